@@ -42,6 +42,12 @@ create table message (
 );
 create index message_conversation_sent on message (conversation_id, sent_at desc, id desc);
 
+-- R4: statuses may arrive out of order; a later state never goes back to an earlier one.
+create function delivery_rank(state text) returns integer
+    language sql immutable as
+$$ select case state when 'accepted' then 1 when 'sent' then 2 when 'delivered' then 3
+                     when 'read' then 4 when 'failed' then 5 else 0 end $$;
+
 -- R4/R5: every status once per (status id, status).
 create table message_status (
     id              bigserial primary key,
@@ -81,11 +87,13 @@ create table attachment (
     content       bytea,
     state         text        not null default 'PENDING' check (state in ('PENDING', 'STORED', 'FAILED')),
     attempts      integer     not null default 0,
+    next_attempt_at timestamptz not null default now(),
     last_error    text,
     created_at    timestamptz not null default now(),
     stored_at     timestamptz,
     unique (message_id, media_id)
 );
+create index attachment_due on attachment (next_attempt_at) where state = 'PENDING';
 
 -- Signed but unusable webhook payloads: acknowledged to Meta, never silently dropped.
 create table rejected_update (

@@ -1,0 +1,37 @@
+package io.carehub.buffer;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Failover buffer settings ({@code carehub.buffer.*}).
+ *
+ * @param encryptionKey       R11: base64 of 32 random bytes (AES-256-GCM); secret. Or use keysetFile.
+ * @param keysetFile          alternative to encryptionKey: a Tink JSON keyset file (allows key rotation)
+ * @param groupKey            key for the pseudonymous message-group id derived from the WhatsApp id
+ * @param queue               the buffer queue
+ * @param deadLetterQueue     R12: where messages go after maxDeliveryAttempts (inspect and re-drive)
+ * @param consumers           concurrent consumers of the buffer queue (order kept per customer, R13)
+ * @param maxDeliveryAttempts broker deliveries before a message is parked in the dead-letter queue
+ * @param redeliveryDelay     first broker redelivery delay; multiplied by redeliveryMultiplier up to maxRedeliveryDelay
+ * @param redeliveryMultiplier backoff factor between broker redeliveries
+ * @param maxRedeliveryDelay  ceiling of the broker redelivery delay
+ * @param duplicateIdCacheSize R5: how many recent duplicate-detection ids the broker remembers
+ * @param embeddedAcceptor    default profile only: extra TCP acceptor of the embedded broker (empty: in-VM only)
+ */
+@ConfigurationProperties("carehub.buffer")
+public record BufferProperties(
+        String encryptionKey,
+        String keysetFile,
+        String groupKey,
+        @DefaultValue("carehub.buffer") String queue,
+        @DefaultValue("carehub.buffer.DLQ") String deadLetterQueue,
+        @DefaultValue("8") int consumers,
+        @DefaultValue("20") int maxDeliveryAttempts,
+        @DefaultValue("1s") Duration redeliveryDelay,
+        @DefaultValue("2.0") double redeliveryMultiplier,
+        @DefaultValue("5m") Duration maxRedeliveryDelay,
+        @DefaultValue("200000") int duplicateIdCacheSize,
+        @DefaultValue("") String embeddedAcceptor) {
+}

@@ -1,0 +1,41 @@
+package io.carehub.buffer;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Default profile (R43): the embedded Artemis broker gets the same buffer semantics a production
+ * broker is configured with (see the broker.xml used by docker-compose).
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!prod")
+class EmbeddedBrokerConfiguration {
+
+    @Bean
+    ArtemisConfigurationCustomizer bufferAddressSettings(BufferProperties buffer) {
+        return configuration -> {
+            // R12: never Artemis' default of dropping after 10 attempts: park in an explicit DLQ
+            AddressSettings settings = new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(buffer.deadLetterQueue()))
+                    .setMaxDeliveryAttempts(buffer.maxDeliveryAttempts())
+                    .setRedeliveryDelay(buffer.redeliveryDelay().toMillis())
+                    .setRedeliveryMultiplier(buffer.redeliveryMultiplier())
+                    .setMaxRedeliveryDelay(buffer.maxRedeliveryDelay().toMillis())
+                    .setAutoCreateDeadLetterResources(false);
+            configuration.addAddressSetting(buffer.queue(), settings);
+            configuration.setIDCacheSize(buffer.duplicateIdCacheSize());
+            configuration.setPersistIDCache(true);
+            if (!buffer.embeddedAcceptor().isBlank()) {
+                try {
+                    configuration.addAcceptorConfiguration("tcp", buffer.embeddedAcceptor());
+                } catch (Exception e) {
+                    throw new IllegalStateException("invalid carehub.buffer.embedded-acceptor", e);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package io.carehub.documentation;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** Default profile (R43): embedded PostgreSQL under {@code carehub.data-dir}; prod uses spring.datasource.*. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!prod")
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    EmbeddedPostgresServer embeddedPostgres(@Value("${carehub.data-dir}") String dataDir,
+            @Value("${carehub.postgres.port}") int port) {
+        return new EmbeddedPostgresServer(Path.of(dataDir, "postgres"), port);
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    DataSource dataSource(EmbeddedPostgresServer postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setUsername("postgres");
+        dataSource.setPassword("postgres");
+        return dataSource;
+    }
+}

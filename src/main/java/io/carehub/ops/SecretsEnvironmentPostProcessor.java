@@ -1,0 +1,147 @@
+package io.carehub.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Secrets come only from the environment / secret store. In the {@code prod} profile a missing one
+ * stops start-up with a message naming the key; in the default profile throwaway dev values are
+ * generated once, kept under the data dir (so the encrypted buffer survives a restart) and logged as such.
+ */
+public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String DEV_SECRETS_FILE = "dev-secrets.properties";
+
+    private enum Secret {
+        APP_SECRET("carehub.whatsapp.app-secret", true),
+        VERIFY_TOKEN("carehub.whatsapp.verify-token", true),
+        ACCESS_TOKEN("carehub.whatsapp.access-token", false),
+        BUFFER_KEY("carehub.buffer.encryption-key", true),
+        API_TOKENS("carehub.api.tokens", true);
+
+        final String key;
+        final boolean generatedForDev;
+
+        Secret(String key, boolean generatedForDev) {
+            this.key = key;
+            this.generatedForDev = generatedForDev;
+        }
+
+        String environmentVariable() {
+            return key.toUpperCase().replace('.', '_').replace('-', '_');
+        }
+    }
+
+    private final Log log;
+    private final SecureRandom random = new SecureRandom();
+
+    public SecretsEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(SecretsEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 10;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        boolean prod = Arrays.asList(environment.getActiveProfiles()).contains("prod");
+        List<Secret> missing = Arrays.stream(Secret.values()).filter(s -> isMissing(environment, s)).toList();
+        if (prod) {
+            for (Secret secret : missing) {
+                throw new IllegalStateException("Missing required secret '" + secret.key + "' for the prod profile: set "
+                        + "the environment variable " + secret.environmentVariable() + " (or the property " + secret.key + ")");
+            }
+            return;
+        }
+        if (missing.contains(Secret.ACCESS_TOKEN)) {
+            log.warn("carehub.whatsapp.access-token is not set: media downloads from the Graph API are paused "
+                    + "(attachments stay PENDING) until it is configured");
+        }
+        List<Secret> toGenerate = missing.stream().filter(s -> s.generatedForDev).toList();
+        if (toGenerate.isEmpty()) {
+            return;
+        }
+        Path file = Path.of(environment.getProperty("carehub.data-dir", "./data"), DEV_SECRETS_FILE);
+        Properties stored = load(file);
+        Map<String, Object> values = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Secret secret : toGenerate) {
+            String value = stored.getProperty(secret.key);
+            if (value == null) {
+                value = generate(secret);
+                stored.setProperty(secret.key, value);
+                changed = true;
+            }
+            values.put(secret.key, value);
+        }
+        if (changed) {
+            save(file, stored);
+        }
+        // first: the keys are blank everywhere else (application.yml lists them empty)
+        environment.getPropertySources().addFirst(new MapPropertySource("carehubDevSecrets", values));
+        log.warn("DEV MODE: using throwaway secrets for " + values.keySet() + " from " + file.toAbsolutePath()
+                + " - never use them in production (profile prod requires real ones)");
+    }
+
+    private static boolean isMissing(ConfigurableEnvironment environment, Secret secret) {
+        if (secret == Secret.BUFFER_KEY && hasText(environment.getProperty("carehub.buffer.keyset-file"))) {
+            return false;
+        }
+        return !hasText(environment.getProperty(secret.key));
+    }
+
+    private String generate(Secret secret) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return secret == Secret.BUFFER_KEY ? Base64.getEncoder().encodeToString(bytes) : "dev-" + HexFormat.of().formatHex(bytes, 0, 16);
+    }
+
+    private static Properties load(Path file) {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return properties;
+    }
+
+    private static void save(Path file, Properties properties) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                properties.store(out, "carehub throwaway development secrets - not for production");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

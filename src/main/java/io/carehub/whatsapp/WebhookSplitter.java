@@ -1,0 +1,160 @@
+package io.carehub.whatsapp;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.buffer.BufferedEvent;
+import io.carehub.buffer.BufferedEvent.Kind;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * R3/R4: splits one verified webhook body into one {@link BufferedEvent} per message and status.
+ * Anything unusable becomes a REJECTED event (parked in {@code rejected_update}), never dropped.
+ */
+@Component("webhookSplitter")
+public class WebhookSplitter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSplitter.class);
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public WebhookSplitter(ObjectMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Handler
+    public List<BufferedEvent> split(@Body byte[] body) {
+        Instant now = clock.instant();
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException malformed) {
+            return List.of(rejected(now, "malformed JSON at offset " + malformed.getLocation().getCharOffset(), body));
+        } catch (java.io.IOException unreadable) {
+            return List.of(rejected(now, "unreadable body", body));
+        }
+        if (root == null || !root.isObject()) {
+            return List.of(rejected(now, "body is not a JSON object", body));
+        }
+        JsonNode entries = root.get("entry");
+        if (entries == null || !entries.isArray()) {
+            return List.of(rejected(now, "missing entry array", body));
+        }
+        List<BufferedEvent> events = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            JsonNode changes = entry.get("changes");
+            if (changes == null || !changes.isArray()) {
+                events.add(rejected(now, "entry without changes array", bytes(entry)));
+                continue;
+            }
+            for (JsonNode change : changes) {
+                splitChange(change, now, events);
+            }
+        }
+        LOG.debug("webhook split into {} events", events.size());
+        return events;
+    }
+
+    private void splitChange(JsonNode change, Instant now, List<BufferedEvent> events) {
+        String field = change.path("field").asText("");
+        JsonNode value = change.get("value");
+        if (!"messages".equals(field) || value == null || !value.isObject()) {
+            events.add(rejected(now, "unsupported change field '" + truncate(field) + "'", bytes(change)));
+            return;
+        }
+        JsonNode metadata = value.path("metadata");
+        String phoneNumberId = text(metadata, "phone_number_id");
+        String displayNumber = text(metadata, "display_phone_number");
+        if (phoneNumberId == null) {
+            events.add(rejected(now, "change without metadata.phone_number_id", bytes(change)));
+            return;
+        }
+        Map<String, String> profileNames = new HashMap<>();
+        for (JsonNode contact : array(value, "contacts")) {
+            String waId = text(contact, "wa_id");
+            String name = text(contact.path("profile"), "name");
+            if (waId != null && name != null) {
+                profileNames.put(waId, name);
+            }
+        }
+        for (JsonNode message : array(value, "messages")) {
+            String id = text(message, "id");
+            String from = text(message, "from");
+            if (id == null || from == null || !message.path("type").isTextual()) {
+                events.add(rejected(now, "message without id, from or type", bytes(message)));
+                continue;
+            }
+            events.add(new BufferedEvent(Kind.MESSAGE, id, from, phoneNumberId, displayNumber,
+                    profileNames.get(from), now, message, null, null));
+        }
+        for (JsonNode status : array(value, "statuses")) {
+            String id = text(status, "id");
+            String state = text(status, "status");
+            String recipient = text(status, "recipient_id");
+            if (id == null || state == null || recipient == null) {
+                events.add(rejected(now, "status without id, status or recipient_id", bytes(status)));
+                continue;
+            }
+            events.add(new BufferedEvent(Kind.STATUS, id + ":" + state, recipient, phoneNumberId, displayNumber,
+                    null, now, status, null, null));
+        }
+        if (!value.has("messages") && !value.has("statuses")) {
+            events.add(rejected(now, "change without messages or statuses", bytes(change)));
+        }
+    }
+
+    private BufferedEvent rejected(Instant now, String reason, byte[] raw) {
+        LOG.warn("webhook update parked as rejected: {} ({} bytes)", reason, raw.length);
+        return new BufferedEvent(Kind.REJECTED, "rejected:" + sha256(raw) + ":" + reason.hashCode(), null, null, null,
+                null, now, null, reason, raw);
+    }
+
+    private byte[] bytes(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JacksonException e) {
+            return node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Iterable<JsonNode> array(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node != null && node.isArray() ? node : List.of();
+    }
+
+    private static String text(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !(node.isTextual() || node.isNumber())) {
+            return null;
+        }
+        String text = node.asText();
+        return text.isBlank() ? null : text;
+    }
+
+    private static String truncate(String field) {
+        return field.length() > 40 ? field.substring(0, 40) : field;
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.carehub.whatsapp;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * WhatsApp Cloud API settings ({@code carehub.whatsapp.*}).
+ *
+ * @param appSecret    app secret that signs webhook bodies (R2); secret
+ * @param verifyToken  token Meta echoes in the GET handshake (R1); secret
+ * @param accessToken  bearer token for the Graph API (media download, outbound); secret
+ * @param graphBaseUrl Graph API base URL, e.g. https://graph.facebook.com
+ * @param graphVersion Graph API version path segment, e.g. v23.0
+ * @param maxBodySize  largest webhook body accepted (R2: 3 MB, larger → 413)
+ */
+@ConfigurationProperties("carehub.whatsapp")
+public record WhatsappProperties(
+        String appSecret,
+        String verifyToken,
+        String accessToken,
+        @DefaultValue("https://graph.facebook.com") String graphBaseUrl,
+        @DefaultValue("v23.0") String graphVersion,
+        @DefaultValue("3MB") DataSize maxBodySize) {
+}
