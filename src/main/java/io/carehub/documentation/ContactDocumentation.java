@@ -55,8 +55,8 @@ public class ContactDocumentation {
                             .addValue("conversation", conversationId)
                             .addValue("type", message.type())
                             .addValue("rawType", message.rawType())
-                            .addValue("text", message.textBody())
-                            .addValue("details", message.details() == null ? null : message.details().toString())
+                            .addValue("text", withoutNul(message.textBody()))
+                            .addValue("details", message.details() == null ? null : withoutNul(message.details().toString()))
                             .addValue("context", message.contextWamid())
                             .addValue("sentAt", Timestamp.from(sentAt)),
                     Long.class);
@@ -111,7 +111,7 @@ public class ContactDocumentation {
                     on conflict (wamid, status) do nothing""",
                     new MapSqlParameterSource()
                             .addValue("wamid", wamid).addValue("status", state).addValue("at", statusAt)
-                            .addValue("errors", errors.isArray() ? errors.toString() : null));
+                            .addValue("errors", errors.isArray() ? withoutNul(errors.toString()) : null));
             if (fresh == 0) {
                 return false; // R5: same (status id, status) seen before
             }
@@ -130,7 +130,7 @@ public class ContactDocumentation {
                     new MapSqlParameterSource()
                             .addValue("wamid", wamid).addValue("conversation", conversationId)
                             .addValue("state", state).addValue("at", statusAt)
-                            .addValue("code", errorCode).addValue("title", errorTitle));
+                            .addValue("code", errorCode).addValue("title", withoutNul(errorTitle)));
             recordBilling(wamid, state, statusAt, status);
             return true;
         });
@@ -189,7 +189,7 @@ public class ContactDocumentation {
                                               and excluded.profile_name is not null
                                          then now() else contact.updated_at end
                 returning id""",
-                new MapSqlParameterSource().addValue("waId", waId).addValue("name", profileName), Long.class);
+                new MapSqlParameterSource().addValue("waId", withoutNul(waId)).addValue("name", withoutNul(profileName)), Long.class);
         MapSqlParameterSource keys = new MapSqlParameterSource()
                 .addValue("contact", contactId).addValue("business", businessPhoneNumberId);
         List<Long> open = jdbc.queryForList("""
@@ -212,6 +212,13 @@ public class ContactDocumentation {
                  where contact_id = :contact and business_phone_number_id = :business and status = 'OPEN'""",
                 keys, Long.class);
     }
+
+    /** PostgreSQL text and jsonb cannot hold NUL; it is dropped, the rest of the text is kept. */
+    static String withoutNul(String text) {
+        return text == null ? null : NUL_ESCAPE.matcher(text.replace("\u0000", "")).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern NUL_ESCAPE = java.util.regex.Pattern.compile("(?<!\\\\)\\\\u0000");
 
     private static String sha256(byte[] raw) {
         try {

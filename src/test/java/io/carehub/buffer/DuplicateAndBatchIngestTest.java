@@ -1,0 +1,122 @@
+package io.carehub.buffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carehub.IngestTestSupport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** R5/R10/R13: duplicates change nothing, batches are documented completely and in order. */
+class DuplicateAndBatchIngestTest extends IngestTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void samePostDeliveredThreeTimesIsDocumentedOnce() {
+        Fixture text = fixture("text");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(postSigned(text.json()).statusCode()).isEqualTo(200);
+        }
+        Fixture sentinel = fixture("reaction", text); // same customer: consumed after the duplicates
+        assertThat(postSigned(sentinel.json().replace(text.tag() + "MTY1MDM4Nzk0MzkVAgASGBQz",
+                text.tag() + "sentinelMTY1")).statusCode()).isEqualTo(200);
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from message m join conversation c on "
+                + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ?", text.waId()) == 2);
+        assertThat(count("select count(*) from message where type = 'text' and wamid like ?", "%" + text.tag() + "%"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from contact where wa_id = ?", text.waId())).isEqualTo(1);
+        assertThat(count("select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?",
+                text.waId())).isEqualTo(1);
+    }
+
+    @Test
+    void retryHoldingOneKnownAndOneNewMessageDocumentsBothOnce() throws Exception {
+        String customer = "4917000000001" + (System.nanoTime() % 1000);
+        String first = batch(customer, "mixA" + System.nanoTime(), 1);
+        assertThat(postSigned(first).statusCode()).isEqualTo(200);
+
+        // Meta's retry repeats message 0 and brings message 1 with it in one POST
+        JsonNode retry = mapper.readTree(first);
+        ArrayNode messages = (ArrayNode) retry.at("/entry/0/changes/0/value/messages");
+        ObjectNode extra = messages.get(0).deepCopy();
+        extra.put("id", messages.get(0).get("id").asText() + "-next");
+        messages.add(extra);
+        assertThat(postSigned(mapper.writeValueAsString(retry)).statusCode()).isEqualTo(200);
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from message m join conversation c on "
+                + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ?", customer) == 2);
+        assertThat(count("select count(*) from message where wamid = ?", extra.get("id").asText())).isEqualTo(1);
+    }
+
+    @Test
+    void duplicatesInterleavedFromSeveralThreadsAreDocumentedExactlyOnce() throws Exception {
+        String prefix = "par" + System.nanoTime();
+        List<String> posts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            posts.add(batch("49171" + String.format("%08d", i) + (System.nanoTime() % 100), prefix + "-" + i, 5));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (String post : posts) {
+                    statuses.add(pool.submit(() -> postSigned(post).statusCode()));
+                }
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "%") == 100);
+        assertThat(count("select count(distinct wamid) from message where wamid like ?", prefix + "%")).isEqualTo(100);
+    }
+
+    @Test
+    void thousandUpdatesInOnePostAreAllDocumentedInOrder() {
+        String customerA = "4915100000" + (System.nanoTime() % 1000);
+        String prefix = "bulk" + System.nanoTime();
+        String body = batch(customerA, prefix, 1000);
+
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "%") == 1000);
+        // R13: one customer's messages are documented in the order they were sent
+        List<Long> sequence = jdbc.queryForList("""
+                select cast(substring(wamid from '-(\\d+)$') as bigint) from message
+                 where wamid like ? order by id""", Long.class, prefix + "%");
+        assertThat(sequence).isSorted().hasSize(1000);
+    }
+
+    /** One webhook POST with {@code count} text messages of one customer (Meta's documented shape). */
+    private String batch(String waId, String idPrefix, int count) {
+        ObjectNode root = mapper.createObjectNode().put("object", "whatsapp_business_account");
+        ObjectNode value = root.putArray("entry").addObject().put("id", "102290129340398")
+                .putArray("changes").addObject().put("field", "messages").putObject("value");
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550783881").put("phone_number_id", "106540352242922");
+        value.putArray("contacts").addObject().put("wa_id", waId).putObject("profile").put("name", "Kunde " + waId);
+        ArrayNode messages = value.putArray("messages");
+        for (int i = 0; i < count; i++) {
+            ObjectNode message = messages.addObject().put("from", waId).put("id", idPrefix + "-" + i)
+                    .put("timestamp", Long.toString(1749416383L + i)).put("type", "text");
+            message.putObject("text").put("body", "Nachricht Nummer " + i + " mit Umlauten äöü");
+        }
+        return root.toString();
+    }
+}

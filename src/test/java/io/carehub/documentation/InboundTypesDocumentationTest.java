@@ -1,0 +1,120 @@
+package io.carehub.documentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.carehub.IngestTestSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** R3: every inbound type is documented with its specific fields (one fixture per type). */
+class InboundTypesDocumentationTest extends IngestTestSupport {
+
+    private static final String FIXTURE_WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
+
+    private Map<String, Object> documented(String fixtureName) {
+        Fixture fixture = fixture(fixtureName);
+        assertThat(postSigned(fixture.json()).statusCode()).isEqualTo(200);
+        String wamid = fixture.wamid(FIXTURE_WAMID);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from message where wamid = ?", wamid) == 1);
+        return jdbc.queryForMap("""
+                select m.type, m.raw_type, m.text_body, m.details::text as details, m.context_wamid, m.sent_at,
+                       m.direction, k.wa_id, k.profile_name, c.business_phone_number_id, c.window_expires_at
+                  from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
+                 where m.wamid = ?""", wamid);
+    }
+
+    @Test
+    void textIsDocumentedWithContactConversationAndServiceWindow() {
+        Map<String, Object> row = documented("text");
+
+        assertThat(row).containsEntry("type", "text").containsEntry("direction", "INBOUND")
+                .containsEntry("text_body", "Does it come in another color?")
+                .containsEntry("profile_name", "Sheena Nelson")
+                .containsEntry("business_phone_number_id", "106540352242922");
+        assertThat(((java.sql.Timestamp) row.get("sent_at")).toInstant()).isEqualTo(Instant.ofEpochSecond(1749416383));
+        // R9: the customer's message opens the 24-hour window
+        assertThat(((java.sql.Timestamp) row.get("window_expires_at")).toInstant())
+                .isEqualTo(Instant.ofEpochSecond(1749416383).plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void imageIsDocumentedWithCaptionAndPendingAttachment() {
+        Map<String, Object> row = documented("image");
+
+        assertThat(row).containsEntry("type", "image").containsEntry("text_body", "Hier das Foto vom Router");
+        assertThat(jdbc.queryForMap("""
+                select a.media_id, a.mime_type, a.sha256 from attachment a join message m on m.id = a.message_id
+                 where m.type = 'image' and m.text_body = 'Hier das Foto vom Router' order by a.id desc limit 1"""))
+                .containsEntry("media_id", "1003383421387256").containsEntry("mime_type", "image/jpeg")
+                .containsEntry("sha256", "V69Oop1g7UtiGbzrzlZHmgIBTr92jcqxdykvT0Ecyt0=");
+    }
+
+    @Test
+    void documentAudioVideoAndStickerAreDocumentedAsMedia() {
+        assertThat(documented("document")).containsEntry("type", "document").containsEntry("text_body", "Rechnung März");
+        assertThat(documented("audio")).containsEntry("type", "audio");
+        assertThat((String) documented("audio").get("details")).contains("\"voice\": true");
+        assertThat(documented("video")).containsEntry("type", "video").containsEntry("text_body", "So blinkt die LED");
+        assertThat((String) documented("sticker").get("details")).contains("\"animated\": false");
+        assertThat(count("select count(*) from attachment where filename = 'rechnung.pdf'")).isPositive();
+    }
+
+    @Test
+    void locationKeepsCoordinatesNameAndAddress() {
+        Map<String, Object> row = documented("location");
+
+        assertThat(row).containsEntry("type", "location").containsEntry("text_body", "Philz Coffee");
+        assertThat((String) row.get("details")).contains("\"latitude\": 37.483307", "\"longitude\": -122.148981",
+                "1 Hacker Way, Menlo Park, CA 94025");
+    }
+
+    @Test
+    void contactsKeepTheSharedContactCards() {
+        Map<String, Object> row = documented("contacts");
+
+        assertThat(row).containsEntry("type", "contacts");
+        assertThat((String) row.get("details")).contains("Kerry Fisher", "+16505559999");
+    }
+
+    @Test
+    void interactiveRepliesKeepReplyIdTitleAndContext() {
+        Map<String, Object> button = documented("interactive-button-reply");
+        Map<String, Object> list = documented("interactive-list-reply");
+
+        assertThat(button).containsEntry("type", "interactive").containsEntry("text_body", "Akzeptieren");
+        assertThat((String) button.get("details")).contains("\"replyType\": \"button_reply\"", "\"id\": \"consent-accept\"");
+        assertThat((String) button.get("context_wamid")).startsWith("wamid.");
+        assertThat((String) list.get("details")).contains("\"replyType\": \"list_reply\"", "\"id\": \"topic-billing\"",
+                "Fragen zur Rechnung");
+    }
+
+    @Test
+    void templateQuickReplyButtonKeepsPayload() {
+        Map<String, Object> row = documented("button");
+
+        assertThat(row).containsEntry("type", "button").containsEntry("text_body", "Stop promotions");
+        assertThat((String) row.get("details")).contains("\"payload\": \"STOP_PROMOTIONS\"");
+    }
+
+    @Test
+    void reactionKeepsTargetAndEmoji() {
+        Map<String, Object> row = documented("reaction");
+
+        assertThat(row).containsEntry("type", "reaction");
+        assertThat((String) row.get("context_wamid")).startsWith("wamid.");
+        assertThat((String) row.get("details")).contains("👍");
+    }
+
+    @Test
+    void unsupportedAndUnknownTypesAreStoredAsUnsupportedWithTheirRawType() {
+        Map<String, Object> unsupported = documented("unsupported");
+        Map<String, Object> unknown = documented("unknown-type");
+
+        assertThat(unsupported).containsEntry("type", "unsupported").containsEntry("raw_type", "unsupported");
+        assertThat((String) unsupported.get("details")).contains("131051");
+        assertThat(unknown).containsEntry("type", "unsupported").containsEntry("raw_type", "hologram");
+    }
+}

@@ -1,0 +1,73 @@
+package io.carehub.documentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.carehub.IngestTestSupport;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** R4/R5/R40: statuses move the outbound message's delivery state forward and keep billing metadata. */
+class StatusDocumentationTest extends IngestTestSupport {
+
+    private static final String SENT_WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJBMTFFQUE5Q0NBMDE2NkVBMDIA";
+    private static final String FAILED_WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJBMTFFQUE5Q0NBMDE2NkVBMDMA";
+
+    @Test
+    void statusBeforeTheMessageCreatesAPlaceholderAndStatesOnlyMoveForward() {
+        Fixture sent = fixture("status-sent");
+        String read = fixture("status-read", sent).json();
+        String delivered = fixture("status-delivered", sent).json();
+        String wamid = sent.wamid(SENT_WAMID);
+
+        assertThat(postSigned(sent.json()).statusCode()).isEqualTo(200);
+        assertThat(postSigned(read).statusCode()).isEqualTo(200);
+        assertThat(postSigned(delivered).statusCode()).isEqualTo(200); // arrives late, must not downgrade
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from message_status where wamid = ?", wamid) == 3);
+        Map<String, Object> message = jdbc.queryForMap(
+                "select direction, type, delivery_state from message where wamid = ?", wamid);
+        assertThat(message).containsEntry("direction", "OUTBOUND").containsEntry("type", "pending")
+                .containsEntry("delivery_state", "read");
+        Map<String, Object> billing = jdbc.queryForMap(
+                "select conversation_ref, origin_type, billable, pricing_model, category, expires_at from billing_record "
+                        + "where wamid = ? and status = 'sent'", wamid);
+        assertThat(billing).containsEntry("conversation_ref", "6ceb9d929c1b8c3eab3b7ba1e1bd5e4b")
+                .containsEntry("origin_type", "service").containsEntry("billable", true)
+                .containsEntry("pricing_model", "PMP").containsEntry("category", "service");
+        assertThat(billing.get("expires_at")).isNotNull();
+    }
+
+    @Test
+    void failedStatusKeepsMetasErrorCode() {
+        Fixture failed = fixture("status-failed");
+        String wamid = failed.wamid(FAILED_WAMID);
+
+        assertThat(postSigned(failed.json()).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from message where wamid = ?", wamid) == 1);
+        assertThat(jdbc.queryForMap("select delivery_state, error_code, error_title from message where wamid = ?", wamid))
+                .containsEntry("delivery_state", "failed").containsEntry("error_code", 131047)
+                .containsEntry("error_title", "Re-engagement message");
+    }
+
+    @Test
+    void duplicateStatusChangesNothing() {
+        Fixture sent = fixture("status-sent");
+        String wamid = sent.wamid(SENT_WAMID);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(postSigned(sent.json()).statusCode()).isEqualTo(200);
+        }
+        // a later update of the same customer is consumed after the duplicates (R13 order)
+        Fixture sentinel = fixture("text", sent);
+        assertThat(postSigned(sentinel.json()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from message where wamid like ? and direction = 'INBOUND'", "%" + sentinel.tag() + "%") == 1);
+
+        assertThat(count("select count(*) from message_status where wamid = ?", wamid)).isEqualTo(1);
+        assertThat(count("select count(*) from billing_record where wamid = ?", wamid)).isEqualTo(1);
+        assertThat(count("select count(*) from message where wamid = ?", wamid)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,60 @@
+package io.carehub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.mock.env.MockEnvironment;
+
+class SecretsEnvironmentPostProcessorTest {
+
+    private final SecretsEnvironmentPostProcessor processor = new SecretsEnvironmentPostProcessor(new DeferredLogs());
+
+    @Test
+    void prodProfileFailsNamingTheMissingSecret() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("carehub.whatsapp.app-secret", "s")
+                .withProperty("carehub.whatsapp.verify-token", "");
+        environment.setActiveProfiles("prod");
+
+        assertThatThrownBy(() -> processor.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("carehub.whatsapp.verify-token")
+                .hasMessageContaining("CAREHUB_WHATSAPP_VERIFY_TOKEN");
+    }
+
+    @Test
+    void prodProfileStartsWhenEverySecretIsSet() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("carehub.whatsapp.app-secret", "s")
+                .withProperty("carehub.whatsapp.verify-token", "v")
+                .withProperty("carehub.whatsapp.access-token", "a")
+                .withProperty("carehub.buffer.keyset-file", "/run/secrets/keyset.json")
+                .withProperty("carehub.api.tokens", "t");
+        environment.setActiveProfiles("prod");
+
+        processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("carehub.whatsapp.app-secret")).isEqualTo("s");
+    }
+
+    @Test
+    void defaultProfileGeneratesDevSecretsOnceAndKeepsThemAcrossRestarts(@TempDir Path dataDir) {
+        MockEnvironment first = new MockEnvironment().withProperty("carehub.data-dir", dataDir.toString())
+                .withProperty("carehub.buffer.encryption-key", "");
+        processor.postProcessEnvironment(first, new SpringApplication());
+        MockEnvironment second = new MockEnvironment().withProperty("carehub.data-dir", dataDir.toString());
+        processor.postProcessEnvironment(second, new SpringApplication());
+
+        assertThat(first.getProperty("carehub.buffer.encryption-key")).isNotBlank()
+                .isEqualTo(second.getProperty("carehub.buffer.encryption-key"));
+        assertThat(first.getProperty("carehub.whatsapp.app-secret")).startsWith("dev-");
+        assertThat(Files.exists(dataDir.resolve("dev-secrets.properties"))).isTrue();
+        assertThat(first.getProperty("carehub.whatsapp.access-token")).isNull();
+    }
+}

@@ -1,0 +1,151 @@
+package io.carehub.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.carehub.IngestTestSupport;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets its specific status; nothing unsigned is stored; the hub keeps serving. */
+class HostileWebhookTest extends IngestTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void unsignedPostIsRefusedWith401AndNothingStored() {
+        Fixture text = fixture("text");
+        long before = count("select count(*) from rejected_update");
+
+        HttpResponse<String> response = post(text.json().getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("missing X-Hub-Signature-256");
+        assertServedAndNothingStoredFor(text, before);
+    }
+
+    @Test
+    void wrongSignatureIsRefusedWith403AndNothingStored() {
+        Fixture text = fixture("text");
+        long before = count("select count(*) from rejected_update");
+
+        assertThat(post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=" + "ab".repeat(32)).statusCode())
+                .isEqualTo(403);
+        assertThat(post(text.json().getBytes(StandardCharsets.UTF_8), "sha1=deadbeef").statusCode()).isEqualTo(403);
+        assertThat(post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=not-hex").statusCode()).isEqualTo(403);
+        assertServedAndNothingStoredFor(text, before);
+    }
+
+    @Test
+    void signatureOfADifferentBodyIsRefusedWith403() {
+        Fixture text = fixture("text");
+        Fixture other = fixture("text");
+        long before = count("select count(*) from rejected_update");
+
+        HttpResponse<String> response = post(text.json().getBytes(StandardCharsets.UTF_8),
+                "sha256=" + sign(other.json().getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertServedAndNothingStoredFor(text, before);
+    }
+
+    @Test
+    void fourMegabyteBodyIsRefusedWith413() {
+        byte[] body = new byte[4 * 1024 * 1024];
+        Arrays.fill(body, (byte) ' ');
+        long before = count("select count(*) from rejected_update");
+
+        HttpResponse<String> response = postSigned(body);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("larger than 3145728 bytes");
+        assertServedAndNothingStoredFor(fixture("text"), before);
+    }
+
+    @Test
+    void truncatedJsonIsAcknowledgedAndParkedWithItsReason() {
+        String json = fixture("text").json();
+        byte[] truncated = json.substring(0, json.length() / 2).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(postSigned(truncated).statusCode()).isEqualTo(200);
+
+        assertRejectedParked(truncated, "malformed JSON");
+    }
+
+    @Test
+    void jsonThatIsNotAnObjectIsParked() {
+        byte[] body = "[1,2,3]".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+
+        assertRejectedParked(body, "body is not a JSON object");
+    }
+
+    @Test
+    void bodyWithoutEntryIsParked() {
+        byte[] body = "{\"object\":\"whatsapp_business_account\",\"id\":42}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+
+        assertRejectedParked(body, "missing entry array");
+    }
+
+    @Test
+    void wrongFieldTypesParkOnlyTheBadUpdateAndKeepTheGoodOne() {
+        Fixture good = fixture("text");
+        String bad = good.json()
+                .replace("\"messages\": [", "\"messages\": [ {\"from\": [1,2], \"id\": {\"x\": 1}, \"type\": 7},");
+
+        assertThat(postSigned(bad).statusCode()).isEqualTo(200);
+
+        await().atMost(PATIENCE).until(() -> count(
+                "select count(*) from rejected_update where reason = 'message without id, from or type'") > 0);
+        await().atMost(PATIENCE).until(() -> count(
+                "select count(*) from message m join conversation c on c.id = m.conversation_id "
+                        + "join contact k on k.id = c.contact_id where k.wa_id = ?", good.waId()) == 1);
+    }
+
+    @Test
+    void sqlAndEmojiAndLongTextAreStoredVerbatim() {
+        String hostile = "Robert'); DROP TABLE message;-- \\\"quoted\\\" 😀👍🏽 مرحبا \\u0000 " + "x".repeat(10_000);
+        Fixture text = fixture("text");
+        String body = text.json().replace("Does it come in another color?", hostile);
+
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?",
+                "%" + text.tag() + "%") == 1);
+        String stored = jdbc.queryForObject("select text_body from message where wamid like ?", String.class,
+                "%" + text.tag() + "%");
+        assertThat(stored).startsWith("Robert'); DROP TABLE message;-- \"quoted\" 😀👍🏽 مرحبا").endsWith("x".repeat(10_000))
+                .doesNotContain("\u0000"); // PostgreSQL text cannot hold NUL: removed, rest kept
+        assertThat(count("select count(*) from message")).isPositive();
+    }
+
+    @Test
+    void unsupportedChangeFieldIsParkedNotDropped() {
+        String body = fixture("text").json().replace("\"field\": \"messages\"", "\"field\": \"account_update\"");
+
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+
+        assertRejectedParked(null, "unsupported change field 'account_update'");
+    }
+
+    private void assertRejectedParked(byte[] payload, String reasonPrefix) {
+        await().atMost(PATIENCE).until(() -> count("select count(*) from rejected_update where reason like ?"
+                + (payload == null ? "" : " and payload = ?"), payload == null
+                        ? new Object[] {reasonPrefix + "%"} : new Object[] {reasonPrefix + "%", payload}) == 1);
+    }
+
+    /** The refused request stored nothing, and the hub still documents a good message afterwards. */
+    private void assertServedAndNothingStoredFor(Fixture refused, long rejectedBefore) {
+        Fixture next = fixture("text");
+        assertThat(postSigned(next.json()).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> count("select count(*) from contact where wa_id = ?", next.waId()) == 1);
+        assertThat(count("select count(*) from contact where wa_id = ?", refused.waId())).isZero();
+        assertThat(count("select count(*) from rejected_update")).isEqualTo(rejectedBefore);
+    }
+}
