@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redeliveryMultiplier backoff factor between broker redeliveries
  * @param maxRedeliveryDelay  ceiling of the broker redelivery delay
  * @param duplicateIdCacheSize R5: how many recent duplicate-detection ids the broker remembers
+ * @param journalBufferTimeout default profile only: how long the embedded broker's journal gathers
+ *                            writes before one sync (shared by concurrent commits)
  * @param embeddedAcceptor    default profile only: extra TCP acceptor of the embedded broker (empty: in-VM only)
  */
 @ConfigurationProperties("carehub.buffer")
@@ -33,5 +35,6 @@ public record BufferProperties(
         @DefaultValue("2.0") double redeliveryMultiplier,
         @DefaultValue("5m") Duration maxRedeliveryDelay,
         @DefaultValue("200000") int duplicateIdCacheSize,
+        @DefaultValue("500us") java.time.Duration journalBufferTimeout,
         @DefaultValue("") String embeddedAcceptor) {
 }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
 import org.apache.camel.Body;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ public class BufferWriter {
     private final ConnectionFactory connectionFactory;
     private final BufferCipher cipher;
     private final ObjectMapper mapper;
-    private final String queueName;
+    private final Queue queue;
     private final SecretKeySpec groupKey;
 
     public BufferWriter(ConnectionFactory connectionFactory, BufferCipher cipher, ObjectMapper mapper,
@@ -48,7 +49,8 @@ public class BufferWriter {
         this.connectionFactory = connectionFactory;
         this.cipher = cipher;
         this.mapper = mapper;
-        this.queueName = properties.queue();
+        // built client-side: Session.createQueue would ask the broker on every POST
+        this.queue = ActiveMQDestination.createQueue(properties.queue());
         this.groupKey = new SecretKeySpec(properties.groupKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
@@ -107,8 +109,7 @@ public class BufferWriter {
     }
 
     private MessageProducer producer(Session session) throws JMSException {
-        Queue queue = session.createQueue(queueName);
-        MessageProducer producer = session.createProducer(queue);
+        MessageProducer producer = session.createProducer(queue); // cached per session by the connection factory
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         return producer;
     }

@@ -28,6 +28,9 @@ class EmbeddedBrokerConfiguration {
                     .setAutoCreateDeadLetterResources(false);
             configuration.addAddressSetting(buffer.queue(), settings);
             configuration.setIDCacheSize(buffer.duplicateIdCacheSize());
+            // commits of concurrent webhook POSTs share one journal sync; a short window keeps latency low
+            configuration.setJournalBufferTimeout_NIO((int) buffer.journalBufferTimeout().toNanos());
+            configuration.setJournalBufferTimeout_AIO((int) buffer.journalBufferTimeout().toNanos());
             configuration.setPersistIDCache(true);
             if (!buffer.embeddedAcceptor().isBlank()) {
                 try {
