@@ -43,7 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "carehub.media.max-attempts=3",
         "carehub.media.first-backoff=50ms",
         "carehub.media.poll-interval-ms=100",
-        "carehub.media.timeout=5s"})
+        "carehub.media.timeout=5s",
+        "carehub.outbound.first-backoff-ms=100",
+        "carehub.outbound.max-backoff-ms=800",
+        "carehub.outbound.max-retries=20"})
 public abstract class IngestTestSupport {
 
     public static final String APP_SECRET = "test-app-secret";
@@ -58,6 +61,19 @@ public abstract class IngestTestSupport {
 
     static {
         GRAPH_API.start();
+        stubGraphApiMessages();
+    }
+
+    /** The Graph API's documented success answer to POST /{version}/{phone-number-id}/messages, with a fresh wamid. */
+    protected static void stubGraphApiMessages() {
+        GRAPH_API.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v23\\.0/[0-9]+/messages"))
+                .atPriority(10)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"messaging_product":"whatsapp",
+                         "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
+                         "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""")
+                        .withTransformers("response-template")));
     }
 
     @DynamicPropertySource

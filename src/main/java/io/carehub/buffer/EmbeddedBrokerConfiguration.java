@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Profile;
 @Profile("!prod")
 class EmbeddedBrokerConfiguration {
 
+    static final String OTHER_DEAD_LETTER_QUEUE = "carehub.DLQ";
+
     @Bean
     ArtemisConfigurationCustomizer bufferAddressSettings(BufferProperties buffer) {
         return configuration -> {
@@ -27,6 +29,9 @@ class EmbeddedBrokerConfiguration {
                     .setMaxRedeliveryDelay(buffer.maxRedeliveryDelay().toMillis())
                     .setAutoCreateDeadLetterResources(false);
             configuration.addAddressSetting(buffer.queue(), settings);
+            // every other carehub queue (lifecycle, outbound, pools) parks poison messages in carehub.DLQ
+            configuration.addAddressSetting("carehub.#", new AddressSettings(settings)
+                    .setDeadLetterAddress(SimpleString.of(OTHER_DEAD_LETTER_QUEUE)));
             configuration.setIDCacheSize(buffer.duplicateIdCacheSize());
             // commits of concurrent webhook POSTs share one journal sync; a short window keeps latency low
             configuration.setJournalBufferTimeout_NIO((int) buffer.journalBufferTimeout().toNanos());

@@ -37,10 +37,10 @@ public class ContactDocumentation {
         this.mapper = mapper;
     }
 
-    /** Documents an inbound message; returns false if it was a duplicate. */
-    public boolean recordMessage(@Body BufferedEvent event) {
+    /** Documents an inbound message; a duplicate changes nothing and is reported as not fresh. */
+    public DocumentedMessage recordMessage(@Body BufferedEvent event) {
         InboundMessage message = InboundMessage.from(event.payload(), mapper);
-        Boolean inserted = tx.execute(status -> {
+        DocumentedMessage documented = tx.execute(status -> {
             long conversationId = openConversation(event.waId(), event.profileName(), event.businessPhoneNumberId());
             Instant sentAt = message.sentAt() != null ? message.sentAt() : event.receivedAt();
             List<Long> ids = jdbc.queryForList("""
@@ -61,7 +61,10 @@ public class ContactDocumentation {
                             .addValue("sentAt", Timestamp.from(sentAt)),
                     Long.class);
             if (ids.isEmpty()) {
-                return false; // R5: duplicate delivery
+                // R5: duplicate delivery
+                return jdbc.query("select id, conversation_id from message where wamid = :wamid",
+                        Map.of("wamid", event.dedupId()),
+                        (rs, i) -> new DocumentedMessage(rs.getLong(1), rs.getLong(2), false)).get(0);
             }
             jdbc.update("""
                     update conversation
@@ -83,14 +86,14 @@ public class ContactDocumentation {
                                 .addValue("sha256", media.sha256())
                                 .addValue("filename", media.filename()));
             }
-            return true;
+            return new DocumentedMessage(ids.get(0), conversationId, true);
         });
-        if (Boolean.TRUE.equals(inserted)) {
+        if (documented.fresh()) {
             LOG.debug("documented inbound message {} type={}", event.dedupId(), message.type());
         } else {
             LOG.info("duplicate inbound message {} ignored", event.dedupId());
         }
-        return Boolean.TRUE.equals(inserted);
+        return documented;
     }
 
     /** R4: records a status once and moves the outbound message's delivery state forward. */

@@ -76,7 +76,11 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
             return;
         }
         if (missing.contains(Secret.ACCESS_TOKEN)) {
-            log.warn("carehub.whatsapp.access-token is not set: media downloads from the Graph API are paused "
+            // R43: no account needed on embedded defaults: outbound goes to the hub's local Graph API stand-in
+            environment.getPropertySources().addFirst(new MapPropertySource("carehubStandIn",
+                    Map.of("carehub.whatsapp.stand-in", "true")));
+            log.warn("carehub.whatsapp.access-token is not set: outbound messages go to the LOCAL STAND-IN of the "
+                    + "Graph API (GET /stand-in/graph/sent shows them) and media downloads are paused "
                     + "(attachments stay PENDING) until it is configured");
         }
         List<Secret> toGenerate = missing.stream().filter(s -> s.generatedForDev).toList();

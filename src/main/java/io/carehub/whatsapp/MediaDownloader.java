@@ -57,8 +57,8 @@ public class MediaDownloader {
     /** Claims due attachments (safe with several hub instances) and downloads them; returns how many were tried. */
     @Handler
     public int downloadDue() {
-        if (whatsapp.accessToken() == null || whatsapp.accessToken().isBlank()) {
-            return 0; // logged once at start-up by the secrets check
+        if (whatsapp.standIn() || whatsapp.accessToken() == null || whatsapp.accessToken().isBlank()) {
+            return 0; // no Graph API to download from: logged once at start-up by the secrets check
         }
         List<Due> due = claim();
         for (Due attachment : due) {

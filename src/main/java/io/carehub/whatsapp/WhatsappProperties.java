@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param graphBaseUrl Graph API base URL, e.g. https://graph.facebook.com
  * @param graphVersion Graph API version path segment, e.g. v23.0
  * @param maxBodySize  largest webhook body accepted (R2: 3 MB, larger → 413)
+ * @param standIn      R43: send outbound messages to the hub's built-in local Graph API stand-in
+ *                     (set automatically on embedded defaults without an access token)
  */
 @ConfigurationProperties("carehub.whatsapp")
 public record WhatsappProperties(
@@ -21,5 +23,6 @@ public record WhatsappProperties(
         String accessToken,
         @DefaultValue("https://graph.facebook.com") String graphBaseUrl,
         @DefaultValue("v23.0") String graphVersion,
-        @DefaultValue("3MB") DataSize maxBodySize) {
+        @DefaultValue("3MB") DataSize maxBodySize,
+        @DefaultValue("false") boolean standIn) {
 }

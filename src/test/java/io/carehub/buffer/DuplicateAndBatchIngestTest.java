@@ -34,7 +34,7 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
                 text.tag() + "sentinelMTY1")).statusCode()).isEqualTo(200);
 
         await().atMost(PATIENCE).until(() -> count("select count(*) from message m join conversation c on "
-                + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ?", text.waId()) == 2);
+                + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", text.waId()) == 2);
         assertThat(count("select count(*) from message where type = 'text' and wamid like ?", "%" + text.tag() + "%"))
                 .isEqualTo(1);
         assertThat(count("select count(*) from contact where wa_id = ?", text.waId())).isEqualTo(1);
@@ -57,7 +57,7 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
         assertThat(postSigned(mapper.writeValueAsString(retry)).statusCode()).isEqualTo(200);
 
         await().atMost(PATIENCE).until(() -> count("select count(*) from message m join conversation c on "
-                + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ?", customer) == 2);
+                + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", customer) == 2);
         assertThat(count("select count(*) from message where wamid = ?", extra.get("id").asText())).isEqualTo(1);
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.IngestTestSupport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** R18: conversation history through the bearer-protected read API, paged, newest first, attachments linked. */
@@ -25,31 +27,45 @@ class ConversationHistoryApiTest extends IngestTestSupport {
 
     @Test
     void returnsHistoryNewestFirstInPagesWithAttachmentLinks() throws Exception {
+        // recent timestamps: the customer-service window is open, so the first message draws the notice (R14)
+        long now = java.time.Instant.now().getEpochSecond();
         Fixture first = fixture("text");
         Fixture second = fixture("location", first);
         Fixture third = fixture("image", first);
-        String secondJson = second.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"1749416400\"")
+        String firstJson = first.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 180) + "\"");
+        String secondJson = second.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 120) + "\"")
                 .replace(first.tag() + "MTY1MDM4", first.tag() + "2MTY1MDM4");
-        String thirdJson = third.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"1749416500\"")
+        String thirdJson = third.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 60) + "\"")
                 .replace(first.tag() + "MTY1MDM4", first.tag() + "3MTY1MDM4");
-        for (String body : new String[] {first.json(), secondJson, thirdJson}) {
+        for (String body : new String[] {firstJson, secondJson, thirdJson}) {
             assertThat(postSigned(body).statusCode()).isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> count(
                 "select count(*) from message where wamid like ?", "%" + first.tag() + "%") == 3);
 
+        // the first message also drew the privacy notice (R14): one outbound message in the history
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from message m join conversation c "
+                + "on c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ?", first.waId()) == 4);
+
         JsonNode conversations = mapper.readTree(httpGet("/api/conversations?waId=" + first.waId(), API_TOKEN).body());
         assertThat(conversations).hasSize(1);
-        assertThat(conversations.get(0).get("messageCount").asInt()).isEqualTo(3);
+        assertThat(conversations.get(0).get("messageCount").asInt()).isEqualTo(4);
         assertThat(conversations.get(0).get("profileName").asText()).isEqualTo("Sheena Nelson");
         long id = conversations.get(0).get("id").asLong();
 
         JsonNode page0 = mapper.readTree(httpGet("/api/conversations/" + id + "/messages?size=2", API_TOKEN).body());
         JsonNode page1 = mapper.readTree(httpGet("/api/conversations/" + id + "/messages?size=2&page=1", API_TOKEN).body());
-        assertThat(page0.get("totalElements").asInt()).isEqualTo(3);
-        assertThat(page0.get("messages").findValuesAsText("type")).containsExactly("image", "location");
-        assertThat(page1.get("messages").findValuesAsText("type")).containsExactly("text");
-        JsonNode attachment = page0.get("messages").get(0).get("attachments").get(0);
+        assertThat(page0.get("totalElements").asInt()).isEqualTo(4);
+        List<JsonNode> all = new ArrayList<>();
+        page0.get("messages").forEach(all::add);
+        page1.get("messages").forEach(all::add);
+        assertThat(all).hasSize(4);
+        assertThat(all.stream().filter(m -> m.get("direction").asText().equals("INBOUND")).map(m -> m.get("type").asText()))
+                .containsExactly("image", "location", "text"); // newest first
+        assertThat(all.stream().filter(m -> m.get("direction").asText().equals("OUTBOUND")).map(m -> m.get("type").asText()))
+                .containsExactly("interactive");
+        JsonNode attachment = all.stream().filter(m -> m.get("type").asText().equals("image")).findFirst().orElseThrow()
+                .get("attachments").get(0);
         assertThat(attachment.get("mediaId").asText()).isEqualTo("1003383421387256");
         assertThat(attachment.get("href").asText()).startsWith("/api/attachments/");
     }

@@ -105,7 +105,7 @@ class HostileWebhookTest extends IngestTestSupport {
                 "select count(*) from rejected_update where reason = 'message without id, from or type'") > 0);
         await().atMost(PATIENCE).until(() -> count(
                 "select count(*) from message m join conversation c on c.id = m.conversation_id "
-                        + "join contact k on k.id = c.contact_id where k.wa_id = ?", good.waId()) == 1);
+                        + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", good.waId()) == 1);
     }
 
     @Test

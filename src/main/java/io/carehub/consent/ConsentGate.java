@@ -1,0 +1,188 @@
+package io.carehub.consent;
+
+import io.carehub.documentation.DocumentedMessage;
+import io.carehub.whatsapp.OutboundContent;
+import io.carehub.whatsapp.OutboundMessages;
+import io.carehub.whatsapp.WindowClosedException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Handler;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * R14: nothing reaches bots or agents before the customer accepted the privacy notice. Messages
+ * before that are documented and held; acceptance releases them in order; a decline answers with
+ * the alternative channels and hands the contact to erasure.
+ */
+@Component("consentGate")
+public class ConsentGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentGate.class);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final OutboundMessages outbound;
+    private final ConsentProperties notice;
+    private final Clock clock;
+
+    public ConsentGate(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, OutboundMessages outbound,
+            ConsentProperties notice, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.outbound = outbound;
+        this.notice = notice;
+        this.clock = clock;
+    }
+
+    private record Subject(long messageId, long conversationId, long contactId, String type, String replyId,
+            String wamid, Instant releasedAt, Instant noticeSentAt) {
+    }
+
+    @Handler
+    public ConsentOutcome decide(@Body DocumentedMessage documented,
+            @Header("JMSRedelivered") Boolean redelivered) {
+        Subject subject = load(documented.messageId());
+        if (subject.releasedAt() != null) {
+            // handled before: a redelivery after a failed hand-off goes on to routing, which re-publishes it
+            boolean retry = Boolean.TRUE.equals(redelivered) && "ACCEPTED".equals(latestDecision(subject.contactId()));
+            return new ConsentOutcome(subject.conversationId(), retry, List.of(), retry);
+        }
+        if ("interactive".equals(subject.type()) && ConsentProperties.ACCEPT_ID.equals(subject.replyId())) {
+            return accept(subject);
+        }
+        if ("interactive".equals(subject.type()) && ConsentProperties.DECLINE_ID.equals(subject.replyId())) {
+            return decline(subject);
+        }
+        if ("ACCEPTED".equals(latestDecision(subject.contactId()))) {
+            markReleased(subject);
+            return new ConsentOutcome(subject.conversationId(), true, List.of(subject.messageId()), false);
+        }
+        hold(subject);
+        return new ConsentOutcome(subject.conversationId(), false, List.of(), false);
+    }
+
+    private ConsentOutcome accept(Subject subject) {
+        List<Long> released = tx.execute(status -> {
+            record(subject, "ACCEPTED");
+            markReleased(subject);
+            jdbc.update("update conversation set consent_state = 'ACCEPTED' where contact_id = :contact and status = 'OPEN'",
+                    Map.of("contact", subject.contactId()));
+            // held messages continue in the order the customer sent them
+            return jdbc.queryForList("""
+                    with held as (
+                        update message m set released_at = :now
+                          from conversation c
+                         where m.conversation_id = c.id and c.contact_id = :contact and c.status = 'OPEN'
+                           and m.direction = 'INBOUND' and m.released_at is null
+                        returning m.id, m.sent_at)
+                    select id from held order by sent_at, id""",
+                    new MapSqlParameterSource().addValue("contact", subject.contactId())
+                            .addValue("now", Timestamp.from(clock.instant())), Long.class);
+        });
+        LOG.info("consent accepted (notice {}) in conversation {}, {} held messages released", notice.noticeVersion(),
+                subject.conversationId(), released.size());
+        if (!notice.acceptedReply().isBlank()) {
+            reply(subject.conversationId(), OutboundContent.text(notice.acceptedReply()), "system");
+        }
+        return new ConsentOutcome(subject.conversationId(), true, released, false);
+    }
+
+    private ConsentOutcome decline(Subject subject) {
+        tx.executeWithoutResult(status -> {
+            record(subject, "DECLINED");
+            markReleased(subject);
+            jdbc.update("update conversation set consent_state = 'DECLINED' where contact_id = :contact and status = 'OPEN'",
+                    Map.of("contact", subject.contactId()));
+            // R14/R33: the contact's data is erased by the retention work, not ad hoc here
+            jdbc.update("""
+                    insert into erasure_request (contact_id, reason, requested_at)
+                    values (:contact, 'NOTICE_DECLINED', :now)
+                    on conflict (contact_id, reason, status) do nothing""",
+                    new MapSqlParameterSource().addValue("contact", subject.contactId())
+                            .addValue("now", Timestamp.from(clock.instant())));
+        });
+        LOG.info("consent declined in conversation {}; contact handed to erasure", subject.conversationId());
+        reply(subject.conversationId(), OutboundContent.text(notice.alternativeChannels()), "system");
+        return new ConsentOutcome(subject.conversationId(), false, List.of(), false);
+    }
+
+    /** Before consent: keep the message, send the notice — again only after the repeat interval. */
+    private void hold(Subject subject) {
+        Instant now = clock.instant();
+        int claimed = jdbc.update("""
+                update contact set notice_sent_at = :now
+                 where id = :contact and (notice_sent_at is null or notice_sent_at <= :repeatAfter)""",
+                new MapSqlParameterSource().addValue("contact", subject.contactId())
+                        .addValue("now", Timestamp.from(now))
+                        .addValue("repeatAfter", Timestamp.from(now.minus(notice.repeatInterval()))));
+        if (claimed == 1) {
+            reply(subject.conversationId(), noticeMessage(), "system");
+            LOG.info("privacy notice {} sent in conversation {}", notice.noticeVersion(), subject.conversationId());
+        } else {
+            LOG.debug("message {} held until consent; notice sent recently", subject.messageId());
+        }
+    }
+
+    OutboundContent noticeMessage() {
+        return OutboundContent.buttons(notice.noticeText() + "\n\n" + notice.noticeUrl(), List.of(
+                new OutboundContent.Button(ConsentProperties.ACCEPT_ID, notice.acceptTitle()),
+                new OutboundContent.Button(ConsentProperties.DECLINE_ID, notice.declineTitle())));
+    }
+
+    private void record(Subject subject, String decision) {
+        boolean accepted = decision.equals("ACCEPTED");
+        jdbc.update("""
+                insert into consent_record (contact_id, notice_version, decision, contact_after_24h, chatbot_processing,
+                                            decided_at, message_wamid)
+                values (:contact, :version, :decision, :accepted, :accepted, :at, :wamid)""",
+                new MapSqlParameterSource().addValue("contact", subject.contactId())
+                        .addValue("version", notice.noticeVersion()).addValue("decision", decision)
+                        .addValue("accepted", accepted).addValue("at", Timestamp.from(clock.instant()))
+                        .addValue("wamid", subject.wamid()));
+    }
+
+    private void markReleased(Subject subject) {
+        jdbc.update("update message set released_at = :now where id = :id",
+                new MapSqlParameterSource().addValue("id", subject.messageId()).addValue("now", Timestamp.from(clock.instant())));
+    }
+
+    private String latestDecision(long contactId) {
+        List<String> decisions = jdbc.queryForList("""
+                select decision from consent_record where contact_id = :contact order by decided_at desc, id desc limit 1""",
+                Map.of("contact", contactId), String.class);
+        return decisions.isEmpty() ? null : decisions.get(0);
+    }
+
+    private Subject load(long messageId) {
+        return jdbc.queryForObject("""
+                select m.id, m.conversation_id, c.contact_id, m.type, m.details ->> 'id', m.wamid, m.released_at,
+                       k.notice_sent_at
+                  from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
+                 where m.id = :id""", Map.of("id", messageId), (rs, i) -> new Subject(rs.getLong(1), rs.getLong(2),
+                rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8))));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** Sends a system reply; one the 24-hour window no longer allows is logged, never blocks the conversation. */
+    private void reply(long conversationId, OutboundContent content, String actor) {
+        try {
+            outbound.send(conversationId, content, actor);
+        } catch (WindowClosedException closed) {
+            LOG.warn("system reply in conversation {} not sent: {}", conversationId, closed.getMessage());
+        }
+    }
+}

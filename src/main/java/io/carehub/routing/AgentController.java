@@ -1,0 +1,224 @@
+package io.carehub.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carehub.whatsapp.OutboundContent;
+import io.carehub.whatsapp.OutboundMessages;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * R22: the agent desktop's API. The bearer token authenticates the desktop; {@code X-Agent-Id}
+ * names the agent, and every action is documented with it in {@code agent_action}.
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "agents", description = "Agent desktop: list, claim, reply, template, transfer, close")
+class AgentController {
+
+    private static final Set<String> REPLY_TYPES = Set.of("text", "image", "document", "audio", "video", "interactive");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final OutboundMessages outbound;
+    private final RoutingRulesSource rules;
+    private final ConversationRouter router;
+    private final ProducerTemplate camel;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    AgentController(NamedParameterJdbcTemplate jdbc, OutboundMessages outbound, RoutingRulesSource rules,
+            ConversationRouter router, ProducerTemplate camel, ObjectMapper mapper, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbound = outbound;
+        this.rules = rules;
+        this.router = router;
+        this.camel = camel;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    record PoolEntry(long conversationId, String pool, String routingState, String segment, String topic, int priority,
+            Instant queuedAt, String assignedAgent, String preferredAgentId, String displayName, String waId,
+            String historyUrl) {
+    }
+
+    record Claimed(long conversationId, String agentId, Instant claimedAt) {
+    }
+
+    record Accepted(long conversationId, long messageId) {
+    }
+
+    record Transfer(String toPool, String toAgent) {
+    }
+
+    @GetMapping("/pools/{pool}/conversations")
+    @Operation(summary = "Conversations waiting in (or claimed from) a pool, highest priority and oldest first")
+    List<PoolEntry> pool(@PathVariable String pool,
+            @Parameter(description = "WAITING or CLAIMED") @RequestParam(defaultValue = "WAITING") String state) {
+        if (!state.equals("WAITING") && !state.equals("CLAIMED")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "state must be WAITING or CLAIMED");
+        }
+        if (rules.current().pool(pool).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no pool '" + pool + "' in the routing rules");
+        }
+        return jdbc.query("""
+                select c.id, c.pool, c.routing_state, c.segment, c.topic, coalesce(c.priority, 5), c.queued_at,
+                       c.assigned_agent, c.preferred_agent, coalesce(i.name, k.profile_name), k.wa_id
+                  from conversation c join contact k on k.id = c.contact_id
+                  left join customer_identity i on i.contact_id = k.id
+                 where c.pool = :pool and c.routing_state = :state
+                 order by c.priority desc nulls last, c.queued_at, c.id""",
+                Map.of("pool", pool, "state", state),
+                (rs, i) -> new PoolEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                        "/api/conversations/" + rs.getLong(1) + "/messages"));
+    }
+
+    @PostMapping("/conversations/{id}/claim")
+    @Operation(summary = "Claim a waiting conversation; exactly one agent wins, the others get 409")
+    Claimed claim(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId) {
+        agentId = agent(agentId);
+        Instant now = clock.instant();
+        int won = jdbc.update("""
+                update conversation set routing_state = 'CLAIMED', assigned_agent = :agent, claimed_at = :now
+                 where id = :id and routing_state = 'WAITING'""",
+                new MapSqlParameterSource().addValue("agent", agentId).addValue("now", Timestamp.from(now)).addValue("id", id));
+        if (won == 0) {
+            String state = state(id);
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + id + " is " + state
+                    + ", it cannot be claimed");
+        }
+        audit(id, agentId, "CLAIM", null);
+        return new Claimed(id, agentId, now);
+    }
+
+    @PostMapping("/conversations/{id}/reply")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Reply as the assigned agent: {\"type\":\"text\",\"text\":{\"body\":\"…\"}}, image/document/"
+            + "audio/video with link or id, or interactive (Graph API message objects); 409 outside the 24-hour window")
+    Accepted reply(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId, @RequestBody JsonNode request) {
+        agentId = agent(agentId);
+        String type = request.path("type").asText("");
+        if (!REPLY_TYPES.contains(type) || !request.path(type).isObject()) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "reply needs type (one of " + REPLY_TYPES + ") and the matching object, e.g. {\"type\":\"text\","
+                            + "\"text\":{\"body\":\"Hallo\"}}");
+        }
+        requireAssigned(id, agentId);
+        long messageId = outbound.send(id, new OutboundContent(type, request.get(type)), agentId);
+        audit(id, agentId, "REPLY", mapper.createObjectNode().put("messageId", messageId).put("type", type));
+        return new Accepted(id, messageId);
+    }
+
+    @PostMapping("/conversations/{id}/template")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send an approved template: {\"name\":\"…\",\"language\":{\"code\":\"de\"},\"components\":[…]}")
+    Accepted template(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId, @RequestBody JsonNode template) {
+        agentId = agent(agentId);
+        if (!template.path("name").isTextual() || !template.path("language").path("code").isTextual()) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "template needs name and language.code");
+        }
+        requireAssigned(id, agentId);
+        long messageId = outbound.send(id, new OutboundContent("template", template), agentId);
+        audit(id, agentId, "TEMPLATE", mapper.createObjectNode().put("messageId", messageId)
+                .put("template", template.path("name").asText()));
+        return new Accepted(id, messageId);
+    }
+
+    @PostMapping("/conversations/{id}/transfer")
+    @Operation(summary = "Transfer to another pool ({\"toPool\":\"…\"}, waits there again) or agent ({\"toAgent\":\"…\"})")
+    Map<String, Object> transfer(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId,
+            @RequestBody Transfer transfer) {
+        agentId = agent(agentId);
+        requireAssigned(id, agentId);
+        ObjectNode details = mapper.createObjectNode();
+        if (transfer.toPool() != null && transfer.toAgent() == null) {
+            if (rules.current().pool(transfer.toPool()).isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "no pool '" + transfer.toPool() + "'");
+            }
+            jdbc.update("""
+                    update conversation set routing_state = 'WAITING', pool = :pool, assigned_agent = null, queued_at = :now
+                     where id = :id""", new MapSqlParameterSource().addValue("pool", transfer.toPool())
+                    .addValue("now", Timestamp.from(clock.instant())).addValue("id", id));
+            camel.sendBody("direct:pool-handoff", router.reissue(id, null));
+            details.put("toPool", transfer.toPool());
+        } else if (transfer.toAgent() != null && transfer.toPool() == null && !transfer.toAgent().isBlank()) {
+            jdbc.update("update conversation set assigned_agent = :agent, claimed_at = :now where id = :id",
+                    new MapSqlParameterSource().addValue("agent", transfer.toAgent())
+                            .addValue("now", Timestamp.from(clock.instant())).addValue("id", id));
+            details.put("toAgent", transfer.toAgent());
+        } else {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "give exactly one of toPool or toAgent");
+        }
+        audit(id, agentId, "TRANSFER", details);
+        return Map.of("conversationId", id, "transferred", details);
+    }
+
+    @PostMapping("/conversations/{id}/close")
+    @Operation(summary = "Close the conversation; the customer's next message opens a new one")
+    Map<String, Object> close(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId) {
+        agentId = agent(agentId);
+        requireAssigned(id, agentId);
+        jdbc.update("""
+                update conversation set routing_state = 'CLOSED', status = 'CLOSED', closed_at = :now where id = :id""",
+                new MapSqlParameterSource().addValue("now", Timestamp.from(clock.instant())).addValue("id", id));
+        audit(id, agentId, "CLOSE", null);
+        return Map.of("conversationId", id, "status", "CLOSED");
+    }
+
+    private void requireAssigned(long id, String agentId) {
+        List<String> assigned = jdbc.queryForList("""
+                select coalesce(assigned_agent, '') from conversation where id = :id and routing_state = 'CLAIMED'""",
+                Map.of("id", id), String.class);
+        if (assigned.isEmpty() || !assigned.get(0).equals(agentId)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + id + " is " + state(id)
+                    + (assigned.isEmpty() ? "" : " by another agent") + "; claim it first");
+        }
+    }
+
+    private String state(long id) {
+        return jdbc.queryForList("select routing_state from conversation where id = :id", Map.of("id", id), String.class)
+                .stream().findFirst().map(s -> s.equals("CLAIMED") ? "claimed" : s.toLowerCase())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id));
+    }
+
+    private static String agent(String agentId) {
+        if (agentId == null || !agentId.matches("[A-Za-z0-9._@-]{1,100}")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "X-Agent-Id must be 1-100 characters [A-Za-z0-9._@-]");
+        }
+        return agentId;
+    }
+
+    private void audit(long conversationId, String agentId, String action, JsonNode details) {
+        jdbc.update("""
+                insert into agent_action (conversation_id, agent_id, action, details, at)
+                values (:conversation, :agent, :action, cast(:details as jsonb), :at)""",
+                new MapSqlParameterSource().addValue("conversation", conversationId).addValue("agent", agentId)
+                        .addValue("action", action).addValue("details", details == null ? null : details.toString())
+                        .addValue("at", Timestamp.from(clock.instant())));
+    }
+}

@@ -1,0 +1,81 @@
+package io.carehub.routing;
+
+import io.carehub.routing.RoutingRules.Pool;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * R21: a conversation waiting longer than its pool's overflow time moves to the overflow pool.
+ * Runs on one hub instance at a time (R46) through a PostgreSQL advisory lock.
+ */
+@Component("overflowSweep")
+public class OverflowSweep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OverflowSweep.class);
+    /** Advisory lock key of this job (any constant unique among carehub's jobs). */
+    private static final long LOCK_KEY = 0x6361726568756201L;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final RoutingRulesSource rules;
+    private final ConversationRouter router;
+    private final Clock clock;
+
+    public OverflowSweep(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, RoutingRulesSource rules,
+            ConversationRouter router, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.rules = rules;
+        this.router = router;
+        this.clock = clock;
+    }
+
+    /** Moves overdue conversations; returns the hand-offs for their new pools' queues. */
+    @Handler
+    public List<HandOff> sweep() {
+        List<HandOff> moved = tx.execute(status -> {
+            JdbcTemplate plain = jdbc.getJdbcTemplate();
+            Boolean locked = plain.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+            if (!Boolean.TRUE.equals(locked)) {
+                return List.<HandOff>of(); // another instance is sweeping
+            }
+            Instant now = clock.instant();
+            List<HandOff> handOffs = new ArrayList<>();
+            RoutingRules current = rules.current();
+            for (Pool pool : current.pools()) {
+                if (pool.overflow() == null) {
+                    continue;
+                }
+                Pool target = current.pool(pool.overflow().toPool()).orElseThrow();
+                List<Long> ids = jdbc.queryForList("""
+                        update conversation set pool = :to, priority = :priority, queued_at = :now, overflowed = true
+                         where routing_state = 'WAITING' and pool = :from and not overflowed and queued_at <= :due
+                        returning id""",
+                        new MapSqlParameterSource().addValue("to", target.id()).addValue("priority", target.priority())
+                                .addValue("now", Timestamp.from(now)).addValue("from", pool.id())
+                                .addValue("due", Timestamp.from(now.minus(Duration.ofMinutes(pool.overflow().afterMinutes())))),
+                        Long.class);
+                for (long id : ids) {
+                    handOffs.add(router.reissue(id, pool.id()));
+                }
+                if (!ids.isEmpty()) {
+                    LOG.info("{} conversations overflowed from pool {} to {}", ids.size(), pool.id(), target.id());
+                }
+            }
+            return handOffs;
+        });
+        return moved == null ? List.of() : moved;
+    }
+}

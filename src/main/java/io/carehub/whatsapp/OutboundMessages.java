@@ -1,0 +1,102 @@
+package io.carehub.whatsapp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carehub.whatsapp.WindowClosedException.Reason;
+import jakarta.jms.TextMessage;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * R7/R9: the one way anything (consent gate, routing, agents, bots) sends a WhatsApp message. It
+ * checks the 24-hour window now, documents the message as 'queued' and puts it on the outbound
+ * queue, where the sender applies the rate limit and calls the Graph API.
+ */
+@Component("outboundMessages")
+public class OutboundMessages {
+
+    static final String GROUP_ID = "JMSXGroupID";
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final JmsTemplate jms;
+    private final WindowPolicy window;
+    private final OutboundProperties properties;
+    private final ObjectMapper mapper;
+
+    public OutboundMessages(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, JmsTemplate jms,
+            WindowPolicy window, OutboundProperties properties, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.jms = jms;
+        this.window = window;
+        this.properties = properties;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Sends {@code content} in the conversation on behalf of {@code actor} (agent id, "system", "bot").
+     *
+     * @return the id of the documented outbound message (the fallback template's, if one replaced it)
+     * @throws WindowClosedException when the 24-hour window forbids it and no fallback template is configured
+     */
+    public long send(long conversationId, OutboundContent content, String actor) {
+        OutboundContent allowed = allowed(conversationId, content);
+        Long id = tx.execute(status -> {
+            Map<String, Object> conversation = jdbc.queryForMap("""
+                    select k.wa_id from conversation c join contact k on k.id = c.contact_id where c.id = :id""",
+                    Map.of("id", conversationId));
+            ObjectNode payload = mapper.createObjectNode()
+                    .put("messaging_product", "whatsapp")
+                    .put("recipient_type", "individual")
+                    .put("to", (String) conversation.get("wa_id"))
+                    .put("type", allowed.type());
+            payload.set(allowed.type(), allowed.body());
+            Long messageId = jdbc.queryForObject("""
+                    insert into message (conversation_id, direction, type, text_body, actor, outbound_payload, delivery_state,
+                                         delivery_updated_at)
+                    values (:conversation, 'OUTBOUND', :type, :text, :actor, cast(:payload as jsonb), 'queued', now())
+                    returning id""",
+                    new MapSqlParameterSource().addValue("conversation", conversationId).addValue("type", allowed.type())
+                            .addValue("text", allowed.readableText()).addValue("actor", actor)
+                            .addValue("payload", payload.toString()), Long.class);
+            // inside the database transaction: if the broker refuses, nothing is documented either
+            jms.send(properties.queue(), session -> {
+                TextMessage message = session.createTextMessage(Long.toString(messageId));
+                message.setStringProperty(GROUP_ID, "conversation-" + conversationId);
+                message.setStringProperty(DUPLICATE_ID, "outbound-" + messageId);
+                return message;
+            });
+            return messageId;
+        });
+        LOG.info("outbound {} message {} queued in conversation {} by {}", allowed.type(), id, conversationId,
+                actor.startsWith("agent") || actor.equals("system") || actor.equals("bot") ? actor : "an agent");
+        return id;
+    }
+
+    private OutboundContent allowed(long conversationId, OutboundContent content) {
+        try {
+            window.check(conversationId, content.type());
+            return content;
+        } catch (WindowClosedException closed) {
+            if (closed.getReason() != Reason.WINDOW_CLOSED_NOT_TEMPLATE || properties.windowFallbackTemplate().isBlank()) {
+                throw closed;
+            }
+            // R9: the configured template replaces the free-form message; it still needs contact-after-24h consent
+            OutboundContent fallback = OutboundContent.template(properties.windowFallbackTemplate(),
+                    properties.windowFallbackLanguage(), null);
+            window.check(conversationId, fallback.type());
+            LOG.info("window closed in conversation {}: fallback template {} instead", conversationId,
+                    properties.windowFallbackTemplate());
+            return fallback;
+        }
+    }
+}
