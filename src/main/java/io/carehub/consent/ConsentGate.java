@@ -126,8 +126,13 @@ public class ConsentGate {
                         .addValue("now", Timestamp.from(now))
                         .addValue("repeatAfter", Timestamp.from(now.minus(notice.repeatInterval()))));
         if (claimed == 1) {
-            reply(subject.conversationId(), noticeMessage(), "system");
-            LOG.info("privacy notice {} sent in conversation {}", notice.noticeVersion(), subject.conversationId());
+            if (reply(subject.conversationId(), noticeMessage(), "system")) {
+                LOG.info("privacy notice {} sent in conversation {}", notice.noticeVersion(), subject.conversationId());
+            } else {
+                // not sent (window closed for this late message): the customer's next message tries again
+                jdbc.update("update contact set notice_sent_at = null where id = :contact",
+                        Map.of("contact", subject.contactId()));
+            }
         } else {
             LOG.debug("message {} held until consent; notice sent recently", subject.messageId());
         }
@@ -178,11 +183,13 @@ public class ConsentGate {
     }
 
     /** Sends a system reply; one the 24-hour window no longer allows is logged, never blocks the conversation. */
-    private void reply(long conversationId, OutboundContent content, String actor) {
+    private boolean reply(long conversationId, OutboundContent content, String actor) {
         try {
             outbound.send(conversationId, content, actor);
+            return true;
         } catch (WindowClosedException closed) {
-            LOG.warn("system reply in conversation {} not sent: {}", conversationId, closed.getMessage());
+            LOG.warn("system reply in conversation {} not sent: {}", conversationId, closed.getReason());
+            return false;
         }
     }
 }

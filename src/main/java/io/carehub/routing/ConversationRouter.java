@@ -234,7 +234,7 @@ public class ConversationRouter {
         try {
             outbound.send(conversationId, content, actor);
         } catch (WindowClosedException closed) {
-            LOG.warn("system reply in conversation {} not sent: {}", conversationId, closed.getMessage());
+            LOG.warn("system reply in conversation {} not sent: {}", conversationId, closed.getReason());
         }
     }
 }

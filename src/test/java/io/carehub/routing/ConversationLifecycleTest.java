@@ -114,6 +114,18 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
     }
 
     @Test
+    void aLateMessageOutsideTheWindowDoesNotUseUpTheNotice() {
+        String customer = newCustomer();
+        textSentAt(customer, "alte Nachricht", CLOCK.instant().minus(Duration.ofHours(30)));
+        assertThat(outbound(customer)).isEmpty(); // the window of a 30-hour-old message is closed
+
+        text(customer, "neue Nachricht");
+
+        awaitOutbound(customer, 1);
+        assertThat(outbound(customer).get(0)).containsEntry("type", "interactive");
+    }
+
+    @Test
     void declineAnswersWithAlternativeChannelsAndHandsTheContactToErasure() {
         String customer = newCustomer();
         text(customer, "Hallo, mein Router blinkt rot");

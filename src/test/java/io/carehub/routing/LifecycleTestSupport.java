@@ -88,7 +88,13 @@ abstract class LifecycleTestSupport extends IngestTestSupport {
 
     /** The customer writes a text, with WhatsApp's timestamp taken from the test clock. */
     String text(String waId, String body) {
+        return textSentAt(waId, body, CLOCK.instant());
+    }
+
+    /** A text WhatsApp delivers now although the customer sent it at {@code sentAt} (e.g. after an outage). */
+    String textSentAt(String waId, String body, Instant sentAt) {
         ObjectNode message = message(waId, "text");
+        message.put("timestamp", Long.toString(sentAt.getEpochSecond()));
         message.putObject("text").put("body", body);
         return post(waId, message);
     }
