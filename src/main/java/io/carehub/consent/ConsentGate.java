@@ -3,7 +3,6 @@ package io.carehub.consent;
 import io.carehub.documentation.DocumentedMessage;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
-import io.carehub.whatsapp.WindowClosedException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,7 +91,7 @@ public class ConsentGate {
         LOG.info("consent accepted (notice {}) in conversation {}, {} held messages released", notice.noticeVersion(),
                 subject.conversationId(), released.size());
         if (!notice.acceptedReply().isBlank()) {
-            reply(subject.conversationId(), OutboundContent.text(notice.acceptedReply()), "system");
+            outbound.sendIfAllowed(subject.conversationId(), OutboundContent.text(notice.acceptedReply()), "system");
         }
         return new ConsentOutcome(subject.conversationId(), true, released, false);
     }
@@ -112,7 +111,7 @@ public class ConsentGate {
                             .addValue("now", Timestamp.from(clock.instant())));
         });
         LOG.info("consent declined in conversation {}; contact handed to erasure", subject.conversationId());
-        reply(subject.conversationId(), OutboundContent.text(notice.alternativeChannels()), "system");
+        outbound.sendIfAllowed(subject.conversationId(), OutboundContent.text(notice.alternativeChannels()), "system");
         return new ConsentOutcome(subject.conversationId(), false, List.of(), false);
     }
 
@@ -126,7 +125,7 @@ public class ConsentGate {
                         .addValue("now", Timestamp.from(now))
                         .addValue("repeatAfter", Timestamp.from(now.minus(notice.repeatInterval()))));
         if (claimed == 1) {
-            if (reply(subject.conversationId(), noticeMessage(), "system")) {
+            if (outbound.sendIfAllowed(subject.conversationId(), noticeMessage(), "system")) {
                 LOG.info("privacy notice {} sent in conversation {}", notice.noticeVersion(), subject.conversationId());
             } else {
                 // not sent (window closed for this late message): the customer's next message tries again
@@ -180,16 +179,5 @@ public class ConsentGate {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    /** Sends a system reply; one the 24-hour window no longer allows is logged, never blocks the conversation. */
-    private boolean reply(long conversationId, OutboundContent content, String actor) {
-        try {
-            outbound.send(conversationId, content, actor);
-            return true;
-        } catch (WindowClosedException closed) {
-            LOG.warn("system reply in conversation {} not sent: {}", conversationId, closed.getReason());
-            return false;
-        }
     }
 }

@@ -9,7 +9,6 @@ import io.carehub.routing.RoutingRules.Segment;
 import io.carehub.routing.RoutingRules.Topic;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
-import io.carehub.whatsapp.WindowClosedException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,7 +113,7 @@ public class ConversationRouter {
             return handOff;
         }
         if (conversation.menuSentAt() == null) {
-            reply(conversation.id(), menu(current, segment == null ? null : Segment.valueOf(segment)), "system");
+            outbound.sendIfAllowed(conversation.id(), menu(current, segment == null ? null : Segment.valueOf(segment)), "system");
             jdbc.update("update conversation set routing_state = 'AWAITING_MENU', menu_sent_at = :now where id = :id",
                     new MapSqlParameterSource().addValue("now", Timestamp.from(clock.instant())).addValue("id", conversation.id()));
             LOG.info("conversation {} awaits the menu choice (segment {}, topic {})", conversation.id(), segment, topic);
@@ -146,7 +145,7 @@ public class ConversationRouter {
                     update conversation set out_of_hours_sent_at = :now where id = :id and out_of_hours_sent_at is null""",
                     new MapSqlParameterSource().addValue("now", Timestamp.from(now)).addValue("id", conversation.id()));
             if (first == 1) {
-                reply(conversation.id(), OutboundContent.text(pool.outOfHoursReply()), "system");
+                outbound.sendIfAllowed(conversation.id(), OutboundContent.text(pool.outOfHoursReply()), "system");
             }
         }
         LOG.info("conversation {} handed to pool {} (segment {} from {}, topic {}, {})", conversation.id(), pool.id(),
@@ -227,14 +226,5 @@ public class ConversationRouter {
                 Map.of("id", conversationId), (rs, i) -> new Conversation(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()));
-    }
-
-    /** Sends a system reply; one the 24-hour window no longer allows is logged, never blocks the conversation. */
-    private void reply(long conversationId, OutboundContent content, String actor) {
-        try {
-            outbound.send(conversationId, content, actor);
-        } catch (WindowClosedException closed) {
-            LOG.warn("system reply in conversation {} not sent: {}", conversationId, closed.getReason());
-        }
     }
 }

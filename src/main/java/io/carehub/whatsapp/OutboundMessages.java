@@ -82,6 +82,20 @@ public class OutboundMessages {
         return id;
     }
 
+    /**
+     * For system replies (notice, menu, auto-replies): sends if the window allows it; a refusal is
+     * logged and reported as false, never thrown, so it cannot block the conversation.
+     */
+    public boolean sendIfAllowed(long conversationId, OutboundContent content, String actor) {
+        try {
+            send(conversationId, content, actor);
+            return true;
+        } catch (WindowClosedException closed) {
+            LOG.warn("system reply in conversation {} not sent: {}", conversationId, closed.getReason());
+            return false;
+        }
+    }
+
     private OutboundContent allowed(long conversationId, OutboundContent content) {
         try {
             window.check(conversationId, content.type());
