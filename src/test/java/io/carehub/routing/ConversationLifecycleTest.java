@@ -67,6 +67,24 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
         assertThat(sent.statusCode()).isEqualTo(202);
         awaitOutbound(customer, 4);
         assertThat(outbound(customer).get(3)).containsEntry("actor", "agent-1").containsEntry("type", "text");
+        // the Graph API received the documented JSON; its wamid comes back in a status webhook
+        long replyId = mapper.readTree(sent.body()).get("messageId").asLong();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select wamid from message where id = ?", String.class, replyId) != null);
+        GRAPH_API.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v23.0/106540352242922/messages"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("""
+                        {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"text",
+                         "text":{"preview_url":false,"body":"Guten Tag, ich schaue mir Ihre Rechnung an."}}"""
+                        .formatted(customer))));
+        String wamid = jdbc.queryForObject("select wamid from message where id = ?", String.class, replyId);
+        assertThat(postSigned("""
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                 "statuses":[{"id":"%s","status":"delivered","timestamp":"%d","recipient_id":"%s"}]}}]}]}"""
+                .formatted(wamid, CLOCK.instant().getEpochSecond(), customer)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "delivered".equals(jdbc.queryForObject(
+                "select delivery_state from message where id = ?", String.class, replyId)));
         assertThat(count("select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-1'",
                 conversation)).isEqualTo(2);
 
