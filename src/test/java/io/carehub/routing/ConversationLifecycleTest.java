@@ -75,7 +75,7 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
                         com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v23.0/106540352242922/messages"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("""
                         {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"text",
-                         "text":{"preview_url":false,"body":"Guten Tag, ich schaue mir Ihre Rechnung an."}}"""
+                         "text":{"body":"Guten Tag, ich schaue mir Ihre Rechnung an."}}"""
                         .formatted(customer))));
         String wamid = jdbc.queryForObject("select wamid from message where id = ?", String.class, replyId);
         assertThat(postSigned("""
