@@ -1,0 +1,479 @@
+package io.carehub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.carehub.buffer.BufferProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
+import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mock.env.MockEnvironment;
+import org.w3c.dom.Document;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * R44: the production stack in docker-compose.yml, checked without a Docker engine (none runs on the
+ * build machines, PRODUCT.md §3): the compose file, the files it references and the broker configuration
+ * of the Artemis HA pair, which must give the buffer the same semantics as the embedded broker (R10-R13).
+ * Never calls the docker CLI.
+ */
+class DockerComposeFileTest {
+
+    private static final String BROKER_IMAGE = "apache/activemq-artemis:";
+    private static final String ETC_OVERRIDE = "/var/lib/artemis-instance/etc-override/";
+
+    /** ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?message}, ${NAME?message} */
+    private static final Pattern BRACED = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|KEY).*");
+
+    private static Path repo;
+    private static String composeText;
+    private static Map<String, Object> compose;
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readComposeFile() throws IOException {
+        repo = repositoryRoot();
+        composeText = Files.readString(repo.resolve("docker-compose.yml"));
+        compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(composeText);
+        services = (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @Test
+    void definesTheFourServices() {
+        assertThat(services).containsKeys("postgres", "artemis-primary", "artemis-backup", "carehub");
+        assertThat(string(services.get("postgres"), "image")).startsWith("postgres:17");
+        assertThat(brokerServices()).containsExactlyInAnyOrder("artemis-primary", "artemis-backup");
+        for (String broker : brokerServices()) {
+            // PRODUCT.md §3: the same Artemis version as the embedded broker
+            assertThat(string(services.get(broker), "image")).isEqualTo(BROKER_IMAGE + "2.44.0");
+        }
+        assertThat(string(services.get("postgres"), "healthcheck", "test")).contains("pg_isready");
+    }
+
+    @Test
+    void carehubRunsTheProdProfileAgainstTheBrokerPairAndTheDatabase() {
+        Map<String, Object> carehub = services.get("carehub");
+        Map<String, String> env = environment("carehub");
+
+        assertThat(string(carehub, "build", "context")).isEqualTo(".");
+        assertThat(string(carehub, "build", "dockerfile")).isEqualTo("src/main/docker/Dockerfile");
+        assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+        String brokerUrl = interpolate(env.get("CAREHUB_BROKER_URL"));
+        assertThat(brokerUrl).startsWith("(tcp://artemis-primary:61616,tcp://artemis-backup:61616)?")
+                .contains("ha=true").contains("reconnectAttempts=-1");
+        for (String broker : brokerServices()) {
+            assertThat(brokerUrl).contains("tcp://" + broker + ":61616");
+        }
+        assertThat(interpolate(env.get("CAREHUB_DATASOURCE_URL"))).isEqualTo("jdbc:postgresql://postgres:5432/carehub");
+        // the hub logs in with the account the brokers and the database are created with
+        assertThat(env.get("CAREHUB_BROKER_USER")).isEqualTo(environment("artemis-primary").get("ARTEMIS_USER"));
+        assertThat(env.get("CAREHUB_DATASOURCE_USERNAME")).isEqualTo(environment("postgres").get("POSTGRES_USER"));
+        assertThat(env.get("CAREHUB_DATASOURCE_PASSWORD")).isEqualTo(environment("postgres").get("POSTGRES_PASSWORD"));
+        for (String broker : brokerServices()) {
+            assertThat(environment(broker).get("ARTEMIS_PASSWORD")).isEqualTo(env.get("CAREHUB_BROKER_PASSWORD"));
+            assertThat(environment(broker).get("ARTEMIS_USER")).isEqualTo(env.get("CAREHUB_BROKER_USER"));
+            assertThat(environment(broker)).containsEntry("ANONYMOUS_LOGIN", "false");
+        }
+
+        assertThat(list(carehub, "ports")).anySatisfy(port -> assertThat(interpolate(port)).endsWith(":8080"));
+        assertThat(string(carehub, "healthcheck", "test")).contains("http://localhost:8080/actuator/health");
+        assertThat(string(carehub, "depends_on", "postgres", "condition")).isEqualTo("service_healthy");
+        assertThat(string(carehub, "depends_on", "artemis-primary", "condition")).isEqualTo("service_healthy");
+        assertThat(string(carehub, "depends_on", "artemis-backup", "condition")).startsWith("service_");
+    }
+
+    @Test
+    void everyVariableIsDefaultedOrRequiredAndNoSecretHasADefault() {
+        String text = composeText.replace("$$", "");
+        Matcher braced = BRACED.matcher(text);
+        List<String> problems = new ArrayList<>();
+        int variables = 0;
+        while (braced.find()) {
+            variables++;
+            String name = braced.group(1);
+            String operator = braced.group(2);
+            if (!":-".equals(operator) && !":?".equals(operator)) {
+                problems.add(braced.group() + " is neither defaulted (:-) nor required (:?)");
+            } else if (":?".equals(operator) && braced.group(3).isBlank()) {
+                problems.add(braced.group() + " has no message saying what to set");
+            } else if (SECRET_NAME.matcher(name).matches() && ":-".equals(operator)) {
+                problems.add(braced.group() + " gives a secret a default");
+            }
+        }
+        // unbraced $NAME (never defaulted nor required) and $ signs that are no variable at all
+        String withoutBraced = BRACED.matcher(text).replaceAll("");
+        Matcher stray = Pattern.compile("\\$.{0,20}").matcher(withoutBraced);
+        while (stray.find()) {
+            problems.add("stray '" + stray.group() + "' (escape a literal $ as $$)");
+        }
+        assertThat(variables).isPositive();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void passesEverySecretTheProdProfileRequires() {
+        Map<String, String> carehub = environment("carehub");
+
+        // ask the hub itself which secrets it requires in prod: each start-up attempt names the next one
+        Set<String> required = new LinkedHashSet<>();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String missing = missingSecret(placeholderValues(required));
+            if (missing == null) {
+                break;
+            }
+            assertThat(required).as("the hub keeps asking for %s", missing).doesNotContain(missing);
+            required.add(missing);
+        }
+        assertThat(required).contains("CAREHUB_WHATSAPP_APP_SECRET", "CAREHUB_API_TOKENS");
+        for (String secret : required) {
+            assertThat(carehub.get(secret)).as("carehub environment %s", secret)
+                    .isNotNull()
+                    .matches("\\$\\{" + secret + ":\\?[^}]+}");
+        }
+        // and the passwords of the accounts on the broker pair and the database
+        for (String secret : List.of("CAREHUB_BROKER_PASSWORD", "CAREHUB_DATASOURCE_PASSWORD")) {
+            assertThat(carehub.get(secret)).as("carehub environment %s", secret)
+                    .matches("\\$\\{" + secret + ":\\?[^}]+}");
+        }
+        for (String broker : brokerServices()) {
+            assertThat(environment(broker).get("CAREHUB_BROKER_CLUSTER_PASSWORD"))
+                    .matches("\\$\\{CAREHUB_BROKER_CLUSTER_PASSWORD:\\?[^}]+}");
+        }
+
+        // exactly what compose passes (with every required variable set) starts the prod profile
+        Map<String, Object> interpolated = new LinkedHashMap<>();
+        carehub.forEach((name, value) -> interpolated.put(name, interpolate(value)));
+        assertThat(missingSecret(interpolated)).isNull();
+    }
+
+    @Test
+    void referencedFilesExistInTheRepository() throws IOException {
+        Path dockerfile = repo.resolve(string(services.get("carehub"), "build", "dockerfile"));
+        assertThat(dockerfile).isRegularFile();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> namedVolumes = compose.get("volumes") == null ? Map.of()
+                : (Map<String, Object>) compose.get("volumes");
+        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+            for (Object volume : list(service.getValue(), "volumes")) {
+                String source = interpolate(volume).split(":")[0];
+                if (source.startsWith(".")) {
+                    assertThat(repo.resolve(source).normalize()).as("%s mounts %s", service.getKey(), source).exists();
+                } else {
+                    assertThat(namedVolumes).as("%s uses volume %s", service.getKey(), source).containsKey(source);
+                }
+            }
+        }
+        for (String broker : brokerServices()) {
+            assertThat(brokerXml(broker)).isRegularFile();
+        }
+
+        // the image: routes/ at /app/routes, started in /app (routes are loaded from file:routes/*.yaml)
+        List<String> lines = Files.readAllLines(dockerfile).stream().map(String::strip).toList();
+        assertThat(lines).anyMatch(line -> line.matches("FROM maven:3-eclipse-temurin-17 (?i:AS) \\w+"))
+                .anyMatch(line -> line.startsWith("FROM eclipse-temurin:17-jre"))
+                .anyMatch(line -> line.contains("mvn -B -DskipTests package"))
+                .contains("WORKDIR /app")
+                .anyMatch(line -> line.matches("COPY routes/? /app/routes/?"))
+                .anyMatch(line -> line.matches("USER (?!root)\\S+"));
+        for (String line : lines) {
+            if (line.startsWith("COPY ") && !line.contains("--from=")) {
+                String[] parts = line.split("\\s+");
+                for (String source : Arrays.asList(parts).subList(1, parts.length - 1)) {
+                    assertThat(repo.resolve(source)).as("Dockerfile copies %s", source).exists();
+                }
+            }
+        }
+        try (var routes = Files.list(repo.resolve("routes"))) {
+            assertThat(routes.map(Path::toString)).anyMatch(name -> name.endsWith(".yaml"));
+        }
+    }
+
+    @Test
+    void brokerConfigurationsAreWellFormedXml() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        for (String broker : brokerServices()) {
+            Document document;
+            try (InputStream in = Files.newInputStream(brokerXml(broker))) {
+                document = factory.newDocumentBuilder().parse(in);
+            }
+            assertThat(document.getDocumentElement().getLocalName()).isEqualTo("configuration");
+            assertThat(document.getElementsByTagNameNS("urn:activemq:core", "core").getLength()).isEqualTo(1);
+            String text = Files.readString(brokerXml(broker));
+            assertThat(text).contains("<dead-letter-address>carehub.buffer.DLQ</dead-letter-address>")
+                    .contains("<max-delivery-attempts>20</max-delivery-attempts>")
+                    .contains("<auto-create-dead-letter-resources>false</auto-create-dead-letter-resources>")
+                    .contains("<persist-id-cache>true</persist-id-cache>");
+        }
+    }
+
+    @Test
+    void brokerPairIsAReplicatedHaPairWithTheBufferSemanticsOfTheEmbeddedBroker() throws Exception {
+        BufferProperties buffer = bind("carehub.buffer", BufferProperties.class);
+        Configuration embedded = embeddedBrokerConfiguration(buffer);
+        String[] embeddedQueues = bind("spring.artemis.embedded.queues", String[].class);
+        assertThat(embedded.getAddressSettings()).containsKey(buffer.queue());
+
+        for (String broker : brokerServices()) {
+            // parsed (and validated against the schema) by Artemis 2.44 itself, as the broker will
+            Configuration file = parseBrokerXml(broker);
+            String name = broker + " broker.xml";
+
+            assertThat(file.isPersistenceEnabled()).as(name).isTrue();
+            assertThat(file.isPersistIDCache()).as(name).isEqualTo(embedded.isPersistIDCache()).isTrue();
+            assertThat(file.getIDCacheSize()).as(name).isEqualTo(embedded.getIDCacheSize())
+                    .isEqualTo(buffer.duplicateIdCacheSize());
+            for (Map.Entry<String, AddressSettings> expected : embedded.getAddressSettings().entrySet()) {
+                AddressSettings actual = file.getAddressSettings().get(expected.getKey());
+                assertThat(actual).as("%s address-setting %s", name, expected.getKey()).isNotNull();
+                assertSameBufferSemantics(name + " " + expected.getKey(), actual, expected.getValue());
+            }
+            AddressSettings bufferSettings = file.getAddressSettings().get(buffer.queue());
+            assertThat(String.valueOf(bufferSettings.getDeadLetterAddress())).isEqualTo(buffer.deadLetterQueue());
+            assertThat(bufferSettings.getMaxDeliveryAttempts()).isEqualTo(buffer.maxDeliveryAttempts());
+            assertThat(bufferSettings.getRedeliveryDelay()).isEqualTo(buffer.redeliveryDelay().toMillis());
+            assertThat(bufferSettings.getMaxRedeliveryDelay()).isEqualTo(buffer.maxRedeliveryDelay().toMillis());
+
+            // every queue the embedded broker declares exists as an anycast queue (dead-letter queues are
+            // not auto-created, so a missing one would lose parked messages)
+            Map<String, CoreAddressConfiguration> addresses = new LinkedHashMap<>();
+            file.getAddressConfigurations().forEach(address -> addresses.put(address.getName(), address));
+            for (String queue : embeddedQueues) {
+                CoreAddressConfiguration address = addresses.get(queue.strip());
+                assertThat(address).as("%s address %s", name, queue).isNotNull();
+                assertThat(address.getRoutingTypes()).containsExactly(RoutingType.ANYCAST);
+                assertThat(address.getQueueConfigs()).anySatisfy(q -> assertThat(String.valueOf(q.getName())).isEqualTo(queue.strip()));
+            }
+            assertThat(addresses).containsKeys(buffer.queue(), buffer.deadLetterQueue());
+
+            // security: the hub's account (created by the image) needs a role with these permissions
+            assertThat(file.getSecurityRoles()).containsKey("#");
+            assertThat(file.getSecurityRoles().get("#")).anySatisfy(role -> {
+                assertThat(role.isSend()).isTrue();
+                assertThat(role.isConsume()).isTrue();
+                assertThat(role.isBrowse()).isTrue();
+                assertThat(role.isCreateDurableQueue()).isTrue();
+            });
+
+            // the HA pair: replication over a cluster connection to the other broker's service name
+            assertThat(file.getClusterConfigurations()).hasSize(1);
+            ClusterConnectionConfiguration cluster = file.getClusterConfigurations().get(0);
+            String self = host(file.getConnectorConfigurations().get(cluster.getConnectorName()));
+            assertThat(self).as("%s announces itself as", name).isEqualTo(broker);
+            assertThat(cluster.getStaticConnectors()).hasSize(1);
+            String other = host(file.getConnectorConfigurations().get(cluster.getStaticConnectors().get(0)));
+            assertThat(other).isIn(brokerServices()).isNotEqualTo(broker);
+        }
+
+        assertThat(parseBrokerXml("artemis-primary").getHAPolicyConfiguration())
+                .isInstanceOfSatisfying(ReplicatedPolicyConfiguration.class,
+                        primary -> assertThat(primary.isCheckForActiveServer()).as("fail-back needs check-for-active-server").isTrue());
+        assertThat(parseBrokerXml("artemis-backup").getHAPolicyConfiguration())
+                .isInstanceOfSatisfying(ReplicaPolicyConfiguration.class,
+                        backup -> assertThat(backup.isAllowFailBack()).isTrue());
+    }
+
+    private static void assertSameBufferSemantics(String what, AddressSettings actual, AddressSettings expected) {
+        assertThat(String.valueOf(actual.getDeadLetterAddress())).as(what + " dead-letter-address")
+                .isEqualTo(String.valueOf(expected.getDeadLetterAddress()));
+        assertThat(actual.getMaxDeliveryAttempts()).as(what + " max-delivery-attempts").isEqualTo(expected.getMaxDeliveryAttempts());
+        assertThat(actual.getRedeliveryDelay()).as(what + " redelivery-delay").isEqualTo(expected.getRedeliveryDelay());
+        assertThat(actual.getRedeliveryMultiplier()).as(what + " redelivery-delay-multiplier").isEqualTo(expected.getRedeliveryMultiplier());
+        assertThat(actual.getMaxRedeliveryDelay()).as(what + " max-redelivery-delay").isEqualTo(expected.getMaxRedeliveryDelay());
+        assertThat(actual.isAutoCreateDeadLetterResources()).as(what + " auto-create-dead-letter-resources")
+                .isEqualTo(expected.isAutoCreateDeadLetterResources());
+    }
+
+    /** Runs the hub's prod start-up check on the given environment variables; the variable it asks for, or null. */
+    private static String missingSecret(Map<String, Object> environmentVariables) {
+        MockEnvironment environment = new MockEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", environmentVariables));
+        environment.setActiveProfiles("prod");
+        try {
+            new SecretsEnvironmentPostProcessor(new DeferredLogs()).postProcessEnvironment(environment, new SpringApplication());
+            return null;
+        } catch (IllegalStateException e) {
+            Matcher variable = Pattern.compile("environment variable (\\w+)").matcher(String.valueOf(e.getMessage()));
+            if (!variable.find()) {
+                fail("prod start-up failed without naming an environment variable", e);
+            }
+            return variable.group(1);
+        }
+    }
+
+    private static Map<String, Object> placeholderValues(Set<String> names) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        names.forEach(name -> values.put(name, "set-" + name.toLowerCase()));
+        return values;
+    }
+
+    /** The broker configuration the default profile's embedded broker gets (io.carehub.buffer.EmbeddedBrokerConfiguration). */
+    private static Configuration embeddedBrokerConfiguration(BufferProperties buffer) throws Exception {
+        Class<?> type = Class.forName("io.carehub.buffer.EmbeddedBrokerConfiguration");
+        Constructor<?> constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object instance = constructor.newInstance();
+        Configuration configuration = new ConfigurationImpl();
+        int customizers = 0;
+        for (Method method : type.getDeclaredMethods()) {
+            if (ArtemisConfigurationCustomizer.class.isAssignableFrom(method.getReturnType())) {
+                assertThat(method.getParameterTypes()).as("parameters of %s", method).containsOnly(BufferProperties.class);
+                method.setAccessible(true);
+                Object[] arguments = new Object[method.getParameterCount()];
+                Arrays.fill(arguments, buffer);
+                ((ArtemisConfigurationCustomizer) method.invoke(instance, arguments)).customize(configuration);
+                customizers++;
+            }
+        }
+        assertThat(customizers).as("ArtemisConfigurationCustomizer beans of %s", type).isPositive();
+        return configuration;
+    }
+
+    private static Configuration parseBrokerXml(String broker) throws Exception {
+        FileConfiguration configuration = new FileConfiguration();
+        FileDeploymentManager deploymentManager = new FileDeploymentManager(brokerXml(broker).toUri().toString());
+        deploymentManager.addDeployable(configuration);
+        deploymentManager.readConfiguration();
+        assertThat(configuration.isParsed()).as("%s broker.xml parsed", broker).isTrue();
+        return configuration;
+    }
+
+    /** application.yml (the defaults the embedded broker is configured from), without a Spring context. */
+    private static <T> T bind(String prefix, Class<T> type) throws IOException {
+        MutablePropertySources sources = new MutablePropertySources();
+        for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml",
+                new ClassPathResource("application.yml"))) {
+            sources.addLast(source);
+        }
+        return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources))
+                .bind(prefix, type).orElseThrow(() -> new AssertionError(prefix + " not bound from application.yml"));
+    }
+
+    private static String host(TransportConfiguration connector) {
+        assertThat(connector).isNotNull();
+        return String.valueOf(connector.getParams().get("host"));
+    }
+
+    /** The broker.xml a broker service mounts into the image's etc-override directory. */
+    private static Path brokerXml(String broker) {
+        for (Object volume : list(services.get(broker), "volumes")) {
+            String[] parts = interpolate(volume).split(":");
+            if (parts.length >= 2 && parts[1].equals(ETC_OVERRIDE + "broker.xml")) {
+                return repo.resolve(parts[0]).normalize();
+            }
+        }
+        throw new AssertionError(broker + " mounts no broker.xml into " + ETC_OVERRIDE);
+    }
+
+    private static List<String> brokerServices() {
+        return services.entrySet().stream()
+                .filter(service -> String.valueOf(service.getValue().get("image")).startsWith(BROKER_IMAGE))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** A service's environment (map or list form), values as written (not interpolated). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> environment(String service) {
+        Object environment = services.get(service).get("environment");
+        Map<String, String> values = new LinkedHashMap<>();
+        if (environment instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> values.put(String.valueOf(name), value == null ? null : String.valueOf(value)));
+        } else if (environment instanceof List<?> entries) {
+            for (Object entry : entries) {
+                String[] pair = String.valueOf(entry).split("=", 2);
+                values.put(pair[0], pair.length > 1 ? pair[1] : null);
+            }
+        }
+        return values;
+    }
+
+    /** Compose interpolation with every required variable set to a placeholder and defaults applied. */
+    private static String interpolate(Object value) {
+        List<String> pieces = new ArrayList<>();
+        for (String piece : String.valueOf(value).split("\\$\\$", -1)) {
+            StringBuilder result = new StringBuilder();
+            Matcher braced = BRACED.matcher(piece);
+            while (braced.find()) {
+                String operator = braced.group(2);
+                String replacement = operator != null && operator.endsWith("-") ? braced.group(3)
+                        : "set-" + braced.group(1).toLowerCase();
+                braced.appendReplacement(result, Matcher.quoteReplacement(replacement));
+            }
+            braced.appendTail(result);
+            pieces.add(result.toString());
+        }
+        return String.join("$", pieces);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String string(Map<String, Object> map, String... path) {
+        Object value = map;
+        for (String key : path) {
+            assertThat(value).as("%s in %s", key, String.join(".", path)).isInstanceOf(Map.class);
+            value = ((Map<String, Object>) value).get(key);
+        }
+        return value instanceof List<?> values ? String.join(" ", values.stream().map(String::valueOf).toList())
+                : String.valueOf(value);
+    }
+
+    private static List<Object> list(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value instanceof List<?> values ? new ArrayList<>(values) : List.of();
+    }
+
+    private static Path repositoryRoot() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null && !(Files.isRegularFile(directory.resolve("pom.xml"))
+                && Files.isRegularFile(directory.resolve("docker-compose.yml")))) {
+            directory = directory.getParent();
+        }
+        assertThat(directory).as("repository root (pom.xml next to docker-compose.yml)").isNotNull();
+        return directory;
+    }
+}
