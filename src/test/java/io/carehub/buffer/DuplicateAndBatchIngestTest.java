@@ -103,6 +103,25 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
         assertThat(sequence).isSorted().hasSize(1000);
     }
 
+    @Test
+    void tenThousandUpdatesInOnePostAreAcceptedAndDocumentedOnce() throws Exception {
+        // Meta batches at most 1000; a signed POST with 10 times that is still taken whole, not truncated
+        String prefix = "tenk" + System.nanoTime();
+        JsonNode root = mapper.readTree(batch("4917700000000", prefix, 10_000));
+        ArrayNode messages = (ArrayNode) root.at("/entry/0/changes/0/value/messages");
+        for (int i = 0; i < messages.size(); i++) {
+            ((ObjectNode) messages.get(i)).put("from", "49177" + String.format("%08d", i % 100));
+        }
+        byte[] body = mapper.writeValueAsBytes(root);
+        assertThat(body.length).isLessThan(3 * 1024 * 1024);
+
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(240)).until(() -> count("select count(*) from message where wamid like ?",
+                prefix + "%") == 10_000);
+        assertThat(count("select count(distinct wamid) from message where wamid like ?", prefix + "%")).isEqualTo(10_000);
+    }
+
     /** One webhook POST with {@code count} text messages of one customer (Meta's documented shape). */
     private String batch(String waId, String idPrefix, int count) {
         ObjectNode root = mapper.createObjectNode().put("object", "whatsapp_business_account");
