@@ -1,0 +1,40 @@
+package io.carehub.routing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.carehub.whatsapp.OutboundContent;
+import io.carehub.whatsapp.OutboundMessages;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/** R9: with a fallback template configured, a free-form message outside the window becomes that template. */
+@TestPropertySource(properties = {
+        "carehub.outbound.window-fallback-template=service_reopen",
+        "carehub.outbound.window-fallback-language=de"})
+class WindowFallbackTemplateTest extends LifecycleTestSupport {
+
+    @Autowired
+    OutboundMessages outboundMessages;
+
+    @Test
+    void freeFormMessageOutsideTheWindowIsReplacedByTheFallbackTemplate() {
+        String customer = newCustomer();
+        long conversation = consentedCustomer(customer, "Hallo");
+        CLOCK.advance(Duration.ofHours(26));
+
+        long id = outboundMessages.send(conversation, OutboundContent.text("Sind Sie noch da?"), "agent-4");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "accepted".equals(jdbc.queryForObject(
+                "select delivery_state from message where id = ?", String.class, id)));
+        assertThat(jdbc.queryForObject("select type from message where id = ?", String.class, id)).isEqualTo("template");
+        GRAPH_API.verify(postRequestedFor(urlEqualTo("/v23.0/106540352242922/messages")).withRequestBody(equalToJson("""
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
+                 "template":{"name":"service_reopen","language":{"code":"de"}}}""".formatted(customer))));
+    }
+}
