@@ -69,17 +69,42 @@ public class OutboundMessages {
                             .addValue("text", allowed.readableText()).addValue("actor", actor)
                             .addValue("payload", payload.toString()), Long.class);
             // inside the database transaction: if the broker refuses, nothing is documented either
-            jms.send(properties.queue(), session -> {
-                TextMessage message = session.createTextMessage(Long.toString(messageId));
-                message.setStringProperty(GROUP_ID, "conversation-" + conversationId);
-                message.setStringProperty(DUPLICATE_ID, "outbound-" + messageId);
-                return message;
-            });
+            enqueue(messageId, conversationId);
             return messageId;
         });
         LOG.info("outbound {} message {} queued in conversation {} by {}", allowed.type(), id, conversationId,
                 actor.startsWith("agent") || actor.equals("system") || actor.equals("bot") ? actor : "an agent");
         return id;
+    }
+
+    /**
+     * Recovery: re-enqueues messages still 'queued' after {@code carehub.outbound.requeue-after-ms}
+     * (an enqueue that joined a broker transaction which later rolled back). The broker's duplicate
+     * detection drops a copy it still holds, and the sender only sends rows still 'queued'.
+     */
+    @org.apache.camel.Handler
+    public int requeueStale() {
+        java.util.List<Map<String, Object>> stale = jdbc.queryForList("""
+                select id, conversation_id from message
+                 where direction = 'OUTBOUND' and delivery_state = 'queued'
+                   and delivery_updated_at < now() - make_interval(secs => :after)
+                 order by id limit 500""", Map.of("after", properties.requeueAfterMs() / 1000.0));
+        for (Map<String, Object> row : stale) {
+            enqueue(((Number) row.get("id")).longValue(), ((Number) row.get("conversation_id")).longValue());
+        }
+        if (!stale.isEmpty()) {
+            LOG.warn("{} outbound messages still queued: put on the outbound queue again", stale.size());
+        }
+        return stale.size();
+    }
+
+    private void enqueue(long messageId, long conversationId) {
+        jms.send(properties.queue(), session -> {
+            TextMessage message = session.createTextMessage(Long.toString(messageId));
+            message.setStringProperty(GROUP_ID, "conversation-" + conversationId);
+            message.setStringProperty(DUPLICATE_ID, "outbound-" + messageId);
+            return message;
+        });
     }
 
     /**

@@ -73,6 +73,26 @@ class OutboundMessagesTest extends LifecycleTestSupport {
     }
 
     @Test
+    void messageLeftQueuedByALostEnqueueIsSentOnceByTheRecovery() {
+        String customer = newCustomer();
+        long conversation = consentedCustomer(customer, "Hallo");
+        // as if the enqueue had joined a broker transaction that rolled back: documented, never on the queue
+        Long id = jdbc.queryForObject("""
+                insert into message (conversation_id, direction, type, text_body, actor, outbound_payload, delivery_state,
+                                     delivery_updated_at)
+                values (?, 'OUTBOUND', 'text', 'verloren', 'system', cast(? as jsonb), 'queued', now() - interval '2 minutes')
+                returning id""", Long.class, conversation, """
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"text",
+                 "text":{"body":"verloren"}}""".formatted(customer));
+
+        assertThat(outboundMessages.requeueStale()).isGreaterThanOrEqualTo(1);
+        outboundMessages.requeueStale(); // a second sweep before it is sent must not send it twice
+
+        awaitState(id, "accepted");
+        GRAPH_API.verify(1, postRequestedFor(urlEqualTo(MESSAGES_URL)).withRequestBody(containing("verloren")));
+    }
+
+    @Test
     void interactiveAndTemplateMessagesKeepTheirGraphApiShape() {
         String customer = newCustomer();
         long conversation = consentedCustomer(customer, "Hallo");
