@@ -77,9 +77,8 @@ final class NameRules {
                 boolean explicit = next.equals("ist") || next.equals("is") || next.equals("lautet");
                 if (explicit) k++;
                 boolean colon = k < t.size() && s.text.substring(t.get(i).end(), t.get(k).start()).contains(":");
-                boolean mine = prev.equals("mein") || prev.equals("my") || prev.equals("dein") || prev.equals("ihr");
                 if (w.equals("name's")) return name(s, k, Mode.ANY, 0.85, out);
-                return name(s, k, explicit || colon || mine ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
+                return name(s, k, explicit || colon ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
             case "heisse", "heisst", "heiss", "heise", "named", "called" -> {
                 return name(s, i + 1, prev.equals("ich") ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
@@ -172,7 +171,7 @@ final class NameRules {
                 j++;
                 continue;
             }
-            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2) break;
+            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, token)) break;
             boolean isName = lex.isName(f);
             boolean ok;
             if (names > 0) {
@@ -193,6 +192,14 @@ final class NameRules {
         return names == 0 ? k : lastName;
     }
 
+    /** "vanessa.lorenz@gmx.de", "telekom.de": a word inside an e-mail or host name is not a name. */
+    static boolean partOfAddress(TextScan s, Token token) {
+        char after = s.at(token.end());
+        char before = s.at(token.start() - 1);
+        return after == '@' || before == '@' || (after == '.' || after == '_') && TextScan.isAlnum(s.at(token.end() + 1))
+                || (before == '.' || before == '_') && TextScan.isAlnum(s.at(token.start() - 2));
+    }
+
     private static boolean joined(TextScan s, Token a, Token b) {
         int gap = b.start() - a.end();
         if (gap == 1) return s.at(a.end()) == ' ';
@@ -204,7 +211,7 @@ final class NameRules {
         List<Token> t = s.tokens;
         Token token = t.get(i);
         String f = token.folded();
-        if (lex.isStopWord(f)) return -1;
+        if (lex.isStopWord(f) || partOfAddress(s, token)) return -1;
         boolean ordinary = lex.isOrdinary(f);
         if (lex.isFirstName(f)) {
             int j = i + 1;
@@ -216,7 +223,7 @@ final class NameRules {
                     j++;
                     continue;
                 }
-                if (lex.isStopWord(nf) || TITLES.contains(nf)) break;
+                if (lex.isStopWord(nf) || TITLES.contains(nf) || partOfAddress(s, n)) break;
                 boolean surname = lex.isName(nf);
                 if (!(surname || n.capitalized())) break;
                 if (surname && (!lex.isOrdinary(nf) || n.capitalized())) strongSurname = true;

@@ -229,7 +229,9 @@ final class PatternRules {
             while (j < n && groups < groupEnds.length) {
                 while (j < n && TextScan.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) digits.append(c[j++]);
                 groupEnds[groups++] = j;
-                if (j < n && c[j] == ')') j++;
+                boolean closed = j < n && c[j] == ')';
+                if (closed) j++;
+                if (closed && j < n && TextScan.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) continue;
                 int sep = j;
                 while (sep < n && sep - j < 3 && " -/.()".indexOf(c[sep]) >= 0) sep++;
                 if (sep > j && sep < n && TextScan.isDigit(c[sep]) && digits.length() < MAX_RUN_DIGITS
@@ -268,6 +270,7 @@ final class PatternRules {
             }
             if (part.length() < 12) break;
         }
+        if (looksLikeDate(whole)) return; // 07.08.1999 is a date, not a phone number
         boolean trunk = c[start] == '+' || c[start] == '0' || c[start] == '(' && start + 1 < c.length && c[start + 1] == '0';
         if (trunk) {
             int tries = 0;
@@ -298,9 +301,17 @@ final class PatternRules {
                 }
             }
         }
-        if (d == 11 && groups <= 4 && Checksums.steuerId(allDigits)) {
-            out.add(new Detection(EntityType.OTHER_ID, start, groupEnds[groups - 1], Context.taxIdBefore(s, start) ? 0.95 : 0.6));
+        boolean taxContext = Context.taxIdBefore(s, start);
+        if (d == 11 && groups <= 4 && (Checksums.steuerId(allDigits) || taxContext)) {
+            out.add(new Detection(EntityType.OTHER_ID, start, groupEnds[groups - 1], taxContext ? 0.95 : 0.6));
         }
+    }
+
+    private static boolean looksLikeDate(String run) {
+        String[] parts = run.split("[./]");
+        if (parts.length != 3) return false;
+        for (String part : parts) if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) return false;
+        return parts[0].length() <= 2 && parts[1].length() <= 2 && (parts[2].length() == 2 || parts[2].length() == 4);
     }
 
     private PhoneNumber parse(String candidate) {
