@@ -37,7 +37,7 @@ public class ReIdentifier {
             String value = vault.resolve(sessionId, token).orElse("");
             int start = m.start();
             if (value.isEmpty() && start > last && text.charAt(start - 1) == ' '
-                    && (m.end() == text.length() || text.charAt(m.end()) == ' ')) {
+                    && (m.end() == text.length() || !Character.isLetterOrDigit(text.charAt(m.end())))) {
                 start--; // no double space where an unknown token was left out
             }
             out.append(text, last, start).append(value);
