@@ -126,7 +126,7 @@ final class AddressRules {
         if (!s.onlyBetween(prevEnd, n.start(), ".,")) return -1;
         int end = k + 1;
         if (end < t.size() && t.get(end).isWord() && t.get(end).length() == 1 && t.get(end).start() == n.end()) end++;
-        else if (end + 1 < t.size() && t.get(end).isNumber() && t.get(end).start() == n.end() + 1
+        else if (end < t.size() && t.get(end).isNumber() && t.get(end).start() == n.end() + 1
                 && (s.at(n.end()) == '-' || s.at(n.end()) == '/') && t.get(end).length() <= 4) end++;
         if (end < t.size()) {
             Token after = t.get(end);
