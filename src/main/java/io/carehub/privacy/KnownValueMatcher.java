@@ -137,8 +137,10 @@ final class KnownValueMatcher {
     private static final class Projection {
         final String chars;
         final int[] index;
+        final char[] text;
 
         Projection(TextScan s) {
+            text = s.c;
             StringBuilder b = new StringBuilder(s.length());
             int[] idx = new int[s.length() * 2 + 1];
             for (int i = 0; i < s.length(); i++) {
@@ -187,8 +189,7 @@ final class KnownValueMatcher {
                 else if (before.endsWith("49")) p -= 2;
                 else if (before.endsWith("0")) p -= 1;
                 start = index[p];
-                // "+49" / "(0": include the sign or bracket written before the digits
-                // (only chars directly before, never past a letter)
+                while (start > 0 && (text[start - 1] == '+' || text[start - 1] == '(')) start--; // "+49", "(0"
             }
             out.add(new Detection(type, start, end, 1.0, canonical));
         }
