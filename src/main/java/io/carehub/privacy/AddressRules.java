@@ -1,0 +1,198 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Postal addresses (ADDRESS), as one span: street + house number ("Lindenstraße 12a",
+ * "Berliner Str. 45", "Am Weiher 3", "221B Baker Street"), optionally followed by postcode + city;
+ * or postcode + city alone ("10115 Berlin"); or a postcode after "PLZ".
+ */
+final class AddressRules {
+
+    private static final String[] STREET_SUFFIXES = {"strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm",
+            "ufer", "chaussee", "pfad", "steig", "stieg", "halde", "kamp", "wall", "graben", "zeile", "promenade", "markt",
+            "anger", "deich", "stiege", "twiete"};
+    private static final Set<String> STREET_WORDS = Set.of("strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm",
+            "ufer", "chaussee", "street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "way", "square", "place");
+    private static final Set<String> PREFIXES = Set.of("am", "an", "auf", "im", "unter", "zum", "zur", "hinter", "beim", "vor", "in");
+    private static final Set<String> ARTICLES = Set.of("der", "den", "dem", "die", "das");
+    private static final Set<String> ADDRESS_CONTEXT = Set.of("wohne", "wohnen", "wohnt", "wohn", "adresse", "anschrift",
+            "wohnhaft", "lieferadresse", "rechnungsadresse", "anschlussadresse", "umgezogen", "live", "address", "moved");
+    private static final Set<String> NOT_STREETS = Set.of("arbeitsplatz", "parkplatz", "speicherplatz", "ausweg", "rueckweg",
+            "heimweg", "weg", "gering", "supermarkt", "markt", "platz", "ring", "damm", "wall", "anger", "deich", "arbeitsweg",
+            "zahlungsweg", "versandweg", "umweg", "hinweg", "telefonmarkt", "mobilfunkmarkt", "stellplatz", "steckplatz");
+
+    private final Lexicons lex;
+
+    AddressRules(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    void scan(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        int covered = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (i < covered) continue;
+            int streetEnd = street(s, i);
+            if (streetEnd > i) {
+                int numberEnd = houseNumber(s, streetEnd);
+                if (numberEnd > streetEnd) {
+                    int end = postcodeCity(s, afterComma(s, numberEnd));
+                    if (end < 0) end = cityAfterComma(s, numberEnd);
+                    int last = end > 0 ? end : numberEnd;
+                    out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), t.get(last - 1).end(), 0.85));
+                    covered = last;
+                    continue;
+                }
+            }
+            if (t.get(i).isNumber() && t.get(i).length() >= 1 && t.get(i).length() <= 4 && englishStreet(s, i) > i) {
+                int end = englishStreet(s, i);
+                int cityEnd = cityAfterComma(s, end);
+                int last = cityEnd > 0 ? cityEnd : end;
+                out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), t.get(last - 1).end(), 0.8));
+                covered = last;
+                continue;
+            }
+            int end = postcodeCity(s, i);
+            if (end > i) {
+                out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), t.get(end - 1).end(), 0.8));
+                covered = end;
+                continue;
+            }
+            String f = t.get(i).folded();
+            if ((f.equals("plz") || f.equals("postleitzahl")) && i + 1 < t.size() && isPostcode(s, i + 1)) {
+                out.add(new Detection(EntityType.ADDRESS, t.get(i + 1).start(), t.get(i + 1).end(), 0.8));
+                covered = i + 2;
+            } else if (f.equals("postfach") && i + 1 < t.size() && t.get(i + 1).isNumber()) {
+                int j = i + 1;
+                while (j + 1 < t.size() && t.get(j + 1).isNumber() && t.get(j + 1).start() - t.get(j).end() == 1 && j - i < 4) j++;
+                int pc = postcodeCity(s, afterComma(s, j + 1));
+                int last = pc > 0 ? pc : j + 1;
+                out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), t.get(last - 1).end(), 0.8));
+                covered = last;
+            }
+        }
+    }
+
+    /** Token index after a street name starting at i, or -1. */
+    private int street(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        Token a = t.get(i);
+        if (!a.isWord()) return -1;
+        String f = a.folded();
+        if (isStreetToken(f)) return afterDot(s, i + 1);
+        // "Berliner Str.", "Schönhauser Allee", "Kleiner Weg"
+        if (a.capitalized() && i + 1 < t.size() && t.get(i + 1).isWord() && STREET_WORDS.contains(t.get(i + 1).folded())
+                && t.get(i + 1).start() - a.end() == 1 && !lex.isStopWord(f)) {
+            return afterDot(s, i + 2);
+        }
+        // "Am Weiher 3", "Unter den Linden 77" — only with address context or a postcode after
+        if (PREFIXES.contains(f) && a.capitalized()) {
+            int k = i + 1;
+            if (k < t.size() && ARTICLES.contains(t.get(k).folded())) k++;
+            if (k < t.size() && t.get(k).isWord() && t.get(k).capitalized() && !lex.isStopWord(t.get(k).folded())) {
+                int numberEnd = houseNumber(s, k + 1);
+                if (numberEnd > k + 1 && (Context.anyBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::contains)
+                        || postcodeCity(s, afterComma(s, numberEnd)) > 0)) {
+                    return k + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int afterDot(TextScan s, int k) {
+        return k;
+    }
+
+    static boolean isStreetToken(String f) {
+        if (NOT_STREETS.contains(f)) return false;
+        for (String suffix : STREET_SUFFIXES) {
+            if (f.endsWith(suffix) && f.length() >= suffix.length() + 3) return true;
+        }
+        return false;
+    }
+
+    /** Token index after "12", "12a", "3-5", "40-42", "12 a", or -1. */
+    private int houseNumber(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        if (k >= t.size()) return -1;
+        Token n = t.get(k);
+        int prevEnd = k > 0 ? t.get(k - 1).end() : 0;
+        if (!n.isNumber() || n.length() > 4 || n.text().charAt(0) == '0' || n.start() - prevEnd > 3) return -1;
+        if (!s.onlyBetween(prevEnd, n.start(), ".,")) return -1;
+        int end = k + 1;
+        if (end < t.size() && t.get(end).isWord() && t.get(end).length() == 1 && t.get(end).start() == n.end()) end++;
+        else if (end < t.size() && t.get(end).isNumber() && t.get(end).start() == n.end() + 1
+                && (s.at(n.end()) == '-' || s.at(n.end()) == '/') && t.get(end).length() <= 4) end++;
+        if (end < t.size()) {
+            Token after = t.get(end);
+            if (after.isWord() && after.start() - t.get(end - 1).end() <= 1 && lex.isStopWord(after.folded())
+                    && Set.of("euro", "eur", "gb", "mb", "mbit", "min", "minuten", "stunden", "tage", "monate", "uhr", "x", "ghz")
+                    .contains(after.folded())) {
+                return -1;
+            }
+            if (after.isNumber() && after.start() - t.get(end - 1).end() == 1 && ",.".indexOf(s.at(t.get(end - 1).end())) >= 0) {
+                return -1; // 39,95 or 12.03.
+            }
+        }
+        return end;
+    }
+
+    private static int afterComma(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        if (k < t.size() && t.get(k).isWord() && t.get(k).folded().equals("in")) return k + 1;
+        return k;
+    }
+
+    private static boolean isPostcode(TextScan s, int k) {
+        Token n = s.tokens.get(k);
+        if (!n.isNumber() || n.length() != 5) return false;
+        if (" -/.".indexOf(s.at(n.start() - 1)) >= 0 && TextScan.isDigit(s.at(n.start() - 2))) return false;
+        return !(".,-/".indexOf(s.at(n.end())) >= 0 && TextScan.isDigit(s.at(n.end() + 1)));
+    }
+
+    /** Token index after "10115 Berlin" starting at k, or -1. */
+    private int postcodeCity(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        if (k + 1 >= t.size() || !isPostcode(s, k)) return -1;
+        Token city = t.get(k + 1);
+        if (!city.isWord() || city.start() - t.get(k).end() != 1 || s.at(t.get(k).end()) != ' ') return -1;
+        String f = city.folded();
+        boolean known = lex.isCity(f) || lex.isCity(f.split("-")[0]);
+        if (!known && !(city.capitalized() && !lex.isStopWord(f))) return -1;
+        int end = k + 2;
+        // "Frankfurt am Main", "Halle (Saale)", "Berlin-Mitte"
+        if (end + 1 < t.size() && t.get(end).folded().equals("am") && t.get(end + 1).capitalized()) end += 2;
+        return end;
+    }
+
+    /** ", London" after an English street. */
+    private int cityAfterComma(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        if (k >= t.size() || k == 0) return -1;
+        Token city = t.get(k);
+        if (!city.isWord() || !lex.isCity(city.folded()) || !s.onlyBetween(t.get(k - 1).end(), city.start(), ",")) return -1;
+        return k + 1;
+    }
+
+    /** "221B Baker Street" → token index after "Street", or -1. */
+    private int englishStreet(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        int k = i + 1;
+        if (k < t.size() && t.get(k).isWord() && t.get(k).length() == 1 && t.get(k).start() == t.get(i).end()) k++;
+        int words = 0;
+        while (k < t.size() && words < 3 && t.get(k).isWord() && t.get(k).capitalized()) {
+            if (words > 0 && Set.of("street", "road", "avenue", "lane", "drive", "square", "place", "close", "crescent")
+                    .contains(t.get(k).folded())) {
+                return k + 1;
+            }
+            words++;
+            k++;
+        }
+        return -1;
+    }
+}

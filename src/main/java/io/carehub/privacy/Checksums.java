@@ -1,0 +1,101 @@
+package io.carehub.privacy;
+
+/** Check-digit algorithms for numbers without a well-kept library. */
+final class Checksums {
+
+    private Checksums() {
+    }
+
+    /** Luhn (ISO/IEC 7812) over the digits of {@code digits}. */
+    static boolean luhn(CharSequence digits) {
+        int sum = 0;
+        boolean twice = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) d -= 9;
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return digits.length() > 0 && sum % 10 == 0;
+    }
+
+    /** Issuer prefixes of the card schemes seen in Germany (Visa, Mastercard, Amex, Discover, Diners, JCB, Maestro). */
+    static boolean cardPrefix(CharSequence d) {
+        int len = d.length();
+        int two = (d.charAt(0) - '0') * 10 + (d.charAt(1) - '0');
+        int four = two * 100 + (d.charAt(2) - '0') * 10 + (d.charAt(3) - '0');
+        if (d.charAt(0) == '4') return len == 13 || len == 16 || len == 19;
+        if (two >= 51 && two <= 55 || four >= 2221 && four <= 2720) return len == 16;
+        if (two == 34 || two == 37) return len == 15;
+        if (four == 6011 || two == 65 || four >= 6440 && four <= 6499) return len == 16 || len == 19;
+        if (two == 36 || two == 38 || four >= 3000 && four <= 3059) return len == 14;
+        if (four >= 3528 && four <= 3589) return len >= 16 && len <= 19;
+        if (two == 50 || two >= 56 && two <= 69) return len >= 12 && len <= 19; // Maestro
+        return false;
+    }
+
+    /** ICAO 9303 check digit (weights 7, 3, 1; letters A=10 … Z=35) of {@code s}. */
+    static int icaoCheckDigit(CharSequence s) {
+        int[] weights = {7, 3, 1};
+        int sum = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = Character.toUpperCase(s.charAt(i));
+            int v;
+            if (ch >= '0' && ch <= '9') v = ch - '0';
+            else if (ch >= 'A' && ch <= 'Z') v = ch - 'A' + 10;
+            else if (ch == '<') v = 0;
+            else return -1;
+            sum += v * weights[i % 3];
+        }
+        return sum % 10;
+    }
+
+    /** German tax id (Steuer-IdNr): 11 digits, ISO 7064 MOD 11,10, one digit repeated in the first ten. */
+    static boolean steuerId(CharSequence d) {
+        if (d.length() != 11 || d.charAt(0) == '0') return false;
+        int[] counts = new int[10];
+        for (int i = 0; i < 10; i++) counts[d.charAt(i) - '0']++;
+        int repeated = 0;
+        for (int count : counts) {
+            if (count > 3) return false;
+            if (count >= 2) repeated++;
+        }
+        if (repeated != 1) return false;
+        int product = 10;
+        for (int i = 0; i < 10; i++) {
+            int sum = (d.charAt(i) - '0' + product) % 10;
+            if (sum == 0) sum = 10;
+            product = (sum * 2) % 11;
+        }
+        int check = 11 - product;
+        if (check == 10) check = 0;
+        return check == d.charAt(10) - '0';
+    }
+
+    /** German social-security (pension insurance) number: 2 digits, 6-digit birth date, letter, 2 digits, check digit. */
+    static boolean socialSecurityNumber(CharSequence s) {
+        if (s.length() != 12) return false;
+        char letter = Character.toUpperCase(s.charAt(8));
+        if (letter < 'A' || letter > 'Z') return false;
+        for (int i = 0; i < 12; i++) {
+            if (i != 8 && !Character.isDigit(s.charAt(i))) return false;
+        }
+        int day = (s.charAt(2) - '0') * 10 + (s.charAt(3) - '0');
+        int month = (s.charAt(4) - '0') * 10 + (s.charAt(5) - '0');
+        if (day < 1 || day > 31 + 50 || month < 1 || month > 12) return false;
+        int letterNo = letter - 'A' + 1;
+        int[] digits = {s.charAt(0) - '0', s.charAt(1) - '0', s.charAt(2) - '0', s.charAt(3) - '0', s.charAt(4) - '0',
+                s.charAt(5) - '0', s.charAt(6) - '0', s.charAt(7) - '0', letterNo / 10, letterNo % 10,
+                s.charAt(9) - '0', s.charAt(10) - '0'};
+        int[] weights = {2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1};
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            int p = digits[i] * weights[i];
+            sum += p / 10 + p % 10;
+        }
+        return sum % 10 == s.charAt(11) - '0';
+    }
+}

@@ -1,0 +1,151 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Customer, contract and billing-account numbers (CUSTOMER_ID). They have no public format, so
+ * they are found through their keyword ("Kundennummer 123…", "Kd.-Nr.", "Vertrag VN-…", "customer
+ * no.") and, for letter-prefixed ids such as "VN-88120934", through their shape.
+ */
+final class CustomerIdRule {
+
+    private static final Set<String> KEYWORDS = Set.of("kundennummer", "kundennr", "kundenummer", "kdnr", "kundnr",
+            "kd-nr", "kunden-nr", "kundennummern", "vertragsnummer", "vertragsnr", "vertrags-nr", "vertrag", "vertrages",
+            "vertraege", "vertragskonto", "vertragskontonummer", "buchungskonto", "buchungskontonummer", "kundenkonto",
+            "kundenkennung", "kunden-id", "kundenid", "vertragsnummern", "contract", "customer", "account");
+    /** First halves of keywords written in two tokens: "Kd.-Nr.", "Kunden Nr", "customer no.". */
+    private static final Set<String> KEYWORD_HEADS = Set.of("kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer");
+    private static final Set<String> KEYWORD_TAILS = Set.of("nr", "nummer", "number", "no", "id", "num", "konto");
+    private static final Set<String> FILLERS = Set.of("ist", "lautet", "lauten", "meine", "mein", "die", "der", "is", "nr",
+            "no", "number", "nummer", "waere", "hier", "ja", "also", "my", "the", "sind", "von", "bei", "euch", "ihnen");
+    private static final Set<String> LIST_JOINERS = Set.of("und", "sowie", "and", "oder", "or");
+
+    private CustomerIdRule() {
+    }
+
+    static void scan(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 0; i < t.size(); i++) {
+            Token token = t.get(i);
+            if (!token.isWord()) continue;
+            int next = keywordEnd(t, i);
+            if (next >= 0) {
+                int captured = captureAfter(s, next, out, 0.92);
+                if (captured > i) i = captured - 1;
+                continue;
+            }
+            if (letterPrefixedId(s, i)) {
+                int end = idEnd(s, i);
+                out.add(new Detection(EntityType.CUSTOMER_ID, token.start(), t.get(end - 1).end(), 0.55));
+                i = end - 1;
+            }
+        }
+        trailingKeyword(s, out);
+    }
+
+    /** Index of the token after a keyword starting at {@code i}, or -1. */
+    private static int keywordEnd(List<Token> t, int i) {
+        String w = t.get(i).folded();
+        boolean head = KEYWORD_HEADS.contains(w);
+        if (head && i + 1 < t.size() && t.get(i + 1).isWord() && KEYWORD_TAILS.contains(t.get(i + 1).folded())
+                && t.get(i + 1).start() - t.get(i).end() <= 3) {
+            return i + 2;
+        }
+        if (KEYWORDS.contains(w) && !(w.equals("customer") || w.equals("contract") || w.equals("account"))) return i + 1;
+        return -1;
+    }
+
+    /** Captures one id (and ids joined by "und"/",") after the keyword; returns the token index after the last. */
+    private static int captureAfter(TextScan s, int from, List<Detection> out, double score) {
+        List<Token> t = s.tokens;
+        int k = from;
+        int fillers = 0;
+        while (k < t.size() && t.get(k).isWord() && FILLERS.contains(t.get(k).folded()) && fillers < 3 && !idStart(s, k)) {
+            k++;
+            fillers++;
+        }
+        int last = -1;
+        while (k < t.size() && idStart(s, k)) {
+            if (k > from && t.get(k).start() - t.get(k - 1).end() > 12) break;
+            int end = idEnd(s, k);
+            String compact = PatternRules.digitsOf(s.text.substring(t.get(k).start(), t.get(end - 1).end()));
+            if (compact.length() < 5) break;
+            out.add(new Detection(EntityType.CUSTOMER_ID, t.get(k).start(), t.get(end - 1).end(), score));
+            last = end;
+            if (end < t.size() && t.get(end).isWord() && LIST_JOINERS.contains(t.get(end).folded()) && end + 1 < t.size() && idStart(s, end + 1)) {
+                k = end + 1;
+            } else if (end < t.size() && s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ",") && idStart(s, end)
+                    && s.at(t.get(end - 1).end()) == ',') {
+                k = end;
+            } else {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /** A number, or 1–3 letters directly followed by a number ("VN-123", "K 55012398"). */
+    private static boolean idStart(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        Token token = t.get(k);
+        if (token.isNumber()) return true;
+        String text = token.text();
+        if (!token.isWord() || text.length() > 3 || text.contains("-") || k + 1 >= t.size() || FILLERS.contains(token.folded())) {
+            return false;
+        }
+        if (!text.equals(text.toUpperCase()) && text.length() > 2) return false;
+        Token number = t.get(k + 1);
+        int gap = number.start() - token.end();
+        boolean joined = gap == 0 || gap == 1 && " -".indexOf(s.at(token.end())) >= 0;
+        return number.isNumber() && joined && number.length() >= 3;
+    }
+
+    /** Extends an id over number groups joined by single separators. */
+    private static int idEnd(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        int end = k + 1;
+        while (end < t.size()) {
+            Token prev = t.get(end - 1);
+            Token next = t.get(end);
+            int gap = next.start() - prev.end();
+            boolean joined = gap == 0 || gap == 1 && " -/".indexOf(s.at(prev.end())) >= 0;
+            boolean groupContinues = next.isNumber() || (next.isWord() && next.length() <= 2 && gap == 0);
+            if (!joined || !groupContinues) break;
+            if (gap == 1 && s.at(prev.end()) == ' ' && next.isNumber() && next.length() > 5 && end - k > 3) break;
+            end++;
+        }
+        return end;
+    }
+
+    /** "VN-88120934": 1–3 capital letters, dash, at least six digits. */
+    private static boolean letterPrefixedId(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        Token token = t.get(i);
+        String text = token.text();
+        if (text.length() > 3 || !text.equals(text.toUpperCase()) || i + 1 >= t.size()) return false;
+        Token number = t.get(i + 1);
+        return number.isNumber() && number.start() == token.end() + 1 && s.at(token.end()) == '-' && number.length() >= 6;
+    }
+
+    /** "4410098876 ist meine Kundennummer". */
+    private static void trailingKeyword(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 2; i < t.size(); i++) {
+            if (keywordEnd(t, i) < 0) continue;
+            int k = i - 1;
+            int fillers = 0;
+            while (k >= 0 && t.get(k).isWord() && FILLERS.contains(t.get(k).folded()) && fillers < 3) {
+                k--;
+                fillers++;
+            }
+            if (fillers == 0 || k < 0 || !t.get(k).isNumber()) continue;
+            int start = k;
+            while (start > 0 && t.get(start - 1).isNumber() && t.get(start).start() - t.get(start - 1).end() == 1) start--;
+            String digits = PatternRules.digitsOf(s.text.substring(t.get(start).start(), t.get(k).end()));
+            if (digits.length() >= 5) out.add(new Detection(EntityType.CUSTOMER_ID, t.get(start).start(), t.get(k).end(), 0.85));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.carehub.privacy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Word lists bundled under {@code privacy/} (compiled for carehub, CC0). All entries are folded with
+ * {@link TextScan#fold}, so lookups ignore case and umlaut spelling.
+ */
+final class Lexicons {
+
+    final Set<String> firstNames = load("first-names.txt");
+    final Set<String> surnames = load("surnames.txt");
+    final Set<String> ordinaryWords = load("ordinary-words.txt");
+    final Set<String> cities = load("cities.txt");
+    final Set<String> stopWords = load("stop-words.txt");
+
+    private static final Lexicons INSTANCE = new Lexicons();
+
+    static Lexicons get() {
+        return INSTANCE;
+    }
+
+    boolean isFirstName(String folded) {
+        if (firstNames.contains(folded)) return true;
+        int dash = folded.indexOf('-');
+        if (dash < 0) return false;
+        for (String part : folded.split("-")) {
+            if (!firstNames.contains(part)) return false;
+        }
+        return true; // Karl-Heinz, Lisa-Marie
+    }
+
+    boolean isSurname(String folded) {
+        if (surnames.contains(folded)) return true;
+        int dash = folded.indexOf('-');
+        if (dash < 0) return false;
+        for (String part : folded.split("-")) {
+            if (surnames.contains(part)) return true; // Meyer-Lüdenscheidt
+        }
+        return false;
+    }
+
+    boolean isName(String folded) {
+        return isFirstName(folded) || isSurname(folded);
+    }
+
+    /** A name that is also an everyday word (Vogel, Klein, Frank, Rose): needs context. */
+    boolean isOrdinary(String folded) {
+        return ordinaryWords.contains(folded);
+    }
+
+    boolean isStopWord(String folded) {
+        return stopWords.contains(folded);
+    }
+
+    boolean isCity(String folded) {
+        return cities.contains(folded);
+    }
+
+    private static Set<String> load(String name) {
+        Set<String> words = new HashSet<>();
+        try (InputStream in = Lexicons.class.getResourceAsStream("/privacy/" + name)) {
+            if (in == null) throw new IllegalStateException("missing lexicon privacy/" + name);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.startsWith("#")) continue;
+                for (String word : line.trim().split("\\s+")) {
+                    if (!word.isEmpty()) words.add(TextScan.fold(word));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
+    }
+}

@@ -1,0 +1,268 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Names of people (PERSON). Context first — "mein Name ist", "ich bin", "hier ist", salutations
+ * (Herr, Frau, Dr.), relations ("meine Tochter"), signatures ("LG", "Mit freundlichen Grüßen"),
+ * "… hier" — then the first-name and surname lexicons. Names that are ordinary words (Vogel,
+ * Klein, Frank, Rose) only count with context or next to another name.
+ */
+final class NameRules {
+
+    /** How much a token must look like a name to be taken after a trigger. */
+    private enum Mode {
+        /** After "mein Name ist": any word that is not a stop word. */
+        ANY,
+        /** After a salutation, relation or signature: a lexicon name or a capitalized word. */
+        LEXICON_OR_CAPITAL,
+        /** After "ich bin", "this is": the first word must be a lexicon name (capitalized if it is also a word). */
+        WEAK
+    }
+
+    private static final Set<String> TITLES = Set.of("herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms",
+            "miss", "oma", "opa", "tante", "onkel", "sir", "med", "dipl", "ing");
+    private static final Set<String> RELATIONS = Set.of("mann", "ehemann", "frau", "ehefrau", "sohn", "tochter", "vater",
+            "mutter", "papa", "mama", "bruder", "schwester", "freund", "freundin", "enkel", "enkelin", "nachbar", "nachbarin",
+            "kollege", "kollegin", "chef", "chefin", "partner", "partnerin", "husband", "wife", "son", "daughter", "father",
+            "mother", "brother", "sister", "friend", "neighbour", "neighbor", "mum", "mom", "dad");
+    private static final Set<String> HOLDERS = Set.of("kontoinhaber", "kontoinhaberin", "inhaber", "inhaberin",
+            "ansprechpartner", "ansprechpartnerin", "vertragsinhaber", "vertragsinhaberin", "anschlussinhaber",
+            "geschaeftsfuehrer", "geschaeftsfuehrerin", "holder", "namen", "behalf", "bevollmaechtigter", "bevollmaechtigte");
+    private static final Set<String> CLOSERS = Set.of("lg", "vg", "mfg", "sg", "gruss", "gruesse", "grusse", "grues",
+            "hochachtungsvoll", "danke", "dank", "thanks", "thx", "cheers", "regards", "best", "sincerely", "bye", "ciao",
+            "tschuess", "tschues", "servus");
+    private static final Set<String> SKIP_AFTER_CLOSER = Set.of("dir", "euch", "ihnen", "you", "i", "a", "pp", "ppa", "schoen",
+            "nochmal", "nochmals");
+    private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del",
+            "el", "al", "ten", "ter", "le", "la");
+    private static final Set<String> WEAK_SKIP = Set.of("der", "die", "nochmal", "nochmals", "auch", "hier", "again");
+
+    private final Lexicons lex;
+
+    NameRules(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    void scan(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        int covered = -1;
+        for (int i = 0; i < t.size(); i++) {
+            Token token = t.get(i);
+            if (!token.isWord()) continue;
+            int end = trigger(s, i, out);
+            if (end > i) {
+                covered = Math.max(covered, end);
+                continue;
+            }
+            if (i < covered) continue;
+            end = lexiconName(s, i, out);
+            if (end > i) covered = end;
+        }
+        postfixHier(s, out);
+    }
+
+    /** Applies a context trigger at token i; returns the index after the name, or -1. */
+    private int trigger(TextScan s, int i, List<Detection> out) {
+        List<Token> t = s.tokens;
+        String w = t.get(i).folded();
+        String next = i + 1 < t.size() ? t.get(i + 1).folded() : "";
+        String prev = i > 0 ? t.get(i - 1).folded() : "";
+        switch (w) {
+            case "name", "nachname", "vorname", "name's", "names" -> {
+                int k = i + 1;
+                boolean explicit = next.equals("ist") || next.equals("is") || next.equals("lautet");
+                if (explicit) k++;
+                boolean colon = k < t.size() && s.text.substring(t.get(i).end(), t.get(k).start()).contains(":");
+                if (w.equals("name's")) return name(s, k, Mode.ANY, 0.85, out);
+                return name(s, k, explicit || colon ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
+            }
+            case "heisse", "heisst", "heiss", "heise", "named", "called" -> {
+                return name(s, i + 1, prev.equals("ich") ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
+            }
+            case "bin", "bins", "am", "i'm", "it's", "its", "is", "ist" -> {
+                boolean intro = (w.equals("bin") && prev.equals("ich")) || w.equals("bins") || (w.equals("am") && prev.equals("i"))
+                        || w.equals("i'm") || w.equals("it's") || w.equals("its")
+                        || (w.equals("is") && prev.equals("this")) || (w.equals("ist") && prev.equals("hier"));
+                if (!intro) return -1;
+                int k = i + 1;
+                while (k < t.size() && k - i <= 2 && t.get(k).isWord() && WEAK_SKIP.contains(t.get(k).folded())) k++;
+                return name(s, k, Mode.WEAK, 0.8, out);
+            }
+            case "spricht" -> {
+                return prev.equals("hier") ? name(s, i + 1, Mode.WEAK, 0.8, out) : -1;
+            }
+            default -> {
+            }
+        }
+        if (TITLES.contains(w) || RELATIONS.contains(w)) {
+            if (w.equals("fr") && s.at(t.get(i).end()) != '.') return -1;
+            int k = i + 1;
+            while (k < t.size() && t.get(k).isWord() && TITLES.contains(t.get(k).folded()) && k - i < 4) k++;
+            if (RELATIONS.contains(w) && k < t.size() && (t.get(k).folded().equals("heisst") || t.get(k).folded().equals("named"))) k++;
+            return name(s, k, Mode.LEXICON_OR_CAPITAL, 0.85, out);
+        }
+        if (HOLDERS.contains(w) || (w.equals("auf") && prev.equals("laeuft"))) {
+            int k = i + 1;
+            while (k < t.size() && k - i <= 3 && t.get(k).isWord()
+                    && (Set.of("of", "my", "meine", "meinen", "meiner", "den", "namen", "von", "ist", "is").contains(t.get(k).folded())
+                    || RELATIONS.contains(t.get(k).folded()))) {
+                k++;
+            }
+            return name(s, k, Mode.LEXICON_OR_CAPITAL, 0.85, out);
+        }
+        if (CLOSERS.contains(w) || (w.equals("grueße") || w.equals("gruessen") || w.equals("grussen"))) {
+            int k = i + 1;
+            while (k < t.size() && t.get(k).isWord() && k - i <= 3) {
+                String f = t.get(k).folded();
+                if (SKIP_AFTER_CLOSER.contains(f) || f.equals("gruss") || f.equals("gruesse") || f.equals("regards")) {
+                    k++;
+                } else if (f.equals("aus") && k + 1 < t.size()) {
+                    k += 2; // "Grüße aus Konstanz, Tobias"
+                } else {
+                    break;
+                }
+            }
+            boolean atEnd = false;
+            int end = scanName(s, k, Mode.LEXICON_OR_CAPITAL);
+            if (end == k) {
+                end = scanName(s, k, Mode.ANY);
+                atEnd = end > k && end == t.size();
+                if (!atEnd) return -1;
+            }
+            return emit(s, k, end, atEnd ? 0.7 : 0.8, out);
+        }
+        return -1;
+    }
+
+    private int name(TextScan s, int k, Mode mode, double score, List<Detection> out) {
+        int end = scanName(s, k, mode);
+        return emit(s, k, end, score, out);
+    }
+
+    private static int emit(TextScan s, int k, int end, double score, List<Detection> out) {
+        if (end <= k) return -1;
+        List<Token> t = s.tokens;
+        out.add(new Detection(EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), score));
+        return end;
+    }
+
+    /** Token index after the name starting at k (== k if none). */
+    private int scanName(TextScan s, int k, Mode mode) {
+        List<Token> t = s.tokens;
+        int j = k;
+        int names = 0;
+        int lastName = k;
+        while (j < t.size() && j - k < 5) {
+            Token token = t.get(j);
+            if (!token.isWord()) break;
+            if (j > k && !joined(s, t.get(j - 1), token)) break;
+            String f = token.folded();
+            boolean initial = token.length() == 1 && Character.isUpperCase(token.text().charAt(0)) && s.at(token.end()) == '.'
+                    && j + 1 < t.size() && t.get(j + 1).start() - token.end() <= 2;
+            if (initial) {
+                j++;
+                continue;
+            }
+            if (names > 0 && PARTICLES.contains(f) && j + 1 < t.size() && t.get(j + 1).capitalized()) {
+                j++;
+                continue;
+            }
+            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, token)) break;
+            boolean isName = lex.isName(f);
+            boolean ok;
+            if (names > 0) {
+                ok = isName || token.capitalized();
+            } else {
+                ok = switch (mode) {
+                    case ANY -> true;
+                    case LEXICON_OR_CAPITAL -> isName || token.capitalized();
+                    case WEAK -> isName && (!lex.isOrdinary(f) || token.capitalized())
+                            || token.capitalized() && j + 1 < t.size() && t.get(j + 1).capitalized() && lex.isSurname(t.get(j + 1).folded());
+                };
+            }
+            if (!ok) break;
+            names++;
+            j++;
+            lastName = j;
+        }
+        return names == 0 ? k : lastName;
+    }
+
+    /** "vanessa.lorenz@gmx.de", "telekom.de": a word inside an e-mail or host name is not a name. */
+    static boolean partOfAddress(TextScan s, Token token) {
+        char after = s.at(token.end());
+        char before = s.at(token.start() - 1);
+        return after == '@' || before == '@' || (after == '.' || after == '_') && TextScan.isAlnum(s.at(token.end() + 1))
+                || (before == '.' || before == '_') && TextScan.isAlnum(s.at(token.start() - 2));
+    }
+
+    private static boolean joined(TextScan s, Token a, Token b) {
+        int gap = b.start() - a.end();
+        if (gap == 1) return s.at(a.end()) == ' ';
+        return gap == 2 && s.at(a.end()) == '.' && s.at(a.end() + 1) == ' ' && a.length() <= 4;
+    }
+
+    /** First name (+ surname) from the lexicons, without a trigger. */
+    private int lexiconName(TextScan s, int i, List<Detection> out) {
+        List<Token> t = s.tokens;
+        Token token = t.get(i);
+        String f = token.folded();
+        if (lex.isStopWord(f) || partOfAddress(s, token)) return -1;
+        boolean ordinary = lex.isOrdinary(f);
+        if (lex.isFirstName(f)) {
+            int j = i + 1;
+            boolean strongSurname = false;
+            while (j < t.size() && j - i <= 3 && t.get(j).isWord() && joined(s, t.get(j - 1), t.get(j))) {
+                Token n = t.get(j);
+                String nf = n.folded();
+                if (PARTICLES.contains(nf) && j + 1 < t.size() && t.get(j + 1).capitalized()) {
+                    j++;
+                    continue;
+                }
+                if (lex.isStopWord(nf) || TITLES.contains(nf) || partOfAddress(s, n)) break;
+                boolean surname = lex.isName(nf);
+                if (!(surname || n.capitalized())) break;
+                if (surname && (!lex.isOrdinary(nf) || n.capitalized())) strongSurname = true;
+                if (!surname && n.capitalized() && !token.capitalized()) break;
+                j++;
+            }
+            if (j > i + 1) {
+                if (ordinary && !token.capitalized() && !strongSurname) return -1;
+                return emit(s, i, j, 0.8, out);
+            }
+            if (!ordinary) return emit(s, i, i + 1, token.capitalized() ? 0.6 : 0.5, out);
+            return -1;
+        }
+        if (lex.isSurname(f) && (token.capitalized() || !ordinary)) {
+            // "Vogel, Anna"
+            if (i + 1 < t.size() && s.at(token.end()) == ',' && t.get(i + 1).isWord() && lex.isFirstName(t.get(i + 1).folded())
+                    && t.get(i + 1).start() - token.end() <= 2) {
+                return emit(s, i, i + 1, 0.7, out);
+            }
+            if (token.capitalized() && !ordinary) return emit(s, i, i + 1, 0.5, out);
+        }
+        return -1;
+    }
+
+    /** "Anna hier", "Lucas Moreau here". */
+    private void postfixHier(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 1; i < t.size(); i++) {
+            String w = t.get(i).folded();
+            if (!(w.equals("hier") || w.equals("here"))) continue;
+            if (i + 1 < t.size() && Set.of("ist", "spricht", "is").contains(t.get(i + 1).folded())) continue;
+            int j = i - 1;
+            while (j >= 0 && i - j <= 3 && t.get(j).isWord() && joined(s, t.get(j), t.get(j + 1))) {
+                Token token = t.get(j);
+                String f = token.folded();
+                if (lex.isStopWord(f) || TITLES.contains(f) || !(lex.isName(f) || token.capitalized())) break;
+                j--;
+            }
+            if (j + 1 < i) out.add(new Detection(EntityType.PERSON, t.get(j + 1).start(), t.get(i - 1).end(), 0.8));
+        }
+    }
+}

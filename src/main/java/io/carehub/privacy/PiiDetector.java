@@ -1,0 +1,120 @@
+package io.carehub.privacy;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds personal data in German (first) and English chat messages (R24, R25, R28; R16 for IBAN and
+ * ID numbers). Thread-safe; one instance serves the whole application.
+ *
+ * <p>Offsets of the returned {@link Entity entities} are Java {@code String} indices, i.e. UTF-16
+ * code units: an emoji counts as two. Detection is linear in the length of the text; hostile input
+ * (null, lone surrogates, control chars, RTL marks) never throws.
+ */
+public final class PiiDetector {
+
+    private final PatternRules patterns;
+    private final NameRules names;
+    private final AddressRules addresses;
+    private final KnownValueMatcher knownValues;
+    private final String region;
+
+    /**
+     * @param companyNumbers the company's own phone numbers (hotlines) in any format; never personal data
+     * @param region         ISO region for numbers written without country code, e.g. "DE"
+     */
+    public PiiDetector(Collection<String> companyNumbers, String region) {
+        this.region = region;
+        Set<String> e164 = new HashSet<>();
+        for (String number : companyNumbers) {
+            try {
+                var parsed = PhoneNumberUtil.getInstance().parse(number, region);
+                e164.add(PhoneNumberUtil.getInstance().format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+            } catch (NumberParseException e) {
+                throw new IllegalArgumentException("carehub.privacy.company-numbers: not a phone number: " + number, e);
+            }
+        }
+        Lexicons lexicons = Lexicons.get();
+        this.patterns = new PatternRules(region, Set.copyOf(e164));
+        this.names = new NameRules(lexicons);
+        this.addresses = new AddressRules(lexicons);
+        this.knownValues = new KnownValueMatcher(region);
+    }
+
+    public List<Entity> detect(String text) {
+        return detect(text, KnownValues.none());
+    }
+
+    public List<Entity> detect(String text, KnownValues known) {
+        List<Detection> found = detections(text, known);
+        List<Entity> entities = new ArrayList<>(found.size());
+        for (Detection d : found) entities.add(d.toEntity());
+        return entities;
+    }
+
+    String region() {
+        return region;
+    }
+
+    /** Non-overlapping findings, ordered by start; known values carry their canonical form. */
+    List<Detection> detections(String text, KnownValues known) {
+        if (text == null || text.isEmpty()) return List.of();
+        TextScan scan = new TextScan(text);
+        List<Detection> candidates = new ArrayList<>();
+        patterns.scan(scan, candidates);
+        CustomerIdRule.scan(scan, candidates);
+        addresses.scan(scan, candidates);
+        names.scan(scan, candidates);
+        if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
+        return mergeKnown(text, resolve(candidates));
+    }
+
+    /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */
+    static List<Detection> mergeKnown(String text, List<Detection> found) {
+        if (found.size() < 2) return found;
+        List<Detection> merged = new ArrayList<>(found.size());
+        Detection last = null;
+        for (Detection d : found) {
+            if (last != null && last.canonical() != null && last.type() == d.type() && last.canonical().equals(d.canonical())
+                    && d.start() - last.end() <= 2 && text.substring(last.end(), d.start()).isBlank() | text.substring(last.end(), d.start()).equals(", ")) {
+                last = new Detection(d.type(), last.start(), d.end(), 1.0, d.canonical());
+                merged.set(merged.size() - 1, last);
+            } else {
+                merged.add(d);
+                last = d;
+            }
+        }
+        return merged;
+    }
+
+    /** Highest score first, then longest; a span overlapping an accepted one is dropped. */
+    static List<Detection> resolve(List<Detection> candidates) {
+        if (candidates.isEmpty()) return List.of();
+        candidates.sort(Comparator.comparingDouble(Detection::score).reversed()
+                .thenComparing(Comparator.comparingInt(Detection::length).reversed())
+                .thenComparingInt(Detection::start));
+        TreeMap<Integer, Detection> accepted = new TreeMap<>();
+        for (Detection d : candidates) {
+            if (d.end() <= d.start()) continue;
+            Map.Entry<Integer, Detection> before = accepted.floorEntry(d.start());
+            if (before != null && before.getValue().end() > d.start()) continue;
+            Map.Entry<Integer, Detection> after = accepted.ceilingEntry(d.start());
+            if (after != null && after.getKey() < d.end()) continue;
+            accepted.put(d.start(), d);
+        }
+        List<Detection> result = new ArrayList<>(accepted.size());
+        for (Detection d : accepted.values()) {
+            if (d.type() != null) result.add(d);
+        }
+        return result;
+    }
+}

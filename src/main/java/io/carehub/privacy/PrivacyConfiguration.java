@@ -1,0 +1,95 @@
+package io.carehub.privacy;
+
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.time.Clock;
+
+/** Wires the privacy engine; the processors are named for YAML routes ({@code process: {ref: pseudonymize}}). */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class PrivacyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PrivacyConfiguration.class);
+
+    @Bean
+    PiiDetector piiDetector(PrivacyProperties properties) {
+        return new PiiDetector(properties.companyNumbers(), properties.region());
+    }
+
+    @Bean
+    Stripper stripper(PiiDetector detector, PrivacyProperties properties) {
+        return new Stripper(detector, properties.stripPlaceholder());
+    }
+
+    @Bean
+    PseudonymVault pseudonymVault(NamedParameterJdbcTemplate jdbc, PrivacyProperties properties, Environment environment) {
+        String key = properties.vaultKey();
+        if (key == null || key.isBlank()) {
+            if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                throw new IllegalStateException("carehub.privacy.vault-key is required in the prod profile (R26)");
+            }
+            log.warn("carehub.privacy.vault-key not set: using a throwaway key; pseudonyms will not survive a restart "
+                    + "and other instances cannot read them");
+            key = VaultKey.randomBase64();
+        }
+        return new PseudonymVault(jdbc, VaultKey.fromBase64(key), Clock.systemUTC(), properties.sessionTtl());
+    }
+
+    @Bean
+    Pseudonymizer pseudonymizer(PiiDetector detector, PseudonymVault vault) {
+        return new Pseudonymizer(detector, vault);
+    }
+
+    @Bean
+    ReIdentifier reIdentifier(PseudonymVault vault) {
+        return new ReIdentifier(vault);
+    }
+
+    @Bean
+    TranscriptAnonymizer transcriptAnonymizer(NamedParameterJdbcTemplate jdbc, Stripper stripper) {
+        return new TranscriptAnonymizer(jdbc, stripper);
+    }
+
+    @Bean("pseudonymize")
+    Processor pseudonymize(Pseudonymizer pseudonymizer) {
+        return PrivacyProcessors.pseudonymize(pseudonymizer);
+    }
+
+    @Bean("reidentify")
+    Processor reidentify(ReIdentifier reIdentifier) {
+        return PrivacyProcessors.reidentify(reIdentifier);
+    }
+
+    @Bean("stripPersonalData")
+    Processor stripPersonalData(Stripper stripper) {
+        return PrivacyProcessors.strip(stripper);
+    }
+
+    @Bean
+    VaultPurge vaultPurge(PseudonymVault vault) {
+        return new VaultPurge(vault);
+    }
+
+    /** R26/R32: expired pseudonym sessions are deleted; idempotent, so running on every instance is harmless. */
+    static final class VaultPurge {
+        private final PseudonymVault vault;
+
+        VaultPurge(PseudonymVault vault) {
+            this.vault = vault;
+        }
+
+        @Scheduled(fixedDelayString = "${carehub.privacy.purge-interval:5m}")
+        void purge() {
+            vault.purgeExpired();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.carehub.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pass over a message: a cleaned copy of its chars with the same length (offsets stay the
+ * original UTF-16 indices) and its word/number tokens. Hostile chars never throw and never
+ * swallow the rest of the text: lone surrogates, control and invisible format chars (RTL marks,
+ * zero-width spaces, BOM, soft hyphen) become spaces; dash variants become '-'.
+ */
+final class TextScan {
+
+    enum Kind { WORD, NUMBER }
+
+    /** A run of letters (inner hyphens and apostrophes allowed) or of digits. */
+    record Token(int start, int end, Kind kind, String text, String folded, boolean capitalized) {
+        boolean isWord() {
+            return kind == Kind.WORD;
+        }
+
+        boolean isNumber() {
+            return kind == Kind.NUMBER;
+        }
+
+        int length() {
+            return end - start;
+        }
+    }
+
+    final String text;
+    final char[] c;
+    final List<Token> tokens;
+
+    TextScan(String text) {
+        this.text = text;
+        this.c = clean(text);
+        this.tokens = tokenize(c);
+    }
+
+    int length() {
+        return c.length;
+    }
+
+    char at(int i) {
+        return i >= 0 && i < c.length ? c[i] : ' ';
+    }
+
+    static char[] clean(String text) {
+        char[] c = text.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            char ch = c[i];
+            if (Character.isHighSurrogate(ch)) {
+                if (i + 1 < c.length && Character.isLowSurrogate(c[i + 1])) {
+                    i++; // a valid pair (emoji etc.) stays, it separates tokens like any symbol
+                } else {
+                    c[i] = ' ';
+                }
+            } else if (Character.isLowSurrogate(ch)) {
+                c[i] = ' ';
+            } else if (ch == '\u00A0' || ch == '\u202F' || ch == '\u2007' || ch == '\u2009') {
+                c[i] = ' ';
+            } else if (ch >= '\u2010' && ch <= '\u2015' || ch == '\u2212') {
+                c[i] = '-';
+            } else if (ch == '\uFF20') {
+                c[i] = '@';
+            } else if (ch < 0x20 || (ch >= 0x7F && ch < 0xA0)) {
+                c[i] = ch == '\n' || ch == '\t' ? ch : ' ';
+            } else if (Character.getType(ch) == Character.FORMAT) {
+                c[i] = ' '; // RLM/LRM, bidi embeddings, ZWSP/ZWJ, BOM, soft hyphen
+            }
+        }
+        return c;
+    }
+
+    static boolean isLetter(char ch) {
+        return Character.isLetter(ch);
+    }
+
+    static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    static boolean isAlnum(char ch) {
+        return isDigit(ch) || Character.isLetter(ch);
+    }
+
+    private static List<Token> tokenize(char[] c) {
+        List<Token> tokens = new ArrayList<>(Math.max(8, c.length / 5));
+        int i = 0;
+        int n = c.length;
+        while (i < n) {
+            char ch = c[i];
+            if (isDigit(ch)) {
+                int s = i;
+                while (i < n && isDigit(c[i])) i++;
+                String t = new String(c, s, i - s);
+                tokens.add(new Token(s, i, Kind.NUMBER, t, t, false));
+            } else if (Character.isLetter(ch)) {
+                int s = i;
+                i++;
+                while (i < n) {
+                    char d = c[i];
+                    if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
+                        i++;
+                    } else if ((d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(c[i + 1])) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                String t = new String(c, s, i - s);
+                tokens.add(new Token(s, i, Kind.WORD, t, fold(t), Character.isUpperCase(ch)));
+            } else {
+                i++;
+            }
+        }
+        return tokens;
+    }
+
+    /** Lower case with German umlauts and common accents folded, so "Müller", "MUELLER" and "muller" compare. */
+    static String fold(CharSequence s) {
+        StringBuilder b = new StringBuilder(s.length() + 2);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = Character.toLowerCase(s.charAt(i));
+            switch (ch) {
+                case 'ä' -> b.append("ae");
+                case 'ö' -> b.append("oe");
+                case 'ü' -> b.append("ue");
+                case 'ß' -> b.append("ss");
+                case 'á', 'à', 'â', 'ã', 'å', 'ą' -> b.append('a');
+                case 'é', 'è', 'ê', 'ë', 'ę' -> b.append('e');
+                case 'í', 'ì', 'î', 'ï', 'ı' -> b.append('i');
+                case 'ó', 'ò', 'ô', 'õ', 'ø' -> b.append('o');
+                case 'ú', 'ù', 'û' -> b.append('u');
+                case 'ç', 'ć', 'č' -> b.append('c');
+                case 'ñ', 'ń' -> b.append('n');
+                case 'ś', 'š', 'ş' -> b.append('s');
+                case 'ł' -> b.append('l');
+                case 'ž', 'ż', 'ź' -> b.append('z');
+                case 'ğ' -> b.append('g');
+                case '\u2019' -> b.append('\'');
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Index of the first token starting at or after {@code pos}. */
+    int tokenAtOrAfter(int pos) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).start() < pos) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** True if only spaces/punctuation from {@code chars} lie between {@code from} and {@code to}. */
+    boolean onlyBetween(int from, int to, String chars) {
+        for (int i = from; i < to; i++) {
+            char ch = c[i];
+            if (ch != ' ' && chars.indexOf(ch) < 0) return false;
+        }
+        return true;
+    }
+}

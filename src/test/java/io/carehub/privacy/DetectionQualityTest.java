@@ -1,0 +1,42 @@
+package io.carehub.privacy;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Regression guard on the labelled corpus: recall must not fall below what the detector reached
+ * when this test was written (see README "Privacy evaluation" for the full table).
+ */
+class DetectionQualityTest {
+
+    @Test
+    void keepsTheRecallAndPrecisionReachedOnTheLabelledCorpus() {
+        PrivacyEvaluation.Result r = PrivacyEvaluation.evaluate(
+                new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE"), LabelledCorpus.load());
+
+        assertThat(r.messages()).isGreaterThanOrEqualTo(400);
+        assertThat((double) r.withoutPii() / r.messages()).isGreaterThanOrEqualTo(0.20);
+        assertThat(r.entityRecall()).as("entity recall, misses: %s", r.misses()).isGreaterThanOrEqualTo(1.0);
+        for (EntityType type : EntityType.values()) {
+            assertThat(r.perType().get(type).recall()).as("recall of %s", type).isGreaterThanOrEqualTo(1.0);
+        }
+        assertThat(r.charPrecision()).as("false alarms: %s", r.falseAlarms()).isGreaterThanOrEqualTo(0.99);
+        assertThat(r.charRecall()).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void corpusMarkupAndJsonlAgree() throws Exception {
+        var lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/resources" + LabelledCorpus.MARKUP));
+        var jsonl = LabelledCorpus.load().messages();
+        int n = 0;
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            LabelledCorpus.Message m = LabelledCorpus.parseMarkup("x", line);
+            assertThat(jsonl.get(n).text()).isEqualTo(m.text());
+            assertThat(jsonl.get(n).spans()).isEqualTo(m.spans());
+            n++;
+        }
+        assertThat(n).isEqualTo(jsonl.size());
+    }
+}

@@ -1,0 +1,99 @@
+package io.carehub.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The labelled evaluation corpus: {@code privacy/corpus.jsonl}, one {"id","text","entities":[{"type","start","end"}]}
+ * per line (UTF-16 offsets). It is generated from the human-editable {@code privacy/corpus-annotated.txt}
+ * ({@code [[TYPE:value]]} markup) by {@link #main}.
+ */
+record LabelledCorpus(List<Message> messages) {
+
+    record Span(EntityType type, int start, int end) {
+    }
+
+    record Message(String id, String text, List<Span> spans) {
+    }
+
+    static final String JSONL = "/privacy/corpus.jsonl";
+    static final String MARKUP = "/privacy/corpus-annotated.txt";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static LabelledCorpus load() {
+        try (InputStream in = LabelledCorpus.class.getResourceAsStream(JSONL)) {
+            List<Message> messages = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.isBlank()) continue;
+                JsonNode node = JSON.readTree(line);
+                List<Span> spans = new ArrayList<>();
+                for (JsonNode e : node.path("entities")) {
+                    spans.add(new Span(EntityType.valueOf(e.get("type").asText()), e.get("start").asInt(), e.get("end").asInt()));
+                }
+                messages.add(new Message(node.get("id").asText(), node.get("text").asText(), spans));
+            }
+            return new LabelledCorpus(List.copyOf(messages));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses one markup line: {@code [[TYPE:value]]} marks a span, everything else is plain text. */
+    static Message parseMarkup(String id, String line) {
+        StringBuilder text = new StringBuilder();
+        List<Span> spans = new ArrayList<>();
+        int i = 0;
+        while (i < line.length()) {
+            int open = line.indexOf("[[", i);
+            if (open < 0) {
+                text.append(line, i, line.length());
+                break;
+            }
+            text.append(line, i, open);
+            int colon = line.indexOf(':', open);
+            int close = line.indexOf("]]", colon);
+            EntityType type = EntityType.valueOf(line.substring(open + 2, colon));
+            int start = text.length();
+            text.append(line, colon + 1, close);
+            spans.add(new Span(type, start, text.length()));
+            i = close + 2;
+        }
+        return new Message(id, text.toString(), spans);
+    }
+
+    /** Regenerates corpus.jsonl from the markup: {@code main(markupPath, jsonlPath)}. */
+    public static void main(String[] args) throws IOException {
+        Path markup = Path.of(args.length > 0 ? args[0] : "src/test/resources" + MARKUP);
+        Path jsonl = Path.of(args.length > 1 ? args[1] : "src/test/resources" + JSONL);
+        int n = 0;
+        try (Writer out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(markup, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                Message m = parseMarkup(String.format("m%04d", ++n), line);
+                ObjectNode node = JSON.createObjectNode().put("id", m.id()).put("text", m.text());
+                ArrayNode entities = node.putArray("entities");
+                for (Span s : m.spans()) {
+                    entities.addObject().put("type", s.type().name()).put("start", s.start()).put("end", s.end());
+                }
+                out.write(JSON.writeValueAsString(node));
+                out.write('\n');
+            }
+        }
+        System.out.println("wrote " + n + " messages to " + jsonl);
+    }
+}

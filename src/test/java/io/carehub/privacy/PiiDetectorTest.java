@@ -1,0 +1,219 @@
+package io.carehub.privacy;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the detector finds, one behaviour per test; offsets are UTF-16 indices. */
+class PiiDetectorTest {
+
+    private final PiiDetector detector = new PiiDetector(List.of("0800 330 1000"), "DE");
+
+    private List<String> found(String text, EntityType type) {
+        return detector.detect(text).stream().filter(e -> e.type() == type).map(e -> text.substring(e.start(), e.end())).toList();
+    }
+
+    private List<Entity> all(String text) {
+        return detector.detect(text);
+    }
+
+    @Nested
+    class Phone {
+        @Test
+        void findsGermanNumbersInEveryWayTheyAreWritten() {
+            assertThat(found("ruf an 0171 2345678", EntityType.PHONE)).containsExactly("0171 2345678");
+            assertThat(found("tel +49 171 2345678.", EntityType.PHONE)).containsExactly("+49 171 2345678");
+            assertThat(found("0049 171 5556667 ist meine", EntityType.PHONE)).containsExactly("0049 171 5556667");
+            assertThat(found("festnetz 089/2345678", EntityType.PHONE)).containsExactly("089/2345678");
+            assertThat(found("handy 0172-9988776", EntityType.PHONE)).containsExactly("0172-9988776");
+            assertThat(found("tel (030) 98765432", EntityType.PHONE)).containsExactly("(030) 98765432");
+            assertThat(found("das ist meine +49 (0)30 55512345", EntityType.PHONE)).containsExactly("+49 (0)30 55512345");
+        }
+
+        @Test
+        void neverReportsTheCompanyHotlineOrOtherTollFreeLines() {
+            assertThat(all("eure hotline 0800 330 1000 ist besetzt")).isEmpty();
+            assertThat(all("unter +49 800 330 1000 komme ich nicht durch")).isEmpty();
+            assertThat(all("hab 0800 1234567 angerufen")).isEmpty();
+        }
+
+        @Test
+        void ignoresNumbersThatOnlyLookLikePhones() {
+            assertThat(all("ticketnummer 2024-118833, auftrag 4500123456, kostet 39,95 €, fritzbox 7590")).isEmpty();
+            assertThat(found("seit dem 01.02.2024 kein internet", EntityType.PHONE)).isEmpty();
+        }
+    }
+
+    @Test
+    void findsEmailAddressesByTheirGrammar() {
+        assertThat(found("schreib an Thomas.KLEIN@Web.DE.", EntityType.EMAIL)).containsExactly("Thomas.KLEIN@Web.DE");
+        assertThat(found("mail: a.b+c@sub.firma-nowak.com bitte", EntityType.EMAIL)).containsExactly("a.b+c@sub.firma-nowak.com");
+        assertThat(found("not@anaddress and @handle", EntityType.EMAIL)).isEmpty();
+    }
+
+    @Test
+    void findsIbansOfAllCountriesOnlyWithAValidChecksum() {
+        assertThat(found("iban DE89 3704 0044 0532 0130 00 bitte", EntityType.IBAN)).containsExactly("DE89 3704 0044 0532 0130 00");
+        assertThat(found("de89370400440532013000", EntityType.IBAN)).hasSize(1);
+        assertThat(found("konto GB66 CPFR 8896 0522 5955 44", EntityType.IBAN)).hasSize(1);
+        assertThat(found("iban DE89 3704 0044 0532 0130 01", EntityType.IBAN)).isEmpty();
+    }
+
+    @Test
+    void findsCardNumbersWithLuhnAndAKnownIssuer() {
+        assertThat(found("karte 4038 4055 8932 2626 belastet", EntityType.CARD)).containsExactly("4038 4055 8932 2626");
+        assertThat(found("amex 3453 043273 94896", EntityType.CARD)).containsExactly("3453 043273 94896");
+        assertThat(found("karte 4038 4055 8932 2627", EntityType.CARD)).isEmpty();
+    }
+
+    @Test
+    void findsCustomerAndContractNumbersThroughTheirKeyword() {
+        assertThat(found("Kd.-Nr. 1200345678", EntityType.CUSTOMER_ID)).containsExactly("1200345678");
+        assertThat(found("meine kundennummer lautet 6620019388", EntityType.CUSTOMER_ID)).containsExactly("6620019388");
+        assertThat(found("zwei verträge: VN-10020030 und VN-10020031", EntityType.CUSTOMER_ID))
+                .containsExactly("VN-10020030", "VN-10020031");
+        assertThat(found("4410098876 ist meine kundennummer", EntityType.CUSTOMER_ID)).containsExactly("4410098876");
+        assertThat(found("ticket #88123409 ist offen", EntityType.CUSTOMER_ID)).isEmpty();
+    }
+
+    @Test
+    void findsBirthDatesOnlyWithBirthContext() {
+        assertThat(found("geb. 12.03.1985", EntityType.DATE_OF_BIRTH)).containsExactly("12.03.1985");
+        assertThat(found("bin am 5. mai 1977 geboren", EntityType.DATE_OF_BIRTH)).containsExactly("5. mai 1977");
+        assertThat(found("I was born on 14 February 1987", EntityType.DATE_OF_BIRTH)).containsExactly("14 February 1987");
+        assertThat(all("seit dem 12.03.2024 kein internet")).isEmpty();
+    }
+
+    @Test
+    void findsIdCardAndPassportNumbersWithIcaoCheckDigits() {
+        assertThat(found("perso nummer G4K532J2M1", EntityType.ID_DOCUMENT)).containsExactly("G4K532J2M1");
+        assertThat(found("passport number C40KP17PR3", EntityType.ID_DOCUMENT)).containsExactly("C40KP17PR3");
+        assertThat(found("perso nummer G4K532J2M2", EntityType.ID_DOCUMENT)).isEmpty();
+    }
+
+    @Test
+    void findsPublicIpAddressesButNotLanOrResolverAddresses() {
+        assertThat(found("meine ip ist 84.132.17.201", EntityType.IP)).containsExactly("84.132.17.201");
+        assertThat(found("ipv6 2a02:908:1b2:3c40::17 laut router", EntityType.IP)).containsExactly("2a02:908:1b2:3c40::17");
+        assertThat(all("router 192.168.178.1, dns 8.8.8.8, um 12:30:45")).isEmpty();
+    }
+
+    @Test
+    void findsTaxIdsSocialSecurityNumbersAndLicencePlates() {
+        assertThat(found("steuer id 23108445468", EntityType.OTHER_ID)).containsExactly("23108445468");
+        assertThat(found("sozialversicherungsnummer 65 170839 J 003", EntityType.OTHER_ID)).containsExactly("65 170839 J 003");
+        assertThat(found("kennzeichen B-MK 4711 falsch", EntityType.OTHER_ID)).containsExactly("B-MK 4711");
+    }
+
+    @Test
+    void findsAddressesAsOneSpan() {
+        assertThat(found("ich wohne in der Lindenstraße 12a, 10115 Berlin", EntityType.ADDRESS))
+                .containsExactly("Lindenstraße 12a, 10115 Berlin");
+        assertThat(found("neue adresse: hauptstr. 5, 80331 münchen", EntityType.ADDRESS)).containsExactly("hauptstr. 5, 80331 münchen");
+        assertThat(found("wir wohnen An der Alster 2", EntityType.ADDRESS)).containsExactly("An der Alster 2");
+        assertThat(found("adresse ist Gartenweg 3-5", EntityType.ADDRESS)).containsExactly("Gartenweg 3-5");
+        assertThat(all("ist die störung in 10115 schon behoben? wann kommt glasfaser in die gartenstraße?")).isEmpty();
+    }
+
+    @Nested
+    class Person {
+        @Test
+        void findsNamesAfterIntroductionsSalutationsAndSignatures() {
+            assertThat(found("hallo ich bin anna vogel und mein internet", EntityType.PERSON)).containsExactly("anna vogel");
+            assertThat(found("mein name ist jürgen schmidt", EntityType.PERSON)).containsExactly("jürgen schmidt");
+            assertThat(found("Sehr geehrte Frau Hartmann, danke", EntityType.PERSON)).containsExactly("Hartmann");
+            assertThat(found("danke dir, gruß Stefan Becker", EntityType.PERSON)).containsExactly("Stefan Becker");
+            assertThat(found("Lucas Moreau here, thanks", EntityType.PERSON)).containsExactly("Lucas Moreau");
+            assertThat(found("meine tochter lea hat den falschen tarif", EntityType.PERSON)).containsExactly("lea");
+        }
+
+        @Test
+        void leavesNamesThatAreOrdinaryWordsAloneWhenUsedAsWords() {
+            assertThat(all("der vogel hat das kabel angefressen")).isEmpty();
+            assertThat(all("ich bin klein und komm nicht an den router")).isEmpty();
+            assertThat(all("frank gesagt, euer service ist schlecht")).isEmpty();
+            assertThat(all("die rose im garten, der wolf im film, im winter")).isEmpty();
+            assertThat(all("ich bin sauer, ich bin kunde, I'm so frustrated")).isEmpty();
+        }
+
+        @Test
+        void takesOrdinaryWordNamesWithContext() {
+            assertThat(found("herr Vogel ist mein nachbar", EntityType.PERSON)).containsExactly("Vogel");
+            assertThat(found("mein mann Frank Vogel ist der vertragsinhaber", EntityType.PERSON)).containsExactly("Frank Vogel");
+        }
+    }
+
+    @Nested
+    class KnownValuesOfALegitimatedCustomer {
+        private final KnownValues known = KnownValues.none()
+                .with(EntityType.PERSON, "Anna Vogel")
+                .with(EntityType.CUSTOMER_ID, "K-55012398")
+                .with(EntityType.PHONE, "+49 171 2345678")
+                .with(EntityType.EMAIL, "anna.vogel@web.de")
+                .with(EntityType.ADDRESS, "Lindenstraße 12a, 10115 Berlin");
+
+        private List<String> values(String text) {
+            return detector.detect(text, known).stream().map(e -> text.substring(e.start(), e.end())).toList();
+        }
+
+        @Test
+        void findsThemInAnyCasingSpacingAndWithSmallMisspellings() {
+            assertThat(values("ANNA VOGL hier")).containsExactly("ANNA VOGL");
+            assertThat(values("nummer k 550 123 98 bitte")).containsExactly("k 550 123 98");
+            assertThat(values("ruf 0171/234 56 78 an")).containsExactly("0171/234 56 78");
+            assertThat(values("mail ANNA.VOGEL@WEB.DE")).containsExactly("ANNA.VOGEL@WEB.DE");
+            assertThat(values("wohne lindenstrasse 12a")).containsExactly("lindenstrasse 12a");
+            assertThat(values("die nummer 55012399 ist falsch")).containsExactly("55012399");
+        }
+    }
+
+    @Nested
+    class BadInput {
+        @Test
+        void nullAndEmptyTextHaveNoFindings() {
+            assertThat(detector.detect(null)).isEmpty();
+            assertThat(detector.detect("")).isEmpty();
+            assertThat(detector.detect("   \n\t ")).isEmpty();
+        }
+
+        @Test
+        void loneSurrogatesControlCharsAndRtlMarksDoNotHideTheRest() {
+            String text = "\uD800 kaputt \u0000\u0007 \u200F\u202Eich bin Anna Vogel\u202C \uDC00 tel 0171\u200B2345678 \u0001";
+            List<Entity> entities = detector.detect(text);
+            assertThat(entities).extracting(Entity::type).contains(EntityType.PERSON, EntityType.PHONE);
+            assertThat(entities).allSatisfy(e -> assertThat(e.end()).isLessThanOrEqualTo(text.length()));
+        }
+
+        @Test
+        void emojiBetweenDigitsNeitherThrowsNorLosesTheRestOfTheMessage() {
+            String text = "0171😀2345678 und 4😀0😀3😀8 und mail anna@web.de";
+            assertThat(found(text, EntityType.EMAIL)).containsExactly("anna@web.de");
+        }
+
+        @Test
+        void offsetsAreUtf16IndicesEvenAfterEmoji() {
+            String text = "👵👵 hallo 0171 2345678";
+            Entity phone = detector.detect(text).get(0);
+            assertThat(text.substring(phone.start(), phone.end())).isEqualTo("0171 2345678");
+            assertThat(phone.start()).isEqualTo(11);
+        }
+
+        @Test
+        void aOneMegabyteMessageIsScannedCompletely() {
+            StringBuilder b = new StringBuilder(1_100_000);
+            while (b.length() < 1_000_000) b.append("router blinkt 7590 ax 39,95 € Vogel @@ 12:30 aaaa.bbbb ");
+            b.append("ich bin Anna Vogel, 0171 2345678");
+            List<Entity> entities = detector.detect(b.toString());
+            assertThat(entities).extracting(Entity::type).containsExactly(EntityType.PERSON, EntityType.PHONE);
+        }
+
+        @Test
+        void aHundredKilobyteMessageOfDigitsAndSeparatorsFinishes() {
+            String text = "0 1-2/3.4 ".repeat(10_000) + "@".repeat(10_000) + "a@".repeat(10_000) + "DE89 ".repeat(5_000);
+            assertThat(detector.detect(text)).isNotNull();
+        }
+    }
+}
