@@ -35,6 +35,7 @@ public class PrivacyController {
     private final PiiDetector detector;
     private final int maxTextChars;
 
+    @org.springframework.beans.factory.annotation.Autowired
     PrivacyController(PiiDetector detector, PrivacyProperties properties) {
         this(detector, properties.maxTextChars());
     }

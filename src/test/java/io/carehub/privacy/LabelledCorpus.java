@@ -34,8 +34,14 @@ record LabelledCorpus(List<Message> messages) {
     static final String MARKUP = "/privacy/corpus-annotated.txt";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String HOLDOUT_JSONL = "/privacy/holdout.jsonl";
+
     static LabelledCorpus load() {
-        try (InputStream in = LabelledCorpus.class.getResourceAsStream(JSONL)) {
+        return load(JSONL);
+    }
+
+    static LabelledCorpus load(String resource) {
+        try (InputStream in = LabelledCorpus.class.getResourceAsStream(resource)) {
             List<Message> messages = new ArrayList<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line; (line = reader.readLine()) != null; ) {

@@ -115,9 +115,12 @@ public final class PrivacyEvaluation {
     }
 
     public static void main(String[] args) {
-        Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"), LabelledCorpus.load());
+        boolean holdout = List.of(args).contains("--holdout");
+        Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"),
+                LabelledCorpus.load(holdout ? LabelledCorpus.HOLDOUT_JSONL : LabelledCorpus.JSONL));
+        System.out.println(holdout ? "held-out corpus" : "development corpus");
         System.out.print(table(r));
-        if (args.length > 0 && args[0].equals("--verbose")) {
+        if (List.of(args).contains("--verbose")) {
             System.out.println("\nmisses:");
             r.misses().forEach(m -> System.out.println("  " + m));
             System.out.println("\nfalse alarms:");

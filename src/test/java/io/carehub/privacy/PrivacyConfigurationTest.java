@@ -1,0 +1,55 @@
+package io.carehub.privacy;
+
+import org.apache.camel.Processor;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The wiring only (no web server, broker or Boot auto-configuration): beans the routes and APIs use. */
+class PrivacyConfigurationTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(PrivacyProperties.class)
+    static class Properties {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(Properties.class, PrivacyConfiguration.class, PrivacyController.class,
+                    TranscriptExportController.class)
+            .withBean(NamedParameterJdbcTemplate.class, TestDatabase::jdbc)
+            .withPropertyValues("carehub.privacy.company-numbers=0800 330 1000");
+
+    @Test
+    void exposesTheNamedProcessorsForYamlRoutes() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean("pseudonymize")).isInstanceOf(Processor.class);
+            assertThat(context.getBean("reidentify")).isInstanceOf(Processor.class);
+            assertThat(context.getBean("stripPersonalData")).isInstanceOf(Processor.class);
+            assertThat(context).hasSingleBean(PrivacyController.class).hasSingleBean(TranscriptExportController.class);
+        });
+    }
+
+    @Test
+    void refusesToStartInProdWithoutAVaultKey() {
+        runner.withPropertyValues("spring.profiles.active=prod")
+                .run(context -> assertThat(context).hasFailed()
+                        .getFailure().rootCause().hasMessageContaining("carehub.privacy.vault-key is required"));
+    }
+
+    @Test
+    void startsInProdWithAConfiguredVaultKey() {
+        runner.withPropertyValues("spring.profiles.active=prod", "carehub.privacy.vault-key=" + VaultKey.randomBase64())
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void failsLoudlyOnACompanyNumberThatIsNoPhoneNumber() {
+        runner.withPropertyValues("carehub.privacy.company-numbers=hotline")
+                .run(context -> assertThat(context).hasFailed());
+    }
+}
