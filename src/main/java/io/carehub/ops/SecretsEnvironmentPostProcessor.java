@@ -37,6 +37,7 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
         VERIFY_TOKEN("carehub.whatsapp.verify-token", true),
         ACCESS_TOKEN("carehub.whatsapp.access-token", false),
         BUFFER_KEY("carehub.buffer.encryption-key", true),
+        VAULT_KEY("carehub.privacy.vault-key", true),
         API_TOKENS("carehub.api.tokens", true);
 
         final String key;
@@ -119,7 +120,7 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
     private String generate(Secret secret) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return secret == Secret.BUFFER_KEY ? Base64.getEncoder().encodeToString(bytes) : "dev-" + HexFormat.of().formatHex(bytes, 0, 16);
+        return secret == Secret.BUFFER_KEY || secret == Secret.VAULT_KEY ? Base64.getEncoder().encodeToString(bytes) : "dev-" + HexFormat.of().formatHex(bytes, 0, 16);
     }
 
     private static Properties load(Path file) {
