@@ -1,0 +1,23 @@
+package io.carehub.dialog;
+
+import java.util.List;
+
+/**
+ * A dialog platform's answer to one turn, still pseudonymized.
+ *
+ * @param outputs           what to show the customer, in order
+ * @param understood        false when the platform could not answer (watsonx: no intent and no answer; Lex:
+ *                          FallbackIntent); the optional answer generator (OpenAI) may then answer instead
+ * @param handOffRequested  the platform asks to pass the customer to a human (watsonx connect_to_agent,
+ *                          the configured Lex intent, the local bot's "Mitarbeiter")
+ * @param handOffSummary    the platform's note for the agent (watsonx message_to_human_agent), may be null
+ * @param platformSessionId the session id after the turn: differs from the turn's when the platform had to
+ *                          re-create an expired session
+ */
+public record DialogReply(List<DialogOutput> outputs, boolean understood, boolean handOffRequested,
+        String handOffSummary, String platformSessionId) {
+
+    public DialogReply {
+        outputs = List.copyOf(outputs);
+    }
+}
