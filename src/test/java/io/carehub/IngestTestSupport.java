@@ -46,7 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "carehub.media.timeout=5s",
         "carehub.outbound.first-backoff-ms=100",
         "carehub.outbound.max-backoff-ms=800",
-        "carehub.outbound.max-retries=20"})
+        "carehub.outbound.max-retries=20",
+        // the chatbot has its own tests (io.carehub.dialog); here conversations go straight to agent routing
+        "carehub.dialog.routing.private-customers=agents",
+        "carehub.dialog.routing.business=agents",
+        "carehub.dialog.routing.unknown=agents"})
 public abstract class IngestTestSupport {
 
     public static final String APP_SECRET = "test-app-secret";

@@ -52,13 +52,13 @@ public record DialogProperties(
      * @param failureRateThreshold percentage of failed calls that opens the breaker
      * @param minimumCalls         calls in the window before the rate is judged
      * @param windowSize           calls in the sliding window
-     * @param openFor              how long the breaker stays open before it lets a trial call through
+     * @param openForSeconds       how long the breaker stays open before it lets a trial call through
      */
     public record Breaker(
             @DefaultValue("50") int failureRateThreshold,
             @DefaultValue("5") int minimumCalls,
             @DefaultValue("10") int windowSize,
-            @DefaultValue("30s") Duration openFor) {
+            @DefaultValue("30") int openForSeconds) {
     }
 
     /**

@@ -13,11 +13,19 @@ import java.util.List;
  * @param handOffSummary    the platform's note for the agent (watsonx message_to_human_agent), may be null
  * @param platformSessionId the session id after the turn: differs from the turn's when the platform had to
  *                          re-create an expired session
+ * @param closed            the platform finished the dialog (Lex dialogAction Close with a fulfilled intent, the
+ *                          local bot's goodbye): the hub ends the dialog and deletes its keys and log (R26)
  */
 public record DialogReply(List<DialogOutput> outputs, boolean understood, boolean handOffRequested,
-        String handOffSummary, String platformSessionId) {
+        String handOffSummary, String platformSessionId, boolean closed) {
 
     public DialogReply {
         outputs = List.copyOf(outputs);
+    }
+
+    /** A reply that does not close the dialog. */
+    public DialogReply(List<DialogOutput> outputs, boolean understood, boolean handOffRequested, String handOffSummary,
+            String platformSessionId) {
+        this(outputs, understood, handOffRequested, handOffSummary, platformSessionId, false);
     }
 }

@@ -31,7 +31,8 @@ class PrivacyConfiguration {
     }
 
     @Bean
-    PseudonymVault pseudonymVault(NamedParameterJdbcTemplate jdbc, PrivacyProperties properties, Environment environment) {
+    PseudonymVault pseudonymVault(NamedParameterJdbcTemplate jdbc, PrivacyProperties properties, Environment environment,
+            Clock clock) {
         String key = properties.vaultKey();
         if (key == null || key.isBlank()) {
             if (environment.acceptsProfiles(Profiles.of("prod"))) {
@@ -41,7 +42,7 @@ class PrivacyConfiguration {
                     + "and other instances cannot read them");
             key = VaultKey.randomBase64();
         }
-        return new PseudonymVault(jdbc, VaultKey.fromBase64(key), Clock.systemUTC(), properties.sessionTtl());
+        return new PseudonymVault(jdbc, VaultKey.fromBase64(key), clock, properties.sessionTtl());
     }
 
     @Bean

@@ -109,6 +109,14 @@ public class PseudonymVault {
         return jdbc.update("delete from pseudonym_session where session_id = :session", params(sessionId)) > 0;
     }
 
+    /** R26: dialog end; returns how many token→value keys the session held (0 when it did not exist). */
+    public int deleteSessionKeys(String sessionId) {
+        Integer keys = jdbc.queryForObject("select count(*) from pseudonym where session_id = :session", params(sessionId),
+                Integer.class);
+        deleteSession(sessionId);
+        return keys == null ? 0 : keys;
+    }
+
     /** R26/R32: deletes every session older than the TTL; returns how many. */
     public int purgeExpired() {
         int deleted = jdbc.update("delete from pseudonym_session where expires_at <= :now",

@@ -152,19 +152,24 @@ public class ConversationRouter {
                 segment, source, topic, open ? "open" : "out of hours");
         return new HandOff(conversation.id(), pool.id(), segment.name(), source, topic, pool.priority(),
                 customer(conversation), preferredAgent, now, null, !open,
-                "/api/conversations/" + conversation.id() + "/messages");
+                "/api/conversations/" + conversation.id() + "/messages", botSummary(conversation.id()));
     }
 
     /** The hand-off of a conversation already in a pool (transfer, overflow), read from its row. */
     HandOff reissue(long conversationId, String overflowFrom) {
         Conversation conversation = load(conversationId);
         return jdbc.queryForObject("""
-                select pool, segment, segment_source, topic, coalesce(priority, 5), preferred_agent, queued_at
+                select pool, segment, segment_source, topic, coalesce(priority, 5), preferred_agent, queued_at, bot_summary
                   from conversation where id = :id""", Map.of("id", conversationId),
                 (rs, i) -> new HandOff(conversationId, rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), customer(conversation), rs.getString(6),
                         rs.getTimestamp(7).toInstant(), overflowFrom, false,
-                        "/api/conversations/" + conversationId + "/messages"));
+                        "/api/conversations/" + conversationId + "/messages", rs.getString(8)));
+    }
+
+    private String botSummary(long conversationId) {
+        return jdbc.queryForObject("select bot_summary from conversation where id = :id", Map.of("id", conversationId),
+                String.class);
     }
 
     private HandOff.Customer customer(Conversation conversation) {

@@ -17,11 +17,12 @@ import java.time.Instant;
  * @param queuedAt         when the conversation entered this pool
  * @param overflowFrom     the pool it overflowed from, if any
  * @param outOfHours       true when it arrived outside the pool's business hours (auto-reply sent)
- * @param historyUrl       the conversation's history in the read API
+ * @param historyUrl       the conversation's history in the read API (R27: includes what the customer and the bot wrote)
+ * @param botSummary       R27: the chatbot's note for the agent when the conversation comes from a dialog, else null
  */
 public record HandOff(long conversationId, String pool, String segment, String segmentSource, String topic,
         int priority, Customer customer, String preferredAgentId, Instant queuedAt, String overflowFrom,
-        boolean outOfHours, String historyUrl) {
+        boolean outOfHours, String historyUrl, String botSummary) {
 
     /**
      * @param displayName    WhatsApp profile name, or the legitimated name

@@ -83,7 +83,7 @@ public record RoutingRules(
                 .or(() -> pools.stream().filter(p -> p.servesAnyTopic(segment)).findFirst());
     }
 
-    boolean isBusinessNumber(String waId) {
+    public boolean isBusinessNumber(String waId) {
         for (String entry : businessNumbers) {
             if (entry.endsWith("*") ? waId.startsWith(entry.substring(0, entry.length() - 1)) : waId.equals(entry)) {
                 return true;

@@ -21,6 +21,7 @@ class PrivacyConfigurationTest {
             .withUserConfiguration(Properties.class, PrivacyConfiguration.class, PrivacyController.class,
                     TranscriptExportController.class)
             .withBean(NamedParameterJdbcTemplate.class, TestDatabase::jdbc)
+            .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
             .withPropertyValues("carehub.privacy.company-numbers=0800 330 1000");
 
     @Test

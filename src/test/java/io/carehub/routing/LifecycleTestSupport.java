@@ -38,17 +38,17 @@ import static org.awaitility.Awaitility.await;
  * routing-rules file; customers write through the signed webhook like WhatsApp does.
  */
 @Import(LifecycleTestSupport.Clocks.class)
-abstract class LifecycleTestSupport extends IngestTestSupport {
+public abstract class LifecycleTestSupport extends IngestTestSupport {
 
     /** Monday 2025-06-09 10:00 Europe/Berlin. */
-    static final Instant MONDAY_MORNING = Instant.parse("2025-06-09T08:00:00Z");
-    static final Path RULES = rulesCopy();
+    protected static final Instant MONDAY_MORNING = Instant.parse("2025-06-09T08:00:00Z");
+    protected static final Path RULES = rulesCopy();
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000_000L);
 
-    static final MutableClock CLOCK = new MutableClock(MONDAY_MORNING);
+    protected static final MutableClock CLOCK = new MutableClock(MONDAY_MORNING);
 
     @TestConfiguration
-    static class Clocks {
+    public static class Clocks {
         @Bean
         @Primary
         MutableClock testClock() {
@@ -64,8 +64,8 @@ abstract class LifecycleTestSupport extends IngestTestSupport {
     }
 
     @Autowired
-    ConnectionFactory connectionFactory;
-    final ObjectMapper mapper = new ObjectMapper();
+    protected ConnectionFactory connectionFactory;
+    protected final ObjectMapper mapper = new ObjectMapper();
 
     @BeforeEach
     void mondayMorning() {
@@ -82,17 +82,17 @@ abstract class LifecycleTestSupport extends IngestTestSupport {
         }
     }
 
-    static String newCustomer() {
+    protected static String newCustomer() {
         return "4916" + String.format("%09d", SEQUENCE.incrementAndGet());
     }
 
     /** The customer writes a text, with WhatsApp's timestamp taken from the test clock. */
-    String text(String waId, String body) {
+    protected String text(String waId, String body) {
         return textSentAt(waId, body, CLOCK.instant());
     }
 
     /** A text WhatsApp delivers now although the customer sent it at {@code sentAt} (e.g. after an outage). */
-    String textSentAt(String waId, String body, Instant sentAt) {
+    protected String textSentAt(String waId, String body, Instant sentAt) {
         ObjectNode message = message(waId, "text");
         message.put("timestamp", Long.toString(sentAt.getEpochSecond()));
         message.putObject("text").put("body", body);
@@ -100,10 +100,17 @@ abstract class LifecycleTestSupport extends IngestTestSupport {
     }
 
     /** The customer presses an interactive reply button or picks a list row. */
-    String reply(String waId, String kind, String id, String title) {
+    protected String reply(String waId, String kind, String id, String title) {
         ObjectNode message = message(waId, "interactive");
         ObjectNode interactive = message.putObject("interactive").put("type", kind);
         interactive.putObject(kind).put("id", id).put("title", title);
+        return post(waId, message);
+    }
+
+    /** The customer shares a location (a message without text). */
+    protected String location(String waId, double latitude, double longitude) {
+        ObjectNode message = message(waId, "location");
+        message.putObject("location").put("latitude", latitude).put("longitude", longitude);
         return post(waId, message);
     }
 
@@ -131,29 +138,29 @@ abstract class LifecycleTestSupport extends IngestTestSupport {
     }
 
     /** Outbound messages of the customer's conversations, oldest first: type and Graph API payload. */
-    List<Map<String, Object>> outbound(String waId) {
+    protected List<Map<String, Object>> outbound(String waId) {
         return jdbc.queryForList("""
                 select m.type, m.text_body, m.outbound_payload::text as payload, m.actor from message m
                   join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
                  where k.wa_id = ? and m.direction = 'OUTBOUND' order by m.id""", waId);
     }
 
-    void awaitOutbound(String waId, int count) {
+    protected void awaitOutbound(String waId, int count) {
         await().atMost(Duration.ofSeconds(60)).until(() -> outbound(waId).size() >= count);
     }
 
-    long conversationOf(String waId) {
+    protected long conversationOf(String waId) {
         return jdbc.queryForObject("""
                 select c.id from conversation c join contact k on k.id = c.contact_id
                  where k.wa_id = ? order by c.id desc limit 1""", Long.class, waId);
     }
 
-    Map<String, Object> conversation(long id) {
+    protected Map<String, Object> conversation(long id) {
         return jdbc.queryForMap("select * from conversation where id = ?", id);
     }
 
     /** The hand-off JSON the pool's queue received for this conversation. */
-    JsonNode handOff(String pool, long conversationId) {
+    protected JsonNode handOff(String pool, long conversationId) {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
         jms.setReceiveTimeout(30_000);
         Message message = jms.receiveSelected("carehub.pool." + pool, "carehubConversationId = " + conversationId);
@@ -168,7 +175,7 @@ abstract class LifecycleTestSupport extends IngestTestSupport {
     }
 
     /** A customer who accepted the notice; returns the conversation id. */
-    long consentedCustomer(String waId, String firstText) {
+    protected long consentedCustomer(String waId, String firstText) {
         text(waId, firstText);
         awaitOutbound(waId, 1);
         reply(waId, "button_reply", "consent-accept", "Akzeptieren");
@@ -177,7 +184,7 @@ abstract class LifecycleTestSupport extends IngestTestSupport {
         return conversationOf(waId);
     }
 
-    void writeRules(String yaml) {
+    protected void writeRules(String yaml) {
         try {
             Files.writeString(RULES, yaml, StandardCharsets.UTF_8);
             // make the change visible even within the file system's timestamp resolution
@@ -187,7 +194,7 @@ abstract class LifecycleTestSupport extends IngestTestSupport {
         }
     }
 
-    static String builtInRules() {
+    protected static String builtInRules() {
         try {
             return new ClassPathResource("routing-rules.yaml").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {

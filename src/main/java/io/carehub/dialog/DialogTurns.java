@@ -1,0 +1,126 @@
+package io.carehub.dialog;
+
+import io.carehub.consent.ConsentOutcome;
+import io.carehub.privacy.KnownValues;
+import io.carehub.privacy.PrivacyHeaders;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * R23/R24: prepares a bot conversation's released messages for the dialog route: sets the dialog's pseudonym
+ * session and the legitimated customer's known values (for pseudonymize and strip), and classifies each
+ * message. Messages handled before (a redelivery) are left out, so the platform never gets a text twice.
+ */
+@Component("dialogTurns")
+public class DialogTurns {
+
+    public static final String PLATFORM_HEADER = "carehubPlatform";
+    public static final String CONVERSATION_HEADER = "carehubConversationId";
+    static final String OPTION_PREFIX = "bot:";
+    static final String HANDOFF_YES = "handoff:yes";
+    static final String HANDOFF_NO = "handoff:no";
+    private static final Pattern YES = Pattern.compile("(?iu)\\s*(ja|ja bitte|gerne|gern|ok|okay|yes|jawohl)\\W*");
+    private static final Pattern NO = Pattern.compile("(?iu)\\s*(nein|nein danke|no|lieber nicht|nicht nötig)\\W*");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Dialogs dialogs;
+    private final List<Pattern> handOffKeywords;
+
+    DialogTurns(NamedParameterJdbcTemplate jdbc, Dialogs dialogs, DialogProperties properties) {
+        this.jdbc = jdbc;
+        this.dialogs = dialogs;
+        this.handOffKeywords = properties.handOffKeywords().stream()
+                .map(word -> Pattern.compile("(?iu)(?<!\\p{L})" + Pattern.quote(word.toLowerCase(Locale.GERMAN)) + "(?!\\p{L})"))
+                .toList();
+    }
+
+    private record Released(long id, String type, String text, String replyId, String replyTitle, String payload) {
+    }
+
+    @Handler
+    public List<DialogInput> inputs(@Body ConsentOutcome outcome, Exchange exchange) {
+        UUID dialogId = UUID.fromString(exchange.getMessage().getHeader(DialogGate.DIALOG_HEADER, String.class));
+        Dialogs.Dialog dialog = dialogs.find(dialogId).orElseThrow();
+        exchange.getMessage().setHeader(PrivacyHeaders.SESSION_ID, dialogId.toString());
+        exchange.getMessage().setHeader(PLATFORM_HEADER, dialog.platform());
+        exchange.getMessage().setHeader(CONVERSATION_HEADER, dialog.conversationId());
+        exchange.setProperty(PrivacyHeaders.KNOWN_VALUES, knownValues(dialog.conversationId()));
+        List<DialogInput> inputs = new ArrayList<>();
+        boolean offered = dialog.handOffOffered();
+        for (Released message : released(outcome.released())) {
+            if (dialogs.alreadyHandled(dialogId, message.id())) {
+                continue;
+            }
+            DialogInput input = classify(message, offered);
+            offered = offered && input.kind() != DialogInput.Kind.HANDOFF_ANSWER;
+            inputs.add(input);
+        }
+        return inputs;
+    }
+
+    private DialogInput classify(Released message, boolean offered) {
+        if (HANDOFF_YES.equals(message.replyId()) || HANDOFF_NO.equals(message.replyId())) {
+            return new DialogInput(DialogInput.Kind.HANDOFF_ANSWER, message.id(), null, HANDOFF_YES.equals(message.replyId()));
+        }
+        String text = switch (message.type()) {
+            case "text" -> message.text();
+            case "interactive" -> message.replyId() != null && message.replyId().startsWith(OPTION_PREFIX)
+                    ? message.replyId().substring(OPTION_PREFIX.length())
+                    : message.replyTitle();
+            case "button" -> message.payload() != null ? message.payload() : message.text();
+            default -> null;
+        };
+        if (text == null || text.isBlank()) {
+            return new DialogInput(DialogInput.Kind.UNSUPPORTED, message.id(), null, false);
+        }
+        if (offered && YES.matcher(text).matches()) {
+            return new DialogInput(DialogInput.Kind.HANDOFF_ANSWER, message.id(), null, true);
+        }
+        if (offered && NO.matcher(text).matches()) {
+            return new DialogInput(DialogInput.Kind.HANDOFF_ANSWER, message.id(), null, false);
+        }
+        if (handOffKeywords.stream().anyMatch(keyword -> keyword.matcher(text).find())) {
+            return new DialogInput(DialogInput.Kind.HANDOFF_KEYWORD, message.id(), text, false);
+        }
+        return new DialogInput(DialogInput.Kind.ASK, message.id(), text, false);
+    }
+
+    /** R24/R25: what the hub knows about the customer, so it is found in any spelling. */
+    KnownValues knownValues(long conversationId) {
+        Map<String, Object> row = jdbc.queryForMap("""
+                select k.wa_id, k.profile_name, i.name, i.customer_number, i.contract_number
+                  from conversation c join contact k on k.id = c.contact_id
+                  left join customer_identity i on i.contact_id = k.id where c.id = :id""", Map.of("id", conversationId));
+        Map<String, Object> known = new LinkedHashMap<>();
+        known.put("phone", present((String) row.get("wa_id")));
+        known.put("name", present((String) row.get("name"), (String) row.get("profile_name")));
+        known.put("customerNumber", present((String) row.get("customer_number"), (String) row.get("contract_number")));
+        return KnownValues.fromMap(known);
+    }
+
+    private static List<String> present(String... values) {
+        return java.util.Arrays.stream(values).filter(Objects::nonNull).filter(v -> !v.isBlank()).toList();
+    }
+
+    private List<Released> released(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select id, type, text_body, details ->> 'id', details ->> 'title', details ->> 'payload'
+                  from message where id in (:ids) and direction = 'INBOUND' order by sent_at, id""",
+                Map.of("ids", ids), (rs, i) -> new Released(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
+    }
+}
