@@ -1,0 +1,70 @@
+package io.carehub.dialog;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Navigate;
+import org.apache.camel.Route;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * R42: the circuit-breaker state of every dialog platform route (CLOSED, OPEN, HALF_OPEN) under
+ * {@code /actuator/health} → {@code dialogPlatforms}. An open breaker does not make the hub unhealthy:
+ * its conversations fall back to another platform or to agents (R23); the details show it.
+ */
+@Component("dialogPlatforms")
+class DialogPlatformHealth implements HealthIndicator {
+
+    private final CamelContext camel;
+
+    DialogPlatformHealth(CamelContext camel) {
+        this.camel = camel;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Object> states = new LinkedHashMap<>();
+        for (Route route : camel.getRoutes()) {
+            if (route.getRouteId().startsWith("dialog-platform-") || route.getRouteId().equals("dialog-answer-generator")) {
+                String state = breakerState(route);
+                if (state != null) {
+                    states.put(route.getRouteId().replace("dialog-platform-", "").replace("dialog-answer-generator", "openai"),
+                            state);
+                }
+            }
+        }
+        return Health.up().withDetails(states).build();
+    }
+
+    /** R23: the state of one platform's breaker, or null before the route has one. */
+    static String breakerState(Route route) {
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.add(route.navigate());
+        while (!todo.isEmpty()) {
+            Object next = todo.poll();
+            if (next instanceof ResilienceProcessor breaker) {
+                return breaker.getCircuitBreakerState();
+            }
+            if (next instanceof Navigate<?> navigate && navigate.hasNext()) {
+                for (Object child : navigate.next()) {
+                    if (child != null) {
+                        todo.add(child);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The breaker state of one platform (tests, ops). */
+    String state(String platform) {
+        Route route = camel.getRoute("dialog-platform-" + platform);
+        return route == null ? null : breakerState(route);
+    }
+
+}
