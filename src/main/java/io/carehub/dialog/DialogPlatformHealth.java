@@ -31,24 +31,26 @@ class DialogPlatformHealth implements HealthIndicator {
         Map<String, Object> states = new LinkedHashMap<>();
         for (Route route : camel.getRoutes()) {
             if (route.getRouteId().startsWith("dialog-platform-") || route.getRouteId().equals("dialog-answer-generator")) {
-                String state = breakerState(route);
-                if (state != null) {
+                ResilienceProcessor breaker = breaker(route);
+                if (breaker != null) {
                     states.put(route.getRouteId().replace("dialog-platform-", "").replace("dialog-answer-generator", "openai"),
-                            state);
+                            Map.of("state", breaker.getCircuitBreakerState(), "bufferedCalls", breaker.getNumberOfBufferedCalls(),
+                                    "failedCalls", breaker.getNumberOfFailedCalls(),
+                                    "notPermittedCalls", breaker.getNumberOfNotPermittedCalls()));
                 }
             }
         }
         return Health.up().withDetails(states).build();
     }
 
-    /** R23: the state of one platform's breaker, or null before the route has one. */
-    static String breakerState(Route route) {
+    /** R23: the circuit breaker of one platform's route, or null when it has none. */
+    static ResilienceProcessor breaker(Route route) {
         Deque<Object> todo = new ArrayDeque<>();
         todo.add(route.navigate());
         while (!todo.isEmpty()) {
             Object next = todo.poll();
             if (next instanceof ResilienceProcessor breaker) {
-                return breaker.getCircuitBreakerState();
+                return breaker;
             }
             if (next instanceof Navigate<?> navigate && navigate.hasNext()) {
                 for (Object child : navigate.next()) {
@@ -64,7 +66,7 @@ class DialogPlatformHealth implements HealthIndicator {
     /** The breaker state of one platform (tests, ops). */
     String state(String platform) {
         Route route = camel.getRoute("dialog-platform-" + platform);
-        return route == null ? null : breakerState(route);
+        ResilienceProcessor breaker = route == null ? null : breaker(route);
+        return breaker == null ? null : breaker.getCircuitBreakerState();
     }
-
 }

@@ -96,9 +96,17 @@ public final class PiiDetector {
         return merged;
     }
 
-    /** Highest score first, then longest; a span overlapping an accepted one is dropped. */
+    /** A confident finding wins over the pieces inside it (a known name inside an e-mail address). */
+    static final double CONTAINS_CONFIDENCE = 0.8;
+
+    /**
+     * Highest score first, then longest; a span overlapping an accepted one is dropped. Before that, a
+     * candidate lying strictly inside a confident longer one is dropped: otherwise a known name (score 1.0)
+     * inside "erika.mustermann@example.de" would win and leave the rest of the address in the text.
+     */
     static List<Detection> resolve(List<Detection> candidates) {
         if (candidates.isEmpty()) return List.of();
+        candidates = withoutContained(candidates);
         candidates.sort(Comparator.comparingDouble(Detection::score).reversed()
                 .thenComparing(Comparator.comparingInt(Detection::length).reversed())
                 .thenComparingInt(Detection::start));
@@ -116,5 +124,22 @@ public final class PiiDetector {
             if (d.type() != null) result.add(d);
         }
         return result;
+    }
+
+    /** One sweep by start (longest first): linear after the sort, whatever the number of candidates. */
+    static List<Detection> withoutContained(List<Detection> candidates) {
+        List<Detection> byStart = new ArrayList<>(candidates);
+        byStart.sort(Comparator.comparingInt(Detection::start).thenComparing(Comparator.comparingInt(Detection::end).reversed()));
+        List<Detection> kept = new ArrayList<>(byStart.size());
+        Detection widest = null; // the confident candidate reaching furthest, earliest start on ties
+        for (Detection d : byStart) {
+            boolean inside = widest != null && widest.type() != null && widest.end() >= d.end()
+                    && (widest.start() < d.start() || widest.end() > d.end());
+            if (!inside) kept.add(d);
+            if (d.score() >= CONTAINS_CONFIDENCE && d.type() != null && (widest == null || d.end() > widest.end())) {
+                widest = d;
+            }
+        }
+        return kept;
     }
 }

@@ -11,16 +11,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The hub with the chatbot switched on: customers of unknown segment talk to the local stand-in bot.
+ * The hub with the chatbot switched on (each test class says which platform serves which segment).
  * The dialog expiry sweep runs every 200 ms against the test clock.
  */
 abstract class DialogTestSupport extends LifecycleTestSupport {
 
     @DynamicPropertySource
     static void dialogProperties(DynamicPropertyRegistry registry) {
-        registry.add("carehub.dialog.routing.private-customers", () -> "local");
-        registry.add("carehub.dialog.routing.business", () -> "local");
-        registry.add("carehub.dialog.routing.unknown", () -> "local");
         registry.add("carehub.dialog.expiry-check", () -> "200ms");
     }
 

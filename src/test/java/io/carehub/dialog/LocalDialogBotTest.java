@@ -8,12 +8,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** R23-R27 and R43 end to end through the webhook, with the built-in stand-in bot. */
 class LocalDialogBotTest extends DialogTestSupport {
+
+    @DynamicPropertySource
+    static void everySegmentTalksToTheLocalBot(DynamicPropertyRegistry registry) {
+        registry.add("carehub.dialog.routing.private-customers", () -> "local");
+        registry.add("carehub.dialog.routing.business", () -> "local");
+        registry.add("carehub.dialog.routing.unknown", () -> "local");
+    }
 
     @Autowired
     ReIdentifier reIdentifier;

@@ -35,6 +35,13 @@ class PseudonymizerTest {
     }
 
     @Test
+    void aKnownNameInsideAnEmailAddressDoesNotLeaveTheRestOfTheAddress() {
+        String out = pseudonymizer.pseudonymize(session, "Mail erika.mustermann@example.de, ich bin Erika Mustermann",
+                KnownValues.none().with(EntityType.PERSON, "Erika Mustermann"));
+        assertThat(out).isEqualTo("Mail <EMAIL_1>, ich bin <PERSON_1>");
+    }
+
+    @Test
     void sameValueWrittenDifferentlyKeepsItsTokenWithinTheSession() {
         String first = pseudonymizer.pseudonymize(session, "ruf mich an: 0171 2345678", KnownValues.none());
         String second = pseudonymizer.pseudonymize(session, "nochmal: +49 171 2345678 bitte", KnownValues.none());

@@ -1,0 +1,287 @@
+package io.carehub.dialog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * R23-R27 end to end with WireMock standing in for IBM IAM, watsonx Assistant v2, the Lex V2 runtime and
+ * OpenAI, answering in their documented shapes. Private customers talk to watsonx, business customers to
+ * Lex; OpenAI answers what watsonx did not understand.
+ */
+class DialogPlatformsTest extends DialogTestSupport {
+
+    static final WireMockServer PLATFORMS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final String WATSONX = "/instances/test-instance/v2/assistants/asst-1/sessions";
+    static final String LEX = "/bots/BOT1/botAliases/ALIAS1/botLocales/de_DE/sessions/";
+
+    /** What the test customer writes: every kind of personal data, as people write it. */
+    static final String PERSONAL_TEXT = "Hallo, hier ist Erika Mustermann. Meine Kundennummer ist K-4711-0815, "
+            + "IBAN DE89 3704 0044 0532 0130 00, Mail erika.mustermann@example.de, Tel 0151 23456789, "
+            + "ich wohne in der Hauptstraße 12, 10115 Berlin.";
+    /** The same values in other spellings, each of which must never reach a platform. */
+    static final List<String> PERSONAL_VALUES = List.of("erika", "mustermann", "4711", "0815", "de89", "370400440532013000",
+            "3704 0044", "example.de", "23456789", "hauptstra", "10115");
+
+    static {
+        PLATFORMS.start();
+    }
+
+    @DynamicPropertySource
+    static void platforms(DynamicPropertyRegistry registry) {
+        String base = "http://localhost:" + PLATFORMS.port();
+        registry.add("carehub.dialog.routing.private-customers", () -> "watsonx");
+        registry.add("carehub.dialog.routing.business", () -> "lex");
+        registry.add("carehub.dialog.routing.unknown", () -> "local");
+        registry.add("carehub.dialog.watsonx.url", () -> base + "/instances/test-instance");
+        registry.add("carehub.dialog.watsonx.iam-url", () -> base + "/identity/token");
+        registry.add("carehub.dialog.watsonx.api-key", () -> "test-iam-api-key");
+        registry.add("carehub.dialog.watsonx.assistant-id", () -> "asst-1");
+        registry.add("carehub.dialog.lex.endpoint", () -> base);
+        registry.add("carehub.dialog.lex.bot-id", () -> "BOT1");
+        registry.add("carehub.dialog.lex.bot-alias-id", () -> "ALIAS1");
+        registry.add("carehub.dialog.lex.access-key-id", () -> "AKIDEXAMPLETEST");
+        registry.add("carehub.dialog.lex.secret-access-key", () -> "test-secret-access-key");
+        registry.add("carehub.dialog.openai.enabled", () -> "true");
+        registry.add("carehub.dialog.openai.base-url", () -> base + "/v1");
+        registry.add("carehub.dialog.openai.api-key", () -> "sk-test");
+        registry.add("carehub.dialog.timeout", () -> "3s");
+        // two failed calls in a row open a breaker; one failure in two calls does not
+        registry.add("carehub.dialog.breaker.minimum-calls", () -> "2");
+        registry.add("carehub.dialog.breaker.window-size", () -> "2");
+        registry.add("carehub.dialog.breaker.failure-rate-threshold", () -> "60");
+        registry.add("carehub.dialog.breaker.open-for-seconds", () -> "2");
+    }
+
+    @Autowired
+    DialogPlatformHealth health;
+
+    @BeforeEach
+    void platformsAnswerAsDocumented() {
+        PLATFORMS.resetAll();
+        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/identity/token")).willReturn(okJson(DialogFixtures.read("watsonx/iam-token.json"))));
+        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo(WATSONX)).willReturn(okJson(DialogFixtures.read("watsonx/session-created.json"))));
+        PLATFORMS.stubFor(delete(urlPathMatching(WATSONX + "/[^/]+")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        // default answer: greets the customer by token, reformatted the way bots do
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(9).willReturn(okJson("""
+                {"output":{"generic":[{"response_type":"text","text":"Danke, <person_1>! Ihre Anfrage zu CUSTOMER_ID_1 ist notiert."}],
+                 "intents":[{"intent":"anfrage","confidence":0.93}],"entities":[]},"context":{}}""")));
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("Tarif")))
+                .willReturn(okJson(DialogFixtures.read("watsonx/message-text-and-option.json"))));
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("wechseln")))
+                .willReturn(okJson(DialogFixtures.read("watsonx/message-connect-to-agent.json"))));
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("Wetter")))
+                .willReturn(okJson(DialogFixtures.read("watsonx/message-nothing-recognized.json"))));
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text")).atPriority(9).willReturn(okJson("""
+                {"messages":[{"content":"Guten Tag <PERSON_1>, Ihr Geschäftskundenkonto <CUSTOMER_ID_1> ist aktiv.","contentType":"PlainText"}],
+                 "sessionState":{"dialogAction":{"type":"Close"},"intent":{"name":"KontoStatus","state":"Fulfilled","confirmationState":"None"}},
+                 "interpretations":[{"nluConfidence":{"score":0.91},"intent":{"name":"KontoStatus","state":"Fulfilled"}}],
+                 "sessionId":"s"}""")));
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.text", containing("Agent")))
+                .willReturn(okJson(DialogFixtures.read("lex/recognize-text-talk-to-agent.json"))));
+        PLATFORMS.stubFor(delete(urlPathMatching(LEX + "[^/]+")).willReturn(okJson(DialogFixtures.read("lex/delete-session.json"))));
+        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(DialogFixtures.read("openai/chat-completion.json"))));
+    }
+
+    @Test
+    void watsonxSeesTokensOnlyAndTheCustomerGetsTheValuesBack() {
+        String waId = privateCustomer(PERSONAL_TEXT);
+        awaitOutbound(waId, 3);
+        String answer = (String) outbound(waId).get(2).get("text_body");
+        assertThat(answer).isEqualTo("Danke, Erika Mustermann! Ihre Anfrage zu K-4711-0815 ist notiert.");
+
+        List<LoggedRequest> toWatsonx = PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")));
+        assertThat(toWatsonx).hasSize(1);
+        assertThat(toWatsonx.get(0).getBodyAsString()).contains("<PERSON_1>").contains("<CUSTOMER_ID_1>");
+        assertThat(toWatsonx.get(0).getHeader("Authorization")).startsWith("Bearer ");
+        assertThat(toWatsonx.get(0).queryParameter("version").firstValue()).isEqualTo("2024-08-25");
+        assertNoPersonalDataReachedAnyPlatform(waId);
+    }
+
+    @Test
+    void watsonxOptionsBecomeButtonsAndConnectToAgentAsksForConsentThenHandsOver() {
+        String waId = privateCustomer("Ich habe eine Frage zum Tarif, ich bin Erika Mustermann");
+        long conversation = conversationOf(waId);
+        awaitOutbound(waId, 4); // notice, accepted, text, options
+        JsonNode options = payload(outbound(waId).get(3));
+        assertThat(options.at("/interactive/type").asText()).isEqualTo("button");
+        String firstOption = options.at("/interactive/action/buttons/0/reply/id").asText();
+        assertThat(firstOption).startsWith("bot:");
+
+        reply(waId, "button_reply", firstOption, options.at("/interactive/action/buttons/0/reply/title").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))
+                .stream().anyMatch(request -> request.getBodyAsString().contains(firstOption.substring(4))));
+
+        text(waId, "Ich will zu einem anderen Anbieter wechseln");
+        // the answer's text first, then the consent question (R27): no human without a yes
+        await().atMost(Duration.ofSeconds(30)).until(() -> "handoff:yes".equals(
+                payload(outbound(waId).get(outbound(waId).size() - 1)).at("/interactive/action/buttons/0/reply/id").asText()));
+        assertThat(conversation(conversation).get("routing_state")).isEqualTo("BOT");
+        UUID dialog = dialogIdOf(conversation);
+
+        reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
+        JsonNode handOff = handOff("private-general", conversation);
+        assertThat(handOff.get("botSummary").asText()).isEqualTo("Kunde möchte den Tarif wechseln, Rückfrage zur Laufzeit.");
+        assertThat(handOff.at("/customer/customerNumber").asText()).isEqualTo("K-4711-0815");
+        // R26: session deleted at the platform, keys and log gone
+        PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(WATSONX + "/[^/]+")));
+        assertThat(vaultKeys(dialog)).isZero();
+        assertThat(dialogLog(dialog)).isEmpty();
+        assertNoPersonalDataReachedAnyPlatform(waId);
+    }
+
+    @Test
+    void lexIsCalledSignedWithTokensOnlyAndItsHandOffIntentAsksForConsent() {
+        String waId = businessCustomer(PERSONAL_TEXT);
+        long conversation = conversationOf(waId);
+        awaitOutbound(waId, 3);
+        assertThat(outbound(waId).get(2).get("text_body"))
+                .isEqualTo("Guten Tag Erika Mustermann, Ihr Geschäftskundenkonto K-4711-0815 ist aktiv.");
+        LoggedRequest toLex = PLATFORMS.findAll(postRequestedFor(urlPathMatching(LEX + "[^/]+/text"))).get(0);
+        assertThat(toLex.getHeader("Authorization"))
+                .matches("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLETEST/\\d{8}/eu-central-1/lex/aws4_request, SignedHeaders=.+, Signature=[0-9a-f]{64}");
+        assertThat(toLex.getHeader("X-Amz-Date")).isNotBlank();
+        assertThat(toLex.getUrl()).contains(dialogIdOf(conversation).toString());
+
+        text(waId, "Bitte einen Agent fuer den Tarifwechsel");
+        // "agent" is also a hand-off keyword: the hub asks without bothering the bot
+        assertThat(payload(outbound(waId).get(outbound(waId).size() - 1)).at("/interactive/action/buttons/1/reply/id").asText())
+                .isEqualTo("handoff:no");
+        reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
+        assertThat(handOff("business", conversation).at("/customer/legitimated").asBoolean()).isTrue();
+        PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(LEX + "[^/]+")));
+        assertNoPersonalDataReachedAnyPlatform(waId);
+    }
+
+    @Test
+    void openAiAnswersWhatWatsonxDidNotUnderstandWithNoPersonalDataAndNoToken() {
+        String waId = privateCustomer("Ich bin Erika Mustermann, Kundennummer K-4711-0815. Wie wird das Wetter in der Hauptstraße 12?");
+        awaitOutbound(waId, 3);
+        assertThat(outbound(waId).get(2).get("text_body"))
+                .isEqualTo("Einen Tarifwechsel können Sie jederzeit zum Monatsende im Kundenportal beantragen.");
+        LoggedRequest toOpenAi = PLATFORMS.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).get(0);
+        String body = toOpenAi.getBodyAsString();
+        assertThat(body).contains("Wetter").contains("[REDACTED]");
+        // R25: removed, not tokenized: nothing that could be re-identified
+        assertThat(body).doesNotContainPattern("(?i)(person|customer_?id|address|phone|email|iban)_?\\d");
+        assertThat(toOpenAi.getHeader("Authorization")).isEqualTo("Bearer sk-test");
+        assertNoPersonalDataReachedAnyPlatform(waId);
+    }
+
+    @Test
+    void openAiFailureKeepsTheBotsOwnAnswer() {
+        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody(DialogFixtures.read("openai/rate-limited.json"))));
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("Regen")))
+                .willReturn(okJson("""
+                        {"output":{"generic":[{"response_type":"text","text":"Das weiß ich leider nicht."}],"intents":[],"entities":[]},"context":{}}""")));
+        String waId = privateCustomer("Gibt es morgen Regen?");
+        awaitOutbound(waId, 3);
+        assertThat(outbound(waId).get(2).get("text_body")).isEqualTo("Das weiß ich leider nicht.");
+    }
+
+    @Test
+    void failingWatsonxOpensItsBreakerConversationsReachAgentsAndTheBreakerClosesWhenItIsBack() {
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(0)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody(DialogFixtures.read("watsonx/internal-error.json"))));
+        String first = privateCustomer("Hallo, ich bin Erika Mustermann");
+        awaitOutbound(first, 4);
+        assertThat(outbound(first).get(2).get("text_body")).isEqualTo(DialogHandOff.UNAVAILABLE);
+        text(first, "Hallo? Ist jemand da?"); // a second failed call: the breaker opens
+        await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(health.state("watsonx")));
+
+        int callsWhileOpen = PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message"))).size();
+        String second = privateCustomer("Guten Tag, eine Frage zu meiner Rechnung");
+        awaitOutbound(second, 4);
+        assertThat(PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))).hasSize(callsWhileOpen);
+        reply(second, "button_reply", "handoff:yes", "Ja, bitte");
+        assertThat(handOff("private-billing", conversationOf(second)).get("conversationId").asLong())
+                .isEqualTo(conversationOf(second));
+        // nothing lost: both of the first customer's texts are documented
+        assertThat(count("""
+                select count(*) from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
+                 where k.wa_id = ? and m.direction = 'INBOUND' and m.type = 'text'""", first)).isEqualTo(2);
+
+        PLATFORMS.removeStub(PLATFORMS.getStubMappings().stream()
+                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0).findFirst().orElseThrow());
+        await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(5)).until(() -> true); // the breaker's open time
+        String third = privateCustomer("Hallo, hier ist Erika Mustermann");
+        awaitOutbound(third, 3);
+        assertThat((String) outbound(third).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(health.state("watsonx")));
+    }
+
+    private String privateCustomer(String firstText) {
+        return legitimatedCustomer("PRIVATE", firstText);
+    }
+
+    private String businessCustomer(String firstText) {
+        return legitimatedCustomer("BUSINESS", firstText);
+    }
+
+    /** A customer who wrote, is legitimated (R15), then accepts the privacy notice: the held text goes to the bot. */
+    private String legitimatedCustomer(String segment, String firstText) {
+        String waId = newCustomer();
+        text(waId, firstText);
+        awaitOutbound(waId, 1);
+        legitimate(waId, segment, "Erika Mustermann", "K-4711-0815");
+        reply(waId, "button_reply", "consent-accept", "Akzeptieren");
+        return waId;
+    }
+
+    /** R24/R25: not one personal value, in any casing or spacing, in any request any platform received. */
+    private void assertNoPersonalDataReachedAnyPlatform(String waId) {
+        List<LoggedRequest> requests = PLATFORMS.findAll(anyRequestedFor(anyUrl()));
+        assertThat(requests).isNotEmpty();
+        for (LoggedRequest request : requests) {
+            String seen = (request.getUrl() + " " + request.getBodyAsString()).toLowerCase(Locale.ROOT);
+            String compact = seen.replaceAll("[\\s./-]", "");
+            for (String value : PERSONAL_VALUES) {
+                assertThat(seen).as(request.getUrl()).doesNotContain(value);
+                assertThat(compact).as(request.getUrl()).doesNotContain(value.replaceAll("[\\s./-]", ""));
+            }
+            assertThat(compact).as(request.getUrl()).doesNotContain(waId).doesNotContain(waId.substring(2));
+        }
+    }
+
+    private JsonNode payload(Map<String, Object> outbound) {
+        try {
+            return mapper.readTree((String) outbound.get("payload"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
