@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * R23-R27 end to end with WireMock standing in for IBM IAM, watsonx Assistant v2, the Lex V2 runtime and
  * OpenAI, answering in their documented shapes. Private customers talk to watsonx, business customers to
- * Lex; OpenAI answers what watsonx did not understand.
+ * Lex; OpenAI answers what watsonx did not understand; Lex stands in while watsonx is down.
  */
 class DialogPlatformsTest extends DialogTestSupport {
 
@@ -59,6 +59,7 @@ class DialogPlatformsTest extends DialogTestSupport {
         registry.add("carehub.dialog.routing.private-customers", () -> "watsonx");
         registry.add("carehub.dialog.routing.business", () -> "lex");
         registry.add("carehub.dialog.routing.unknown", () -> "local");
+        registry.add("carehub.dialog.routing.fallback.watsonx", () -> "lex");
         registry.add("carehub.dialog.watsonx.url", () -> base + "/instances/test-instance");
         registry.add("carehub.dialog.watsonx.iam-url", () -> base + "/identity/token");
         registry.add("carehub.dialog.watsonx.api-key", () -> "test-iam-api-key");
@@ -213,34 +214,51 @@ class DialogPlatformsTest extends DialogTestSupport {
     }
 
     @Test
-    void failingWatsonxOpensItsBreakerConversationsReachAgentsAndTheBreakerClosesWhenItIsBack() {
+    void failingWatsonxFallsBackToLexThenItsBreakerOpensAndWithBothDownConversationsReachAgents() {
         PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(0)
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody(DialogFixtures.read("watsonx/internal-error.json"))));
+        // watsonx fails: the configured fallback (lex) answers, with the same pseudonym session
         String first = privateCustomer("Hallo, ich bin Erika Mustermann");
-        awaitOutbound(first, 4);
-        assertThat(outbound(first).get(2).get("text_body")).isEqualTo(DialogHandOff.UNAVAILABLE);
-        text(first, "Hallo? Ist jemand da?"); // a second failed call: the breaker opens
-        await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(health.state("watsonx")));
+        awaitOutbound(first, 3);
+        // <CUSTOMER_ID_1> was never written in this dialog: an unknown token is left out, never guessed
+        assertThat(outbound(first).get(2).get("text_body"))
+                .isEqualTo("Guten Tag Erika Mustermann, Ihr Geschäftskundenkonto ist aktiv.");
+        assertThat(dialogOf(conversationOf(first)).get("platform")).isEqualTo("lex");
+        String second = privateCustomer("Hallo, hier ist Erika Mustermann");
+        awaitOutbound(second, 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(health.state("watsonx"))); // two failures in two calls
 
-        int callsWhileOpen = PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message"))).size();
-        String second = privateCustomer("Guten Tag, eine Frage zu meiner Rechnung");
-        awaitOutbound(second, 4);
-        assertThat(PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))).hasSize(callsWhileOpen);
-        reply(second, "button_reply", "handoff:yes", "Ja, bitte");
-        assertThat(handOff("private-billing", conversationOf(second)).get("conversationId").asLong())
-                .isEqualTo(conversationOf(second));
-        // nothing lost: both of the first customer's texts are documented
+        // open breaker: watsonx is not even called
+        int watsonxCalls = PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message"))).size();
+        String third = privateCustomer("Guten Tag");
+        awaitOutbound(third, 3);
+        assertThat(PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))).hasSize(watsonxCalls);
+        assertThat((String) outbound(third).get(2).get("text_body")).startsWith("Guten Tag");
+
+        // lex down too: the customer is told and asked; yes reaches the agents
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text")).atPriority(0)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody(DialogFixtures.read("lex/internal-server-error.json"))));
+        String fourth = privateCustomer("Guten Tag, eine Frage zu meiner Rechnung");
+        awaitOutbound(fourth, 4);
+        assertThat(outbound(fourth).get(2).get("text_body")).isEqualTo(DialogHandOff.UNAVAILABLE);
+        reply(fourth, "button_reply", "handoff:yes", "Ja, bitte");
+        assertThat(handOff("private-billing", conversationOf(fourth)).get("conversationId").asLong())
+                .isEqualTo(conversationOf(fourth));
+        // nothing lost: every text is documented
         assertThat(count("""
                 select count(*) from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
-                 where k.wa_id = ? and m.direction = 'INBOUND' and m.type = 'text'""", first)).isEqualTo(2);
+                 where k.wa_id in (?, ?, ?, ?) and m.direction = 'INBOUND' and m.type = 'text'""", first, second, third, fourth))
+                .isEqualTo(4);
 
-        PLATFORMS.removeStub(PLATFORMS.getStubMappings().stream()
-                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0).findFirst().orElseThrow());
+        // both back: after its open time the watsonx breaker lets a trial call through and closes
+        PLATFORMS.getStubMappings().stream().filter(stub -> stub.getPriority() != null && stub.getPriority() == 0).toList()
+                .forEach(PLATFORMS::removeStub);
         await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(5)).until(() -> true); // the breaker's open time
-        String third = privateCustomer("Hallo, hier ist Erika Mustermann");
-        awaitOutbound(third, 3);
-        assertThat((String) outbound(third).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");
+        String fifth = privateCustomer("Hallo, hier ist Erika Mustermann");
+        awaitOutbound(fifth, 3);
+        assertThat((String) outbound(fifth).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");
         await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(health.state("watsonx")));
     }
 
