@@ -20,6 +20,9 @@ final class Lexicons {
     final Set<String> ordinaryWords = load("ordinary-words.txt");
     final Set<String> cities = load("cities.txt");
     final Set<String> stopWords = load("stop-words.txt");
+    /** Names from datafaker's locale data: only trusted after a context trigger ("ich bin der Kalle"). */
+    final Set<String> contextNames = DatafakerNames.load(this);
+    final Set<String> contextFirstNames = DatafakerNames.firstNames(this);
 
     private static final Lexicons INSTANCE = new Lexicons();
 
@@ -49,6 +52,16 @@ final class Lexicons {
 
     boolean isName(String folded) {
         return isFirstName(folded) || isSurname(folded);
+    }
+
+    /** One of datafaker's names, written capitalized: trusted only after a context trigger. */
+    boolean isContextName(String folded, boolean capitalized) {
+        return capitalized && contextNames.contains(folded);
+    }
+
+    /** A first name (curated or datafaker) in any casing: trusted only right after a self-introduction. */
+    boolean isIntroFirstName(String folded) {
+        return !isOrdinary(folded) && (isFirstName(folded) || contextFirstNames.contains(folded));
     }
 
     /** A name that is also an everyday word (Vogel, Klein, Frank, Rose): needs context. */

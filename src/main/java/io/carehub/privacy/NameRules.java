@@ -39,6 +39,7 @@ final class NameRules {
             "nochmal", "nochmals");
     private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del",
             "el", "al", "ten", "ter", "le", "la");
+    private static final Set<String> GREETINGS = Set.of("hi", "hallo", "hey", "moin", "servus", "hello", "huhu", "na");
     private static final Set<String> WEAK_SKIP = Set.of("der", "die", "nochmal", "nochmals", "auch", "hier", "again");
 
     private final Lexicons lex;
@@ -84,13 +85,28 @@ final class NameRules {
                 return name(s, i + 1, prev.equals("ich") ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
             case "bin", "bins", "am", "i'm", "it's", "its", "is", "ist" -> {
-                boolean intro = (w.equals("bin") && prev.equals("ich")) || w.equals("bins") || (w.equals("am") && prev.equals("i"))
+                boolean intro = (w.equals("bin") && (prev.equals("ich") || i == 0 || GREETINGS.contains(prev))) || w.equals("bins")
+                        || (w.equals("am") && prev.equals("i"))
                         || w.equals("i'm") || w.equals("it's") || w.equals("its")
-                        || (w.equals("is") && prev.equals("this")) || (w.equals("ist") && prev.equals("hier"));
+                        || (w.equals("is") && (prev.equals("this") || prev.equals("hier")))
+                        || (w.equals("ist") && prev.equals("hier"));
                 if (!intro) return -1;
                 int k = i + 1;
                 while (k < t.size() && k - i <= 2 && t.get(k).isWord() && WEAK_SKIP.contains(t.get(k).folded())) k++;
-                return name(s, k, Mode.WEAK, 0.8, out);
+                int named = name(s, k, Mode.WEAK, 0.8, out);
+                if (named >= 0 || k >= t.size() || !t.get(k).isWord() || TITLES.contains(t.get(k).folded())
+                        || RELATIONS.contains(t.get(k).folded()) || partOfAddress(s, t.get(k))) {
+                    return named;
+                }
+                if (!w.equals("is") && !w.equals("its") && !w.equals("it's") && lex.isIntroFirstName(t.get(k).folded())) {
+                    return emit(s, k, k + 1, 0.75, out); // "ich bins jenny", "hi bin tobi"
+                }
+                if (k + 1 < t.size() && t.get(k).capitalized() && t.get(k + 1).capitalized() && joined(s, t.get(k), t.get(k + 1))
+                        && !lex.isStopWord(t.get(k).folded()) && !lex.isStopWord(t.get(k + 1).folded())
+                        && (k + 2 == t.size() || ",.;!".indexOf(s.at(t.get(k + 1).end())) >= 0)) {
+                    return emit(s, k, k + 2, 0.7, out); // "ich bin Dmitrij Wolkow, ..."
+                }
+                return named;
             }
             case "spricht" -> {
                 return prev.equals("hier") ? name(s, i + 1, Mode.WEAK, 0.8, out) : -1;
@@ -128,12 +144,32 @@ final class NameRules {
             }
             boolean atEnd = false;
             int end = scanName(s, k, Mode.LEXICON_OR_CAPITAL);
+            int signed = end == k ? nameAfterComma(s, k) : -1;
+            if (signed > 0) {
+                return emit(s, signed, scanName(s, signed, Mode.LEXICON_OR_CAPITAL), 0.75, out);
+            }
             if (end == k) {
                 end = scanName(s, k, Mode.ANY);
                 atEnd = end > k && end == t.size();
                 if (!atEnd) return -1;
             }
             return emit(s, k, end, atEnd ? 0.7 : 0.8, out);
+        }
+        return -1;
+    }
+
+    /**
+     * "thanks a lot, Marcus", "danke dir vielmals, Sabine": a few words after the closer, a comma, then a
+     * name that ends the message. Returns the name's first token, or -1.
+     */
+    private int nameAfterComma(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        for (int c = k; c < t.size() - 1 && c - k < 3; c++) {
+            if (!t.get(c).isWord()) return -1;
+            if (s.text.substring(t.get(c).end(), t.get(c + 1).start()).trim().equals(",")) {
+                int end = scanName(s, c + 1, Mode.LEXICON_OR_CAPITAL);
+                return end > c + 1 && (end == t.size() || !t.get(end).isWord()) ? c + 1 : -1;
+            }
         }
         return -1;
     }
@@ -181,7 +217,9 @@ final class NameRules {
                     case ANY -> true;
                     case LEXICON_OR_CAPITAL -> isName || token.capitalized();
                     case WEAK -> isName && (!lex.isOrdinary(f) || token.capitalized())
-                            || token.capitalized() && j + 1 < t.size() && t.get(j + 1).capitalized() && lex.isSurname(t.get(j + 1).folded());
+                            || lex.isContextName(f, token.capitalized())
+                            || token.capitalized() && j + 1 < t.size() && t.get(j + 1).capitalized()
+                            && (lex.isSurname(t.get(j + 1).folded()) || lex.isContextName(t.get(j + 1).folded(), true));
                 };
             }
             if (!ok) break;
@@ -196,6 +234,7 @@ final class NameRules {
     static boolean partOfAddress(TextScan s, Token token) {
         char after = s.at(token.end());
         char before = s.at(token.start() - 1);
+        if (after == '!' && Character.isLetter(s.at(token.end() + 1))) return true; // a product: FRITZ!Box
         return after == '@' || before == '@' || (after == '.' || after == '_') && TextScan.isAlnum(s.at(token.end() + 1))
                 || (before == '.' || before == '_') && TextScan.isAlnum(s.at(token.start() - 2));
     }
@@ -256,13 +295,23 @@ final class NameRules {
             if (!(w.equals("hier") || w.equals("here"))) continue;
             if (i + 1 < t.size() && Set.of("ist", "spricht", "is").contains(t.get(i + 1).folded())) continue;
             int j = i - 1;
-            while (j >= 0 && i - j <= 3 && t.get(j).isWord() && joined(s, t.get(j), t.get(j + 1))) {
+            int last = i - 1;
+            if (j >= 1 && t.get(j).folded().equals("schreibt")) {
+                j--; // "chantal schreibt hier"
+                last--;
+            }
+            if (j >= 0 && t.get(j).isWord() && !t.get(j).capitalized() && lex.isIntroFirstName(t.get(j).folded())
+                    && (j == 0 || !t.get(j - 1).isWord() || GREETINGS.contains(t.get(j - 1).folded()))) {
+                out.add(new Detection(EntityType.PERSON, t.get(j).start(), t.get(j).end(), 0.75)); // "hi, ela hier"
+                continue;
+            }
+            while (j >= 0 && last - j <= 2 && t.get(j).isWord() && joined(s, t.get(j), t.get(j + 1))) {
                 Token token = t.get(j);
                 String f = token.folded();
                 if (lex.isStopWord(f) || TITLES.contains(f) || !(lex.isName(f) || token.capitalized())) break;
                 j--;
             }
-            if (j + 1 < i) out.add(new Detection(EntityType.PERSON, t.get(j + 1).start(), t.get(i - 1).end(), 0.8));
+            if (j + 1 <= last) out.add(new Detection(EntityType.PERSON, t.get(j + 1).start(), t.get(last).end(), 0.8));
         }
     }
 }

@@ -35,6 +35,7 @@ record LabelledCorpus(List<Message> messages) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String HOLDOUT_JSONL = "/privacy/holdout.jsonl";
+    static final String HOLDOUT_B_JSONL = "/privacy/holdout-b.jsonl";
 
     static LabelledCorpus load() {
         return load(JSONL);

@@ -116,9 +116,10 @@ public final class PrivacyEvaluation {
 
     public static void main(String[] args) {
         boolean holdout = List.of(args).contains("--holdout");
-        Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"),
-                LabelledCorpus.load(holdout ? LabelledCorpus.HOLDOUT_JSONL : LabelledCorpus.JSONL));
-        System.out.println(holdout ? "held-out corpus" : "development corpus");
+        boolean holdoutB = List.of(args).contains("--holdout-b");
+        Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"), LabelledCorpus.load(
+                holdoutB ? LabelledCorpus.HOLDOUT_B_JSONL : holdout ? LabelledCorpus.HOLDOUT_JSONL : LabelledCorpus.JSONL));
+        System.out.println(holdoutB ? "held-out corpus B (second author)" : holdout ? "held-out corpus" : "development corpus");
         System.out.print(table(r));
         if (List.of(args).contains("--verbose")) {
             System.out.println("\nmisses:");
