@@ -36,6 +36,7 @@ record LabelledCorpus(List<Message> messages) {
 
     static final String HOLDOUT_JSONL = "/privacy/holdout.jsonl";
     static final String HOLDOUT_B_JSONL = "/privacy/holdout-b.jsonl";
+    static final String HOLDOUT_C_JSONL = "/privacy/holdout-c.jsonl";
 
     static LabelledCorpus load() {
         return load(JSONL);

@@ -115,11 +115,17 @@ public final class PrivacyEvaluation {
     }
 
     public static void main(String[] args) {
-        boolean holdout = List.of(args).contains("--holdout");
-        boolean holdoutB = List.of(args).contains("--holdout-b");
-        Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"), LabelledCorpus.load(
-                holdoutB ? LabelledCorpus.HOLDOUT_B_JSONL : holdout ? LabelledCorpus.HOLDOUT_JSONL : LabelledCorpus.JSONL));
-        System.out.println(holdoutB ? "held-out corpus B (second author)" : holdout ? "held-out corpus" : "development corpus");
+        List<String> options = List.of(args);
+        String resource = options.contains("--holdout-c") ? LabelledCorpus.HOLDOUT_C_JSONL
+                : options.contains("--holdout-b") ? LabelledCorpus.HOLDOUT_B_JSONL
+                : options.contains("--holdout") ? LabelledCorpus.HOLDOUT_JSONL : LabelledCorpus.JSONL;
+        Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"), LabelledCorpus.load(resource));
+        System.out.println(switch (resource) {
+            case LabelledCorpus.HOLDOUT_C_JSONL -> "held-out corpus C (third author)";
+            case LabelledCorpus.HOLDOUT_B_JSONL -> "held-out corpus B (second author)";
+            case LabelledCorpus.HOLDOUT_JSONL -> "held-out corpus";
+            default -> "development corpus";
+        });
         System.out.print(table(r));
         if (List.of(args).contains("--verbose")) {
             System.out.println("\nmisses:");
