@@ -17,7 +17,9 @@ final class Context {
     private static final Set<String> PLATE = Set.of("kennzeichen", "kfz", "kfz-kennzeichen", "nummernschild", "auto",
             "fahrzeug", "wagen", "plate", "car", "pkw");
     private static final Set<String> BIRTH = Set.of("geb", "geboren", "geburtsdatum", "geburtstag", "gebdatum", "geb-datum",
-            "born", "birth", "dob", "birthday", "jahrgang", "birthdate");
+            "born", "birth", "dob", "birthday", "jahrgang", "birthdate",
+            // the same said by writers in their own language (fr, it, es, pl, tr)
+            "naissance", "nascita", "nacimiento", "urodzenia", "dogum");
 
     private Context() {
     }
@@ -35,7 +37,7 @@ final class Context {
     }
 
     static boolean idDocumentBefore(TextScan s, int pos) {
-        return anyBefore(s, pos, 5, 45, w -> w.startsWith("ausweis") || w.startsWith("perso") || w.startsWith("reisepass")
+        return anyBefore(s, pos, 8, 70, w -> w.startsWith("ausweis") || w.startsWith("perso") || w.startsWith("reisepass")
                 || w.equals("pass") || w.startsWith("passnummer") || w.startsWith("passport") || w.equals("id")
                 || w.equals("identity") || w.startsWith("personalausweis") || w.equals("idcard"));
     }

@@ -15,7 +15,9 @@ final class CustomerIdRule {
     private static final Set<String> KEYWORDS = Set.of("kundennummer", "kundennr", "kundenummer", "kdnr", "kundnr",
             "kd-nr", "kunden-nr", "kundennummern", "vertragsnummer", "vertragsnr", "vertrags-nr", "vertrag", "vertrages",
             "vertraege", "vertragskonto", "vertragskontonummer", "buchungskonto", "buchungskontonummer", "kundenkonto",
-            "kundenkennung", "kunden-id", "kundenid", "vertragsnummern", "contract", "customer", "account");
+            "kundenkennung", "kunden-id", "kundenid", "vertragsnummern", "contract", "customer", "account",
+            // "numer klienta", "numéro client", "numero cliente"
+            "klienta", "klienten", "client", "cliente");
     /** First halves of keywords written in two tokens: "Kd.-Nr.", "Kunden Nr", "customer no.". */
     private static final Set<String> KEYWORD_HEADS = Set.of("kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer");
     private static final Set<String> KEYWORD_TAILS = Set.of("nr", "nummer", "number", "no", "id", "num", "konto");

@@ -40,7 +40,7 @@ final class NameRules {
     private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del",
             "el", "al", "ten", "ter", "le", "la");
     private static final Set<String> GREETINGS = Set.of("hi", "hallo", "hey", "moin", "servus", "hello", "huhu", "na");
-    private static final Set<String> WEAK_SKIP = Set.of("der", "die", "nochmal", "nochmals", "auch", "hier", "again");
+    private static final Set<String> WEAK_SKIP = Set.of("der", "die", "de", "nochmal", "nochmals", "auch", "hier", "again");
 
     private final Lexicons lex;
 
@@ -64,6 +64,28 @@ final class NameRules {
             if (end > i) covered = end;
         }
         postfixHier(s, out);
+        signatureAtEnd(s, out);
+    }
+
+    /**
+     * "..., 10435 Berlin, Thea Lindqvist", "..., Gerd aus 63165 Mühlheim": after a comma, a name from the
+     * lexicons that ends the message (or is followed only by "aus" and a postcode) signs it.
+     */
+    private void signatureAtEnd(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int k = Math.max(1, t.size() - 8); k < t.size(); k++) {
+            if (!t.get(k).isWord() || !t.get(k).capitalized()) continue;
+            if (!s.text.substring(t.get(k - 1).end(), t.get(k).start()).trim().equals(",")) continue;
+            int end = scanName(s, k, Mode.WEAK);
+            if (end > k && end == t.size()) {
+                emit(s, k, end, 0.7, out);
+                continue;
+            }
+            end = scanName(s, k, Mode.LEXICON_OR_CAPITAL);
+            if (end > k && end + 1 < t.size() && t.get(end).folded().equals("aus") && t.get(end + 1).text().matches("\\d{5}")) {
+                emit(s, k, end, 0.7, out);
+            }
+        }
     }
 
     /** Applies a context trigger at token i; returns the index after the name, or -1. */
@@ -84,8 +106,12 @@ final class NameRules {
             case "heisse", "heisst", "heiss", "heise", "named", "called" -> {
                 return name(s, i + 1, prev.equals("ich") ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
-            case "bin", "bins", "am", "i'm", "it's", "its", "is", "ist" -> {
+            case "bin", "bins", "am", "i'm", "it's", "its", "is", "ist", "bi", "ben", "sono", "suis", "c'est", "jestem", "soy" -> {
                 boolean intro = (w.equals("bin") && (prev.equals("ich") || i == 0 || GREETINGS.contains(prev))) || w.equals("bins")
+                        // writers introducing themselves in their own language: "ich bi de Urs", "ik ben", "sono", "je suis", ...
+                        || (w.equals("bi") && prev.equals("ich")) || (w.equals("ben") && prev.equals("ik"))
+                        || (w.equals("suis") && prev.equals("je")) || w.equals("sono") || w.equals("c'est")
+                        || w.equals("jestem") || w.equals("soy")
                         || (w.equals("am") && prev.equals("i"))
                         || w.equals("i'm") || w.equals("it's") || w.equals("its")
                         || (w.equals("is") && (prev.equals("this") || prev.equals("hier")))
@@ -93,7 +119,9 @@ final class NameRules {
                 if (!intro) return -1;
                 int k = i + 1;
                 while (k < t.size() && k - i <= 2 && t.get(k).isWord() && WEAK_SKIP.contains(t.get(k).folded())) k++;
-                int named = name(s, k, Mode.WEAK, 0.8, out);
+                // a German or English "bin"/"is" precedes many words; the foreign forms introduce a name
+                boolean foreign = !Set.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist").contains(w);
+                int named = name(s, k, foreign ? Mode.LEXICON_OR_CAPITAL : Mode.WEAK, 0.8, out);
                 if (named >= 0 || k >= t.size() || !t.get(k).isWord() || TITLES.contains(t.get(k).folded())
                         || RELATIONS.contains(t.get(k).folded()) || partOfAddress(s, t.get(k))) {
                     return named;
@@ -110,6 +138,14 @@ final class NameRules {
             }
             case "spricht" -> {
                 return prev.equals("hier") ? name(s, i + 1, Mode.WEAK, 0.8, out) : -1;
+            }
+            case "hier", "here" -> {
+                // "guten morgen, hier Dragan, ...": at the start of a clause, a name that ends it
+                boolean clauseStart = i == 0 || GREETINGS.contains(prev) || s.text.substring(0, t.get(i).start()).stripTrailing().endsWith(",");
+                if (!clauseStart || next.equals("ist") || next.equals("is") || next.equals("spricht")) return -1;
+                int end = scanName(s, i + 1, Mode.LEXICON_OR_CAPITAL);
+                boolean endsClause = end == t.size() || end > i + 1 && ",.;!".indexOf(s.at(t.get(end - 1).end())) >= 0;
+                return end > i + 1 && endsClause ? emit(s, i + 1, end, 0.75, out) : -1;
             }
             default -> {
             }

@@ -69,11 +69,12 @@ class DetectionQualityTest {
         PrivacyEvaluation.Result r = PrivacyEvaluation.evaluate(
                 new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE"), LabelledCorpus.load(LabelledCorpus.HOLDOUT_C_JSONL));
 
-        // 0.960 when first measured unseen (2026-11-29)
-        assertThat(r.entityRecall()).as("entity recall, misses: %s", r.misses()).isGreaterThanOrEqualTo(0.96);
+        // 0.960 when first measured unseen (2026-11-29); 0.996 after rules its misses motivated (foreign
+        // self-introductions, "hier Dragan,", signatures after an address, birth/customer words in other languages)
+        assertThat(r.entityRecall()).as("entity recall, misses: %s", r.misses()).isGreaterThanOrEqualTo(0.99);
         for (EntityType type : List.of(EntityType.PHONE, EntityType.EMAIL, EntityType.IBAN, EntityType.CARD)) {
             assertThat(r.perType().get(type).recall()).as("recall of %s", type).isGreaterThanOrEqualTo(1.0);
         }
-        assertThat(r.charPrecision()).as("false alarms: %s", r.falseAlarms()).isGreaterThanOrEqualTo(0.98);
+        assertThat(r.charPrecision()).as("false alarms: %s", r.falseAlarms()).isGreaterThanOrEqualTo(0.99);
     }
 }
