@@ -21,7 +21,7 @@ import java.util.Set;
 final class DocumentationAudit {
 
     record Counts(String caseName, int sent, int acknowledged, int documented, int duplicates, int lost, int reordered,
-            String refusals, Duration recovery) {
+            String refusals, Duration recovery, String reorderExamples) {
 
         boolean exactlyOnceInOrder() {
             return acknowledged == sent && documented == sent && duplicates == 0 && lost == 0 && reordered == 0;
@@ -50,7 +50,7 @@ final class DocumentationAudit {
         Set<String> distinct = new HashSet<>(rows);
         int lost = (int) load.acknowledged.stream().filter(w -> !distinct.contains(w)).count();
         return new Counts(caseName, load.sent(), load.acknowledged.size(), distinct.size(), rows.size() - distinct.size(),
-                lost, reordered(rows), refusals(load), recovery);
+                lost, reordered(rows), refusals(load), recovery, reorderExamples(rows));
     }
 
     /** Messages documented out of their customer's send order: a sequence number lower than one documented before it. */
@@ -69,6 +69,26 @@ final class DocumentationAudit {
             }
         }
         return reordered;
+    }
+
+    /** The first few reorderings, "customer: seq after seq", for the report. */
+    static String reorderExamples(List<String> wamidsInDocumentationOrder) {
+        Map<String, Integer> highest = new HashMap<>();
+        List<String> examples = new ArrayList<>();
+        for (String wamid : wamidsInDocumentationOrder) {
+            int dash = wamid.lastIndexOf('-');
+            String customer = wamid.substring(wamid.lastIndexOf('-', dash - 1) + 1, dash);
+            int seq = Integer.parseInt(wamid.substring(dash + 1));
+            Integer before = highest.get(customer);
+            if (before != null && seq < before) {
+                if (examples.size() < 6) {
+                    examples.add(customer + ": " + seq + " after " + before);
+                }
+            } else {
+                highest.put(customer, seq);
+            }
+        }
+        return String.join(", ", examples);
     }
 
     List<String> documentedInOrder(String caseId) {

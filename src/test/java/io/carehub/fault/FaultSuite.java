@@ -207,7 +207,10 @@ class FaultSuite {
             running.get();
             Counts counts = embeddedAudit.await("2 hub SIGKILL + restart", "kill", load, Duration.ofMinutes(3));
             REPORT.add(counts);
+            boolean tookOver = hub.log().contains("left by an earlier run");
+            NOTES.put("kill", "restarted hub stopped the killed hub's leftover postmaster and started its own: " + tookOver);
             assertExactlyOnceInOrder(counts);
+            assertThat(tookOver).as("restarted hub took over the leftover postmaster").isTrue();
         }
     }
 
@@ -312,6 +315,8 @@ class FaultSuite {
                     c.documented(), c.duplicates(), c.lost(), c.reordered(), c.recovery().toSeconds(), c.refusals()));
         }
         NOTES.forEach((caseId, note) -> text.append("\n").append(caseId).append(": ").append(note));
+        REPORT.stream().filter(c -> c.reordered() > 0).forEach(c -> text.append("\n").append(c.caseName())
+                .append(" reordered e.g. ").append(c.reorderExamples()));
         return text.append("\n").toString();
     }
 

@@ -119,6 +119,14 @@ final class HubProcess implements AutoCloseable {
         throw new IllegalStateException("hub " + name + " not healthy within " + timeout + ", see " + log);
     }
 
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
