@@ -29,6 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * /webhooks/whatsapp. Every input gets 2xx or 4xx, never 5xx; afterwards the same customer's next
  * message is still documented promptly (no poison message blocks its group); no personal data of
  * the inputs reaches the log. Runs {@code carehub.fuzz.seconds} (20) with seed {@code carehub.fuzz.seed}
+ * and one batch of {@code carehub.fuzz.bulk} (1,000) updates
  * (printed); a 5xx input is written to target/fuzz-failures/ — keep it under
  * src/test/resources/whatsapp/fuzz/, where {@link WebhookFuzzRegressionTest} replays it.
  */
@@ -58,7 +59,9 @@ class WebhookFuzzTest extends IngestTestSupport {
         List<String> failures = new ArrayList<>();
         Instant deadline = Instant.now().plusSeconds(seconds);
         int inputs = 0;
-        assertThat(postSigned(manyUpdates(campaign, 10_000)).statusCode()).as("10,000 updates in one POST").isEqualTo(200);
+        // one big batch per campaign (10,000 updates in one POST: DuplicateAndBatchIngestTest; -Dcarehub.fuzz.bulk=10000)
+        int bulk = Integer.getInteger("carehub.fuzz.bulk", 1_000);
+        assertThat(postSigned(manyUpdates(campaign, bulk)).statusCode()).as("%d updates in one POST", bulk).isEqualTo(200);
         while (Instant.now().isBefore(deadline)) {
             inputs++;
             String unique = "wamid.HBgL" + campaign.tag() + "f" + inputs + "x";
