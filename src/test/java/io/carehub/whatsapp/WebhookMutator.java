@@ -62,7 +62,7 @@ final class WebhookMutator {
             } else if (choice < 76) {
                 return signed("drop-field", json(dropField(MAPPER.readTree(valid))));
             } else if (choice < 82) {
-                return signed("many-updates", manyUpdates(valid, 1 + random.nextInt(random.nextInt(10) == 0 ? 1_000 : 50)));
+                return signed("many-updates", manyUpdates(valid, 1 + random.nextInt(random.nextInt(10) == 0 ? 200 : 50)));
             } else if (choice < 84) {
                 return signed("huge-body", hugeBody(valid));
             } else if (choice < 88) {
