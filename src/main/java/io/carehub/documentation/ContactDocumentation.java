@@ -50,7 +50,7 @@ public class ContactDocumentation {
                             :context, :sentAt)
                     on conflict (wamid) do nothing
                     returning id""",
-                    new MapSqlParameterSource()
+                    textParams()
                             .addValue("wamid", event.dedupId())
                             .addValue("conversation", conversationId)
                             .addValue("type", message.type())
@@ -63,7 +63,7 @@ public class ContactDocumentation {
             if (ids.isEmpty()) {
                 // R5: duplicate delivery
                 return jdbc.query("select id, conversation_id from message where wamid = :wamid",
-                        Map.of("wamid", event.dedupId()),
+                        textParams().addValue("wamid", event.dedupId()),
                         (rs, i) -> new DocumentedMessage(rs.getLong(1), rs.getLong(2), false)).get(0);
             }
             jdbc.update("""
@@ -79,7 +79,7 @@ public class ContactDocumentation {
                         insert into attachment (message_id, media_id, mime_type, sha256, filename)
                         values (:message, :mediaId, :mime, :sha256, :filename)
                         on conflict (message_id, media_id) do nothing""",
-                        new MapSqlParameterSource()
+                        textParams()
                                 .addValue("message", ids.get(0))
                                 .addValue("mediaId", media.mediaId())
                                 .addValue("mime", media.mimeType())
@@ -112,7 +112,7 @@ public class ContactDocumentation {
                     insert into message_status (wamid, status, status_at, errors)
                     values (:wamid, :status, :at, cast(:errors as jsonb))
                     on conflict (wamid, status) do nothing""",
-                    new MapSqlParameterSource()
+                    textParams()
                             .addValue("wamid", wamid).addValue("status", state).addValue("at", statusAt)
                             .addValue("errors", errors.isArray() ? withoutNul(errors.toString()) : null));
             if (fresh == 0) {
@@ -130,7 +130,7 @@ public class ContactDocumentation {
                            error_code = coalesce(excluded.error_code, message.error_code),
                            error_title = coalesce(excluded.error_title, message.error_title)
                      where delivery_rank(message.delivery_state) < delivery_rank(excluded.delivery_state)""",
-                    new MapSqlParameterSource()
+                    textParams()
                             .addValue("wamid", wamid).addValue("conversation", conversationId)
                             .addValue("state", state).addValue("at", statusAt)
                             .addValue("code", errorCode).addValue("title", withoutNul(errorTitle)));
@@ -149,7 +149,7 @@ public class ContactDocumentation {
                 insert into rejected_update (received_at, reason, payload, payload_sha256)
                 values (:at, :reason, :payload, :sha)
                 on conflict (payload_sha256, reason) do nothing""",
-                new MapSqlParameterSource()
+                textParams()
                         .addValue("at", Timestamp.from(event.receivedAt()))
                         .addValue("reason", event.reason())
                         .addValue("payload", event.raw())
@@ -169,7 +169,7 @@ public class ContactDocumentation {
                                             pricing_model, category, pricing_type, status_at)
                 values (:wamid, :status, :ref, :origin, :expires, :billable, :model, :category, :ptype, :at)
                 on conflict (wamid, status) do nothing""",
-                new MapSqlParameterSource()
+                textParams()
                         .addValue("wamid", wamid).addValue("status", state)
                         .addValue("ref", InboundMessage.textOrNull(conversation, "id"))
                         .addValue("origin", InboundMessage.textOrNull(conversation.path("origin"), "type"))
@@ -192,8 +192,8 @@ public class ContactDocumentation {
                                               and excluded.profile_name is not null
                                          then now() else contact.updated_at end
                 returning id""",
-                new MapSqlParameterSource().addValue("waId", withoutNul(waId)).addValue("name", withoutNul(profileName)), Long.class);
-        MapSqlParameterSource keys = new MapSqlParameterSource()
+                textParams().addValue("waId", withoutNul(waId)).addValue("name", withoutNul(profileName)), Long.class);
+        MapSqlParameterSource keys = textParams()
                 .addValue("contact", contactId).addValue("business", businessPhoneNumberId);
         List<Long> open = jdbc.queryForList("""
                 select id from conversation
@@ -214,6 +214,20 @@ public class ContactDocumentation {
                 select id from conversation
                  where contact_id = :contact and business_phone_number_id = :business and status = 'OPEN'""",
                 keys, Long.class);
+    }
+
+    /**
+     * Named parameters whose text values lose any NUL: PostgreSQL text cannot hold it, and one NUL in a
+     * wamid, type, media field or rejection reason made the update a poison message that blocked its
+     * customer's group for the whole redelivery schedule (found by the webhook fuzzer).
+     */
+    private static MapSqlParameterSource textParams() {
+        return new MapSqlParameterSource() {
+            @Override
+            public MapSqlParameterSource addValue(String name, Object value) {
+                return super.addValue(name, value instanceof String text ? withoutNul(text) : value);
+            }
+        };
     }
 
     /** PostgreSQL text and jsonb cannot hold NUL; it is dropped, the rest of the text is kept. */

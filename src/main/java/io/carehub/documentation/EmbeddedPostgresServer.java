@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,7 @@ public final class EmbeddedPostgresServer {
         }
         try {
             Files.createDirectories(dataDirectory);
+            stopLeftoverPostmaster();
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.toFile())
                     .setCleanDataDirectory(false)
@@ -56,6 +61,41 @@ public final class EmbeddedPostgresServer {
             LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
         postgres = null;
+    }
+
+    /**
+     * A hub killed with SIGKILL leaves its postmaster running (no shutdown hook ran). The embedded library
+     * would then silently attach to that orphan if it happens to listen on our port, or fail if not: stop
+     * it (fast shutdown, as pg_ctl does) so this hub starts its own server with its own settings.
+     */
+    private void stopLeftoverPostmaster() {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        long pid;
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException unreadable) {
+            return; // postgres itself reports a stale or broken pid file
+        }
+        Optional<ProcessHandle> leftover = ProcessHandle.of(pid)
+                .filter(p -> p.info().command().map(command -> command.endsWith("/postgres")).orElse(false));
+        if (leftover.isEmpty()) {
+            return;
+        }
+        LOG.warn("embedded PostgreSQL: postmaster {} left by an earlier run still serves {}; stopping it (fast shutdown)",
+                pid, dataDirectory);
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            leftover.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            LOG.warn("leftover postmaster {} did not stop in time ({}); killing it", pid, e.getClass().getSimpleName());
+            leftover.get().destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the leftover postmaster", e);
+        }
     }
 
     public int port() {

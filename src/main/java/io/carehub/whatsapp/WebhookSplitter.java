@@ -44,7 +44,9 @@ public class WebhookSplitter {
         try {
             root = mapper.readTree(body);
         } catch (JacksonException malformed) {
-            return List.of(rejected(now, "malformed JSON at offset " + malformed.getLocation().getCharOffset(), body));
+            // limits (nesting depth, number length) are reported without a location
+            String where = malformed.getLocation() == null ? "" : " at offset " + malformed.getLocation().getCharOffset();
+            return List.of(rejected(now, "malformed JSON" + where, body));
         } catch (java.io.IOException unreadable) {
             return List.of(rejected(now, "unreadable body", body));
         }

@@ -1,0 +1,333 @@
+package io.carehub.fault;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.carehub.fault.DocumentationAudit.Counts;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * PRODUCT.md §4 reliability bar, R5/R10–R13/R46: zero lost, zero duplicated, per-customer order kept
+ * under a database outage, a hub SIGKILL, a broker SIGKILL, duplicate webhooks, a Graph API 429/5xx
+ * storm and two competing hub instances. Every hub, the broker and the database are separate
+ * processes; the test only talks HTTP to the hubs and SQL to the database. Run alone:
+ * {@code mvn -B verify -Pfault} (report: target/fault-suite-report.txt).
+ */
+@Tag("fault")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuite {
+
+    private static final int CUSTOMERS = Integer.getInteger("carehub.fault.customers", 50);
+    private static final Path WORK = Path.of("target", "fault");
+    private static final List<Counts> REPORT = new ArrayList<>();
+    private static final Map<String, String> NOTES = new HashMap<>();
+
+    private static WireMockServer graphApi;
+    private static EmbeddedPostgres database;
+    private static int databasePort;
+    private static StandaloneArtemis broker;
+    private static HubProcess hubA;
+    private static DocumentationAudit audit;
+    private static Instant suiteStart;
+
+    @BeforeAll
+    static void startInfrastructure() throws Exception {
+        suiteStart = Instant.now();
+        deleteRecursively(WORK);
+        Files.createDirectories(WORK);
+        graphApi = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40));
+        graphApi.start();
+        stubGraphApi();
+        databasePort = HubProcess.freePort();
+        database = startDatabase();
+        audit = new DocumentationAudit("jdbc:postgresql://localhost:" + databasePort + "/postgres");
+        broker = StandaloneArtemis.create(WORK.resolve("artemis"));
+        hubA = HubProcess.start("hub-a", externalInfrastructure("hub-a"));
+    }
+
+    @AfterAll
+    static void stopInfrastructureAndReport() throws Exception {
+        String report = report();
+        System.out.println(report);
+        Files.writeString(Path.of("target", "fault-suite-report.txt"), report);
+        if (hubA != null) {
+            hubA.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        if (graphApi != null) {
+            graphApi.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyWebhookDeliveredTwoOrThreeTimesFromSeveralThreadsIsDocumentedOnceInOrder() throws Exception {
+        WebhookLoad load = new WebhookLoad(plan("dup", 30, 400, true, false, hubA));
+        load.run(Duration.ofMinutes(3));
+        NOTES.put("dup", load.duplicateDeliveries.get() + " extra deliveries");
+        assertExactlyOnceInOrder(record("4 duplicate webhooks ×2–3", "dup", load));
+    }
+
+    @Test
+    @Order(2)
+    void databaseStoppedForTwentySecondsMidLoadLosesAndDuplicatesNothing() throws Exception {
+        WebhookLoad load = new WebhookLoad(plan("pg", 30, 1000, false, false, hubA));
+        CompletableFuture<Void> running = runAsync(load);
+        HubProcess.sleep(5_000);
+        database.close();
+        HubProcess.sleep(20_000);
+        database = startDatabase();
+        running.get();
+        assertExactlyOnceInOrder(record("1 PostgreSQL stopped 20 s", "pg", load));
+    }
+
+    @Test
+    @Order(3)
+    void brokerKilledAndRestartedMidLoadLosesAndDuplicatesNothing() throws Exception {
+        WebhookLoad load = new WebhookLoad(plan("mq", 30, 600, false, false, hubA));
+        CompletableFuture<Void> running = runAsync(load);
+        HubProcess.sleep(5_000);
+        broker.kill();
+        HubProcess.sleep(5_000);
+        broker.start();
+        running.get();
+        assertExactlyOnceInOrder(record("3 Artemis SIGKILL + restart", "mq", load));
+    }
+
+    @Test
+    @Order(4)
+    void graphApiStormOf429And500ForThirtySecondsDownloadsEveryAttachmentOnce() throws Exception {
+        Instant stormStart = Instant.now();
+        StubMapping throttled = graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*|/media-bytes/.*")).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":130429,\"message\":\"Rate limit hit\"}}")));
+        StubMapping throttledSend = graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages")).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":130429,\"message\":\"Rate limit hit\"}}")));
+        WebhookLoad load = new WebhookLoad(plan("media", 12, 500, false, true, hubA));
+        CompletableFuture<Void> running = runAsync(load);
+        HubProcess.sleep(15_000);
+        graphApi.removeStub(throttled);
+        graphApi.removeStub(throttledSend);
+        throttled = graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*|/media-bytes/.*")).atPriority(1)
+                .willReturn(aResponse().withStatus(500)));
+        throttledSend = graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages")).atPriority(1)
+                .willReturn(aResponse().withStatus(500)));
+        HubProcess.sleep(15_000);
+        graphApi.removeStub(throttled);
+        graphApi.removeStub(throttledSend);
+        Instant stormEnd = Instant.now();
+        running.get();
+        Counts counts = record("5 Graph API 429/500 for 30 s", "media", load);
+        assertExactlyOnceInOrder(counts);
+
+        String like = "wamid.fault-media-%";
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline) && audit.count("select count(*) from attachment a join message m on m.id = a.message_id "
+                + "where m.wamid like ? and a.state = 'STORED'", like) < counts.sent()) {
+            HubProcess.sleep(500);
+        }
+        long stored = audit.count("select count(*) from attachment a join message m on m.id = a.message_id "
+                + "where m.wamid like ? and a.state = 'STORED'", like);
+        long attachments = audit.count("select count(*) from attachment a join message m on m.id = a.message_id where m.wamid like ?", like);
+        Map<String, Long> downloads = graphApi.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/media-bytes/media-media-"))
+                .filter(e -> e.getResponse().getStatus() == 200)
+                .collect(Collectors.groupingBy(e -> e.getRequest().getUrl(), Collectors.counting()));
+        long downloadedTwice = downloads.values().stream().filter(n -> n > 1).count();
+        Map<String, Long> notices = successfulSendsPerCustomer("media");
+        long customersWithoutOneNotice = notices.values().stream().filter(n -> n != 1).count()
+                + (CUSTOMERS - notices.size());
+        NOTES.put("media", "attachments " + attachments + ", stored " + stored + ", downloaded " + downloads.size()
+                + " (twice: " + downloadedTwice + "); storm " + Duration.between(stormStart, stormEnd).toSeconds()
+                + " s; consent notices sent ≠1 for " + customersWithoutOneNotice + " customers");
+        assertThat(attachments).as("one attachment per image message").isEqualTo(counts.sent());
+        assertThat(stored).as("every attachment stored after the storm").isEqualTo(counts.sent());
+        assertThat(downloads).as("every media file downloaded").hasSize(counts.sent());
+        assertThat(downloadedTwice).as("media downloaded more than once").isZero();
+        assertThat(customersWithoutOneNotice).as("customers without exactly one accepted consent notice").isZero();
+    }
+
+    @Test
+    @Order(5)
+    void twoHubInstancesOnOneBrokerAndDatabaseDocumentOnceInOrder() throws Exception {
+        try (HubProcess hubB = HubProcess.start("hub-b", externalInfrastructure("hub-b"))) {
+            WebhookLoad load = new WebhookLoad(plan("two", 30, 400, false, false, hubA, hubB));
+            load.run(Duration.ofMinutes(3));
+            assertExactlyOnceInOrder(record("6 two hubs, one broker + DB", "two", load));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void hubKilledMidLoadAndRestartedOnTheSameDataDirLosesAndDuplicatesNothing() throws Exception {
+        int postgresPort = HubProcess.freePort();
+        Map<String, String> embedded = HubProcess.baseProperties(graphApi.baseUrl());
+        embedded.put("carehub.data-dir", WORK.resolve("hub-kill-data").toAbsolutePath().toString());
+        embedded.put("carehub.postgres.port", Integer.toString(postgresPort));
+        DocumentationAudit embeddedAudit = new DocumentationAudit("jdbc:postgresql://localhost:" + postgresPort + "/postgres");
+        try (HubProcess hub = HubProcess.start("hub-kill", embedded)) {
+            WebhookLoad load = new WebhookLoad(plan("kill", 30, 700, false, false, hub));
+            CompletableFuture<Void> running = runAsync(load);
+            HubProcess.sleep(6_000);
+            hub.kill();
+            HubProcess.sleep(2_000);
+            hub.restart();
+            running.get();
+            Counts counts = embeddedAudit.await("2 hub SIGKILL + restart", "kill", load, Duration.ofMinutes(3));
+            REPORT.add(counts);
+            boolean tookOver = hub.log().contains("left by an earlier run");
+            NOTES.put("kill", "restarted hub stopped the killed hub's leftover postmaster and started its own: " + tookOver);
+            assertExactlyOnceInOrder(counts);
+            assertThat(tookOver).as("restarted hub took over the leftover postmaster").isTrue();
+        }
+    }
+
+    private static WebhookLoad.Plan plan(String caseId, int messages, long intervalMillis, boolean duplicates,
+            boolean images, HubProcess... hubs) {
+        return new WebhookLoad.Plan(caseId, CUSTOMERS, messages, Duration.ofMillis(intervalMillis), duplicates, images,
+                java.util.Arrays.stream(hubs).map(HubProcess::webhook).toList());
+    }
+
+    private static CompletableFuture<Void> runAsync(WebhookLoad load) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                load.run(Duration.ofMinutes(4));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Counts record(String caseName, String caseId, WebhookLoad load) {
+        Counts counts = audit.await(caseName, caseId, load, Duration.ofMinutes(3));
+        REPORT.add(counts);
+        return counts;
+    }
+
+    private static void assertExactlyOnceInOrder(Counts counts) {
+        assertThat(counts.acknowledged()).as("%s: acknowledged", counts.caseName()).isEqualTo(counts.sent());
+        assertThat(counts.lost()).as("%s: lost", counts.caseName()).isZero();
+        assertThat(counts.duplicates()).as("%s: duplicates", counts.caseName()).isZero();
+        assertThat(counts.reordered()).as("%s: reordered", counts.caseName()).isZero();
+        assertThat(counts.documented()).as("%s: documented", counts.caseName()).isEqualTo(counts.sent());
+    }
+
+    /** The hub in the prod profile against the standalone broker and the suite's PostgreSQL (R44). */
+    private static Map<String, String> externalInfrastructure(String hub) {
+        Map<String, String> p = HubProcess.baseProperties(graphApi.baseUrl());
+        p.put("spring.profiles.active", "prod");
+        p.put("spring.artemis.broker-url", broker.brokerUrl());
+        p.put("spring.artemis.user", StandaloneArtemis.USER);
+        p.put("spring.artemis.password", StandaloneArtemis.PASSWORD);
+        p.put("spring.datasource.url", "jdbc:postgresql://localhost:" + databasePort + "/postgres");
+        p.put("spring.datasource.username", "postgres");
+        p.put("spring.datasource.password", "postgres");
+        p.put("carehub.data-dir", WORK.resolve(hub + "-data").toAbsolutePath().toString());
+        return p;
+    }
+
+    private static EmbeddedPostgres startDatabase() throws Exception {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(WORK.resolve("postgres").toAbsolutePath())
+                .setCleanDataDirectory(false)
+                .setPort(databasePort)
+                .setServerConfig("max_connections", "200")
+                .start();
+    }
+
+    private static void stubGraphApi() {
+        graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages")).atPriority(10)
+                .willReturn(okJson("""
+                        {"messaging_product":"whatsapp",
+                         "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
+                         "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""")
+                        .withTransformers("response-template")));
+        // R6 step 1: media metadata (no sha256 here: the webhook's hex sha256 is checked)
+        graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*")).atPriority(10)
+                .willReturn(okJson("""
+                        {"messaging_product":"whatsapp","url":"%s/media-bytes/{{request.pathSegments.[1]}}",
+                         "mime_type":"image/jpeg","id":"{{request.pathSegments.[1]}}"}""".formatted(graphApi.baseUrl()))
+                        .withTransformers("response-template")));
+        // R6 step 2: the bytes, as WebhookLoad.mediaBytes makes them
+        graphApi.stubFor(get(urlPathMatching("/media-bytes/.*")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg")
+                        .withBody("JPEG stand-in bytes of {{request.pathSegments.[1]}}")
+                        .withTransformers("response-template")));
+    }
+
+    /** Accepted Graph API sends (consent notices) per customer of a case. */
+    private static Map<String, Long> successfulSendsPerCustomer(String caseId) {
+        Map<String, Long> sends = new HashMap<>();
+        for (ServeEvent event : graphApi.getAllServeEvents()) {
+            if (event.getRequest().getUrl().endsWith("/messages") && event.getResponse().getStatus() == 200) {
+                for (int c = 0; c < CUSTOMERS; c++) {
+                    String waId = WebhookLoad.waId(caseId, c);
+                    if (event.getRequest().getBodyAsString().contains(waId)) {
+                        sends.merge(waId, 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        return sends;
+    }
+
+    private static String report() {
+        StringBuilder text = new StringBuilder();
+        text.append("carehub fault suite, ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", ")
+                .append(CUSTOMERS).append(" customers, run time ")
+                .append(Duration.between(suiteStart, Instant.now()).toSeconds()).append(" s\n\n");
+        text.append(String.format("%-30s %6s %6s %10s %5s %5s %9s %9s  %s%n", "case", "sent", "acked", "documented", "dup",
+                "lost", "reordered", "drain s", "non-2xx answers / connection failures"));
+        for (Counts c : REPORT) {
+            text.append(String.format("%-30s %6d %6d %10d %5d %5d %9d %9d  %s%n", c.caseName(), c.sent(), c.acknowledged(),
+                    c.documented(), c.duplicates(), c.lost(), c.reordered(), c.recovery().toSeconds(), c.refusals()));
+        }
+        NOTES.forEach((caseId, note) -> text.append("\n").append(caseId).append(": ").append(note));
+        REPORT.stream().filter(c -> c.reordered() > 0).forEach(c -> text.append("\n").append(c.caseName())
+                .append(" reordered e.g. ").append(c.reorderExamples()));
+        return text.append("\n").toString();
+    }
+
+    private static void deleteRecursively(Path path) throws Exception {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

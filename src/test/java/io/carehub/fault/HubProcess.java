@@ -1,0 +1,190 @@
+package io.carehub.fault;
+
+import io.carehub.IngestTestSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One carehub instance as its own JVM ({@code java -jar} the packaged jar), so it can be SIGKILLed. */
+final class HubProcess implements AutoCloseable {
+
+    static final String VAULT_KEY = "Y2FyZWh1Yi1mYXVsdC1zdWl0ZS12YXVsdC1rZXktMzI=";
+
+    private final String name;
+    private final int port;
+    private final Map<String, String> properties;
+    private final Path log;
+    private Process process;
+
+    private HubProcess(String name, Map<String, String> properties) {
+        this.name = name;
+        this.port = freePort();
+        this.properties = properties;
+        this.log = Path.of("target", "fault", name + ".log");
+    }
+
+    /** The settings every fault-suite hub shares: test secrets, agents instead of the bot, fast media retries. */
+    static Map<String, String> baseProperties(String graphBaseUrl) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("carehub.whatsapp.app-secret", IngestTestSupport.APP_SECRET);
+        p.put("carehub.whatsapp.verify-token", "fault-verify-token");
+        p.put("carehub.whatsapp.access-token", "fault-access-token");
+        p.put("carehub.whatsapp.graph-base-url", graphBaseUrl);
+        p.put("carehub.buffer.encryption-key", IngestTestSupport.BUFFER_KEY);
+        p.put("carehub.privacy.vault-key", VAULT_KEY);
+        p.put("carehub.api.tokens", IngestTestSupport.API_TOKEN);
+        p.put("carehub.buffer.consumers", "4");
+        p.put("carehub.media.first-backoff", "1s");
+        p.put("carehub.media.max-backoff", "4s");
+        p.put("carehub.media.max-attempts", "30");
+        p.put("carehub.media.poll-interval-ms", "250");
+        p.put("carehub.media.timeout", "5s");
+        p.put("carehub.dialog.routing.private-customers", "agents");
+        p.put("carehub.dialog.routing.business", "agents");
+        p.put("carehub.dialog.routing.unknown", "agents");
+        p.put("spring.datasource.hikari.maximum-pool-size", "12");
+        return p;
+    }
+
+    static HubProcess start(String name, Map<String, String> properties) {
+        HubProcess hub = new HubProcess(name, properties);
+        hub.launch();
+        return hub;
+    }
+
+    void launch() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
+                "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitHealthy(Duration.ofSeconds(180));
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop of anything the hub started (Java sends SIGKILL here). */
+    void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    void restart() {
+        launch();
+    }
+
+    boolean healthy() {
+        try {
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("hub " + name + " exited with " + process.exitValue() + ", see " + log);
+            }
+            if (healthy()) {
+                return;
+            }
+            sleep(500);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("hub " + name + " not healthy within " + timeout + ", see " + log);
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    URI webhook() {
+        return URI.create(baseUrl() + "/webhooks/whatsapp");
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM: graceful, stops an embedded PostgreSQL
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void waitFor() {
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Path jar() {
+        String configured = System.getProperty("carehub.fault.jar");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("carehub-.*\\.jar")
+                            && !f.getFileName().toString().endsWith("-plain.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no target/carehub-*.jar: run mvn package first"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

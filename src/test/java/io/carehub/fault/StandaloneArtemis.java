@@ -1,0 +1,107 @@
+package io.carehub.fault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production broker (R44) as a separate process: an instance of the Artemis distribution that the
+ * fault profile unpacks into target/, with the production buffer settings (src/test/resources/fault/broker.xml).
+ */
+final class StandaloneArtemis implements AutoCloseable {
+
+    static final String USER = "carehub";
+    static final String PASSWORD = "carehub-fault";
+
+    private final Path instance;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private StandaloneArtemis(Path instance, int port) {
+        this.instance = instance;
+        this.port = port;
+        this.log = instance.resolveSibling(instance.getFileName() + ".log");
+    }
+
+    static StandaloneArtemis create(Path instance) throws Exception {
+        Path home = Path.of(System.getProperty("carehub.fault.artemis-home", "target/apache-artemis-2.44.0"));
+        if (!Files.isExecutable(home.resolve("bin/artemis"))) {
+            throw new IllegalStateException("no Artemis distribution in " + home + ": run mvn -B verify -Pfault");
+        }
+        StandaloneArtemis broker = new StandaloneArtemis(instance.toAbsolutePath(), HubProcess.freePort());
+        Files.createDirectories(instance.getParent());
+        Process create = new ProcessBuilder(home.resolve("bin/artemis").toString(), "create", broker.instance.toString(),
+                "--silent", "--force", "--user", USER, "--password", PASSWORD, "--require-login", "--no-web",
+                "--no-autotune", "--no-hornetq-acceptor", "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(broker.log.toFile())).start();
+        if (!create.waitFor(120, TimeUnit.SECONDS) || create.exitValue() != 0) {
+            throw new IllegalStateException("artemis create failed, see " + broker.log);
+        }
+        String brokerXml = Files.readString(Path.of("src/test/resources/fault/broker.xml"))
+                .replace("@PORT@", Integer.toString(broker.port));
+        Files.writeString(broker.instance.resolve("etc/broker.xml"), brokerXml);
+        Path profile = broker.instance.resolve("etc/artemis.profile");
+        Files.writeString(profile, Files.readString(profile).replace("-Xms512M", "-Xms64M").replace("-Xmx2G", "-Xmx384M"));
+        broker.start();
+        return broker;
+    }
+
+    void start() {
+        try {
+            process = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                HubProcess.sleep(250);
+            }
+        }
+        throw new IllegalStateException("Artemis did not listen on " + port + ", see " + log);
+    }
+
+    /** SIGKILL to the broker JVM (and the launcher script, if it did not exec). */
+    void kill() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tree.forEach(p -> p.onExit().join());
+    }
+
+    /** The client URL the hub uses: reconnect forever, like the production failover URL. */
+    String brokerUrl() {
+        return "tcp://127.0.0.1:" + port + "?reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000";
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            List<ProcessHandle> tree = process.descendants().toList();
+            process.destroy();
+            tree.forEach(ProcessHandle::destroy);
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

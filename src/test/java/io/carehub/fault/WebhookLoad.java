@@ -1,0 +1,186 @@
+package io.carehub.fault;
+
+import io.carehub.IngestTestSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plays WhatsApp: each customer sends its numbered messages one after the other (message n+1 only
+ * after n was acknowledged), signed like Meta signs them. A non-2xx answer or a broken connection is
+ * retried as Meta retries, until acknowledged. Optionally every acknowledged webhook is delivered
+ * again 1–2 times later from other threads (R5), and messages can carry an image (R6).
+ */
+final class WebhookLoad {
+
+    record Plan(String caseId, int customers, int messagesPerCustomer, Duration interval, boolean duplicates,
+            boolean images, List<URI> webhooks) {
+    }
+
+    private final Plan plan;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    final Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    final AtomicLong connectionFailures = new AtomicLong();
+    final AtomicLong duplicateDeliveries = new AtomicLong();
+    final AtomicLong requests = new AtomicLong();
+    private final AtomicLong roundRobin = new AtomicLong();
+
+    WebhookLoad(Plan plan) {
+        this.plan = plan;
+    }
+
+    int sent() {
+        return plan.customers() * plan.messagesPerCustomer();
+    }
+
+    static String waId(String caseId, int customer) {
+        return "4917" + String.format("%02d", Math.abs(caseId.hashCode()) % 100) + String.format("%07d", customer);
+    }
+
+    static String wamid(String caseId, int customer, int seq) {
+        return "wamid.fault-" + caseId + "-c" + customer + "-" + seq;
+    }
+
+    static String mediaId(String caseId, int customer, int seq) {
+        return "media-" + caseId + "-c" + customer + "-" + seq;
+    }
+
+    static byte[] mediaBytes(String mediaId) {
+        return ("JPEG stand-in bytes of " + mediaId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the whole load; returns when every message was acknowledged (or the deadline passed). */
+    void run(Duration deadline) throws Exception {
+        Instant end = Instant.now().plus(deadline);
+        ExecutorService customers = Executors.newFixedThreadPool(plan.customers());
+        ScheduledExecutorService redeliveries = Executors.newScheduledThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        List<Future<?>> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int c = 0; c < plan.customers(); c++) {
+            int customer = c;
+            futures.add(customers.submit(() -> {
+                Random random = new Random(customer);
+                HubProcess.sleep(random.nextInt((int) Math.max(1, plan.interval().toMillis())));
+                for (int seq = 1; seq <= plan.messagesPerCustomer(); seq++) {
+                    byte[] body = body(customer, seq);
+                    long started = System.nanoTime();
+                    if (deliverUntilAcknowledged(body, end)) {
+                        acknowledged.add(wamid(plan.caseId(), customer, seq));
+                        if (plan.duplicates()) {
+                            int copies = 1 + random.nextInt(2);
+                            for (int i = 0; i < copies; i++) {
+                                duplicates.add(redeliveries.schedule(() -> deliverDuplicate(body, end),
+                                        random.nextInt(3000), TimeUnit.MILLISECONDS));
+                            }
+                        }
+                    }
+                    long wait = plan.interval().toMillis() - (System.nanoTime() - started) / 1_000_000;
+                    if (wait > 0) {
+                        HubProcess.sleep(wait);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        customers.shutdown();
+        HubProcess.sleep(3100); // every duplicate is scheduled within 3 s of its original
+        synchronized (duplicates) {
+            for (Future<?> future : duplicates) {
+                future.get();
+            }
+        }
+        redeliveries.shutdown();
+    }
+
+    private boolean deliverUntilAcknowledged(byte[] body, Instant end) {
+        while (Instant.now().isBefore(end)) {
+            int status = post(body);
+            if (status >= 200 && status < 300) {
+                return true;
+            }
+            HubProcess.sleep(250); // Meta's retry, compressed
+        }
+        return false;
+    }
+
+    private void deliverDuplicate(byte[] body, Instant end) {
+        duplicateDeliveries.incrementAndGet();
+        deliverUntilAcknowledged(body, end);
+    }
+
+    private int post(byte[] body) {
+        URI target = plan.webhooks().get((int) (roundRobin.getAndIncrement() % plan.webhooks().size()));
+        requests.incrementAndGet();
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", "sha256=" + IngestTestSupport.sign(body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 300) {
+                refusals.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            connectionFailures.incrementAndGet();
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private byte[] body(int customer, int seq) {
+        String waId = waId(plan.caseId(), customer);
+        String message;
+        if (plan.images()) {
+            String mediaId = mediaId(plan.caseId(), customer, seq);
+            message = """
+                    {"from":"%s","id":"%s","timestamp":"%d","type":"image",
+                     "image":{"caption":"Foto %d","mime_type":"image/jpeg","sha256":"%s","id":"%s"}}"""
+                    .formatted(waId, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), seq,
+                            sha256Hex(mediaBytes(mediaId)), mediaId);
+        } else {
+            message = """
+                    {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"Nachricht %d"}}"""
+                    .formatted(waId, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), seq);
+        }
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
+                 "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                 "contacts":[{"profile":{"name":"Kunde %d"},"wa_id":"%s"}],"messages":[%s]}}]}]}"""
+                .formatted(customer, waId, message).getBytes(StandardCharsets.UTF_8);
+    }
+}

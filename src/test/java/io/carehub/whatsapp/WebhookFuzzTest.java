@@ -1,0 +1,132 @@
+package io.carehub.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.carehub.IngestTestSupport;
+import io.carehub.whatsapp.WebhookMutator.Input;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * Bad-input campaign (PRODUCT.md §4, R2/R3/R5): a seeded mutational fuzzer against POST
+ * /webhooks/whatsapp. Every input gets 2xx or 4xx, never 5xx; afterwards the same customer's next
+ * message is still documented promptly (no poison message blocks its group); no personal data of
+ * the inputs reaches the log. Runs {@code carehub.fuzz.seconds} (20) with seed {@code carehub.fuzz.seed}
+ * and one batch of {@code carehub.fuzz.bulk} (1,000) updates
+ * (printed); a 5xx input is written to target/fuzz-failures/ — keep it under
+ * src/test/resources/whatsapp/fuzz/, where {@link WebhookFuzzRegressionTest} replays it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class WebhookFuzzTest extends IngestTestSupport {
+
+    @Autowired
+    EmbeddedActiveMQ broker;
+
+    static final String PII_NAME = "Gundula Zwiebelmeyer";
+    static final String PII_IBAN = "DE89370400440532013000";
+    private static final List<String> SEEDS = List.of("text", "image", "document", "audio", "video", "sticker", "location",
+            "contacts", "interactive-button-reply", "interactive-list-reply", "button", "reaction", "unsupported",
+            "unknown-type", "status-sent", "status-delivered", "status-read", "status-failed");
+
+    @Test
+    void mutatedWebhooksAreAnsweredWith2xxOr4xxAndTheConsumerKeepsDocumenting(CapturedOutput output) throws Exception {
+        long seconds = Long.getLong("carehub.fuzz.seconds", 20);
+        long seed = Long.getLong("carehub.fuzz.seed", System.currentTimeMillis());
+        System.out.printf("webhook fuzz: seed %d, %d s (repeat with -Dcarehub.fuzz.seed=%d)%n", seed, seconds, seed);
+        Fixture campaign = fixture("text");
+        List<String> valid = SEEDS.stream().map(name -> fixture(name, campaign).json()
+                .replace("Sheena Nelson", PII_NAME)).toList();
+
+        WebhookMutator mutator = new WebhookMutator(seed);
+        Map<String, Map<Integer, Integer>> answers = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(seconds);
+        int inputs = 0;
+        // one big batch per campaign (10,000 updates in one POST: DuplicateAndBatchIngestTest; -Dcarehub.fuzz.bulk=10000)
+        int bulk = Integer.getInteger("carehub.fuzz.bulk", 1_000);
+        assertThat(postSigned(manyUpdates(campaign, bulk)).statusCode()).as("%d updates in one POST", bulk).isEqualTo(200);
+        while (Instant.now().isBefore(deadline)) {
+            inputs++;
+            String unique = "wamid.HBgL" + campaign.tag() + "f" + inputs + "x";
+            Input input = mutator.next(valid.stream().map(json -> json.replace("wamid.HBgL" + campaign.tag(), unique)).toList());
+            int status = send(input).statusCode();
+            answers.computeIfAbsent(input.mutation(), m -> new TreeMap<>()).merge(status, 1, Integer::sum);
+            if (status < 200 || status >= 500) {
+                failures.add(keep(seed, inputs, input, status));
+            }
+        }
+        System.out.printf("webhook fuzz: %d inputs, answers per mutation: %s%n", inputs, answers);
+
+        assertThat(failures).as("inputs answered with 5xx (seed %d), kept in target/fuzz-failures", seed).isEmpty();
+        assertConsumerNotStuck(campaign);
+        assertThat(output.getAll()).as("personal data of the inputs in the log").doesNotContain(PII_NAME, "Zwiebelmeyer", PII_IBAN);
+    }
+
+    /**
+     * Nothing is stuck: the buffer drains completely (a poison message would stay, redelivered with
+     * backoff), nothing went to the dead-letter queue, and then the fuzzed customer's next valid message
+     * and a new customer's are documented within seconds.
+     */
+    private void assertConsumerNotStuck(Fixture campaign) throws Exception {
+        Queue buffer = broker.getActiveMQServer().locateQueue("carehub.buffer");
+        Queue deadLetters = broker.getActiveMQServer().locateQueue("carehub.buffer.DLQ");
+        long deadBefore = deadLetters.getMessageCount();
+        Instant drainStart = Instant.now();
+        await().atMost(Duration.ofSeconds(240)).until(() -> buffer.getMessageCount() == 0);
+        System.out.printf("webhook fuzz: buffer drained %d s after the campaign%n", Duration.between(drainStart, Instant.now()).toSeconds());
+        assertThat(deadLetters.getMessageCount()).as("fuzz inputs parked in the buffer DLQ").isEqualTo(deadBefore);
+        String after = fixture("text", campaign).json().replace("wamid.HBgL" + campaign.tag(), "wamid.HBgL" + campaign.tag() + "after");
+        Fixture stranger = fixture("text");
+        assertThat(postSigned(after).statusCode()).isEqualTo(200);
+        assertThat(postSigned(stranger.json()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from contact where wa_id = ?", stranger.waId()) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from message where wamid like ?",
+                "wamid.HBgL" + campaign.tag() + "after%") == 1);
+    }
+
+    private HttpResponse<String> send(Input input) {
+        return switch (input.signing()) {
+            case VALID -> postSigned(input.body());
+            case MISSING -> post(input.body(), null);
+            case WRONG -> post(input.body(), "sha256=" + sign((new String(input.body(), StandardCharsets.ISO_8859_1) + " ")
+                    .getBytes(StandardCharsets.ISO_8859_1)));
+        };
+    }
+
+    private static byte[] manyUpdates(Fixture campaign, int count) {
+        StringBuilder messages = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            messages.append(i == 0 ? "" : ",").append("""
+                    {"from":"%s%02d","id":"wamid.HBgL%sbulk%d","timestamp":"1749416383","type":"text","text":{"body":"bulk %d"}}"""
+                    .formatted(campaign.waId(), i % 100, campaign.tag(), i, i)); // as Meta batches: many customers
+        }
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                "messages":[%s]}}]}]}""".formatted(messages).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String keep(long seed, int index, Input input, int status) throws IOException {
+        Path file = Path.of("target", "fuzz-failures", seed + "-" + index + "-" + input.mutation() + "-" + status + ".json");
+        Files.createDirectories(file.getParent());
+        Files.write(file, input.body());
+        return file.toString();
+    }
+}
