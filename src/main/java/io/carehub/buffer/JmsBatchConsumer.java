@@ -15,7 +15,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.jms.connection.JmsResourceHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -37,23 +36,19 @@ final class JmsBatchConsumer extends DefaultConsumer {
     static final String BATCH_SIZE = "CarehubBatchSize";
     private static final Logger LOG = LoggerFactory.getLogger(JmsBatchConsumer.class);
     private static final long POLL_MS = 500;
-    private static final long RECONNECT_MS = 1000;
+    private static final long RECONNECT_MS = 2000;
 
     record Settings(String queue, int batchSize, long batchWaitMs, int concurrentConsumers) {
     }
 
-    private final ConnectionFactory exposedAs;
     private final ConnectionFactory connectionFactory;
     private final Settings settings;
     private ExecutorService threads;
 
     JmsBatchConsumer(JmsBatchEndpoint endpoint, Processor processor, ConnectionFactory connectionFactory, Settings settings) {
         super(endpoint, processor);
-        this.exposedAs = connectionFactory;
-        // own connections, not the caching factory's shared sessions: a cached session would keep our consumer
-        // (and its prefetched messages) alive after this thread has stopped
-        this.connectionFactory = connectionFactory instanceof SingleConnectionFactory cached
-                && cached.getTargetConnectionFactory() != null ? cached.getTargetConnectionFactory() : connectionFactory;
+        // the application's (caching) factory: its shared connection, and the key under which the session is exposed
+        this.connectionFactory = connectionFactory;
         this.settings = settings;
     }
 
@@ -79,11 +74,12 @@ final class JmsBatchConsumer extends DefaultConsumer {
 
     private void consumeUntilStopped() {
         while (isRunAllowed()) {
-            Connection connection = null;
+            Session session = null;
+            MessageConsumer consumer = null;
             try {
-                connection = connectionFactory.createConnection();
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                MessageConsumer consumer = session.createConsumer(session.createQueue(settings.queue()));
+                Connection connection = connectionFactory.createConnection(); // shared; reset by the factory on failure
+                session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                consumer = session.createConsumer(session.createQueue(settings.queue()));
                 connection.start();
                 while (isRunAllowed()) {
                     List<Message> batch = receiveBatch(consumer);
@@ -98,7 +94,7 @@ final class JmsBatchConsumer extends DefaultConsumer {
                     sleepQuietly(RECONNECT_MS);
                 }
             } finally {
-                closeQuietly(connection);
+                closeQuietly(consumer, session);
             }
         }
     }
@@ -133,13 +129,13 @@ final class JmsBatchConsumer extends DefaultConsumer {
         exchange.getExchangeExtension().setTransacted(true); // redeliveries stay on this thread, inside the session
         exchange.getIn().setHeader(BATCH_SIZE, batch.size());
         exchange.getIn().setBody(batch);
-        TransactionSynchronizationManager.bindResource(exposedAs, new JmsResourceHolder(session));
+        TransactionSynchronizationManager.bindResource(connectionFactory, new JmsResourceHolder(session));
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         } finally {
-            TransactionSynchronizationManager.unbindResource(exposedAs);
+            TransactionSynchronizationManager.unbindResource(connectionFactory);
         }
         try {
             if (exchange.getException() == null && !exchange.isRollbackOnly()) {
@@ -163,13 +159,17 @@ final class JmsBatchConsumer extends DefaultConsumer {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException | RuntimeException ignored) {
-                // already gone
+    /** The consumer is closed for real (consumers are not cached), so no prefetched message stays with it. */
+    private static void closeQuietly(MessageConsumer consumer, Session session) {
+        try {
+            if (consumer != null) {
+                consumer.close();
             }
+            if (session != null) {
+                session.close();
+            }
+        } catch (JMSException | RuntimeException ignored) {
+            // already gone
         }
     }
 }
