@@ -39,7 +39,7 @@ final class LoadGenerator {
     }
 
     private final HttpClient http;
-    private final ExecutorService callbacks = Executors.newFixedThreadPool(2);
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(4);
 
     LoadGenerator() {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
