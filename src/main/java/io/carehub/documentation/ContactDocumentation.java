@@ -209,14 +209,15 @@ public class ContactDocumentation {
     }
 
     /**
-     * The batch's contacts upserted (the last profile name given wins, as if applied one by one) and
-     * their open conversations, created where missing. Sorted by wa_id so concurrent batches lock in one order.
+     * Upserts the events' contacts (the last profile name given wins, as if applied one by one) and
+     * returns their open conversations per business number, created where missing. Sorted by wa_id so concurrent batches lock in one order.
      */
     private Map<ConversationKey, Long> openConversations(List<BufferedEvent> events) {
         Map<String, String> profileNames = new TreeMap<>();
         for (BufferedEvent event : events) {
             String waId = withoutNul(event.waId());
-            String name = withoutNul(event.profileName());
+            // only a message's contacts[] entry names the customer
+            String name = event.kind() == BufferedEvent.Kind.MESSAGE ? withoutNul(event.profileName()) : null;
             profileNames.put(waId, name != null ? name : profileNames.get(waId));
         }
         Map<String, Long> contactIds = new HashMap<>();
@@ -302,7 +303,7 @@ public class ContactDocumentation {
             if (fresh == 0) {
                 return false; // R5: same (status id, status) seen before
             }
-            long conversationId = openConversation(event.waId(), null, event.businessPhoneNumberId());
+            long conversationId = openConversations(List.of(event)).get(ConversationKey.of(event));
             // placeholder if the status arrives before the outbound message is known
             jdbc.update("""
                     insert into message (wamid, conversation_id, direction, type, delivery_state, delivery_updated_at,
@@ -363,41 +364,6 @@ public class ContactDocumentation {
                         .addValue("category", InboundMessage.textOrNull(pricing, "category"))
                         .addValue("ptype", InboundMessage.textOrNull(pricing, "type"))
                         .addValue("at", statusAt));
-    }
-
-    /** Upserts the contact and returns its open conversation on this business number. */
-    private long openConversation(String waId, String profileName, String businessPhoneNumberId) {
-        Long contactId = jdbc.queryForObject("""
-                insert into contact (wa_id, phone_number, profile_name)
-                values (:waId, :waId, :name)
-                on conflict (wa_id) do update
-                   set profile_name = coalesce(excluded.profile_name, contact.profile_name),
-                       updated_at = case when excluded.profile_name is distinct from contact.profile_name
-                                              and excluded.profile_name is not null
-                                         then now() else contact.updated_at end
-                returning id""",
-                new MapSqlParameterSource().addValue("waId", withoutNul(waId)).addValue("name", withoutNul(profileName)), Long.class);
-        MapSqlParameterSource keys = new MapSqlParameterSource()
-                .addValue("contact", contactId).addValue("business", businessPhoneNumberId);
-        List<Long> open = jdbc.queryForList("""
-                select id from conversation
-                 where contact_id = :contact and business_phone_number_id = :business and status = 'OPEN'""",
-                keys, Long.class);
-        if (!open.isEmpty()) {
-            return open.get(0);
-        }
-        List<Long> created = jdbc.queryForList("""
-                insert into conversation (contact_id, business_phone_number_id)
-                values (:contact, :business)
-                on conflict (contact_id, business_phone_number_id) where status = 'OPEN' do nothing
-                returning id""", keys, Long.class);
-        if (!created.isEmpty()) {
-            return created.get(0);
-        }
-        return jdbc.queryForObject("""
-                select id from conversation
-                 where contact_id = :contact and business_phone_number_id = :business and status = 'OPEN'""",
-                keys, Long.class);
     }
 
     /** PostgreSQL text and jsonb cannot hold NUL; it is dropped, the rest of the text is kept. */
