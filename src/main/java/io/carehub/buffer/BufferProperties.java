@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queue               the buffer queue
  * @param deadLetterQueue     R12: where messages go after maxDeliveryAttempts (inspect and re-drive)
  * @param consumers           concurrent consumers of the buffer queue (order kept per customer, R13)
+ * @param batchSize           most updates one consumer documents in one database and broker transaction
+ * @param batchWaitMs         how long a consumer waits for a batch to fill before documenting what it has
  * @param maxDeliveryAttempts broker deliveries before a message is parked in the dead-letter queue
  * @param redeliveryDelay     first broker redelivery delay; multiplied by redeliveryMultiplier up to maxRedeliveryDelay
  * @param redeliveryMultiplier backoff factor between broker redeliveries
@@ -30,6 +32,8 @@ public record BufferProperties(
         @DefaultValue("carehub.buffer") String queue,
         @DefaultValue("carehub.buffer.DLQ") String deadLetterQueue,
         @DefaultValue("8") int consumers,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("20") long batchWaitMs,
         @DefaultValue("20") int maxDeliveryAttempts,
         @DefaultValue("1s") Duration redeliveryDelay,
         @DefaultValue("2.0") double redeliveryMultiplier,

@@ -2,7 +2,11 @@ package io.carehub.buffer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Handler;
 import org.springframework.stereotype.Component;
@@ -22,5 +26,14 @@ public class BufferReader {
     @Handler
     public BufferedEvent read(@Body byte[] ciphertext) throws GeneralSecurityException, IOException {
         return mapper.readValue(cipher.decrypt(ciphertext), BufferedEvent.class);
+    }
+
+    /** Decrypts a batch from the {@code jms-batch} consumer, in queue order. */
+    public List<BufferedEvent> readBatch(@Body List<Message> batch) throws GeneralSecurityException, IOException, JMSException {
+        List<BufferedEvent> events = new ArrayList<>(batch.size());
+        for (Message message : batch) {
+            events.add(read(message.getBody(byte[].class)));
+        }
+        return events;
     }
 }

@@ -6,8 +6,14 @@ import io.carehub.buffer.BufferedEvent;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.camel.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R17/R4/R5: documents buffered events in PostgreSQL, idempotently. Each event is one database
- * transaction; a duplicate (same wamid, same status) changes nothing.
+ * R17/R4/R5: documents buffered events in PostgreSQL, idempotently: one database transaction per
+ * batch from the buffer; a duplicate (same wamid, same status) changes nothing.
  */
 @Component("contactDocumentation")
 public class ContactDocumentation {
@@ -39,61 +45,240 @@ public class ContactDocumentation {
 
     /** Documents an inbound message; a duplicate changes nothing and is reported as not fresh. */
     public DocumentedMessage recordMessage(@Body BufferedEvent event) {
-        InboundMessage message = InboundMessage.from(event.payload(), mapper);
-        DocumentedMessage documented = tx.execute(status -> {
-            long conversationId = openConversation(event.waId(), event.profileName(), event.businessPhoneNumberId());
-            Instant sentAt = message.sentAt() != null ? message.sentAt() : event.receivedAt();
-            List<Long> ids = jdbc.queryForList("""
-                    insert into message (wamid, conversation_id, direction, type, raw_type, text_body, details,
-                                         context_wamid, sent_at)
-                    values (:wamid, :conversation, 'INBOUND', :type, :rawType, :text, cast(:details as jsonb),
-                            :context, :sentAt)
-                    on conflict (wamid) do nothing
-                    returning id""",
-                    textParams()
-                            .addValue("wamid", event.dedupId())
-                            .addValue("conversation", conversationId)
-                            .addValue("type", message.type())
-                            .addValue("rawType", message.rawType())
-                            .addValue("text", withoutNul(message.textBody()))
-                            .addValue("details", message.details() == null ? null : withoutNul(message.details().toString()))
-                            .addValue("context", message.contextWamid())
-                            .addValue("sentAt", Timestamp.from(sentAt)),
-                    Long.class);
-            if (ids.isEmpty()) {
-                // R5: duplicate delivery
-                return jdbc.query("select id, conversation_id from message where wamid = :wamid",
-                        textParams().addValue("wamid", event.dedupId()),
-                        (rs, i) -> new DocumentedMessage(rs.getLong(1), rs.getLong(2), false)).get(0);
+        return recordBatch(List.of(event)).get(0);
+    }
+
+    /**
+     * R5/R13/R17: documents a batch from the buffer in one database transaction: inbound messages
+     * set-based (a few statements per batch, not per message), statuses and rejected updates one by one.
+     * Returns the inbound messages in batch order for the hand-on to the conversation lifecycle.
+     */
+    public List<DocumentedMessage> recordBatch(@Body List<BufferedEvent> events) {
+        List<BufferedEvent> messages = events.stream().filter(e -> e.kind() == BufferedEvent.Kind.MESSAGE).toList();
+        List<InboundMessage> parsed = messages.stream().map(e -> InboundMessage.from(e.payload(), mapper)).toList();
+        List<DocumentedMessage> documented = tx.execute(status -> {
+            List<DocumentedMessage> result = messages.isEmpty() ? List.of() : insertMessages(messages, parsed);
+            for (BufferedEvent event : events) {
+                switch (event.kind()) {
+                    case MESSAGE -> { }
+                    case STATUS -> recordStatus(event);
+                    default -> recordRejected(event);
+                }
             }
-            jdbc.update("""
-                    update conversation
-                       set last_inbound_at = greatest(last_inbound_at, :sentAt),
-                           window_expires_at = greatest(window_expires_at, :expires)
-                     where id = :conversation""",
-                    Map.of("sentAt", Timestamp.from(sentAt), "expires", Timestamp.from(sentAt.plus(SERVICE_WINDOW)),
-                            "conversation", conversationId));
-            if (message.media() != null) {
-                InboundMessage.Media media = message.media();
-                jdbc.update("""
-                        insert into attachment (message_id, media_id, mime_type, sha256, filename)
-                        values (:message, :mediaId, :mime, :sha256, :filename)
-                        on conflict (message_id, media_id) do nothing""",
-                        textParams()
-                                .addValue("message", ids.get(0))
-                                .addValue("mediaId", media.mediaId())
-                                .addValue("mime", media.mimeType())
-                                .addValue("sha256", media.sha256())
-                                .addValue("filename", media.filename()));
-            }
-            return new DocumentedMessage(ids.get(0), conversationId, true);
+            return result;
         });
-        if (documented.fresh()) {
-            LOG.debug("documented inbound message {} type={}", event.dedupId(), message.type());
-        } else {
-            LOG.info("duplicate inbound message {} ignored", event.dedupId());
+        for (int i = 0; i < messages.size(); i++) {
+            if (documented.get(i).fresh()) {
+                LOG.debug("documented inbound message {} type={}", messages.get(i).dedupId(), parsed.get(i).type());
+            } else {
+                LOG.info("duplicate inbound message {} ignored", messages.get(i).dedupId());
+            }
         }
         return documented;
+    }
+
+    private List<DocumentedMessage> insertMessages(List<BufferedEvent> events, List<InboundMessage> parsed) {
+        int n = events.size();
+        String[] wamids = new String[n];
+        long[] conversations = new long[n];
+        String[] types = new String[n];
+        String[] rawTypes = new String[n];
+        String[] texts = new String[n];
+        String[] details = new String[n];
+        String[] contexts = new String[n];
+        Instant[] sentAt = new Instant[n];
+        Map<ConversationKey, Long> conversationIds = openConversations(events);
+        for (int i = 0; i < n; i++) {
+            BufferedEvent event = events.get(i);
+            InboundMessage message = parsed.get(i);
+            wamids[i] = withoutNul(event.dedupId()); // as stored, so the returned rows match
+            conversations[i] = conversationIds.get(ConversationKey.of(event));
+            types[i] = message.type();
+            rawTypes[i] = message.rawType();
+            texts[i] = withoutNul(message.textBody());
+            details[i] = message.details() == null ? null : withoutNul(message.details().toString());
+            contexts[i] = message.contextWamid();
+            sentAt[i] = message.sentAt() != null ? message.sentAt() : event.receivedAt();
+        }
+        // R13: rows get their ids in batch order (with ordinality … order by)
+        Map<String, Long> inserted = new HashMap<>();
+        jdbc.query("""
+                insert into message (wamid, conversation_id, direction, type, raw_type, text_body, details,
+                                     context_wamid, sent_at)
+                select m.wamid, m.conversation, 'INBOUND', m.type, m.raw_type, m.text, cast(m.details as jsonb),
+                       m.context, m.sent_at
+                  from unnest(cast(:wamids as text[]), cast(:conversations as bigint[]), cast(:types as text[]),
+                              cast(:rawTypes as text[]), cast(:texts as text[]), cast(:details as text[]),
+                              cast(:contexts as text[]), cast(:sentAt as timestamptz[]))
+                       with ordinality as m(wamid, conversation, type, raw_type, text, details, context, sent_at, ord)
+                 order by m.ord
+                on conflict (wamid) do nothing
+                returning id, wamid""",
+                textParams()
+                        .addValue("wamids", wamids).addValue("conversations", conversations).addValue("types", types)
+                        .addValue("rawTypes", rawTypes).addValue("texts", texts).addValue("details", details)
+                        .addValue("contexts", contexts).addValue("sentAt", isoStrings(sentAt)),
+                rs -> {
+                    inserted.put(rs.getString(2), rs.getLong(1));
+                });
+        Map<String, DocumentedMessage> known = inserted.size() == n ? Map.of() : knownMessages(wamids);
+        List<DocumentedMessage> result = new ArrayList<>(n);
+        Map<Long, Instant> latestInbound = new LinkedHashMap<>();
+        List<Integer> freshWithMedia = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Long id = inserted.remove(wamids[i]); // the first of equal wamids in a batch is the fresh one
+            if (id == null) {
+                result.add(known.get(wamids[i])); // R5: duplicate delivery
+                continue;
+            }
+            result.add(new DocumentedMessage(id, conversations[i], true));
+            latestInbound.merge(conversations[i], sentAt[i], (a, b) -> a.isAfter(b) ? a : b);
+            if (parsed.get(i).media() != null) {
+                freshWithMedia.add(i);
+            }
+        }
+        openServiceWindows(latestInbound);
+        insertPendingAttachments(freshWithMedia, result, parsed);
+        return result;
+    }
+
+    private Map<String, DocumentedMessage> knownMessages(String[] wamids) {
+        Map<String, DocumentedMessage> known = new HashMap<>();
+        jdbc.query("select id, conversation_id, wamid from message where wamid = any(cast(:wamids as text[]))",
+                textParams().addValue("wamids", wamids),
+                rs -> {
+                    known.put(rs.getString(3), new DocumentedMessage(rs.getLong(1), rs.getLong(2), false));
+                });
+        return known;
+    }
+
+    /** R9: a customer message opens or refreshes the 24-hour window of its conversation. */
+    private void openServiceWindows(Map<Long, Instant> latestInbound) {
+        if (latestInbound.isEmpty()) {
+            return;
+        }
+        Instant[] sent = latestInbound.values().toArray(Instant[]::new);
+        Instant[] expires = latestInbound.values().stream().map(at -> at.plus(SERVICE_WINDOW)).toArray(Instant[]::new);
+        jdbc.update("""
+                update conversation c
+                   set last_inbound_at = greatest(c.last_inbound_at, u.sent_at),
+                       window_expires_at = greatest(c.window_expires_at, u.expires_at)
+                  from unnest(cast(:conversations as bigint[]), cast(:sentAt as timestamptz[]),
+                              cast(:expires as timestamptz[])) as u(id, sent_at, expires_at)
+                 where c.id = u.id""",
+                textParams()
+                        .addValue("conversations", latestInbound.keySet().stream().mapToLong(Long::longValue).toArray())
+                        .addValue("sentAt", isoStrings(sent)).addValue("expires", isoStrings(expires)));
+    }
+
+    /** R6: media is documented at once as a pending attachment; the media-download route fetches it. */
+    private void insertPendingAttachments(List<Integer> indexes, List<DocumentedMessage> documented,
+            List<InboundMessage> parsed) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        int n = indexes.size();
+        long[] messageIds = new long[n];
+        String[] mediaIds = new String[n];
+        String[] mimes = new String[n];
+        String[] sha256s = new String[n];
+        String[] filenames = new String[n];
+        for (int k = 0; k < n; k++) {
+            int i = indexes.get(k);
+            InboundMessage.Media media = parsed.get(i).media();
+            messageIds[k] = documented.get(i).messageId();
+            mediaIds[k] = media.mediaId();
+            mimes[k] = media.mimeType();
+            sha256s[k] = media.sha256();
+            filenames[k] = media.filename();
+        }
+        jdbc.update("""
+                insert into attachment (message_id, media_id, mime_type, sha256, filename)
+                select * from unnest(cast(:messages as bigint[]), cast(:mediaIds as text[]), cast(:mimes as text[]),
+                                     cast(:sha256s as text[]), cast(:filenames as text[]))
+                on conflict (message_id, media_id) do nothing""",
+                textParams()
+                        .addValue("messages", messageIds).addValue("mediaIds", mediaIds).addValue("mimes", mimes)
+                        .addValue("sha256s", sha256s).addValue("filenames", filenames));
+    }
+
+    private record ConversationKey(String waId, String businessPhoneNumberId) {
+        static ConversationKey of(BufferedEvent event) {
+            return new ConversationKey(withoutNul(event.waId()), withoutNul(event.businessPhoneNumberId()));
+        }
+    }
+
+    /**
+     * Upserts the events' contacts (the last profile name given wins, as if applied one by one) and
+     * returns their open conversations per business number, created where missing. Sorted by wa_id so concurrent batches lock in one order.
+     */
+    private Map<ConversationKey, Long> openConversations(List<BufferedEvent> events) {
+        Map<String, String> profileNames = new TreeMap<>();
+        for (BufferedEvent event : events) {
+            String waId = withoutNul(event.waId());
+            // only a message's contacts[] entry names the customer
+            String name = event.kind() == BufferedEvent.Kind.MESSAGE ? withoutNul(event.profileName()) : null;
+            profileNames.put(waId, name != null ? name : profileNames.get(waId));
+        }
+        Map<String, Long> contactIds = new HashMap<>();
+        jdbc.query("""
+                insert into contact (wa_id, phone_number, profile_name)
+                select c.wa_id, c.wa_id, c.name
+                  from unnest(cast(:waIds as text[]), cast(:names as text[])) with ordinality as c(wa_id, name, ord)
+                 order by c.ord
+                on conflict (wa_id) do update
+                   set profile_name = coalesce(excluded.profile_name, contact.profile_name),
+                       updated_at = case when excluded.profile_name is distinct from contact.profile_name
+                                              and excluded.profile_name is not null
+                                         then now() else contact.updated_at end
+                returning id, wa_id""",
+                textParams()
+                        .addValue("waIds", profileNames.keySet().toArray(String[]::new))
+                        .addValue("names", profileNames.values().toArray(String[]::new)),
+                rs -> {
+                    contactIds.put(rs.getString(2), rs.getLong(1));
+                });
+        Set<ConversationKey> keys = new LinkedHashSet<>();
+        events.forEach(event -> keys.add(ConversationKey.of(event)));
+        long[] contacts = keys.stream().mapToLong(key -> contactIds.get(key.waId())).toArray();
+        String[] business = keys.stream().map(ConversationKey::businessPhoneNumberId).toArray(String[]::new);
+        MapSqlParameterSource pairs = textParams().addValue("contacts", contacts).addValue("business", business);
+        Map<ConversationKey, Long> open = openConversationsOf(pairs);
+        if (open.size() < keys.size()) {
+            jdbc.update("""
+                    insert into conversation (contact_id, business_phone_number_id)
+                    select p.contact_id, p.business
+                      from unnest(cast(:contacts as bigint[]), cast(:business as text[])) as p(contact_id, business)
+                     where not exists (select 1 from conversation c
+                                        where c.contact_id = p.contact_id and c.business_phone_number_id = p.business
+                                          and c.status = 'OPEN')
+                    on conflict (contact_id, business_phone_number_id) where status = 'OPEN' do nothing""", pairs);
+            open = openConversationsOf(pairs);
+        }
+        return open;
+    }
+
+    private Map<ConversationKey, Long> openConversationsOf(MapSqlParameterSource pairs) {
+        Map<ConversationKey, Long> open = new HashMap<>();
+        jdbc.query("""
+                select c.id, k.wa_id, c.business_phone_number_id
+                  from unnest(cast(:contacts as bigint[]), cast(:business as text[])) as p(contact_id, business)
+                  join conversation c on c.contact_id = p.contact_id and c.business_phone_number_id = p.business
+                                     and c.status = 'OPEN'
+                  join contact k on k.id = c.contact_id""",
+                pairs,
+                rs -> {
+                    open.put(new ConversationKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
+                });
+        return open;
+    }
+
+    private static String[] isoStrings(Instant[] instants) {
+        String[] iso = new String[instants.length];
+        for (int i = 0; i < instants.length; i++) {
+            iso[i] = instants[i].toString();
+        }
+        return iso;
     }
 
     /** R4: records a status once and moves the outbound message's delivery state forward. */
@@ -118,7 +303,7 @@ public class ContactDocumentation {
             if (fresh == 0) {
                 return false; // R5: same (status id, status) seen before
             }
-            long conversationId = openConversation(event.waId(), null, event.businessPhoneNumberId());
+            long conversationId = openConversations(List.of(event)).get(ConversationKey.of(event));
             // placeholder if the status arrives before the outbound message is known
             jdbc.update("""
                     insert into message (wamid, conversation_id, direction, type, delivery_state, delivery_updated_at,
@@ -181,41 +366,6 @@ public class ContactDocumentation {
                         .addValue("at", statusAt));
     }
 
-    /** Upserts the contact and returns its open conversation on this business number. */
-    private long openConversation(String waId, String profileName, String businessPhoneNumberId) {
-        Long contactId = jdbc.queryForObject("""
-                insert into contact (wa_id, phone_number, profile_name)
-                values (:waId, :waId, :name)
-                on conflict (wa_id) do update
-                   set profile_name = coalesce(excluded.profile_name, contact.profile_name),
-                       updated_at = case when excluded.profile_name is distinct from contact.profile_name
-                                              and excluded.profile_name is not null
-                                         then now() else contact.updated_at end
-                returning id""",
-                textParams().addValue("waId", withoutNul(waId)).addValue("name", withoutNul(profileName)), Long.class);
-        MapSqlParameterSource keys = textParams()
-                .addValue("contact", contactId).addValue("business", businessPhoneNumberId);
-        List<Long> open = jdbc.queryForList("""
-                select id from conversation
-                 where contact_id = :contact and business_phone_number_id = :business and status = 'OPEN'""",
-                keys, Long.class);
-        if (!open.isEmpty()) {
-            return open.get(0);
-        }
-        List<Long> created = jdbc.queryForList("""
-                insert into conversation (contact_id, business_phone_number_id)
-                values (:contact, :business)
-                on conflict (contact_id, business_phone_number_id) where status = 'OPEN' do nothing
-                returning id""", keys, Long.class);
-        if (!created.isEmpty()) {
-            return created.get(0);
-        }
-        return jdbc.queryForObject("""
-                select id from conversation
-                 where contact_id = :contact and business_phone_number_id = :business and status = 'OPEN'""",
-                keys, Long.class);
-    }
-
     /**
      * Named parameters whose text values lose any NUL: PostgreSQL text cannot hold it, and one NUL in a
      * wamid, type, media field or rejection reason made the update a poison message that blocked its
@@ -225,7 +375,13 @@ public class ContactDocumentation {
         return new MapSqlParameterSource() {
             @Override
             public MapSqlParameterSource addValue(String name, Object value) {
-                return super.addValue(name, value instanceof String text ? withoutNul(text) : value);
+                if (value instanceof String text) {
+                    return super.addValue(name, withoutNul(text));
+                }
+                if (value instanceof String[] texts) {
+                    return super.addValue(name, java.util.Arrays.stream(texts).map(ContactDocumentation::withoutNul).toArray(String[]::new));
+                }
+                return super.addValue(name, value);
             }
         };
     }

@@ -1,0 +1,433 @@
+package io.carehub.bench;
+
+import io.carehub.CarehubApplication;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import javax.sql.DataSource;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.connection.SingleConnectionFactory;
+
+/**
+ * The hub benchmark (bench/run.sh): carehub on its embedded defaults, a naive single-consumer Camel
+ * route and the raw limits (bare HTTP endpoint, persistent JMS sends, batched JDBC inserts), measured
+ * side by side in one run on one machine. Prints a table and writes target/bench/results.json.
+ * Not a test: PRODUCT.md §4 quality bars are checked by reading its numbers.
+ */
+public final class HubBenchmark {
+
+    private static final String APP_SECRET = "bench-app-secret";
+    private static final int CONCURRENCY = 64;
+
+    /** One measured phase, one line of the table. */
+    record Row(String name, int updates, double perSecond, LoadGenerator.Result load, double e2ePerSecond,
+            double lifecyclePerSecond, double cpuCores, double heapMb) {
+    }
+
+    private final boolean full;
+    private final ConfigurableApplicationContext hub;
+    private final JdbcTemplate jdbc;
+    private final URI webhook;
+    private final URI baseline;
+    private final URI bare;
+    private final LoadGenerator load = new LoadGenerator();
+    private final WhatsAppUpdates updates;
+    private final HeapSampler heap = new HeapSampler();
+    private final List<Row> rows = new ArrayList<>();
+
+    private HubBenchmark(boolean full, ConfigurableApplicationContext hub) {
+        this.full = full;
+        this.hub = hub;
+        this.jdbc = hub.getBean(JdbcTemplate.class);
+        int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
+        this.webhook = URI.create("http://localhost:" + port + "/webhooks/whatsapp");
+        this.baseline = URI.create("http://localhost:" + port + "/bench/baseline");
+        this.bare = URI.create("http://localhost:" + port + "/bench/ok");
+        this.updates = new WhatsAppUpdates(Long.toString(System.currentTimeMillis() % 100_000_000L, 36), 2000, APP_SECRET);
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean full = List.of(args).contains("--full");
+        Path out = Path.of("target/bench");
+        Files.createDirectories(out);
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext hub = SpringApplication.run(CarehubApplication.class,
+                "--server.port=0",
+                "--carehub.data-dir=" + out.resolve("data-" + System.currentTimeMillis()),
+                "--carehub.postgres.port=0",
+                "--carehub.whatsapp.app-secret=" + APP_SECRET,
+                "--camel.main.routes-include-pattern=file:routes/*.yaml,classpath:bench/baseline-routes.yaml",
+                "--logging.level.root=WARN",
+                "--logging.level.io.carehub=WARN",
+                "--logging.level.org.apache.camel=ERROR");
+        System.out.printf(Locale.ROOT, "hub started in %.1f s (embedded Artemis + embedded PostgreSQL)%n", (System.nanoTime() - t0) / 1e9);
+        HubBenchmark bench = new HubBenchmark(full, hub);
+        try {
+            bench.run();
+        } finally {
+            bench.load.close();
+            hub.close();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        jdbc.execute("create table if not exists bench_baseline (id bigserial primary key, body text not null,"
+                + " stored_at timestamptz not null default now())");
+        jdbc.execute("create table if not exists bench_limit_message (like message including defaults including indexes)");
+        int scale = full ? 4 : 1;
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        System.out.println("warm-up ...");
+        hubPhase("warm-up", 2000, 0, false);
+        load.closedLoop(bare, batch("warm-bare", 2000), CONCURRENCY);
+        baselinePhase("warm-up baseline", 500, false);
+        rows.clear();
+
+        System.out.println("limits ...");
+        Row http = measure("limit: bare HTTP 200", 10_000 * scale, () -> {
+            LoadGenerator.Result r = load.closedLoop(bare, batch("bare", 10_000 * scale), CONCURRENCY);
+            return new Row(null, r.sent(), r.perSecond(), r, 0, 0, 0, 0);
+        });
+        Row jms = measure("limit: raw persistent JMS sends", 10_000 * scale, () -> {
+            double perSecond = rawJmsSends(10_000 * scale, CONCURRENCY);
+            return new Row(null, 10_000 * scale, perSecond, null, 0, 0, 0, 0);
+        });
+        Row db = measure("limit: raw batched JDBC inserts", 50_000 * scale, () -> {
+            double perSecond = rawJdbcInserts(50_000 * scale, 4, 100);
+            return new Row(null, 50_000 * scale, perSecond, null, perSecond, 0, 0, 0);
+        });
+
+        System.out.println("carehub ...");
+        Row closed = hubPhase("carehub closed loop c=" + CONCURRENCY, 10_000 * scale, 0, true);
+        Row open1000 = hubPhase("carehub open loop 1000/s", 10_000 * (full ? 3 : 1), 1000, true);
+        Row drain = drainPhase("carehub buffer drain (documentation)", 10_000 * scale);
+        if (full) {
+            hubPhase("carehub open loop 2000/s", 30_000, 2000, true);
+        }
+        System.out.println("baseline ...");
+        Row base = baselinePhase("baseline closed loop c=" + CONCURRENCY, 2000 * scale, true);
+
+        printTable();
+        Map<String, Double> results = new LinkedHashMap<>();
+        results.put("carehub.ack_per_s", closed.perSecond());
+        results.put("carehub.e2e_per_s", closed.e2ePerSecond());
+        results.put("carehub.lifecycle_per_s", closed.lifecyclePerSecond());
+        results.put("carehub.p99_ms_closed_loop", closed.load().percentileMs(99));
+        results.put("carehub.p50_ms_at_1000", open1000.load().percentileMs(50));
+        results.put("carehub.p99_ms_at_1000", open1000.load().percentileMs(99));
+        results.put("carehub.p999_ms_at_1000", open1000.load().percentileMs(99.9));
+        results.put("carehub.max_ms_at_1000", open1000.load().percentileMs(100));
+        results.put("carehub.drain_per_s", drain.e2ePerSecond());
+        results.put("carehub.drain_handed_per_s", drain.lifecyclePerSecond());
+        results.put("carehub.cpu_cores", closed.cpuCores());
+        results.put("carehub.heap_mb", rows.stream().filter(r -> r.name().startsWith("carehub")).mapToDouble(Row::heapMb).max().orElse(0));
+        results.put("baseline.ack_per_s", base.perSecond());
+        results.put("baseline.e2e_per_s", base.e2ePerSecond());
+        results.put("baseline.p99_ms", base.load().percentileMs(99));
+        results.put("limit.http_per_s", http.perSecond());
+        results.put("limit.jms_per_s", jms.perSecond());
+        results.put("limit.db_rows_per_s", db.perSecond());
+        results.put("ratio.ack_carehub_to_baseline", closed.perSecond() / base.perSecond());
+        results.put("ratio.e2e_carehub_to_baseline", closed.e2ePerSecond() / base.e2ePerSecond());
+        results.put("ratio.ack_carehub_to_http_limit", closed.perSecond() / http.perSecond());
+        results.put("ratio.ack_carehub_to_jms_limit", closed.perSecond() / jms.perSecond());
+        results.put("ratio.e2e_carehub_to_db_limit", closed.e2ePerSecond() / db.perSecond());
+        results.put("machine.cores", (double) Runtime.getRuntime().availableProcessors());
+        // the machine's 1-minute load average: above the core count, other processes competed for the CPU
+        results.put("machine.load_avg_1m_start", loadAtStart);
+        results.put("machine.load_avg_1m_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        results.put("machine.max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
+        System.out.println();
+        results.forEach((key, value) -> System.out.printf(Locale.ROOT, "%-34s %12.2f%n", key, value));
+        StringBuilder json = new StringBuilder("{\n  \"mode\": \"" + (full ? "full" : "short") + "\",\n  \"date\": \""
+                + LocalDate.now() + "\"");
+        results.forEach((key, value) -> json.append(",\n  \"").append(key).append("\": ")
+                .append(String.format(Locale.ROOT, "%.3f", value)));
+        Files.writeString(Path.of("target/bench/results.json"), json.append("\n}\n"));
+        System.out.println("\nwritten: target/bench/results.json");
+    }
+
+    /** Signed POSTs to the hub; e2e = until every update is documented in PostgreSQL. */
+    private Row hubPhase(String name, int count, double openLoopRate, boolean record) throws Exception {
+        List<WhatsAppUpdates.Update> posts = batch(name.replaceAll("[^a-z0-9]", ""), count);
+        long messages = posts.stream().filter(WhatsAppUpdates.Update::message).count();
+        long documentedBefore = documented();
+        long handedBefore = lifecycleAdded();
+        long inboundBefore = inboundDocumented();
+        return measure(record ? name : null, count, () -> {
+            LoadGenerator.Result r = openLoopRate > 0 ? load.openLoop(webhook, posts, openLoopRate)
+                    : load.closedLoop(webhook, posts, CONCURRENCY);
+            // a refused POST (non-200) is not in the buffer: e2e counts what was acknowledged
+            long accepted = r.sent() - r.failed();
+            long documentedAt = waitFor(() -> documented() - documentedBefore, accepted);
+            long inbound = inboundDocumented() - inboundBefore;
+            long handedAt = waitFor(() -> lifecycleAdded() - handedBefore, inbound);
+            return new Row(null, count, r.perSecond(), r, rate(accepted, r.start(), documentedAt),
+                    rate(inbound, r.start(), handedAt), 0, 0);
+        });
+    }
+
+    /**
+     * The buffer consumer alone: updates are acknowledged while the documentation route is stopped, then
+     * the route starts and the time until all are documented (and handed on) is measured.
+     */
+    private Row drainPhase(String name, int count) throws Exception {
+        var routes = hub.getBean(org.apache.camel.CamelContext.class).getRouteController();
+        routes.stopRoute("buffer-to-documentation");
+        LoadGenerator.Result acked = load.closedLoop(webhook, batch("drain", count), CONCURRENCY);
+        long accepted = acked.sent() - acked.failed();
+        long documentedBefore = documented();
+        long inboundBefore = inboundDocumented();
+        long handedBefore = lifecycleAdded();
+        return measure(name, count, () -> {
+            long start = System.nanoTime();
+            routes.startRoute("buffer-to-documentation");
+            long documentedAt = waitFor(() -> documented() - documentedBefore, accepted);
+            long inbound = inboundDocumented() - inboundBefore;
+            long handedAt = waitFor(() -> lifecycleAdded() - handedBefore, inbound);
+            double perSecond = rate(accepted, start, documentedAt);
+            return new Row(null, count, perSecond, null, perSecond, rate(inbound, start, handedAt), 0, 0);
+        });
+    }
+
+    private Row baselinePhase(String name, int count, boolean record) throws Exception {
+        List<WhatsAppUpdates.Update> posts = batch("baseline" + count, count);
+        long before = jdbc.queryForObject("select count(*) from bench_baseline", Long.class);
+        return measure(record ? name : null, count, () -> {
+            LoadGenerator.Result r = load.closedLoop(baseline, posts, CONCURRENCY);
+            long accepted = r.sent() - r.failed();
+            long storedAt = waitFor(() -> jdbc.queryForObject("select count(*) from bench_baseline", Long.class) - before, accepted);
+            return new Row(null, count, r.perSecond(), r, rate(accepted, r.start(), storedAt), 0, 0, 0);
+        });
+    }
+
+    private interface Phase {
+        Row run() throws Exception;
+    }
+
+    /** Runs a phase with CPU (process CPU time / wall time, in cores) and peak used heap measured around it. */
+    private Row measure(String name, int updates, Phase phase) throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.gc();
+        heap.reset();
+        long cpu0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        Row row = phase.run();
+        double cores = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - wall0);
+        Row measured = new Row(name, updates, row.perSecond(), row.load(), row.e2ePerSecond(), row.lifecyclePerSecond(),
+                cores, heap.peakMb());
+        if (name != null) {
+            rows.add(measured);
+            System.out.printf(Locale.ROOT, "  %-36s %10.0f/s%n", name, measured.perSecond());
+        }
+        return measured;
+    }
+
+    private List<WhatsAppUpdates.Update> batch(String phase, int count) {
+        List<WhatsAppUpdates.Update> posts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            posts.add(updates.update(phase, i));
+        }
+        return posts;
+    }
+
+    /** Inbound messages and statuses of this run documented so far. */
+    private long documented() {
+        return jdbc.queryForObject("select (select count(*) from message where wamid like ? and direction = 'INBOUND')"
+                + " + (select count(*) from message_status where wamid like ?)", Long.class,
+                updates.messagePrefix() + "%", updates.statusPrefix() + "%");
+    }
+
+    private long inboundDocumented() {
+        return jdbc.queryForObject("select count(*) from message where wamid like ? and direction = 'INBOUND'", Long.class,
+                updates.messagePrefix() + "%");
+    }
+
+    /** Per second from {@code start} to {@code end}; NaN when the end was not reached. */
+    private static double rate(long count, long start, long end) {
+        return end < 0 ? Double.NaN : count / ((end - start) / 1e9);
+    }
+
+    /** Messages handed on to the conversation lifecycle queue (broker counter). */
+    private long lifecycleAdded() {
+        var queue = hub.getBean(EmbeddedActiveMQ.class).getActiveMQServer()
+                .locateQueue(SimpleString.of(hub.getEnvironment().getProperty("carehub.lifecycle.queue", "carehub.lifecycle")));
+        return queue == null ? 0 : queue.getMessagesAdded();
+    }
+
+    /** When progress reached target (System.nanoTime), or -1 after 180 s. */
+    private static long waitFor(LongSupplier progress, long target) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (progress.getAsLong() < target) {
+            if (System.nanoTime() > deadline) {
+                System.out.println("  !! only " + progress.getAsLong() + " of " + target + " after 180 s");
+                return -1;
+            }
+            Thread.sleep(20);
+        }
+        return System.nanoTime();
+    }
+
+    /** Persistent sends, each confirmed by the broker, from {@code threads} sessions to the same embedded broker. */
+    private double rawJmsSends(int count, int threads) throws Exception {
+        ConnectionFactory factory = hub.getBean(ConnectionFactory.class);
+        if (factory instanceof SingleConnectionFactory cached) {
+            factory = cached.getTargetConnectionFactory();
+        }
+        byte[] payload = updates.update("jms", 0).body();
+        AtomicInteger next = new AtomicInteger();
+        try (Connection connection = factory.createConnection()) {
+            List<Thread> senders = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                Thread sender = new Thread(() -> {
+                    try {
+                        MessageProducer producer = session.createProducer(session.createQueue("bench.limit.jms"));
+                        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                        while (next.getAndIncrement() < count) {
+                            BytesMessage message = session.createBytesMessage();
+                            message.writeBytes(payload);
+                            producer.send(message);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                senders.add(sender);
+                sender.start();
+            }
+            for (Thread sender : senders) {
+                sender.join();
+            }
+            double perSecond = count / ((System.nanoTime() - start) / 1e9);
+            hub.getBean(EmbeddedActiveMQ.class).getActiveMQServer().locateQueue(SimpleString.of("bench.limit.jms"))
+                    .deleteAllReferences();
+            return perSecond;
+        }
+    }
+
+    /** The message rows the hub writes, inserted with JDBC batches of {@code batchSize}, one commit per batch. */
+    private double rawJdbcInserts(int count, int threads, int batchSize) throws Exception {
+        DataSource dataSource = hub.getBean(DataSource.class);
+        long conversation = jdbc.queryForObject("select min(id) from conversation", Long.class);
+        String prefix = updates.messagePrefix() + "limit-";
+        String text = "Hallo, ich bin Erika Mustermann, meine Kundennummer ist K-55012398. Meine Rechnung ist zu hoch.";
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> writers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread writer = new Thread(() -> {
+                try (var connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    try (PreparedStatement insert = connection.prepareStatement("""
+                            insert into bench_limit_message (wamid, conversation_id, direction, type, raw_type, text_body, sent_at)
+                            values (?, ?, 'INBOUND', 'text', 'text', ?, ?) on conflict do nothing""")) {
+                        int first;
+                        while ((first = next.getAndAdd(batchSize)) < count) {
+                            for (int i = first; i < Math.min(count, first + batchSize); i++) {
+                                insert.setString(1, prefix + i);
+                                insert.setLong(2, conversation);
+                                insert.setString(3, text);
+                                insert.setTimestamp(4, Timestamp.from(Instant.now()));
+                                insert.addBatch();
+                            }
+                            insert.executeBatch();
+                            connection.commit();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writers.add(writer);
+            writer.start();
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void printTable() {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-36s %8s %6s %10s %8s %8s %8s %8s %8s %10s %10s %6s %8s%n", "phase", "updates", "failed",
+                "ack/s", "p50 ms", "p90 ms", "p99 ms", "p99.9", "max ms", "e2e/s", "handed/s", "CPU", "heap MB");
+        for (Row row : rows) {
+            LoadGenerator.Result r = row.load();
+            System.out.printf(Locale.ROOT, "%-36s %8d %6s %10.0f %8s %8s %8s %8s %8s %10s %10s %6.2f %8.0f%n", row.name(),
+                    row.updates(), r == null ? "-" : Integer.toString(r.failed()), row.perSecond(), ms(r, 50), ms(r, 90), ms(r, 99), ms(r, 99.9), ms(r, 100),
+                    row.e2ePerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.e2ePerSecond()) : "-",
+                    row.lifecyclePerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.lifecyclePerSecond()) : "-",
+                    row.cpuCores(), row.heapMb());
+        }
+        System.out.println("(CPU = process CPU time / wall time, in cores of " + Runtime.getRuntime().availableProcessors()
+                + ", load generator included; heap = peak used heap of the whole JVM, sampled every 20 ms;"
+                + " e2e/s = updates / time from first send until all documented; handed/s = messages / time until"
+                + " handed to the lifecycle queue)");
+    }
+
+    private static String ms(LoadGenerator.Result r, double percentile) {
+        return r == null ? "-" : String.format(Locale.ROOT, "%.1f", r.percentileMs(percentile));
+    }
+
+    /** Peak used heap, sampled (pool peaks of different moments would add up to more than was ever used). */
+    private static final class HeapSampler {
+        private volatile long peak;
+
+        HeapSampler() {
+            Thread sampler = new Thread(() -> {
+                var memory = ManagementFactory.getMemoryMXBean();
+                while (true) {
+                    long used = memory.getHeapMemoryUsage().getUsed();
+                    if (used > peak) {
+                        peak = used;
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        void reset() {
+            peak = 0;
+        }
+
+        double peakMb() {
+            return peak / 1048576.0;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.carehub.bench;
+
+import io.carehub.WebhookSignature;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Realistic WhatsApp Cloud API webhook POSTs, one update each, signed like Meta signs them: 70 % text
+ * (German, with personal data), 15 % image with a media id, 15 % delivery statuses with billing objects.
+ */
+final class WhatsAppUpdates {
+
+    record Update(byte[] body, String signature, boolean message) {
+    }
+
+    private static final String[] TEXTS = {
+        "Hallo, ich bin Erika Mustermann, meine Kundennummer ist K-55012398. Meine Rechnung ist zu hoch.",
+        "Guten Tag, bitte rufen Sie mich unter 0171 2345678 zurück, ich wohne in der Hauptstraße 5, 10115 Berlin.",
+        "Meine IBAN ist DE89 3704 0044 0532 0130 00, bitte buchen Sie den Betrag zurück. Danke, Hans Müller",
+        "Ich möchte meinen Vertrag V-2024-118833 kündigen. Geburtsdatum 12.03.1984, Grüße Jürgen Schäfer",
+        "Hallo, mein Router zeigt seit gestern eine rote Lampe. Können Sie mir helfen? Anna Vogel",
+        "Schreiben Sie mir bitte an anna.vogel@example.de, ich bin tagsüber nicht erreichbar.",
+        "Ich bin umgezogen: neue Adresse Lindenallee 23a, 80331 München. Bitte ändern Sie das. Petra Weiß",
+        "Wann kommt der Techniker? Ich habe den Termin am Dienstag zwischen 8 und 12 Uhr bestätigt.",
+    };
+
+    private final String run;
+    private final int customers;
+    private final String appSecret;
+
+    WhatsAppUpdates(String run, int customers, String appSecret) {
+        this.run = run;
+        this.customers = customers;
+        this.appSecret = appSecret;
+    }
+
+    /** The inbound message ids this run uses start with this; statuses with {@link #statusPrefix()}. */
+    String messagePrefix() {
+        return "wamid.bench" + run + "-";
+    }
+
+    String statusPrefix() {
+        return "wamid.benchout" + run + "-";
+    }
+
+    Update update(String phase, int i) {
+        String waId = "49151" + String.format("%07d", (i * 7919L) % customers);
+        long now = Instant.now().getEpochSecond();
+        int kind = i % 20;
+        String value;
+        boolean message = kind < 17;
+        if (kind < 14) {
+            value = messages(waId, phase, i, now, "\"type\":\"text\",\"text\":{\"body\":\"" + TEXTS[i % TEXTS.length] + "\"}");
+        } else if (message) {
+            value = messages(waId, phase, i, now, "\"type\":\"image\",\"image\":{\"caption\":\"Foto vom Zählerstand\","
+                    + "\"mime_type\":\"image/jpeg\",\"sha256\":\"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\","
+                    + "\"id\":\"" + (1_000_000_000_000L + i) + "\"}");
+        } else {
+            value = "\"statuses\":[{\"id\":\"" + statusPrefix() + phase + "-" + i + "\",\"status\":\"delivered\","
+                    + "\"timestamp\":\"" + now + "\",\"recipient_id\":\"" + waId + "\","
+                    + "\"conversation\":{\"id\":\"c" + run + (i % 997) + "\",\"origin\":{\"type\":\"service\"}},"
+                    + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"regular\"}}]";
+        }
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+                + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
+                + "\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"}," + value + "}}]}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return new Update(bytes, "sha256=" + WebhookSignature.hex(appSecret, bytes), message);
+    }
+
+    private String messages(String waId, String phase, int i, long now, String content) {
+        return "\"contacts\":[{\"profile\":{\"name\":\"Kundin " + (i % 50) + "\"},\"wa_id\":\"" + waId + "\"}],"
+                + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + messagePrefix() + phase + "-" + i
+                + "\",\"timestamp\":\"" + now + "\"," + content + "}]";
+    }
+}

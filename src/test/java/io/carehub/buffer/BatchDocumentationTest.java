@@ -1,0 +1,175 @@
+package io.carehub.buffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carehub.IngestTestSupport;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * R5/R12/R13 for the batching buffer consumer: a poison message does not take its batch with it,
+ * duplicates inside one batch are documented once, and each customer's order holds within and across batches.
+ */
+@TestPropertySource(properties = {
+        "carehub.buffer.max-delivery-attempts=3",
+        "carehub.buffer.redelivery-delay=100ms",
+        "carehub.buffer.max-redelivery-delay=400ms",
+        "carehub.buffer.batch-size=50",
+        "carehub.buffer.batch-wait-ms=50"})
+class BatchDocumentationTest extends IngestTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String BUSINESS = "106540352242922";
+
+    @Autowired
+    BufferWriter writer;
+    @Autowired
+    BufferReader reader;
+    @Autowired
+    BufferCipher cipher;
+    @Autowired
+    ObjectMapper mapper;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    BufferProperties buffer;
+
+    @Test
+    void poisonMessageIsParkedInTheDeadLetterQueueWhileTheRestOfItsBatchIsDocumented() throws Exception {
+        String prefix = "poison" + System.nanoTime();
+        List<BufferedEvent> events = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            events.add(text(customer(prefix, i % 2), prefix + "-" + i, BUSINESS));
+        }
+        // no business number: its conversation cannot be stored (NOT NULL), a failure no retry cures
+        events.add(20, text(customer(prefix, 1), prefix + "-poison", null));
+
+        writer.send(events); // one broker transaction: the consumer finds them together
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "-%") == 40);
+        await().atMost(PATIENCE).until(() -> deadLetterIds().contains(prefix + "-poison"));
+        assertThat(count("select count(*) from message where wamid = ?", prefix + "-poison")).isZero();
+        assertThat(deadLetterIds()).filteredOn(id -> id.startsWith(prefix)).containsExactly(prefix + "-poison");
+        assertThat(count("select count(distinct wamid) from message where wamid like ?", prefix + "-%")).isEqualTo(40);
+    }
+
+    @Test
+    void duplicatesInsideOneBatchAreDocumentedOnce() throws Exception {
+        String prefix = "dupbatch" + System.nanoTime();
+        String waId = customer(prefix, 0);
+        List<BufferedEvent> events = new ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            for (int i = 0; i < 10; i++) {
+                events.add(i % 2 == 0 ? text(waId, prefix + "-" + i, BUSINESS) : image(waId, prefix + "-" + i));
+            }
+        }
+        // without duplicate-detection ids, so the broker lets every copy through to the consumer
+        sendWithoutDuplicateDetection(events);
+        sendWithoutDuplicateDetection(events.subList(0, 10));
+        sendWithoutDuplicateDetection(List.of(text(waId, prefix + "-last", BUSINESS))); // same customer: consumed after the copies
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid = ?", prefix + "-last") == 1);
+        assertThat(count("select count(*) from message where wamid like ?", prefix + "-%")).isEqualTo(11);
+        assertThat(count("select count(*) from attachment a join message m on m.id = a.message_id where m.wamid like ?",
+                prefix + "-%")).isEqualTo(5);
+        assertThat(count("select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?", waId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void eachCustomersOrderHoldsWithinAndAcrossBatches() {
+        String prefix = "order" + System.nanoTime();
+        int customers = 4;
+        int perCustomer = 150; // three batches of 50 and more per customer
+        for (int chunk = 0; chunk < 5; chunk++) {
+            List<BufferedEvent> events = new ArrayList<>();
+            for (int i = chunk * perCustomer / 5; i < (chunk + 1) * perCustomer / 5; i++) {
+                for (int c = 0; c < customers; c++) {
+                    events.add(text(customer(prefix, c), prefix + "-" + c + "-" + i, BUSINESS));
+                }
+            }
+            writer.send(events);
+        }
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "-%")
+                == (long) customers * perCustomer);
+        for (int c = 0; c < customers; c++) {
+            List<Long> sequence = jdbc.queryForList("""
+                    select cast(substring(wamid from '-(\\d+)$') as bigint) from message
+                     where wamid like ? order by id""", Long.class, prefix + "-" + c + "-%");
+            assertThat(sequence).as("customer %d", c).hasSize(perCustomer).isSorted();
+        }
+    }
+
+    private static String customer(String prefix, int index) {
+        return "49" + Math.abs((prefix + index).hashCode() % 1_000_000_000L) + index;
+    }
+
+    private BufferedEvent text(String waId, String wamid, String business) {
+        ObjectNode message = message(waId, wamid, "text");
+        message.putObject("text").put("body", "Guten Tag, hier ist Erika Mustermann, meine Kundennummer ist K-55012398");
+        return event(waId, wamid, business, message);
+    }
+
+    private BufferedEvent image(String waId, String wamid) {
+        ObjectNode message = message(waId, wamid, "image");
+        message.putObject("image").put("id", "media-" + wamid).put("mime_type", "image/jpeg")
+                .put("sha256", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=").put("caption", "Foto vom Zählerstand");
+        return event(waId, wamid, BUSINESS, message);
+    }
+
+    private ObjectNode message(String waId, String wamid, String type) {
+        return mapper.createObjectNode().put("from", waId).put("id", wamid)
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond())).put("type", type);
+    }
+
+    private static BufferedEvent event(String waId, String wamid, String business, ObjectNode payload) {
+        return new BufferedEvent(BufferedEvent.Kind.MESSAGE, wamid, waId, business, "15550783881", "Erika",
+                Instant.now(), payload, null, null);
+    }
+
+    private void sendWithoutDuplicateDetection(List<BufferedEvent> events) throws Exception {
+        try (Connection connection = connectionFactory.createConnection();
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            MessageProducer producer = session.createProducer(session.createQueue(buffer.queue()));
+            for (BufferedEvent event : events) {
+                BytesMessage message = session.createBytesMessage();
+                message.writeBytes(cipher.encrypt(mapper.writeValueAsBytes(event)));
+                message.setStringProperty(BufferWriter.GROUP_ID, writer.groupId(event.groupKey()));
+                message.setStringProperty(BufferWriter.KIND, event.kind().name());
+                producer.send(message);
+            }
+            session.commit();
+        }
+    }
+
+    private List<String> deadLetterIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = connectionFactory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            QueueBrowser browser = session.createBrowser(session.createQueue(buffer.deadLetterQueue()));
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                ids.add(reader.read(((Message) messages.nextElement()).getBody(byte[].class)).dedupId());
+            }
+        }
+        return ids;
+    }
+}
