@@ -2,8 +2,6 @@ package io.carehub.buffer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +26,11 @@ public class BufferReader {
         return mapper.readValue(cipher.decrypt(ciphertext), BufferedEvent.class);
     }
 
-    /** Decrypts a batch from the {@code jms-batch} consumer, in queue order. */
-    public List<BufferedEvent> readBatch(@Body List<Message> batch) throws GeneralSecurityException, IOException, JMSException {
+    /** Decrypts a batch of message bodies from the {@code jms-batch} consumer, in queue order. */
+    public List<BufferedEvent> readBatch(@Body List<byte[]> batch) throws GeneralSecurityException, IOException {
         List<BufferedEvent> events = new ArrayList<>(batch.size());
-        for (Message message : batch) {
-            events.add(read(message.getBody(byte[].class)));
+        for (byte[] ciphertext : batch) {
+            events.add(read(ciphertext));
         }
         return events;
     }

@@ -91,12 +91,12 @@ public class ContactDocumentation {
         for (int i = 0; i < n; i++) {
             BufferedEvent event = events.get(i);
             InboundMessage message = parsed.get(i);
-            wamids[i] = withoutNul(event.dedupId()); // as stored, so the returned rows match
+            wamids[i] = storable(event.dedupId()); // as stored, so the returned rows match
             conversations[i] = conversationIds.get(ConversationKey.of(event));
             types[i] = message.type();
             rawTypes[i] = message.rawType();
-            texts[i] = withoutNul(message.textBody());
-            details[i] = message.details() == null ? null : withoutNul(message.details().toString());
+            texts[i] = storable(message.textBody());
+            details[i] = message.details() == null ? null : storable(message.details().toString());
             contexts[i] = message.contextWamid();
             sentAt[i] = message.sentAt() != null ? message.sentAt() : event.receivedAt();
         }
@@ -204,7 +204,7 @@ public class ContactDocumentation {
 
     private record ConversationKey(String waId, String businessPhoneNumberId) {
         static ConversationKey of(BufferedEvent event) {
-            return new ConversationKey(withoutNul(event.waId()), withoutNul(event.businessPhoneNumberId()));
+            return new ConversationKey(storable(event.waId()), storable(event.businessPhoneNumberId()));
         }
     }
 
@@ -215,9 +215,9 @@ public class ContactDocumentation {
     private Map<ConversationKey, Long> openConversations(List<BufferedEvent> events) {
         Map<String, String> profileNames = new TreeMap<>();
         for (BufferedEvent event : events) {
-            String waId = withoutNul(event.waId());
+            String waId = storable(event.waId());
             // only a message's contacts[] entry names the customer
-            String name = event.kind() == BufferedEvent.Kind.MESSAGE ? withoutNul(event.profileName()) : null;
+            String name = event.kind() == BufferedEvent.Kind.MESSAGE ? storable(event.profileName()) : null;
             profileNames.put(waId, name != null ? name : profileNames.get(waId));
         }
         Map<String, Long> contactIds = new HashMap<>();
@@ -299,7 +299,7 @@ public class ContactDocumentation {
                     on conflict (wamid, status) do nothing""",
                     textParams()
                             .addValue("wamid", wamid).addValue("status", state).addValue("at", statusAt)
-                            .addValue("errors", errors.isArray() ? withoutNul(errors.toString()) : null));
+                            .addValue("errors", errors.isArray() ? storable(errors.toString()) : null));
             if (fresh == 0) {
                 return false; // R5: same (status id, status) seen before
             }
@@ -318,7 +318,7 @@ public class ContactDocumentation {
                     textParams()
                             .addValue("wamid", wamid).addValue("conversation", conversationId)
                             .addValue("state", state).addValue("at", statusAt)
-                            .addValue("code", errorCode).addValue("title", withoutNul(errorTitle)));
+                            .addValue("code", errorCode).addValue("title", storable(errorTitle)));
             recordBilling(wamid, state, statusAt, status);
             return true;
         });
@@ -367,28 +367,45 @@ public class ContactDocumentation {
     }
 
     /**
-     * Named parameters whose text values lose any NUL: PostgreSQL text cannot hold it, and one NUL in a
-     * wamid, type, media field or rejection reason made the update a poison message that blocked its
-     * customer's group for the whole redelivery schedule (found by the webhook fuzzer).
+     * Named parameters whose text values are {@link #storable}: one NUL in a wamid, type, media field or
+     * rejection reason made the update a poison message that blocked its customer's group for the whole
+     * redelivery schedule, and a lone surrogate in a wamid made a batch miss its own row (both found by
+     * the webhook fuzzer).
      */
     private static MapSqlParameterSource textParams() {
         return new MapSqlParameterSource() {
             @Override
             public MapSqlParameterSource addValue(String name, Object value) {
                 if (value instanceof String text) {
-                    return super.addValue(name, withoutNul(text));
+                    return super.addValue(name, storable(text));
                 }
                 if (value instanceof String[] texts) {
-                    return super.addValue(name, java.util.Arrays.stream(texts).map(ContactDocumentation::withoutNul).toArray(String[]::new));
+                    return super.addValue(name, java.util.Arrays.stream(texts).map(ContactDocumentation::storable).toArray(String[]::new));
                 }
                 return super.addValue(name, value);
             }
         };
     }
 
-    /** PostgreSQL text and jsonb cannot hold NUL; it is dropped, the rest of the text is kept. */
-    static String withoutNul(String text) {
-        return text == null ? null : NUL_ESCAPE.matcher(text.replace("\u0000", "")).replaceAll("");
+    /**
+     * The text as PostgreSQL stores it: text and jsonb cannot hold NUL, so it is dropped; a lone UTF-16
+     * surrogate (invalid in UTF-8) becomes U+FFFD. The rest of the text is kept. Values compared with
+     * what the database returns (a batch's wamids) must go through here too, or they would not match.
+     */
+    static String storable(String text) {
+        if (text == null) {
+            return null;
+        }
+        String withoutNul = NUL_ESCAPE.matcher(text.replace("\u0000", "")).replaceAll("");
+        // codePoints() yields a lone surrogate as itself, a valid pair as one supplementary code point
+        return withoutNul.codePoints().anyMatch(ContactDocumentation::loneSurrogate)
+                ? withoutNul.codePoints().map(c -> loneSurrogate(c) ? 0xFFFD : c)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
+                : withoutNul;
+    }
+
+    private static boolean loneSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 
     private static final java.util.regex.Pattern NUL_ESCAPE = java.util.regex.Pattern.compile("(?<!\\\\)\\\\u0000");
