@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize           most updates one consumer documents in one database and broker transaction
  * @param batchWaitMs         how long a consumer waits for a batch to fill before documenting what it has
  * @param maxDeliveryAttempts broker deliveries before a message is parked in the dead-letter queue
- * @param redeliveryDelay     first broker redelivery delay; multiplied by redeliveryMultiplier up to maxRedeliveryDelay
+ * @param redeliveryDelay     first broker redelivery delay (0: at once, which keeps each customer's order); multiplied
+ *                            by redeliveryMultiplier up to maxRedeliveryDelay
  * @param redeliveryMultiplier backoff factor between broker redeliveries
  * @param maxRedeliveryDelay  ceiling of the broker redelivery delay
  * @param duplicateIdCacheSize R5: how many recent duplicate-detection ids the broker remembers
@@ -35,7 +36,7 @@ public record BufferProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("20") long batchWaitMs,
         @DefaultValue("20") int maxDeliveryAttempts,
-        @DefaultValue("1s") Duration redeliveryDelay,
+        @DefaultValue("0s") Duration redeliveryDelay,
         @DefaultValue("2.0") double redeliveryMultiplier,
         @DefaultValue("5m") Duration maxRedeliveryDelay,
         @DefaultValue("200000") int duplicateIdCacheSize,

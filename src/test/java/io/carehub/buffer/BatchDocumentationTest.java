@@ -28,8 +28,6 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
         "carehub.buffer.max-delivery-attempts=3",
-        "carehub.buffer.redelivery-delay=100ms",
-        "carehub.buffer.max-redelivery-delay=400ms",
         "carehub.buffer.batch-size=50",
         "carehub.buffer.batch-wait-ms=50"})
 class BatchDocumentationTest extends IngestTestSupport {
