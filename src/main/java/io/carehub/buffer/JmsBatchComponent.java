@@ -25,9 +25,13 @@ public class JmsBatchComponent extends DefaultComponent {
         JmsBatchConsumer.Settings settings = new JmsBatchConsumer.Settings(remaining,
                 getAndRemoveParameter(parameters, "batchSize", Integer.class, 100),
                 getAndRemoveParameter(parameters, "batchWaitMs", Long.class, 20L),
-                getAndRemoveParameter(parameters, "concurrentConsumers", Integer.class, 1));
-        if (settings.batchSize() < 1 || settings.concurrentConsumers() < 1 || settings.batchWaitMs() < 0) {
-            throw new IllegalArgumentException("jms-batch: batchSize and concurrentConsumers must be >= 1, batchWaitMs >= 0");
+                getAndRemoveParameter(parameters, "concurrentConsumers", Integer.class, 1),
+                getAndRemoveParameter(parameters, "rollbackBackoffMs", Long.class, 500L),
+                getAndRemoveParameter(parameters, "maxRollbackBackoffMs", Long.class, 30_000L));
+        if (settings.batchSize() < 1 || settings.concurrentConsumers() < 1 || settings.batchWaitMs() < 0
+                || settings.rollbackBackoffMs() < 0 || settings.maxRollbackBackoffMs() < settings.rollbackBackoffMs()) {
+            throw new IllegalArgumentException("jms-batch: batchSize and concurrentConsumers must be >= 1, batchWaitMs >= 0,"
+                    + " 0 <= rollbackBackoffMs <= maxRollbackBackoffMs");
         }
         return new JmsBatchEndpoint(uri, this, connectionFactory, settings);
     }

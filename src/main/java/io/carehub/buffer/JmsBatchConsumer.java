@@ -38,7 +38,8 @@ final class JmsBatchConsumer extends DefaultConsumer {
     private static final long POLL_MS = 500;
     private static final long RECONNECT_MS = 2000;
 
-    record Settings(String queue, int batchSize, long batchWaitMs, int concurrentConsumers) {
+    record Settings(String queue, int batchSize, long batchWaitMs, int concurrentConsumers, long rollbackBackoffMs,
+            long maxRollbackBackoffMs) {
     }
 
     private final ConnectionFactory connectionFactory;
@@ -81,10 +82,20 @@ final class JmsBatchConsumer extends DefaultConsumer {
                 session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 consumer = session.createConsumer(session.createQueue(settings.queue()));
                 connection.start();
+                long backoff = settings.rollbackBackoffMs();
                 while (isRunAllowed()) {
                     List<byte[]> batch = receiveBatch(consumer);
-                    if (!batch.isEmpty()) {
-                        processInOneTransaction(session, batch);
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    if (processInOneTransaction(session, batch)) {
+                        backoff = settings.rollbackBackoffMs();
+                    } else {
+                        // R12: the broker redelivers at once (a delay would let later updates of the customer
+                        // overtake the rolled-back ones, R13); the backoff happens here, with the customer's
+                        // group still pinned to this consumer, so order holds while it waits
+                        sleepQuietly(backoff);
+                        backoff = Math.min(backoff * 2, settings.maxRollbackBackoffMs());
                     }
                 }
             } catch (JMSException | RuntimeException e) {
@@ -129,7 +140,8 @@ final class JmsBatchConsumer extends DefaultConsumer {
         return batch;
     }
 
-    private void processInOneTransaction(Session session, List<byte[]> batch) throws JMSException {
+    /** True if the batch was committed, false if it was rolled back to the broker. */
+    private boolean processInOneTransaction(Session session, List<byte[]> batch) throws JMSException {
         Exchange exchange = createExchange(false);
         exchange.getExchangeExtension().setTransacted(true); // redeliveries stay on this thread, inside the session
         exchange.getIn().setHeader(BATCH_SIZE, batch.size());
@@ -145,11 +157,13 @@ final class JmsBatchConsumer extends DefaultConsumer {
         try {
             if (exchange.getException() == null && !exchange.isRollbackOnly()) {
                 session.commit();
+                return true;
             } else {
                 // R12: back to the broker (redelivery with backoff, then the dead-letter queue), one by one from now on
                 LOG.warn("batch of {} buffered updates rolled back ({})", batch.size(),
                         exchange.getException() == null ? "rollback only" : exchange.getException().getClass().getSimpleName());
                 session.rollback();
+                return false;
             }
         } finally {
             releaseExchange(exchange, false);
