@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Profile;
 class EmbeddedBrokerConfiguration {
 
     static final String OTHER_DEAD_LETTER_QUEUE = "carehub.DLQ";
+    static final long OTHER_REDELIVERY_DELAY_MS = 1_000;
+    static final long OTHER_MAX_REDELIVERY_DELAY_MS = 300_000;
 
     @Bean
     ArtemisConfigurationCustomizer bufferAddressSettings(BufferProperties buffer) {
@@ -29,9 +31,12 @@ class EmbeddedBrokerConfiguration {
                     .setMaxRedeliveryDelay(buffer.maxRedeliveryDelay().toMillis())
                     .setAutoCreateDeadLetterResources(false);
             configuration.addAddressSetting(buffer.queue(), settings);
-            // every other carehub queue (lifecycle, outbound, pools) parks poison messages in carehub.DLQ
+            // every other carehub queue (lifecycle, outbound, pools) parks poison messages in carehub.DLQ; their
+            // per-message listeners have no backoff of their own, so the broker delays redeliveries (1 s doubling to 5 min)
             configuration.addAddressSetting("carehub.#", new AddressSettings(settings)
-                    .setDeadLetterAddress(SimpleString.of(OTHER_DEAD_LETTER_QUEUE)));
+                    .setDeadLetterAddress(SimpleString.of(OTHER_DEAD_LETTER_QUEUE))
+                    .setRedeliveryDelay(OTHER_REDELIVERY_DELAY_MS).setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(OTHER_MAX_REDELIVERY_DELAY_MS));
             configuration.setIDCacheSize(buffer.duplicateIdCacheSize());
             // commits of concurrent webhook POSTs share one journal sync; a short window keeps latency low
             configuration.setJournalBufferTimeout_NIO((int) buffer.journalBufferTimeout().toNanos());
