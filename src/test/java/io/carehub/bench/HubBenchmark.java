@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -294,16 +296,15 @@ public final class HubBenchmark {
     }
 
     /** When progress reached target (System.nanoTime), or -1 after 180 s. */
-    private static long waitFor(LongSupplier progress, long target) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (progress.getAsLong() < target) {
-            if (System.nanoTime() > deadline) {
-                System.out.println("  !! only " + progress.getAsLong() + " of " + target + " after 180 s");
-                return -1;
-            }
-            Thread.sleep(20);
+    private static long waitFor(LongSupplier progress, long target) {
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> progress.getAsLong() >= target);
+            return System.nanoTime();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("  !! only " + progress.getAsLong() + " of " + target + " after 180 s");
+            return -1;
         }
-        return System.nanoTime();
     }
 
     /** Persistent sends, each confirmed by the broker, from {@code threads} sessions to the same embedded broker. */
@@ -414,22 +415,12 @@ public final class HubBenchmark {
         private volatile long peak;
 
         HeapSampler() {
-            Thread sampler = new Thread(() -> {
-                var memory = ManagementFactory.getMemoryMXBean();
-                while (true) {
-                    long used = memory.getHeapMemoryUsage().getUsed();
-                    if (used > peak) {
-                        peak = used;
-                    }
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "bench-heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+            var memory = ManagementFactory.getMemoryMXBean();
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread sampler = new Thread(runnable, "bench-heap-sampler");
+                sampler.setDaemon(true);
+                return sampler;
+            }).scheduleAtFixedRate(() -> peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed()), 0, 20, TimeUnit.MILLISECONDS);
         }
 
         void reset() {

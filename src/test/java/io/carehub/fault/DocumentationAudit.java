@@ -37,15 +37,15 @@ final class DocumentationAudit {
     /** Waits until every acknowledged message of the case is documented (or the timeout passes), then counts. */
     Counts await(String caseName, String caseId, WebhookLoad load, Duration timeout) {
         Instant start = Instant.now();
-        Instant deadline = start.plus(timeout);
-        List<String> rows = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            rows = documentedInOrder(caseId);
-            if (new HashSet<>(rows).containsAll(load.acknowledged)) {
-                break;
-            }
-            HubProcess.sleep(500);
+        java.util.concurrent.atomic.AtomicReference<List<String>> documented = new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        try {
+            org.awaitility.Awaitility.await("every acknowledged message of " + caseId + " documented").atMost(timeout)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> new HashSet<>(documented.updateAndGet(previous -> documentedInOrder(caseId))).containsAll(load.acknowledged));
+        } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+            // not all documented in time: the counts below show what is lost
         }
+        List<String> rows = documented.get();
         Duration recovery = Duration.between(start, Instant.now());
         Set<String> distinct = new HashSet<>(rows);
         int lost = (int) load.acknowledged.stream().filter(w -> !distinct.contains(w)).count();

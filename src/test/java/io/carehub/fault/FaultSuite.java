@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -22,8 +23,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -103,12 +106,9 @@ class FaultSuite {
     @Order(2)
     void databaseStoppedForTwentySecondsMidLoadLosesAndDuplicatesNothing() throws Exception {
         WebhookLoad load = new WebhookLoad(plan("pg", 30, 1000, false, false, hubA));
-        CompletableFuture<Void> running = runAsync(load);
-        HubProcess.sleep(5_000);
-        database.close();
-        HubProcess.sleep(20_000);
-        database = startDatabase();
-        running.get();
+        int port = database.getPort();
+        faultMidLoad(load, database::close, Duration.ofSeconds(20), () -> !HubProcess.listening(port),
+                () -> database = startDatabase());
         assertExactlyOnceInOrder(record("1 PostgreSQL stopped 20 s", "pg", load));
     }
 
@@ -116,12 +116,7 @@ class FaultSuite {
     @Order(3)
     void brokerKilledAndRestartedMidLoadLosesAndDuplicatesNothing() throws Exception {
         WebhookLoad load = new WebhookLoad(plan("mq", 30, 600, false, false, hubA));
-        CompletableFuture<Void> running = runAsync(load);
-        HubProcess.sleep(5_000);
-        broker.kill();
-        HubProcess.sleep(5_000);
-        broker.start();
-        running.get();
+        faultMidLoad(load, broker::kill, Duration.ofSeconds(5), () -> !broker.running(), broker::start);
         assertExactlyOnceInOrder(record("3 Artemis SIGKILL + restart", "mq", load));
     }
 
@@ -137,14 +132,18 @@ class FaultSuite {
                         .withBody("{\"error\":{\"code\":130429,\"message\":\"Rate limit hit\"}}")));
         WebhookLoad load = new WebhookLoad(plan("media", 12, 500, false, true, hubA));
         CompletableFuture<Void> running = runAsync(load);
-        HubProcess.sleep(15_000);
+        String like = "wamid.fault-media-%";
+        // while the Graph API refuses, no attachment can be stored: the storm really holds
+        Callable<Boolean> nothingStored = () -> audit.count("select count(*) from attachment a join message m"
+                + " on m.id = a.message_id where m.wamid like ? and a.state = 'STORED'", like) == 0;
+        holds("Graph API answering 429", Duration.ofSeconds(15), nothingStored);
         graphApi.removeStub(throttled);
         graphApi.removeStub(throttledSend);
         throttled = graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*|/media-bytes/.*")).atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
         throttledSend = graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages")).atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
-        HubProcess.sleep(15_000);
+        holds("Graph API answering 500", Duration.ofSeconds(15), nothingStored);
         graphApi.removeStub(throttled);
         graphApi.removeStub(throttledSend);
         Instant stormEnd = Instant.now();
@@ -152,11 +151,12 @@ class FaultSuite {
         Counts counts = record("5 Graph API 429/500 for 30 s", "media", load);
         assertExactlyOnceInOrder(counts);
 
-        String like = "wamid.fault-media-%";
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline) && audit.count("select count(*) from attachment a join message m on m.id = a.message_id "
-                + "where m.wamid like ? and a.state = 'STORED'", like) < counts.sent()) {
-            HubProcess.sleep(500);
+        try {
+            await("every attachment stored").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> audit.count("select count(*) from attachment a join message m on m.id = a.message_id "
+                            + "where m.wamid like ? and a.state = 'STORED'", like) >= counts.sent());
+        } catch (ConditionTimeoutException notAll) {
+            // the counts and assertions below say how many are missing
         }
         long stored = audit.count("select count(*) from attachment a join message m on m.id = a.message_id "
                 + "where m.wamid like ? and a.state = 'STORED'", like);
@@ -199,12 +199,7 @@ class FaultSuite {
         DocumentationAudit embeddedAudit = new DocumentationAudit("jdbc:postgresql://localhost:" + postgresPort + "/postgres");
         try (HubProcess hub = HubProcess.start("hub-kill", embedded)) {
             WebhookLoad load = new WebhookLoad(plan("kill", 30, 700, false, false, hub));
-            CompletableFuture<Void> running = runAsync(load);
-            HubProcess.sleep(6_000);
-            hub.kill();
-            HubProcess.sleep(2_000);
-            hub.restart();
-            running.get();
+            faultMidLoad(load, hub::kill, Duration.ofSeconds(2), () -> !hub.alive(), hub::restart);
             Counts counts = embeddedAudit.await("2 hub SIGKILL + restart", "kill", load, Duration.ofMinutes(3));
             REPORT.add(counts);
             boolean tookOver = hub.log().contains("left by an earlier run");
@@ -218,6 +213,31 @@ class FaultSuite {
             boolean images, HubProcess... hubs) {
         return new WebhookLoad.Plan(caseId, CUSTOMERS, messages, Duration.ofMillis(intervalMillis), duplicates, images,
                 java.util.Arrays.stream(hubs).map(HubProcess::webhook).toList());
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Starts the load, injects the fault once the load is under way (a tenth of it acknowledged), checks for
+     * {@code outage} that the fault really holds, recovers, and returns when the load has finished.
+     */
+    private static void faultMidLoad(WebhookLoad load, Step inject, Duration outage, Callable<Boolean> down, Step recover)
+            throws Exception {
+        CompletableFuture<Void> running = runAsync(load);
+        int underWay = load.sent() / 10;
+        await("load under way").atMost(Duration.ofMinutes(2)).until(() -> load.acknowledged.size() >= underWay);
+        inject.run();
+        holds("fault", outage, down);
+        recover.run();
+        running.get();
+    }
+
+    /** The condition stays true for the whole {@code duration} (the fault lasts as long as the case says). */
+    private static void holds(String what, Duration duration, Callable<Boolean> condition) {
+        await(what + " holding for " + duration).during(duration).atMost(duration.plusSeconds(10))
+                .pollInterval(Duration.ofMillis(250)).until(condition);
     }
 
     private static CompletableFuture<Void> runAsync(WebhookLoad load) {

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +85,19 @@ final class HubProcess implements AutoCloseable {
         waitFor();
     }
 
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** True if something accepts connections on the local port. */
+    static boolean listening(int port) {
+        try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException notListening) {
+            return false;
+        }
+    }
+
     void restart() {
         launch();
     }
@@ -105,18 +117,18 @@ final class HubProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("hub " + name + " exited with " + process.exitValue() + ", see " + log);
-            }
-            if (healthy()) {
-                return;
-            }
-            sleep(500);
+        try {
+            org.awaitility.Awaitility.await("hub " + name + " healthy").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("hub " + name + " exited with " + process.exitValue() + ", see " + log);
+                        }
+                        return healthy();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("hub " + name + " not healthy within " + timeout + ", see " + log, e);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("hub " + name + " not healthy within " + timeout + ", see " + log);
     }
 
     String log() {
@@ -179,9 +191,13 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    /**
+     * Paces the load generator (the gap between a customer's messages, Meta's retry interval): a timed
+     * schedule, not a wait for something to happen — those use Awaitility.
+     */
+    static void pace(long millis) {
         try {
-            Thread.sleep(millis);
+            TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -2,11 +2,9 @@ package io.carehub.fault;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -60,15 +58,12 @@ final class StandaloneArtemis implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                HubProcess.sleep(250);
-            }
-        }
-        throw new IllegalStateException("Artemis did not listen on " + port + ", see " + log);
+        org.awaitility.Awaitility.await("Artemis listening on " + port + ", see " + log).atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250)).until(() -> HubProcess.listening(port));
+    }
+
+    boolean running() {
+        return process != null && process.isAlive();
     }
 
     /** SIGKILL to the broker JVM (and the launcher script, if it did not exec). */

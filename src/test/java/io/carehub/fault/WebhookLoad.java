@@ -89,7 +89,7 @@ final class WebhookLoad {
             int customer = c;
             futures.add(customers.submit(() -> {
                 Random random = new Random(customer);
-                HubProcess.sleep(random.nextInt((int) Math.max(1, plan.interval().toMillis())));
+                HubProcess.pace(random.nextInt((int) Math.max(1, plan.interval().toMillis())));
                 for (int seq = 1; seq <= plan.messagesPerCustomer(); seq++) {
                     byte[] body = body(customer, seq);
                     long started = System.nanoTime();
@@ -105,7 +105,7 @@ final class WebhookLoad {
                     }
                     long wait = plan.interval().toMillis() - (System.nanoTime() - started) / 1_000_000;
                     if (wait > 0) {
-                        HubProcess.sleep(wait);
+                        HubProcess.pace(wait);
                     }
                 }
                 return null;
@@ -115,7 +115,7 @@ final class WebhookLoad {
             future.get();
         }
         customers.shutdown();
-        HubProcess.sleep(3100); // every duplicate is scheduled within 3 s of its original
+        HubProcess.pace(3100); // every duplicate is scheduled within 3 s of its original
         synchronized (duplicates) {
             for (Future<?> future : duplicates) {
                 future.get();
@@ -130,7 +130,7 @@ final class WebhookLoad {
             if (status >= 200 && status < 300) {
                 return true;
             }
-            HubProcess.sleep(250); // Meta's retry, compressed
+            HubProcess.pace(250); // Meta's retry, compressed
         }
         return false;
     }
