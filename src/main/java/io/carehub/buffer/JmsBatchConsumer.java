@@ -32,8 +32,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class JmsBatchConsumer extends DefaultConsumer {
 
-    /** Header with the number of messages in the batch. */
-    static final String BATCH_SIZE = "CarehubBatchSize";
     private static final Logger LOG = LoggerFactory.getLogger(JmsBatchConsumer.class);
     private static final long POLL_MS = 500;
     private static final long RECONNECT_MS = 2000;
@@ -144,7 +142,6 @@ final class JmsBatchConsumer extends DefaultConsumer {
     private boolean processInOneTransaction(Session session, List<byte[]> batch) throws JMSException {
         Exchange exchange = createExchange(false);
         exchange.getExchangeExtension().setTransacted(true); // redeliveries stay on this thread, inside the session
-        exchange.getIn().setHeader(BATCH_SIZE, batch.size());
         exchange.getIn().setBody(batch);
         TransactionSynchronizationManager.bindResource(connectionFactory, new JmsResourceHolder(session));
         try {

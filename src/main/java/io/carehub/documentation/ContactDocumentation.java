@@ -43,11 +43,6 @@ public class ContactDocumentation {
         this.mapper = mapper;
     }
 
-    /** Documents an inbound message; a duplicate changes nothing and is reported as not fresh. */
-    public DocumentedMessage recordMessage(@Body BufferedEvent event) {
-        return recordBatch(List.of(event)).get(0);
-    }
-
     /**
      * R5/R13/R17: documents a batch from the buffer in one database transaction: inbound messages
      * set-based (a few statements per batch, not per message), statuses and rejected updates one by one.
@@ -91,13 +86,14 @@ public class ContactDocumentation {
         for (int i = 0; i < n; i++) {
             BufferedEvent event = events.get(i);
             InboundMessage message = parsed.get(i);
-            wamids[i] = storable(event.dedupId()); // as stored, so the returned rows match
+            // every text as stored (the wamids also so that the returned rows match); no second pass below
+            wamids[i] = storable(event.dedupId());
             conversations[i] = conversationIds.get(ConversationKey.of(event));
-            types[i] = message.type();
-            rawTypes[i] = message.rawType();
+            types[i] = storable(message.type());
+            rawTypes[i] = storable(message.rawType());
             texts[i] = storable(message.textBody());
             details[i] = message.details() == null ? null : storable(message.details().toString());
-            contexts[i] = message.contextWamid();
+            contexts[i] = storable(message.contextWamid());
             sentAt[i] = message.sentAt() != null ? message.sentAt() : event.receivedAt();
         }
         // R13: rows get their ids in batch order (with ordinality … order by)
@@ -114,7 +110,7 @@ public class ContactDocumentation {
                  order by m.ord
                 on conflict (wamid) do nothing
                 returning id, wamid""",
-                textParams()
+                new MapSqlParameterSource()
                         .addValue("wamids", wamids).addValue("conversations", conversations).addValue("types", types)
                         .addValue("rawTypes", rawTypes).addValue("texts", texts).addValue("details", details)
                         .addValue("contexts", contexts).addValue("sentAt", isoStrings(sentAt)),
@@ -282,7 +278,7 @@ public class ContactDocumentation {
     }
 
     /** R4: records a status once and moves the outbound message's delivery state forward. */
-    public boolean recordStatus(@Body BufferedEvent event) {
+    private boolean recordStatus(BufferedEvent event) {
         JsonNode status = event.payload();
         String wamid = status.path("id").asText();
         String state = status.path("status").asText();
@@ -329,7 +325,7 @@ public class ContactDocumentation {
     }
 
     /** Parks a signed but unusable update with its reason; never silently dropped. */
-    public void recordRejected(@Body BufferedEvent event) {
+    private void recordRejected(BufferedEvent event) {
         jdbc.update("""
                 insert into rejected_update (received_at, reason, payload, payload_sha256)
                 values (:at, :reason, :payload, :sha)

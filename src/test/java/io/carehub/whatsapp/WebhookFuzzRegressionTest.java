@@ -24,6 +24,7 @@ class WebhookFuzzRegressionTest extends IngestTestSupport {
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/whatsapp/fuzz"))) {
             kept = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
+        assertThat(kept).as("kept fuzz inputs").isNotEmpty();
         for (Path input : kept) {
             int status = postSigned(Files.readAllBytes(input)).statusCode();
             assertThat(status).as(input.getFileName().toString()).isBetween(200, 499);
