@@ -73,9 +73,8 @@ public class SignatureVerifier {
     }
 
     private static String remote(Exchange exchange) {
-        Object request = exchange.getMessage().getHeader("CamelHttpServletRequest");
-        if (request instanceof jakarta.servlet.http.HttpServletRequest http) {
-            return http.getRemoteAddr();
+        if (exchange.getMessage() instanceof org.apache.camel.http.common.HttpMessage http) {
+            return http.getRequest().getRemoteAddr();
         }
         return "unknown";
     }
