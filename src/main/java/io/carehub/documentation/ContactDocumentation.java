@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,22 +45,20 @@ public class ContactDocumentation {
     }
 
     /**
-     * R5/R13/R17: documents a batch from the buffer in one database transaction: inbound messages
-     * set-based (a few statements per batch, not per message), statuses and rejected updates one by one.
+     * R5/R13/R17: documents a batch from the buffer in one database transaction: inbound messages and
+     * statuses set-based (a few statements per batch, not per update), rejected updates one by one.
      * Returns the inbound messages in batch order for the hand-on to the conversation lifecycle.
      */
     public List<DocumentedMessage> recordBatch(@Body List<BufferedEvent> events) {
         List<BufferedEvent> messages = events.stream().filter(e -> e.kind() == BufferedEvent.Kind.MESSAGE).toList();
         List<InboundMessage> parsed = messages.stream().map(e -> InboundMessage.from(e.payload(), mapper)).toList();
+        List<BufferedEvent> statuses = events.stream().filter(e -> e.kind() == BufferedEvent.Kind.STATUS).toList();
         List<DocumentedMessage> documented = tx.execute(status -> {
             List<DocumentedMessage> result = messages.isEmpty() ? List.of() : insertMessages(messages, parsed);
-            for (BufferedEvent event : events) {
-                switch (event.kind()) {
-                    case MESSAGE -> { }
-                    case STATUS -> recordStatus(event);
-                    default -> recordRejected(event);
-                }
+            if (!statuses.isEmpty()) {
+                recordStatuses(statuses);
             }
+            events.stream().filter(e -> e.kind() == BufferedEvent.Kind.REJECTED).forEach(this::recordRejected);
             return result;
         });
         for (int i = 0; i < messages.size(); i++) {
@@ -277,51 +276,151 @@ public class ContactDocumentation {
         return iso;
     }
 
-    /** R4: records a status once and moves the outbound message's delivery state forward. */
-    private boolean recordStatus(BufferedEvent event) {
-        JsonNode status = event.payload();
-        String wamid = status.path("id").asText();
-        String state = status.path("status").asText();
-        Instant at = InboundMessage.timestamp(status.path("timestamp"));
-        Timestamp statusAt = Timestamp.from(at != null ? at : event.receivedAt());
-        JsonNode errors = status.path("errors");
-        Integer errorCode = errors.isArray() && errors.size() > 0 && errors.get(0).path("code").canConvertToInt()
-                ? errors.get(0).path("code").asInt() : null;
-        String errorTitle = errors.isArray() && errors.size() > 0 ? InboundMessage.textOrNull(errors.get(0), "title") : null;
-        Boolean inserted = tx.execute(tx -> {
-            int fresh = jdbc.update("""
-                    insert into message_status (wamid, status, status_at, errors)
-                    values (:wamid, :status, :at, cast(:errors as jsonb))
-                    on conflict (wamid, status) do nothing""",
-                    textParams()
-                            .addValue("wamid", wamid).addValue("status", state).addValue("at", statusAt)
-                            .addValue("errors", errors.isArray() ? storable(errors.toString()) : null));
-            if (fresh == 0) {
-                return false; // R5: same (status id, status) seen before
-            }
-            long conversationId = openConversations(List.of(event)).get(ConversationKey.of(event));
-            // placeholder if the status arrives before the outbound message is known
-            jdbc.update("""
-                    insert into message (wamid, conversation_id, direction, type, delivery_state, delivery_updated_at,
-                                         error_code, error_title)
-                    values (:wamid, :conversation, 'OUTBOUND', 'pending', :state, :at, :code, :title)
-                    on conflict (wamid) do update
-                       set delivery_state = excluded.delivery_state,
-                           delivery_updated_at = excluded.delivery_updated_at,
-                           error_code = coalesce(excluded.error_code, message.error_code),
-                           error_title = coalesce(excluded.error_title, message.error_title)
-                     where delivery_rank(message.delivery_state) < delivery_rank(excluded.delivery_state)""",
-                    textParams()
-                            .addValue("wamid", wamid).addValue("conversation", conversationId)
-                            .addValue("state", state).addValue("at", statusAt)
-                            .addValue("code", errorCode).addValue("title", storable(errorTitle)));
-            recordBilling(wamid, state, statusAt, status);
-            return true;
-        });
-        if (!Boolean.TRUE.equals(inserted)) {
-            LOG.info("duplicate status {} ignored", event.dedupId());
+    /** One status webhook update, its fields as stored. */
+    private record StatusRow(BufferedEvent event, String wamid, String state, Instant at, String errors, Integer errorCode,
+            String errorTitle, JsonNode conversation, JsonNode pricing) {
+
+        static StatusRow of(BufferedEvent event) {
+            JsonNode status = event.payload();
+            Instant at = InboundMessage.timestamp(status.path("timestamp"));
+            JsonNode errors = status.path("errors");
+            JsonNode first = errors.isArray() && errors.size() > 0 ? errors.get(0) : null;
+            return new StatusRow(event, storable(status.path("id").asText()), storable(status.path("status").asText()),
+                    at != null ? at : event.receivedAt(), errors.isArray() ? storable(errors.toString()) : null,
+                    first != null && first.path("code").canConvertToInt() ? first.path("code").asInt() : null,
+                    first != null ? storable(InboundMessage.textOrNull(first, "title")) : null,
+                    status.path("conversation"), status.path("pricing"));
         }
-        return Boolean.TRUE.equals(inserted);
+
+        String key() {
+            return wamid + ":" + state;
+        }
+
+        int rank() {
+            return switch (state) {
+                case "accepted" -> 1;
+                case "sent" -> 2;
+                case "delivered" -> 3;
+                case "read" -> 4;
+                case "failed" -> 5;
+                default -> 0;
+            };
+        }
+    }
+
+    /**
+     * R4/R5/R40: records each status once (a repeated status id + status changes nothing), moves each outbound
+     * message's delivery state forward only (a placeholder row if the status came before the message is known)
+     * and keeps the billing data — set-based, with the same outcome as applying the statuses one by one.
+     */
+    private void recordStatuses(List<BufferedEvent> events) {
+        List<StatusRow> rows = events.stream().map(StatusRow::of).toList();
+        Set<String> fresh = new HashSet<>();
+        jdbc.query("""
+                insert into message_status (wamid, status, status_at, errors)
+                select s.wamid, s.status, s.at, cast(s.errors as jsonb)
+                  from unnest(cast(:wamids as text[]), cast(:states as text[]), cast(:at as timestamptz[]),
+                              cast(:errors as text[])) with ordinality as s(wamid, status, at, errors, ord)
+                 order by s.ord
+                on conflict (wamid, status) do nothing
+                returning wamid, status""",
+                new MapSqlParameterSource()
+                        .addValue("wamids", rows.stream().map(StatusRow::wamid).toArray(String[]::new))
+                        .addValue("states", rows.stream().map(StatusRow::state).toArray(String[]::new))
+                        .addValue("at", rows.stream().map(r -> r.at().toString()).toArray(String[]::new))
+                        .addValue("errors", rows.stream().map(StatusRow::errors).toArray(String[]::new)),
+                rs -> {
+                    fresh.add(rs.getString(1) + ":" + rs.getString(2));
+                });
+        List<StatusRow> recorded = new ArrayList<>();
+        for (StatusRow row : rows) {
+            if (fresh.remove(row.key())) { // the first of equal statuses in a batch is the recorded one
+                recorded.add(row);
+            } else {
+                LOG.info("duplicate status {} ignored", row.event().dedupId());
+            }
+        }
+        if (recorded.isEmpty()) {
+            return;
+        }
+        Map<ConversationKey, Long> conversations = openConversations(recorded.stream().map(StatusRow::event).toList());
+        moveDeliveryStates(recorded, conversations);
+        recordBilling(recorded);
+    }
+
+    /**
+     * R4: per message the highest-ranked of its new statuses (statuses only move forward); its error code and
+     * title, else those of a lower-ranked one, as the one-by-one updates would have kept them.
+     */
+    private void moveDeliveryStates(List<StatusRow> recorded, Map<ConversationKey, Long> conversations) {
+        Map<String, StatusRow> highest = new LinkedHashMap<>();
+        Map<String, StatusRow> withError = new HashMap<>();
+        for (StatusRow row : recorded) {
+            highest.merge(row.wamid(), row, (a, b) -> b.rank() > a.rank() ? b : a);
+            if (row.errorCode() != null || row.errorTitle() != null) {
+                withError.merge(row.wamid(), row, (a, b) -> b.rank() > a.rank() ? b : a);
+            }
+        }
+        List<StatusRow> moves = List.copyOf(highest.values());
+        jdbc.update("""
+                insert into message (wamid, conversation_id, direction, type, delivery_state, delivery_updated_at,
+                                     error_code, error_title)
+                select m.wamid, m.conversation, 'OUTBOUND', 'pending', m.state, m.at, m.code, m.title
+                  from unnest(cast(:wamids as text[]), cast(:conversations as bigint[]), cast(:states as text[]),
+                              cast(:at as timestamptz[]), cast(:codes as int[]), cast(:titles as text[]))
+                       as m(wamid, conversation, state, at, code, title)
+                on conflict (wamid) do update
+                   set delivery_state = excluded.delivery_state,
+                       delivery_updated_at = excluded.delivery_updated_at,
+                       error_code = coalesce(excluded.error_code, message.error_code),
+                       error_title = coalesce(excluded.error_title, message.error_title)
+                 where delivery_rank(message.delivery_state) < delivery_rank(excluded.delivery_state)""",
+                new MapSqlParameterSource()
+                        .addValue("wamids", moves.stream().map(StatusRow::wamid).toArray(String[]::new))
+                        .addValue("conversations", moves.stream()
+                                .mapToLong(m -> conversations.get(ConversationKey.of(m.event()))).toArray())
+                        .addValue("states", moves.stream().map(StatusRow::state).toArray(String[]::new))
+                        .addValue("at", moves.stream().map(m -> m.at().toString()).toArray(String[]::new))
+                        .addValue("codes", moves.stream().map(m -> withError.containsKey(m.wamid())
+                                ? withError.get(m.wamid()).errorCode() : null).toArray(Integer[]::new))
+                        .addValue("titles", moves.stream().map(m -> withError.containsKey(m.wamid())
+                                ? withError.get(m.wamid()).errorTitle() : null).toArray(String[]::new)));
+    }
+
+    /** R40: conversation and pricing data of the statuses that carry them. */
+    private void recordBilling(List<StatusRow> recorded) {
+        List<StatusRow> billed = recorded.stream()
+                .filter(r -> !(r.conversation().isMissingNode() && r.pricing().isMissingNode())).toList();
+        if (billed.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into billing_record (wamid, status, conversation_ref, origin_type, expires_at, billable,
+                                            pricing_model, category, pricing_type, status_at)
+                select * from unnest(cast(:wamids as text[]), cast(:states as text[]), cast(:refs as text[]),
+                                     cast(:origins as text[]), cast(:expires as timestamptz[]), cast(:billable as boolean[]),
+                                     cast(:models as text[]), cast(:categories as text[]), cast(:ptypes as text[]),
+                                     cast(:at as timestamptz[]))
+                on conflict (wamid, status) do nothing""",
+                new MapSqlParameterSource()
+                        .addValue("wamids", billed.stream().map(StatusRow::wamid).toArray(String[]::new))
+                        .addValue("states", billed.stream().map(StatusRow::state).toArray(String[]::new))
+                        .addValue("refs", texts(billed, r -> InboundMessage.textOrNull(r.conversation(), "id")))
+                        .addValue("origins", texts(billed, r -> InboundMessage.textOrNull(r.conversation().path("origin"), "type")))
+                        .addValue("expires", texts(billed, r -> {
+                            Instant expires = InboundMessage.timestamp(r.conversation().path("expiration_timestamp"));
+                            return expires == null ? null : expires.toString();
+                        }))
+                        .addValue("billable", billed.stream().map(r -> r.pricing().path("billable").isBoolean()
+                                ? r.pricing().get("billable").asBoolean() : null).toArray(Boolean[]::new))
+                        .addValue("models", texts(billed, r -> InboundMessage.textOrNull(r.pricing(), "pricing_model")))
+                        .addValue("categories", texts(billed, r -> InboundMessage.textOrNull(r.pricing(), "category")))
+                        .addValue("ptypes", texts(billed, r -> InboundMessage.textOrNull(r.pricing(), "type")))
+                        .addValue("at", billed.stream().map(r -> r.at().toString()).toArray(String[]::new)));
+    }
+
+    private static String[] texts(List<StatusRow> rows, java.util.function.Function<StatusRow, String> field) {
+        return rows.stream().map(field).map(ContactDocumentation::storable).toArray(String[]::new);
     }
 
     /** Parks a signed but unusable update with its reason; never silently dropped. */
@@ -336,30 +435,6 @@ public class ContactDocumentation {
                         .addValue("payload", event.raw())
                         .addValue("sha", sha256(event.raw())));
         LOG.warn("rejected webhook update documented: {}", event.reason());
-    }
-
-    private void recordBilling(String wamid, String state, Timestamp statusAt, JsonNode status) {
-        JsonNode conversation = status.path("conversation");
-        JsonNode pricing = status.path("pricing");
-        if (conversation.isMissingNode() && pricing.isMissingNode()) {
-            return;
-        }
-        Instant expires = InboundMessage.timestamp(conversation.path("expiration_timestamp"));
-        jdbc.update("""
-                insert into billing_record (wamid, status, conversation_ref, origin_type, expires_at, billable,
-                                            pricing_model, category, pricing_type, status_at)
-                values (:wamid, :status, :ref, :origin, :expires, :billable, :model, :category, :ptype, :at)
-                on conflict (wamid, status) do nothing""",
-                textParams()
-                        .addValue("wamid", wamid).addValue("status", state)
-                        .addValue("ref", InboundMessage.textOrNull(conversation, "id"))
-                        .addValue("origin", InboundMessage.textOrNull(conversation.path("origin"), "type"))
-                        .addValue("expires", expires == null ? null : Timestamp.from(expires))
-                        .addValue("billable", pricing.path("billable").isBoolean() ? pricing.get("billable").asBoolean() : null)
-                        .addValue("model", InboundMessage.textOrNull(pricing, "pricing_model"))
-                        .addValue("category", InboundMessage.textOrNull(pricing, "category"))
-                        .addValue("ptype", InboundMessage.textOrNull(pricing, "type"))
-                        .addValue("at", statusAt));
     }
 
     /**

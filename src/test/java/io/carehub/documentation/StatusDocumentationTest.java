@@ -70,4 +70,37 @@ class StatusDocumentationTest extends IngestTestSupport {
         assertThat(count("select count(*) from billing_record where wamid = ?", wamid)).isEqualTo(1);
         assertThat(count("select count(*) from message where wamid = ?", wamid)).isEqualTo(1);
     }
+
+    @Test
+    void statusesOfOnePostAreRecordedTogetherAsIfOneByOne() {
+        String run = Long.toString(System.nanoTime(), 36);
+        String read = "wamid.batchread" + run;
+        String failed = "wamid.batchfailed" + run;
+        String statuses = String.join(",",
+                status(read, "sent", 100, ""), status(read, "read", 300, ""), status(read, "delivered", 200, ""),
+                status(failed, "sent", 100, ""),
+                status(failed, "failed", 200, ",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\"}]"));
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+                + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
+                + "\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},"
+                + "\"statuses\":[" + statuses + "]}}]}]}";
+
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from message_status where wamid in (?, ?)", read, failed) == 5);
+        assertThat(jdbc.queryForMap("select delivery_state, error_code from message where wamid = ?", read))
+                .containsEntry("delivery_state", "read").containsEntry("error_code", null);
+        assertThat(jdbc.queryForMap("select delivery_state, error_code, error_title from message where wamid = ?", failed))
+                .containsEntry("delivery_state", "failed").containsEntry("error_code", 131047)
+                .containsEntry("error_title", "Re-engagement message");
+        assertThat(count("select count(*) from billing_record where wamid in (?, ?)", read, failed)).isEqualTo(5);
+        assertThat(count("select count(distinct conversation_id) from message where wamid in (?, ?)", read, failed)).isEqualTo(1);
+    }
+
+    private static String status(String wamid, String state, int secondsAfter, String extra) {
+        return "{\"id\":\"" + wamid + "\",\"status\":\"" + state + "\",\"timestamp\":\"" + (1_700_000_000 + secondsAfter)
+                + "\",\"recipient_id\":\"4915112345999\",\"conversation\":{\"id\":\"conv1\",\"origin\":{\"type\":\"service\"}},"
+                + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\"}" + extra + "}";
+    }
 }
