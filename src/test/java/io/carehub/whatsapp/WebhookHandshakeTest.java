@@ -15,6 +15,22 @@ class WebhookHandshakeTest extends IngestTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("1158201444");
+        // the answer carries none of the request's parameters or headers back (the token least of all)
+        assertThat(response.headers().map().keySet()).noneMatch(name -> name.startsWith("hub."))
+                .doesNotContain("user-agent");
+    }
+
+    @Test
+    void answersToUpdatesCarryNoRequestHeaders() {
+        HttpResponse<String> accepted = postSigned(fixture("text").json());
+        HttpResponse<String> refused = post("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "sha256=00");
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        for (HttpResponse<String> response : java.util.List.of(accepted, refused)) {
+            assertThat(response.headers().map().keySet()).doesNotContain("x-hub-signature-256", "user-agent");
+            assertThat(response.headers().firstValue("content-type")).isPresent();
+        }
     }
 
     @Test
