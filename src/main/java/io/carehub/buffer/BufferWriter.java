@@ -43,6 +43,8 @@ public class BufferWriter {
     private final ObjectMapper mapper;
     private final Queue queue;
     private final SecretKeySpec groupKey;
+    /** One keyed Mac per request thread: doFinal resets it. */
+    private final ThreadLocal<Mac> groupMacs;
 
     public BufferWriter(ConnectionFactory connectionFactory, BufferCipher cipher, ObjectMapper mapper,
             BufferProperties properties) {
@@ -52,6 +54,7 @@ public class BufferWriter {
         // built client-side: Session.createQueue would ask the broker on every POST
         this.queue = ActiveMQDestination.createQueue(properties.queue());
         this.groupKey = new SecretKeySpec(properties.groupKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.groupMacs = ThreadLocal.withInitial(this::newGroupMac);
     }
 
     @Handler
@@ -133,10 +136,14 @@ public class BufferWriter {
 
     /** R13 grouping by customer without writing the phone number into broker headers. */
     String groupId(String waId) {
+        return HexFormat.of().formatHex(groupMacs.get().doFinal(waId.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    }
+
+    private Mac newGroupMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(groupKey);
-            return HexFormat.of().formatHex(mac.doFinal(waId.getBytes(StandardCharsets.UTF_8)), 0, 16);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -464,8 +464,8 @@ public class ContactDocumentation {
      * what the database returns (a batch's wamids) must go through here too, or they would not match.
      */
     static String storable(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || plain(text)) {
+            return text;
         }
         String withoutNul = NUL_ESCAPE.matcher(text.replace("\u0000", "")).replaceAll("");
         // codePoints() yields a lone surrogate as itself, a valid pair as one supplementary code point
@@ -473,6 +473,17 @@ public class ContactDocumentation {
                 ? withoutNul.codePoints().map(c -> loneSurrogate(c) ? 0xFFFD : c)
                         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
                 : withoutNul;
+    }
+
+    /** Nearly every text: no NUL, no escaped NUL, no surrogate — stored as it is (one scan, no regex). */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean loneSurrogate(int codePoint) {

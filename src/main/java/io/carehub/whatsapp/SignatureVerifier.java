@@ -25,9 +25,12 @@ public class SignatureVerifier {
     private static final Logger SECURITY = LoggerFactory.getLogger("carehub.security");
 
     private final SecretKeySpec key;
+    /** One keyed Mac per request thread: doFinal resets it for the next body. */
+    private final ThreadLocal<Mac> macs;
 
     public SignatureVerifier(WhatsappProperties properties) {
         this.key = new SecretKeySpec(properties.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     @Handler
@@ -63,10 +66,14 @@ public class SignatureVerifier {
 
     /** HMAC-SHA256 of {@code body}; also used by tests and the README's example. */
     public byte[] sign(byte[] body) {
+        return macs.get().doFinal(body);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(body);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
