@@ -106,7 +106,8 @@ public class MediaDownloader {
                     new MapSqlParameterSource()
                             .addValue("content", content).addValue("size", content.length)
                             .addValue("mime", meta.path("mime_type").asText(null)).addValue("id", attachment.id()));
-            LOG.info("media {} stored for attachment {} ({} bytes)", attachment.mediaId(), attachment.id(), content.length);
+            // the media id is not logged: it comes from the webhook body (the fuzzer put personal data into one)
+            LOG.info("media of attachment {} stored ({} bytes)", attachment.id(), content.length);
         } catch (IOException | MediaException e) {
             failed(attachment, e.getMessage());
         } catch (InterruptedException e) {
@@ -130,7 +131,7 @@ public class MediaDownloader {
                 new MapSqlParameterSource()
                         .addValue("final", final_).addValue("reason", reason)
                         .addValue("next", Timestamp.from(clock.instant().plus(backoff))).addValue("id", attachment.id()));
-        LOG.warn("media {} download attempt {} failed ({}){}", attachment.mediaId(), attachment.attempts(), reason,
+        LOG.warn("media of attachment {} download attempt {} failed ({}){}", attachment.id(), attachment.attempts(), reason,
                 final_ ? ", giving up" : ", retry in " + backoff.toSeconds() + " s");
     }
 

@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** R6: two-step download with the bearer token, sha256 verified, retried, recorded; text never blocked. */
 class MediaDownloadTest extends IngestTestSupport {
@@ -106,5 +109,22 @@ class MediaDownloadTest extends IngestTestSupport {
                 "select count(*) from attachment where media_id = ? and state = 'FAILED'", mediaId) == 1);
         assertThat(attachment(mediaId)).containsEntry("attempts", 3).containsEntry("last_error", "sha256 mismatch")
                 .containsEntry("content", null);
+    }
+
+    /** Found by the webhook fuzzer: the media id comes from the webhook body, so it is never logged. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aFailedDownloadLogsTheAttachmentNotTheMediaId(CapturedOutput output) {
+        String mediaId = "80" + System.nanoTime() + "Ottilie Wurzelbach";
+        Fixture image = fixture("image");
+
+        assertThat(postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "select count(*) from attachment where media_id = ? and attempts > 0", mediaId) == 1);
+        Long attachmentId = jdbc.queryForObject("select id from attachment where media_id = ?", Long.class, mediaId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll()
+                .contains("media of attachment " + attachmentId + " download attempt"));
+        assertThat(output.getAll()).doesNotContain("Wurzelbach");
     }
 }
