@@ -296,6 +296,7 @@ public class ContactDocumentation {
             return wamid + ":" + state;
         }
 
+        /** The order of delivery_rank() (V1 migration), which the upsert below still enforces against the stored state. */
         int rank() {
             return switch (state) {
                 case "accepted" -> 1;
@@ -349,8 +350,9 @@ public class ContactDocumentation {
     }
 
     /**
-     * R4: per message the highest-ranked of its new statuses (statuses only move forward); its error code and
-     * title, else those of a lower-ranked one, as the one-by-one updates would have kept them.
+     * R4: per message the highest-ranked of its new statuses (statuses only move forward; one upsert cannot
+     * touch a row twice); its error code and title, else those of a lower-ranked new status (Meta sends errors
+     * with {@code failed}, the highest rank).
      */
     private void moveDeliveryStates(List<StatusRow> recorded, Map<ConversationKey, Long> conversations) {
         Map<String, StatusRow> highest = new LinkedHashMap<>();
