@@ -140,7 +140,7 @@ public class ContactDocumentation {
     private Map<String, DocumentedMessage> knownMessages(String[] wamids) {
         Map<String, DocumentedMessage> known = new HashMap<>();
         jdbc.query("select id, conversation_id, wamid from message where wamid = any(cast(:wamids as text[]))",
-                textParams().addValue("wamids", wamids),
+                new MapSqlParameterSource("wamids", wamids), // already storable
                 rs -> {
                     known.put(rs.getString(3), new DocumentedMessage(rs.getLong(1), rs.getLong(2), false));
                 });
@@ -161,7 +161,7 @@ public class ContactDocumentation {
                   from unnest(cast(:conversations as bigint[]), cast(:sentAt as timestamptz[]),
                               cast(:expires as timestamptz[])) as u(id, sent_at, expires_at)
                  where c.id = u.id""",
-                textParams()
+                new MapSqlParameterSource()
                         .addValue("conversations", latestInbound.keySet().stream().mapToLong(Long::longValue).toArray())
                         .addValue("sentAt", isoStrings(sent)).addValue("expires", isoStrings(expires)));
     }
@@ -227,7 +227,7 @@ public class ContactDocumentation {
                                               and excluded.profile_name is not null
                                          then now() else contact.updated_at end
                 returning id, wa_id""",
-                textParams()
+                new MapSqlParameterSource() // keys and names made storable above
                         .addValue("waIds", profileNames.keySet().toArray(String[]::new))
                         .addValue("names", profileNames.values().toArray(String[]::new)),
                 rs -> {
@@ -237,7 +237,7 @@ public class ContactDocumentation {
         events.forEach(event -> keys.add(ConversationKey.of(event)));
         long[] contacts = keys.stream().mapToLong(key -> contactIds.get(key.waId())).toArray();
         String[] business = keys.stream().map(ConversationKey::businessPhoneNumberId).toArray(String[]::new);
-        MapSqlParameterSource pairs = textParams().addValue("contacts", contacts).addValue("business", business);
+        MapSqlParameterSource pairs = new MapSqlParameterSource("contacts", contacts).addValue("business", business);
         Map<ConversationKey, Long> open = openConversationsOf(pairs);
         if (open.size() < keys.size()) {
             jdbc.update("""
@@ -295,18 +295,6 @@ public class ContactDocumentation {
         String key() {
             return wamid + ":" + state;
         }
-
-        /** The order of delivery_rank() (V1 migration), which the upsert below still enforces against the stored state. */
-        int rank() {
-            return switch (state) {
-                case "accepted" -> 1;
-                case "sent" -> 2;
-                case "delivered" -> 3;
-                case "read" -> 4;
-                case "failed" -> 5;
-                default -> 0;
-            };
-        }
     }
 
     /**
@@ -350,27 +338,22 @@ public class ContactDocumentation {
     }
 
     /**
-     * R4: per message the highest-ranked of its new statuses (statuses only move forward; one upsert cannot
-     * touch a row twice); its error code and title, else those of a lower-ranked new status (Meta sends errors
-     * with {@code failed}, the highest rank).
+     * R4: per message the highest-ranked of its new statuses (delivery_rank(); statuses only move forward, and one
+     * upsert cannot touch a row twice), with the error code and title of the highest-ranked new status that has
+     * them (Meta sends errors with {@code failed}, the highest rank).
      */
     private void moveDeliveryStates(List<StatusRow> recorded, Map<ConversationKey, Long> conversations) {
-        Map<String, StatusRow> highest = new LinkedHashMap<>();
-        Map<String, StatusRow> withError = new HashMap<>();
-        for (StatusRow row : recorded) {
-            highest.merge(row.wamid(), row, (a, b) -> b.rank() > a.rank() ? b : a);
-            if (row.errorCode() != null || row.errorTitle() != null) {
-                withError.merge(row.wamid(), row, (a, b) -> b.rank() > a.rank() ? b : a);
-            }
-        }
-        List<StatusRow> moves = List.copyOf(highest.values());
         jdbc.update("""
                 insert into message (wamid, conversation_id, direction, type, delivery_state, delivery_updated_at,
                                      error_code, error_title)
-                select m.wamid, m.conversation, 'OUTBOUND', 'pending', m.state, m.at, m.code, m.title
+                select distinct on (m.wamid) m.wamid, m.conversation, 'OUTBOUND', 'pending', m.state, m.at,
+                       first_value(m.code) over errors_first, first_value(m.title) over errors_first
                   from unnest(cast(:wamids as text[]), cast(:conversations as bigint[]), cast(:states as text[]),
                               cast(:at as timestamptz[]), cast(:codes as int[]), cast(:titles as text[]))
                        as m(wamid, conversation, state, at, code, title)
+                window errors_first as (partition by m.wamid
+                                        order by m.code is null and m.title is null, delivery_rank(m.state) desc)
+                 order by m.wamid, delivery_rank(m.state) desc
                 on conflict (wamid) do update
                    set delivery_state = excluded.delivery_state,
                        delivery_updated_at = excluded.delivery_updated_at,
@@ -378,15 +361,13 @@ public class ContactDocumentation {
                        error_title = coalesce(excluded.error_title, message.error_title)
                  where delivery_rank(message.delivery_state) < delivery_rank(excluded.delivery_state)""",
                 new MapSqlParameterSource()
-                        .addValue("wamids", moves.stream().map(StatusRow::wamid).toArray(String[]::new))
-                        .addValue("conversations", moves.stream()
-                                .mapToLong(m -> conversations.get(ConversationKey.of(m.event()))).toArray())
-                        .addValue("states", moves.stream().map(StatusRow::state).toArray(String[]::new))
-                        .addValue("at", moves.stream().map(m -> m.at().toString()).toArray(String[]::new))
-                        .addValue("codes", moves.stream().map(m -> withError.containsKey(m.wamid())
-                                ? withError.get(m.wamid()).errorCode() : null).toArray(Integer[]::new))
-                        .addValue("titles", moves.stream().map(m -> withError.containsKey(m.wamid())
-                                ? withError.get(m.wamid()).errorTitle() : null).toArray(String[]::new)));
+                        .addValue("wamids", recorded.stream().map(StatusRow::wamid).toArray(String[]::new))
+                        .addValue("conversations", recorded.stream()
+                                .mapToLong(r -> conversations.get(ConversationKey.of(r.event()))).toArray())
+                        .addValue("states", recorded.stream().map(StatusRow::state).toArray(String[]::new))
+                        .addValue("at", recorded.stream().map(r -> r.at().toString()).toArray(String[]::new))
+                        .addValue("codes", recorded.stream().map(StatusRow::errorCode).toArray(Integer[]::new))
+                        .addValue("titles", recorded.stream().map(StatusRow::errorTitle).toArray(String[]::new)));
     }
 
     /** R40: conversation and pricing data of the statuses that carry them. */
