@@ -40,6 +40,9 @@ final class NameRules {
     private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del",
             "el", "al", "ten", "ter", "le", "la");
     private static final Set<String> GREETINGS = Set.of("hi", "hallo", "hey", "moin", "servus", "hello", "huhu", "na");
+    /** German and English "bin"/"is" precede many words; the foreign forms of the same case introduce a name. */
+    private static final Set<String> GERMAN_ENGLISH_INTRO = Set.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist");
+    private static final java.util.regex.Pattern POSTCODE = java.util.regex.Pattern.compile("\\d{5}");
     private static final Set<String> WEAK_SKIP = Set.of("der", "die", "de", "nochmal", "nochmals", "auch", "hier", "again");
 
     private final Lexicons lex;
@@ -82,7 +85,7 @@ final class NameRules {
                 continue;
             }
             end = scanName(s, k, Mode.LEXICON_OR_CAPITAL);
-            if (end > k && end + 1 < t.size() && t.get(end).folded().equals("aus") && t.get(end + 1).text().matches("\\d{5}")) {
+            if (end > k && end + 1 < t.size() && t.get(end).folded().equals("aus") && POSTCODE.matcher(t.get(end + 1).text()).matches()) {
                 emit(s, k, end, 0.7, out);
             }
         }
@@ -119,8 +122,7 @@ final class NameRules {
                 if (!intro) return -1;
                 int k = i + 1;
                 while (k < t.size() && k - i <= 2 && t.get(k).isWord() && WEAK_SKIP.contains(t.get(k).folded())) k++;
-                // a German or English "bin"/"is" precedes many words; the foreign forms introduce a name
-                boolean foreign = !Set.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist").contains(w);
+                boolean foreign = !GERMAN_ENGLISH_INTRO.contains(w);
                 int named = name(s, k, foreign ? Mode.LEXICON_OR_CAPITAL : Mode.WEAK, 0.8, out);
                 if (named >= 0 || k >= t.size() || !t.get(k).isWord() || TITLES.contains(t.get(k).folded())
                         || RELATIONS.contains(t.get(k).folded()) || partOfAddress(s, t.get(k))) {
