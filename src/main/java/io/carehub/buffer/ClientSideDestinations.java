@@ -7,10 +7,10 @@ import org.springframework.jms.support.destination.DestinationResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The routes' {@code jms:} endpoints name their queues client-side, as {@link BufferWriter} does:
- * Artemis' {@code Session.createQueue} asks the broker on every send (one round trip per message
- * handed on from a documented batch). Sending to an address works as before (the queues are declared
- * with the broker; Artemis' auto-create applies as it did).
+ * The routes' {@code jms:} endpoints (pool hand-offs, outbound, lifecycle consumers) name their queues
+ * client-side, as {@link BufferWriter} and the lifecycle hand-on do: Artemis' {@code Session.createQueue}
+ * asks the broker on every send. Sending to an address works as before (the queues are declared with the
+ * broker; Artemis' auto-create applies as it did).
  */
 @Component("clientSideDestinations")
 public class ClientSideDestinations implements DestinationResolver {

@@ -72,7 +72,7 @@ class StatusDocumentationTest extends IngestTestSupport {
     }
 
     @Test
-    void statusesOfOnePostAreRecordedTogetherAsIfOneByOne() {
+    void severalStatusesOfOneMessageInOnePostEndInItsHighestStateWithTheFailureCode() {
         String run = Long.toString(System.nanoTime(), 36);
         String read = "wamid.batchread" + run;
         String failed = "wamid.batchfailed" + run;

@@ -134,8 +134,7 @@ class FaultSuite {
         CompletableFuture<Void> running = runAsync(load);
         String like = "wamid.fault-media-%";
         // while the Graph API refuses, no attachment can be stored: the storm really holds
-        Callable<Boolean> nothingStored = () -> audit.count("select count(*) from attachment a join message m"
-                + " on m.id = a.message_id where m.wamid like ? and a.state = 'STORED'", like) == 0;
+        Callable<Boolean> nothingStored = () -> storedAttachments(like) == 0;
         holds("Graph API answering 429", Duration.ofSeconds(15), nothingStored);
         graphApi.removeStub(throttled);
         graphApi.removeStub(throttledSend);
@@ -153,13 +152,11 @@ class FaultSuite {
 
         try {
             await("every attachment stored").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> audit.count("select count(*) from attachment a join message m on m.id = a.message_id "
-                            + "where m.wamid like ? and a.state = 'STORED'", like) >= counts.sent());
+                    .until(() -> storedAttachments(like) >= counts.sent());
         } catch (ConditionTimeoutException notAll) {
             // the counts and assertions below say how many are missing
         }
-        long stored = audit.count("select count(*) from attachment a join message m on m.id = a.message_id "
-                + "where m.wamid like ? and a.state = 'STORED'", like);
+        long stored = storedAttachments(like);
         long attachments = audit.count("select count(*) from attachment a join message m on m.id = a.message_id where m.wamid like ?", like);
         Map<String, Long> downloads = graphApi.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().startsWith("/media-bytes/media-media-"))
@@ -213,6 +210,11 @@ class FaultSuite {
             boolean images, HubProcess... hubs) {
         return new WebhookLoad.Plan(caseId, CUSTOMERS, messages, Duration.ofMillis(intervalMillis), duplicates, images,
                 java.util.Arrays.stream(hubs).map(HubProcess::webhook).toList());
+    }
+
+    private static long storedAttachments(String wamidLike) {
+        return audit.count("select count(*) from attachment a join message m on m.id = a.message_id"
+                + " where m.wamid like ? and a.state = 'STORED'", wamidLike);
     }
 
     interface Step {
