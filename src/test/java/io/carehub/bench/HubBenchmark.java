@@ -93,7 +93,6 @@ public final class HubBenchmark {
         try {
             bench.run();
         } finally {
-            bench.load.close();
             hub.close();
         }
         System.exit(0);

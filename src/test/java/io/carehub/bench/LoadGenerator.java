@@ -316,8 +316,4 @@ final class LoadGenerator {
             return -1;
         }
     }
-
-    void close() {
-        // every run closes its own connections
-    }
 }
