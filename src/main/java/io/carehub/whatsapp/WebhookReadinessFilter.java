@@ -1,0 +1,65 @@
+package io.carehub.whatsapp;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.servlet.ServletEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** R10: until Camel has started the webhook routes (it starts after Tomcat) and while they stop, Meta gets 503, not 404. */
+class WebhookReadinessFilter extends OncePerRequestFilter {
+
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final byte[] PROBLEM = ("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+            + "\"detail\":\"the hub is starting or stopping, retry later\"}").getBytes(StandardCharsets.UTF_8);
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReadinessFilter.class);
+
+    // looked up on the first request, not injected: filters are created before the CamelContext, which must not be hurried
+    private final ObjectProvider<CamelContext> camelContext;
+    private volatile CamelContext camel;
+
+    WebhookReadinessFilter(ObjectProvider<CamelContext> camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        CamelContext camel = this.camel;
+        if (camel == null) {
+            camel = camelContext.getIfAvailable();
+            this.camel = camel;
+        }
+        if (camel != null && webhookRoutesStarted(camel)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        LOG.warn("webhook answered 503: {} {} arrived while the webhook routes are not started (Camel context {})",
+                request.getMethod(), request.getRequestURI(), camel == null ? "not created" : camel.getStatus());
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.setContentType("application/problem+json");
+        response.setContentLength(PROBLEM.length);
+        response.getOutputStream().write(PROBLEM);
+    }
+
+    /** Camel is started and so is every route that consumes from its servlet (the routes under /webhooks). */
+    private static boolean webhookRoutesStarted(CamelContext camel) {
+        if (!camel.isStarted()) {
+            return false;
+        }
+        List<Route> webhookRoutes = camel.getRoutes().stream().filter(r -> r.getEndpoint() instanceof ServletEndpoint).toList();
+        return !webhookRoutes.isEmpty() && webhookRoutes.stream()
+                .allMatch(r -> camel.getRouteController().getRouteStatus(r.getRouteId()) == ServiceStatus.Started);
+    }
+}
