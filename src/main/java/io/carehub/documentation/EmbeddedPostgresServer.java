@@ -43,6 +43,10 @@ public final class EmbeddedPostgresServer {
                     .setPort(port)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
+                    // R10: the documentation is the only copy once the buffer let go of an update; the library's
+                    // defaults (fsync and synchronous_commit off) would lose committed rows in a power cut
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, e);
