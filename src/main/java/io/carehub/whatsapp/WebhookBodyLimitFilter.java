@@ -122,6 +122,8 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
     private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
+        // JSON is UTF-8 (RFC 8259); the servlet default for a writer would be ISO-8859-1
+        response.setCharacterEncoding("UTF-8");
         response.setHeader("Connection", "close");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\"}");

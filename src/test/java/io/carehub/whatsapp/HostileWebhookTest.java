@@ -61,6 +61,7 @@ class HostileWebhookTest extends IngestTestSupport {
         HttpResponse<String> response = postSigned(body);
 
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
         assertThat(response.body()).contains("larger than 3145728 bytes");
         assertServedAndNothingStoredFor(fixture("text"), before);
     }
