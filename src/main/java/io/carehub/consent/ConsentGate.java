@@ -43,8 +43,9 @@ public class ConsentGate {
         this.clock = clock;
     }
 
+    /** The message, its contact's notice state and latest decision: one query per message. */
     private record Subject(long messageId, long conversationId, long contactId, String type, String replyId,
-            String wamid, Instant releasedAt, Instant noticeSentAt) {
+            String wamid, Instant releasedAt, Instant noticeSentAt, String latestDecision) {
     }
 
     @Handler
@@ -53,7 +54,7 @@ public class ConsentGate {
         Subject subject = load(documented.messageId());
         if (subject.releasedAt() != null) {
             // handled before: a redelivery after a failed hand-off goes on to routing, which re-publishes it
-            boolean retry = Boolean.TRUE.equals(redelivered) && "ACCEPTED".equals(latestDecision(subject.contactId()));
+            boolean retry = Boolean.TRUE.equals(redelivered) && "ACCEPTED".equals(subject.latestDecision());
             return new ConsentOutcome(subject.conversationId(), retry, List.of(), retry);
         }
         if ("interactive".equals(subject.type()) && ConsentProperties.ACCEPT_ID.equals(subject.replyId())) {
@@ -62,7 +63,7 @@ public class ConsentGate {
         if ("interactive".equals(subject.type()) && ConsentProperties.DECLINE_ID.equals(subject.replyId())) {
             return decline(subject);
         }
-        if ("ACCEPTED".equals(latestDecision(subject.contactId()))) {
+        if ("ACCEPTED".equals(subject.latestDecision())) {
             markReleased(subject);
             return new ConsentOutcome(subject.conversationId(), true, List.of(subject.messageId()), false);
         }
@@ -118,12 +119,18 @@ public class ConsentGate {
     /** Before consent: keep the message, send the notice — again only after the repeat interval. */
     private void hold(Subject subject) {
         Instant now = clock.instant();
+        Instant repeatAfter = now.minus(notice.repeatInterval());
+        if (subject.noticeSentAt() != null && subject.noticeSentAt().isAfter(repeatAfter)) {
+            // the usual case for a held message: no write (the claim below would not match either)
+            LOG.debug("message {} held until consent; notice sent recently", subject.messageId());
+            return;
+        }
         int claimed = jdbc.update("""
                 update contact set notice_sent_at = :now
                  where id = :contact and (notice_sent_at is null or notice_sent_at <= :repeatAfter)""",
                 new MapSqlParameterSource().addValue("contact", subject.contactId())
                         .addValue("now", Timestamp.from(now))
-                        .addValue("repeatAfter", Timestamp.from(now.minus(notice.repeatInterval()))));
+                        .addValue("repeatAfter", Timestamp.from(repeatAfter)));
         if (claimed == 1) {
             if (outbound.sendIfAllowed(subject.conversationId(), noticeMessage(), "system")) {
                 LOG.info("privacy notice {} sent in conversation {}", notice.noticeVersion(), subject.conversationId());
@@ -160,21 +167,16 @@ public class ConsentGate {
                 new MapSqlParameterSource().addValue("id", subject.messageId()).addValue("now", Timestamp.from(clock.instant())));
     }
 
-    private String latestDecision(long contactId) {
-        List<String> decisions = jdbc.queryForList("""
-                select decision from consent_record where contact_id = :contact order by decided_at desc, id desc limit 1""",
-                Map.of("contact", contactId), String.class);
-        return decisions.isEmpty() ? null : decisions.get(0);
-    }
-
     private Subject load(long messageId) {
         return jdbc.queryForObject("""
                 select m.id, m.conversation_id, c.contact_id, m.type, m.details ->> 'id', m.wamid, m.released_at,
-                       k.notice_sent_at
+                       k.notice_sent_at,
+                       (select r.decision from consent_record r where r.contact_id = c.contact_id
+                         order by r.decided_at desc, r.id desc limit 1)
                   from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
                  where m.id = :id""", Map.of("id", messageId), (rs, i) -> new Subject(rs.getLong(1), rs.getLong(2),
                 rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
-                instant(rs.getTimestamp(8))));
+                instant(rs.getTimestamp(8)), rs.getString(9)));
     }
 
     private static Instant instant(Timestamp timestamp) {
