@@ -43,6 +43,9 @@ public final class EmbeddedPostgresServer {
                     .setPort(port)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
+                    // stopped by the application context (stop()), after the routes, consumers and pool that use it;
+                    // the library's own JVM shutdown hook would stop it concurrently, while they still drain
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, e);
