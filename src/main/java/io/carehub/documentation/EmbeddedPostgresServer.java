@@ -47,6 +47,9 @@ public final class EmbeddedPostgresServer {
                     // defaults (fsync and synchronous_commit off) would lose committed rows in a power cut
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // stopped by the application context (stop()), after the routes, consumers and pool that use it;
+                    // the library's own JVM shutdown hook would stop it concurrently, while they still drain
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, e);
