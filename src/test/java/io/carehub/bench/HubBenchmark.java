@@ -1,6 +1,8 @@
 package io.carehub.bench;
 
 import io.carehub.CarehubApplication;
+import io.carehub.fault.StandaloneArtemis;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -27,8 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -38,8 +40,9 @@ import org.springframework.jms.connection.SingleConnectionFactory;
 
 /**
  * The hub benchmark (bench/run.sh): carehub on its embedded defaults, a naive single-consumer Camel
- * route and the raw limits (bare HTTP endpoint, persistent JMS sends, batched JDBC inserts), measured
- * side by side in one run on one machine. Prints a table and writes target/bench/results.json.
+ * route and the raw limits (bare HTTP endpoint, persistent JMS sends, batched JDBC inserts), then carehub
+ * in the prod profile against a standalone broker and PostgreSQL, measured side by side in one run on one
+ * machine. Prints a table and writes target/bench/results.json.
  * Not a test: PRODUCT.md §4 quality bars are checked by reading its numbers.
  */
 public final class HubBenchmark {
@@ -49,13 +52,40 @@ public final class HubBenchmark {
 
     /** One measured phase, one line of the table. */
     record Row(String name, int updates, double perSecond, LoadGenerator.Result load, double e2ePerSecond,
-            double lifecyclePerSecond, double cpuCores, double heapMb) {
+            double lifecyclePerSecond, double cpuCores, double infraCores, double heapMb) {
+
+        /** What a phase measured itself; {@link #measure} adds CPU and heap. */
+        static Row of(int updates, double perSecond, LoadGenerator.Result load, double e2ePerSecond, double lifecyclePerSecond) {
+            return new Row(null, updates, perSecond, load, e2ePerSecond, lifecyclePerSecond, 0, 0, 0);
+        }
+    }
+
+    /** The hub being measured, the broker it uses and the PostgreSQL and broker processes that serve it. */
+    private record Hub(ConfigurableApplicationContext context, JdbcTemplate jdbc, URI webhook, BrokerQueues queues,
+            ProcessCpu infrastructure) implements AutoCloseable {
+
+        static Hub of(ConfigurableApplicationContext context, BrokerQueues queues, ProcessCpu infrastructure) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            return new Hub(context, context.getBean(JdbcTemplate.class),
+                    URI.create("http://localhost:" + port + "/webhooks/whatsapp"), queues, infrastructure);
+        }
+
+        URI uri(String path) {
+            return webhook.resolve(path);
+        }
+
+        @Override
+        public void close() throws Exception {
+            queues.close();
+            context.close();
+        }
     }
 
     private final boolean full;
-    private final ConfigurableApplicationContext hub;
-    private final JdbcTemplate jdbc;
-    private final URI webhook;
+    private final Path dataDir;
+    private Hub hub;
+    private JdbcTemplate jdbc;
+    private URI webhook;
     private final URI baseline;
     private final URI bare;
     private final LoadGenerator load = new LoadGenerator();
@@ -63,14 +93,13 @@ public final class HubBenchmark {
     private final HeapSampler heap = new HeapSampler();
     private final List<Row> rows = new ArrayList<>();
 
-    private HubBenchmark(boolean full, ConfigurableApplicationContext hub) {
+    private HubBenchmark(boolean full, Path dataDir, ConfigurableApplicationContext embedded) {
         this.full = full;
-        this.hub = hub;
-        this.jdbc = hub.getBean(JdbcTemplate.class);
-        int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
-        this.webhook = URI.create("http://localhost:" + port + "/webhooks/whatsapp");
-        this.baseline = URI.create("http://localhost:" + port + "/bench/baseline");
-        this.bare = URI.create("http://localhost:" + port + "/webhooks/bench-ok");
+        this.dataDir = dataDir;
+        use(Hub.of(embedded, BrokerQueues.embedded(embedded.getBean(EmbeddedActiveMQ.class).getActiveMQServer()),
+                new ProcessCpu(() -> ProcessCpu.postgres(dataDir.resolve("postgres")))));
+        this.baseline = hub.uri("/bench/baseline");
+        this.bare = hub.uri("/webhooks/bench-ok");
         this.updates = new WhatsAppUpdates(Long.toString(System.currentTimeMillis() % 100_000_000L, 36), 2000, APP_SECRET);
     }
 
@@ -79,9 +108,11 @@ public final class HubBenchmark {
         Path out = Path.of("target/bench");
         Files.createDirectories(out);
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext hub = SpringApplication.run(CarehubApplication.class,
+        String stamp = Long.toString(System.currentTimeMillis());
+        Path dataDir = out.resolve("data-" + stamp).toAbsolutePath();
+        ConfigurableApplicationContext embedded = SpringApplication.run(CarehubApplication.class,
                 "--server.port=0",
-                "--carehub.data-dir=" + out.resolve("data-" + System.currentTimeMillis()),
+                "--carehub.data-dir=" + dataDir,
                 "--carehub.postgres.port=0",
                 "--carehub.whatsapp.app-secret=" + APP_SECRET,
                 "--camel.main.routes-include-pattern=file:routes/*.yaml,classpath:bench/baseline-routes.yaml",
@@ -89,19 +120,28 @@ public final class HubBenchmark {
                 "--logging.level.io.carehub=WARN",
                 "--logging.level.org.apache.camel=ERROR");
         System.out.printf(Locale.ROOT, "hub started in %.1f s (embedded Artemis + embedded PostgreSQL)%n", (System.nanoTime() - t0) / 1e9);
-        HubBenchmark bench = new HubBenchmark(full, hub);
+        HubBenchmark bench = new HubBenchmark(full, dataDir, embedded);
+        int status = 0;
         try {
-            bench.run();
+            bench.run(out.resolve("standalone-" + stamp).toAbsolutePath());
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
         } finally {
-            hub.close();
+            bench.hub.close();
         }
-        System.exit(0);
+        // the hubs' scheduler threads would keep the JVM alive
+        System.exit(status);
     }
 
-    private void run() throws Exception {
-        jdbc.execute("create table if not exists bench_baseline (id bigserial primary key, body text not null,"
-                + " stored_at timestamptz not null default now())");
-        jdbc.execute("create table if not exists bench_limit_message (like message including defaults including indexes)");
+    private void use(Hub measured) {
+        this.hub = measured;
+        this.jdbc = measured.jdbc();
+        this.webhook = measured.webhook();
+    }
+
+    private void run(Path standaloneDir) throws Exception {
+        prepareTables();
         int scale = full ? 4 : 1;
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
@@ -122,16 +162,10 @@ public final class HubBenchmark {
         System.out.println("limits ...");
         Row http = measure("limit: bare HTTP 200 (same stack)", 20_000 * scale, () -> {
             LoadGenerator.Result r = load.closedLoop(bare, batch("bare", 20_000 * scale), CONCURRENCY);
-            return new Row(null, r.sent(), r.perSecond(), r, 0, 0, 0, 0);
+            return Row.of(r.sent(), r.perSecond(), r, 0, 0);
         });
-        Row jms = measure("limit: raw persistent JMS sends", 10_000 * scale, () -> {
-            double perSecond = rawJmsSends(10_000 * scale, CONCURRENCY);
-            return new Row(null, 10_000 * scale, perSecond, null, 0, 0, 0, 0);
-        });
-        Row db = measure("limit: raw batched JDBC inserts", 50_000 * scale, () -> {
-            double perSecond = rawJdbcInserts(50_000 * scale, 4, 100);
-            return new Row(null, 50_000 * scale, perSecond, null, perSecond, 0, 0, 0);
-        });
+        Row jms = jmsLimit("limit: raw persistent JMS sends", scale);
+        Row db = dbLimit("limit: raw batched JDBC inserts", scale);
 
         System.out.println("carehub ...");
         Row closed = hubPhase("carehub closed loop c=" + CONCURRENCY, 20_000 * scale, 0, true);
@@ -142,6 +176,10 @@ public final class HubBenchmark {
         }
         System.out.println("baseline ...");
         Row base = baselinePhase("baseline closed loop c=" + CONCURRENCY, 2000 * scale, true);
+
+        Row[] standalone = standalonePhases(standaloneDir, scale);
+        Row standaloneClosed = standalone[0];
+        Row standaloneOpen1000 = standalone[1];
 
         printTable();
         Map<String, Double> results = new LinkedHashMap<>();
@@ -159,6 +197,20 @@ public final class HubBenchmark {
         results.put("carehub.drain_handed_per_s", drain.lifecyclePerSecond());
         results.put("carehub.cpu_cores", closed.cpuCores());
         results.put("carehub.heap_mb", rows.stream().filter(r -> r.name().startsWith("carehub")).mapToDouble(Row::heapMb).max().orElse(0));
+        results.put("carehub.infra_cpu_cores", closed.infraCores());
+        results.put("standalone.ack_per_s", standaloneClosed.perSecond());
+        results.put("standalone.e2e_per_s", standaloneClosed.e2ePerSecond());
+        results.put("standalone.lifecycle_per_s", standaloneClosed.lifecyclePerSecond());
+        results.put("standalone.p99_ms_closed_loop", standaloneClosed.load().percentileMs(99));
+        results.put("standalone.p50_ms_at_1000", standaloneOpen1000.load().percentileMs(50));
+        results.put("standalone.p99_ms_at_1000", standaloneOpen1000.load().percentileMs(99));
+        results.put("standalone.max_ms_at_1000", standaloneOpen1000.load().percentileMs(100));
+        results.put("standalone.cpu_cores", standaloneClosed.cpuCores());
+        results.put("standalone.infra_cpu_cores", standaloneClosed.infraCores());
+        results.put("standalone.heap_mb", rows.stream().filter(r -> r.name().startsWith("standalone: carehub"))
+                .mapToDouble(Row::heapMb).max().orElse(0));
+        results.put("standalone.limit_jms_per_s", standalone[2].perSecond());
+        results.put("standalone.limit_db_rows_per_s", standalone[3].perSecond());
         results.put("baseline.ack_per_s", base.perSecond());
         results.put("baseline.e2e_per_s", base.e2ePerSecond());
         results.put("baseline.p99_ms", base.load().percentileMs(99));
@@ -167,6 +219,7 @@ public final class HubBenchmark {
         results.put("limit.db_rows_per_s", db.perSecond());
         results.put("ratio.ack_carehub_to_baseline", closed.perSecond() / base.perSecond());
         results.put("ratio.e2e_carehub_to_baseline", closed.e2ePerSecond() / base.e2ePerSecond());
+        results.put("ratio.ack_standalone_to_baseline", standaloneClosed.perSecond() / base.perSecond());
         results.put("ratio.ack_carehub_to_http_limit", closed.perSecond() / http.perSecond());
         results.put("ratio.ack_carehub_to_jms_limit", closed.perSecond() / jms.perSecond());
         results.put("ratio.e2e_carehub_to_db_limit", closed.e2ePerSecond() / db.perSecond());
@@ -185,6 +238,87 @@ public final class HubBenchmark {
         System.out.println("\nwritten: target/bench/results.json");
     }
 
+    private void prepareTables() {
+        jdbc.execute("create table if not exists bench_baseline (id bigserial primary key, body text not null,"
+                + " stored_at timestamptz not null default now())");
+        jdbc.execute("create table if not exists bench_limit_message (like message including defaults including indexes)");
+    }
+
+    private Row jmsLimit(String name, int scale) throws Exception {
+        return measure(name, 10_000 * scale, () -> Row.of(10_000 * scale, rawJmsSends(10_000 * scale, CONCURRENCY), null, 0, 0));
+    }
+
+    private Row dbLimit(String name, int scale) throws Exception {
+        return measure(name, 50_000 * scale, () -> {
+            double perSecond = rawJdbcInserts(50_000 * scale, 4, 100);
+            return Row.of(50_000 * scale, perSecond, null, perSecond, 0);
+        });
+    }
+
+    /**
+     * carehub in its production shape (prod profile, R44): the embedded hub is closed, and a hub in this JVM
+     * runs against a standalone Artemis broker (the registry's distribution, the fault suite's broker.xml) and
+     * a PostgreSQL server it did not start, each its own process on the same machine. Consent notices still go
+     * to the local Graph API stand-in, as on the embedded defaults, so both hubs do the same work.
+     *
+     * @return closed loop, open loop 1000/s, JMS limit, JDBC limit
+     */
+    private Row[] standalonePhases(Path dir, int scale) throws Exception {
+        System.out.println("standalone broker + PostgreSQL ...");
+        hub.close();
+        Files.createDirectories(dir);
+        Path postgresData = dir.resolve("postgres");
+        try (StandaloneArtemis broker = StandaloneArtemis.create(dir.resolve("broker"));
+                // a production server's durability (the embedded library's defaults turn fsync and synchronous_commit off)
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(postgresData)
+                        .setServerConfig("max_connections", "200").setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on").start()) {
+            ConfigurableApplicationContext context = SpringApplication.run(CarehubApplication.class,
+                    "--spring.profiles.active=prod",
+                    "--server.port=0",
+                    "--carehub.data-dir=" + dir.resolve("hub"),
+                    "--spring.artemis.broker-url=" + broker.brokerUrl(),
+                    "--spring.artemis.user=" + StandaloneArtemis.USER,
+                    "--spring.artemis.password=" + StandaloneArtemis.PASSWORD,
+                    "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres",
+                    "--carehub.whatsapp.app-secret=" + APP_SECRET,
+                    "--carehub.whatsapp.verify-token=bench-verify-token",
+                    "--carehub.whatsapp.access-token=bench-access-token",
+                    "--carehub.whatsapp.stand-in=true",
+                    "--carehub.buffer.encryption-key=" + randomKey(),
+                    "--carehub.privacy.vault-key=" + randomKey(),
+                    "--carehub.api.tokens=" + randomKey(),
+                    "--logging.level.root=WARN",
+                    "--logging.level.io.carehub=WARN",
+                    "--logging.level.org.apache.camel=ERROR");
+            ConnectionFactory target = ((SingleConnectionFactory) context.getBean(ConnectionFactory.class)).getTargetConnectionFactory();
+            use(Hub.of(context, BrokerQueues.managed(target),
+                    new ProcessCpu(() -> Stream.concat(broker.processes(), ProcessCpu.postgres(postgresData)))));
+            prepareTables();
+            // the classes are warm from the embedded run; the broker's network client and the broker JVM are not
+            int warmSeconds = full ? 90 : 45;
+            System.out.println("warm-up (" + warmSeconds + " s) ...");
+            long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmSeconds);
+            for (int round = 0; System.nanoTime() < warmUntil; round++) {
+                hubPhase("standalone warm-up " + round, 5000, 0, false);
+            }
+            Row jms = jmsLimit("standalone: limit: raw JMS sends", scale);
+            Row db = dbLimit("standalone: limit: raw JDBC inserts", scale);
+            Row closed = hubPhase("standalone: carehub closed loop c=" + CONCURRENCY, 20_000 * scale, 0, true);
+            Row open1000 = hubPhase("standalone: carehub open loop 1000/s", 15_000 * (full ? 4 : 1), 1000, true);
+            hub.close();
+            return new Row[] {closed, open1000, jms, db};
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     /** Signed POSTs to the hub; e2e = until every update is documented in PostgreSQL. */
     private Row hubPhase(String name, int count, double openLoopRate, boolean record) throws Exception {
         List<WhatsAppUpdates.Update> posts = batch(name.replaceAll("[^a-z0-9]", ""), count);
@@ -200,8 +334,8 @@ public final class HubBenchmark {
             long documentedAt = waitFor(() -> documented() - documentedBefore, accepted);
             long inbound = inboundDocumented() - inboundBefore;
             long handedAt = waitFor(() -> lifecycleAdded() - handedBefore, inbound);
-            return new Row(null, count, r.perSecond(), r, rate(accepted, r.start(), documentedAt),
-                    rate(inbound, r.start(), handedAt), 0, 0);
+            return Row.of(count, r.perSecond(), r, rate(accepted, r.start(), documentedAt),
+                    rate(inbound, r.start(), handedAt));
         });
     }
 
@@ -210,7 +344,7 @@ public final class HubBenchmark {
      * the route starts and the time until all are documented (and handed on) is measured.
      */
     private org.apache.camel.spi.RouteController routes() {
-        return hub.getBean(org.apache.camel.CamelContext.class).getRouteController();
+        return hub.context().getBean(org.apache.camel.CamelContext.class).getRouteController();
     }
 
     private Row drainPhase(String name, int count) throws Exception {
@@ -219,7 +353,7 @@ public final class HubBenchmark {
         // while the documentation route is stopped, the webhook path alone: the acknowledgement limit of the hub
         LoadGenerator.Result acked = measure("carehub ack only (documentation paused)", count, () -> {
             LoadGenerator.Result r = load.closedLoop(webhook, batch("drain", count), CONCURRENCY);
-            return new Row(null, count, r.perSecond(), r, 0, 0, 0, 0);
+            return Row.of(count, r.perSecond(), r, 0, 0);
         }).load();
         long accepted = acked.sent() - acked.failed();
         long documentedBefore = documented();
@@ -232,7 +366,7 @@ public final class HubBenchmark {
             long inbound = inboundDocumented() - inboundBefore;
             long handedAt = waitFor(() -> lifecycleAdded() - handedBefore, inbound);
             double perSecond = rate(accepted, start, documentedAt);
-            return new Row(null, count, perSecond, null, perSecond, rate(inbound, start, handedAt), 0, 0);
+            return Row.of(count, perSecond, null, perSecond, rate(inbound, start, handedAt));
         });
     }
 
@@ -243,7 +377,7 @@ public final class HubBenchmark {
             LoadGenerator.Result r = load.closedLoop(baseline, posts, CONCURRENCY);
             long accepted = r.sent() - r.failed();
             long storedAt = waitFor(() -> jdbc.queryForObject("select count(*) from bench_baseline", Long.class) - before, accepted);
-            return new Row(null, count, r.perSecond(), r, rate(accepted, r.start(), storedAt), 0, 0, 0);
+            return Row.of(count, r.perSecond(), r, rate(accepted, r.start(), storedAt), 0);
         });
     }
 
@@ -260,15 +394,17 @@ public final class HubBenchmark {
         }
         System.gc();
         heap.reset();
+        Map<Long, Long> infrastructure0 = hub.infrastructure().start();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
         Row row = phase.run();
-        double cores = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - wall0);
+        long wall = System.nanoTime() - wall0;
+        double cores = (os.getProcessCpuTime() - cpu0) / (double) wall;
         Row measured = new Row(name, updates, row.perSecond(), row.load(), row.e2ePerSecond(), row.lifecyclePerSecond(),
-                cores, heap.peakMb());
+                cores, hub.infrastructure().coresSince(infrastructure0, wall), heap.peakMb());
         if (name != null) {
             rows.add(measured);
-            System.out.printf(Locale.ROOT, "  %-36s %10.0f/s%n", name, measured.perSecond());
+            System.out.printf(Locale.ROOT, "  %-40s %10.0f/s%n", name, measured.perSecond());
         }
         return measured;
     }
@@ -304,22 +440,13 @@ public final class HubBenchmark {
      * is measured while the previous one's consent notices and statuses still run on the same cores.
      */
     private void settle() {
-        var server = hub.getBean(EmbeddedActiveMQ.class).getActiveMQServer();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(100))
-                .during(Duration.ofSeconds(2))
-                .until(() -> server.getPostOffice().getAllBindings()
-                        .filter(binding -> binding instanceof org.apache.activemq.artemis.core.postoffice.QueueBinding)
-                        .map(binding -> ((org.apache.activemq.artemis.core.postoffice.QueueBinding) binding).getQueue())
-                        .filter(queue -> queue.getName().toString().startsWith("carehub.")
-                                && !queue.getName().toString().endsWith("DLQ"))
-                        .mapToLong(queue -> queue.getMessageCount() + queue.getDeliveringCount()).sum() == 0);
+                .during(Duration.ofSeconds(2)).until(() -> hub.queues().pending() == 0);
     }
 
     /** Messages handed on to the conversation lifecycle queue (broker counter). */
     private long lifecycleAdded() {
-        var queue = hub.getBean(EmbeddedActiveMQ.class).getActiveMQServer()
-                .locateQueue(SimpleString.of(hub.getEnvironment().getProperty("carehub.lifecycle.queue", "carehub.lifecycle")));
-        return queue == null ? 0 : queue.getMessagesAdded();
+        return hub.queues().messagesAdded(hub.context().getEnvironment().getProperty("carehub.lifecycle.queue", "carehub.lifecycle"));
     }
 
     /** When progress reached target (System.nanoTime), or -1 after 180 s. */
@@ -336,7 +463,7 @@ public final class HubBenchmark {
 
     /** Persistent sends, each confirmed by the broker, from {@code threads} sessions to the same embedded broker. */
     private double rawJmsSends(int count, int threads) throws Exception {
-        ConnectionFactory factory = hub.getBean(ConnectionFactory.class);
+        ConnectionFactory factory = hub.context().getBean(ConnectionFactory.class);
         if (factory instanceof SingleConnectionFactory cached) {
             factory = cached.getTargetConnectionFactory();
         }
@@ -367,15 +494,14 @@ public final class HubBenchmark {
                 sender.join();
             }
             double perSecond = count / ((System.nanoTime() - start) / 1e9);
-            hub.getBean(EmbeddedActiveMQ.class).getActiveMQServer().locateQueue(SimpleString.of("bench.limit.jms"))
-                    .deleteAllReferences();
+            hub.queues().purge("bench.limit.jms");
             return perSecond;
         }
     }
 
     /** The message rows the hub writes, inserted with JDBC batches of {@code batchSize}, one commit per batch. */
     private double rawJdbcInserts(int count, int threads, int batchSize) throws Exception {
-        DataSource dataSource = hub.getBean(DataSource.class);
+        DataSource dataSource = hub.context().getBean(DataSource.class);
         long conversation = jdbc.queryForObject("select min(id) from conversation", Long.class);
         String prefix = updates.messagePrefix() + "limit-";
         String text = "Hallo, ich bin Erika Mustermann, meine Kundennummer ist K-55012398. Meine Rechnung ist zu hoch.";
@@ -417,18 +543,19 @@ public final class HubBenchmark {
 
     private void printTable() {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-36s %8s %6s %10s %8s %8s %8s %8s %8s %10s %10s %6s %8s%n", "phase", "updates", "failed",
-                "ack/s", "p50 ms", "p90 ms", "p99 ms", "p99.9", "max ms", "e2e/s", "handed/s", "CPU", "heap MB");
+        System.out.printf(Locale.ROOT, "%-40s %8s %6s %10s %8s %8s %8s %8s %8s %10s %10s %6s %6s %8s%n", "phase", "updates", "failed",
+                "ack/s", "p50 ms", "p90 ms", "p99 ms", "p99.9", "max ms", "e2e/s", "handed/s", "CPU", "DB+MQ", "heap MB");
         for (Row row : rows) {
             LoadGenerator.Result r = row.load();
-            System.out.printf(Locale.ROOT, "%-36s %8d %6s %10.0f %8s %8s %8s %8s %8s %10s %10s %6.2f %8.0f%n", row.name(),
+            System.out.printf(Locale.ROOT, "%-40s %8d %6s %10.0f %8s %8s %8s %8s %8s %10s %10s %6.2f %6.2f %8.0f%n", row.name(),
                     row.updates(), r == null ? "-" : Integer.toString(r.failed()), row.perSecond(), ms(r, 50), ms(r, 90), ms(r, 99), ms(r, 99.9), ms(r, 100),
                     row.e2ePerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.e2ePerSecond()) : "-",
                     row.lifecyclePerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.lifecyclePerSecond()) : "-",
-                    row.cpuCores(), row.heapMb());
+                    row.cpuCores(), row.infraCores(), row.heapMb());
         }
         System.out.println("(CPU = process CPU time / wall time, in cores of " + Runtime.getRuntime().availableProcessors()
-                + ", load generator included; heap = peak used heap of the whole JVM, sampled every 20 ms;"
+                + ", load generator included; DB+MQ = CPU of the PostgreSQL server processes and of a standalone broker;"
+                + " heap = peak used heap of the benchmark JVM, sampled every 20 ms;"
                 + " e2e/s = updates / time from first send until all documented; handed/s = messages / time until"
                 + " handed to the lifecycle queue)");
     }

@@ -286,6 +286,9 @@ class FaultSuite {
                 .setCleanDataDirectory(false)
                 .setPort(databasePort)
                 .setServerConfig("max_connections", "200")
+                // a production server's durability (the embedded library's defaults turn fsync and synchronous_commit off)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 

@@ -7,15 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The production broker (R44) as a separate process: an instance of the Artemis distribution that the
- * fault profile unpacks into target/, with the production buffer settings (src/test/resources/fault/broker.xml).
+ * fault profile (and bench/run.sh) unpacks into target/, with the production buffer settings (src/test/resources/fault/broker.xml).
  */
-final class StandaloneArtemis implements AutoCloseable {
+public final class StandaloneArtemis implements AutoCloseable {
 
-    static final String USER = "carehub";
-    static final String PASSWORD = "carehub-fault";
+    public static final String USER = "carehub";
+    public static final String PASSWORD = "carehub-fault";
 
     private final Path instance;
     private final int port;
@@ -28,7 +29,7 @@ final class StandaloneArtemis implements AutoCloseable {
         this.log = instance.resolveSibling(instance.getFileName() + ".log");
     }
 
-    static StandaloneArtemis create(Path instance) throws Exception {
+    public static StandaloneArtemis create(Path instance) throws Exception {
         Path home = Path.of(System.getProperty("carehub.fault.artemis-home", "target/apache-artemis-2.44.0"));
         if (!Files.isExecutable(home.resolve("bin/artemis"))) {
             throw new IllegalStateException("no Artemis distribution in " + home + ": run mvn -B verify -Pfault");
@@ -79,8 +80,14 @@ final class StandaloneArtemis implements AutoCloseable {
         tree.forEach(p -> p.onExit().join());
     }
 
+    /** The launcher script and the broker JVM (for the benchmark's CPU column). */
+    public Stream<ProcessHandle> processes() {
+        return process == null ? Stream.empty()
+                : Stream.concat(Stream.of(process.toHandle()), process.descendants());
+    }
+
     /** The client URL the hub uses: reconnect forever, like the production failover URL. */
-    String brokerUrl() {
+    public String brokerUrl() {
         return "tcp://127.0.0.1:" + port + "?reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000";
     }
 
