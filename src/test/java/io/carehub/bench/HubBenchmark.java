@@ -49,14 +49,15 @@ public final class HubBenchmark {
 
     private static final String APP_SECRET = "bench-app-secret";
     private static final int CONCURRENCY = 64;
+    private static final String POOL_QUEUE = "carehub.pool.private-billing";
 
     /** One measured phase, one line of the table. */
     record Row(String name, int updates, double perSecond, LoadGenerator.Result load, double e2ePerSecond,
-            double lifecyclePerSecond, double cpuCores, double infraCores, double heapMb) {
+            double lifecyclePerSecond, double pooledPerSecond, double cpuCores, double infraCores, double heapMb) {
 
         /** What a phase measured itself; {@link #measure} adds CPU and heap. */
         static Row of(int updates, double perSecond, LoadGenerator.Result load, double e2ePerSecond, double lifecyclePerSecond) {
-            return new Row(null, updates, perSecond, load, e2ePerSecond, lifecyclePerSecond, 0, 0, 0);
+            return new Row(null, updates, perSecond, load, e2ePerSecond, lifecyclePerSecond, 0, 0, 0, 0);
         }
     }
 
@@ -92,6 +93,7 @@ public final class HubBenchmark {
     private final WhatsAppUpdates updates;
     private final HeapSampler heap = new HeapSampler();
     private final List<Row> rows = new ArrayList<>();
+    private long nextCustomer;
 
     private HubBenchmark(boolean full, Path dataDir, ConfigurableApplicationContext embedded) {
         this.full = full;
@@ -110,7 +112,7 @@ public final class HubBenchmark {
         long t0 = System.nanoTime();
         String stamp = Long.toString(System.currentTimeMillis());
         Path dataDir = out.resolve("data-" + stamp).toAbsolutePath();
-        ConfigurableApplicationContext embedded = SpringApplication.run(CarehubApplication.class,
+        ConfigurableApplicationContext embedded = SpringApplication.run(CarehubApplication.class, withRouting(out,
                 "--server.port=0",
                 "--carehub.data-dir=" + dataDir,
                 "--carehub.postgres.port=0",
@@ -118,7 +120,7 @@ public final class HubBenchmark {
                 "--camel.main.routes-include-pattern=file:routes/*.yaml,classpath:bench/baseline-routes.yaml",
                 "--logging.level.root=WARN",
                 "--logging.level.io.carehub=WARN",
-                "--logging.level.org.apache.camel=ERROR");
+                "--logging.level.org.apache.camel=ERROR"));
         System.out.printf(Locale.ROOT, "hub started in %.1f s (embedded Artemis + embedded PostgreSQL)%n", (System.nanoTime() - t0) / 1e9);
         HubBenchmark bench = new HubBenchmark(full, dataDir, embedded);
         int status = 0;
@@ -132,6 +134,25 @@ public final class HubBenchmark {
         }
         // the hubs' scheduler threads would keep the JVM alive
         System.exit(status);
+    }
+
+    /**
+     * Both hubs route every segment to the agent pools (no chatbot stand-in answering) with the built-in routing
+     * rules, whose pools are open around the clock here, so a run at night or on a Sunday does the same work
+     * (no out-of-hours replies).
+     */
+    private static String[] withRouting(Path dir, String... args) throws IOException {
+        Path rules = dir.resolve("routing-rules.yaml");
+        Files.createDirectories(dir);
+        Files.writeString(rules, Files.readString(Path.of("src/main/resources/routing-rules.yaml"))
+                .replaceAll("(?m)^holidays: \\[[^\\]]*\\]", "holidays: []")
+                .replaceAll("hours: \\{[^}]*\\}", "hours: {mon-sun: \"00:00-24:00\"}"));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--carehub.routing.rules-file=" + rules.toAbsolutePath(),
+                "--carehub.dialog.routing.private-customers=agents",
+                "--carehub.dialog.routing.business=agents",
+                "--carehub.dialog.routing.unknown=agents"));
+        return all.toArray(String[]::new);
     }
 
     private void use(Hub measured) {
@@ -154,6 +175,7 @@ public final class HubBenchmark {
         System.out.println("warm-up (" + warmSeconds + " s) ...");
         for (int round = 0; System.nanoTime() < warmUntil; round++) {
             hubPhase("warm-up " + round, 5000, 0, false);
+            poolPhase("warm-up pool " + round, 300, false);
             load.closedLoop(bare, batch("warm-bare" + round, 5000), CONCURRENCY);
             baselinePhase("warm-up baseline " + round, 500, false);
         }
@@ -170,6 +192,7 @@ public final class HubBenchmark {
         System.out.println("carehub ...");
         Row closed = hubPhase("carehub closed loop c=" + CONCURRENCY, 20_000 * scale, 0, true);
         Row open1000 = hubPhase("carehub open loop 1000/s", 15_000 * (full ? 4 : 1), 1000, true);
+        Row pooled = poolPhase("carehub new customers to agent pool", 2000 * scale, true);
         Row drain = drainPhase("carehub buffer drain (documentation)", 20_000 * scale);
         if (full) {
             hubPhase("carehub open loop 2000/s", 30_000, 2000, true);
@@ -198,6 +221,9 @@ public final class HubBenchmark {
         results.put("carehub.cpu_cores", closed.cpuCores());
         results.put("carehub.heap_mb", rows.stream().filter(r -> r.name().startsWith("carehub")).mapToDouble(Row::heapMb).max().orElse(0));
         results.put("carehub.infra_cpu_cores", closed.infraCores());
+        results.put("carehub.pool_ack_per_s", pooled.perSecond());
+        results.put("carehub.pool_e2e_per_s", pooled.e2ePerSecond());
+        results.put("carehub.pooled_conversations_per_s", pooled.pooledPerSecond());
         results.put("standalone.ack_per_s", standaloneClosed.perSecond());
         results.put("standalone.e2e_per_s", standaloneClosed.e2ePerSecond());
         results.put("standalone.lifecycle_per_s", standaloneClosed.lifecyclePerSecond());
@@ -209,6 +235,7 @@ public final class HubBenchmark {
         results.put("standalone.infra_cpu_cores", standaloneClosed.infraCores());
         results.put("standalone.heap_mb", rows.stream().filter(r -> r.name().startsWith("standalone: carehub"))
                 .mapToDouble(Row::heapMb).max().orElse(0));
+        results.put("standalone.pooled_conversations_per_s", standalone[4].pooledPerSecond());
         results.put("standalone.limit_jms_per_s", standalone[2].perSecond());
         results.put("standalone.limit_db_rows_per_s", standalone[3].perSecond());
         results.put("baseline.ack_per_s", base.perSecond());
@@ -261,7 +288,7 @@ public final class HubBenchmark {
      * a PostgreSQL server it did not start, each its own process on the same machine. Consent notices still go
      * to the local Graph API stand-in, as on the embedded defaults, so both hubs do the same work.
      *
-     * @return closed loop, open loop 1000/s, JMS limit, JDBC limit
+     * @return closed loop, open loop 1000/s, JMS limit, JDBC limit, new customers to agent pool
      */
     private Row[] standalonePhases(Path dir, int scale) throws Exception {
         System.out.println("standalone broker + PostgreSQL ...");
@@ -273,7 +300,7 @@ public final class HubBenchmark {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(postgresData)
                         .setServerConfig("max_connections", "200").setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on").start()) {
-            ConfigurableApplicationContext context = SpringApplication.run(CarehubApplication.class,
+            ConfigurableApplicationContext context = SpringApplication.run(CarehubApplication.class, withRouting(dir,
                     "--spring.profiles.active=prod",
                     "--server.port=0",
                     "--carehub.data-dir=" + dir.resolve("hub"),
@@ -292,7 +319,7 @@ public final class HubBenchmark {
                     "--carehub.api.tokens=" + randomKey(),
                     "--logging.level.root=WARN",
                     "--logging.level.io.carehub=WARN",
-                    "--logging.level.org.apache.camel=ERROR");
+                    "--logging.level.org.apache.camel=ERROR"));
             ConnectionFactory target = ((SingleConnectionFactory) context.getBean(ConnectionFactory.class)).getTargetConnectionFactory();
             use(Hub.of(context, BrokerQueues.managed(target),
                     new ProcessCpu(() -> Stream.concat(broker.processes(), ProcessCpu.postgres(postgresData)))));
@@ -303,13 +330,15 @@ public final class HubBenchmark {
             long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmSeconds);
             for (int round = 0; System.nanoTime() < warmUntil; round++) {
                 hubPhase("standalone warm-up " + round, 5000, 0, false);
+                poolPhase("standalone warm-up pool " + round, 300, false);
             }
             Row jms = jmsLimit("standalone: limit: raw JMS sends", scale);
             Row db = dbLimit("standalone: limit: raw JDBC inserts", scale);
             Row closed = hubPhase("standalone: carehub closed loop c=" + CONCURRENCY, 20_000 * scale, 0, true);
             Row open1000 = hubPhase("standalone: carehub open loop 1000/s", 15_000 * (full ? 4 : 1), 1000, true);
+            Row pooled = poolPhase("standalone: carehub new customers to agent pool", 2000 * scale, true);
             hub.close();
-            return new Row[] {closed, open1000, jms, db};
+            return new Row[] {closed, open1000, jms, db, pooled};
         }
     }
 
@@ -337,6 +366,36 @@ public final class HubBenchmark {
             return Row.of(count, r.perSecond(), r, rate(accepted, r.start(), documentedAt),
                     rate(inbound, r.start(), handedAt));
         });
+    }
+
+    /**
+     * New customers all the way to an agent pool: each sends a billing question, accepts the privacy notice and
+     * picks "Privatkunden / Rechnung" from the menu (three updates; all first steps, then all second, then all
+     * third, so each answer comes after the hub's question). e2e = until every update is documented; pooled/s =
+     * conversations / time until every one was handed to the pool queue carehub.pool.private-billing, which
+     * no agent desktop empties here (its hand-offs are dropped after the phase).
+     */
+    private Row poolPhase(String name, int customers, boolean record) throws Exception {
+        String phase = name.replaceAll("[^a-z0-9]", "");
+        long first = nextCustomer;
+        nextCustomer += customers;
+        List<WhatsAppUpdates.Update> posts = new ArrayList<>(3 * customers);
+        for (int step = 0; step < 3; step++) {
+            for (int c = 0; c < customers; c++) {
+                posts.add(updates.journey(phase, first + c, step));
+            }
+        }
+        long documentedBefore = documented();
+        long pooledBefore = hub.queues().messagesAdded(POOL_QUEUE);
+        Row row = measure(record ? name : null, posts.size(), () -> {
+            LoadGenerator.Result r = load.closedLoop(webhook, posts, CONCURRENCY);
+            long documentedAt = waitFor(() -> documented() - documentedBefore, r.sent() - r.failed());
+            long pooledAt = waitFor(() -> hub.queues().messagesAdded(POOL_QUEUE) - pooledBefore, customers);
+            return new Row(null, posts.size(), r.perSecond(), r, rate(r.sent() - r.failed(), r.start(), documentedAt), 0,
+                    rate(customers, r.start(), pooledAt), 0, 0, 0);
+        });
+        hub.queues().purge(POOL_QUEUE);
+        return row;
     }
 
     /**
@@ -401,10 +460,10 @@ public final class HubBenchmark {
         long wall = System.nanoTime() - wall0;
         double cores = (os.getProcessCpuTime() - cpu0) / (double) wall;
         Row measured = new Row(name, updates, row.perSecond(), row.load(), row.e2ePerSecond(), row.lifecyclePerSecond(),
-                cores, hub.infrastructure().coresSince(infrastructure0, wall), heap.peakMb());
+                row.pooledPerSecond(), cores, hub.infrastructure().coresSince(infrastructure0, wall), heap.peakMb());
         if (name != null) {
             rows.add(measured);
-            System.out.printf(Locale.ROOT, "  %-40s %10.0f/s%n", name, measured.perSecond());
+            System.out.printf(Locale.ROOT, "  %-48s %10.0f/s%n", name, measured.perSecond());
         }
         return measured;
     }
@@ -543,21 +602,22 @@ public final class HubBenchmark {
 
     private void printTable() {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-40s %8s %6s %10s %8s %8s %8s %8s %8s %10s %10s %6s %6s %8s%n", "phase", "updates", "failed",
-                "ack/s", "p50 ms", "p90 ms", "p99 ms", "p99.9", "max ms", "e2e/s", "handed/s", "CPU", "DB+MQ", "heap MB");
+        System.out.printf(Locale.ROOT, "%-48s %8s %6s %8s %7s %7s %7s %7s %7s %8s %8s %8s %5s %5s %7s%n", "phase", "updates", "failed",
+                "ack/s", "p50 ms", "p90 ms", "p99 ms", "p99.9", "max ms", "e2e/s", "handed/s", "pooled/s", "CPU", "DB+MQ", "heap MB");
         for (Row row : rows) {
             LoadGenerator.Result r = row.load();
-            System.out.printf(Locale.ROOT, "%-40s %8d %6s %10.0f %8s %8s %8s %8s %8s %10s %10s %6.2f %6.2f %8.0f%n", row.name(),
+            System.out.printf(Locale.ROOT, "%-48s %8d %6s %8.0f %7s %7s %7s %7s %7s %8s %8s %8s %5.2f %5.2f %7.0f%n", row.name(),
                     row.updates(), r == null ? "-" : Integer.toString(r.failed()), row.perSecond(), ms(r, 50), ms(r, 90), ms(r, 99), ms(r, 99.9), ms(r, 100),
                     row.e2ePerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.e2ePerSecond()) : "-",
                     row.lifecyclePerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.lifecyclePerSecond()) : "-",
+                    row.pooledPerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.pooledPerSecond()) : "-",
                     row.cpuCores(), row.infraCores(), row.heapMb());
         }
         System.out.println("(CPU = process CPU time / wall time, in cores of " + Runtime.getRuntime().availableProcessors()
                 + ", load generator included; DB+MQ = CPU of the PostgreSQL server processes and of a standalone broker;"
                 + " heap = peak used heap of the benchmark JVM, sampled every 20 ms;"
                 + " e2e/s = updates / time from first send until all documented; handed/s = messages / time until"
-                + " handed to the lifecycle queue)");
+                + " handed to the lifecycle queue; pooled/s = conversations / time until handed to an agent pool queue)");
     }
 
     private static String ms(LoadGenerator.Result r, double percentile) {

@@ -61,6 +61,28 @@ final class WhatsAppUpdates {
                     + "\"conversation\":{\"id\":\"c" + run + (i % 997) + "\",\"origin\":{\"type\":\"service\"}},"
                     + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"regular\"}}]";
         }
+        return signed(value, message);
+    }
+
+    /**
+     * Step 0, 1 or 2 of a new customer's way to an agent (R14, R20–R22): a billing question (held, the privacy
+     * notice goes out), the notice accepted (the question is released; the segment is unknown, so the menu
+     * goes out), and "Privatkunden / Rechnung" chosen from the menu (the conversation is handed to the pool
+     * private-billing). Customer numbers must not repeat within a run.
+     */
+    Update journey(String phase, long customer, int step) {
+        String waId = "4917" + String.format("%08d", customer);
+        String content = switch (step) {
+            case 0 -> "\"type\":\"text\",\"text\":{\"body\":\"Hallo, meine Rechnung ist zu hoch. Erika Mustermann, Kundennummer K-55012398\"}";
+            case 1 -> "\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\","
+                    + "\"button_reply\":{\"id\":\"consent-accept\",\"title\":\"Akzeptieren\"}}";
+            default -> "\"type\":\"interactive\",\"interactive\":{\"type\":\"list_reply\","
+                    + "\"list_reply\":{\"id\":\"menu:PRIVATE:billing\",\"title\":\"Rechnung\"}}";
+        };
+        return signed(messages(waId, phase + "c" + customer, step, Instant.now().getEpochSecond(), content), true);
+    }
+
+    private Update signed(String value, boolean message) {
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
                 + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
                 + "\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"}," + value + "}}]}]}";
