@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +39,14 @@ import org.springframework.web.bind.annotation.RestController;
 class GraphApiStandIn implements DisposableBean {
 
     static final String PATH = "/stand-in/graph";
+    /** The walkthrough needs the latest few; keeping every message would grow the heap for as long as the hub runs. */
+    static final int SENT_KEPT = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(GraphApiStandIn.class);
 
     private final ObjectMapper mapper;
     private final SignatureVerifier signature;
     private final Environment environment;
-    private final List<Map<String, Object>> sent = Collections.synchronizedList(new ArrayList<>());
+    private final Deque<Map<String, Object>> sent = new ArrayDeque<>();
     private final ScheduledExecutorService statuses = Executors.newSingleThreadScheduledExecutor();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -61,8 +63,13 @@ class GraphApiStandIn implements DisposableBean {
             @RequestBody JsonNode request) {
         String wamid = "wamid.STANDIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
         String to = request.path("to").asText();
-        sent.add(Map.of("wamid", wamid, "phoneNumberId", phoneNumberId, "receivedAt", Instant.now().toString(),
-                "request", request));
+        synchronized (sent) {
+            sent.add(Map.of("wamid", wamid, "phoneNumberId", phoneNumberId, "receivedAt", Instant.now().toString(),
+                    "request", request));
+            if (sent.size() > SENT_KEPT) {
+                sent.removeFirst();
+            }
+        }
         LOG.info("LOCAL STAND-IN received a {} message as {}", request.path("type").asText(), wamid);
         int delay = 200;
         for (String status : List.of("sent", "delivered", "read")) {
@@ -74,7 +81,7 @@ class GraphApiStandIn implements DisposableBean {
                 "messages", List.of(Map.of("id", wamid)));
     }
 
-    /** What the stand-in received, newest last (for the first-run walkthrough). */
+    /** The last {@value #SENT_KEPT} messages the stand-in received, newest last (for the first-run walkthrough). */
     @GetMapping(PATH + "/sent")
     List<Map<String, Object>> sent() {
         synchronized (sent) {
