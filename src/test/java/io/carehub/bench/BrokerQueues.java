@@ -26,6 +26,9 @@ interface BrokerQueues extends AutoCloseable {
     /** Messages ever added to {@code queue} (0 while it does not exist). */
     long messagesAdded(String queue);
 
+    /** Messages in {@code queue} now (0 while it does not exist). */
+    long messageCount(String queue);
+
     /** Messages waiting or in delivery on every carehub queue, dead-letter and agent pool queues excluded. */
     long pending();
 
@@ -48,6 +51,12 @@ interface BrokerQueues extends AutoCloseable {
             public long messagesAdded(String queue) {
                 Queue found = server.locateQueue(SimpleString.of(queue));
                 return found == null ? 0 : found.getMessagesAdded();
+            }
+
+            @Override
+            public long messageCount(String queue) {
+                Queue found = server.locateQueue(SimpleString.of(queue));
+                return found == null ? 0 : found.getMessageCount();
             }
 
             @Override
@@ -110,6 +119,11 @@ interface BrokerQueues extends AutoCloseable {
             @Override
             public long messagesAdded(String queue) {
                 return number(queue, "messagesAdded");
+            }
+
+            @Override
+            public long messageCount(String queue) {
+                return number(queue, "messageCount");
             }
 
             @Override

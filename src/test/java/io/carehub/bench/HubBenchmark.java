@@ -386,11 +386,12 @@ public final class HubBenchmark {
             }
         }
         long documentedBefore = documented();
-        long pooledBefore = hub.queues().messagesAdded(POOL_QUEUE);
+        // the queue's count, not its added-counter: the broker deletes an auto-created queue once it is empty
+        long pooledBefore = hub.queues().messageCount(POOL_QUEUE);
         Row row = measure(record ? name : null, posts.size(), () -> {
             LoadGenerator.Result r = load.closedLoop(webhook, posts, CONCURRENCY);
             long documentedAt = waitFor(() -> documented() - documentedBefore, r.sent() - r.failed());
-            long pooledAt = waitFor(() -> hub.queues().messagesAdded(POOL_QUEUE) - pooledBefore, customers);
+            long pooledAt = waitFor(() -> hub.queues().messageCount(POOL_QUEUE) - pooledBefore, customers);
             return new Row(null, posts.size(), r.perSecond(), r, rate(r.sent() - r.failed(), r.start(), documentedAt), 0,
                     rate(customers, r.start(), pooledAt), 0, 0, 0);
         });
