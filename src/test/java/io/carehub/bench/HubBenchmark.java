@@ -61,6 +61,10 @@ public final class HubBenchmark {
         }
     }
 
+    /** The rows of the standalone variant that results.json reports. */
+    private record Standalone(Row closed, Row open1000, Row jms, Row db, Row pooled) {
+    }
+
     /** The hub being measured, the broker it uses and the PostgreSQL and broker processes that serve it. */
     private record Hub(ConfigurableApplicationContext context, JdbcTemplate jdbc, URI webhook, BrokerQueues queues,
             ProcessCpu infrastructure) implements AutoCloseable {
@@ -200,9 +204,9 @@ public final class HubBenchmark {
         System.out.println("baseline ...");
         Row base = baselinePhase("baseline closed loop c=" + CONCURRENCY, 2000 * scale, true);
 
-        Row[] standalone = standalonePhases(standaloneDir, scale);
-        Row standaloneClosed = standalone[0];
-        Row standaloneOpen1000 = standalone[1];
+        Standalone standalone = standalonePhases(standaloneDir, scale);
+        Row standaloneClosed = standalone.closed();
+        Row standaloneOpen1000 = standalone.open1000();
 
         printTable();
         Map<String, Double> results = new LinkedHashMap<>();
@@ -235,9 +239,9 @@ public final class HubBenchmark {
         results.put("standalone.infra_cpu_cores", standaloneClosed.infraCores());
         results.put("standalone.heap_mb", rows.stream().filter(r -> r.name().startsWith("standalone: carehub"))
                 .mapToDouble(Row::heapMb).max().orElse(0));
-        results.put("standalone.pooled_conversations_per_s", standalone[4].pooledPerSecond());
-        results.put("standalone.limit_jms_per_s", standalone[2].perSecond());
-        results.put("standalone.limit_db_rows_per_s", standalone[3].perSecond());
+        results.put("standalone.pooled_conversations_per_s", standalone.pooled().pooledPerSecond());
+        results.put("standalone.limit_jms_per_s", standalone.jms().perSecond());
+        results.put("standalone.limit_db_rows_per_s", standalone.db().perSecond());
         results.put("baseline.ack_per_s", base.perSecond());
         results.put("baseline.e2e_per_s", base.e2ePerSecond());
         results.put("baseline.p99_ms", base.load().percentileMs(99));
@@ -287,10 +291,8 @@ public final class HubBenchmark {
      * runs against a standalone Artemis broker (the registry's distribution, the fault suite's broker.xml) and
      * a PostgreSQL server it did not start, each its own process on the same machine. Consent notices still go
      * to the local Graph API stand-in, as on the embedded defaults, so both hubs do the same work.
-     *
-     * @return closed loop, open loop 1000/s, JMS limit, JDBC limit, new customers to agent pool
      */
-    private Row[] standalonePhases(Path dir, int scale) throws Exception {
+    private Standalone standalonePhases(Path dir, int scale) throws Exception {
         System.out.println("standalone broker + PostgreSQL ...");
         hub.close();
         Files.createDirectories(dir);
@@ -338,7 +340,7 @@ public final class HubBenchmark {
             Row open1000 = hubPhase("standalone: carehub open loop 1000/s", 15_000 * (full ? 4 : 1), 1000, true);
             Row pooled = poolPhase("standalone: carehub new customers to agent pool", 2000 * scale, true);
             hub.close();
-            return new Row[] {closed, open1000, jms, db, pooled};
+            return new Standalone(closed, open1000, jms, db, pooled);
         }
     }
 
