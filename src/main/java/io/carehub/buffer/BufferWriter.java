@@ -2,6 +2,7 @@ package io.carehub.buffer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.ops.HmacSha256;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -11,12 +12,8 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.activemq.artemis.jms.client.ActiveMQDestination;
 import org.apache.camel.Body;
 import org.apache.camel.Handler;
@@ -42,9 +39,7 @@ public class BufferWriter {
     private final BufferCipher cipher;
     private final ObjectMapper mapper;
     private final Queue queue;
-    private final SecretKeySpec groupKey;
-    /** One keyed Mac per request thread: doFinal resets it. */
-    private final ThreadLocal<Mac> groupMacs;
+    private final HmacSha256 groupHmac;
 
     public BufferWriter(ConnectionFactory connectionFactory, BufferCipher cipher, ObjectMapper mapper,
             BufferProperties properties) {
@@ -53,8 +48,7 @@ public class BufferWriter {
         this.mapper = mapper;
         // built client-side: Session.createQueue would ask the broker on every POST
         this.queue = ActiveMQDestination.createQueue(properties.queue());
-        this.groupKey = new SecretKeySpec(properties.groupKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.groupMacs = ThreadLocal.withInitial(this::newGroupMac);
+        this.groupHmac = new HmacSha256(properties.groupKey());
     }
 
     @Handler
@@ -136,17 +130,7 @@ public class BufferWriter {
 
     /** R13 grouping by customer without writing the phone number into broker headers. */
     String groupId(String waId) {
-        return HexFormat.of().formatHex(groupMacs.get().doFinal(waId.getBytes(StandardCharsets.UTF_8)), 0, 16);
-    }
-
-    private Mac newGroupMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(groupKey);
-            return mac;
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(groupHmac.of(waId.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 
     private static void rollbackQuietly(Session session) {

@@ -1,12 +1,9 @@
 package io.carehub.whatsapp;
 
+import io.carehub.ops.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
@@ -24,13 +21,10 @@ public class SignatureVerifier {
     private static final String PREFIX = "sha256=";
     private static final Logger SECURITY = LoggerFactory.getLogger("carehub.security");
 
-    private final SecretKeySpec key;
-    /** One keyed Mac per request thread: doFinal resets it for the next body. */
-    private final ThreadLocal<Mac> macs;
+    private final HmacSha256 hmac;
 
     public SignatureVerifier(WhatsappProperties properties) {
-        this.key = new SecretKeySpec(properties.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.hmac = new HmacSha256(properties.appSecret());
     }
 
     @Handler
@@ -66,17 +60,7 @@ public class SignatureVerifier {
 
     /** HMAC-SHA256 of {@code body}; also used by tests and the README's example. */
     public byte[] sign(byte[] body) {
-        return macs.get().doFinal(body);
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return hmac.of(body);
     }
 
     private static String remote(Exchange exchange) {
