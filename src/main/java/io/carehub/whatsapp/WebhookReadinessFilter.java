@@ -27,6 +27,8 @@ class WebhookReadinessFilter extends OncePerRequestFilter {
     // looked up on the first request, not injected: filters are created before the CamelContext, which must not be hurried
     private final ObjectProvider<CamelContext> camelContext;
     private volatile CamelContext camel;
+    // found once Camel has started: copying and filtering every route on each webhook request would be per-message work
+    private volatile List<String> webhookRouteIds = List.of();
 
     WebhookReadinessFilter(ObjectProvider<CamelContext> camelContext) {
         this.camelContext = camelContext;
@@ -54,12 +56,17 @@ class WebhookReadinessFilter extends OncePerRequestFilter {
     }
 
     /** Camel is started and so is every route that consumes from its servlet (the routes under /webhooks). */
-    private static boolean webhookRoutesStarted(CamelContext camel) {
+    private boolean webhookRoutesStarted(CamelContext camel) {
         if (!camel.isStarted()) {
             return false;
         }
-        List<Route> webhookRoutes = camel.getRoutes().stream().filter(r -> r.getEndpoint() instanceof ServletEndpoint).toList();
-        return !webhookRoutes.isEmpty() && webhookRoutes.stream()
-                .allMatch(r -> camel.getRouteController().getRouteStatus(r.getRouteId()) == ServiceStatus.Started);
+        List<String> ids = webhookRouteIds;
+        if (ids.isEmpty() || ids.stream().anyMatch(id -> camel.getRoute(id) == null)) {
+            // first request after start-up, or a route was removed: look the servlet's routes up again
+            ids = camel.getRoutes().stream().filter(r -> r.getEndpoint() instanceof ServletEndpoint).map(Route::getRouteId).toList();
+            webhookRouteIds = ids;
+        }
+        return !ids.isEmpty() && ids.stream()
+                .allMatch(id -> camel.getRouteController().getRouteStatus(id) == ServiceStatus.Started);
     }
 }
