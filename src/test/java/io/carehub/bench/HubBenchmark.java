@@ -205,41 +205,18 @@ public final class HubBenchmark {
         Row base = baselinePhase("baseline closed loop c=" + CONCURRENCY, 2000 * scale, true);
 
         Standalone standalone = standalonePhases(standaloneDir, scale);
-        Row standaloneClosed = standalone.closed();
-        Row standaloneOpen1000 = standalone.open1000();
 
         printTable();
         Map<String, Double> results = new LinkedHashMap<>();
-        results.put("carehub.ack_per_s", closed.perSecond());
-        results.put("carehub.e2e_per_s", closed.e2ePerSecond());
-        results.put("carehub.lifecycle_per_s", closed.lifecyclePerSecond());
-        results.put("carehub.p99_ms_closed_loop", closed.load().percentileMs(99));
-        results.put("carehub.p50_ms_at_1000", open1000.load().percentileMs(50));
-        results.put("carehub.p99_ms_at_1000", open1000.load().percentileMs(99));
-        results.put("carehub.p999_ms_at_1000", open1000.load().percentileMs(99.9));
-        results.put("carehub.max_ms_at_1000", open1000.load().percentileMs(100));
+        putLoops(results, "carehub", closed, open1000, pooled);
         results.put("carehub.ack_only_per_s", rows.stream().filter(r -> r.name().startsWith("carehub ack only"))
                 .mapToDouble(Row::perSecond).findFirst().orElse(Double.NaN));
         results.put("carehub.drain_per_s", drain.e2ePerSecond());
         results.put("carehub.drain_handed_per_s", drain.lifecyclePerSecond());
-        results.put("carehub.cpu_cores", closed.cpuCores());
         results.put("carehub.heap_mb", rows.stream().filter(r -> r.name().startsWith("carehub")).mapToDouble(Row::heapMb).max().orElse(0));
-        results.put("carehub.infra_cpu_cores", closed.infraCores());
-        results.put("carehub.pool_ack_per_s", pooled.perSecond());
-        results.put("carehub.pool_e2e_per_s", pooled.e2ePerSecond());
-        results.put("carehub.pooled_conversations_per_s", pooled.pooledPerSecond());
-        results.put("standalone.ack_per_s", standaloneClosed.perSecond());
-        results.put("standalone.e2e_per_s", standaloneClosed.e2ePerSecond());
-        results.put("standalone.lifecycle_per_s", standaloneClosed.lifecyclePerSecond());
-        results.put("standalone.p99_ms_closed_loop", standaloneClosed.load().percentileMs(99));
-        results.put("standalone.p50_ms_at_1000", standaloneOpen1000.load().percentileMs(50));
-        results.put("standalone.p99_ms_at_1000", standaloneOpen1000.load().percentileMs(99));
-        results.put("standalone.max_ms_at_1000", standaloneOpen1000.load().percentileMs(100));
-        results.put("standalone.cpu_cores", standaloneClosed.cpuCores());
-        results.put("standalone.infra_cpu_cores", standaloneClosed.infraCores());
+        putLoops(results, "standalone", standalone.closed(), standalone.open1000(), standalone.pooled());
         results.put("standalone.heap_mb", rows.stream().filter(r -> r.name().startsWith("standalone: carehub"))
                 .mapToDouble(Row::heapMb).max().orElse(0));
-        results.put("standalone.pooled_conversations_per_s", standalone.pooled().pooledPerSecond());
         results.put("standalone.limit_jms_per_s", standalone.jms().perSecond());
         results.put("standalone.limit_db_rows_per_s", standalone.db().perSecond());
         results.put("baseline.ack_per_s", base.perSecond());
@@ -250,7 +227,7 @@ public final class HubBenchmark {
         results.put("limit.db_rows_per_s", db.perSecond());
         results.put("ratio.ack_carehub_to_baseline", closed.perSecond() / base.perSecond());
         results.put("ratio.e2e_carehub_to_baseline", closed.e2ePerSecond() / base.e2ePerSecond());
-        results.put("ratio.ack_standalone_to_baseline", standaloneClosed.perSecond() / base.perSecond());
+        results.put("ratio.ack_standalone_to_baseline", standalone.closed().perSecond() / base.perSecond());
         results.put("ratio.ack_carehub_to_http_limit", closed.perSecond() / http.perSecond());
         results.put("ratio.ack_carehub_to_jms_limit", closed.perSecond() / jms.perSecond());
         results.put("ratio.e2e_carehub_to_db_limit", closed.e2ePerSecond() / db.perSecond());
@@ -267,6 +244,23 @@ public final class HubBenchmark {
                 .append(String.format(Locale.ROOT, "%.3f", value)));
         Files.writeString(Path.of("target/bench/results.json"), json.append("\n}\n"));
         System.out.println("\nwritten: target/bench/results.json");
+    }
+
+    /** The keys both hubs report, under {@code prefix}: closed loop, open loop at 1000/s, new customers to a pool. */
+    private static void putLoops(Map<String, Double> results, String prefix, Row closed, Row open1000, Row pooled) {
+        results.put(prefix + ".ack_per_s", closed.perSecond());
+        results.put(prefix + ".e2e_per_s", closed.e2ePerSecond());
+        results.put(prefix + ".lifecycle_per_s", closed.lifecyclePerSecond());
+        results.put(prefix + ".p99_ms_closed_loop", closed.load().percentileMs(99));
+        results.put(prefix + ".cpu_cores", closed.cpuCores());
+        results.put(prefix + ".infra_cpu_cores", closed.infraCores());
+        results.put(prefix + ".p50_ms_at_1000", open1000.load().percentileMs(50));
+        results.put(prefix + ".p99_ms_at_1000", open1000.load().percentileMs(99));
+        results.put(prefix + ".p999_ms_at_1000", open1000.load().percentileMs(99.9));
+        results.put(prefix + ".max_ms_at_1000", open1000.load().percentileMs(100));
+        results.put(prefix + ".pool_ack_per_s", pooled.perSecond());
+        results.put(prefix + ".pool_e2e_per_s", pooled.e2ePerSecond());
+        results.put(prefix + ".pooled_conversations_per_s", pooled.pooledPerSecond());
     }
 
     private void prepareTables() {
