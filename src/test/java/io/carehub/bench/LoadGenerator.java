@@ -102,8 +102,12 @@ final class LoadGenerator {
                     }
                     dispatch(now);
                     long wait = interval > 0 && next < requests.length ? dueAt(next) - System.nanoTime() : 100_000_000;
-                    if (wait >= 1_000_000) {
-                        selector.select(wait / 1_000_000);
+                    if (wait > 0) {
+                        // blocks until an answer arrives or the next request is due, rounded up to whole
+                        // milliseconds (the selector's unit): a request may go out up to ~1 ms late, and that is
+                        // charged to the hub, since latency counts from when it was due. Spinning on selectNow()
+                        // instead kept one of the machine's two cores busy for the whole open-loop phase.
+                        selector.select((wait + 999_999) / 1_000_000);
                     } else {
                         selector.selectNow();
                     }
