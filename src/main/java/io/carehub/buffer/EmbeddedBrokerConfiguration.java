@@ -1,6 +1,7 @@
 package io.carehub.buffer;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,8 @@ class EmbeddedBrokerConfiguration {
                     .setRedeliveryDelay(buffer.redeliveryDelay().toMillis())
                     .setRedeliveryMultiplier(buffer.redeliveryMultiplier())
                     .setMaxRedeliveryDelay(buffer.maxRedeliveryDelay().toMillis())
-                    .setAutoCreateDeadLetterResources(false);
+                    .setAutoCreateDeadLetterResources(false)
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE);
             configuration.addAddressSetting(buffer.queue(), settings);
             // every other carehub queue (lifecycle, outbound, pools) parks poison messages in carehub.DLQ; their
             // per-message listeners have no backoff of their own, so the broker delays redeliveries (1 s doubling to 5 min)
@@ -42,6 +44,10 @@ class EmbeddedBrokerConfiguration {
             configuration.setJournalBufferTimeout_NIO((int) buffer.journalBufferTimeout().toNanos());
             configuration.setJournalBufferTimeout_AIO((int) buffer.journalBufferTimeout().toNanos());
             configuration.setPersistIDCache(true);
+            // the broker shares the hub's heap: without a cap it keeps up to half of it in messages (Artemis' default),
+            // so a long database outage or a paused consumer grew the heap to its limit; beyond the cap every
+            // address pages to disk (the page files are journalled like the messages) and is read back in order
+            configuration.setGlobalMaxSize(buffer.embeddedMemory().toBytes());
             if (!buffer.embeddedAcceptor().isBlank()) {
                 try {
                     configuration.addAcceptorConfiguration("tcp", buffer.embeddedAcceptor());

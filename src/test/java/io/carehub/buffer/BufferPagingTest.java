@@ -1,0 +1,115 @@
+package io.carehub.buffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.carehub.CarehubApplication;
+import io.carehub.IngestTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The embedded broker shares the hub's heap: a backlog larger than carehub.buffer.embedded-memory is paged to
+ * disk instead of filling the heap, survives a restart and is documented completely, once, in each customer's order.
+ */
+class BufferPagingTest {
+
+    private static final int POSTS = 30;
+    private static final int UPDATES_PER_POST = 100;
+    private static final int CUSTOMERS = 7;
+
+    @Test
+    void backlogBeyondTheBrokersMemoryIsPagedToDiskAndDocumentedAfterRestart() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "paging-");
+        String run = "wamid.paging" + System.nanoTime() + "-";
+
+        try (ConfigurableApplicationContext hub = start(dataDir, false)) {
+            ActiveMQServer broker = hub.getBean(EmbeddedActiveMQ.class).getActiveMQServer();
+            assertThat(broker.getConfiguration().getGlobalMaxSize()).isEqualTo(256 * 1024);
+            for (int post = 0; post < POSTS; post++) {
+                HttpResponse<String> ack = post(hub, body(run, post));
+                assertThat(ack.statusCode()).as("POST %d", post).isEqualTo(200);
+            }
+            // 3,000 encrypted updates do not fit into 256 kB: the buffer address pages
+            assertThat(broker.getPagingManager().getPageStore(SimpleString.of("carehub.buffer")).isPaging()).isTrue();
+            assertThat(broker.locateQueue("carehub.buffer").getMessageCount()).isEqualTo(POSTS * UPDATES_PER_POST);
+            assertThat(Files.list(dataDir.resolve("artemis/paging")).toList()).isNotEmpty();
+        }
+
+        try (ConfigurableApplicationContext hub = start(dataDir, true)) {
+            JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
+                    "select count(*) from message where wamid like ?", Long.class, run + "%") >= POSTS * UPDATES_PER_POST);
+            assertThat(jdbc.queryForObject("select count(distinct wamid) from message where wamid like ?", Long.class, run + "%"))
+                    .isEqualTo(POSTS * UPDATES_PER_POST);
+            // each customer's messages in the order they were sent: documented ids ascend with the sequence number
+            for (int customer = 0; customer < CUSTOMERS; customer++) {
+                List<Integer> sequence = jdbc.queryForList("""
+                        select m.wamid from message m join conversation c on c.id = m.conversation_id
+                        join contact k on k.id = c.contact_id where m.wamid like ? and k.wa_id = ? order by m.id""",
+                        String.class, run + "%", waId(customer)).stream()
+                        .map(wamid -> Integer.parseInt(wamid.substring(run.length()))).toList();
+                assertThat(sequence).as("customer %d", customer).isSorted().isNotEmpty();
+            }
+        }
+    }
+
+    /** One POST with UPDATES_PER_POST text messages from CUSTOMERS customers, numbered across the run. */
+    private static String body(String run, int post) {
+        StringBuilder messages = new StringBuilder();
+        long now = Instant.now().getEpochSecond();
+        for (int i = 0; i < UPDATES_PER_POST; i++) {
+            int n = post * UPDATES_PER_POST + i;
+            messages.append(i == 0 ? "" : ",").append("{\"from\":\"").append(waId(n % CUSTOMERS)).append("\",\"id\":\"")
+                    .append(run).append(String.format("%06d", n)).append("\",\"timestamp\":\"").append(now)
+                    .append("\",\"type\":\"text\",\"text\":{\"body\":\"Nachricht ").append(n)
+                    .append(": meine Rechnung vom März ist zu hoch, bitte prüfen Sie das noch einmal. Danke!\"}}");
+        }
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+                + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
+                + "\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},"
+                + "\"messages\":[" + messages + "]}}]}]}";
+    }
+
+    private static String waId(int customer) {
+        return "4917500000" + String.format("%02d", customer);
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, boolean consume) {
+        return new SpringApplicationBuilder(CarehubApplication.class).run(
+                "--server.port=0",
+                "--carehub.data-dir=" + dataDir,
+                "--carehub.postgres.port=0",
+                "--carehub.buffer.consumer-enabled=" + consume,
+                "--carehub.buffer.embedded-memory=256KB",
+                "--carehub.whatsapp.app-secret=" + IngestTestSupport.APP_SECRET,
+                "--carehub.whatsapp.verify-token=test-verify-token",
+                "--carehub.whatsapp.access-token=test-access-token",
+                "--carehub.whatsapp.graph-base-url=http://localhost:9",
+                "--carehub.buffer.encryption-key=" + IngestTestSupport.BUFFER_KEY,
+                "--carehub.api.tokens=" + IngestTestSupport.API_TOKEN);
+    }
+
+    private static HttpResponse<String> post(ConfigurableApplicationContext hub, String body) throws Exception {
+        int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+                .header("X-Hub-Signature-256", "sha256=" + IngestTestSupport.sign(bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
