@@ -24,8 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param journalBufferTimeout default profile only: how long the embedded broker's journal gathers
  *                            writes before one sync (shared by concurrent commits)
  * @param embeddedAcceptor    default profile only: extra TCP acceptor of the embedded broker (empty: in-VM only)
- * @param embeddedMemory      default profile only: how much of the hub's heap the embedded broker keeps messages in;
- *                            a larger backlog is paged to disk (data-dir/artemis/paging) and read back in order
+ * @param embeddedMemory      default profile only: how much of the hub's heap the embedded broker keeps buffered updates
+ *                            in; a larger backlog is paged to disk (data-dir/artemis/paging) and read back in order
  */
 @ConfigurationProperties("carehub.buffer")
 public record BufferProperties(
