@@ -3,13 +3,7 @@ package io.carehub.buffer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.CarehubApplication;
-import io.carehub.IngestTestSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +13,6 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,13 +31,13 @@ class BufferPagingTest {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "paging-");
         String run = "wamid.paging" + System.nanoTime() + "-";
 
-        try (ConfigurableApplicationContext hub = start(dataDir, false)) {
+        try (ConfigurableApplicationContext hub = HubOnDataDir.start(dataDir, false, "--carehub.buffer.embedded-memory=256KB")) {
             ActiveMQServer broker = hub.getBean(EmbeddedActiveMQ.class).getActiveMQServer();
             assertThat(broker.getAddressSettingsRepository().getMatch("carehub.buffer").getMaxSizeBytes()).isEqualTo(256 * 1024);
             // the other queues keep the broker's global limit: the pool queues, which desktops may read with selectors, do not page
             assertThat(broker.getAddressSettingsRepository().getMatch("carehub.pool.private-billing").getMaxSizeBytes()).isEqualTo(-1);
             for (int post = 0; post < POSTS; post++) {
-                HttpResponse<String> ack = post(hub, body(run, post));
+                HttpResponse<String> ack = HubOnDataDir.post(hub, body(run, post));
                 assertThat(ack.statusCode()).as("POST %d", post).isEqualTo(200);
             }
             // 3,000 encrypted updates do not fit into 256 kB: the buffer address pages
@@ -53,7 +46,7 @@ class BufferPagingTest {
             assertThat(Files.list(dataDir.resolve("artemis/paging")).toList()).isNotEmpty();
         }
 
-        try (ConfigurableApplicationContext hub = start(dataDir, true)) {
+        try (ConfigurableApplicationContext hub = HubOnDataDir.start(dataDir, true, "--carehub.buffer.embedded-memory=256KB")) {
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
                     "select count(*) from message where wamid like ?", Long.class, run + "%") >= POSTS * UPDATES_PER_POST);
@@ -90,28 +83,5 @@ class BufferPagingTest {
 
     private static String waId(int customer) {
         return "4917500000" + String.format("%02d", customer);
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, boolean consume) {
-        return new SpringApplicationBuilder(CarehubApplication.class).run(
-                "--server.port=0",
-                "--carehub.data-dir=" + dataDir,
-                "--carehub.postgres.port=0",
-                "--carehub.buffer.consumer-enabled=" + consume,
-                "--carehub.buffer.embedded-memory=256KB",
-                "--carehub.whatsapp.app-secret=" + IngestTestSupport.APP_SECRET,
-                "--carehub.whatsapp.verify-token=test-verify-token",
-                "--carehub.whatsapp.access-token=test-access-token",
-                "--carehub.whatsapp.graph-base-url=http://localhost:9",
-                "--carehub.buffer.encryption-key=" + IngestTestSupport.BUFFER_KEY,
-                "--carehub.api.tokens=" + IngestTestSupport.API_TOKEN);
-    }
-
-    private static HttpResponse<String> post(ConfigurableApplicationContext hub, String body) throws Exception {
-        int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                .header("X-Hub-Signature-256", "sha256=" + IngestTestSupport.sign(bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

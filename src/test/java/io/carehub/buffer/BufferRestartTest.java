@@ -3,15 +3,10 @@ package io.carehub.buffer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.CarehubApplication;
-import io.carehub.IngestTestSupport;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
@@ -43,8 +37,8 @@ class BufferRestartTest {
                 .replace("16505551234", PHONE).replace("Does it come in another color?", TEXT)
                 .replaceAll("\"id\": \"wamid[^\"]*\"", "\"id\": \"" + wamid + "\"");
 
-        try (ConfigurableApplicationContext hub = start(dataDir, false)) {
-            HttpResponse<String> ack = post(hub, body);
+        try (ConfigurableApplicationContext hub = HubOnDataDir.start(dataDir, false)) {
+            HttpResponse<String> ack = HubOnDataDir.post(hub, body);
             assertThat(ack.statusCode()).isEqualTo(200);
 
             List<byte[]> payloads = new ArrayList<>();
@@ -67,34 +61,12 @@ class BufferRestartTest {
             assertThat(hub.getBean(JdbcTemplate.class).queryForObject("select count(*) from message", Long.class)).isZero();
         }
 
-        try (ConfigurableApplicationContext hub = start(dataDir, true)) {
+        try (ConfigurableApplicationContext hub = HubOnDataDir.start(dataDir, true)) {
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                     "select count(*) from message where wamid = ?", Long.class, wamid) == 1);
             assertThat(jdbc.queryForObject("select text_body from message where wamid = ?", String.class, wamid))
                     .isEqualTo(TEXT);
         }
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, boolean consume) {
-        return new SpringApplicationBuilder(CarehubApplication.class).run(
-                "--server.port=0",
-                "--carehub.data-dir=" + dataDir,
-                "--carehub.postgres.port=0",
-                "--carehub.buffer.consumer-enabled=" + consume,
-                "--carehub.whatsapp.app-secret=" + IngestTestSupport.APP_SECRET,
-                "--carehub.whatsapp.verify-token=test-verify-token",
-                "--carehub.whatsapp.access-token=test-access-token",
-                "--carehub.whatsapp.graph-base-url=http://localhost:9",
-                "--carehub.buffer.encryption-key=" + IngestTestSupport.BUFFER_KEY,
-                "--carehub.api.tokens=" + IngestTestSupport.API_TOKEN);
-    }
-
-    private static HttpResponse<String> post(ConfigurableApplicationContext hub, String body) throws Exception {
-        int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                .header("X-Hub-Signature-256", "sha256=" + IngestTestSupport.sign(bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
