@@ -178,7 +178,7 @@ public final class HubBenchmark {
         // the JIT needs a minute or more of every path before its numbers mean anything: in a profile of the
         // webhook path alone, the C2 compiler threads used half as much CPU as the requests during the first
         // minute, and the acknowledgement rate still rose after two (1,054/s in the first 10,000 POSTs, 3,351/s
-        // in the twelfth). The short mode is a quick check: 40 s of warm-up, so its numbers come out lower.
+        // in the twelfth). The short mode is a quick check with 40 s of warm-up: compare short runs with short runs.
         int warmSeconds = full ? 180 : 40;
         long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmSeconds);
         System.out.println("warm-up (" + warmSeconds + " s) ...");
