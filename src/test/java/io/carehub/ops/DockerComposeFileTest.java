@@ -279,6 +279,11 @@ class DockerComposeFileTest {
             assertThat(bufferSettings.getMaxDeliveryAttempts()).isEqualTo(buffer.maxDeliveryAttempts());
             assertThat(bufferSettings.getRedeliveryDelay()).isEqualTo(buffer.redeliveryDelay().toMillis());
             assertThat(bufferSettings.getMaxRedeliveryDelay()).isEqualTo(buffer.maxRedeliveryDelay().toMillis());
+            // like the embedded broker, the buffer pages on its own; the other carehub queues (agent pools) keep the
+            // broker's global limit
+            assertThat(bufferSettings.getMaxSizeBytes()).as(name).isPositive();
+            assertThat(embedded.getAddressSettings().get(buffer.queue()).getMaxSizeBytes()).isPositive();
+            assertThat(file.getAddressSettings().get("carehub.#").getMaxSizeBytes()).as(name).isEqualTo(-1);
 
             // every queue the embedded broker declares exists as an anycast queue (dead-letter queues are
             // not auto-created, so a missing one would lose parked messages)
