@@ -3,6 +3,7 @@ package io.carehub.buffer;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Failover buffer settings ({@code carehub.buffer.*}).
@@ -44,5 +45,5 @@ public record BufferProperties(
         @DefaultValue("200000") int duplicateIdCacheSize,
         @DefaultValue("500us") java.time.Duration journalBufferTimeout,
         @DefaultValue("") String embeddedAcceptor,
-        @DefaultValue("64MB") org.springframework.util.unit.DataSize embeddedMemory) {
+        @DefaultValue("64MB") DataSize embeddedMemory) {
 }

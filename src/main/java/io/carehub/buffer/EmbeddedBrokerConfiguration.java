@@ -42,7 +42,7 @@ class EmbeddedBrokerConfiguration {
             // consumer): beyond embedded-memory its updates are paged to disk (journalled like the messages, read
             // back in order) instead of taking up to half the heap (Artemis' global default). A cap on the buffer
             // address alone: a global one would page the pool queues too, where agent desktops may use selectors
-            configuration.addAddressSetting(buffer.queue(), settings.setMaxSizeBytes(buffer.embeddedMemory().toBytes()));
+            configuration.addAddressSetting(buffer.queue(), new AddressSettings(settings).setMaxSizeBytes(buffer.embeddedMemory().toBytes()));
             configuration.setIDCacheSize(buffer.duplicateIdCacheSize());
             // commits of concurrent webhook POSTs share one journal sync; a short window keeps latency low
             configuration.setJournalBufferTimeout_NIO((int) buffer.journalBufferTimeout().toNanos());

@@ -123,19 +123,7 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
     }
 
     /** One webhook POST with {@code count} text messages of one customer (Meta's documented shape). */
-    private String batch(String waId, String idPrefix, int count) {
-        ObjectNode root = mapper.createObjectNode().put("object", "whatsapp_business_account");
-        ObjectNode value = root.putArray("entry").addObject().put("id", "102290129340398")
-                .putArray("changes").addObject().put("field", "messages").putObject("value");
-        value.put("messaging_product", "whatsapp");
-        value.putObject("metadata").put("display_phone_number", "15550783881").put("phone_number_id", "106540352242922");
-        value.putArray("contacts").addObject().put("wa_id", waId).putObject("profile").put("name", "Kunde " + waId);
-        ArrayNode messages = value.putArray("messages");
-        for (int i = 0; i < count; i++) {
-            ObjectNode message = messages.addObject().put("from", waId).put("id", idPrefix + "-" + i)
-                    .put("timestamp", Long.toString(1749416383L + i)).put("type", "text");
-            message.putObject("text").put("body", "Nachricht Nummer " + i + " mit Umlauten äöü");
-        }
-        return root.toString();
+    private static String batch(String waId, String idPrefix, int count) {
+        return WebhookBodies.textMessages(idPrefix, 0, count, n -> waId);
     }
 }

@@ -259,6 +259,7 @@ class DockerComposeFileTest {
         Configuration embedded = embeddedBrokerConfiguration(buffer);
         String[] embeddedQueues = bind("spring.artemis.embedded.queues", String[].class);
         assertThat(embedded.getAddressSettings()).containsKey(buffer.queue());
+        assertThat(embedded.getAddressSettings().get(buffer.queue()).getMaxSizeBytes()).isPositive();
 
         for (String broker : brokerServices()) {
             // parsed (and validated against the schema) by Artemis 2.44 itself, as the broker will
@@ -282,7 +283,6 @@ class DockerComposeFileTest {
             // like the embedded broker, the buffer pages on its own; the other carehub queues (agent pools) keep the
             // broker's global limit
             assertThat(bufferSettings.getMaxSizeBytes()).as(name).isPositive();
-            assertThat(embedded.getAddressSettings().get(buffer.queue()).getMaxSizeBytes()).isPositive();
             assertThat(file.getAddressSettings().get("carehub.#").getMaxSizeBytes()).as(name).isEqualTo(-1);
 
             // every queue the embedded broker declares exists as an anycast queue (dead-letter queues are
