@@ -13,6 +13,6 @@ mvn -B -q -DskipTests test-compile dependency:unpack@unpack-standalone-artemis d
     -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
 # one JVM for hub, baseline, limits and load generator, capped at 512 MB heap (PRODUCT.md §4); the standalone
 # variant's broker and PostgreSQL are processes of their own
-exec java -Xmx512m -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} \
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx512m -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} \
     -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
     io.carehub.bench.HubBenchmark "$mode"

@@ -13,9 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the end-to-end tests: the whole hub on its embedded defaults (real Artemis, real
  * PostgreSQL) behind a random HTTP port, with WireMock standing in for the Graph API.
  */
-@CamelSpringBootTest
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "carehub.data-dir=target/test-data/${random.uuid}",
         "carehub.postgres.port=0",

@@ -8,8 +8,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Navigate;
 import org.apache.camel.Route;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**

@@ -53,6 +53,14 @@ public final class EmbeddedPostgresServer {
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, e);
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("Missing embedded postgres binaries")) {
+                throw e;
+            }
+            // no binaries for this platform on the class path: a jar built with -Dproduction (the image) has none
+            throw new IllegalStateException("no embedded PostgreSQL binaries for " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch") + " in this build (a -Dproduction build leaves them out): run it"
+                    + " with the prod profile and an external PostgreSQL, or build it without -Dproduction", e);
         }
         LOG.info("embedded PostgreSQL listening on localhost:{} (psql -h localhost -p {} -U postgres), data in {}",
                 port, port, dataDirectory);

@@ -35,7 +35,7 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -211,10 +211,15 @@ class DockerComposeFileTest {
         }
 
         // the image: routes/ at /app/routes, started in /app (routes are loaded from file:routes/*.yaml)
+        // built and run on the Java version the pom compiles for; built without the embedded PostgreSQL binaries
         List<String> lines = Files.readAllLines(dockerfile).stream().map(String::strip).toList();
-        assertThat(lines).anyMatch(line -> line.matches("FROM maven:3-eclipse-temurin-17 (?i:AS) \\w+"))
-                .anyMatch(line -> line.startsWith("FROM eclipse-temurin:17-jre"))
-                .anyMatch(line -> line.contains("mvn -B -DskipTests package"))
+        java.util.regex.Matcher javaVersion = java.util.regex.Pattern.compile("<java.version>(\\d+)</java.version>")
+                .matcher(Files.readString(repo.resolve("pom.xml")));
+        assertThat(javaVersion.find()).as("pom.xml sets java.version").isTrue();
+        String java = javaVersion.group(1);
+        assertThat(lines).anyMatch(line -> line.matches("FROM maven:3-eclipse-temurin-" + java + " (?i:AS) \\w+"))
+                .anyMatch(line -> line.startsWith("FROM eclipse-temurin:" + java + "-jre"))
+                .anyMatch(line -> line.contains("mvn -B -DskipTests -Dproduction package"))
                 .contains("WORKDIR /app")
                 .anyMatch(line -> line.matches("COPY routes/? /app/routes/?"))
                 .anyMatch(line -> line.matches("USER (?!root)\\S+"));
