@@ -37,10 +37,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "carehub.api.tokens=" + IngestTestSupport.API_TOKEN,
         "carehub.media.max-attempts=3",
         "carehub.media.first-backoff=50ms",
-        "carehub.media.poll-interval-ms=100",
+        "carehub.media.poll-interval=100ms",
         "carehub.media.timeout=5s",
-        "carehub.outbound.first-backoff-ms=100",
-        "carehub.outbound.max-backoff-ms=800",
+        "carehub.outbound.first-backoff=100ms",
+        "carehub.outbound.max-backoff=800ms",
         "carehub.outbound.max-retries=20",
         // the chatbot has its own tests (io.carehub.dialog); here conversations go straight to agent routing
         "carehub.dialog.routing.private-customers=agents",

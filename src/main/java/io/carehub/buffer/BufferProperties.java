@@ -1,12 +1,16 @@
 package io.carehub.buffer;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Failover buffer settings ({@code carehub.buffer.*}).
+ * Failover buffer settings ({@code carehub.buffer.*}; defaults in application.yml).
  *
  * @param encryptionKey       R11: base64 of 32 random bytes (AES-256-GCM); secret. Or use keysetFile.
  * @param keysetFile          alternative to encryptionKey: a Tink JSON keyset file (allows key rotation)
@@ -15,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param deadLetterQueue     R12: where messages go after maxDeliveryAttempts (inspect and re-drive)
  * @param consumers           concurrent consumers of the buffer queue (order kept per customer, R13)
  * @param batchSize           most updates one consumer documents in one database and broker transaction
- * @param batchWaitMs         how long a consumer waits for a batch to fill before documenting what it has
+ * @param batchWait           how long a consumer waits for a batch to fill before documenting what it has
  * @param maxDeliveryAttempts broker deliveries before a message is parked in the dead-letter queue
  * @param redeliveryDelay     first broker redelivery delay (0: at once, which keeps each customer's order); multiplied
  *                            by redeliveryMultiplier up to maxRedeliveryDelay
@@ -27,23 +31,26 @@ import org.springframework.util.unit.DataSize;
  * @param embeddedAcceptor    default profile only: extra TCP acceptor of the embedded broker (empty: in-VM only)
  * @param embeddedMemory      default profile only: how much of the hub's heap the embedded broker keeps buffered updates
  *                            in; a larger backlog is paged to disk (data-dir/artemis/paging) and read back in order
+ * @param consumerEnabled     false = keep updates in the buffer without documenting them (maintenance)
  */
+@Validated
 @ConfigurationProperties("carehub.buffer")
 public record BufferProperties(
         String encryptionKey,
         String keysetFile,
         String groupKey,
-        @DefaultValue("carehub.buffer") String queue,
-        @DefaultValue("carehub.buffer.DLQ") String deadLetterQueue,
-        @DefaultValue("8") int consumers,
-        @DefaultValue("100") int batchSize,
-        @DefaultValue("20") long batchWaitMs,
-        @DefaultValue("20") int maxDeliveryAttempts,
-        @DefaultValue("0s") Duration redeliveryDelay,
-        @DefaultValue("2.0") double redeliveryMultiplier,
-        @DefaultValue("5m") Duration maxRedeliveryDelay,
-        @DefaultValue("200000") int duplicateIdCacheSize,
-        @DefaultValue("500us") java.time.Duration journalBufferTimeout,
-        @DefaultValue("") String embeddedAcceptor,
-        @DefaultValue("64MB") DataSize embeddedMemory) {
+        @NotBlank String queue,
+        @NotBlank String deadLetterQueue,
+        @Min(1) int consumers,
+        @Min(1) int batchSize,
+        @NotNull Duration batchWait,
+        @Min(1) int maxDeliveryAttempts,
+        @NotNull Duration redeliveryDelay,
+        @DecimalMin("1.0") double redeliveryMultiplier,
+        @NotNull Duration maxRedeliveryDelay,
+        @Min(1) int duplicateIdCacheSize,
+        @NotNull Duration journalBufferTimeout,
+        @NotNull String embeddedAcceptor,
+        @NotNull DataSize embeddedMemory,
+        boolean consumerEnabled) {
 }

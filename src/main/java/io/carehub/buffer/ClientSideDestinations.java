@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The routes' {@code jms:} endpoints (pool hand-offs, outbound, lifecycle consumers) name their queues
- * client-side, as {@link BufferWriter} and the lifecycle hand-on do: Artemis' {@code Session.createQueue}
+ * client-side, as the {@code jms-batch:} producer does: Artemis' {@code Session.createQueue}
  * asks the broker on every send. Sending to an address works as before (the queues are declared with the
  * broker; Artemis' auto-create applies as it did).
  */

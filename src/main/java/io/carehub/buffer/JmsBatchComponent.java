@@ -1,18 +1,24 @@
 package io.carehub.buffer;
 
 import jakarta.jms.ConnectionFactory;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /**
- * Camel component {@code jms-batch:<queue>}: consumes a JMS queue in batches of up to {@code batchSize}
- * messages gathered within {@code batchWaitMs}, one local broker transaction per batch, on
- * {@code concurrentConsumers} threads (see {@link JmsBatchConsumer}).
+ * Camel component {@code jms-batch:queue:<queue>}. As a consumer it reads a JMS queue in batches of up to
+ * {@code batchSize} messages gathered within {@code batchWait}, one local broker transaction per batch, on
+ * {@code concurrentConsumers} threads (see {@link JmsBatchConsumer}). As a producer it sends a list of
+ * {@link JmsBatchMessage}s in one broker transaction (see {@link JmsBatchProducer}). Times are durations
+ * ({@code 20ms}, {@code 30s}).
  */
 @Component("jms-batch")
 public class JmsBatchComponent extends DefaultComponent {
+
+    private static final String QUEUE_PREFIX = "queue:";
 
     private final ConnectionFactory connectionFactory;
 
@@ -22,17 +28,27 @@ public class JmsBatchComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        JmsBatchConsumer.Settings settings = new JmsBatchConsumer.Settings(remaining,
+        String queue = remaining.startsWith(QUEUE_PREFIX) ? remaining.substring(QUEUE_PREFIX.length()) : remaining;
+        if (queue.isBlank()) {
+            throw new IllegalArgumentException("jms-batch: a queue name is required, e.g. jms-batch:queue:carehub.buffer");
+        }
+        JmsBatchConsumer.Settings settings = new JmsBatchConsumer.Settings(queue,
                 getAndRemoveParameter(parameters, "batchSize", Integer.class, 100),
-                getAndRemoveParameter(parameters, "batchWaitMs", Long.class, 20L),
+                duration(parameters, "batchWait", "20ms"),
                 getAndRemoveParameter(parameters, "concurrentConsumers", Integer.class, 1),
-                getAndRemoveParameter(parameters, "rollbackBackoffMs", Long.class, 500L),
-                getAndRemoveParameter(parameters, "maxRollbackBackoffMs", Long.class, 30_000L));
+                duration(parameters, "rollbackBackoff", "500ms"),
+                duration(parameters, "maxRollbackBackoff", "30s"));
         if (settings.batchSize() < 1 || settings.concurrentConsumers() < 1 || settings.batchWaitMs() < 0
                 || settings.rollbackBackoffMs() < 0 || settings.maxRollbackBackoffMs() < settings.rollbackBackoffMs()) {
-            throw new IllegalArgumentException("jms-batch: batchSize and concurrentConsumers must be >= 1, batchWaitMs >= 0,"
-                    + " 0 <= rollbackBackoffMs <= maxRollbackBackoffMs");
+            throw new IllegalArgumentException("jms-batch: batchSize and concurrentConsumers must be >= 1, batchWait >= 0,"
+                    + " 0 <= rollbackBackoff <= maxRollbackBackoff");
         }
         return new JmsBatchEndpoint(uri, this, connectionFactory, settings);
+    }
+
+    private long duration(Map<String, Object> parameters, String name, String defaultValue) {
+        String value = getAndRemoveParameter(parameters, name, String.class, defaultValue);
+        Duration duration = DurationStyle.detectAndParse(value.trim());
+        return duration.toMillis();
     }
 }

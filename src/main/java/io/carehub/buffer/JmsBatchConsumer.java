@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * R11/R12/R13: each consumer thread receives up to {@code batchSize} messages (waiting at most
- * {@code batchWaitMs} for more) in one local JMS transaction and hands their bodies (a list of byte[]) to the route as one
+ * {@code batchWait} for more) in one local JMS transaction and hands their bodies (a list of byte[]) to the route as one
  * transacted exchange. The session is exposed to Spring's JMS support for the exchange, so the
  * route's JMS sends (a JmsTemplate, Camel's {@code jms:}) join the same broker transaction. The batch leaves the queue only when
  * the route completed (its database transaction committed); otherwise it is rolled back to the broker.

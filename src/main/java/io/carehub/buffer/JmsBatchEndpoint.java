@@ -6,7 +6,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** Consumer-only endpoint of {@link JmsBatchComponent}. */
+/** Endpoint of {@link JmsBatchComponent}: a batch consumer, and a producer that sends a list in one transaction. */
 final class JmsBatchEndpoint extends DefaultEndpoint {
 
     private final ConnectionFactory connectionFactory;
@@ -21,7 +21,7 @@ final class JmsBatchEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException("jms-batch is consumer-only; send with the jms component");
+        return new JmsBatchProducer(this, connectionFactory, settings.queue());
     }
 
     @Override

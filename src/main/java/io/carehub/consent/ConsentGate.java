@@ -1,6 +1,7 @@
 package io.carehub.consent;
 
 import io.carehub.documentation.DocumentedMessage;
+import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
 import java.sql.Timestamp;
@@ -32,14 +33,16 @@ public class ConsentGate {
     private final TransactionTemplate tx;
     private final OutboundMessages outbound;
     private final ConsentProperties notice;
+    private final CustomerTexts.Consent texts;
     private final Clock clock;
 
     public ConsentGate(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, OutboundMessages outbound,
-            ConsentProperties notice, Clock clock) {
+            ConsentProperties notice, CustomerTexts texts, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.outbound = outbound;
         this.notice = notice;
+        this.texts = texts.consent();
         this.clock = clock;
     }
 
@@ -91,8 +94,8 @@ public class ConsentGate {
         });
         LOG.info("consent accepted (notice {}) in conversation {}, {} held messages released", notice.noticeVersion(),
                 subject.conversationId(), released.size());
-        if (!notice.acceptedReply().isBlank()) {
-            outbound.sendIfAllowed(subject.conversationId(), OutboundContent.text(notice.acceptedReply()), "system");
+        if (!texts.accepted().isBlank()) {
+            outbound.sendIfAllowed(subject.conversationId(), OutboundContent.text(texts.accepted()), "system");
         }
         return new ConsentOutcome(subject.conversationId(), true, released, false);
     }
@@ -112,7 +115,7 @@ public class ConsentGate {
                             .addValue("now", Timestamp.from(clock.instant())));
         });
         LOG.info("consent declined in conversation {}; contact handed to erasure", subject.conversationId());
-        outbound.sendIfAllowed(subject.conversationId(), OutboundContent.text(notice.alternativeChannels()), "system");
+        outbound.sendIfAllowed(subject.conversationId(), OutboundContent.text(texts.alternativeChannels()), "system");
         return new ConsentOutcome(subject.conversationId(), false, List.of(), false);
     }
 
@@ -145,9 +148,9 @@ public class ConsentGate {
     }
 
     OutboundContent noticeMessage() {
-        return OutboundContent.buttons(notice.noticeText() + "\n\n" + notice.noticeUrl(), List.of(
-                new OutboundContent.Button(ConsentProperties.ACCEPT_ID, notice.acceptTitle()),
-                new OutboundContent.Button(ConsentProperties.DECLINE_ID, notice.declineTitle())));
+        return OutboundContent.buttons(texts.notice() + "\n\n" + notice.noticeUrl(), List.of(
+                new OutboundContent.Button(ConsentProperties.ACCEPT_ID, texts.acceptButton()),
+                new OutboundContent.Button(ConsentProperties.DECLINE_ID, texts.declineButton())));
     }
 
     private void record(Subject subject, String decision) {

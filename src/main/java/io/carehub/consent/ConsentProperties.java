@@ -1,34 +1,24 @@
 package io.carehub.consent;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * R14 privacy notice ({@code carehub.consent.*}).
+ * R14 privacy notice ({@code carehub.consent.*}; defaults in application.yml, texts in {@code carehub.texts.consent}).
  *
- * @param noticeVersion       version stored with every answer
- * @param noticeText          short text of the notice (≤ 1024 characters with the link)
- * @param noticeUrl           link to the full privacy notice
- * @param acceptTitle         Accept button (≤ 20 characters)
- * @param declineTitle        Decline button (≤ 20 characters)
- * @param repeatInterval      free text before consent repeats the notice at most once per interval
- * @param alternativeChannels reply after a decline: the other ways to reach customer service
- * @param acceptedReply       short thanks after acceptance (empty: none)
+ * @param noticeVersion  version stored with every answer
+ * @param noticeUrl      link to the full privacy notice
+ * @param repeatInterval free text before consent repeats the notice at most once per interval
  */
+@Validated
 @ConfigurationProperties("carehub.consent")
 public record ConsentProperties(
-        @DefaultValue("2026-11") String noticeVersion,
-        @DefaultValue("Bevor wir Ihnen hier helfen: Bitte lesen Sie unsere Datenschutzhinweise zum WhatsApp-Kundenservice. "
-                + "Mit „Akzeptieren“ willigen Sie ein, dass wir Ihre Nachrichten verarbeiten, Sie auch nach 24 Stunden "
-                + "kontaktieren dürfen und ein Chatbot Ihre Anfrage bearbeiten darf. Widerruf jederzeit möglich.") String noticeText,
-        @DefaultValue("https://www.example.com/datenschutz/whatsapp") String noticeUrl,
-        @DefaultValue("Akzeptieren") String acceptTitle,
-        @DefaultValue("Ablehnen") String declineTitle,
-        @DefaultValue("1h") Duration repeatInterval,
-        @DefaultValue("Schade. Sie erreichen uns auch telefonisch unter 0800 000 0000 (kostenfrei), per E-Mail an "
-                + "service@example.com oder im Kundenportal.") String alternativeChannels,
-        @DefaultValue("Vielen Dank!") String acceptedReply) {
+        @NotBlank String noticeVersion,
+        @NotBlank String noticeUrl,
+        @NotNull Duration repeatInterval) {
 
     static final String ACCEPT_ID = "consent-accept";
     static final String DECLINE_ID = "consent-decline";

@@ -1,6 +1,7 @@
 package io.carehub.dialog;
 
 import io.carehub.privacy.ReIdentifier;
+import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ public class DialogAnswers {
 
     static final String INPUT_PROPERTY = "dialogInput";
     static final String PLATFORM_REPLY_PROPERTY = "platformReply";
-    static final String UNSUPPORTED = "Ich kann leider nur Textnachrichten verstehen. Schreiben Sie Ihre Frage bitte als "
-            + "Text, oder „Mitarbeiter“ für eine persönliche Beratung.";
     private static final int TEXT_LIMIT = 4096;
     private static final int INTERACTIVE_BODY_LIMIT = 1024;
 
@@ -34,15 +33,17 @@ public class DialogAnswers {
     private final DialogHandOff handOff;
     private final DialogEnd end;
     private final ObjectProvider<AnswerGenerator> generator;
+    private final CustomerTexts.Dialog texts;
 
     DialogAnswers(Dialogs dialogs, ReIdentifier reIdentifier, OutboundMessages outbound, DialogHandOff handOff,
-            DialogEnd end, ObjectProvider<AnswerGenerator> generator) {
+            DialogEnd end, ObjectProvider<AnswerGenerator> generator, CustomerTexts texts) {
         this.dialogs = dialogs;
         this.reIdentifier = reIdentifier;
         this.outbound = outbound;
         this.handOff = handOff;
         this.end = end;
         this.generator = generator;
+        this.texts = texts.dialog();
     }
 
     /** Records the customer's pseudonymized turn (the body) before it goes to the platform. */
@@ -76,7 +77,7 @@ public class DialogAnswers {
             @Header(DialogTurns.CONVERSATION_HEADER) long conversationId) {
         UUID dialogId = UUID.fromString(dialog);
         dialogs.logTurn(dialogId, input.messageId(), "(not text)");
-        outbound.sendIfAllowed(conversationId, OutboundContent.text(UNSUPPORTED), "bot");
+        outbound.sendIfAllowed(conversationId, OutboundContent.text(texts.unsupported()), "bot");
     }
 
     /** R25: asks the answer generator; the body is the customer's text with all personal data removed. */
@@ -101,7 +102,7 @@ public class DialogAnswers {
                 messages.add(OutboundContent.text(body.substring(start, Math.min(body.length(), start + TEXT_LIMIT))));
             }
         } else if (output instanceof DialogOutput.Options options) {
-            String prompt = options.prompt() == null || options.prompt().isBlank() ? "Bitte wählen Sie:"
+            String prompt = options.prompt() == null || options.prompt().isBlank() ? texts.choose()
                     : reIdentifier.reidentify(session, options.prompt());
             List<DialogOutput.Option> choices = options.options().stream()
                     .map(o -> new DialogOutput.Option(reIdentifier.reidentify(session, o.label()), o.value())).toList();
@@ -111,7 +112,7 @@ public class DialogAnswers {
                 messages.add(OutboundContent.buttons(cut(prompt, INTERACTIVE_BODY_LIMIT), choices.stream()
                         .map(o -> new OutboundContent.Button(id(o), cut(o.label(), 20))).toList()));
             } else if (choices.size() <= 10) {
-                messages.add(OutboundContent.list(cut(prompt, INTERACTIVE_BODY_LIMIT), "Auswählen", choices.stream()
+                messages.add(OutboundContent.list(cut(prompt, INTERACTIVE_BODY_LIMIT), texts.chooseButton(), choices.stream()
                         .map(o -> new OutboundContent.Row(id(o), cut(o.label(), 24),
                                 o.label().length() > 24 ? cut(o.label(), 72) : null)).toList()));
             } else {

@@ -1,5 +1,6 @@
 package io.carehub.dialog;
 
+import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +11,21 @@ class DialogConfiguration {
     @Bean
     LocalDialogBot localDialogBot() {
         return new LocalDialogBot();
+    }
+
+    /**
+     * R23: the one circuit breaker configuration, named by every {@code circuitBreaker} of routes/dialog.yaml
+     * ({@code configuration: dialogBreaker}); each route still has its own breaker state.
+     */
+    @Bean("dialogBreaker")
+    Resilience4jConfigurationDefinition dialogBreaker(DialogProperties properties) {
+        DialogProperties.Breaker breaker = properties.breaker();
+        Resilience4jConfigurationDefinition definition = new Resilience4jConfigurationDefinition();
+        definition.setFailureRateThreshold(Integer.toString(breaker.failureRateThreshold()));
+        definition.setMinimumNumberOfCalls(Integer.toString(breaker.minimumCalls()));
+        definition.setSlidingWindowSize(Integer.toString(breaker.windowSize()));
+        definition.setWaitDurationInOpenState(Long.toString(breaker.openFor().toSeconds()));
+        definition.setPermittedNumberOfCallsInHalfOpenState("1");
+        return definition;
     }
 }

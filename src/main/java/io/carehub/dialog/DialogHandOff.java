@@ -1,6 +1,7 @@
 package io.carehub.dialog;
 
 import io.carehub.consent.ConsentOutcome;
+import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
 import java.util.List;
@@ -23,23 +24,21 @@ import org.springframework.stereotype.Component;
 @Component("dialogHandOff")
 public class DialogHandOff {
 
-    static final String QUESTION = "Möchten Sie mit einer Mitarbeiterin oder einem Mitarbeiter weiterschreiben? "
-            + "Dafür geben wir den bisherigen Chatverlauf und, falls Sie sich angemeldet haben, Ihre Kundendaten weiter.";
-    static final String UNAVAILABLE = "Unser digitaler Assistent ist gerade leider nicht erreichbar.";
-    static final String ACCEPTED = "Vielen Dank! Wir geben Ihr Anliegen an unser Serviceteam weiter.";
-    static final String DECLINED = "Gern, dann schreiben Sie mir einfach Ihre Frage.";
     private static final Logger LOG = LoggerFactory.getLogger(DialogHandOff.class);
 
     private final Dialogs dialogs;
     private final DialogEnd end;
     private final OutboundMessages outbound;
     private final NamedParameterJdbcTemplate jdbc;
+    private final CustomerTexts.Dialog texts;
 
-    DialogHandOff(Dialogs dialogs, DialogEnd end, OutboundMessages outbound, NamedParameterJdbcTemplate jdbc) {
+    DialogHandOff(Dialogs dialogs, DialogEnd end, OutboundMessages outbound, NamedParameterJdbcTemplate jdbc,
+            CustomerTexts texts) {
         this.dialogs = dialogs;
         this.end = end;
         this.outbound = outbound;
         this.jdbc = jdbc;
+        this.texts = texts.dialog();
     }
 
     /** The customer wrote a hand-off keyword ("Mitarbeiter"). */
@@ -58,7 +57,7 @@ public class DialogHandOff {
             dialogs.logTurn(dialog, input.messageId(), "(platform unavailable)");
         }
         long conversation = conversationOf(dialog);
-        outbound.sendIfAllowed(conversation, OutboundContent.text(UNAVAILABLE), "bot");
+        outbound.sendIfAllowed(conversation, OutboundContent.text(texts.unavailable()), "bot");
         offer(dialog, "UNAVAILABLE", null);
     }
 
@@ -70,9 +69,9 @@ public class DialogHandOff {
                     Map.of("summary", summary, "id", conversation));
         }
         dialogs.offerHandOff(dialogId, reason);
-        outbound.sendIfAllowed(conversation, OutboundContent.buttons(QUESTION, List.of(
-                new OutboundContent.Button(DialogTurns.HANDOFF_YES, "Ja, bitte"),
-                new OutboundContent.Button(DialogTurns.HANDOFF_NO, "Nein, danke"))), "bot");
+        outbound.sendIfAllowed(conversation, OutboundContent.buttons(texts.handOffQuestion(), List.of(
+                new OutboundContent.Button(DialogTurns.HANDOFF_YES, texts.handOffYes()),
+                new OutboundContent.Button(DialogTurns.HANDOFF_NO, texts.handOffNo()))), "bot");
         LOG.info("dialog {} of conversation {} offers a hand-off to agents ({})", dialogId, conversation, reason);
     }
 
@@ -89,11 +88,11 @@ public class DialogHandOff {
         dialogs.logTurn(dialog, input.messageId(), input.yes() ? "(hand-off accepted)" : "(hand-off declined)");
         if (!input.yes()) {
             dialogs.resume(dialog);
-            outbound.sendIfAllowed(conversation, OutboundContent.text(DECLINED), "bot");
+            outbound.sendIfAllowed(conversation, OutboundContent.text(texts.handOffDeclined()), "bot");
             LOG.info("dialog {} of conversation {}: hand-off declined, the bot continues", dialog, conversation);
             return null;
         }
-        outbound.sendIfAllowed(conversation, OutboundContent.text(ACCEPTED), "bot");
+        outbound.sendIfAllowed(conversation, OutboundContent.text(texts.handOffAccepted()), "bot");
         end.end(dialog, DialogEnd.HANDOFF);
         List<Long> everything = jdbc.queryForList("""
                 select id from message where conversation_id = :id and direction = 'INBOUND' order by sent_at, id""",

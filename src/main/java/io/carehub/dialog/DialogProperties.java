@@ -1,13 +1,20 @@
 package io.carehub.dialog;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The chatbot ({@code carehub.dialog.*}, R23-R27). Every key is described in application.yml and the README.
+ * The chatbot ({@code carehub.dialog.*}, R23-R27). Every key is described, with its default, in application.yml.
  *
  * @param routing        which platform serves which segment, and where a failing platform falls back to
  * @param idleTimeout    a dialog without a customer message for this long ends (R26)
@@ -20,19 +27,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lex            AWS Lex V2 runtime
  * @param openai         OpenAI chat completions (answer generator; used only when enabled)
  */
+@Validated
 @ConfigurationProperties("carehub.dialog")
 public record DialogProperties(
-        @DefaultValue Routing routing,
-        @DefaultValue("30m") Duration idleTimeout,
-        @DefaultValue("24h") Duration maxAge,
-        @DefaultValue("30s") Duration expiryCheck,
-        @DefaultValue({"mitarbeiter", "mitarbeiterin", "mensch", "berater", "beraterin", "agent", "human"})
-        List<String> handOffKeywords,
-        @DefaultValue("10s") Duration timeout,
-        @DefaultValue Breaker breaker,
-        @DefaultValue Watsonx watsonx,
-        @DefaultValue Lex lex,
-        @DefaultValue OpenAi openai) {
+        @NotNull @Valid Routing routing,
+        @NotNull Duration idleTimeout,
+        @NotNull Duration maxAge,
+        @NotNull Duration expiryCheck,
+        @NotEmpty List<String> handOffKeywords,
+        @NotNull Duration timeout,
+        @NotNull @Valid Breaker breaker,
+        @NotNull @Valid Watsonx watsonx,
+        @NotNull @Valid Lex lex,
+        @NotNull @Valid OpenAi openai) {
 
     /**
      * @param privateCustomers  platform for the PRIVATE segment: watsonx, lex, local or agents (no bot)
@@ -42,23 +49,23 @@ public record DialogProperties(
      *                          (another platform or agents); missing = agents
      */
     public record Routing(
-            @DefaultValue("local") String privateCustomers,
-            @DefaultValue("local") String business,
-            @DefaultValue("local") String unknown,
-            @DefaultValue Map<String, String> fallback) {
+            @NotBlank String privateCustomers,
+            @NotBlank String business,
+            @NotBlank String unknown,
+            @NotNull Map<String, String> fallback) {
     }
 
     /**
      * @param failureRateThreshold percentage of failed calls that opens the breaker
      * @param minimumCalls         calls in the window before the rate is judged
      * @param windowSize           calls in the sliding window
-     * @param openForSeconds       how long the breaker stays open before it lets a trial call through
+     * @param openFor              how long the breaker stays open before it lets a trial call through
      */
     public record Breaker(
-            @DefaultValue("50") int failureRateThreshold,
-            @DefaultValue("5") int minimumCalls,
-            @DefaultValue("10") int windowSize,
-            @DefaultValue("30") int openForSeconds) {
+            @Min(1) @Max(100) int failureRateThreshold,
+            @Min(1) int minimumCalls,
+            @Min(1) int windowSize,
+            @NotNull @DurationMin(seconds = 1) Duration openFor) {
     }
 
     /**
@@ -69,11 +76,11 @@ public record DialogProperties(
      * @param version     the pinned API version date
      */
     public record Watsonx(
-            @DefaultValue("") String url,
-            @DefaultValue("https://iam.cloud.ibm.com/identity/token") String iamUrl,
-            @DefaultValue("") String apiKey,
-            @DefaultValue("") String assistantId,
-            @DefaultValue("2024-08-25") String version) {
+            String url,
+            @NotBlank String iamUrl,
+            String apiKey,
+            String assistantId,
+            @NotBlank String version) {
     }
 
     /**
@@ -87,14 +94,14 @@ public record DialogProperties(
      * @param handOffIntent   the intent whose recognition hands the customer to a human
      */
     public record Lex(
-            @DefaultValue("") String endpoint,
-            @DefaultValue("eu-central-1") String region,
-            @DefaultValue("") String botId,
-            @DefaultValue("") String botAliasId,
-            @DefaultValue("de_DE") String localeId,
-            @DefaultValue("") String accessKeyId,
-            @DefaultValue("") String secretAccessKey,
-            @DefaultValue("TalkToAgent") String handOffIntent) {
+            String endpoint,
+            @NotBlank String region,
+            String botId,
+            String botAliasId,
+            @NotBlank String localeId,
+            String accessKeyId,
+            String secretAccessKey,
+            @NotBlank String handOffIntent) {
     }
 
     /**
@@ -105,11 +112,10 @@ public record DialogProperties(
      * @param systemPrompt instructions sent with every request
      */
     public record OpenAi(
-            @DefaultValue("false") boolean enabled,
-            @DefaultValue("https://api.openai.com/v1") String baseUrl,
-            @DefaultValue("") String apiKey,
-            @DefaultValue("gpt-4o-mini") String model,
-            @DefaultValue("Du bist der Kundenservice-Assistent eines Unternehmens. Antworte kurz, freundlich und auf Deutsch. Frage nie nach persönlichen Daten.")
-            String systemPrompt) {
+            boolean enabled,
+            @NotBlank String baseUrl,
+            String apiKey,
+            @NotBlank String model,
+            @NotBlank String systemPrompt) {
     }
 }

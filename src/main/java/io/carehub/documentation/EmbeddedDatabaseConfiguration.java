@@ -1,9 +1,9 @@
 package io.carehub.documentation;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.carehub.ops.HubProperties;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +15,8 @@ import org.springframework.context.annotation.Profile;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    EmbeddedPostgresServer embeddedPostgres(@Value("${carehub.data-dir}") String dataDir,
-            @Value("${carehub.postgres.port}") int port) {
-        return new EmbeddedPostgresServer(Path.of(dataDir, "postgres"), port);
+    EmbeddedPostgresServer embeddedPostgres(HubProperties hub, PostgresProperties postgres) {
+        return new EmbeddedPostgresServer(Path.of(hub.dataDir(), "postgres"), postgres.port());
     }
 
     @Bean

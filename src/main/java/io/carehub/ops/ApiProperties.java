@@ -2,7 +2,7 @@ package io.carehub.ops;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * REST API access ({@code carehub.api.*}).
@@ -10,6 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokens bearer tokens accepted on /api/** and on actuator endpoints other than health and
  *               prometheus; secret, comma-separated in an environment variable (CAREHUB_API_TOKENS)
  */
+@Validated
 @ConfigurationProperties("carehub.api")
-public record ApiProperties(@DefaultValue List<String> tokens) {
+public record ApiProperties(List<String> tokens) {
+
+    public ApiProperties {
+        tokens = tokens == null ? List.of() : List.copyOf(tokens); // empty value in application.yml: no tokens
+    }
 }

@@ -88,7 +88,7 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
         if (toGenerate.isEmpty()) {
             return;
         }
-        Path file = Path.of(environment.getProperty("carehub.data-dir", "./data"), DEV_SECRETS_FILE);
+        Path file = Path.of(environment.getRequiredProperty("carehub.data-dir"), DEV_SECRETS_FILE); // default: application.yml
         Properties stored = load(file);
         Map<String, Object> values = new LinkedHashMap<>();
         boolean changed = false;

@@ -8,14 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
 
-/** Wires the privacy engine; the processors are named for YAML routes ({@code process: {ref: pseudonymize}}). */
+/**
+ * Wires the privacy engine; the processors are named for YAML routes ({@code process: {ref: pseudonymize}}), and
+ * the route vault-purge (routes/retention.yaml) calls {@code pseudonymVault.purgeExpired} (R26/R32).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class PrivacyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PrivacyConfiguration.class);
@@ -73,24 +73,5 @@ class PrivacyConfiguration {
     @Bean("stripPersonalData")
     Processor stripPersonalData(Stripper stripper) {
         return PrivacyProcessors.strip(stripper);
-    }
-
-    @Bean
-    VaultPurge vaultPurge(PseudonymVault vault) {
-        return new VaultPurge(vault);
-    }
-
-    /** R26/R32: expired pseudonym sessions are deleted; idempotent, so running on every instance is harmless. */
-    static final class VaultPurge {
-        private final PseudonymVault vault;
-
-        VaultPurge(PseudonymVault vault) {
-            this.vault = vault;
-        }
-
-        @Scheduled(fixedDelayString = "${carehub.privacy.purge-interval:5m}")
-        void purge() {
-            vault.purgeExpired();
-        }
     }
 }

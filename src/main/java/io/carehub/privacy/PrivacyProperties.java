@@ -1,30 +1,33 @@
 package io.carehub.privacy;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code carehub.privacy.*}
+ * The privacy engine ({@code carehub.privacy.*}; defaults in application.yml).
  *
  * @param companyNumbers the company's own phone numbers (hotlines); never personal data
  * @param region         region for numbers written without country code
  * @param vaultKey       base64 of 32 random bytes; from the environment/secret store (CAREHUB_PRIVACY_VAULT_KEY).
  *                       Required in the prod profile; elsewhere a throwaway key is generated with a WARN log
  * @param sessionTtl     lifetime of a pseudonym session, at most 24 h (R26)
- * @param purgeInterval  how often expired sessions are deleted
+ * @param purgeInterval  how often the route vault-purge deletes expired sessions
  * @param stripPlaceholder what the stripper writes instead of removed personal data (R25)
  * @param maxTextChars   the analyze API rejects longer texts with 413
  */
+@Validated
 @ConfigurationProperties("carehub.privacy")
 public record PrivacyProperties(
-        @DefaultValue({}) List<String> companyNumbers,
-        @DefaultValue("DE") String region,
+        @NotNull List<String> companyNumbers,
+        @NotBlank String region,
         String vaultKey,
-        @DefaultValue("24h") Duration sessionTtl,
-        @DefaultValue("5m") Duration purgeInterval,
-        @DefaultValue("[REDACTED]") String stripPlaceholder,
-        @DefaultValue("1048576") int maxTextChars) {
+        @NotNull Duration sessionTtl,
+        @NotNull Duration purgeInterval,
+        @NotNull String stripPlaceholder,
+        @Min(1) int maxTextChars) {
 }

@@ -72,10 +72,9 @@ final class RoutingRulesParser {
             problems.add("stickyDays must be >= 0");
         }
         JsonNode menuNode = root.path("menu");
-        Menu menu = new Menu(menuNode.path("text").asText("Wobei können wir Ihnen helfen?"),
-                menuNode.path("button").asText("Thema wählen"),
-                menuNode.path("privateSection").asText("Privatkunden"),
-                menuNode.path("businessSection").asText("Geschäftskunden"));
+        // customer-facing texts: in the rules file only (the built-in routing-rules.yaml has them), no defaults here
+        Menu menu = new Menu(requiredText(menuNode, "text", problems), requiredText(menuNode, "button", problems),
+                requiredText(menuNode, "privateSection", problems), requiredText(menuNode, "businessSection", problems));
         if (menu.button().length() > 20) {
             problems.add("menu.button must be at most 20 characters (WhatsApp list button)");
         }
@@ -212,5 +211,13 @@ final class RoutingRulesParser {
             }
         }
         return days;
+    }
+
+    private static String requiredText(JsonNode menu, String field, List<String> problems) {
+        String text = menu.path(field).asText("");
+        if (text.isBlank()) {
+            problems.add("menu." + field + " is required");
+        }
+        return text;
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,8 @@ public class RoutingRulesSource {
     private final Path file;
     private volatile FileTime loadedVersion;
 
-    public RoutingRulesSource(@Value("${carehub.routing.rules-file:}") String rulesFile) throws IOException {
+    public RoutingRulesSource(RoutingProperties properties) throws IOException {
+        String rulesFile = properties.rulesFile();
         this.file = rulesFile == null || rulesFile.isBlank() ? null : Path.of(rulesFile);
         byte[] initial;
         if (file == null) {

@@ -25,7 +25,7 @@ public class GraphRateLimiter {
 
     public GraphRateLimiter(OutboundProperties properties) {
         this.perWindow = Math.max(1, properties.ratePerSecond() / properties.instances());
-        this.windowNanos = TimeUnit.SECONDS.toNanos(1) + TimeUnit.MILLISECONDS.toNanos(properties.rateGuardMs());
+        this.windowNanos = TimeUnit.SECONDS.toNanos(1) + properties.rateGuard().toNanos();
         this.intervalNanos = windowNanos / perWindow;
     }
 

@@ -2,41 +2,41 @@ package io.carehub.whatsapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carehub.buffer.JmsBatchMessage;
 import io.carehub.whatsapp.WindowClosedException.Reason;
-import jakarta.jms.TextMessage;
 import java.util.Map;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R7/R9: the one way anything (consent gate, routing, agents, bots) sends a WhatsApp message. It
  * checks the 24-hour window now, documents the message as 'queued' and puts it on the outbound
- * queue, where the sender applies the rate limit and calls the Graph API.
+ * queue (route {@code outbound-enqueue}), where the sender applies the rate limit and calls the Graph API.
  */
 @Component("outboundMessages")
 public class OutboundMessages {
 
-    static final String GROUP_ID = "JMSXGroupID";
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** The outbound queue's one entry (routes/whatsapp-outbound.yaml). */
+    static final String ENQUEUE = "direct:outbound-enqueue";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final JmsTemplate jms;
+    private final ProducerTemplate camel;
     private final WindowPolicy window;
     private final OutboundProperties properties;
     private final ObjectMapper mapper;
 
-    public OutboundMessages(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, JmsTemplate jms,
+    public OutboundMessages(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ProducerTemplate camel,
             WindowPolicy window, OutboundProperties properties, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.jms = jms;
+        this.camel = camel;
         this.window = window;
         this.properties = properties;
         this.mapper = mapper;
@@ -78,7 +78,7 @@ public class OutboundMessages {
     }
 
     /**
-     * Recovery: re-enqueues messages still 'queued' after {@code carehub.outbound.requeue-after-ms}
+     * Recovery: re-enqueues messages still 'queued' after {@code carehub.outbound.requeue-after}
      * (an enqueue that joined a broker transaction which later rolled back). The broker's duplicate
      * detection drops a copy it still holds, and the sender only sends rows still 'queued'.
      */
@@ -88,7 +88,7 @@ public class OutboundMessages {
                 select id, conversation_id from message
                  where direction = 'OUTBOUND' and delivery_state = 'queued'
                    and delivery_updated_at < now() - make_interval(secs => :after)
-                 order by id limit 500""", Map.of("after", properties.requeueAfterMs() / 1000.0));
+                 order by id limit 500""", Map.of("after", properties.requeueAfter().toMillis() / 1000.0));
         for (Map<String, Object> row : stale) {
             enqueue(((Number) row.get("id")).longValue(), ((Number) row.get("conversation_id")).longValue());
         }
@@ -98,13 +98,11 @@ public class OutboundMessages {
         return stale.size();
     }
 
+    /** R13: in order per conversation; the duplicate-detection id lets the broker drop a second copy. */
     private void enqueue(long messageId, long conversationId) {
-        jms.send(properties.queue(), session -> {
-            TextMessage message = session.createTextMessage(Long.toString(messageId));
-            message.setStringProperty(GROUP_ID, "conversation-" + conversationId);
-            message.setStringProperty(DUPLICATE_ID, "outbound-" + messageId);
-            return message;
-        });
+        camel.sendBody(ENQUEUE, new JmsBatchMessage(Long.toString(messageId), Map.of(
+                JmsBatchMessage.GROUP_ID, "conversation-" + conversationId,
+                JmsBatchMessage.DUPLICATE_ID, "outbound-" + messageId)));
     }
 
     /**

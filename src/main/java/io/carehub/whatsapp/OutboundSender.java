@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -19,15 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R7/R8/R9: the steps of the outbound route: prepare a queued message, send it to the Graph API
- * (rate-limited, via camel-http), record the answer (wamid or Meta's error).
+ * (rate-limited, through the route graph-api-messages), record the answer (wamid or Meta's error).
  */
 @Component("outboundSender")
 public class OutboundSender {
 
-    /** Meta's throughput and transient codes: retried with backoff (R8). */
-    static final Set<Integer> RETRYABLE_CODES = Set.of(130429, 131056, 80007, 4, 2, 1, 131000);
     /** Re-engagement: the 24-hour window is closed (R9). */
     static final int WINDOW_CLOSED_CODE = 131047;
+    /** The route that POSTs to the Graph API (routes/whatsapp-outbound.yaml). */
+    static final String GRAPH_API_MESSAGES = "direct:graph-api-messages";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSender.class);
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -103,9 +102,9 @@ public class OutboundSender {
     public GraphAnswer send(@Body OutboundRequest request) {
         rateLimiter.acquire(request.phoneNumberId());
         jdbc.update("update message set send_attempts = send_attempts + 1 where id = :id", Map.of("id", request.messageId()));
-        String uri = graphBaseUrl() + "/" + whatsapp.graphVersion() + "/" + request.phoneNumberId()
-                + "/messages?throwExceptionOnFailure=false&httpMethod=POST";
-        Exchange answer = camel.send(uri, exchange -> {
+        Exchange answer = camel.send(GRAPH_API_MESSAGES, exchange -> {
+            exchange.setProperty("graphBaseUrl", graphBaseUrl());
+            exchange.setProperty("phoneNumberId", request.phoneNumberId());
             exchange.getMessage().setBody(request.payload());
             exchange.getMessage().setHeader("Content-Type", "application/json");
             exchange.getMessage().setHeader("Authorization", "Bearer " + whatsapp.accessToken());
@@ -116,7 +115,7 @@ public class OutboundSender {
         int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = answer.getMessage().getBody(String.class);
         Integer code = errorCode(body);
-        if (status == 429 || status >= 500 || (status != 200 && code != null && RETRYABLE_CODES.contains(code))) {
+        if (GraphApiException.retryable(status, code)) {
             LOG.warn("Graph API throttled/failed outbound message {}: HTTP {} code {}", request.messageId(), status, code);
             throw new GraphApiException(code, "HTTP " + status + " code " + code + ": " + errorMessage(body));
         }

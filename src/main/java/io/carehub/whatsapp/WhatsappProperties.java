@@ -1,11 +1,13 @@
 package io.carehub.whatsapp;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * WhatsApp Cloud API settings ({@code carehub.whatsapp.*}).
+ * WhatsApp Cloud API settings ({@code carehub.whatsapp.*}; defaults in application.yml).
  *
  * @param appSecret    app secret that signs webhook bodies (R2); secret
  * @param verifyToken  token Meta echoes in the GET handshake (R1); secret
@@ -16,13 +18,14 @@ import org.springframework.util.unit.DataSize;
  * @param standIn      R43: send outbound messages to the hub's built-in local Graph API stand-in
  *                     (set automatically on embedded defaults without an access token)
  */
+@Validated
 @ConfigurationProperties("carehub.whatsapp")
 public record WhatsappProperties(
         String appSecret,
         String verifyToken,
         String accessToken,
-        @DefaultValue("https://graph.facebook.com") String graphBaseUrl,
-        @DefaultValue("v23.0") String graphVersion,
-        @DefaultValue("3MB") DataSize maxBodySize,
-        @DefaultValue("false") boolean standIn) {
+        @NotBlank String graphBaseUrl,
+        @NotBlank String graphVersion,
+        @NotNull DataSize maxBodySize,
+        boolean standIn) {
 }

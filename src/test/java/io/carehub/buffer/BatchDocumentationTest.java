@@ -29,14 +29,14 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "carehub.buffer.max-delivery-attempts=3",
         "carehub.buffer.batch-size=50",
-        "carehub.buffer.batch-wait-ms=50"})
+        "carehub.buffer.batch-wait=50ms"})
 class BatchDocumentationTest extends IngestTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String BUSINESS = "106540352242922";
 
     @Autowired
-    BufferWriter writer;
+    BufferEnvelopes envelopes;
     @Autowired
     BufferReader reader;
     @Autowired
@@ -58,7 +58,7 @@ class BatchDocumentationTest extends IngestTestSupport {
         // no business number: its conversation cannot be stored (NOT NULL), a failure no retry cures
         events.add(20, text(customer(prefix, 1), prefix + "-poison", null));
 
-        writer.send(events); // one broker transaction: the consumer finds them together
+        bufferInOneTransaction(events); // one broker transaction: the consumer finds them together
 
         await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "-%") == 40);
         await().atMost(PATIENCE).until(() -> deadLetterIds().contains(prefix + "-poison"));
@@ -102,7 +102,7 @@ class BatchDocumentationTest extends IngestTestSupport {
                     events.add(text(customer(prefix, c), prefix + "-" + c + "-" + i, BUSINESS));
                 }
             }
-            writer.send(events);
+            bufferInOneTransaction(events);
         }
 
         await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "-%")
@@ -129,7 +129,7 @@ class BatchDocumentationTest extends IngestTestSupport {
         }
         events.add(text(waId, prefix + "-\uD800-lone", BUSINESS));
         events.add(text(waId, prefix + "-last", BUSINESS));
-        writer.send(events);
+        bufferInOneTransaction(events);
 
         await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "-%") == 8);
         assertThat(count("select count(*) from message where wamid = ?", prefix + "-\uFFFD-lone")).isEqualTo(1);
@@ -175,6 +175,11 @@ class BatchDocumentationTest extends IngestTestSupport {
                 Instant.now(), payload, null, null);
     }
 
+    /** What the webhook route does with a POST's events: sealed, then sent through the jms-batch producer. */
+    private void bufferInOneTransaction(List<BufferedEvent> events) {
+        camel.createProducerTemplate().sendBody("jms-batch:queue:" + buffer.queue(), envelopes.seal(events));
+    }
+
     private void sendWithoutDuplicateDetection(List<BufferedEvent> events) throws Exception {
         try (Connection connection = connectionFactory.createConnection();
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
@@ -182,8 +187,8 @@ class BatchDocumentationTest extends IngestTestSupport {
             for (BufferedEvent event : events) {
                 BytesMessage message = session.createBytesMessage();
                 message.writeBytes(cipher.encrypt(mapper.writeValueAsBytes(event)));
-                message.setStringProperty(BufferWriter.GROUP_ID, writer.groupId(event.groupKey()));
-                message.setStringProperty(BufferWriter.KIND, event.kind().name());
+                message.setStringProperty(JmsBatchMessage.GROUP_ID, envelopes.groupId(event.groupKey()));
+                message.setStringProperty(BufferEnvelopes.KIND, event.kind().name());
                 producer.send(message);
             }
             session.commit();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * R12/R13: the shared buffer error handling treats a database that went away mid-transaction as an
+ * R12/R13: the shared database-outage route configuration treats a database that went away mid-transaction as an
  * outage — retried in place, never handed back to the broker, whose delayed redelivery would let the
  * customer's next message overtake this one (found by the fault suite: 22 of 1,500 reordered).
  */
@@ -21,7 +21,7 @@ class BufferErrorsTest extends IngestTestSupport {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:buffer-errors-probe").routeId("buffer-errors-probe").routeConfigurationId("buffer-errors")
+                from("direct:database-outage-probe").routeId("database-outage-probe").routeConfigurationId("database-outage")
                         .process(exchange -> {
                             if (attempts.incrementAndGet() < 3) {
                                 throw new TransactionSystemException("JDBC rollback failed");
@@ -31,7 +31,7 @@ class BufferErrorsTest extends IngestTestSupport {
             }
         });
 
-        Object answer = camel.createProducerTemplate().requestBody("direct:buffer-errors-probe", "event");
+        Object answer = camel.createProducerTemplate().requestBody("direct:database-outage-probe", "event");
 
         assertThat(answer).isEqualTo("documented");
         assertThat(attempts).hasValue(3);

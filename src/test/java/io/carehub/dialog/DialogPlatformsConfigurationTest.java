@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,9 @@ class DialogPlatformsConfigurationTest {
     }
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Infrastructure.class, DialogPlatformsConfiguration.class);
+            .withUserConfiguration(Infrastructure.class, DialogPlatformsConfiguration.class)
+            // the defaults live in application.yml only
+            .withInitializer(new ConfigDataApplicationContextInitializer());
 
     @Test
     void nothingConfiguredCreatesNoPlatform() {

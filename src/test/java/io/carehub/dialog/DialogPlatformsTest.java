@@ -77,7 +77,7 @@ class DialogPlatformsTest extends DialogTestSupport {
         registry.add("carehub.dialog.breaker.minimum-calls", () -> "2");
         registry.add("carehub.dialog.breaker.window-size", () -> "2");
         registry.add("carehub.dialog.breaker.failure-rate-threshold", () -> "60");
-        registry.add("carehub.dialog.breaker.open-for-seconds", () -> "2");
+        registry.add("carehub.dialog.breaker.open-for", () -> "2s");
     }
 
     @Autowired
@@ -242,7 +242,7 @@ class DialogPlatformsTest extends DialogTestSupport {
                         .withBody(DialogFixtures.read("lex/internal-server-error.json"))));
         String fourth = privateCustomer("Guten Tag, eine Frage zu meiner Rechnung");
         awaitOutbound(fourth, 4);
-        assertThat(outbound(fourth).get(2).get("text_body")).isEqualTo(DialogHandOff.UNAVAILABLE);
+        assertThat(outbound(fourth).get(2).get("text_body")).isEqualTo(texts.dialog().unavailable());
         reply(fourth, "button_reply", "handoff:yes", "Ja, bitte");
         assertThat(handOff("private-billing", conversationOf(fourth)).get("conversationId").asLong())
                 .isEqualTo(conversationOf(fourth));

@@ -1,10 +1,12 @@
 package io.carehub.dialog;
 
 import io.carehub.routing.LifecycleTestSupport;
+import io.carehub.whatsapp.CustomerTexts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +17,10 @@ import static org.awaitility.Awaitility.await;
  * The dialog expiry sweep runs every 200 ms against the test clock.
  */
 abstract class DialogTestSupport extends LifecycleTestSupport {
+
+    /** What the hub says itself (carehub.texts.dialog), as configured. */
+    @Autowired
+    CustomerTexts texts;
 
     @DynamicPropertySource
     static void dialogProperties(DynamicPropertyRegistry registry) {

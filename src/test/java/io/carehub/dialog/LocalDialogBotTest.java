@@ -69,7 +69,7 @@ class LocalDialogBotTest extends DialogTestSupport {
         text(waId, "Ich möchte bitte mit einem Mitarbeiter sprechen");
         awaitOutbound(waId, 4);
         JsonNode question = payload(outbound(waId).get(3));
-        assertThat(question.at("/interactive/body/text").asText()).isEqualTo(DialogHandOff.QUESTION);
+        assertThat(question.at("/interactive/body/text").asText()).isEqualTo(texts.dialog().handOffQuestion());
         assertThat(question.at("/interactive/action/buttons/0/reply/id").asText()).isEqualTo("handoff:yes");
         assertThat(dialogOf(conversation).get("state")).isEqualTo("HANDOFF_OFFERED");
         assertThat(conversation(conversation).get("routing_state")).isEqualTo("BOT"); // no human without consent
@@ -122,7 +122,7 @@ class LocalDialogBotTest extends DialogTestSupport {
         awaitOutbound(waId, 4);
         reply(waId, "button_reply", "handoff:no", "Nein, danke");
         awaitOutbound(waId, 5);
-        assertThat(outbound(waId).get(4).get("text_body")).isEqualTo(DialogHandOff.DECLINED);
+        assertThat(outbound(waId).get(4).get("text_body")).isEqualTo(texts.dialog().handOffDeclined());
         assertThat(dialogOf(conversation).get("state")).isEqualTo("ACTIVE");
 
         text(waId, "Was kostet der Tarif?");
@@ -178,7 +178,7 @@ class LocalDialogBotTest extends DialogTestSupport {
         awaitOutbound(waId, 3);
         location(waId, 52.52, 13.405);
         awaitOutbound(waId, 4);
-        assertThat(outbound(waId).get(3).get("text_body")).isEqualTo(DialogAnswers.UNSUPPORTED);
+        assertThat(outbound(waId).get(3).get("text_body")).isEqualTo(texts.dialog().unsupported());
         assertThat(dialogLog(dialogIdOf(conversation))).endsWith("(not text)");
     }
 

@@ -49,7 +49,7 @@ final class HubProcess implements AutoCloseable {
         p.put("carehub.media.first-backoff", "1s");
         p.put("carehub.media.max-backoff", "4s");
         p.put("carehub.media.max-attempts", "30");
-        p.put("carehub.media.poll-interval-ms", "250");
+        p.put("carehub.media.poll-interval", "250ms");
         p.put("carehub.media.timeout", "5s");
         p.put("carehub.dialog.routing.private-customers", "agents");
         p.put("carehub.dialog.routing.business", "agents");

@@ -3,6 +3,7 @@ package io.carehub.privacy;
 import org.apache.camel.Processor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,7 +23,9 @@ class PrivacyConfigurationTest {
                     TranscriptExportController.class)
             .withBean(NamedParameterJdbcTemplate.class, TestDatabase::jdbc)
             .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
-            .withPropertyValues("carehub.privacy.company-numbers=0800 330 1000");
+            .withPropertyValues("carehub.privacy.company-numbers=0800 330 1000")
+            // the defaults live in application.yml only
+            .withInitializer(new ConfigDataApplicationContextInitializer());
 
     @Test
     void exposesTheNamedProcessorsForYamlRoutes() {

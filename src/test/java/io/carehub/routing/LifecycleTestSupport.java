@@ -59,8 +59,8 @@ public abstract class LifecycleTestSupport extends IngestTestSupport {
     @DynamicPropertySource
     static void lifecycleProperties(DynamicPropertyRegistry registry) {
         registry.add("carehub.routing.rules-file", RULES::toString);
-        registry.add("carehub.routing.reload-check-ms", () -> "200");
-        registry.add("carehub.routing.overflow-check-ms", () -> "200");
+        registry.add("carehub.routing.reload-check", () -> "200ms");
+        registry.add("carehub.routing.overflow-check", () -> "200ms");
     }
 
     @Autowired

@@ -1,0 +1,16 @@
+package io.carehub.documentation;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The embedded PostgreSQL of the default profile ({@code carehub.postgres.*}; defaults in application.yml).
+ *
+ * @param port port on localhost; 0 = random
+ */
+@Validated
+@ConfigurationProperties("carehub.postgres")
+public record PostgresProperties(@Min(0) @Max(65535) int port) {
+}
