@@ -1,14 +1,13 @@
 package io.carehub.dialog;
 
+import io.carehub.documentation.Conversations;
 import io.carehub.privacy.PseudonymVault;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,17 +27,17 @@ public class DialogEnd {
     private final Dialogs dialogs;
     private final PseudonymVault vault;
     private final DialogRouting routing;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
     private final TransactionTemplate tx;
     private final DialogProperties properties;
     private final Clock clock;
 
-    DialogEnd(Dialogs dialogs, PseudonymVault vault, DialogRouting routing, NamedParameterJdbcTemplate jdbc,
+    DialogEnd(Dialogs dialogs, PseudonymVault vault, DialogRouting routing, Conversations conversations,
             TransactionTemplate tx, DialogProperties properties, Clock clock) {
         this.dialogs = dialogs;
         this.vault = vault;
         this.routing = routing;
-        this.jdbc = jdbc;
+        this.conversations = conversations;
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
@@ -54,8 +53,7 @@ public class DialogEnd {
             int logEntries = dialogs.deleteLog(dialogId);
             int keys = vault.deleteSessionKeys(dialogId.toString());
             dialogs.markEnded(dialogId, reason);
-            jdbc.update("update conversation set routing_state = 'NEW' where id = :id and routing_state = 'BOT'",
-                    Map.of("id", dialog.conversationId()));
+            conversations.leaveBot(dialog.conversationId());
             dialogs.audit("dialog-log", logEntries, reason, dialogId);
             dialogs.audit("pseudonym-keys", keys, reason, dialogId);
             LOG.info("dialog {} of conversation {} ended ({}): {} log entries and {} pseudonym keys deleted", dialogId,

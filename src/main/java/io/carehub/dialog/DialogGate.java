@@ -1,15 +1,16 @@
 package io.carehub.dialog;
 
 import io.carehub.consent.ConsentOutcome;
+import io.carehub.documentation.ConversationStatus;
+import io.carehub.documentation.Conversations;
+import io.carehub.documentation.CustomerIdentities;
 import io.carehub.routing.RoutingRulesSource;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +24,16 @@ public class DialogGate {
     public static final String DIALOG_HEADER = "carehubDialogId";
     private static final Logger LOG = LoggerFactory.getLogger(DialogGate.class);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
+    private final CustomerIdentities identities;
     private final Dialogs dialogs;
     private final DialogRouting routing;
     private final RoutingRulesSource rules;
 
-    DialogGate(NamedParameterJdbcTemplate jdbc, Dialogs dialogs, DialogRouting routing, RoutingRulesSource rules) {
-        this.jdbc = jdbc;
+    DialogGate(Conversations conversations, CustomerIdentities identities, Dialogs dialogs, DialogRouting routing,
+            RoutingRulesSource rules) {
+        this.conversations = conversations;
+        this.identities = identities;
         this.dialogs = dialogs;
         this.routing = routing;
         this.rules = rules;
@@ -38,15 +42,11 @@ public class DialogGate {
     @Handler
     public void decide(@Body ConsentOutcome outcome, Exchange exchange) {
         exchange.getMessage().removeHeader(DIALOG_HEADER);
-        Map<String, Object> conversation = jdbc.queryForMap("""
-                select c.routing_state, c.segment, c.contact_id, k.wa_id
-                  from conversation c join contact k on k.id = c.contact_id where c.id = :id""",
-                Map.of("id", outcome.conversationId()));
-        String state = (String) conversation.get("routing_state");
+        Conversations.Routing conversation = conversations.routing(outcome.conversationId());
         Optional<Dialogs.Dialog> dialog = Optional.empty();
-        if ("BOT".equals(state)) {
+        if (conversation.status() == ConversationStatus.BOT) {
             dialog = dialogs.openOf(outcome.conversationId());
-        } else if ("NEW".equals(state) && !outcome.released().isEmpty()) {
+        } else if (conversation.status() == ConversationStatus.NEW && !outcome.released().isEmpty()) {
             String platform = routing.platformFor(segment(conversation));
             if (!DialogRouting.AGENTS.equals(platform)) {
                 dialog = dialogs.start(outcome.conversationId(), platform);
@@ -58,15 +58,14 @@ public class DialogGate {
     }
 
     /** R20: the segment as far as it is known before any menu: chosen, legitimated or from the business list. */
-    private String segment(Map<String, Object> conversation) {
-        if (conversation.get("segment") != null) {
-            return (String) conversation.get("segment");
+    private String segment(Conversations.Routing conversation) {
+        if (conversation.segment() != null) {
+            return conversation.segment();
         }
-        Optional<String> legitimated = jdbc.queryForList("select segment from customer_identity where contact_id = :contact",
-                Map.of("contact", conversation.get("contact_id")), String.class).stream().findFirst();
+        Optional<CustomerIdentities.Identity> legitimated = identities.of(conversation.contactId());
         if (legitimated.isPresent()) {
-            return legitimated.get();
+            return legitimated.get().segment();
         }
-        return rules.current().isBusinessNumber((String) conversation.get("wa_id")) ? "BUSINESS" : null;
+        return rules.current().isBusinessNumber(conversation.waId()) ? "BUSINESS" : null;
     }
 }

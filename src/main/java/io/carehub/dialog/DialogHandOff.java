@@ -1,11 +1,12 @@
 package io.carehub.dialog;
 
 import io.carehub.consent.ConsentOutcome;
+import io.carehub.documentation.Conversations;
+import io.carehub.documentation.Messages;
 import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -13,7 +14,6 @@ import org.apache.camel.Handler;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +29,17 @@ public class DialogHandOff {
     private final Dialogs dialogs;
     private final DialogEnd end;
     private final OutboundMessages outbound;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
+    private final Messages messages;
     private final CustomerTexts.Dialog texts;
 
-    DialogHandOff(Dialogs dialogs, DialogEnd end, OutboundMessages outbound, NamedParameterJdbcTemplate jdbc,
-            CustomerTexts texts) {
+    DialogHandOff(Dialogs dialogs, DialogEnd end, OutboundMessages outbound, Conversations conversations,
+            Messages messages, CustomerTexts texts) {
         this.dialogs = dialogs;
         this.end = end;
         this.outbound = outbound;
-        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.messages = messages;
         this.texts = texts.dialog();
     }
 
@@ -65,8 +67,7 @@ public class DialogHandOff {
     void offer(UUID dialogId, String reason, String summary) {
         long conversation = conversationOf(dialogId);
         if (summary != null && !summary.isBlank()) {
-            jdbc.update("update conversation set bot_summary = :summary where id = :id",
-                    Map.of("summary", summary, "id", conversation));
+            conversations.keepBotSummary(conversation, summary);
         }
         dialogs.offerHandOff(dialogId, reason);
         outbound.sendIfAllowed(conversation, OutboundContent.buttons(texts.handOffQuestion(), List.of(
@@ -94,9 +95,7 @@ public class DialogHandOff {
         }
         outbound.sendIfAllowed(conversation, OutboundContent.text(texts.handOffAccepted()), "bot");
         end.end(dialog, DialogEnd.HANDOFF);
-        List<Long> everything = jdbc.queryForList("""
-                select id from message where conversation_id = :id and direction = 'INBOUND' order by sent_at, id""",
-                Map.of("id", conversation), Long.class);
+        List<Long> everything = messages.inboundIds(conversation);
         LOG.info("dialog {} of conversation {}: hand-off accepted", dialog, conversation);
         return new ConsentOutcome(conversation, true, everything, false);
     }

@@ -1,6 +1,10 @@
 package io.carehub.dialog;
 
 import io.carehub.consent.ConsentOutcome;
+import io.carehub.documentation.Conversations;
+import io.carehub.documentation.CustomerIdentities;
+import io.carehub.documentation.Messages;
+import io.carehub.documentation.Messages.Released;
 import io.carehub.privacy.KnownValues;
 import io.carehub.privacy.PrivacyHeaders;
 import java.util.ArrayList;
@@ -9,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Handler;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,19 +37,21 @@ public class DialogTurns {
     private static final Pattern YES = Pattern.compile("(?iu)\\s*(ja|ja bitte|gerne|gern|ok|okay|yes|jawohl)\\W*");
     private static final Pattern NO = Pattern.compile("(?iu)\\s*(nein|nein danke|no|lieber nicht|nicht nötig)\\W*");
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
+    private final CustomerIdentities identities;
+    private final Messages messages;
     private final Dialogs dialogs;
     private final List<Pattern> handOffKeywords;
 
-    DialogTurns(NamedParameterJdbcTemplate jdbc, Dialogs dialogs, DialogProperties properties) {
-        this.jdbc = jdbc;
+    DialogTurns(Conversations conversations, CustomerIdentities identities, Messages messages, Dialogs dialogs,
+            DialogProperties properties) {
+        this.conversations = conversations;
+        this.identities = identities;
+        this.messages = messages;
         this.dialogs = dialogs;
         this.handOffKeywords = properties.handOffKeywords().stream()
                 .map(word -> Pattern.compile("(?iu)(?<!\\p{L})" + Pattern.quote(word.toLowerCase(Locale.GERMAN)) + "(?!\\p{L})"))
                 .toList();
-    }
-
-    private record Released(long id, String type, String text, String replyId, String replyTitle, String payload) {
     }
 
     @Handler
@@ -58,7 +64,7 @@ public class DialogTurns {
         exchange.setProperty(PrivacyHeaders.KNOWN_VALUES, knownValues(dialog.conversationId()));
         List<DialogInput> inputs = new ArrayList<>();
         boolean offered = dialog.handOffOffered();
-        for (Released message : released(outcome.released())) {
+        for (Released message : messages.released(outcome.released())) {
             if (dialogs.alreadyHandled(dialogId, message.id())) {
                 continue;
             }
@@ -98,29 +104,17 @@ public class DialogTurns {
 
     /** R24/R25: what the hub knows about the customer, so it is found in any spelling. */
     KnownValues knownValues(long conversationId) {
-        Map<String, Object> row = jdbc.queryForMap("""
-                select k.wa_id, k.profile_name, i.name, i.customer_number, i.contract_number
-                  from conversation c join contact k on k.id = c.contact_id
-                  left join customer_identity i on i.contact_id = k.id where c.id = :id""", Map.of("id", conversationId));
+        Conversations.Routing conversation = conversations.routing(conversationId);
+        Optional<CustomerIdentities.Identity> identity = identities.of(conversation.contactId());
         Map<String, Object> known = new LinkedHashMap<>();
-        known.put("phone", present((String) row.get("wa_id")));
-        known.put("name", present((String) row.get("name"), (String) row.get("profile_name")));
-        known.put("customerNumber", present((String) row.get("customer_number"), (String) row.get("contract_number")));
+        known.put("phone", present(conversation.waId()));
+        known.put("name", present(identity.map(CustomerIdentities.Identity::name).orElse(null), conversation.profileName()));
+        known.put("customerNumber", present(identity.map(CustomerIdentities.Identity::customerNumber).orElse(null),
+                identity.map(CustomerIdentities.Identity::contractNumber).orElse(null)));
         return KnownValues.fromMap(known);
     }
 
     private static List<String> present(String... values) {
         return java.util.Arrays.stream(values).filter(Objects::nonNull).filter(v -> !v.isBlank()).toList();
-    }
-
-    private List<Released> released(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("""
-                select id, type, text_body, details ->> 'id', details ->> 'title', details ->> 'payload'
-                  from message where id in (:ids) and direction = 'INBOUND' order by sent_at, id""",
-                Map.of("ids", ids), (rs, i) -> new Released(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)));
     }
 }

@@ -1,5 +1,7 @@
 package io.carehub.dialog;
 
+import io.carehub.documentation.Conversations;
+import io.carehub.privacy.DeletionAudit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +14,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The SQL of the tables {@code dialog} and {@code dialog_log} (R23-R26), in one place. */
+/**
+ * R23-R26: owner of the tables {@code dialog} and {@code dialog_log}: every statement on them lives here.
+ * The other tables' owners are listed in {@code documentation.Contacts}.
+ */
 @Component
 class Dialogs {
 
@@ -30,10 +35,14 @@ class Dialogs {
             rs.getString("state"), rs.getString("handoff_reason"));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
+    private final DeletionAudit audit;
     private final Clock clock;
 
-    Dialogs(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    Dialogs(NamedParameterJdbcTemplate jdbc, Conversations conversations, DeletionAudit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -46,13 +55,11 @@ class Dialogs {
                 Map.of("conversation", conversationId), DIALOG).stream().findFirst();
     }
 
-    /** Starts a dialog and moves the conversation to 'BOT'; returns empty when the conversation left 'NEW' meanwhile. */
+    /** Starts a dialog, the conversation goes NEW → BOT; empty when the conversation left NEW meanwhile. */
     Optional<Dialog> start(long conversationId, String platform) {
         UUID id = UUID.randomUUID();
         Timestamp now = now();
-        int moved = jdbc.update("update conversation set routing_state = 'BOT' where id = :id and routing_state = 'NEW'",
-                Map.of("id", conversationId));
-        if (moved == 0) {
+        if (!conversations.startBot(conversationId)) {
             return Optional.empty();
         }
         jdbc.update("""
@@ -146,11 +153,7 @@ class Dialogs {
 
     /** R35: what was deleted, how many, why; never the content. */
     void audit(String kind, int count, String reason, UUID dialogId) {
-        jdbc.update("""
-                insert into deletion_audit (kind, item_count, reason, reference, deleted_at)
-                values (:kind, :count, :reason, :reference, :now)""",
-                new MapSqlParameterSource().addValue("kind", kind).addValue("count", count).addValue("reason", reason)
-                        .addValue("reference", "dialog " + dialogId).addValue("now", now()));
+        audit.record(kind, count, reason, "dialog " + dialogId, clock.instant());
     }
 
     private Timestamp now() {

@@ -10,8 +10,6 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,11 +24,16 @@ class ConversationHistoryController {
 
     private static final int MAX_PAGE_SIZE = 200;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
+    private final Messages messages;
+    private final Attachments attachments;
     private final ObjectMapper mapper;
 
-    ConversationHistoryController(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
-        this.jdbc = jdbc;
+    ConversationHistoryController(Conversations conversations, Messages messages, Attachments attachments,
+            ObjectMapper mapper) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.attachments = attachments;
         this.mapper = mapper;
     }
 
@@ -52,17 +55,10 @@ class ConversationHistoryController {
 
     @GetMapping("/conversations")
     List<ConversationView> conversations(@RequestParam String waId) {
-        return jdbc.query("""
-                select c.id, k.wa_id, k.profile_name, c.business_phone_number_id, c.status, c.opened_at,
-                       c.last_inbound_at, c.window_expires_at,
-                       (select count(*) from message m where m.conversation_id = c.id) as message_count
-                  from conversation c join contact k on k.id = c.contact_id
-                 where k.wa_id = :waId
-                 order by c.opened_at desc, c.id desc""",
-                Map.of("waId", waId),
-                (rs, i) -> new ConversationView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-                        instant(rs.getTimestamp(8)), rs.getLong(9)));
+        return conversations.ofCustomer(waId).stream()
+                .map(c -> new ConversationView(c.id(), c.waId(), c.profileName(), c.businessPhoneNumberId(), c.status(),
+                        c.openedAt(), c.lastInboundAt(), c.windowExpiresAt(), c.messageCount()))
+                .toList();
     }
 
     @GetMapping("/conversations/{id}/messages")
@@ -72,62 +68,41 @@ class ConversationHistoryController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        List<Long> found = jdbc.queryForList("select id from conversation where id = :id", Map.of("id", id), Long.class);
-        if (found.isEmpty()) {
+        if (!conversations.exists(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id);
         }
-        Long total = jdbc.queryForObject("select count(*) from message where conversation_id = :id", Map.of("id", id),
-                Long.class);
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("id", id).addValue("limit", size).addValue("offset", (long) page * size);
-        List<MessageView> messages = new ArrayList<>();
-        Map<Long, List<AttachmentView>> attachments = new LinkedHashMap<>();
-        jdbc.query("""
-                select id, wamid, direction, type, raw_type, text_body, details::text, context_wamid, sent_at,
-                       documented_at, delivery_state, error_code, error_title
-                  from message where conversation_id = :id
-                 order by coalesce(sent_at, documented_at) desc, id desc
-                 limit :limit offset :offset""", params, rs -> {
-            long messageId = rs.getLong(1);
+        long total = messages.count(id);
+        List<MessageView> views = new ArrayList<>();
+        Map<Long, List<AttachmentView>> byMessage = new LinkedHashMap<>();
+        for (Messages.Row row : messages.page(id, size, (long) page * size)) {
             List<AttachmentView> list = new ArrayList<>();
-            attachments.put(messageId, list);
-            messages.add(new MessageView(messageId, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), json(rs.getString(7)), rs.getString(8), instant(rs.getTimestamp(9)),
-                    instant(rs.getTimestamp(10)), rs.getString(11), (Integer) rs.getObject(12), rs.getString(13), list));
-        });
-        if (!attachments.isEmpty()) {
-            jdbc.query("""
-                    select id, message_id, media_id, mime_type, filename, size_bytes, state
-                      from attachment where message_id in (:ids) order by id""",
-                    Map.of("ids", attachments.keySet()), rs -> {
-                long attachmentId = rs.getLong(1);
-                attachments.get(rs.getLong(2)).add(new AttachmentView(attachmentId, rs.getString(3), rs.getString(4),
-                        rs.getString(5), (Long) rs.getObject(6), rs.getString(7),
-                        "/api/attachments/" + attachmentId + "/content"));
-            });
+            byMessage.put(row.id(), list);
+            views.add(new MessageView(row.id(), row.wamid(), row.direction(), row.type(), row.rawType(), row.text(),
+                    json(row.details()), row.contextWamid(), row.sentAt(), row.documentedAt(), row.deliveryState(),
+                    row.errorCode(), row.errorTitle(), list));
         }
-        return new MessagePage(id, page, size, total == null ? 0 : total, messages);
+        if (!byMessage.isEmpty()) {
+            attachments.ofMessages(byMessage.keySet(), a -> byMessage.get(a.messageId()).add(new AttachmentView(a.id(),
+                    a.mediaId(), a.mimeType(), a.filename(), a.sizeBytes(), a.state(),
+                    "/api/attachments/" + a.id() + "/content")));
+        }
+        return new MessagePage(id, page, size, total, views);
     }
 
     @GetMapping("/attachments/{id}/content")
     ResponseEntity<byte[]> attachmentContent(@PathVariable long id) {
-        List<ResponseEntity<byte[]>> found = jdbc.query("""
-                select mime_type, content, state from attachment where id = :id""", Map.of("id", id), (rs, i) -> {
-            if (!"STORED".equals(rs.getString(3))) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT, "attachment " + id + " is " + rs.getString(3));
-            }
-            MediaType type;
-            try {
-                type = MediaType.parseMediaType(rs.getString(1));
-            } catch (RuntimeException unknown) {
-                type = MediaType.APPLICATION_OCTET_STREAM;
-            }
-            return ResponseEntity.ok().contentType(type).body(rs.getBytes(2));
-        });
-        if (found.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no attachment " + id);
+        Attachments.Content content = attachments.content(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no attachment " + id));
+        if (!"STORED".equals(content.state())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "attachment " + id + " is " + content.state());
         }
-        return found.get(0);
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(content.mimeType());
+        } catch (RuntimeException unknown) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok().contentType(type).body(content.bytes());
     }
 
     private JsonNode json(String text) {
@@ -139,9 +114,5 @@ class ConversationHistoryController {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
         }
-    }
-
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

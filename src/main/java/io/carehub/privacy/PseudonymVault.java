@@ -19,7 +19,9 @@ import java.util.Optional;
  * Values are encrypted at rest (Tink AEAD, AES256-GCM). A session lives at most
  * {@code carehub.privacy.session-ttl} (24 h) from its first token: every read checks expiry, a
  * scheduled purge deletes expired sessions, and {@link #deleteSession} ends one at dialog end.
- * Deleting a session makes its tokens unresolvable.
+ * Deleting a session makes its tokens unresolvable. Owner of the tables {@code pseudonym_session} and
+ * {@code pseudonym}: all their SQL lives here (the other tables' owners are listed in
+ * {@code documentation.Contacts}).
  */
 public class PseudonymVault {
 

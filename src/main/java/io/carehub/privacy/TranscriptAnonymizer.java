@@ -2,13 +2,12 @@ package io.carehub.privacy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import io.carehub.documentation.Messages;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,11 +23,11 @@ public class TranscriptAnonymizer {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Messages messages;
     private final Stripper stripper;
 
     public TranscriptAnonymizer(NamedParameterJdbcTemplate jdbc, Stripper stripper) {
-        this.jdbc = jdbc;
+        this.messages = new Messages(jdbc); // also used by the command line, outside the application context
         this.stripper = stripper;
     }
 
@@ -40,39 +39,32 @@ public class TranscriptAnonymizer {
         long[] lastConversation = {-1};
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.setRootValueSeparator(null);
-            jdbc.query("""
-                            select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number, c.wa_id, c.profile_name
-                            from message m
-                            join conversation v on v.id = m.conversation_id
-                            join contact c on c.id = v.contact_id
-                            where m.sent_at >= :from and m.sent_at < :to
-                            order by m.conversation_id, m.sent_at, m.id""",
-                    new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), rs -> {
-                        long conversation = rs.getLong(1);
-                        if (conversation != lastConversation[0]) {
-                            seq[0] = 0;
-                            lastConversation[0] = conversation;
-                        }
-                        KnownValues known = KnownValues.none();
-                        if (rs.getString(6) != null) known = known.with(EntityType.PHONE, "+" + rs.getString(6).replace("+", ""));
-                        if (rs.getString(7) != null) known = known.with(EntityType.PHONE, "+" + rs.getString(7).replace("+", ""));
-                        if (rs.getString(8) != null) known = known.with(EntityType.PERSON, rs.getString(8));
-                        try {
-                            json.writeStartObject();
-                            json.writeNumberField("conversation", conversationNumbers.computeIfAbsent(conversation, k -> conversationNumbers.size() + 1));
-                            json.writeNumberField("seq", ++seq[0]);
-                            json.writeStringField("direction", rs.getString(2));
-                            json.writeStringField("type", rs.getString(3));
-                            Timestamp sent = rs.getTimestamp(4);
-                            json.writeStringField("day", sent == null ? null : sent.toInstant().toString().substring(0, 10));
-                            json.writeStringField("text", stripper.strip(rs.getString(5), known));
-                            json.writeEndObject();
-                            json.writeRaw('\n');
-                            count[0]++;
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+            messages.transcript(from, to, line -> {
+                long conversation = line.conversationId();
+                if (conversation != lastConversation[0]) {
+                    seq[0] = 0;
+                    lastConversation[0] = conversation;
+                }
+                KnownValues known = KnownValues.none();
+                if (line.phoneNumber() != null) known = known.with(EntityType.PHONE, "+" + line.phoneNumber().replace("+", ""));
+                if (line.waId() != null) known = known.with(EntityType.PHONE, "+" + line.waId().replace("+", ""));
+                if (line.profileName() != null) known = known.with(EntityType.PERSON, line.profileName());
+                try {
+                    json.writeStartObject();
+                    json.writeNumberField("conversation", conversationNumbers.computeIfAbsent(conversation, k -> conversationNumbers.size() + 1));
+                    json.writeNumberField("seq", ++seq[0]);
+                    json.writeStringField("direction", line.direction());
+                    json.writeStringField("type", line.type());
+                    Instant sent = line.sentAt();
+                    json.writeStringField("day", sent == null ? null : sent.toString().substring(0, 10));
+                    json.writeStringField("text", stripper.strip(line.text(), known));
+                    json.writeEndObject();
+                    json.writeRaw('\n');
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,21 +3,22 @@ package io.carehub.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carehub.documentation.ConversationStatus;
+import io.carehub.documentation.Conversations;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +41,8 @@ class AgentController {
 
     private static final Set<String> REPLY_TYPES = Set.of("text", "image", "document", "audio", "video", "interactive");
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
+    private final AgentActions actions;
     private final OutboundMessages outbound;
     private final RoutingRulesSource rules;
     private final ConversationRouter router;
@@ -48,9 +50,10 @@ class AgentController {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    AgentController(NamedParameterJdbcTemplate jdbc, OutboundMessages outbound, RoutingRulesSource rules,
-            ConversationRouter router, ProducerTemplate camel, ObjectMapper mapper, Clock clock) {
-        this.jdbc = jdbc;
+    AgentController(Conversations conversations, AgentActions actions, OutboundMessages outbound,
+            RoutingRulesSource rules, ConversationRouter router, ProducerTemplate camel, ObjectMapper mapper, Clock clock) {
+        this.conversations = conversations;
+        this.actions = actions;
         this.outbound = outbound;
         this.rules = rules;
         this.router = router;
@@ -77,24 +80,17 @@ class AgentController {
     @Operation(summary = "Conversations waiting in (or claimed from) a pool, highest priority and oldest first")
     List<PoolEntry> pool(@PathVariable String pool,
             @Parameter(description = "WAITING or CLAIMED") @RequestParam(defaultValue = "WAITING") String state) {
-        if (!state.equals("WAITING") && !state.equals("CLAIMED")) {
+        if (!state.equals(ConversationStatus.WAITING.name()) && !state.equals(ConversationStatus.CLAIMED.name())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "state must be WAITING or CLAIMED");
         }
         if (rules.current().pool(pool).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no pool '" + pool + "' in the routing rules");
         }
-        return jdbc.query("""
-                select c.id, c.pool, c.routing_state, c.segment, c.topic, coalesce(c.priority, 5), c.queued_at,
-                       c.assigned_agent, c.preferred_agent, coalesce(i.name, k.profile_name), k.wa_id
-                  from conversation c join contact k on k.id = c.contact_id
-                  left join customer_identity i on i.contact_id = k.id
-                 where c.pool = :pool and c.routing_state = :state
-                 order by c.priority desc nulls last, c.queued_at, c.id""",
-                Map.of("pool", pool, "state", state),
-                (rs, i) -> new PoolEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        "/api/conversations/" + rs.getLong(1) + "/messages"));
+        return conversations.inPool(pool, ConversationStatus.valueOf(state)).stream()
+                .map(c -> new PoolEntry(c.id(), c.pool(), c.status().name(), c.segment(), c.topic(), c.priority(),
+                        c.queuedAt(), c.assignedAgent(), c.preferredAgent(), c.displayName(), c.waId(),
+                        "/api/conversations/" + c.id() + "/messages"))
+                .toList();
     }
 
     @PostMapping("/conversations/{id}/claim")
@@ -102,11 +98,7 @@ class AgentController {
     Claimed claim(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId) {
         agentId = agent(agentId);
         Instant now = clock.instant();
-        int won = jdbc.update("""
-                update conversation set routing_state = 'CLAIMED', assigned_agent = :agent, claimed_at = :now
-                 where id = :id and routing_state = 'WAITING'""",
-                new MapSqlParameterSource().addValue("agent", agentId).addValue("now", Timestamp.from(now)).addValue("id", id));
-        if (won == 0) {
+        if (!conversations.claim(id, agentId, now)) {
             String state = state(id);
             throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + id + " is " + state
                     + ", it cannot be claimed");
@@ -160,16 +152,15 @@ class AgentController {
             if (rules.current().pool(transfer.toPool()).isEmpty()) {
                 throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "no pool '" + transfer.toPool() + "'");
             }
-            jdbc.update("""
-                    update conversation set routing_state = 'WAITING', pool = :pool, assigned_agent = null, queued_at = :now
-                     where id = :id""", new MapSqlParameterSource().addValue("pool", transfer.toPool())
-                    .addValue("now", Timestamp.from(clock.instant())).addValue("id", id));
+            if (!conversations.transferToPool(id, transfer.toPool(), clock.instant())) {
+                throw notClaimed(id);
+            }
             camel.sendBody("direct:pool-handoff", router.reissue(id, null));
             details.put("toPool", transfer.toPool());
         } else if (transfer.toAgent() != null && transfer.toPool() == null && !transfer.toAgent().isBlank()) {
-            jdbc.update("update conversation set assigned_agent = :agent, claimed_at = :now where id = :id",
-                    new MapSqlParameterSource().addValue("agent", transfer.toAgent())
-                            .addValue("now", Timestamp.from(clock.instant())).addValue("id", id));
+            if (!conversations.transferToAgent(id, transfer.toAgent(), clock.instant())) {
+                throw notClaimed(id);
+            }
             details.put("toAgent", transfer.toAgent());
         } else {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "give exactly one of toPool or toAgent");
@@ -183,26 +174,29 @@ class AgentController {
     Map<String, Object> close(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId) {
         agentId = agent(agentId);
         requireAssigned(id, agentId);
-        jdbc.update("""
-                update conversation set routing_state = 'CLOSED', status = 'CLOSED', closed_at = :now where id = :id""",
-                new MapSqlParameterSource().addValue("now", Timestamp.from(clock.instant())).addValue("id", id));
+        if (!conversations.close(id, agentId, clock.instant())) {
+            throw notClaimed(id);
+        }
         audit(id, agentId, "CLOSE", null);
-        return Map.of("conversationId", id, "status", "CLOSED");
+        return Map.of("conversationId", id, "status", ConversationStatus.CLOSED.name());
     }
 
     private void requireAssigned(long id, String agentId) {
-        List<String> assigned = jdbc.queryForList("""
-                select coalesce(assigned_agent, '') from conversation where id = :id and routing_state = 'CLAIMED'""",
-                Map.of("id", id), String.class);
-        if (assigned.isEmpty() || !assigned.get(0).equals(agentId)) {
+        Optional<String> assigned = conversations.claimedBy(id);
+        if (assigned.isEmpty() || !assigned.get().equals(agentId)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + id + " is " + state(id)
                     + (assigned.isEmpty() ? "" : " by another agent") + "; claim it first");
         }
     }
 
+    /** The conversation changed between the check and the transition (another request won). */
+    private ResponseStatusException notClaimed(long id) {
+        return new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + id + " is " + state(id)
+                + "; claim it first");
+    }
+
     private String state(long id) {
-        return jdbc.queryForList("select routing_state from conversation where id = :id", Map.of("id", id), String.class)
-                .stream().findFirst().map(s -> s.equals("CLAIMED") ? "claimed" : s.toLowerCase())
+        return conversations.status(id).map(s -> s.name().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id));
     }
 
@@ -214,11 +208,6 @@ class AgentController {
     }
 
     private void audit(long conversationId, String agentId, String action, JsonNode details) {
-        jdbc.update("""
-                insert into agent_action (conversation_id, agent_id, action, details, at)
-                values (:conversation, :agent, :action, cast(:details as jsonb), :at)""",
-                new MapSqlParameterSource().addValue("conversation", conversationId).addValue("agent", agentId)
-                        .addValue("action", action).addValue("details", details == null ? null : details.toString())
-                        .addValue("at", Timestamp.from(clock.instant())));
+        actions.record(conversationId, agentId, action, details, clock.instant());
     }
 }

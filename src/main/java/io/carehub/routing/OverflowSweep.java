@@ -1,7 +1,7 @@
 package io.carehub.routing;
 
+import io.carehub.documentation.Conversations;
 import io.carehub.routing.RoutingRules.Pool;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,14 +27,16 @@ public class OverflowSweep {
     private static final long LOCK_KEY = 0x6361726568756201L;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
     private final TransactionTemplate tx;
     private final RoutingRulesSource rules;
     private final ConversationRouter router;
     private final Clock clock;
 
-    public OverflowSweep(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, RoutingRulesSource rules,
-            ConversationRouter router, Clock clock) {
+    public OverflowSweep(NamedParameterJdbcTemplate jdbc, Conversations conversations, TransactionTemplate tx,
+            RoutingRulesSource rules, ConversationRouter router, Clock clock) {
         this.jdbc = jdbc;
+        this.conversations = conversations;
         this.tx = tx;
         this.rules = rules;
         this.router = router;
@@ -59,14 +60,8 @@ public class OverflowSweep {
                     continue;
                 }
                 Pool target = current.pool(pool.overflow().toPool()).orElseThrow();
-                List<Long> ids = jdbc.queryForList("""
-                        update conversation set pool = :to, priority = :priority, queued_at = :now, overflowed = true
-                         where routing_state = 'WAITING' and pool = :from and not overflowed and queued_at <= :due
-                        returning id""",
-                        new MapSqlParameterSource().addValue("to", target.id()).addValue("priority", target.priority())
-                                .addValue("now", Timestamp.from(now)).addValue("from", pool.id())
-                                .addValue("due", Timestamp.from(now.minus(Duration.ofMinutes(pool.overflow().afterMinutes())))),
-                        Long.class);
+                List<Long> ids = conversations.overflow(pool.id(), target.id(), target.priority(), now,
+                        now.minus(Duration.ofMinutes(pool.overflow().afterMinutes())));
                 for (long id : ids) {
                     handOffs.add(router.reissue(id, pool.id()));
                 }

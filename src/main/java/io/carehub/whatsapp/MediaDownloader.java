@@ -2,6 +2,8 @@ package io.carehub.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.documentation.Attachments;
+import io.carehub.documentation.Attachments.Due;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -19,8 +20,6 @@ import java.util.List;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,19 +32,16 @@ public class MediaDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaDownloader.class);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Attachments attachments;
     private final WhatsappProperties whatsapp;
     private final MediaProperties media;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final HttpClient http;
 
-    record Due(long id, String mediaId, String sha256, int attempts) {
-    }
-
-    public MediaDownloader(NamedParameterJdbcTemplate jdbc, WhatsappProperties whatsapp, MediaProperties media,
+    public MediaDownloader(Attachments attachments, WhatsappProperties whatsapp, MediaProperties media,
             ObjectMapper mapper, Clock clock) {
-        this.jdbc = jdbc;
+        this.attachments = attachments;
         this.whatsapp = whatsapp;
         this.media = media;
         this.mapper = mapper;
@@ -68,22 +64,7 @@ public class MediaDownloader {
     }
 
     private List<Due> claim() {
-        // the lease (next_attempt_at moved forward) keeps other instances off while we download
-        return jdbc.query("""
-                update attachment a
-                   set attempts = a.attempts + 1,
-                       next_attempt_at = now() + make_interval(secs => :lease)
-                  from (select id from attachment
-                         where state = 'PENDING' and next_attempt_at <= now()
-                         order by next_attempt_at
-                         limit :limit
-                         for update skip locked) due
-                 where a.id = due.id
-                returning a.id, a.media_id, a.sha256, a.attempts""",
-                new MapSqlParameterSource()
-                        .addValue("lease", media.timeout().multipliedBy(3).toSeconds())
-                        .addValue("limit", media.batchSize()),
-                (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+        return attachments.claimDue(media.timeout().multipliedBy(3), media.batchSize());
     }
 
     void download(Due attachment) {
@@ -98,14 +79,7 @@ public class MediaDownloader {
             if (!sha256Matches(content, expected)) {
                 throw new MediaException("sha256 mismatch");
             }
-            jdbc.update("""
-                    update attachment
-                       set content = :content, size_bytes = :size, state = 'STORED', stored_at = now(),
-                           mime_type = coalesce(mime_type, :mime), last_error = null
-                     where id = :id and state = 'PENDING'""",
-                    new MapSqlParameterSource()
-                            .addValue("content", content).addValue("size", content.length)
-                            .addValue("mime", meta.path("mime_type").asText(null)).addValue("id", attachment.id()));
+            attachments.stored(attachment.id(), content, meta.path("mime_type").asText(null));
             // the media id is not logged: it comes from the webhook body (the fuzzer put personal data into one)
             LOG.info("media of attachment {} stored ({} bytes)", attachment.id(), content.length);
         } catch (IOException | MediaException e) {
@@ -122,15 +96,7 @@ public class MediaDownloader {
         if (backoff.compareTo(media.maxBackoff()) > 0) {
             backoff = media.maxBackoff();
         }
-        jdbc.update("""
-                update attachment
-                   set state = case when :final then 'FAILED' else 'PENDING' end,
-                       last_error = :reason,
-                       next_attempt_at = :next
-                 where id = :id and state = 'PENDING'""",
-                new MapSqlParameterSource()
-                        .addValue("final", final_).addValue("reason", reason)
-                        .addValue("next", Timestamp.from(clock.instant().plus(backoff))).addValue("id", attachment.id()));
+        attachments.failed(attachment.id(), final_, reason, clock.instant().plus(backoff));
         LOG.warn("media of attachment {} download attempt {} failed ({}){}", attachment.id(), attachment.attempts(), reason,
                 final_ ? ", giving up" : ", retry in " + backoff.toSeconds() + " s");
     }

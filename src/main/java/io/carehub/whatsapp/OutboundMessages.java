@@ -3,13 +3,14 @@ package io.carehub.whatsapp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carehub.buffer.JmsBatchMessage;
+import io.carehub.documentation.Conversations;
+import io.carehub.documentation.Messages;
 import io.carehub.whatsapp.WindowClosedException.Reason;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,16 +26,18 @@ public class OutboundMessages {
     static final String ENQUEUE = "direct:outbound-enqueue";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
+    private final Messages messages;
     private final TransactionTemplate tx;
     private final ProducerTemplate camel;
     private final WindowPolicy window;
     private final OutboundProperties properties;
     private final ObjectMapper mapper;
 
-    public OutboundMessages(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ProducerTemplate camel,
+    public OutboundMessages(Conversations conversations, Messages messages, TransactionTemplate tx, ProducerTemplate camel,
             WindowPolicy window, OutboundProperties properties, ObjectMapper mapper) {
-        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.messages = messages;
         this.tx = tx;
         this.camel = camel;
         this.window = window;
@@ -51,23 +54,14 @@ public class OutboundMessages {
     public long send(long conversationId, OutboundContent content, String actor) {
         OutboundContent allowed = allowed(conversationId, content);
         Long id = tx.execute(status -> {
-            Map<String, Object> conversation = jdbc.queryForMap("""
-                    select k.wa_id from conversation c join contact k on k.id = c.contact_id where c.id = :id""",
-                    Map.of("id", conversationId));
             ObjectNode payload = mapper.createObjectNode()
                     .put("messaging_product", "whatsapp")
                     .put("recipient_type", "individual")
-                    .put("to", (String) conversation.get("wa_id"))
+                    .put("to", conversations.recipient(conversationId))
                     .put("type", allowed.type());
             payload.set(allowed.type(), allowed.body());
-            Long messageId = jdbc.queryForObject("""
-                    insert into message (conversation_id, direction, type, text_body, actor, outbound_payload, delivery_state,
-                                         delivery_updated_at)
-                    values (:conversation, 'OUTBOUND', :type, :text, :actor, cast(:payload as jsonb), 'queued', now())
-                    returning id""",
-                    new MapSqlParameterSource().addValue("conversation", conversationId).addValue("type", allowed.type())
-                            .addValue("text", allowed.readableText()).addValue("actor", actor)
-                            .addValue("payload", payload.toString()), Long.class);
+            long messageId = messages.queueOutbound(conversationId, allowed.type(), allowed.readableText(), actor,
+                    payload.toString());
             // inside the database transaction: if the broker refuses, nothing is documented either
             enqueue(messageId, conversationId);
             return messageId;
@@ -84,13 +78,9 @@ public class OutboundMessages {
      */
     @org.apache.camel.Handler
     public int requeueStale() {
-        java.util.List<Map<String, Object>> stale = jdbc.queryForList("""
-                select id, conversation_id from message
-                 where direction = 'OUTBOUND' and delivery_state = 'queued'
-                   and delivery_updated_at < now() - make_interval(secs => :after)
-                 order by id limit 500""", Map.of("after", properties.requeueAfter().toMillis() / 1000.0));
-        for (Map<String, Object> row : stale) {
-            enqueue(((Number) row.get("id")).longValue(), ((Number) row.get("conversation_id")).longValue());
+        List<Messages.Stale> stale = messages.stillQueued(properties.requeueAfter().toMillis() / 1000.0, 500);
+        for (Messages.Stale message : stale) {
+            enqueue(message.id(), message.conversationId());
         }
         if (!stale.isEmpty()) {
             LOG.warn("{} outbound messages still queued: put on the outbound queue again", stale.size());

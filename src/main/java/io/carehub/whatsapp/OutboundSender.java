@@ -2,6 +2,7 @@ package io.carehub.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.documentation.Messages;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
@@ -11,8 +12,6 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +28,7 @@ public class OutboundSender {
     static final String GRAPH_API_MESSAGES = "direct:graph-api-messages";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSender.class);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Messages messages;
     private final TransactionTemplate tx;
     private final ProducerTemplate camel;
     private final GraphRateLimiter rateLimiter;
@@ -40,10 +39,10 @@ public class OutboundSender {
     private final ObjectMapper mapper;
     private final Environment environment;
 
-    public OutboundSender(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ProducerTemplate camel,
-            GraphRateLimiter rateLimiter, WindowPolicy window, OutboundMessages outbound, OutboundProperties properties,
-            WhatsappProperties whatsapp, ObjectMapper mapper, Environment environment) {
-        this.jdbc = jdbc;
+    public OutboundSender(Messages messages, TransactionTemplate tx, ProducerTemplate camel, GraphRateLimiter rateLimiter, WindowPolicy window,
+            OutboundMessages outbound, OutboundProperties properties, WhatsappProperties whatsapp, ObjectMapper mapper,
+            Environment environment) {
+        this.messages = messages;
         this.tx = tx;
         this.camel = camel;
         this.rateLimiter = rateLimiter;
@@ -73,35 +72,26 @@ public class OutboundSender {
     /** Loads the queued message; null when it was sent before (redelivery) or the window closed meanwhile. */
     public OutboundRequest prepare(@Body String messageId) {
         long id = Long.parseLong(messageId.trim());
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                select m.conversation_id, m.type, m.outbound_payload::text as payload, m.delivery_state,
-                       c.business_phone_number_id
-                  from message m join conversation c on c.id = m.conversation_id
-                 where m.id = :id and m.direction = 'OUTBOUND'""", Map.of("id", id));
-        if (rows.isEmpty()) {
-            throw new OutboundRowMissingException(id);
-        }
-        Map<String, Object> row = rows.get(0);
-        if (!"queued".equals(row.get("delivery_state"))) {
-            LOG.info("outbound message {} already {}: not sent again", id, row.get("delivery_state"));
+        Messages.Outbound row = messages.outbound(id).orElseThrow(() -> new OutboundRowMissingException(id));
+        if (!"queued".equals(row.deliveryState())) {
+            LOG.info("outbound message {} already {}: not sent again", id, row.deliveryState());
             return null;
         }
-        long conversationId = ((Number) row.get("conversation_id")).longValue();
-        String type = (String) row.get("type");
+        long conversationId = row.conversationId();
+        String type = row.type();
         try {
             window.check(conversationId, type); // R9: it may have closed while the message was queued
         } catch (WindowClosedException closed) {
             fail(id, null, closed.getReason().name() + ": " + closed.getMessage());
             return null;
         }
-        return new OutboundRequest(id, conversationId, (String) row.get("business_phone_number_id"), type,
-                (String) row.get("payload"));
+        return new OutboundRequest(id, conversationId, row.businessPhoneNumberId(), type, row.payload());
     }
 
     /** R8: waits for the number's rate slot, then POSTs to the Graph API; throttling and 5xx throw to be retried. */
     public GraphAnswer send(@Body OutboundRequest request) {
         rateLimiter.acquire(request.phoneNumberId());
-        jdbc.update("update message set send_attempts = send_attempts + 1 where id = :id", Map.of("id", request.messageId()));
+        messages.countAttempt(request.messageId());
         Exchange answer = camel.send(GRAPH_API_MESSAGES, exchange -> {
             exchange.setProperty("graphBaseUrl", graphBaseUrl());
             exchange.setProperty("phoneNumberId", request.phoneNumberId());
@@ -133,6 +123,10 @@ public class OutboundSender {
         }
         Integer code = errorCode(answer.body());
         fail(id, code, "HTTP " + answer.status() + ": " + errorMessage(answer.body()));
+        if (code != null && code == WINDOW_CLOSED_CODE) {
+            // R9: Meta says the window is closed: recorded, so the next free-form message is refused by the hub
+            window.closedByMeta(answer.request().conversationId());
+        }
         if (code != null && code == WINDOW_CLOSED_CODE && !properties.windowFallbackTemplate().isBlank()
                 && !"template".equals(answer.request().type())) {
             try {
@@ -152,35 +146,12 @@ public class OutboundSender {
     }
 
     private void accepted(long id, String wamid) {
-        tx.executeWithoutResult(status -> {
-            // a status webhook may have overtaken the Graph API's answer and created a placeholder row
-            List<Map<String, Object>> placeholder = jdbc.queryForList("""
-                    delete from message where wamid = :wamid and type = 'pending' and direction = 'OUTBOUND'
-                    returning delivery_state, delivery_updated_at, error_code, error_title""", Map.of("wamid", wamid));
-            jdbc.update("""
-                    update message set wamid = :wamid, delivery_state = 'accepted', delivery_updated_at = now(),
-                                       sent_at = now(), last_error = null
-                     where id = :id""", Map.of("wamid", wamid, "id", id));
-            if (!placeholder.isEmpty()) {
-                Map<String, Object> p = placeholder.get(0);
-                jdbc.update("""
-                        update message set delivery_state = :state, delivery_updated_at = :at,
-                               error_code = :code, error_title = :title
-                         where id = :id and delivery_rank(delivery_state) < delivery_rank(:state)""",
-                        new MapSqlParameterSource().addValue("state", p.get("delivery_state"))
-                                .addValue("at", p.get("delivery_updated_at")).addValue("code", p.get("error_code"))
-                                .addValue("title", p.get("error_title")).addValue("id", id));
-            }
-        });
+        tx.executeWithoutResult(status -> messages.accepted(id, wamid)); // with a status that overtook the answer
         LOG.info("outbound message {} accepted by the Graph API as {}", id, wamid);
     }
 
     private void fail(long id, Integer code, String error) {
-        jdbc.update("""
-                update message set delivery_state = 'failed', delivery_updated_at = now(), error_code = :code,
-                                   last_error = :error
-                 where id = :id""",
-                new MapSqlParameterSource().addValue("code", code).addValue("error", error).addValue("id", id));
+        messages.failed(id, code, error);
         LOG.warn("outbound message {} failed: code {}", id, code);
     }
 

@@ -1,9 +1,8 @@
 package io.carehub.whatsapp;
 
-import java.sql.Timestamp;
+import io.carehub.consent.Consents;
+import io.carehub.documentation.Conversations;
 import java.time.Clock;
-import java.util.Map;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,32 +12,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class WindowPolicy {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Conversations conversations;
+    private final Consents consents;
     private final Clock clock;
 
-    public WindowPolicy(NamedParameterJdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public WindowPolicy(Conversations conversations, Consents consents, Clock clock) {
+        this.conversations = conversations;
+        this.consents = consents;
         this.clock = clock;
     }
 
     /** Throws {@link WindowClosedException} when {@code type} may not be sent in this conversation now. */
     public void check(long conversationId, String type) {
-        Map<String, Object> state = jdbc.queryForMap("""
-                select c.window_expires_at,
-                       (select r.decision = 'ACCEPTED' and r.contact_after_24h from consent_record r
-                         where r.contact_id = c.contact_id order by r.decided_at desc, r.id desc limit 1) as may_contact
-                  from conversation c where c.id = :id""", Map.of("id", conversationId));
-        Timestamp expires = (Timestamp) state.get("window_expires_at");
-        if (expires != null && expires.toInstant().isAfter(clock.instant())) {
+        Conversations.Window window = conversations.window(conversationId);
+        if (window.expiresAt() != null && window.expiresAt().isAfter(clock.instant())) {
             return; // inside the customer-service window anything goes
         }
         if (!"template".equals(type)) {
             throw new WindowClosedException(WindowClosedException.Reason.WINDOW_CLOSED_NOT_TEMPLATE,
                     "the 24-hour customer-service window is closed: only template messages may be sent");
         }
-        if (!Boolean.TRUE.equals(state.get("may_contact"))) {
+        if (!consents.mayContactAfter24h(window.contactId())) {
             throw new WindowClosedException(WindowClosedException.Reason.NO_CONSENT_FOR_CONTACT_AFTER_24H,
                     "the customer has not consented to being contacted after 24 hours");
         }
+    }
+
+    /** R9: Meta answered 131047: the window is closed now, so the next free-form message is refused here. */
+    void closedByMeta(long conversationId) {
+        conversations.closeWindow(conversationId, clock.instant());
     }
 }

@@ -169,6 +169,36 @@ class OutboundMessagesTest extends LifecycleTestSupport {
     }
 
     @Test
+    void metasWindowClosedErrorClosesTheWindowSoTheNextFreeFormReplyIsRefusedByTheHub() {
+        String customer = newCustomer();
+        long conversation = consentedCustomer(customer, "Hallo");
+        GRAPH_API.stubFor(WireMock.post(urlEqualTo(MESSAGES_URL)).withRequestBody(containing("Fenster zu"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+                        RE_ENGAGEMENT_ERROR)));
+
+        long id = outboundMessages.send(conversation, OutboundContent.text("Fenster zu"), "agent-1");
+        awaitState(id, "failed");
+
+        // R9: Meta said the window is closed, so the hub refuses the next free-form reply itself
+        assertThat(jdbc.queryForObject("select window_expires_at <= ? from conversation where id = ?", Boolean.class,
+                java.sql.Timestamp.from(CLOCK.instant()), conversation)).isTrue();
+        assertThatThrownBy(() -> outboundMessages.send(conversation, OutboundContent.text("Noch da?"), "agent-1"))
+                .isInstanceOfSatisfying(WindowClosedException.class, e -> assertThat(e.getReason())
+                        .isEqualTo(WindowClosedException.Reason.WINDOW_CLOSED_NOT_TEMPLATE));
+        GRAPH_API.verify(0, postRequestedFor(urlEqualTo(MESSAGES_URL)).withRequestBody(containing("Noch da?")));
+        // the customer's next message opens it again
+        text(customer, "Ja, hier");
+        long again = outboundMessages.send(conversation, OutboundContent.text("Schön, dann weiter"), "agent-1");
+        awaitState(again, "accepted");
+    }
+
+    /** Meta's documented answer to a free-form message outside the 24-hour window. */
+    static final String RE_ENGAGEMENT_ERROR = """
+            {"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,
+             "error_data":{"messaging_product":"whatsapp","details":"Message failed to send because more than 24 hours have passed since the customer last replied to this number."},
+             "fbtrace_id":"AbCdEf"}}""";
+
+    @Test
     void otherClientErrorsAreNotRetriedAndKeepMetasCodeAndMessage() {
         String customer = newCustomer();
         long conversation = consentedCustomer(customer, "Hallo");

@@ -1,14 +1,18 @@
 package io.carehub.routing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -36,5 +40,30 @@ class WindowFallbackTemplateTest extends LifecycleTestSupport {
         GRAPH_API.verify(postRequestedFor(urlEqualTo("/v23.0/106540352242922/messages")).withRequestBody(equalToJson("""
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
                  "template":{"name":"service_reopen","language":{"code":"de"}}}""".formatted(customer))));
+    }
+
+    @AfterEach
+    void defaultGraphApi() {
+        GRAPH_API.resetAll();
+        stubGraphApiMessages();
+    }
+
+    @Test
+    void afterMetasWindowClosedErrorTheNextFreeFormReplyGoesAsTheFallbackTemplate() {
+        String customer = newCustomer();
+        long conversation = consentedCustomer(customer, "Hallo");
+        GRAPH_API.stubFor(WireMock.post(urlEqualTo("/v23.0/106540352242922/messages")).withRequestBody(containing("abgelehnt"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(OutboundMessagesTest.RE_ENGAGEMENT_ERROR)));
+        long refused = outboundMessages.send(conversation, OutboundContent.text("abgelehnt"), "agent-4");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "failed".equals(jdbc.queryForObject(
+                "select delivery_state from message where id = ?", String.class, refused)));
+
+        long next = outboundMessages.send(conversation, OutboundContent.text("Sind Sie noch da?"), "agent-4");
+
+        // R9: the hub itself knows the window is closed: no second free-form attempt at Meta
+        assertThat(jdbc.queryForObject("select type from message where id = ?", String.class, next)).isEqualTo("template");
+        GRAPH_API.verify(0, postRequestedFor(urlEqualTo("/v23.0/106540352242922/messages"))
+                .withRequestBody(containing("Sind Sie noch da?")));
     }
 }

@@ -1,0 +1,44 @@
+package io.carehub.documentation;
+
+import io.carehub.buffer.BufferedEvent;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Owner of the table {@code rejected_update}: signed but unusable webhook updates, acknowledged to Meta
+ * and parked with their reason, never silently dropped. The other tables' owners are listed in {@link Contacts}.
+ */
+@Component
+class RejectedUpdates {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    RejectedUpdates(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Parks the update once per payload and reason. */
+    void record(BufferedEvent event) {
+        jdbc.update("""
+                insert into rejected_update (received_at, reason, payload, payload_sha256)
+                values (:at, :reason, :payload, :sha)
+                on conflict (payload_sha256, reason) do nothing""",
+                StorableText.params()
+                        .addValue("at", Timestamp.from(event.receivedAt()))
+                        .addValue("reason", event.reason())
+                        .addValue("payload", event.raw())
+                        .addValue("sha", sha256(event.raw())));
+    }
+
+    private static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

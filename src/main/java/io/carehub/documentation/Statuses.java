@@ -1,0 +1,77 @@
+package io.carehub.documentation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * R4/R5/R40: owner of the tables {@code message_status} (every status once per status id and status) and
+ * {@code billing_record} (Meta's conversation and pricing data of a status); both are written from one
+ * status webhook update. The other tables' owners are listed in {@link Contacts}.
+ */
+@Component
+class Statuses {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    Statuses(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** R5: records the statuses set-based; returns the keys ({@link StatusUpdate#key()}) recorded now. */
+    Set<String> record(List<StatusUpdate> rows) {
+        Set<String> fresh = new HashSet<>();
+        jdbc.query("""
+                insert into message_status (wamid, status, status_at, errors)
+                select s.wamid, s.status, s.at, cast(s.errors as jsonb)
+                  from unnest(cast(:wamids as text[]), cast(:states as text[]), cast(:at as timestamptz[]),
+                              cast(:errors as text[])) with ordinality as s(wamid, status, at, errors, ord)
+                 order by s.ord
+                on conflict (wamid, status) do nothing
+                returning wamid, status""",
+                new MapSqlParameterSource()
+                        .addValue("wamids", rows.stream().map(StatusUpdate::wamid).toArray(String[]::new))
+                        .addValue("states", rows.stream().map(StatusUpdate::state).toArray(String[]::new))
+                        .addValue("at", rows.stream().map(r -> r.at().toString()).toArray(String[]::new))
+                        .addValue("errors", rows.stream().map(StatusUpdate::errors).toArray(String[]::new)),
+                rs -> {
+                    fresh.add(rs.getString(1) + ":" + rs.getString(2));
+                });
+        return fresh;
+    }
+
+    /** R40: conversation and pricing data of the recorded statuses that carry them. */
+    void recordBilling(List<StatusUpdate> recorded) {
+        List<StatusUpdate> billed = recorded.stream().filter(StatusUpdate::billed).toList();
+        if (billed.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into billing_record (wamid, status, conversation_ref, origin_type, expires_at, billable,
+                                            pricing_model, category, pricing_type, status_at)
+                select * from unnest(cast(:wamids as text[]), cast(:states as text[]), cast(:refs as text[]),
+                                     cast(:origins as text[]), cast(:expires as timestamptz[]), cast(:billable as boolean[]),
+                                     cast(:models as text[]), cast(:categories as text[]), cast(:ptypes as text[]),
+                                     cast(:at as timestamptz[]))
+                on conflict (wamid, status) do nothing""",
+                new MapSqlParameterSource()
+                        .addValue("wamids", billed.stream().map(StatusUpdate::wamid).toArray(String[]::new))
+                        .addValue("states", billed.stream().map(StatusUpdate::state).toArray(String[]::new))
+                        .addValue("refs", texts(billed, StatusUpdate::conversationRef))
+                        .addValue("origins", texts(billed, StatusUpdate::originType))
+                        .addValue("expires", texts(billed, StatusUpdate::expiresAt))
+                        .addValue("billable", billed.stream().map(StatusUpdate::billable).toArray(Boolean[]::new))
+                        .addValue("models", texts(billed, StatusUpdate::pricingModel))
+                        .addValue("categories", texts(billed, StatusUpdate::category))
+                        .addValue("ptypes", texts(billed, StatusUpdate::pricingType))
+                        .addValue("at", billed.stream().map(r -> r.at().toString()).toArray(String[]::new)));
+    }
+
+    private static String[] texts(List<StatusUpdate> rows, Function<StatusUpdate, String> field) {
+        return rows.stream().map(field).map(StorableText::of).toArray(String[]::new);
+    }
+}

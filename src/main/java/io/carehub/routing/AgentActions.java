@@ -1,0 +1,32 @@
+package io.carehub.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * R22: owner of the table {@code agent_action}: every agent action, with the agent id. The other tables'
+ * owners are listed in {@code documentation.Contacts}.
+ */
+@Component
+class AgentActions {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AgentActions(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code action}: CLAIM, REPLY, TEMPLATE, TRANSFER, CLOSE; {@code details} never holds message text. */
+    void record(long conversationId, String agentId, String action, JsonNode details, Instant at) {
+        jdbc.update("""
+                insert into agent_action (conversation_id, agent_id, action, details, at)
+                values (:conversation, :agent, :action, cast(:details as jsonb), :at)""",
+                new MapSqlParameterSource().addValue("conversation", conversationId).addValue("agent", agentId)
+                        .addValue("action", action).addValue("details", details == null ? null : details.toString())
+                        .addValue("at", Timestamp.from(at)));
+    }
+}

@@ -1,0 +1,52 @@
+package io.carehub.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carehub.documentation.ConversationStatus;
+import io.carehub.documentation.Conversations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** R22: the conversation's named transitions refuse what does not follow from its current state. */
+class ConversationTransitionsTest extends LifecycleTestSupport {
+
+    @Autowired
+    Conversations conversations;
+
+    @Test
+    void transitionsThatDoNotFollowFromTheCurrentStateAreRefused() throws Exception {
+        String customer = newCustomer();
+        long conversation = consentedCustomer(customer, "Störung");
+        reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
+        handOff("private-general", conversation);
+        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant())).as("close before the claim").isFalse();
+        assertThat(conversations.startBot(conversation)).as("a waiting conversation goes to no bot").isFalse();
+        assertThat(conversations.awaitMenu(conversation, CLOCK.instant())).as("no menu once queued").isFalse();
+        assertThat(conversations.claim(conversation, "agent-2", CLOCK.instant())).isTrue();
+        assertThat(conversations.claim(conversation, "agent-3", CLOCK.instant())).as("claim a claimed one").isFalse();
+        assertThat(conversations.close(conversation, "agent-3", CLOCK.instant())).as("another agent closes").isFalse();
+        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant())).isTrue();
+
+        assertThat(conversations.claim(conversation, "agent-2", CLOCK.instant())).isFalse();
+        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant())).isFalse();
+        assertThat(conversations.transferToPool(conversation, "business", CLOCK.instant())).isFalse();
+        assertThat(conversations.queue(conversation, "business", 8, CLOCK.instant(), null)).isFalse();
+        assertThat(conversations.status(conversation)).contains(ConversationStatus.CLOSED);
+        HttpResponse<String> claim = api("/api/conversations/" + conversation + "/claim", "agent-4", "");
+        assertThat(claim.statusCode()).isEqualTo(409);
+        assertThat(claim.body()).contains("closed");
+        assertThat(count("select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-4'",
+                conversation)).isZero();
+    }
+
+    private HttpResponse<String> api(String path, String agent, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
+                        .header("X-Agent-Id", agent).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

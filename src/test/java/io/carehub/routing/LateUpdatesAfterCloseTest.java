@@ -1,0 +1,101 @@
+package io.carehub.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * R5/R22: once an agent closed a conversation, duplicates, Meta's retries and late statuses of what was
+ * documented before change nothing; only a new customer message starts a new conversation. The broker's
+ * duplicate-id cache is shrunk to one id, as if Meta retried days later, after the cache moved on: the retry
+ * then reaches the database.
+ */
+@TestPropertySource(properties = "carehub.buffer.duplicate-id-cache-size=1")
+class LateUpdatesAfterCloseTest extends LifecycleTestSupport {
+
+    @Test
+    void duplicateRetryAndLateReadStatusAfterCloseOpenNoNewConversation() throws Exception {
+        String customer = newCustomer();
+        long conversation = consentedCustomer(customer, "Hallo");
+        String firstWamid = jdbc.queryForObject("""
+                select wamid from message where conversation_id = ? and direction = 'INBOUND' order by id limit 1""",
+                String.class, conversation);
+        reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        handOff("private-billing", conversation);
+        assertThat(api("/api/conversations/" + conversation + "/claim", "agent-1", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> sent = api("/api/conversations/" + conversation + "/reply", "agent-1",
+                "{\"type\":\"text\",\"text\":{\"body\":\"Ich korrigiere das.\"}}");
+        long replyId = mapper.readTree(sent.body()).get("messageId").asLong();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select wamid from message where id = ?", String.class, replyId) != null);
+        String replyWamid = jdbc.queryForObject("select wamid from message where id = ?", String.class, replyId);
+        assertThat(api("/api/conversations/" + conversation + "/close", "agent-1", "").statusCode()).isEqualTo(200);
+
+        retried(messageEnvelope(customer, firstWamid, "Hallo")); // Meta's retry of a documented message
+        statusDocumented(statusEnvelope(customer, replyWamid, "delivered"), replyWamid, 1);
+        statusDocumented(statusEnvelope(customer, replyWamid, "read"), replyWamid, 2); // read after the close
+
+        assertThat(jdbc.queryForObject("select delivery_state from message where id = ?", String.class, replyId))
+                .isEqualTo("read");
+        assertThat(count("""
+                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
+                .isEqualTo(1);
+        assertThat(conversation(conversation)).containsEntry("status", "CLOSED").containsEntry("routing_state", "CLOSED");
+
+        text(customer, "Noch eine Frage"); // a new message after the close: a new conversation, as before
+        assertThat(conversationOf(customer)).isNotEqualTo(conversation);
+        assertThat(count("""
+                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
+                .isEqualTo(2);
+    }
+
+    /** Posts a message again; a duplicate is still handed on to the lifecycle (which ignores it): wait for that. */
+    private void retried(String body) {
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("conversation-lifecycle").whenDone(1).create();
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(done.matches(60, TimeUnit.SECONDS)).as("handled in time").isTrue();
+    }
+
+    private void statusDocumented(String body, String wamid, int statuses) {
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("select count(*) from message_status where wamid = ?", wamid) == statuses);
+    }
+
+    private String messageEnvelope(String waId, String wamid, String text) {
+        return envelope("""
+                "contacts":[{"profile":{"name":"Kundin %s"},"wa_id":"%s"}],
+                "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]"""
+                .formatted(waId, waId, waId, wamid, CLOCK.instant().getEpochSecond(), text));
+    }
+
+    private String statusEnvelope(String waId, String wamid, String status) {
+        return envelope("""
+                "statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"%s"}]"""
+                .formatted(wamid, status, CLOCK.instant().getEpochSecond(), waId));
+    }
+
+    private static String envelope(String value) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
+                 "value":{"messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},%s}}]}]}"""
+                .formatted(value);
+    }
+
+    private HttpResponse<String> api(String path, String agent, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
+                        .header("X-Agent-Id", agent).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
