@@ -10,7 +10,7 @@ doc="${2:-docs/benchmark.md}"
 [ -f "$results" ] || { echo "no $results: run bench/run.sh first" >&2; exit 2; }
 
 mkdir -p target/bench
-mvn -B -q -DskipTests test-compile dependency:build-classpath \
+mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
 exec java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
     io.carehub.bench.BenchReport "$results" "$doc"
