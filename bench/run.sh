@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The hub benchmark (README "Benchmark"): carehub, a naive Camel baseline and the raw limits, side by side.
+# The hub benchmark (docs/benchmark.md): carehub, a naive Camel baseline and the raw limits, side by side.
 #   bench/run.sh [--short|--full]   short ≈ 4 minutes, full ≈ 15 minutes; results in target/bench/results.json
+#   bench/report.sh                 writes the tables of the latest results into docs/benchmark.md
 # BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=target/bench/hub.jfr"
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Regression guard on the labelled corpus: recall must not fall below what the detector reached
- * when this test was written (see README "Privacy evaluation" for the full table).
+ * when this test was written (docs/privacy-evaluation.md: how to print the current figures).
  */
 class DetectionQualityTest {
 

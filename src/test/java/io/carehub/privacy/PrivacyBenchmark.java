@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * Throughput and linearity of {@link PiiDetector}: messages/s on one core (one thread) for chat
  * messages of ~120 chars built from the labelled corpus, bytes allocated per message, and time per
- * char for 10 kB … 1 MB messages (flat ns/char = linear). Not a test; run it with the command in the
- * README ("Privacy benchmark"). Arguments: seconds to measure (default 10).
+ * char for 10 kB … 1 MB messages (flat ns/char = linear). Not a test; run it with the command in
+ * docs/privacy-evaluation.md. Arguments: seconds to measure (default 10).
  */
 public final class PrivacyBenchmark {
 

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Evaluates the detector on the labelled corpus and prints per-type entity recall and precision,
- * character precision/recall and F2. Run: see README ("Privacy evaluation"). {@code --verbose}
+ * character precision/recall and F2. Run: see docs/privacy-evaluation.md. {@code --verbose}
  * also lists every miss and every false alarm.
  */
 public final class PrivacyEvaluation {
