@@ -76,7 +76,7 @@ public class WebhookSplitter {
         String field = change.path("field").asText("");
         JsonNode value = change.get("value");
         if (!"messages".equals(field) || value == null || !value.isObject()) {
-            events.add(rejected(now, "unsupported change field '" + truncate(field) + "'", bytes(change)));
+            events.add(rejected(now, "unsupported change field '" + fieldName(field) + "'", bytes(change)));
             return;
         }
         JsonNode metadata = value.path("metadata");
@@ -148,9 +148,20 @@ public class WebhookSplitter {
         return text.isBlank() ? null : text;
     }
 
-    private static String truncate(String field) {
-        return field.length() > 40 ? field.substring(0, 40) : field;
+    /**
+     * The change field as it may be logged: one of Meta's WhatsApp Business Account webhook fields, else only its
+     * length. The field is sender-controlled text, and the reason goes into the log (no personal data in logs).
+     */
+    static String fieldName(String field) {
+        return META_FIELDS.contains(field) ? field : "<unknown, " + field.length() + " chars>";
     }
+
+    private static final java.util.Set<String> META_FIELDS = java.util.Set.of("messages", "account_alerts",
+            "account_review_update", "account_update", "business_capability_update", "business_status_update",
+            "calls", "flows", "history", "message_echoes", "message_template_components_update",
+            "message_template_quality_update", "message_template_status_update", "partner_solutions",
+            "payment_configuration_update", "phone_number_name_update", "phone_number_quality_update", "security",
+            "smb_app_state_sync", "smb_message_echoes", "template_category_update", "user_preferences");
 
     static String sha256(byte[] raw) {
         try {
