@@ -1,0 +1,40 @@
+package io.carehub;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * WireMock standing in for the Graph API, one server for the whole test run (every cached context
+ * points at it). As a bean it points the hub's {@code carehub.whatsapp.graph-base-url} at the server.
+ */
+public final class GraphApiStub implements DynamicPropertyRegistrar {
+
+    public static final WireMockServer GRAPH_API = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        GRAPH_API.start();
+        stubGraphApiMessages();
+    }
+
+    /** The Graph API's documented success answer to POST /{version}/{phone-number-id}/messages, with a fresh wamid. */
+    public static void stubGraphApiMessages() {
+        GRAPH_API.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages"))
+                .atPriority(10)
+                .willReturn(okJson("""
+                        {"messaging_product":"whatsapp",
+                         "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
+                         "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""")
+                        .withTransformers("response-template")));
+    }
+
+    @Override
+    public void accept(DynamicPropertyRegistry registry) {
+        registry.add("carehub.whatsapp.graph-base-url", GRAPH_API::baseUrl);
+    }
+}
