@@ -6,14 +6,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistrar;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * WireMock standing in for the Graph API, one server for the whole test run (every cached context
- * points at it). As a bean it points the hub's {@code carehub.whatsapp.graph-base-url} at the server.
+ * points at it). As the context's initializer it points the hub's {@code carehub.whatsapp.graph-base-url} at
+ * the server before any bean reads it.
  */
-public final class GraphApiStub implements DynamicPropertyRegistrar {
+public final class GraphApiStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final WireMockServer GRAPH_API = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
@@ -34,7 +37,8 @@ public final class GraphApiStub implements DynamicPropertyRegistrar {
     }
 
     @Override
-    public void accept(DynamicPropertyRegistry registry) {
-        registry.add("carehub.whatsapp.graph-base-url", GRAPH_API::baseUrl);
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("graphApiStub",
+                Map.of("carehub.whatsapp.graph-base-url", GRAPH_API.baseUrl())));
     }
 }

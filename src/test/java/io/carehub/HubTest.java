@@ -9,10 +9,11 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole hub on its embedded defaults (real Artemis, real PostgreSQL) behind a random HTTP port, with
- * WireMock standing in for the Graph API. Every test class with this annotation and no further
+ * WireMock standing in for the Graph API ({@link GraphApiStub}). Every test class with this annotation and no further
  * configuration shares one cached application context; the helpers it imports are injected as fields:
  * {@link Webhook} (signed POSTs like Meta's), {@link HubApi} (GETs), {@link Db} (what the hub stored).
  */
@@ -41,7 +42,8 @@ import org.springframework.context.annotation.Import;
         "carehub.dialog.routing.private-customers=agents",
         "carehub.dialog.routing.business=agents",
         "carehub.dialog.routing.unknown=agents"})
-@Import({GraphApiStub.class, Webhook.class, HubApi.class, Db.class})
+@ContextConfiguration(initializers = GraphApiStub.class)
+@Import({Webhook.class, HubApi.class, Db.class})
 public @interface HubTest {
 
     String APP_SECRET = "test-app-secret";

@@ -1,5 +1,6 @@
 package io.carehub.routing;
 
+import io.carehub.GraphApiStub;
 import io.carehub.HubTest;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,6 +9,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The {@link HubTest hub} with a hand-moved clock ({@link TestClock}: Monday 10:00 in Berlin at the start
@@ -19,7 +21,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @HubTest
-@Import({TestClock.class, RoutingRulesFile.class, Customers.class, AgentPools.class})
+// replaces @HubTest's initializers, so it names both
+@ContextConfiguration(initializers = {GraphApiStub.class, RoutingRulesFile.class})
+@Import({TestClock.class, Customers.class, AgentPools.class})
 @ExtendWith(TestClock.MondayMorning.class)
 public @interface ConversationTest {
 }

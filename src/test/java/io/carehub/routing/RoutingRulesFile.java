@@ -8,24 +8,27 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistrar;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * An editable copy of the built-in routing rules (R21), one per test run. As a bean it points the hub at
- * the copy and lets it look for changes and overflowing pools every 200 ms.
+ * An editable copy of the built-in routing rules (R21), one per test run. As the context's initializer it
+ * points the hub at the copy and lets it look for changes and overflowing pools every 200 ms.
  */
-public final class RoutingRulesFile implements DynamicPropertyRegistrar {
+public final class RoutingRulesFile implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final Path RULES = rulesCopy();
     private static final AtomicLong EDITS = new AtomicLong(System.nanoTime() % 100_000_000L);
 
     @Override
-    public void accept(DynamicPropertyRegistry registry) {
-        registry.add("carehub.routing.rules-file", RULES::toString);
-        registry.add("carehub.routing.reload-check-ms", () -> "200");
-        registry.add("carehub.routing.overflow-check-ms", () -> "200");
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("routingRulesFile", Map.of(
+                "carehub.routing.rules-file", RULES.toString(),
+                "carehub.routing.reload-check-ms", "200",
+                "carehub.routing.overflow-check-ms", "200")));
     }
 
     private static Path rulesCopy() {
