@@ -10,7 +10,7 @@ import java.util.Set;
  * "Berliner Str. 45", "Am Weiher 3", "221B Baker Street"), optionally followed by postcode + city;
  * or postcode + city alone ("10115 Berlin"); or a postcode after "PLZ".
  */
-final class AddressRules {
+final class AddressRules implements Scanner {
 
     private static final String[] STREET_SUFFIXES = {"strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm",
             "ufer", "chaussee", "pfad", "steig", "stieg", "halde", "kamp", "wall", "graben", "zeile", "promenade", "markt",
@@ -31,7 +31,8 @@ final class AddressRules {
         this.lex = lex;
     }
 
-    void scan(TextScan s, List<Detection> out) {
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
         int covered = 0;
         for (int i = 0; i < t.size(); i++) {

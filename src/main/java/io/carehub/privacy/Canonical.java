@@ -27,7 +27,7 @@ final class Canonical {
             case EMAIL -> v.toLowerCase(Locale.ROOT).replace(" ", "");
             case DATE_OF_BIRTH -> {
                 LocalDate date = date(v);
-                yield date != null ? date.toString() : PatternRules.digitsOf(v);
+                yield date != null ? date.toString() : TextScan.digitsOf(v);
             }
             case PERSON -> String.join(" ", nameTokens(v));
             case ADDRESS -> String.join(" ", addressTokens(v));
@@ -40,7 +40,7 @@ final class Canonical {
             var number = PhoneNumberUtil.getInstance().parse(v, region);
             return PhoneNumberUtil.getInstance().format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
-            return PatternRules.digitsOf(v);
+            return TextScan.digitsOf(v);
         }
     }
 

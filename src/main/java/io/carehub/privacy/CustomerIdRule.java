@@ -10,7 +10,7 @@ import java.util.Set;
  * they are found through their keyword ("Kundennummer 123…", "Kd.-Nr.", "Vertrag VN-…", "customer
  * no.") and, for letter-prefixed ids such as "VN-88120934", through their shape.
  */
-final class CustomerIdRule {
+final class CustomerIdRule implements Scanner {
 
     private static final Set<String> KEYWORDS = Set.of("kundennummer", "kundennr", "kundenummer", "kdnr", "kundnr",
             "kd-nr", "kunden-nr", "kundennummern", "vertragsnummer", "vertragsnr", "vertrags-nr", "vertrag", "vertrages",
@@ -25,10 +25,8 @@ final class CustomerIdRule {
             "no", "number", "nummer", "waere", "hier", "ja", "also", "my", "the", "sind", "von", "bei", "euch", "ihnen");
     private static final Set<String> LIST_JOINERS = Set.of("und", "sowie", "and", "oder", "or");
 
-    private CustomerIdRule() {
-    }
-
-    static void scan(TextScan s, List<Detection> out) {
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
         for (int i = 0; i < t.size(); i++) {
             Token token = t.get(i);
@@ -73,7 +71,7 @@ final class CustomerIdRule {
         while (k < t.size() && idStart(s, k)) {
             if (k > from && t.get(k).start() - t.get(k - 1).end() > 12) break;
             int end = idEnd(s, k);
-            String compact = PatternRules.digitsOf(s.text.substring(t.get(k).start(), t.get(end - 1).end()));
+            String compact = TextScan.digitsOf(s.text.substring(t.get(k).start(), t.get(end - 1).end()));
             if (compact.length() < 5) break;
             out.add(new Detection(EntityType.CUSTOMER_ID, t.get(k).start(), t.get(end - 1).end(), score));
             last = end;
@@ -146,7 +144,7 @@ final class CustomerIdRule {
             if (fillers == 0 || k < 0 || !t.get(k).isNumber()) continue;
             int start = k;
             while (start > 0 && t.get(start - 1).isNumber() && t.get(start).start() - t.get(start - 1).end() == 1) start--;
-            String digits = PatternRules.digitsOf(s.text.substring(t.get(start).start(), t.get(k).end()));
+            String digits = TextScan.digitsOf(s.text.substring(t.get(start).start(), t.get(k).end()));
             if (digits.length() >= 5) out.add(new Detection(EntityType.CUSTOMER_ID, t.get(start).start(), t.get(k).end(), 0.85));
         }
     }

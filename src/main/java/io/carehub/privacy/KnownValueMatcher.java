@@ -60,7 +60,7 @@ final class KnownValueMatcher {
                 }
             }
             case CUSTOMER_ID, OTHER_ID -> {
-                String digits = PatternRules.digitsOf(value);
+                String digits = TextScan.digitsOf(value);
                 if (digits.length() >= 6) keys.add(digits);
             }
             case DATE_OF_BIRTH -> {

@@ -22,9 +22,8 @@ import java.util.TreeMap;
  */
 public final class PiiDetector {
 
-    private final PatternRules patterns;
-    private final NameRules names;
-    private final AddressRules addresses;
+    /** In this order: the order of equal candidates decides ties in {@link #resolve}. */
+    private final Scanner[] scanners;
     private final KnownValueMatcher knownValues;
     private final String region;
 
@@ -44,9 +43,19 @@ public final class PiiDetector {
             }
         }
         Lexicons lexicons = Lexicons.get();
-        this.patterns = new PatternRules(region, Set.copyOf(e164));
-        this.names = new NameRules(lexicons);
-        this.addresses = new AddressRules(lexicons);
+        this.scanners = new Scanner[] {
+            new EmailScanner(),
+            new IbanScanner(),
+            new IpScanner(),
+            new NumberRunScanner(region, Set.copyOf(e164)),
+            new IdDocumentScanner(),
+            new SocialSecurityNumberScanner(),
+            new LicencePlateScanner(),
+            new BirthDateScanner(),
+            new CustomerIdRule(),
+            new AddressRules(lexicons),
+            new NameRules(lexicons)
+        };
         this.knownValues = new KnownValueMatcher(region);
     }
 
@@ -70,10 +79,7 @@ public final class PiiDetector {
         if (text == null || text.isEmpty()) return List.of();
         TextScan scan = new TextScan(text);
         List<Detection> candidates = new ArrayList<>();
-        patterns.scan(scan, candidates);
-        CustomerIdRule.scan(scan, candidates);
-        addresses.scan(scan, candidates);
-        names.scan(scan, candidates);
+        for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
         return mergeKnown(text, resolve(candidates));
     }

@@ -146,6 +146,16 @@ final class TextScan {
         return b.toString();
     }
 
+    /** The ASCII digits of {@code s}, in order: "0151 / 234-56" becomes "015123456". */
+    static String digitsOf(CharSequence s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= '0' && ch <= '9') b.append(ch);
+        }
+        return b.toString();
+    }
+
     /** Index of the first token starting at or after {@code pos}. */
     int tokenAtOrAfter(int pos) {
         int lo = 0;

@@ -1,7 +1,7 @@
 package io.carehub.bench;
 
+import io.carehub.WebhookPayload;
 import io.carehub.WebhookSignature;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -47,21 +47,21 @@ final class WhatsAppUpdates {
         String waId = "49151" + String.format("%07d", (i * 7919L) % customers);
         long now = Instant.now().getEpochSecond();
         int kind = i % 20;
-        String value;
         boolean message = kind < 17;
+        WebhookPayload payload;
         if (kind < 14) {
-            value = messages(waId, phase, i, now, "\"type\":\"text\",\"text\":{\"body\":\"" + TEXTS[i % TEXTS.length] + "\"}");
+            payload = messages(waId, phase, i, now, "\"type\":\"text\",\"text\":{\"body\":\"" + TEXTS[i % TEXTS.length] + "\"}");
         } else if (message) {
-            value = messages(waId, phase, i, now, "\"type\":\"image\",\"image\":{\"caption\":\"Foto vom Zählerstand\","
+            payload = messages(waId, phase, i, now, "\"type\":\"image\",\"image\":{\"caption\":\"Foto vom Zählerstand\","
                     + "\"mime_type\":\"image/jpeg\",\"sha256\":\"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\","
                     + "\"id\":\"" + (1_000_000_000_000L + i) + "\"}");
         } else {
-            value = "\"statuses\":[{\"id\":\"" + statusPrefix() + phase + "-" + i + "\",\"status\":\"delivered\","
+            payload = WebhookPayload.update().status("{\"id\":\"" + statusPrefix() + phase + "-" + i + "\",\"status\":\"delivered\","
                     + "\"timestamp\":\"" + now + "\",\"recipient_id\":\"" + waId + "\","
                     + "\"conversation\":{\"id\":\"c" + run + (i % 997) + "\",\"origin\":{\"type\":\"service\"}},"
-                    + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"regular\"}}]";
+                    + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"regular\"}}");
         }
-        return signed(value, message);
+        return signed(payload, message);
     }
 
     /**
@@ -82,17 +82,14 @@ final class WhatsAppUpdates {
         return signed(messages(waId, phase + "c" + customer, step, Instant.now().getEpochSecond(), content), true);
     }
 
-    private Update signed(String value, boolean message) {
-        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
-                + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
-                + "\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"}," + value + "}}]}]}";
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    private Update signed(WebhookPayload payload, boolean message) {
+        byte[] bytes = payload.bytes();
         return new Update(bytes, "sha256=" + WebhookSignature.hex(appSecret, bytes), message);
     }
 
-    private String messages(String waId, String phase, int i, long now, String content) {
-        return "\"contacts\":[{\"profile\":{\"name\":\"Kundin " + (i % 50) + "\"},\"wa_id\":\"" + waId + "\"}],"
-                + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + messagePrefix() + phase + "-" + i
-                + "\",\"timestamp\":\"" + now + "\"," + content + "}]";
+    private WebhookPayload messages(String waId, String phase, int i, long now, String content) {
+        return WebhookPayload.update().contact(waId, "Kundin " + (i % 50))
+                .message("{\"from\":\"" + waId + "\",\"id\":\"" + messagePrefix() + phase + "-" + i
+                        + "\",\"timestamp\":\"" + now + "\"," + content + "}");
     }
 }

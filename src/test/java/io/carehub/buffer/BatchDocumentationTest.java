@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.carehub.IngestTestSupport;
+import io.carehub.Db;
+import io.carehub.HubTest;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -30,10 +33,16 @@ import org.springframework.test.context.TestPropertySource;
         "carehub.buffer.max-delivery-attempts=3",
         "carehub.buffer.batch-size=50",
         "carehub.buffer.batch-wait=50ms"})
-class BatchDocumentationTest extends IngestTestSupport {
+@HubTest
+class BatchDocumentationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String BUSINESS = "106540352242922";
+
+    @Autowired
+    Db db;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     BufferEnvelopes envelopes;
@@ -47,6 +56,8 @@ class BatchDocumentationTest extends IngestTestSupport {
     ConnectionFactory connectionFactory;
     @Autowired
     BufferProperties buffer;
+    @Autowired
+    CamelContext camel;
 
     @Test
     void poisonMessageIsParkedInTheDeadLetterQueueWhileTheRestOfItsBatchIsDocumented() throws Exception {
@@ -60,11 +71,11 @@ class BatchDocumentationTest extends IngestTestSupport {
 
         bufferInOneTransaction(events); // one broker transaction: the consumer finds them together
 
-        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "-%") == 40);
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%") == 40);
         await().atMost(PATIENCE).until(() -> deadLetterIds().contains(prefix + "-poison"));
-        assertThat(count("select count(*) from message where wamid = ?", prefix + "-poison")).isZero();
+        assertThat(db.count("select count(*) from message where wamid = ?", prefix + "-poison")).isZero();
         assertThat(deadLetterIds()).filteredOn(id -> id.startsWith(prefix)).containsExactly(prefix + "-poison");
-        assertThat(count("select count(distinct wamid) from message where wamid like ?", prefix + "-%")).isEqualTo(40);
+        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "-%")).isEqualTo(40);
     }
 
     @Test
@@ -82,11 +93,11 @@ class BatchDocumentationTest extends IngestTestSupport {
         sendWithoutDuplicateDetection(events.subList(0, 10));
         sendWithoutDuplicateDetection(List.of(text(waId, prefix + "-last", BUSINESS))); // same customer: consumed after the copies
 
-        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid = ?", prefix + "-last") == 1);
-        assertThat(count("select count(*) from message where wamid like ?", prefix + "-%")).isEqualTo(11);
-        assertThat(count("select count(*) from attachment a join message m on m.id = a.message_id where m.wamid like ?",
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid = ?", prefix + "-last") == 1);
+        assertThat(db.count("select count(*) from message where wamid like ?", prefix + "-%")).isEqualTo(11);
+        assertThat(db.count("select count(*) from attachment a join message m on m.id = a.message_id where m.wamid like ?",
                 prefix + "-%")).isEqualTo(5);
-        assertThat(count("select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?", waId))
+        assertThat(db.count("select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?", waId))
                 .isEqualTo(1);
     }
 
@@ -105,7 +116,7 @@ class BatchDocumentationTest extends IngestTestSupport {
             bufferInOneTransaction(events);
         }
 
-        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "-%")
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%")
                 == (long) customers * perCustomer);
         for (int c = 0; c < customers; c++) {
             List<Long> sequence = jdbc.queryForList("""
@@ -131,9 +142,9 @@ class BatchDocumentationTest extends IngestTestSupport {
         events.add(text(waId, prefix + "-last", BUSINESS));
         bufferInOneTransaction(events);
 
-        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "-%") == 8);
-        assertThat(count("select count(*) from message where wamid = ?", prefix + "-\uFFFD-lone")).isEqualTo(1);
-        assertThat(count("select count(*) from message where wamid like ? and length(text_body) = 300000", prefix + "-%"))
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%") == 8);
+        assertThat(db.count("select count(*) from message where wamid = ?", prefix + "-\uFFFD-lone")).isEqualTo(1);
+        assertThat(db.count("select count(*) from message where wamid like ? and length(text_body) = 300000", prefix + "-%"))
                 .isEqualTo(3);
         // and nothing stays behind: every message of the batch left the buffer (none redelivered, none parked)
         await().atMost(PATIENCE).until(() -> queued(buffer.queue()) == 0);

@@ -2,10 +2,12 @@ package io.carehub.buffer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.HubTest;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
@@ -13,7 +15,11 @@ import org.springframework.transaction.TransactionSystemException;
  * outage — retried in place, never handed back to the broker, whose delayed redelivery would let the
  * customer's next message overtake this one (found by the fault suite: 22 of 1,500 reordered).
  */
-class BufferErrorsTest extends IngestTestSupport {
+@HubTest
+class BufferErrorsTest {
+
+    @Autowired
+    CamelContext camel;
 
     @Test
     void failedRollbackAfterTheDatabaseWentAwayIsRetriedInPlace() throws Exception {

@@ -1,5 +1,6 @@
 package io.carehub.buffer;
 
+import static io.carehub.Fixture.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.carehub.IngestTestSupport;
+import io.carehub.Db;
+import io.carehub.Fixture;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +19,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** R5/R10/R13: duplicates change nothing, batches are documented completely and in order. */
-class DuplicateAndBatchIngestTest extends IngestTestSupport {
+@HubTest
+class DuplicateAndBatchIngestTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    Db db;
+    @Autowired
+    JdbcTemplate jdbc;
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
@@ -27,18 +41,18 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
         Fixture text = fixture("text");
 
         for (int i = 0; i < 3; i++) {
-            assertThat(postSigned(text.json()).statusCode()).isEqualTo(200);
+            assertThat(webhook.postSigned(text.json()).statusCode()).isEqualTo(200);
         }
         Fixture sentinel = fixture("reaction", text); // same customer: consumed after the duplicates
-        assertThat(postSigned(sentinel.json().replace(text.tag() + "MTY1MDM4Nzk0MzkVAgASGBQz",
+        assertThat(webhook.postSigned(sentinel.json().replace(text.tag() + "MTY1MDM4Nzk0MzkVAgASGBQz",
                 text.tag() + "sentinelMTY1")).statusCode()).isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> count("select count(*) from message m join conversation c on "
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message m join conversation c on "
                 + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", text.waId()) == 2);
-        assertThat(count("select count(*) from message where type = 'text' and wamid like ?", "%" + text.tag() + "%"))
+        assertThat(db.count("select count(*) from message where type = 'text' and wamid like ?", "%" + text.tag() + "%"))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from contact where wa_id = ?", text.waId())).isEqualTo(1);
-        assertThat(count("select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?",
+        assertThat(db.count("select count(*) from contact where wa_id = ?", text.waId())).isEqualTo(1);
+        assertThat(db.count("select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?",
                 text.waId())).isEqualTo(1);
     }
 
@@ -46,7 +60,7 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
     void retryHoldingOneKnownAndOneNewMessageDocumentsBothOnce() throws Exception {
         String customer = "4917000000001" + (System.nanoTime() % 1000);
         String first = batch(customer, "mixA" + System.nanoTime(), 1);
-        assertThat(postSigned(first).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(first).statusCode()).isEqualTo(200);
 
         // Meta's retry repeats message 0 and brings message 1 with it in one POST
         JsonNode retry = mapper.readTree(first);
@@ -54,11 +68,11 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
         ObjectNode extra = messages.get(0).deepCopy();
         extra.put("id", messages.get(0).get("id").asText() + "-next");
         messages.add(extra);
-        assertThat(postSigned(mapper.writeValueAsString(retry)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(mapper.writeValueAsString(retry)).statusCode()).isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> count("select count(*) from message m join conversation c on "
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message m join conversation c on "
                 + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", customer) == 2);
-        assertThat(count("select count(*) from message where wamid = ?", extra.get("id").asText())).isEqualTo(1);
+        assertThat(db.count("select count(*) from message where wamid = ?", extra.get("id").asText())).isEqualTo(1);
     }
 
     @Test
@@ -73,7 +87,7 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
             List<Future<Integer>> statuses = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 for (String post : posts) {
-                    statuses.add(pool.submit(() -> postSigned(post).statusCode()));
+                    statuses.add(pool.submit(() -> webhook.postSigned(post).statusCode()));
                 }
             }
             for (Future<Integer> status : statuses) {
@@ -83,8 +97,8 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
             pool.shutdown();
         }
 
-        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "%") == 100);
-        assertThat(count("select count(distinct wamid) from message where wamid like ?", prefix + "%")).isEqualTo(100);
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "%") == 100);
+        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "%")).isEqualTo(100);
     }
 
     @Test
@@ -93,9 +107,9 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
         String prefix = "bulk" + System.nanoTime();
         String body = batch(customerA, prefix, 1000);
 
-        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?", prefix + "%") == 1000);
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "%") == 1000);
         // R13: one customer's messages are documented in the order they were sent
         List<Long> sequence = jdbc.queryForList("""
                 select cast(substring(wamid from '-(\\d+)$') as bigint) from message
@@ -115,11 +129,11 @@ class DuplicateAndBatchIngestTest extends IngestTestSupport {
         byte[] body = mapper.writeValueAsBytes(root);
         assertThat(body.length).isLessThan(3 * 1024 * 1024);
 
-        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(240)).until(() -> count("select count(*) from message where wamid like ?",
+        await().atMost(Duration.ofSeconds(240)).until(() -> db.count("select count(*) from message where wamid like ?",
                 prefix + "%") == 10_000);
-        assertThat(count("select count(distinct wamid) from message where wamid like ?", prefix + "%")).isEqualTo(10_000);
+        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "%")).isEqualTo(10_000);
     }
 
     /** One webhook POST with {@code count} text messages of one customer (Meta's documented shape). */

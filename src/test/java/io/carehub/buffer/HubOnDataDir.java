@@ -1,7 +1,8 @@
 package io.carehub.buffer;
 
 import io.carehub.CarehubApplication;
-import io.carehub.IngestTestSupport;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,12 +27,12 @@ final class HubOnDataDir {
                 "--carehub.data-dir=" + dataDir,
                 "--carehub.postgres.port=0",
                 "--carehub.buffer.consumer-enabled=" + consume,
-                "--carehub.whatsapp.app-secret=" + IngestTestSupport.APP_SECRET,
+                "--carehub.whatsapp.app-secret=" + HubTest.APP_SECRET,
                 "--carehub.whatsapp.verify-token=test-verify-token",
                 "--carehub.whatsapp.access-token=test-access-token",
                 "--carehub.whatsapp.graph-base-url=http://localhost:9",
-                "--carehub.buffer.encryption-key=" + IngestTestSupport.BUFFER_KEY,
-                "--carehub.api.tokens=" + IngestTestSupport.API_TOKEN));
+                "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY,
+                "--carehub.api.tokens=" + HubTest.API_TOKEN));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(CarehubApplication.class).run(args.toArray(String[]::new));
     }
@@ -41,7 +42,7 @@ final class HubOnDataDir {
         int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                .header("X-Hub-Signature-256", "sha256=" + IngestTestSupport.sign(bytes))
+                .header("X-Hub-Signature-256", "sha256=" + Webhook.sign(bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

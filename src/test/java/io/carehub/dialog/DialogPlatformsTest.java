@@ -1,9 +1,15 @@
 package io.carehub.dialog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.carehub.Db;
+import io.carehub.whatsapp.CustomerTexts;
+import io.carehub.routing.AgentPools;
+import io.carehub.routing.Customers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +29,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  * OpenAI, answering in their documented shapes. Private customers talk to watsonx, business customers to
  * Lex; OpenAI answers what watsonx did not understand; Lex stands in while watsonx is down.
  */
-class DialogPlatformsTest extends DialogTestSupport {
+@DialogTest
+class DialogPlatformsTest {
 
     static final WireMockServer PLATFORMS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final String WATSONX = "/instances/test-instance/v2/assistants/asst-1/sessions";
@@ -48,6 +55,20 @@ class DialogPlatformsTest extends DialogTestSupport {
     /** The same values in other spellings, each of which must never reach a platform. */
     static final List<String> PERSONAL_VALUES = List.of("erika", "mustermann", "4711", "0815", "de89", "370400440532013000",
             "3704 0044", "example.de", "23456789", "hauptstra", "10115");
+
+    /** What the hub says itself (carehub.texts.dialog), as configured. */
+    @Autowired
+    CustomerTexts texts;
+
+    @Autowired
+    Db db;
+    @Autowired
+    Customers customers;
+    @Autowired
+    AgentPools pools;
+    @Autowired
+    DialogRecords dialogs;
+    private final ObjectMapper mapper = new ObjectMapper();
 
     static {
         PLATFORMS.start();
@@ -117,8 +138,8 @@ class DialogPlatformsTest extends DialogTestSupport {
     @Test
     void watsonxSeesTokensOnlyAndTheCustomerGetsTheValuesBack() {
         String waId = privateCustomer(PERSONAL_TEXT);
-        awaitOutbound(waId, 3);
-        String answer = (String) outbound(waId).get(2).get("text_body");
+        db.awaitOutbound(waId, 3);
+        String answer = (String) db.outbound(waId).get(2).get("text_body");
         assertThat(answer).isEqualTo("Danke, Erika Mustermann! Ihre Anfrage zu K-4711-0815 ist notiert.");
 
         List<LoggedRequest> toWatsonx = PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")));
@@ -132,54 +153,54 @@ class DialogPlatformsTest extends DialogTestSupport {
     @Test
     void watsonxOptionsBecomeButtonsAndConnectToAgentAsksForConsentThenHandsOver() {
         String waId = privateCustomer("Ich habe eine Frage zum Tarif, ich bin Erika Mustermann");
-        long conversation = conversationOf(waId);
-        awaitOutbound(waId, 4); // notice, accepted, text, options
-        JsonNode options = payload(outbound(waId).get(3));
+        long conversation = db.conversationOf(waId);
+        db.awaitOutbound(waId, 4); // notice, accepted, text, options
+        JsonNode options = payload(db.outbound(waId).get(3));
         assertThat(options.at("/interactive/type").asText()).isEqualTo("button");
         String firstOption = options.at("/interactive/action/buttons/0/reply/id").asText();
         assertThat(firstOption).startsWith("bot:");
 
-        reply(waId, "button_reply", firstOption, options.at("/interactive/action/buttons/0/reply/title").asText());
+        customers.reply(waId, "button_reply", firstOption, options.at("/interactive/action/buttons/0/reply/title").asText());
         await().atMost(Duration.ofSeconds(30)).until(() -> PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))
                 .stream().anyMatch(request -> request.getBodyAsString().contains(firstOption.substring(4))));
 
-        text(waId, "Ich will zu einem anderen Anbieter wechseln");
+        customers.text(waId, "Ich will zu einem anderen Anbieter wechseln");
         // the answer's text first, then the consent question (R27): no human without a yes
         await().atMost(Duration.ofSeconds(30)).until(() -> "handoff:yes".equals(
-                payload(outbound(waId).get(outbound(waId).size() - 1)).at("/interactive/action/buttons/0/reply/id").asText()));
-        assertThat(conversation(conversation).get("routing_state")).isEqualTo("BOT");
-        UUID dialog = dialogIdOf(conversation);
+                payload(db.outbound(waId).get(db.outbound(waId).size() - 1)).at("/interactive/action/buttons/0/reply/id").asText()));
+        assertThat(db.conversation(conversation).get("routing_state")).isEqualTo("BOT");
+        UUID dialog = dialogs.dialogIdOf(conversation);
 
-        reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
-        JsonNode handOff = handOff("private-general", conversation);
+        customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
+        JsonNode handOff = pools.handOff("private-general", conversation);
         assertThat(handOff.get("botSummary").asText()).isEqualTo("Kunde möchte den Tarif wechseln, Rückfrage zur Laufzeit.");
         assertThat(handOff.at("/customer/customerNumber").asText()).isEqualTo("K-4711-0815");
         // R26: session deleted at the platform, keys and log gone
         PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(WATSONX + "/[^/]+")));
-        assertThat(vaultKeys(dialog)).isZero();
-        assertThat(dialogLog(dialog)).isEmpty();
+        assertThat(dialogs.vaultKeys(dialog)).isZero();
+        assertThat(dialogs.dialogLog(dialog)).isEmpty();
         assertNoPersonalDataReachedAnyPlatform(waId);
     }
 
     @Test
     void lexIsCalledSignedWithTokensOnlyAndItsHandOffIntentAsksForConsent() {
         String waId = businessCustomer(PERSONAL_TEXT);
-        long conversation = conversationOf(waId);
-        awaitOutbound(waId, 3);
-        assertThat(outbound(waId).get(2).get("text_body"))
+        long conversation = db.conversationOf(waId);
+        db.awaitOutbound(waId, 3);
+        assertThat(db.outbound(waId).get(2).get("text_body"))
                 .isEqualTo("Guten Tag Erika Mustermann, Ihr Geschäftskundenkonto K-4711-0815 ist aktiv.");
         LoggedRequest toLex = PLATFORMS.findAll(postRequestedFor(urlPathMatching(LEX + "[^/]+/text"))).get(0);
         assertThat(toLex.getHeader("Authorization"))
                 .matches("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLETEST/\\d{8}/eu-central-1/lex/aws4_request, SignedHeaders=.+, Signature=[0-9a-f]{64}");
         assertThat(toLex.getHeader("X-Amz-Date")).isNotBlank();
-        assertThat(toLex.getUrl()).contains(dialogIdOf(conversation).toString());
+        assertThat(toLex.getUrl()).contains(dialogs.dialogIdOf(conversation).toString());
 
-        text(waId, "Bitte einen Agent fuer den Tarifwechsel");
+        customers.text(waId, "Bitte einen Agent fuer den Tarifwechsel");
         // "agent" is also a hand-off keyword: the hub asks without bothering the bot
-        assertThat(payload(outbound(waId).get(outbound(waId).size() - 1)).at("/interactive/action/buttons/1/reply/id").asText())
+        assertThat(payload(db.outbound(waId).get(db.outbound(waId).size() - 1)).at("/interactive/action/buttons/1/reply/id").asText())
                 .isEqualTo("handoff:no");
-        reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
-        assertThat(handOff("business", conversation).at("/customer/legitimated").asBoolean()).isTrue();
+        customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
+        assertThat(pools.handOff("business", conversation).at("/customer/legitimated").asBoolean()).isTrue();
         PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(LEX + "[^/]+")));
         assertNoPersonalDataReachedAnyPlatform(waId);
     }
@@ -187,8 +208,8 @@ class DialogPlatformsTest extends DialogTestSupport {
     @Test
     void openAiAnswersWhatWatsonxDidNotUnderstandWithNoPersonalDataAndNoToken() {
         String waId = privateCustomer("Ich bin Erika Mustermann, Kundennummer K-4711-0815. Wie wird das Wetter in der Hauptstraße 12?");
-        awaitOutbound(waId, 3);
-        assertThat(outbound(waId).get(2).get("text_body"))
+        db.awaitOutbound(waId, 3);
+        assertThat(db.outbound(waId).get(2).get("text_body"))
                 .isEqualTo("Einen Tarifwechsel können Sie jederzeit zum Monatsende im Kundenportal beantragen.");
         LoggedRequest toOpenAi = PLATFORMS.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).get(0);
         String body = toOpenAi.getBodyAsString();
@@ -209,8 +230,8 @@ class DialogPlatformsTest extends DialogTestSupport {
                 .willReturn(okJson("""
                         {"output":{"generic":[{"response_type":"text","text":"Das weiß ich leider nicht."}],"intents":[],"entities":[]},"context":{}}""")));
         String waId = privateCustomer("Gibt es morgen Regen?");
-        awaitOutbound(waId, 3);
-        assertThat(outbound(waId).get(2).get("text_body")).isEqualTo("Das weiß ich leider nicht.");
+        db.awaitOutbound(waId, 3);
+        assertThat(db.outbound(waId).get(2).get("text_body")).isEqualTo("Das weiß ich leider nicht.");
     }
 
     @Test
@@ -220,34 +241,34 @@ class DialogPlatformsTest extends DialogTestSupport {
                         .withBody(DialogFixtures.read("watsonx/internal-error.json"))));
         // watsonx fails: the configured fallback (lex) answers, with the same pseudonym session
         String first = privateCustomer("Hallo, ich bin Erika Mustermann");
-        awaitOutbound(first, 3);
+        db.awaitOutbound(first, 3);
         // <CUSTOMER_ID_1> was never written in this dialog: an unknown token is left out, never guessed
-        assertThat(outbound(first).get(2).get("text_body"))
+        assertThat(db.outbound(first).get(2).get("text_body"))
                 .isEqualTo("Guten Tag Erika Mustermann, Ihr Geschäftskundenkonto ist aktiv.");
-        assertThat(dialogOf(conversationOf(first)).get("platform")).isEqualTo("lex");
+        assertThat(dialogs.dialogOf(db.conversationOf(first)).get("platform")).isEqualTo("lex");
         String second = privateCustomer("Hallo, hier ist Erika Mustermann");
-        awaitOutbound(second, 3);
+        db.awaitOutbound(second, 3);
         await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(health.state("watsonx"))); // two failures in two calls
 
         // open breaker: watsonx is not even called
         int watsonxCalls = PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message"))).size();
         String third = privateCustomer("Guten Tag");
-        awaitOutbound(third, 3);
+        db.awaitOutbound(third, 3);
         assertThat(PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))).hasSize(watsonxCalls);
-        assertThat((String) outbound(third).get(2).get("text_body")).startsWith("Guten Tag");
+        assertThat((String) db.outbound(third).get(2).get("text_body")).startsWith("Guten Tag");
 
         // lex down too: the customer is told and asked; yes reaches the agents
         PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text")).atPriority(0)
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody(DialogFixtures.read("lex/internal-server-error.json"))));
         String fourth = privateCustomer("Guten Tag, eine Frage zu meiner Rechnung");
-        awaitOutbound(fourth, 4);
-        assertThat(outbound(fourth).get(2).get("text_body")).isEqualTo(texts.dialog().unavailable());
-        reply(fourth, "button_reply", "handoff:yes", "Ja, bitte");
-        assertThat(handOff("private-billing", conversationOf(fourth)).get("conversationId").asLong())
-                .isEqualTo(conversationOf(fourth));
+        db.awaitOutbound(fourth, 4);
+        assertThat(db.outbound(fourth).get(2).get("text_body")).isEqualTo(texts.dialog().unavailable());
+        customers.reply(fourth, "button_reply", "handoff:yes", "Ja, bitte");
+        assertThat(pools.handOff("private-billing", db.conversationOf(fourth)).get("conversationId").asLong())
+                .isEqualTo(db.conversationOf(fourth));
         // nothing lost: every text is documented
-        assertThat(count("""
+        assertThat(db.count("""
                 select count(*) from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
                  where k.wa_id in (?, ?, ?, ?) and m.direction = 'INBOUND' and m.type = 'text'""", first, second, third, fourth))
                 .isEqualTo(4);
@@ -257,8 +278,8 @@ class DialogPlatformsTest extends DialogTestSupport {
                 .forEach(PLATFORMS::removeStub);
         await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(5)).until(() -> true); // the breaker's open time
         String fifth = privateCustomer("Hallo, hier ist Erika Mustermann");
-        awaitOutbound(fifth, 3);
-        assertThat((String) outbound(fifth).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");
+        db.awaitOutbound(fifth, 3);
+        assertThat((String) db.outbound(fifth).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");
         await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(health.state("watsonx")));
     }
 
@@ -273,10 +294,10 @@ class DialogPlatformsTest extends DialogTestSupport {
     /** A customer who wrote, is legitimated (R15), then accepts the privacy notice: the held text goes to the bot. */
     private String legitimatedCustomer(String segment, String firstText) {
         String waId = newCustomer();
-        text(waId, firstText);
-        awaitOutbound(waId, 1);
-        legitimate(waId, segment, "Erika Mustermann", "K-4711-0815");
-        reply(waId, "button_reply", "consent-accept", "Akzeptieren");
+        customers.text(waId, firstText);
+        db.awaitOutbound(waId, 1);
+        dialogs.legitimate(waId, segment, "Erika Mustermann", "K-4711-0815");
+        customers.reply(waId, "button_reply", "consent-accept", "Akzeptieren");
         return waId;
     }
 

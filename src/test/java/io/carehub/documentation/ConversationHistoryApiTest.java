@@ -1,26 +1,41 @@
 package io.carehub.documentation;
 
+import static io.carehub.Fixture.fixture;
+import static io.carehub.HubTest.API_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.carehub.IngestTestSupport;
+import io.carehub.Db;
+import io.carehub.Fixture;
+import io.carehub.HubApi;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** R18: conversation history through the bearer-protected read API, paged, newest first, attachments linked. */
-class ConversationHistoryApiTest extends IngestTestSupport {
+@HubTest
+class ConversationHistoryApiTest {
+
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    HubApi hub;
+    @Autowired
+    Db db;
 
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
     void refusesRequestsWithoutAValidTokenWith401() {
-        assertThat(httpGet("/api/conversations?waId=491700000000", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> wrong = httpGet("/api/conversations?waId=491700000000", "not-the-token");
+        assertThat(hub.get("/api/conversations?waId=491700000000", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> wrong = hub.get("/api/conversations?waId=491700000000", "not-the-token");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"carehub\"");
     }
@@ -38,23 +53,23 @@ class ConversationHistoryApiTest extends IngestTestSupport {
         String thirdJson = third.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 60) + "\"")
                 .replace(first.tag() + "MTY1MDM4", first.tag() + "3MTY1MDM4");
         for (String body : new String[] {firstJson, secondJson, thirdJson}) {
-            assertThat(postSigned(body).statusCode()).isEqualTo(200);
+            assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
                 "select count(*) from message where wamid like ?", "%" + first.tag() + "%") == 3);
 
         // the first message also drew the privacy notice (R14): one outbound message in the history
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from message m join conversation c "
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message m join conversation c "
                 + "on c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ?", first.waId()) == 4);
 
-        JsonNode conversations = mapper.readTree(httpGet("/api/conversations?waId=" + first.waId(), API_TOKEN).body());
+        JsonNode conversations = mapper.readTree(hub.get("/api/conversations?waId=" + first.waId(), API_TOKEN).body());
         assertThat(conversations).hasSize(1);
         assertThat(conversations.get(0).get("messageCount").asInt()).isEqualTo(4);
         assertThat(conversations.get(0).get("profileName").asText()).isEqualTo("Sheena Nelson");
         long id = conversations.get(0).get("id").asLong();
 
-        JsonNode page0 = mapper.readTree(httpGet("/api/conversations/" + id + "/messages?size=2", API_TOKEN).body());
-        JsonNode page1 = mapper.readTree(httpGet("/api/conversations/" + id + "/messages?size=2&page=1", API_TOKEN).body());
+        JsonNode page0 = mapper.readTree(hub.get("/api/conversations/" + id + "/messages?size=2", API_TOKEN).body());
+        JsonNode page1 = mapper.readTree(hub.get("/api/conversations/" + id + "/messages?size=2&page=1", API_TOKEN).body());
         assertThat(page0.get("totalElements").asInt()).isEqualTo(4);
         List<JsonNode> all = new ArrayList<>();
         page0.get("messages").forEach(all::add);
@@ -72,20 +87,20 @@ class ConversationHistoryApiTest extends IngestTestSupport {
 
     @Test
     void unknownConversationIs404AndBadPagingIs400() {
-        assertThat(httpGet("/api/conversations/987654321/messages", API_TOKEN).statusCode()).isEqualTo(404);
-        assertThat(httpGet("/api/conversations/1/messages?size=100000", API_TOKEN).statusCode()).isEqualTo(400);
-        assertThat(httpGet("/api/conversations", API_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(hub.get("/api/conversations/987654321/messages", API_TOKEN).statusCode()).isEqualTo(404);
+        assertThat(hub.get("/api/conversations/1/messages?size=100000", API_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(hub.get("/api/conversations", API_TOKEN).statusCode()).isEqualTo(400);
     }
 
     @Test
     void healthIsUpWithDetailsOnlyForTokenHolders() throws Exception {
-        JsonNode anonymous = mapper.readTree(httpGet("/actuator/health", null).body());
-        JsonNode ops = mapper.readTree(httpGet("/actuator/health", API_TOKEN).body());
+        JsonNode anonymous = mapper.readTree(hub.get("/actuator/health", null).body());
+        JsonNode ops = mapper.readTree(hub.get("/actuator/health", API_TOKEN).body());
 
         assertThat(anonymous.get("status").asText()).isEqualTo("UP");
         assertThat(anonymous.has("components")).isFalse();
         assertThat(ops.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(ops.at("/components/jms/status").asText()).isEqualTo("UP");
-        assertThat(httpGet("/actuator/prometheus", null).body()).contains("camel_exchanges_total");
+        assertThat(hub.get("/actuator/prometheus", null).body()).contains("camel_exchanges_total");
     }
 }

@@ -1,24 +1,38 @@
 package io.carehub.documentation;
 
+import static io.carehub.Fixture.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.Db;
+import io.carehub.Fixture;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** R3: every inbound type is documented with its specific fields (one fixture per type). */
-class InboundTypesDocumentationTest extends IngestTestSupport {
+@HubTest
+class InboundTypesDocumentationTest {
 
     private static final String FIXTURE_WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
 
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    Db db;
+    @Autowired
+    JdbcTemplate jdbc;
+
     private Map<String, Object> documented(String fixtureName) {
         Fixture fixture = fixture(fixtureName);
-        assertThat(postSigned(fixture.json()).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(fixture.json()).statusCode()).isEqualTo(200);
         String wamid = fixture.wamid(FIXTURE_WAMID);
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from message where wamid = ?", wamid) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message where wamid = ?", wamid) == 1);
         return jdbc.queryForMap("""
                 select m.type, m.raw_type, m.text_body, m.details::text as details, m.context_wamid, m.sent_at,
                        m.direction, k.wa_id, k.profile_name, c.business_phone_number_id, c.window_expires_at
@@ -59,7 +73,7 @@ class InboundTypesDocumentationTest extends IngestTestSupport {
         assertThat((String) documented("audio").get("details")).contains("\"voice\": true");
         assertThat(documented("video")).containsEntry("type", "video").containsEntry("text_body", "So blinkt die LED");
         assertThat((String) documented("sticker").get("details")).contains("\"animated\": false");
-        assertThat(count("select count(*) from attachment where filename = 'rechnung.pdf'")).isPositive();
+        assertThat(db.count("select count(*) from attachment where filename = 'rechnung.pdf'")).isPositive();
     }
 
     @Test

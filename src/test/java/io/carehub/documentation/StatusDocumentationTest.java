@@ -1,18 +1,33 @@
 package io.carehub.documentation;
 
+import static io.carehub.Fixture.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.Db;
+import io.carehub.Fixture;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** R4/R5/R40: statuses move the outbound message's delivery state forward and keep billing metadata. */
-class StatusDocumentationTest extends IngestTestSupport {
+@HubTest
+class StatusDocumentationTest {
 
     private static final String SENT_WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJBMTFFQUE5Q0NBMDE2NkVBMDIA";
     private static final String FAILED_WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJBMTFFQUE5Q0NBMDE2NkVBMDMA";
+
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    Db db;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void statusBeforeTheMessageCreatesAPlaceholderAndStatesOnlyMoveForward() {
@@ -21,11 +36,11 @@ class StatusDocumentationTest extends IngestTestSupport {
         String delivered = fixture("status-delivered", sent).json();
         String wamid = sent.wamid(SENT_WAMID);
 
-        assertThat(postSigned(sent.json()).statusCode()).isEqualTo(200);
-        assertThat(postSigned(read).statusCode()).isEqualTo(200);
-        assertThat(postSigned(delivered).statusCode()).isEqualTo(200); // arrives late, must not downgrade
+        assertThat(webhook.postSigned(sent.json()).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(read).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(delivered).statusCode()).isEqualTo(200); // arrives late, must not downgrade
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from message_status where wamid = ?", wamid) == 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message_status where wamid = ?", wamid) == 3);
         Map<String, Object> message = jdbc.queryForMap(
                 "select direction, type, delivery_state from message where wamid = ?", wamid);
         assertThat(message).containsEntry("direction", "OUTBOUND").containsEntry("type", "pending")
@@ -44,9 +59,9 @@ class StatusDocumentationTest extends IngestTestSupport {
         Fixture failed = fixture("status-failed");
         String wamid = failed.wamid(FAILED_WAMID);
 
-        assertThat(postSigned(failed.json()).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(failed.json()).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from message where wamid = ?", wamid) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message where wamid = ?", wamid) == 1);
         assertThat(jdbc.queryForMap("select delivery_state, error_code, error_title from message where wamid = ?", wamid))
                 .containsEntry("delivery_state", "failed").containsEntry("error_code", 131047)
                 .containsEntry("error_title", "Re-engagement message");
@@ -58,17 +73,17 @@ class StatusDocumentationTest extends IngestTestSupport {
         String wamid = sent.wamid(SENT_WAMID);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(postSigned(sent.json()).statusCode()).isEqualTo(200);
+            assertThat(webhook.postSigned(sent.json()).statusCode()).isEqualTo(200);
         }
         // a later update of the same customer is consumed after the duplicates (R13 order)
         Fixture sentinel = fixture("text", sent);
-        assertThat(postSigned(sentinel.json()).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+        assertThat(webhook.postSigned(sentinel.json()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
                 "select count(*) from message where wamid like ? and direction = 'INBOUND'", "%" + sentinel.tag() + "%") == 1);
 
-        assertThat(count("select count(*) from message_status where wamid = ?", wamid)).isEqualTo(1);
-        assertThat(count("select count(*) from billing_record where wamid = ?", wamid)).isEqualTo(1);
-        assertThat(count("select count(*) from message where wamid = ?", wamid)).isEqualTo(1);
+        assertThat(db.count("select count(*) from message_status where wamid = ?", wamid)).isEqualTo(1);
+        assertThat(db.count("select count(*) from billing_record where wamid = ?", wamid)).isEqualTo(1);
+        assertThat(db.count("select count(*) from message where wamid = ?", wamid)).isEqualTo(1);
     }
 
     @Test
@@ -76,26 +91,23 @@ class StatusDocumentationTest extends IngestTestSupport {
         String run = Long.toString(System.nanoTime(), 36);
         String read = "wamid.batchread" + run;
         String failed = "wamid.batchfailed" + run;
-        String statuses = String.join(",",
-                status(read, "sent", 100, ""), status(read, "read", 300, ""), status(read, "delivered", 200, ""),
-                status(failed, "sent", 100, ""),
-                status(failed, "failed", 200, ",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\"}]"));
-        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
-                + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
-                + "\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},"
-                + "\"statuses\":[" + statuses + "]}}]}]}";
+        String body = WebhookPayload.update()
+                .status(status(read, "sent", 100, "")).status(status(read, "read", 300, "")).status(status(read, "delivered", 200, ""))
+                .status(status(failed, "sent", 100, ""))
+                .status(status(failed, "failed", 200, ",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\"}]"))
+                .json();
 
-        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
                 "select count(*) from message_status where wamid in (?, ?)", read, failed) == 5);
         assertThat(jdbc.queryForMap("select delivery_state, error_code from message where wamid = ?", read))
                 .containsEntry("delivery_state", "read").containsEntry("error_code", null);
         assertThat(jdbc.queryForMap("select delivery_state, error_code, error_title from message where wamid = ?", failed))
                 .containsEntry("delivery_state", "failed").containsEntry("error_code", 131047)
                 .containsEntry("error_title", "Re-engagement message");
-        assertThat(count("select count(*) from billing_record where wamid in (?, ?)", read, failed)).isEqualTo(5);
-        assertThat(count("select count(distinct conversation_id) from message where wamid in (?, ?)", read, failed)).isEqualTo(1);
+        assertThat(db.count("select count(*) from billing_record where wamid in (?, ?)", read, failed)).isEqualTo(5);
+        assertThat(db.count("select count(distinct conversation_id) from message where wamid in (?, ?)", read, failed)).isEqualTo(1);
     }
 
     private static String status(String wamid, String state, int secondsAfter, String extra) {

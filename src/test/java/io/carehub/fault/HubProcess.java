@@ -1,6 +1,6 @@
 package io.carehub.fault;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.HubTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -38,13 +38,13 @@ final class HubProcess implements AutoCloseable {
     /** The settings every fault-suite hub shares: test secrets, agents instead of the bot, fast media retries. */
     static Map<String, String> baseProperties(String graphBaseUrl) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("carehub.whatsapp.app-secret", IngestTestSupport.APP_SECRET);
+        p.put("carehub.whatsapp.app-secret", HubTest.APP_SECRET);
         p.put("carehub.whatsapp.verify-token", "fault-verify-token");
         p.put("carehub.whatsapp.access-token", "fault-access-token");
         p.put("carehub.whatsapp.graph-base-url", graphBaseUrl);
-        p.put("carehub.buffer.encryption-key", IngestTestSupport.BUFFER_KEY);
+        p.put("carehub.buffer.encryption-key", HubTest.BUFFER_KEY);
         p.put("carehub.privacy.vault-key", VAULT_KEY);
-        p.put("carehub.api.tokens", IngestTestSupport.API_TOKEN);
+        p.put("carehub.api.tokens", HubTest.API_TOKEN);
         p.put("carehub.buffer.consumers", "4");
         p.put("carehub.media.first-backoff", "1s");
         p.put("carehub.media.max-backoff", "4s");

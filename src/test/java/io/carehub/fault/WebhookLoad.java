@@ -1,6 +1,7 @@
 package io.carehub.fault;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -147,7 +148,7 @@ final class WebhookLoad {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .header("X-Hub-Signature-256", "sha256=" + IngestTestSupport.sign(body))
+                    .header("X-Hub-Signature-256", "sha256=" + Webhook.sign(body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
                 refusals.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
@@ -177,10 +178,6 @@ final class WebhookLoad {
                     {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"Nachricht %d"}}"""
                     .formatted(waId, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), seq);
         }
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
-                 "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
-                 "contacts":[{"profile":{"name":"Kunde %d"},"wa_id":"%s"}],"messages":[%s]}}]}]}"""
-                .formatted(customer, waId, message).getBytes(StandardCharsets.UTF_8);
+        return WebhookPayload.update().contact(waId, "Kunde " + customer).message(message).bytes();
     }
 }

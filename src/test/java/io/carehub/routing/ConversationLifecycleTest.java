@@ -1,5 +1,18 @@
 package io.carehub.routing;
 
+import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
+import io.carehub.HubApi;
+import io.carehub.Db;
+import org.springframework.jdbc.core.JdbcTemplate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
+import static io.carehub.GraphApiStub.GRAPH_API;
+import static io.carehub.HubTest.API_TOKEN;
+import static io.carehub.routing.TestClock.CLOCK;
+import static io.carehub.routing.RoutingRulesFile.writeRules;
+import static io.carehub.routing.RoutingRulesFile.builtInRules;
+import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,36 +32,51 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** R14/R20/R21/R22 end to end: webhook → consent gate → routing → pool queue → agent API. */
-class ConversationLifecycleTest extends LifecycleTestSupport {
+@ConversationTest
+class ConversationLifecycleTest {
+
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    HubApi hub;
+    @Autowired
+    Db db;
+    @Autowired
+    Customers customers;
+    @Autowired
+    AgentPools pools;
+    @Autowired
+    JdbcTemplate jdbc;
+    private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
     void firstContactGetsTheNoticeAndAcceptanceLeadsThroughTheMenuToThePoolAndAnAgent() throws Exception {
         String customer = newCustomer();
 
-        text(customer, "Hallo");
-        awaitOutbound(customer, 1);
-        Map<String, Object> notice = outbound(customer).get(0);
+        customers.text(customer, "Hallo");
+        db.awaitOutbound(customer, 1);
+        Map<String, Object> notice = db.outbound(customer).get(0);
         assertThat(notice).containsEntry("type", "interactive").containsEntry("actor", "system");
         JsonNode noticeBody = mapper.readTree((String) notice.get("payload"));
         assertThat(noticeBody.toString()).contains("consent-accept", "consent-decline", "Akzeptieren", "Ablehnen",
                 "https://www.example.com/datenschutz/whatsapp");
 
-        reply(customer, "button_reply", "consent-accept", "Akzeptieren");
+        customers.reply(customer, "button_reply", "consent-accept", "Akzeptieren");
         assertThat(jdbc.queryForMap("""
                 select r.decision, r.notice_version, r.contact_after_24h, r.chatbot_processing from consent_record r
                   join contact k on k.id = r.contact_id where k.wa_id = ?""", customer))
                 .containsEntry("decision", "ACCEPTED").containsEntry("notice_version", "2026-11")
                 .containsEntry("contact_after_24h", true).containsEntry("chatbot_processing", true);
-        awaitOutbound(customer, 3); // thanks + menu
-        JsonNode menu = mapper.readTree((String) outbound(customer).get(2).get("payload")).path("interactive");
+        db.awaitOutbound(customer, 3); // thanks + menu
+        JsonNode menu = mapper.readTree((String) db.outbound(customer).get(2).get("payload")).path("interactive");
         assertThat(menu.path("type").asText()).isEqualTo("list");
         assertThat(menu.toString()).contains("menu:PRIVATE:billing", "menu:BUSINESS:technical", "Privatkunden");
-        long conversation = conversationOf(customer);
-        assertThat(conversation(conversation)).containsEntry("routing_state", "AWAITING_MENU");
+        long conversation = db.conversationOf(customer);
+        assertThat(db.conversation(conversation)).containsEntry("routing_state", "AWAITING_MENU");
 
-        reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
 
-        JsonNode handOff = handOff("private-billing", conversation);
+        JsonNode handOff = pools.handOff("private-billing", conversation);
         assertThat(handOff.path("segment").asText()).isEqualTo("PRIVATE");
         assertThat(handOff.path("segmentSource").asText()).isEqualTo("MENU");
         assertThat(handOff.path("topic").asText()).isEqualTo("billing");
@@ -65,8 +93,8 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
         HttpResponse<String> sent = api("POST", "/api/conversations/" + conversation + "/reply", "agent-1",
                 "{\"type\":\"text\",\"text\":{\"body\":\"Guten Tag, ich schaue mir Ihre Rechnung an.\"}}");
         assertThat(sent.statusCode()).isEqualTo(202);
-        awaitOutbound(customer, 4);
-        assertThat(outbound(customer).get(3)).containsEntry("actor", "agent-1").containsEntry("type", "text");
+        db.awaitOutbound(customer, 4);
+        assertThat(db.outbound(customer).get(3)).containsEntry("actor", "agent-1").containsEntry("type", "text");
         // the Graph API received the documented JSON; its wamid comes back in a status webhook
         long replyId = mapper.readTree(sent.body()).get("messageId").asLong();
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
@@ -78,102 +106,100 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
                          "text":{"body":"Guten Tag, ich schaue mir Ihre Rechnung an."}}"""
                         .formatted(customer))));
         String wamid = jdbc.queryForObject("select wamid from message where id = ?", String.class, replyId);
-        assertThat(postSigned("""
-                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
-                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
-                 "statuses":[{"id":"%s","status":"delivered","timestamp":"%d","recipient_id":"%s"}]}}]}]}"""
-                .formatted(wamid, CLOCK.instant().getEpochSecond(), customer)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(WebhookPayload.update().status("""
+                {"id":"%s","status":"delivered","timestamp":"%d","recipient_id":"%s"}"""
+                .formatted(wamid, CLOCK.instant().getEpochSecond(), customer)).json()).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> "delivered".equals(jdbc.queryForObject(
                 "select delivery_state from message where id = ?", String.class, replyId)));
-        assertThat(count("select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-1'",
+        assertThat(db.count("select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-1'",
                 conversation)).isEqualTo(2);
 
         assertThat(api("POST", "/api/conversations/" + conversation + "/close", "agent-1", "").statusCode()).isEqualTo(200);
-        assertThat(conversation(conversation)).containsEntry("status", "CLOSED").containsEntry("routing_state", "CLOSED");
+        assertThat(db.conversation(conversation)).containsEntry("status", "CLOSED").containsEntry("routing_state", "CLOSED");
     }
 
     @Test
     void messagesBeforeConsentAreHeldThenReleasedInOrderAndTheirTopicRoutes() {
         String customer = newCustomer();
-        text(customer, "Meine Rechnung ist viel zu hoch");
-        text(customer, "hallo??");
-        text(customer, "ist da jemand");
+        customers.text(customer, "Meine Rechnung ist viel zu hoch");
+        customers.text(customer, "hallo??");
+        customers.text(customer, "ist da jemand");
 
-        awaitOutbound(customer, 1);
-        assertThat(outbound(customer)).hasSize(1); // R14: the notice is not repeated on every message
-        assertThat(count("""
+        db.awaitOutbound(customer, 1);
+        assertThat(db.outbound(customer)).hasSize(1); // R14: the notice is not repeated on every message
+        assertThat(db.count("""
                 select count(*) from message m join conversation c on c.id = m.conversation_id join contact k
                     on k.id = c.contact_id where k.wa_id = ? and m.released_at is not null""", customer)).isZero();
 
-        reply(customer, "button_reply", "consent-accept", "Akzeptieren");
+        customers.reply(customer, "button_reply", "consent-accept", "Akzeptieren");
 
         List<String> released = jdbc.queryForList("""
                 select m.text_body from message m join conversation c on c.id = m.conversation_id join contact k
                     on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND' and m.type = 'text'
                  order by m.released_at, m.sent_at, m.id""", String.class, customer);
         assertThat(released).containsExactly("Meine Rechnung ist viel zu hoch", "hallo??", "ist da jemand");
-        long conversation = conversationOf(customer);
+        long conversation = db.conversationOf(customer);
         // topic "billing" came from the held text; the segment is still unknown, so the menu asks for it
-        assertThat(conversation(conversation)).containsEntry("topic", "billing").containsEntry("routing_state", "AWAITING_MENU");
+        assertThat(db.conversation(conversation)).containsEntry("topic", "billing").containsEntry("routing_state", "AWAITING_MENU");
     }
 
     @Test
     void noticeIsRepeatedOnlyAfterTheConfiguredInterval() {
         String customer = newCustomer();
-        text(customer, "hallo");
-        text(customer, "hallo?");
-        awaitOutbound(customer, 1);
+        customers.text(customer, "hallo");
+        customers.text(customer, "hallo?");
+        db.awaitOutbound(customer, 1);
 
         CLOCK.advance(Duration.ofMinutes(61));
-        text(customer, "hallo???");
+        customers.text(customer, "hallo???");
 
-        awaitOutbound(customer, 2);
-        assertThat(outbound(customer)).extracting(m -> m.get("type")).containsExactly("interactive", "interactive");
+        db.awaitOutbound(customer, 2);
+        assertThat(db.outbound(customer)).extracting(m -> m.get("type")).containsExactly("interactive", "interactive");
     }
 
     @Test
     void aLateMessageOutsideTheWindowDoesNotUseUpTheNotice() {
         String customer = newCustomer();
-        textSentAt(customer, "alte Nachricht", CLOCK.instant().minus(Duration.ofHours(30)));
-        assertThat(outbound(customer)).isEmpty(); // the window of a 30-hour-old message is closed
+        customers.textSentAt(customer, "alte Nachricht", CLOCK.instant().minus(Duration.ofHours(30)));
+        assertThat(db.outbound(customer)).isEmpty(); // the window of a 30-hour-old message is closed
 
-        text(customer, "neue Nachricht");
+        customers.text(customer, "neue Nachricht");
 
-        awaitOutbound(customer, 1);
-        assertThat(outbound(customer).get(0)).containsEntry("type", "interactive");
+        db.awaitOutbound(customer, 1);
+        assertThat(db.outbound(customer).get(0)).containsEntry("type", "interactive");
     }
 
     @Test
     void declineAnswersWithAlternativeChannelsAndHandsTheContactToErasure() {
         String customer = newCustomer();
-        text(customer, "Hallo, mein Router blinkt rot");
-        awaitOutbound(customer, 1);
+        customers.text(customer, "Hallo, mein Router blinkt rot");
+        db.awaitOutbound(customer, 1);
 
-        reply(customer, "button_reply", "consent-decline", "Ablehnen");
+        customers.reply(customer, "button_reply", "consent-decline", "Ablehnen");
 
-        awaitOutbound(customer, 2);
-        assertThat((String) outbound(customer).get(1).get("text_body")).contains("telefonisch");
+        db.awaitOutbound(customer, 2);
+        assertThat((String) db.outbound(customer).get(1).get("text_body")).contains("telefonisch");
         assertThat(jdbc.queryForMap("""
                 select e.reason, e.status from erasure_request e join contact k on k.id = e.contact_id where k.wa_id = ?""",
                 customer)).containsEntry("reason", "NOTICE_DECLINED").containsEntry("status", "PENDING");
-        assertThat(conversation(conversationOf(customer))).containsEntry("consent_state", "DECLINED")
+        assertThat(db.conversation(db.conversationOf(customer))).containsEntry("consent_state", "DECLINED")
                 .containsEntry("routing_state", "NEW");
-        assertThat(count("select count(*) from consent_record r join contact k on k.id = r.contact_id "
+        assertThat(db.count("select count(*) from consent_record r join contact k on k.id = r.contact_id "
                 + "where k.wa_id = ? and r.decision = 'DECLINED'", customer)).isEqualTo(1);
     }
 
     @Test
     void legitimatedCustomerIsRoutedByItsStoredSegment() {
         String customer = newCustomer();
-        text(customer, "Hallo");
+        customers.text(customer, "Hallo");
         jdbc.update("""
                 insert into customer_identity (contact_id, segment, salutation, name, customer_number)
                 select id, 'BUSINESS', 'Frau', 'Dr. Erika Muster', 'K-100200' from contact where wa_id = ?""", customer);
-        awaitOutbound(customer, 1);
-        reply(customer, "button_reply", "consent-accept", "Akzeptieren");
-        text(customer, "Wir haben eine Störung am Standort");
+        db.awaitOutbound(customer, 1);
+        customers.reply(customer, "button_reply", "consent-accept", "Akzeptieren");
+        customers.text(customer, "Wir haben eine Störung am Standort");
 
-        JsonNode handOff = handOff("business", conversationOf(customer));
+        JsonNode handOff = pools.handOff("business", db.conversationOf(customer));
         assertThat(handOff.path("segmentSource").asText()).isEqualTo("LEGITIMATION");
         assertThat(handOff.path("topic").asText()).isEqualTo("technical");
         assertThat(handOff.path("customer").path("legitimated").asBoolean()).isTrue();
@@ -187,9 +213,9 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
         writeRules(builtInRules().replace("businessNumbers: []", "businessNumbers: [\"" + customer + "\"]"));
         await().atMost(Duration.ofSeconds(30)).until(() -> routingRules.current().isBusinessNumber(customer));
         try {
-            long conversation = consentedCustomer(customer, "Frage zu meinem Vertrag");
+            long conversation = customers.consentedCustomer(customer, "Frage zu meinem Vertrag");
 
-            JsonNode handOff = handOff("business", conversation);
+            JsonNode handOff = pools.handOff("business", conversation);
             assertThat(handOff.path("segmentSource").asText()).isEqualTo("BUSINESS_NUMBER_LIST");
             assertThat(handOff.path("topic").asText()).isEqualTo("contract");
         } finally {
@@ -201,55 +227,55 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
     void outsideBusinessHoursTheCustomerGetsTheAutoReplyAndStillWaitsInThePool() {
         CLOCK.set(Instant.parse("2025-06-08T21:30:00Z")); // Sunday 23:30 in Berlin
         String customer = newCustomer();
-        long conversation = consentedCustomer(customer, "Rechnung falsch");
-        reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        long conversation = customers.consentedCustomer(customer, "Rechnung falsch");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
 
-        JsonNode handOff = handOff("private-billing", conversation);
+        JsonNode handOff = pools.handOff("private-billing", conversation);
         assertThat(handOff.path("outOfHours").asBoolean()).isTrue();
-        awaitOutbound(customer, 4);
-        assertThat(outbound(customer)).extracting(m -> (String) m.get("text_body"))
+        db.awaitOutbound(customer, 4);
+        assertThat(db.outbound(customer)).extracting(m -> (String) m.get("text_body"))
                 .anyMatch(text -> text != null && text.startsWith("Unser Team ist gerade nicht erreichbar"));
-        assertThat(conversation(conversation)).containsEntry("routing_state", "WAITING");
+        assertThat(db.conversation(conversation)).containsEntry("routing_state", "WAITING");
     }
 
     @Test
     void waitingLongerThanTheOverflowTimeMovesTheConversationToTheOverflowPool() {
         String customer = newCustomer();
-        long conversation = consentedCustomer(customer, "Abbuchung doppelt");
-        reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
-        handOff("private-billing", conversation);
+        long conversation = customers.consentedCustomer(customer, "Abbuchung doppelt");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        pools.handOff("private-billing", conversation);
 
         CLOCK.advance(Duration.ofMinutes(11));
 
-        JsonNode overflow = handOff("private-general", conversation);
+        JsonNode overflow = pools.handOff("private-general", conversation);
         assertThat(overflow.path("overflowFrom").asText()).isEqualTo("private-billing");
-        assertThat(conversation(conversation)).containsEntry("pool", "private-general").containsEntry("overflowed", true);
+        assertThat(db.conversation(conversation)).containsEntry("pool", "private-general").containsEntry("overflowed", true);
     }
 
     @Test
     void returningCustomerIsSuggestedToTheAgentWhoServedThemLastTime() throws Exception {
         String customer = newCustomer();
-        long first = consentedCustomer(customer, "Rechnung");
-        reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
-        handOff("private-billing", first);
+        long first = customers.consentedCustomer(customer, "Rechnung");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        pools.handOff("private-billing", first);
         assertThat(api("POST", "/api/conversations/" + first + "/claim", "agent-7", "").statusCode()).isEqualTo(200);
         assertThat(api("POST", "/api/conversations/" + first + "/close", "agent-7", "").statusCode()).isEqualTo(200);
 
         CLOCK.advance(Duration.ofDays(3));
-        text(customer, "Nochmal wegen der Rechnung");
-        long second = conversationOf(customer);
+        customers.text(customer, "Nochmal wegen der Rechnung");
+        long second = db.conversationOf(customer);
         assertThat(second).isNotEqualTo(first);
-        reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
 
-        assertThat(handOff("private-billing", second).path("preferredAgentId").asText()).isEqualTo("agent-7");
+        assertThat(pools.handOff("private-billing", second).path("preferredAgentId").asText()).isEqualTo("agent-7");
     }
 
     @Test
     void exactlyOneOfTenAgentsWinsTheClaimRace() throws Exception {
         String customer = newCustomer();
-        long conversation = consentedCustomer(customer, "Störung");
-        reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        handOff("private-general", conversation);
+        long conversation = customers.consentedCustomer(customer, "Störung");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
+        pools.handOff("private-general", conversation);
 
         ExecutorService agents = Executors.newFixedThreadPool(10);
         List<Future<Integer>> claims = new ArrayList<>();
@@ -266,16 +292,16 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
 
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
-        assertThat(count("select count(*) from agent_action where conversation_id = ? and action = 'CLAIM'", conversation))
+        assertThat(db.count("select count(*) from agent_action where conversation_id = ? and action = 'CLAIM'", conversation))
                 .isEqualTo(1);
     }
 
     @Test
     void agentApiRefusesWhatTheAgentMayNotDo() throws Exception {
         String customer = newCustomer();
-        long conversation = consentedCustomer(customer, "Vertrag kündigen");
-        reply(customer, "list_reply", "menu:PRIVATE:contract", "Vertrag");
-        handOff("private-general", conversation);
+        long conversation = customers.consentedCustomer(customer, "Vertrag kündigen");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:contract", "Vertrag");
+        pools.handOff("private-general", conversation);
 
         assertThat(api("POST", "/api/conversations/" + conversation + "/reply", "agent-2",
                 "{\"type\":\"text\",\"text\":{\"body\":\"x\"}}").statusCode()).isEqualTo(409); // not claimed
@@ -290,16 +316,16 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
                 "{\"toPool\":\"nowhere\"}").statusCode()).isEqualTo(422);
         assertThat(api("POST", "/api/conversations/" + conversation + "/transfer", "agent-2",
                 "{\"toPool\":\"business\"}").statusCode()).isEqualTo(200);
-        assertThat(handOff("business", conversation).path("pool").asText()).isEqualTo("business");
+        assertThat(pools.handOff("business", conversation).path("pool").asText()).isEqualTo("business");
         assertThat(api("POST", "/api/conversations/987654321/claim", "agent-2", "").statusCode()).isEqualTo(404);
         assertThat(api("POST", "/api/conversations/" + conversation + "/claim", "bad agent id!", "").statusCode())
                 .isEqualTo(400);
-        assertThat(httpGet("/api/pools/business/conversations", null).statusCode()).isEqualTo(401);
+        assertThat(hub.get("/api/pools/business/conversations", null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void openApiDescriptionListsTheAgentApi() {
-        HttpResponse<String> description = httpGet("/v3/api-docs", null);
+        HttpResponse<String> description = hub.get("/v3/api-docs", null);
 
         assertThat(description.statusCode()).isEqualTo(200);
         assertThat(description.body()).contains("/api/conversations/{id}/claim", "/api/conversations/{id}/reply",
@@ -329,7 +355,7 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
     RoutingRulesSource routingRules;
 
     private HttpResponse<String> api(String method, String path, String agent, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
                 .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (agent != null) {

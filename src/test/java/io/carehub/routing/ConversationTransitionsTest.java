@@ -1,9 +1,18 @@
 package io.carehub.routing;
 
+import static io.carehub.HubTest.API_TOKEN;
+import static io.carehub.routing.Customers.newCustomer;
+import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carehub.documentation.ConversationStatus;
 import io.carehub.documentation.Conversations;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.Db;
+import io.carehub.HubApi;
+import io.carehub.Webhook;
+import org.apache.camel.CamelContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +21,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** R22: the conversation's named transitions refuse what does not follow from its current state. */
-class ConversationTransitionsTest extends LifecycleTestSupport {
+@ConversationTest
+class ConversationTransitionsTest {
+
+    @Autowired
+    HubApi hub;
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    Db db;
+    @Autowired
+    Customers customers;
+    @Autowired
+    AgentPools pools;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CamelContext camel;
+    private final ObjectMapper mapper = new ObjectMapper();
+
 
     @Autowired
     Conversations conversations;
@@ -20,9 +47,9 @@ class ConversationTransitionsTest extends LifecycleTestSupport {
     @Test
     void transitionsThatDoNotFollowFromTheCurrentStateAreRefused() throws Exception {
         String customer = newCustomer();
-        long conversation = consentedCustomer(customer, "Störung");
-        reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        handOff("private-general", conversation);
+        long conversation = customers.consentedCustomer(customer, "Störung");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
+        pools.handOff("private-general", conversation);
         assertThat(conversations.close(conversation, "agent-2", CLOCK.instant())).as("close before the claim").isFalse();
         assertThat(conversations.startBot(conversation)).as("a waiting conversation goes to no bot").isFalse();
         assertThat(conversations.awaitMenu(conversation, CLOCK.instant())).as("no menu once queued").isFalse();
@@ -39,12 +66,12 @@ class ConversationTransitionsTest extends LifecycleTestSupport {
         HttpResponse<String> claim = api("/api/conversations/" + conversation + "/claim", "agent-4", "");
         assertThat(claim.statusCode()).isEqualTo(409);
         assertThat(claim.body()).contains("closed");
-        assertThat(count("select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-4'",
+        assertThat(db.count("select db.count(*) from agent_action where conversation_id = ? and agent_id = 'agent-4'",
                 conversation)).isZero();
     }
 
     private HttpResponse<String> api(String path, String agent, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
                         .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
                         .header("X-Agent-Id", agent).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,8 +1,18 @@
 package io.carehub.routing;
 
+import static io.carehub.HubTest.API_TOKEN;
+import static io.carehub.routing.Customers.newCustomer;
+import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.Db;
+import io.carehub.HubApi;
+import io.carehub.Webhook;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,17 +30,35 @@ import org.springframework.test.context.TestPropertySource;
  * then reaches the database.
  */
 @TestPropertySource(properties = "carehub.buffer.duplicate-id-cache-size=1")
-class LateUpdatesAfterCloseTest extends LifecycleTestSupport {
+@ConversationTest
+class LateUpdatesAfterCloseTest {
+
+    @Autowired
+    HubApi hub;
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    Db db;
+    @Autowired
+    Customers customers;
+    @Autowired
+    AgentPools pools;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CamelContext camel;
+    private final ObjectMapper mapper = new ObjectMapper();
+
 
     @Test
     void duplicateRetryAndLateReadStatusAfterCloseOpenNoNewConversation() throws Exception {
         String customer = newCustomer();
-        long conversation = consentedCustomer(customer, "Hallo");
+        long conversation = customers.consentedCustomer(customer, "Hallo");
         String firstWamid = jdbc.queryForObject("""
                 select wamid from message where conversation_id = ? and direction = 'INBOUND' order by id limit 1""",
                 String.class, conversation);
-        reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
-        handOff("private-billing", conversation);
+        customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        pools.handOff("private-billing", conversation);
         assertThat(api("/api/conversations/" + conversation + "/claim", "agent-1", "").statusCode()).isEqualTo(200);
         HttpResponse<String> sent = api("/api/conversations/" + conversation + "/reply", "agent-1",
                 "{\"type\":\"text\",\"text\":{\"body\":\"Ich korrigiere das.\"}}");
@@ -46,29 +74,29 @@ class LateUpdatesAfterCloseTest extends LifecycleTestSupport {
 
         assertThat(jdbc.queryForObject("select delivery_state from message where id = ?", String.class, replyId))
                 .isEqualTo("read");
-        assertThat(count("""
-                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
+        assertThat(db.count("""
+                select db.count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
                 .isEqualTo(1);
-        assertThat(conversation(conversation)).containsEntry("status", "CLOSED").containsEntry("routing_state", "CLOSED");
+        assertThat(db.conversation(conversation)).containsEntry("status", "CLOSED").containsEntry("routing_state", "CLOSED");
 
-        text(customer, "Noch eine Frage"); // a new message after the close: a new conversation, as before
-        assertThat(conversationOf(customer)).isNotEqualTo(conversation);
-        assertThat(count("""
-                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
+        customers.text(customer, "Noch eine Frage"); // a new message after the close: a new conversation, as before
+        assertThat(db.conversationOf(customer)).isNotEqualTo(conversation);
+        assertThat(db.count("""
+                select db.count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
                 .isEqualTo(2);
     }
 
     /** Posts a message again; a duplicate is still handed on to the lifecycle (which ignores it): wait for that. */
     private void retried(String body) {
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("conversation-lifecycle").whenDone(1).create();
-        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
         assertThat(done.matches(60, TimeUnit.SECONDS)).as("handled in time").isTrue();
     }
 
     private void statusDocumented(String body, String wamid, int statuses) {
-        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> count("select count(*) from message_status where wamid = ?", wamid) == statuses);
+                .until(() -> db.count("select db.count(*) from message_status where wamid = ?", wamid) == statuses);
     }
 
     private String messageEnvelope(String waId, String wamid, String text) {
@@ -93,7 +121,7 @@ class LateUpdatesAfterCloseTest extends LifecycleTestSupport {
     }
 
     private HttpResponse<String> api(String path, String agent, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
                         .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
                         .header("X-Agent-Id", agent).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.carehub.GraphApiStub.GRAPH_API;
+import static io.carehub.GraphApiStub.stubGraphApiMessages;
+import static io.carehub.routing.Customers.newCustomer;
+import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,13 +19,20 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** R9: with a fallback template configured, a free-form message outside the window becomes that template. */
 @TestPropertySource(properties = {
         "carehub.outbound.window-fallback-template=service_reopen",
         "carehub.outbound.window-fallback-language=de"})
-class WindowFallbackTemplateTest extends LifecycleTestSupport {
+@ConversationTest
+class WindowFallbackTemplateTest {
+
+    @Autowired
+    Customers customers;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     OutboundMessages outboundMessages;
@@ -29,7 +40,7 @@ class WindowFallbackTemplateTest extends LifecycleTestSupport {
     @Test
     void freeFormMessageOutsideTheWindowIsReplacedByTheFallbackTemplate() {
         String customer = newCustomer();
-        long conversation = consentedCustomer(customer, "Hallo");
+        long conversation = customers.consentedCustomer(customer, "Hallo");
         CLOCK.advance(Duration.ofHours(26));
 
         long id = outboundMessages.send(conversation, OutboundContent.text("Sind Sie noch da?"), "agent-4");
@@ -51,7 +62,7 @@ class WindowFallbackTemplateTest extends LifecycleTestSupport {
     @Test
     void afterMetasWindowClosedErrorTheNextFreeFormReplyGoesAsTheFallbackTemplate() {
         String customer = newCustomer();
-        long conversation = consentedCustomer(customer, "Hallo");
+        long conversation = customers.consentedCustomer(customer, "Hallo");
         GRAPH_API.stubFor(WireMock.post(urlEqualTo("/v23.0/106540352242922/messages")).withRequestBody(containing("abgelehnt"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody(OutboundMessagesTest.RE_ENGAGEMENT_ERROR)));

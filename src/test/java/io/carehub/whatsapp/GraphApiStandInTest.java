@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.carehub.CarehubApplication;
-import io.carehub.IngestTestSupport;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,9 +28,9 @@ class GraphApiStandInTest {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "stand-in-");
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CarehubApplication.class).run(
                 "--server.port=0", "--carehub.data-dir=" + dataDir, "--carehub.postgres.port=0",
-                "--carehub.whatsapp.app-secret=" + IngestTestSupport.APP_SECRET,
-                "--carehub.buffer.encryption-key=" + IngestTestSupport.BUFFER_KEY,
-                "--carehub.api.tokens=" + IngestTestSupport.API_TOKEN)) {
+                "--carehub.whatsapp.app-secret=" + HubTest.APP_SECRET,
+                "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY,
+                "--carehub.api.tokens=" + HubTest.API_TOKEN)) {
             int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
             assertThat(hub.getEnvironment().getProperty("carehub.whatsapp.stand-in")).isEqualTo("true");
             String body = Files.readString(Path.of("src/test/resources/whatsapp/text.json"))
@@ -38,7 +39,7 @@ class GraphApiStandInTest {
             HttpClient http = HttpClient.newHttpClient();
 
             HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                    .header("X-Hub-Signature-256", "sha256=" + IngestTestSupport.sign(bytes))
+                    .header("X-Hub-Signature-256", "sha256=" + Webhook.sign(bytes))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ack.statusCode()).isEqualTo(200);
 

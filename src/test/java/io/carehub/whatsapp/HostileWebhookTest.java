@@ -1,26 +1,40 @@
 package io.carehub.whatsapp;
 
+import static io.carehub.Fixture.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.Db;
+import io.carehub.Fixture;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad input gets its specific status; nothing unsigned is stored; the hub keeps serving. */
-class HostileWebhookTest extends IngestTestSupport {
+@HubTest
+class HostileWebhookTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    Db db;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void unsignedPostIsRefusedWith401AndNothingStored() {
         Fixture text = fixture("text");
-        long before = count("select count(*) from rejected_update");
+        long before = db.count("select count(*) from rejected_update");
 
-        HttpResponse<String> response = post(text.json().getBytes(StandardCharsets.UTF_8), null);
+        HttpResponse<String> response = webhook.post(text.json().getBytes(StandardCharsets.UTF_8), null);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("missing X-Hub-Signature-256");
@@ -30,12 +44,12 @@ class HostileWebhookTest extends IngestTestSupport {
     @Test
     void wrongSignatureIsRefusedWith403AndNothingStored() {
         Fixture text = fixture("text");
-        long before = count("select count(*) from rejected_update");
+        long before = db.count("select count(*) from rejected_update");
 
-        assertThat(post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=" + "ab".repeat(32)).statusCode())
+        assertThat(webhook.post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=" + "ab".repeat(32)).statusCode())
                 .isEqualTo(403);
-        assertThat(post(text.json().getBytes(StandardCharsets.UTF_8), "sha1=deadbeef").statusCode()).isEqualTo(403);
-        assertThat(post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=not-hex").statusCode()).isEqualTo(403);
+        assertThat(webhook.post(text.json().getBytes(StandardCharsets.UTF_8), "sha1=deadbeef").statusCode()).isEqualTo(403);
+        assertThat(webhook.post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=not-hex").statusCode()).isEqualTo(403);
         assertServedAndNothingStoredFor(text, before);
     }
 
@@ -43,10 +57,10 @@ class HostileWebhookTest extends IngestTestSupport {
     void signatureOfADifferentBodyIsRefusedWith403() {
         Fixture text = fixture("text");
         Fixture other = fixture("text");
-        long before = count("select count(*) from rejected_update");
+        long before = db.count("select count(*) from rejected_update");
 
-        HttpResponse<String> response = post(text.json().getBytes(StandardCharsets.UTF_8),
-                "sha256=" + sign(other.json().getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> response = webhook.post(text.json().getBytes(StandardCharsets.UTF_8),
+                "sha256=" + Webhook.sign(other.json().getBytes(StandardCharsets.UTF_8)));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertServedAndNothingStoredFor(text, before);
@@ -56,9 +70,9 @@ class HostileWebhookTest extends IngestTestSupport {
     void fourMegabyteBodyIsRefusedWith413() {
         byte[] body = new byte[4 * 1024 * 1024];
         Arrays.fill(body, (byte) ' ');
-        long before = count("select count(*) from rejected_update");
+        long before = db.count("select count(*) from rejected_update");
 
-        HttpResponse<String> response = postSigned(body);
+        HttpResponse<String> response = webhook.postSigned(body);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
@@ -71,7 +85,7 @@ class HostileWebhookTest extends IngestTestSupport {
         String json = fixture("text").json();
         byte[] truncated = json.substring(0, json.length() / 2).getBytes(StandardCharsets.UTF_8);
 
-        assertThat(postSigned(truncated).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(truncated).statusCode()).isEqualTo(200);
 
         assertRejectedParked(truncated, "malformed JSON");
     }
@@ -80,7 +94,7 @@ class HostileWebhookTest extends IngestTestSupport {
     void jsonThatIsNotAnObjectIsParked() {
         byte[] body = "[1,2,3]".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
         assertRejectedParked(body, "body is not a JSON object");
     }
@@ -89,7 +103,7 @@ class HostileWebhookTest extends IngestTestSupport {
     void bodyWithoutEntryIsParked() {
         byte[] body = "{\"object\":\"whatsapp_business_account\",\"id\":42}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
         assertRejectedParked(body, "missing entry array");
     }
@@ -100,11 +114,11 @@ class HostileWebhookTest extends IngestTestSupport {
         String bad = good.json()
                 .replace("\"messages\": [", "\"messages\": [ {\"from\": [1,2], \"id\": {\"x\": 1}, \"type\": 7},");
 
-        assertThat(postSigned(bad).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(bad).statusCode()).isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> count(
+        await().atMost(PATIENCE).until(() -> db.count(
                 "select count(*) from rejected_update where reason = 'message without id, from or type'") > 0);
-        await().atMost(PATIENCE).until(() -> count(
+        await().atMost(PATIENCE).until(() -> db.count(
                 "select count(*) from message m join conversation c on c.id = m.conversation_id "
                         + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", good.waId()) == 1);
     }
@@ -115,28 +129,28 @@ class HostileWebhookTest extends IngestTestSupport {
         Fixture text = fixture("text");
         String body = text.json().replace("Does it come in another color?", hostile);
 
-        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> count("select count(*) from message where wamid like ?",
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?",
                 "%" + text.tag() + "%") == 1);
         String stored = jdbc.queryForObject("select text_body from message where wamid like ?", String.class,
                 "%" + text.tag() + "%");
         assertThat(stored).startsWith("Robert'); DROP TABLE message;-- \"quoted\" 😀👍🏽 مرحبا").endsWith("x".repeat(10_000))
                 .doesNotContain("\u0000"); // PostgreSQL text cannot hold NUL: removed, rest kept
-        assertThat(count("select count(*) from message")).isPositive();
+        assertThat(db.count("select count(*) from message")).isPositive();
     }
 
     @Test
     void unsupportedChangeFieldIsParkedNotDropped() {
         String body = fixture("text").json().replace("\"field\": \"messages\"", "\"field\": \"account_update\"");
 
-        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
         assertRejectedParked(null, "unsupported change field 'account_update'");
     }
 
     private void assertRejectedParked(byte[] payload, String reasonPrefix) {
-        await().atMost(PATIENCE).until(() -> count("select count(*) from rejected_update where reason like ?"
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from rejected_update where reason like ?"
                 + (payload == null ? "" : " and payload = ?"), payload == null
                         ? new Object[] {reasonPrefix + "%"} : new Object[] {reasonPrefix + "%", payload}) == 1);
     }
@@ -144,9 +158,9 @@ class HostileWebhookTest extends IngestTestSupport {
     /** The refused request stored nothing, and the hub still documents a good message afterwards. */
     private void assertServedAndNothingStoredFor(Fixture refused, long rejectedBefore) {
         Fixture next = fixture("text");
-        assertThat(postSigned(next.json()).statusCode()).isEqualTo(200);
-        await().atMost(PATIENCE).until(() -> count("select count(*) from contact where wa_id = ?", next.waId()) == 1);
-        assertThat(count("select count(*) from contact where wa_id = ?", refused.waId())).isZero();
-        assertThat(count("select count(*) from rejected_update")).isEqualTo(rejectedBefore);
+        assertThat(webhook.postSigned(next.json()).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from contact where wa_id = ?", next.waId()) == 1);
+        assertThat(db.count("select count(*) from contact where wa_id = ?", refused.waId())).isZero();
+        assertThat(db.count("select count(*) from rejected_update")).isEqualTo(rejectedBefore);
     }
 }

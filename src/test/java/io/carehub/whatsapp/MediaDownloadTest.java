@@ -7,10 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.carehub.Fixture.fixture;
+import static io.carehub.GraphApiStub.GRAPH_API;
+import static io.carehub.HubTest.API_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.Db;
+import io.carehub.Fixture;
+import io.carehub.HubApi;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -18,13 +25,25 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** R6: two-step download with the bearer token, sha256 verified, retried, recorded; text never blocked. */
-class MediaDownloadTest extends IngestTestSupport {
+@HubTest
+class MediaDownloadTest {
 
     private static final byte[] CONTENT = "carehub-test-media".getBytes(StandardCharsets.UTF_8);
+
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    HubApi hub;
+    @Autowired
+    Db db;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static String hex(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -51,9 +70,9 @@ class MediaDownloadTest extends IngestTestSupport {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg").withBody(CONTENT)));
         Fixture image = fixture("image");
 
-        assertThat(postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
                 "select count(*) from attachment where media_id = ? and state = 'STORED'", mediaId) == 1);
         assertThat(attachment(mediaId)).containsEntry("size_bytes", (long) CONTENT.length).containsEntry("content", CONTENT);
         GRAPH_API.verify(getRequestedFor(urlEqualTo("/v23.0/" + mediaId))
@@ -62,7 +81,7 @@ class MediaDownloadTest extends IngestTestSupport {
                 .withHeader("Authorization", equalTo("Bearer test-access-token")));
         // and through the history API
         Long attachmentId = jdbc.queryForObject("select id from attachment where media_id = ?", Long.class, mediaId);
-        assertThat(httpGet("/api/attachments/" + attachmentId + "/content", API_TOKEN).body())
+        assertThat(hub.get("/api/attachments/" + attachmentId + "/content", API_TOKEN).body())
                 .isEqualTo("carehub-test-media");
     }
 
@@ -86,13 +105,13 @@ class MediaDownloadTest extends IngestTestSupport {
         GRAPH_API.stubFor(get(urlEqualTo("/media-bytes/" + mediaId)).willReturn(aResponse().withBody(CONTENT)));
         Fixture image = fixture("image");
 
-        assertThat(postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
                 "select count(*) from attachment where media_id = ? and state = 'STORED'", mediaId) == 1);
         assertThat(attachment(mediaId)).containsEntry("attempts", 3).containsEntry("last_error", null);
         // the caption was documented regardless of the download
-        assertThat(count("select count(*) from message where wamid like ?", "%" + image.tag() + "%")).isEqualTo(1);
+        assertThat(db.count("select count(*) from message where wamid like ?", "%" + image.tag() + "%")).isEqualTo(1);
     }
 
     @Test
@@ -103,9 +122,9 @@ class MediaDownloadTest extends IngestTestSupport {
                 .willReturn(aResponse().withBody(CONTENT)));
         Fixture image = fixture("image");
 
-        assertThat(postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
                 "select count(*) from attachment where media_id = ? and state = 'FAILED'", mediaId) == 1);
         assertThat(attachment(mediaId)).containsEntry("attempts", 3).containsEntry("last_error", "sha256 mismatch")
                 .containsEntry("content", null);
@@ -118,9 +137,9 @@ class MediaDownloadTest extends IngestTestSupport {
         String mediaId = "80" + System.nanoTime() + "Ottilie Wurzelbach";
         Fixture image = fixture("image");
 
-        assertThat(postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
                 "select count(*) from attachment where media_id = ? and attempts > 0", mediaId) == 1);
         Long attachmentId = jdbc.queryForObject("select id from attachment where media_id = ?", Long.class, mediaId);
         await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll()

@@ -1,9 +1,14 @@
 package io.carehub.whatsapp;
 
+import static io.carehub.Fixture.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.Db;
+import io.carehub.Fixture;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
 import io.carehub.whatsapp.WebhookMutator.Input;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -34,7 +39,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * src/test/resources/whatsapp/fuzz/, where {@link WebhookFuzzRegressionTest} replays it.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class WebhookFuzzTest extends IngestTestSupport {
+@HubTest
+class WebhookFuzzTest {
+
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    Db db;
 
     @Autowired
     EmbeddedActiveMQ broker;
@@ -61,7 +72,7 @@ class WebhookFuzzTest extends IngestTestSupport {
         int inputs = 0;
         // one big batch per campaign (10,000 updates in one POST: DuplicateAndBatchIngestTest; -Dcarehub.fuzz.bulk=10000)
         int bulk = Integer.getInteger("carehub.fuzz.bulk", 1_000);
-        assertThat(postSigned(manyUpdates(campaign, bulk)).statusCode()).as("%d updates in one POST", bulk).isEqualTo(200);
+        assertThat(webhook.postSigned(manyUpdates(campaign, bulk)).statusCode()).as("%d updates in one POST", bulk).isEqualTo(200);
         while (Instant.now().isBefore(deadline)) {
             inputs++;
             String unique = "wamid.HBgL" + campaign.tag() + "f" + inputs + "x";
@@ -94,33 +105,30 @@ class WebhookFuzzTest extends IngestTestSupport {
         assertThat(deadLetters.getMessageCount()).as("fuzz inputs parked in the buffer DLQ").isEqualTo(deadBefore);
         String after = fixture("text", campaign).json().replace("wamid.HBgL" + campaign.tag(), "wamid.HBgL" + campaign.tag() + "after");
         Fixture stranger = fixture("text");
-        assertThat(postSigned(after).statusCode()).isEqualTo(200);
-        assertThat(postSigned(stranger.json()).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from contact where wa_id = ?", stranger.waId()) == 1);
-        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from message where wamid like ?",
+        assertThat(webhook.postSigned(after).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(stranger.json()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> db.count("select count(*) from contact where wa_id = ?", stranger.waId()) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> db.count("select count(*) from message where wamid like ?",
                 "wamid.HBgL" + campaign.tag() + "after%") == 1);
     }
 
     private HttpResponse<String> send(Input input) {
         return switch (input.signing()) {
-            case VALID -> postSigned(input.body());
-            case MISSING -> post(input.body(), null);
-            case WRONG -> post(input.body(), "sha256=" + sign((new String(input.body(), StandardCharsets.ISO_8859_1) + " ")
+            case VALID -> webhook.postSigned(input.body());
+            case MISSING -> webhook.post(input.body(), null);
+            case WRONG -> webhook.post(input.body(), "sha256=" + Webhook.sign((new String(input.body(), StandardCharsets.ISO_8859_1) + " ")
                     .getBytes(StandardCharsets.ISO_8859_1)));
         };
     }
 
     private static byte[] manyUpdates(Fixture campaign, int count) {
-        StringBuilder messages = new StringBuilder();
+        WebhookPayload payload = WebhookPayload.update();
         for (int i = 0; i < count; i++) {
-            messages.append(i == 0 ? "" : ",").append("""
-                    {"from":"%s%02d","id":"wamid.HBgL%sbulk%d","timestamp":"1749416383","type":"text","text":{"body":"bulk %d"}}"""
-                    .formatted(campaign.waId(), i % 100, campaign.tag(), i, i)); // as Meta batches: many customers
+            // as Meta batches: many customers
+            payload.text("%s%02d".formatted(campaign.waId(), i % 100), "wamid.HBgL" + campaign.tag() + "bulk" + i, 1749416383L,
+                    "bulk " + i);
         }
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
-                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
-                "messages":[%s]}}]}]}""".formatted(messages).getBytes(StandardCharsets.UTF_8);
+        return payload.bytes();
     }
 
     private static String keep(long seed, int index, Input input, int status) throws IOException {

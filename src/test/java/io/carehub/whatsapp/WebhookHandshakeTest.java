@@ -1,16 +1,26 @@
 package io.carehub.whatsapp;
 
+import static io.carehub.Fixture.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.HubApi;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-class WebhookHandshakeTest extends IngestTestSupport {
+@HubTest
+class WebhookHandshakeTest {
+
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    HubApi hub;
 
     @Test
     void echoesChallengeForTheConfiguredVerifyToken() {
-        HttpResponse<String> response = httpGet(
+        HttpResponse<String> response = hub.get(
                 "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -22,8 +32,8 @@ class WebhookHandshakeTest extends IngestTestSupport {
 
     @Test
     void answersToUpdatesCarryNoRequestHeaders() {
-        HttpResponse<String> accepted = postSigned(fixture("text").json());
-        HttpResponse<String> refused = post("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "sha256=00");
+        HttpResponse<String> accepted = webhook.postSigned(fixture("text").json());
+        HttpResponse<String> refused = webhook.post("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "sha256=00");
 
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -35,7 +45,7 @@ class WebhookHandshakeTest extends IngestTestSupport {
 
     @Test
     void refusesWrongVerifyTokenWith403() {
-        HttpResponse<String> response = httpGet(
+        HttpResponse<String> response = hub.get(
                 "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444", null);
 
         assertThat(response.statusCode()).isEqualTo(403);
@@ -44,7 +54,7 @@ class WebhookHandshakeTest extends IngestTestSupport {
 
     @Test
     void refusesHandshakeWithoutSubscribeModeWith400() {
-        HttpResponse<String> response = httpGet("/webhooks/whatsapp?hub.verify_token=test-verify-token", null);
+        HttpResponse<String> response = hub.get("/webhooks/whatsapp?hub.verify_token=test-verify-token", null);
 
         assertThat(response.statusCode()).isEqualTo(400);
     }

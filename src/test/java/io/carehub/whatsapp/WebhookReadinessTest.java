@@ -1,30 +1,47 @@
 package io.carehub.whatsapp;
 
+import static io.carehub.Fixture.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.IngestTestSupport;
+import io.carehub.Db;
+import io.carehub.Fixture;
+import io.carehub.HubApi;
+import io.carehub.HubTest;
+import io.carehub.Webhook;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** R10: while the webhook routes are not started (start-up, shutdown) Meta gets 503 + Retry-After and nothing is stored. */
-class WebhookReadinessTest extends IngestTestSupport {
+@HubTest
+class WebhookReadinessTest {
 
     private static final String RECEIVE_ROUTE = "whatsapp-webhook-receive";
     private static final String TEXT_WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
 
+    @Autowired
+    Webhook webhook;
+    @Autowired
+    HubApi hub;
+    @Autowired
+    Db db;
+    @Autowired
+    CamelContext camel;
+
     @Test
     void answers503WithRetryAfterWhileTheWebhookRouteIsStoppedAndStoresNothing() throws Exception {
         Fixture refusedUpdate = fixture("text");
-        long rejectedBefore = count("select count(*) from rejected_update");
+        long rejectedBefore = db.count("select count(*) from rejected_update");
 
         HttpResponse<String> refused;
         HttpResponse<String> refusedHandshake;
         camel.getRouteController().stopRoute(RECEIVE_ROUTE);
         try {
-            refused = postSigned(refusedUpdate.json());
-            refusedHandshake = httpGet(
+            refused = webhook.postSigned(refusedUpdate.json());
+            refusedHandshake = hub.get(
                     "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444", null);
         } finally {
             camel.getRouteController().startRoute(RECEIVE_ROUTE);
@@ -40,15 +57,15 @@ class WebhookReadinessTest extends IngestTestSupport {
         // once the route runs again the same customer's next update is acknowledged and documented; had the refused
         // one been buffered, its message group would have documented it first
         String acceptedWamid = refusedUpdate.wamid(TEXT_WAMID).replace("MTY1", "afterMTY1");
-        HttpResponse<String> accepted = postSigned(refusedUpdate.json().replace(refusedUpdate.wamid(TEXT_WAMID), acceptedWamid));
+        HttpResponse<String> accepted = webhook.postSigned(refusedUpdate.json().replace(refusedUpdate.wamid(TEXT_WAMID), acceptedWamid));
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).isEqualTo("EVENT_RECEIVED");
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from message where wamid = ?", acceptedWamid) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message where wamid = ?", acceptedWamid) == 1);
 
-        assertThat(count("select count(*) from message where wamid = ?", refusedUpdate.wamid(TEXT_WAMID))).isZero();
-        assertThat(count("select count(*) from message m join conversation c on c.id = m.conversation_id "
+        assertThat(db.count("select count(*) from message where wamid = ?", refusedUpdate.wamid(TEXT_WAMID))).isZero();
+        assertThat(db.count("select count(*) from message m join conversation c on c.id = m.conversation_id "
                 + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", refusedUpdate.waId()))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from rejected_update")).isEqualTo(rejectedBefore);
+        assertThat(db.count("select count(*) from rejected_update")).isEqualTo(rejectedBefore);
     }
 }

@@ -1,0 +1,75 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+
+import java.util.List;
+
+/**
+ * Dates of birth (DATE_OF_BIRTH): a valid calendar date ("07.08.1999", "5. Mai 1977", "February 14,
+ * 1987") counts only with a birth keyword around it; other dates are skipped whole.
+ */
+final class BirthDateScanner implements Scanner {
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 0; i < t.size(); i++) {
+            Token a = t.get(i);
+            int end = -1;
+            if (a.isNumber()) {
+                end = numericDate(s, i);
+                if (end < 0) end = wordDate(s, i);
+            } else if (Dates.month(a.folded()) > 0) {
+                end = englishDate(s, i);
+            }
+            if (end < 0) continue;
+            if (Context.birthAround(s, a.start(), end)) {
+                out.add(new Detection(EntityType.DATE_OF_BIRTH, a.start(), end, 0.9));
+            }
+            i = s.tokenAtOrAfter(end) - 1;
+        }
+    }
+
+    /** dd.mm.yyyy, d.m.yy, dd/mm/yyyy, yyyy-mm-dd → end index or -1. */
+    private static int numericDate(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        if (i + 2 >= t.size()) return -1;
+        Token a = t.get(i);
+        Token b = t.get(i + 1);
+        Token y = t.get(i + 2);
+        if (!b.isNumber() || !y.isNumber() || b.start() - a.end() != 1 || y.start() - b.end() != 1) return -1;
+        char s1 = s.at(a.end());
+        char s2 = s.at(b.end());
+        if (s1 != s2 || (s1 != '.' && s1 != '/' && s1 != '-')) return -1;
+        if (a.length() == 4 && s1 == '-') {
+            return Dates.valid(Integer.parseInt(y.text()), Integer.parseInt(b.text()), Integer.parseInt(a.text())) ? y.end() : -1;
+        }
+        if (a.length() > 2 || b.length() > 2 || (y.length() != 2 && y.length() != 4)) return -1;
+        int year = Integer.parseInt(y.text());
+        if (y.length() == 2) year += 1900;
+        return Dates.valid(Integer.parseInt(a.text()), Integer.parseInt(b.text()), year) ? y.end() : -1;
+    }
+
+    /** "5. Mai 1977", "14 February 1987". */
+    private static int wordDate(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        if (i + 2 >= t.size()) return -1;
+        Token a = t.get(i);
+        Token m = t.get(i + 1);
+        Token y = t.get(i + 2);
+        if (a.length() > 2 || !m.isWord() || !y.isNumber() || y.length() != 4) return -1;
+        if (!s.onlyBetween(a.end(), m.start(), ".") || m.start() - a.end() > 2 || !s.onlyBetween(m.end(), y.start(), ".,")) return -1;
+        int month = Dates.month(m.folded());
+        return month > 0 && Dates.valid(Integer.parseInt(a.text()), month, Integer.parseInt(y.text())) ? y.end() : -1;
+    }
+
+    /** "February 14, 1987". */
+    private static int englishDate(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        if (i + 2 >= t.size()) return -1;
+        Token d = t.get(i + 1);
+        Token y = t.get(i + 2);
+        if (!d.isNumber() || d.length() > 2 || !y.isNumber() || y.length() != 4 || !s.onlyBetween(d.end(), y.start(), ",")) return -1;
+        return Dates.valid(Integer.parseInt(d.text()), Dates.month(t.get(i).folded()), Integer.parseInt(y.text())) ? y.end() : -1;
+    }
+}

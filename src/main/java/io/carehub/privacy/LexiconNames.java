@@ -1,0 +1,123 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.NameSpan.Mode;
+import io.carehub.privacy.TextScan.Token;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.carehub.privacy.NameSpan.GREETINGS;
+import static io.carehub.privacy.NameSpan.PARTICLES;
+import static io.carehub.privacy.NameSpan.TITLES;
+import static io.carehub.privacy.NameSpan.emit;
+import static io.carehub.privacy.NameSpan.joined;
+import static io.carehub.privacy.NameSpan.partOfAddress;
+
+/**
+ * Names found by their place or by the lexicons rather than by a trigger before them: a first name
+ * (+ surname) from the lexicons, "Vogel, Anna", "Anna hier", and a name signing the end of a message.
+ */
+final class LexiconNames {
+
+    private static final Pattern POSTCODE = Pattern.compile("\\d{5}");
+
+    private final Lexicons lex;
+    private final NameSpan span;
+
+    LexiconNames(Lexicons lex, NameSpan span) {
+        this.lex = lex;
+        this.span = span;
+    }
+
+    /** First name (+ surname) from the lexicons, without a trigger. */
+    int lexiconName(TextScan s, int i, List<Detection> out) {
+        List<Token> t = s.tokens;
+        Token token = t.get(i);
+        String f = token.folded();
+        if (lex.isStopWord(f) || partOfAddress(s, token)) return -1;
+        boolean ordinary = lex.isOrdinary(f);
+        if (lex.isFirstName(f)) {
+            int j = i + 1;
+            boolean strongSurname = false;
+            while (j < t.size() && j - i <= 3 && t.get(j).isWord() && joined(s, t.get(j - 1), t.get(j))) {
+                Token n = t.get(j);
+                String nf = n.folded();
+                if (PARTICLES.contains(nf) && j + 1 < t.size() && t.get(j + 1).capitalized()) {
+                    j++;
+                    continue;
+                }
+                if (lex.isStopWord(nf) || TITLES.contains(nf) || partOfAddress(s, n)) break;
+                boolean surname = lex.isName(nf);
+                if (!(surname || n.capitalized())) break;
+                if (surname && (!lex.isOrdinary(nf) || n.capitalized())) strongSurname = true;
+                if (!surname && n.capitalized() && !token.capitalized()) break;
+                j++;
+            }
+            if (j > i + 1) {
+                if (ordinary && !token.capitalized() && !strongSurname) return -1;
+                return emit(s, i, j, 0.8, out);
+            }
+            if (!ordinary) return emit(s, i, i + 1, token.capitalized() ? 0.6 : 0.5, out);
+            return -1;
+        }
+        if (lex.isSurname(f) && (token.capitalized() || !ordinary)) {
+            // "Vogel, Anna"
+            if (i + 1 < t.size() && s.at(token.end()) == ',' && t.get(i + 1).isWord() && lex.isFirstName(t.get(i + 1).folded())
+                    && t.get(i + 1).start() - token.end() <= 2) {
+                return emit(s, i, i + 1, 0.7, out);
+            }
+            if (token.capitalized() && !ordinary) return emit(s, i, i + 1, 0.5, out);
+        }
+        return -1;
+    }
+
+    /** "Anna hier", "Lucas Moreau here". */
+    void postfixHier(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 1; i < t.size(); i++) {
+            String w = t.get(i).folded();
+            if (!(w.equals("hier") || w.equals("here"))) continue;
+            if (i + 1 < t.size() && Set.of("ist", "spricht", "is").contains(t.get(i + 1).folded())) continue;
+            int j = i - 1;
+            int last = i - 1;
+            if (j >= 1 && t.get(j).folded().equals("schreibt")) {
+                j--; // "chantal schreibt hier"
+                last--;
+            }
+            if (j >= 0 && t.get(j).isWord() && !t.get(j).capitalized() && lex.isIntroFirstName(t.get(j).folded())
+                    && (j == 0 || !t.get(j - 1).isWord() || GREETINGS.contains(t.get(j - 1).folded()))) {
+                out.add(new Detection(EntityType.PERSON, t.get(j).start(), t.get(j).end(), 0.75)); // "hi, ela hier"
+                continue;
+            }
+            while (j >= 0 && last - j <= 2 && t.get(j).isWord() && joined(s, t.get(j), t.get(j + 1))) {
+                Token token = t.get(j);
+                String f = token.folded();
+                if (lex.isStopWord(f) || TITLES.contains(f) || !(lex.isName(f) || token.capitalized())) break;
+                j--;
+            }
+            if (j + 1 <= last) out.add(new Detection(EntityType.PERSON, t.get(j + 1).start(), t.get(last).end(), 0.8));
+        }
+    }
+
+    /**
+     * "..., 10435 Berlin, Thea Lindqvist", "..., Gerd aus 63165 Mühlheim": after a comma, a name from the
+     * lexicons that ends the message (or is followed only by "aus" and a postcode) signs it.
+     */
+    void signatureAtEnd(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int k = Math.max(1, t.size() - 8); k < t.size(); k++) {
+            if (!t.get(k).isWord() || !t.get(k).capitalized()) continue;
+            if (!s.text.substring(t.get(k - 1).end(), t.get(k).start()).trim().equals(",")) continue;
+            int end = span.scanName(s, k, Mode.WEAK);
+            if (end > k && end == t.size()) {
+                emit(s, k, end, 0.7, out);
+                continue;
+            }
+            end = span.scanName(s, k, Mode.LEXICON_OR_CAPITAL);
+            if (end > k && end + 1 < t.size() && t.get(end).folded().equals("aus") && POSTCODE.matcher(t.get(end + 1).text()).matches()) {
+                emit(s, k, end, 0.7, out);
+            }
+        }
+    }
+}

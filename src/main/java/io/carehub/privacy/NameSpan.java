@@ -1,0 +1,104 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How far a name reaches once something says one starts: the tokens that can belong to a name
+ * (initials, particles such as "von", capitalized or lexicon words) and where it must stop (stop
+ * words, titles, parts of an e-mail or host name). Shared by {@link NameTriggers} and {@link LexiconNames}.
+ */
+final class NameSpan {
+
+    /** How much a token must look like a name to be taken after a trigger. */
+    enum Mode {
+        /** After "mein Name ist": any word that is not a stop word. */
+        ANY,
+        /** After a salutation, relation or signature: a lexicon name or a capitalized word. */
+        LEXICON_OR_CAPITAL,
+        /** After "ich bin", "this is": the first word must be a lexicon name (capitalized if it is also a word). */
+        WEAK
+    }
+
+    static final Set<String> TITLES = Set.of("herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms",
+            "miss", "oma", "opa", "tante", "onkel", "sir", "med", "dipl", "ing");
+    static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del",
+            "el", "al", "ten", "ter", "le", "la");
+    static final Set<String> GREETINGS = Set.of("hi", "hallo", "hey", "moin", "servus", "hello", "huhu", "na");
+
+    private final Lexicons lex;
+
+    NameSpan(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    /** Adds a PERSON finding over tokens [k, end); returns end, or -1 if the span is empty. */
+    static int emit(TextScan s, int k, int end, double score, List<Detection> out) {
+        if (end <= k) return -1;
+        List<Token> t = s.tokens;
+        out.add(new Detection(EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), score));
+        return end;
+    }
+
+    /** Token index after the name starting at k (== k if none). */
+    int scanName(TextScan s, int k, Mode mode) {
+        List<Token> t = s.tokens;
+        int j = k;
+        int names = 0;
+        int lastName = k;
+        while (j < t.size() && j - k < 5) {
+            Token token = t.get(j);
+            if (!token.isWord()) break;
+            if (j > k && !joined(s, t.get(j - 1), token)) break;
+            String f = token.folded();
+            boolean initial = token.length() == 1 && Character.isUpperCase(token.text().charAt(0)) && s.at(token.end()) == '.'
+                    && j + 1 < t.size() && t.get(j + 1).start() - token.end() <= 2;
+            if (initial) {
+                j++;
+                continue;
+            }
+            if (names > 0 && PARTICLES.contains(f) && j + 1 < t.size() && t.get(j + 1).capitalized()) {
+                j++;
+                continue;
+            }
+            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, token)) break;
+            boolean isName = lex.isName(f);
+            boolean ok;
+            if (names > 0) {
+                ok = isName || token.capitalized();
+            } else {
+                ok = switch (mode) {
+                    case ANY -> true;
+                    case LEXICON_OR_CAPITAL -> isName || token.capitalized();
+                    case WEAK -> isName && (!lex.isOrdinary(f) || token.capitalized())
+                            || lex.isContextName(f, token.capitalized())
+                            || token.capitalized() && j + 1 < t.size() && t.get(j + 1).capitalized()
+                            && (lex.isSurname(t.get(j + 1).folded()) || lex.isContextName(t.get(j + 1).folded(), true));
+                };
+            }
+            if (!ok) break;
+            names++;
+            j++;
+            lastName = j;
+        }
+        return names == 0 ? k : lastName;
+    }
+
+    /** "vanessa.lorenz@gmx.de", "telekom.de": a word inside an e-mail or host name is not a name. */
+    static boolean partOfAddress(TextScan s, Token token) {
+        char after = s.at(token.end());
+        char before = s.at(token.start() - 1);
+        if (after == '!' && Character.isLetter(s.at(token.end() + 1))) return true; // a product: FRITZ!Box
+        return after == '@' || before == '@' || (after == '.' || after == '_') && TextScan.isAlnum(s.at(token.end() + 1))
+                || (before == '.' || before == '_') && TextScan.isAlnum(s.at(token.start() - 2));
+    }
+
+    /** One space between two words, or "Dr. Anna": an abbreviation of up to four letters, a dot and a space. */
+    static boolean joined(TextScan s, Token a, Token b) {
+        int gap = b.start() - a.end();
+        if (gap == 1) return s.at(a.end()) == ' ';
+        return gap == 2 && s.at(a.end()) == '.' && s.at(a.end() + 1) == ' ' && a.length() <= 4;
+    }
+}

@@ -1,0 +1,145 @@
+package io.carehub.privacy;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs of digit groups ("0151 234 567 89", "+49 (30) 1234-567", "4111 1111 1111 1111"), each classified
+ * once: a card number (prefix and Luhn), else a phone number (libphonenumber; the company's own and
+ * service numbers are not personal), else an 11-digit tax id (check digit or context).
+ */
+final class NumberRunScanner implements Scanner {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final int MAX_RUN_DIGITS = 24;
+
+    private final String region;
+    private final Set<String> companyNumbers;
+
+    /**
+     * @param region             ISO region for numbers written without country code
+     * @param companyNumbersE164 the company's own lines in E.164
+     */
+    NumberRunScanner(String region, Set<String> companyNumbersE164) {
+        this.region = region;
+        this.companyNumbers = companyNumbersE164;
+    }
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        char[] c = s.c;
+        int n = c.length;
+        int[] groupEnds = new int[16];
+        StringBuilder digits = new StringBuilder(32);
+        for (int i = 0; i < n; i++) {
+            char ch = c[i];
+            boolean starts = TextScan.isDigit(ch) || (ch == '+' || ch == '(') && i + 1 < n && TextScan.isDigit(c[i + 1]);
+            if (!starts || i > 0 && (TextScan.isAlnum(c[i - 1]) || c[i - 1] == '+')) {
+                continue;
+            }
+            if (i > 1 && (c[i - 1] == '.' || c[i - 1] == ',') && TextScan.isDigit(c[i - 2])) continue;
+            int groups = 0;
+            digits.setLength(0);
+            int j = i;
+            if (c[j] == '+' || c[j] == '(') j++;
+            while (j < n && groups < groupEnds.length) {
+                while (j < n && TextScan.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) digits.append(c[j++]);
+                groupEnds[groups++] = j;
+                boolean closed = j < n && c[j] == ')';
+                if (closed) j++;
+                if (closed && j < n && TextScan.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) continue;
+                int sep = j;
+                while (sep < n && sep - j < 3 && " -/.()".indexOf(c[sep]) >= 0) sep++;
+                if (sep > j && sep < n && TextScan.isDigit(c[sep]) && digits.length() < MAX_RUN_DIGITS
+                        && !(c[sep - 1] == '.' && sep - j == 1 && sep + 1 < n && c[sep + 1] == '.')) {
+                    j = sep;
+                } else {
+                    break;
+                }
+            }
+            int runEnd = groupEnds[groups - 1];
+            if (runEnd < n && Character.isLetter(c[runEnd])) {
+                // "12a", "5g": a number glued to a word is not a phone/card; drop the glued group
+                groups--;
+                if (groups == 0) {
+                    i = runEnd;
+                    continue;
+                }
+            }
+            classifyRun(s, i, groupEnds, groups, out);
+            i = Math.max(i, groupEnds[Math.max(0, groups - 1)] - 1);
+        }
+    }
+
+    private void classifyRun(TextScan s, int start, int[] groupEnds, int groups, List<Detection> out) {
+        char[] c = s.c;
+        String whole = new String(c, start, groupEnds[groups - 1] - start);
+        String allDigits = TextScan.digitsOf(whole);
+        int d = allDigits.length();
+        if (d < 5) return;
+        // card: the whole run or a prefix of groups
+        for (int g = groups; g >= 1; g--) {
+            String part = TextScan.digitsOf(new String(c, start, groupEnds[g - 1] - start));
+            if (part.length() >= 12 && part.length() <= 19 && Checksums.cardPrefix(part) && Checksums.luhn(part)) {
+                out.add(new Detection(EntityType.CARD, start, groupEnds[g - 1], 0.95));
+                return;
+            }
+            if (part.length() < 12) break;
+        }
+        if (looksLikeDate(whole)) return; // 07.08.1999 is a date, not a phone number
+        boolean trunk = c[start] == '+' || c[start] == '0' || c[start] == '(' && start + 1 < c.length && c[start + 1] == '0';
+        if (trunk) {
+            int tries = 0;
+            for (int g = groups; g >= 1 && tries < 4; g--) {
+                int end = groupEnds[g - 1];
+                String part = new String(c, start, end - start);
+                int partDigits = TextScan.digitsOf(part).length();
+                if (partDigits < 6) break;
+                if (partDigits > 17) continue;
+                tries++;
+                PhoneNumber number = parse(part);
+                if (number != null && PHONES.isValidNumber(number)) {
+                    String e164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+                    PhoneNumberType type = PHONES.getNumberType(number);
+                    boolean business = companyNumbers.contains(e164) || type == PhoneNumberType.TOLL_FREE
+                            || type == PhoneNumberType.PREMIUM_RATE || type == PhoneNumberType.SHARED_COST
+                            || type == PhoneNumberType.UAN;
+                    // R24: the company's own lines and toll-free/service numbers are never personal data
+                    out.add(business ? Detection.notPersonal(start, end) : new Detection(EntityType.PHONE, start, end, 0.9));
+                    return;
+                }
+            }
+            if (d >= 7 && d <= 15 && Context.phoneBefore(s, start)) {
+                PhoneNumber number = parse(whole);
+                if (number != null && PHONES.isPossibleNumber(number)) {
+                    out.add(new Detection(EntityType.PHONE, start, groupEnds[groups - 1], 0.6));
+                    return;
+                }
+            }
+        }
+        boolean taxContext = Context.taxIdBefore(s, start);
+        if (d == 11 && groups <= 4 && (Checksums.steuerId(allDigits) || taxContext)) {
+            out.add(new Detection(EntityType.OTHER_ID, start, groupEnds[groups - 1], taxContext ? 0.95 : 0.6));
+        }
+    }
+
+    private static boolean looksLikeDate(String run) {
+        String[] parts = run.split("[./]");
+        if (parts.length != 3) return false;
+        for (String part : parts) if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) return false;
+        return parts[0].length() <= 2 && parts[1].length() <= 2 && (parts[2].length() == 2 || parts[2].length() == 4);
+    }
+
+    private PhoneNumber parse(String candidate) {
+        try {
+            return PHONES.parse(candidate, region);
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+}

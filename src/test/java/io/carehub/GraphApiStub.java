@@ -1,0 +1,44 @@
+package io.carehub;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * WireMock standing in for the Graph API, one server for the whole test run (every cached context
+ * points at it). As the context's initializer it points the hub's {@code carehub.whatsapp.graph-base-url} at
+ * the server before any bean reads it.
+ */
+public final class GraphApiStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final WireMockServer GRAPH_API = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        GRAPH_API.start();
+        stubGraphApiMessages();
+    }
+
+    /** The Graph API's documented success answer to POST /{version}/{phone-number-id}/messages, with a fresh wamid. */
+    public static void stubGraphApiMessages() {
+        GRAPH_API.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages"))
+                .atPriority(10)
+                .willReturn(okJson("""
+                        {"messaging_product":"whatsapp",
+                         "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
+                         "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""")
+                        .withTransformers("response-template")));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("graphApiStub",
+                Map.of("carehub.whatsapp.graph-base-url", GRAPH_API.baseUrl())));
+    }
+}

@@ -1,0 +1,53 @@
+package io.carehub.dialog;
+
+import static org.awaitility.Awaitility.await;
+
+import io.carehub.Db;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What a dialog stored (dialog, dialog_log, pseudonym vault), and legitimation data as its flow stores it. */
+final class DialogRecords {
+
+    private final JdbcTemplate jdbc;
+    private final Db db;
+
+    DialogRecords(JdbcTemplate jdbc, Db db) {
+        this.jdbc = jdbc;
+        this.db = db;
+    }
+
+    /** The customer's open (or last) dialog. */
+    Map<String, Object> dialogOf(long conversationId) {
+        return jdbc.queryForMap("select * from dialog where conversation_id = ? order by started_at desc, ended_at desc nulls first limit 1",
+                conversationId);
+    }
+
+    UUID dialogIdOf(long conversationId) {
+        return (UUID) dialogOf(conversationId).get("id");
+    }
+
+    List<String> dialogLog(UUID dialogId) {
+        return jdbc.queryForList("select text_pseudonymized from dialog_log where dialog_id = ? order by id", String.class,
+                dialogId);
+    }
+
+    long vaultKeys(UUID dialogId) {
+        return db.count("select count(*) from pseudonym where session_id = ?", dialogId.toString());
+    }
+
+    void awaitDialogEnded(UUID dialogId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ENDED".equals(jdbc.queryForObject("select state from dialog where id = ?", String.class, dialogId)));
+    }
+
+    /** Legitimation data as the legitimation flow stores it (R15). */
+    void legitimate(String waId, String segment, String name, String customerNumber) {
+        jdbc.update("""
+                insert into customer_identity (contact_id, segment, salutation, name, customer_number)
+                select id, ?, 'Frau', ?, ? from contact where wa_id = ?""", segment, name, customerNumber, waId);
+    }
+}

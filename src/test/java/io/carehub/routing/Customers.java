@@ -1,0 +1,96 @@
+package io.carehub.routing;
+
+import static io.carehub.routing.TestClock.CLOCK;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carehub.Db;
+import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+
+/**
+ * Customers writing to the hub through the signed webhook, with WhatsApp's timestamps taken from the
+ * {@link TestClock}. Each call returns once the conversation lifecycle has handled the message.
+ */
+public final class Customers {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 100_000_000L);
+
+    private final Webhook webhook;
+    private final Db db;
+    private final CamelContext camel;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    Customers(Webhook webhook, Db db, CamelContext camel) {
+        this.webhook = webhook;
+        this.db = db;
+        this.camel = camel;
+    }
+
+    /** A wa_id no other test uses. */
+    public static String newCustomer() {
+        return "4916" + String.format("%09d", SEQUENCE.incrementAndGet());
+    }
+
+    /** The customer writes a text; returns its wamid. */
+    public String text(String waId, String body) {
+        return textSentAt(waId, body, CLOCK.instant());
+    }
+
+    /** A text WhatsApp delivers now although the customer sent it at {@code sentAt} (e.g. after an outage). */
+    public String textSentAt(String waId, String body, Instant sentAt) {
+        ObjectNode message = message(waId, "text");
+        message.put("timestamp", Long.toString(sentAt.getEpochSecond()));
+        message.putObject("text").put("body", body);
+        return post(waId, message);
+    }
+
+    /** The customer presses an interactive reply button or picks a list row. */
+    public String reply(String waId, String kind, String id, String title) {
+        ObjectNode message = message(waId, "interactive");
+        ObjectNode interactive = message.putObject("interactive").put("type", kind);
+        interactive.putObject(kind).put("id", id).put("title", title);
+        return post(waId, message);
+    }
+
+    /** The customer shares a location (a message without text). */
+    public String location(String waId, double latitude, double longitude) {
+        ObjectNode message = message(waId, "location");
+        message.putObject("location").put("latitude", latitude).put("longitude", longitude);
+        return post(waId, message);
+    }
+
+    /** A customer who accepted the notice; returns the conversation id. */
+    public long consentedCustomer(String waId, String firstText) {
+        text(waId, firstText);
+        db.awaitOutbound(waId, 1);
+        reply(waId, "button_reply", "consent-accept", "Akzeptieren");
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
+                "select count(*) from consent_record r join contact k on k.id = r.contact_id where k.wa_id = ?", waId) == 1);
+        return db.conversationOf(waId);
+    }
+
+    private ObjectNode message(String waId, String type) {
+        return mapper.createObjectNode().put("from", waId).put("id", "wamid.lc" + SEQUENCE.incrementAndGet())
+                .put("timestamp", Long.toString(CLOCK.instant().getEpochSecond())).put("type", type);
+    }
+
+    private String post(String waId, ObjectNode message) {
+        String body = WebhookPayload.update().contact(waId, "Kundin " + waId).message(message.toString()).json();
+        NotifyBuilder lifecycleDone = new NotifyBuilder(camel).fromRoute("conversation-lifecycle").whenDone(1).create();
+        if (webhook.postSigned(body).statusCode() != 200) {
+            throw new AssertionError("webhook refused the message");
+        }
+        if (!lifecycleDone.matches(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the conversation lifecycle did not handle the message in time");
+        }
+        return message.get("id").asText();
+    }
+}
