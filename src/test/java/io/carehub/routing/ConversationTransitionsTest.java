@@ -66,7 +66,7 @@ class ConversationTransitionsTest {
         HttpResponse<String> claim = api("/api/conversations/" + conversation + "/claim", "agent-4", "");
         assertThat(claim.statusCode()).isEqualTo(409);
         assertThat(claim.body()).contains("closed");
-        assertThat(db.count("select db.count(*) from agent_action where conversation_id = ? and agent_id = 'agent-4'",
+        assertThat(db.count("select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-4'",
                 conversation)).isZero();
     }
 

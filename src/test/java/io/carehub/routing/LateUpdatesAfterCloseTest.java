@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
 import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,14 +76,14 @@ class LateUpdatesAfterCloseTest {
         assertThat(jdbc.queryForObject("select delivery_state from message where id = ?", String.class, replyId))
                 .isEqualTo("read");
         assertThat(db.count("""
-                select db.count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
+                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
                 .isEqualTo(1);
         assertThat(db.conversation(conversation)).containsEntry("status", "CLOSED").containsEntry("routing_state", "CLOSED");
 
         customers.text(customer, "Noch eine Frage"); // a new message after the close: a new conversation, as before
         assertThat(db.conversationOf(customer)).isNotEqualTo(conversation);
         assertThat(db.count("""
-                select db.count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
+                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer))
                 .isEqualTo(2);
     }
 
@@ -96,28 +97,17 @@ class LateUpdatesAfterCloseTest {
     private void statusDocumented(String body, String wamid, int statuses) {
         assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> db.count("select db.count(*) from message_status where wamid = ?", wamid) == statuses);
+                .until(() -> db.count("select count(*) from message_status where wamid = ?", wamid) == statuses);
     }
 
     private String messageEnvelope(String waId, String wamid, String text) {
-        return envelope("""
-                "contacts":[{"profile":{"name":"Kundin %s"},"wa_id":"%s"}],
-                "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]"""
-                .formatted(waId, waId, waId, wamid, CLOCK.instant().getEpochSecond(), text));
+        return WebhookPayload.update().contact(waId, "Kundin " + waId)
+                .text(waId, wamid, CLOCK.instant().getEpochSecond(), text).json();
     }
 
     private String statusEnvelope(String waId, String wamid, String status) {
-        return envelope("""
-                "statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"%s"}]"""
-                .formatted(wamid, status, CLOCK.instant().getEpochSecond(), waId));
-    }
-
-    private static String envelope(String value) {
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
-                 "value":{"messaging_product":"whatsapp",
-                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},%s}}]}]}"""
-                .formatted(value);
+        return WebhookPayload.update().status("{\"id\":\"%s\",\"status\":\"%s\",\"timestamp\":\"%d\",\"recipient_id\":\"%s\"}"
+                .formatted(wamid, status, CLOCK.instant().getEpochSecond(), waId)).json();
     }
 
     private HttpResponse<String> api(String path, String agent, String body) throws Exception {
