@@ -18,12 +18,15 @@ public record Fixture(String json, String waId, String tag) {
 
     /** wa_id and wamid in the fixtures, replaced per test. */
     static final String FIXTURE_WA_ID = "16505551234";
+
     static final String FIXTURE_WAMID_PREFIX = "wamid.HBgL";
     private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     /** The fixture {@code name}.json with a fresh customer and message-id tag. */
     public static Fixture fixture(String name) {
-        return fixture(name, "49" + String.format("%011d", UNIQUE.incrementAndGet()),
+        return fixture(
+                name,
+                "49" + String.format("%011d", UNIQUE.incrementAndGet()),
                 Long.toString(UNIQUE.incrementAndGet(), 36));
     }
 
@@ -35,8 +38,10 @@ public record Fixture(String json, String waId, String tag) {
     private static Fixture fixture(String name, String waId, String tag) {
         try {
             String json = Files.readString(Path.of("src/test/resources/whatsapp", name + ".json"));
-            return new Fixture(json.replace(FIXTURE_WA_ID, waId).replace(FIXTURE_WAMID_PREFIX, FIXTURE_WAMID_PREFIX + tag),
-                    waId, tag);
+            return new Fixture(
+                    json.replace(FIXTURE_WA_ID, waId).replace(FIXTURE_WAMID_PREFIX, FIXTURE_WAMID_PREFIX + tag),
+                    waId,
+                    tag);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class GraphApiStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    public static final WireMockServer GRAPH_API = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    public static final WireMockServer GRAPH_API =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     static {
         GRAPH_API.start();
@@ -32,13 +33,14 @@ public final class GraphApiStub implements ApplicationContextInitializer<Configu
                 .willReturn(okJson("""
                         {"messaging_product":"whatsapp",
                          "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
-                         "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""")
-                        .withTransformers("response-template")));
+                         "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""").withTransformers("response-template")));
     }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("graphApiStub",
-                Map.of("carehub.whatsapp.graph-base-url", GRAPH_API.baseUrl())));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "graphApiStub", Map.of("carehub.whatsapp.graph-base-url", GRAPH_API.baseUrl())));
     }
 }

@@ -29,7 +29,8 @@ public final class HubApi {
 
     /** GET {@code path}, with a bearer token unless {@code token} is null. */
     public HttpResponse<String> get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url(path))).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -20,26 +20,29 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "carehub.data-dir=target/test-data/${random.uuid}",
-        "carehub.postgres.port=0",
-        "carehub.whatsapp.app-secret=" + HubTest.APP_SECRET,
-        "carehub.whatsapp.verify-token=test-verify-token",
-        "carehub.whatsapp.access-token=test-access-token",
-        "carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY,
-        "carehub.buffer.consumers=4",
-        "carehub.api.tokens=" + HubTest.API_TOKEN,
-        "carehub.media.max-attempts=3",
-        "carehub.media.first-backoff=50ms",
-        "carehub.media.poll-interval=100ms",
-        "carehub.media.timeout=5s",
-        "carehub.outbound.first-backoff=100ms",
-        "carehub.outbound.max-backoff=800ms",
-        "carehub.outbound.max-retries=20",
-        // the chatbot has its own tests (io.carehub.dialog); here conversations go straight to agent routing
-        "carehub.dialog.routing.private-customers=agents",
-        "carehub.dialog.routing.business=agents",
-        "carehub.dialog.routing.unknown=agents"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "carehub.data-dir=target/test-data/${random.uuid}",
+            "carehub.postgres.port=0",
+            "carehub.whatsapp.app-secret=" + HubTest.APP_SECRET,
+            "carehub.whatsapp.verify-token=test-verify-token",
+            "carehub.whatsapp.access-token=test-access-token",
+            "carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY,
+            "carehub.buffer.consumers=4",
+            "carehub.api.tokens=" + HubTest.API_TOKEN,
+            "carehub.media.max-attempts=3",
+            "carehub.media.first-backoff=50ms",
+            "carehub.media.poll-interval=100ms",
+            "carehub.media.timeout=5s",
+            "carehub.outbound.first-backoff=100ms",
+            "carehub.outbound.max-backoff=800ms",
+            "carehub.outbound.max-retries=20",
+            // the chatbot has its own tests (io.carehub.dialog); here conversations go straight to agent routing
+            "carehub.dialog.routing.private-customers=agents",
+            "carehub.dialog.routing.business=agents",
+            "carehub.dialog.routing.unknown=agents"
+        })
 @ContextConfiguration(initializers = GraphApiStub.class)
 @Import({Webhook.class, HubApi.class, Db.class})
 public @interface HubTest {

@@ -12,6 +12,7 @@ public final class WebhookPayload {
 
     /** The WhatsApp Business Account and business number of the fixtures. */
     public static final String WABA_ID = "102290129340398";
+
     public static final String DISPLAY_PHONE_NUMBER = "15550783881";
     public static final String PHONE_NUMBER_ID = "106540352242922";
 
@@ -19,8 +20,7 @@ public final class WebhookPayload {
     private StringBuilder messages;
     private StringBuilder statuses;
 
-    private WebhookPayload() {
-    }
+    private WebhookPayload() {}
 
     /** An empty POST of the fixtures' business number; add contacts, messages and statuses. */
     public static WebhookPayload update() {
@@ -29,7 +29,8 @@ public final class WebhookPayload {
 
     /** A customer's profile ({@code contacts[]}). */
     public WebhookPayload contact(String waId, String profileName) {
-        contacts = append(contacts, "{\"profile\":{\"name\":" + quoted(profileName) + "},\"wa_id\":" + quoted(waId) + "}");
+        contacts =
+                append(contacts, "{\"profile\":{\"name\":" + quoted(profileName) + "},\"wa_id\":" + quoted(waId) + "}");
         return this;
     }
 
@@ -54,10 +55,14 @@ public final class WebhookPayload {
     public String json() {
         int size = 260 + length(contacts) + length(messages) + length(statuses);
         StringBuilder b = new StringBuilder(size)
-                .append("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"").append(WABA_ID)
+                .append("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"")
+                .append(WABA_ID)
                 .append("\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",")
-                .append("\"metadata\":{\"display_phone_number\":\"").append(DISPLAY_PHONE_NUMBER)
-                .append("\",\"phone_number_id\":\"").append(PHONE_NUMBER_ID).append("\"}");
+                .append("\"metadata\":{\"display_phone_number\":\"")
+                .append(DISPLAY_PHONE_NUMBER)
+                .append("\",\"phone_number_id\":\"")
+                .append(PHONE_NUMBER_ID)
+                .append("\"}");
         array(b, "contacts", contacts);
         array(b, "messages", messages);
         array(b, "statuses", statuses);
@@ -98,6 +103,7 @@ public final class WebhookPayload {
     }
 
     private static void array(StringBuilder b, String name, StringBuilder items) {
-        if (items != null) b.append(",\"").append(name).append("\":[").append(items).append(']');
+        if (items != null)
+            b.append(",\"").append(name).append("\":[").append(items).append(']');
     }
 }

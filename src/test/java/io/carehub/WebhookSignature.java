@@ -8,8 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** R2: the X-Hub-Signature-256 value Meta sends: HMAC-SHA256 of the exact body bytes with the app secret. */
 public final class WebhookSignature {
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String hex(String appSecret, byte[] body) {
         try {

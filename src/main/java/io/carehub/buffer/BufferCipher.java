@@ -57,10 +57,13 @@ public class BufferCipher {
             throw new IllegalStateException("carehub.buffer.encryption-key must be base64 of 32 bytes");
         }
         if (raw.length != 32) {
-            throw new IllegalStateException("carehub.buffer.encryption-key must be base64 of 32 bytes, got " + raw.length);
+            throw new IllegalStateException(
+                    "carehub.buffer.encryption-key must be base64 of 32 bytes, got " + raw.length);
         }
         AesGcmParameters parameters = AesGcmParameters.builder()
-                .setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16)
+                .setKeySizeBytes(32)
+                .setIvSizeBytes(12)
+                .setTagSizeBytes(16)
                 .setVariant(AesGcmParameters.Variant.NO_PREFIX)
                 .build();
         AesGcmKey key = AesGcmKey.builder()

@@ -36,10 +36,15 @@ public class BufferEnvelopes {
     public List<JmsBatchMessage> seal(@Body List<BufferedEvent> events) {
         List<JmsBatchMessage> messages = new ArrayList<>(events.size());
         for (BufferedEvent event : events) {
-            messages.add(new JmsBatchMessage(cipher.encrypt(serialize(event)), Map.of(
-                    JmsBatchMessage.DUPLICATE_ID, event.dedupId(),
-                    JmsBatchMessage.GROUP_ID, groupId(event.groupKey()),
-                    KIND, event.kind().name())));
+            messages.add(new JmsBatchMessage(
+                    cipher.encrypt(serialize(event)),
+                    Map.of(
+                            JmsBatchMessage.DUPLICATE_ID,
+                            event.dedupId(),
+                            JmsBatchMessage.GROUP_ID,
+                            groupId(event.groupKey()),
+                            KIND,
+                            event.kind().name())));
         }
         return messages;
     }

@@ -52,5 +52,4 @@ public record BufferProperties(
         @NotNull Duration journalBufferTimeout,
         @NotNull String embeddedAcceptor,
         @NotNull DataSize embeddedMemory,
-        boolean consumerEnabled) {
-}
+        boolean consumerEnabled) {}

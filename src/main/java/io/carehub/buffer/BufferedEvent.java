@@ -29,7 +29,11 @@ public record BufferedEvent(
         String reason,
         byte[] raw) {
 
-    public enum Kind { MESSAGE, STATUS, REJECTED }
+    public enum Kind {
+        MESSAGE,
+        STATUS,
+        REJECTED
+    }
 
     /** Message group (R13): updates of one customer are consumed in order; rejected ones have none. */
     public String groupKey() {

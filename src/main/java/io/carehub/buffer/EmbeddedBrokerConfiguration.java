@@ -33,20 +33,29 @@ class EmbeddedBrokerConfiguration {
                     .setAutoCreateDeadLetterResources(false)
                     .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE);
             // every other carehub queue (lifecycle, outbound, pools) parks poison messages in carehub.DLQ; their
-            // per-message listeners have no backoff of their own, so the broker delays redeliveries (1 s doubling to 5 min)
-            configuration.addAddressSetting("carehub.#", new AddressSettings(settings)
-                    .setDeadLetterAddress(SimpleString.of(OTHER_DEAD_LETTER_QUEUE))
-                    .setRedeliveryDelay(OTHER_REDELIVERY_DELAY_MS).setRedeliveryMultiplier(2.0)
-                    .setMaxRedeliveryDelay(OTHER_MAX_REDELIVERY_DELAY_MS));
+            // per-message listeners have no backoff of their own, so the broker delays redeliveries (1 s doubling to 5
+            // min)
+            configuration.addAddressSetting(
+                    "carehub.#",
+                    new AddressSettings(settings)
+                            .setDeadLetterAddress(SimpleString.of(OTHER_DEAD_LETTER_QUEUE))
+                            .setRedeliveryDelay(OTHER_REDELIVERY_DELAY_MS)
+                            .setRedeliveryMultiplier(2.0)
+                            .setMaxRedeliveryDelay(OTHER_MAX_REDELIVERY_DELAY_MS));
             // the broker shares the hub's heap, and the buffer is where a backlog builds (database outage, paused
             // consumer): beyond embedded-memory its updates are paged to disk (journalled like the messages, read
             // back in order) instead of taking up to half the heap (Artemis' global default). A cap on the buffer
             // address alone: a global one would page the pool queues too, where agent desktops may use selectors
-            configuration.addAddressSetting(buffer.queue(), new AddressSettings(settings).setMaxSizeBytes(buffer.embeddedMemory().toBytes()));
+            configuration.addAddressSetting(
+                    buffer.queue(),
+                    new AddressSettings(settings)
+                            .setMaxSizeBytes(buffer.embeddedMemory().toBytes()));
             configuration.setIDCacheSize(buffer.duplicateIdCacheSize());
             // commits of concurrent webhook POSTs share one journal sync; a short window keeps latency low
-            configuration.setJournalBufferTimeout_NIO((int) buffer.journalBufferTimeout().toNanos());
-            configuration.setJournalBufferTimeout_AIO((int) buffer.journalBufferTimeout().toNanos());
+            configuration.setJournalBufferTimeout_NIO(
+                    (int) buffer.journalBufferTimeout().toNanos());
+            configuration.setJournalBufferTimeout_AIO(
+                    (int) buffer.journalBufferTimeout().toNanos());
             configuration.setPersistIDCache(true);
             if (!buffer.embeddedAcceptor().isBlank()) {
                 try {

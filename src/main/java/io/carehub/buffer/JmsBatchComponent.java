@@ -30,18 +30,24 @@ public class JmsBatchComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         String queue = remaining.startsWith(QUEUE_PREFIX) ? remaining.substring(QUEUE_PREFIX.length()) : remaining;
         if (queue.isBlank()) {
-            throw new IllegalArgumentException("jms-batch: a queue name is required, e.g. jms-batch:queue:carehub.buffer");
+            throw new IllegalArgumentException(
+                    "jms-batch: a queue name is required, e.g. jms-batch:queue:carehub.buffer");
         }
-        JmsBatchConsumer.Settings settings = new JmsBatchConsumer.Settings(queue,
+        JmsBatchConsumer.Settings settings = new JmsBatchConsumer.Settings(
+                queue,
                 getAndRemoveParameter(parameters, "batchSize", Integer.class, 100),
                 duration(parameters, "batchWait", "20ms"),
                 getAndRemoveParameter(parameters, "concurrentConsumers", Integer.class, 1),
                 duration(parameters, "rollbackBackoff", "500ms"),
                 duration(parameters, "maxRollbackBackoff", "30s"));
-        if (settings.batchSize() < 1 || settings.concurrentConsumers() < 1 || settings.batchWaitMs() < 0
-                || settings.rollbackBackoffMs() < 0 || settings.maxRollbackBackoffMs() < settings.rollbackBackoffMs()) {
-            throw new IllegalArgumentException("jms-batch: batchSize and concurrentConsumers must be >= 1, batchWait >= 0,"
-                    + " 0 <= rollbackBackoff <= maxRollbackBackoff");
+        if (settings.batchSize() < 1
+                || settings.concurrentConsumers() < 1
+                || settings.batchWaitMs() < 0
+                || settings.rollbackBackoffMs() < 0
+                || settings.maxRollbackBackoffMs() < settings.rollbackBackoffMs()) {
+            throw new IllegalArgumentException(
+                    "jms-batch: batchSize and concurrentConsumers must be >= 1, batchWait >= 0,"
+                            + " 0 <= rollbackBackoff <= maxRollbackBackoff");
         }
         return new JmsBatchEndpoint(uri, this, connectionFactory, settings);
     }

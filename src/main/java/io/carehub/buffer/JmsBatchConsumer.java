@@ -36,15 +36,20 @@ final class JmsBatchConsumer extends DefaultConsumer {
     private static final long POLL_MS = 500;
     private static final long RECONNECT_MS = 2000;
 
-    record Settings(String queue, int batchSize, long batchWaitMs, int concurrentConsumers, long rollbackBackoffMs,
-            long maxRollbackBackoffMs) {
-    }
+    record Settings(
+            String queue,
+            int batchSize,
+            long batchWaitMs,
+            int concurrentConsumers,
+            long rollbackBackoffMs,
+            long maxRollbackBackoffMs) {}
 
     private final ConnectionFactory connectionFactory;
     private final Settings settings;
     private ExecutorService threads;
 
-    JmsBatchConsumer(JmsBatchEndpoint endpoint, Processor processor, ConnectionFactory connectionFactory, Settings settings) {
+    JmsBatchConsumer(
+            JmsBatchEndpoint endpoint, Processor processor, ConnectionFactory connectionFactory, Settings settings) {
         super(endpoint, processor);
         // the application's (caching) factory: its shared connection, and the key under which the session is exposed
         this.connectionFactory = connectionFactory;
@@ -54,7 +59,9 @@ final class JmsBatchConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        threads = getEndpoint().getCamelContext().getExecutorServiceManager()
+        threads = getEndpoint()
+                .getCamelContext()
+                .getExecutorServiceManager()
                 .newFixedThreadPool(this, "jms-batch-" + settings.queue(), settings.concurrentConsumers());
         for (int i = 0; i < settings.concurrentConsumers(); i++) {
             threads.execute(this::consumeUntilStopped);
@@ -98,7 +105,9 @@ final class JmsBatchConsumer extends DefaultConsumer {
                 }
             } catch (JMSException | RuntimeException e) {
                 if (isRunAllowed()) {
-                    LOG.warn("buffer consumer on {} lost its session ({}); reconnecting", settings.queue(),
+                    LOG.warn(
+                            "buffer consumer on {} lost its session ({}); reconnecting",
+                            settings.queue(),
                             e.getClass().getSimpleName());
                     sleepQuietly(RECONNECT_MS);
                 }
@@ -157,8 +166,12 @@ final class JmsBatchConsumer extends DefaultConsumer {
                 return true;
             } else {
                 // R12: back to the broker (redelivery with backoff, then the dead-letter queue), one by one from now on
-                LOG.warn("batch of {} buffered updates rolled back ({})", batch.size(),
-                        exchange.getException() == null ? "rollback only" : exchange.getException().getClass().getSimpleName());
+                LOG.warn(
+                        "batch of {} buffered updates rolled back ({})",
+                        batch.size(),
+                        exchange.getException() == null
+                                ? "rollback only"
+                                : exchange.getException().getClass().getSimpleName());
                 session.rollback();
                 return false;
             }

@@ -12,7 +12,10 @@ final class JmsBatchEndpoint extends DefaultEndpoint {
     private final ConnectionFactory connectionFactory;
     private final JmsBatchConsumer.Settings settings;
 
-    JmsBatchEndpoint(String uri, JmsBatchComponent component, ConnectionFactory connectionFactory,
+    JmsBatchEndpoint(
+            String uri,
+            JmsBatchComponent component,
+            ConnectionFactory connectionFactory,
             JmsBatchConsumer.Settings settings) {
         super(uri, component);
         this.connectionFactory = connectionFactory;

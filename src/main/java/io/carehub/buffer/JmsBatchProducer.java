@@ -58,7 +58,11 @@ final class JmsBatchProducer extends DefaultProducer {
                 sendCommitted(messages);
             }
         } catch (JMSException | RuntimeException e) {
-            LOG.error("send of {} messages to {} failed: {}", messages.size(), queue, e.getClass().getSimpleName());
+            LOG.error(
+                    "send of {} messages to {} failed: {}",
+                    messages.size(),
+                    queue,
+                    e.getClass().getSimpleName());
             throw new BufferUnavailableException("queue " + queue + " unavailable", e);
         }
     }
@@ -71,7 +75,10 @@ final class JmsBatchProducer extends DefaultProducer {
             if (!messages.stream().allMatch(JmsBatchMessage::hasDuplicateId)) {
                 throw rolledBack;
             }
-            LOG.info("transaction of {} messages to {} rolled back ({}); resending singly", messages.size(), queue,
+            LOG.info(
+                    "transaction of {} messages to {} rolled back ({}); resending singly",
+                    messages.size(),
+                    queue,
                     rolledBack.getClass().getSimpleName());
             sendSingly(connection, messages);
         } finally {

@@ -40,9 +40,17 @@ public class ConsentGate {
     private final CustomerTexts.Consent texts;
     private final Clock clock;
 
-    public ConsentGate(Consents consents, ErasureRequests erasure, Contacts contacts, Conversations conversations,
-            Messages messages, TransactionTemplate tx, OutboundMessages outbound, ConsentProperties notice,
-            CustomerTexts texts, Clock clock) {
+    public ConsentGate(
+            Consents consents,
+            ErasureRequests erasure,
+            Contacts contacts,
+            Conversations conversations,
+            Messages messages,
+            TransactionTemplate tx,
+            OutboundMessages outbound,
+            ConsentProperties notice,
+            CustomerTexts texts,
+            Clock clock) {
         this.consents = consents;
         this.erasure = erasure;
         this.contacts = contacts;
@@ -56,8 +64,7 @@ public class ConsentGate {
     }
 
     @Handler
-    public ConsentOutcome decide(@Body DocumentedMessage documented,
-            @Header("JMSRedelivered") Boolean redelivered) {
+    public ConsentOutcome decide(@Body DocumentedMessage documented, @Header("JMSRedelivered") Boolean redelivered) {
         Subject subject = consents.subject(documented.messageId()); // one query per message
         if (subject.releasedAt() != null) {
             // handled before: a redelivery after a failed hand-off goes on to routing, which re-publishes it
@@ -86,8 +93,11 @@ public class ConsentGate {
             // held messages continue in the order the customer sent them
             return messages.releaseHeld(subject.contactId(), clock.instant());
         });
-        LOG.info("consent accepted (notice {}) in conversation {}, {} held messages released", notice.noticeVersion(),
-                subject.conversationId(), released.size());
+        LOG.info(
+                "consent accepted (notice {}) in conversation {}, {} held messages released",
+                notice.noticeVersion(),
+                subject.conversationId(),
+                released.size());
         if (!texts.accepted().isBlank()) {
             outbound.sendIfAllowed(subject.conversationId(), OutboundContent.text(texts.accepted()), "system");
         }
@@ -129,9 +139,11 @@ public class ConsentGate {
     }
 
     OutboundContent noticeMessage() {
-        return OutboundContent.buttons(texts.notice() + "\n\n" + notice.noticeUrl(), List.of(
-                new OutboundContent.Button(ConsentProperties.ACCEPT_ID, texts.acceptButton()),
-                new OutboundContent.Button(ConsentProperties.DECLINE_ID, texts.declineButton())));
+        return OutboundContent.buttons(
+                texts.notice() + "\n\n" + notice.noticeUrl(),
+                List.of(
+                        new OutboundContent.Button(ConsentProperties.ACCEPT_ID, texts.acceptButton()),
+                        new OutboundContent.Button(ConsentProperties.DECLINE_ID, texts.declineButton())));
     }
 
     private void record(Subject subject, String decision) {

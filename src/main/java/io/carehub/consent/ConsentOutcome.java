@@ -10,5 +10,4 @@ import java.util.List;
  * @param released       inbound messages released for routing, in the order the customer sent them
  * @param retry          a redelivered message handled before: routing re-publishes a hand-off that may have been lost
  */
-public record ConsentOutcome(long conversationId, boolean accepted, List<Long> released, boolean retry) {
-}
+public record ConsentOutcome(long conversationId, boolean accepted, List<Long> released, boolean retry) {}

@@ -26,40 +26,63 @@ public class Consents {
     }
 
     /** The message, its contact's notice state and latest decision. */
-    record Subject(long messageId, long conversationId, long contactId, String type, String replyId,
-            String wamid, Instant releasedAt, Instant noticeSentAt, String latestDecision) {
-    }
+    record Subject(
+            long messageId,
+            long conversationId,
+            long contactId,
+            String type,
+            String replyId,
+            String wamid,
+            Instant releasedAt,
+            Instant noticeSentAt,
+            String latestDecision) {}
 
     Subject subject(long messageId) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select m.id, m.conversation_id, c.contact_id, m.type, m.details ->> 'id', m.wamid, m.released_at,
                        k.notice_sent_at,
                        (select r.decision from consent_record r where r.contact_id = c.contact_id
                          order by r.decided_at desc, r.id desc limit 1)
                   from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
-                 where m.id = :id""", Map.of("id", messageId), (rs, i) -> new Subject(rs.getLong(1), rs.getLong(2),
-                rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
-                instant(rs.getTimestamp(8)), rs.getString(9)));
+                 where m.id = :id""",
+                Map.of("id", messageId),
+                (rs, i) -> new Subject(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        instant(rs.getTimestamp(7)),
+                        instant(rs.getTimestamp(8)),
+                        rs.getString(9)));
     }
 
     /** R14: acceptance includes contact after 24 h and the chatbot's processing; a decline includes neither. */
     void record(long contactId, String noticeVersion, String decision, Instant at, String wamid) {
         boolean accepted = decision.equals(ACCEPTED);
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into consent_record (contact_id, notice_version, decision, contact_after_24h, chatbot_processing,
                                             decided_at, message_wamid)
                 values (:contact, :version, :decision, :accepted, :accepted, :at, :wamid)""",
-                new MapSqlParameterSource().addValue("contact", contactId).addValue("version", noticeVersion)
-                        .addValue("decision", decision).addValue("accepted", accepted)
-                        .addValue("at", Timestamp.from(at)).addValue("wamid", wamid));
+                new MapSqlParameterSource()
+                        .addValue("contact", contactId)
+                        .addValue("version", noticeVersion)
+                        .addValue("decision", decision)
+                        .addValue("accepted", accepted)
+                        .addValue("at", Timestamp.from(at))
+                        .addValue("wamid", wamid));
     }
 
     /** R9/R14: whether the customer's latest answer allows contacting them after 24 hours. */
     public boolean mayContactAfter24h(long contactId) {
         return Boolean.TRUE.equals(jdbc.query("""
                 select r.decision = 'ACCEPTED' and r.contact_after_24h from consent_record r
-                 where r.contact_id = :contact order by r.decided_at desc, r.id desc limit 1""",
-                Map.of("contact", contactId), (rs, i) -> rs.getBoolean(1)).stream().findFirst().orElse(false));
+                 where r.contact_id = :contact order by r.decided_at desc, r.id desc limit 1""", Map.of("contact", contactId), (rs, i) -> rs.getBoolean(1)).stream()
+                .findFirst()
+                .orElse(false));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -23,11 +23,14 @@ public class ErasureRequests {
     }
 
     void request(long contactId, String reason, Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into erasure_request (contact_id, reason, requested_at)
                 values (:contact, :reason, :now)
                 on conflict (contact_id, reason, status) do nothing""",
-                new MapSqlParameterSource().addValue("contact", contactId).addValue("reason", reason)
+                new MapSqlParameterSource()
+                        .addValue("contact", contactId)
+                        .addValue("reason", reason)
                         .addValue("now", Timestamp.from(at)));
     }
 }

@@ -35,8 +35,14 @@ public class DialogAnswers {
     private final ObjectProvider<AnswerGenerator> generator;
     private final CustomerTexts.Dialog texts;
 
-    DialogAnswers(Dialogs dialogs, ReIdentifier reIdentifier, OutboundMessages outbound, DialogHandOff handOff,
-            DialogEnd end, ObjectProvider<AnswerGenerator> generator, CustomerTexts texts) {
+    DialogAnswers(
+            Dialogs dialogs,
+            ReIdentifier reIdentifier,
+            OutboundMessages outbound,
+            DialogHandOff handOff,
+            DialogEnd end,
+            ObjectProvider<AnswerGenerator> generator,
+            CustomerTexts texts) {
         this.dialogs = dialogs;
         this.reIdentifier = reIdentifier;
         this.outbound = outbound;
@@ -47,13 +53,17 @@ public class DialogAnswers {
     }
 
     /** Records the customer's pseudonymized turn (the body) before it goes to the platform. */
-    public void logTurn(@Body String pseudonymized, @Header(DialogGate.DIALOG_HEADER) String dialogId,
+    public void logTurn(
+            @Body String pseudonymized,
+            @Header(DialogGate.DIALOG_HEADER) String dialogId,
             @ExchangeProperty(INPUT_PROPERTY) DialogInput input) {
         dialogs.logTurn(UUID.fromString(dialogId), input.messageId(), pseudonymized);
     }
 
     @Handler
-    public void deliver(@Body DialogReply reply, @Header(DialogGate.DIALOG_HEADER) String dialog,
+    public void deliver(
+            @Body DialogReply reply,
+            @Header(DialogGate.DIALOG_HEADER) String dialog,
             @Header(DialogTurns.CONVERSATION_HEADER) long conversationId) {
         UUID dialogId = UUID.fromString(dialog);
         String session = dialogId.toString();
@@ -65,7 +75,8 @@ public class DialogAnswers {
         }
         dialogs.touch(dialogId);
         if (reply.handOffRequested()) {
-            String summary = reply.handOffSummary() == null ? null : reIdentifier.reidentify(session, reply.handOffSummary());
+            String summary =
+                    reply.handOffSummary() == null ? null : reIdentifier.reidentify(session, reply.handOffSummary());
             handOff.offer(dialogId, "PLATFORM", summary);
         } else if (reply.closed()) {
             end.end(dialogId, DialogEnd.CLOSED_BY_BOT);
@@ -73,7 +84,9 @@ public class DialogAnswers {
     }
 
     /** Media, locations, contacts: the platforms understand text only. */
-    public void unsupported(@Body DialogInput input, @Header(DialogGate.DIALOG_HEADER) String dialog,
+    public void unsupported(
+            @Body DialogInput input,
+            @Header(DialogGate.DIALOG_HEADER) String dialog,
             @Header(DialogTurns.CONVERSATION_HEADER) long conversationId) {
         UUID dialogId = UUID.fromString(dialog);
         dialogs.logTurn(dialogId, input.messageId(), "(not text)");
@@ -90,8 +103,13 @@ public class DialogAnswers {
         if (answer == null || answer.isBlank()) {
             return platform;
         }
-        return new DialogReply(List.of(new DialogOutput.Text(answer)), true, platform.handOffRequested(),
-                platform.handOffSummary(), platform.platformSessionId(), platform.closed());
+        return new DialogReply(
+                List.of(new DialogOutput.Text(answer)),
+                true,
+                platform.handOffRequested(),
+                platform.handOffSummary(),
+                platform.platformSessionId(),
+                platform.closed());
     }
 
     private List<OutboundContent> whatsapp(String session, DialogOutput output) {
@@ -102,23 +120,35 @@ public class DialogAnswers {
                 messages.add(OutboundContent.text(body.substring(start, Math.min(body.length(), start + TEXT_LIMIT))));
             }
         } else if (output instanceof DialogOutput.Options options) {
-            String prompt = options.prompt() == null || options.prompt().isBlank() ? texts.choose()
+            String prompt = options.prompt() == null || options.prompt().isBlank()
+                    ? texts.choose()
                     : reIdentifier.reidentify(session, options.prompt());
             List<DialogOutput.Option> choices = options.options().stream()
-                    .map(o -> new DialogOutput.Option(reIdentifier.reidentify(session, o.label()), o.value())).toList();
+                    .map(o -> new DialogOutput.Option(reIdentifier.reidentify(session, o.label()), o.value()))
+                    .toList();
             if (choices.isEmpty()) {
                 messages.add(OutboundContent.text(prompt));
             } else if (choices.size() <= 3) {
-                messages.add(OutboundContent.buttons(cut(prompt, INTERACTIVE_BODY_LIMIT), choices.stream()
-                        .map(o -> new OutboundContent.Button(id(o), cut(o.label(), 20))).toList()));
+                messages.add(OutboundContent.buttons(
+                        cut(prompt, INTERACTIVE_BODY_LIMIT),
+                        choices.stream()
+                                .map(o -> new OutboundContent.Button(id(o), cut(o.label(), 20)))
+                                .toList()));
             } else if (choices.size() <= 10) {
-                messages.add(OutboundContent.list(cut(prompt, INTERACTIVE_BODY_LIMIT), texts.chooseButton(), choices.stream()
-                        .map(o -> new OutboundContent.Row(id(o), cut(o.label(), 24),
-                                o.label().length() > 24 ? cut(o.label(), 72) : null)).toList()));
+                messages.add(OutboundContent.list(
+                        cut(prompt, INTERACTIVE_BODY_LIMIT),
+                        texts.chooseButton(),
+                        choices.stream()
+                                .map(o -> new OutboundContent.Row(
+                                        id(o), cut(o.label(), 24), o.label().length() > 24 ? cut(o.label(), 72) : null))
+                                .toList()));
             } else {
                 StringBuilder text = new StringBuilder(prompt);
                 for (int i = 0; i < choices.size(); i++) {
-                    text.append('\n').append(i + 1).append(". ").append(choices.get(i).label());
+                    text.append('\n')
+                            .append(i + 1)
+                            .append(". ")
+                            .append(choices.get(i).label());
                 }
                 messages.add(OutboundContent.text(cut(text.toString(), TEXT_LIMIT)));
             }

@@ -29,7 +29,9 @@ public class DialogCalls {
 
     /** Sends the pseudonymized text; failures are thrown to the circuit breaker. */
     @Handler
-    public DialogReply call(@Body String pseudonymizedText, @Header(DialogGate.DIALOG_HEADER) String dialog,
+    public DialogReply call(
+            @Body String pseudonymizedText,
+            @Header(DialogGate.DIALOG_HEADER) String dialog,
             @Header(DialogTurns.PLATFORM_HEADER) String platformName) {
         UUID dialogId = UUID.fromString(dialog);
         DialogPlatform platform = routing.platform(platformName);
@@ -41,7 +43,8 @@ public class DialogCalls {
         }
         DialogReply reply = platform.send(new DialogTurn(dialogId.toString(), session, pseudonymizedText));
         if (reply.platformSessionId() != null && !reply.platformSessionId().equals(session)) {
-            dialogs.session(dialogId, platformName, reply.platformSessionId()); // the platform re-created an expired session
+            dialogs.session(
+                    dialogId, platformName, reply.platformSessionId()); // the platform re-created an expired session
         }
         return reply;
     }
@@ -49,10 +52,16 @@ public class DialogCalls {
     /** Fallback of the circuit breaker: no answer (body null); the cause is logged without content. */
     public void unavailable(Exchange exchange) {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
-        LOG.warn("dialog platform {} unavailable for dialog {}: {}", exchange.getMessage().getHeader(DialogTurns.PLATFORM_HEADER),
+        LOG.warn(
+                "dialog platform {} unavailable for dialog {}: {}",
+                exchange.getMessage().getHeader(DialogTurns.PLATFORM_HEADER),
                 exchange.getMessage().getHeader(DialogGate.DIALOG_HEADER),
-                cause == null ? "circuit breaker open" : cause.getClass().getSimpleName()
-                        + (cause instanceof DialogPlatformException failure ? " status " + failure.status() : ""));
+                cause == null
+                        ? "circuit breaker open"
+                        : cause.getClass().getSimpleName()
+                                + (cause instanceof DialogPlatformException failure
+                                        ? " status " + failure.status()
+                                        : ""));
         exchange.getMessage().setBody(null);
     }
 
@@ -63,7 +72,11 @@ public class DialogCalls {
         if (next.equals(failed)) {
             next = DialogRouting.AGENTS;
         }
-        LOG.info("dialog {} falls back from {} to {}", exchange.getMessage().getHeader(DialogGate.DIALOG_HEADER), failed, next);
+        LOG.info(
+                "dialog {} falls back from {} to {}",
+                exchange.getMessage().getHeader(DialogGate.DIALOG_HEADER),
+                failed,
+                next);
         exchange.getMessage().setHeader(DialogTurns.PLATFORM_HEADER, next);
     }
 }

@@ -32,8 +32,14 @@ public class DialogEnd {
     private final DialogProperties properties;
     private final Clock clock;
 
-    DialogEnd(Dialogs dialogs, PseudonymVault vault, DialogRouting routing, Conversations conversations,
-            TransactionTemplate tx, DialogProperties properties, Clock clock) {
+    DialogEnd(
+            Dialogs dialogs,
+            PseudonymVault vault,
+            DialogRouting routing,
+            Conversations conversations,
+            TransactionTemplate tx,
+            DialogProperties properties,
+            Clock clock) {
         this.dialogs = dialogs;
         this.vault = vault;
         this.routing = routing;
@@ -56,8 +62,13 @@ public class DialogEnd {
             conversations.leaveBot(dialog.conversationId());
             dialogs.audit("dialog-log", logEntries, reason, dialogId);
             dialogs.audit("pseudonym-keys", keys, reason, dialogId);
-            LOG.info("dialog {} of conversation {} ended ({}): {} log entries and {} pseudonym keys deleted", dialogId,
-                    dialog.conversationId(), reason, logEntries, keys);
+            LOG.info(
+                    "dialog {} of conversation {} ended ({}): {} log entries and {} pseudonym keys deleted",
+                    dialogId,
+                    dialog.conversationId(),
+                    reason,
+                    logEntries,
+                    keys);
             return dialog;
         });
         if (ended == null) {
@@ -69,8 +80,11 @@ public class DialogEnd {
                 dialogs.audit("platform-session", 1, reason, dialogId);
             } catch (RuntimeException e) {
                 // the platform deletes idle sessions itself (watsonx after its inactivity timeout, Lex after its TTL)
-                LOG.warn("dialog {}: the {} session could not be deleted ({}); the platform expires it", dialogId,
-                        ended.platform(), e.getClass().getSimpleName());
+                LOG.warn(
+                        "dialog {}: the {} session could not be deleted ({}); the platform expires it",
+                        dialogId,
+                        ended.platform(),
+                        e.getClass().getSimpleName());
             }
         }
         return true;
@@ -81,8 +95,8 @@ public class DialogEnd {
     public int endExpired() {
         Instant now = clock.instant();
         int ended = 0;
-        for (Dialogs.Expired due : dialogs.expired(now.minus(properties.idleTimeout()), now.minus(properties.maxAge()),
-                SWEEP_BATCH)) {
+        for (Dialogs.Expired due :
+                dialogs.expired(now.minus(properties.idleTimeout()), now.minus(properties.maxAge()), SWEEP_BATCH)) {
             if (end(due.id(), due.tooOld() ? "MAX_AGE" : "IDLE")) {
                 ended++;
             }

@@ -30,7 +30,11 @@ public class DialogGate {
     private final DialogRouting routing;
     private final RoutingRulesSource rules;
 
-    DialogGate(Conversations conversations, CustomerIdentities identities, Dialogs dialogs, DialogRouting routing,
+    DialogGate(
+            Conversations conversations,
+            CustomerIdentities identities,
+            Dialogs dialogs,
+            DialogRouting routing,
             RoutingRulesSource rules) {
         this.conversations = conversations;
         this.identities = identities;
@@ -46,15 +50,20 @@ public class DialogGate {
         Optional<Dialogs.Dialog> dialog = Optional.empty();
         if (conversation.status() == ConversationStatus.BOT) {
             dialog = dialogs.openOf(outcome.conversationId());
-        } else if (conversation.status() == ConversationStatus.NEW && !outcome.released().isEmpty()) {
+        } else if (conversation.status() == ConversationStatus.NEW
+                && !outcome.released().isEmpty()) {
             String platform = routing.platformFor(segment(conversation));
             if (!DialogRouting.AGENTS.equals(platform)) {
                 dialog = dialogs.start(outcome.conversationId(), platform);
-                dialog.ifPresent(started -> LOG.info("conversation {} talks to dialog platform {} (dialog {})",
-                        outcome.conversationId(), platform, started.id()));
+                dialog.ifPresent(started -> LOG.info(
+                        "conversation {} talks to dialog platform {} (dialog {})",
+                        outcome.conversationId(),
+                        platform,
+                        started.id()));
             }
         }
-        dialog.ifPresent(open -> exchange.getMessage().setHeader(DIALOG_HEADER, open.id().toString()));
+        dialog.ifPresent(
+                open -> exchange.getMessage().setHeader(DIALOG_HEADER, open.id().toString()));
     }
 
     /** R20: the segment as far as it is known before any menu: chosen, legitimated or from the business list. */

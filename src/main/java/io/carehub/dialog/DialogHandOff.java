@@ -33,8 +33,13 @@ public class DialogHandOff {
     private final Messages messages;
     private final CustomerTexts.Dialog texts;
 
-    DialogHandOff(Dialogs dialogs, DialogEnd end, OutboundMessages outbound, Conversations conversations,
-            Messages messages, CustomerTexts texts) {
+    DialogHandOff(
+            Dialogs dialogs,
+            DialogEnd end,
+            OutboundMessages outbound,
+            Conversations conversations,
+            Messages messages,
+            CustomerTexts texts) {
         this.dialogs = dialogs;
         this.end = end;
         this.outbound = outbound;
@@ -70,9 +75,14 @@ public class DialogHandOff {
             conversations.keepBotSummary(conversation, summary);
         }
         dialogs.offerHandOff(dialogId, reason);
-        outbound.sendIfAllowed(conversation, OutboundContent.buttons(texts.handOffQuestion(), List.of(
-                new OutboundContent.Button(DialogTurns.HANDOFF_YES, texts.handOffYes()),
-                new OutboundContent.Button(DialogTurns.HANDOFF_NO, texts.handOffNo()))), "bot");
+        outbound.sendIfAllowed(
+                conversation,
+                OutboundContent.buttons(
+                        texts.handOffQuestion(),
+                        List.of(
+                                new OutboundContent.Button(DialogTurns.HANDOFF_YES, texts.handOffYes()),
+                                new OutboundContent.Button(DialogTurns.HANDOFF_NO, texts.handOffNo()))),
+                "bot");
         LOG.info("dialog {} of conversation {} offers a hand-off to agents ({})", dialogId, conversation, reason);
     }
 

@@ -11,5 +11,10 @@ package io.carehub.dialog;
  */
 public record DialogInput(Kind kind, long messageId, String text, boolean yes) {
 
-    public enum Kind { ASK, HANDOFF_KEYWORD, HANDOFF_ANSWER, UNSUPPORTED }
+    public enum Kind {
+        ASK,
+        HANDOFF_KEYWORD,
+        HANDOFF_ANSWER,
+        UNSUPPORTED
+    }
 }

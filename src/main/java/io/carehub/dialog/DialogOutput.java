@@ -6,8 +6,7 @@ import java.util.List;
 public sealed interface DialogOutput {
 
     /** Plain text (watsonx {@code text}, Lex {@code PlainText}/{@code SSML} as text, anything unknown as fallback). */
-    record Text(String text) implements DialogOutput {
-    }
+    record Text(String text) implements DialogOutput {}
 
     /**
      * A choice (watsonx {@code option}, Lex {@code ImageResponseCard}): up to 3 become WhatsApp reply buttons,
@@ -22,6 +21,5 @@ public sealed interface DialogOutput {
         }
     }
 
-    record Option(String label, String value) {
-    }
+    record Option(String label, String value) {}
 }

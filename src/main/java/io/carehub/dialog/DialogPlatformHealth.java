@@ -30,13 +30,23 @@ class DialogPlatformHealth implements HealthIndicator {
     public Health health() {
         Map<String, Object> states = new LinkedHashMap<>();
         for (Route route : camel.getRoutes()) {
-            if (route.getRouteId().startsWith("dialog-platform-") || route.getRouteId().equals("dialog-answer-generator")) {
+            if (route.getRouteId().startsWith("dialog-platform-")
+                    || route.getRouteId().equals("dialog-answer-generator")) {
                 ResilienceProcessor breaker = breaker(route);
                 if (breaker != null) {
-                    states.put(route.getRouteId().replace("dialog-platform-", "").replace("dialog-answer-generator", "openai"),
-                            Map.of("state", breaker.getCircuitBreakerState(), "bufferedCalls", breaker.getNumberOfBufferedCalls(),
-                                    "failedCalls", breaker.getNumberOfFailedCalls(),
-                                    "notPermittedCalls", breaker.getNumberOfNotPermittedCalls()));
+                    states.put(
+                            route.getRouteId()
+                                    .replace("dialog-platform-", "")
+                                    .replace("dialog-answer-generator", "openai"),
+                            Map.of(
+                                    "state",
+                                    breaker.getCircuitBreakerState(),
+                                    "bufferedCalls",
+                                    breaker.getNumberOfBufferedCalls(),
+                                    "failedCalls",
+                                    breaker.getNumberOfFailedCalls(),
+                                    "notPermittedCalls",
+                                    breaker.getNumberOfNotPermittedCalls()));
                 }
             }
         }

@@ -52,8 +52,7 @@ public record DialogProperties(
             @NotBlank String privateCustomers,
             @NotBlank String business,
             @NotBlank String unknown,
-            @NotNull Map<String, String> fallback) {
-    }
+            @NotNull Map<String, String> fallback) {}
 
     /**
      * @param failureRateThreshold percentage of failed calls that opens the breaker
@@ -65,8 +64,7 @@ public record DialogProperties(
             @Min(1) @Max(100) int failureRateThreshold,
             @Min(1) int minimumCalls,
             @Min(1) int windowSize,
-            @NotNull @DurationMin(seconds = 1) Duration openFor) {
-    }
+            @NotNull @DurationMin(seconds = 1) Duration openFor) {}
 
     /**
      * @param url         service instance URL, e.g. https://api.eu-de.assistant.watson.cloud.ibm.com/instances/{id}
@@ -80,8 +78,7 @@ public record DialogProperties(
             @NotBlank String iamUrl,
             String apiKey,
             String assistantId,
-            @NotBlank String version) {
-    }
+            @NotBlank String version) {}
 
     /**
      * @param endpoint        runtime endpoint override (tests, VPC endpoints); empty = the region's public endpoint
@@ -101,8 +98,7 @@ public record DialogProperties(
             @NotBlank String localeId,
             String accessKeyId,
             String secretAccessKey,
-            @NotBlank String handOffIntent) {
-    }
+            @NotBlank String handOffIntent) {}
 
     /**
      * @param enabled      true = questions the dialog platform did not understand go to OpenAI (stripped, R25)
@@ -116,6 +112,5 @@ public record DialogProperties(
             @NotBlank String baseUrl,
             String apiKey,
             @NotBlank String model,
-            @NotBlank String systemPrompt) {
-    }
+            @NotBlank String systemPrompt) {}
 }

@@ -16,15 +16,24 @@ import java.util.List;
  * @param closed            the platform finished the dialog (Lex dialogAction Close with a fulfilled intent, the
  *                          local bot's goodbye): the hub ends the dialog and deletes its keys and log (R26)
  */
-public record DialogReply(List<DialogOutput> outputs, boolean understood, boolean handOffRequested,
-        String handOffSummary, String platformSessionId, boolean closed) {
+public record DialogReply(
+        List<DialogOutput> outputs,
+        boolean understood,
+        boolean handOffRequested,
+        String handOffSummary,
+        String platformSessionId,
+        boolean closed) {
 
     public DialogReply {
         outputs = List.copyOf(outputs);
     }
 
     /** A reply that does not close the dialog. */
-    public DialogReply(List<DialogOutput> outputs, boolean understood, boolean handOffRequested, String handOffSummary,
+    public DialogReply(
+            List<DialogOutput> outputs,
+            boolean understood,
+            boolean handOffRequested,
+            String handOffSummary,
             String platformSessionId) {
         this(outputs, understood, handOffRequested, handOffSummary, platformSessionId, false);
     }

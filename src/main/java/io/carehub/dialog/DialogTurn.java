@@ -7,5 +7,4 @@ package io.carehub.dialog;
  * @param platformSessionId the platform's session id from {@link DialogPlatform#openSession}
  * @param text              the pseudonymized text (R24), or the value of an option the customer chose
  */
-public record DialogTurn(String dialogId, String platformSessionId, String text) {
-}
+public record DialogTurn(String dialogId, String platformSessionId, String text) {}

@@ -43,14 +43,19 @@ public class DialogTurns {
     private final Dialogs dialogs;
     private final List<Pattern> handOffKeywords;
 
-    DialogTurns(Conversations conversations, CustomerIdentities identities, Messages messages, Dialogs dialogs,
+    DialogTurns(
+            Conversations conversations,
+            CustomerIdentities identities,
+            Messages messages,
+            Dialogs dialogs,
             DialogProperties properties) {
         this.conversations = conversations;
         this.identities = identities;
         this.messages = messages;
         this.dialogs = dialogs;
         this.handOffKeywords = properties.handOffKeywords().stream()
-                .map(word -> Pattern.compile("(?iu)(?<!\\p{L})" + Pattern.quote(word.toLowerCase(Locale.GERMAN)) + "(?!\\p{L})"))
+                .map(word -> Pattern.compile(
+                        "(?iu)(?<!\\p{L})" + Pattern.quote(word.toLowerCase(Locale.GERMAN)) + "(?!\\p{L})"))
                 .toList();
     }
 
@@ -77,13 +82,15 @@ public class DialogTurns {
 
     private DialogInput classify(Released message, boolean offered) {
         if (HANDOFF_YES.equals(message.replyId()) || HANDOFF_NO.equals(message.replyId())) {
-            return new DialogInput(DialogInput.Kind.HANDOFF_ANSWER, message.id(), null, HANDOFF_YES.equals(message.replyId()));
+            return new DialogInput(
+                    DialogInput.Kind.HANDOFF_ANSWER, message.id(), null, HANDOFF_YES.equals(message.replyId()));
         }
         String text = switch (message.type()) {
             case "text" -> message.text();
-            case "interactive" -> message.replyId() != null && message.replyId().startsWith(OPTION_PREFIX)
-                    ? message.replyId().substring(OPTION_PREFIX.length())
-                    : message.replyTitle();
+            case "interactive" ->
+                message.replyId() != null && message.replyId().startsWith(OPTION_PREFIX)
+                        ? message.replyId().substring(OPTION_PREFIX.length())
+                        : message.replyTitle();
             case "button" -> message.payload() != null ? message.payload() : message.text();
             default -> null;
         };
@@ -108,13 +115,23 @@ public class DialogTurns {
         Optional<CustomerIdentities.Identity> identity = identities.of(conversation.contactId());
         Map<String, Object> known = new LinkedHashMap<>();
         known.put("phone", present(conversation.waId()));
-        known.put("name", present(identity.map(CustomerIdentities.Identity::name).orElse(null), conversation.profileName()));
-        known.put("customerNumber", present(identity.map(CustomerIdentities.Identity::customerNumber).orElse(null),
-                identity.map(CustomerIdentities.Identity::contractNumber).orElse(null)));
+        known.put(
+                "name",
+                present(identity.map(CustomerIdentities.Identity::name).orElse(null), conversation.profileName()));
+        known.put(
+                "customerNumber",
+                present(
+                        identity.map(CustomerIdentities.Identity::customerNumber)
+                                .orElse(null),
+                        identity.map(CustomerIdentities.Identity::contractNumber)
+                                .orElse(null)));
         return KnownValues.fromMap(known);
     }
 
     private static List<String> present(String... values) {
-        return java.util.Arrays.stream(values).filter(Objects::nonNull).filter(v -> !v.isBlank()).toList();
+        return java.util.Arrays.stream(values)
+                .filter(Objects::nonNull)
+                .filter(v -> !v.isBlank())
+                .toList();
     }
 }

@@ -22,7 +22,12 @@ import org.springframework.stereotype.Component;
 class Dialogs {
 
     /** One dialog of a conversation with a platform; no personal data. */
-    record Dialog(UUID id, long conversationId, String platform, String platformSessionId, String state,
+    record Dialog(
+            UUID id,
+            long conversationId,
+            String platform,
+            String platformSessionId,
+            String state,
             String handOffReason) {
 
         boolean handOffOffered() {
@@ -30,9 +35,13 @@ class Dialogs {
         }
     }
 
-    private static final RowMapper<Dialog> DIALOG = (rs, i) -> new Dialog(rs.getObject("id", UUID.class),
-            rs.getLong("conversation_id"), rs.getString("platform"), rs.getString("platform_session_id"),
-            rs.getString("state"), rs.getString("handoff_reason"));
+    private static final RowMapper<Dialog> DIALOG = (rs, i) -> new Dialog(
+            rs.getObject("id", UUID.class),
+            rs.getLong("conversation_id"),
+            rs.getString("platform"),
+            rs.getString("platform_session_id"),
+            rs.getString("state"),
+            rs.getString("handoff_reason"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Conversations conversations;
@@ -47,12 +56,18 @@ class Dialogs {
     }
 
     Optional<Dialog> find(UUID id) {
-        return jdbc.query("select * from dialog where id = :id", Map.of("id", id), DIALOG).stream().findFirst();
+        return jdbc.query("select * from dialog where id = :id", Map.of("id", id), DIALOG).stream()
+                .findFirst();
     }
 
     Optional<Dialog> openOf(long conversationId) {
-        return jdbc.query("select * from dialog where conversation_id = :conversation and state <> 'ENDED'",
-                Map.of("conversation", conversationId), DIALOG).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from dialog where conversation_id = :conversation and state <> 'ENDED'",
+                        Map.of("conversation", conversationId),
+                        DIALOG)
+                .stream()
+                .findFirst();
     }
 
     /** Starts a dialog, the conversation goes NEW → BOT; empty when the conversation left NEW meanwhile. */
@@ -62,74 +77,95 @@ class Dialogs {
         if (!conversations.startBot(conversationId)) {
             return Optional.empty();
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into dialog (id, conversation_id, platform, state, started_at, last_activity_at)
                 values (:id, :conversation, :platform, 'ACTIVE', :now, :now)""",
-                new MapSqlParameterSource().addValue("id", id).addValue("conversation", conversationId)
-                        .addValue("platform", platform).addValue("now", now));
+                new MapSqlParameterSource()
+                        .addValue("id", id)
+                        .addValue("conversation", conversationId)
+                        .addValue("platform", platform)
+                        .addValue("now", now));
         return find(id);
     }
 
     boolean alreadyHandled(UUID dialogId, long messageId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from dialog_log where dialog_id = :dialog and message_id = :message)",
-                Map.of("dialog", dialogId, "message", messageId), Boolean.class));
+                Map.of("dialog", dialogId, "message", messageId),
+                Boolean.class));
     }
 
     /** Records the customer's turn as the platform saw it; false when this message was handled before. */
     boolean logTurn(UUID dialogId, Long messageId, String pseudonymized) {
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(
+                """
                 insert into dialog_log (dialog_id, message_id, direction, text_pseudonymized, logged_at)
                 values (:dialog, :message, 'TO_PLATFORM', :text, :now)
                 on conflict (dialog_id, message_id) where message_id is not null do nothing""",
-                new MapSqlParameterSource().addValue("dialog", dialogId).addValue("message", messageId)
-                        .addValue("text", pseudonymized).addValue("now", now()));
-        jdbc.update("update dialog set last_activity_at = :now, turns = turns + 1 where id = :id",
+                new MapSqlParameterSource()
+                        .addValue("dialog", dialogId)
+                        .addValue("message", messageId)
+                        .addValue("text", pseudonymized)
+                        .addValue("now", now()));
+        jdbc.update(
+                "update dialog set last_activity_at = :now, turns = turns + 1 where id = :id",
                 new MapSqlParameterSource().addValue("now", now()).addValue("id", dialogId));
         return inserted == 1;
     }
 
     void logAnswer(UUID dialogId, String pseudonymized) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into dialog_log (dialog_id, direction, text_pseudonymized, logged_at)
                 values (:dialog, 'FROM_PLATFORM', :text, :now)""",
-                new MapSqlParameterSource().addValue("dialog", dialogId).addValue("text", pseudonymized)
+                new MapSqlParameterSource()
+                        .addValue("dialog", dialogId)
+                        .addValue("text", pseudonymized)
                         .addValue("now", now()));
     }
 
     void touch(UUID dialogId) {
-        jdbc.update("update dialog set last_activity_at = :now where id = :id",
+        jdbc.update(
+                "update dialog set last_activity_at = :now where id = :id",
                 new MapSqlParameterSource().addValue("now", now()).addValue("id", dialogId));
     }
 
     void session(UUID dialogId, String platform, String platformSessionId) {
-        jdbc.update("update dialog set platform = :platform, platform_session_id = :session where id = :id",
-                new MapSqlParameterSource().addValue("platform", platform).addValue("session", platformSessionId)
+        jdbc.update(
+                "update dialog set platform = :platform, platform_session_id = :session where id = :id",
+                new MapSqlParameterSource()
+                        .addValue("platform", platform)
+                        .addValue("session", platformSessionId)
                         .addValue("id", dialogId));
     }
 
     void offerHandOff(UUID dialogId, String reason) {
-        jdbc.update("update dialog set state = 'HANDOFF_OFFERED', handoff_reason = :reason where id = :id",
+        jdbc.update(
+                "update dialog set state = 'HANDOFF_OFFERED', handoff_reason = :reason where id = :id",
                 Map.of("reason", reason, "id", dialogId));
     }
 
     void resume(UUID dialogId) {
-        jdbc.update("update dialog set state = 'ACTIVE', handoff_reason = null where id = :id and state <> 'ENDED'",
+        jdbc.update(
+                "update dialog set state = 'ACTIVE', handoff_reason = null where id = :id and state <> 'ENDED'",
                 Map.of("id", dialogId));
     }
 
     /** An open dialog due to end: idle too long, or (tooOld) begun longer than the maximum age ago. */
-    record Expired(UUID id, boolean tooOld) {
-    }
+    record Expired(UUID id, boolean tooOld) {}
 
     /** Open dialogs idle since {@code idleSince} or begun before {@code startedBefore}, oldest activity first. */
     List<Expired> expired(Instant idleSince, Instant startedBefore, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, started_at <= :started from dialog
                  where state <> 'ENDED' and (last_activity_at <= :idle or started_at <= :started)
                  order by last_activity_at limit :limit""",
-                new MapSqlParameterSource().addValue("idle", Timestamp.from(idleSince))
-                        .addValue("started", Timestamp.from(startedBefore)).addValue("limit", limit),
+                new MapSqlParameterSource()
+                        .addValue("idle", Timestamp.from(idleSince))
+                        .addValue("started", Timestamp.from(startedBefore))
+                        .addValue("limit", limit),
                 (rs, i) -> new Expired(rs.getObject(1, UUID.class), rs.getBoolean(2)));
     }
 
@@ -138,8 +174,13 @@ class Dialogs {
      * Must run inside a transaction.
      */
     Optional<Dialog> lockOpen(UUID dialogId) {
-        return jdbc.query("select * from dialog where id = :id and state <> 'ENDED' for update skip locked",
-                Map.of("id", dialogId), DIALOG).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from dialog where id = :id and state <> 'ENDED' for update skip locked",
+                        Map.of("id", dialogId),
+                        DIALOG)
+                .stream()
+                .findFirst();
     }
 
     int deleteLog(UUID dialogId) {
@@ -147,8 +188,12 @@ class Dialogs {
     }
 
     void markEnded(UUID dialogId, String reason) {
-        jdbc.update("update dialog set state = 'ENDED', ended_at = :now, end_reason = :reason where id = :id",
-                new MapSqlParameterSource().addValue("now", now()).addValue("reason", reason).addValue("id", dialogId));
+        jdbc.update(
+                "update dialog set state = 'ENDED', ended_at = :now, end_reason = :reason where id = :id",
+                new MapSqlParameterSource()
+                        .addValue("now", now())
+                        .addValue("reason", reason)
+                        .addValue("id", dialogId));
     }
 
     /** R35: what was deleted, how many, why; never the content. */

@@ -60,7 +60,8 @@ final class IamTokenSource {
         form.add("apikey", apiKey);
         JsonNode answer;
         try {
-            answer = iam.post().uri(tokenUrl)
+            answer = iam.post()
+                    .uri(tokenUrl)
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .accept(MediaType.APPLICATION_JSON)
                     .body(form)
@@ -72,8 +73,8 @@ final class IamTokenSource {
         String accessToken = answer == null ? "" : answer.path("access_token").asText("");
         long expiresIn = answer == null ? 0 : answer.path("expires_in").asLong(0);
         if (accessToken.isBlank() || expiresIn <= 0) {
-            throw new DialogPlatformException(WatsonxAssistant.NAME, 200,
-                    "IAM token answer without access_token or expires_in", null);
+            throw new DialogPlatformException(
+                    WatsonxAssistant.NAME, 200, "IAM token answer without access_token or expires_in", null);
         }
         // counted from the request, not the answer: a slow IAM call must not stretch the token's life
         long margin = Math.min(Math.max(MIN_MARGIN_SECONDS, expiresIn / 10), expiresIn / 2);

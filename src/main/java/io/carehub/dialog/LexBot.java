@@ -45,8 +45,7 @@ final class LexBot implements DialogPlatform, AutoCloseable {
     @Override
     public DialogReply send(DialogTurn turn) {
         try {
-            RecognizeTextResponse answer = lex.recognizeText(request -> request
-                    .botId(config.botId())
+            RecognizeTextResponse answer = lex.recognizeText(request -> request.botId(config.botId())
                     .botAliasId(config.botAliasId())
                     .localeId(config.localeId())
                     .sessionId(turn.platformSessionId())
@@ -60,8 +59,7 @@ final class LexBot implements DialogPlatform, AutoCloseable {
     @Override
     public void closeSession(String platformSessionId) {
         try {
-            lex.deleteSession(request -> request
-                    .botId(config.botId())
+            lex.deleteSession(request -> request.botId(config.botId())
                     .botAliasId(config.botAliasId())
                     .localeId(config.localeId())
                     .sessionId(platformSessionId));
@@ -83,12 +81,19 @@ final class LexBot implements DialogPlatform, AutoCloseable {
      */
     private static DialogPlatformException failure(String operation, SdkException e) {
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "unknown" : service.awsErrorDetails().errorCode();
-            return new DialogPlatformException(NAME, service.statusCode(), operation + " answered HTTP "
-                    + service.statusCode() + " " + code + " (request id " + service.requestId() + ")", null);
+            String code = service.awsErrorDetails() == null
+                    ? "unknown"
+                    : service.awsErrorDetails().errorCode();
+            return new DialogPlatformException(
+                    NAME,
+                    service.statusCode(),
+                    operation + " answered HTTP " + service.statusCode() + " " + code + " (request id "
+                            + service.requestId() + ")",
+                    null);
         }
         // SdkClientException: timeouts, connection errors; no status
-        return new DialogPlatformException(NAME, 0, operation + " failed: " + e.getClass().getSimpleName(), e);
+        return new DialogPlatformException(
+                NAME, 0, operation + " failed: " + e.getClass().getSimpleName(), e);
     }
 
     private static DialogProperties.Lex requireBot(DialogProperties.Lex config) {

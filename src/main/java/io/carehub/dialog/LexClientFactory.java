@@ -19,8 +19,7 @@ final class LexClientFactory {
     /** One retry at most: longer SDK retries would hide an outage from the platform's circuit breaker. */
     private static final int MAX_ATTEMPTS = 2;
 
-    private LexClientFactory() {
-    }
+    private LexClientFactory() {}
 
     static LexRuntimeV2Client create(DialogProperties.Lex config, Duration timeout) {
         LexRuntimeV2ClientBuilder builder = LexRuntimeV2Client.builder()

@@ -15,6 +15,7 @@ final class LexReplyMapper {
 
     /** The built-in intent Lex falls back to when it recognized nothing. */
     static final String FALLBACK_INTENT = "FallbackIntent";
+
     private static final Pattern SSML_TAG = Pattern.compile("<[^>]*>");
 
     private final String handOffIntent;
@@ -26,12 +27,16 @@ final class LexReplyMapper {
     DialogReply toReply(RecognizeTextResponse answer, String sessionId) {
         List<DialogOutput> outputs = new ArrayList<>();
         for (Message message : answer.messages()) {
-            MessageContentType type = message.contentType() == null ? MessageContentType.PLAIN_TEXT
-                    : message.contentType();
+            MessageContentType type =
+                    message.contentType() == null ? MessageContentType.PLAIN_TEXT : message.contentType();
             DialogOutput output = switch (type) {
                 case IMAGE_RESPONSE_CARD -> card(message.imageResponseCard());
                 // WhatsApp shows text only: the speech markup is dropped, the words are kept
-                case SSML -> text(message.content() == null ? null : SSML_TAG.matcher(message.content()).replaceAll(""));
+                case SSML ->
+                    text(
+                            message.content() == null
+                                    ? null
+                                    : SSML_TAG.matcher(message.content()).replaceAll(""));
                 default -> text(message.content()); // PlainText, CustomPayload, types newer than the SDK
             };
             if (output != null) {
@@ -46,7 +51,8 @@ final class LexReplyMapper {
     }
 
     private static String intentName(RecognizeTextResponse answer) {
-        Intent intent = answer.sessionState() == null ? null : answer.sessionState().intent();
+        Intent intent =
+                answer.sessionState() == null ? null : answer.sessionState().intent();
         return intent == null ? null : intent.name();
     }
 

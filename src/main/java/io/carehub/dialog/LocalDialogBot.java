@@ -43,35 +43,53 @@ final class LocalDialogBot implements DialogPlatform {
         String text = turn.text() == null ? "" : turn.text();
         String lower = text.toLowerCase(Locale.GERMAN);
         if (matches(lower, "mitarbeiter", "mensch", "berater", "agent")) {
-            return new DialogReply(List.of(), true, true, "Kundenwunsch: persönliche Beratung. Letzte Nachricht: " + text,
-                    session);
+            return new DialogReply(
+                    List.of(), true, true, "Kundenwunsch: persönliche Beratung. Letzte Nachricht: " + text, session);
         }
         if (matches(lower, "tschüss", "tschuess", "auf wiedersehen", "bye", "das war's", "das wars")) {
-            return new DialogReply(List.of(new DialogOutput.Text(LABEL + "Gern geschehen. Auf Wiedersehen!")), true, false,
-                    null, session, true);
+            return new DialogReply(
+                    List.of(new DialogOutput.Text(LABEL + "Gern geschehen. Auf Wiedersehen!")),
+                    true,
+                    false,
+                    null,
+                    session,
+                    true);
         }
         if (matches(lower, "tarif", "preis", "kosten", "vertrag")) {
-            return reply(session, new DialogOutput.Text(LABEL + "Unsere Tarife finden Sie unter example.com/tarife."),
-                    new DialogOutput.Options(LABEL + "Wobei kann ich helfen?", List.of(
-                            new DialogOutput.Option("Tarif wechseln", "tarif wechseln"),
-                            new DialogOutput.Option("Vertragslaufzeit", "vertragslaufzeit"),
-                            new DialogOutput.Option("Mitarbeiter", "mitarbeiter"))));
+            return reply(
+                    session,
+                    new DialogOutput.Text(LABEL + "Unsere Tarife finden Sie unter example.com/tarife."),
+                    new DialogOutput.Options(
+                            LABEL + "Wobei kann ich helfen?",
+                            List.of(
+                                    new DialogOutput.Option("Tarif wechseln", "tarif wechseln"),
+                                    new DialogOutput.Option("Vertragslaufzeit", "vertragslaufzeit"),
+                                    new DialogOutput.Option("Mitarbeiter", "mitarbeiter"))));
         }
         if (matches(lower, "rechnung", "abbuchung", "zahlung", "lastschrift")) {
-            return reply(session, new DialogOutput.Text(LABEL
-                    + "Ihre Rechnungen finden Sie im Kundenportal unter „Rechnungen“. Bei Fragen zu einer Abbuchung "
-                    + "schreiben Sie „Mitarbeiter“."));
+            return reply(
+                    session,
+                    new DialogOutput.Text(LABEL
+                            + "Ihre Rechnungen finden Sie im Kundenportal unter „Rechnungen“. Bei Fragen zu einer Abbuchung "
+                            + "schreiben Sie „Mitarbeiter“."));
         }
         if (matches(lower, "hallo", "hi", "moin", "servus", "guten tag", "guten morgen", "guten abend", "hello")) {
             Matcher name = PERSON_TOKEN.matcher(text);
             String greeting = name.find() ? "Hallo " + name.group() + "!" : "Hallo!";
-            return reply(session, new DialogOutput.Text(LABEL + greeting
-                    + " Ich beantworte Fragen zu Tarifen und Rechnungen. Für eine persönliche Beratung schreiben Sie "
-                    + "„Mitarbeiter“."));
+            return reply(
+                    session,
+                    new DialogOutput.Text(LABEL + greeting
+                            + " Ich beantworte Fragen zu Tarifen und Rechnungen. Für eine persönliche Beratung schreiben Sie "
+                            + "„Mitarbeiter“."));
         }
-        return new DialogReply(List.of(new DialogOutput.Text(LABEL
-                + "Das habe ich leider nicht verstanden. Fragen Sie mich nach Tarifen oder Rechnungen, oder schreiben Sie "
-                + "„Mitarbeiter“.")), false, false, null, session);
+        return new DialogReply(
+                List.of(new DialogOutput.Text(LABEL
+                        + "Das habe ich leider nicht verstanden. Fragen Sie mich nach Tarifen oder Rechnungen, oder schreiben Sie "
+                        + "„Mitarbeiter“.")),
+                false,
+                false,
+                null,
+                session);
     }
 
     @Override

@@ -39,7 +39,8 @@ final class OpenAiAnswerGenerator implements AnswerGenerator {
     public String answer(String strippedQuestion, List<String> strippedContext) {
         ResponseEntity<JsonNode> completion;
         try {
-            completion = api.post().uri("/chat/completions")
+            completion = api.post()
+                    .uri("/chat/completions")
                     .headers(headers -> headers.setBearerAuth(config.apiKey()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
@@ -49,15 +50,25 @@ final class OpenAiAnswerGenerator implements AnswerGenerator {
         } catch (RestClientException e) {
             throw PlatformFailure.of(NAME, "chat completion", e); // 429 (rate or quota), 5xx, timeouts
         }
-        JsonNode choice = completion.getBody() == null ? null : completion.getBody().path("choices").path(0);
-        String answer = choice == null ? "" : choice.path("message").path("content").asText("");
+        JsonNode choice = completion.getBody() == null
+                ? null
+                : completion.getBody().path("choices").path(0);
+        String answer =
+                choice == null ? "" : choice.path("message").path("content").asText("");
         if (answer.isBlank()) {
             // e.g. finish_reason content_filter or a refusal: there is nothing to send the customer
-            throw new DialogPlatformException(NAME, completion.getStatusCode().value(),
+            throw new DialogPlatformException(
+                    NAME,
+                    completion.getStatusCode().value(),
                     "chat completion without message content (finish_reason "
-                            + (choice == null ? "none" : choice.path("finish_reason").asText("none")) + ")", null);
+                            + (choice == null
+                                    ? "none"
+                                    : choice.path("finish_reason").asText("none")) + ")",
+                    null);
         }
-        LOG.info("openai answered with {} context turns, completion {}", strippedContext.size(),
+        LOG.info(
+                "openai answered with {} context turns, completion {}",
+                strippedContext.size(),
                 completion.getBody().path("id").asText("?"));
         return answer;
     }

@@ -7,8 +7,7 @@ import org.springframework.web.client.RestClientResponseException;
 /** Turns a failed HTTP call to a dialog platform into the {@link DialogPlatformException} its breaker counts. */
 final class PlatformFailure {
 
-    private PlatformFailure() {
-    }
+    private PlatformFailure() {}
 
     /**
      * Error answers are not kept as the cause: their bodies may echo the (pseudonymized) text, and exceptions end
@@ -23,8 +22,11 @@ final class PlatformFailure {
             // timeouts and connection errors: no status, the cause names the I/O problem
             return new DialogPlatformException(platform, 0, operation + " failed: " + rootCauseName(io), io);
         }
-        return new DialogPlatformException(platform, 0,
-                operation + " answer could not be read (" + failure.getClass().getSimpleName() + ")", null);
+        return new DialogPlatformException(
+                platform,
+                0,
+                operation + " answer could not be read (" + failure.getClass().getSimpleName() + ")",
+                null);
     }
 
     private static String rootCauseName(Throwable failure) {

@@ -9,8 +9,7 @@ import org.springframework.web.client.RestClient;
 /** Builds the RestClient of an HTTP dialog platform on java.net.http with the configured timeouts. */
 final class RestClientFactory {
 
-    private RestClientFactory() {
-    }
+    private RestClientFactory() {}
 
     /**
      * @param baseUrl the platform's base URL, or null when every call names an absolute URL
@@ -18,12 +17,16 @@ final class RestClientFactory {
      */
     static RestClient create(String baseUrl, Duration timeout) {
         // HTTP/1.1: the JDK's HTTP/2 upgrade on plain-http endpoints (stand-ins, proxies) breaks requests with bodies
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
         requestFactory.setReadTimeout(timeout);
         RestClient.Builder builder = RestClient.builder()
                 .requestFactory(requestFactory)
-                .configureMessageConverters(converters -> converters.registerDefaults().withJsonConverter(jackson2()));
+                .configureMessageConverters(
+                        converters -> converters.registerDefaults().withJsonConverter(jackson2()));
         if (baseUrl != null) {
             builder.baseUrl(stripTrailingSlash(baseUrl));
         }

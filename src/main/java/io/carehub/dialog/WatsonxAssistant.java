@@ -39,8 +39,8 @@ final class WatsonxAssistant implements DialogPlatform {
         require(config.assistantId(), "carehub.dialog.watsonx.assistant-id");
         require(config.version(), "carehub.dialog.watsonx.version");
         this.api = RestClientFactory.create(config.url(), timeout);
-        this.tokens = new IamTokenSource(RestClientFactory.create(null, timeout), config.iamUrl(), config.apiKey(),
-                clock);
+        this.tokens =
+                new IamTokenSource(RestClientFactory.create(null, timeout), config.iamUrl(), config.apiKey(), clock);
         this.assistantId = config.assistantId();
         this.version = config.version();
     }
@@ -65,7 +65,9 @@ final class WatsonxAssistant implements DialogPlatform {
         } catch (SessionNotFound expired) {
             // the assistant forgot the session (inactivity timeout): a new one, and the text resent once
             String sessionId = call("create session", this::createSession);
-            LOG.info("watsonx session of dialog {} expired, re-created as {} and message resent", turn.dialogId(),
+            LOG.info(
+                    "watsonx session of dialog {} expired, re-created as {} and message resent",
+                    turn.dialogId(),
                     sessionId);
             return mapper.toReply(turn.dialogId(), resendOnce(sessionId, turn.text()), sessionId);
         }
@@ -89,23 +91,27 @@ final class WatsonxAssistant implements DialogPlatform {
     }
 
     private String createSession(String token) {
-        ResponseEntity<JsonNode> created = api.post().uri(SESSIONS, assistantId, version)
+        ResponseEntity<JsonNode> created = api.post()
+                .uri(SESSIONS, assistantId, version)
                 .headers(headers -> headers.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .body(Map.of())
                 .retrieve()
                 .toEntity(JsonNode.class);
-        String sessionId = created.getBody() == null ? "" : created.getBody().path("session_id").asText("");
+        String sessionId = created.getBody() == null
+                ? ""
+                : created.getBody().path("session_id").asText("");
         if (sessionId.isBlank()) {
-            throw new DialogPlatformException(NAME, created.getStatusCode().value(),
-                    "create session answered without session_id", null);
+            throw new DialogPlatformException(
+                    NAME, created.getStatusCode().value(), "create session answered without session_id", null);
         }
         return sessionId;
     }
 
     private JsonNode message(String token, String sessionId, String text) {
-        ResponseEntity<JsonNode> answer = onSession(() -> api.post().uri(MESSAGE, assistantId, sessionId, version)
+        ResponseEntity<JsonNode> answer = onSession(() -> api.post()
+                .uri(MESSAGE, assistantId, sessionId, version)
                 .headers(headers -> headers.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
@@ -113,15 +119,16 @@ final class WatsonxAssistant implements DialogPlatform {
                 .retrieve()
                 .toEntity(JsonNode.class));
         if (answer.getBody() == null || !answer.getBody().has("output")) {
-            throw new DialogPlatformException(NAME, answer.getStatusCode().value(), "message answered without output",
-                    null);
+            throw new DialogPlatformException(
+                    NAME, answer.getStatusCode().value(), "message answered without output", null);
         }
         return answer.getBody();
     }
 
     private Void deleteSession(String token, String sessionId) {
         return onSession(() -> {
-            api.delete().uri(SESSION, assistantId, sessionId, version)
+            api.delete()
+                    .uri(SESSION, assistantId, sessionId, version)
                     .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                     .headers(headers -> headers.setBearerAuth(token))
                     .retrieve()
@@ -163,8 +170,8 @@ final class WatsonxAssistant implements DialogPlatform {
 
     private static void require(String value, String key) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("watsonx is configured (carehub.dialog.watsonx.url) but " + key
-                    + " is empty");
+            throw new IllegalStateException(
+                    "watsonx is configured (carehub.dialog.watsonx.url) but " + key + " is empty");
         }
     }
 

@@ -49,7 +49,8 @@ final class WatsonxReplyMapper {
     }
 
     private static DialogOutput options(JsonNode option) {
-        String prompt = joinNonBlank(option.path("title").asText(""), option.path("description").asText(""));
+        String prompt = joinNonBlank(
+                option.path("title").asText(""), option.path("description").asText(""));
         List<DialogOutput.Option> choices = new ArrayList<>();
         for (JsonNode choice : option.path("options")) {
             String label = choice.path("label").asText("");
@@ -62,9 +63,14 @@ final class WatsonxReplyMapper {
 
     /** suggestion, image, video, iframe, user_defined, …: whatever readable text they carry, else nothing. */
     private static void fallback(String dialogId, String type, JsonNode generic, List<DialogOutput> outputs) {
-        String text = joinNonBlank(generic.path("title").asText(""), generic.path("text").asText(""),
+        String text = joinNonBlank(
+                generic.path("title").asText(""),
+                generic.path("text").asText(""),
                 generic.path("source").asText(""));
-        LOG.info("watsonx response_type {} in dialog {} {}", type, dialogId,
+        LOG.info(
+                "watsonx response_type {} in dialog {} {}",
+                type,
+                dialogId,
                 text.isEmpty() ? "skipped" : "sent as text");
         if (!text.isEmpty()) {
             outputs.add(new DialogOutput.Text(text));

@@ -27,28 +27,29 @@ public class Attachments {
     }
 
     /** An attachment due for download; {@code attempts} counts this one. */
-    public record Due(long id, String mediaId, String sha256, int attempts) {
-    }
+    public record Due(long id, String mediaId, String sha256, int attempts) {}
 
     /** R18: an attachment as the history lists it. */
-    public record Listed(long id, long messageId, String mediaId, String mimeType, String filename, Long sizeBytes,
-            String state) {
-    }
+    public record Listed(
+            long id, long messageId, String mediaId, String mimeType, String filename, Long sizeBytes, String state) {}
 
     /** R18: the stored bytes, or the state that keeps them from being served. */
-    public record Content(String mimeType, byte[] bytes, String state) {
-    }
+    public record Content(String mimeType, byte[] bytes, String state) {}
 
     /** R6: documents the media of fresh messages as pending, set-based. Arrays are made storable. */
     void insertPending(long[] messageIds, String[] mediaIds, String[] mimes, String[] sha256s, String[] filenames) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into attachment (message_id, media_id, mime_type, sha256, filename)
                 select * from unnest(cast(:messages as bigint[]), cast(:mediaIds as text[]), cast(:mimes as text[]),
                                      cast(:sha256s as text[]), cast(:filenames as text[]))
                 on conflict (message_id, media_id) do nothing""",
                 StorableText.params()
-                        .addValue("messages", messageIds).addValue("mediaIds", mediaIds).addValue("mimes", mimes)
-                        .addValue("sha256s", sha256s).addValue("filenames", filenames));
+                        .addValue("messages", messageIds)
+                        .addValue("mediaIds", mediaIds)
+                        .addValue("mimes", mimes)
+                        .addValue("sha256s", sha256s)
+                        .addValue("filenames", filenames));
     }
 
     /**
@@ -56,7 +57,8 @@ public class Attachments {
      * forward) keeps other instances off while this one downloads.
      */
     public List<Due> claimDue(Duration lease, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 update attachment a
                    set attempts = a.attempts + 1,
                        next_attempt_at = now() + make_interval(secs => :lease)
@@ -73,40 +75,58 @@ public class Attachments {
 
     /** R6: the verified bytes; the announced mime type wins over the download's. */
     public void stored(long id, byte[] content, String mimeType) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update attachment
                    set content = :content, size_bytes = :size, state = 'STORED', stored_at = now(),
                        mime_type = coalesce(mime_type, :mime), last_error = null
                  where id = :id and state = 'PENDING'""",
-                new MapSqlParameterSource().addValue("content", content).addValue("size", content.length)
-                        .addValue("mime", mimeType).addValue("id", id));
+                new MapSqlParameterSource()
+                        .addValue("content", content)
+                        .addValue("size", content.length)
+                        .addValue("mime", mimeType)
+                        .addValue("id", id));
     }
 
     /** R6: a failed attempt: retried at {@code next}, or FAILED for good when {@code giveUp}. */
     public void failed(long id, boolean giveUp, String reason, Instant next) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update attachment
                    set state = case when :final then 'FAILED' else 'PENDING' end,
                        last_error = :reason,
                        next_attempt_at = :next
                  where id = :id and state = 'PENDING'""",
-                new MapSqlParameterSource().addValue("final", giveUp).addValue("reason", reason)
-                        .addValue("next", Timestamp.from(next)).addValue("id", id));
+                new MapSqlParameterSource()
+                        .addValue("final", giveUp)
+                        .addValue("reason", reason)
+                        .addValue("next", Timestamp.from(next))
+                        .addValue("id", id));
     }
 
     /** R18: the attachments of the messages, oldest first. */
     void ofMessages(Collection<Long> messageIds, Consumer<Listed> each) {
         jdbc.query("""
                 select id, message_id, media_id, mime_type, filename, size_bytes, state
-                  from attachment where message_id in (:ids) order by id""",
-                Map.of("ids", messageIds), rs -> {
-                    each.accept(new Listed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), (Long) rs.getObject(6), rs.getString(7)));
-                });
+                  from attachment where message_id in (:ids) order by id""", Map.of("ids", messageIds), rs -> {
+            each.accept(new Listed(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    (Long) rs.getObject(6),
+                    rs.getString(7)));
+        });
     }
 
     Optional<Content> content(long id) {
-        return jdbc.query("select mime_type, content, state from attachment where id = :id", Map.of("id", id),
-                (rs, i) -> new Content(rs.getString(1), rs.getBytes(2), rs.getString(3))).stream().findFirst();
+        return jdbc
+                .query(
+                        "select mime_type, content, state from attachment where id = :id",
+                        Map.of("id", id),
+                        (rs, i) -> new Content(rs.getString(1), rs.getBytes(2), rs.getString(3)))
+                .stream()
+                .findFirst();
     }
 }

@@ -29,8 +29,14 @@ public class ContactDocumentation {
     private final Messages messages;
     private final RejectedUpdates rejected;
 
-    ContactDocumentation(TransactionTemplate tx, ObjectMapper mapper, ConversationResolver conversations,
-            InboundDocumentation inbound, Statuses statuses, Messages messages, RejectedUpdates rejected) {
+    ContactDocumentation(
+            TransactionTemplate tx,
+            ObjectMapper mapper,
+            ConversationResolver conversations,
+            InboundDocumentation inbound,
+            Statuses statuses,
+            Messages messages,
+            RejectedUpdates rejected) {
         this.tx = tx;
         this.mapper = mapper;
         this.conversations = conversations;
@@ -46,11 +52,18 @@ public class ContactDocumentation {
      * Returns the inbound messages in batch order for the hand-on to the conversation lifecycle.
      */
     public List<DocumentedMessage> recordBatch(@Body List<BufferedEvent> events) {
-        List<BufferedEvent> messageEvents = events.stream().filter(e -> e.kind() == BufferedEvent.Kind.MESSAGE).toList();
-        List<InboundMessage> parsed = messageEvents.stream().map(e -> InboundMessage.from(e.payload(), mapper)).toList();
-        List<BufferedEvent> statusEvents = events.stream().filter(e -> e.kind() == BufferedEvent.Kind.STATUS).toList();
+        List<BufferedEvent> messageEvents = events.stream()
+                .filter(e -> e.kind() == BufferedEvent.Kind.MESSAGE)
+                .toList();
+        List<InboundMessage> parsed = messageEvents.stream()
+                .map(e -> InboundMessage.from(e.payload(), mapper))
+                .toList();
+        List<BufferedEvent> statusEvents = events.stream()
+                .filter(e -> e.kind() == BufferedEvent.Kind.STATUS)
+                .toList();
         List<DocumentedMessage> documented = tx.execute(status -> {
-            List<DocumentedMessage> result = messageEvents.isEmpty() ? List.of() : inbound.insert(messageEvents, parsed);
+            List<DocumentedMessage> result =
+                    messageEvents.isEmpty() ? List.of() : inbound.insert(messageEvents, parsed);
             if (!statusEvents.isEmpty()) {
                 recordStatuses(statusEvents);
             }
@@ -59,9 +72,14 @@ public class ContactDocumentation {
         });
         for (int i = 0; i < messageEvents.size(); i++) {
             if (documented.get(i).fresh()) {
-                LOG.debug("documented inbound message {} type={}", messageEvents.get(i).dedupId(), parsed.get(i).type());
+                LOG.debug(
+                        "documented inbound message {} type={}",
+                        messageEvents.get(i).dedupId(),
+                        parsed.get(i).type());
             } else {
-                LOG.info("duplicate inbound message {} ignored", messageEvents.get(i).dedupId());
+                LOG.info(
+                        "duplicate inbound message {} ignored",
+                        messageEvents.get(i).dedupId());
             }
         }
         return documented;
@@ -87,8 +105,11 @@ public class ContactDocumentation {
             return;
         }
         String[] wamids = recorded.stream().map(StatusUpdate::wamid).toArray(String[]::new);
-        long[] conversationIds = conversations.resolve(recorded.stream().map(StatusUpdate::event).toList(), wamids);
-        messages.moveDeliveryStates(wamids, conversationIds,
+        long[] conversationIds =
+                conversations.resolve(recorded.stream().map(StatusUpdate::event).toList(), wamids);
+        messages.moveDeliveryStates(
+                wamids,
+                conversationIds,
                 recorded.stream().map(StatusUpdate::state).toArray(String[]::new),
                 recorded.stream().map(r -> r.at().toString()).toArray(String[]::new),
                 recorded.stream().map(StatusUpdate::errorCode).toArray(Integer[]::new),

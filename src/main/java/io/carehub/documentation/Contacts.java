@@ -40,7 +40,8 @@ public class Contacts {
      */
     Map<String, Long> upsert(SortedMap<String, String> profileNames) {
         Map<String, Long> contactIds = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 insert into contact (wa_id, phone_number, profile_name)
                 select c.wa_id, c.wa_id, c.name
                   from unnest(cast(:waIds as text[]), cast(:names as text[])) with ordinality as c(wa_id, name, ord)
@@ -65,11 +66,15 @@ public class Contacts {
      * (by this or another instance).
      */
     public boolean claimNotice(long contactId, Instant now, Instant repeatAfter) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 update contact set notice_sent_at = :now
                  where id = :contact and (notice_sent_at is null or notice_sent_at <= :repeatAfter)""",
-                new MapSqlParameterSource().addValue("contact", contactId).addValue("now", Timestamp.from(now))
-                        .addValue("repeatAfter", Timestamp.from(repeatAfter))) == 1;
+                        new MapSqlParameterSource()
+                                .addValue("contact", contactId)
+                                .addValue("now", Timestamp.from(now))
+                                .addValue("repeatAfter", Timestamp.from(repeatAfter)))
+                == 1;
     }
 
     /** R14: the notice was not sent after all (window closed): the next message tries again. */

@@ -29,44 +29,70 @@ class ConversationHistoryController {
     private final Attachments attachments;
     private final ObjectMapper mapper;
 
-    ConversationHistoryController(Conversations conversations, Messages messages, Attachments attachments,
-            ObjectMapper mapper) {
+    ConversationHistoryController(
+            Conversations conversations, Messages messages, Attachments attachments, ObjectMapper mapper) {
         this.conversations = conversations;
         this.messages = messages;
         this.attachments = attachments;
         this.mapper = mapper;
     }
 
-    record ConversationView(long id, String waId, String profileName, String businessPhoneNumberId, String status,
-            Instant openedAt, Instant lastInboundAt, Instant windowExpiresAt, long messageCount) {
-    }
+    record ConversationView(
+            long id,
+            String waId,
+            String profileName,
+            String businessPhoneNumberId,
+            String status,
+            Instant openedAt,
+            Instant lastInboundAt,
+            Instant windowExpiresAt,
+            long messageCount) {}
 
-    record AttachmentView(long id, String mediaId, String mimeType, String filename, Long sizeBytes, String state,
-            String href) {
-    }
+    record AttachmentView(
+            long id, String mediaId, String mimeType, String filename, Long sizeBytes, String state, String href) {}
 
-    record MessageView(long id, String wamid, String direction, String type, String rawType, String text,
-            JsonNode details, String contextWamid, Instant sentAt, Instant documentedAt, String deliveryState,
-            Integer errorCode, String errorTitle, List<AttachmentView> attachments) {
-    }
+    record MessageView(
+            long id,
+            String wamid,
+            String direction,
+            String type,
+            String rawType,
+            String text,
+            JsonNode details,
+            String contextWamid,
+            Instant sentAt,
+            Instant documentedAt,
+            String deliveryState,
+            Integer errorCode,
+            String errorTitle,
+            List<AttachmentView> attachments) {}
 
-    record MessagePage(long conversationId, int page, int size, long totalElements, List<MessageView> messages) {
-    }
+    record MessagePage(long conversationId, int page, int size, long totalElements, List<MessageView> messages) {}
 
     @GetMapping("/conversations")
     List<ConversationView> conversations(@RequestParam String waId) {
         return conversations.ofCustomer(waId).stream()
-                .map(c -> new ConversationView(c.id(), c.waId(), c.profileName(), c.businessPhoneNumberId(), c.status(),
-                        c.openedAt(), c.lastInboundAt(), c.windowExpiresAt(), c.messageCount()))
+                .map(c -> new ConversationView(
+                        c.id(),
+                        c.waId(),
+                        c.profileName(),
+                        c.businessPhoneNumberId(),
+                        c.status(),
+                        c.openedAt(),
+                        c.lastInboundAt(),
+                        c.windowExpiresAt(),
+                        c.messageCount()))
                 .toList();
     }
 
     @GetMapping("/conversations/{id}/messages")
-    MessagePage messages(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+    MessagePage messages(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
         if (!conversations.exists(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id);
@@ -77,21 +103,43 @@ class ConversationHistoryController {
         for (Messages.Row row : messages.page(id, size, (long) page * size)) {
             List<AttachmentView> list = new ArrayList<>();
             byMessage.put(row.id(), list);
-            views.add(new MessageView(row.id(), row.wamid(), row.direction(), row.type(), row.rawType(), row.text(),
-                    json(row.details()), row.contextWamid(), row.sentAt(), row.documentedAt(), row.deliveryState(),
-                    row.errorCode(), row.errorTitle(), list));
+            views.add(new MessageView(
+                    row.id(),
+                    row.wamid(),
+                    row.direction(),
+                    row.type(),
+                    row.rawType(),
+                    row.text(),
+                    json(row.details()),
+                    row.contextWamid(),
+                    row.sentAt(),
+                    row.documentedAt(),
+                    row.deliveryState(),
+                    row.errorCode(),
+                    row.errorTitle(),
+                    list));
         }
         if (!byMessage.isEmpty()) {
-            attachments.ofMessages(byMessage.keySet(), a -> byMessage.get(a.messageId()).add(new AttachmentView(a.id(),
-                    a.mediaId(), a.mimeType(), a.filename(), a.sizeBytes(), a.state(),
-                    "/api/attachments/" + a.id() + "/content")));
+            attachments.ofMessages(
+                    byMessage.keySet(),
+                    a -> byMessage
+                            .get(a.messageId())
+                            .add(new AttachmentView(
+                                    a.id(),
+                                    a.mediaId(),
+                                    a.mimeType(),
+                                    a.filename(),
+                                    a.sizeBytes(),
+                                    a.state(),
+                                    "/api/attachments/" + a.id() + "/content")));
         }
         return new MessagePage(id, page, size, total, views);
     }
 
     @GetMapping("/attachments/{id}/content")
     ResponseEntity<byte[]> attachmentContent(@PathVariable long id) {
-        Attachments.Content content = attachments.content(id)
+        Attachments.Content content = attachments
+                .content(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no attachment " + id));
         if (!"STORED".equals(content.state())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "attachment " + id + " is " + content.state());

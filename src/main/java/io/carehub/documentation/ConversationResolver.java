@@ -43,12 +43,17 @@ class ConversationResolver {
         Map<String, Long> contactIds = contacts.upsert(profileNames);
         Set<ConversationKey> keys = new LinkedHashSet<>();
         events.forEach(event -> keys.add(ConversationKey.of(event)));
-        long[] keyContacts = keys.stream().mapToLong(key -> contactIds.get(key.waId())).toArray();
-        String[] keyBusiness = keys.stream().map(ConversationKey::businessPhoneNumberId).toArray(String[]::new);
+        long[] keyContacts =
+                keys.stream().mapToLong(key -> contactIds.get(key.waId())).toArray();
+        String[] keyBusiness =
+                keys.stream().map(ConversationKey::businessPhoneNumberId).toArray(String[]::new);
         Map<ConversationKey, Long> open = conversations.openOf(keyContacts, keyBusiness);
         if (open.size() < keys.size()) {
-            long[] eventContacts = events.stream().mapToLong(e -> contactIds.get(StorableText.of(e.waId()))).toArray();
-            String[] eventBusiness = events.stream().map(e -> StorableText.of(e.businessPhoneNumberId()))
+            long[] eventContacts = events.stream()
+                    .mapToLong(e -> contactIds.get(StorableText.of(e.waId())))
+                    .toArray();
+            String[] eventBusiness = events.stream()
+                    .map(e -> StorableText.of(e.businessPhoneNumberId()))
                     .toArray(String[]::new);
             conversations.openFor(eventContacts, eventBusiness, wamids);
             open = conversations.openOf(keyContacts, keyBusiness);
@@ -65,7 +70,8 @@ class ConversationResolver {
         }
         if (!closed.isEmpty()) {
             // R5: updates of documented messages whose conversation is closed: they stay where their message is
-            Map<String, DocumentedMessage> known = messages.known(closed.stream().map(i -> wamids[i]).toArray(String[]::new));
+            Map<String, DocumentedMessage> known =
+                    messages.known(closed.stream().map(i -> wamids[i]).toArray(String[]::new));
             for (int i : closed) {
                 DocumentedMessage message = known.get(wamids[i]);
                 if (message == null) {

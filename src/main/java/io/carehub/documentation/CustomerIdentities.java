@@ -20,15 +20,19 @@ public class CustomerIdentities {
     }
 
     /** A legitimated customer's data. */
-    public record Identity(String segment, String salutation, String name, String customerNumber,
-            String contractNumber) {
-    }
+    public record Identity(
+            String segment, String salutation, String name, String customerNumber, String contractNumber) {}
 
     public Optional<Identity> of(long contactId) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select segment, salutation, name, customer_number, contract_number
                   from customer_identity where contact_id = :contact""",
-                Map.of("contact", contactId), (rs, i) -> new Identity(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).stream().findFirst();
+                        Map.of("contact", contactId),
+                        (rs, i) -> new Identity(
+                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .stream()
+                .findFirst();
     }
 }

@@ -7,5 +7,4 @@ package io.carehub.documentation;
  * @param conversationId its conversation
  * @param fresh          false when it was a duplicate delivery (the lifecycle is idempotent anyway)
  */
-public record DocumentedMessage(long messageId, long conversationId, boolean fresh) {
-}
+public record DocumentedMessage(long messageId, long conversationId, boolean fresh) {}

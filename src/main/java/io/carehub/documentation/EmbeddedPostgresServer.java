@@ -58,12 +58,18 @@ public final class EmbeddedPostgresServer {
                 throw e;
             }
             // no binaries for this platform on the class path: a jar built with -Dproduction (the image) has none
-            throw new IllegalStateException("no embedded PostgreSQL binaries for " + System.getProperty("os.name") + " "
-                    + System.getProperty("os.arch") + " in this build (a -Dproduction build leaves them out): run it"
-                    + " with the prod profile and an external PostgreSQL, or build it without -Dproduction", e);
+            throw new IllegalStateException(
+                    "no embedded PostgreSQL binaries for " + System.getProperty("os.name") + " "
+                            + System.getProperty("os.arch")
+                            + " in this build (a -Dproduction build leaves them out): run it"
+                            + " with the prod profile and an external PostgreSQL, or build it without -Dproduction",
+                    e);
         }
-        LOG.info("embedded PostgreSQL listening on localhost:{} (psql -h localhost -p {} -U postgres), data in {}",
-                port, port, dataDirectory);
+        LOG.info(
+                "embedded PostgreSQL listening on localhost:{} (psql -h localhost -p {} -U postgres), data in {}",
+                port,
+                port,
+                dataDirectory);
     }
 
     public synchronized void stop() {
@@ -95,17 +101,28 @@ public final class EmbeddedPostgresServer {
             return; // postgres itself reports a stale or broken pid file
         }
         Optional<ProcessHandle> leftover = ProcessHandle.of(pid)
-                .filter(p -> p.info().command().map(command -> command.endsWith("/postgres")).orElse(false));
+                .filter(p -> p.info()
+                        .command()
+                        .map(command -> command.endsWith("/postgres"))
+                        .orElse(false));
         if (leftover.isEmpty()) {
             return;
         }
-        LOG.warn("embedded PostgreSQL: postmaster {} left by an earlier run still serves {}; stopping it (fast shutdown)",
-                pid, dataDirectory);
+        LOG.warn(
+                "embedded PostgreSQL: postmaster {} left by an earlier run still serves {}; stopping it (fast shutdown)",
+                pid,
+                dataDirectory);
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             leftover.get().onExit().get(30, TimeUnit.SECONDS);
         } catch (IOException | ExecutionException | TimeoutException e) {
-            LOG.warn("leftover postmaster {} did not stop in time ({}); killing it", pid, e.getClass().getSimpleName());
+            LOG.warn(
+                    "leftover postmaster {} did not stop in time ({}); killing it",
+                    pid,
+                    e.getClass().getSimpleName());
             leftover.get().destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

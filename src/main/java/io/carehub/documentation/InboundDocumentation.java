@@ -25,8 +25,8 @@ class InboundDocumentation {
     private final Conversations conversations;
     private final Attachments attachments;
 
-    InboundDocumentation(ConversationResolver resolver, Messages messages, Conversations conversations,
-            Attachments attachments) {
+    InboundDocumentation(
+            ConversationResolver resolver, Messages messages, Conversations conversations, Attachments attachments) {
         this.resolver = resolver;
         this.messages = messages;
         this.conversations = conversations;
@@ -51,13 +51,15 @@ class InboundDocumentation {
             types[i] = StorableText.of(message.type());
             rawTypes[i] = StorableText.of(message.rawType());
             texts[i] = StorableText.of(message.textBody());
-            details[i] = message.details() == null ? null : StorableText.of(message.details().toString());
+            details[i] = message.details() == null
+                    ? null
+                    : StorableText.of(message.details().toString());
             contexts[i] = StorableText.of(message.contextWamid());
             sentAt[i] = message.sentAt() != null ? message.sentAt() : event.receivedAt();
         }
         long[] conversationIds = resolver.resolve(events, wamids);
-        Map<String, Long> inserted = messages.insertInbound(wamids, conversationIds, types, rawTypes, texts, details,
-                contexts, isoStrings(sentAt));
+        Map<String, Long> inserted = messages.insertInbound(
+                wamids, conversationIds, types, rawTypes, texts, details, contexts, isoStrings(sentAt));
         Map<String, DocumentedMessage> known = inserted.size() == n ? Map.of() : messages.known(wamids);
         List<DocumentedMessage> result = new ArrayList<>(n);
         Map<Long, Instant> latestInbound = new LinkedHashMap<>();
@@ -85,14 +87,18 @@ class InboundDocumentation {
             return;
         }
         Instant[] sent = latestInbound.values().toArray(Instant[]::new);
-        Instant[] expires = latestInbound.values().stream().map(at -> at.plus(SERVICE_WINDOW)).toArray(Instant[]::new);
-        conversations.openServiceWindows(latestInbound.keySet().stream().mapToLong(Long::longValue).toArray(),
-                isoStrings(sent), isoStrings(expires));
+        Instant[] expires = latestInbound.values().stream()
+                .map(at -> at.plus(SERVICE_WINDOW))
+                .toArray(Instant[]::new);
+        conversations.openServiceWindows(
+                latestInbound.keySet().stream().mapToLong(Long::longValue).toArray(),
+                isoStrings(sent),
+                isoStrings(expires));
     }
 
     /** R6: media is documented at once as a pending attachment; the media-download route fetches it. */
-    private void insertPendingAttachments(List<Integer> indexes, List<DocumentedMessage> documented,
-            List<InboundMessage> parsed) {
+    private void insertPendingAttachments(
+            List<Integer> indexes, List<DocumentedMessage> documented, List<InboundMessage> parsed) {
         if (indexes.isEmpty()) {
             return;
         }

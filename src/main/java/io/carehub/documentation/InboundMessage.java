@@ -7,11 +7,16 @@ import java.time.Instant;
 import java.util.Set;
 
 /** R3: the columns one inbound WhatsApp message is documented with, per type. */
-record InboundMessage(String type, String rawType, String textBody, ObjectNode details, String contextWamid,
-        Instant sentAt, Media media) {
+record InboundMessage(
+        String type,
+        String rawType,
+        String textBody,
+        ObjectNode details,
+        String contextWamid,
+        Instant sentAt,
+        Media media) {
 
-    record Media(String mediaId, String mimeType, String sha256, String filename) {
-    }
+    record Media(String mediaId, String mimeType, String sha256, String filename) {}
 
     private static final Set<String> MEDIA_TYPES = Set.of("image", "document", "audio", "video", "sticker");
 
@@ -26,17 +31,25 @@ record InboundMessage(String type, String rawType, String textBody, ObjectNode d
         }
         switch (rawType) {
             case "text" -> {
-                return new InboundMessage("text", rawType, textOrNull(body, "body"), orNull(details), context, sentAt, null);
+                return new InboundMessage(
+                        "text", rawType, textOrNull(body, "body"), orNull(details), context, sentAt, null);
             }
             case "image", "document", "audio", "video", "sticker" -> {
                 copy(body, details, "voice", "animated");
-                Media media = body.hasNonNull("id") ? new Media(body.get("id").asText(), textOrNull(body, "mime_type"),
-                        textOrNull(body, "sha256"), textOrNull(body, "filename")) : null;
-                return new InboundMessage(rawType, rawType, textOrNull(body, "caption"), orNull(details), context, sentAt, media);
+                Media media = body.hasNonNull("id")
+                        ? new Media(
+                                body.get("id").asText(),
+                                textOrNull(body, "mime_type"),
+                                textOrNull(body, "sha256"),
+                                textOrNull(body, "filename"))
+                        : null;
+                return new InboundMessage(
+                        rawType, rawType, textOrNull(body, "caption"), orNull(details), context, sentAt, media);
             }
             case "location" -> {
                 copy(body, details, "latitude", "longitude", "name", "address", "url");
-                return new InboundMessage("location", rawType, textOrNull(body, "name"), details, context, sentAt, null);
+                return new InboundMessage(
+                        "location", rawType, textOrNull(body, "name"), details, context, sentAt, null);
             }
             case "contacts" -> {
                 details.set("contacts", message.path("contacts"));
@@ -47,7 +60,8 @@ record InboundMessage(String type, String rawType, String textBody, ObjectNode d
                 JsonNode reply = replyType == null ? mapper.missingNode() : body.path(replyType);
                 details.put("replyType", replyType);
                 copy(reply, details, "id", "title", "description");
-                return new InboundMessage("interactive", rawType, textOrNull(reply, "title"), details, context, sentAt, null);
+                return new InboundMessage(
+                        "interactive", rawType, textOrNull(reply, "title"), details, context, sentAt, null);
             }
             case "button" -> {
                 copy(body, details, "payload", "text");
@@ -56,7 +70,8 @@ record InboundMessage(String type, String rawType, String textBody, ObjectNode d
             case "reaction" -> {
                 details.put("messageId", textOrNull(body, "message_id"));
                 details.put("emoji", body.path("emoji").asText("")); // empty emoji = reaction removed
-                return new InboundMessage("reaction", rawType, null, details, textOrNull(body, "message_id"), sentAt, null);
+                return new InboundMessage(
+                        "reaction", rawType, null, details, textOrNull(body, "message_id"), sentAt, null);
             }
             default -> {
                 // R3: unsupported and unknown types are kept as such, never a crash
@@ -91,7 +106,9 @@ record InboundMessage(String type, String rawType, String textBody, ObjectNode d
 
     static Instant timestamp(JsonNode node) {
         try {
-            return node.isMissingNode() || node.isNull() ? null : Instant.ofEpochSecond(Long.parseLong(node.asText().trim()));
+            return node.isMissingNode() || node.isNull()
+                    ? null
+                    : Instant.ofEpochSecond(Long.parseLong(node.asText().trim()));
         } catch (NumberFormatException | java.time.DateTimeException notSeconds) {
             return null;
         }

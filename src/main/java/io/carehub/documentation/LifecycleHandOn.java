@@ -28,8 +28,8 @@ public class LifecycleHandOn {
     public List<JmsBatchMessage> messages(@Body List<DocumentedMessage> messages) {
         List<JmsBatchMessage> out = new ArrayList<>(messages.size());
         for (DocumentedMessage message : messages) {
-            out.add(new JmsBatchMessage(json(message),
-                    Map.of(JmsBatchMessage.GROUP_ID, "conversation-" + message.conversationId())));
+            out.add(new JmsBatchMessage(
+                    json(message), Map.of(JmsBatchMessage.GROUP_ID, "conversation-" + message.conversationId())));
         }
         return out;
     }

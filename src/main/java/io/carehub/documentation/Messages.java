@@ -27,28 +27,41 @@ public class Messages {
     }
 
     /** A queued outbound message as the sender needs it. */
-    public record Outbound(long conversationId, String type, String payload, String deliveryState,
-            String businessPhoneNumberId) {
-    }
+    public record Outbound(
+            long conversationId, String type, String payload, String deliveryState, String businessPhoneNumberId) {}
 
     /** An outbound message left 'queued' (its enqueue was lost). */
-    public record Stale(long id, long conversationId) {
-    }
+    public record Stale(long id, long conversationId) {}
 
     /** A released customer message, with the fields routing and the dialog classify it by. */
-    public record Released(long id, String type, String text, String replyId, String replyTitle, String payload) {
-    }
+    public record Released(long id, String type, String text, String replyId, String replyTitle, String payload) {}
 
     /** R18: one message of a history page. */
-    public record Row(long id, String wamid, String direction, String type, String rawType, String text, String details,
-            String contextWamid, Instant sentAt, Instant documentedAt, String deliveryState, Integer errorCode,
-            String errorTitle) {
-    }
+    public record Row(
+            long id,
+            String wamid,
+            String direction,
+            String type,
+            String rawType,
+            String text,
+            String details,
+            String contextWamid,
+            Instant sentAt,
+            Instant documentedAt,
+            String deliveryState,
+            Integer errorCode,
+            String errorTitle) {}
 
     /** R28: one message for the transcript export, with the contact's identifiers that must be removed. */
-    public record TranscriptLine(long conversationId, String direction, String type, Instant sentAt, String text,
-            String phoneNumber, String waId, String profileName) {
-    }
+    public record TranscriptLine(
+            long conversationId,
+            String direction,
+            String type,
+            Instant sentAt,
+            String text,
+            String phoneNumber,
+            String waId,
+            String profileName) {}
 
     // ---- documentation of a batch (set-based) ----
 
@@ -56,10 +69,18 @@ public class Messages {
      * R5/R13: inserts a batch's inbound messages in batch order (ids in batch order: with ordinality … order by);
      * a known wamid is skipped. Returns the inserted rows' ids by wamid. Arrays must be storable.
      */
-    Map<String, Long> insertInbound(String[] wamids, long[] conversations, String[] types, String[] rawTypes,
-            String[] texts, String[] details, String[] contexts, String[] sentAt) {
+    Map<String, Long> insertInbound(
+            String[] wamids,
+            long[] conversations,
+            String[] types,
+            String[] rawTypes,
+            String[] texts,
+            String[] details,
+            String[] contexts,
+            String[] sentAt) {
         Map<String, Long> inserted = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 insert into message (wamid, conversation_id, direction, type, raw_type, text_body, details,
                                      context_wamid, sent_at)
                 select m.wamid, m.conversation, 'INBOUND', m.type, m.raw_type, m.text, cast(m.details as jsonb),
@@ -72,9 +93,14 @@ public class Messages {
                 on conflict (wamid) do nothing
                 returning id, wamid""",
                 new MapSqlParameterSource()
-                        .addValue("wamids", wamids).addValue("conversations", conversations).addValue("types", types)
-                        .addValue("rawTypes", rawTypes).addValue("texts", texts).addValue("details", details)
-                        .addValue("contexts", contexts).addValue("sentAt", sentAt),
+                        .addValue("wamids", wamids)
+                        .addValue("conversations", conversations)
+                        .addValue("types", types)
+                        .addValue("rawTypes", rawTypes)
+                        .addValue("texts", texts)
+                        .addValue("details", details)
+                        .addValue("contexts", contexts)
+                        .addValue("sentAt", sentAt),
                 rs -> {
                     inserted.put(rs.getString(2), rs.getLong(1));
                 });
@@ -84,7 +110,8 @@ public class Messages {
     /** R5: the documented messages among {@code wamids} (storable), by wamid. */
     Map<String, DocumentedMessage> known(String[] wamids) {
         Map<String, DocumentedMessage> known = new HashMap<>();
-        jdbc.query("select id, conversation_id, wamid from message where wamid = any(cast(:wamids as text[]))",
+        jdbc.query(
+                "select id, conversation_id, wamid from message where wamid = any(cast(:wamids as text[]))",
                 new MapSqlParameterSource("wamids", wamids),
                 rs -> {
                     known.put(rs.getString(3), new DocumentedMessage(rs.getLong(1), rs.getLong(2), false));
@@ -98,9 +125,10 @@ public class Messages {
      * them (Meta sends errors with {@code failed}, the highest rank). A status before its message leaves a
      * placeholder row. Arrays must be storable.
      */
-    void moveDeliveryStates(String[] wamids, long[] conversations, String[] states, String[] at, Integer[] codes,
-            String[] titles) {
-        jdbc.update("""
+    void moveDeliveryStates(
+            String[] wamids, long[] conversations, String[] states, String[] at, Integer[] codes, String[] titles) {
+        jdbc.update(
+                """
                 insert into message (wamid, conversation_id, direction, type, delivery_state, delivery_updated_at,
                                      error_code, error_title)
                 select distinct on (m.wamid) m.wamid, m.conversation, 'OUTBOUND', 'pending', m.state, m.at,
@@ -117,40 +145,58 @@ public class Messages {
                        error_code = coalesce(excluded.error_code, message.error_code),
                        error_title = coalesce(excluded.error_title, message.error_title)
                  where delivery_rank(message.delivery_state) < delivery_rank(excluded.delivery_state)""",
-                new MapSqlParameterSource().addValue("wamids", wamids).addValue("conversations", conversations)
-                        .addValue("states", states).addValue("at", at).addValue("codes", codes).addValue("titles", titles));
+                new MapSqlParameterSource()
+                        .addValue("wamids", wamids)
+                        .addValue("conversations", conversations)
+                        .addValue("states", states)
+                        .addValue("at", at)
+                        .addValue("codes", codes)
+                        .addValue("titles", titles));
     }
 
     // ---- outbound (R7-R9) ----
 
     /** Documents an outbound message as 'queued'; returns its id. */
     public long queueOutbound(long conversationId, String type, String text, String actor, String payload) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 insert into message (conversation_id, direction, type, text_body, actor, outbound_payload, delivery_state,
                                      delivery_updated_at)
                 values (:conversation, 'OUTBOUND', :type, :text, :actor, cast(:payload as jsonb), 'queued', now())
                 returning id""",
-                new MapSqlParameterSource().addValue("conversation", conversationId).addValue("type", type)
-                        .addValue("text", text).addValue("actor", actor).addValue("payload", payload), Long.class);
+                new MapSqlParameterSource()
+                        .addValue("conversation", conversationId)
+                        .addValue("type", type)
+                        .addValue("text", text)
+                        .addValue("actor", actor)
+                        .addValue("payload", payload),
+                Long.class);
     }
 
     /** Outbound messages still 'queued' longer than {@code afterSeconds}, oldest first. */
     public List<Stale> stillQueued(double afterSeconds, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, conversation_id from message
                  where direction = 'OUTBOUND' and delivery_state = 'queued'
                    and delivery_updated_at < now() - make_interval(secs => :after)
-                 order by id limit :limit""", new MapSqlParameterSource("after", afterSeconds).addValue("limit", limit),
+                 order by id limit :limit""",
+                new MapSqlParameterSource("after", afterSeconds).addValue("limit", limit),
                 (rs, i) -> new Stale(rs.getLong(1), rs.getLong(2)));
     }
 
     public Optional<Outbound> outbound(long id) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select m.conversation_id, m.type, m.outbound_payload::text, m.delivery_state, c.business_phone_number_id
                   from message m join conversation c on c.id = m.conversation_id
-                 where m.id = :id and m.direction = 'OUTBOUND'""", Map.of("id", id),
-                (rs, i) -> new Outbound(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .stream().findFirst();
+                 where m.id = :id and m.direction = 'OUTBOUND'""",
+                        Map.of("id", id),
+                        (rs, i) -> new Outbound(
+                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .stream()
+                .findFirst();
     }
 
     public void countAttempt(long id) {
@@ -171,34 +217,44 @@ public class Messages {
                  where id = :id""", Map.of("wamid", wamid, "id", id));
         if (!placeholder.isEmpty()) {
             Map<String, Object> p = placeholder.get(0);
-            jdbc.update("""
+            jdbc.update(
+                    """
                     update message set delivery_state = :state, delivery_updated_at = :at,
                            error_code = :code, error_title = :title
                      where id = :id and delivery_rank(delivery_state) < delivery_rank(:state)""",
-                    new MapSqlParameterSource().addValue("state", p.get("delivery_state"))
-                            .addValue("at", p.get("delivery_updated_at")).addValue("code", p.get("error_code"))
-                            .addValue("title", p.get("error_title")).addValue("id", id));
+                    new MapSqlParameterSource()
+                            .addValue("state", p.get("delivery_state"))
+                            .addValue("at", p.get("delivery_updated_at"))
+                            .addValue("code", p.get("error_code"))
+                            .addValue("title", p.get("error_title"))
+                            .addValue("id", id));
         }
     }
 
     public void failed(long id, Integer code, String error) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update message set delivery_state = 'failed', delivery_updated_at = now(), error_code = :code,
                                    last_error = :error
                  where id = :id""",
-                new MapSqlParameterSource().addValue("code", code).addValue("error", error).addValue("id", id));
+                new MapSqlParameterSource()
+                        .addValue("code", code)
+                        .addValue("error", error)
+                        .addValue("id", id));
     }
 
     // ---- consent and routing (R14, R20-R27) ----
 
     public void markReleased(long id, Instant now) {
-        jdbc.update("update message set released_at = :now where id = :id",
+        jdbc.update(
+                "update message set released_at = :now where id = :id",
                 new MapSqlParameterSource().addValue("id", id).addValue("now", Timestamp.from(now)));
     }
 
     /** R14: releases the contact's held messages in its open conversations; returns them in the order sent. */
     public List<Long> releaseHeld(long contactId, Instant now) {
-        return jdbc.queryForList("""
+        return jdbc.queryForList(
+                """
                 with held as (
                     update message m set released_at = :now
                       from conversation c
@@ -206,7 +262,8 @@ public class Messages {
                        and m.direction = 'INBOUND' and m.released_at is null
                     returning m.id, m.sent_at)
                 select id from held order by sent_at, id""",
-                new MapSqlParameterSource().addValue("contact", contactId).addValue("now", Timestamp.from(now)), Long.class);
+                new MapSqlParameterSource().addValue("contact", contactId).addValue("now", Timestamp.from(now)),
+                Long.class);
     }
 
     /** The released customer messages among {@code ids}, in the order sent. */
@@ -214,55 +271,82 @@ public class Messages {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, type, text_body, details ->> 'id', details ->> 'title', details ->> 'payload'
                   from message where id in (:ids) and direction = 'INBOUND' order by sent_at, id""",
-                Map.of("ids", ids), (rs, i) -> new Released(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)));
+                Map.of("ids", ids),
+                (rs, i) -> new Released(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)));
     }
 
     /** R27: every customer message of the conversation, in the order sent. */
     public List<Long> inboundIds(long conversationId) {
         return jdbc.queryForList("""
-                select id from message where conversation_id = :id and direction = 'INBOUND' order by sent_at, id""",
-                Map.of("id", conversationId), Long.class);
+                select id from message where conversation_id = :id and direction = 'INBOUND' order by sent_at, id""", Map.of("id", conversationId), Long.class);
     }
 
     // ---- history and export (R18, R28) ----
 
     public long count(long conversationId) {
-        Long total = jdbc.queryForObject("select count(*) from message where conversation_id = :id",
-                Map.of("id", conversationId), Long.class);
+        Long total = jdbc.queryForObject(
+                "select count(*) from message where conversation_id = :id", Map.of("id", conversationId), Long.class);
         return total == null ? 0 : total;
     }
 
     /** R18: one page of the conversation, newest first. */
     public List<Row> page(long conversationId, int limit, long offset) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, wamid, direction, type, raw_type, text_body, details::text, context_wamid, sent_at,
                        documented_at, delivery_state, error_code, error_title
                   from message where conversation_id = :id
                  order by coalesce(sent_at, documented_at) desc, id desc
                  limit :limit offset :offset""",
-                new MapSqlParameterSource().addValue("id", conversationId).addValue("limit", limit).addValue("offset", offset),
-                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)),
-                        instant(rs.getTimestamp(10)), rs.getString(11), (Integer) rs.getObject(12), rs.getString(13)));
+                new MapSqlParameterSource()
+                        .addValue("id", conversationId)
+                        .addValue("limit", limit)
+                        .addValue("offset", offset),
+                (rs, i) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        instant(rs.getTimestamp(9)),
+                        instant(rs.getTimestamp(10)),
+                        rs.getString(11),
+                        (Integer) rs.getObject(12),
+                        rs.getString(13)));
     }
 
     /** R28: streams the messages sent in [from, to), by conversation and in the order sent. */
     public void transcript(Instant from, Instant to, Consumer<TranscriptLine> lines) {
-        jdbc.query("""
+        jdbc.query(
+                """
                 select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number, c.wa_id, c.profile_name
                   from message m
                   join conversation v on v.id = m.conversation_id
                   join contact c on c.id = v.contact_id
                  where m.sent_at >= :from and m.sent_at < :to
-                 order by m.conversation_id, m.sent_at, m.id""",
-                new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
-                rs -> {
-                    lines.accept(new TranscriptLine(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            instant(rs.getTimestamp(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                 order by m.conversation_id, m.sent_at, m.id""", new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), rs -> {
+                    lines.accept(new TranscriptLine(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            instant(rs.getTimestamp(4)),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8)));
                 });
     }
 

@@ -12,5 +12,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("carehub.postgres")
-public record PostgresProperties(@Min(0) @Max(65535) int port) {
-}
+public record PostgresProperties(@Min(0) @Max(65535) int port) {}

@@ -23,7 +23,8 @@ class RejectedUpdates {
 
     /** Parks the update once per payload and reason. */
     void record(BufferedEvent event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into rejected_update (received_at, reason, payload, payload_sha256)
                 values (:at, :reason, :payload, :sha)
                 on conflict (payload_sha256, reason) do nothing""",

@@ -5,20 +5,34 @@ import io.carehub.buffer.BufferedEvent;
 import java.time.Instant;
 
 /** R4/R40: one status webhook update, its fields as stored. */
-record StatusUpdate(BufferedEvent event, String wamid, String state, Instant at, String errors, Integer errorCode,
-        String errorTitle, JsonNode conversation, JsonNode pricing) {
+record StatusUpdate(
+        BufferedEvent event,
+        String wamid,
+        String state,
+        Instant at,
+        String errors,
+        Integer errorCode,
+        String errorTitle,
+        JsonNode conversation,
+        JsonNode pricing) {
 
     static StatusUpdate of(BufferedEvent event) {
         JsonNode status = event.payload();
         Instant at = InboundMessage.timestamp(status.path("timestamp"));
         JsonNode errors = status.path("errors");
         JsonNode first = errors.isArray() && errors.size() > 0 ? errors.get(0) : null;
-        return new StatusUpdate(event, StorableText.of(status.path("id").asText()),
-                StorableText.of(status.path("status").asText()), at != null ? at : event.receivedAt(),
+        return new StatusUpdate(
+                event,
+                StorableText.of(status.path("id").asText()),
+                StorableText.of(status.path("status").asText()),
+                at != null ? at : event.receivedAt(),
                 errors.isArray() ? StorableText.of(errors.toString()) : null,
-                first != null && first.path("code").canConvertToInt() ? first.path("code").asInt() : null,
+                first != null && first.path("code").canConvertToInt()
+                        ? first.path("code").asInt()
+                        : null,
                 first != null ? StorableText.of(InboundMessage.textOrNull(first, "title")) : null,
-                status.path("conversation"), status.path("pricing"));
+                status.path("conversation"),
+                status.path("pricing"));
     }
 
     /** R5: a status is recorded once per status id and status. */

@@ -25,7 +25,8 @@ class Statuses {
     /** R5: records the statuses set-based; returns the keys ({@link StatusUpdate#key()}) recorded now. */
     Set<String> record(List<StatusUpdate> rows) {
         Set<String> fresh = new HashSet<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 insert into message_status (wamid, status, status_at, errors)
                 select s.wamid, s.status, s.at, cast(s.errors as jsonb)
                   from unnest(cast(:wamids as text[]), cast(:states as text[]), cast(:at as timestamptz[]),
@@ -34,10 +35,15 @@ class Statuses {
                 on conflict (wamid, status) do nothing
                 returning wamid, status""",
                 new MapSqlParameterSource()
-                        .addValue("wamids", rows.stream().map(StatusUpdate::wamid).toArray(String[]::new))
-                        .addValue("states", rows.stream().map(StatusUpdate::state).toArray(String[]::new))
-                        .addValue("at", rows.stream().map(r -> r.at().toString()).toArray(String[]::new))
-                        .addValue("errors", rows.stream().map(StatusUpdate::errors).toArray(String[]::new)),
+                        .addValue(
+                                "wamids", rows.stream().map(StatusUpdate::wamid).toArray(String[]::new))
+                        .addValue(
+                                "states", rows.stream().map(StatusUpdate::state).toArray(String[]::new))
+                        .addValue(
+                                "at", rows.stream().map(r -> r.at().toString()).toArray(String[]::new))
+                        .addValue(
+                                "errors",
+                                rows.stream().map(StatusUpdate::errors).toArray(String[]::new)),
                 rs -> {
                     fresh.add(rs.getString(1) + ":" + rs.getString(2));
                 });
@@ -46,11 +52,13 @@ class Statuses {
 
     /** R40: conversation and pricing data of the recorded statuses that carry them. */
     void recordBilling(List<StatusUpdate> recorded) {
-        List<StatusUpdate> billed = recorded.stream().filter(StatusUpdate::billed).toList();
+        List<StatusUpdate> billed =
+                recorded.stream().filter(StatusUpdate::billed).toList();
         if (billed.isEmpty()) {
             return;
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into billing_record (wamid, status, conversation_ref, origin_type, expires_at, billable,
                                             pricing_model, category, pricing_type, status_at)
                 select * from unnest(cast(:wamids as text[]), cast(:states as text[]), cast(:refs as text[]),
@@ -59,16 +67,24 @@ class Statuses {
                                      cast(:at as timestamptz[]))
                 on conflict (wamid, status) do nothing""",
                 new MapSqlParameterSource()
-                        .addValue("wamids", billed.stream().map(StatusUpdate::wamid).toArray(String[]::new))
-                        .addValue("states", billed.stream().map(StatusUpdate::state).toArray(String[]::new))
+                        .addValue(
+                                "wamids",
+                                billed.stream().map(StatusUpdate::wamid).toArray(String[]::new))
+                        .addValue(
+                                "states",
+                                billed.stream().map(StatusUpdate::state).toArray(String[]::new))
                         .addValue("refs", texts(billed, StatusUpdate::conversationRef))
                         .addValue("origins", texts(billed, StatusUpdate::originType))
                         .addValue("expires", texts(billed, StatusUpdate::expiresAt))
-                        .addValue("billable", billed.stream().map(StatusUpdate::billable).toArray(Boolean[]::new))
+                        .addValue(
+                                "billable",
+                                billed.stream().map(StatusUpdate::billable).toArray(Boolean[]::new))
                         .addValue("models", texts(billed, StatusUpdate::pricingModel))
                         .addValue("categories", texts(billed, StatusUpdate::category))
                         .addValue("ptypes", texts(billed, StatusUpdate::pricingType))
-                        .addValue("at", billed.stream().map(r -> r.at().toString()).toArray(String[]::new)));
+                        .addValue(
+                                "at",
+                                billed.stream().map(r -> r.at().toString()).toArray(String[]::new)));
     }
 
     private static String[] texts(List<StatusUpdate> rows, Function<StatusUpdate, String> field) {

@@ -13,8 +13,7 @@ final class StorableText {
 
     private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)\\\\u0000");
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /**
      * The text as PostgreSQL stores it: text and jsonb cannot hold NUL, so it is dropped; a lone UTF-16
@@ -28,8 +27,11 @@ final class StorableText {
         String withoutNul = NUL_ESCAPE.matcher(text.replace("\u0000", "")).replaceAll("");
         // codePoints() yields a lone surrogate as itself, a valid pair as one supplementary code point
         return withoutNul.codePoints().anyMatch(StorableText::loneSurrogate)
-                ? withoutNul.codePoints().map(c -> loneSurrogate(c) ? 0xFFFD : c)
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
+                ? withoutNul
+                        .codePoints()
+                        .map(c -> loneSurrogate(c) ? 0xFFFD : c)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                        .toString()
                 : withoutNul;
     }
 
@@ -42,7 +44,8 @@ final class StorableText {
                     return super.addValue(name, of(text));
                 }
                 if (value instanceof String[] texts) {
-                    return super.addValue(name, Arrays.stream(texts).map(StorableText::of).toArray(String[]::new));
+                    return super.addValue(
+                            name, Arrays.stream(texts).map(StorableText::of).toArray(String[]::new));
                 }
                 return super.addValue(name, value);
             }

@@ -25,7 +25,10 @@ class ApiTokenFilter extends OncePerRequestFilter {
     private final List<byte[]> tokens;
 
     ApiTokenFilter(List<String> tokens) {
-        this.tokens = tokens.stream().filter(t -> !t.isBlank()).map(t -> t.trim().getBytes(StandardCharsets.UTF_8)).toList();
+        this.tokens = tokens.stream()
+                .filter(t -> !t.isBlank())
+                .map(t -> t.trim().getBytes(StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Override
@@ -41,19 +44,26 @@ class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        SECURITY.warn("API request refused: {} token, {} {}", request.getHeader("Authorization") == null ? "missing" : "invalid",
-                request.getMethod(), path);
+        SECURITY.warn(
+                "API request refused: {} token, {} {}",
+                request.getHeader("Authorization") == null ? "missing" : "invalid",
+                request.getMethod(),
+                path);
         response.setStatus(401);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"carehub\"");
         response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"a valid bearer token (carehub.api.tokens) is required\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"detail\":\"a valid bearer token (carehub.api.tokens) is required\"}");
     }
 
     private static boolean isOpen(String path) {
-        return !path.startsWith("/api/") && !path.equals("/api")
-                && (!path.startsWith("/actuator") || path.startsWith("/actuator/health")
-                        || path.equals("/actuator/prometheus") || path.equals("/actuator"));
+        return !path.startsWith("/api/")
+                && !path.equals("/api")
+                && (!path.startsWith("/actuator")
+                        || path.startsWith("/actuator/health")
+                        || path.equals("/actuator/prometheus")
+                        || path.equals("/actuator"));
     }
 
     private boolean validToken(String header) {

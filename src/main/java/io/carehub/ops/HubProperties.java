@@ -12,5 +12,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("carehub")
-public record HubProperties(@NotBlank String dataDir, @NotBlank String routesDir) {
-}
+public record HubProperties(
+        @NotBlank String dataDir, @NotBlank String routesDir) {}

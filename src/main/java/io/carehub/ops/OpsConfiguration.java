@@ -9,7 +9,8 @@ class OpsConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiProperties properties) {
-        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(new ApiTokenFilter(properties.tokens()));
+        FilterRegistrationBean<ApiTokenFilter> registration =
+                new FilterRegistrationBean<>(new ApiTokenFilter(properties.tokens()));
         registration.addUrlPatterns("/api/*", "/actuator/*", "/actuator");
         registration.setOrder(1);
         return registration;

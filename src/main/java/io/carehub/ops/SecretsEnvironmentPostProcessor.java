@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -68,27 +68,33 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         boolean prod = Arrays.asList(environment.getActiveProfiles()).contains("prod");
-        List<Secret> missing = Arrays.stream(Secret.values()).filter(s -> isMissing(environment, s)).toList();
+        List<Secret> missing = Arrays.stream(Secret.values())
+                .filter(s -> isMissing(environment, s))
+                .toList();
         if (prod) {
             for (Secret secret : missing) {
-                throw new IllegalStateException("Missing required secret '" + secret.key + "' for the prod profile: set "
-                        + "the environment variable " + secret.environmentVariable() + " (or the property " + secret.key + ")");
+                throw new IllegalStateException("Missing required secret '" + secret.key
+                        + "' for the prod profile: set " + "the environment variable " + secret.environmentVariable()
+                        + " (or the property " + secret.key + ")");
             }
             return;
         }
         if (missing.contains(Secret.ACCESS_TOKEN)) {
             // R43: no account needed on embedded defaults: outbound goes to the hub's local Graph API stand-in
-            environment.getPropertySources().addFirst(new MapPropertySource("carehubStandIn",
-                    Map.of("carehub.whatsapp.stand-in", "true")));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("carehubStandIn", Map.of("carehub.whatsapp.stand-in", "true")));
             log.warn("carehub.whatsapp.access-token is not set: outbound messages go to the LOCAL STAND-IN of the "
                     + "Graph API (GET /stand-in/graph/sent shows them) and media downloads are paused "
                     + "(attachments stay PENDING) until it is configured");
         }
-        List<Secret> toGenerate = missing.stream().filter(s -> s.generatedForDev).toList();
+        List<Secret> toGenerate =
+                missing.stream().filter(s -> s.generatedForDev).toList();
         if (toGenerate.isEmpty()) {
             return;
         }
-        Path file = Path.of(environment.getRequiredProperty("carehub.data-dir"), DEV_SECRETS_FILE); // default: application.yml
+        Path file = Path.of(
+                environment.getRequiredProperty("carehub.data-dir"), DEV_SECRETS_FILE); // default: application.yml
         Properties stored = load(file);
         Map<String, Object> values = new LinkedHashMap<>();
         boolean changed = false;
@@ -120,7 +126,9 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
     private String generate(Secret secret) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return secret == Secret.BUFFER_KEY || secret == Secret.VAULT_KEY ? Base64.getEncoder().encodeToString(bytes) : "dev-" + HexFormat.of().formatHex(bytes, 0, 16);
+        return secret == Secret.BUFFER_KEY || secret == Secret.VAULT_KEY
+                ? Base64.getEncoder().encodeToString(bytes)
+                : "dev-" + HexFormat.of().formatHex(bytes, 0, 16);
     }
 
     private static Properties load(Path file) {

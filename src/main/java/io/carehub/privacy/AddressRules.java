@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
-
 import java.util.List;
 import java.util.Set;
 
@@ -12,18 +11,98 @@ import java.util.Set;
  */
 final class AddressRules implements Scanner {
 
-    private static final String[] STREET_SUFFIXES = {"strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm",
-            "ufer", "chaussee", "pfad", "steig", "stieg", "halde", "kamp", "wall", "graben", "zeile", "promenade", "markt",
-            "anger", "deich", "stiege", "twiete"};
-    private static final Set<String> STREET_WORDS = Set.of("strasse", "str", "weg", "allee", "platz", "gasse", "ring", "damm",
-            "ufer", "chaussee", "street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "way", "square", "place");
-    private static final Set<String> PREFIXES = Set.of("am", "an", "auf", "im", "unter", "zum", "zur", "hinter", "beim", "vor", "in");
+    private static final String[] STREET_SUFFIXES = {
+        "strasse",
+        "str",
+        "weg",
+        "allee",
+        "platz",
+        "gasse",
+        "ring",
+        "damm",
+        "ufer",
+        "chaussee",
+        "pfad",
+        "steig",
+        "stieg",
+        "halde",
+        "kamp",
+        "wall",
+        "graben",
+        "zeile",
+        "promenade",
+        "markt",
+        "anger",
+        "deich",
+        "stiege",
+        "twiete"
+    };
+    private static final Set<String> STREET_WORDS = Set.of(
+            "strasse",
+            "str",
+            "weg",
+            "allee",
+            "platz",
+            "gasse",
+            "ring",
+            "damm",
+            "ufer",
+            "chaussee",
+            "street",
+            "st",
+            "road",
+            "rd",
+            "avenue",
+            "ave",
+            "lane",
+            "drive",
+            "way",
+            "square",
+            "place");
+    private static final Set<String> PREFIXES =
+            Set.of("am", "an", "auf", "im", "unter", "zum", "zur", "hinter", "beim", "vor", "in");
     private static final Set<String> ARTICLES = Set.of("der", "den", "dem", "die", "das");
-    private static final Set<String> ADDRESS_CONTEXT = Set.of("wohne", "wohnen", "wohnt", "wohn", "adresse", "anschrift",
-            "wohnhaft", "lieferadresse", "rechnungsadresse", "anschlussadresse", "umgezogen", "live", "address", "moved");
-    private static final Set<String> NOT_STREETS = Set.of("arbeitsplatz", "parkplatz", "speicherplatz", "ausweg", "rueckweg",
-            "heimweg", "weg", "gering", "supermarkt", "markt", "platz", "ring", "damm", "wall", "anger", "deich", "arbeitsweg",
-            "zahlungsweg", "versandweg", "umweg", "hinweg", "telefonmarkt", "mobilfunkmarkt", "stellplatz", "steckplatz");
+    private static final Set<String> ADDRESS_CONTEXT = Set.of(
+            "wohne",
+            "wohnen",
+            "wohnt",
+            "wohn",
+            "adresse",
+            "anschrift",
+            "wohnhaft",
+            "lieferadresse",
+            "rechnungsadresse",
+            "anschlussadresse",
+            "umgezogen",
+            "live",
+            "address",
+            "moved");
+    private static final Set<String> NOT_STREETS = Set.of(
+            "arbeitsplatz",
+            "parkplatz",
+            "speicherplatz",
+            "ausweg",
+            "rueckweg",
+            "heimweg",
+            "weg",
+            "gering",
+            "supermarkt",
+            "markt",
+            "platz",
+            "ring",
+            "damm",
+            "wall",
+            "anger",
+            "deich",
+            "arbeitsweg",
+            "zahlungsweg",
+            "versandweg",
+            "umweg",
+            "hinweg",
+            "telefonmarkt",
+            "mobilfunkmarkt",
+            "stellplatz",
+            "steckplatz");
 
     private final Lexicons lex;
 
@@ -44,7 +123,11 @@ final class AddressRules implements Scanner {
                     int end = postcodeCity(s, afterComma(s, numberEnd));
                     if (end < 0) end = cityAfterComma(s, numberEnd);
                     int last = end > 0 ? end : numberEnd;
-                    out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), t.get(last - 1).end(), 0.85));
+                    out.add(new Detection(
+                            EntityType.ADDRESS,
+                            t.get(i).start(),
+                            t.get(last - 1).end(),
+                            0.85));
                     covered = last;
                     continue;
                 }
@@ -53,26 +136,33 @@ final class AddressRules implements Scanner {
                 int end = englishStreet(s, i);
                 int cityEnd = cityAfterComma(s, end);
                 int last = cityEnd > 0 ? cityEnd : end;
-                out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), t.get(last - 1).end(), 0.8));
+                out.add(new Detection(
+                        EntityType.ADDRESS, t.get(i).start(), t.get(last - 1).end(), 0.8));
                 covered = last;
                 continue;
             }
             int end = postcodeCity(s, i);
             if (end > i) {
-                out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), t.get(end - 1).end(), 0.8));
+                out.add(new Detection(
+                        EntityType.ADDRESS, t.get(i).start(), t.get(end - 1).end(), 0.8));
                 covered = end;
                 continue;
             }
             String f = t.get(i).folded();
             if ((f.equals("plz") || f.equals("postleitzahl")) && i + 1 < t.size() && isPostcode(s, i + 1)) {
-                out.add(new Detection(EntityType.ADDRESS, t.get(i + 1).start(), t.get(i + 1).end(), 0.8));
+                out.add(new Detection(
+                        EntityType.ADDRESS, t.get(i + 1).start(), t.get(i + 1).end(), 0.8));
                 covered = i + 2;
             } else if (f.equals("postfach") && i + 1 < t.size() && t.get(i + 1).isNumber()) {
                 int j = i + 1;
-                while (j + 1 < t.size() && t.get(j + 1).isNumber() && t.get(j + 1).start() - t.get(j).end() == 1 && j - i < 4) j++;
+                while (j + 1 < t.size()
+                        && t.get(j + 1).isNumber()
+                        && t.get(j + 1).start() - t.get(j).end() == 1
+                        && j - i < 4) j++;
                 int pc = postcodeCity(s, afterComma(s, j + 1));
                 int last = pc > 0 ? pc : j + 1;
-                out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), t.get(last - 1).end(), 0.8));
+                out.add(new Detection(
+                        EntityType.ADDRESS, t.get(i).start(), t.get(last - 1).end(), 0.8));
                 covered = last;
             }
         }
@@ -86,18 +176,26 @@ final class AddressRules implements Scanner {
         String f = a.folded();
         if (isStreetToken(f)) return afterDot(s, i + 1);
         // "Berliner Str.", "Schönhauser Allee", "Kleiner Weg"
-        if (a.capitalized() && i + 1 < t.size() && t.get(i + 1).isWord() && STREET_WORDS.contains(t.get(i + 1).folded())
-                && t.get(i + 1).start() - a.end() == 1 && !lex.isStopWord(f)) {
+        if (a.capitalized()
+                && i + 1 < t.size()
+                && t.get(i + 1).isWord()
+                && STREET_WORDS.contains(t.get(i + 1).folded())
+                && t.get(i + 1).start() - a.end() == 1
+                && !lex.isStopWord(f)) {
             return afterDot(s, i + 2);
         }
         // "Am Weiher 3", "Unter den Linden 77" — only with address context or a postcode after
         if (PREFIXES.contains(f) && a.capitalized()) {
             int k = i + 1;
             if (k < t.size() && ARTICLES.contains(t.get(k).folded())) k++;
-            if (k < t.size() && t.get(k).isWord() && t.get(k).capitalized() && !lex.isStopWord(t.get(k).folded())) {
+            if (k < t.size()
+                    && t.get(k).isWord()
+                    && t.get(k).capitalized()
+                    && !lex.isStopWord(t.get(k).folded())) {
                 int numberEnd = houseNumber(s, k + 1);
-                if (numberEnd > k + 1 && (Context.anyBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::contains)
-                        || postcodeCity(s, afterComma(s, numberEnd)) > 0)) {
+                if (numberEnd > k + 1
+                        && (Context.anyBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::contains)
+                                || postcodeCity(s, afterComma(s, numberEnd)) > 0)) {
                     return k + 1;
                 }
             }
@@ -126,17 +224,29 @@ final class AddressRules implements Scanner {
         if (!n.isNumber() || n.length() > 4 || n.text().charAt(0) == '0' || n.start() - prevEnd > 3) return -1;
         if (!s.onlyBetween(prevEnd, n.start(), ".,")) return -1;
         int end = k + 1;
-        if (end < t.size() && t.get(end).isWord() && t.get(end).length() == 1 && t.get(end).start() == n.end()) end++;
-        else if (end < t.size() && t.get(end).isNumber() && t.get(end).start() == n.end() + 1
-                && (s.at(n.end()) == '-' || s.at(n.end()) == '/') && t.get(end).length() <= 4) end++;
+        if (end < t.size()
+                && t.get(end).isWord()
+                && t.get(end).length() == 1
+                && t.get(end).start() == n.end()) end++;
+        else if (end < t.size()
+                && t.get(end).isNumber()
+                && t.get(end).start() == n.end() + 1
+                && (s.at(n.end()) == '-' || s.at(n.end()) == '/')
+                && t.get(end).length() <= 4) end++;
         if (end < t.size()) {
             Token after = t.get(end);
-            if (after.isWord() && after.start() - t.get(end - 1).end() <= 1 && lex.isStopWord(after.folded())
-                    && Set.of("euro", "eur", "gb", "mb", "mbit", "min", "minuten", "stunden", "tage", "monate", "uhr", "x", "ghz")
-                    .contains(after.folded())) {
+            if (after.isWord()
+                    && after.start() - t.get(end - 1).end() <= 1
+                    && lex.isStopWord(after.folded())
+                    && Set.of(
+                                    "euro", "eur", "gb", "mb", "mbit", "min", "minuten", "stunden", "tage", "monate",
+                                    "uhr", "x", "ghz")
+                            .contains(after.folded())) {
                 return -1;
             }
-            if (after.isNumber() && after.start() - t.get(end - 1).end() == 1 && ",.".indexOf(s.at(t.get(end - 1).end())) >= 0) {
+            if (after.isNumber()
+                    && after.start() - t.get(end - 1).end() == 1
+                    && ",.".indexOf(s.at(t.get(end - 1).end())) >= 0) {
                 return -1; // 39,95 or 12.03.
             }
         }
@@ -161,13 +271,17 @@ final class AddressRules implements Scanner {
         List<Token> t = s.tokens;
         if (k + 1 >= t.size() || !isPostcode(s, k)) return -1;
         Token city = t.get(k + 1);
-        if (!city.isWord() || city.start() - t.get(k).end() != 1 || s.at(t.get(k).end()) != ' ') return -1;
+        if (!city.isWord()
+                || city.start() - t.get(k).end() != 1
+                || s.at(t.get(k).end()) != ' ') return -1;
         String f = city.folded();
         boolean known = lex.isCity(f) || lex.isCity(f.split("-")[0]);
         if (!known && !(city.capitalized() && !lex.isStopWord(f))) return -1;
         int end = k + 2;
         // "Frankfurt am Main", "Halle (Saale)", "Berlin-Mitte"
-        if (end + 1 < t.size() && t.get(end).folded().equals("am") && t.get(end + 1).capitalized()) end += 2;
+        if (end + 1 < t.size()
+                && t.get(end).folded().equals("am")
+                && t.get(end + 1).capitalized()) end += 2;
         return end;
     }
 
@@ -176,7 +290,9 @@ final class AddressRules implements Scanner {
         List<Token> t = s.tokens;
         if (k >= t.size() || k == 0) return -1;
         Token city = t.get(k);
-        if (!city.isWord() || !lex.isCity(city.folded()) || !s.onlyBetween(t.get(k - 1).end(), city.start(), ",")) return -1;
+        if (!city.isWord()
+                || !lex.isCity(city.folded())
+                || !s.onlyBetween(t.get(k - 1).end(), city.start(), ",")) return -1;
         return k + 1;
     }
 
@@ -184,11 +300,15 @@ final class AddressRules implements Scanner {
     private int englishStreet(TextScan s, int i) {
         List<Token> t = s.tokens;
         int k = i + 1;
-        if (k < t.size() && t.get(k).isWord() && t.get(k).length() == 1 && t.get(k).start() == t.get(i).end()) k++;
+        if (k < t.size()
+                && t.get(k).isWord()
+                && t.get(k).length() == 1
+                && t.get(k).start() == t.get(i).end()) k++;
         int words = 0;
         while (k < t.size() && words < 3 && t.get(k).isWord() && t.get(k).capitalized()) {
-            if (words > 0 && Set.of("street", "road", "avenue", "lane", "drive", "square", "place", "close", "crescent")
-                    .contains(t.get(k).folded())) {
+            if (words > 0
+                    && Set.of("street", "road", "avenue", "lane", "drive", "square", "place", "close", "crescent")
+                            .contains(t.get(k).folded())) {
                 return k + 1;
             }
             words++;

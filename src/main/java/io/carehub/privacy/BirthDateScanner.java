@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
-
 import java.util.List;
 
 /**
@@ -42,7 +41,9 @@ final class BirthDateScanner implements Scanner {
         char s2 = s.at(b.end());
         if (s1 != s2 || (s1 != '.' && s1 != '/' && s1 != '-')) return -1;
         if (a.length() == 4 && s1 == '-') {
-            return Dates.valid(Integer.parseInt(y.text()), Integer.parseInt(b.text()), Integer.parseInt(a.text())) ? y.end() : -1;
+            return Dates.valid(Integer.parseInt(y.text()), Integer.parseInt(b.text()), Integer.parseInt(a.text()))
+                    ? y.end()
+                    : -1;
         }
         if (a.length() > 2 || b.length() > 2 || (y.length() != 2 && y.length() != 4)) return -1;
         int year = Integer.parseInt(y.text());
@@ -58,7 +59,9 @@ final class BirthDateScanner implements Scanner {
         Token m = t.get(i + 1);
         Token y = t.get(i + 2);
         if (a.length() > 2 || !m.isWord() || !y.isNumber() || y.length() != 4) return -1;
-        if (!s.onlyBetween(a.end(), m.start(), ".") || m.start() - a.end() > 2 || !s.onlyBetween(m.end(), y.start(), ".,")) return -1;
+        if (!s.onlyBetween(a.end(), m.start(), ".")
+                || m.start() - a.end() > 2
+                || !s.onlyBetween(m.end(), y.start(), ".,")) return -1;
         int month = Dates.month(m.folded());
         return month > 0 && Dates.valid(Integer.parseInt(a.text()), month, Integer.parseInt(y.text())) ? y.end() : -1;
     }
@@ -69,7 +72,13 @@ final class BirthDateScanner implements Scanner {
         if (i + 2 >= t.size()) return -1;
         Token d = t.get(i + 1);
         Token y = t.get(i + 2);
-        if (!d.isNumber() || d.length() > 2 || !y.isNumber() || y.length() != 4 || !s.onlyBetween(d.end(), y.start(), ",")) return -1;
-        return Dates.valid(Integer.parseInt(d.text()), Dates.month(t.get(i).folded()), Integer.parseInt(y.text())) ? y.end() : -1;
+        if (!d.isNumber()
+                || d.length() > 2
+                || !y.isNumber()
+                || y.length() != 4
+                || !s.onlyBetween(d.end(), y.start(), ",")) return -1;
+        return Dates.valid(Integer.parseInt(d.text()), Dates.month(t.get(i).folded()), Integer.parseInt(y.text()))
+                ? y.end()
+                : -1;
     }
 }

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +14,10 @@ import java.util.Set;
  */
 final class Canonical {
 
-    private static final Set<String> TITLES = Set.of("herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms");
+    private static final Set<String> TITLES =
+            Set.of("herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms");
 
-    private Canonical() {
-    }
+    private Canonical() {}
 
     static String of(EntityType type, String value, String region) {
         String v = value.strip();
@@ -97,9 +96,12 @@ final class Canonical {
         try {
             if (parts.length == 3) {
                 if (parts[0].length() == 4) {
-                    return Dates.parse(Integer.parseInt(parts[2]), Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
+                    return Dates.parse(
+                            Integer.parseInt(parts[2]), Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
                 }
-                int month = parts[1].chars().allMatch(Character::isDigit) ? Integer.parseInt(parts[1]) : Dates.month(TextScan.fold(parts[1]));
+                int month = parts[1].chars().allMatch(Character::isDigit)
+                        ? Integer.parseInt(parts[1])
+                        : Dates.month(TextScan.fold(parts[1]));
                 int year = Integer.parseInt(parts[2]);
                 if (parts[2].length() == 2) year += 1900;
                 return Dates.parse(Integer.parseInt(parts[0]), month, year);

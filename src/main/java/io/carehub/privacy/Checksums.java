@@ -3,8 +3,7 @@ package io.carehub.privacy;
 /** Check-digit algorithms for numbers without a well-kept library. */
 final class Checksums {
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     /** Luhn (ISO/IEC 7812) over the digits of {@code digits}. */
     static boolean luhn(CharSequence digits) {
@@ -87,9 +86,20 @@ final class Checksums {
         int month = (s.charAt(4) - '0') * 10 + (s.charAt(5) - '0');
         if (day < 1 || day > 31 + 50 || month < 1 || month > 12) return false;
         int letterNo = letter - 'A' + 1;
-        int[] digits = {s.charAt(0) - '0', s.charAt(1) - '0', s.charAt(2) - '0', s.charAt(3) - '0', s.charAt(4) - '0',
-                s.charAt(5) - '0', s.charAt(6) - '0', s.charAt(7) - '0', letterNo / 10, letterNo % 10,
-                s.charAt(9) - '0', s.charAt(10) - '0'};
+        int[] digits = {
+            s.charAt(0) - '0',
+            s.charAt(1) - '0',
+            s.charAt(2) - '0',
+            s.charAt(3) - '0',
+            s.charAt(4) - '0',
+            s.charAt(5) - '0',
+            s.charAt(6) - '0',
+            s.charAt(7) - '0',
+            letterNo / 10,
+            letterNo % 10,
+            s.charAt(9) - '0',
+            s.charAt(10) - '0'
+        };
         int[] weights = {2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1};
         int sum = 0;
         for (int i = 0; i < 12; i++) {

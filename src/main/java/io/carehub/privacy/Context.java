@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
-
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -9,20 +8,75 @@ import java.util.function.Predicate;
 /** Context words that raise confidence: a keyword among the few tokens before (or after) a candidate. */
 final class Context {
 
-    private static final Set<String> PHONE = Set.of("tel", "telefon", "telefonnummer", "handy", "handynummer", "mobil",
-            "mobilnummer", "nummer", "nr", "rufnummer", "festnetz", "festnetznummer", "erreichbar", "anrufen", "ruf",
-            "rueckruf", "call", "phone", "number", "reach", "mobile", "landline", "whatsapp", "fax", "at", "unter");
-    private static final Set<String> TAX = Set.of("steuer", "steuerid", "steuer-id", "steueridentifikationsnummer", "idnr",
-            "identifikationsnummer", "tax", "tin", "steuernummer");
-    private static final Set<String> PLATE = Set.of("kennzeichen", "kfz", "kfz-kennzeichen", "nummernschild", "auto",
-            "fahrzeug", "wagen", "plate", "car", "pkw");
-    private static final Set<String> BIRTH = Set.of("geb", "geboren", "geburtsdatum", "geburtstag", "gebdatum", "geb-datum",
-            "born", "birth", "dob", "birthday", "jahrgang", "birthdate",
+    private static final Set<String> PHONE = Set.of(
+            "tel",
+            "telefon",
+            "telefonnummer",
+            "handy",
+            "handynummer",
+            "mobil",
+            "mobilnummer",
+            "nummer",
+            "nr",
+            "rufnummer",
+            "festnetz",
+            "festnetznummer",
+            "erreichbar",
+            "anrufen",
+            "ruf",
+            "rueckruf",
+            "call",
+            "phone",
+            "number",
+            "reach",
+            "mobile",
+            "landline",
+            "whatsapp",
+            "fax",
+            "at",
+            "unter");
+    private static final Set<String> TAX = Set.of(
+            "steuer",
+            "steuerid",
+            "steuer-id",
+            "steueridentifikationsnummer",
+            "idnr",
+            "identifikationsnummer",
+            "tax",
+            "tin",
+            "steuernummer");
+    private static final Set<String> PLATE = Set.of(
+            "kennzeichen",
+            "kfz",
+            "kfz-kennzeichen",
+            "nummernschild",
+            "auto",
+            "fahrzeug",
+            "wagen",
+            "plate",
+            "car",
+            "pkw");
+    private static final Set<String> BIRTH = Set.of(
+            "geb",
+            "geboren",
+            "geburtsdatum",
+            "geburtstag",
+            "gebdatum",
+            "geb-datum",
+            "born",
+            "birth",
+            "dob",
+            "birthday",
+            "jahrgang",
+            "birthdate",
             // the same said by writers in their own language (fr, it, es, pl, tr)
-            "naissance", "nascita", "nacimiento", "urodzenia", "dogum");
+            "naissance",
+            "nascita",
+            "nacimiento",
+            "urodzenia",
+            "dogum");
 
-    private Context() {
-    }
+    private Context() {}
 
     static boolean phoneBefore(TextScan s, int pos) {
         return anyBefore(s, pos, 4, 40, PHONE::contains);
@@ -37,9 +91,21 @@ final class Context {
     }
 
     static boolean idDocumentBefore(TextScan s, int pos) {
-        return anyBefore(s, pos, 8, 70, w -> w.startsWith("ausweis") || w.startsWith("perso") || w.startsWith("reisepass")
-                || w.equals("pass") || w.startsWith("passnummer") || w.startsWith("passport") || w.equals("id")
-                || w.equals("identity") || w.startsWith("personalausweis") || w.equals("idcard"));
+        return anyBefore(
+                s,
+                pos,
+                8,
+                70,
+                w -> w.startsWith("ausweis")
+                        || w.startsWith("perso")
+                        || w.startsWith("reisepass")
+                        || w.equals("pass")
+                        || w.startsWith("passnummer")
+                        || w.startsWith("passport")
+                        || w.equals("id")
+                        || w.equals("identity")
+                        || w.startsWith("personalausweis")
+                        || w.equals("idcard"));
     }
 
     static boolean birthAround(TextScan s, int start, int end) {

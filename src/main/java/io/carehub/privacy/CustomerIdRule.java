@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
-
 import java.util.List;
 import java.util.Set;
 
@@ -12,17 +11,46 @@ import java.util.Set;
  */
 final class CustomerIdRule implements Scanner {
 
-    private static final Set<String> KEYWORDS = Set.of("kundennummer", "kundennr", "kundenummer", "kdnr", "kundnr",
-            "kd-nr", "kunden-nr", "kundennummern", "vertragsnummer", "vertragsnr", "vertrags-nr", "vertrag", "vertrages",
-            "vertraege", "vertragskonto", "vertragskontonummer", "buchungskonto", "buchungskontonummer", "kundenkonto",
-            "kundenkennung", "kunden-id", "kundenid", "vertragsnummern", "contract", "customer", "account",
+    private static final Set<String> KEYWORDS = Set.of(
+            "kundennummer",
+            "kundennr",
+            "kundenummer",
+            "kdnr",
+            "kundnr",
+            "kd-nr",
+            "kunden-nr",
+            "kundennummern",
+            "vertragsnummer",
+            "vertragsnr",
+            "vertrags-nr",
+            "vertrag",
+            "vertrages",
+            "vertraege",
+            "vertragskonto",
+            "vertragskontonummer",
+            "buchungskonto",
+            "buchungskontonummer",
+            "kundenkonto",
+            "kundenkennung",
+            "kunden-id",
+            "kundenid",
+            "vertragsnummern",
+            "contract",
+            "customer",
+            "account",
             // "numer klienta", "numéro client", "numero cliente"
-            "klienta", "klienten", "client", "cliente");
+            "klienta",
+            "klienten",
+            "client",
+            "cliente");
     /** First halves of keywords written in two tokens: "Kd.-Nr.", "Kunden Nr", "customer no.". */
-    private static final Set<String> KEYWORD_HEADS = Set.of("kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer");
+    private static final Set<String> KEYWORD_HEADS =
+            Set.of("kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer");
+
     private static final Set<String> KEYWORD_TAILS = Set.of("nr", "nummer", "number", "no", "id", "num", "konto");
-    private static final Set<String> FILLERS = Set.of("ist", "lautet", "lauten", "meine", "mein", "die", "der", "is", "nr",
-            "no", "number", "nummer", "waere", "hier", "ja", "also", "my", "the", "sind", "von", "bei", "euch", "ihnen");
+    private static final Set<String> FILLERS = Set.of(
+            "ist", "lautet", "lauten", "meine", "mein", "die", "der", "is", "nr", "no", "number", "nummer", "waere",
+            "hier", "ja", "also", "my", "the", "sind", "von", "bei", "euch", "ihnen");
     private static final Set<String> LIST_JOINERS = Set.of("und", "sowie", "and", "oder", "or");
 
     @Override
@@ -39,7 +67,8 @@ final class CustomerIdRule implements Scanner {
             }
             if (letterPrefixedId(s, i)) {
                 int end = idEnd(s, i);
-                out.add(new Detection(EntityType.CUSTOMER_ID, token.start(), t.get(end - 1).end(), 0.55));
+                out.add(new Detection(
+                        EntityType.CUSTOMER_ID, token.start(), t.get(end - 1).end(), 0.55));
                 i = end - 1;
             }
         }
@@ -50,11 +79,15 @@ final class CustomerIdRule implements Scanner {
     private static int keywordEnd(List<Token> t, int i) {
         String w = t.get(i).folded();
         boolean head = KEYWORD_HEADS.contains(w);
-        if (head && i + 1 < t.size() && t.get(i + 1).isWord() && KEYWORD_TAILS.contains(t.get(i + 1).folded())
+        if (head
+                && i + 1 < t.size()
+                && t.get(i + 1).isWord()
+                && KEYWORD_TAILS.contains(t.get(i + 1).folded())
                 && t.get(i + 1).start() - t.get(i).end() <= 3) {
             return i + 2;
         }
-        if (KEYWORDS.contains(w) && !(w.equals("customer") || w.equals("contract") || w.equals("account"))) return i + 1;
+        if (KEYWORDS.contains(w) && !(w.equals("customer") || w.equals("contract") || w.equals("account")))
+            return i + 1;
         return -1;
     }
 
@@ -63,7 +96,11 @@ final class CustomerIdRule implements Scanner {
         List<Token> t = s.tokens;
         int k = from;
         int fillers = 0;
-        while (k < t.size() && t.get(k).isWord() && FILLERS.contains(t.get(k).folded()) && fillers < 3 && !idStart(s, k)) {
+        while (k < t.size()
+                && t.get(k).isWord()
+                && FILLERS.contains(t.get(k).folded())
+                && fillers < 3
+                && !idStart(s, k)) {
             k++;
             fillers++;
         }
@@ -71,13 +108,21 @@ final class CustomerIdRule implements Scanner {
         while (k < t.size() && idStart(s, k)) {
             if (k > from && t.get(k).start() - t.get(k - 1).end() > 12) break;
             int end = idEnd(s, k);
-            String compact = TextScan.digitsOf(s.text.substring(t.get(k).start(), t.get(end - 1).end()));
+            String compact = TextScan.digitsOf(
+                    s.text.substring(t.get(k).start(), t.get(end - 1).end()));
             if (compact.length() < 5) break;
-            out.add(new Detection(EntityType.CUSTOMER_ID, t.get(k).start(), t.get(end - 1).end(), score));
+            out.add(new Detection(
+                    EntityType.CUSTOMER_ID, t.get(k).start(), t.get(end - 1).end(), score));
             last = end;
-            if (end < t.size() && t.get(end).isWord() && LIST_JOINERS.contains(t.get(end).folded()) && end + 1 < t.size() && idStart(s, end + 1)) {
+            if (end < t.size()
+                    && t.get(end).isWord()
+                    && LIST_JOINERS.contains(t.get(end).folded())
+                    && end + 1 < t.size()
+                    && idStart(s, end + 1)) {
                 k = end + 1;
-            } else if (end < t.size() && s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ",") && idStart(s, end)
+            } else if (end < t.size()
+                    && s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ",")
+                    && idStart(s, end)
                     && s.at(t.get(end - 1).end()) == ',') {
                 k = end;
             } else {
@@ -93,7 +138,11 @@ final class CustomerIdRule implements Scanner {
         Token token = t.get(k);
         if (token.isNumber()) return true;
         String text = token.text();
-        if (!token.isWord() || text.length() > 3 || text.contains("-") || k + 1 >= t.size() || FILLERS.contains(token.folded())) {
+        if (!token.isWord()
+                || text.length() > 3
+                || text.contains("-")
+                || k + 1 >= t.size()
+                || FILLERS.contains(token.folded())) {
             return false;
         }
         if (!text.equals(text.toUpperCase()) && text.length() > 2) return false;
@@ -127,7 +176,10 @@ final class CustomerIdRule implements Scanner {
         String text = token.text();
         if (text.length() > 3 || !text.equals(text.toUpperCase()) || i + 1 >= t.size()) return false;
         Token number = t.get(i + 1);
-        return number.isNumber() && number.start() == token.end() + 1 && s.at(token.end()) == '-' && number.length() >= 6;
+        return number.isNumber()
+                && number.start() == token.end() + 1
+                && s.at(token.end()) == '-'
+                && number.length() >= 6;
     }
 
     /** "4410098876 ist meine Kundennummer". */
@@ -143,9 +195,14 @@ final class CustomerIdRule implements Scanner {
             }
             if (fillers == 0 || k < 0 || !t.get(k).isNumber()) continue;
             int start = k;
-            while (start > 0 && t.get(start - 1).isNumber() && t.get(start).start() - t.get(start - 1).end() == 1) start--;
-            String digits = TextScan.digitsOf(s.text.substring(t.get(start).start(), t.get(k).end()));
-            if (digits.length() >= 5) out.add(new Detection(EntityType.CUSTOMER_ID, t.get(start).start(), t.get(k).end(), 0.85));
+            while (start > 0
+                    && t.get(start - 1).isNumber()
+                    && t.get(start).start() - t.get(start - 1).end() == 1) start--;
+            String digits = TextScan.digitsOf(
+                    s.text.substring(t.get(start).start(), t.get(k).end()));
+            if (digits.length() >= 5)
+                out.add(new Detection(
+                        EntityType.CUSTOMER_ID, t.get(start).start(), t.get(k).end(), 0.85));
         }
     }
 }

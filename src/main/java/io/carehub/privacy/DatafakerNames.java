@@ -18,12 +18,11 @@ import java.util.Set;
  */
 final class DatafakerNames {
 
-    private static final List<String> FILES = List.of("/de.yml", "/de-AT.yml", "/en/name.yml", "/fr.yml", "/it.yml",
-            "/es.yml", "/pl.yml", "/tr.yml");
+    private static final List<String> FILES =
+            List.of("/de.yml", "/de-AT.yml", "/en/name.yml", "/fr.yml", "/it.yml", "/es.yml", "/pl.yml", "/tr.yml");
     private static final List<String> KEYS = List.of("first_name", "male_first_name", "female_first_name", "last_name");
 
-    private DatafakerNames() {
-    }
+    private DatafakerNames() {}
 
     static Set<String> load(Lexicons curated) {
         return load(curated, KEYS);
@@ -40,11 +39,13 @@ final class DatafakerNames {
         for (String file : FILES) {
             try (InputStream in = DatafakerNames.class.getResourceAsStream(file)) {
                 if (in == null) throw new IllegalStateException("datafaker locale data " + file + " is missing");
-                JsonNode locale = yaml.readTree(in).elements().next().path("faker").path("name");
+                JsonNode locale =
+                        yaml.readTree(in).elements().next().path("faker").path("name");
                 for (String key : keys) {
                     for (JsonNode entry : locale.path(key)) {
                         String name = entry.asText();
-                        if (name.length() < 3 || !name.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
+                        if (name.length() < 3
+                                || !name.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
                             continue;
                         }
                         String folded = TextScan.fold(name);

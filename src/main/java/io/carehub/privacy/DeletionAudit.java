@@ -21,10 +21,15 @@ public class DeletionAudit {
 
     /** {@code reference} names what was deleted from (e.g. "dialog &lt;id&gt;"), never personal data. */
     public void record(String kind, int count, String reason, String reference, Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into deletion_audit (kind, item_count, reason, reference, deleted_at)
                 values (:kind, :count, :reason, :reference, :now)""",
-                new MapSqlParameterSource().addValue("kind", kind).addValue("count", count).addValue("reason", reason)
-                        .addValue("reference", reference).addValue("now", Timestamp.from(at)));
+                new MapSqlParameterSource()
+                        .addValue("kind", kind)
+                        .addValue("count", count)
+                        .addValue("reason", reason)
+                        .addValue("reference", reference)
+                        .addValue("now", Timestamp.from(at)));
     }
 }

@@ -7,5 +7,4 @@ package io.carehub.privacy;
  * @param end   index after the last char (exclusive), UTF-16 code units, so {@code text.substring(start, end)} is the value
  * @param score confidence between 0 and 1 (checksum-validated and known values score highest)
  */
-public record Entity(EntityType type, int start, int end, double score) {
-}
+public record Entity(EntityType type, int start, int end, double score) {}

@@ -3,8 +3,7 @@ package io.carehub.privacy;
 /** Small misspellings: Damerau-Levenshtein distance with a bound that grows with the word. */
 final class Fuzzy {
 
-    private Fuzzy() {
-    }
+    private Fuzzy() {}
 
     /** Allowed edits: none below 4 chars, one up to 7, two from 8. */
     static int allowedEdits(int length) {

@@ -1,9 +1,8 @@
 package io.carehub.privacy;
 
+import java.util.List;
 import org.iban4j.CountryCode;
 import org.iban4j.IbanUtil;
-
-import java.util.List;
 
 /** IBANs (R16), compact or in groups of four, accepted only with the country's length and a valid check sum. */
 final class IbanScanner implements Scanner {
@@ -13,7 +12,10 @@ final class IbanScanner implements Scanner {
         char[] c = s.c;
         StringBuilder compact = new StringBuilder(34);
         for (int i = 0; i + 3 < c.length; i++) {
-            if (!asciiLetter(c[i]) || !asciiLetter(c[i + 1]) || !TextScan.isDigit(c[i + 2]) || !TextScan.isDigit(c[i + 3])) continue;
+            if (!asciiLetter(c[i])
+                    || !asciiLetter(c[i + 1])
+                    || !TextScan.isDigit(c[i + 2])
+                    || !TextScan.isDigit(c[i + 3])) continue;
             if (i > 0 && TextScan.isAlnum(c[i - 1])) continue;
             CountryCode country = CountryCode.getByCode(("" + c[i] + c[i + 1]).toUpperCase());
             if (country == null || !IbanUtil.isSupportedCountry(country)) continue;
@@ -32,7 +34,8 @@ final class IbanScanner implements Scanner {
                     break;
                 }
             }
-            if (compact.length() == length && !(end < c.length && TextScan.isAlnum(c[end]))
+            if (compact.length() == length
+                    && !(end < c.length && TextScan.isAlnum(c[end]))
                     && IbanUtil.isValid(compact.toString())) {
                 out.add(new Detection(EntityType.IBAN, i, end, 0.99));
                 i = end - 1;

@@ -39,7 +39,8 @@ final class IdDocumentScanner implements Scanner {
             }
             if (!allowed || digitCount == 0) continue;
             boolean context = Context.idDocumentBefore(s, start);
-            boolean checked = len == 10 && Checksums.icaoCheckDigit(candidate.substring(0, 9)) == candidate.charAt(9) - '0';
+            boolean checked =
+                    len == 10 && Checksums.icaoCheckDigit(candidate.substring(0, 9)) == candidate.charAt(9) - '0';
             if (checked && context) out.add(new Detection(EntityType.ID_DOCUMENT, start, i, 0.97));
             else if (checked && digitCount >= 2) out.add(new Detection(EntityType.ID_DOCUMENT, start, i, 0.75));
             else if (context && len == 9) out.add(new Detection(EntityType.ID_DOCUMENT, start, i, 0.7));

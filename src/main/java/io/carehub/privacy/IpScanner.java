@@ -43,18 +43,25 @@ final class IpScanner implements Scanner {
                 j++;
             }
         }
-        if (j < c.length && (TextScan.isAlnum(c[j]) || (c[j] == '.' && j + 1 < c.length && TextScan.isDigit(c[j + 1])))) return -1;
-        boolean personal = !(octets[0] == 10 || octets[0] == 127 || octets[0] == 0
-                || octets[0] == 192 && octets[1] == 168 || octets[0] == 172 && octets[1] >= 16 && octets[1] <= 31
-                || octets[0] == 169 && octets[1] == 254 || octets[0] == 100 && octets[1] >= 64 && octets[1] <= 127
-                || octets[0] >= 224 || publicResolver(octets));
+        if (j < c.length && (TextScan.isAlnum(c[j]) || (c[j] == '.' && j + 1 < c.length && TextScan.isDigit(c[j + 1]))))
+            return -1;
+        boolean personal = !(octets[0] == 10
+                || octets[0] == 127
+                || octets[0] == 0
+                || octets[0] == 192 && octets[1] == 168
+                || octets[0] == 172 && octets[1] >= 16 && octets[1] <= 31
+                || octets[0] == 169 && octets[1] == 254
+                || octets[0] == 100 && octets[1] >= 64 && octets[1] <= 127
+                || octets[0] >= 224
+                || publicResolver(octets));
         out.add(personal ? new Detection(EntityType.IP, from, j, 0.9) : Detection.notPersonal(from, j));
         return j;
     }
 
     private static boolean publicResolver(int[] o) {
         return o[0] == 8 && o[1] == 8 && (o[2] == 8 && o[3] == 8 || o[2] == 4 && o[3] == 4)
-                || o[0] == 1 && o[1] == 1 && o[2] == 1 && o[3] == 1 || o[0] == 1 && o[1] == 0 && o[2] == 0 && o[3] == 1
+                || o[0] == 1 && o[1] == 1 && o[2] == 1 && o[3] == 1
+                || o[0] == 1 && o[1] == 0 && o[2] == 0 && o[3] == 1
                 || o[0] == 9 && o[1] == 9 && o[2] == 9 && o[3] == 9;
     }
 
@@ -90,7 +97,10 @@ final class IpScanner implements Scanner {
         if (colons < 2 || doubleColons > 1 || !bigGroup) return -1;
         if (doubleColons == 0 ? groups != 8 : groups < 2 || groups > 7) return -1;
         String lower = new String(c, from, Math.min(4, j - from)).toLowerCase();
-        boolean personal = !(lower.startsWith("fe8") || lower.startsWith("fc") || lower.startsWith("fd") || lower.startsWith("::"));
+        boolean personal = !(lower.startsWith("fe8")
+                || lower.startsWith("fc")
+                || lower.startsWith("fd")
+                || lower.startsWith("::"));
         out.add(personal ? new Detection(EntityType.IP, from, j, 0.9) : Detection.notPersonal(from, j));
         return j;
     }

@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.carehub.privacy.TextScan.Token;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,8 +74,7 @@ final class KnownValueMatcher {
                     keys.add(yyyy + mm + dd);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         keys.removeIf(k -> k.length() < 4);
         return keys;
@@ -106,7 +104,8 @@ final class KnownValueMatcher {
         Set<String> numbers = new LinkedHashSet<>();
         for (String part : parts) {
             if (part.chars().allMatch(Character::isDigit) || Character.isDigit(part.charAt(0))) numbers.add(part);
-            else if (part.length() >= 3 && !Set.of("str", "weg", "am", "an", "der", "den", "im").contains(part)) words.add(part);
+            else if (part.length() >= 3
+                    && !Set.of("str", "weg", "am", "an", "der", "den", "im").contains(part)) words.add(part);
         }
         List<Detection> found = new ArrayList<>();
         words(s, EntityType.ADDRESS, words, canonical, found);
@@ -120,10 +119,15 @@ final class KnownValueMatcher {
         for (Detection d : found) {
             int k = s.tokenAtOrAfter(d.end());
             int end = d.end();
-            if (k < s.tokens.size() && s.tokens.get(k).isNumber() && s.tokens.get(k).start() - d.end() <= 2
-                    && numbers.stream().anyMatch(n -> n.startsWith(s.tokens.get(k).text()))) {
+            if (k < s.tokens.size()
+                    && s.tokens.get(k).isNumber()
+                    && s.tokens.get(k).start() - d.end() <= 2
+                    && numbers.stream()
+                            .anyMatch(n -> n.startsWith(s.tokens.get(k).text()))) {
                 end = s.tokens.get(k).end();
-                if (k + 1 < s.tokens.size() && s.tokens.get(k + 1).isWord() && s.tokens.get(k + 1).length() == 1
+                if (k + 1 < s.tokens.size()
+                        && s.tokens.get(k + 1).isWord()
+                        && s.tokens.get(k + 1).length() == 1
                         && s.tokens.get(k + 1).start() == end) {
                     end = s.tokens.get(k + 1).end();
                 }

@@ -24,7 +24,10 @@ public record KnownValues(Map<EntityType, List<String>> values) {
     public KnownValues {
         EnumMap<EntityType, List<String>> copy = new EnumMap<>(EntityType.class);
         values.forEach((type, list) -> {
-            List<String> kept = list.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+            List<String> kept = list.stream()
+                    .filter(v -> v != null && !v.isBlank())
+                    .map(String::strip)
+                    .toList();
             if (!kept.isEmpty()) copy.put(type, kept);
         });
         values = Map.copyOf(copy);
@@ -81,7 +84,8 @@ public record KnownValues(Map<EntityType, List<String>> values) {
         return switch (k) {
             case "name", "person", "firstname", "lastname", "surname", "fullname" -> EntityType.PERSON;
             case "address", "street", "postcode", "city" -> EntityType.ADDRESS;
-            case "customernumber", "contractnumber", "billingaccount", "customerid", "accountnumber" -> EntityType.CUSTOMER_ID;
+            case "customernumber", "contractnumber", "billingaccount", "customerid", "accountnumber" ->
+                EntityType.CUSTOMER_ID;
             case "email", "mail" -> EntityType.EMAIL;
             case "phone", "phonenumber", "mobile" -> EntityType.PHONE;
             case "iban" -> EntityType.IBAN;

@@ -1,18 +1,17 @@
 package io.carehub.privacy;
 
-import io.carehub.privacy.NameSpan.Mode;
-import io.carehub.privacy.TextScan.Token;
-
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import static io.carehub.privacy.NameSpan.GREETINGS;
 import static io.carehub.privacy.NameSpan.PARTICLES;
 import static io.carehub.privacy.NameSpan.TITLES;
 import static io.carehub.privacy.NameSpan.emit;
 import static io.carehub.privacy.NameSpan.joined;
 import static io.carehub.privacy.NameSpan.partOfAddress;
+
+import io.carehub.privacy.NameSpan.Mode;
+import io.carehub.privacy.TextScan.Token;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Names found by their place or by the lexicons rather than by a trigger before them: a first name
@@ -63,7 +62,10 @@ final class LexiconNames {
         }
         if (lex.isSurname(f) && (token.capitalized() || !ordinary)) {
             // "Vogel, Anna"
-            if (i + 1 < t.size() && s.at(token.end()) == ',' && t.get(i + 1).isWord() && lex.isFirstName(t.get(i + 1).folded())
+            if (i + 1 < t.size()
+                    && s.at(token.end()) == ','
+                    && t.get(i + 1).isWord()
+                    && lex.isFirstName(t.get(i + 1).folded())
                     && t.get(i + 1).start() - token.end() <= 2) {
                 return emit(s, i, i + 1, 0.7, out);
             }
@@ -78,16 +80,23 @@ final class LexiconNames {
         for (int i = 1; i < t.size(); i++) {
             String w = t.get(i).folded();
             if (!(w.equals("hier") || w.equals("here"))) continue;
-            if (i + 1 < t.size() && Set.of("ist", "spricht", "is").contains(t.get(i + 1).folded())) continue;
+            if (i + 1 < t.size()
+                    && Set.of("ist", "spricht", "is").contains(t.get(i + 1).folded())) continue;
             int j = i - 1;
             int last = i - 1;
             if (j >= 1 && t.get(j).folded().equals("schreibt")) {
                 j--; // "chantal schreibt hier"
                 last--;
             }
-            if (j >= 0 && t.get(j).isWord() && !t.get(j).capitalized() && lex.isIntroFirstName(t.get(j).folded())
-                    && (j == 0 || !t.get(j - 1).isWord() || GREETINGS.contains(t.get(j - 1).folded()))) {
-                out.add(new Detection(EntityType.PERSON, t.get(j).start(), t.get(j).end(), 0.75)); // "hi, ela hier"
+            if (j >= 0
+                    && t.get(j).isWord()
+                    && !t.get(j).capitalized()
+                    && lex.isIntroFirstName(t.get(j).folded())
+                    && (j == 0
+                            || !t.get(j - 1).isWord()
+                            || GREETINGS.contains(t.get(j - 1).folded()))) {
+                out.add(new Detection(
+                        EntityType.PERSON, t.get(j).start(), t.get(j).end(), 0.75)); // "hi, ela hier"
                 continue;
             }
             while (j >= 0 && last - j <= 2 && t.get(j).isWord() && joined(s, t.get(j), t.get(j + 1))) {
@@ -96,7 +105,9 @@ final class LexiconNames {
                 if (lex.isStopWord(f) || TITLES.contains(f) || !(lex.isName(f) || token.capitalized())) break;
                 j--;
             }
-            if (j + 1 <= last) out.add(new Detection(EntityType.PERSON, t.get(j + 1).start(), t.get(last).end(), 0.8));
+            if (j + 1 <= last)
+                out.add(new Detection(
+                        EntityType.PERSON, t.get(j + 1).start(), t.get(last).end(), 0.8));
         }
     }
 
@@ -115,7 +126,10 @@ final class LexiconNames {
                 continue;
             }
             end = span.scanName(s, k, Mode.LEXICON_OR_CAPITAL);
-            if (end > k && end + 1 < t.size() && t.get(end).folded().equals("aus") && POSTCODE.matcher(t.get(end + 1).text()).matches()) {
+            if (end > k
+                    && end + 1 < t.size()
+                    && t.get(end).folded().equals("aus")
+                    && POSTCODE.matcher(t.get(end + 1).text()).matches()) {
                 emit(s, k, end, 0.7, out);
             }
         }

@@ -22,6 +22,7 @@ final class Lexicons {
     final Set<String> stopWords = load("stop-words.txt");
     /** Names from datafaker's locale data: only trusted after a context trigger ("ich bin der Kalle"). */
     final Set<String> contextNames = DatafakerNames.load(this);
+
     final Set<String> contextFirstNames = DatafakerNames.firstNames(this);
 
     private static final Lexicons INSTANCE = new Lexicons();

@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
-
 import java.util.List;
 
 /**
@@ -37,12 +36,18 @@ final class LicencePlateScanner implements Scanner {
             if (letters1 < 1 || letters1 > 3 || letters2 < 1 || letters2 > 2) continue;
             Token number = t.get(numberIndex);
             int gap = number.start() - t.get(numberIndex - 1).end();
-            if (!number.isNumber() || number.length() > 4 || gap < 1 || gap > 1 || number.text().charAt(0) == '0') continue;
-            if (number.end() < s.length() && TextScan.isDigit(s.at(number.end() + 1)) && s.at(number.end()) == '.') continue;
+            if (!number.isNumber()
+                    || number.length() > 4
+                    || gap < 1
+                    || gap > 1
+                    || number.text().charAt(0) == '0') continue;
+            if (number.end() < s.length() && TextScan.isDigit(s.at(number.end() + 1)) && s.at(number.end()) == '.')
+                continue;
             boolean context = Context.plateBefore(s, a.start());
             if ((upper && (dash > 0 || context)) || context) {
                 int end = number.end();
-                if (end < s.length() && (s.at(end) == 'E' || s.at(end) == 'H') && !TextScan.isAlnum(s.at(end + 1))) end++;
+                if (end < s.length() && (s.at(end) == 'E' || s.at(end) == 'H') && !TextScan.isAlnum(s.at(end + 1)))
+                    end++;
                 out.add(new Detection(EntityType.OTHER_ID, a.start(), end, context ? 0.9 : 0.65));
             }
         }

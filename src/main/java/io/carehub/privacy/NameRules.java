@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
-
 import java.util.List;
 
 /**

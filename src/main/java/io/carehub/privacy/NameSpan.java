@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
-
 import java.util.List;
 import java.util.Set;
 
@@ -22,10 +21,11 @@ final class NameSpan {
         WEAK
     }
 
-    static final Set<String> TITLES = Set.of("herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms",
-            "miss", "oma", "opa", "tante", "onkel", "sir", "med", "dipl", "ing");
-    static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del",
-            "el", "al", "ten", "ter", "le", "la");
+    static final Set<String> TITLES = Set.of(
+            "herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms", "miss", "oma", "opa", "tante",
+            "onkel", "sir", "med", "dipl", "ing");
+    static final Set<String> PARTICLES = Set.of(
+            "von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del", "el", "al", "ten", "ter", "le", "la");
     static final Set<String> GREETINGS = Set.of("hi", "hallo", "hey", "moin", "servus", "hello", "huhu", "na");
 
     private final Lexicons lex;
@@ -38,7 +38,8 @@ final class NameSpan {
     static int emit(TextScan s, int k, int end, double score, List<Detection> out) {
         if (end <= k) return -1;
         List<Token> t = s.tokens;
-        out.add(new Detection(EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), score));
+        out.add(new Detection(
+                EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), score));
         return end;
     }
 
@@ -53,13 +54,19 @@ final class NameSpan {
             if (!token.isWord()) break;
             if (j > k && !joined(s, t.get(j - 1), token)) break;
             String f = token.folded();
-            boolean initial = token.length() == 1 && Character.isUpperCase(token.text().charAt(0)) && s.at(token.end()) == '.'
-                    && j + 1 < t.size() && t.get(j + 1).start() - token.end() <= 2;
+            boolean initial = token.length() == 1
+                    && Character.isUpperCase(token.text().charAt(0))
+                    && s.at(token.end()) == '.'
+                    && j + 1 < t.size()
+                    && t.get(j + 1).start() - token.end() <= 2;
             if (initial) {
                 j++;
                 continue;
             }
-            if (names > 0 && PARTICLES.contains(f) && j + 1 < t.size() && t.get(j + 1).capitalized()) {
+            if (names > 0
+                    && PARTICLES.contains(f)
+                    && j + 1 < t.size()
+                    && t.get(j + 1).capitalized()) {
                 j++;
                 continue;
             }
@@ -72,10 +79,15 @@ final class NameSpan {
                 ok = switch (mode) {
                     case ANY -> true;
                     case LEXICON_OR_CAPITAL -> isName || token.capitalized();
-                    case WEAK -> isName && (!lex.isOrdinary(f) || token.capitalized())
-                            || lex.isContextName(f, token.capitalized())
-                            || token.capitalized() && j + 1 < t.size() && t.get(j + 1).capitalized()
-                            && (lex.isSurname(t.get(j + 1).folded()) || lex.isContextName(t.get(j + 1).folded(), true));
+                    case WEAK ->
+                        isName && (!lex.isOrdinary(f) || token.capitalized())
+                                || lex.isContextName(f, token.capitalized())
+                                || token.capitalized()
+                                        && j + 1 < t.size()
+                                        && t.get(j + 1).capitalized()
+                                        && (lex.isSurname(t.get(j + 1).folded())
+                                                || lex.isContextName(
+                                                        t.get(j + 1).folded(), true));
                 };
             }
             if (!ok) break;
@@ -91,7 +103,9 @@ final class NameSpan {
         char after = s.at(token.end());
         char before = s.at(token.start() - 1);
         if (after == '!' && Character.isLetter(s.at(token.end() + 1))) return true; // a product: FRITZ!Box
-        return after == '@' || before == '@' || (after == '.' || after == '_') && TextScan.isAlnum(s.at(token.end() + 1))
+        return after == '@'
+                || before == '@'
+                || (after == '.' || after == '_') && TextScan.isAlnum(s.at(token.end() + 1))
                 || (before == '.' || before == '_') && TextScan.isAlnum(s.at(token.start() - 2));
     }
 

@@ -1,16 +1,15 @@
 package io.carehub.privacy;
 
-import io.carehub.privacy.NameSpan.Mode;
-import io.carehub.privacy.TextScan.Token;
-
-import java.util.List;
-import java.util.Set;
-
 import static io.carehub.privacy.NameSpan.GREETINGS;
 import static io.carehub.privacy.NameSpan.TITLES;
 import static io.carehub.privacy.NameSpan.emit;
 import static io.carehub.privacy.NameSpan.joined;
 import static io.carehub.privacy.NameSpan.partOfAddress;
+
+import io.carehub.privacy.NameSpan.Mode;
+import io.carehub.privacy.TextScan.Token;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Names announced by the words before them: "mein Name ist", "ich heiße", "ich bin", "hier ist",
@@ -19,21 +18,93 @@ import static io.carehub.privacy.NameSpan.partOfAddress;
  */
 final class NameTriggers {
 
-    private static final Set<String> RELATIONS = Set.of("mann", "ehemann", "frau", "ehefrau", "sohn", "tochter", "vater",
-            "mutter", "papa", "mama", "bruder", "schwester", "freund", "freundin", "enkel", "enkelin", "nachbar", "nachbarin",
-            "kollege", "kollegin", "chef", "chefin", "partner", "partnerin", "husband", "wife", "son", "daughter", "father",
-            "mother", "brother", "sister", "friend", "neighbour", "neighbor", "mum", "mom", "dad");
-    private static final Set<String> HOLDERS = Set.of("kontoinhaber", "kontoinhaberin", "inhaber", "inhaberin",
-            "ansprechpartner", "ansprechpartnerin", "vertragsinhaber", "vertragsinhaberin", "anschlussinhaber",
-            "geschaeftsfuehrer", "geschaeftsfuehrerin", "holder", "namen", "behalf", "bevollmaechtigter", "bevollmaechtigte");
-    private static final Set<String> CLOSERS = Set.of("lg", "vg", "mfg", "sg", "gruss", "gruesse", "grusse", "grues",
-            "hochachtungsvoll", "danke", "dank", "thanks", "thx", "cheers", "regards", "best", "sincerely", "bye", "ciao",
-            "tschuess", "tschues", "servus");
-    private static final Set<String> SKIP_AFTER_CLOSER = Set.of("dir", "euch", "ihnen", "you", "i", "a", "pp", "ppa", "schoen",
-            "nochmal", "nochmals");
+    private static final Set<String> RELATIONS = Set.of(
+            "mann",
+            "ehemann",
+            "frau",
+            "ehefrau",
+            "sohn",
+            "tochter",
+            "vater",
+            "mutter",
+            "papa",
+            "mama",
+            "bruder",
+            "schwester",
+            "freund",
+            "freundin",
+            "enkel",
+            "enkelin",
+            "nachbar",
+            "nachbarin",
+            "kollege",
+            "kollegin",
+            "chef",
+            "chefin",
+            "partner",
+            "partnerin",
+            "husband",
+            "wife",
+            "son",
+            "daughter",
+            "father",
+            "mother",
+            "brother",
+            "sister",
+            "friend",
+            "neighbour",
+            "neighbor",
+            "mum",
+            "mom",
+            "dad");
+    private static final Set<String> HOLDERS = Set.of(
+            "kontoinhaber",
+            "kontoinhaberin",
+            "inhaber",
+            "inhaberin",
+            "ansprechpartner",
+            "ansprechpartnerin",
+            "vertragsinhaber",
+            "vertragsinhaberin",
+            "anschlussinhaber",
+            "geschaeftsfuehrer",
+            "geschaeftsfuehrerin",
+            "holder",
+            "namen",
+            "behalf",
+            "bevollmaechtigter",
+            "bevollmaechtigte");
+    private static final Set<String> CLOSERS = Set.of(
+            "lg",
+            "vg",
+            "mfg",
+            "sg",
+            "gruss",
+            "gruesse",
+            "grusse",
+            "grues",
+            "hochachtungsvoll",
+            "danke",
+            "dank",
+            "thanks",
+            "thx",
+            "cheers",
+            "regards",
+            "best",
+            "sincerely",
+            "bye",
+            "ciao",
+            "tschuess",
+            "tschues",
+            "servus");
+    private static final Set<String> SKIP_AFTER_CLOSER =
+            Set.of("dir", "euch", "ihnen", "you", "i", "a", "pp", "ppa", "schoen", "nochmal", "nochmals");
     /** German and English "bin"/"is" precede many words; the foreign forms of the same case introduce a name. */
-    private static final Set<String> GERMAN_ENGLISH_INTRO = Set.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist");
-    private static final Set<String> WEAK_SKIP = Set.of("der", "die", "de", "nochmal", "nochmals", "auch", "hier", "again");
+    private static final Set<String> GERMAN_ENGLISH_INTRO =
+            Set.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist");
+
+    private static final Set<String> WEAK_SKIP =
+            Set.of("der", "die", "de", "nochmal", "nochmals", "auch", "hier", "again");
 
     private final Lexicons lex;
     private final NameSpan span;
@@ -54,38 +125,76 @@ final class NameTriggers {
                 int k = i + 1;
                 boolean explicit = next.equals("ist") || next.equals("is") || next.equals("lautet");
                 if (explicit) k++;
-                boolean colon = k < t.size() && s.text.substring(t.get(i).end(), t.get(k).start()).contains(":");
+                boolean colon = k < t.size()
+                        && s.text.substring(t.get(i).end(), t.get(k).start()).contains(":");
                 if (w.equals("name's")) return name(s, k, Mode.ANY, 0.85, out);
                 return name(s, k, explicit || colon ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
             case "heisse", "heisst", "heiss", "heise", "named", "called" -> {
                 return name(s, i + 1, prev.equals("ich") ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
-            case "bin", "bins", "am", "i'm", "it's", "its", "is", "ist", "bi", "ben", "sono", "suis", "c'est", "jestem", "soy" -> {
-                boolean intro = (w.equals("bin") && (prev.equals("ich") || i == 0 || GREETINGS.contains(prev))) || w.equals("bins")
-                        // writers introducing themselves in their own language: "ich bi de Urs", "ik ben", "sono", "je suis", ...
-                        || (w.equals("bi") && prev.equals("ich")) || (w.equals("ben") && prev.equals("ik"))
-                        || (w.equals("suis") && prev.equals("je")) || w.equals("sono") || w.equals("c'est")
-                        || w.equals("jestem") || w.equals("soy")
+            case "bin",
+                    "bins",
+                    "am",
+                    "i'm",
+                    "it's",
+                    "its",
+                    "is",
+                    "ist",
+                    "bi",
+                    "ben",
+                    "sono",
+                    "suis",
+                    "c'est",
+                    "jestem",
+                    "soy" -> {
+                boolean intro = (w.equals("bin") && (prev.equals("ich") || i == 0 || GREETINGS.contains(prev)))
+                        || w.equals("bins")
+                        // writers introducing themselves in their own language: "ich bi de Urs", "ik ben", "sono", "je
+                        // suis", ...
+                        || (w.equals("bi") && prev.equals("ich"))
+                        || (w.equals("ben") && prev.equals("ik"))
+                        || (w.equals("suis") && prev.equals("je"))
+                        || w.equals("sono")
+                        || w.equals("c'est")
+                        || w.equals("jestem")
+                        || w.equals("soy")
                         || (w.equals("am") && prev.equals("i"))
-                        || w.equals("i'm") || w.equals("it's") || w.equals("its")
+                        || w.equals("i'm")
+                        || w.equals("it's")
+                        || w.equals("its")
                         || (w.equals("is") && (prev.equals("this") || prev.equals("hier")))
                         || (w.equals("ist") && prev.equals("hier"));
                 if (!intro) return -1;
                 int k = i + 1;
-                while (k < t.size() && k - i <= 2 && t.get(k).isWord() && WEAK_SKIP.contains(t.get(k).folded())) k++;
+                while (k < t.size()
+                        && k - i <= 2
+                        && t.get(k).isWord()
+                        && WEAK_SKIP.contains(t.get(k).folded())) k++;
                 boolean foreign = !GERMAN_ENGLISH_INTRO.contains(w);
                 int named = name(s, k, foreign ? Mode.LEXICON_OR_CAPITAL : Mode.WEAK, 0.8, out);
-                if (named >= 0 || k >= t.size() || !t.get(k).isWord() || TITLES.contains(t.get(k).folded())
-                        || RELATIONS.contains(t.get(k).folded()) || partOfAddress(s, t.get(k))) {
+                if (named >= 0
+                        || k >= t.size()
+                        || !t.get(k).isWord()
+                        || TITLES.contains(t.get(k).folded())
+                        || RELATIONS.contains(t.get(k).folded())
+                        || partOfAddress(s, t.get(k))) {
                     return named;
                 }
-                if (!w.equals("is") && !w.equals("its") && !w.equals("it's") && lex.isIntroFirstName(t.get(k).folded())) {
+                if (!w.equals("is")
+                        && !w.equals("its")
+                        && !w.equals("it's")
+                        && lex.isIntroFirstName(t.get(k).folded())) {
                     return emit(s, k, k + 1, 0.75, out); // "ich bins jenny", "hi bin tobi"
                 }
-                if (k + 1 < t.size() && t.get(k).capitalized() && t.get(k + 1).capitalized() && joined(s, t.get(k), t.get(k + 1))
-                        && !lex.isStopWord(t.get(k).folded()) && !lex.isStopWord(t.get(k + 1).folded())
-                        && (k + 2 == t.size() || ",.;!".indexOf(s.at(t.get(k + 1).end())) >= 0)) {
+                if (k + 1 < t.size()
+                        && t.get(k).capitalized()
+                        && t.get(k + 1).capitalized()
+                        && joined(s, t.get(k), t.get(k + 1))
+                        && !lex.isStopWord(t.get(k).folded())
+                        && !lex.isStopWord(t.get(k + 1).folded())
+                        && (k + 2 == t.size()
+                                || ",.;!".indexOf(s.at(t.get(k + 1).end())) >= 0)) {
                     return emit(s, k, k + 2, 0.7, out); // "ich bin Dmitrij Wolkow, ..."
                 }
                 return named;
@@ -95,27 +204,34 @@ final class NameTriggers {
             }
             case "hier", "here" -> {
                 // "guten morgen, hier Dragan, ...": at the start of a clause, a name that ends it
-                boolean clauseStart = i == 0 || GREETINGS.contains(prev) || s.text.substring(0, t.get(i).start()).stripTrailing().endsWith(",");
+                boolean clauseStart = i == 0
+                        || GREETINGS.contains(prev)
+                        || s.text.substring(0, t.get(i).start()).stripTrailing().endsWith(",");
                 if (!clauseStart || next.equals("ist") || next.equals("is") || next.equals("spricht")) return -1;
                 int end = span.scanName(s, i + 1, Mode.LEXICON_OR_CAPITAL);
-                boolean endsClause = end == t.size() || end > i + 1 && ",.;!".indexOf(s.at(t.get(end - 1).end())) >= 0;
+                boolean endsClause = end == t.size()
+                        || end > i + 1 && ",.;!".indexOf(s.at(t.get(end - 1).end())) >= 0;
                 return end > i + 1 && endsClause ? emit(s, i + 1, end, 0.75, out) : -1;
             }
-            default -> {
-            }
+            default -> {}
         }
         if (TITLES.contains(w) || RELATIONS.contains(w)) {
             if (w.equals("fr") && s.at(t.get(i).end()) != '.') return -1;
             int k = i + 1;
             while (k < t.size() && t.get(k).isWord() && TITLES.contains(t.get(k).folded()) && k - i < 4) k++;
-            if (RELATIONS.contains(w) && k < t.size() && (t.get(k).folded().equals("heisst") || t.get(k).folded().equals("named"))) k++;
+            if (RELATIONS.contains(w)
+                    && k < t.size()
+                    && (t.get(k).folded().equals("heisst") || t.get(k).folded().equals("named"))) k++;
             return name(s, k, Mode.LEXICON_OR_CAPITAL, 0.85, out);
         }
         if (HOLDERS.contains(w) || (w.equals("auf") && prev.equals("laeuft"))) {
             int k = i + 1;
-            while (k < t.size() && k - i <= 3 && t.get(k).isWord()
-                    && (Set.of("of", "my", "meine", "meinen", "meiner", "den", "namen", "von", "ist", "is").contains(t.get(k).folded())
-                    || RELATIONS.contains(t.get(k).folded()))) {
+            while (k < t.size()
+                    && k - i <= 3
+                    && t.get(k).isWord()
+                    && (Set.of("of", "my", "meine", "meinen", "meiner", "den", "namen", "von", "ist", "is")
+                                    .contains(t.get(k).folded())
+                            || RELATIONS.contains(t.get(k).folded()))) {
                 k++;
             }
             return name(s, k, Mode.LEXICON_OR_CAPITAL, 0.85, out);

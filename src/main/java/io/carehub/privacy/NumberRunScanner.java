@@ -4,7 +4,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-
 import java.util.List;
 import java.util.Set;
 
@@ -38,7 +37,8 @@ final class NumberRunScanner implements Scanner {
         StringBuilder digits = new StringBuilder(32);
         for (int i = 0; i < n; i++) {
             char ch = c[i];
-            boolean starts = TextScan.isDigit(ch) || (ch == '+' || ch == '(') && i + 1 < n && TextScan.isDigit(c[i + 1]);
+            boolean starts =
+                    TextScan.isDigit(ch) || (ch == '+' || ch == '(') && i + 1 < n && TextScan.isDigit(c[i + 1]);
             if (!starts || i > 0 && (TextScan.isAlnum(c[i - 1]) || c[i - 1] == '+')) {
                 continue;
             }
@@ -55,7 +55,10 @@ final class NumberRunScanner implements Scanner {
                 if (closed && j < n && TextScan.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) continue;
                 int sep = j;
                 while (sep < n && sep - j < 3 && " -/.()".indexOf(c[sep]) >= 0) sep++;
-                if (sep > j && sep < n && TextScan.isDigit(c[sep]) && digits.length() < MAX_RUN_DIGITS
+                if (sep > j
+                        && sep < n
+                        && TextScan.isDigit(c[sep])
+                        && digits.length() < MAX_RUN_DIGITS
                         && !(c[sep - 1] == '.' && sep - j == 1 && sep + 1 < n && c[sep + 1] == '.')) {
                     j = sep;
                 } else {
@@ -92,7 +95,8 @@ final class NumberRunScanner implements Scanner {
             if (part.length() < 12) break;
         }
         if (looksLikeDate(whole)) return; // 07.08.1999 is a date, not a phone number
-        boolean trunk = c[start] == '+' || c[start] == '0' || c[start] == '(' && start + 1 < c.length && c[start + 1] == '0';
+        boolean trunk =
+                c[start] == '+' || c[start] == '0' || c[start] == '(' && start + 1 < c.length && c[start + 1] == '0';
         if (trunk) {
             int tries = 0;
             for (int g = groups; g >= 1 && tries < 4; g--) {
@@ -106,11 +110,16 @@ final class NumberRunScanner implements Scanner {
                 if (number != null && PHONES.isValidNumber(number)) {
                     String e164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
                     PhoneNumberType type = PHONES.getNumberType(number);
-                    boolean business = companyNumbers.contains(e164) || type == PhoneNumberType.TOLL_FREE
-                            || type == PhoneNumberType.PREMIUM_RATE || type == PhoneNumberType.SHARED_COST
+                    boolean business = companyNumbers.contains(e164)
+                            || type == PhoneNumberType.TOLL_FREE
+                            || type == PhoneNumberType.PREMIUM_RATE
+                            || type == PhoneNumberType.SHARED_COST
                             || type == PhoneNumberType.UAN;
                     // R24: the company's own lines and toll-free/service numbers are never personal data
-                    out.add(business ? Detection.notPersonal(start, end) : new Detection(EntityType.PHONE, start, end, 0.9));
+                    out.add(
+                            business
+                                    ? Detection.notPersonal(start, end)
+                                    : new Detection(EntityType.PHONE, start, end, 0.9));
                     return;
                 }
             }

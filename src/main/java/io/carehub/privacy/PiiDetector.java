@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,6 +23,7 @@ public final class PiiDetector {
 
     /** In this order: the order of equal candidates decides ties in {@link #resolve}. */
     private final Scanner[] scanners;
+
     private final KnownValueMatcher knownValues;
     private final String region;
 
@@ -90,8 +90,13 @@ public final class PiiDetector {
         List<Detection> merged = new ArrayList<>(found.size());
         Detection last = null;
         for (Detection d : found) {
-            if (last != null && last.canonical() != null && last.type() == d.type() && last.canonical().equals(d.canonical())
-                    && d.start() - last.end() <= 2 && text.substring(last.end(), d.start()).isBlank() | text.substring(last.end(), d.start()).equals(", ")) {
+            if (last != null
+                    && last.canonical() != null
+                    && last.type() == d.type()
+                    && last.canonical().equals(d.canonical())
+                    && d.start() - last.end() <= 2
+                    && text.substring(last.end(), d.start()).isBlank()
+                            | text.substring(last.end(), d.start()).equals(", ")) {
                 last = new Detection(d.type(), last.start(), d.end(), 1.0, d.canonical());
                 merged.set(merged.size() - 1, last);
             } else {
@@ -113,7 +118,8 @@ public final class PiiDetector {
     static List<Detection> resolve(List<Detection> candidates) {
         if (candidates.isEmpty()) return List.of();
         candidates = withoutContained(candidates);
-        candidates.sort(Comparator.comparingDouble(Detection::score).reversed()
+        candidates.sort(Comparator.comparingDouble(Detection::score)
+                .reversed()
                 .thenComparing(Comparator.comparingInt(Detection::length).reversed())
                 .thenComparingInt(Detection::start));
         TreeMap<Integer, Detection> accepted = new TreeMap<>();
@@ -135,11 +141,14 @@ public final class PiiDetector {
     /** One sweep by start (longest first): linear after the sort, whatever the number of candidates. */
     static List<Detection> withoutContained(List<Detection> candidates) {
         List<Detection> byStart = new ArrayList<>(candidates);
-        byStart.sort(Comparator.comparingInt(Detection::start).thenComparing(Comparator.comparingInt(Detection::end).reversed()));
+        byStart.sort(Comparator.comparingInt(Detection::start)
+                .thenComparing(Comparator.comparingInt(Detection::end).reversed()));
         List<Detection> kept = new ArrayList<>(byStart.size());
         Detection widest = null; // the confident candidate reaching furthest, earliest start on ties
         for (Detection d : byStart) {
-            boolean inside = widest != null && widest.type() != null && widest.end() >= d.end()
+            boolean inside = widest != null
+                    && widest.type() != null
+                    && widest.end() >= d.end()
                     && (widest.start() < d.start() || widest.end() > d.end());
             if (!inside) kept.add(d);
             if (d.score() >= CONTAINS_CONFIDENCE && d.type() != null && (widest == null || d.end() > widest.end())) {

@@ -3,9 +3,6 @@ package io.carehub.privacy;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * {@code java -jar carehub.jar privacy scan|export …} — runs without Spring, web server, broker or
@@ -32,8 +31,7 @@ public final class PrivacyCli {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PrivacyCli() {
-    }
+    private PrivacyCli() {}
 
     public static boolean handles(String[] args) {
         return args != null && args.length >= 1 && args[0].equals("privacy");
@@ -79,7 +77,8 @@ public final class PrivacyCli {
                     JsonNode node = JSON.readTree(line);
                     id = node.get("id");
                     JsonNode text = node.get("text");
-                    if (text == null || !text.isTextual()) throw new IllegalArgumentException("'text' must be a string");
+                    if (text == null || !text.isTextual())
+                        throw new IllegalArgumentException("'text' must be a string");
                     List<Entity> entities = detector.detect(text.asText());
                     json.writeStartObject();
                     json.writeFieldName("id");
@@ -99,7 +98,8 @@ public final class PrivacyCli {
                     json.writeStartObject();
                     json.writeFieldName("id");
                     json.writeTree(id);
-                    json.writeStringField("error", e instanceof IOException ? "line is not a JSON object" : e.getMessage());
+                    json.writeStringField(
+                            "error", e instanceof IOException ? "line is not a JSON object" : e.getMessage());
                     json.writeEndObject();
                 }
                 json.writeRaw('\n');
@@ -122,8 +122,8 @@ public final class PrivacyCli {
         String password = System.getenv("CAREHUB_DB_PASSWORD");
         if (password != null) dataSource.setPassword(password);
         PiiDetector detector = new PiiDetector(values(options, "--company-number"), "DE");
-        TranscriptAnonymizer anonymizer = new TranscriptAnonymizer(new NamedParameterJdbcTemplate(dataSource),
-                new Stripper(detector, "[REDACTED]"));
+        TranscriptAnonymizer anonymizer = new TranscriptAnonymizer(
+                new NamedParameterJdbcTemplate(dataSource), new Stripper(detector, "[REDACTED]"));
         int written = anonymizer.export(from, to, out);
         out.flush();
         System.err.println("privacy export: " + written + " messages");
@@ -139,7 +139,8 @@ public final class PrivacyCli {
     }
 
     private static String required(List<String> options, String name) {
-        return values(options, name).stream().findFirst()
+        return values(options, name).stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + "=… is required"));
     }
 }

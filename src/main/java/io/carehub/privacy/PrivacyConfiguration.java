@@ -1,5 +1,6 @@
 package io.carehub.privacy;
 
+import java.time.Clock;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,8 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-
-import java.time.Clock;
 
 /**
  * Wires the privacy engine; the processors are named for YAML routes ({@code process: {ref: pseudonymize}}), and
@@ -31,8 +30,8 @@ class PrivacyConfiguration {
     }
 
     @Bean
-    PseudonymVault pseudonymVault(NamedParameterJdbcTemplate jdbc, PrivacyProperties properties, Environment environment,
-            Clock clock) {
+    PseudonymVault pseudonymVault(
+            NamedParameterJdbcTemplate jdbc, PrivacyProperties properties, Environment environment, Clock clock) {
         String key = properties.vaultKey();
         if (key == null || key.isBlank()) {
             if (environment.acceptsProfiles(Profiles.of("prod"))) {

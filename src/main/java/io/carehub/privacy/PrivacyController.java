@@ -1,5 +1,7 @@
 package io.carehub.privacy;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -9,9 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * {@code POST /api/privacy/analyze} (ops bearer token): {@code {"text": "...", "knownValues": {...}?}}
  * → {@code {"entities": [{"type","start","end","score"}]}}, offsets in UTF-16 code units.
@@ -20,11 +19,9 @@ import java.util.Map;
 @RequestMapping("/api/privacy")
 public class PrivacyController {
 
-    record AnalyzeRequest(String text, Map<String, Object> knownValues) {
-    }
+    record AnalyzeRequest(String text, Map<String, Object> knownValues) {}
 
-    record AnalyzeResponse(List<Entity> entities) {
-    }
+    record AnalyzeResponse(List<Entity> entities) {}
 
     static final class TextTooLongException extends RuntimeException {
         TextTooLongException(int length, int max) {
@@ -48,7 +45,8 @@ public class PrivacyController {
     @PostMapping(path = "/analyze", consumes = "application/json", produces = "application/json")
     AnalyzeResponse analyze(@RequestBody AnalyzeRequest request) {
         if (request == null || request.text() == null) throw new IllegalArgumentException("'text' is required");
-        if (request.text().length() > maxTextChars) throw new TextTooLongException(request.text().length(), maxTextChars);
+        if (request.text().length() > maxTextChars)
+            throw new TextTooLongException(request.text().length(), maxTextChars);
         KnownValues known = KnownValues.fromMap(request.knownValues());
         return new AnalyzeResponse(detector.detect(request.text(), known));
     }
@@ -60,7 +58,9 @@ public class PrivacyController {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Unreadable analyze request",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Unreadable analyze request",
                 "body must be JSON {\"text\": string, \"knownValues\": {key: string | [string]}}");
     }
 

@@ -15,6 +15,5 @@ public final class PrivacyHeaders {
     public static final String SESSION_ID = "CarehubSessionId";
     public static final String KNOWN_VALUES = "CarehubKnownValues";
 
-    private PrivacyHeaders() {
-    }
+    private PrivacyHeaders() {}
 }

@@ -1,19 +1,17 @@
 package io.carehub.privacy;
 
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-
-import java.util.Map;
 
 /** The Camel processors named {@code pseudonymize}, {@code reidentify} and {@code stripPersonalData} in routes. */
 final class PrivacyProcessors {
 
-    private PrivacyProcessors() {
-    }
+    private PrivacyProcessors() {}
 
     static Processor pseudonymize(Pseudonymizer pseudonymizer) {
-        return exchange -> exchange.getMessage().setBody(
-                pseudonymizer.pseudonymize(sessionId(exchange), body(exchange), knownValues(exchange)));
+        return exchange -> exchange.getMessage()
+                .setBody(pseudonymizer.pseudonymize(sessionId(exchange), body(exchange), knownValues(exchange)));
     }
 
     static Processor reidentify(ReIdentifier reIdentifier) {
@@ -32,7 +30,8 @@ final class PrivacyProcessors {
         String id = exchange.getMessage().getHeader(PrivacyHeaders.SESSION_ID, String.class);
         if (id == null) id = exchange.getProperty(PrivacyHeaders.SESSION_ID, String.class);
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("header " + PrivacyHeaders.SESSION_ID + " is required for pseudonymization");
+            throw new IllegalArgumentException(
+                    "header " + PrivacyHeaders.SESSION_ID + " is required for pseudonymization");
         }
         return id;
     }

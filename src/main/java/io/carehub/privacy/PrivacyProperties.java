@@ -29,5 +29,4 @@ public record PrivacyProperties(
         @NotNull Duration sessionTtl,
         @NotNull Duration purgeInterval,
         @NotNull String stripPlaceholder,
-        @Min(1) int maxTextChars) {
-}
+        @Min(1) int maxTextChars) {}

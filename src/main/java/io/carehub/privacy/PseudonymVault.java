@@ -1,10 +1,5 @@
 package io.carehub.privacy;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Token → value map per dialog session in PostgreSQL, shared by all hub instances (R24, R26).
@@ -29,8 +28,7 @@ public class PseudonymVault {
     private static final int MAX_ATTEMPTS = 8;
 
     /** One stored pseudonym, decrypted. */
-    record Pseudonym(String token, EntityType type, String value, String canonical) {
-    }
+    record Pseudonym(String token, EntityType type, String value, String canonical) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final VaultKey key;
@@ -52,8 +50,7 @@ public class PseudonymVault {
         List<byte[]> rows = jdbc.query("""
                         select p.value_enc, p.entity_type from pseudonym p
                         join pseudonym_session s on s.session_id = p.session_id
-                        where p.session_id = :session and p.token = :token and s.expires_at > :now""",
-                params(sessionId).addValue("token", token), (rs, i) -> rs.getBytes(1));
+                        where p.session_id = :session and p.token = :token and s.expires_at > :now""", params(sessionId).addValue("token", token), (rs, i) -> rs.getBytes(1));
         if (rows.isEmpty()) return Optional.empty();
         try {
             return Optional.of(key.decrypt(rows.get(0), sessionId));
@@ -69,15 +66,17 @@ public class PseudonymVault {
         jdbc.query("""
                         select p.token, p.entity_type, p.value_enc, p.canonical_enc from pseudonym p
                         join pseudonym_session s on s.session_id = p.session_id
-                        where p.session_id = :session and s.expires_at > :now order by p.created_at, p.seq""",
-                params(sessionId), rs -> {
-                    try {
-                        result.add(new Pseudonym(rs.getString(1), EntityType.valueOf(rs.getString(2)),
-                                key.decrypt(rs.getBytes(3), sessionId), key.decrypt(rs.getBytes(4), sessionId)));
-                    } catch (GeneralSecurityException e) {
-                        log.warn("pseudonym of session {} cannot be decrypted (vault key changed?)", sessionId);
-                    }
-                });
+                        where p.session_id = :session and s.expires_at > :now order by p.created_at, p.seq""", params(sessionId), rs -> {
+            try {
+                result.add(new Pseudonym(
+                        rs.getString(1),
+                        EntityType.valueOf(rs.getString(2)),
+                        key.decrypt(rs.getBytes(3), sessionId),
+                        key.decrypt(rs.getBytes(4), sessionId)));
+            } catch (GeneralSecurityException e) {
+                log.warn("pseudonym of session {} cannot be decrypted (vault key changed?)", sessionId);
+            }
+        });
         return result;
     }
 
@@ -88,19 +87,24 @@ public class PseudonymVault {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             List<String> existing = jdbc.queryForList(
                     "select token from pseudonym where session_id = :session and canonical_mac = :mac",
-                    params(sessionId).addValue("mac", mac), String.class);
+                    params(sessionId).addValue("mac", mac),
+                    String.class);
             if (!existing.isEmpty()) return new Pseudonym(existing.get(0), type, value, canonical);
             // R46: instances race for the next number; the unique keys decide, the loser retries
-            List<String> inserted = jdbc.queryForList("""
+            List<String> inserted = jdbc.queryForList(
+                    """
                             insert into pseudonym (session_id, token, entity_type, seq, canonical_mac, value_enc, canonical_enc, created_at)
                             select :session, '<' || :type || '_' || (coalesce(max(seq), 0) + 1) || '>', :type,
                                    coalesce(max(seq), 0) + 1, :mac, :value, :canonical, :now
                             from pseudonym where session_id = :session and entity_type = :type
                             on conflict do nothing
                             returning token""",
-                    params(sessionId).addValue("type", type.name()).addValue("mac", mac)
+                    params(sessionId)
+                            .addValue("type", type.name())
+                            .addValue("mac", mac)
                             .addValue("value", key.encrypt(value, sessionId))
-                            .addValue("canonical", key.encrypt(canonical, sessionId)), String.class);
+                            .addValue("canonical", key.encrypt(canonical, sessionId)),
+                    String.class);
             if (!inserted.isEmpty()) return new Pseudonym(inserted.get(0), type, value, canonical);
         }
         throw new IllegalStateException("could not assign a pseudonym in session " + sessionId);
@@ -113,15 +117,16 @@ public class PseudonymVault {
 
     /** R26: dialog end; returns how many token→value keys the session held (0 when it did not exist). */
     public int deleteSessionKeys(String sessionId) {
-        Integer keys = jdbc.queryForObject("select count(*) from pseudonym where session_id = :session", params(sessionId),
-                Integer.class);
+        Integer keys = jdbc.queryForObject(
+                "select count(*) from pseudonym where session_id = :session", params(sessionId), Integer.class);
         deleteSession(sessionId);
         return keys == null ? 0 : keys;
     }
 
     /** R26/R32: deletes every session older than the TTL; returns how many. */
     public int purgeExpired() {
-        int deleted = jdbc.update("delete from pseudonym_session where expires_at <= :now",
+        int deleted = jdbc.update(
+                "delete from pseudonym_session where expires_at <= :now",
                 new MapSqlParameterSource("now", Timestamp.from(clock.instant())));
         if (deleted > 0) log.info("purged {} expired pseudonym sessions", deleted);
         return deleted;
@@ -130,11 +135,11 @@ public class PseudonymVault {
     private void openSession(String sessionId) {
         Instant now = clock.instant();
         // an expired session is gone for good: its old tokens must never resolve again
-        jdbc.update("delete from pseudonym_session where session_id = :session and expires_at <= :now", params(sessionId));
+        jdbc.update(
+                "delete from pseudonym_session where session_id = :session and expires_at <= :now", params(sessionId));
         jdbc.update("""
                         insert into pseudonym_session (session_id, created_at, expires_at) values (:session, :now, :expires)
-                        on conflict (session_id) do nothing""",
-                params(sessionId).addValue("expires", Timestamp.from(now.plus(ttl))));
+                        on conflict (session_id) do nothing""", params(sessionId).addValue("expires", Timestamp.from(now.plus(ttl))));
     }
 
     private MapSqlParameterSource params(String sessionId) {

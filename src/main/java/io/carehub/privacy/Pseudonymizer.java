@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.PseudonymVault.Pseudonym;
-
 import java.util.List;
 
 /**
@@ -30,7 +29,8 @@ public class Pseudonymizer {
             String canonical = d.canonical() != null ? d.canonical() : Canonical.of(d.type(), value, detector.region());
             Pseudonym p = session.stream()
                     .filter(e -> e.type() == d.type() && Canonical.sameValue(d.type(), e.canonical(), canonical))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
             if (p == null) {
                 p = vault.assign(sessionId, d.type(), value, canonical);
                 session.add(p);

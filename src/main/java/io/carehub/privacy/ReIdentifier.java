@@ -31,12 +31,15 @@ public class ReIdentifier {
         while (m.find()) {
             boolean bracketed = m.group(1) != null || m.group(5) != null;
             if (!bracketed && !m.group(3).equals("_")) continue; // "IP 192…" in prose is not a token
-            String type = m.group(2).toUpperCase().replace("-", "").replace(" ", "_").replace("EMAIL", "EMAIL");
+            String type =
+                    m.group(2).toUpperCase().replace("-", "").replace(" ", "_").replace("EMAIL", "EMAIL");
             type = normalizeType(type);
             String token = "<" + type + "_" + Integer.parseInt(m.group(4)) + ">";
             String value = vault.resolve(sessionId, token).orElse("");
             int start = m.start();
-            if (value.isEmpty() && start > last && text.charAt(start - 1) == ' '
+            if (value.isEmpty()
+                    && start > last
+                    && text.charAt(start - 1) == ' '
                     && (m.end() == text.length() || !Character.isLetterOrDigit(text.charAt(m.end())))) {
                 start--; // no double space where an unknown token was left out
             }

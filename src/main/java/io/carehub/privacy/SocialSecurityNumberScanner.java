@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
-
 import java.util.List;
 
 /** German social-security numbers (OTHER_ID): twelve characters in up to four adjacent tokens, with a valid check digit. */
@@ -16,7 +15,10 @@ final class SocialSecurityNumberScanner implements Scanner {
             compact.setLength(0);
             int k = i;
             int prevEnd = t.get(i).start();
-            while (k < t.size() && k - i < 4 && compact.length() < 12 && t.get(k).start() - prevEnd <= 1) {
+            while (k < t.size()
+                    && k - i < 4
+                    && compact.length() < 12
+                    && t.get(k).start() - prevEnd <= 1) {
                 compact.append(t.get(k).text());
                 prevEnd = t.get(k).end();
                 k++;

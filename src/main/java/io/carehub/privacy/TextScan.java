@@ -11,7 +11,10 @@ import java.util.List;
  */
 final class TextScan {
 
-    enum Kind { WORD, NUMBER }
+    enum Kind {
+        WORD,
+        NUMBER
+    }
 
     /** A run of letters (inner hyphens and apostrophes allowed) or of digits. */
     record Token(int start, int end, Kind kind, String text, String folded, boolean capitalized) {

@@ -3,14 +3,13 @@ package io.carehub.privacy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.carehub.documentation.Messages;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * R28: exports transcripts with personal data removed, one JSON object per message (JSONL):
@@ -46,17 +45,23 @@ public class TranscriptAnonymizer {
                     lastConversation[0] = conversation;
                 }
                 KnownValues known = KnownValues.none();
-                if (line.phoneNumber() != null) known = known.with(EntityType.PHONE, "+" + line.phoneNumber().replace("+", ""));
-                if (line.waId() != null) known = known.with(EntityType.PHONE, "+" + line.waId().replace("+", ""));
+                if (line.phoneNumber() != null)
+                    known = known.with(
+                            EntityType.PHONE, "+" + line.phoneNumber().replace("+", ""));
+                if (line.waId() != null)
+                    known = known.with(EntityType.PHONE, "+" + line.waId().replace("+", ""));
                 if (line.profileName() != null) known = known.with(EntityType.PERSON, line.profileName());
                 try {
                     json.writeStartObject();
-                    json.writeNumberField("conversation", conversationNumbers.computeIfAbsent(conversation, k -> conversationNumbers.size() + 1));
+                    json.writeNumberField(
+                            "conversation",
+                            conversationNumbers.computeIfAbsent(conversation, k -> conversationNumbers.size() + 1));
                     json.writeNumberField("seq", ++seq[0]);
                     json.writeStringField("direction", line.direction());
                     json.writeStringField("type", line.type());
                     Instant sent = line.sentAt();
-                    json.writeStringField("day", sent == null ? null : sent.toString().substring(0, 10));
+                    json.writeStringField(
+                            "day", sent == null ? null : sent.toString().substring(0, 10));
                     json.writeStringField("text", stripper.strip(line.text(), known));
                     json.writeEndObject();
                     json.writeRaw('\n');

@@ -1,5 +1,9 @@
 package io.carehub.privacy;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -9,11 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * R28: {@code GET /api/privacy/transcripts/export?from=2026-11-01&to=2026-11-25} (ops bearer token)
@@ -35,14 +34,19 @@ public class TranscriptExportController {
         Instant end = instant("to", to);
         if (!start.isBefore(end)) throw new IllegalArgumentException("'from' must be before 'to'");
         StreamingResponseBody body = out -> anonymizer.export(start, end, out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(body);
     }
 
     static Instant instant(String name, String value) {
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + name + "' must be a date (2026-11-25) or an instant (2026-11-25T10:00:00Z)");
+            throw new IllegalArgumentException(
+                    "'" + name + "' must be a date (2026-11-25) or an instant (2026-11-25T10:00:00Z)");
         }
     }
 

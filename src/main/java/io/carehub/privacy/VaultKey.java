@@ -3,13 +3,12 @@ package io.carehub.privacy;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Hkdf;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The vault's key material (R26), derived with HKDF from {@code carehub.privacy.vault-key}
@@ -23,7 +22,8 @@ final class VaultKey {
 
     private VaultKey(byte[] master) throws GeneralSecurityException {
         byte[] salt = "carehub-pseudonym-vault".getBytes(StandardCharsets.UTF_8);
-        this.aead = new AesGcmJce(Hkdf.computeHkdf("HMACSHA256", master, salt, "aead".getBytes(StandardCharsets.UTF_8), 32));
+        this.aead = new AesGcmJce(
+                Hkdf.computeHkdf("HMACSHA256", master, salt, "aead".getBytes(StandardCharsets.UTF_8), 32));
         this.macKey = Hkdf.computeHkdf("HMACSHA256", master, salt, "mac".getBytes(StandardCharsets.UTF_8), 32);
     }
 
@@ -52,14 +52,16 @@ final class VaultKey {
 
     byte[] encrypt(String plaintext, String associated) {
         try {
-            return aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associated.getBytes(StandardCharsets.UTF_8));
+            return aead.encrypt(
+                    plaintext.getBytes(StandardCharsets.UTF_8), associated.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("vault encryption failed", e);
         }
     }
 
     String decrypt(byte[] ciphertext, String associated) throws GeneralSecurityException {
-        return new String(aead.decrypt(ciphertext, associated.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        return new String(
+                aead.decrypt(ciphertext, associated.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
     byte[] mac(String value) {

@@ -22,11 +22,15 @@ class AgentActions {
 
     /** {@code action}: CLAIM, REPLY, TEMPLATE, TRANSFER, CLOSE; {@code details} never holds message text. */
     void record(long conversationId, String agentId, String action, JsonNode details, Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into agent_action (conversation_id, agent_id, action, details, at)
                 values (:conversation, :agent, :action, cast(:details as jsonb), :at)""",
-                new MapSqlParameterSource().addValue("conversation", conversationId).addValue("agent", agentId)
-                        .addValue("action", action).addValue("details", details == null ? null : details.toString())
+                new MapSqlParameterSource()
+                        .addValue("conversation", conversationId)
+                        .addValue("agent", agentId)
+                        .addValue("action", action)
+                        .addValue("details", details == null ? null : details.toString())
                         .addValue("at", Timestamp.from(at)));
     }
 }

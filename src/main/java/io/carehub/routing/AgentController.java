@@ -50,8 +50,15 @@ class AgentController {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    AgentController(Conversations conversations, AgentActions actions, OutboundMessages outbound,
-            RoutingRulesSource rules, ConversationRouter router, ProducerTemplate camel, ObjectMapper mapper, Clock clock) {
+    AgentController(
+            Conversations conversations,
+            AgentActions actions,
+            OutboundMessages outbound,
+            RoutingRulesSource rules,
+            ConversationRouter router,
+            ProducerTemplate camel,
+            ObjectMapper mapper,
+            Clock clock) {
         this.conversations = conversations;
         this.actions = actions;
         this.outbound = outbound;
@@ -62,23 +69,30 @@ class AgentController {
         this.clock = clock;
     }
 
-    record PoolEntry(long conversationId, String pool, String routingState, String segment, String topic, int priority,
-            Instant queuedAt, String assignedAgent, String preferredAgentId, String displayName, String waId,
-            String historyUrl) {
-    }
+    record PoolEntry(
+            long conversationId,
+            String pool,
+            String routingState,
+            String segment,
+            String topic,
+            int priority,
+            Instant queuedAt,
+            String assignedAgent,
+            String preferredAgentId,
+            String displayName,
+            String waId,
+            String historyUrl) {}
 
-    record Claimed(long conversationId, String agentId, Instant claimedAt) {
-    }
+    record Claimed(long conversationId, String agentId, Instant claimedAt) {}
 
-    record Accepted(long conversationId, long messageId) {
-    }
+    record Accepted(long conversationId, long messageId) {}
 
-    record Transfer(String toPool, String toAgent) {
-    }
+    record Transfer(String toPool, String toAgent) {}
 
     @GetMapping("/pools/{pool}/conversations")
     @Operation(summary = "Conversations waiting in (or claimed from) a pool, highest priority and oldest first")
-    List<PoolEntry> pool(@PathVariable String pool,
+    List<PoolEntry> pool(
+            @PathVariable String pool,
             @Parameter(description = "WAITING or CLAIMED") @RequestParam(defaultValue = "WAITING") String state) {
         if (!state.equals(ConversationStatus.WAITING.name()) && !state.equals(ConversationStatus.CLAIMED.name())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "state must be WAITING or CLAIMED");
@@ -87,8 +101,18 @@ class AgentController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no pool '" + pool + "' in the routing rules");
         }
         return conversations.inPool(pool, ConversationStatus.valueOf(state)).stream()
-                .map(c -> new PoolEntry(c.id(), c.pool(), c.status().name(), c.segment(), c.topic(), c.priority(),
-                        c.queuedAt(), c.assignedAgent(), c.preferredAgent(), c.displayName(), c.waId(),
+                .map(c -> new PoolEntry(
+                        c.id(),
+                        c.pool(),
+                        c.status().name(),
+                        c.segment(),
+                        c.topic(),
+                        c.priority(),
+                        c.queuedAt(),
+                        c.assignedAgent(),
+                        c.preferredAgent(),
+                        c.displayName(),
+                        c.waId(),
                         "/api/conversations/" + c.id() + "/messages"))
                 .toList();
     }
@@ -100,8 +124,8 @@ class AgentController {
         Instant now = clock.instant();
         if (!conversations.claim(id, agentId, now)) {
             String state = state(id);
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + id + " is " + state
-                    + ", it cannot be claimed");
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT, "conversation " + id + " is " + state + ", it cannot be claimed");
         }
         audit(id, agentId, "CLAIM", null);
         return new Claimed(id, agentId, now);
@@ -109,55 +133,73 @@ class AgentController {
 
     @PostMapping("/conversations/{id}/reply")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Reply as the assigned agent: {\"type\":\"text\",\"text\":{\"body\":\"…\"}}, image/document/"
-            + "audio/video with link or id, or interactive (Graph API message objects); 409 outside the 24-hour window")
+    @Operation(
+            summary =
+                    "Reply as the assigned agent: {\"type\":\"text\",\"text\":{\"body\":\"…\"}}, image/document/"
+                            + "audio/video with link or id, or interactive (Graph API message objects); 409 outside the 24-hour window")
     Accepted reply(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId, @RequestBody JsonNode request) {
         agentId = agent(agentId);
         String type = request.path("type").asText("");
         if (!REPLY_TYPES.contains(type) || !request.path(type).isObject()) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+            throw new ResponseStatusException(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
                     "reply needs type (one of " + REPLY_TYPES + ") and the matching object, e.g. {\"type\":\"text\","
                             + "\"text\":{\"body\":\"Hallo\"}}");
         }
         requireAssigned(id, agentId);
         long messageId = outbound.send(id, new OutboundContent(type, request.get(type)), agentId);
-        audit(id, agentId, "REPLY", mapper.createObjectNode().put("messageId", messageId).put("type", type));
+        audit(
+                id,
+                agentId,
+                "REPLY",
+                mapper.createObjectNode().put("messageId", messageId).put("type", type));
         return new Accepted(id, messageId);
     }
 
     @PostMapping("/conversations/{id}/template")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send an approved template: {\"name\":\"…\",\"language\":{\"code\":\"de\"},\"components\":[…]}")
-    Accepted template(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId, @RequestBody JsonNode template) {
+    @Operation(
+            summary = "Send an approved template: {\"name\":\"…\",\"language\":{\"code\":\"de\"},\"components\":[…]}")
+    Accepted template(
+            @PathVariable long id, @RequestHeader("X-Agent-Id") String agentId, @RequestBody JsonNode template) {
         agentId = agent(agentId);
-        if (!template.path("name").isTextual() || !template.path("language").path("code").isTextual()) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "template needs name and language.code");
+        if (!template.path("name").isTextual()
+                || !template.path("language").path("code").isTextual()) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "template needs name and language.code");
         }
         requireAssigned(id, agentId);
         long messageId = outbound.send(id, new OutboundContent("template", template), agentId);
-        audit(id, agentId, "TEMPLATE", mapper.createObjectNode().put("messageId", messageId)
-                .put("template", template.path("name").asText()));
+        audit(
+                id,
+                agentId,
+                "TEMPLATE",
+                mapper.createObjectNode()
+                        .put("messageId", messageId)
+                        .put("template", template.path("name").asText()));
         return new Accepted(id, messageId);
     }
 
     @PostMapping("/conversations/{id}/transfer")
-    @Operation(summary = "Transfer to another pool ({\"toPool\":\"…\"}, waits there again) or agent ({\"toAgent\":\"…\"})")
-    Map<String, Object> transfer(@PathVariable long id, @RequestHeader("X-Agent-Id") String agentId,
-            @RequestBody Transfer transfer) {
+    @Operation(
+            summary = "Transfer to another pool ({\"toPool\":\"…\"}, waits there again) or agent ({\"toAgent\":\"…\"})")
+    Map<String, Object> transfer(
+            @PathVariable long id, @RequestHeader("X-Agent-Id") String agentId, @RequestBody Transfer transfer) {
         agentId = agent(agentId);
         requireAssigned(id, agentId);
         ObjectNode details = mapper.createObjectNode();
         if (transfer.toPool() != null && transfer.toAgent() == null) {
             if (rules.current().pool(transfer.toPool()).isEmpty()) {
-                throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "no pool '" + transfer.toPool() + "'");
+                throw new ResponseStatusException(
+                        HttpStatus.UNPROCESSABLE_ENTITY, "no pool '" + transfer.toPool() + "'");
             }
             if (!conversations.transferToPool(id, transfer.toPool(), clock.instant())) {
                 throw notClaimed(id);
             }
             camel.sendBody("direct:pool-handoff", router.reissue(id, null));
             details.put("toPool", transfer.toPool());
-        } else if (transfer.toAgent() != null && transfer.toPool() == null && !transfer.toAgent().isBlank()) {
+        } else if (transfer.toAgent() != null
+                && transfer.toPool() == null
+                && !transfer.toAgent().isBlank()) {
             if (!conversations.transferToAgent(id, transfer.toAgent(), clock.instant())) {
                 throw notClaimed(id);
             }
@@ -184,25 +226,30 @@ class AgentController {
     private void requireAssigned(long id, String agentId) {
         Optional<String> assigned = conversations.claimedBy(id);
         if (assigned.isEmpty() || !assigned.get().equals(agentId)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + id + " is " + state(id)
-                    + (assigned.isEmpty() ? "" : " by another agent") + "; claim it first");
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "conversation " + id + " is " + state(id) + (assigned.isEmpty() ? "" : " by another agent")
+                            + "; claim it first");
         }
     }
 
     /** The conversation changed between the check and the transition (another request won). */
     private ResponseStatusException notClaimed(long id) {
-        return new ResponseStatusException(HttpStatus.CONFLICT, "conversation " + id + " is " + state(id)
-                + "; claim it first");
+        return new ResponseStatusException(
+                HttpStatus.CONFLICT, "conversation " + id + " is " + state(id) + "; claim it first");
     }
 
     private String state(long id) {
-        return conversations.status(id).map(s -> s.name().toLowerCase(Locale.ROOT))
+        return conversations
+                .status(id)
+                .map(s -> s.name().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id));
     }
 
     private static String agent(String agentId) {
         if (agentId == null || !agentId.matches("[A-Za-z0-9._@-]{1,100}")) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "X-Agent-Id must be 1-100 characters [A-Za-z0-9._@-]");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "X-Agent-Id must be 1-100 characters [A-Za-z0-9._@-]");
         }
         return agentId;
     }

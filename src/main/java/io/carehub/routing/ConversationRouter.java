@@ -18,7 +18,6 @@ import io.carehub.whatsapp.OutboundMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.camel.Body;
@@ -47,8 +46,14 @@ public class ConversationRouter {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ConversationRouter(Conversations conversations, Messages messages, CustomerIdentities identities,
-            RoutingRulesSource rules, OutboundMessages outbound, ObjectMapper mapper, Clock clock) {
+    public ConversationRouter(
+            Conversations conversations,
+            Messages messages,
+            CustomerIdentities identities,
+            RoutingRulesSource rules,
+            OutboundMessages outbound,
+            ObjectMapper mapper,
+            Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.identities = identities;
@@ -69,7 +74,8 @@ public class ConversationRouter {
             exchange.getMessage().setHeader(POOL_HEADER, again.pool());
             return again;
         }
-        if (conversation.status() != ConversationStatus.NEW && conversation.status() != ConversationStatus.AWAITING_MENU) {
+        if (conversation.status() != ConversationStatus.NEW
+                && conversation.status() != ConversationStatus.AWAITING_MENU) {
             return null; // already with a pool or an agent: they read the history
         }
         RoutingRules current = rules.current();
@@ -77,7 +83,8 @@ public class ConversationRouter {
         String source = conversation.segmentSource();
         String topic = conversation.topic();
         for (Released message : messages.released(outcome.released())) {
-            if ("interactive".equals(message.type()) && message.replyId() != null
+            if ("interactive".equals(message.type())
+                    && message.replyId() != null
                     && message.replyId().startsWith(MENU_PREFIX)) {
                 String[] choice = message.replyId().split(":", 3); // menu:SEGMENT:topic
                 if (choice.length == 3 && current.topic(choice[2]).isPresent()) {
@@ -110,23 +117,31 @@ public class ConversationRouter {
             return handOff;
         }
         if (conversation.menuSentAt() == null) {
-            outbound.sendIfAllowed(conversation.id(), menu(current, segment == null ? null : Segment.valueOf(segment)), "system");
+            outbound.sendIfAllowed(
+                    conversation.id(), menu(current, segment == null ? null : Segment.valueOf(segment)), "system");
             conversations.awaitMenu(conversation.id(), clock.instant());
-            LOG.info("conversation {} awaits the menu choice (segment {}, topic {})", conversation.id(), segment, topic);
+            LOG.info(
+                    "conversation {} awaits the menu choice (segment {}, topic {})", conversation.id(), segment, topic);
         }
         return null;
     }
 
     /** Queues the conversation in its pool; null when it left NEW/AWAITING_MENU meanwhile. */
     private HandOff handOff(Routing conversation, RoutingRules current, Segment segment, String source, String topic) {
-        Pool pool = current.poolFor(segment, topic).orElseThrow(() -> new IllegalStateException(
-                "no pool for " + segment + "/" + topic + " although the rules were validated"));
+        Pool pool = current.poolFor(segment, topic)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no pool for " + segment + "/" + topic + " although the rules were validated"));
         Instant now = clock.instant();
         boolean open = pool.hours().isOpen(now.atZone(current.timeZone()), current.holidays());
-        String preferredAgent = conversations.lastAgent(conversation.contactId(), conversation.id(),
-                now.minus(Duration.ofDays(current.stickyDays()))).orElse(null);
+        String preferredAgent = conversations
+                .lastAgent(
+                        conversation.contactId(), conversation.id(), now.minus(Duration.ofDays(current.stickyDays())))
+                .orElse(null);
         if (!conversations.queue(conversation.id(), pool.id(), pool.priority(), now, preferredAgent)) {
-            LOG.info("conversation {} left {} while it was routed: no hand-off", conversation.id(), conversation.status());
+            LOG.info(
+                    "conversation {} left {} while it was routed: no hand-off",
+                    conversation.id(),
+                    conversation.status());
             return null;
         }
         if (!open && pool.outOfHoursReply() != null) {
@@ -134,26 +149,60 @@ public class ConversationRouter {
                 outbound.sendIfAllowed(conversation.id(), OutboundContent.text(pool.outOfHoursReply()), "system");
             }
         }
-        LOG.info("conversation {} handed to pool {} (segment {} from {}, topic {}, {})", conversation.id(), pool.id(),
-                segment, source, topic, open ? "open" : "out of hours");
-        return new HandOff(conversation.id(), pool.id(), segment.name(), source, topic, pool.priority(),
-                customer(conversation), preferredAgent, now, null, !open,
-                "/api/conversations/" + conversation.id() + "/messages", conversations.queued(conversation.id()).botSummary());
+        LOG.info(
+                "conversation {} handed to pool {} (segment {} from {}, topic {}, {})",
+                conversation.id(),
+                pool.id(),
+                segment,
+                source,
+                topic,
+                open ? "open" : "out of hours");
+        return new HandOff(
+                conversation.id(),
+                pool.id(),
+                segment.name(),
+                source,
+                topic,
+                pool.priority(),
+                customer(conversation),
+                preferredAgent,
+                now,
+                null,
+                !open,
+                "/api/conversations/" + conversation.id() + "/messages",
+                conversations.queued(conversation.id()).botSummary());
     }
 
     /** The hand-off of a conversation already in a pool (transfer, overflow), read from its row. */
     HandOff reissue(long conversationId, String overflowFrom) {
         Routing conversation = conversations.routing(conversationId);
         Conversations.Queued queued = conversations.queued(conversationId);
-        return new HandOff(conversationId, queued.pool(), queued.segment(), queued.segmentSource(), queued.topic(),
-                queued.priority(), customer(conversation), queued.preferredAgent(), queued.queuedAt(), overflowFrom, false,
-                "/api/conversations/" + conversationId + "/messages", queued.botSummary());
+        return new HandOff(
+                conversationId,
+                queued.pool(),
+                queued.segment(),
+                queued.segmentSource(),
+                queued.topic(),
+                queued.priority(),
+                customer(conversation),
+                queued.preferredAgent(),
+                queued.queuedAt(),
+                overflowFrom,
+                false,
+                "/api/conversations/" + conversationId + "/messages",
+                queued.botSummary());
     }
 
     private HandOff.Customer customer(Routing conversation) {
-        return identities.of(conversation.contactId())
-                .map(i -> new HandOff.Customer(i.name() != null ? i.name() : conversation.profileName(),
-                        conversation.waId(), true, i.salutation(), i.customerNumber(), i.contractNumber()))
+        return identities
+                .of(conversation.contactId())
+                .map(i -> new HandOff.Customer(
+                        i.name() != null ? i.name() : conversation.profileName(),
+                        conversation.waId(),
+                        true,
+                        i.salutation(),
+                        i.customerNumber(),
+                        i.contractNumber()))
                 .orElse(new HandOff.Customer(conversation.profileName(), conversation.waId(), false, null, null, null));
     }
 
@@ -173,17 +222,24 @@ public class ConversationRouter {
     OutboundContent menu(RoutingRules current, Segment known) {
         ObjectNode interactive = mapper.createObjectNode().put("type", "list");
         interactive.putObject("body").put("text", current.menu().text());
-        ObjectNode action = interactive.putObject("action").put("button", current.menu().button());
+        ObjectNode action =
+                interactive.putObject("action").put("button", current.menu().button());
         ArrayNode sections = action.putArray("sections");
         for (Segment segment : Segment.values()) {
             if (known != null && known != segment) {
                 continue;
             }
-            ObjectNode section = sections.addObject().put("title",
-                    segment == Segment.PRIVATE ? current.menu().privateSection() : current.menu().businessSection());
+            ObjectNode section = sections.addObject()
+                    .put(
+                            "title",
+                            segment == Segment.PRIVATE
+                                    ? current.menu().privateSection()
+                                    : current.menu().businessSection());
             ArrayNode rows = section.putArray("rows");
             for (Topic topic : current.topics()) {
-                rows.addObject().put("id", MENU_PREFIX + segment.name() + ":" + topic.id()).put("title", topic.title());
+                rows.addObject()
+                        .put("id", MENU_PREFIX + segment.name() + ":" + topic.id())
+                        .put("title", topic.title());
             }
         }
         return new OutboundContent("interactive", interactive);

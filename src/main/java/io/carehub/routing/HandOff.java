@@ -20,9 +20,20 @@ import java.time.Instant;
  * @param historyUrl       the conversation's history in the read API (R27: includes what the customer and the bot wrote)
  * @param botSummary       R27: the chatbot's note for the agent when the conversation comes from a dialog, else null
  */
-public record HandOff(long conversationId, String pool, String segment, String segmentSource, String topic,
-        int priority, Customer customer, String preferredAgentId, Instant queuedAt, String overflowFrom,
-        boolean outOfHours, String historyUrl, String botSummary) {
+public record HandOff(
+        long conversationId,
+        String pool,
+        String segment,
+        String segmentSource,
+        String topic,
+        int priority,
+        Customer customer,
+        String preferredAgentId,
+        Instant queuedAt,
+        String overflowFrom,
+        boolean outOfHours,
+        String historyUrl,
+        String botSummary) {
 
     /**
      * @param displayName    WhatsApp profile name, or the legitimated name
@@ -32,7 +43,11 @@ public record HandOff(long conversationId, String pool, String segment, String s
      * @param customerNumber from legitimation
      * @param contractNumber from legitimation
      */
-    public record Customer(String displayName, String waId, boolean legitimated, String salutation,
-            String customerNumber, String contractNumber) {
-    }
+    public record Customer(
+            String displayName,
+            String waId,
+            boolean legitimated,
+            String salutation,
+            String customerNumber,
+            String contractNumber) {}
 }

@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("carehub.lifecycle")
-public record LifecycleProperties(@NotBlank String queue, @Min(1) int consumers) {
-}
+public record LifecycleProperties(
+        @NotBlank String queue, @Min(1) int consumers) {}

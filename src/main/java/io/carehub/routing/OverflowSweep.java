@@ -33,8 +33,13 @@ public class OverflowSweep {
     private final ConversationRouter router;
     private final Clock clock;
 
-    public OverflowSweep(NamedParameterJdbcTemplate jdbc, Conversations conversations, TransactionTemplate tx,
-            RoutingRulesSource rules, ConversationRouter router, Clock clock) {
+    public OverflowSweep(
+            NamedParameterJdbcTemplate jdbc,
+            Conversations conversations,
+            TransactionTemplate tx,
+            RoutingRulesSource rules,
+            ConversationRouter router,
+            Clock clock) {
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.tx = tx;
@@ -60,7 +65,11 @@ public class OverflowSweep {
                     continue;
                 }
                 Pool target = current.pool(pool.overflow().toPool()).orElseThrow();
-                List<Long> ids = conversations.overflow(pool.id(), target.id(), target.priority(), now,
+                List<Long> ids = conversations.overflow(
+                        pool.id(),
+                        target.id(),
+                        target.priority(),
+                        now,
                         now.minus(Duration.ofMinutes(pool.overflow().afterMinutes())));
                 for (long id : ids) {
                     handOffs.add(router.reissue(id, pool.id()));

@@ -14,5 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("carehub.routing")
-public record RoutingProperties(@NotNull String rulesFile, @NotNull Duration reloadCheck, @NotNull Duration overflowCheck) {
-}
+public record RoutingProperties(
+        @NotNull String rulesFile,
+        @NotNull Duration reloadCheck,
+        @NotNull Duration overflowCheck) {}

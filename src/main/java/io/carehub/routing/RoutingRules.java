@@ -23,20 +23,26 @@ public record RoutingRules(
         List<Pool> pools,
         List<String> businessNumbers) {
 
-    public enum Segment { PRIVATE, BUSINESS }
-
-    public record Menu(String text, String button, String privateSection, String businessSection) {
+    public enum Segment {
+        PRIVATE,
+        BUSINESS
     }
+
+    public record Menu(String text, String button, String privateSection, String businessSection) {}
 
     /** A topic/skill, detected from the menu choice or from keywords in the customer's text. */
-    public record Topic(String id, String title, List<String> keywords) {
-    }
+    public record Topic(String id, String title, List<String> keywords) {}
 
-    public record Overflow(int afterMinutes, String toPool) {
-    }
+    public record Overflow(int afterMinutes, String toPool) {}
 
-    public record Pool(String id, Segment segment, List<String> topics, int priority, BusinessHours hours,
-            String outOfHoursReply, Overflow overflow) {
+    public record Pool(
+            String id,
+            Segment segment,
+            List<String> topics,
+            int priority,
+            BusinessHours hours,
+            String outOfHoursReply,
+            Overflow overflow) {
 
         boolean serves(Segment segment, String topic) {
             return this.segment == segment && topics.contains(topic);
@@ -79,7 +85,9 @@ public record RoutingRules(
 
     /** The pool for a segment and topic: a pool naming the topic, else the segment's catch-all pool. */
     Optional<Pool> poolFor(Segment segment, String topic) {
-        return pools.stream().filter(p -> p.serves(segment, topic)).findFirst()
+        return pools.stream()
+                .filter(p -> p.serves(segment, topic))
+                .findFirst()
                 .or(() -> pools.stream().filter(p -> p.servesAnyTopic(segment)).findFirst());
     }
 

@@ -29,6 +29,7 @@ final class RoutingRulesParser {
 
     /** The interactive list of WhatsApp holds at most 10 rows: two segments × topics. */
     static final int MAX_MENU_ROWS = 10;
+
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
     private final YAMLMapper yaml = new YAMLMapper();
@@ -47,7 +48,10 @@ final class RoutingRulesParser {
         try {
             root = yaml.readTree(document);
         } catch (IOException e) {
-            throw new InvalidRulesException(List.of("not valid YAML: " + (e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage())));
+            throw new InvalidRulesException(List.of("not valid YAML: "
+                    + (e instanceof com.fasterxml.jackson.core.JacksonException j
+                            ? j.getOriginalMessage()
+                            : e.getMessage())));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidRulesException(List.of("the rules file must be a YAML mapping"));
@@ -73,8 +77,11 @@ final class RoutingRulesParser {
         }
         JsonNode menuNode = root.path("menu");
         // customer-facing texts: in the rules file only (the built-in routing-rules.yaml has them), no defaults here
-        Menu menu = new Menu(requiredText(menuNode, "text", problems), requiredText(menuNode, "button", problems),
-                requiredText(menuNode, "privateSection", problems), requiredText(menuNode, "businessSection", problems));
+        Menu menu = new Menu(
+                requiredText(menuNode, "text", problems),
+                requiredText(menuNode, "button", problems),
+                requiredText(menuNode, "privateSection", problems),
+                requiredText(menuNode, "businessSection", problems));
         if (menu.button().length() > 20) {
             problems.add("menu.button must be at most 20 characters (WhatsApp list button)");
         }
@@ -98,7 +105,8 @@ final class RoutingRulesParser {
             problems.add("at least one topic is required");
         }
         if (topics.size() * 2 > MAX_MENU_ROWS) {
-            problems.add("at most " + MAX_MENU_ROWS / 2 + " topics fit the WhatsApp menu (two segments × topics ≤ 10 rows)");
+            problems.add(
+                    "at most " + MAX_MENU_ROWS / 2 + " topics fit the WhatsApp menu (two segments × topics ≤ 10 rows)");
         }
 
         List<Pool> pools = new ArrayList<>();
@@ -106,7 +114,8 @@ final class RoutingRulesParser {
         for (JsonNode node : root.path("pools")) {
             String id = node.path("id").asText("");
             if (!id.matches("[a-z0-9][a-z0-9-]{0,62}") || !poolIds.add(id)) {
-                problems.add("pool id '" + id + "' is missing, not unique or not lowercase [a-z0-9-] (it names a queue)");
+                problems.add(
+                        "pool id '" + id + "' is missing, not unique or not lowercase [a-z0-9-] (it names a queue)");
             }
             Segment segment = null;
             try {
@@ -128,24 +137,35 @@ final class RoutingRulesParser {
             Overflow overflow = null;
             if (node.hasNonNull("overflow")) {
                 JsonNode o = node.path("overflow");
-                overflow = new Overflow(o.path("afterMinutes").asInt(-1), o.path("toPool").asText(""));
+                overflow = new Overflow(
+                        o.path("afterMinutes").asInt(-1), o.path("toPool").asText(""));
                 if (overflow.afterMinutes() < 1) {
                     problems.add("pool '" + id + "' overflow.afterMinutes must be >= 1");
                 }
             }
-            pools.add(new Pool(id, segment, List.copyOf(poolTopics), node.path("priority").asInt(5), hours,
-                    node.path("outOfHoursReply").asText(null), overflow));
+            pools.add(new Pool(
+                    id,
+                    segment,
+                    List.copyOf(poolTopics),
+                    node.path("priority").asInt(5),
+                    hours,
+                    node.path("outOfHoursReply").asText(null),
+                    overflow));
         }
         for (Pool pool : pools) {
-            if (pool.overflow() != null && (!poolIds.contains(pool.overflow().toPool())
-                    || pool.overflow().toPool().equals(pool.id()))) {
-                problems.add("pool '" + pool.id() + "' overflows to unknown pool '" + pool.overflow().toPool() + "'");
+            if (pool.overflow() != null
+                    && (!poolIds.contains(pool.overflow().toPool())
+                            || pool.overflow().toPool().equals(pool.id()))) {
+                problems.add("pool '" + pool.id() + "' overflows to unknown pool '"
+                        + pool.overflow().toPool() + "'");
             }
         }
         for (Segment segment : Segment.values()) {
             for (Topic topic : topics) {
-                boolean served = pools.stream().anyMatch(p -> p.segment() == segment
-                        && (p.topics().contains(topic.id()) || p.topics().contains("*")));
+                boolean served = pools.stream()
+                        .anyMatch(p -> p.segment() == segment
+                                && (p.topics().contains(topic.id())
+                                        || p.topics().contains("*")));
                 if (!served) {
                     problems.add("no pool serves segment " + segment + " topic '" + topic.id() + "'");
                 }
@@ -162,7 +182,13 @@ final class RoutingRulesParser {
         if (!problems.isEmpty()) {
             throw new InvalidRulesException(problems);
         }
-        return new RoutingRules(zone, Set.copyOf(holidays), stickyDays, menu, List.copyOf(topics), List.copyOf(pools),
+        return new RoutingRules(
+                zone,
+                Set.copyOf(holidays),
+                stickyDays,
+                menu,
+                List.copyOf(topics),
+                List.copyOf(pools),
                 List.copyOf(businessNumbers));
     }
 
@@ -175,7 +201,8 @@ final class RoutingRulesParser {
         node.fields().forEachRemaining(entry -> {
             List<DayOfWeek> days = days(entry.getKey());
             if (days.isEmpty()) {
-                problems.add("pool '" + pool + "' hours key '" + entry.getKey() + "' is not a day or range like mon-fri");
+                problems.add(
+                        "pool '" + pool + "' hours key '" + entry.getKey() + "' is not a day or range like mon-fri");
                 return;
             }
             for (String span : entry.getValue().asText().split(",")) {

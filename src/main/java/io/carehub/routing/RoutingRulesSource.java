@@ -37,7 +37,9 @@ public class RoutingRulesSource {
             try (InputStream in = new ClassPathResource(BUILT_IN).getInputStream()) {
                 initial = in.readAllBytes();
             }
-            LOG.info("routing rules: built-in {} (set carehub.routing.rules-file to edit them without a code change)", BUILT_IN);
+            LOG.info(
+                    "routing rules: built-in {} (set carehub.routing.rules-file to edit them without a code change)",
+                    BUILT_IN);
         } else {
             loadedVersion = Files.getLastModifiedTime(file);
             initial = Files.readAllBytes(file);
@@ -45,8 +47,8 @@ public class RoutingRulesSource {
         try {
             current.set(parser.parse(initial));
         } catch (InvalidRulesException e) {
-            throw new IllegalStateException("routing rules " + (file == null ? BUILT_IN : file) + " are invalid: "
-                    + e.getMessage());
+            throw new IllegalStateException(
+                    "routing rules " + (file == null ? BUILT_IN : file) + " are invalid: " + e.getMessage());
         }
     }
 
@@ -68,7 +70,11 @@ public class RoutingRulesSource {
             loadedVersion = modified;
             RoutingRules rules = parser.parse(Files.readAllBytes(file));
             current.set(rules);
-            LOG.info("routing rules reloaded from {}: {} pools, {} topics", file, rules.pools().size(), rules.topics().size());
+            LOG.info(
+                    "routing rules reloaded from {}: {} pools, {} topics",
+                    file,
+                    rules.pools().size(),
+                    rules.topics().size());
             return true;
         } catch (InvalidRulesException e) {
             LOG.error("routing rules file {} rejected, previous rules stay in force: {}", file, e.getMessage());

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("carehub.texts")
-public record CustomerTexts(@NotNull @Valid Consent consent, @NotNull @Valid Dialog dialog) {
+public record CustomerTexts(
+        @NotNull @Valid Consent consent, @NotNull @Valid Dialog dialog) {
 
     /** Interactive reply buttons: at most 20 characters (Cloud API). */
     private static final int BUTTON = 20;
@@ -33,8 +34,7 @@ public record CustomerTexts(@NotNull @Valid Consent consent, @NotNull @Valid Dia
             @NotBlank @Size(max = BUTTON) String acceptButton,
             @NotBlank @Size(max = BUTTON) String declineButton,
             @NotNull String accepted,
-            @NotBlank String alternativeChannels) {
-    }
+            @NotBlank String alternativeChannels) {}
 
     /**
      * @param unsupported      the bot got something other than text
@@ -56,6 +56,5 @@ public record CustomerTexts(@NotNull @Valid Consent consent, @NotNull @Valid Dia
             @NotBlank @Size(max = BUTTON) String handOffNo,
             @NotBlank String handOffAccepted,
             @NotBlank String handOffDeclined,
-            @NotBlank String unavailable) {
-    }
+            @NotBlank String unavailable) {}
 }

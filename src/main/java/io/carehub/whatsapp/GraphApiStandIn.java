@@ -41,6 +41,7 @@ class GraphApiStandIn implements DisposableBean {
     static final String PATH = "/stand-in/graph";
     /** The walkthrough needs the latest few; keeping every message would grow the heap for as long as the hub runs. */
     static final int SENT_KEPT = 1000;
+
     private static final Logger LOG = LoggerFactory.getLogger(GraphApiStandIn.class);
 
     private final ObjectMapper mapper;
@@ -54,31 +55,48 @@ class GraphApiStandIn implements DisposableBean {
         this.mapper = mapper;
         this.signature = signature;
         this.environment = environment;
-        LOG.warn("LOCAL STAND-IN: outbound WhatsApp messages go to {} on this hub, not to WhatsApp "
-                + "(set carehub.whatsapp.access-token to use the real Graph API)", PATH);
+        LOG.warn(
+                "LOCAL STAND-IN: outbound WhatsApp messages go to {} on this hub, not to WhatsApp "
+                        + "(set carehub.whatsapp.access-token to use the real Graph API)",
+                PATH);
     }
 
     @PostMapping(PATH + "/{version}/{phoneNumberId}/messages")
-    Map<String, Object> send(@PathVariable String version, @PathVariable String phoneNumberId,
-            @RequestBody JsonNode request) {
-        String wamid = "wamid.STANDIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+    Map<String, Object> send(
+            @PathVariable String version, @PathVariable String phoneNumberId, @RequestBody JsonNode request) {
+        String wamid =
+                "wamid.STANDIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
         String to = request.path("to").asText();
         synchronized (sent) {
-            sent.add(Map.of("wamid", wamid, "phoneNumberId", phoneNumberId, "receivedAt", Instant.now().toString(),
-                    "request", request));
+            sent.add(Map.of(
+                    "wamid",
+                    wamid,
+                    "phoneNumberId",
+                    phoneNumberId,
+                    "receivedAt",
+                    Instant.now().toString(),
+                    "request",
+                    request));
             if (sent.size() > SENT_KEPT) {
                 sent.removeFirst();
             }
         }
-        LOG.info("LOCAL STAND-IN received a {} message as {}", request.path("type").asText(), wamid);
+        LOG.info(
+                "LOCAL STAND-IN received a {} message as {}",
+                request.path("type").asText(),
+                wamid);
         int delay = 200;
         for (String status : List.of("sent", "delivered", "read")) {
             statuses.schedule(() -> postStatus(phoneNumberId, wamid, to, status), delay, TimeUnit.MILLISECONDS);
             delay += 300;
         }
-        return Map.of("messaging_product", "whatsapp",
-                "contacts", List.of(Map.of("input", to, "wa_id", to)),
-                "messages", List.of(Map.of("id", wamid)));
+        return Map.of(
+                "messaging_product",
+                "whatsapp",
+                "contacts",
+                List.of(Map.of("input", to, "wa_id", to)),
+                "messages",
+                List.of(Map.of("id", wamid)));
     }
 
     /** The last {@value #SENT_KEPT} messages the stand-in received, newest last (for the first-run walkthrough). */
@@ -91,22 +109,42 @@ class GraphApiStandIn implements DisposableBean {
 
     private void postStatus(String phoneNumberId, String wamid, String to, String status) {
         ObjectNode root = mapper.createObjectNode().put("object", "whatsapp_business_account");
-        ObjectNode value = root.putArray("entry").addObject().put("id", "stand-in")
-                .putArray("changes").addObject().put("field", "messages").putObject("value");
+        ObjectNode value = root.putArray("entry")
+                .addObject()
+                .put("id", "stand-in")
+                .putArray("changes")
+                .addObject()
+                .put("field", "messages")
+                .putObject("value");
         value.put("messaging_product", "whatsapp");
         value.putObject("metadata").put("display_phone_number", "stand-in").put("phone_number_id", phoneNumberId);
-        ObjectNode update = value.putArray("statuses").addObject().put("id", wamid).put("status", status)
-                .put("timestamp", Long.toString(Instant.now().getEpochSecond())).put("recipient_id", to);
-        update.putObject("conversation").put("id", "stand-in-conversation").putObject("origin").put("type", "service");
-        update.putObject("pricing").put("billable", false).put("pricing_model", "PMP").put("category", "service")
+        ObjectNode update = value.putArray("statuses")
+                .addObject()
+                .put("id", wamid)
+                .put("status", status)
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond()))
+                .put("recipient_id", to);
+        update.putObject("conversation")
+                .put("id", "stand-in-conversation")
+                .putObject("origin")
+                .put("type", "service");
+        update.putObject("pricing")
+                .put("billable", false)
+                .put("pricing_model", "PMP")
+                .put("category", "service")
                 .put("type", "free_customer_service");
         byte[] body = root.toString().getBytes(StandardCharsets.UTF_8);
         String port = environment.getProperty("local.server.port", "8080");
         try {
-            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                    .header("Content-Type", "application/json")
-                    .header(SignatureVerifier.HEADER, "sha256=" + HexFormat.of().formatHex(signature.sign(body)))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+                            .header("Content-Type", "application/json")
+                            .header(
+                                    SignatureVerifier.HEADER,
+                                    "sha256=" + HexFormat.of().formatHex(signature.sign(body)))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
         } catch (Exception e) {
             LOG.warn("LOCAL STAND-IN could not post the {} status webhook: {}", status, e.getMessage());
         }

@@ -39,21 +39,29 @@ public class MediaDownloader {
     private final Clock clock;
     private final HttpClient http;
 
-    public MediaDownloader(Attachments attachments, WhatsappProperties whatsapp, MediaProperties media,
-            ObjectMapper mapper, Clock clock) {
+    public MediaDownloader(
+            Attachments attachments,
+            WhatsappProperties whatsapp,
+            MediaProperties media,
+            ObjectMapper mapper,
+            Clock clock) {
         this.attachments = attachments;
         this.whatsapp = whatsapp;
         this.media = media;
         this.mapper = mapper;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(media.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(media.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** Claims due attachments (safe with several hub instances) and downloads them; returns how many were tried. */
     @Handler
     public int downloadDue() {
-        if (whatsapp.standIn() || whatsapp.accessToken() == null || whatsapp.accessToken().isBlank()) {
+        if (whatsapp.standIn()
+                || whatsapp.accessToken() == null
+                || whatsapp.accessToken().isBlank()) {
             return 0; // no Graph API to download from: logged once at start-up by the secrets check
         }
         List<Due> due = claim();
@@ -97,21 +105,26 @@ public class MediaDownloader {
             backoff = media.maxBackoff();
         }
         attachments.failed(attachment.id(), final_, reason, clock.instant().plus(backoff));
-        LOG.warn("media of attachment {} download attempt {} failed ({}){}", attachment.id(), attachment.attempts(), reason,
+        LOG.warn(
+                "media of attachment {} download attempt {} failed ({}){}",
+                attachment.id(),
+                attachment.attempts(),
+                reason,
                 final_ ? ", giving up" : ", retry in " + backoff.toSeconds() + " s");
     }
 
     private URI graphUrl(String mediaId) {
         String base = whatsapp.graphBaseUrl().replaceAll("/+$", "");
-        return URI.create(base + "/" + whatsapp.graphVersion() + "/" + java.net.URLEncoder.encode(mediaId,
-                java.nio.charset.StandardCharsets.UTF_8));
+        return URI.create(base + "/" + whatsapp.graphVersion() + "/"
+                + java.net.URLEncoder.encode(mediaId, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private byte[] get(URI uri, long limit) throws IOException, InterruptedException, MediaException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(media.timeout())
                 .header("Authorization", "Bearer " + whatsapp.accessToken())
-                .GET().build();
+                .GET()
+                .build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {

@@ -27,5 +27,4 @@ public record MediaProperties(
         @NotNull Duration maxBackoff,
         @Min(1) int batchSize,
         @NotNull Duration timeout,
-        @NotNull Duration pollInterval) {
-}
+        @NotNull Duration pollInterval) {}

@@ -13,8 +13,18 @@ import java.util.Set;
  */
 public record OutboundContent(String type, JsonNode body) {
 
-    static final Set<String> TYPES = Set.of("text", "image", "document", "audio", "video", "sticker", "interactive",
-            "template", "location", "reaction", "contacts");
+    static final Set<String> TYPES = Set.of(
+            "text",
+            "image",
+            "document",
+            "audio",
+            "video",
+            "sticker",
+            "interactive",
+            "template",
+            "location",
+            "reaction",
+            "contacts");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public OutboundContent {
@@ -27,15 +37,14 @@ public record OutboundContent(String type, JsonNode body) {
     }
 
     /** A reply button of an interactive message (WhatsApp: at most 3, title at most 20 characters). */
-    public record Button(String id, String title) {
-    }
+    public record Button(String id, String title) {}
 
     /** A row of an interactive list (WhatsApp: at most 10, title at most 24 characters). */
-    public record Row(String id, String title, String description) {
-    }
+    public record Row(String id, String title, String description) {}
 
     public static OutboundContent text(String text) {
-        return new OutboundContent("text", JSON.objectNode().put("preview_url", false).put("body", text));
+        return new OutboundContent(
+                "text", JSON.objectNode().put("preview_url", false).put("body", text));
     }
 
     public static OutboundContent buttons(String bodyText, List<Button> buttons) {
@@ -49,7 +58,11 @@ public record OutboundContent(String type, JsonNode body) {
             if (button.title().length() > 20) {
                 throw new IllegalArgumentException("button title longer than 20 characters: " + button.title());
             }
-            array.addObject().put("type", "reply").putObject("reply").put("id", button.id()).put("title", button.title());
+            array.addObject()
+                    .put("type", "reply")
+                    .putObject("reply")
+                    .put("id", button.id())
+                    .put("title", button.title());
         }
         return new OutboundContent("interactive", interactive);
     }
@@ -60,8 +73,13 @@ public record OutboundContent(String type, JsonNode body) {
         }
         ObjectNode interactive = JSON.objectNode().put("type", "list");
         interactive.putObject("body").put("text", bodyText);
-        ArrayNode array = interactive.putObject("action").put("button", buttonLabel).putArray("sections").addObject()
-                .put("title", buttonLabel).putArray("rows");
+        ArrayNode array = interactive
+                .putObject("action")
+                .put("button", buttonLabel)
+                .putArray("sections")
+                .addObject()
+                .put("title", buttonLabel)
+                .putArray("rows");
         for (Row row : rows) {
             ObjectNode node = array.addObject().put("id", row.id()).put("title", row.title());
             if (row.description() != null) {

@@ -24,6 +24,7 @@ public class OutboundMessages {
 
     /** The outbound queue's one entry (routes/whatsapp-outbound.yaml). */
     static final String ENQUEUE = "direct:outbound-enqueue";
+
     private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
 
     private final Conversations conversations;
@@ -34,8 +35,14 @@ public class OutboundMessages {
     private final OutboundProperties properties;
     private final ObjectMapper mapper;
 
-    public OutboundMessages(Conversations conversations, Messages messages, TransactionTemplate tx, ProducerTemplate camel,
-            WindowPolicy window, OutboundProperties properties, ObjectMapper mapper) {
+    public OutboundMessages(
+            Conversations conversations,
+            Messages messages,
+            TransactionTemplate tx,
+            ProducerTemplate camel,
+            WindowPolicy window,
+            OutboundProperties properties,
+            ObjectMapper mapper) {
         this.conversations = conversations;
         this.messages = messages;
         this.tx = tx;
@@ -60,13 +67,17 @@ public class OutboundMessages {
                     .put("to", conversations.recipient(conversationId))
                     .put("type", allowed.type());
             payload.set(allowed.type(), allowed.body());
-            long messageId = messages.queueOutbound(conversationId, allowed.type(), allowed.readableText(), actor,
-                    payload.toString());
+            long messageId = messages.queueOutbound(
+                    conversationId, allowed.type(), allowed.readableText(), actor, payload.toString());
             // inside the database transaction: if the broker refuses, nothing is documented either
             enqueue(messageId, conversationId);
             return messageId;
         });
-        LOG.info("outbound {} message {} queued in conversation {} by {}", allowed.type(), id, conversationId,
+        LOG.info(
+                "outbound {} message {} queued in conversation {} by {}",
+                allowed.type(),
+                id,
+                conversationId,
                 actor.startsWith("agent") || actor.equals("system") || actor.equals("bot") ? actor : "an agent");
         return id;
     }
@@ -78,7 +89,8 @@ public class OutboundMessages {
      */
     @org.apache.camel.Handler
     public int requeueStale() {
-        List<Messages.Stale> stale = messages.stillQueued(properties.requeueAfter().toMillis() / 1000.0, 500);
+        List<Messages.Stale> stale =
+                messages.stillQueued(properties.requeueAfter().toMillis() / 1000.0, 500);
         for (Messages.Stale message : stale) {
             enqueue(message.id(), message.conversationId());
         }
@@ -90,9 +102,13 @@ public class OutboundMessages {
 
     /** R13: in order per conversation; the duplicate-detection id lets the broker drop a second copy. */
     private void enqueue(long messageId, long conversationId) {
-        camel.sendBody(ENQUEUE, new JmsBatchMessage(Long.toString(messageId), Map.of(
-                JmsBatchMessage.GROUP_ID, "conversation-" + conversationId,
-                JmsBatchMessage.DUPLICATE_ID, "outbound-" + messageId)));
+        camel.sendBody(
+                ENQUEUE,
+                new JmsBatchMessage(
+                        Long.toString(messageId),
+                        Map.of(
+                                JmsBatchMessage.GROUP_ID, "conversation-" + conversationId,
+                                JmsBatchMessage.DUPLICATE_ID, "outbound-" + messageId)));
     }
 
     /**
@@ -114,14 +130,17 @@ public class OutboundMessages {
             window.check(conversationId, content.type());
             return content;
         } catch (WindowClosedException closed) {
-            if (closed.getReason() != Reason.WINDOW_CLOSED_NOT_TEMPLATE || properties.windowFallbackTemplate().isBlank()) {
+            if (closed.getReason() != Reason.WINDOW_CLOSED_NOT_TEMPLATE
+                    || properties.windowFallbackTemplate().isBlank()) {
                 throw closed;
             }
             // R9: the configured template replaces the free-form message; it still needs contact-after-24h consent
-            OutboundContent fallback = OutboundContent.template(properties.windowFallbackTemplate(),
-                    properties.windowFallbackLanguage(), null);
+            OutboundContent fallback = OutboundContent.template(
+                    properties.windowFallbackTemplate(), properties.windowFallbackLanguage(), null);
             window.check(conversationId, fallback.type());
-            LOG.info("window closed in conversation {}: fallback template {} instead", conversationId,
+            LOG.info(
+                    "window closed in conversation {}: fallback template {} instead",
+                    conversationId,
                     properties.windowFallbackTemplate());
             return fallback;
         }

@@ -38,5 +38,4 @@ public record OutboundProperties(
         @NotNull Duration requeueAfter,
         @NotNull Duration requeueCheck,
         @NotNull String windowFallbackTemplate,
-        @NotBlank String windowFallbackLanguage) {
-}
+        @NotBlank String windowFallbackLanguage) {}

@@ -3,8 +3,6 @@ package io.carehub.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.documentation.Messages;
-import java.util.List;
-import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -26,6 +24,7 @@ public class OutboundSender {
     static final int WINDOW_CLOSED_CODE = 131047;
     /** The route that POSTs to the Graph API (routes/whatsapp-outbound.yaml). */
     static final String GRAPH_API_MESSAGES = "direct:graph-api-messages";
+
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSender.class);
 
     private final Messages messages;
@@ -39,8 +38,16 @@ public class OutboundSender {
     private final ObjectMapper mapper;
     private final Environment environment;
 
-    public OutboundSender(Messages messages, TransactionTemplate tx, ProducerTemplate camel, GraphRateLimiter rateLimiter, WindowPolicy window,
-            OutboundMessages outbound, OutboundProperties properties, WhatsappProperties whatsapp, ObjectMapper mapper,
+    public OutboundSender(
+            Messages messages,
+            TransactionTemplate tx,
+            ProducerTemplate camel,
+            GraphRateLimiter rateLimiter,
+            WindowPolicy window,
+            OutboundMessages outbound,
+            OutboundProperties properties,
+            WhatsappProperties whatsapp,
+            ObjectMapper mapper,
             Environment environment) {
         this.messages = messages;
         this.tx = tx;
@@ -55,12 +62,11 @@ public class OutboundSender {
     }
 
     /** A queued message ready for the Graph API. */
-    public record OutboundRequest(long messageId, long conversationId, String phoneNumberId, String type, String payload) {
-    }
+    public record OutboundRequest(
+            long messageId, long conversationId, String phoneNumberId, String type, String payload) {}
 
     /** The Graph API's answer. */
-    public record GraphAnswer(OutboundRequest request, int status, String body) {
-    }
+    public record GraphAnswer(OutboundRequest request, int status, String body) {}
 
     /** Thrown while the message row is not visible yet (its transaction commits right after the enqueue). */
     static final class OutboundRowMissingException extends RuntimeException {
@@ -100,13 +106,19 @@ public class OutboundSender {
             exchange.getMessage().setHeader("Authorization", "Bearer " + whatsapp.accessToken());
         });
         if (answer.getException() != null) {
-            throw new GraphApiException(null, "Graph API unreachable: " + answer.getException().getClass().getSimpleName());
+            throw new GraphApiException(
+                    null,
+                    "Graph API unreachable: " + answer.getException().getClass().getSimpleName());
         }
         int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = answer.getMessage().getBody(String.class);
         Integer code = errorCode(body);
         if (GraphApiException.retryable(status, code)) {
-            LOG.warn("Graph API throttled/failed outbound message {}: HTTP {} code {}", request.messageId(), status, code);
+            LOG.warn(
+                    "Graph API throttled/failed outbound message {}: HTTP {} code {}",
+                    request.messageId(),
+                    status,
+                    code);
             throw new GraphApiException(code, "HTTP " + status + " code " + code + ": " + errorMessage(body));
         }
         return new GraphAnswer(request, status, body);
@@ -127,12 +139,17 @@ public class OutboundSender {
             // R9: Meta says the window is closed: recorded, so the next free-form message is refused by the hub
             window.closedByMeta(answer.request().conversationId());
         }
-        if (code != null && code == WINDOW_CLOSED_CODE && !properties.windowFallbackTemplate().isBlank()
+        if (code != null
+                && code == WINDOW_CLOSED_CODE
+                && !properties.windowFallbackTemplate().isBlank()
                 && !"template".equals(answer.request().type())) {
             try {
                 // R9: Meta says the window is closed: the configured template goes instead
-                outbound.send(answer.request().conversationId(), OutboundContent.template(
-                        properties.windowFallbackTemplate(), properties.windowFallbackLanguage(), null), "system");
+                outbound.send(
+                        answer.request().conversationId(),
+                        OutboundContent.template(
+                                properties.windowFallbackTemplate(), properties.windowFallbackLanguage(), null),
+                        "system");
             } catch (WindowClosedException noConsent) {
                 LOG.warn("fallback template for message {} not allowed: {}", id, noConsent.getReason());
             }

@@ -1,7 +1,6 @@
 package io.carehub.whatsapp;
 
 import io.carehub.ops.HmacSha256;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.apache.camel.Exchange;
@@ -35,7 +34,8 @@ public class SignatureVerifier {
         }
         String header = exchange.getMessage().getHeader(HEADER, String.class);
         if (header == null || header.isBlank()) {
-            SECURITY.warn("webhook refused: missing {} header, {} bytes, remote={}", HEADER, body.length, remote(exchange));
+            SECURITY.warn(
+                    "webhook refused: missing {} header, {} bytes, remote={}", HEADER, body.length, remote(exchange));
             throw new WebhookRejectedException(401, "missing " + HEADER + " header");
         }
         if (!matches(header.trim(), body)) {

@@ -21,10 +21,12 @@ class WebhookReadinessFilter extends OncePerRequestFilter {
 
     private static final String RETRY_AFTER_SECONDS = "5";
     private static final byte[] PROBLEM = ("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-            + "\"detail\":\"the hub is starting or stopping, retry later\"}").getBytes(StandardCharsets.UTF_8);
+                    + "\"detail\":\"the hub is starting or stopping, retry later\"}")
+            .getBytes(StandardCharsets.UTF_8);
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReadinessFilter.class);
 
-    // looked up on the first request, not injected: filters are created before the CamelContext, which must not be hurried
+    // looked up on the first request, not injected: filters are created before the CamelContext, which must not be
+    // hurried
     private final ObjectProvider<CamelContext> camelContext;
     private volatile CamelContext camel;
     // found once Camel has started: copying and filtering every route on each webhook request would be per-message work
@@ -46,8 +48,11 @@ class WebhookReadinessFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        LOG.warn("webhook answered 503: {} {} arrived while the webhook routes are not started (Camel context {})",
-                request.getMethod(), request.getRequestURI(), camel == null ? "not created" : camel.getStatus());
+        LOG.warn(
+                "webhook answered 503: {} {} arrived while the webhook routes are not started (Camel context {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                camel == null ? "not created" : camel.getStatus());
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.setContentType("application/problem+json");
@@ -63,10 +68,13 @@ class WebhookReadinessFilter extends OncePerRequestFilter {
         List<String> ids = webhookRouteIds;
         if (ids.isEmpty() || ids.stream().anyMatch(id -> camel.getRoute(id) == null)) {
             // first request after start-up, or a route was removed: look the servlet's routes up again
-            ids = camel.getRoutes().stream().filter(r -> r.getEndpoint() instanceof ServletEndpoint).map(Route::getRouteId).toList();
+            ids = camel.getRoutes().stream()
+                    .filter(r -> r.getEndpoint() instanceof ServletEndpoint)
+                    .map(Route::getRouteId)
+                    .toList();
             webhookRouteIds = ids;
         }
-        return !ids.isEmpty() && ids.stream()
-                .allMatch(id -> camel.getRouteController().getRouteStatus(id) == ServiceStatus.Started);
+        return !ids.isEmpty()
+                && ids.stream().allMatch(id -> camel.getRouteController().getRouteStatus(id) == ServiceStatus.Started);
     }
 }

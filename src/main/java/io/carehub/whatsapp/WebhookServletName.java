@@ -2,8 +2,8 @@ package io.carehub.whatsapp;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -24,7 +24,9 @@ public class WebhookServletName implements EnvironmentPostProcessor {
             return;
         }
         String name = "CarehubWebhookServlet-" + CONTEXTS.incrementAndGet();
-        environment.getPropertySources().addLast(new MapPropertySource("carehubWebhookServletName",
-                Map.of(MAPPING_NAME, name, COMPONENT_NAME, name)));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "carehubWebhookServletName", Map.of(MAPPING_NAME, name, COMPONENT_NAME, name)));
     }
 }

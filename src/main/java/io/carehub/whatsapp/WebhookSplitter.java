@@ -45,7 +45,9 @@ public class WebhookSplitter {
             root = mapper.readTree(body);
         } catch (JacksonException malformed) {
             // limits (nesting depth, number length) are reported without a location
-            String where = malformed.getLocation() == null ? "" : " at offset " + malformed.getLocation().getCharOffset();
+            String where = malformed.getLocation() == null
+                    ? ""
+                    : " at offset " + malformed.getLocation().getCharOffset();
             return List.of(rejected(now, "malformed JSON" + where, body));
         } catch (java.io.IOException unreadable) {
             return List.of(rejected(now, "unreadable body", body));
@@ -101,8 +103,17 @@ public class WebhookSplitter {
                 events.add(rejected(now, "message without id, from or type", bytes(message)));
                 continue;
             }
-            events.add(new BufferedEvent(Kind.MESSAGE, id, from, phoneNumberId, displayNumber,
-                    profileNames.get(from), now, message, null, null));
+            events.add(new BufferedEvent(
+                    Kind.MESSAGE,
+                    id,
+                    from,
+                    phoneNumberId,
+                    displayNumber,
+                    profileNames.get(from),
+                    now,
+                    message,
+                    null,
+                    null));
         }
         for (JsonNode status : array(value, "statuses")) {
             String id = text(status, "id");
@@ -112,8 +123,17 @@ public class WebhookSplitter {
                 events.add(rejected(now, "status without id, status or recipient_id", bytes(status)));
                 continue;
             }
-            events.add(new BufferedEvent(Kind.STATUS, id + ":" + state, recipient, phoneNumberId, displayNumber,
-                    null, now, status, null, null));
+            events.add(new BufferedEvent(
+                    Kind.STATUS,
+                    id + ":" + state,
+                    recipient,
+                    phoneNumberId,
+                    displayNumber,
+                    null,
+                    now,
+                    status,
+                    null,
+                    null));
         }
         if (!value.has("messages") && !value.has("statuses")) {
             events.add(rejected(now, "change without messages or statuses", bytes(change)));
@@ -122,8 +142,17 @@ public class WebhookSplitter {
 
     private BufferedEvent rejected(Instant now, String reason, byte[] raw) {
         LOG.warn("webhook update parked as rejected: {} ({} bytes)", reason, raw.length);
-        return new BufferedEvent(Kind.REJECTED, "rejected:" + sha256(raw) + ":" + reason.hashCode(), null, null, null,
-                null, now, null, reason, raw);
+        return new BufferedEvent(
+                Kind.REJECTED,
+                "rejected:" + sha256(raw) + ":" + reason.hashCode(),
+                null,
+                null,
+                null,
+                null,
+                now,
+                null,
+                reason,
+                raw);
     }
 
     private byte[] bytes(JsonNode node) {
@@ -156,12 +185,29 @@ public class WebhookSplitter {
         return META_FIELDS.contains(field) ? field : "<unknown, " + field.length() + " chars>";
     }
 
-    private static final java.util.Set<String> META_FIELDS = java.util.Set.of("messages", "account_alerts",
-            "account_review_update", "account_update", "business_capability_update", "business_status_update",
-            "calls", "flows", "history", "message_echoes", "message_template_components_update",
-            "message_template_quality_update", "message_template_status_update", "partner_solutions",
-            "payment_configuration_update", "phone_number_name_update", "phone_number_quality_update", "security",
-            "smb_app_state_sync", "smb_message_echoes", "template_category_update", "user_preferences");
+    private static final java.util.Set<String> META_FIELDS = java.util.Set.of(
+            "messages",
+            "account_alerts",
+            "account_review_update",
+            "account_update",
+            "business_capability_update",
+            "business_status_update",
+            "calls",
+            "flows",
+            "history",
+            "message_echoes",
+            "message_template_components_update",
+            "message_template_quality_update",
+            "message_template_status_update",
+            "partner_solutions",
+            "payment_configuration_update",
+            "phone_number_name_update",
+            "phone_number_quality_update",
+            "security",
+            "smb_app_state_sync",
+            "smb_message_echoes",
+            "template_category_update",
+            "user_preferences");
 
     static String sha256(byte[] raw) {
         try {

@@ -28,8 +28,8 @@ class WhatsappConfiguration {
 
     @Bean
     FilterRegistrationBean<WebhookBodyLimitFilter> webhookBodyLimitFilter(WhatsappProperties properties) {
-        FilterRegistrationBean<WebhookBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new WebhookBodyLimitFilter(properties.maxBodySize().toBytes()));
+        FilterRegistrationBean<WebhookBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new WebhookBodyLimitFilter(properties.maxBodySize().toBytes()));
         registration.addUrlPatterns("/webhooks/*");
         registration.setOrder(0);
         return registration;

@@ -27,5 +27,4 @@ public record WhatsappProperties(
         @NotBlank String graphBaseUrl,
         @NotBlank String graphVersion,
         @NotNull DataSize maxBodySize,
-        boolean standIn) {
-}
+        boolean standIn) {}

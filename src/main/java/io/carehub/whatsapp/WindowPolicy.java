@@ -29,11 +29,13 @@ public class WindowPolicy {
             return; // inside the customer-service window anything goes
         }
         if (!"template".equals(type)) {
-            throw new WindowClosedException(WindowClosedException.Reason.WINDOW_CLOSED_NOT_TEMPLATE,
+            throw new WindowClosedException(
+                    WindowClosedException.Reason.WINDOW_CLOSED_NOT_TEMPLATE,
                     "the 24-hour customer-service window is closed: only template messages may be sent");
         }
         if (!consents.mayContactAfter24h(window.contactId())) {
-            throw new WindowClosedException(WindowClosedException.Reason.NO_CONSENT_FOR_CONTACT_AFTER_24H,
+            throw new WindowClosedException(
+                    WindowClosedException.Reason.NO_CONSENT_FOR_CONTACT_AFTER_24H,
                     "the customer has not consented to being contacted after 24 hours");
         }
     }

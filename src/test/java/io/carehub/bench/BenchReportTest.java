@@ -21,12 +21,17 @@ class BenchReportTest {
         String tables = BenchReport.tables(BenchReport.read(sample()));
 
         assertThat(tables)
-                .contains("`results.json` of a `--short` run of 2026-12-05 on 2 cores, 1-minute load average 0.4 at the start and 1.9 at the end, heap cap 512 MB")
-                .contains("| durable acknowledgement ≥ 4,000 updates/s | closed loop, everything running | 2,418 | 0.60 | 2,649 | 0.66 |")
-                .contains("| durable acknowledgement ≥ 4,000 updates/s | webhook path alone (documentation paused) | 4,764 | 1.19 | – | – |")
+                .contains(
+                        "`results.json` of a `--short` run of 2026-12-05 on 2 cores, 1-minute load average 0.4 at the start and 1.9 at the end, heap cap 512 MB")
+                .contains(
+                        "| durable acknowledgement ≥ 4,000 updates/s | closed loop, everything running | 2,418 | 0.60 | 2,649 | 0.66 |")
+                .contains(
+                        "| durable acknowledgement ≥ 4,000 updates/s | webhook path alone (documentation paused) | 4,764 | 1.19 | – | – |")
                 .contains("| p99 ≤ 50 ms at 1,000 updates/s | open loop at 1,000/s | 16.7 | 0.33 | 15.4 | 0.31 |")
-                .contains("| end to end ≥ 3,000 messages/s into PostgreSQL | closed loop, everything running | 2,396 | 0.80 | 2,615 | 0.87 |")
-                .contains("| end to end ≥ 3,000 messages/s into PostgreSQL | documentation alone (buffer drain) | 5,384 | 1.79 | – | – |");
+                .contains(
+                        "| end to end ≥ 3,000 messages/s into PostgreSQL | closed loop, everything running | 2,396 | 0.80 | 2,615 | 0.87 |")
+                .contains(
+                        "| end to end ≥ 3,000 messages/s into PostgreSQL | documentation alone (buffer drain) | 5,384 | 1.79 | – | – |");
     }
 
     @Test
@@ -34,10 +39,14 @@ class BenchReportTest {
         String tables = BenchReport.tables(BenchReport.read(sample()));
 
         assertThat(tables)
-                .contains("| acknowledged updates/s vs bare HTTP 200 | 2,418 | 2,649 | 1,474 | 1.64 | 8,911 | 0.27 | 8,911 | 0.30 |")
-                .contains("| acknowledged updates/s vs raw persistent JMS sends | 2,418 | 2,649 | 1,474 | 1.64 | 12,227 | 0.20 | 11,121 | 0.24 |")
-                .contains("| documented messages/s vs raw batched JDBC inserts | 2,396 | 2,615 | 963 | 2.49 | 42,766 | 0.06 | 52,400 | 0.05 |")
-                .contains("| p50 / p99 / p99.9 / max ms at 1,000/s | 2.8 / 16.7 / 28.7 / 31.9 | 3.1 / 15.4 / 22.3 / 26.0 |")
+                .contains(
+                        "| acknowledged updates/s vs bare HTTP 200 | 2,418 | 2,649 | 1,474 | 1.64 | 8,911 | 0.27 | 8,911 | 0.30 |")
+                .contains(
+                        "| acknowledged updates/s vs raw persistent JMS sends | 2,418 | 2,649 | 1,474 | 1.64 | 12,227 | 0.20 | 11,121 | 0.24 |")
+                .contains(
+                        "| documented messages/s vs raw batched JDBC inserts | 2,396 | 2,615 | 963 | 2.49 | 42,766 | 0.06 | 52,400 | 0.05 |")
+                .contains(
+                        "| p50 / p99 / p99.9 / max ms at 1,000/s | 2.8 / 16.7 / 28.7 / 31.9 | 3.1 / 15.4 / 22.3 / 26.0 |")
                 .contains("| new customers: conversations in the agent pool/s | 96.0 | 104.0 |")
                 .contains("| CPU of the benchmark JVM, cores (closed loop) | 1.74 | 0.94 |")
                 .contains("| peak used heap, MB | 344 | 256 |");
@@ -51,9 +60,12 @@ class BenchReportTest {
                 """));
 
         assertThat(tables)
-                .contains("| durable acknowledgement ≥ 4,000 updates/s | closed loop, everything running | 3,746 | 0.94 | – | – |")
-                .contains("| durable acknowledgement ≥ 4,000 updates/s | webhook path alone (documentation paused) | – | – | – | – |")
-                .contains("| acknowledged updates/s vs bare HTTP 200 | 3,746 | – | – | – | 18,242 | 0.21 | 18,242 | – |")
+                .contains(
+                        "| durable acknowledgement ≥ 4,000 updates/s | closed loop, everything running | 3,746 | 0.94 | – | – |")
+                .contains(
+                        "| durable acknowledgement ≥ 4,000 updates/s | webhook path alone (documentation paused) | – | – | – | – |")
+                .contains(
+                        "| acknowledged updates/s vs bare HTTP 200 | 3,746 | – | – | – | 18,242 | 0.21 | 18,242 | – |")
                 .doesNotContain("NaN");
     }
 
@@ -86,7 +98,8 @@ class BenchReportTest {
 
     @Test
     void aDocumentWithoutTheMarkersIsRefused() {
-        assertThatThrownBy(() -> BenchReport.replaceSection("# Benchmark\n<!-- bench:end -->\n<!-- bench:begin -->\n", "x"))
+        assertThatThrownBy(() ->
+                        BenchReport.replaceSection("# Benchmark\n<!-- bench:end -->\n<!-- bench:begin -->\n", "x"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("<!-- bench:begin -->");
     }

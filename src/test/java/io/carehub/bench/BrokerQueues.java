@@ -36,8 +36,7 @@ interface BrokerQueues extends AutoCloseable {
     void purge(String queue);
 
     @Override
-    default void close() throws JMSException {
-    }
+    default void close() throws JMSException {}
 
     private static boolean isCarehubWorkQueue(String name) {
         // the pools are emptied by agent desktops, and there are none in the benchmark
@@ -61,11 +60,13 @@ interface BrokerQueues extends AutoCloseable {
 
             @Override
             public long pending() {
-                return server.getPostOffice().getAllBindings()
+                return server.getPostOffice()
+                        .getAllBindings()
                         .filter(binding -> binding instanceof QueueBinding)
                         .map(binding -> ((QueueBinding) binding).getQueue())
                         .filter(queue -> isCarehubWorkQueue(queue.getName().toString()))
-                        .mapToLong(queue -> queue.getMessageCount() + queue.getDeliveringCount()).sum();
+                        .mapToLong(queue -> queue.getMessageCount() + queue.getDeliveringCount())
+                        .sum();
             }
 
             @Override
@@ -105,7 +106,9 @@ interface BrokerQueues extends AutoCloseable {
                     if (reply == null) {
                         throw new IllegalStateException("no management reply for " + resource);
                     }
-                    return JMSManagementHelper.hasOperationSucceeded(reply) ? JMSManagementHelper.getResult(reply) : null;
+                    return JMSManagementHelper.hasOperationSucceeded(reply)
+                            ? JMSManagementHelper.getResult(reply)
+                            : null;
                 } catch (Exception e) {
                     throw new IllegalStateException("management request " + resource + " failed", e);
                 }
@@ -129,9 +132,13 @@ interface BrokerQueues extends AutoCloseable {
             @Override
             public long pending() {
                 Object names = request(ResourceNames.BROKER, "queueNames", null);
-                return names instanceof Object[] array ? Arrays.stream(array).map(String::valueOf)
-                        .filter(BrokerQueues::isCarehubWorkQueue)
-                        .mapToLong(queue -> number(queue, "messageCount") + number(queue, "deliveringCount")).sum() : 0;
+                return names instanceof Object[] array
+                        ? Arrays.stream(array)
+                                .map(String::valueOf)
+                                .filter(BrokerQueues::isCarehubWorkQueue)
+                                .mapToLong(queue -> number(queue, "messageCount") + number(queue, "deliveringCount"))
+                                .sum()
+                        : 0;
             }
 
             @Override

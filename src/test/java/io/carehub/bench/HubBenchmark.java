@@ -12,12 +12,11 @@ import jakarta.jms.Session;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,27 +52,49 @@ public final class HubBenchmark {
     private static final long STARTED = System.nanoTime();
 
     /** One measured phase, one line of the table. */
-    record Row(String name, int updates, double perSecond, LoadGenerator.Result load, double e2ePerSecond,
-            double lifecyclePerSecond, double pooledPerSecond, double cpuCores, double infraCores, double heapMb) {
+    record Row(
+            String name,
+            int updates,
+            double perSecond,
+            LoadGenerator.Result load,
+            double e2ePerSecond,
+            double lifecyclePerSecond,
+            double pooledPerSecond,
+            double cpuCores,
+            double infraCores,
+            double heapMb) {
 
         /** What a phase measured itself; {@link #measure} adds CPU and heap. */
-        static Row of(int updates, double perSecond, LoadGenerator.Result load, double e2ePerSecond, double lifecyclePerSecond) {
+        static Row of(
+                int updates,
+                double perSecond,
+                LoadGenerator.Result load,
+                double e2ePerSecond,
+                double lifecyclePerSecond) {
             return new Row(null, updates, perSecond, load, e2ePerSecond, lifecyclePerSecond, 0, 0, 0, 0);
         }
     }
 
     /** The rows of the standalone variant that results.json reports. */
-    private record Standalone(Row closed, Row open1000, Row jms, Row db, Row pooled) {
-    }
+    private record Standalone(Row closed, Row open1000, Row jms, Row db, Row pooled) {}
 
     /** The hub being measured, the broker it uses and the PostgreSQL and broker processes that serve it. */
-    private record Hub(ConfigurableApplicationContext context, JdbcTemplate jdbc, URI webhook, BrokerQueues queues,
-            ProcessCpu infrastructure) implements AutoCloseable {
+    private record Hub(
+            ConfigurableApplicationContext context,
+            JdbcTemplate jdbc,
+            URI webhook,
+            BrokerQueues queues,
+            ProcessCpu infrastructure)
+            implements AutoCloseable {
 
         static Hub of(ConfigurableApplicationContext context, BrokerQueues queues, ProcessCpu infrastructure) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            return new Hub(context, context.getBean(JdbcTemplate.class),
-                    URI.create("http://localhost:" + port + "/webhooks/whatsapp"), queues, infrastructure);
+            return new Hub(
+                    context,
+                    context.getBean(JdbcTemplate.class),
+                    URI.create("http://localhost:" + port + "/webhooks/whatsapp"),
+                    queues,
+                    infrastructure);
         }
 
         URI uri(String path) {
@@ -103,11 +124,14 @@ public final class HubBenchmark {
     private HubBenchmark(boolean full, Path dataDir, ConfigurableApplicationContext embedded) {
         this.full = full;
         this.dataDir = dataDir;
-        use(Hub.of(embedded, BrokerQueues.embedded(embedded.getBean(EmbeddedActiveMQ.class).getActiveMQServer()),
+        use(Hub.of(
+                embedded,
+                BrokerQueues.embedded(embedded.getBean(EmbeddedActiveMQ.class).getActiveMQServer()),
                 new ProcessCpu(() -> ProcessCpu.postgres(dataDir.resolve("postgres")))));
         this.baseline = hub.uri("/bench/baseline");
         this.bare = hub.uri("/webhooks/bench-ok");
-        this.updates = new WhatsAppUpdates(Long.toString(System.currentTimeMillis() % 100_000_000L, 36), 2000, APP_SECRET);
+        this.updates =
+                new WhatsAppUpdates(Long.toString(System.currentTimeMillis() % 100_000_000L, 36), 2000, APP_SECRET);
     }
 
     public static void main(String[] args) throws Exception {
@@ -117,16 +141,22 @@ public final class HubBenchmark {
         long t0 = System.nanoTime();
         String stamp = Long.toString(System.currentTimeMillis());
         Path dataDir = out.resolve("data-" + stamp).toAbsolutePath();
-        ConfigurableApplicationContext embedded = SpringApplication.run(CarehubApplication.class, withRouting(out,
-                "--server.port=0",
-                "--carehub.data-dir=" + dataDir,
-                "--carehub.postgres.port=0",
-                "--carehub.whatsapp.app-secret=" + APP_SECRET,
-                "--camel.main.routes-include-pattern=file:routes/*.yaml,classpath:bench/baseline-routes.yaml",
-                "--logging.level.root=WARN",
-                "--logging.level.io.carehub=WARN",
-                "--logging.level.org.apache.camel=ERROR"));
-        System.out.printf(Locale.ROOT, "hub started in %.1f s (embedded Artemis + embedded PostgreSQL)%n", (System.nanoTime() - t0) / 1e9);
+        ConfigurableApplicationContext embedded = SpringApplication.run(
+                CarehubApplication.class,
+                withRouting(
+                        out,
+                        "--server.port=0",
+                        "--carehub.data-dir=" + dataDir,
+                        "--carehub.postgres.port=0",
+                        "--carehub.whatsapp.app-secret=" + APP_SECRET,
+                        "--camel.main.routes-include-pattern=file:routes/*.yaml,classpath:bench/baseline-routes.yaml",
+                        "--logging.level.root=WARN",
+                        "--logging.level.io.carehub=WARN",
+                        "--logging.level.org.apache.camel=ERROR"));
+        System.out.printf(
+                Locale.ROOT,
+                "hub started in %.1f s (embedded Artemis + embedded PostgreSQL)%n",
+                (System.nanoTime() - t0) / 1e9);
         HubBenchmark bench = new HubBenchmark(full, dataDir, embedded);
         int status = 0;
         try {
@@ -149,11 +179,14 @@ public final class HubBenchmark {
     private static String[] withRouting(Path dir, String... args) throws IOException {
         Path rules = dir.resolve("routing-rules.yaml");
         Files.createDirectories(dir);
-        Files.writeString(rules, Files.readString(Path.of("src/main/resources/routing-rules.yaml"))
-                .replaceAll("(?m)^holidays: \\[[^\\]]*\\]", "holidays: []")
-                .replaceAll("hours: \\{[^}]*\\}", "hours: {mon-sun: \"00:00-24:00\"}"));
+        Files.writeString(
+                rules,
+                Files.readString(Path.of("src/main/resources/routing-rules.yaml"))
+                        .replaceAll("(?m)^holidays: \\[[^\\]]*\\]", "holidays: []")
+                        .replaceAll("hours: \\{[^}]*\\}", "hours: {mon-sun: \"00:00-24:00\"}"));
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--carehub.routing.rules-file=" + rules.toAbsolutePath(),
+        all.addAll(List.of(
+                "--carehub.routing.rules-file=" + rules.toAbsolutePath(),
                 "--carehub.dialog.routing.private-customers=agents",
                 "--carehub.dialog.routing.business=agents",
                 "--carehub.dialog.routing.unknown=agents",
@@ -214,14 +247,30 @@ public final class HubBenchmark {
         printTable();
         Map<String, Double> results = new LinkedHashMap<>();
         putLoops(results, "carehub", closed, open1000, pooled);
-        results.put("carehub.ack_only_per_s", rows.stream().filter(r -> r.name().startsWith("carehub ack only"))
-                .mapToDouble(Row::perSecond).findFirst().orElse(Double.NaN));
+        results.put(
+                "carehub.ack_only_per_s",
+                rows.stream()
+                        .filter(r -> r.name().startsWith("carehub ack only"))
+                        .mapToDouble(Row::perSecond)
+                        .findFirst()
+                        .orElse(Double.NaN));
         results.put("carehub.drain_per_s", drain.e2ePerSecond());
         results.put("carehub.drain_handed_per_s", drain.lifecyclePerSecond());
-        results.put("carehub.heap_mb", rows.stream().filter(r -> r.name().startsWith("carehub")).mapToDouble(Row::heapMb).max().orElse(0));
+        results.put(
+                "carehub.heap_mb",
+                rows.stream()
+                        .filter(r -> r.name().startsWith("carehub"))
+                        .mapToDouble(Row::heapMb)
+                        .max()
+                        .orElse(0));
         putLoops(results, "standalone", standalone.closed(), standalone.open1000(), standalone.pooled());
-        results.put("standalone.heap_mb", rows.stream().filter(r -> r.name().startsWith("standalone: carehub"))
-                .mapToDouble(Row::heapMb).max().orElse(0));
+        results.put(
+                "standalone.heap_mb",
+                rows.stream()
+                        .filter(r -> r.name().startsWith("standalone: carehub"))
+                        .mapToDouble(Row::heapMb)
+                        .max()
+                        .orElse(0));
         results.put("standalone.limit_jms_per_s", standalone.jms().perSecond());
         results.put("standalone.limit_db_rows_per_s", standalone.db().perSecond());
         results.put("baseline.ack_per_s", base.perSecond());
@@ -239,14 +288,16 @@ public final class HubBenchmark {
         results.put("machine.cores", (double) Runtime.getRuntime().availableProcessors());
         // the machine's 1-minute load average: above the core count, other processes competed for the CPU
         results.put("machine.load_avg_1m_start", loadAtStart);
-        results.put("machine.load_avg_1m_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        results.put(
+                "machine.load_avg_1m_end",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         results.put("machine.max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
         System.out.println();
         results.forEach((key, value) -> System.out.printf(Locale.ROOT, "%-34s %12.2f%n", key, value));
-        StringBuilder json = new StringBuilder("{\n  \"mode\": \"" + (full ? "full" : "short") + "\",\n  \"date\": \""
-                + LocalDate.now() + "\"");
-        results.forEach((key, value) -> json.append(",\n  \"").append(key).append("\": ")
-                .append(String.format(Locale.ROOT, "%.3f", value)));
+        StringBuilder json = new StringBuilder(
+                "{\n  \"mode\": \"" + (full ? "full" : "short") + "\",\n  \"date\": \"" + LocalDate.now() + "\"");
+        results.forEach((key, value) ->
+                json.append(",\n  \"").append(key).append("\": ").append(String.format(Locale.ROOT, "%.3f", value)));
         Files.writeString(Path.of("target/bench/results.json"), json.append("\n}\n"));
         System.out.println("\nwritten: target/bench/results.json");
     }
@@ -271,11 +322,15 @@ public final class HubBenchmark {
     private void prepareTables() {
         jdbc.execute("create table if not exists bench_baseline (id bigserial primary key, body text not null,"
                 + " stored_at timestamptz not null default now())");
-        jdbc.execute("create table if not exists bench_limit_message (like message including defaults including indexes)");
+        jdbc.execute(
+                "create table if not exists bench_limit_message (like message including defaults including indexes)");
     }
 
     private Row jmsLimit(String name, int scale) throws Exception {
-        return measure(name, 10_000 * scale, () -> Row.of(10_000 * scale, rawJmsSends(10_000 * scale, CONCURRENCY), null, 0, 0));
+        return measure(
+                name,
+                10_000 * scale,
+                () -> Row.of(10_000 * scale, rawJmsSends(10_000 * scale, CONCURRENCY), null, 0, 0));
     }
 
     private Row dbLimit(String name, int scale) throws Exception {
@@ -297,32 +352,42 @@ public final class HubBenchmark {
         Files.createDirectories(dir);
         Path postgresData = dir.resolve("postgres");
         try (StandaloneArtemis broker = StandaloneArtemis.create(dir.resolve("broker"));
-                // a production server's durability (the embedded library's defaults turn fsync and synchronous_commit off)
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(postgresData)
-                        .setServerConfig("max_connections", "200").setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on").start()) {
-            ConfigurableApplicationContext context = SpringApplication.run(CarehubApplication.class, withRouting(dir,
-                    "--spring.profiles.active=prod",
-                    "--server.port=0",
-                    "--carehub.data-dir=" + dir.resolve("hub"),
-                    "--spring.artemis.broker-url=" + broker.brokerUrl(),
-                    "--spring.artemis.user=" + StandaloneArtemis.USER,
-                    "--spring.artemis.password=" + StandaloneArtemis.PASSWORD,
-                    "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres",
-                    "--carehub.whatsapp.app-secret=" + APP_SECRET,
-                    "--carehub.whatsapp.verify-token=bench-verify-token",
-                    "--carehub.whatsapp.access-token=bench-access-token",
-                    "--carehub.whatsapp.stand-in=true",
-                    "--carehub.buffer.encryption-key=" + randomKey(),
-                    "--carehub.privacy.vault-key=" + randomKey(),
-                    "--carehub.api.tokens=" + randomKey(),
-                    "--logging.level.root=WARN",
-                    "--logging.level.io.carehub=WARN",
-                    "--logging.level.org.apache.camel=ERROR"));
-            ConnectionFactory target = ((SingleConnectionFactory) context.getBean(ConnectionFactory.class)).getTargetConnectionFactory();
-            use(Hub.of(context, BrokerQueues.managed(target),
+                // a production server's durability (the embedded library's defaults turn fsync and synchronous_commit
+                // off)
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(postgresData)
+                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .start()) {
+            ConfigurableApplicationContext context = SpringApplication.run(
+                    CarehubApplication.class,
+                    withRouting(
+                            dir,
+                            "--spring.profiles.active=prod",
+                            "--server.port=0",
+                            "--carehub.data-dir=" + dir.resolve("hub"),
+                            "--spring.artemis.broker-url=" + broker.brokerUrl(),
+                            "--spring.artemis.user=" + StandaloneArtemis.USER,
+                            "--spring.artemis.password=" + StandaloneArtemis.PASSWORD,
+                            "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--carehub.whatsapp.app-secret=" + APP_SECRET,
+                            "--carehub.whatsapp.verify-token=bench-verify-token",
+                            "--carehub.whatsapp.access-token=bench-access-token",
+                            "--carehub.whatsapp.stand-in=true",
+                            "--carehub.buffer.encryption-key=" + randomKey(),
+                            "--carehub.privacy.vault-key=" + randomKey(),
+                            "--carehub.api.tokens=" + randomKey(),
+                            "--logging.level.root=WARN",
+                            "--logging.level.io.carehub=WARN",
+                            "--logging.level.org.apache.camel=ERROR"));
+            ConnectionFactory target =
+                    ((SingleConnectionFactory) context.getBean(ConnectionFactory.class)).getTargetConnectionFactory();
+            use(Hub.of(
+                    context,
+                    BrokerQueues.managed(target),
                     new ProcessCpu(() -> Stream.concat(broker.processes(), ProcessCpu.postgres(postgresData)))));
             prepareTables();
             // the classes are warm from the embedded run; the broker's network client and the broker JVM are not
@@ -357,14 +422,19 @@ public final class HubBenchmark {
         long handedBefore = lifecycleAdded();
         long inboundBefore = inboundDocumented();
         return measure(record ? name : null, count, () -> {
-            LoadGenerator.Result r = openLoopRate > 0 ? load.openLoop(webhook, posts, openLoopRate)
+            LoadGenerator.Result r = openLoopRate > 0
+                    ? load.openLoop(webhook, posts, openLoopRate)
                     : load.closedLoop(webhook, posts, CONCURRENCY);
             // a refused POST (non-200) is not in the buffer: e2e counts what was acknowledged
             long accepted = r.sent() - r.failed();
             long documentedAt = waitFor(() -> documented() - documentedBefore, accepted);
             long inbound = inboundDocumented() - inboundBefore;
             long handedAt = waitFor(() -> lifecycleAdded() - handedBefore, inbound);
-            return Row.of(count, r.perSecond(), r, rate(accepted, r.start(), documentedAt),
+            return Row.of(
+                    count,
+                    r.perSecond(),
+                    r,
+                    rate(accepted, r.start(), documentedAt),
                     rate(inbound, r.start(), handedAt));
         });
     }
@@ -393,8 +463,17 @@ public final class HubBenchmark {
             LoadGenerator.Result r = load.closedLoop(webhook, posts, CONCURRENCY);
             long documentedAt = waitFor(() -> documented() - documentedBefore, r.sent() - r.failed());
             long pooledAt = waitFor(() -> hub.queues().messageCount(POOL_QUEUE) - pooledBefore, customers);
-            return new Row(null, posts.size(), r.perSecond(), r, rate(r.sent() - r.failed(), r.start(), documentedAt), 0,
-                    rate(customers, r.start(), pooledAt), 0, 0, 0);
+            return new Row(
+                    null,
+                    posts.size(),
+                    r.perSecond(),
+                    r,
+                    rate(r.sent() - r.failed(), r.start(), documentedAt),
+                    0,
+                    rate(customers, r.start(), pooledAt),
+                    0,
+                    0,
+                    0);
         });
         hub.queues().purge(POOL_QUEUE);
         return row;
@@ -413,9 +492,10 @@ public final class HubBenchmark {
         routes.stopRoute("buffer-to-documentation");
         // while the documentation route is stopped, the webhook path alone: the acknowledgement limit of the hub
         LoadGenerator.Result acked = measure("carehub ack only (documentation paused)", count, () -> {
-            LoadGenerator.Result r = load.closedLoop(webhook, batch("drain", count), CONCURRENCY);
-            return Row.of(count, r.perSecond(), r, 0, 0);
-        }).load();
+                    LoadGenerator.Result r = load.closedLoop(webhook, batch("drain", count), CONCURRENCY);
+                    return Row.of(count, r.perSecond(), r, 0, 0);
+                })
+                .load();
         long accepted = acked.sent() - acked.failed();
         long documentedBefore = documented();
         long inboundBefore = inboundDocumented();
@@ -437,7 +517,8 @@ public final class HubBenchmark {
         return measure(record ? name : null, count, () -> {
             LoadGenerator.Result r = load.closedLoop(baseline, posts, CONCURRENCY);
             long accepted = r.sent() - r.failed();
-            long storedAt = waitFor(() -> jdbc.queryForObject("select count(*) from bench_baseline", Long.class) - before, accepted);
+            long storedAt = waitFor(
+                    () -> jdbc.queryForObject("select count(*) from bench_baseline", Long.class) - before, accepted);
             return Row.of(count, r.perSecond(), r, rate(accepted, r.start(), storedAt), 0);
         });
     }
@@ -461,11 +542,24 @@ public final class HubBenchmark {
         Row row = phase.run();
         long wall = System.nanoTime() - wall0;
         double cores = (os.getProcessCpuTime() - cpu0) / (double) wall;
-        Row measured = new Row(name, updates, row.perSecond(), row.load(), row.e2ePerSecond(), row.lifecyclePerSecond(),
-                row.pooledPerSecond(), cores, hub.infrastructure().coresSince(infrastructure0, wall), heap.peakMb());
+        Row measured = new Row(
+                name,
+                updates,
+                row.perSecond(),
+                row.load(),
+                row.e2ePerSecond(),
+                row.lifecyclePerSecond(),
+                row.pooledPerSecond(),
+                cores,
+                hub.infrastructure().coresSince(infrastructure0, wall),
+                heap.peakMb());
         if (name != null) {
             rows.add(measured);
-            System.out.printf(Locale.ROOT, "  %-48s %10.0f/s  (at %.0f s)%n", name, measured.perSecond(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-48s %10.0f/s  (at %.0f s)%n",
+                    name,
+                    measured.perSecond(),
                     (System.nanoTime() - STARTED) / 1e9);
         }
         return measured;
@@ -481,13 +575,18 @@ public final class HubBenchmark {
 
     /** Inbound messages and statuses of this run documented so far. */
     private long documented() {
-        return jdbc.queryForObject("select (select count(*) from message where wamid like ? and direction = 'INBOUND')"
-                + " + (select count(*) from message_status where wamid like ?)", Long.class,
-                updates.messagePrefix() + "%", updates.statusPrefix() + "%");
+        return jdbc.queryForObject(
+                "select (select count(*) from message where wamid like ? and direction = 'INBOUND')"
+                        + " + (select count(*) from message_status where wamid like ?)",
+                Long.class,
+                updates.messagePrefix() + "%",
+                updates.statusPrefix() + "%");
     }
 
     private long inboundDocumented() {
-        return jdbc.queryForObject("select count(*) from message where wamid like ? and direction = 'INBOUND'", Long.class,
+        return jdbc.queryForObject(
+                "select count(*) from message where wamid like ? and direction = 'INBOUND'",
+                Long.class,
                 updates.messagePrefix() + "%");
     }
 
@@ -502,19 +601,26 @@ public final class HubBenchmark {
      * is measured while the previous one's consent notices and statuses still run on the same cores.
      */
     private void settle() {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(100))
-                .during(Duration.ofSeconds(2)).until(() -> hub.queues().pending() == 0);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofMillis(100))
+                .during(Duration.ofSeconds(2))
+                .until(() -> hub.queues().pending() == 0);
     }
 
     /** Messages handed on to the conversation lifecycle queue (broker counter). */
     private long lifecycleAdded() {
-        return hub.queues().messagesAdded(hub.context().getEnvironment().getProperty("carehub.lifecycle.queue", "carehub.lifecycle"));
+        return hub.queues()
+                .messagesAdded(
+                        hub.context().getEnvironment().getProperty("carehub.lifecycle.queue", "carehub.lifecycle"));
     }
 
     /** When progress reached target (System.nanoTime), or -1 after 180 s. */
     private static long waitFor(LongSupplier progress, long target) {
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(20))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> progress.getAsLong() >= target);
             return System.nanoTime();
         } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -605,22 +711,52 @@ public final class HubBenchmark {
 
     private void printTable() {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-48s %8s %6s %8s %7s %7s %7s %7s %7s %8s %8s %8s %5s %5s %7s%n", "phase", "updates", "failed",
-                "ack/s", "p50 ms", "p90 ms", "p99 ms", "p99.9", "max ms", "e2e/s", "handed/s", "pooled/s", "CPU", "DB+MQ", "heap MB");
+        System.out.printf(
+                Locale.ROOT,
+                "%-48s %8s %6s %8s %7s %7s %7s %7s %7s %8s %8s %8s %5s %5s %7s%n",
+                "phase",
+                "updates",
+                "failed",
+                "ack/s",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "p99.9",
+                "max ms",
+                "e2e/s",
+                "handed/s",
+                "pooled/s",
+                "CPU",
+                "DB+MQ",
+                "heap MB");
         for (Row row : rows) {
             LoadGenerator.Result r = row.load();
-            System.out.printf(Locale.ROOT, "%-48s %8d %6s %8.0f %7s %7s %7s %7s %7s %8s %8s %8s %5.2f %5.2f %7.0f%n", row.name(),
-                    row.updates(), r == null ? "-" : Integer.toString(r.failed()), row.perSecond(), ms(r, 50), ms(r, 90), ms(r, 99), ms(r, 99.9), ms(r, 100),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-48s %8d %6s %8.0f %7s %7s %7s %7s %7s %8s %8s %8s %5.2f %5.2f %7.0f%n",
+                    row.name(),
+                    row.updates(),
+                    r == null ? "-" : Integer.toString(r.failed()),
+                    row.perSecond(),
+                    ms(r, 50),
+                    ms(r, 90),
+                    ms(r, 99),
+                    ms(r, 99.9),
+                    ms(r, 100),
                     row.e2ePerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.e2ePerSecond()) : "-",
                     row.lifecyclePerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.lifecyclePerSecond()) : "-",
                     row.pooledPerSecond() > 0 ? String.format(Locale.ROOT, "%.0f", row.pooledPerSecond()) : "-",
-                    row.cpuCores(), row.infraCores(), row.heapMb());
+                    row.cpuCores(),
+                    row.infraCores(),
+                    row.heapMb());
         }
-        System.out.println("(CPU = process CPU time / wall time, in cores of " + Runtime.getRuntime().availableProcessors()
-                + ", load generator included; DB+MQ = CPU of the PostgreSQL server processes and of a standalone broker;"
-                + " heap = peak used heap of the benchmark JVM, sampled every 20 ms;"
-                + " e2e/s = updates / time from first send until all documented; handed/s = messages / time until"
-                + " handed to the lifecycle queue; pooled/s = conversations / time until handed to an agent pool queue)");
+        System.out.println(
+                "(CPU = process CPU time / wall time, in cores of "
+                        + Runtime.getRuntime().availableProcessors()
+                        + ", load generator included; DB+MQ = CPU of the PostgreSQL server processes and of a standalone broker;"
+                        + " heap = peak used heap of the benchmark JVM, sampled every 20 ms;"
+                        + " e2e/s = updates / time from first send until all documented; handed/s = messages / time until"
+                        + " handed to the lifecycle queue; pooled/s = conversations / time until handed to an agent pool queue)");
     }
 
     private static String ms(LoadGenerator.Result r, double percentile) {
@@ -634,10 +770,16 @@ public final class HubBenchmark {
         HeapSampler() {
             var memory = ManagementFactory.getMemoryMXBean();
             Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread sampler = new Thread(runnable, "bench-heap-sampler");
-                sampler.setDaemon(true);
-                return sampler;
-            }).scheduleAtFixedRate(() -> peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed()), 0, 20, TimeUnit.MILLISECONDS);
+                        Thread sampler = new Thread(runnable, "bench-heap-sampler");
+                        sampler.setDaemon(true);
+                        return sampler;
+                    })
+                    .scheduleAtFixedRate(
+                            () -> peak =
+                                    Math.max(peak, memory.getHeapMemoryUsage().getUsed()),
+                            0,
+                            20,
+                            TimeUnit.MILLISECONDS);
         }
 
         void reset() {

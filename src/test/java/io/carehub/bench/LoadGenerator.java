@@ -41,6 +41,7 @@ final class LoadGenerator {
 
     /** Most requests in flight in the open loop; more wait for a free connection (and are charged for it). */
     private static final int OPEN_LOOP_CONNECTIONS = 256;
+
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(180);
 
     Result closedLoop(URI uri, List<WhatsAppUpdates.Update> updates, int concurrency) throws IOException {
@@ -98,7 +99,8 @@ final class LoadGenerator {
                 while (answered < requests.length) {
                     long now = System.nanoTime();
                     if (now - start > GIVE_UP_NANOS) {
-                        throw new IllegalStateException((requests.length - answered) + " requests unanswered after 180 s");
+                        throw new IllegalStateException(
+                                (requests.length - answered) + " requests unanswered after 180 s");
                     }
                     dispatch(now);
                     long wait = interval > 0 && next < requests.length ? dueAt(next) - System.nanoTime() : 100_000_000;
@@ -199,7 +201,8 @@ final class LoadGenerator {
 
             void write() throws IOException {
                 channel.write(out);
-                key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+                key.interestOps(
+                        out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
             }
 
             void read() throws IOException {
@@ -252,8 +255,7 @@ final class LoadGenerator {
 
     /** Just enough of HTTP/1.1 responses: status line, Content-Length or chunked body. */
     static final class Responses {
-        private Responses() {
-        }
+        private Responses() {}
 
         /** The status code once {@code buffer} (in write mode) holds one whole response, else 0. */
         static int complete(ByteBuffer buffer) {
@@ -270,7 +272,9 @@ final class LoadGenerator {
             int contentLength = lower.indexOf("\r\ncontent-length:");
             if (contentLength >= 0) {
                 int valueEnd = lower.indexOf("\r\n", contentLength + 2);
-                int bodyLength = Integer.parseInt(lower.substring(contentLength + 17, valueEnd < 0 ? lower.length() : valueEnd).trim());
+                int bodyLength =
+                        Integer.parseInt(lower.substring(contentLength + 17, valueEnd < 0 ? lower.length() : valueEnd)
+                                .trim());
                 return length >= bodyStart + bodyLength ? status : 0;
             }
             if (lower.contains("\r\ntransfer-encoding: chunked")) {
@@ -282,7 +286,8 @@ final class LoadGenerator {
         /** Whether the complete response in {@code buffer} announced that the server closes the connection. */
         static boolean closes(ByteBuffer buffer) {
             int headerEnd = indexOf(buffer.array(), 0, buffer.position(), "\r\n\r\n");
-            return new String(buffer.array(), 0, headerEnd, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT)
+            return new String(buffer.array(), 0, headerEnd, StandardCharsets.ISO_8859_1)
+                    .toLowerCase(java.util.Locale.ROOT)
                     .contains("\r\nconnection: close");
         }
 

@@ -25,8 +25,12 @@ final class ProcessCpu {
     static Stream<ProcessHandle> postgres(Path dataDirectory) {
         String directory = dataDirectory.toAbsolutePath().normalize().toString();
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
-                        && p.info().commandLine().map(c -> c.contains(directory)).orElse(false))
+                .filter(p ->
+                        p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
+                                && p.info()
+                                        .commandLine()
+                                        .map(c -> c.contains(directory))
+                                        .orElse(false))
                 .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()));
     }
 
@@ -39,7 +43,9 @@ final class ProcessCpu {
     /** Cores used since {@code start} over {@code wallNanos}: processes started since count in full. */
     double coresSince(Map<Long, Long> start, long wallNanos) {
         List<ProcessHandle> now = processes.get().toList();
-        long used = now.stream().mapToLong(p -> Math.max(0, cpuNanos(p) - start.getOrDefault(p.pid(), 0L))).sum();
+        long used = now.stream()
+                .mapToLong(p -> Math.max(0, cpuNanos(p) - start.getOrDefault(p.pid(), 0L)))
+                .sum();
         return used / (double) wallNanos;
     }
 

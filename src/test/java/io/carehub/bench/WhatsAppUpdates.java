@@ -10,8 +10,7 @@ import java.time.Instant;
  */
 final class WhatsAppUpdates {
 
-    record Update(byte[] body, String signature, boolean message) {
-    }
+    record Update(byte[] body, String signature, boolean message) {}
 
     private static final String[] TEXTS = {
         "Hallo, ich bin Erika Mustermann, meine Kundennummer ist K-55012398. Meine Rechnung ist zu hoch.",
@@ -50,16 +49,25 @@ final class WhatsAppUpdates {
         boolean message = kind < 17;
         WebhookPayload payload;
         if (kind < 14) {
-            payload = messages(waId, phase, i, now, "\"type\":\"text\",\"text\":{\"body\":\"" + TEXTS[i % TEXTS.length] + "\"}");
+            payload = messages(
+                    waId, phase, i, now, "\"type\":\"text\",\"text\":{\"body\":\"" + TEXTS[i % TEXTS.length] + "\"}");
         } else if (message) {
-            payload = messages(waId, phase, i, now, "\"type\":\"image\",\"image\":{\"caption\":\"Foto vom Zählerstand\","
-                    + "\"mime_type\":\"image/jpeg\",\"sha256\":\"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\","
-                    + "\"id\":\"" + (1_000_000_000_000L + i) + "\"}");
+            payload = messages(
+                    waId,
+                    phase,
+                    i,
+                    now,
+                    "\"type\":\"image\",\"image\":{\"caption\":\"Foto vom Zählerstand\","
+                            + "\"mime_type\":\"image/jpeg\",\"sha256\":\"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\","
+                            + "\"id\":\"" + (1_000_000_000_000L + i) + "\"}");
         } else {
-            payload = WebhookPayload.update().status("{\"id\":\"" + statusPrefix() + phase + "-" + i + "\",\"status\":\"delivered\","
-                    + "\"timestamp\":\"" + now + "\",\"recipient_id\":\"" + waId + "\","
-                    + "\"conversation\":{\"id\":\"c" + run + (i % 997) + "\",\"origin\":{\"type\":\"service\"}},"
-                    + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"regular\"}}");
+            payload = WebhookPayload.update()
+                    .status(
+                            "{\"id\":\"" + statusPrefix() + phase + "-" + i + "\",\"status\":\"delivered\","
+                                    + "\"timestamp\":\"" + now + "\",\"recipient_id\":\"" + waId + "\","
+                                    + "\"conversation\":{\"id\":\"c" + run + (i % 997)
+                                    + "\",\"origin\":{\"type\":\"service\"}},"
+                                    + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"regular\"}}");
         }
         return signed(payload, message);
     }
@@ -73,11 +81,14 @@ final class WhatsAppUpdates {
     Update journey(String phase, long customer, int step) {
         String waId = "4917" + String.format("%08d", customer);
         String content = switch (step) {
-            case 0 -> "\"type\":\"text\",\"text\":{\"body\":\"Hallo, meine Rechnung ist zu hoch. Erika Mustermann, Kundennummer K-55012398\"}";
-            case 1 -> "\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\","
-                    + "\"button_reply\":{\"id\":\"consent-accept\",\"title\":\"Akzeptieren\"}}";
-            default -> "\"type\":\"interactive\",\"interactive\":{\"type\":\"list_reply\","
-                    + "\"list_reply\":{\"id\":\"menu:PRIVATE:billing\",\"title\":\"Rechnung\"}}";
+            case 0 ->
+                "\"type\":\"text\",\"text\":{\"body\":\"Hallo, meine Rechnung ist zu hoch. Erika Mustermann, Kundennummer K-55012398\"}";
+            case 1 ->
+                "\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\","
+                        + "\"button_reply\":{\"id\":\"consent-accept\",\"title\":\"Akzeptieren\"}}";
+            default ->
+                "\"type\":\"interactive\",\"interactive\":{\"type\":\"list_reply\","
+                        + "\"list_reply\":{\"id\":\"menu:PRIVATE:billing\",\"title\":\"Rechnung\"}}";
         };
         return signed(messages(waId, phase + "c" + customer, step, Instant.now().getEpochSecond(), content), true);
     }
@@ -88,7 +99,8 @@ final class WhatsAppUpdates {
     }
 
     private WebhookPayload messages(String waId, String phase, int i, long now, String content) {
-        return WebhookPayload.update().contact(waId, "Kundin " + (i % 50))
+        return WebhookPayload.update()
+                .contact(waId, "Kundin " + (i % 50))
                 .message("{\"from\":\"" + waId + "\",\"id\":\"" + messagePrefix() + phase + "-" + i
                         + "\",\"timestamp\":\"" + now + "\"," + content + "}");
     }

@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -29,10 +29,12 @@ import org.springframework.test.context.TestPropertySource;
  * R5/R12/R13 for the batching buffer consumer: a poison message does not take its batch with it,
  * duplicates inside one batch are documented once, and each customer's order holds within and across batches.
  */
-@TestPropertySource(properties = {
-        "carehub.buffer.max-delivery-attempts=3",
-        "carehub.buffer.batch-size=50",
-        "carehub.buffer.batch-wait=50ms"})
+@TestPropertySource(
+        properties = {
+            "carehub.buffer.max-delivery-attempts=3",
+            "carehub.buffer.batch-size=50",
+            "carehub.buffer.batch-wait=50ms"
+        })
 @HubTest
 class BatchDocumentationTest {
 
@@ -41,21 +43,28 @@ class BatchDocumentationTest {
 
     @Autowired
     Db db;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     BufferEnvelopes envelopes;
+
     @Autowired
     BufferReader reader;
+
     @Autowired
     BufferCipher cipher;
+
     @Autowired
     ObjectMapper mapper;
+
     @Autowired
     ConnectionFactory connectionFactory;
+
     @Autowired
     BufferProperties buffer;
+
     @Autowired
     CamelContext camel;
 
@@ -71,11 +80,14 @@ class BatchDocumentationTest {
 
         bufferInOneTransaction(events); // one broker transaction: the consumer finds them together
 
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%") == 40);
+        await().atMost(PATIENCE)
+                .until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%") == 40);
         await().atMost(PATIENCE).until(() -> deadLetterIds().contains(prefix + "-poison"));
-        assertThat(db.count("select count(*) from message where wamid = ?", prefix + "-poison")).isZero();
+        assertThat(db.count("select count(*) from message where wamid = ?", prefix + "-poison"))
+                .isZero();
         assertThat(deadLetterIds()).filteredOn(id -> id.startsWith(prefix)).containsExactly(prefix + "-poison");
-        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "-%")).isEqualTo(40);
+        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "-%"))
+                .isEqualTo(40);
     }
 
     @Test
@@ -91,13 +103,20 @@ class BatchDocumentationTest {
         // without duplicate-detection ids, so the broker lets every copy through to the consumer
         sendWithoutDuplicateDetection(events);
         sendWithoutDuplicateDetection(events.subList(0, 10));
-        sendWithoutDuplicateDetection(List.of(text(waId, prefix + "-last", BUSINESS))); // same customer: consumed after the copies
+        sendWithoutDuplicateDetection(
+                List.of(text(waId, prefix + "-last", BUSINESS))); // same customer: consumed after the copies
 
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid = ?", prefix + "-last") == 1);
-        assertThat(db.count("select count(*) from message where wamid like ?", prefix + "-%")).isEqualTo(11);
-        assertThat(db.count("select count(*) from attachment a join message m on m.id = a.message_id where m.wamid like ?",
-                prefix + "-%")).isEqualTo(5);
-        assertThat(db.count("select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?", waId))
+        await().atMost(PATIENCE)
+                .until(() -> db.count("select count(*) from message where wamid = ?", prefix + "-last") == 1);
+        assertThat(db.count("select count(*) from message where wamid like ?", prefix + "-%"))
+                .isEqualTo(11);
+        assertThat(db.count(
+                        "select count(*) from attachment a join message m on m.id = a.message_id where m.wamid like ?",
+                        prefix + "-%"))
+                .isEqualTo(5);
+        assertThat(db.count(
+                        "select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?",
+                        waId))
                 .isEqualTo(1);
     }
 
@@ -116,8 +135,9 @@ class BatchDocumentationTest {
             bufferInOneTransaction(events);
         }
 
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%")
-                == (long) customers * perCustomer);
+        await().atMost(PATIENCE)
+                .until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%")
+                        == (long) customers * perCustomer);
         for (int c = 0; c < customers; c++) {
             List<Long> sequence = jdbc.queryForList("""
                     select cast(substring(wamid from '-(\\d+)$') as bigint) from message
@@ -142,9 +162,13 @@ class BatchDocumentationTest {
         events.add(text(waId, prefix + "-last", BUSINESS));
         bufferInOneTransaction(events);
 
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%") == 8);
-        assertThat(db.count("select count(*) from message where wamid = ?", prefix + "-\uFFFD-lone")).isEqualTo(1);
-        assertThat(db.count("select count(*) from message where wamid like ? and length(text_body) = 300000", prefix + "-%"))
+        await().atMost(PATIENCE)
+                .until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%") == 8);
+        assertThat(db.count("select count(*) from message where wamid = ?", prefix + "-\uFFFD-lone"))
+                .isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from message where wamid like ? and length(text_body) = 300000",
+                        prefix + "-%"))
                 .isEqualTo(3);
         // and nothing stays behind: every message of the batch left the buffer (none redelivered, none parked)
         await().atMost(PATIENCE).until(() -> queued(buffer.queue()) == 0);
@@ -155,7 +179,9 @@ class BatchDocumentationTest {
         try (Connection connection = connectionFactory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             connection.start();
-            return java.util.Collections.list(session.createBrowser(session.createQueue(queue)).getEnumeration()).size();
+            return java.util.Collections.list(
+                            session.createBrowser(session.createQueue(queue)).getEnumeration())
+                    .size();
         }
     }
 
@@ -165,25 +191,41 @@ class BatchDocumentationTest {
 
     private BufferedEvent text(String waId, String wamid, String business) {
         ObjectNode message = message(waId, wamid, "text");
-        message.putObject("text").put("body", "Guten Tag, hier ist Erika Mustermann, meine Kundennummer ist K-55012398");
+        message.putObject("text")
+                .put("body", "Guten Tag, hier ist Erika Mustermann, meine Kundennummer ist K-55012398");
         return event(waId, wamid, business, message);
     }
 
     private BufferedEvent image(String waId, String wamid) {
         ObjectNode message = message(waId, wamid, "image");
-        message.putObject("image").put("id", "media-" + wamid).put("mime_type", "image/jpeg")
-                .put("sha256", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=").put("caption", "Foto vom Zählerstand");
+        message.putObject("image")
+                .put("id", "media-" + wamid)
+                .put("mime_type", "image/jpeg")
+                .put("sha256", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+                .put("caption", "Foto vom Zählerstand");
         return event(waId, wamid, BUSINESS, message);
     }
 
     private ObjectNode message(String waId, String wamid, String type) {
-        return mapper.createObjectNode().put("from", waId).put("id", wamid)
-                .put("timestamp", Long.toString(Instant.now().getEpochSecond())).put("type", type);
+        return mapper.createObjectNode()
+                .put("from", waId)
+                .put("id", wamid)
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond()))
+                .put("type", type);
     }
 
     private static BufferedEvent event(String waId, String wamid, String business, ObjectNode payload) {
-        return new BufferedEvent(BufferedEvent.Kind.MESSAGE, wamid, waId, business, "15550783881", "Erika",
-                Instant.now(), payload, null, null);
+        return new BufferedEvent(
+                BufferedEvent.Kind.MESSAGE,
+                wamid,
+                waId,
+                business,
+                "15550783881",
+                "Erika",
+                Instant.now(),
+                payload,
+                null,
+                null);
     }
 
     /** What the webhook route does with a POST's events: sealed, then sent through the jms-batch producer. */
@@ -214,7 +256,8 @@ class BatchDocumentationTest {
             QueueBrowser browser = session.createBrowser(session.createQueue(buffer.deadLetterQueue()));
             Enumeration<?> messages = browser.getEnumeration();
             while (messages.hasMoreElements()) {
-                ids.add(reader.read(((Message) messages.nextElement()).getBody(byte[].class)).dedupId());
+                ids.add(reader.read(((Message) messages.nextElement()).getBody(byte[].class))
+                        .dedupId());
             }
         }
         return ids;

@@ -20,6 +20,7 @@ class BrokerOutageTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
 
@@ -39,7 +40,8 @@ class BrokerOutageTest {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(refused.body()).contains("buffer queue unavailable");
-        assertThat(db.count("select count(*) from contact where wa_id = ?", during.waId())).isZero();
+        assertThat(db.count("select count(*) from contact where wa_id = ?", during.waId()))
+                .isZero();
         assertThat(db.count("select count(*) from rejected_update")).isEqualTo(rejectedBefore);
     }
 }

@@ -27,7 +27,9 @@ class BufferErrorsTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:database-outage-probe").routeId("database-outage-probe").routeConfigurationId("database-outage")
+                from("direct:database-outage-probe")
+                        .routeId("database-outage-probe")
+                        .routeConfigurationId("database-outage")
                         .process(exchange -> {
                             if (attempts.incrementAndGet() < 3) {
                                 throw new TransactionSystemException("JDBC rollback failed");

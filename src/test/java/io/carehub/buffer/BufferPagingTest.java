@@ -31,37 +31,52 @@ class BufferPagingTest {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "paging-");
         String run = "wamid.paging" + System.nanoTime();
 
-        try (ConfigurableApplicationContext hub = HubOnDataDir.start(dataDir, false, "--carehub.buffer.embedded-memory=256KB")) {
+        try (ConfigurableApplicationContext hub =
+                HubOnDataDir.start(dataDir, false, "--carehub.buffer.embedded-memory=256KB")) {
             ActiveMQServer broker = hub.getBean(EmbeddedActiveMQ.class).getActiveMQServer();
-            assertThat(broker.getAddressSettingsRepository().getMatch("carehub.buffer").getMaxSizeBytes()).isEqualTo(256 * 1024);
-            // the other queues keep the broker's global limit: the pool queues, which desktops may read with selectors, do not page
-            assertThat(broker.getAddressSettingsRepository().getMatch("carehub.pool.private-billing").getMaxSizeBytes()).isEqualTo(-1);
+            assertThat(broker.getAddressSettingsRepository()
+                            .getMatch("carehub.buffer")
+                            .getMaxSizeBytes())
+                    .isEqualTo(256 * 1024);
+            // the other queues keep the broker's global limit: the pool queues, which desktops may read with selectors,
+            // do not page
+            assertThat(broker.getAddressSettingsRepository()
+                            .getMatch("carehub.pool.private-billing")
+                            .getMaxSizeBytes())
+                    .isEqualTo(-1);
             for (int post = 0; post < POSTS; post++) {
-                String body = WebhookBodies.textMessages(run, post * UPDATES_PER_POST, UPDATES_PER_POST,
-                        n -> waId(n % CUSTOMERS));
+                String body = WebhookBodies.textMessages(
+                        run, post * UPDATES_PER_POST, UPDATES_PER_POST, n -> waId(n % CUSTOMERS));
                 HttpResponse<String> ack = HubOnDataDir.post(hub, body);
                 assertThat(ack.statusCode()).as("POST %d", post).isEqualTo(200);
             }
             // 3,000 encrypted updates do not fit into 256 kB: the buffer address pages
-            assertThat(broker.getPagingManager().getPageStore(SimpleString.of("carehub.buffer")).isPaging()).isTrue();
+            assertThat(broker.getPagingManager()
+                            .getPageStore(SimpleString.of("carehub.buffer"))
+                            .isPaging())
+                    .isTrue();
             assertThat(broker.locateQueue("carehub.buffer").getMessageCount()).isEqualTo(POSTS * UPDATES_PER_POST);
             try (Stream<Path> pageDirectories = Files.list(dataDir.resolve("artemis/paging"))) {
                 assertThat(pageDirectories).isNotEmpty();
             }
         }
 
-        try (ConfigurableApplicationContext hub = HubOnDataDir.start(dataDir, true, "--carehub.buffer.embedded-memory=256KB")) {
+        try (ConfigurableApplicationContext hub =
+                HubOnDataDir.start(dataDir, true, "--carehub.buffer.embedded-memory=256KB")) {
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
             // every update documented (wamid is unique in message, so none twice)
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
-                    "select count(*) from message where wamid like ?", Long.class, run + "-%") == POSTS * UPDATES_PER_POST);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from message where wamid like ?", Long.class, run + "-%")
+                            == POSTS * UPDATES_PER_POST);
             // each customer's messages in the order they were sent: documented ids ascend with the sequence number
             for (int customer = 0; customer < CUSTOMERS; customer++) {
                 List<Integer> sequence = jdbc.queryForList("""
                         select m.wamid from message m join conversation c on c.id = m.conversation_id
-                        join contact k on k.id = c.contact_id where m.wamid like ? and k.wa_id = ? order by m.id""",
-                        String.class, run + "-%", waId(customer)).stream()
-                        .map(wamid -> Integer.parseInt(wamid.substring(run.length() + 1))).toList();
+                        join contact k on k.id = c.contact_id where m.wamid like ? and k.wa_id = ? order by m.id""", String.class, run + "-%", waId(customer)).stream()
+                        .map(wamid -> Integer.parseInt(wamid.substring(run.length() + 1)))
+                        .toList();
                 assertThat(sequence).as("customer %d", customer).isSorted().isNotEmpty();
             }
         }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +33,8 @@ class BufferRestartTest {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "restart-");
         String wamid = "wamid.restart" + System.nanoTime();
         String body = Files.readString(Path.of("src/test/resources/whatsapp/text.json"))
-                .replace("16505551234", PHONE).replace("Does it come in another color?", TEXT)
+                .replace("16505551234", PHONE)
+                .replace("Does it come in another color?", TEXT)
                 .replaceAll("\"id\": \"wamid[^\"]*\"", "\"id\": \"" + wamid + "\"");
 
         try (ConfigurableApplicationContext hub = HubOnDataDir.start(dataDir, false)) {
@@ -58,13 +58,15 @@ class BufferRestartTest {
             String stored = new String(payloads.get(0), StandardCharsets.ISO_8859_1);
             assertThat(stored).doesNotContain("Erika", "Mustermann", "DE89", PHONE, "Hallo");
             assertThat(groups.get(0)).isNotEqualTo(PHONE).hasSize(32);
-            assertThat(hub.getBean(JdbcTemplate.class).queryForObject("select count(*) from message", Long.class)).isZero();
+            assertThat(hub.getBean(JdbcTemplate.class).queryForObject("select count(*) from message", Long.class))
+                    .isZero();
         }
 
         try (ConfigurableApplicationContext hub = HubOnDataDir.start(dataDir, true)) {
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                    "select count(*) from message where wamid = ?", Long.class, wamid) == 1);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.queryForObject("select count(*) from message where wamid = ?", Long.class, wamid)
+                            == 1);
             assertThat(jdbc.queryForObject("select text_body from message where wamid = ?", String.class, wamid))
                     .isEqualTo(TEXT);
         }

@@ -30,10 +30,13 @@ class DuplicateAndBatchIngestTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
+
     @Autowired
     JdbcTemplate jdbc;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
@@ -44,16 +47,26 @@ class DuplicateAndBatchIngestTest {
             assertThat(webhook.postSigned(text.json()).statusCode()).isEqualTo(200);
         }
         Fixture sentinel = fixture("reaction", text); // same customer: consumed after the duplicates
-        assertThat(webhook.postSigned(sentinel.json().replace(text.tag() + "MTY1MDM4Nzk0MzkVAgASGBQz",
-                text.tag() + "sentinelMTY1")).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(sentinel.json()
+                                .replace(text.tag() + "MTY1MDM4Nzk0MzkVAgASGBQz", text.tag() + "sentinelMTY1"))
+                        .statusCode())
+                .isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message m join conversation c on "
-                + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", text.waId()) == 2);
-        assertThat(db.count("select count(*) from message where type = 'text' and wamid like ?", "%" + text.tag() + "%"))
+        await().atMost(PATIENCE)
+                .until(() -> db.count(
+                                "select count(*) from message m join conversation c on "
+                                        + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'",
+                                text.waId())
+                        == 2);
+        assertThat(db.count(
+                        "select count(*) from message where type = 'text' and wamid like ?", "%" + text.tag() + "%"))
                 .isEqualTo(1);
-        assertThat(db.count("select count(*) from contact where wa_id = ?", text.waId())).isEqualTo(1);
-        assertThat(db.count("select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?",
-                text.waId())).isEqualTo(1);
+        assertThat(db.count("select count(*) from contact where wa_id = ?", text.waId()))
+                .isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?",
+                        text.waId()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -68,11 +81,19 @@ class DuplicateAndBatchIngestTest {
         ObjectNode extra = messages.get(0).deepCopy();
         extra.put("id", messages.get(0).get("id").asText() + "-next");
         messages.add(extra);
-        assertThat(webhook.postSigned(mapper.writeValueAsString(retry)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(mapper.writeValueAsString(retry)).statusCode())
+                .isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message m join conversation c on "
-                + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", customer) == 2);
-        assertThat(db.count("select count(*) from message where wamid = ?", extra.get("id").asText())).isEqualTo(1);
+        await().atMost(PATIENCE)
+                .until(() -> db.count(
+                                "select count(*) from message m join conversation c on "
+                                        + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'",
+                                customer)
+                        == 2);
+        assertThat(db.count(
+                        "select count(*) from message where wamid = ?",
+                        extra.get("id").asText()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -97,8 +118,10 @@ class DuplicateAndBatchIngestTest {
             pool.shutdown();
         }
 
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "%") == 100);
-        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "%")).isEqualTo(100);
+        await().atMost(PATIENCE)
+                .until(() -> db.count("select count(*) from message where wamid like ?", prefix + "%") == 100);
+        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "%"))
+                .isEqualTo(100);
     }
 
     @Test
@@ -109,7 +132,8 @@ class DuplicateAndBatchIngestTest {
 
         assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?", prefix + "%") == 1000);
+        await().atMost(PATIENCE)
+                .until(() -> db.count("select count(*) from message where wamid like ?", prefix + "%") == 1000);
         // R13: one customer's messages are documented in the order they were sent
         List<Long> sequence = jdbc.queryForList("""
                 select cast(substring(wamid from '-(\\d+)$') as bigint) from message
@@ -131,9 +155,10 @@ class DuplicateAndBatchIngestTest {
 
         assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(240)).until(() -> db.count("select count(*) from message where wamid like ?",
-                prefix + "%") == 10_000);
-        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "%")).isEqualTo(10_000);
+        await().atMost(Duration.ofSeconds(240))
+                .until(() -> db.count("select count(*) from message where wamid like ?", prefix + "%") == 10_000);
+        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "%"))
+                .isEqualTo(10_000);
     }
 
     /** One webhook POST with {@code count} text messages of one customer (Meta's documented shape). */

@@ -17,8 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** A hub on its embedded defaults over a given data dir, so a test can stop it and start it again on the same data. */
 final class HubOnDataDir {
 
-    private HubOnDataDir() {
-    }
+    private HubOnDataDir() {}
 
     /** {@code consume}: whether the buffer consumer documents updates; {@code extra}: more --key=value arguments. */
     static ConfigurableApplicationContext start(Path dataDir, boolean consume, String... extra) {
@@ -41,8 +40,12 @@ final class HubOnDataDir {
     static HttpResponse<String> post(ConfigurableApplicationContext hub, String body) throws Exception {
         int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                .header("X-Hub-Signature-256", "sha256=" + Webhook.sign(bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+                                .header("X-Hub-Signature-256", "sha256=" + Webhook.sign(bytes))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,8 +8,7 @@ import java.util.function.IntFunction;
 /** WhatsApp Cloud API webhook bodies with many updates in one POST. */
 final class WebhookBodies {
 
-    private WebhookBodies() {
-    }
+    private WebhookBodies() {}
 
     /**
      * One POST with {@code count} text messages numbered {@code first} … {@code first + count - 1}: message n has the

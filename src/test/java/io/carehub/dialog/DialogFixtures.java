@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Answers of the dialog platforms as their APIs document them, under src/test/resources/dialog/. */
 final class DialogFixtures {
 
-    private DialogFixtures() {
-    }
+    private DialogFixtures() {}
 
     static String read(String name) {
         try {

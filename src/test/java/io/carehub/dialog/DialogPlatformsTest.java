@@ -1,26 +1,5 @@
 package io.carehub.dialog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.carehub.Db;
-import io.carehub.whatsapp.CustomerTexts;
-import io.carehub.routing.AgentPools;
-import io.carehub.routing.Customers;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -36,6 +15,27 @@ import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.carehub.Db;
+import io.carehub.routing.AgentPools;
+import io.carehub.routing.Customers;
+import io.carehub.whatsapp.CustomerTexts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
 /**
  * R23-R27 end to end with WireMock standing in for IBM IAM, watsonx Assistant v2, the Lex V2 runtime and
  * OpenAI, answering in their documented shapes. Private customers talk to watsonx, business customers to
@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
 @DialogTest
 class DialogPlatformsTest {
 
-    static final WireMockServer PLATFORMS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final WireMockServer PLATFORMS =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final String WATSONX = "/instances/test-instance/v2/assistants/asst-1/sessions";
     static final String LEX = "/bots/BOT1/botAliases/ALIAS1/botLocales/de_DE/sessions/";
 
@@ -53,8 +54,18 @@ class DialogPlatformsTest {
             + "IBAN DE89 3704 0044 0532 0130 00, Mail erika.mustermann@example.de, Tel 0151 23456789, "
             + "ich wohne in der Hauptstraße 12, 10115 Berlin.";
     /** The same values in other spellings, each of which must never reach a platform. */
-    static final List<String> PERSONAL_VALUES = List.of("erika", "mustermann", "4711", "0815", "de89", "370400440532013000",
-            "3704 0044", "example.de", "23456789", "hauptstra", "10115");
+    static final List<String> PERSONAL_VALUES = List.of(
+            "erika",
+            "mustermann",
+            "4711",
+            "0815",
+            "de89",
+            "370400440532013000",
+            "3704 0044",
+            "example.de",
+            "23456789",
+            "hauptstra",
+            "10115");
 
     /** What the hub says itself (carehub.texts.dialog), as configured. */
     @Autowired
@@ -62,12 +73,16 @@ class DialogPlatformsTest {
 
     @Autowired
     Db db;
+
     @Autowired
     Customers customers;
+
     @Autowired
     AgentPools pools;
+
     @Autowired
     DialogRecords dialogs;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     static {
@@ -107,32 +122,44 @@ class DialogPlatformsTest {
     @BeforeEach
     void platformsAnswerAsDocumented() {
         PLATFORMS.resetAll();
-        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/identity/token")).willReturn(okJson(DialogFixtures.read("watsonx/iam-token.json"))));
-        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo(WATSONX)).willReturn(okJson(DialogFixtures.read("watsonx/session-created.json"))));
-        PLATFORMS.stubFor(delete(urlPathMatching(WATSONX + "/[^/]+")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/identity/token"))
+                .willReturn(okJson(DialogFixtures.read("watsonx/iam-token.json"))));
+        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo(WATSONX))
+                .willReturn(okJson(DialogFixtures.read("watsonx/session-created.json"))));
+        PLATFORMS.stubFor(delete(urlPathMatching(WATSONX + "/[^/]+"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         // default answer: greets the customer by token, reformatted the way bots do
-        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(9).willReturn(okJson("""
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(9)
+                .willReturn(okJson("""
                 {"output":{"generic":[{"response_type":"text","text":"Danke, <person_1>! Ihre Anfrage zu CUSTOMER_ID_1 ist notiert."}],
                  "intents":[{"intent":"anfrage","confidence":0.93}],"entities":[]},"context":{}}""")));
-        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(1)
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.input.text", containing("Tarif")))
                 .willReturn(okJson(DialogFixtures.read("watsonx/message-text-and-option.json"))));
-        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(1)
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.input.text", containing("wechseln")))
                 .willReturn(okJson(DialogFixtures.read("watsonx/message-connect-to-agent.json"))));
-        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(1)
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.input.text", containing("Wetter")))
                 .willReturn(okJson(DialogFixtures.read("watsonx/message-nothing-recognized.json"))));
-        PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text")).atPriority(9).willReturn(okJson("""
+        PLATFORMS.stubFor(
+                WireMock.post(urlPathMatching(LEX + "[^/]+/text")).atPriority(9).willReturn(okJson("""
                 {"messages":[{"content":"Guten Tag <PERSON_1>, Ihr Geschäftskundenkonto <CUSTOMER_ID_1> ist aktiv.","contentType":"PlainText"}],
                  "sessionState":{"dialogAction":{"type":"Close"},"intent":{"name":"KontoStatus","state":"Fulfilled","confirmationState":"None"}},
                  "interpretations":[{"nluConfidence":{"score":0.91},"intent":{"name":"KontoStatus","state":"Fulfilled"}}],
                  "sessionId":"s"}""")));
-        PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text")).atPriority(1)
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.text", containing("Agent")))
                 .willReturn(okJson(DialogFixtures.read("lex/recognize-text-talk-to-agent.json"))));
-        PLATFORMS.stubFor(delete(urlPathMatching(LEX + "[^/]+")).willReturn(okJson(DialogFixtures.read("lex/delete-session.json"))));
-        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(DialogFixtures.read("openai/chat-completion.json"))));
+        PLATFORMS.stubFor(delete(urlPathMatching(LEX + "[^/]+"))
+                .willReturn(okJson(DialogFixtures.read("lex/delete-session.json"))));
+        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(okJson(DialogFixtures.read("openai/chat-completion.json"))));
     }
 
     @Test
@@ -142,7 +169,8 @@ class DialogPlatformsTest {
         String answer = (String) db.outbound(waId).get(2).get("text_body");
         assertThat(answer).isEqualTo("Danke, Erika Mustermann! Ihre Anfrage zu K-4711-0815 ist notiert.");
 
-        List<LoggedRequest> toWatsonx = PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")));
+        List<LoggedRequest> toWatsonx =
+                PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")));
         assertThat(toWatsonx).hasSize(1);
         assertThat(toWatsonx.get(0).getBodyAsString()).contains("<PERSON_1>").contains("<CUSTOMER_ID_1>");
         assertThat(toWatsonx.get(0).getHeader("Authorization")).startsWith("Bearer ");
@@ -157,23 +185,33 @@ class DialogPlatformsTest {
         db.awaitOutbound(waId, 4); // notice, accepted, text, options
         JsonNode options = payload(db.outbound(waId).get(3));
         assertThat(options.at("/interactive/type").asText()).isEqualTo("button");
-        String firstOption = options.at("/interactive/action/buttons/0/reply/id").asText();
+        String firstOption =
+                options.at("/interactive/action/buttons/0/reply/id").asText();
         assertThat(firstOption).startsWith("bot:");
 
-        customers.reply(waId, "button_reply", firstOption, options.at("/interactive/action/buttons/0/reply/title").asText());
-        await().atMost(Duration.ofSeconds(30)).until(() -> PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))
-                .stream().anyMatch(request -> request.getBodyAsString().contains(firstOption.substring(4))));
+        customers.reply(
+                waId,
+                "button_reply",
+                firstOption,
+                options.at("/interactive/action/buttons/0/reply/title").asText());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message"))).stream()
+                        .anyMatch(request -> request.getBodyAsString().contains(firstOption.substring(4))));
 
         customers.text(waId, "Ich will zu einem anderen Anbieter wechseln");
         // the answer's text first, then the consent question (R27): no human without a yes
-        await().atMost(Duration.ofSeconds(30)).until(() -> "handoff:yes".equals(
-                payload(db.outbound(waId).get(db.outbound(waId).size() - 1)).at("/interactive/action/buttons/0/reply/id").asText()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "handoff:yes"
+                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
+                                .at("/interactive/action/buttons/0/reply/id")
+                                .asText()));
         assertThat(db.conversation(conversation).get("routing_state")).isEqualTo("BOT");
         UUID dialog = dialogs.dialogIdOf(conversation);
 
         customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
         JsonNode handOff = pools.handOff("private-general", conversation);
-        assertThat(handOff.get("botSummary").asText()).isEqualTo("Kunde möchte den Tarif wechseln, Rückfrage zur Laufzeit.");
+        assertThat(handOff.get("botSummary").asText())
+                .isEqualTo("Kunde möchte den Tarif wechseln, Rückfrage zur Laufzeit.");
         assertThat(handOff.at("/customer/customerNumber").asText()).isEqualTo("K-4711-0815");
         // R26: session deleted at the platform, keys and log gone
         PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(WATSONX + "/[^/]+")));
@@ -189,29 +227,40 @@ class DialogPlatformsTest {
         db.awaitOutbound(waId, 3);
         assertThat(db.outbound(waId).get(2).get("text_body"))
                 .isEqualTo("Guten Tag Erika Mustermann, Ihr Geschäftskundenkonto K-4711-0815 ist aktiv.");
-        LoggedRequest toLex = PLATFORMS.findAll(postRequestedFor(urlPathMatching(LEX + "[^/]+/text"))).get(0);
+        LoggedRequest toLex = PLATFORMS
+                .findAll(postRequestedFor(urlPathMatching(LEX + "[^/]+/text")))
+                .get(0);
         assertThat(toLex.getHeader("Authorization"))
-                .matches("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLETEST/\\d{8}/eu-central-1/lex/aws4_request, SignedHeaders=.+, Signature=[0-9a-f]{64}");
+                .matches(
+                        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLETEST/\\d{8}/eu-central-1/lex/aws4_request, SignedHeaders=.+, Signature=[0-9a-f]{64}");
         assertThat(toLex.getHeader("X-Amz-Date")).isNotBlank();
         assertThat(toLex.getUrl()).contains(dialogs.dialogIdOf(conversation).toString());
 
         customers.text(waId, "Bitte einen Agent fuer den Tarifwechsel");
         // "agent" is also a hand-off keyword: the hub asks without bothering the bot
-        assertThat(payload(db.outbound(waId).get(db.outbound(waId).size() - 1)).at("/interactive/action/buttons/1/reply/id").asText())
+        assertThat(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
+                        .at("/interactive/action/buttons/1/reply/id")
+                        .asText())
                 .isEqualTo("handoff:no");
         customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
-        assertThat(pools.handOff("business", conversation).at("/customer/legitimated").asBoolean()).isTrue();
+        assertThat(pools.handOff("business", conversation)
+                        .at("/customer/legitimated")
+                        .asBoolean())
+                .isTrue();
         PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(LEX + "[^/]+")));
         assertNoPersonalDataReachedAnyPlatform(waId);
     }
 
     @Test
     void openAiAnswersWhatWatsonxDidNotUnderstandWithNoPersonalDataAndNoToken() {
-        String waId = privateCustomer("Ich bin Erika Mustermann, Kundennummer K-4711-0815. Wie wird das Wetter in der Hauptstraße 12?");
+        String waId = privateCustomer(
+                "Ich bin Erika Mustermann, Kundennummer K-4711-0815. Wie wird das Wetter in der Hauptstraße 12?");
         db.awaitOutbound(waId, 3);
         assertThat(db.outbound(waId).get(2).get("text_body"))
                 .isEqualTo("Einen Tarifwechsel können Sie jederzeit zum Monatsende im Kundenportal beantragen.");
-        LoggedRequest toOpenAi = PLATFORMS.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).get(0);
+        LoggedRequest toOpenAi = PLATFORMS
+                .findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))
+                .get(0);
         String body = toOpenAi.getBodyAsString();
         assertThat(body).contains("Wetter").contains("[REDACTED]");
         // R25: removed, not tokenized: nothing that could be re-identified
@@ -222,10 +271,14 @@ class DialogPlatformsTest {
 
     @Test
     void openAiFailureKeepsTheBotsOwnAnswer() {
-        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
-                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        PLATFORMS.stubFor(WireMock.post(urlPathEqualTo("/v1/chat/completions"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(DialogFixtures.read("openai/rate-limited.json"))));
-        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(1)
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.input.text", containing("Regen")))
                 .willReturn(okJson("""
                         {"output":{"generic":[{"response_type":"text","text":"Das weiß ich leider nicht."}],"intents":[],"entities":[]},"context":{}}""")));
@@ -236,8 +289,11 @@ class DialogPlatformsTest {
 
     @Test
     void failingWatsonxFallsBackToLexThenItsBreakerOpensAndWithBothDownConversationsReachAgents() {
-        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message")).atPriority(0)
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(0)
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(DialogFixtures.read("watsonx/internal-error.json"))));
         // watsonx fails: the configured fallback (lex) answers, with the same pseudonym session
         String first = privateCustomer("Hallo, ich bin Erika Mustermann");
@@ -248,35 +304,48 @@ class DialogPlatformsTest {
         assertThat(dialogs.dialogOf(db.conversationOf(first)).get("platform")).isEqualTo("lex");
         String second = privateCustomer("Hallo, hier ist Erika Mustermann");
         db.awaitOutbound(second, 3);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(health.state("watsonx"))); // two failures in two calls
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "OPEN".equals(health.state("watsonx"))); // two failures in two calls
 
         // open breaker: watsonx is not even called
-        int watsonxCalls = PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message"))).size();
+        int watsonxCalls = PLATFORMS
+                .findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))
+                .size();
         String third = privateCustomer("Guten Tag");
         db.awaitOutbound(third, 3);
-        assertThat(PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))).hasSize(watsonxCalls);
+        assertThat(PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message"))))
+                .hasSize(watsonxCalls);
         assertThat((String) db.outbound(third).get(2).get("text_body")).startsWith("Guten Tag");
 
         // lex down too: the customer is told and asked; yes reaches the agents
-        PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text")).atPriority(0)
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text"))
+                .atPriority(0)
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(DialogFixtures.read("lex/internal-server-error.json"))));
         String fourth = privateCustomer("Guten Tag, eine Frage zu meiner Rechnung");
         db.awaitOutbound(fourth, 4);
-        assertThat(db.outbound(fourth).get(2).get("text_body")).isEqualTo(texts.dialog().unavailable());
+        assertThat(db.outbound(fourth).get(2).get("text_body"))
+                .isEqualTo(texts.dialog().unavailable());
         customers.reply(fourth, "button_reply", "handoff:yes", "Ja, bitte");
-        assertThat(pools.handOff("private-billing", db.conversationOf(fourth)).get("conversationId").asLong())
+        assertThat(pools.handOff("private-billing", db.conversationOf(fourth))
+                        .get("conversationId")
+                        .asLong())
                 .isEqualTo(db.conversationOf(fourth));
         // nothing lost: every text is documented
         assertThat(db.count("""
                 select count(*) from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
-                 where k.wa_id in (?, ?, ?, ?) and m.direction = 'INBOUND' and m.type = 'text'""", first, second, third, fourth))
-                .isEqualTo(4);
+                 where k.wa_id in (?, ?, ?, ?) and m.direction = 'INBOUND' and m.type = 'text'""", first, second, third, fourth)).isEqualTo(4);
 
         // both back: after its open time the watsonx breaker lets a trial call through and closes
-        PLATFORMS.getStubMappings().stream().filter(stub -> stub.getPriority() != null && stub.getPriority() == 0).toList()
+        PLATFORMS.getStubMappings().stream()
+                .filter(stub -> stub.getPriority() != null && stub.getPriority() == 0)
+                .toList()
                 .forEach(PLATFORMS::removeStub);
-        await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(5)).until(() -> true); // the breaker's open time
+        await().pollDelay(Duration.ofMillis(2100))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> true); // the breaker's open time
         String fifth = privateCustomer("Hallo, hier ist Erika Mustermann");
         db.awaitOutbound(fifth, 3);
         assertThat((String) db.outbound(fifth).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");

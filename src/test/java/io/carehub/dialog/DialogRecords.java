@@ -22,7 +22,8 @@ final class DialogRecords {
 
     /** The customer's open (or last) dialog. */
     Map<String, Object> dialogOf(long conversationId) {
-        return jdbc.queryForMap("select * from dialog where conversation_id = ? order by started_at desc, ended_at desc nulls first limit 1",
+        return jdbc.queryForMap(
+                "select * from dialog where conversation_id = ? order by started_at desc, ended_at desc nulls first limit 1",
                 conversationId);
     }
 
@@ -31,8 +32,8 @@ final class DialogRecords {
     }
 
     List<String> dialogLog(UUID dialogId) {
-        return jdbc.queryForList("select text_pseudonymized from dialog_log where dialog_id = ? order by id", String.class,
-                dialogId);
+        return jdbc.queryForList(
+                "select text_pseudonymized from dialog_log where dialog_id = ? order by id", String.class, dialogId);
     }
 
     long vaultKeys(UUID dialogId) {
@@ -41,7 +42,8 @@ final class DialogRecords {
 
     void awaitDialogEnded(UUID dialogId) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> "ENDED".equals(jdbc.queryForObject("select state from dialog where id = ?", String.class, dialogId)));
+                .until(() -> "ENDED"
+                        .equals(jdbc.queryForObject("select state from dialog where id = ?", String.class, dialogId)));
     }
 
     /** Legitimation data as the legitimation flow stores it (R15). */

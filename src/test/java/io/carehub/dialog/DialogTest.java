@@ -20,5 +20,4 @@ import org.springframework.test.context.TestPropertySource;
 @ConversationTest
 @TestPropertySource(properties = "carehub.dialog.expiry-check=200ms")
 @Import(DialogRecords.class)
-@interface DialogTest {
-}
+@interface DialogTest {}

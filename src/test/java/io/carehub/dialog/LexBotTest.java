@@ -41,8 +41,17 @@ class LexBotTest {
     @BeforeEach
     void start() {
         lexRuntime.start();
-        lex = new LexBot(new DialogProperties.Lex(lexRuntime.baseUrl(), "eu-central-1", BOT, ALIAS, LOCALE, ACCESS_KEY,
-                SECRET_KEY, "TalkToAgent"), Duration.ofSeconds(5));
+        lex = new LexBot(
+                new DialogProperties.Lex(
+                        lexRuntime.baseUrl(),
+                        "eu-central-1",
+                        BOT,
+                        ALIAS,
+                        LOCALE,
+                        ACCESS_KEY,
+                        SECRET_KEY,
+                        "TalkToAgent"),
+                Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -60,7 +69,9 @@ class LexBotTest {
     }
 
     private ResponseDefinitionBuilder json(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withHeader("x-amzn-RequestId", "5f0e4c4a-8a3b-4b53-9b0c-2d1e0f9a8b7c")
                 .withBody(DialogFixtures.read(fixture).replace("SESSION_ID", dialogId));
     }
@@ -85,19 +96,24 @@ class LexBotTest {
 
         DialogReply reply = send(TEXT);
 
-        assertThat(reply.outputs()).containsExactly(
-                new DialogOutput.Text("Gerne helfe ich Ihnen bei Ihrem Vertrag."),
-                new DialogOutput.Options("Worum geht es?\nBitte wählen Sie ein Thema.", List.of(
-                        new DialogOutput.Option("Rechnung", "rechnung"),
-                        new DialogOutput.Option("Tarifwechsel", "tarifwechsel"))));
+        assertThat(reply.outputs())
+                .containsExactly(
+                        new DialogOutput.Text("Gerne helfe ich Ihnen bei Ihrem Vertrag."),
+                        new DialogOutput.Options(
+                                "Worum geht es?\nBitte wählen Sie ein Thema.",
+                                List.of(
+                                        new DialogOutput.Option("Rechnung", "rechnung"),
+                                        new DialogOutput.Option("Tarifwechsel", "tarifwechsel"))));
         assertThat(reply.understood()).isTrue();
         assertThat(reply.handOffRequested()).isFalse();
         assertThat(reply.handOffSummary()).isNull();
         assertThat(reply.platformSessionId()).isEqualTo(dialogId);
-        lexRuntime.verify(exactly(1), postRequestedFor(urlEqualTo(textPath()))
-                .withHeader("Authorization", matching(SIGV4))
-                .withHeader("X-Amz-Date", matching("\\d{8}T\\d{6}Z"))
-                .withRequestBody(equalToJson("""
+        lexRuntime.verify(
+                exactly(1),
+                postRequestedFor(urlEqualTo(textPath()))
+                        .withHeader("Authorization", matching(SIGV4))
+                        .withHeader("X-Amz-Date", matching("\\d{8}T\\d{6}Z"))
+                        .withRequestBody(equalToJson("""
                         {"text": "%s"}""".formatted(TEXT))));
     }
 
@@ -147,8 +163,8 @@ class LexBotTest {
 
     @Test
     void throttlingIsRetriedOnceThenFailsWithStatus429() {
-        lexRuntime.stubFor(post(urlEqualTo(textPath()))
-                .willReturn(error(429, "ThrottlingException", "lex/throttling.json")));
+        lexRuntime.stubFor(
+                post(urlEqualTo(textPath())).willReturn(error(429, "ThrottlingException", "lex/throttling.json")));
 
         assertThatThrownBy(() -> send(TEXT)).isInstanceOfSatisfying(DialogPlatformException.class, e -> {
             assertThat(e.status()).isEqualTo(429);
@@ -161,8 +177,10 @@ class LexBotTest {
     void unreachableRuntimeFailsWithoutStatus() {
         lexRuntime.stop();
 
-        assertThatThrownBy(() -> send(TEXT)).isInstanceOfSatisfying(DialogPlatformException.class,
-                e -> assertThat(e.status()).isZero());
+        assertThatThrownBy(() -> send(TEXT))
+                .isInstanceOfSatisfying(
+                        DialogPlatformException.class,
+                        e -> assertThat(e.status()).isZero());
     }
 
     @Test
@@ -171,9 +189,11 @@ class LexBotTest {
 
         lex.closeSession(dialogId);
 
-        lexRuntime.verify(exactly(1), deleteRequestedFor(urlEqualTo(sessionPath()))
-                .withHeader("Authorization", matching(SIGV4))
-                .withHeader("X-Amz-Date", matching("\\d{8}T\\d{6}Z")));
+        lexRuntime.verify(
+                exactly(1),
+                deleteRequestedFor(urlEqualTo(sessionPath()))
+                        .withHeader("Authorization", matching(SIGV4))
+                        .withHeader("X-Amz-Date", matching("\\d{8}T\\d{6}Z")));
     }
 
     @Test

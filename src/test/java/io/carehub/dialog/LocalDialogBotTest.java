@@ -1,14 +1,18 @@
 package io.carehub.dialog;
 
+import static io.carehub.routing.Customers.newCustomer;
+import static io.carehub.routing.TestClock.CLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.privacy.ReIdentifier;
-import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.routing.AgentPools;
 import io.carehub.routing.Customers;
+import io.carehub.whatsapp.CustomerTexts;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,11 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static io.carehub.routing.Customers.newCustomer;
-import static io.carehub.routing.TestClock.CLOCK;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** R23-R27 and R43 end to end through the webhook, with the built-in stand-in bot. */
 @DialogTest
@@ -32,14 +31,19 @@ class LocalDialogBotTest {
 
     @Autowired
     Db db;
+
     @Autowired
     Customers customers;
+
     @Autowired
     AgentPools pools;
+
     @Autowired
     DialogRecords dialogs;
+
     @Autowired
     JdbcTemplate jdbc;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @DynamicPropertySource
@@ -60,11 +64,16 @@ class LocalDialogBotTest {
 
         Map<String, Object> greeting = db.outbound(waId).get(db.outbound(waId).size() - 1);
         assertThat(greeting.get("actor")).isEqualTo("bot");
-        assertThat((String) greeting.get("text_body")).startsWith(LocalDialogBot.LABEL).contains("Hallo Erika Mustermann!");
+        assertThat((String) greeting.get("text_body"))
+                .startsWith(LocalDialogBot.LABEL)
+                .contains("Hallo Erika Mustermann!");
         assertThat(db.conversation(conversation).get("routing_state")).isEqualTo("BOT");
         UUID dialog = dialogs.dialogIdOf(conversation);
         assertThat(dialogs.dialogLog(dialog)).hasSize(2);
-        assertThat(dialogs.dialogLog(dialog).get(0)).contains("<PERSON_1>").doesNotContain("Erika").doesNotContain("Mustermann");
+        assertThat(dialogs.dialogLog(dialog).get(0))
+                .contains("<PERSON_1>")
+                .doesNotContain("Erika")
+                .doesNotContain("Mustermann");
         assertThat(String.join(" ", dialogs.dialogLog(dialog))).doesNotContain("Erika");
     }
 
@@ -75,8 +84,10 @@ class LocalDialogBotTest {
         db.awaitOutbound(waId, 4); // notice, accepted, tariff text, options
         JsonNode options = payload(db.outbound(waId).get(3));
         assertThat(options.at("/interactive/type").asText()).isEqualTo("button");
-        assertThat(options.at("/interactive/action/buttons/0/reply/id").asText()).isEqualTo("bot:tarif wechseln");
-        assertThat(options.at("/interactive/action/buttons/0/reply/title").asText()).isEqualTo("Tarif wechseln");
+        assertThat(options.at("/interactive/action/buttons/0/reply/id").asText())
+                .isEqualTo("bot:tarif wechseln");
+        assertThat(options.at("/interactive/action/buttons/0/reply/title").asText())
+                .isEqualTo("Tarif wechseln");
 
         customers.reply(waId, "button_reply", "bot:vertragslaufzeit", "Vertragslaufzeit");
         db.awaitOutbound(waId, 6);
@@ -86,7 +97,8 @@ class LocalDialogBotTest {
     @Test
     void keywordAsksForConsentAndYesHandsTheConversationToAgentsAndEndsTheDialog() {
         String waId = newCustomer();
-        long conversation = customers.consentedCustomer(waId, "Hallo, ich bin Erika Mustermann und habe eine Frage zur Rechnung");
+        long conversation =
+                customers.consentedCustomer(waId, "Hallo, ich bin Erika Mustermann und habe eine Frage zur Rechnung");
         db.awaitOutbound(waId, 3);
         UUID dialog = dialogs.dialogIdOf(conversation);
         assertThat(dialogs.vaultKeys(dialog)).isPositive();
@@ -94,8 +106,10 @@ class LocalDialogBotTest {
         customers.text(waId, "Ich möchte bitte mit einem Mitarbeiter sprechen");
         db.awaitOutbound(waId, 4);
         JsonNode question = payload(db.outbound(waId).get(3));
-        assertThat(question.at("/interactive/body/text").asText()).isEqualTo(texts.dialog().handOffQuestion());
-        assertThat(question.at("/interactive/action/buttons/0/reply/id").asText()).isEqualTo("handoff:yes");
+        assertThat(question.at("/interactive/body/text").asText())
+                .isEqualTo(texts.dialog().handOffQuestion());
+        assertThat(question.at("/interactive/action/buttons/0/reply/id").asText())
+                .isEqualTo("handoff:yes");
         assertThat(dialogs.dialogOf(conversation).get("state")).isEqualTo("HANDOFF_OFFERED");
         assertThat(db.conversation(conversation).get("routing_state")).isEqualTo("BOT"); // no human without consent
 
@@ -105,9 +119,13 @@ class LocalDialogBotTest {
         assertThat(dialogs.dialogOf(conversation).get("end_reason")).isEqualTo("HANDOFF");
         assertThat(dialogs.vaultKeys(dialog)).isZero();
         assertThat(dialogs.dialogLog(dialog)).isEmpty();
-        assertThat(reIdentifier.reidentify(dialog.toString(), "Hallo <PERSON_1>")).doesNotContain("Erika");
-        assertThat(jdbc.queryForList("select kind from deletion_audit where reference = ? order by kind", String.class,
-                "dialog " + dialog)).containsExactly("dialog-log", "platform-session", "pseudonym-keys");
+        assertThat(reIdentifier.reidentify(dialog.toString(), "Hallo <PERSON_1>"))
+                .doesNotContain("Erika");
+        assertThat(jdbc.queryForList(
+                        "select kind from deletion_audit where reference = ? order by kind",
+                        String.class,
+                        "dialog " + dialog))
+                .containsExactly("dialog-log", "platform-session", "pseudonym-keys");
         // R27: the segment is unknown, so the menu decides; topic "billing" was detected from the whole conversation
         assertThat(db.conversation(conversation).get("topic")).isEqualTo("billing");
         customers.reply(waId, "list_reply", "menu:PRIVATE:billing", "Rechnung");
@@ -129,7 +147,8 @@ class LocalDialogBotTest {
         customers.text(waId, "Meine Kundennummer ist K-4711-0815, bitte einen Berater wegen der Abbuchung");
         db.awaitOutbound(waId, 4);
         // the customer number is a known value: the bot's log has a token for it
-        assertThat(String.join(" ", dialogs.dialogLog(dialogs.dialogIdOf(conversation)))).doesNotContain("4711");
+        assertThat(String.join(" ", dialogs.dialogLog(dialogs.dialogIdOf(conversation))))
+                .doesNotContain("4711");
         customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
 
         JsonNode handOff = pools.handOff("private-billing", conversation);
@@ -147,7 +166,8 @@ class LocalDialogBotTest {
         db.awaitOutbound(waId, 4);
         customers.reply(waId, "button_reply", "handoff:no", "Nein, danke");
         db.awaitOutbound(waId, 5);
-        assertThat(db.outbound(waId).get(4).get("text_body")).isEqualTo(texts.dialog().handOffDeclined());
+        assertThat(db.outbound(waId).get(4).get("text_body"))
+                .isEqualTo(texts.dialog().handOffDeclined());
         assertThat(dialogs.dialogOf(conversation).get("state")).isEqualTo("ACTIVE");
 
         customers.text(waId, "Was kostet der Tarif?");
@@ -184,7 +204,8 @@ class LocalDialogBotTest {
         assertThat(dialogs.dialogOf(conversation).get("state")).isEqualTo("ACTIVE");
         CLOCK.advance(Duration.ofMinutes(2));
         dialogs.awaitDialogEnded(idle);
-        assertThat(jdbc.queryForObject("select end_reason from dialog where id = ?", String.class, idle)).isEqualTo("IDLE");
+        assertThat(jdbc.queryForObject("select end_reason from dialog where id = ?", String.class, idle))
+                .isEqualTo("IDLE");
         assertThat(dialogs.vaultKeys(idle)).isZero();
         assertThat(dialogs.dialogLog(idle)).isEmpty();
 
@@ -193,7 +214,8 @@ class LocalDialogBotTest {
         UUID busy = dialogs.dialogIdOf(conversation);
         jdbc.update("update dialog set started_at = started_at - interval '24 hours' where id = ?", busy);
         dialogs.awaitDialogEnded(busy);
-        assertThat(jdbc.queryForObject("select end_reason from dialog where id = ?", String.class, busy)).isEqualTo("MAX_AGE");
+        assertThat(jdbc.queryForObject("select end_reason from dialog where id = ?", String.class, busy))
+                .isEqualTo("MAX_AGE");
     }
 
     @Test
@@ -203,7 +225,8 @@ class LocalDialogBotTest {
         db.awaitOutbound(waId, 3);
         customers.location(waId, 52.52, 13.405);
         db.awaitOutbound(waId, 4);
-        assertThat(db.outbound(waId).get(3).get("text_body")).isEqualTo(texts.dialog().unsupported());
+        assertThat(db.outbound(waId).get(3).get("text_body"))
+                .isEqualTo(texts.dialog().unsupported());
         assertThat(dialogs.dialogLog(dialogs.dialogIdOf(conversation))).endsWith("(not text)");
     }
 

@@ -42,12 +42,15 @@ class OpenAiAnswerGeneratorTest {
     }
 
     private OpenAiAnswerGenerator generator(Duration timeout) {
-        return new OpenAiAnswerGenerator(new DialogProperties.OpenAi(true, openai.baseUrl() + "/v1", API_KEY,
-                "gpt-4o-mini", SYSTEM_PROMPT), timeout);
+        return new OpenAiAnswerGenerator(
+                new DialogProperties.OpenAi(true, openai.baseUrl() + "/v1", API_KEY, "gpt-4o-mini", SYSTEM_PROMPT),
+                timeout);
     }
 
     private static ResponseDefinitionBuilder json(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody(DialogFixtures.read(fixture));
     }
 
@@ -57,11 +60,14 @@ class OpenAiAnswerGeneratorTest {
 
         String answer = generator.answer(QUESTION, List.of("Hallo", "Ich möchte meinen Tarif ändern"));
 
-        assertThat(answer).isEqualTo("Einen Tarifwechsel können Sie jederzeit zum Monatsende im Kundenportal beantragen.");
-        openai.verify(exactly(1), postRequestedFor(urlEqualTo("/v1/chat/completions"))
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-                .withHeader("Content-Type", containing("application/json"))
-                .withRequestBody(equalToJson("""
+        assertThat(answer)
+                .isEqualTo("Einen Tarifwechsel können Sie jederzeit zum Monatsende im Kundenportal beantragen.");
+        openai.verify(
+                exactly(1),
+                postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                        .withHeader("Authorization", equalTo("Bearer " + API_KEY))
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withRequestBody(equalToJson("""
                         {"model": "gpt-4o-mini",
                          "messages": [
                            {"role": "system", "content": "%s"},
@@ -76,10 +82,10 @@ class OpenAiAnswerGeneratorTest {
 
         generator.answer(QUESTION, List.of());
 
-        openai.verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(equalToJson("""
+        openai.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(equalToJson("""
                 {"model": "gpt-4o-mini",
-                 "messages": [{"role": "system", "content": "%s"}, {"role": "user", "content": "%s"}]}"""
-                .formatted(SYSTEM_PROMPT, QUESTION))));
+                 "messages": [{"role": "system", "content": "%s"}, {"role": "user", "content": "%s"}]}""".formatted(SYSTEM_PROMPT, QUESTION))));
     }
 
     @Test
@@ -99,7 +105,9 @@ class OpenAiAnswerGeneratorTest {
         openai.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(json(503, "openai/overloaded.json")));
 
         assertThatThrownBy(() -> generator.answer(QUESTION, List.of()))
-                .isInstanceOfSatisfying(DialogPlatformException.class, e -> assertThat(e.status()).isEqualTo(503));
+                .isInstanceOfSatisfying(
+                        DialogPlatformException.class,
+                        e -> assertThat(e.status()).isEqualTo(503));
     }
 
     @Test
@@ -108,7 +116,8 @@ class OpenAiAnswerGeneratorTest {
                 .willReturn(json(200, "openai/chat-completion-content-filter.json")));
 
         assertThatThrownBy(() -> generator.answer(QUESTION, List.of()))
-                .isInstanceOfSatisfying(DialogPlatformException.class,
+                .isInstanceOfSatisfying(
+                        DialogPlatformException.class,
                         e -> assertThat(e.getMessage()).contains("content_filter"));
     }
 
@@ -119,6 +128,8 @@ class OpenAiAnswerGeneratorTest {
                 .willReturn(json(200, "openai/chat-completion.json").withFixedDelay(2000)));
 
         assertThatThrownBy(() -> generator.answer(QUESTION, List.of()))
-                .isInstanceOfSatisfying(DialogPlatformException.class, e -> assertThat(e.status()).isZero());
+                .isInstanceOfSatisfying(
+                        DialogPlatformException.class,
+                        e -> assertThat(e.status()).isZero());
     }
 }

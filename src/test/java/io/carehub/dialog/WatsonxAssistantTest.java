@@ -36,8 +36,10 @@ class WatsonxAssistantTest {
     private static final String SESSIONS = INSTANCE + "/v2/assistants/" + ASSISTANT + "/sessions";
     private static final String SESSION = "5b0c3e5a-9a1e-4b71-8f0f-2f7b1c0d9e01";
     private static final String NEW_SESSION = "8d6f2a10-4c3b-4f5e-9a7d-6e1b2c3d4f50";
-    private static final String FIRST_TOKEN = "eyJraWQiOiIyMDI2MTEwMTA4MzAiLCJhbGciOiJSUzI1NiJ9.first-token.c2lnbmF0dXJl";
-    private static final String RENEWED_TOKEN = "eyJraWQiOiIyMDI2MTEwMTA4MzAiLCJhbGciOiJSUzI1NiJ9.renewed-token.c2lnbmF0dXJl";
+    private static final String FIRST_TOKEN =
+            "eyJraWQiOiIyMDI2MTEwMTA4MzAiLCJhbGciOiJSUzI1NiJ9.first-token.c2lnbmF0dXJl";
+    private static final String RENEWED_TOKEN =
+            "eyJraWQiOiIyMDI2MTEwMTA4MzAiLCJhbGciOiJSUzI1NiJ9.renewed-token.c2lnbmF0dXJl";
     private static final String DIALOG = "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b";
     private static final String TEXT = "Ich habe eine Frage zu meinem Vertrag PERSON_1";
 
@@ -50,9 +52,14 @@ class WatsonxAssistantTest {
         watsonx.start();
         assistant = assistant(Duration.ofSeconds(5));
         // first IAM call answers the first token, every later one the renewed token
-        watsonx.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("iam").whenScenarioStateIs(STARTED)
-                .willReturn(json(200, "watsonx/iam-token.json")).willSetStateTo("renewed"));
-        watsonx.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("iam").whenScenarioStateIs("renewed")
+        watsonx.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .inScenario("iam")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(json(200, "watsonx/iam-token.json"))
+                .willSetStateTo("renewed"));
+        watsonx.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .inScenario("iam")
+                .whenScenarioStateIs("renewed")
                 .willReturn(json(200, "watsonx/iam-token-renewed.json")));
         watsonx.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(json(201, "watsonx/session-created.json")));
     }
@@ -63,12 +70,17 @@ class WatsonxAssistantTest {
     }
 
     private WatsonxAssistant assistant(Duration timeout) {
-        return new WatsonxAssistant(new DialogProperties.Watsonx(watsonx.baseUrl() + INSTANCE,
-                watsonx.baseUrl() + TOKEN_PATH, API_KEY, ASSISTANT, VERSION), timeout, clock);
+        return new WatsonxAssistant(
+                new DialogProperties.Watsonx(
+                        watsonx.baseUrl() + INSTANCE, watsonx.baseUrl() + TOKEN_PATH, API_KEY, ASSISTANT, VERSION),
+                timeout,
+                clock);
     }
 
     private static ResponseDefinitionBuilder json(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody(DialogFixtures.read(fixture));
     }
 
@@ -92,15 +104,21 @@ class WatsonxAssistantTest {
         send(SESSION, TEXT);
         send(SESSION, "rechnung");
 
-        watsonx.verify(exactly(1), postRequestedFor(urlPathEqualTo(TOKEN_PATH))
-                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-                .withHeader("Accept", equalTo("application/json"))
-                .withFormParam("grant_type", equalTo("urn:ibm:params:oauth:grant-type:apikey"))
-                .withFormParam("apikey", equalTo(API_KEY)));
-        watsonx.verify(exactly(1), postRequestedFor(urlPathEqualTo(SESSIONS))
-                .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
-        watsonx.verify(exactly(2), postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
-                .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
+        watsonx.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo(TOKEN_PATH))
+                        .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                        .withHeader("Accept", equalTo("application/json"))
+                        .withFormParam("grant_type", equalTo("urn:ibm:params:oauth:grant-type:apikey"))
+                        .withFormParam("apikey", equalTo(API_KEY)));
+        watsonx.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo(SESSIONS))
+                        .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
+        watsonx.verify(
+                exactly(2),
+                postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
+                        .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
     }
 
     @Test
@@ -117,54 +135,74 @@ class WatsonxAssistantTest {
         send(SESSION, TEXT);
 
         watsonx.verify(exactly(2), postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
-        watsonx.verify(exactly(2), postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
-                .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
-        watsonx.verify(exactly(2), postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
-                .withHeader("Authorization", equalTo("Bearer " + RENEWED_TOKEN)));
+        watsonx.verify(
+                exactly(2),
+                postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
+                        .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
+        watsonx.verify(
+                exactly(2),
+                postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
+                        .withHeader("Authorization", equalTo("Bearer " + RENEWED_TOKEN)));
     }
 
     @Test
     void unauthorizedAnswerRenewsTheTokenAndRepeatsTheCallOnce() {
-        watsonx.stubFor(post(urlPathEqualTo(messagePath(SESSION))).inScenario("revoked").whenScenarioStateIs(STARTED)
-                .willReturn(json(401, "watsonx/unauthorized.json")).willSetStateTo("accepted"));
-        watsonx.stubFor(post(urlPathEqualTo(messagePath(SESSION))).inScenario("revoked").whenScenarioStateIs("accepted")
+        watsonx.stubFor(post(urlPathEqualTo(messagePath(SESSION)))
+                .inScenario("revoked")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(json(401, "watsonx/unauthorized.json"))
+                .willSetStateTo("accepted"));
+        watsonx.stubFor(post(urlPathEqualTo(messagePath(SESSION)))
+                .inScenario("revoked")
+                .whenScenarioStateIs("accepted")
                 .willReturn(json(200, "watsonx/message-pause-then-text.json")));
 
         DialogReply reply = send(SESSION, TEXT);
 
         assertThat(reply.outputs()).containsExactly(new DialogOutput.Text("Ihre Rechnung finden Sie im Kundenportal."));
         watsonx.verify(exactly(2), postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
-        watsonx.verify(exactly(1), postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
-                .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
-        watsonx.verify(exactly(1), postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
-                .withHeader("Authorization", equalTo("Bearer " + RENEWED_TOKEN)));
+        watsonx.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
+                        .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
+        watsonx.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
+                        .withHeader("Authorization", equalTo("Bearer " + RENEWED_TOKEN)));
     }
 
     @Test
     void secondUnauthorizedAnswerFailsWithStatus401() {
         watsonx.stubFor(post(urlPathEqualTo(messagePath(SESSION))).willReturn(json(401, "watsonx/unauthorized.json")));
 
-        assertThatThrownBy(() -> send(SESSION, TEXT)).isInstanceOfSatisfying(DialogPlatformException.class,
-                e -> assertThat(e.status()).isEqualTo(401));
+        assertThatThrownBy(() -> send(SESSION, TEXT))
+                .isInstanceOfSatisfying(
+                        DialogPlatformException.class,
+                        e -> assertThat(e.status()).isEqualTo(401));
         watsonx.verify(exactly(2), postRequestedFor(urlPathEqualTo(messagePath(SESSION))));
     }
 
     @Test
     void conversationMapsTextOptionsAndHandOff() {
         String session = assistant.openSession(DIALOG);
-        watsonx.stubFor(post(urlPathEqualTo(messagePath(session))).withRequestBody(containing("Vertrag"))
+        watsonx.stubFor(post(urlPathEqualTo(messagePath(session)))
+                .withRequestBody(containing("Vertrag"))
                 .willReturn(json(200, "watsonx/message-text-and-option.json")));
-        watsonx.stubFor(post(urlPathEqualTo(messagePath(session))).withRequestBody(containing("tarifwechsel"))
+        watsonx.stubFor(post(urlPathEqualTo(messagePath(session)))
+                .withRequestBody(containing("tarifwechsel"))
                 .willReturn(json(200, "watsonx/message-connect-to-agent.json")));
 
         DialogReply first = send(session, TEXT);
         DialogReply second = send(session, "tarifwechsel");
 
-        assertThat(first.outputs()).containsExactly(
-                new DialogOutput.Text("Gerne helfe ich Ihnen bei Ihrem Vertrag."),
-                new DialogOutput.Options("Worum geht es?\nBitte wählen Sie ein Thema.", List.of(
-                        new DialogOutput.Option("Rechnung", "rechnung"),
-                        new DialogOutput.Option("Tarifwechsel", "tarifwechsel"))));
+        assertThat(first.outputs())
+                .containsExactly(
+                        new DialogOutput.Text("Gerne helfe ich Ihnen bei Ihrem Vertrag."),
+                        new DialogOutput.Options(
+                                "Worum geht es?\nBitte wählen Sie ein Thema.",
+                                List.of(
+                                        new DialogOutput.Option("Rechnung", "rechnung"),
+                                        new DialogOutput.Option("Tarifwechsel", "tarifwechsel"))));
         assertThat(first.understood()).isTrue();
         assertThat(first.handOffRequested()).isFalse();
         assertThat(first.platformSessionId()).isEqualTo(SESSION);
@@ -173,20 +211,24 @@ class WatsonxAssistantTest {
         assertThat(second.handOffRequested()).isTrue();
         assertThat(second.handOffSummary()).isEqualTo("Kunde möchte den Tarif wechseln, Rückfrage zur Laufzeit.");
 
-        watsonx.verify(postRequestedFor(urlPathEqualTo(SESSIONS)).withQueryParam("version", equalTo(VERSION))
+        watsonx.verify(postRequestedFor(urlPathEqualTo(SESSIONS))
+                .withQueryParam("version", equalTo(VERSION))
                 .withRequestBody(equalToJson("{}")));
-        watsonx.verify(postRequestedFor(urlPathEqualTo(messagePath(SESSION))).withQueryParam("version", equalTo(VERSION))
+        watsonx.verify(postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
+                .withQueryParam("version", equalTo(VERSION))
                 .withHeader("Content-Type", containing("application/json"))
                 .withRequestBody(equalToJson("""
                         {"input": {"message_type": "text", "text": "%s"}}""".formatted(TEXT))));
-        watsonx.verify(postRequestedFor(urlPathEqualTo(messagePath(SESSION))).withQueryParam("version", equalTo(VERSION))
+        watsonx.verify(postRequestedFor(urlPathEqualTo(messagePath(SESSION)))
+                .withQueryParam("version", equalTo(VERSION))
                 .withRequestBody(equalToJson("""
                         {"input": {"message_type": "text", "text": "tarifwechsel"}}""")));
     }
 
     @Test
     void expiredSessionIsRecreatedAndTheTextResentOnce() {
-        watsonx.stubFor(post(urlPathEqualTo(messagePath(SESSION))).willReturn(json(404, "watsonx/invalid-session.json")));
+        watsonx.stubFor(
+                post(urlPathEqualTo(messagePath(SESSION))).willReturn(json(404, "watsonx/invalid-session.json")));
         watsonx.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(json(201, "watsonx/session-recreated.json")));
         answerMessages(NEW_SESSION, "watsonx/message-pause-then-text.json");
 
@@ -196,20 +238,30 @@ class WatsonxAssistantTest {
         assertThat(reply.outputs()).containsExactly(new DialogOutput.Text("Ihre Rechnung finden Sie im Kundenportal."));
         String body = """
                 {"input": {"message_type": "text", "text": "%s"}}""".formatted(TEXT);
-        watsonx.verify(exactly(1), postRequestedFor(urlPathEqualTo(messagePath(SESSION))).withRequestBody(equalToJson(body)));
-        watsonx.verify(exactly(1), postRequestedFor(urlPathEqualTo(SESSIONS)).withQueryParam("version", equalTo(VERSION)));
-        watsonx.verify(exactly(1), postRequestedFor(urlPathEqualTo(messagePath(NEW_SESSION)))
-                .withQueryParam("version", equalTo(VERSION)).withRequestBody(equalToJson(body)));
+        watsonx.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo(messagePath(SESSION))).withRequestBody(equalToJson(body)));
+        watsonx.verify(
+                exactly(1), postRequestedFor(urlPathEqualTo(SESSIONS)).withQueryParam("version", equalTo(VERSION)));
+        watsonx.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo(messagePath(NEW_SESSION)))
+                        .withQueryParam("version", equalTo(VERSION))
+                        .withRequestBody(equalToJson(body)));
     }
 
     @Test
     void sessionUnknownAgainAfterRenewalFailsWithStatus404() {
-        watsonx.stubFor(post(urlPathEqualTo(messagePath(SESSION))).willReturn(json(404, "watsonx/invalid-session.json")));
+        watsonx.stubFor(
+                post(urlPathEqualTo(messagePath(SESSION))).willReturn(json(404, "watsonx/invalid-session.json")));
         watsonx.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(json(201, "watsonx/session-recreated.json")));
-        watsonx.stubFor(post(urlPathEqualTo(messagePath(NEW_SESSION))).willReturn(json(404, "watsonx/invalid-session.json")));
+        watsonx.stubFor(
+                post(urlPathEqualTo(messagePath(NEW_SESSION))).willReturn(json(404, "watsonx/invalid-session.json")));
 
-        assertThatThrownBy(() -> send(SESSION, TEXT)).isInstanceOfSatisfying(DialogPlatformException.class,
-                e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> send(SESSION, TEXT))
+                .isInstanceOfSatisfying(
+                        DialogPlatformException.class,
+                        e -> assertThat(e.status()).isEqualTo(404));
         watsonx.verify(exactly(1), postRequestedFor(urlPathEqualTo(messagePath(NEW_SESSION))));
     }
 
@@ -229,8 +281,8 @@ class WatsonxAssistantTest {
 
         DialogReply reply = send(SESSION, TEXT);
 
-        assertThat(reply.outputs()).containsExactly(
-                new DialogOutput.Text("Unsere Tarife\nhttps://www.example.com/hilfe/tarife.png"));
+        assertThat(reply.outputs())
+                .containsExactly(new DialogOutput.Text("Unsere Tarife\nhttps://www.example.com/hilfe/tarife.png"));
         assertThat(reply.understood()).isTrue();
     }
 
@@ -247,7 +299,8 @@ class WatsonxAssistantTest {
 
     @Test
     void serverErrorFailsWithStatus500AndWithoutTheText() {
-        watsonx.stubFor(post(urlPathEqualTo(messagePath(SESSION))).willReturn(json(500, "watsonx/internal-error.json")));
+        watsonx.stubFor(
+                post(urlPathEqualTo(messagePath(SESSION))).willReturn(json(500, "watsonx/internal-error.json")));
 
         assertThatThrownBy(() -> send(SESSION, TEXT)).isInstanceOfSatisfying(DialogPlatformException.class, e -> {
             assertThat(e.platform()).isEqualTo("watsonx");
@@ -263,33 +316,41 @@ class WatsonxAssistantTest {
         watsonx.stubFor(post(urlPathEqualTo(messagePath(SESSION)))
                 .willReturn(json(200, "watsonx/message-pause-then-text.json").withFixedDelay(2000)));
 
-        assertThatThrownBy(() -> send(SESSION, TEXT)).isInstanceOfSatisfying(DialogPlatformException.class,
-                e -> assertThat(e.status()).isZero());
+        assertThatThrownBy(() -> send(SESSION, TEXT))
+                .isInstanceOfSatisfying(
+                        DialogPlatformException.class,
+                        e -> assertThat(e.status()).isZero());
     }
 
     @Test
     void rejectedApiKeyFailsWithTheIamStatus() {
         watsonx.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(json(400, "watsonx/iam-invalid-apikey.json")));
 
-        assertThatThrownBy(() -> assistant.openSession(DIALOG)).isInstanceOfSatisfying(DialogPlatformException.class,
-                e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> assistant.openSession(DIALOG))
+                .isInstanceOfSatisfying(
+                        DialogPlatformException.class,
+                        e -> assertThat(e.status()).isEqualTo(400));
         watsonx.verify(exactly(0), postRequestedFor(urlPathEqualTo(SESSIONS)));
     }
 
     @Test
     void closeSessionDeletesItWithTheVersion() {
-        watsonx.stubFor(delete(urlPathEqualTo(SESSIONS + "/" + SESSION)).willReturn(aResponse().withStatus(200)));
+        watsonx.stubFor(delete(urlPathEqualTo(SESSIONS + "/" + SESSION))
+                .willReturn(aResponse().withStatus(200)));
 
         assistant.closeSession(SESSION);
 
-        watsonx.verify(exactly(1), deleteRequestedFor(urlPathEqualTo(SESSIONS + "/" + SESSION))
-                .withQueryParam("version", equalTo(VERSION))
-                .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
+        watsonx.verify(
+                exactly(1),
+                deleteRequestedFor(urlPathEqualTo(SESSIONS + "/" + SESSION))
+                        .withQueryParam("version", equalTo(VERSION))
+                        .withHeader("Authorization", equalTo("Bearer " + FIRST_TOKEN)));
     }
 
     @Test
     void closingASessionTheAssistantNoLongerKnowsIsNoError() {
-        watsonx.stubFor(delete(urlPathEqualTo(SESSIONS + "/" + SESSION)).willReturn(json(404, "watsonx/invalid-session.json")));
+        watsonx.stubFor(
+                delete(urlPathEqualTo(SESSIONS + "/" + SESSION)).willReturn(json(404, "watsonx/invalid-session.json")));
 
         assistant.closeSession(SESSION);
 

@@ -25,8 +25,10 @@ class ConversationHistoryApiTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     HubApi hub;
+
     @Autowired
     Db db;
 
@@ -34,7 +36,8 @@ class ConversationHistoryApiTest {
 
     @Test
     void refusesRequestsWithoutAValidTokenWith401() {
-        assertThat(hub.get("/api/conversations?waId=491700000000", null).statusCode()).isEqualTo(401);
+        assertThat(hub.get("/api/conversations?waId=491700000000", null).statusCode())
+                .isEqualTo(401);
         HttpResponse<String> wrong = hub.get("/api/conversations?waId=491700000000", "not-the-token");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"carehub\"");
@@ -47,48 +50,69 @@ class ConversationHistoryApiTest {
         Fixture first = fixture("text");
         Fixture second = fixture("location", first);
         Fixture third = fixture("image", first);
-        String firstJson = first.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 180) + "\"");
-        String secondJson = second.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 120) + "\"")
+        String firstJson =
+                first.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 180) + "\"");
+        String secondJson = second.json()
+                .replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 120) + "\"")
                 .replace(first.tag() + "MTY1MDM4", first.tag() + "2MTY1MDM4");
-        String thirdJson = third.json().replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 60) + "\"")
+        String thirdJson = third.json()
+                .replace("\"timestamp\": \"1749416383\"", "\"timestamp\": \"" + (now - 60) + "\"")
                 .replace(first.tag() + "MTY1MDM4", first.tag() + "3MTY1MDM4");
         for (String body : new String[] {firstJson, secondJson, thirdJson}) {
             assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from message where wamid like ?", "%" + first.tag() + "%") == 3);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from message where wamid like ?", "%" + first.tag() + "%") == 3);
 
         // the first message also drew the privacy notice (R14): one outbound message in the history
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message m join conversation c "
-                + "on c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ?", first.waId()) == 4);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from message m join conversation c "
+                                        + "on c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ?",
+                                first.waId())
+                        == 4);
 
-        JsonNode conversations = mapper.readTree(hub.get("/api/conversations?waId=" + first.waId(), API_TOKEN).body());
+        JsonNode conversations = mapper.readTree(
+                hub.get("/api/conversations?waId=" + first.waId(), API_TOKEN).body());
         assertThat(conversations).hasSize(1);
         assertThat(conversations.get(0).get("messageCount").asInt()).isEqualTo(4);
         assertThat(conversations.get(0).get("profileName").asText()).isEqualTo("Sheena Nelson");
         long id = conversations.get(0).get("id").asLong();
 
-        JsonNode page0 = mapper.readTree(hub.get("/api/conversations/" + id + "/messages?size=2", API_TOKEN).body());
-        JsonNode page1 = mapper.readTree(hub.get("/api/conversations/" + id + "/messages?size=2&page=1", API_TOKEN).body());
+        JsonNode page0 = mapper.readTree(hub.get("/api/conversations/" + id + "/messages?size=2", API_TOKEN)
+                .body());
+        JsonNode page1 = mapper.readTree(hub.get("/api/conversations/" + id + "/messages?size=2&page=1", API_TOKEN)
+                .body());
         assertThat(page0.get("totalElements").asInt()).isEqualTo(4);
         List<JsonNode> all = new ArrayList<>();
         page0.get("messages").forEach(all::add);
         page1.get("messages").forEach(all::add);
         assertThat(all).hasSize(4);
-        assertThat(all.stream().filter(m -> m.get("direction").asText().equals("INBOUND")).map(m -> m.get("type").asText()))
+        assertThat(all.stream()
+                        .filter(m -> m.get("direction").asText().equals("INBOUND"))
+                        .map(m -> m.get("type").asText()))
                 .containsExactly("image", "location", "text"); // newest first
-        assertThat(all.stream().filter(m -> m.get("direction").asText().equals("OUTBOUND")).map(m -> m.get("type").asText()))
+        assertThat(all.stream()
+                        .filter(m -> m.get("direction").asText().equals("OUTBOUND"))
+                        .map(m -> m.get("type").asText()))
                 .containsExactly("interactive");
-        JsonNode attachment = all.stream().filter(m -> m.get("type").asText().equals("image")).findFirst().orElseThrow()
-                .get("attachments").get(0);
+        JsonNode attachment = all.stream()
+                .filter(m -> m.get("type").asText().equals("image"))
+                .findFirst()
+                .orElseThrow()
+                .get("attachments")
+                .get(0);
         assertThat(attachment.get("mediaId").asText()).isEqualTo("1003383421387256");
         assertThat(attachment.get("href").asText()).startsWith("/api/attachments/");
     }
 
     @Test
     void unknownConversationIs404AndBadPagingIs400() {
-        assertThat(hub.get("/api/conversations/987654321/messages", API_TOKEN).statusCode()).isEqualTo(404);
-        assertThat(hub.get("/api/conversations/1/messages?size=100000", API_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(hub.get("/api/conversations/987654321/messages", API_TOKEN).statusCode())
+                .isEqualTo(404);
+        assertThat(hub.get("/api/conversations/1/messages?size=100000", API_TOKEN)
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(hub.get("/api/conversations", API_TOKEN).statusCode()).isEqualTo(400);
     }
 

@@ -20,6 +20,7 @@ class DatabaseOutageTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
 
@@ -30,7 +31,8 @@ class DatabaseOutageTest {
     void updatesAcknowledgedDuringDatabaseOutageAreDocumentedExactlyOnceAfterwards() {
         Fixture warmUp = fixture("text");
         assertThat(webhook.postSigned(warmUp.json()).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from contact where wa_id = ?", warmUp.waId()) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from contact where wa_id = ?", warmUp.waId()) == 1);
 
         long rejectedBefore = db.count("select count(*) from rejected_update");
         postgres.stop();
@@ -39,15 +41,18 @@ class DatabaseOutageTest {
             for (int i = 0; i < 200; i++) {
                 Fixture text = fixture("text");
                 String body = text.json().replaceAll("\"id\": \"wamid[^\"]*\"", "\"id\": \"" + prefix + "-" + i + "\"");
-                assertThat(webhook.postSigned(body).statusCode()).as("ack %d while the database is down", i).isEqualTo(200);
+                assertThat(webhook.postSigned(body).statusCode())
+                        .as("ack %d while the database is down", i)
+                        .isEqualTo(200);
             }
         } finally {
             postgres.start();
         }
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> db.count("select count(*) from message where wamid like ?",
-                prefix + "-%") == 200);
-        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "-%")).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%") == 200);
+        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "-%"))
+                .isEqualTo(200);
         assertThat(db.count("select count(*) from rejected_update")).isEqualTo(rejectedBefore);
     }
 }

@@ -23,8 +23,10 @@ class InboundTypesDocumentationTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -32,7 +34,8 @@ class InboundTypesDocumentationTest {
         Fixture fixture = fixture(fixtureName);
         assertThat(webhook.postSigned(fixture.json()).statusCode()).isEqualTo(200);
         String wamid = fixture.wamid(FIXTURE_WAMID);
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message where wamid = ?", wamid) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from message where wamid = ?", wamid) == 1);
         return jdbc.queryForMap("""
                 select m.type, m.raw_type, m.text_body, m.details::text as details, m.context_wamid, m.sent_at,
                        m.direction, k.wa_id, k.profile_name, c.business_phone_number_id, c.window_expires_at
@@ -44,7 +47,9 @@ class InboundTypesDocumentationTest {
     void textIsDocumentedWithContactConversationAndServiceWindow() {
         Map<String, Object> row = documented("text");
 
-        assertThat(row).containsEntry("type", "text").containsEntry("direction", "INBOUND")
+        assertThat(row)
+                .containsEntry("type", "text")
+                .containsEntry("direction", "INBOUND")
                 .containsEntry("text_body", "Does it come in another color?")
                 .containsEntry("profile_name", "Sheena Nelson")
                 .containsEntry("business_phone_number_id", "106540352242922");
@@ -62,18 +67,22 @@ class InboundTypesDocumentationTest {
         assertThat(jdbc.queryForMap("""
                 select a.media_id, a.mime_type, a.sha256 from attachment a join message m on m.id = a.message_id
                  where m.type = 'image' and m.text_body = 'Hier das Foto vom Router' order by a.id desc limit 1"""))
-                .containsEntry("media_id", "1003383421387256").containsEntry("mime_type", "image/jpeg")
+                .containsEntry("media_id", "1003383421387256")
+                .containsEntry("mime_type", "image/jpeg")
                 .containsEntry("sha256", "V69Oop1g7UtiGbzrzlZHmgIBTr92jcqxdykvT0Ecyt0=");
     }
 
     @Test
     void documentAudioVideoAndStickerAreDocumentedAsMedia() {
-        assertThat(documented("document")).containsEntry("type", "document").containsEntry("text_body", "Rechnung März");
+        assertThat(documented("document"))
+                .containsEntry("type", "document")
+                .containsEntry("text_body", "Rechnung März");
         assertThat(documented("audio")).containsEntry("type", "audio");
         assertThat((String) documented("audio").get("details")).contains("\"voice\": true");
         assertThat(documented("video")).containsEntry("type", "video").containsEntry("text_body", "So blinkt die LED");
         assertThat((String) documented("sticker").get("details")).contains("\"animated\": false");
-        assertThat(db.count("select count(*) from attachment where filename = 'rechnung.pdf'")).isPositive();
+        assertThat(db.count("select count(*) from attachment where filename = 'rechnung.pdf'"))
+                .isPositive();
     }
 
     @Test
@@ -81,8 +90,9 @@ class InboundTypesDocumentationTest {
         Map<String, Object> row = documented("location");
 
         assertThat(row).containsEntry("type", "location").containsEntry("text_body", "Philz Coffee");
-        assertThat((String) row.get("details")).contains("\"latitude\": 37.483307", "\"longitude\": -122.148981",
-                "1 Hacker Way, Menlo Park, CA 94025");
+        assertThat((String) row.get("details"))
+                .contains(
+                        "\"latitude\": 37.483307", "\"longitude\": -122.148981", "1 Hacker Way, Menlo Park, CA 94025");
     }
 
     @Test
@@ -99,10 +109,11 @@ class InboundTypesDocumentationTest {
         Map<String, Object> list = documented("interactive-list-reply");
 
         assertThat(button).containsEntry("type", "interactive").containsEntry("text_body", "Akzeptieren");
-        assertThat((String) button.get("details")).contains("\"replyType\": \"button_reply\"", "\"id\": \"consent-accept\"");
+        assertThat((String) button.get("details"))
+                .contains("\"replyType\": \"button_reply\"", "\"id\": \"consent-accept\"");
         assertThat((String) button.get("context_wamid")).startsWith("wamid.");
-        assertThat((String) list.get("details")).contains("\"replyType\": \"list_reply\"", "\"id\": \"topic-billing\"",
-                "Fragen zur Rechnung");
+        assertThat((String) list.get("details"))
+                .contains("\"replyType\": \"list_reply\"", "\"id\": \"topic-billing\"", "Fragen zur Rechnung");
     }
 
     @Test

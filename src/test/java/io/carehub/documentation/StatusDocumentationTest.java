@@ -24,8 +24,10 @@ class StatusDocumentationTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -40,17 +42,24 @@ class StatusDocumentationTest {
         assertThat(webhook.postSigned(read).statusCode()).isEqualTo(200);
         assertThat(webhook.postSigned(delivered).statusCode()).isEqualTo(200); // arrives late, must not downgrade
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message_status where wamid = ?", wamid) == 3);
-        Map<String, Object> message = jdbc.queryForMap(
-                "select direction, type, delivery_state from message where wamid = ?", wamid);
-        assertThat(message).containsEntry("direction", "OUTBOUND").containsEntry("type", "pending")
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from message_status where wamid = ?", wamid) == 3);
+        Map<String, Object> message =
+                jdbc.queryForMap("select direction, type, delivery_state from message where wamid = ?", wamid);
+        assertThat(message)
+                .containsEntry("direction", "OUTBOUND")
+                .containsEntry("type", "pending")
                 .containsEntry("delivery_state", "read");
         Map<String, Object> billing = jdbc.queryForMap(
                 "select conversation_ref, origin_type, billable, pricing_model, category, expires_at from billing_record "
-                        + "where wamid = ? and status = 'sent'", wamid);
-        assertThat(billing).containsEntry("conversation_ref", "6ceb9d929c1b8c3eab3b7ba1e1bd5e4b")
-                .containsEntry("origin_type", "service").containsEntry("billable", true)
-                .containsEntry("pricing_model", "PMP").containsEntry("category", "service");
+                        + "where wamid = ? and status = 'sent'",
+                wamid);
+        assertThat(billing)
+                .containsEntry("conversation_ref", "6ceb9d929c1b8c3eab3b7ba1e1bd5e4b")
+                .containsEntry("origin_type", "service")
+                .containsEntry("billable", true)
+                .containsEntry("pricing_model", "PMP")
+                .containsEntry("category", "service");
         assertThat(billing.get("expires_at")).isNotNull();
     }
 
@@ -61,9 +70,12 @@ class StatusDocumentationTest {
 
         assertThat(webhook.postSigned(failed.json()).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message where wamid = ?", wamid) == 1);
-        assertThat(jdbc.queryForMap("select delivery_state, error_code, error_title from message where wamid = ?", wamid))
-                .containsEntry("delivery_state", "failed").containsEntry("error_code", 131047)
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from message where wamid = ?", wamid) == 1);
+        assertThat(jdbc.queryForMap(
+                        "select delivery_state, error_code, error_title from message where wamid = ?", wamid))
+                .containsEntry("delivery_state", "failed")
+                .containsEntry("error_code", 131047)
                 .containsEntry("error_title", "Re-engagement message");
     }
 
@@ -78,12 +90,18 @@ class StatusDocumentationTest {
         // a later update of the same customer is consumed after the duplicates (R13 order)
         Fixture sentinel = fixture("text", sent);
         assertThat(webhook.postSigned(sentinel.json()).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from message where wamid like ? and direction = 'INBOUND'", "%" + sentinel.tag() + "%") == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from message where wamid like ? and direction = 'INBOUND'",
+                                "%" + sentinel.tag() + "%")
+                        == 1);
 
-        assertThat(db.count("select count(*) from message_status where wamid = ?", wamid)).isEqualTo(1);
-        assertThat(db.count("select count(*) from billing_record where wamid = ?", wamid)).isEqualTo(1);
-        assertThat(db.count("select count(*) from message where wamid = ?", wamid)).isEqualTo(1);
+        assertThat(db.count("select count(*) from message_status where wamid = ?", wamid))
+                .isEqualTo(1);
+        assertThat(db.count("select count(*) from billing_record where wamid = ?", wamid))
+                .isEqualTo(1);
+        assertThat(db.count("select count(*) from message where wamid = ?", wamid))
+                .isEqualTo(1);
     }
 
     @Test
@@ -92,26 +110,35 @@ class StatusDocumentationTest {
         String read = "wamid.batchread" + run;
         String failed = "wamid.batchfailed" + run;
         String body = WebhookPayload.update()
-                .status(status(read, "sent", 100, "")).status(status(read, "read", 300, "")).status(status(read, "delivered", 200, ""))
+                .status(status(read, "sent", 100, ""))
+                .status(status(read, "read", 300, ""))
+                .status(status(read, "delivered", 200, ""))
                 .status(status(failed, "sent", 100, ""))
-                .status(status(failed, "failed", 200, ",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\"}]"))
+                .status(status(
+                        failed, "failed", 200, ",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\"}]"))
                 .json();
 
         assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from message_status where wamid in (?, ?)", read, failed) == 5);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from message_status where wamid in (?, ?)", read, failed) == 5);
         assertThat(jdbc.queryForMap("select delivery_state, error_code from message where wamid = ?", read))
-                .containsEntry("delivery_state", "read").containsEntry("error_code", null);
-        assertThat(jdbc.queryForMap("select delivery_state, error_code, error_title from message where wamid = ?", failed))
-                .containsEntry("delivery_state", "failed").containsEntry("error_code", 131047)
+                .containsEntry("delivery_state", "read")
+                .containsEntry("error_code", null);
+        assertThat(jdbc.queryForMap(
+                        "select delivery_state, error_code, error_title from message where wamid = ?", failed))
+                .containsEntry("delivery_state", "failed")
+                .containsEntry("error_code", 131047)
                 .containsEntry("error_title", "Re-engagement message");
-        assertThat(db.count("select count(*) from billing_record where wamid in (?, ?)", read, failed)).isEqualTo(5);
-        assertThat(db.count("select count(distinct conversation_id) from message where wamid in (?, ?)", read, failed)).isEqualTo(1);
+        assertThat(db.count("select count(*) from billing_record where wamid in (?, ?)", read, failed))
+                .isEqualTo(5);
+        assertThat(db.count("select count(distinct conversation_id) from message where wamid in (?, ?)", read, failed))
+                .isEqualTo(1);
     }
 
     private static String status(String wamid, String state, int secondsAfter, String extra) {
-        return "{\"id\":\"" + wamid + "\",\"status\":\"" + state + "\",\"timestamp\":\"" + (1_700_000_000 + secondsAfter)
+        return "{\"id\":\"" + wamid + "\",\"status\":\"" + state + "\",\"timestamp\":\""
+                + (1_700_000_000 + secondsAfter)
                 + "\",\"recipient_id\":\"4915112345999\",\"conversation\":{\"id\":\"conv1\",\"origin\":{\"type\":\"service\"}},"
                 + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\"}" + extra + "}";
     }

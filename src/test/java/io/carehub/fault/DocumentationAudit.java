@@ -20,8 +20,17 @@ import java.util.Set;
  */
 final class DocumentationAudit {
 
-    record Counts(String caseName, int sent, int acknowledged, int documented, int duplicates, int lost, int reordered,
-            String refusals, Duration recovery, String reorderExamples) {
+    record Counts(
+            String caseName,
+            int sent,
+            int acknowledged,
+            int documented,
+            int duplicates,
+            int lost,
+            int reordered,
+            String refusals,
+            Duration recovery,
+            String reorderExamples) {
 
         boolean exactlyOnceInOrder() {
             return acknowledged == sent && documented == sent && duplicates == 0 && lost == 0 && reordered == 0;
@@ -37,20 +46,33 @@ final class DocumentationAudit {
     /** Waits until every acknowledged message of the case is documented (or the timeout passes), then counts. */
     Counts await(String caseName, String caseId, WebhookLoad load, Duration timeout) {
         Instant start = Instant.now();
-        java.util.concurrent.atomic.AtomicReference<List<String>> documented = new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        java.util.concurrent.atomic.AtomicReference<List<String>> documented =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
         try {
-            org.awaitility.Awaitility.await("every acknowledged message of " + caseId + " documented").atMost(timeout)
+            org.awaitility.Awaitility.await("every acknowledged message of " + caseId + " documented")
+                    .atMost(timeout)
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> new HashSet<>(documented.updateAndGet(previous -> documentedInOrder(caseId))).containsAll(load.acknowledged));
+                    .until(() -> new HashSet<>(documented.updateAndGet(previous -> documentedInOrder(caseId)))
+                            .containsAll(load.acknowledged));
         } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
             // not all documented in time: the counts below show what is lost
         }
         List<String> rows = documented.get();
         Duration recovery = Duration.between(start, Instant.now());
         Set<String> distinct = new HashSet<>(rows);
-        int lost = (int) load.acknowledged.stream().filter(w -> !distinct.contains(w)).count();
-        return new Counts(caseName, load.sent(), load.acknowledged.size(), distinct.size(), rows.size() - distinct.size(),
-                lost, reordered(rows), refusals(load), recovery, reorderExamples(rows));
+        int lost = (int)
+                load.acknowledged.stream().filter(w -> !distinct.contains(w)).count();
+        return new Counts(
+                caseName,
+                load.sent(),
+                load.acknowledged.size(),
+                distinct.size(),
+                rows.size() - distinct.size(),
+                lost,
+                reordered(rows),
+                refusals(load),
+                recovery,
+                reorderExamples(rows));
     }
 
     /** Messages documented out of their customer's send order: a sequence number lower than one documented before it. */
@@ -92,7 +114,8 @@ final class DocumentationAudit {
     }
 
     List<String> documentedInOrder(String caseId) {
-        return strings("select wamid from message where direction = 'INBOUND' and wamid like ? order by id",
+        return strings(
+                "select wamid from message where direction = 'INBOUND' and wamid like ? order by id",
                 "wamid.fault-" + caseId + "-%");
     }
 
@@ -129,7 +152,10 @@ final class DocumentationAudit {
 
     private static String refusals(WebhookLoad load) {
         StringBuilder text = new StringBuilder();
-        load.refusals.forEach((status, count) -> text.append(text.length() == 0 ? "" : " ").append(status).append('×').append(count.get()));
+        load.refusals.forEach((status, count) -> text.append(text.length() == 0 ? "" : " ")
+                .append(status)
+                .append('×')
+                .append(count.get()));
         if (load.connectionFailures.get() > 0) {
             text.append(text.length() == 0 ? "" : " ").append("conn×").append(load.connectionFailures.get());
         }

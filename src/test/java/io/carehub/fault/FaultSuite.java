@@ -64,7 +64,8 @@ class FaultSuite {
         suiteStart = Instant.now();
         deleteRecursively(WORK);
         Files.createDirectories(WORK);
-        graphApi = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40));
+        graphApi =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40));
         graphApi.start();
         stubGraphApi();
         databasePort = HubProcess.freePort();
@@ -107,7 +108,11 @@ class FaultSuite {
     void databaseStoppedForTwentySecondsMidLoadLosesAndDuplicatesNothing() throws Exception {
         WebhookLoad load = new WebhookLoad(plan("pg", 30, 1000, false, false, hubA));
         int port = database.getPort();
-        faultMidLoad(load, database::close, Duration.ofSeconds(20), () -> !HubProcess.listening(port),
+        faultMidLoad(
+                load,
+                database::close,
+                Duration.ofSeconds(20),
+                () -> !HubProcess.listening(port),
                 () -> database = startDatabase());
         assertExactlyOnceInOrder(record("1 PostgreSQL stopped 20 s", "pg", load));
     }
@@ -124,11 +129,17 @@ class FaultSuite {
     @Order(4)
     void graphApiStormOf429And500ForThirtySecondsDownloadsEveryAttachmentOnce() throws Exception {
         Instant stormStart = Instant.now();
-        StubMapping throttled = graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*|/media-bytes/.*")).atPriority(1)
-                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        StubMapping throttled = graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*|/media-bytes/.*"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":130429,\"message\":\"Rate limit hit\"}}")));
-        StubMapping throttledSend = graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages")).atPriority(1)
-                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        StubMapping throttledSend = graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":130429,\"message\":\"Rate limit hit\"}}")));
         WebhookLoad load = new WebhookLoad(plan("media", 12, 500, false, true, hubA));
         CompletableFuture<Void> running = runAsync(load);
@@ -138,9 +149,11 @@ class FaultSuite {
         holds("Graph API answering 429", Duration.ofSeconds(15), nothingStored);
         graphApi.removeStub(throttled);
         graphApi.removeStub(throttledSend);
-        throttled = graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*|/media-bytes/.*")).atPriority(1)
+        throttled = graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*|/media-bytes/.*"))
+                .atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
-        throttledSend = graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages")).atPriority(1)
+        throttledSend = graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages"))
+                .atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
         holds("Graph API answering 500", Duration.ofSeconds(15), nothingStored);
         graphApi.removeStub(throttled);
@@ -151,29 +164,37 @@ class FaultSuite {
         assertExactlyOnceInOrder(counts);
 
         try {
-            await("every attachment stored").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+            await("every attachment stored")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> storedAttachments(like) >= counts.sent());
         } catch (ConditionTimeoutException notAll) {
             // the counts and assertions below say how many are missing
         }
         long stored = storedAttachments(like);
-        long attachments = audit.count("select count(*) from attachment a join message m on m.id = a.message_id where m.wamid like ?", like);
+        long attachments = audit.count(
+                "select count(*) from attachment a join message m on m.id = a.message_id where m.wamid like ?", like);
         Map<String, Long> downloads = graphApi.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().startsWith("/media-bytes/media-media-"))
                 .filter(e -> e.getResponse().getStatus() == 200)
                 .collect(Collectors.groupingBy(e -> e.getRequest().getUrl(), Collectors.counting()));
         long downloadedTwice = downloads.values().stream().filter(n -> n > 1).count();
         Map<String, Long> notices = successfulSendsPerCustomer("media");
-        long customersWithoutOneNotice = notices.values().stream().filter(n -> n != 1).count()
-                + (CUSTOMERS - notices.size());
-        NOTES.put("media", "attachments " + attachments + ", stored " + stored + ", downloaded " + downloads.size()
-                + " (twice: " + downloadedTwice + "); storm " + Duration.between(stormStart, stormEnd).toSeconds()
-                + " s; consent notices sent ≠1 for " + customersWithoutOneNotice + " customers");
+        long customersWithoutOneNotice =
+                notices.values().stream().filter(n -> n != 1).count() + (CUSTOMERS - notices.size());
+        NOTES.put(
+                "media",
+                "attachments " + attachments + ", stored " + stored + ", downloaded " + downloads.size()
+                        + " (twice: " + downloadedTwice + "); storm "
+                        + Duration.between(stormStart, stormEnd).toSeconds()
+                        + " s; consent notices sent ≠1 for " + customersWithoutOneNotice + " customers");
         assertThat(attachments).as("one attachment per image message").isEqualTo(counts.sent());
         assertThat(stored).as("every attachment stored after the storm").isEqualTo(counts.sent());
         assertThat(downloads).as("every media file downloaded").hasSize(counts.sent());
         assertThat(downloadedTwice).as("media downloaded more than once").isZero();
-        assertThat(customersWithoutOneNotice).as("customers without exactly one accepted consent notice").isZero();
+        assertThat(customersWithoutOneNotice)
+                .as("customers without exactly one accepted consent notice")
+                .isZero();
     }
 
     @Test
@@ -191,30 +212,45 @@ class FaultSuite {
     void hubKilledMidLoadAndRestartedOnTheSameDataDirLosesAndDuplicatesNothing() throws Exception {
         int postgresPort = HubProcess.freePort();
         Map<String, String> embedded = HubProcess.baseProperties(graphApi.baseUrl());
-        embedded.put("carehub.data-dir", WORK.resolve("hub-kill-data").toAbsolutePath().toString());
+        embedded.put(
+                "carehub.data-dir",
+                WORK.resolve("hub-kill-data").toAbsolutePath().toString());
         embedded.put("carehub.postgres.port", Integer.toString(postgresPort));
-        DocumentationAudit embeddedAudit = new DocumentationAudit("jdbc:postgresql://localhost:" + postgresPort + "/postgres");
+        DocumentationAudit embeddedAudit =
+                new DocumentationAudit("jdbc:postgresql://localhost:" + postgresPort + "/postgres");
         try (HubProcess hub = HubProcess.start("hub-kill", embedded)) {
             WebhookLoad load = new WebhookLoad(plan("kill", 30, 700, false, false, hub));
             faultMidLoad(load, hub::kill, Duration.ofSeconds(2), () -> !hub.alive(), hub::restart);
             Counts counts = embeddedAudit.await("2 hub SIGKILL + restart", "kill", load, Duration.ofMinutes(3));
             REPORT.add(counts);
             boolean tookOver = hub.log().contains("left by an earlier run");
-            NOTES.put("kill", "restarted hub stopped the killed hub's leftover postmaster and started its own: " + tookOver);
+            NOTES.put(
+                    "kill",
+                    "restarted hub stopped the killed hub's leftover postmaster and started its own: " + tookOver);
             assertExactlyOnceInOrder(counts);
-            assertThat(tookOver).as("restarted hub took over the leftover postmaster").isTrue();
+            assertThat(tookOver)
+                    .as("restarted hub took over the leftover postmaster")
+                    .isTrue();
         }
     }
 
-    private static WebhookLoad.Plan plan(String caseId, int messages, long intervalMillis, boolean duplicates,
-            boolean images, HubProcess... hubs) {
-        return new WebhookLoad.Plan(caseId, CUSTOMERS, messages, Duration.ofMillis(intervalMillis), duplicates, images,
+    private static WebhookLoad.Plan plan(
+            String caseId, int messages, long intervalMillis, boolean duplicates, boolean images, HubProcess... hubs) {
+        return new WebhookLoad.Plan(
+                caseId,
+                CUSTOMERS,
+                messages,
+                Duration.ofMillis(intervalMillis),
+                duplicates,
+                images,
                 java.util.Arrays.stream(hubs).map(HubProcess::webhook).toList());
     }
 
     private static long storedAttachments(String wamidLike) {
-        return audit.count("select count(*) from attachment a join message m on m.id = a.message_id"
-                + " where m.wamid like ? and a.state = 'STORED'", wamidLike);
+        return audit.count(
+                "select count(*) from attachment a join message m on m.id = a.message_id"
+                        + " where m.wamid like ? and a.state = 'STORED'",
+                wamidLike);
     }
 
     interface Step {
@@ -225,8 +261,8 @@ class FaultSuite {
      * Starts the load, injects the fault once the load is under way (a tenth of it acknowledged), checks for
      * {@code outage} that the fault really holds, recovers, and returns when the load has finished.
      */
-    private static void faultMidLoad(WebhookLoad load, Step inject, Duration outage, Callable<Boolean> down, Step recover)
-            throws Exception {
+    private static void faultMidLoad(
+            WebhookLoad load, Step inject, Duration outage, Callable<Boolean> down, Step recover) throws Exception {
         CompletableFuture<Void> running = runAsync(load);
         int underWay = load.sent() / 10;
         await("load under way").atMost(Duration.ofMinutes(2)).until(() -> load.acknowledged.size() >= underWay);
@@ -238,8 +274,11 @@ class FaultSuite {
 
     /** The condition stays true for the whole {@code duration} (the fault lasts as long as the case says). */
     private static void holds(String what, Duration duration, Callable<Boolean> condition) {
-        await(what + " holding for " + duration).during(duration).atMost(duration.plusSeconds(10))
-                .pollInterval(Duration.ofMillis(250)).until(condition);
+        await(what + " holding for " + duration)
+                .during(duration)
+                .atMost(duration.plusSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
+                .until(condition);
     }
 
     private static CompletableFuture<Void> runAsync(WebhookLoad load) {
@@ -259,7 +298,9 @@ class FaultSuite {
     }
 
     private static void assertExactlyOnceInOrder(Counts counts) {
-        assertThat(counts.acknowledged()).as("%s: acknowledged", counts.caseName()).isEqualTo(counts.sent());
+        assertThat(counts.acknowledged())
+                .as("%s: acknowledged", counts.caseName())
+                .isEqualTo(counts.sent());
         assertThat(counts.lost()).as("%s: lost", counts.caseName()).isZero();
         assertThat(counts.duplicates()).as("%s: duplicates", counts.caseName()).isZero();
         assertThat(counts.reordered()).as("%s: reordered", counts.caseName()).isZero();
@@ -286,28 +327,32 @@ class FaultSuite {
                 .setCleanDataDirectory(false)
                 .setPort(databasePort)
                 .setServerConfig("max_connections", "200")
-                // a production server's durability (the embedded library's defaults turn fsync and synchronous_commit off)
+                // a production server's durability (the embedded library's defaults turn fsync and synchronous_commit
+                // off)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 
     private static void stubGraphApi() {
-        graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages")).atPriority(10)
+        graphApi.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages"))
+                .atPriority(10)
                 .willReturn(okJson("""
                         {"messaging_product":"whatsapp",
                          "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
-                         "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""")
-                        .withTransformers("response-template")));
+                         "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""").withTransformers("response-template")));
         // R6 step 1: media metadata (no sha256 here: the webhook's hex sha256 is checked)
-        graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*")).atPriority(10)
+        graphApi.stubFor(get(urlPathMatching("/v23\\.0/media-.*"))
+                .atPriority(10)
                 .willReturn(okJson("""
                         {"messaging_product":"whatsapp","url":"%s/media-bytes/{{request.pathSegments.[1]}}",
-                         "mime_type":"image/jpeg","id":"{{request.pathSegments.[1]}}"}""".formatted(graphApi.baseUrl()))
-                        .withTransformers("response-template")));
+                         "mime_type":"image/jpeg","id":"{{request.pathSegments.[1]}}"}""".formatted(graphApi.baseUrl())).withTransformers("response-template")));
         // R6 step 2: the bytes, as WebhookLoad.mediaBytes makes them
-        graphApi.stubFor(get(urlPathMatching("/media-bytes/.*")).atPriority(10)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg")
+        graphApi.stubFor(get(urlPathMatching("/media-bytes/.*"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "image/jpeg")
                         .withBody("JPEG stand-in bytes of {{request.pathSegments.[1]}}")
                         .withTransformers("response-template")));
     }
@@ -316,7 +361,8 @@ class FaultSuite {
     private static Map<String, Long> successfulSendsPerCustomer(String caseId) {
         Map<String, Long> sends = new HashMap<>();
         for (ServeEvent event : graphApi.getAllServeEvents()) {
-            if (event.getRequest().getUrl().endsWith("/messages") && event.getResponse().getStatus() == 200) {
+            if (event.getRequest().getUrl().endsWith("/messages")
+                    && event.getResponse().getStatus() == 200) {
                 for (int c = 0; c < CUSTOMERS; c++) {
                     String waId = WebhookLoad.waId(caseId, c);
                     if (event.getRequest().getBodyAsString().contains(waId)) {
@@ -330,18 +376,45 @@ class FaultSuite {
 
     private static String report() {
         StringBuilder text = new StringBuilder();
-        text.append("carehub fault suite, ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", ")
-                .append(CUSTOMERS).append(" customers, run time ")
-                .append(Duration.between(suiteStart, Instant.now()).toSeconds()).append(" s\n\n");
-        text.append(String.format("%-30s %6s %6s %10s %5s %5s %9s %9s  %s%n", "case", "sent", "acked", "documented", "dup",
-                "lost", "reordered", "drain s", "non-2xx answers / connection failures"));
+        text.append("carehub fault suite, ")
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append(", ")
+                .append(CUSTOMERS)
+                .append(" customers, run time ")
+                .append(Duration.between(suiteStart, Instant.now()).toSeconds())
+                .append(" s\n\n");
+        text.append(String.format(
+                "%-30s %6s %6s %10s %5s %5s %9s %9s  %s%n",
+                "case",
+                "sent",
+                "acked",
+                "documented",
+                "dup",
+                "lost",
+                "reordered",
+                "drain s",
+                "non-2xx answers / connection failures"));
         for (Counts c : REPORT) {
-            text.append(String.format("%-30s %6d %6d %10d %5d %5d %9d %9d  %s%n", c.caseName(), c.sent(), c.acknowledged(),
-                    c.documented(), c.duplicates(), c.lost(), c.reordered(), c.recovery().toSeconds(), c.refusals()));
+            text.append(String.format(
+                    "%-30s %6d %6d %10d %5d %5d %9d %9d  %s%n",
+                    c.caseName(),
+                    c.sent(),
+                    c.acknowledged(),
+                    c.documented(),
+                    c.duplicates(),
+                    c.lost(),
+                    c.reordered(),
+                    c.recovery().toSeconds(),
+                    c.refusals()));
         }
-        NOTES.forEach((caseId, note) -> text.append("\n").append(caseId).append(": ").append(note));
-        REPORT.stream().filter(c -> c.reordered() > 0).forEach(c -> text.append("\n").append(c.caseName())
-                .append(" reordered e.g. ").append(c.reorderExamples()));
+        NOTES.forEach(
+                (caseId, note) -> text.append("\n").append(caseId).append(": ").append(note));
+        REPORT.stream()
+                .filter(c -> c.reordered() > 0)
+                .forEach(c -> text.append("\n")
+                        .append(c.caseName())
+                        .append(" reordered e.g. ")
+                        .append(c.reorderExamples()));
         return text.append("\n").toString();
     }
 

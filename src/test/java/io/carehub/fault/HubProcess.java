@@ -65,14 +65,21 @@ final class HubProcess implements AutoCloseable {
     }
 
     void launch() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar().toString(),
                 "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,9 +111,12 @@ final class HubProcess implements AutoCloseable {
 
     boolean healthy() {
         try {
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -118,10 +128,13 @@ final class HubProcess implements AutoCloseable {
 
     private void awaitHealthy(Duration timeout) {
         try {
-            org.awaitility.Awaitility.await("hub " + name + " healthy").atMost(timeout).pollInterval(Duration.ofMillis(500))
+            org.awaitility.Awaitility.await("hub " + name + " healthy")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> {
                         if (!process.isAlive()) {
-                            throw new IllegalStateException("hub " + name + " exited with " + process.exitValue() + ", see " + log);
+                            throw new IllegalStateException(
+                                    "hub " + name + " exited with " + process.exitValue() + ", see " + log);
                         }
                         return healthy();
                     });
@@ -177,7 +190,8 @@ final class HubProcess implements AutoCloseable {
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("carehub-.*\\.jar")
                             && !f.getFileName().toString().endsWith("-plain.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no target/carehub-*.jar: run mvn package first"));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/carehub-*.jar: run mvn package first"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

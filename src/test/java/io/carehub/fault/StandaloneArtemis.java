@@ -36,10 +36,26 @@ public final class StandaloneArtemis implements AutoCloseable {
         }
         StandaloneArtemis broker = new StandaloneArtemis(instance.toAbsolutePath(), HubProcess.freePort());
         Files.createDirectories(instance.getParent());
-        Process create = new ProcessBuilder(home.resolve("bin/artemis").toString(), "create", broker.instance.toString(),
-                "--silent", "--force", "--user", USER, "--password", PASSWORD, "--require-login", "--no-web",
-                "--no-autotune", "--no-hornetq-acceptor", "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(broker.log.toFile())).start();
+        Process create = new ProcessBuilder(
+                        home.resolve("bin/artemis").toString(),
+                        "create",
+                        broker.instance.toString(),
+                        "--silent",
+                        "--force",
+                        "--user",
+                        USER,
+                        "--password",
+                        PASSWORD,
+                        "--require-login",
+                        "--no-web",
+                        "--no-autotune",
+                        "--no-hornetq-acceptor",
+                        "--no-amqp-acceptor",
+                        "--no-mqtt-acceptor",
+                        "--no-stomp-acceptor")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(broker.log.toFile()))
+                .start();
         if (!create.waitFor(120, TimeUnit.SECONDS) || create.exitValue() != 0) {
             throw new IllegalStateException("artemis create failed, see " + broker.log);
         }
@@ -47,7 +63,9 @@ public final class StandaloneArtemis implements AutoCloseable {
                 .replace("@PORT@", Integer.toString(broker.port));
         Files.writeString(broker.instance.resolve("etc/broker.xml"), brokerXml);
         Path profile = broker.instance.resolve("etc/artemis.profile");
-        Files.writeString(profile, Files.readString(profile).replace("-Xms512M", "-Xms64M").replace("-Xmx2G", "-Xmx384M"));
+        Files.writeString(
+                profile,
+                Files.readString(profile).replace("-Xms512M", "-Xms64M").replace("-Xmx2G", "-Xmx384M"));
         broker.start();
         return broker;
     }
@@ -55,12 +73,16 @@ public final class StandaloneArtemis implements AutoCloseable {
     void start() {
         try {
             process = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        org.awaitility.Awaitility.await("Artemis listening on " + port + ", see " + log).atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250)).until(() -> HubProcess.listening(port));
+        org.awaitility.Awaitility.await("Artemis listening on " + port + ", see " + log)
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> HubProcess.listening(port));
     }
 
     boolean running() {
@@ -82,13 +104,13 @@ public final class StandaloneArtemis implements AutoCloseable {
 
     /** The launcher script and the broker JVM (for the benchmark's CPU column). */
     public Stream<ProcessHandle> processes() {
-        return process == null ? Stream.empty()
-                : Stream.concat(Stream.of(process.toHandle()), process.descendants());
+        return process == null ? Stream.empty() : Stream.concat(Stream.of(process.toHandle()), process.descendants());
     }
 
     /** The client URL the hub uses: reconnect forever, like the production failover URL. */
     public String brokerUrl() {
-        return "tcp://127.0.0.1:" + port + "?reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000";
+        return "tcp://127.0.0.1:" + port
+                + "?reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000";
     }
 
     @Override

@@ -34,12 +34,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WebhookLoad {
 
-    record Plan(String caseId, int customers, int messagesPerCustomer, Duration interval, boolean duplicates,
-            boolean images, List<URI> webhooks) {
-    }
+    record Plan(
+            String caseId,
+            int customers,
+            int messagesPerCustomer,
+            Duration interval,
+            boolean duplicates,
+            boolean images,
+            List<URI> webhooks) {}
 
     private final Plan plan;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     final Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
     final AtomicLong connectionFailures = new AtomicLong();
@@ -99,8 +105,10 @@ final class WebhookLoad {
                         if (plan.duplicates()) {
                             int copies = 1 + random.nextInt(2);
                             for (int i = 0; i < copies; i++) {
-                                duplicates.add(redeliveries.schedule(() -> deliverDuplicate(body, end),
-                                        random.nextInt(3000), TimeUnit.MILLISECONDS));
+                                duplicates.add(redeliveries.schedule(
+                                        () -> deliverDuplicate(body, end),
+                                        random.nextInt(3000),
+                                        TimeUnit.MILLISECONDS));
                             }
                         }
                     }
@@ -142,16 +150,21 @@ final class WebhookLoad {
     }
 
     private int post(byte[] body) {
-        URI target = plan.webhooks().get((int) (roundRobin.getAndIncrement() % plan.webhooks().size()));
+        URI target = plan.webhooks()
+                .get((int) (roundRobin.getAndIncrement() % plan.webhooks().size()));
         requests.incrementAndGet();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("X-Hub-Signature-256", "sha256=" + Webhook.sign(body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(target)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("X-Hub-Signature-256", "sha256=" + Webhook.sign(body))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
-                refusals.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                refusals.computeIfAbsent(response.statusCode(), s -> new AtomicInteger())
+                        .incrementAndGet();
             }
             return response.statusCode();
         } catch (IOException e) {
@@ -170,14 +183,21 @@ final class WebhookLoad {
             String mediaId = mediaId(plan.caseId(), customer, seq);
             message = """
                     {"from":"%s","id":"%s","timestamp":"%d","type":"image",
-                     "image":{"caption":"Foto %d","mime_type":"image/jpeg","sha256":"%s","id":"%s"}}"""
-                    .formatted(waId, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), seq,
-                            sha256Hex(mediaBytes(mediaId)), mediaId);
+                     "image":{"caption":"Foto %d","mime_type":"image/jpeg","sha256":"%s","id":"%s"}}""".formatted(
+                            waId,
+                            wamid(plan.caseId(), customer, seq),
+                            Instant.now().getEpochSecond(),
+                            seq,
+                            sha256Hex(mediaBytes(mediaId)),
+                            mediaId);
         } else {
             message = """
-                    {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"Nachricht %d"}}"""
-                    .formatted(waId, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), seq);
+                    {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"Nachricht %d"}}""".formatted(
+                    waId, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), seq);
         }
-        return WebhookPayload.update().contact(waId, "Kunde " + customer).message(message).bytes();
+        return WebhookPayload.update()
+                .contact(waId, "Kunde " + customer)
+                .message(message)
+                .bytes();
     }
 }

@@ -27,12 +27,22 @@ import org.springframework.context.annotation.Configuration;
 class ConfigurationRecordsTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({HubProperties.class, ApiProperties.class, PostgresProperties.class,
-            WhatsappProperties.class, BufferProperties.class, MediaProperties.class, OutboundProperties.class,
-            LifecycleProperties.class, ConsentProperties.class, RoutingProperties.class, PrivacyProperties.class,
-            DialogProperties.class, CustomerTexts.class})
-    static class Records {
-    }
+    @EnableConfigurationProperties({
+        HubProperties.class,
+        ApiProperties.class,
+        PostgresProperties.class,
+        WhatsappProperties.class,
+        BufferProperties.class,
+        MediaProperties.class,
+        OutboundProperties.class,
+        LifecycleProperties.class,
+        ConsentProperties.class,
+        RoutingProperties.class,
+        PrivacyProperties.class,
+        DialogProperties.class,
+        CustomerTexts.class
+    })
+    static class Records {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Records.class)
@@ -46,26 +56,28 @@ class ConfigurationRecordsTest {
             assertThat(outbound.requeueCheck()).isEqualTo(Duration.ofSeconds(15));
             assertThat(outbound.rateGuard()).isEqualTo(Duration.ofMillis(100));
             assertThat(context.getBean(BufferProperties.class).batchWait()).isEqualTo(Duration.ofMillis(20));
-            assertThat(context.getBean(DialogProperties.class).breaker().openFor()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(context.getBean(CustomerTexts.class).consent().acceptButton()).isEqualTo("Akzeptieren");
+            assertThat(context.getBean(DialogProperties.class).breaker().openFor())
+                    .isEqualTo(Duration.ofSeconds(30));
+            assertThat(context.getBean(CustomerTexts.class).consent().acceptButton())
+                    .isEqualTo("Akzeptieren");
         });
     }
 
     @Test
     void anInvalidValueStopsStartUpNamingTheKey() {
-        runner.withPropertyValues("carehub.outbound.rate-per-second=1001").run(context -> assertThat(context)
-                .getFailure().rootCause().hasMessageContaining("ratePerSecond"));
+        runner.withPropertyValues("carehub.outbound.rate-per-second=1001")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("ratePerSecond"));
     }
 
     @Test
     void aButtonTitleOverTheCloudApiLimitIsRefused() {
-        runner.withPropertyValues("carehub.texts.consent.accept-button=Ja, ich akzeptiere alles").run(context ->
-                assertThat(context).getFailure().rootCause().hasMessageContaining("acceptButton"));
+        runner.withPropertyValues("carehub.texts.consent.accept-button=Ja, ich akzeptiere alles")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("acceptButton"));
     }
 
     @Test
     void aMissingKeyStopsStartUp() {
-        runner.withPropertyValues("carehub.routing.reload-check=").run(context -> assertThat(context)
-                .getFailure().rootCause().hasMessageContaining("reloadCheck"));
+        runner.withPropertyValues("carehub.routing.reload-check=")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("reloadCheck"));
     }
 }

@@ -64,6 +64,7 @@ class DockerComposeFileTest {
 
     /** ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?message}, ${NAME?message} */
     private static final Pattern BRACED = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
+
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|KEY).*");
 
     private static Path repo;
@@ -101,26 +102,33 @@ class DockerComposeFileTest {
         assertThat(string(carehub, "build", "dockerfile")).isEqualTo("src/main/docker/Dockerfile");
         assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
         String brokerUrl = interpolate(env.get("CAREHUB_BROKER_URL"));
-        assertThat(brokerUrl).startsWith("(tcp://artemis-primary:61616,tcp://artemis-backup:61616)?")
-                .contains("ha=true").contains("reconnectAttempts=-1");
+        assertThat(brokerUrl)
+                .startsWith("(tcp://artemis-primary:61616,tcp://artemis-backup:61616)?")
+                .contains("ha=true")
+                .contains("reconnectAttempts=-1");
         for (String broker : brokerServices()) {
             assertThat(brokerUrl).contains("tcp://" + broker + ":61616");
         }
         assertThat(interpolate(env.get("CAREHUB_DATASOURCE_URL"))).isEqualTo("jdbc:postgresql://postgres:5432/carehub");
         // the hub logs in with the account the brokers and the database are created with
-        assertThat(env.get("CAREHUB_BROKER_USER")).isEqualTo(environment("artemis-primary").get("ARTEMIS_USER"));
-        assertThat(env.get("CAREHUB_DATASOURCE_USERNAME")).isEqualTo(environment("postgres").get("POSTGRES_USER"));
-        assertThat(env.get("CAREHUB_DATASOURCE_PASSWORD")).isEqualTo(environment("postgres").get("POSTGRES_PASSWORD"));
+        assertThat(env.get("CAREHUB_BROKER_USER"))
+                .isEqualTo(environment("artemis-primary").get("ARTEMIS_USER"));
+        assertThat(env.get("CAREHUB_DATASOURCE_USERNAME"))
+                .isEqualTo(environment("postgres").get("POSTGRES_USER"));
+        assertThat(env.get("CAREHUB_DATASOURCE_PASSWORD"))
+                .isEqualTo(environment("postgres").get("POSTGRES_PASSWORD"));
         for (String broker : brokerServices()) {
             assertThat(environment(broker).get("ARTEMIS_PASSWORD")).isEqualTo(env.get("CAREHUB_BROKER_PASSWORD"));
             assertThat(environment(broker).get("ARTEMIS_USER")).isEqualTo(env.get("CAREHUB_BROKER_USER"));
             assertThat(environment(broker)).containsEntry("ANONYMOUS_LOGIN", "false");
         }
 
-        assertThat(list(carehub, "ports")).anySatisfy(port -> assertThat(interpolate(port)).endsWith(":8080"));
+        assertThat(list(carehub, "ports"))
+                .anySatisfy(port -> assertThat(interpolate(port)).endsWith(":8080"));
         assertThat(string(carehub, "healthcheck", "test")).contains("http://localhost:8080/actuator/health");
         assertThat(string(carehub, "depends_on", "postgres", "condition")).isEqualTo("service_healthy");
-        assertThat(string(carehub, "depends_on", "artemis-primary", "condition")).isEqualTo("service_healthy");
+        assertThat(string(carehub, "depends_on", "artemis-primary", "condition"))
+                .isEqualTo("service_healthy");
         assertThat(string(carehub, "depends_on", "artemis-backup", "condition")).startsWith("service_");
     }
 
@@ -168,13 +176,15 @@ class DockerComposeFileTest {
         }
         assertThat(required).contains("CAREHUB_WHATSAPP_APP_SECRET", "CAREHUB_API_TOKENS");
         for (String secret : required) {
-            assertThat(carehub.get(secret)).as("carehub environment %s", secret)
+            assertThat(carehub.get(secret))
+                    .as("carehub environment %s", secret)
                     .isNotNull()
                     .matches("\\$\\{" + secret + ":\\?[^}]+}");
         }
         // and the passwords of the accounts on the broker pair and the database
         for (String secret : List.of("CAREHUB_BROKER_PASSWORD", "CAREHUB_DATASOURCE_PASSWORD")) {
-            assertThat(carehub.get(secret)).as("carehub environment %s", secret)
+            assertThat(carehub.get(secret))
+                    .as("carehub environment %s", secret)
                     .matches("\\$\\{" + secret + ":\\?[^}]+}");
         }
         for (String broker : brokerServices()) {
@@ -194,15 +204,19 @@ class DockerComposeFileTest {
         assertThat(dockerfile).isRegularFile();
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> namedVolumes = compose.get("volumes") == null ? Map.of()
-                : (Map<String, Object>) compose.get("volumes");
+        Map<String, Object> namedVolumes =
+                compose.get("volumes") == null ? Map.of() : (Map<String, Object>) compose.get("volumes");
         for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
             for (Object volume : list(service.getValue(), "volumes")) {
                 String source = interpolate(volume).split(":")[0];
                 if (source.startsWith(".")) {
-                    assertThat(repo.resolve(source).normalize()).as("%s mounts %s", service.getKey(), source).exists();
+                    assertThat(repo.resolve(source).normalize())
+                            .as("%s mounts %s", service.getKey(), source)
+                            .exists();
                 } else {
-                    assertThat(namedVolumes).as("%s uses volume %s", service.getKey(), source).containsKey(source);
+                    assertThat(namedVolumes)
+                            .as("%s uses volume %s", service.getKey(), source)
+                            .containsKey(source);
                 }
             }
         }
@@ -212,12 +226,14 @@ class DockerComposeFileTest {
 
         // the image: routes/ at /app/routes, started in /app (routes are loaded from file:routes/*.yaml)
         // built and run on the Java version the pom compiles for; built without the embedded PostgreSQL binaries
-        List<String> lines = Files.readAllLines(dockerfile).stream().map(String::strip).toList();
+        List<String> lines =
+                Files.readAllLines(dockerfile).stream().map(String::strip).toList();
         java.util.regex.Matcher javaVersion = java.util.regex.Pattern.compile("<java.version>(\\d+)</java.version>")
                 .matcher(Files.readString(repo.resolve("pom.xml")));
         assertThat(javaVersion.find()).as("pom.xml sets java.version").isTrue();
         String java = javaVersion.group(1);
-        assertThat(lines).anyMatch(line -> line.matches("FROM maven:3-eclipse-temurin-" + java + " (?i:AS) \\w+"))
+        assertThat(lines)
+                .anyMatch(line -> line.matches("FROM maven:3-eclipse-temurin-" + java + " (?i:AS) \\w+"))
                 .anyMatch(line -> line.startsWith("FROM eclipse-temurin:" + java + "-jre"))
                 .anyMatch(line -> line.contains("mvn -B -DskipTests -Dproduction package"))
                 .contains("WORKDIR /app")
@@ -227,7 +243,9 @@ class DockerComposeFileTest {
             if (line.startsWith("COPY ") && !line.contains("--from=")) {
                 String[] parts = line.split("\\s+");
                 for (String source : Arrays.asList(parts).subList(1, parts.length - 1)) {
-                    assertThat(repo.resolve(source)).as("Dockerfile copies %s", source).exists();
+                    assertThat(repo.resolve(source))
+                            .as("Dockerfile copies %s", source)
+                            .exists();
                 }
             }
         }
@@ -249,9 +267,12 @@ class DockerComposeFileTest {
                 document = factory.newDocumentBuilder().parse(in);
             }
             assertThat(document.getDocumentElement().getLocalName()).isEqualTo("configuration");
-            assertThat(document.getElementsByTagNameNS("urn:activemq:core", "core").getLength()).isEqualTo(1);
+            assertThat(document.getElementsByTagNameNS("urn:activemq:core", "core")
+                            .getLength())
+                    .isEqualTo(1);
             String text = Files.readString(brokerXml(broker));
-            assertThat(text).contains("<dead-letter-address>carehub.buffer.DLQ</dead-letter-address>")
+            assertThat(text)
+                    .contains("<dead-letter-address>carehub.buffer.DLQ</dead-letter-address>")
                     .contains("<max-delivery-attempts>20</max-delivery-attempts>")
                     .contains("<auto-create-dead-letter-resources>false</auto-create-dead-letter-resources>")
                     .contains("<persist-id-cache>true</persist-id-cache>");
@@ -264,7 +285,8 @@ class DockerComposeFileTest {
         Configuration embedded = embeddedBrokerConfiguration(buffer);
         String[] embeddedQueues = bind("spring.artemis.embedded.queues", String[].class);
         assertThat(embedded.getAddressSettings()).containsKey(buffer.queue());
-        assertThat(embedded.getAddressSettings().get(buffer.queue()).getMaxSizeBytes()).isPositive();
+        assertThat(embedded.getAddressSettings().get(buffer.queue()).getMaxSizeBytes())
+                .isPositive();
 
         for (String broker : brokerServices()) {
             // parsed (and validated against the schema) by Artemis 2.44 itself, as the broker will
@@ -272,23 +294,35 @@ class DockerComposeFileTest {
             String name = broker + " broker.xml";
 
             assertThat(file.isPersistenceEnabled()).as(name).isTrue();
-            assertThat(file.isPersistIDCache()).as(name).isEqualTo(embedded.isPersistIDCache()).isTrue();
-            assertThat(file.getIDCacheSize()).as(name).isEqualTo(embedded.getIDCacheSize())
+            assertThat(file.isPersistIDCache())
+                    .as(name)
+                    .isEqualTo(embedded.isPersistIDCache())
+                    .isTrue();
+            assertThat(file.getIDCacheSize())
+                    .as(name)
+                    .isEqualTo(embedded.getIDCacheSize())
                     .isEqualTo(buffer.duplicateIdCacheSize());
-            for (Map.Entry<String, AddressSettings> expected : embedded.getAddressSettings().entrySet()) {
+            for (Map.Entry<String, AddressSettings> expected :
+                    embedded.getAddressSettings().entrySet()) {
                 AddressSettings actual = file.getAddressSettings().get(expected.getKey());
-                assertThat(actual).as("%s address-setting %s", name, expected.getKey()).isNotNull();
+                assertThat(actual)
+                        .as("%s address-setting %s", name, expected.getKey())
+                        .isNotNull();
                 assertSameBufferSemantics(name + " " + expected.getKey(), actual, expected.getValue());
             }
             AddressSettings bufferSettings = file.getAddressSettings().get(buffer.queue());
             assertThat(String.valueOf(bufferSettings.getDeadLetterAddress())).isEqualTo(buffer.deadLetterQueue());
             assertThat(bufferSettings.getMaxDeliveryAttempts()).isEqualTo(buffer.maxDeliveryAttempts());
-            assertThat(bufferSettings.getRedeliveryDelay()).isEqualTo(buffer.redeliveryDelay().toMillis());
-            assertThat(bufferSettings.getMaxRedeliveryDelay()).isEqualTo(buffer.maxRedeliveryDelay().toMillis());
+            assertThat(bufferSettings.getRedeliveryDelay())
+                    .isEqualTo(buffer.redeliveryDelay().toMillis());
+            assertThat(bufferSettings.getMaxRedeliveryDelay())
+                    .isEqualTo(buffer.maxRedeliveryDelay().toMillis());
             // like the embedded broker, the buffer pages on its own; the other carehub queues (agent pools) keep the
             // broker's global limit
             assertThat(bufferSettings.getMaxSizeBytes()).as(name).isPositive();
-            assertThat(file.getAddressSettings().get("carehub.#").getMaxSizeBytes()).as(name).isEqualTo(-1);
+            assertThat(file.getAddressSettings().get("carehub.#").getMaxSizeBytes())
+                    .as(name)
+                    .isEqualTo(-1);
 
             // every queue the embedded broker declares exists as an anycast queue (dead-letter queues are
             // not auto-created, so a missing one would lose parked messages)
@@ -298,7 +332,8 @@ class DockerComposeFileTest {
                 CoreAddressConfiguration address = addresses.get(queue.strip());
                 assertThat(address).as("%s address %s", name, queue).isNotNull();
                 assertThat(address.getRoutingTypes()).containsExactly(RoutingType.ANYCAST);
-                assertThat(address.getQueueConfigs()).anySatisfy(q -> assertThat(String.valueOf(q.getName())).isEqualTo(queue.strip()));
+                assertThat(address.getQueueConfigs())
+                        .anySatisfy(q -> assertThat(String.valueOf(q.getName())).isEqualTo(queue.strip()));
             }
             assertThat(addresses).containsKeys(buffer.queue(), buffer.deadLetterQueue());
 
@@ -313,30 +348,44 @@ class DockerComposeFileTest {
 
             // the HA pair: replication over a cluster connection to the other broker's service name
             assertThat(file.getClusterConfigurations()).hasSize(1);
-            ClusterConnectionConfiguration cluster = file.getClusterConfigurations().get(0);
+            ClusterConnectionConfiguration cluster =
+                    file.getClusterConfigurations().get(0);
             String self = host(file.getConnectorConfigurations().get(cluster.getConnectorName()));
             assertThat(self).as("%s announces itself as", name).isEqualTo(broker);
             assertThat(cluster.getStaticConnectors()).hasSize(1);
-            String other = host(file.getConnectorConfigurations().get(cluster.getStaticConnectors().get(0)));
+            String other = host(file.getConnectorConfigurations()
+                    .get(cluster.getStaticConnectors().get(0)));
             assertThat(other).isIn(brokerServices()).isNotEqualTo(broker);
         }
 
         assertThat(parseBrokerXml("artemis-primary").getHAPolicyConfiguration())
-                .isInstanceOfSatisfying(ReplicatedPolicyConfiguration.class,
-                        primary -> assertThat(primary.isCheckForActiveServer()).as("fail-back needs check-for-active-server").isTrue());
+                .isInstanceOfSatisfying(
+                        ReplicatedPolicyConfiguration.class,
+                        primary -> assertThat(primary.isCheckForActiveServer())
+                                .as("fail-back needs check-for-active-server")
+                                .isTrue());
         assertThat(parseBrokerXml("artemis-backup").getHAPolicyConfiguration())
-                .isInstanceOfSatisfying(ReplicaPolicyConfiguration.class,
+                .isInstanceOfSatisfying(
+                        ReplicaPolicyConfiguration.class,
                         backup -> assertThat(backup.isAllowFailBack()).isTrue());
     }
 
     private static void assertSameBufferSemantics(String what, AddressSettings actual, AddressSettings expected) {
-        assertThat(String.valueOf(actual.getDeadLetterAddress())).as(what + " dead-letter-address")
+        assertThat(String.valueOf(actual.getDeadLetterAddress()))
+                .as(what + " dead-letter-address")
                 .isEqualTo(String.valueOf(expected.getDeadLetterAddress()));
-        assertThat(actual.getMaxDeliveryAttempts()).as(what + " max-delivery-attempts").isEqualTo(expected.getMaxDeliveryAttempts());
+        assertThat(actual.getMaxDeliveryAttempts())
+                .as(what + " max-delivery-attempts")
+                .isEqualTo(expected.getMaxDeliveryAttempts());
         assertThat(actual.getRedeliveryDelay()).as(what + " redelivery-delay").isEqualTo(expected.getRedeliveryDelay());
-        assertThat(actual.getRedeliveryMultiplier()).as(what + " redelivery-delay-multiplier").isEqualTo(expected.getRedeliveryMultiplier());
-        assertThat(actual.getMaxRedeliveryDelay()).as(what + " max-redelivery-delay").isEqualTo(expected.getMaxRedeliveryDelay());
-        assertThat(actual.isAutoCreateDeadLetterResources()).as(what + " auto-create-dead-letter-resources")
+        assertThat(actual.getRedeliveryMultiplier())
+                .as(what + " redelivery-delay-multiplier")
+                .isEqualTo(expected.getRedeliveryMultiplier());
+        assertThat(actual.getMaxRedeliveryDelay())
+                .as(what + " max-redelivery-delay")
+                .isEqualTo(expected.getMaxRedeliveryDelay());
+        assertThat(actual.isAutoCreateDeadLetterResources())
+                .as(what + " auto-create-dead-letter-resources")
                 .isEqualTo(expected.isAutoCreateDeadLetterResources());
     }
 
@@ -346,7 +395,8 @@ class DockerComposeFileTest {
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", environmentVariables));
         environment.setActiveProfiles("prod");
         try {
-            new SecretsEnvironmentPostProcessor(new DeferredLogs()).postProcessEnvironment(environment, new SpringApplication());
+            new SecretsEnvironmentPostProcessor(new DeferredLogs())
+                    .postProcessEnvironment(environment, new SpringApplication());
             return null;
         } catch (IllegalStateException e) {
             Matcher variable = Pattern.compile("environment variable (\\w+)").matcher(String.valueOf(e.getMessage()));
@@ -373,7 +423,9 @@ class DockerComposeFileTest {
         int customizers = 0;
         for (Method method : type.getDeclaredMethods()) {
             if (ArtemisConfigurationCustomizer.class.isAssignableFrom(method.getReturnType())) {
-                assertThat(method.getParameterTypes()).as("parameters of %s", method).containsOnly(BufferProperties.class);
+                assertThat(method.getParameterTypes())
+                        .as("parameters of %s", method)
+                        .containsOnly(BufferProperties.class);
                 method.setAccessible(true);
                 Object[] arguments = new Object[method.getParameterCount()];
                 Arrays.fill(arguments, buffer);
@@ -381,13 +433,16 @@ class DockerComposeFileTest {
                 customizers++;
             }
         }
-        assertThat(customizers).as("ArtemisConfigurationCustomizer beans of %s", type).isPositive();
+        assertThat(customizers)
+                .as("ArtemisConfigurationCustomizer beans of %s", type)
+                .isPositive();
         return configuration;
     }
 
     private static Configuration parseBrokerXml(String broker) throws Exception {
         FileConfiguration configuration = new FileConfiguration();
-        FileDeploymentManager deploymentManager = new FileDeploymentManager(brokerXml(broker).toUri().toString());
+        FileDeploymentManager deploymentManager =
+                new FileDeploymentManager(brokerXml(broker).toUri().toString());
         deploymentManager.addDeployable(configuration);
         deploymentManager.readConfiguration();
         assertThat(configuration.isParsed()).as("%s broker.xml parsed", broker).isTrue();
@@ -397,12 +452,13 @@ class DockerComposeFileTest {
     /** application.yml (the defaults the embedded broker is configured from), without a Spring context. */
     private static <T> T bind(String prefix, Class<T> type) throws IOException {
         MutablePropertySources sources = new MutablePropertySources();
-        for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml",
-                new ClassPathResource("application.yml"))) {
+        for (PropertySource<?> source :
+                new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))) {
             sources.addLast(source);
         }
         return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources))
-                .bind(prefix, type).orElseThrow(() -> new AssertionError(prefix + " not bound from application.yml"));
+                .bind(prefix, type)
+                .orElseThrow(() -> new AssertionError(prefix + " not bound from application.yml"));
     }
 
     private static String host(TransportConfiguration connector) {
@@ -423,8 +479,10 @@ class DockerComposeFileTest {
 
     private static List<String> brokerServices() {
         return services.entrySet().stream()
-                .filter(service -> String.valueOf(service.getValue().get("image")).startsWith(BROKER_IMAGE))
-                .map(Map.Entry::getKey).toList();
+                .filter(service ->
+                        String.valueOf(service.getValue().get("image")).startsWith(BROKER_IMAGE))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** A service's environment (map or list form), values as written (not interpolated). */
@@ -433,7 +491,8 @@ class DockerComposeFileTest {
         Object environment = services.get(service).get("environment");
         Map<String, String> values = new LinkedHashMap<>();
         if (environment instanceof Map<?, ?> map) {
-            map.forEach((name, value) -> values.put(String.valueOf(name), value == null ? null : String.valueOf(value)));
+            map.forEach(
+                    (name, value) -> values.put(String.valueOf(name), value == null ? null : String.valueOf(value)));
         } else if (environment instanceof List<?> entries) {
             for (Object entry : entries) {
                 String[] pair = String.valueOf(entry).split("=", 2);
@@ -451,7 +510,8 @@ class DockerComposeFileTest {
             Matcher braced = BRACED.matcher(piece);
             while (braced.find()) {
                 String operator = braced.group(2);
-                String replacement = operator != null && operator.endsWith("-") ? braced.group(3)
+                String replacement = operator != null && operator.endsWith("-")
+                        ? braced.group(3)
                         : "set-" + braced.group(1).toLowerCase();
                 braced.appendReplacement(result, Matcher.quoteReplacement(replacement));
             }
@@ -468,7 +528,8 @@ class DockerComposeFileTest {
             assertThat(value).as("%s in %s", key, String.join(".", path)).isInstanceOf(Map.class);
             value = ((Map<String, Object>) value).get(key);
         }
-        return value instanceof List<?> values ? String.join(" ", values.stream().map(String::valueOf).toList())
+        return value instanceof List<?> values
+                ? String.join(" ", values.stream().map(String::valueOf).toList())
                 : String.valueOf(value);
     }
 
@@ -479,11 +540,14 @@ class DockerComposeFileTest {
 
     private static Path repositoryRoot() {
         Path directory = Path.of("").toAbsolutePath();
-        while (directory != null && !(Files.isRegularFile(directory.resolve("pom.xml"))
-                && Files.isRegularFile(directory.resolve("docker-compose.yml")))) {
+        while (directory != null
+                && !(Files.isRegularFile(directory.resolve("pom.xml"))
+                        && Files.isRegularFile(directory.resolve("docker-compose.yml")))) {
             directory = directory.getParent();
         }
-        assertThat(directory).as("repository root (pom.xml next to docker-compose.yml)").isNotNull();
+        assertThat(directory)
+                .as("repository root (pom.xml next to docker-compose.yml)")
+                .isNotNull();
         return directory;
     }
 }

@@ -27,31 +27,40 @@ class NoPersonalDataInLogsTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
 
     @Test
     void documentingRejectingAndRefusingLeaveNoPersonalDataInTheLog(CapturedOutput output) throws Exception {
         String body = Files.readString(Path.of("src/test/resources/whatsapp/text.json"))
-                .replace("16505551234", PHONE).replace("Sheena Nelson", NAME)
+                .replace("16505551234", PHONE)
+                .replace("Sheena Nelson", NAME)
                 .replace("Does it come in another color?", TEXT)
                 .replace("1749416383", Long.toString(Instant.now().getEpochSecond()))
                 .replaceAll("\"id\": \"wamid[^\"]*\"", "\"id\": \"wamid.pii" + System.nanoTime() + "\"");
 
-        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);                       // documented, notice sent
-        assertThat(webhook.post(body.getBytes(), "sha256=00").statusCode()).isEqualTo(403);      // refused
-        assertThat(webhook.postSigned(body.substring(0, body.length() - 20)).statusCode()).isEqualTo(200); // parked
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from message m join conversation c on c.id = m.conversation_id "
-                        + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'OUTBOUND' "
-                        + "and m.delivery_state = 'accepted'", PHONE) == 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from rejected_update where reason like 'malformed JSON%' and payload = ?",
-                (Object) body.substring(0, body.length() - 20).getBytes()) == 1);
+        assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200); // documented, notice sent
+        assertThat(webhook.post(body.getBytes(), "sha256=00").statusCode()).isEqualTo(403); // refused
+        assertThat(webhook.postSigned(body.substring(0, body.length() - 20)).statusCode())
+                .isEqualTo(200); // parked
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from message m join conversation c on c.id = m.conversation_id "
+                                        + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'OUTBOUND' "
+                                        + "and m.delivery_state = 'accepted'",
+                                PHONE)
+                        == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from rejected_update where reason like 'malformed JSON%' and payload = ?",
+                                (Object) body.substring(0, body.length() - 20).getBytes())
+                        == 1);
 
-        assertThat(output.getAll()).as("the capture sees the hub's log lines")
+        assertThat(output.getAll())
+                .as("the capture sees the hub's log lines")
                 .contains("webhook refused: invalid signature", "queued in conversation", "malformed JSON");
-        assertThat(output.getAll()).doesNotContain(PHONE, NAME, "Zwiebelmeyer", "DE89370400440532013000",
-                "Lindenallee");
+        assertThat(output.getAll())
+                .doesNotContain(PHONE, NAME, "Zwiebelmeyer", "DE89370400440532013000", "Lindenallee");
     }
 }

@@ -17,8 +17,8 @@ class ProdProfileBrokerTest {
 
     @Test
     void prodProfileStartsNoEmbeddedBroker() throws Exception {
-        List<PropertySource<?>> prod = new YamlPropertySourceLoader().load("prod",
-                new ClassPathResource("application-prod.yml"));
+        List<PropertySource<?>> prod =
+                new YamlPropertySourceLoader().load("prod", new ClassPathResource("application-prod.yml"));
 
         assertThat(prod.get(0).getProperty("spring.artemis.mode")).isEqualTo("native");
         assertThat(prod.get(0).getProperty("spring.artemis.embedded.enabled")).isEqualTo(false);

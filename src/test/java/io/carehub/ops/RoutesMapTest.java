@@ -34,8 +34,8 @@ class RoutesMapTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern CITES_REQUIREMENT = Pattern.compile("^R\\d+.*");
     /** Consumers that touch no database: the webhook (R10) and the rules-file reload. */
-    private static final Set<String> WITHOUT_DATABASE = Set.of("whatsapp-webhook-handshake", "whatsapp-webhook-receive",
-            "routing-rules-reload");
+    private static final Set<String> WITHOUT_DATABASE =
+            Set.of("whatsapp-webhook-handshake", "whatsapp-webhook-receive", "routing-rules-reload");
 
     @Test
     void everyRouteFileParsesWithCamelsYamlDsl() throws Exception {
@@ -44,8 +44,11 @@ class RoutesMapTest {
                 Resource resource = ResourceHelper.fromString(file.getFileName().toString(), Files.readString(file));
                 PluginHelper.getRoutesLoader(camel).loadRoutes(resource);
             }
-            List<RouteDefinition> routes = camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions();
-            assertThat(routes).extracting(RouteDefinition::getRouteId)
+            List<RouteDefinition> routes = camel.getCamelContextExtension()
+                    .getContextPlugin(Model.class)
+                    .getRouteDefinitions();
+            assertThat(routes)
+                    .extracting(RouteDefinition::getRouteId)
                     .contains("whatsapp-webhook-receive", "buffer-to-documentation", "whatsapp-outbound", "vault-purge")
                     .doesNotHaveDuplicates();
         }
@@ -62,9 +65,13 @@ class RoutesMapTest {
             String id = node.path("id").asText("");
             String description = node.path("description").asText("");
             assertThat(id).as("%s without id", kind).isNotBlank();
-            assertThat(description).as("description of %s %s", kind, id).isNotBlank().doesNotContain("\n");
+            assertThat(description)
+                    .as("description of %s %s", kind, id)
+                    .isNotBlank()
+                    .doesNotContain("\n");
             if (!kind.equals("routeConfiguration") || id.equals("database-outage") || id.equals("graph-api-errors")) {
-                assertThat(description).as("description of %s %s cites its requirement", kind, id)
+                assertThat(description)
+                        .as("description of %s %s cites its requirement", kind, id)
                         .matches(CITES_REQUIREMENT);
             }
         }
@@ -83,15 +90,25 @@ class RoutesMapTest {
             }
             consumers.add(id);
             assertThat(route.path("routeConfigurationId").asText("").split(","))
-                    .as("route configurations of %s", id).contains("database-outage");
+                    .as("route configurations of %s", id)
+                    .contains("database-outage");
         }
-        assertThat(consumers).contains("buffer-to-documentation", "conversation-lifecycle", "whatsapp-outbound",
-                "media-download", "outbound-requeue", "routing-overflow", "dialog-expiry", "vault-purge");
+        assertThat(consumers)
+                .contains(
+                        "buffer-to-documentation",
+                        "conversation-lifecycle",
+                        "whatsapp-outbound",
+                        "media-download",
+                        "outbound-requeue",
+                        "routing-overflow",
+                        "dialog-expiry",
+                        "vault-purge");
     }
 
     @Test
     void everyQueueTheHubWritesToIsARouteStep() {
-        String map = String.join("\n", routeFiles().stream().map(RoutesMapTest::read).toList());
+        String map =
+                String.join("\n", routeFiles().stream().map(RoutesMapTest::read).toList());
         assertThat(map)
                 .contains("to:\n            uri: \"jms-batch:queue:{{carehub.buffer.queue}}\"")
                 .contains("to:\n            uri: \"jms-batch:queue:{{carehub.lifecycle.queue}}\"")
@@ -115,7 +132,8 @@ class RoutesMapTest {
 
     private static List<Path> routeFiles() {
         try (Stream<Path> files = Files.list(ROUTES)) {
-            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            List<Path> yaml =
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
             assertThat(yaml).isNotEmpty();
             return yaml;
         } catch (IOException e) {

@@ -46,13 +46,15 @@ class SecretsEnvironmentPostProcessorTest {
 
     @Test
     void defaultProfileGeneratesDevSecretsOnceAndKeepsThemAcrossRestarts(@TempDir Path dataDir) {
-        MockEnvironment first = new MockEnvironment().withProperty("carehub.data-dir", dataDir.toString())
+        MockEnvironment first = new MockEnvironment()
+                .withProperty("carehub.data-dir", dataDir.toString())
                 .withProperty("carehub.buffer.encryption-key", "");
         processor.postProcessEnvironment(first, new SpringApplication());
         MockEnvironment second = new MockEnvironment().withProperty("carehub.data-dir", dataDir.toString());
         processor.postProcessEnvironment(second, new SpringApplication());
 
-        assertThat(first.getProperty("carehub.buffer.encryption-key")).isNotBlank()
+        assertThat(first.getProperty("carehub.buffer.encryption-key"))
+                .isNotBlank()
                 .isEqualTo(second.getProperty("carehub.buffer.encryption-key"));
         assertThat(first.getProperty("carehub.whatsapp.app-secret")).startsWith("dev-");
         assertThat(Files.exists(dataDir.resolve("dev-secrets.properties"))).isTrue();

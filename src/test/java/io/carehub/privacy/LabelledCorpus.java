@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,11 +23,9 @@ import java.util.List;
  */
 record LabelledCorpus(List<Message> messages) {
 
-    record Span(EntityType type, int start, int end) {
-    }
+    record Span(EntityType type, int start, int end) {}
 
-    record Message(String id, String text, List<Span> spans) {
-    }
+    record Message(String id, String text, List<Span> spans) {}
 
     static final String JSONL = "/privacy/corpus.jsonl";
     static final String MARKUP = "/privacy/corpus-annotated.txt";
@@ -51,9 +48,13 @@ record LabelledCorpus(List<Message> messages) {
                 JsonNode node = JSON.readTree(line);
                 List<Span> spans = new ArrayList<>();
                 for (JsonNode e : node.path("entities")) {
-                    spans.add(new Span(EntityType.valueOf(e.get("type").asText()), e.get("start").asInt(), e.get("end").asInt()));
+                    spans.add(new Span(
+                            EntityType.valueOf(e.get("type").asText()),
+                            e.get("start").asInt(),
+                            e.get("end").asInt()));
                 }
-                messages.add(new Message(node.get("id").asText(), node.get("text").asText(), spans));
+                messages.add(
+                        new Message(node.get("id").asText(), node.get("text").asText(), spans));
             }
             return new LabelledCorpus(List.copyOf(messages));
         } catch (IOException e) {
@@ -96,7 +97,10 @@ record LabelledCorpus(List<Message> messages) {
                 ObjectNode node = JSON.createObjectNode().put("id", m.id()).put("text", m.text());
                 ArrayNode entities = node.putArray("entities");
                 for (Span s : m.spans()) {
-                    entities.addObject().put("type", s.type().name()).put("start", s.start()).put("end", s.end());
+                    entities.addObject()
+                            .put("type", s.type().name())
+                            .put("start", s.start())
+                            .put("end", s.end());
                 }
                 out.write(JSON.writeValueAsString(node));
                 out.write('\n');

@@ -1,7 +1,19 @@
 package io.carehub.privacy;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -9,19 +21,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * R24/R25 end to end: messages full of personal data go through the {@code pseudonymize} and
@@ -58,8 +57,11 @@ class LeakTest {
         stub.start();
         stub.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
         PiiDetector detector = new PiiDetector(List.of("0800 330 1000"), "DE");
-        PseudonymVault vault = new PseudonymVault(TestDatabase.jdbc(), VaultKey.fromBase64(VaultKey.randomBase64()),
-                new MutableClock(Instant.parse("2026-11-25T10:00:00Z")), Duration.ofHours(24));
+        PseudonymVault vault = new PseudonymVault(
+                TestDatabase.jdbc(),
+                VaultKey.fromBase64(VaultKey.randomBase64()),
+                new MutableClock(Instant.parse("2026-11-25T10:00:00Z")),
+                Duration.ofHours(24));
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("pseudonymize", PrivacyProcessors.pseudonymize(new Pseudonymizer(detector, vault)));
         camel.getRegistry().bind("stripPersonalData", PrivacyProcessors.strip(new Stripper(detector, "[REDACTED]")));
@@ -67,10 +69,14 @@ class LeakTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:bot").process("pseudonymize").removeHeaders("*", PrivacyHeaders.SESSION_ID)
+                from("direct:bot")
+                        .process("pseudonymize")
+                        .removeHeaders("*", PrivacyHeaders.SESSION_ID)
                         .setHeader("Content-Type", constant("text/plain"))
                         .to(base.replace("http://", "http://") + "/bot/message?bridgeEndpoint=true");
-                from("direct:llm").process("stripPersonalData").removeHeaders("*")
+                from("direct:llm")
+                        .process("stripPersonalData")
+                        .removeHeaders("*")
                         .setHeader("Content-Type", constant("text/plain"))
                         .to(base + "/llm/chat?bridgeEndpoint=true");
             }
@@ -99,11 +105,14 @@ class LeakTest {
             });
         }
 
-        List<LoggedRequest> requests = stub.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+        List<LoggedRequest> requests =
+                stub.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
         assertThat(requests).hasSize(MESSAGES.size() * 2);
         for (LoggedRequest request : requests) {
             String sent = request.getBodyAsString() + " " + request.getUrl() + " " + request.getHeaders();
-            assertThat(leaks(sent)).as("sent to %s: %s", request.getUrl(), request.getBodyAsString()).isEmpty();
+            assertThat(leaks(sent))
+                    .as("sent to %s: %s", request.getUrl(), request.getBodyAsString())
+                    .isEmpty();
         }
     }
 
@@ -116,7 +125,8 @@ class LeakTest {
         for (String word : List.of("anna", "vogel", "vogl", "lindenstr", "lindenstrasse")) {
             if (lower.matches("(?s).*\\b" + word + "\\b.*")) leaks.add(word);
         }
-        for (String needle : List.of("10115", "55012398", "88120934", "1712345678", "370400440532013000", "annavogel", "webde")) {
+        for (String needle :
+                List.of("10115", "55012398", "88120934", "1712345678", "370400440532013000", "annavogel", "webde")) {
             if (alnum.contains(needle) || digits.contains(needle)) leaks.add(needle);
         }
         if (digits.contains("1231985") || digits.contains("12031985")) leaks.add("date of birth");

@@ -1,11 +1,10 @@
 package io.carehub.privacy;
 
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** What the detector finds, one behaviour per test; offsets are UTF-16 indices. */
 class PiiDetectorTest {
@@ -13,7 +12,10 @@ class PiiDetectorTest {
     private final PiiDetector detector = new PiiDetector(List.of("0800 330 1000"), "DE");
 
     private List<String> found(String text, EntityType type) {
-        return detector.detect(text).stream().filter(e -> e.type() == type).map(e -> text.substring(e.start(), e.end())).toList();
+        return detector.detect(text).stream()
+                .filter(e -> e.type() == type)
+                .map(e -> text.substring(e.start(), e.end()))
+                .toList();
     }
 
     private List<Entity> all(String text) {
@@ -30,7 +32,8 @@ class PiiDetectorTest {
             assertThat(found("festnetz 089/2345678", EntityType.PHONE)).containsExactly("089/2345678");
             assertThat(found("handy 0172-9988776", EntityType.PHONE)).containsExactly("0172-9988776");
             assertThat(found("tel (030) 98765432", EntityType.PHONE)).containsExactly("(030) 98765432");
-            assertThat(found("das ist meine +49 (0)30 55512345", EntityType.PHONE)).containsExactly("+49 (0)30 55512345");
+            assertThat(found("das ist meine +49 (0)30 55512345", EntityType.PHONE))
+                    .containsExactly("+49 (0)30 55512345");
         }
 
         @Test
@@ -42,21 +45,25 @@ class PiiDetectorTest {
 
         @Test
         void ignoresNumbersThatOnlyLookLikePhones() {
-            assertThat(all("ticketnummer 2024-118833, auftrag 4500123456, kostet 39,95 €, fritzbox 7590")).isEmpty();
-            assertThat(found("seit dem 01.02.2024 kein internet", EntityType.PHONE)).isEmpty();
+            assertThat(all("ticketnummer 2024-118833, auftrag 4500123456, kostet 39,95 €, fritzbox 7590"))
+                    .isEmpty();
+            assertThat(found("seit dem 01.02.2024 kein internet", EntityType.PHONE))
+                    .isEmpty();
         }
     }
 
     @Test
     void findsEmailAddressesByTheirGrammar() {
         assertThat(found("schreib an Thomas.KLEIN@Web.DE.", EntityType.EMAIL)).containsExactly("Thomas.KLEIN@Web.DE");
-        assertThat(found("mail: a.b+c@sub.firma-nowak.com bitte", EntityType.EMAIL)).containsExactly("a.b+c@sub.firma-nowak.com");
+        assertThat(found("mail: a.b+c@sub.firma-nowak.com bitte", EntityType.EMAIL))
+                .containsExactly("a.b+c@sub.firma-nowak.com");
         assertThat(found("not@anaddress and @handle", EntityType.EMAIL)).isEmpty();
     }
 
     @Test
     void findsIbansOfAllCountriesOnlyWithAValidChecksum() {
-        assertThat(found("iban DE89 3704 0044 0532 0130 00 bitte", EntityType.IBAN)).containsExactly("DE89 3704 0044 0532 0130 00");
+        assertThat(found("iban DE89 3704 0044 0532 0130 00 bitte", EntityType.IBAN))
+                .containsExactly("DE89 3704 0044 0532 0130 00");
         assertThat(found("de89370400440532013000", EntityType.IBAN)).hasSize(1);
         assertThat(found("konto GB66 CPFR 8896 0522 5955 44", EntityType.IBAN)).hasSize(1);
         assertThat(found("iban DE89 3704 0044 0532 0130 01", EntityType.IBAN)).isEmpty();
@@ -72,18 +79,22 @@ class PiiDetectorTest {
     @Test
     void findsCustomerAndContractNumbersThroughTheirKeyword() {
         assertThat(found("Kd.-Nr. 1200345678", EntityType.CUSTOMER_ID)).containsExactly("1200345678");
-        assertThat(found("meine kundennummer lautet 6620019388", EntityType.CUSTOMER_ID)).containsExactly("6620019388");
+        assertThat(found("meine kundennummer lautet 6620019388", EntityType.CUSTOMER_ID))
+                .containsExactly("6620019388");
         assertThat(found("zwei verträge: VN-10020030 und VN-10020031", EntityType.CUSTOMER_ID))
                 .containsExactly("VN-10020030", "VN-10020031");
-        assertThat(found("4410098876 ist meine kundennummer", EntityType.CUSTOMER_ID)).containsExactly("4410098876");
+        assertThat(found("4410098876 ist meine kundennummer", EntityType.CUSTOMER_ID))
+                .containsExactly("4410098876");
         assertThat(found("ticket #88123409 ist offen", EntityType.CUSTOMER_ID)).isEmpty();
     }
 
     @Test
     void findsBirthDatesOnlyWithBirthContext() {
         assertThat(found("geb. 12.03.1985", EntityType.DATE_OF_BIRTH)).containsExactly("12.03.1985");
-        assertThat(found("bin am 5. mai 1977 geboren", EntityType.DATE_OF_BIRTH)).containsExactly("5. mai 1977");
-        assertThat(found("I was born on 14 February 1987", EntityType.DATE_OF_BIRTH)).containsExactly("14 February 1987");
+        assertThat(found("bin am 5. mai 1977 geboren", EntityType.DATE_OF_BIRTH))
+                .containsExactly("5. mai 1977");
+        assertThat(found("I was born on 14 February 1987", EntityType.DATE_OF_BIRTH))
+                .containsExactly("14 February 1987");
         assertThat(all("seit dem 12.03.2024 kein internet")).isEmpty();
     }
 
@@ -97,14 +108,16 @@ class PiiDetectorTest {
     @Test
     void findsPublicIpAddressesButNotLanOrResolverAddresses() {
         assertThat(found("meine ip ist 84.132.17.201", EntityType.IP)).containsExactly("84.132.17.201");
-        assertThat(found("ipv6 2a02:908:1b2:3c40::17 laut router", EntityType.IP)).containsExactly("2a02:908:1b2:3c40::17");
+        assertThat(found("ipv6 2a02:908:1b2:3c40::17 laut router", EntityType.IP))
+                .containsExactly("2a02:908:1b2:3c40::17");
         assertThat(all("router 192.168.178.1, dns 8.8.8.8, um 12:30:45")).isEmpty();
     }
 
     @Test
     void findsTaxIdsSocialSecurityNumbersAndLicencePlates() {
         assertThat(found("steuer id 23108445468", EntityType.OTHER_ID)).containsExactly("23108445468");
-        assertThat(found("sozialversicherungsnummer 65 170839 J 003", EntityType.OTHER_ID)).containsExactly("65 170839 J 003");
+        assertThat(found("sozialversicherungsnummer 65 170839 J 003", EntityType.OTHER_ID))
+                .containsExactly("65 170839 J 003");
         assertThat(found("kennzeichen B-MK 4711 falsch", EntityType.OTHER_ID)).containsExactly("B-MK 4711");
     }
 
@@ -112,22 +125,28 @@ class PiiDetectorTest {
     void findsAddressesAsOneSpan() {
         assertThat(found("ich wohne in der Lindenstraße 12a, 10115 Berlin", EntityType.ADDRESS))
                 .containsExactly("Lindenstraße 12a, 10115 Berlin");
-        assertThat(found("neue adresse: hauptstr. 5, 80331 münchen", EntityType.ADDRESS)).containsExactly("hauptstr. 5, 80331 münchen");
+        assertThat(found("neue adresse: hauptstr. 5, 80331 münchen", EntityType.ADDRESS))
+                .containsExactly("hauptstr. 5, 80331 münchen");
         assertThat(found("wir wohnen An der Alster 2", EntityType.ADDRESS)).containsExactly("An der Alster 2");
         assertThat(found("adresse ist Gartenweg 3-5", EntityType.ADDRESS)).containsExactly("Gartenweg 3-5");
-        assertThat(all("ist die störung in 10115 schon behoben? wann kommt glasfaser in die gartenstraße?")).isEmpty();
+        assertThat(all("ist die störung in 10115 schon behoben? wann kommt glasfaser in die gartenstraße?"))
+                .isEmpty();
     }
 
     @Nested
     class Person {
         @Test
         void findsNamesAfterIntroductionsSalutationsAndSignatures() {
-            assertThat(found("hallo ich bin anna vogel und mein internet", EntityType.PERSON)).containsExactly("anna vogel");
+            assertThat(found("hallo ich bin anna vogel und mein internet", EntityType.PERSON))
+                    .containsExactly("anna vogel");
             assertThat(found("mein name ist jürgen schmidt", EntityType.PERSON)).containsExactly("jürgen schmidt");
-            assertThat(found("Sehr geehrte Frau Hartmann, danke", EntityType.PERSON)).containsExactly("Hartmann");
-            assertThat(found("danke dir, gruß Stefan Becker", EntityType.PERSON)).containsExactly("Stefan Becker");
+            assertThat(found("Sehr geehrte Frau Hartmann, danke", EntityType.PERSON))
+                    .containsExactly("Hartmann");
+            assertThat(found("danke dir, gruß Stefan Becker", EntityType.PERSON))
+                    .containsExactly("Stefan Becker");
             assertThat(found("Lucas Moreau here, thanks", EntityType.PERSON)).containsExactly("Lucas Moreau");
-            assertThat(found("meine tochter lea hat den falschen tarif", EntityType.PERSON)).containsExactly("lea");
+            assertThat(found("meine tochter lea hat den falschen tarif", EntityType.PERSON))
+                    .containsExactly("lea");
         }
 
         @Test
@@ -142,7 +161,8 @@ class PiiDetectorTest {
         @Test
         void takesOrdinaryWordNamesWithContext() {
             assertThat(found("herr Vogel ist mein nachbar", EntityType.PERSON)).containsExactly("Vogel");
-            assertThat(found("mein mann Frank Vogel ist der vertragsinhaber", EntityType.PERSON)).containsExactly("Frank Vogel");
+            assertThat(found("mein mann Frank Vogel ist der vertragsinhaber", EntityType.PERSON))
+                    .containsExactly("Frank Vogel");
         }
     }
 
@@ -156,7 +176,9 @@ class PiiDetectorTest {
                 .with(EntityType.ADDRESS, "Lindenstraße 12a, 10115 Berlin");
 
         private List<String> values(String text) {
-            return detector.detect(text, known).stream().map(e -> text.substring(e.start(), e.end())).toList();
+            return detector.detect(text, known).stream()
+                    .map(e -> text.substring(e.start(), e.end()))
+                    .toList();
         }
 
         @Test
@@ -181,7 +203,8 @@ class PiiDetectorTest {
 
         @Test
         void loneSurrogatesControlCharsAndRtlMarksDoNotHideTheRest() {
-            String text = "\uD800 kaputt \u0000\u0007 \u200F\u202Eich bin Anna Vogel\u202C \uDC00 tel 0171\u200B2345678 \u0001";
+            String text =
+                    "\uD800 kaputt \u0000\u0007 \u200F\u202Eich bin Anna Vogel\u202C \uDC00 tel 0171\u200B2345678 \u0001";
             List<Entity> entities = detector.detect(text);
             assertThat(entities).extracting(Entity::type).contains(EntityType.PERSON, EntityType.PHONE);
             assertThat(entities).allSatisfy(e -> assertThat(e.end()).isLessThanOrEqualTo(text.length()));
@@ -212,7 +235,8 @@ class PiiDetectorTest {
 
         @Test
         void aHundredKilobyteMessageOfDigitsAndSeparatorsFinishes() {
-            String text = "0 1-2/3.4 ".repeat(10_000) + "@".repeat(10_000) + "a@".repeat(10_000) + "DE89 ".repeat(5_000);
+            String text =
+                    "0 1-2/3.4 ".repeat(10_000) + "@".repeat(10_000) + "a@".repeat(10_000) + "DE89 ".repeat(5_000);
             assertThat(detector.detect(text)).isNotNull();
         }
     }

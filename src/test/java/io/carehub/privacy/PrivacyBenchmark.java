@@ -28,17 +28,25 @@ public final class PrivacyBenchmark {
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
 
         double perSecond = count / (elapsed / 1e9);
-        System.out.printf(Locale.ROOT, "%nPII detection, one thread (= per core), %d distinct messages, avg %.0f chars%n",
-                messages.size(), avgLength);
+        System.out.printf(
+                Locale.ROOT,
+                "%nPII detection, one thread (= per core), %d distinct messages, avg %.0f chars%n",
+                messages.size(),
+                avgLength);
         System.out.printf(Locale.ROOT, "%-28s %14s%n", "metric", "value");
         System.out.printf(Locale.ROOT, "%-28s %,14.0f%n", "messages/s per core", perSecond);
         System.out.printf(Locale.ROOT, "%-28s %,14.1f%n", "µs per message", 1e6 / perSecond);
         System.out.printf(Locale.ROOT, "%-28s %,14.0f%n", "bytes allocated per message", (double) allocated / count);
         System.out.printf(Locale.ROOT, "%-28s %,14.0f%n", "allocation rate MB/s", allocated / 1e6 / (elapsed / 1e9));
 
-        System.out.printf(Locale.ROOT, "%nlinearity (one message of n chars)%n%-12s %14s %12s%n", "chars", "ms/message", "ns/char");
+        System.out.printf(
+                Locale.ROOT,
+                "%nlinearity (one message of n chars)%n%-12s %14s %12s%n",
+                "chars",
+                "ms/message",
+                "ns/char");
         String filler = String.join(" ", messages);
-        for (int size : new int[]{10_000, 100_000, 1_000_000}) {
+        for (int size : new int[] {10_000, 100_000, 1_000_000}) {
             StringBuilder b = new StringBuilder(size + filler.length());
             while (b.length() < size) b.append(filler).append(' ');
             String text = b.substring(0, size);

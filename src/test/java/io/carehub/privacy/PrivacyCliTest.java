@@ -1,24 +1,22 @@
 package io.carehub.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code privacy scan}: JSONL in, JSONL out, no Spring. */
 class PrivacyCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int exitCode, List<JsonNode> lines) {
-    }
+    private record Run(int exitCode, List<JsonNode> lines) {}
 
     private Run scan(String input, String... options) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -26,22 +24,27 @@ class PrivacyCliTest {
         args[0] = "privacy";
         args[1] = "scan";
         System.arraycopy(options, 0, args, 2, options.length);
-        int code = PrivacyCli.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        int code = PrivacyCli.run(
+                args,
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
-        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + l);
-            }
-        }).toList();
+        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l);
+                    } catch (Exception e) {
+                        throw new AssertionError("not JSON: " + l);
+                    }
+                })
+                .toList();
         return new Run(code, lines);
     }
 
     @Test
     void handlesOnlyThePrivacyCommand() {
-        assertThat(PrivacyCli.handles(new String[]{"privacy", "scan"})).isTrue();
-        assertThat(PrivacyCli.handles(new String[]{"--server.port=8080"})).isFalse();
+        assertThat(PrivacyCli.handles(new String[] {"privacy", "scan"})).isTrue();
+        assertThat(PrivacyCli.handles(new String[] {"--server.port=8080"})).isFalse();
         assertThat(PrivacyCli.handles(new String[0])).isFalse();
     }
 
@@ -76,7 +79,8 @@ class PrivacyCliTest {
         assertThat(run.lines()).hasSize(3);
         assertThat(run.lines().get(0).has("error")).isTrue();
         assertThat(run.lines().get(1).get("error").asText()).contains("text");
-        assertThat(run.lines().get(2).get("entities").get(0).get("type").asText()).isEqualTo("EMAIL");
+        assertThat(run.lines().get(2).get("entities").get(0).get("type").asText())
+                .isEqualTo("EMAIL");
     }
 
     @Test

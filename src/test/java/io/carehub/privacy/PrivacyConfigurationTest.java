@@ -1,5 +1,7 @@
 package io.carehub.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.apache.camel.Processor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,18 +10,18 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The wiring only (no web server, broker or Boot auto-configuration): beans the routes and APIs use. */
 class PrivacyConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PrivacyProperties.class)
-    static class Properties {
-    }
+    static class Properties {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Properties.class, PrivacyConfiguration.class, PrivacyController.class,
+            .withUserConfiguration(
+                    Properties.class,
+                    PrivacyConfiguration.class,
+                    PrivacyController.class,
                     TranscriptExportController.class)
             .withBean(NamedParameterJdbcTemplate.class, TestDatabase::jdbc)
             .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
@@ -41,8 +43,11 @@ class PrivacyConfigurationTest {
     @Test
     void refusesToStartInProdWithoutAVaultKey() {
         runner.withPropertyValues("spring.profiles.active=prod")
-                .run(context -> assertThat(context).hasFailed()
-                        .getFailure().rootCause().hasMessageContaining("carehub.privacy.vault-key is required"));
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("carehub.privacy.vault-key is required"));
     }
 
     @Test

@@ -1,26 +1,26 @@
 package io.carehub.privacy;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-import java.util.List;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** {@code POST /api/privacy/analyze}, standalone MockMvc (no application context). */
 class PrivacyControllerTest {
 
-    private final MockMvc mvc = MockMvcBuilders
-            .standaloneSetup(new PrivacyController(new PiiDetector(List.of("0800 330 1000"), "DE"), 1000))
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
+                    new PrivacyController(new PiiDetector(List.of("0800 330 1000"), "DE"), 1000))
             .build();
 
     @Test
     void returnsTypedEntitiesWithUtf16OffsetsAndScore() throws Exception {
-        mvc.perform(post("/api/privacy/analyze").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"ich bin Anna Vogel, tel 0171 2345678\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entities[0].type").value("PERSON"))
@@ -32,8 +32,10 @@ class PrivacyControllerTest {
 
     @Test
     void findsKnownValuesPassedWithTheRequest() throws Exception {
-        mvc.perform(post("/api/privacy/analyze").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"text\":\"nr k 550 123 98\",\"knownValues\":{\"customerNumber\":[\"K-55012398\"]}}"))
+        mvc.perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"text\":\"nr k 550 123 98\",\"knownValues\":{\"customerNumber\":[\"K-55012398\"]}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entities[0].type").value("CUSTOMER_ID"))
                 .andExpect(jsonPath("$.entities[0].start").value(3));
@@ -41,25 +43,31 @@ class PrivacyControllerTest {
 
     @Test
     void rejectsMissingTextWithAProblemDetail() throws Exception {
-        mvc.perform(post("/api/privacy/analyze").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("'text' is required"));
     }
 
     @Test
     void rejectsUnknownKnownValueKeysAndMalformedJson() throws Exception {
-        mvc.perform(post("/api/privacy/analyze").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"x\",\"knownValues\":{\"shoeSize\":\"42\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("unknown knownValues key 'shoeSize'"));
-        mvc.perform(post("/api/privacy/analyze").contentType(MediaType.APPLICATION_JSON).content("{\"text\":"))
+        mvc.perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Unreadable analyze request"));
     }
 
     @Test
     void rejectsTooLongTextWith413() throws Exception {
-        mvc.perform(post("/api/privacy/analyze").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"" + "a".repeat(1001) + "\"}"))
                 .andExpect(status().isPayloadTooLarge());
     }

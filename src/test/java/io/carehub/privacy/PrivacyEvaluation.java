@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.LabelledCorpus.Message;
 import io.carehub.privacy.LabelledCorpus.Span;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -30,8 +29,17 @@ public final class PrivacyEvaluation {
         }
     }
 
-    record Result(Map<EntityType, TypeScore> perType, int gold, int found, long goldChars, long predictedChars,
-                  long overlapChars, int messages, int withoutPii, List<String> misses, List<String> falseAlarms) {
+    record Result(
+            Map<EntityType, TypeScore> perType,
+            int gold,
+            int found,
+            long goldChars,
+            long predictedChars,
+            long overlapChars,
+            int messages,
+            int withoutPii,
+            List<String> misses,
+            List<String> falseAlarms) {
         double entityRecall() {
             return gold == 0 ? 1.0 : (double) found / gold;
         }
@@ -71,22 +79,26 @@ public final class PrivacyEvaluation {
                 goldSet.set(s.start(), s.end());
                 gold++;
                 counts.get(s.type())[0]++;
-                boolean hit = predicted.stream().anyMatch(p -> p.type() == s.type() && p.start() < s.end() && s.start() < p.end());
+                boolean hit = predicted.stream()
+                        .anyMatch(p -> p.type() == s.type() && p.start() < s.end() && s.start() < p.end());
                 if (hit) {
                     found++;
                     counts.get(s.type())[1]++;
                 } else {
-                    misses.add(m.id() + " " + s.type() + " '" + m.text().substring(s.start(), s.end()) + "' in: " + m.text());
+                    misses.add(m.id() + " " + s.type() + " '" + m.text().substring(s.start(), s.end()) + "' in: "
+                            + m.text());
                 }
             }
             for (Entity p : predicted) {
                 predictedSet.set(p.start(), p.end());
                 counts.get(p.type())[2]++;
-                boolean correct = m.spans().stream().anyMatch(s -> p.type() == s.type() && p.start() < s.end() && s.start() < p.end());
+                boolean correct = m.spans().stream()
+                        .anyMatch(s -> p.type() == s.type() && p.start() < s.end() && s.start() < p.end());
                 if (correct) {
                     counts.get(p.type())[3]++;
                 } else {
-                    falseAlarms.add(m.id() + " " + p.type() + " '" + m.text().substring(p.start(), p.end()) + "' in: " + m.text());
+                    falseAlarms.add(m.id() + " " + p.type() + " '" + m.text().substring(p.start(), p.end()) + "' in: "
+                            + m.text());
                 }
             }
             goldChars += goldSet.cardinality();
@@ -97,35 +109,64 @@ public final class PrivacyEvaluation {
         }
         Map<EntityType, TypeScore> perType = new EnumMap<>(EntityType.class);
         counts.forEach((type, c) -> perType.put(type, new TypeScore(c[0], c[1], c[2], c[3])));
-        return new Result(perType, gold, found, goldChars, predictedChars, overlap, corpus.messages().size(), withoutPii,
-                misses, falseAlarms);
+        return new Result(
+                perType,
+                gold,
+                found,
+                goldChars,
+                predictedChars,
+                overlap,
+                corpus.messages().size(),
+                withoutPii,
+                misses,
+                falseAlarms);
     }
 
     static String table(Result r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "corpus: %d messages, %d without personal data (%.0f%%), %d labelled entities%n%n",
-                r.messages(), r.withoutPii(), 100.0 * r.withoutPii() / r.messages(), r.gold()));
-        b.append(String.format(Locale.ROOT, "%-14s %6s %6s %8s %10s%n", "type", "gold", "found", "recall", "precision"));
-        r.perType().forEach((type, s) -> b.append(String.format(Locale.ROOT, "%-14s %6d %6d %8.3f %10.3f%n",
-                type, s.gold(), s.found(), s.recall(), s.precision())));
+        b.append(String.format(
+                Locale.ROOT,
+                "corpus: %d messages, %d without personal data (%.0f%%), %d labelled entities%n%n",
+                r.messages(),
+                r.withoutPii(),
+                100.0 * r.withoutPii() / r.messages(),
+                r.gold()));
+        b.append(
+                String.format(Locale.ROOT, "%-14s %6s %6s %8s %10s%n", "type", "gold", "found", "recall", "precision"));
+        r.perType()
+                .forEach((type, s) -> b.append(String.format(
+                        Locale.ROOT,
+                        "%-14s %6d %6d %8.3f %10.3f%n",
+                        type,
+                        s.gold(),
+                        s.found(),
+                        s.recall(),
+                        s.precision())));
         b.append(String.format(Locale.ROOT, "%-14s %6d %6d %8.3f%n%n", "ALL", r.gold(), r.found(), r.entityRecall()));
-        b.append(String.format(Locale.ROOT, "character precision %.3f, character recall %.3f, F2 %.3f%n",
-                r.charPrecision(), r.charRecall(), r.f2()));
+        b.append(String.format(
+                Locale.ROOT,
+                "character precision %.3f, character recall %.3f, F2 %.3f%n",
+                r.charPrecision(),
+                r.charRecall(),
+                r.f2()));
         return b.toString();
     }
 
     public static void main(String[] args) {
         List<String> options = List.of(args);
-        String resource = options.contains("--holdout-c") ? LabelledCorpus.HOLDOUT_C_JSONL
-                : options.contains("--holdout-b") ? LabelledCorpus.HOLDOUT_B_JSONL
-                : options.contains("--holdout") ? LabelledCorpus.HOLDOUT_JSONL : LabelledCorpus.JSONL;
+        String resource = options.contains("--holdout-c")
+                ? LabelledCorpus.HOLDOUT_C_JSONL
+                : options.contains("--holdout-b")
+                        ? LabelledCorpus.HOLDOUT_B_JSONL
+                        : options.contains("--holdout") ? LabelledCorpus.HOLDOUT_JSONL : LabelledCorpus.JSONL;
         Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"), LabelledCorpus.load(resource));
-        System.out.println(switch (resource) {
-            case LabelledCorpus.HOLDOUT_C_JSONL -> "held-out corpus C (third author)";
-            case LabelledCorpus.HOLDOUT_B_JSONL -> "held-out corpus B (second author)";
-            case LabelledCorpus.HOLDOUT_JSONL -> "held-out corpus";
-            default -> "development corpus";
-        });
+        System.out.println(
+                switch (resource) {
+                    case LabelledCorpus.HOLDOUT_C_JSONL -> "held-out corpus C (third author)";
+                    case LabelledCorpus.HOLDOUT_B_JSONL -> "held-out corpus B (second author)";
+                    case LabelledCorpus.HOLDOUT_JSONL -> "held-out corpus";
+                    default -> "development corpus";
+                });
         System.out.print(table(r));
         if (List.of(args).contains("--verbose")) {
             System.out.println("\nmisses:");

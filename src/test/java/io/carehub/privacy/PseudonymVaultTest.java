@@ -1,18 +1,17 @@
 package io.carehub.privacy;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** R24/R26 against a real embedded PostgreSQL. */
 class PseudonymVaultTest {
@@ -51,8 +50,10 @@ class PseudonymVaultTest {
     void storesValuesOnlyEncrypted() {
         vault.assign(session, EntityType.IBAN, "DE89 3704 0044 0532 0130 00", "DE89370400440532013000");
 
-        List<byte[]> stored = jdbc.query("select value_enc || canonical_enc || canonical_mac from pseudonym where session_id = :s",
-                new MapSqlParameterSource("s", session), (rs, i) -> rs.getBytes(1));
+        List<byte[]> stored = jdbc.query(
+                "select value_enc || canonical_enc || canonical_mac from pseudonym where session_id = :s",
+                new MapSqlParameterSource("s", session),
+                (rs, i) -> rs.getBytes(1));
         String raw = new String(stored.get(0), StandardCharsets.ISO_8859_1);
         assertThat(raw).doesNotContain("DE89").doesNotContain("3704").doesNotContain("0532");
     }
@@ -85,8 +86,10 @@ class PseudonymVaultTest {
         clock.advance(Duration.ofHours(5));
 
         assertThat(vault.purgeExpired()).isGreaterThanOrEqualTo(1);
-        Integer rows = jdbc.queryForObject("select count(*) from pseudonym where session_id = :s",
-                new MapSqlParameterSource("s", session), Integer.class);
+        Integer rows = jdbc.queryForObject(
+                "select count(*) from pseudonym where session_id = :s",
+                new MapSqlParameterSource("s", session),
+                Integer.class);
         assertThat(rows).isZero();
         assertThat(vault.resolve(live, "<PERSON_1>")).contains("Tom Klein");
     }
@@ -105,7 +108,8 @@ class PseudonymVaultTest {
     @Test
     void aVaultWithAnotherKeyCannotReadTheValues() {
         vault.assign(session, EntityType.PERSON, "Anna Vogel", "anna vogel");
-        var stranger = new PseudonymVault(jdbc, VaultKey.fromBase64(VaultKey.randomBase64()), clock, Duration.ofHours(24));
+        var stranger =
+                new PseudonymVault(jdbc, VaultKey.fromBase64(VaultKey.randomBase64()), clock, Duration.ofHours(24));
 
         assertThat(stranger.resolve(session, "<PERSON_1>")).isEmpty();
     }
@@ -113,7 +117,8 @@ class PseudonymVaultTest {
     @Test
     void rejectsATtlLongerThan24Hours() {
         assertThatThrownBy(() -> new PseudonymVault(jdbc, key, clock, Duration.ofHours(25)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("24h");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("24h");
     }
 
     @Test

@@ -1,21 +1,19 @@
 package io.carehub.privacy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** One real embedded PostgreSQL per test JVM, migrated with Flyway (no Docker needed). */
 final class TestDatabase {
 
     private static DataSource dataSource;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     static synchronized DataSource dataSource() {
         if (dataSource == null) {
@@ -32,7 +30,11 @@ final class TestDatabase {
                     }
                 }));
                 dataSource = postgres.getPostgresDatabase();
-                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

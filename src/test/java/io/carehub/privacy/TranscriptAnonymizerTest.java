@@ -1,42 +1,51 @@
 package io.carehub.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** R28: anonymized transcript export from the message table. */
 class TranscriptAnonymizerTest {
 
     private final NamedParameterJdbcTemplate jdbc = TestDatabase.jdbc();
-    private final TranscriptAnonymizer anonymizer = new TranscriptAnonymizer(jdbc,
-            new Stripper(new PiiDetector(List.of("0800 330 1000"), "DE"), "[REDACTED]"));
+    private final TranscriptAnonymizer anonymizer =
+            new TranscriptAnonymizer(jdbc, new Stripper(new PiiDetector(List.of("0800 330 1000"), "DE"), "[REDACTED]"));
 
     @Test
     void exportsMessagesOfThePeriodWithPersonalDataAndIdsRemoved() throws Exception {
         String waId = "4917" + (10_000_000 + (int) (Math.random() * 80_000_000));
-        Long contact = jdbc.queryForObject("insert into contact (wa_id, phone_number, profile_name) values (:wa, :wa, 'Jule Beispiel') returning id",
-                new MapSqlParameterSource("wa", waId), Long.class);
-        Long conversation = jdbc.queryForObject("insert into conversation (contact_id, business_phone_number_id) values (:c, 'biz') returning id",
-                new MapSqlParameterSource("c", contact), Long.class);
-        insert(conversation, "INBOUND", "hallo ich bin Jule, meine iban DE89 3704 0044 0532 0130 00", "2031-05-02T10:00:00Z");
+        Long contact = jdbc.queryForObject(
+                "insert into contact (wa_id, phone_number, profile_name) values (:wa, :wa, 'Jule Beispiel') returning id",
+                new MapSqlParameterSource("wa", waId),
+                Long.class);
+        Long conversation = jdbc.queryForObject(
+                "insert into conversation (contact_id, business_phone_number_id) values (:c, 'biz') returning id",
+                new MapSqlParameterSource("c", contact),
+                Long.class);
+        insert(
+                conversation,
+                "INBOUND",
+                "hallo ich bin Jule, meine iban DE89 3704 0044 0532 0130 00",
+                "2031-05-02T10:00:00Z");
         insert(conversation, "OUTBOUND", "Danke Jule Beispiel, wir melden uns unter +" + waId, "2031-05-02T10:01:00Z");
         insert(conversation, "INBOUND", "ausserhalb des zeitraums", "2031-05-09T10:00:00Z");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int written = anonymizer.export(Instant.parse("2031-05-01T00:00:00Z"), Instant.parse("2031-05-03T00:00:00Z"), out);
+        int written =
+                anonymizer.export(Instant.parse("2031-05-01T00:00:00Z"), Instant.parse("2031-05-03T00:00:00Z"), out);
 
-        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(this::json).toList();
+        List<JsonNode> lines =
+                out.toString(StandardCharsets.UTF_8).lines().map(this::json).toList();
         assertThat(written).isEqualTo(2);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).get("conversation").asInt()).isEqualTo(1);
@@ -45,16 +54,24 @@ class TranscriptAnonymizerTest {
         assertThat(lines.get(0).get("text").asText()).isEqualTo("hallo ich bin [REDACTED], meine iban [REDACTED]");
         assertThat(lines.get(1).get("direction").asText()).isEqualTo("OUTBOUND");
         String all = out.toString(StandardCharsets.UTF_8);
-        assertThat(all).doesNotContain(waId.substring(2)).doesNotContain("Jule").doesNotContain("Beispiel").doesNotContain("+[");
+        assertThat(all)
+                .doesNotContain(waId.substring(2))
+                .doesNotContain("Jule")
+                .doesNotContain("Beispiel")
+                .doesNotContain("+[");
         assertThat(lines.get(1).get("text").asText()).isEqualTo("Danke [REDACTED], wir melden uns unter [REDACTED]");
     }
 
     private void insert(long conversation, String direction, String text, String sentAt) {
-        jdbc.update("""
+        jdbc.update(
+                """
                         insert into message (wamid, conversation_id, direction, type, text_body, sent_at)
                         values (:wamid, :c, :d, 'text', :t, :s)""",
-                new MapSqlParameterSource("wamid", "wamid." + UUID.randomUUID()).addValue("c", conversation).addValue("d", direction)
-                        .addValue("t", text).addValue("s", Timestamp.from(Instant.parse(sentAt))));
+                new MapSqlParameterSource("wamid", "wamid." + UUID.randomUUID())
+                        .addValue("c", conversation)
+                        .addValue("d", direction)
+                        .addValue("t", text)
+                        .addValue("s", Timestamp.from(Instant.parse(sentAt))));
     }
 
     private JsonNode json(String line) {

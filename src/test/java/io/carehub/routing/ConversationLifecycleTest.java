@@ -1,22 +1,20 @@
 package io.carehub.routing;
 
-import io.carehub.Webhook;
-import io.carehub.WebhookPayload;
-import io.carehub.HubApi;
-import io.carehub.Db;
-import org.springframework.jdbc.core.JdbcTemplate;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Autowired;
 import static io.carehub.GraphApiStub.GRAPH_API;
 import static io.carehub.HubTest.API_TOKEN;
-import static io.carehub.routing.TestClock.CLOCK;
-import static io.carehub.routing.RoutingRulesFile.writeRules;
-import static io.carehub.routing.RoutingRulesFile.builtInRules;
 import static io.carehub.routing.Customers.newCustomer;
+import static io.carehub.routing.RoutingRulesFile.builtInRules;
+import static io.carehub.routing.RoutingRulesFile.writeRules;
+import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.Db;
+import io.carehub.HubApi;
+import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** R14/R20/R21/R22 end to end: webhook → consent gate → routing → pool queue → agent API. */
 @ConversationTest
@@ -37,16 +37,22 @@ class ConversationLifecycleTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     HubApi hub;
+
     @Autowired
     Db db;
+
     @Autowired
     Customers customers;
+
     @Autowired
     AgentPools pools;
+
     @Autowired
     JdbcTemplate jdbc;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
@@ -58,17 +64,25 @@ class ConversationLifecycleTest {
         Map<String, Object> notice = db.outbound(customer).get(0);
         assertThat(notice).containsEntry("type", "interactive").containsEntry("actor", "system");
         JsonNode noticeBody = mapper.readTree((String) notice.get("payload"));
-        assertThat(noticeBody.toString()).contains("consent-accept", "consent-decline", "Akzeptieren", "Ablehnen",
-                "https://www.example.com/datenschutz/whatsapp");
+        assertThat(noticeBody.toString())
+                .contains(
+                        "consent-accept",
+                        "consent-decline",
+                        "Akzeptieren",
+                        "Ablehnen",
+                        "https://www.example.com/datenschutz/whatsapp");
 
         customers.reply(customer, "button_reply", "consent-accept", "Akzeptieren");
         assertThat(jdbc.queryForMap("""
                 select r.decision, r.notice_version, r.contact_after_24h, r.chatbot_processing from consent_record r
                   join contact k on k.id = r.contact_id where k.wa_id = ?""", customer))
-                .containsEntry("decision", "ACCEPTED").containsEntry("notice_version", "2026-11")
-                .containsEntry("contact_after_24h", true).containsEntry("chatbot_processing", true);
+                .containsEntry("decision", "ACCEPTED")
+                .containsEntry("notice_version", "2026-11")
+                .containsEntry("contact_after_24h", true)
+                .containsEntry("chatbot_processing", true);
         db.awaitOutbound(customer, 3); // thanks + menu
-        JsonNode menu = mapper.readTree((String) db.outbound(customer).get(2).get("payload")).path("interactive");
+        JsonNode menu = mapper.readTree((String) db.outbound(customer).get(2).get("payload"))
+                .path("interactive");
         assertThat(menu.path("type").asText()).isEqualTo("list");
         assertThat(menu.toString()).contains("menu:PRIVATE:billing", "menu:BUSINESS:technical", "Privatkunden");
         long conversation = db.conversationOf(customer);
@@ -89,33 +103,51 @@ class ConversationLifecycleTest {
         assertThat(waiting.statusCode()).isEqualTo(200);
         assertThat(waiting.body()).contains("\"conversationId\":" + conversation);
 
-        assertThat(api("POST", "/api/conversations/" + conversation + "/claim", "agent-1", "").statusCode()).isEqualTo(200);
-        HttpResponse<String> sent = api("POST", "/api/conversations/" + conversation + "/reply", "agent-1",
+        assertThat(api("POST", "/api/conversations/" + conversation + "/claim", "agent-1", "")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> sent = api(
+                "POST",
+                "/api/conversations/" + conversation + "/reply",
+                "agent-1",
                 "{\"type\":\"text\",\"text\":{\"body\":\"Guten Tag, ich schaue mir Ihre Rechnung an.\"}}");
         assertThat(sent.statusCode()).isEqualTo(202);
         db.awaitOutbound(customer, 4);
-        assertThat(db.outbound(customer).get(3)).containsEntry("actor", "agent-1").containsEntry("type", "text");
+        assertThat(db.outbound(customer).get(3))
+                .containsEntry("actor", "agent-1")
+                .containsEntry("type", "text");
         // the Graph API received the documented JSON; its wamid comes back in a status webhook
         long replyId = mapper.readTree(sent.body()).get("messageId").asLong();
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select wamid from message where id = ?", String.class, replyId) != null);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.queryForObject("select wamid from message where id = ?", String.class, replyId) != null);
         GRAPH_API.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                         com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v23.0/106540352242922/messages"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("""
                         {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"text",
-                         "text":{"body":"Guten Tag, ich schaue mir Ihre Rechnung an."}}"""
-                        .formatted(customer))));
+                         "text":{"body":"Guten Tag, ich schaue mir Ihre Rechnung an."}}""".formatted(customer))));
         String wamid = jdbc.queryForObject("select wamid from message where id = ?", String.class, replyId);
-        assertThat(webhook.postSigned(WebhookPayload.update().status("""
-                {"id":"%s","status":"delivered","timestamp":"%d","recipient_id":"%s"}"""
-                .formatted(wamid, CLOCK.instant().getEpochSecond(), customer)).json()).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> "delivered".equals(jdbc.queryForObject(
-                "select delivery_state from message where id = ?", String.class, replyId)));
-        assertThat(db.count("select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-1'",
-                conversation)).isEqualTo(2);
+        assertThat(webhook.postSigned(WebhookPayload.update()
+                                .status("""
+                {"id":"%s","status":"delivered","timestamp":"%d","recipient_id":"%s"}""".formatted(wamid, CLOCK.instant().getEpochSecond(), customer))
+                                .json())
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "delivered"
+                        .equals(jdbc.queryForObject(
+                                "select delivery_state from message where id = ?", String.class, replyId)));
+        assertThat(db.count(
+                        "select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-1'",
+                        conversation))
+                .isEqualTo(2);
 
-        assertThat(api("POST", "/api/conversations/" + conversation + "/close", "agent-1", "").statusCode()).isEqualTo(200);
-        assertThat(db.conversation(conversation)).containsEntry("status", "CLOSED").containsEntry("routing_state", "CLOSED");
+        assertThat(api("POST", "/api/conversations/" + conversation + "/close", "agent-1", "")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(db.conversation(conversation))
+                .containsEntry("status", "CLOSED")
+                .containsEntry("routing_state", "CLOSED");
     }
 
     @Test
@@ -140,7 +172,9 @@ class ConversationLifecycleTest {
         assertThat(released).containsExactly("Meine Rechnung ist viel zu hoch", "hallo??", "ist da jemand");
         long conversation = db.conversationOf(customer);
         // topic "billing" came from the held text; the segment is still unknown, so the menu asks for it
-        assertThat(db.conversation(conversation)).containsEntry("topic", "billing").containsEntry("routing_state", "AWAITING_MENU");
+        assertThat(db.conversation(conversation))
+                .containsEntry("topic", "billing")
+                .containsEntry("routing_state", "AWAITING_MENU");
     }
 
     @Test
@@ -180,12 +214,17 @@ class ConversationLifecycleTest {
         db.awaitOutbound(customer, 2);
         assertThat((String) db.outbound(customer).get(1).get("text_body")).contains("telefonisch");
         assertThat(jdbc.queryForMap("""
-                select e.reason, e.status from erasure_request e join contact k on k.id = e.contact_id where k.wa_id = ?""",
-                customer)).containsEntry("reason", "NOTICE_DECLINED").containsEntry("status", "PENDING");
-        assertThat(db.conversation(db.conversationOf(customer))).containsEntry("consent_state", "DECLINED")
+                select e.reason, e.status from erasure_request e join contact k on k.id = e.contact_id where k.wa_id = ?""", customer))
+                .containsEntry("reason", "NOTICE_DECLINED")
+                .containsEntry("status", "PENDING");
+        assertThat(db.conversation(db.conversationOf(customer)))
+                .containsEntry("consent_state", "DECLINED")
                 .containsEntry("routing_state", "NEW");
-        assertThat(db.count("select count(*) from consent_record r join contact k on k.id = r.contact_id "
-                + "where k.wa_id = ? and r.decision = 'DECLINED'", customer)).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from consent_record r join contact k on k.id = r.contact_id "
+                                + "where k.wa_id = ? and r.decision = 'DECLINED'",
+                        customer))
+                .isEqualTo(1);
     }
 
     @Test
@@ -211,7 +250,8 @@ class ConversationLifecycleTest {
     void numberOnTheBusinessListIsRoutedAsBusinessWithoutAskingTheSegment() {
         String customer = newCustomer();
         writeRules(builtInRules().replace("businessNumbers: []", "businessNumbers: [\"" + customer + "\"]"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> routingRules.current().isBusinessNumber(customer));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> routingRules.current().isBusinessNumber(customer));
         try {
             long conversation = customers.consentedCustomer(customer, "Frage zu meinem Vertrag");
 
@@ -233,7 +273,8 @@ class ConversationLifecycleTest {
         JsonNode handOff = pools.handOff("private-billing", conversation);
         assertThat(handOff.path("outOfHours").asBoolean()).isTrue();
         db.awaitOutbound(customer, 4);
-        assertThat(db.outbound(customer)).extracting(m -> (String) m.get("text_body"))
+        assertThat(db.outbound(customer))
+                .extracting(m -> (String) m.get("text_body"))
                 .anyMatch(text -> text != null && text.startsWith("Unser Team ist gerade nicht erreichbar"));
         assertThat(db.conversation(conversation)).containsEntry("routing_state", "WAITING");
     }
@@ -249,7 +290,9 @@ class ConversationLifecycleTest {
 
         JsonNode overflow = pools.handOff("private-general", conversation);
         assertThat(overflow.path("overflowFrom").asText()).isEqualTo("private-billing");
-        assertThat(db.conversation(conversation)).containsEntry("pool", "private-general").containsEntry("overflowed", true);
+        assertThat(db.conversation(conversation))
+                .containsEntry("pool", "private-general")
+                .containsEntry("overflowed", true);
     }
 
     @Test
@@ -258,8 +301,12 @@ class ConversationLifecycleTest {
         long first = customers.consentedCustomer(customer, "Rechnung");
         customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
         pools.handOff("private-billing", first);
-        assertThat(api("POST", "/api/conversations/" + first + "/claim", "agent-7", "").statusCode()).isEqualTo(200);
-        assertThat(api("POST", "/api/conversations/" + first + "/close", "agent-7", "").statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/api/conversations/" + first + "/claim", "agent-7", "")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api("POST", "/api/conversations/" + first + "/close", "agent-7", "")
+                        .statusCode())
+                .isEqualTo(200);
 
         CLOCK.advance(Duration.ofDays(3));
         customers.text(customer, "Nochmal wegen der Rechnung");
@@ -267,7 +314,10 @@ class ConversationLifecycleTest {
         assertThat(second).isNotEqualTo(first);
         customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
 
-        assertThat(pools.handOff("private-billing", second).path("preferredAgentId").asText()).isEqualTo("agent-7");
+        assertThat(pools.handOff("private-billing", second)
+                        .path("preferredAgentId")
+                        .asText())
+                .isEqualTo("agent-7");
     }
 
     @Test
@@ -292,7 +342,9 @@ class ConversationLifecycleTest {
 
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
-        assertThat(db.count("select count(*) from agent_action where conversation_id = ? and action = 'CLAIM'", conversation))
+        assertThat(db.count(
+                        "select count(*) from agent_action where conversation_id = ? and action = 'CLAIM'",
+                        conversation))
                 .isEqualTo(1);
     }
 
@@ -303,24 +355,52 @@ class ConversationLifecycleTest {
         customers.reply(customer, "list_reply", "menu:PRIVATE:contract", "Vertrag");
         pools.handOff("private-general", conversation);
 
-        assertThat(api("POST", "/api/conversations/" + conversation + "/reply", "agent-2",
-                "{\"type\":\"text\",\"text\":{\"body\":\"x\"}}").statusCode()).isEqualTo(409); // not claimed
-        assertThat(api("POST", "/api/conversations/" + conversation + "/claim", "agent-2", "").statusCode()).isEqualTo(200);
-        assertThat(api("POST", "/api/conversations/" + conversation + "/reply", "agent-3",
-                "{\"type\":\"text\",\"text\":{\"body\":\"x\"}}").statusCode()).isEqualTo(409); // someone else's
-        HttpResponse<String> bad = api("POST", "/api/conversations/" + conversation + "/reply", "agent-2",
-                "{\"type\":\"sms\"}");
+        assertThat(api(
+                                "POST",
+                                "/api/conversations/" + conversation + "/reply",
+                                "agent-2",
+                                "{\"type\":\"text\",\"text\":{\"body\":\"x\"}}")
+                        .statusCode())
+                .isEqualTo(409); // not claimed
+        assertThat(api("POST", "/api/conversations/" + conversation + "/claim", "agent-2", "")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api(
+                                "POST",
+                                "/api/conversations/" + conversation + "/reply",
+                                "agent-3",
+                                "{\"type\":\"text\",\"text\":{\"body\":\"x\"}}")
+                        .statusCode())
+                .isEqualTo(409); // someone else's
+        HttpResponse<String> bad =
+                api("POST", "/api/conversations/" + conversation + "/reply", "agent-2", "{\"type\":\"sms\"}");
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
-        assertThat(api("POST", "/api/conversations/" + conversation + "/transfer", "agent-2",
-                "{\"toPool\":\"nowhere\"}").statusCode()).isEqualTo(422);
-        assertThat(api("POST", "/api/conversations/" + conversation + "/transfer", "agent-2",
-                "{\"toPool\":\"business\"}").statusCode()).isEqualTo(200);
-        assertThat(pools.handOff("business", conversation).path("pool").asText()).isEqualTo("business");
-        assertThat(api("POST", "/api/conversations/987654321/claim", "agent-2", "").statusCode()).isEqualTo(404);
-        assertThat(api("POST", "/api/conversations/" + conversation + "/claim", "bad agent id!", "").statusCode())
+        assertThat(bad.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(api(
+                                "POST",
+                                "/api/conversations/" + conversation + "/transfer",
+                                "agent-2",
+                                "{\"toPool\":\"nowhere\"}")
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(api(
+                                "POST",
+                                "/api/conversations/" + conversation + "/transfer",
+                                "agent-2",
+                                "{\"toPool\":\"business\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(pools.handOff("business", conversation).path("pool").asText())
+                .isEqualTo("business");
+        assertThat(api("POST", "/api/conversations/987654321/claim", "agent-2", "")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(api("POST", "/api/conversations/" + conversation + "/claim", "bad agent id!", "")
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(hub.get("/api/pools/business/conversations", null).statusCode()).isEqualTo(401);
+        assertThat(hub.get("/api/pools/business/conversations", null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -328,27 +408,38 @@ class ConversationLifecycleTest {
         HttpResponse<String> description = hub.get("/v3/api-docs", null);
 
         assertThat(description.statusCode()).isEqualTo(200);
-        assertThat(description.body()).contains("/api/conversations/{id}/claim", "/api/conversations/{id}/reply",
-                "/api/conversations/{id}/transfer", "/api/pools/{pool}/conversations", "/api/conversations/{id}/messages");
+        assertThat(description.body())
+                .contains(
+                        "/api/conversations/{id}/claim",
+                        "/api/conversations/{id}/reply",
+                        "/api/conversations/{id}/transfer",
+                        "/api/pools/{pool}/conversations",
+                        "/api/conversations/{id}/messages");
     }
 
     @Test
     void brokenRulesFileIsRejectedAndTheRunningRulesStay() {
         // a new priority together with an overflow to a pool that does not exist: rejected as a whole
-        writeRules(builtInRules().replace("priority: 8", "priority: 9").replace("toPool: private-general",
-                "toPool: does-not-exist"));
-        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
-                .until(() -> routingRules.current().pool("business").orElseThrow().priority() == 8);
+        writeRules(builtInRules()
+                .replace("priority: 8", "priority: 9")
+                .replace("toPool: private-general", "toPool: does-not-exist"));
+        await().during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        routingRules.current().pool("business").orElseThrow().priority() == 8);
         writeRules("pools: [ this is not: valid");
-        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> routingRules.current().pools().size() == 3);
 
         writeRules(builtInRules().replace("priority: 8", "priority: 9"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> routingRules.current().pool("business").orElseThrow()
-                .priority() == 9);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        routingRules.current().pool("business").orElseThrow().priority() == 9);
         writeRules(builtInRules());
-        await().atMost(Duration.ofSeconds(30)).until(() -> routingRules.current().pool("business").orElseThrow()
-                .priority() == 8);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        routingRules.current().pool("business").orElseThrow().priority() == 8);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -356,8 +447,11 @@ class ConversationLifecycleTest {
 
     private HttpResponse<String> api(String method, String path, String agent, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
-                .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header("Authorization", "Bearer " + API_TOKEN)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (agent != null) {
             request.header("X-Agent-Id", agent);
         }

@@ -25,5 +25,4 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = {GraphApiStub.class, RoutingRulesFile.class})
 @Import({TestClock.class, Customers.class, AgentPools.class})
 @ExtendWith(TestClock.MondayMorning.class)
-public @interface ConversationTest {
-}
+public @interface ConversationTest {}

@@ -5,20 +5,20 @@ import static io.carehub.routing.Customers.newCustomer;
 import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carehub.documentation.ConversationStatus;
-import io.carehub.documentation.Conversations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
 import io.carehub.Webhook;
-import org.apache.camel.CamelContext;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.carehub.documentation.ConversationStatus;
+import io.carehub.documentation.Conversations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** R22: the conversation's named transitions refuse what does not follow from its current state. */
 @ConversationTest
@@ -26,20 +26,26 @@ class ConversationTransitionsTest {
 
     @Autowired
     HubApi hub;
+
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
+
     @Autowired
     Customers customers;
+
     @Autowired
     AgentPools pools;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     CamelContext camel;
-    private final ObjectMapper mapper = new ObjectMapper();
 
+    private final ObjectMapper mapper = new ObjectMapper();
 
     @Autowired
     Conversations conversations;
@@ -50,30 +56,53 @@ class ConversationTransitionsTest {
         long conversation = customers.consentedCustomer(customer, "Störung");
         customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
         pools.handOff("private-general", conversation);
-        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant())).as("close before the claim").isFalse();
-        assertThat(conversations.startBot(conversation)).as("a waiting conversation goes to no bot").isFalse();
-        assertThat(conversations.awaitMenu(conversation, CLOCK.instant())).as("no menu once queued").isFalse();
-        assertThat(conversations.claim(conversation, "agent-2", CLOCK.instant())).isTrue();
-        assertThat(conversations.claim(conversation, "agent-3", CLOCK.instant())).as("claim a claimed one").isFalse();
-        assertThat(conversations.close(conversation, "agent-3", CLOCK.instant())).as("another agent closes").isFalse();
-        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant())).isTrue();
+        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant()))
+                .as("close before the claim")
+                .isFalse();
+        assertThat(conversations.startBot(conversation))
+                .as("a waiting conversation goes to no bot")
+                .isFalse();
+        assertThat(conversations.awaitMenu(conversation, CLOCK.instant()))
+                .as("no menu once queued")
+                .isFalse();
+        assertThat(conversations.claim(conversation, "agent-2", CLOCK.instant()))
+                .isTrue();
+        assertThat(conversations.claim(conversation, "agent-3", CLOCK.instant()))
+                .as("claim a claimed one")
+                .isFalse();
+        assertThat(conversations.close(conversation, "agent-3", CLOCK.instant()))
+                .as("another agent closes")
+                .isFalse();
+        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant()))
+                .isTrue();
 
-        assertThat(conversations.claim(conversation, "agent-2", CLOCK.instant())).isFalse();
-        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant())).isFalse();
-        assertThat(conversations.transferToPool(conversation, "business", CLOCK.instant())).isFalse();
-        assertThat(conversations.queue(conversation, "business", 8, CLOCK.instant(), null)).isFalse();
+        assertThat(conversations.claim(conversation, "agent-2", CLOCK.instant()))
+                .isFalse();
+        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant()))
+                .isFalse();
+        assertThat(conversations.transferToPool(conversation, "business", CLOCK.instant()))
+                .isFalse();
+        assertThat(conversations.queue(conversation, "business", 8, CLOCK.instant(), null))
+                .isFalse();
         assertThat(conversations.status(conversation)).contains(ConversationStatus.CLOSED);
         HttpResponse<String> claim = api("/api/conversations/" + conversation + "/claim", "agent-4", "");
         assertThat(claim.statusCode()).isEqualTo(409);
         assertThat(claim.body()).contains("closed");
-        assertThat(db.count("select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-4'",
-                conversation)).isZero();
+        assertThat(db.count(
+                        "select count(*) from agent_action where conversation_id = ? and agent_id = 'agent-4'",
+                        conversation))
+                .isZero();
     }
 
     private HttpResponse<String> api(String path, String agent, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
-                        .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
-                        .header("X-Agent-Id", agent).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
+                                .header("Authorization", "Bearer " + API_TOKEN)
+                                .header("Content-Type", "application/json")
+                                .header("X-Agent-Id", agent)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

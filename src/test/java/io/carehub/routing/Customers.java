@@ -72,19 +72,31 @@ public final class Customers {
         text(waId, firstText);
         db.awaitOutbound(waId, 1);
         reply(waId, "button_reply", "consent-accept", "Akzeptieren");
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from consent_record r join contact k on k.id = r.contact_id where k.wa_id = ?", waId) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count(
+                                "select count(*) from consent_record r join contact k on k.id = r.contact_id where k.wa_id = ?",
+                                waId)
+                        == 1);
         return db.conversationOf(waId);
     }
 
     private ObjectNode message(String waId, String type) {
-        return mapper.createObjectNode().put("from", waId).put("id", "wamid.lc" + SEQUENCE.incrementAndGet())
-                .put("timestamp", Long.toString(CLOCK.instant().getEpochSecond())).put("type", type);
+        return mapper.createObjectNode()
+                .put("from", waId)
+                .put("id", "wamid.lc" + SEQUENCE.incrementAndGet())
+                .put("timestamp", Long.toString(CLOCK.instant().getEpochSecond()))
+                .put("type", type);
     }
 
     private String post(String waId, ObjectNode message) {
-        String body = WebhookPayload.update().contact(waId, "Kundin " + waId).message(message.toString()).json();
-        NotifyBuilder lifecycleDone = new NotifyBuilder(camel).fromRoute("conversation-lifecycle").whenDone(1).create();
+        String body = WebhookPayload.update()
+                .contact(waId, "Kundin " + waId)
+                .message(message.toString())
+                .json();
+        NotifyBuilder lifecycleDone = new NotifyBuilder(camel)
+                .fromRoute("conversation-lifecycle")
+                .whenDone(1)
+                .create();
         if (webhook.postSigned(body).statusCode() != 200) {
             throw new AssertionError("webhook refused the message");
         }

@@ -1,27 +1,26 @@
 package io.carehub.routing;
 
-import io.carehub.Webhook;
-import io.carehub.WebhookPayload;
-import io.carehub.HubApi;
-import io.carehub.Db;
-import org.springframework.jdbc.core.JdbcTemplate;
-import static io.carehub.GraphApiStub.GRAPH_API;
-import static io.carehub.GraphApiStub.stubGraphApiMessages;
-import static io.carehub.HubTest.API_TOKEN;
-import static io.carehub.routing.TestClock.CLOCK;
-import static io.carehub.routing.Customers.newCustomer;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.carehub.GraphApiStub.GRAPH_API;
+import static io.carehub.GraphApiStub.stubGraphApiMessages;
+import static io.carehub.HubTest.API_TOKEN;
+import static io.carehub.routing.Customers.newCustomer;
+import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.carehub.Db;
+import io.carehub.HubApi;
+import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
 import io.carehub.whatsapp.WindowClosedException;
@@ -32,6 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** R7/R8/R9: outbound messages through the queue, the rate limit and the Graph API (WireMock). */
 @ConversationTest
@@ -41,14 +41,19 @@ class OutboundMessagesTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     HubApi hub;
+
     @Autowired
     Db db;
+
     @Autowired
     Customers customers;
+
     @Autowired
     AgentPools pools;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -62,7 +67,8 @@ class OutboundMessagesTest {
     }
 
     private Map<String, Object> row(long id) {
-        return jdbc.queryForMap("select wamid, delivery_state, error_code, last_error, send_attempts from message where id = ?", id);
+        return jdbc.queryForMap(
+                "select wamid, delivery_state, error_code, last_error, send_attempts from message where id = ?", id);
     }
 
     private void awaitState(long id, String state) {
@@ -74,7 +80,8 @@ class OutboundMessagesTest {
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Hallo");
 
-        long id = outboundMessages.send(conversation, OutboundContent.text("Ihre Rechnung ist korrigiert ✅"), "agent-5");
+        long id =
+                outboundMessages.send(conversation, OutboundContent.text("Ihre Rechnung ist korrigiert ✅"), "agent-5");
 
         awaitState(id, "accepted");
         GRAPH_API.verify(postRequestedFor(urlEqualTo(MESSAGES_URL))
@@ -85,11 +92,12 @@ class OutboundMessagesTest {
         String wamid = (String) row(id).get("wamid");
         assertThat(wamid).startsWith("wamid.HBgL");
 
-        String status = WebhookPayload.update().status("""
+        String status = WebhookPayload.update()
+                .status("""
                 {"id":"%s","status":"delivered","timestamp":"%d","recipient_id":"%s",
                  "conversation":{"id":"c1","origin":{"type":"service"}},
-                 "pricing":{"billable":true,"pricing_model":"PMP","category":"service","type":"regular"}}"""
-                .formatted(wamid, CLOCK.instant().getEpochSecond(), customer)).json();
+                 "pricing":{"billable":true,"pricing_model":"PMP","category":"service","type":"regular"}}""".formatted(wamid, CLOCK.instant().getEpochSecond(), customer))
+                .json();
         assertThat(webhook.postSigned(status).statusCode()).isEqualTo(200);
         awaitState(id, "delivered");
     }
@@ -119,18 +127,24 @@ class OutboundMessagesTest {
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Hallo");
 
-        long buttons = outboundMessages.send(conversation, OutboundContent.buttons("Passt der Termin?", List.of(
-                new OutboundContent.Button("yes", "Ja"), new OutboundContent.Button("no", "Nein"))), "agent-5");
-        long template = outboundMessages.send(conversation, OutboundContent.template("invoice_ready", "de", null), "agent-5");
+        long buttons = outboundMessages.send(
+                conversation,
+                OutboundContent.buttons(
+                        "Passt der Termin?",
+                        List.of(new OutboundContent.Button("yes", "Ja"), new OutboundContent.Button("no", "Nein"))),
+                "agent-5");
+        long template =
+                outboundMessages.send(conversation, OutboundContent.template("invoice_ready", "de", null), "agent-5");
 
         awaitState(buttons, "accepted");
         awaitState(template, "accepted");
-        GRAPH_API.verify(postRequestedFor(urlEqualTo(MESSAGES_URL)).withRequestBody(equalToJson("""
+        GRAPH_API.verify(
+                postRequestedFor(urlEqualTo(MESSAGES_URL)).withRequestBody(equalToJson("""
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"interactive",
                  "interactive":{"type":"button","body":{"text":"Passt der Termin?"},"action":{"buttons":[
-                   {"type":"reply","reply":{"id":"yes","title":"Ja"}},{"type":"reply","reply":{"id":"no","title":"Nein"}}]}}}"""
-                .formatted(customer))));
-        GRAPH_API.verify(postRequestedFor(urlEqualTo(MESSAGES_URL)).withRequestBody(equalToJson("""
+                   {"type":"reply","reply":{"id":"yes","title":"Ja"}},{"type":"reply","reply":{"id":"no","title":"Nein"}}]}}}""".formatted(customer))));
+        GRAPH_API.verify(
+                postRequestedFor(urlEqualTo(MESSAGES_URL)).withRequestBody(equalToJson("""
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
                  "template":{"name":"invoice_ready","language":{"code":"de"}}}""".formatted(customer))));
     }
@@ -146,11 +160,16 @@ class OutboundMessagesTest {
         CLOCK.advance(Duration.ofHours(25));
 
         assertThatThrownBy(() -> outboundMessages.send(withConsent, OutboundContent.text("Noch da?"), "agent-1"))
-                .isInstanceOfSatisfying(WindowClosedException.class, e -> assertThat(e.getReason())
-                        .isEqualTo(WindowClosedException.Reason.WINDOW_CLOSED_NOT_TEMPLATE));
-        assertThatThrownBy(() -> outboundMessages.send(withoutConsent, OutboundContent.template("reminder", "de", null),
-                "agent-1")).isInstanceOfSatisfying(WindowClosedException.class, e -> assertThat(e.getReason())
-                        .isEqualTo(WindowClosedException.Reason.NO_CONSENT_FOR_CONTACT_AFTER_24H));
+                .isInstanceOfSatisfying(
+                        WindowClosedException.class,
+                        e -> assertThat(e.getReason())
+                                .isEqualTo(WindowClosedException.Reason.WINDOW_CLOSED_NOT_TEMPLATE));
+        assertThatThrownBy(() -> outboundMessages.send(
+                        withoutConsent, OutboundContent.template("reminder", "de", null), "agent-1"))
+                .isInstanceOfSatisfying(
+                        WindowClosedException.class,
+                        e -> assertThat(e.getReason())
+                                .isEqualTo(WindowClosedException.Reason.NO_CONSENT_FOR_CONTACT_AFTER_24H));
         long template = outboundMessages.send(withConsent, OutboundContent.template("reminder", "de", null), "agent-1");
         awaitState(template, "accepted");
     }
@@ -161,24 +180,36 @@ class OutboundMessagesTest {
         long conversation = customers.consentedCustomer(customer, "Rechnung");
         customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
         pools.handOff("private-billing", conversation);
-        assertThat(agentPost("/api/conversations/" + conversation + "/claim", "agent-9", "").statusCode()).isEqualTo(200);
+        assertThat(agentPost("/api/conversations/" + conversation + "/claim", "agent-9", "")
+                        .statusCode())
+                .isEqualTo(200);
         CLOCK.advance(Duration.ofHours(30));
 
-        var refused = agentPost("/api/conversations/" + conversation + "/reply", "agent-9",
+        var refused = agentPost(
+                "/api/conversations/" + conversation + "/reply",
+                "agent-9",
                 "{\"type\":\"text\",\"text\":{\"body\":\"Hallo?\"}}");
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("WINDOW_CLOSED_NOT_TEMPLATE", "only template messages");
-        assertThat(agentPost("/api/conversations/" + conversation + "/template", "agent-9",
-                "{\"name\":\"reminder\",\"language\":{\"code\":\"de\"}}").statusCode()).isEqualTo(202);
+        assertThat(agentPost(
+                                "/api/conversations/" + conversation + "/template",
+                                "agent-9",
+                                "{\"name\":\"reminder\",\"language\":{\"code\":\"de\"}}")
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test
     void metasWindowClosedErrorIsRecordedWithoutRetry() {
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Hallo");
-        GRAPH_API.stubFor(WireMock.post(urlEqualTo(MESSAGES_URL)).withRequestBody(containing("zu spät"))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+        GRAPH_API.stubFor(WireMock.post(urlEqualTo(MESSAGES_URL))
+                .withRequestBody(containing("zu spät"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,
                          "error_data":{"messaging_product":"whatsapp","details":"Message failed to send because more than 24 hours have passed since the customer last replied to this number."},
                          "fbtrace_id":"AbCdEf"}}""")));
@@ -194,19 +225,28 @@ class OutboundMessagesTest {
     void metasWindowClosedErrorClosesTheWindowSoTheNextFreeFormReplyIsRefusedByTheHub() {
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Hallo");
-        GRAPH_API.stubFor(WireMock.post(urlEqualTo(MESSAGES_URL)).withRequestBody(containing("Fenster zu"))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
-                        RE_ENGAGEMENT_ERROR)));
+        GRAPH_API.stubFor(WireMock.post(urlEqualTo(MESSAGES_URL))
+                .withRequestBody(containing("Fenster zu"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(RE_ENGAGEMENT_ERROR)));
 
         long id = outboundMessages.send(conversation, OutboundContent.text("Fenster zu"), "agent-1");
         awaitState(id, "failed");
 
         // R9: Meta said the window is closed, so the hub refuses the next free-form reply itself
-        assertThat(jdbc.queryForObject("select window_expires_at <= ? from conversation where id = ?", Boolean.class,
-                java.sql.Timestamp.from(CLOCK.instant()), conversation)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select window_expires_at <= ? from conversation where id = ?",
+                        Boolean.class,
+                        java.sql.Timestamp.from(CLOCK.instant()),
+                        conversation))
+                .isTrue();
         assertThatThrownBy(() -> outboundMessages.send(conversation, OutboundContent.text("Noch da?"), "agent-1"))
-                .isInstanceOfSatisfying(WindowClosedException.class, e -> assertThat(e.getReason())
-                        .isEqualTo(WindowClosedException.Reason.WINDOW_CLOSED_NOT_TEMPLATE));
+                .isInstanceOfSatisfying(
+                        WindowClosedException.class,
+                        e -> assertThat(e.getReason())
+                                .isEqualTo(WindowClosedException.Reason.WINDOW_CLOSED_NOT_TEMPLATE));
         GRAPH_API.verify(0, postRequestedFor(urlEqualTo(MESSAGES_URL)).withRequestBody(containing("Noch da?")));
         // the customer's next message opens it again
         customers.text(customer, "Ja, hier");
@@ -224,8 +264,12 @@ class OutboundMessagesTest {
     void otherClientErrorsAreNotRetriedAndKeepMetasCodeAndMessage() {
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Hallo");
-        GRAPH_API.stubFor(WireMock.post(urlEqualTo(MESSAGES_URL)).withRequestBody(containing("kaputt"))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+        GRAPH_API.stubFor(WireMock.post(urlEqualTo(MESSAGES_URL))
+                .withRequestBody(containing("kaputt"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100,
                          "error_data":{"messaging_product":"whatsapp","details":"Parameter value is not valid"},
                          "fbtrace_id":"XyZ"}}""")));
@@ -241,8 +285,12 @@ class OutboundMessagesTest {
     void throttlingStormIsRetriedUntilRecoveryWithoutLossOrDuplicateSends() {
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Hallo");
-        GRAPH_API.stubFor(WireMock.post(urlEqualTo(MESSAGES_URL)).atPriority(1).willReturn(aResponse().withStatus(429)
-                .withHeader("Content-Type", "application/json").withBody("""
+        GRAPH_API.stubFor(WireMock.post(urlEqualTo(MESSAGES_URL))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"error":{"message":"(#130429) Rate limit hit","type":"OAuthException","code":130429,
                          "error_data":{"messaging_product":"whatsapp","details":"Cloud API message throughput has been reached."},
                          "fbtrace_id":"Storm"}}""")));
@@ -250,7 +298,8 @@ class OutboundMessagesTest {
         for (int i = 0; i < 20; i++) {
             ids.add(outboundMessages.send(conversation, OutboundContent.text("Sturm " + i), "agent-1"));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> GRAPH_API.getAllServeEvents().size() >= 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> GRAPH_API.getAllServeEvents().size() >= 3);
 
         GRAPH_API.resetAll(); // the storm is over
         stubGraphApiMessages();
@@ -262,13 +311,15 @@ class OutboundMessagesTest {
             String text = "Sturm " + i;
             long successes = GRAPH_API.getAllServeEvents().stream()
                     .filter(e -> e.getRequest().getBodyAsString().contains("\"" + text + "\""))
-                    .filter(e -> e.getResponse().getStatus() == 200).count();
+                    .filter(e -> e.getResponse().getStatus() == 200)
+                    .count();
             assertThat(successes).as("successful sends of '%s'", text).isEqualTo(1);
         }
         // per-conversation order kept through the storm
         List<Long> acceptedOrder = jdbc.queryForList(
-                "select id from message where id in (" + String.join(",", ids.stream().map(String::valueOf).toList())
-                        + ") order by sent_at, id", Long.class);
+                "select id from message where id in ("
+                        + String.join(",", ids.stream().map(String::valueOf).toList()) + ") order by sent_at, id",
+                Long.class);
         assertThat(acceptedOrder).isEqualTo(ids);
     }
 
@@ -286,12 +337,17 @@ class OutboundMessagesTest {
         }
 
         String idList = String.join(",", ids.stream().map(String::valueOf).toList());
-        await().atMost(Duration.ofSeconds(90)).until(() -> db.count(
-                "select count(*) from message where delivery_state = 'accepted' and id in (" + idList + ")") == 1000);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> db.count("select count(*) from message where delivery_state = 'accepted' and id in ("
+                                + idList + ")")
+                        == 1000);
 
         List<Long> arrivals = GRAPH_API.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().equals(MESSAGES_URL))
-                .map(ServeEvent::getRequest).map(r -> r.getLoggedDate().getTime()).sorted().toList();
+                .map(ServeEvent::getRequest)
+                .map(r -> r.getLoggedDate().getTime())
+                .sorted()
+                .toList();
         assertThat(arrivals).hasSizeGreaterThanOrEqualTo(1000);
         int worst = 0;
         for (int i = 0, j = 0; i < arrivals.size(); i++) {
@@ -304,10 +360,15 @@ class OutboundMessagesTest {
     }
 
     private java.net.http.HttpResponse<String> agentPost(String path, String agent, String body) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + hub.port() + path))
-                .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
-                .header("X-Agent-Id", agent).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + hub.port() + path))
+                                .header("Authorization", "Bearer " + API_TOKEN)
+                                .header("Content-Type", "application/json")
+                                .header("X-Agent-Id", agent)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -25,10 +25,14 @@ public final class RoutingRulesFile implements ApplicationContextInitializer<Con
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("routingRulesFile", Map.of(
-                "carehub.routing.rules-file", RULES.toString(),
-                "carehub.routing.reload-check", "200ms",
-                "carehub.routing.overflow-check", "200ms")));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "routingRulesFile",
+                        Map.of(
+                                "carehub.routing.rules-file", RULES.toString(),
+                                "carehub.routing.reload-check", "200ms",
+                                "carehub.routing.overflow-check", "200ms")));
     }
 
     private static Path rulesCopy() {

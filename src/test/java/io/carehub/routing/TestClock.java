@@ -12,6 +12,7 @@ public class TestClock {
 
     /** Monday 2025-06-09 10:00 Europe/Berlin. */
     public static final Instant MONDAY_MORNING = Instant.parse("2025-06-09T08:00:00Z");
+
     public static final MutableClock CLOCK = new MutableClock(MONDAY_MORNING);
 
     @Bean

@@ -16,21 +16,28 @@ class GraphApiStandInMemoryTest {
     @Test
     void keepsOnlyTheLatestThousandSentMessages() {
         ObjectMapper mapper = new ObjectMapper();
-        WhatsappProperties properties = new WhatsappProperties("stand-in-secret", null, null, "https://graph.facebook.com",
-                "v23.0", DataSize.ofMegabytes(3), true);
-        GraphApiStandIn standIn = new GraphApiStandIn(mapper, new SignatureVerifier(properties),
+        WhatsappProperties properties = new WhatsappProperties(
+                "stand-in-secret", null, null, "https://graph.facebook.com", "v23.0", DataSize.ofMegabytes(3), true);
+        GraphApiStandIn standIn = new GraphApiStandIn(
+                mapper,
+                new SignatureVerifier(properties),
                 new MockEnvironment().withProperty("local.server.port", "1"));
         try {
             for (int i = 0; i < GraphApiStandIn.SENT_KEPT + 500; i++) {
-                ObjectNode request = mapper.createObjectNode().put("messaging_product", "whatsapp").put("to", "4915100000" + i)
+                ObjectNode request = mapper.createObjectNode()
+                        .put("messaging_product", "whatsapp")
+                        .put("to", "4915100000" + i)
                         .put("type", "text");
                 standIn.send("v23.0", "106540352242922", request);
             }
 
             List<Map<String, Object>> sent = standIn.sent();
             assertThat(sent).hasSize(GraphApiStandIn.SENT_KEPT);
-            assertThat(((ObjectNode) sent.get(0).get("request")).path("to").asText()).isEqualTo("4915100000500");
-            assertThat(((ObjectNode) sent.get(sent.size() - 1).get("request")).path("to").asText())
+            assertThat(((ObjectNode) sent.get(0).get("request")).path("to").asText())
+                    .isEqualTo("4915100000500");
+            assertThat(((ObjectNode) sent.get(sent.size() - 1).get("request"))
+                            .path("to")
+                            .asText())
                     .isEqualTo("4915100000" + (GraphApiStandIn.SENT_KEPT + 499));
         } finally {
             standIn.destroy(); // drops the scheduled status webhooks

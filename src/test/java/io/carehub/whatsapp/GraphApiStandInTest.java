@@ -26,32 +26,47 @@ class GraphApiStandInTest {
     @Test
     void firstMessageRoundTripsThroughTheLocalStandInUntilRead() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "stand-in-");
-        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CarehubApplication.class).run(
-                "--server.port=0", "--carehub.data-dir=" + dataDir, "--carehub.postgres.port=0",
-                "--carehub.whatsapp.app-secret=" + HubTest.APP_SECRET,
-                "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY,
-                "--carehub.api.tokens=" + HubTest.API_TOKEN)) {
+        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CarehubApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--carehub.data-dir=" + dataDir,
+                        "--carehub.postgres.port=0",
+                        "--carehub.whatsapp.app-secret=" + HubTest.APP_SECRET,
+                        "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY,
+                        "--carehub.api.tokens=" + HubTest.API_TOKEN)) {
             int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
-            assertThat(hub.getEnvironment().getProperty("carehub.whatsapp.stand-in")).isEqualTo("true");
+            assertThat(hub.getEnvironment().getProperty("carehub.whatsapp.stand-in"))
+                    .isEqualTo("true");
             String body = Files.readString(Path.of("src/test/resources/whatsapp/text.json"))
                     .replace("1749416383", Long.toString(Instant.now().getEpochSecond()));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             HttpClient http = HttpClient.newHttpClient();
 
-            HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                    .header("X-Hub-Signature-256", "sha256=" + Webhook.sign(bytes))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ack = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+                            .header("X-Hub-Signature-256", "sha256=" + Webhook.sign(bytes))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(ack.statusCode()).isEqualTo(200);
 
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                    "select count(*) from message where direction = 'OUTBOUND' and delivery_state = 'read'", Long.class) == 1);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from message where direction = 'OUTBOUND' and delivery_state = 'read'",
+                                    Long.class)
+                            == 1);
             assertThat(jdbc.queryForObject("select wamid from message where direction = 'OUTBOUND'", String.class))
                     .startsWith("wamid.STANDIN");
-            String sent = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stand-in/graph/sent"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            String sent = http.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stand-in/graph/sent"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertThat(sent).contains("consent-accept", "\"to\":\"16505551234\"");
-            assertThat(jdbc.queryForObject("select count(*) from message_status", Long.class)).isEqualTo(3);
+            assertThat(jdbc.queryForObject("select count(*) from message_status", Long.class))
+                    .isEqualTo(3);
         }
     }
 }

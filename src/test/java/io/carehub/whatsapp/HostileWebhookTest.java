@@ -24,8 +24,10 @@ class HostileWebhookTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -46,10 +48,15 @@ class HostileWebhookTest {
         Fixture text = fixture("text");
         long before = db.count("select count(*) from rejected_update");
 
-        assertThat(webhook.post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=" + "ab".repeat(32)).statusCode())
+        assertThat(webhook.post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=" + "ab".repeat(32))
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(webhook.post(text.json().getBytes(StandardCharsets.UTF_8), "sha1=deadbeef").statusCode()).isEqualTo(403);
-        assertThat(webhook.post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=not-hex").statusCode()).isEqualTo(403);
+        assertThat(webhook.post(text.json().getBytes(StandardCharsets.UTF_8), "sha1=deadbeef")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(webhook.post(text.json().getBytes(StandardCharsets.UTF_8), "sha256=not-hex")
+                        .statusCode())
+                .isEqualTo(403);
         assertServedAndNothingStoredFor(text, before);
     }
 
@@ -59,7 +66,8 @@ class HostileWebhookTest {
         Fixture other = fixture("text");
         long before = db.count("select count(*) from rejected_update");
 
-        HttpResponse<String> response = webhook.post(text.json().getBytes(StandardCharsets.UTF_8),
+        HttpResponse<String> response = webhook.post(
+                text.json().getBytes(StandardCharsets.UTF_8),
                 "sha256=" + Webhook.sign(other.json().getBytes(StandardCharsets.UTF_8)));
 
         assertThat(response.statusCode()).isEqualTo(403);
@@ -116,11 +124,16 @@ class HostileWebhookTest {
 
         assertThat(webhook.postSigned(bad).statusCode()).isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> db.count(
-                "select count(*) from rejected_update where reason = 'message without id, from or type'") > 0);
-        await().atMost(PATIENCE).until(() -> db.count(
-                "select count(*) from message m join conversation c on c.id = m.conversation_id "
-                        + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", good.waId()) == 1);
+        await().atMost(PATIENCE)
+                .until(() -> db.count(
+                                "select count(*) from rejected_update where reason = 'message without id, from or type'")
+                        > 0);
+        await().atMost(PATIENCE)
+                .until(() -> db.count(
+                                "select count(*) from message m join conversation c on c.id = m.conversation_id "
+                                        + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'",
+                                good.waId())
+                        == 1);
     }
 
     @Test
@@ -131,11 +144,13 @@ class HostileWebhookTest {
 
         assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from message where wamid like ?",
-                "%" + text.tag() + "%") == 1);
-        String stored = jdbc.queryForObject("select text_body from message where wamid like ?", String.class,
-                "%" + text.tag() + "%");
-        assertThat(stored).startsWith("Robert'); DROP TABLE message;-- \"quoted\" 😀👍🏽 مرحبا").endsWith("x".repeat(10_000))
+        await().atMost(PATIENCE)
+                .until(() -> db.count("select count(*) from message where wamid like ?", "%" + text.tag() + "%") == 1);
+        String stored = jdbc.queryForObject(
+                "select text_body from message where wamid like ?", String.class, "%" + text.tag() + "%");
+        assertThat(stored)
+                .startsWith("Robert'); DROP TABLE message;-- \"quoted\" 😀👍🏽 مرحبا")
+                .endsWith("x".repeat(10_000))
                 .doesNotContain("\u0000"); // PostgreSQL text cannot hold NUL: removed, rest kept
         assertThat(db.count("select count(*) from message")).isPositive();
     }
@@ -150,17 +165,24 @@ class HostileWebhookTest {
     }
 
     private void assertRejectedParked(byte[] payload, String reasonPrefix) {
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from rejected_update where reason like ?"
-                + (payload == null ? "" : " and payload = ?"), payload == null
-                        ? new Object[] {reasonPrefix + "%"} : new Object[] {reasonPrefix + "%", payload}) == 1);
+        await().atMost(PATIENCE)
+                .until(() -> db.count(
+                                "select count(*) from rejected_update where reason like ?"
+                                        + (payload == null ? "" : " and payload = ?"),
+                                payload == null
+                                        ? new Object[] {reasonPrefix + "%"}
+                                        : new Object[] {reasonPrefix + "%", payload})
+                        == 1);
     }
 
     /** The refused request stored nothing, and the hub still documents a good message afterwards. */
     private void assertServedAndNothingStoredFor(Fixture refused, long rejectedBefore) {
         Fixture next = fixture("text");
         assertThat(webhook.postSigned(next.json()).statusCode()).isEqualTo(200);
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from contact where wa_id = ?", next.waId()) == 1);
-        assertThat(db.count("select count(*) from contact where wa_id = ?", refused.waId())).isZero();
+        await().atMost(PATIENCE)
+                .until(() -> db.count("select count(*) from contact where wa_id = ?", next.waId()) == 1);
+        assertThat(db.count("select count(*) from contact where wa_id = ?", refused.waId()))
+                .isZero();
         assertThat(db.count("select count(*) from rejected_update")).isEqualTo(rejectedBefore);
     }
 }

@@ -38,10 +38,13 @@ class MediaDownloadTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     HubApi hub;
+
     @Autowired
     Db db;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -51,15 +54,15 @@ class MediaDownloadTest {
 
     /** GET /{version}/{media-id} as documented: url, mime_type, sha256, file_size, id, messaging_product. */
     private static void stubMediaUrl(String mediaId, String sha256Hex) {
-        GRAPH_API.stubFor(get(urlEqualTo("/v23.0/" + mediaId)).willReturn(okJson("""
+        GRAPH_API.stubFor(get(urlEqualTo("/v23.0/" + mediaId))
+                .willReturn(okJson("""
                 {"messaging_product":"whatsapp","url":"%s/whatsapp_business/attachments/?mid=%s&ext=1&hash=ATt",
-                 "mime_type":"image/jpeg","sha256":"%s","file_size":%d,"id":"%s"}"""
-                .formatted(GRAPH_API.baseUrl(), mediaId, sha256Hex, CONTENT.length, mediaId))));
+                 "mime_type":"image/jpeg","sha256":"%s","file_size":%d,"id":"%s"}""".formatted(GRAPH_API.baseUrl(), mediaId, sha256Hex, CONTENT.length, mediaId))));
     }
 
     private Map<String, Object> attachment(String mediaId) {
-        return jdbc.queryForMap("select state, size_bytes, content, attempts, last_error from attachment where media_id = ?",
-                mediaId);
+        return jdbc.queryForMap(
+                "select state, size_bytes, content, attempts, last_error from attachment where media_id = ?", mediaId);
     }
 
     @Test
@@ -67,21 +70,32 @@ class MediaDownloadTest {
         String mediaId = "77" + System.nanoTime();
         stubMediaUrl(mediaId, hex(CONTENT));
         GRAPH_API.stubFor(get(urlEqualTo("/whatsapp_business/attachments/?mid=" + mediaId + "&ext=1&hash=ATt"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg").withBody(CONTENT)));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "image/jpeg")
+                        .withBody(CONTENT)));
         Fixture image = fixture("image");
 
-        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId))
+                        .statusCode())
+                .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from attachment where media_id = ? and state = 'STORED'", mediaId) == 1);
-        assertThat(attachment(mediaId)).containsEntry("size_bytes", (long) CONTENT.length).containsEntry("content", CONTENT);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        db.count("select count(*) from attachment where media_id = ? and state = 'STORED'", mediaId)
+                                == 1);
+        assertThat(attachment(mediaId))
+                .containsEntry("size_bytes", (long) CONTENT.length)
+                .containsEntry("content", CONTENT);
         GRAPH_API.verify(getRequestedFor(urlEqualTo("/v23.0/" + mediaId))
                 .withHeader("Authorization", equalTo("Bearer test-access-token")));
-        GRAPH_API.verify(getRequestedFor(urlEqualTo("/whatsapp_business/attachments/?mid=" + mediaId + "&ext=1&hash=ATt"))
-                .withHeader("Authorization", equalTo("Bearer test-access-token")));
+        GRAPH_API.verify(
+                getRequestedFor(urlEqualTo("/whatsapp_business/attachments/?mid=" + mediaId + "&ext=1&hash=ATt"))
+                        .withHeader("Authorization", equalTo("Bearer test-access-token")));
         // and through the history API
         Long attachmentId = jdbc.queryForObject("select id from attachment where media_id = ?", Long.class, mediaId);
-        assertThat(hub.get("/api/attachments/" + attachmentId + "/content", API_TOKEN).body())
+        assertThat(hub.get("/api/attachments/" + attachmentId + "/content", API_TOKEN)
+                        .body())
                 .isEqualTo("carehub-test-media");
     }
 
@@ -89,29 +103,45 @@ class MediaDownloadTest {
     void graphApiErrorsAreRetriedUntilTheDownloadSucceeds() throws Exception {
         String mediaId = "78" + System.nanoTime();
         String scenario = "flaky-" + mediaId;
-        GRAPH_API.stubFor(get(urlEqualTo("/v23.0/" + mediaId)).inScenario(scenario).whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"An unknown error occurred\","
-                        + "\"type\":\"OAuthException\",\"code\":1,\"fbtrace_id\":\"A\"}}"))
+        GRAPH_API.stubFor(get(urlEqualTo("/v23.0/" + mediaId))
+                .inScenario(scenario)
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withBody("{\"error\":{\"message\":\"An unknown error occurred\","
+                                + "\"type\":\"OAuthException\",\"code\":1,\"fbtrace_id\":\"A\"}}"))
                 .willSetStateTo("second"));
-        GRAPH_API.stubFor(get(urlEqualTo("/v23.0/" + mediaId)).inScenario(scenario).whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(429).withBody("{\"error\":{\"message\":\"(#4) Application request "
-                        + "limit reached\",\"type\":\"OAuthException\",\"code\":4,\"fbtrace_id\":\"B\"}}"))
+        GRAPH_API.stubFor(get(urlEqualTo("/v23.0/" + mediaId))
+                .inScenario(scenario)
+                .whenScenarioStateIs("second")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withBody("{\"error\":{\"message\":\"(#4) Application request "
+                                + "limit reached\",\"type\":\"OAuthException\",\"code\":4,\"fbtrace_id\":\"B\"}}"))
                 .willSetStateTo("healthy"));
-        GRAPH_API.stubFor(get(urlEqualTo("/v23.0/" + mediaId)).inScenario(scenario).whenScenarioStateIs("healthy")
-                .willReturn(okJson("""
+        GRAPH_API.stubFor(get(urlEqualTo("/v23.0/" + mediaId))
+                .inScenario(scenario)
+                .whenScenarioStateIs("healthy")
+                .willReturn(
+                        okJson("""
                         {"messaging_product":"whatsapp","url":"%s/media-bytes/%s","mime_type":"image/jpeg",
-                         "sha256":"%s","file_size":%d,"id":"%s"}""".formatted(GRAPH_API.baseUrl(), mediaId, hex(CONTENT),
-                        CONTENT.length, mediaId))));
-        GRAPH_API.stubFor(get(urlEqualTo("/media-bytes/" + mediaId)).willReturn(aResponse().withBody(CONTENT)));
+                         "sha256":"%s","file_size":%d,"id":"%s"}""".formatted(GRAPH_API.baseUrl(), mediaId, hex(CONTENT), CONTENT.length, mediaId))));
+        GRAPH_API.stubFor(get(urlEqualTo("/media-bytes/" + mediaId))
+                .willReturn(aResponse().withBody(CONTENT)));
         Fixture image = fixture("image");
 
-        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId))
+                        .statusCode())
+                .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from attachment where media_id = ? and state = 'STORED'", mediaId) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        db.count("select count(*) from attachment where media_id = ? and state = 'STORED'", mediaId)
+                                == 1);
         assertThat(attachment(mediaId)).containsEntry("attempts", 3).containsEntry("last_error", null);
         // the caption was documented regardless of the download
-        assertThat(db.count("select count(*) from message where wamid like ?", "%" + image.tag() + "%")).isEqualTo(1);
+        assertThat(db.count("select count(*) from message where wamid like ?", "%" + image.tag() + "%"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -122,11 +152,17 @@ class MediaDownloadTest {
                 .willReturn(aResponse().withBody(CONTENT)));
         Fixture image = fixture("image");
 
-        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId))
+                        .statusCode())
+                .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from attachment where media_id = ? and state = 'FAILED'", mediaId) == 1);
-        assertThat(attachment(mediaId)).containsEntry("attempts", 3).containsEntry("last_error", "sha256 mismatch")
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        db.count("select count(*) from attachment where media_id = ? and state = 'FAILED'", mediaId)
+                                == 1);
+        assertThat(attachment(mediaId))
+                .containsEntry("attempts", 3)
+                .containsEntry("last_error", "sha256 mismatch")
                 .containsEntry("content", null);
     }
 
@@ -137,13 +173,16 @@ class MediaDownloadTest {
         String mediaId = "80" + System.nanoTime() + "Ottilie Wurzelbach";
         Fixture image = fixture("image");
 
-        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId)).statusCode()).isEqualTo(200);
+        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId))
+                        .statusCode())
+                .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
-                "select count(*) from attachment where media_id = ? and attempts > 0", mediaId) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        db.count("select count(*) from attachment where media_id = ? and attempts > 0", mediaId) == 1);
         Long attachmentId = jdbc.queryForObject("select id from attachment where media_id = ?", Long.class, mediaId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll()
-                .contains("media of attachment " + attachmentId + " download attempt"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> output.getAll().contains("media of attachment " + attachmentId + " download attempt"));
         assertThat(output.getAll()).doesNotContain("Wurzelbach");
     }
 }

@@ -26,6 +26,7 @@ class WebhookFuzzRegressionTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
 
@@ -43,7 +44,9 @@ class WebhookFuzzRegressionTest {
         Fixture next = fixture("text");
         String sameCustomer = next.json().replace(next.waId(), "16505559999");
         assertThat(webhook.postSigned(sameCustomer).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message where wamid like ?",
-                "wamid.HBgL" + next.tag() + "%") == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        db.count("select count(*) from message where wamid like ?", "wamid.HBgL" + next.tag() + "%")
+                                == 1);
     }
 }

@@ -44,6 +44,7 @@ class WebhookFuzzTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     Db db;
 
@@ -52,9 +53,25 @@ class WebhookFuzzTest {
 
     static final String PII_NAME = "Gundula Zwiebelmeyer";
     static final String PII_IBAN = "DE89370400440532013000";
-    private static final List<String> SEEDS = List.of("text", "image", "document", "audio", "video", "sticker", "location",
-            "contacts", "interactive-button-reply", "interactive-list-reply", "button", "reaction", "unsupported",
-            "unknown-type", "status-sent", "status-delivered", "status-read", "status-failed");
+    private static final List<String> SEEDS = List.of(
+            "text",
+            "image",
+            "document",
+            "audio",
+            "video",
+            "sticker",
+            "location",
+            "contacts",
+            "interactive-button-reply",
+            "interactive-list-reply",
+            "button",
+            "reaction",
+            "unsupported",
+            "unknown-type",
+            "status-sent",
+            "status-delivered",
+            "status-read",
+            "status-failed");
 
     @Test
     void mutatedWebhooksAreAnsweredWith2xxOr4xxAndTheConsumerKeepsDocumenting(CapturedOutput output) throws Exception {
@@ -62,21 +79,27 @@ class WebhookFuzzTest {
         long seed = Long.getLong("carehub.fuzz.seed", System.currentTimeMillis());
         System.out.printf("webhook fuzz: seed %d, %d s (repeat with -Dcarehub.fuzz.seed=%d)%n", seed, seconds, seed);
         Fixture campaign = fixture("text");
-        List<String> valid = SEEDS.stream().map(name -> fixture(name, campaign).json()
-                .replace("Sheena Nelson", PII_NAME)).toList();
+        List<String> valid = SEEDS.stream()
+                .map(name -> fixture(name, campaign).json().replace("Sheena Nelson", PII_NAME))
+                .toList();
 
         WebhookMutator mutator = new WebhookMutator(seed);
         Map<String, Map<Integer, Integer>> answers = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         Instant deadline = Instant.now().plusSeconds(seconds);
         int inputs = 0;
-        // one big batch per campaign (10,000 updates in one POST: DuplicateAndBatchIngestTest; -Dcarehub.fuzz.bulk=10000)
+        // one big batch per campaign (10,000 updates in one POST: DuplicateAndBatchIngestTest;
+        // -Dcarehub.fuzz.bulk=10000)
         int bulk = Integer.getInteger("carehub.fuzz.bulk", 1_000);
-        assertThat(webhook.postSigned(manyUpdates(campaign, bulk)).statusCode()).as("%d updates in one POST", bulk).isEqualTo(200);
+        assertThat(webhook.postSigned(manyUpdates(campaign, bulk)).statusCode())
+                .as("%d updates in one POST", bulk)
+                .isEqualTo(200);
         while (Instant.now().isBefore(deadline)) {
             inputs++;
             String unique = "wamid.HBgL" + campaign.tag() + "f" + inputs + "x";
-            Input input = mutator.next(valid.stream().map(json -> json.replace("wamid.HBgL" + campaign.tag(), unique)).toList());
+            Input input = mutator.next(valid.stream()
+                    .map(json -> json.replace("wamid.HBgL" + campaign.tag(), unique))
+                    .toList());
             int status = send(input).statusCode();
             answers.computeIfAbsent(input.mutation(), m -> new TreeMap<>()).merge(status, 1, Integer::sum);
             if (status < 200 || status >= 500) {
@@ -85,9 +108,13 @@ class WebhookFuzzTest {
         }
         System.out.printf("webhook fuzz: %d inputs, answers per mutation: %s%n", inputs, answers);
 
-        assertThat(failures).as("inputs answered with 5xx (seed %d), kept in target/fuzz-failures", seed).isEmpty();
+        assertThat(failures)
+                .as("inputs answered with 5xx (seed %d), kept in target/fuzz-failures", seed)
+                .isEmpty();
         assertConsumerNotStuck(campaign);
-        assertThat(output.getAll()).as("personal data of the inputs in the log").doesNotContain(PII_NAME, "Zwiebelmeyer", PII_IBAN);
+        assertThat(output.getAll())
+                .as("personal data of the inputs in the log")
+                .doesNotContain(PII_NAME, "Zwiebelmeyer", PII_IBAN);
     }
 
     /**
@@ -101,23 +128,37 @@ class WebhookFuzzTest {
         long deadBefore = deadLetters.getMessageCount();
         Instant drainStart = Instant.now();
         await().atMost(Duration.ofSeconds(240)).until(() -> buffer.getMessageCount() == 0);
-        System.out.printf("webhook fuzz: buffer drained %d s after the campaign%n", Duration.between(drainStart, Instant.now()).toSeconds());
-        assertThat(deadLetters.getMessageCount()).as("fuzz inputs parked in the buffer DLQ").isEqualTo(deadBefore);
-        String after = fixture("text", campaign).json().replace("wamid.HBgL" + campaign.tag(), "wamid.HBgL" + campaign.tag() + "after");
+        System.out.printf(
+                "webhook fuzz: buffer drained %d s after the campaign%n",
+                Duration.between(drainStart, Instant.now()).toSeconds());
+        assertThat(deadLetters.getMessageCount())
+                .as("fuzz inputs parked in the buffer DLQ")
+                .isEqualTo(deadBefore);
+        String after = fixture("text", campaign)
+                .json()
+                .replace("wamid.HBgL" + campaign.tag(), "wamid.HBgL" + campaign.tag() + "after");
         Fixture stranger = fixture("text");
         assertThat(webhook.postSigned(after).statusCode()).isEqualTo(200);
         assertThat(webhook.postSigned(stranger.json()).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).until(() -> db.count("select count(*) from contact where wa_id = ?", stranger.waId()) == 1);
-        await().atMost(Duration.ofSeconds(15)).until(() -> db.count("select count(*) from message where wamid like ?",
-                "wamid.HBgL" + campaign.tag() + "after%") == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> db.count("select count(*) from contact where wa_id = ?", stranger.waId()) == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> db.count(
+                                "select count(*) from message where wamid like ?",
+                                "wamid.HBgL" + campaign.tag() + "after%")
+                        == 1);
     }
 
     private HttpResponse<String> send(Input input) {
         return switch (input.signing()) {
             case VALID -> webhook.postSigned(input.body());
             case MISSING -> webhook.post(input.body(), null);
-            case WRONG -> webhook.post(input.body(), "sha256=" + Webhook.sign((new String(input.body(), StandardCharsets.ISO_8859_1) + " ")
-                    .getBytes(StandardCharsets.ISO_8859_1)));
+            case WRONG ->
+                webhook.post(
+                        input.body(),
+                        "sha256="
+                                + Webhook.sign((new String(input.body(), StandardCharsets.ISO_8859_1) + " ")
+                                        .getBytes(StandardCharsets.ISO_8859_1)));
         };
     }
 
@@ -125,14 +166,18 @@ class WebhookFuzzTest {
         WebhookPayload payload = WebhookPayload.update();
         for (int i = 0; i < count; i++) {
             // as Meta batches: many customers
-            payload.text("%s%02d".formatted(campaign.waId(), i % 100), "wamid.HBgL" + campaign.tag() + "bulk" + i, 1749416383L,
+            payload.text(
+                    "%s%02d".formatted(campaign.waId(), i % 100),
+                    "wamid.HBgL" + campaign.tag() + "bulk" + i,
+                    1749416383L,
                     "bulk " + i);
         }
         return payload.bytes();
     }
 
     private static String keep(long seed, int index, Input input, int status) throws IOException {
-        Path file = Path.of("target", "fuzz-failures", seed + "-" + index + "-" + input.mutation() + "-" + status + ".json");
+        Path file = Path.of(
+                "target", "fuzz-failures", seed + "-" + index + "-" + input.mutation() + "-" + status + ".json");
         Files.createDirectories(file.getParent());
         Files.write(file, input.body());
         return file.toString();

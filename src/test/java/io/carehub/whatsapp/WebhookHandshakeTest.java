@@ -15,25 +15,29 @@ class WebhookHandshakeTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     HubApi hub;
 
     @Test
     void echoesChallengeForTheConfiguredVerifyToken() {
         HttpResponse<String> response = hub.get(
-                "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444", null);
+                "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444",
+                null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("1158201444");
         // the answer carries none of the request's parameters or headers back (the token least of all)
-        assertThat(response.headers().map().keySet()).noneMatch(name -> name.startsWith("hub."))
+        assertThat(response.headers().map().keySet())
+                .noneMatch(name -> name.startsWith("hub."))
                 .doesNotContain("user-agent");
     }
 
     @Test
     void answersToUpdatesCarryNoRequestHeaders() {
         HttpResponse<String> accepted = webhook.postSigned(fixture("text").json());
-        HttpResponse<String> refused = webhook.post("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "sha256=00");
+        HttpResponse<String> refused =
+                webhook.post("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "sha256=00");
 
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -45,8 +49,8 @@ class WebhookHandshakeTest {
 
     @Test
     void refusesWrongVerifyTokenWith403() {
-        HttpResponse<String> response = hub.get(
-                "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444", null);
+        HttpResponse<String> response =
+                hub.get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444", null);
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("wrong hub.verify_token").doesNotContain("1158201444");

@@ -20,20 +20,49 @@ import java.util.Random;
 final class WebhookMutator {
 
     /** One generated input: which mutation made it, the body, and whether it is signed correctly. */
-    record Input(String mutation, byte[] body, Signing signing) {
-    }
+    record Input(String mutation, byte[] body, Signing signing) {}
 
-    enum Signing { VALID, MISSING, WRONG }
+    enum Signing {
+        VALID,
+        MISSING,
+        WRONG
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] NASTY_TEXTS = {
-            "\u0000", "a\u0000b", "\ud800", "x\udfffy", "\u202eTNEMYAP\u202c", "\u200f\u0645\u0631\u062d\u0628\u0627",
-            "😀👍🏽👨‍👩‍👧", "'; drop table message; --", "\" or 1=1 --", "$$; select pg_sleep(10); $$", "\\u0000",
-            "${jndi:ldap://x/a}", "<script>alert(1)</script>", "%s%n%x", "\r\n\r\nHTTP/1.1 200 OK", "\uFEFF", "\uFFFF",
-            "Zwiebelmeyer Gundula DE89370400440532013000"};
-    private static final String[] UNKNOWN_TYPES = {"hologram", "", "TEXT", "text ", "order", "system", "ephemeral",
-            "request_welcome", "unsupported", "nfm_reply", "interactive"};
+        "\u0000",
+        "a\u0000b",
+        "\ud800",
+        "x\udfffy",
+        "\u202eTNEMYAP\u202c",
+        "\u200f\u0645\u0631\u062d\u0628\u0627",
+        "😀👍🏽👨‍👩‍👧",
+        "'; drop table message; --",
+        "\" or 1=1 --",
+        "$$; select pg_sleep(10); $$",
+        "\\u0000",
+        "${jndi:ldap://x/a}",
+        "<script>alert(1)</script>",
+        "%s%n%x",
+        "\r\n\r\nHTTP/1.1 200 OK",
+        "\uFEFF",
+        "\uFFFF",
+        "Zwiebelmeyer Gundula DE89370400440532013000"
+    };
+    private static final String[] UNKNOWN_TYPES = {
+        "hologram",
+        "",
+        "TEXT",
+        "text ",
+        "order",
+        "system",
+        "ephemeral",
+        "request_welcome",
+        "unsupported",
+        "nfm_reply",
+        "interactive"
+    };
 
     private final Random random;
 
@@ -62,7 +91,8 @@ final class WebhookMutator {
             } else if (choice < 76) {
                 return signed("drop-field", json(dropField(MAPPER.readTree(valid))));
             } else if (choice < 82) {
-                return signed("many-updates", manyUpdates(valid, 1 + random.nextInt(random.nextInt(10) == 0 ? 200 : 50)));
+                return signed(
+                        "many-updates", manyUpdates(valid, 1 + random.nextInt(random.nextInt(10) == 0 ? 200 : 50)));
             } else if (choice < 84) {
                 return signed("huge-body", hugeBody(valid));
             } else if (choice < 88) {
@@ -110,11 +140,23 @@ final class WebhookMutator {
     }
 
     private byte[] hugeNumber(String valid) {
-        String[] numbers = {"1e999999", "-1e999999", "99999999999999999999999999999999999999999", "-0", "0.0000000001",
-                "9223372036854775808", "-9223372036854775809", "1" + "0".repeat(5000), "1.5e-400"};
+        String[] numbers = {
+            "1e999999",
+            "-1e999999",
+            "99999999999999999999999999999999999999999",
+            "-0",
+            "0.0000000001",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "1" + "0".repeat(5000),
+            "1.5e-400"
+        };
         String number = numbers[random.nextInt(numbers.length)];
-        String field = new String[] {"timestamp", "timestamp", "id", "from", "wa_id", "phone_number_id"}[random.nextInt(6)];
-        return valid.replaceFirst("\"" + field + "\": \"[^\"]*\"", java.util.regex.Matcher.quoteReplacement("\"" + field + "\": " + number))
+        String field =
+                new String[] {"timestamp", "timestamp", "id", "from", "wa_id", "phone_number_id"}[random.nextInt(6)];
+        return valid.replaceFirst(
+                        "\"" + field + "\": \"[^\"]*\"",
+                        java.util.regex.Matcher.quoteReplacement("\"" + field + "\": " + number))
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -134,8 +176,12 @@ final class WebhookMutator {
                     String type = UNKNOWN_TYPES[random.nextInt(UNKNOWN_TYPES.length)];
                     object.put("type", type);
                     if (random.nextBoolean()) {
-                        object.set(type.isEmpty() ? "x" : type, random.nextBoolean() ? randomValue()
-                                : NODES.objectNode().put("weird", NASTY_TEXTS[random.nextInt(NASTY_TEXTS.length)]));
+                        object.set(
+                                type.isEmpty() ? "x" : type,
+                                random.nextBoolean()
+                                        ? randomValue()
+                                        : NODES.objectNode()
+                                                .put("weird", NASTY_TEXTS[random.nextInt(NASTY_TEXTS.length)]));
                     }
                 }
             }
@@ -145,9 +191,13 @@ final class WebhookMutator {
 
     private byte[] nastyText(String valid) {
         String nasty = NASTY_TEXTS[random.nextInt(NASTY_TEXTS.length)];
-        String escaped = random.nextBoolean() ? jsonEscape(nasty) : nasty.replace("\\", "\\\\").replace("\"", "\\\"");
-        String field = new String[] {"body", "name", "caption", "title", "emoji", "filename", "from", "id"}[random.nextInt(8)];
-        return valid.replaceAll("\"" + field + "\": \"([^\"]*)\"",
+        String escaped = random.nextBoolean()
+                ? jsonEscape(nasty)
+                : nasty.replace("\\", "\\\\").replace("\"", "\\\"");
+        String field =
+                new String[] {"body", "name", "caption", "title", "emoji", "filename", "from", "id"}[random.nextInt(8)];
+        return valid.replaceAll(
+                        "\"" + field + "\": \"([^\"]*)\"",
                         "\"" + field + "\": \"$1" + java.util.regex.Matcher.quoteReplacement(escaped) + "\"")
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -155,7 +205,10 @@ final class WebhookMutator {
     private static String jsonEscape(String text) {
         StringBuilder escaped = new StringBuilder();
         for (char c : text.toCharArray()) {
-            escaped.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : c == '"' || c == '\\' ? "\\" + c : String.valueOf(c));
+            escaped.append(
+                    c < 0x20 || c > 0x7e
+                            ? String.format("\\u%04x", (int) c)
+                            : c == '"' || c == '\\' ? "\\" + c : String.valueOf(c));
         }
         return escaped.toString();
     }

@@ -17,8 +17,9 @@ class WebhookReadinessFilterTest {
     @Test
     void answers503WithRetryAfterBeforeCamelHasStarted() throws Exception {
         try (CamelContext notStarted = new DefaultCamelContext()) {
-            WebhookReadinessFilter filter = new WebhookReadinessFilter(
-                    new StaticListableBeanFactory(Map.of("camelContext", notStarted)).getBeanProvider(CamelContext.class));
+            WebhookReadinessFilter filter =
+                    new WebhookReadinessFilter(new StaticListableBeanFactory(Map.of("camelContext", notStarted))
+                            .getBeanProvider(CamelContext.class));
             MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/whatsapp");
             request.setContent("{\"object\":\"whatsapp_business_account\"}".getBytes());
             MockHttpServletResponse response = new MockHttpServletResponse();
@@ -29,7 +30,9 @@ class WebhookReadinessFilterTest {
             assertThat(response.getStatus()).isEqualTo(503);
             assertThat(response.getHeader("Retry-After")).isEqualTo("5");
             assertThat(response.getContentAsString()).contains("starting");
-            assertThat(chain.getRequest()).as("nothing passed on to Camel's servlet").isNull();
+            assertThat(chain.getRequest())
+                    .as("nothing passed on to Camel's servlet")
+                    .isNull();
         }
     }
 }

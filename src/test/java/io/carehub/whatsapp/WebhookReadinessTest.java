@@ -24,10 +24,13 @@ class WebhookReadinessTest {
 
     @Autowired
     Webhook webhook;
+
     @Autowired
     HubApi hub;
+
     @Autowired
     Db db;
+
     @Autowired
     CamelContext camel;
 
@@ -42,7 +45,8 @@ class WebhookReadinessTest {
         try {
             refused = webhook.postSigned(refusedUpdate.json());
             refusedHandshake = hub.get(
-                    "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444", null);
+                    "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444",
+                    null);
         } finally {
             camel.getRouteController().startRoute(RECEIVE_ROUTE);
         }
@@ -57,14 +61,19 @@ class WebhookReadinessTest {
         // once the route runs again the same customer's next update is acknowledged and documented; had the refused
         // one been buffered, its message group would have documented it first
         String acceptedWamid = refusedUpdate.wamid(TEXT_WAMID).replace("MTY1", "afterMTY1");
-        HttpResponse<String> accepted = webhook.postSigned(refusedUpdate.json().replace(refusedUpdate.wamid(TEXT_WAMID), acceptedWamid));
+        HttpResponse<String> accepted =
+                webhook.postSigned(refusedUpdate.json().replace(refusedUpdate.wamid(TEXT_WAMID), acceptedWamid));
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).isEqualTo("EVENT_RECEIVED");
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("select count(*) from message where wamid = ?", acceptedWamid) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from message where wamid = ?", acceptedWamid) == 1);
 
-        assertThat(db.count("select count(*) from message where wamid = ?", refusedUpdate.wamid(TEXT_WAMID))).isZero();
-        assertThat(db.count("select count(*) from message m join conversation c on c.id = m.conversation_id "
-                + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'", refusedUpdate.waId()))
+        assertThat(db.count("select count(*) from message where wamid = ?", refusedUpdate.wamid(TEXT_WAMID)))
+                .isZero();
+        assertThat(db.count(
+                        "select count(*) from message m join conversation c on c.id = m.conversation_id "
+                                + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'",
+                        refusedUpdate.waId()))
                 .isEqualTo(1);
         assertThat(db.count("select count(*) from rejected_update")).isEqualTo(rejectedBefore);
     }
