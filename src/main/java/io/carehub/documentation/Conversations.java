@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * {@link ConversationStatus} changes only through the named transitions below, each of which refuses
  * (returns false) what does not follow from the current state. Reads for routing and the agent API join
  * {@code contact} (and {@code customer_identity} for the display name) for their columns. The other
- * tables' owners are listed in {@link Contacts}. About 300 lines: the state machine and its reads stay
- * in one class on purpose, so no other class writes a state.
+ * tables' owners are listed in {@link Contacts}. Over 300 lines on purpose: the state machine and its reads
+ * stay in one class, so no other class writes a state.
  */
 @Component
 public class Conversations {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * R3-R9/R14/R17/R18/R28: owner of the table {@code message}, inbound and outbound: every statement on it
  * lives here (the other tables' owners are listed in {@link Contacts}). Reads that need the customer join
- * {@code conversation} and {@code contact} for their columns. About 300 lines: one table, many readers.
+ * {@code conversation} and {@code contact} for their columns. Over 300 lines on purpose: one table with many readers
+ * (documentation batch, lifecycle, outbound, history, export) keeps all its SQL in one place.
  */
 @Component
 public class Messages {

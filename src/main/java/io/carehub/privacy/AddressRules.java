@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Postal addresses (ADDRESS), as one span: street + house number ("Lindenstraße 12a",
  * "Berliner Str. 45", "Am Weiher 3", "221B Baker Street"), optionally followed by postcode + city;
- * or postcode + city alone ("10115 Berlin"); or a postcode after "PLZ".
+ * or postcode + city alone ("10115 Berlin"); or a postcode after "PLZ". Over 300 lines on purpose: the street,
+ * postcode and city patterns extend one span together, so they stay one scanner.
  */
 final class AddressRules implements Scanner {
 

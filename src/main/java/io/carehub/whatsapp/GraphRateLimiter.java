@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * R8: paces Graph API calls per business phone number so that no 1-second window at Meta ever
  * holds more than the configured rate. Slots are spread evenly over one second plus a guard
- * ({@code carehub.outbound.rate-guard-ms}) that absorbs network and scheduling jitter, and a ring of
+ * ({@code carehub.outbound.rate-guard}) that absorbs network and scheduling jitter, and a ring of
  * the last {@code rate} slots forbids a burst after a pause.
  * <p>
  * Partitioned explicitly: each of {@code carehub.outbound.instances} hub instances paces at

@@ -127,4 +127,15 @@ class ConversationHistoryApiTest {
         assertThat(ops.at("/components/jms/status").asText()).isEqualTo("UP");
         assertThat(hub.get("/actuator/prometheus", null).body()).contains("camel_exchanges_total");
     }
+
+    @Test
+    void theBuildsSoftwareBillOfMaterialsIsServedToTokenHolders() throws Exception {
+        HttpResponse<String> sbom = hub.get("/actuator/sbom/application", API_TOKEN);
+
+        assertThat(sbom.statusCode()).isEqualTo(200);
+        JsonNode bom = new ObjectMapper().readTree(sbom.body());
+        assertThat(bom.path("bomFormat").asText()).isEqualTo("CycloneDX");
+        assertThat(bom.path("components").findValuesAsText("name")).contains("camel-core-engine", "postgresql");
+        assertThat(hub.get("/actuator/sbom/application", null).statusCode()).isEqualTo(401);
+    }
 }
