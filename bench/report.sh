@@ -12,5 +12,5 @@ doc="${2:-docs/benchmark.md}"
 mkdir -p target/bench
 mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
     io.carehub.bench.BenchReport "$results" "$doc"
