@@ -37,17 +37,6 @@ class ConversationHistoryController {
         this.mapper = mapper;
     }
 
-    record ConversationView(
-            long id,
-            String waId,
-            String profileName,
-            String businessPhoneNumberId,
-            String status,
-            Instant openedAt,
-            Instant lastInboundAt,
-            Instant windowExpiresAt,
-            long messageCount) {}
-
     record AttachmentView(
             long id, String mediaId, String mimeType, String filename, Long sizeBytes, String state, String href) {}
 
@@ -70,19 +59,8 @@ class ConversationHistoryController {
     record MessagePage(long conversationId, int page, int size, long totalElements, List<MessageView> messages) {}
 
     @GetMapping("/conversations")
-    List<ConversationView> conversations(@RequestParam String waId) {
-        return conversations.ofCustomer(waId).stream()
-                .map(c -> new ConversationView(
-                        c.id(),
-                        c.waId(),
-                        c.profileName(),
-                        c.businessPhoneNumberId(),
-                        c.status(),
-                        c.openedAt(),
-                        c.lastInboundAt(),
-                        c.windowExpiresAt(),
-                        c.messageCount()))
-                .toList();
+    List<Conversations.Summary> conversations(@RequestParam String waId) {
+        return conversations.ofCustomer(waId);
     }
 
     @GetMapping("/conversations/{id}/messages")
