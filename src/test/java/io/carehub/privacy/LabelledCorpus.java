@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The labelled evaluation corpus: {@code privacy/corpus.jsonl}, one {"id","text","entities":[{"type","start","end"}]}
- * per line (UTF-16 offsets). It is generated from the human-editable {@code privacy/corpus-annotated.txt}
- * ({@code [[TYPE:value]]} markup) by {@link #main}.
+ * A labelled evaluation corpus: the development corpus {@code privacy/corpus.jsonl} or a held-out set, one
+ * {"id","text","entities":[{"type","start","end"}]} per line (UTF-16 offsets). Each is generated from its
+ * human-editable {@code *-annotated.txt} ({@code [[TYPE:value]]} markup) by {@link #main}.
  */
 record LabelledCorpus(List<Message> messages) {
 
@@ -32,8 +32,11 @@ record LabelledCorpus(List<Message> messages) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String HOLDOUT_JSONL = "/privacy/holdout.jsonl";
+    static final String HOLDOUT_MARKUP = "/privacy/holdout-annotated.txt";
     static final String HOLDOUT_B_JSONL = "/privacy/holdout-b.jsonl";
+    static final String HOLDOUT_B_MARKUP = "/privacy/holdout-b-annotated.txt";
     static final String HOLDOUT_C_JSONL = "/privacy/holdout-c.jsonl";
+    static final String HOLDOUT_C_MARKUP = "/privacy/holdout-c-annotated.txt";
 
     static LabelledCorpus load() {
         return load(JSONL);
@@ -60,6 +63,28 @@ record LabelledCorpus(List<Message> messages) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Parses a markup resource the way {@link #main} turns it into JSONL: ids {@code m0001}, … in line order. */
+    static LabelledCorpus loadMarkup(String resource) {
+        try (InputStream in = LabelledCorpus.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalArgumentException("no such resource: " + resource);
+            return fromMarkup(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One message per line; blank lines and lines starting with {@code #} are skipped. */
+    static LabelledCorpus fromMarkup(List<String> lines) {
+        List<Message> messages = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            messages.add(parseMarkup(String.format("m%04d", messages.size() + 1), line));
+        }
+        return new LabelledCorpus(List.copyOf(messages));
     }
 
     /** Parses one markup line: {@code [[TYPE:value]]} marks a span, everything else is plain text. */
@@ -89,11 +114,10 @@ record LabelledCorpus(List<Message> messages) {
     public static void main(String[] args) throws IOException {
         Path markup = Path.of(args.length > 0 ? args[0] : "src/test/resources" + MARKUP);
         Path jsonl = Path.of(args.length > 1 ? args[1] : "src/test/resources" + JSONL);
-        int n = 0;
+        List<Message> messages =
+                fromMarkup(Files.readAllLines(markup, StandardCharsets.UTF_8)).messages();
         try (Writer out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
-            for (String line : Files.readAllLines(markup, StandardCharsets.UTF_8)) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                Message m = parseMarkup(String.format("m%04d", ++n), line);
+            for (Message m : messages) {
                 ObjectNode node = JSON.createObjectNode().put("id", m.id()).put("text", m.text());
                 ArrayNode entities = node.putArray("entities");
                 for (Span s : m.spans()) {
@@ -106,6 +130,6 @@ record LabelledCorpus(List<Message> messages) {
                 out.write('\n');
             }
         }
-        System.out.println("wrote " + n + " messages to " + jsonl);
+        System.out.println("wrote " + messages.size() + " messages to " + jsonl);
     }
 }

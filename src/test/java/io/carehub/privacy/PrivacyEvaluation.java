@@ -10,18 +10,37 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Evaluates the detector on the labelled corpus and prints per-type entity recall and precision,
- * character precision/recall and F2. Run: see docs/privacy-evaluation.md. {@code --verbose}
- * also lists every miss and every false alarm.
+ * Evaluates the detector on a labelled corpus and prints per-type entity recall and precision,
+ * character precision/recall and F2. An entity counts as found when spans of its own type cover at
+ * least 90 % of its characters ({@link #covers}); the "overlap" column counts the entities such a span
+ * merely touches, so the difference is the partly masked ones. Run: see docs/privacy-evaluation.md.
+ * {@code --verbose} also lists every miss (with how many of its characters were covered) and every
+ * false alarm.
  */
 public final class PrivacyEvaluation {
 
     /** The company hotlines used in the corpus (configured as carehub.privacy.company-numbers). */
     static final List<String> COMPANY_NUMBERS = List.of("0800 330 1000", "0800 330 1300");
 
-    record TypeScore(int gold, int found, int predicted, int correct) {
+    /**
+     * An entity counts as found when detected spans cover at least 90 % of its characters: a span that masks
+     * "Erika" but not "Mustermann" leaves the surname in the text, so it is a miss, not a find.
+     */
+    static boolean covers(int coveredChars, int length) {
+        return 10L * coveredChars >= 9L * length;
+    }
+
+    /**
+     * @param found      labelled entities of this type covered (>= 90 %) by detected spans of this type
+     * @param overlapped labelled entities of this type that a detected span of this type touches at all
+     */
+    record TypeScore(int gold, int found, int overlapped, int predicted, int correct) {
         double recall() {
             return gold == 0 ? 1.0 : (double) found / gold;
+        }
+
+        double overlapRecall() {
+            return gold == 0 ? 1.0 : (double) overlapped / gold;
         }
 
         double precision() {
@@ -29,10 +48,18 @@ public final class PrivacyEvaluation {
         }
     }
 
+    /**
+     * @param found      labelled entities covered (>= 90 %) by detected spans of their own type
+     * @param overlapped labelled entities that a detected span of their own type touches at all
+     * @param masked     labelled entities covered (>= 90 %) by detected spans of any type: hidden from a bot
+     *                   even when detected as another type
+     */
     record Result(
             Map<EntityType, TypeScore> perType,
             int gold,
             int found,
+            int overlapped,
+            int masked,
             long goldChars,
             long predictedChars,
             long overlapChars,
@@ -42,6 +69,14 @@ public final class PrivacyEvaluation {
             List<String> falseAlarms) {
         double entityRecall() {
             return gold == 0 ? 1.0 : (double) found / gold;
+        }
+
+        double overlapRecall() {
+            return gold == 0 ? 1.0 : (double) overlapped / gold;
+        }
+
+        double maskedRecall() {
+            return gold == 0 ? 1.0 : (double) masked / gold;
         }
 
         double charPrecision() {
@@ -59,14 +94,22 @@ public final class PrivacyEvaluation {
         }
     }
 
+    private static final int GOLD = 0;
+    private static final int FOUND = 1;
+    private static final int OVERLAPPED = 2;
+    private static final int PREDICTED = 3;
+    private static final int CORRECT = 4;
+
     static Result evaluate(PiiDetector detector, LabelledCorpus corpus) {
-        Map<EntityType, int[]> counts = new EnumMap<>(EntityType.class); // gold, found, predicted, correct
-        for (EntityType type : EntityType.values()) counts.put(type, new int[4]);
+        Map<EntityType, int[]> counts = new EnumMap<>(EntityType.class);
+        for (EntityType type : EntityType.values()) counts.put(type, new int[5]);
         long goldChars = 0;
         long predictedChars = 0;
         long overlap = 0;
         int gold = 0;
         int found = 0;
+        int overlapped = 0;
+        int masked = 0;
         int withoutPii = 0;
         List<String> misses = new ArrayList<>();
         List<String> falseAlarms = new ArrayList<>();
@@ -75,27 +118,40 @@ public final class PrivacyEvaluation {
             if (m.spans().isEmpty()) withoutPii++;
             BitSet goldSet = new BitSet();
             BitSet predictedSet = new BitSet();
+            Map<EntityType, BitSet> predictedByType = new EnumMap<>(EntityType.class);
+            for (Entity p : predicted) {
+                predictedSet.set(p.start(), p.end());
+                predictedByType.computeIfAbsent(p.type(), t -> new BitSet()).set(p.start(), p.end());
+            }
             for (Span s : m.spans()) {
                 goldSet.set(s.start(), s.end());
                 gold++;
-                counts.get(s.type())[0]++;
-                boolean hit = predicted.stream()
-                        .anyMatch(p -> p.type() == s.type() && p.start() < s.end() && s.start() < p.end());
-                if (hit) {
+                int[] c = counts.get(s.type());
+                c[GOLD]++;
+                int length = s.end() - s.start();
+                BitSet sameTypeSet = predictedByType.getOrDefault(s.type(), new BitSet());
+                int sameType = sameTypeSet.get(s.start(), s.end()).cardinality();
+                int anyType = predictedSet.get(s.start(), s.end()).cardinality();
+                if (covers(anyType, length)) masked++;
+                if (sameType > 0) {
+                    overlapped++;
+                    c[OVERLAPPED]++;
+                }
+                if (covers(sameType, length)) {
                     found++;
-                    counts.get(s.type())[1]++;
+                    c[FOUND]++;
                 } else {
-                    misses.add(m.id() + " " + s.type() + " '" + m.text().substring(s.start(), s.end()) + "' in: "
-                            + m.text());
+                    misses.add(m.id() + " " + s.type() + " '" + m.text().substring(s.start(), s.end()) + "' "
+                            + sameType + "/" + length + " chars covered"
+                            + (anyType > sameType ? " (" + anyType + " by any type)" : "") + " in: " + m.text());
                 }
             }
             for (Entity p : predicted) {
-                predictedSet.set(p.start(), p.end());
-                counts.get(p.type())[2]++;
+                counts.get(p.type())[PREDICTED]++;
                 boolean correct = m.spans().stream()
                         .anyMatch(s -> p.type() == s.type() && p.start() < s.end() && s.start() < p.end());
                 if (correct) {
-                    counts.get(p.type())[3]++;
+                    counts.get(p.type())[CORRECT]++;
                 } else {
                     falseAlarms.add(m.id() + " " + p.type() + " '" + m.text().substring(p.start(), p.end()) + "' in: "
                             + m.text());
@@ -108,11 +164,14 @@ public final class PrivacyEvaluation {
             overlap += both.cardinality();
         }
         Map<EntityType, TypeScore> perType = new EnumMap<>(EntityType.class);
-        counts.forEach((type, c) -> perType.put(type, new TypeScore(c[0], c[1], c[2], c[3])));
+        counts.forEach((type, c) ->
+                perType.put(type, new TypeScore(c[GOLD], c[FOUND], c[OVERLAPPED], c[PREDICTED], c[CORRECT])));
         return new Result(
                 perType,
                 gold,
                 found,
+                overlapped,
+                masked,
                 goldChars,
                 predictedChars,
                 overlap,
@@ -131,18 +190,35 @@ public final class PrivacyEvaluation {
                 r.withoutPii(),
                 100.0 * r.withoutPii() / r.messages(),
                 r.gold()));
-        b.append(
-                String.format(Locale.ROOT, "%-14s %6s %6s %8s %10s%n", "type", "gold", "found", "recall", "precision"));
+        b.append(String.format(
+                Locale.ROOT,
+                "%-14s %6s %6s %8s %8s %10s%n",
+                "type",
+                "gold",
+                "found",
+                "recall",
+                "overlap",
+                "precision"));
         r.perType()
                 .forEach((type, s) -> b.append(String.format(
                         Locale.ROOT,
-                        "%-14s %6d %6d %8.3f %10.3f%n",
+                        "%-14s %6d %6d %8.3f %8.3f %10.3f%n",
                         type,
                         s.gold(),
                         s.found(),
                         s.recall(),
+                        s.overlapRecall(),
                         s.precision())));
-        b.append(String.format(Locale.ROOT, "%-14s %6d %6d %8.3f%n%n", "ALL", r.gold(), r.found(), r.entityRecall()));
+        b.append(String.format(
+                Locale.ROOT,
+                "%-14s %6d %6d %8.3f %8.3f%n",
+                "ALL",
+                r.gold(),
+                r.found(),
+                r.entityRecall(),
+                r.overlapRecall()));
+        b.append(
+                String.format(Locale.ROOT, "masked by spans of any type: %d (%.3f)%n%n", r.masked(), r.maskedRecall()));
         b.append(String.format(
                 Locale.ROOT,
                 "character precision %.3f, character recall %.3f, F2 %.3f%n",
