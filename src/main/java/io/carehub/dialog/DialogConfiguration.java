@@ -26,6 +26,8 @@ class DialogConfiguration {
         definition.setSlidingWindowSize(Integer.toString(breaker.windowSize()));
         definition.setWaitDurationInOpenState(Long.toString(breaker.openFor().toSeconds()));
         definition.setPermittedNumberOfCallsInHalfOpenState("1");
+        // R42: after its open time the breaker shows HALF_OPEN by itself (health), not only once a call tries it
+        definition.setAutomaticTransitionFromOpenToHalfOpenEnabled("true");
         return definition;
     }
 }

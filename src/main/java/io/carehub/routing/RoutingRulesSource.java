@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public class RoutingRulesSource {
     private final RoutingRulesParser parser = new RoutingRulesParser();
     private final AtomicReference<RoutingRules> current = new AtomicReference<>();
     private final Path file;
+    private final AtomicLong rejectedReloads = new AtomicLong();
     private volatile FileTime loadedVersion;
 
     public RoutingRulesSource(RoutingProperties properties) throws IOException {
@@ -56,6 +58,11 @@ public class RoutingRulesSource {
         return current.get();
     }
 
+    /** Reloads refused since start, the file invalid or unreadable; the running rules stayed each time. */
+    public long rejectedReloads() {
+        return rejectedReloads.get();
+    }
+
     /** Reloads the rules file when it changed; returns true when new rules are in force. */
     @Handler
     public boolean reloadIfChanged() {
@@ -77,8 +84,10 @@ public class RoutingRulesSource {
                     rules.topics().size());
             return true;
         } catch (InvalidRulesException e) {
+            rejectedReloads.incrementAndGet();
             LOG.error("routing rules file {} rejected, previous rules stay in force: {}", file, e.getMessage());
         } catch (IOException e) {
+            rejectedReloads.incrementAndGet();
             LOG.error("routing rules file {} unreadable, previous rules stay in force: {}", file, e.getMessage());
         }
         return false;

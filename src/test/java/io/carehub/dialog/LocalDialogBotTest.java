@@ -1,13 +1,13 @@
 package io.carehub.dialog;
 
 import static io.carehub.routing.Customers.newCustomer;
-import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
+import io.carehub.MutableClock;
 import io.carehub.privacy.ReIdentifier;
 import io.carehub.routing.AgentPools;
 import io.carehub.routing.Customers;
@@ -24,6 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /** R23-R27 and R43 end to end through the webhook, with the built-in stand-in bot. */
 @DialogTest
 class LocalDialogBotTest {
+
+    /** This hub's clock ({@link io.carehub.routing.TestClock}). */
+    @Autowired
+    MutableClock clock;
 
     /** What the hub says itself (carehub.texts.dialog), as configured. */
     @Autowired
@@ -200,9 +204,9 @@ class LocalDialogBotTest {
         long conversation = customers.consentedCustomer(waId, "Hallo, hier ist Erika Mustermann");
         db.awaitOutbound(waId, 3);
         UUID idle = dialogs.dialogIdOf(conversation);
-        CLOCK.advance(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(dialogs.dialogOf(conversation).get("state")).isEqualTo("ACTIVE");
-        CLOCK.advance(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         dialogs.awaitDialogEnded(idle);
         assertThat(jdbc.queryForObject("select end_reason from dialog where id = ?", String.class, idle))
                 .isEqualTo("IDLE");

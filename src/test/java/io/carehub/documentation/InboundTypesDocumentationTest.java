@@ -37,7 +37,7 @@ class InboundTypesDocumentationTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> db.count("select count(*) from message where wamid = ?", wamid) == 1);
         return jdbc.queryForMap("""
-                select m.type, m.raw_type, m.text_body, m.details::text as details, m.context_wamid, m.sent_at,
+                select m.wamid, m.type, m.raw_type, m.text_body, m.details::text as details, m.context_wamid, m.sent_at,
                        m.direction, k.wa_id, k.profile_name, c.business_phone_number_id, c.window_expires_at
                   from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
                  where m.wamid = ?""", wamid);
@@ -66,7 +66,7 @@ class InboundTypesDocumentationTest {
         assertThat(row).containsEntry("type", "image").containsEntry("text_body", "Hier das Foto vom Router");
         assertThat(jdbc.queryForMap("""
                 select a.media_id, a.mime_type, a.sha256 from attachment a join message m on m.id = a.message_id
-                 where m.type = 'image' and m.text_body = 'Hier das Foto vom Router' order by a.id desc limit 1"""))
+                 where m.wamid = ?""", row.get("wamid")))
                 .containsEntry("media_id", "1003383421387256")
                 .containsEntry("mime_type", "image/jpeg")
                 .containsEntry("sha256", "V69Oop1g7UtiGbzrzlZHmgIBTr92jcqxdykvT0Ecyt0=");

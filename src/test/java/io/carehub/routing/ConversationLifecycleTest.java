@@ -5,7 +5,6 @@ import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
 import static io.carehub.routing.RoutingRulesFile.builtInRules;
 import static io.carehub.routing.RoutingRulesFile.writeRules;
-import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
+import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
 import java.net.URI;
@@ -34,6 +34,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** R14/R20/R21/R22 end to end: webhook → consent gate → routing → pool queue → agent API. */
 @ConversationTest
 class ConversationLifecycleTest {
+
+    /** This hub's clock ({@link TestClock}). */
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     Webhook webhook;
@@ -129,7 +133,7 @@ class ConversationLifecycleTest {
         String wamid = jdbc.queryForObject("select wamid from message where id = ?", String.class, replyId);
         assertThat(webhook.postSigned(WebhookPayload.update()
                                 .status("""
-                {"id":"%s","status":"delivered","timestamp":"%d","recipient_id":"%s"}""".formatted(wamid, CLOCK.instant().getEpochSecond(), customer))
+                {"id":"%s","status":"delivered","timestamp":"%d","recipient_id":"%s"}""".formatted(wamid, clock.instant().getEpochSecond(), customer))
                                 .json())
                         .statusCode())
                 .isEqualTo(200);
@@ -184,7 +188,7 @@ class ConversationLifecycleTest {
         customers.text(customer, "hallo?");
         db.awaitOutbound(customer, 1);
 
-        CLOCK.advance(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(61));
         customers.text(customer, "hallo???");
 
         db.awaitOutbound(customer, 2);
@@ -194,7 +198,7 @@ class ConversationLifecycleTest {
     @Test
     void aLateMessageOutsideTheWindowDoesNotUseUpTheNotice() {
         String customer = newCustomer();
-        customers.textSentAt(customer, "alte Nachricht", CLOCK.instant().minus(Duration.ofHours(30)));
+        customers.textSentAt(customer, "alte Nachricht", clock.instant().minus(Duration.ofHours(30)));
         assertThat(db.outbound(customer)).isEmpty(); // the window of a 30-hour-old message is closed
 
         customers.text(customer, "neue Nachricht");
@@ -260,12 +264,14 @@ class ConversationLifecycleTest {
             assertThat(handOff.path("topic").asText()).isEqualTo("contract");
         } finally {
             writeRules(builtInRules());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !routingRules.current().isBusinessNumber(customer));
         }
     }
 
     @Test
     void outsideBusinessHoursTheCustomerGetsTheAutoReplyAndStillWaitsInThePool() {
-        CLOCK.set(Instant.parse("2025-06-08T21:30:00Z")); // Sunday 23:30 in Berlin
+        clock.set(Instant.parse("2025-06-08T21:30:00Z")); // Sunday 23:30 in Berlin
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Rechnung falsch");
         customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
@@ -286,7 +292,7 @@ class ConversationLifecycleTest {
         customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
         pools.handOff("private-billing", conversation);
 
-        CLOCK.advance(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
 
         JsonNode overflow = pools.handOff("private-general", conversation);
         assertThat(overflow.path("overflowFrom").asText()).isEqualTo("private-billing");
@@ -308,7 +314,7 @@ class ConversationLifecycleTest {
                         .statusCode())
                 .isEqualTo(200);
 
-        CLOCK.advance(Duration.ofDays(3));
+        clock.advance(Duration.ofDays(3));
         customers.text(customer, "Nochmal wegen der Rechnung");
         long second = db.conversationOf(customer);
         assertThat(second).isNotEqualTo(first);
@@ -419,18 +425,28 @@ class ConversationLifecycleTest {
 
     @Test
     void brokenRulesFileIsRejectedAndTheRunningRulesStay() {
+        // rules of this test in force first, so no earlier edit is still pending when the broken ones arrive
+        writeRules(builtInRules().replace("priority: 8", "priority: 7"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        routingRules.current().pool("business").orElseThrow().priority() == 7);
+        RoutingRules running = routingRules.current();
+
         // a new priority together with an overflow to a pool that does not exist: rejected as a whole
+        long rejected = routingRules.rejectedReloads();
         writeRules(builtInRules()
                 .replace("priority: 8", "priority: 9")
                 .replace("toPool: private-general", "toPool: does-not-exist"));
-        await().during(Duration.ofMillis(800))
-                .atMost(Duration.ofSeconds(5))
-                .until(() ->
-                        routingRules.current().pool("business").orElseThrow().priority() == 8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> routingRules.rejectedReloads() == rejected + 1);
+        assertThat(routingRules.current())
+                .as("rules in force after a file with an unknown pool")
+                .isSameAs(running);
+
         writeRules("pools: [ this is not: valid");
-        await().during(Duration.ofMillis(800))
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> routingRules.current().pools().size() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> routingRules.rejectedReloads() == rejected + 2);
+        assertThat(routingRules.current())
+                .as("rules in force after a file that is not YAML")
+                .isSameAs(running);
 
         writeRules(builtInRules().replace("priority: 8", "priority: 9"));
         await().atMost(Duration.ofSeconds(30))
@@ -440,9 +456,10 @@ class ConversationLifecycleTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         routingRules.current().pool("business").orElseThrow().priority() == 8);
+        assertThat(routingRules.rejectedReloads()).as("valid files rejected").isEqualTo(rejected + 2);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     RoutingRulesSource routingRules;
 
     private HttpResponse<String> api(String method, String path, String agent, String body) throws Exception {

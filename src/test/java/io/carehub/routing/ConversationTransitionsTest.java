@@ -2,12 +2,12 @@ package io.carehub.routing;
 
 import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
-import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
+import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.documentation.ConversationStatus;
 import io.carehub.documentation.Conversations;
@@ -23,6 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** R22: the conversation's named transitions refuse what does not follow from its current state. */
 @ConversationTest
 class ConversationTransitionsTest {
+
+    /** This hub's clock ({@link TestClock}). */
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     HubApi hub;
@@ -56,33 +60,33 @@ class ConversationTransitionsTest {
         long conversation = customers.consentedCustomer(customer, "Störung");
         customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
         pools.handOff("private-general", conversation);
-        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant()))
+        assertThat(conversations.close(conversation, "agent-2", clock.instant()))
                 .as("close before the claim")
                 .isFalse();
         assertThat(conversations.startBot(conversation))
                 .as("a waiting conversation goes to no bot")
                 .isFalse();
-        assertThat(conversations.awaitMenu(conversation, CLOCK.instant()))
+        assertThat(conversations.awaitMenu(conversation, clock.instant()))
                 .as("no menu once queued")
                 .isFalse();
-        assertThat(conversations.claim(conversation, "agent-2", CLOCK.instant()))
+        assertThat(conversations.claim(conversation, "agent-2", clock.instant()))
                 .isTrue();
-        assertThat(conversations.claim(conversation, "agent-3", CLOCK.instant()))
+        assertThat(conversations.claim(conversation, "agent-3", clock.instant()))
                 .as("claim a claimed one")
                 .isFalse();
-        assertThat(conversations.close(conversation, "agent-3", CLOCK.instant()))
+        assertThat(conversations.close(conversation, "agent-3", clock.instant()))
                 .as("another agent closes")
                 .isFalse();
-        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant()))
+        assertThat(conversations.close(conversation, "agent-2", clock.instant()))
                 .isTrue();
 
-        assertThat(conversations.claim(conversation, "agent-2", CLOCK.instant()))
+        assertThat(conversations.claim(conversation, "agent-2", clock.instant()))
                 .isFalse();
-        assertThat(conversations.close(conversation, "agent-2", CLOCK.instant()))
+        assertThat(conversations.close(conversation, "agent-2", clock.instant()))
                 .isFalse();
-        assertThat(conversations.transferToPool(conversation, "business", CLOCK.instant()))
+        assertThat(conversations.transferToPool(conversation, "business", clock.instant()))
                 .isFalse();
-        assertThat(conversations.queue(conversation, "business", 8, CLOCK.instant(), null))
+        assertThat(conversations.queue(conversation, "business", 8, clock.instant(), null))
                 .isFalse();
         assertThat(conversations.status(conversation)).contains(ConversationStatus.CLOSED);
         HttpResponse<String> claim = api("/api/conversations/" + conversation + "/claim", "agent-4", "");

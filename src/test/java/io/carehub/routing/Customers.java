@@ -1,11 +1,11 @@
 package io.carehub.routing;
 
-import static io.carehub.routing.TestClock.CLOCK;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carehub.Db;
+import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
 import java.time.Duration;
@@ -26,12 +26,14 @@ public final class Customers {
     private final Webhook webhook;
     private final Db db;
     private final CamelContext camel;
+    private final MutableClock clock;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    Customers(Webhook webhook, Db db, CamelContext camel) {
+    Customers(Webhook webhook, Db db, CamelContext camel, MutableClock clock) {
         this.webhook = webhook;
         this.db = db;
         this.camel = camel;
+        this.clock = clock;
     }
 
     /** A wa_id no other test uses. */
@@ -41,7 +43,7 @@ public final class Customers {
 
     /** The customer writes a text; returns its wamid. */
     public String text(String waId, String body) {
-        return textSentAt(waId, body, CLOCK.instant());
+        return textSentAt(waId, body, clock.instant());
     }
 
     /** A text WhatsApp delivers now although the customer sent it at {@code sentAt} (e.g. after an outage). */
@@ -84,7 +86,7 @@ public final class Customers {
         return mapper.createObjectNode()
                 .put("from", waId)
                 .put("id", "wamid.lc" + SEQUENCE.incrementAndGet())
-                .put("timestamp", Long.toString(CLOCK.instant().getEpochSecond()))
+                .put("timestamp", Long.toString(clock.instant().getEpochSecond()))
                 .put("type", type);
     }
 

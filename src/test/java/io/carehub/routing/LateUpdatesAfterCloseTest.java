@@ -2,13 +2,13 @@ package io.carehub.routing;
 
 import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
-import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
+import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
 import java.net.URI;
@@ -33,6 +33,10 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "carehub.buffer.duplicate-id-cache-size=1")
 @ConversationTest
 class LateUpdatesAfterCloseTest {
+
+    /** This hub's clock ({@link TestClock}). */
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     HubApi hub;
@@ -118,14 +122,14 @@ class LateUpdatesAfterCloseTest {
     private String messageEnvelope(String waId, String wamid, String text) {
         return WebhookPayload.update()
                 .contact(waId, "Kundin " + waId)
-                .text(waId, wamid, CLOCK.instant().getEpochSecond(), text)
+                .text(waId, wamid, clock.instant().getEpochSecond(), text)
                 .json();
     }
 
     private String statusEnvelope(String waId, String wamid, String status) {
         return WebhookPayload.update()
                 .status("{\"id\":\"%s\",\"status\":\"%s\",\"timestamp\":\"%d\",\"recipient_id\":\"%s\"}"
-                        .formatted(wamid, status, CLOCK.instant().getEpochSecond(), waId))
+                        .formatted(wamid, status, clock.instant().getEpochSecond(), waId))
                 .json();
     }
 

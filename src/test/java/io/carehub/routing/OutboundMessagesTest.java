@@ -10,7 +10,6 @@ import static io.carehub.GraphApiStub.GRAPH_API;
 import static io.carehub.GraphApiStub.stubGraphApiMessages;
 import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
-import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +18,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.carehub.Db;
 import io.carehub.HubApi;
+import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
 import io.carehub.whatsapp.OutboundContent;
@@ -36,6 +36,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** R7/R8/R9: outbound messages through the queue, the rate limit and the Graph API (WireMock). */
 @ConversationTest
 class OutboundMessagesTest {
+
+    /** This hub's clock ({@link TestClock}). */
+    @Autowired
+    MutableClock clock;
 
     private static final String MESSAGES_URL = "/v23.0/106540352242922/messages";
 
@@ -96,7 +100,7 @@ class OutboundMessagesTest {
                 .status("""
                 {"id":"%s","status":"delivered","timestamp":"%d","recipient_id":"%s",
                  "conversation":{"id":"c1","origin":{"type":"service"}},
-                 "pricing":{"billable":true,"pricing_model":"PMP","category":"service","type":"regular"}}""".formatted(wamid, CLOCK.instant().getEpochSecond(), customer))
+                 "pricing":{"billable":true,"pricing_model":"PMP","category":"service","type":"regular"}}""".formatted(wamid, clock.instant().getEpochSecond(), customer))
                 .json();
         assertThat(webhook.postSigned(status).statusCode()).isEqualTo(200);
         awaitState(id, "delivered");
@@ -157,7 +161,7 @@ class OutboundMessagesTest {
         customers.text(stranger, "Hallo"); // never accepted the notice
         long withoutConsent = db.conversationOf(stranger);
 
-        CLOCK.advance(Duration.ofHours(25));
+        clock.advance(Duration.ofHours(25));
 
         assertThatThrownBy(() -> outboundMessages.send(withConsent, OutboundContent.text("Noch da?"), "agent-1"))
                 .isInstanceOfSatisfying(
@@ -183,7 +187,7 @@ class OutboundMessagesTest {
         assertThat(agentPost("/api/conversations/" + conversation + "/claim", "agent-9", "")
                         .statusCode())
                 .isEqualTo(200);
-        CLOCK.advance(Duration.ofHours(30));
+        clock.advance(Duration.ofHours(30));
 
         var refused = agentPost(
                 "/api/conversations/" + conversation + "/reply",
@@ -239,7 +243,7 @@ class OutboundMessagesTest {
         assertThat(jdbc.queryForObject(
                         "select window_expires_at <= ? from conversation where id = ?",
                         Boolean.class,
-                        java.sql.Timestamp.from(CLOCK.instant()),
+                        java.sql.Timestamp.from(clock.instant()),
                         conversation))
                 .isTrue();
         assertThatThrownBy(() -> outboundMessages.send(conversation, OutboundContent.text("Noch da?"), "agent-1"))

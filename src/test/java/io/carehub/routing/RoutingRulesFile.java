@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
@@ -45,11 +46,17 @@ public final class RoutingRulesFile implements ApplicationContextInitializer<Con
         }
     }
 
+    /**
+     * Replaces the rules file in one step (written beside it, then moved over it), so the hub reads each edit
+     * once and whole, never half written: one edit, one reload or one rejection.
+     */
     public static void writeRules(String yaml) {
         try {
-            Files.writeString(RULES, yaml, StandardCharsets.UTF_8);
+            Path edit = Files.createTempFile(RULES.getParent(), "routing-rules-edit-", ".yaml");
+            Files.writeString(edit, yaml, StandardCharsets.UTF_8);
             // make the change visible even within the file system's timestamp resolution
-            Files.setLastModifiedTime(RULES, FileTime.from(Instant.now().plusSeconds(EDITS.incrementAndGet() % 1000)));
+            Files.setLastModifiedTime(edit, FileTime.from(Instant.now().plusSeconds(EDITS.incrementAndGet() % 1000)));
+            Files.move(edit, RULES, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,11 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.carehub.GraphApiStub.GRAPH_API;
 import static io.carehub.GraphApiStub.stubGraphApiMessages;
 import static io.carehub.routing.Customers.newCustomer;
-import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.carehub.MutableClock;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
 import java.time.Duration;
@@ -31,6 +31,10 @@ import org.springframework.test.context.TestPropertySource;
 @ConversationTest
 class WindowFallbackTemplateTest {
 
+    /** This hub's clock ({@link TestClock}). */
+    @Autowired
+    MutableClock clock;
+
     @Autowired
     Customers customers;
 
@@ -44,7 +48,7 @@ class WindowFallbackTemplateTest {
     void freeFormMessageOutsideTheWindowIsReplacedByTheFallbackTemplate() {
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Hallo");
-        CLOCK.advance(Duration.ofHours(26));
+        clock.advance(Duration.ofHours(26));
 
         long id = outboundMessages.send(conversation, OutboundContent.text("Sind Sie noch da?"), "agent-4");
 
