@@ -86,8 +86,6 @@ class BatchDocumentationTest {
         assertThat(db.count("select count(*) from message where wamid = ?", prefix + "-poison"))
                 .isZero();
         assertThat(deadLetterIds()).filteredOn(id -> id.startsWith(prefix)).containsExactly(prefix + "-poison");
-        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "-%"))
-                .isEqualTo(40);
     }
 
     @Test

@@ -10,11 +10,15 @@ import io.carehub.HubTest;
 import io.carehub.Webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 
-/** R10/R12: while PostgreSQL is down the webhook still acknowledges; afterwards everything is documented once. */
+/**
+ * R10/R12: while PostgreSQL is down the webhook still acknowledges; afterwards everything is documented, and each
+ * customer gets its privacy notice once (R5: the batches retried after the outage cause no second effect).
+ */
 @DirtiesContext
 @HubTest
 class DatabaseOutageTest {
@@ -40,7 +44,12 @@ class DatabaseOutageTest {
         try {
             for (int i = 0; i < 200; i++) {
                 Fixture text = fixture("text");
-                String body = text.json().replaceAll("\"id\": \"wamid[^\"]*\"", "\"id\": \"" + prefix + "-" + i + "\"");
+                String body = text.json()
+                        .replaceAll("\"id\": \"wamid[^\"]*\"", "\"id\": \"" + prefix + "-" + i + "\"")
+                        // sent now: the 24-hour window is open for the notice
+                        .replaceAll(
+                                "\"timestamp\": \"\\d+\"",
+                                "\"timestamp\": \"" + Instant.now().getEpochSecond() + "\"");
                 assertThat(webhook.postSigned(body).statusCode())
                         .as("ack %d while the database is down", i)
                         .isEqualTo(200);
@@ -51,7 +60,14 @@ class DatabaseOutageTest {
 
         await().atMost(Duration.ofSeconds(120))
                 .until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%") == 200);
-        assertThat(db.count("select count(distinct wamid) from message where wamid like ?", prefix + "-%"))
+        String outboundOfTheseCustomers = " from message o where o.direction = 'OUTBOUND' and o.conversation_id in"
+                + " (select conversation_id from message where wamid like ?)";
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> db.count("select count(*)" + outboundOfTheseCustomers, prefix + "-%") >= 200);
+        // one notice in each of the 200 customers' conversations, none twice
+        assertThat(db.count("select count(*)" + outboundOfTheseCustomers, prefix + "-%"))
+                .isEqualTo(200);
+        assertThat(db.count("select count(distinct o.conversation_id)" + outboundOfTheseCustomers, prefix + "-%"))
                 .isEqualTo(200);
         assertThat(db.count(
                         "select count(*) from rejected_update where position(? in payload) > 0",

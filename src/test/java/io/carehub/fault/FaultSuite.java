@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.carehub.fault.DocumentationAudit.Counts;
+import io.carehub.fault.EffectAudit.Effects;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ class FaultSuite {
     private static final Path WORK = Path.of("target", "fault");
     private static final List<Counts> REPORT = new ArrayList<>();
     private static final Map<String, String> NOTES = new HashMap<>();
+    private static final Map<String, Effects> EFFECTS = new HashMap<>();
 
     private static WireMockServer graphApi;
     private static EmbeddedPostgres database;
@@ -57,6 +59,7 @@ class FaultSuite {
     private static StandaloneArtemis broker;
     private static HubProcess hubA;
     private static DocumentationAudit audit;
+    private static EffectAudit effects;
     private static Instant suiteStart;
 
     @BeforeAll
@@ -72,6 +75,12 @@ class FaultSuite {
         database = startDatabase();
         audit = new DocumentationAudit("jdbc:postgresql://localhost:" + databasePort + "/postgres");
         broker = StandaloneArtemis.create(WORK.resolve("artemis"));
+        effects = new EffectAudit(
+                "jdbc:postgresql://localhost:" + databasePort + "/postgres",
+                graphApi,
+                broker.brokerUrl(),
+                StandaloneArtemis.USER,
+                StandaloneArtemis.PASSWORD);
         hubA = HubProcess.start("hub-a", externalInfrastructure("hub-a"));
     }
 
@@ -96,17 +105,19 @@ class FaultSuite {
 
     @Test
     @Order(1)
-    void everyWebhookDeliveredTwoOrThreeTimesFromSeveralThreadsIsDocumentedOnceInOrder() throws Exception {
-        WebhookLoad load = new WebhookLoad(plan("dup", 30, 400, true, false, hubA));
+    void everyWebhookDeliveredTwoOrThreeTimesFromSeveralThreadsIsDocumentedAndHasEachEffectOnceInOrder()
+            throws Exception {
+        WebhookLoad load = new WebhookLoad(plan("dup", 30, 400, true, false, true, hubA));
         load.run(Duration.ofMinutes(3));
         NOTES.put("dup", load.duplicateDeliveries.get() + " extra deliveries");
         assertExactlyOnceInOrder(record("4 duplicate webhooks ×2–3", "dup", load));
+        assertEachEffectOnceInOrder(recordEffects("4 duplicate webhooks ×2–3", "dup"));
     }
 
     @Test
     @Order(2)
     void databaseStoppedForTwentySecondsMidLoadLosesAndDuplicatesNothing() throws Exception {
-        WebhookLoad load = new WebhookLoad(plan("pg", 30, 1000, false, false, hubA));
+        WebhookLoad load = new WebhookLoad(plan("pg", 30, 1000, false, false, false, hubA));
         int port = database.getPort();
         faultMidLoad(
                 load,
@@ -120,7 +131,7 @@ class FaultSuite {
     @Test
     @Order(3)
     void brokerKilledAndRestartedMidLoadLosesAndDuplicatesNothing() throws Exception {
-        WebhookLoad load = new WebhookLoad(plan("mq", 30, 600, false, false, hubA));
+        WebhookLoad load = new WebhookLoad(plan("mq", 30, 600, false, false, false, hubA));
         faultMidLoad(load, broker::kill, Duration.ofSeconds(5), () -> !broker.running(), broker::start);
         assertExactlyOnceInOrder(record("3 Artemis SIGKILL + restart", "mq", load));
     }
@@ -141,7 +152,7 @@ class FaultSuite {
                         .withStatus(429)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":130429,\"message\":\"Rate limit hit\"}}")));
-        WebhookLoad load = new WebhookLoad(plan("media", 12, 500, false, true, hubA));
+        WebhookLoad load = new WebhookLoad(plan("media", 12, 500, false, true, false, hubA));
         CompletableFuture<Void> running = runAsync(load);
         String like = "wamid.fault-media-%";
         // while the Graph API refuses, no attachment can be stored: the storm really holds
@@ -199,11 +210,12 @@ class FaultSuite {
 
     @Test
     @Order(5)
-    void twoHubInstancesOnOneBrokerAndDatabaseDocumentOnceInOrder() throws Exception {
+    void twoHubInstancesOnOneBrokerAndDatabaseDocumentOnceAndCauseEachEffectOnceInOrder() throws Exception {
         try (HubProcess hubB = HubProcess.start("hub-b", externalInfrastructure("hub-b"))) {
-            WebhookLoad load = new WebhookLoad(plan("two", 30, 400, false, false, hubA, hubB));
+            WebhookLoad load = new WebhookLoad(plan("two", 30, 400, false, false, true, hubA, hubB));
             load.run(Duration.ofMinutes(3));
             assertExactlyOnceInOrder(record("6 two hubs, one broker + DB", "two", load));
+            assertEachEffectOnceInOrder(recordEffects("6 two hubs, one broker + DB", "two"));
         }
     }
 
@@ -219,7 +231,7 @@ class FaultSuite {
         DocumentationAudit embeddedAudit =
                 new DocumentationAudit("jdbc:postgresql://localhost:" + postgresPort + "/postgres");
         try (HubProcess hub = HubProcess.start("hub-kill", embedded)) {
-            WebhookLoad load = new WebhookLoad(plan("kill", 30, 700, false, false, hub));
+            WebhookLoad load = new WebhookLoad(plan("kill", 30, 700, false, false, false, hub));
             faultMidLoad(load, hub::kill, Duration.ofSeconds(2), () -> !hub.alive(), hub::restart);
             Counts counts = embeddedAudit.await("2 hub SIGKILL + restart", "kill", load, Duration.ofMinutes(3));
             REPORT.add(counts);
@@ -235,7 +247,13 @@ class FaultSuite {
     }
 
     private static WebhookLoad.Plan plan(
-            String caseId, int messages, long intervalMillis, boolean duplicates, boolean images, HubProcess... hubs) {
+            String caseId,
+            int messages,
+            long intervalMillis,
+            boolean duplicates,
+            boolean images,
+            boolean conversations,
+            HubProcess... hubs) {
         return new WebhookLoad.Plan(
                 caseId,
                 CUSTOMERS,
@@ -243,6 +261,7 @@ class FaultSuite {
                 Duration.ofMillis(intervalMillis),
                 duplicates,
                 images,
+                conversations,
                 java.util.Arrays.stream(hubs).map(HubProcess::webhook).toList());
     }
 
@@ -302,9 +321,34 @@ class FaultSuite {
                 .as("%s: acknowledged", counts.caseName())
                 .isEqualTo(counts.sent());
         assertThat(counts.lost()).as("%s: lost", counts.caseName()).isZero();
-        assertThat(counts.duplicates()).as("%s: duplicates", counts.caseName()).isZero();
         assertThat(counts.reordered()).as("%s: reordered", counts.caseName()).isZero();
         assertThat(counts.documented()).as("%s: documented", counts.caseName()).isEqualTo(counts.sent());
+    }
+
+    private static Effects recordEffects(String caseName, String caseId) {
+        Effects counted = effects.await(caseName, caseId, CUSTOMERS, Duration.ofMinutes(2));
+        EFFECTS.put(caseName, counted);
+        return counted;
+    }
+
+    /**
+     * R5: per customer one notice, one consent, one menu, one pool hand-off, one Graph API send per outbound message;
+     * R13: the Graph API receives a customer's messages in the order they were queued, and the lifecycle releases the
+     * customer's messages in the order they were sent.
+     */
+    private static void assertEachEffectOnceInOrder(Effects counted) {
+        assertThat(counted.duplicateEffects())
+                .as("%s: duplicate effects, e.g. %s", counted.caseName(), counted.offExamples())
+                .isZero();
+        assertThat(counted.missingEffects())
+                .as("%s: missing effects, e.g. %s", counted.caseName(), counted.offExamples())
+                .isZero();
+        assertThat(counted.outboundReordered())
+                .as("%s: outbound sends out of order, e.g. %s", counted.caseName(), counted.offExamples())
+                .isZero();
+        assertThat(counted.lifecycleReordered())
+                .as("%s: messages released out of order, e.g. %s", counted.caseName(), counted.offExamples())
+                .isZero();
     }
 
     /** The hub in the prod profile against the standalone broker and the suite's PostgreSQL (R44). */
@@ -384,26 +428,33 @@ class FaultSuite {
                 .append(Duration.between(suiteStart, Instant.now()).toSeconds())
                 .append(" s\n\n");
         text.append(String.format(
-                "%-30s %6s %6s %10s %5s %5s %9s %9s  %s%n",
+                "%-30s %6s %6s %10s %5s %9s %8s %8s %8s %8s %9s  %s%n",
                 "case",
                 "sent",
                 "acked",
                 "documented",
-                "dup",
                 "lost",
                 "reordered",
+                "dup eff",
+                "miss eff",
+                "out ord",
+                "lc ord",
                 "drain s",
                 "non-2xx answers / connection failures"));
         for (Counts c : REPORT) {
+            Effects e = EFFECTS.get(c.caseName());
             text.append(String.format(
-                    "%-30s %6d %6d %10d %5d %5d %9d %9d  %s%n",
+                    "%-30s %6d %6d %10d %5d %9d %8s %8s %8s %8s %9d  %s%n",
                     c.caseName(),
                     c.sent(),
                     c.acknowledged(),
                     c.documented(),
-                    c.duplicates(),
                     c.lost(),
                     c.reordered(),
+                    e == null ? "-" : Integer.toString(e.duplicateEffects()),
+                    e == null ? "-" : Integer.toString(e.missingEffects()),
+                    e == null ? "-" : Integer.toString(e.outboundReordered()),
+                    e == null ? "-" : Integer.toString(e.lifecycleReordered()),
                     c.recovery().toSeconds(),
                     c.refusals()));
         }
@@ -415,6 +466,12 @@ class FaultSuite {
                         .append(c.caseName())
                         .append(" reordered e.g. ")
                         .append(c.reorderExamples()));
+        EFFECTS.values().stream()
+                .filter(e -> !e.offExamples().isEmpty())
+                .forEach(e -> text.append("\n")
+                        .append(e.caseName())
+                        .append(" effects off e.g. ")
+                        .append(String.join("; ", e.offExamples())));
         return text.append("\n").toString();
     }
 

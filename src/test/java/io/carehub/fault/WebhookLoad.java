@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Plays WhatsApp: each customer sends its numbered messages one after the other (message n+1 only
  * after n was acknowledged), signed like Meta signs them. A non-2xx answer or a broken connection is
  * retried as Meta retries, until acknowledged. Optionally every acknowledged webhook is delivered
- * again 1–2 times later from other threads (R5), and messages can carry an image (R6).
+ * again 1–2 times later from other threads (R5), and messages can carry an image (R6). In a conversations
+ * load every customer also goes through the lifecycle: message 2 accepts the privacy notice (R14), message 3 picks
+ * a topic from the menu (R20), so each customer gets a notice, a thanks, a menu and one pool hand-off (R22).
  */
 final class WebhookLoad {
 
@@ -41,7 +43,11 @@ final class WebhookLoad {
             Duration interval,
             boolean duplicates,
             boolean images,
+            boolean conversations,
             List<URI> webhooks) {}
+
+    /** The menu row a conversations load picks (routing-rules.yaml: topic contract, pool private-general). */
+    static final String MENU_CHOICE = "menu:PRIVATE:contract";
 
     private final Plan plan;
     private final HttpClient http =
@@ -190,6 +196,14 @@ final class WebhookLoad {
                             seq,
                             sha256Hex(mediaBytes(mediaId)),
                             mediaId);
+        } else if (plan.conversations() && (seq == 2 || seq == 3)) {
+            String kind = seq == 2 ? "button_reply" : "list_reply";
+            String reply = seq == 2
+                    ? "{\"id\":\"consent-accept\",\"title\":\"Akzeptieren\"}"
+                    : "{\"id\":\"" + MENU_CHOICE + "\",\"title\":\"Vertrag\"}";
+            message = """
+                    {"from":"%s","id":"%s","timestamp":"%d","type":"interactive","interactive":{"type":"%s","%s":%s}}""".formatted(
+                    waId, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), kind, kind, reply);
         } else {
             message = """
                     {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"Nachricht %d"}}""".formatted(
