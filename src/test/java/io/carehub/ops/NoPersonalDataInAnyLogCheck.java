@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * PRODUCT.md §4: no personal data in any log. Runs after every test of the build (failsafe execution
+ * PRODUCT.md §4: no personal data in any log. Runs after every test of the build (surefire execution
  * "no-personal-data-in-logs", tag "logs", in the verify phase) and reads every log the tests wrote: surefire's
  * redirected output of each test class (target/surefire-reports/*-output.txt, the hub's log lines included) and, after
  * the fault suite, its hub and broker logs (target/fault/*.log). It looks for the personal values the tests sent, in
