@@ -59,15 +59,22 @@ public final class StandaloneArtemis implements AutoCloseable {
         if (!create.waitFor(120, TimeUnit.SECONDS) || create.exitValue() != 0) {
             throw new IllegalStateException("artemis create failed, see " + broker.log);
         }
-        String brokerXml = Files.readString(Path.of("src/test/resources/fault/broker.xml"))
-                .replace("@PORT@", Integer.toString(broker.port));
-        Files.writeString(broker.instance.resolve("etc/broker.xml"), brokerXml);
+        Files.writeString(broker.instance.resolve("etc/broker.xml"), brokerXml(broker.port));
         Path profile = broker.instance.resolve("etc/artemis.profile");
         Files.writeString(
                 profile,
                 Files.readString(profile).replace("-Xms512M", "-Xms64M").replace("-Xmx2G", "-Xmx384M"));
         broker.start();
         return broker;
+    }
+
+    /**
+     * The broker.xml the instance runs with: src/test/resources/fault/broker.xml listening on {@code port} (also read by
+     * the drift check against the production broker.xml, ops.DockerComposeFileTest).
+     */
+    public static String brokerXml(int port) throws IOException {
+        return Files.readString(Path.of("src/test/resources/fault/broker.xml"))
+                .replace("@PORT@", Integer.toString(port));
     }
 
     void start() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.carehub.buffer.BufferProperties;
+import io.carehub.fault.StandaloneArtemis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -31,6 +33,7 @@ import org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,8 +57,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * R44: the production stack in docker-compose.yml, checked without a Docker engine (none runs on the
  * build machines, PRODUCT.md §3): the compose file, the files it references and the broker configuration
- * of the Artemis HA pair, which must give the buffer the same semantics as the embedded broker (R10-R13).
- * Never calls the docker CLI.
+ * of the Artemis HA pair, which must give the buffer the same semantics as the embedded broker (R10-R13) and sync
+ * every commit; the fault suite's standalone broker must match that pair. Never calls the docker CLI.
  */
 class DockerComposeFileTest {
 
@@ -370,6 +373,68 @@ class DockerComposeFileTest {
                         backup -> assertThat(backup.isAllowFailBack()).isTrue());
     }
 
+    @Test
+    void everyBrokerSyncsItsJournalOnEveryCommit() throws Exception {
+        // production: ASYNCIO (libaio is in the image); Artemis' parser already falls back to NIO where libaio is
+        // missing, as on the build machines, so the declared type is read from the file
+        for (String broker : brokerServices()) {
+            assertThat(declaredJournalType(brokerXml(broker)))
+                    .as("%s broker.xml journal-type", broker)
+                    .isEqualTo("ASYNCIO");
+            assertJournalSynced(broker + " broker.xml", parseBrokerXml(broker));
+        }
+        // fault suite: NIO, what the build machines have (no libaio), chosen explicitly rather than by fallback
+        assertThat(declaredJournalType(repo.resolve("src/test/resources/fault/broker.xml")))
+                .as("fault suite broker.xml journal-type")
+                .isEqualTo("NIO");
+        Configuration fault = faultSuiteBroker();
+        assertThat(fault.getJournalType()).as("fault suite broker journal-type").isEqualTo(JournalType.NIO);
+        assertJournalSynced("fault suite broker.xml", fault);
+    }
+
+    @Test
+    void faultSuiteBrokerHasTheProductionSettingsThatMatter() throws Exception {
+        Configuration production = parseBrokerXml("artemis-primary");
+        Configuration fault = faultSuiteBroker();
+        String what = "fault suite broker.xml against artemis-primary broker.xml: ";
+
+        // sync (the journal type differs on purpose, see everyBrokerSyncsItsJournalOnEveryCommit)
+        assertThat(fault.isPersistenceEnabled())
+                .as(what + "persistence-enabled")
+                .isEqualTo(production.isPersistenceEnabled());
+        assertThat(fault.isJournalDatasync()).as(what + "journal-datasync").isEqualTo(production.isJournalDatasync());
+        assertThat(fault.isJournalSyncTransactional())
+                .as(what + "journal-sync-transactional")
+                .isEqualTo(production.isJournalSyncTransactional());
+        assertThat(fault.isJournalSyncNonTransactional())
+                .as(what + "journal-sync-non-transactional")
+                .isEqualTo(production.isJournalSyncNonTransactional());
+        assertThat(journalBufferTimeout(fault))
+                .as(what + "journal-buffer-timeout")
+                .isEqualTo(journalBufferTimeout(production));
+        // R5: duplicate-id cache
+        assertThat(fault.getIDCacheSize()).as(what + "id-cache-size").isEqualTo(production.getIDCacheSize());
+        assertThat(fault.isPersistIDCache()).as(what + "persist-id-cache").isEqualTo(production.isPersistIDCache());
+        // paging: global limits, then per address with redelivery and dead-letter addresses (R12, R45), compared whole
+        assertThat(fault.getGlobalMaxSize()).as(what + "global-max-size").isEqualTo(production.getGlobalMaxSize());
+        assertThat(fault.getMaxDiskUsage()).as(what + "max-disk-usage").isEqualTo(production.getMaxDiskUsage());
+        assertThat(fault.getAddressSettings().keySet())
+                .as(what + "address-setting matches")
+                .containsExactlyInAnyOrderElementsOf(
+                        production.getAddressSettings().keySet());
+        for (Map.Entry<String, AddressSettings> expected :
+                production.getAddressSettings().entrySet()) {
+            AddressSettings actual = fault.getAddressSettings().get(expected.getKey());
+            assertSameBufferSemantics(what + expected.getKey(), actual, expected.getValue());
+            assertThat(actual.getMaxSizeBytes())
+                    .as(what + expected.getKey() + " max-size-bytes")
+                    .isEqualTo(expected.getValue().getMaxSizeBytes());
+            assertThat(actual).as(what + "address-setting " + expected.getKey()).isEqualTo(expected.getValue());
+        }
+        // the queues the hub relies on, dead-letter queues included
+        assertThat(declaredAddresses(fault)).as(what + "addresses").isEqualTo(declaredAddresses(production));
+    }
+
     private static void assertSameBufferSemantics(String what, AddressSettings actual, AddressSettings expected) {
         assertThat(String.valueOf(actual.getDeadLetterAddress()))
                 .as(what + " dead-letter-address")
@@ -440,13 +505,80 @@ class DockerComposeFileTest {
     }
 
     private static Configuration parseBrokerXml(String broker) throws Exception {
+        return parseBrokerXml(brokerXml(broker));
+    }
+
+    private static Configuration parseBrokerXml(Path file) throws Exception {
         FileConfiguration configuration = new FileConfiguration();
         FileDeploymentManager deploymentManager =
-                new FileDeploymentManager(brokerXml(broker).toUri().toString());
+                new FileDeploymentManager(file.toUri().toString());
         deploymentManager.addDeployable(configuration);
         deploymentManager.readConfiguration();
-        assertThat(configuration.isParsed()).as("%s broker.xml parsed", broker).isTrue();
+        assertThat(configuration.isParsed()).as("%s parsed", file).isTrue();
         return configuration;
+    }
+
+    /** The fault suite's standalone broker as StandaloneArtemis configures its instance (effective broker.xml). */
+    private static Configuration faultSuiteBroker() throws Exception {
+        Path file = Files.createTempFile(Files.createDirectories(repo.resolve("target")), "fault-broker", ".xml");
+        try {
+            Files.writeString(file, StandaloneArtemis.brokerXml(61616));
+            return parseBrokerXml(file);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /**
+     * R10: a commit (the webhook's JMS transaction) returns only after the journal is synced to disk: datasync on, and
+     * both transactional and non-transactional appends synced.
+     */
+    private static void assertJournalSynced(String what, Configuration broker) {
+        assertThat(broker.isPersistenceEnabled())
+                .as(what + " persistence-enabled")
+                .isTrue();
+        assertThat(broker.isJournalDatasync()).as(what + " journal-datasync").isTrue();
+        assertThat(broker.isJournalSyncTransactional())
+                .as(what + " journal-sync-transactional")
+                .isTrue();
+        assertThat(broker.isJournalSyncNonTransactional())
+                .as(what + " journal-sync-non-transactional")
+                .isTrue();
+    }
+
+    /** The journal-type element as written (the parser replaces ASYNCIO by NIO where libaio is missing). */
+    private static String declaredJournalType(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document document;
+        try (InputStream in = Files.newInputStream(file)) {
+            document = factory.newDocumentBuilder().parse(in);
+        }
+        var types = document.getElementsByTagNameNS("urn:activemq:core", "journal-type");
+        assertThat(types.getLength()).as("%s journal-type elements", file).isEqualTo(1);
+        return types.item(0).getTextContent().strip();
+    }
+
+    private static int journalBufferTimeout(Configuration broker) {
+        return broker.getJournalType() == JournalType.ASYNCIO
+                ? broker.getJournalBufferTimeout_AIO()
+                : broker.getJournalBufferTimeout_NIO();
+    }
+
+    /** Each address with its routing types and queues, for comparing two brokers' declared addresses. */
+    private static Map<String, String> declaredAddresses(Configuration broker) {
+        Map<String, String> addresses = new TreeMap<>();
+        for (CoreAddressConfiguration address : broker.getAddressConfigurations()) {
+            addresses.put(
+                    address.getName(),
+                    address.getRoutingTypes() + " "
+                            + address.getQueueConfigs().stream()
+                                    .map(queue -> queue.getName() + "/" + queue.getRoutingType())
+                                    .sorted()
+                                    .toList());
+        }
+        return addresses;
     }
 
     /** application.yml (the defaults the embedded broker is configured from), without a Spring context. */

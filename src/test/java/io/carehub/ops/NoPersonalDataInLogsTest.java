@@ -1,11 +1,27 @@
 package io.carehub.ops;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.carehub.GraphApiStub.GRAPH_API;
+import static io.carehub.PersonalValues.IBAN;
+import static io.carehub.PersonalValues.LAST_NAME;
+import static io.carehub.PersonalValues.NAME;
+import static io.carehub.PersonalValues.PHONE;
+import static io.carehub.PersonalValues.PHONE_MEDIA_FAILURE;
+import static io.carehub.PersonalValues.STREET;
+import static io.carehub.PersonalValues.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.carehub.Db;
 import io.carehub.HubTest;
+import io.carehub.PersonalValues;
 import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,20 +32,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** PRODUCT.md §4: logs carry ids, never message text or personal data — also when things go wrong. */
+/**
+ * PRODUCT.md §4: logs carry ids, never message text or personal data — also when things go wrong. Each test plants
+ * {@link PersonalValues} and checks its own captured output; the whole run's logs are searched for the same values
+ * afterwards by {@link NoPersonalDataInAnyLogCheck}. Agent API refusals and Graph API errors: {@link
+ * NoPersonalDataInFailureLogsTest}; a poison message parked in the dead-letter queue: {@link
+ * NoPersonalDataInDeadLetterLogsTest}.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 @HubTest
 class NoPersonalDataInLogsTest {
-
-    private static final String PHONE = "4915799912345";
-    private static final String NAME = "Gundula Zwiebelmeyer";
-    private static final String TEXT = "Meine IBAN DE89370400440532013000 und ich wohne in der Lindenallee 7";
 
     @Autowired
     Webhook webhook;
 
     @Autowired
     Db db;
+
+    @Autowired
+    ObjectMapper mapper;
 
     @Test
     void documentingRejectingAndRefusingLeaveNoPersonalDataInTheLog(CapturedOutput output) throws Exception {
@@ -60,7 +81,65 @@ class NoPersonalDataInLogsTest {
         assertThat(output.getAll())
                 .as("the capture sees the hub's log lines")
                 .contains("webhook refused: invalid signature", "queued in conversation", "malformed JSON");
-        assertThat(output.getAll())
-                .doesNotContain(PHONE, NAME, "Zwiebelmeyer", "DE89370400440532013000", "Lindenallee");
+        assertNoPlantedValue(output);
+    }
+
+    @Test
+    void aMediaDownloadTheGraphApiRefusesLeavesNoPersonalDataInTheLog(CapturedOutput output) {
+        String mediaId = "83" + System.nanoTime();
+        // Graph API error answers may echo what they were asked about
+        StubMapping refusal = GRAPH_API.stubFor(
+                get(urlEqualTo("/v23.0/" + mediaId))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\":{\"message\":\"(#100) Media of " + NAME + " ("
+                                                        + PHONE_MEDIA_FAILURE
+                                                        + ") is not available\",\"type\":\"OAuthException\",\"code\":100,\"fbtrace_id\":\"Pii\"}}")));
+        try {
+            ObjectNode image = message(PHONE_MEDIA_FAILURE, "wamid.pii-media" + System.nanoTime(), "image");
+            image.putObject("image")
+                    .put("id", mediaId)
+                    .put("mime_type", "image/jpeg")
+                    .put("sha256", "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+                    .put("caption", TEXT);
+            String body = WebhookPayload.update()
+                    .contact(PHONE_MEDIA_FAILURE, NAME)
+                    .message(image.toString())
+                    .json();
+
+            assertThat(webhook.postSigned(body).statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            db.count("select count(*) from attachment where media_id = ? and state = 'FAILED'", mediaId)
+                                    == 1);
+        } finally {
+            GRAPH_API.removeStub(refusal);
+        }
+        assertThat(output.getAll()).as("the failed download was logged").contains("giving up");
+        assertNoPlantedValue(output);
+    }
+
+    private ObjectNode message(String from, String wamid, String type) {
+        return mapper.createObjectNode()
+                .put("from", from)
+                .put("id", wamid)
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond()))
+                .put("type", type);
+    }
+
+    static void assertNoPlantedValue(CapturedOutput output) {
+        assertThat(output.getAll()).doesNotContain(PHONE, NAME, LAST_NAME, IBAN, STREET);
+        String digits = NoPersonalDataInAnyLogCheck.digitRuns(output.getAll());
+        for (PersonalValues.Planted value : PersonalValues.all()) {
+            if (value.form() == PersonalValues.Form.DIGITS) {
+                assertThat(digits)
+                        .as("phone number %s, digits only", value.value())
+                        .doesNotContain(value.normalized());
+            }
+        }
     }
 }
