@@ -12,12 +12,12 @@ import static io.carehub.PersonalValues.NAME;
 import static io.carehub.PersonalValues.PHONE_AGENT_REFUSAL;
 import static io.carehub.PersonalValues.PHONE_GRAPH_API_ERROR;
 import static io.carehub.PersonalValues.TEXT;
-import static io.carehub.routing.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.carehub.HubApi;
+import io.carehub.MutableClock;
 import io.carehub.WebhookPayload;
 import io.carehub.routing.AgentPools;
 import io.carehub.routing.ConversationTest;
@@ -47,6 +47,9 @@ class NoPersonalDataInFailureLogsTest {
 
     @Autowired
     HubApi hub;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     Customers customers;
@@ -79,7 +82,7 @@ class NoPersonalDataInFailureLogsTest {
                 "{\"type\":\"letter\",\"letter\":{\"body\":" + WebhookPayload.quoted(TEXT) + "}}");
         assertThat(malformed.statusCode()).isEqualTo(422);
         // R9: outside the 24-hour window only templates
-        CLOCK.advance(Duration.ofHours(30));
+        clock.advance(Duration.ofHours(30));
         HttpResponse<String> windowClosed =
                 agentPost("/api/conversations/" + conversation + "/reply", "agent-pii-1", reply);
         assertThat(windowClosed.statusCode()).isEqualTo(409);
