@@ -285,6 +285,19 @@ class OutboundMessagesTest {
         GRAPH_API.verify(1, postRequestedFor(urlEqualTo(MESSAGES_URL)).withRequestBody(containing("kaputt")));
     }
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("graphApiRedelivery")
+    org.apache.camel.processor.errorhandler.RedeliveryPolicy graphApiRedelivery;
+
+    @Test
+    void retryableAnswersBackOffAsConfigured() {
+        // R8: first-backoff 100ms doubling up to max-backoff 800ms, 20 retries (@HubTest); route graph-api-errors
+        assertThat(graphApiRedelivery.getRedeliveryDelay()).isEqualTo(100);
+        assertThat(graphApiRedelivery.getMaximumRedeliveryDelay()).isEqualTo(800);
+        assertThat(graphApiRedelivery.getMaximumRedeliveries()).isEqualTo(20);
+        assertThat(graphApiRedelivery.isUseExponentialBackOff()).isTrue();
+    }
+
     @Test
     void throttlingStormIsRetriedUntilRecoveryWithoutLossOrDuplicateSends() {
         String customer = newCustomer();
