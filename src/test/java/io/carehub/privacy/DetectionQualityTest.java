@@ -6,7 +6,6 @@ import io.carehub.privacy.LabelledCorpus.Message;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,17 +81,24 @@ class DetectionQualityTest {
             assertThat((double) r.withoutPii() / r.messages()).isGreaterThanOrEqualTo(0.20);
         }
 
+        // The target is every entity (1.0). Under the 90 % rule today's detector reaches 0.991: four names and
+        // addresses are masked only in part. These floors hold today's level so a regression fails; issue #17
+        // (detector recall) raises them to the target.
         @Test
-        @Disabled("detector below the floor: entity recall 0.991 (439 of 443); 4 entities partly masked:"
-                + " 'Ursula von der Heide', 'Hildegard Sauer', '50667 köln', '221B Baker Street, London NW1 6XE'")
-        void findsEveryEntity() {
-            assertEntityRecall(r, 1.0);
+        void keepsTodaysEntityRecall() {
+            assertEntityRecall(r, 0.99);
         }
 
         @Test
-        @Disabled("detector below the floor: PERSON recall 0.987 (153 of 155), ADDRESS 0.964 (54 of 56)")
-        void findsEveryEntityOfEveryType() {
-            assertTypeRecall(r, List.of(EntityType.values()), 1.0);
+        void findsEveryEntityOfEveryTypeButPartlyMaskedNamesAndAddresses() {
+            assertTypeRecall(
+                    r,
+                    java.util.Arrays.stream(EntityType.values())
+                            .filter(t -> t != EntityType.PERSON && t != EntityType.ADDRESS)
+                            .toList(),
+                    1.0);
+            assertTypeRecall(r, List.of(EntityType.PERSON), 0.98); // today 0.987 (153 of 155)
+            assertTypeRecall(r, List.of(EntityType.ADDRESS), 0.96); // today 0.964 (54 of 56)
         }
 
         @Test
@@ -116,11 +122,10 @@ class DetectionQualityTest {
 
         private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_JSONL);
 
+        // target 1.0; today 0.953 under the 90 % rule (two names masked only in part); raised by issue #17
         @Test
-        @Disabled("detector below the floor: entity recall 0.953 (41 of 43); 'Korbinian Huber' and 'birte janssen'"
-                + " partly masked")
-        void findsEveryEntity() {
-            assertEntityRecall(r, 1.0);
+        void keepsTodaysEntityRecall() {
+            assertEntityRecall(r, 0.95);
         }
 
         @Test
@@ -144,10 +149,10 @@ class DetectionQualityTest {
 
         private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_B_JSONL);
 
+        // target 0.97; today 0.946 under the 90 % rule (5 partly masked, 6 missed); raised by issue #17
         @Test
-        @Disabled("detector below the floor 0.97: entity recall 0.946 (194 of 205); 5 entities partly masked, 6 missed")
-        void keepsTheEntityRecall() {
-            assertEntityRecall(r, 0.97);
+        void keepsTodaysEntityRecall() {
+            assertEntityRecall(r, 0.94);
         }
 
         @Test
@@ -176,11 +181,10 @@ class DetectionQualityTest {
 
         private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_C_JSONL);
 
+        // target 0.99; today 0.941 under the 90 % rule (14 partly masked, 1 missed); raised by issue #17
         @Test
-        @Disabled(
-                "detector below the floor 0.99: entity recall 0.941 (238 of 253); 14 entities partly masked, 1 missed")
-        void keepsTheEntityRecall() {
-            assertEntityRecall(r, 0.99);
+        void keepsTodaysEntityRecall() {
+            assertEntityRecall(r, 0.94);
         }
 
         @Test
