@@ -1,6 +1,7 @@
 package io.carehub.dialog;
 
 import io.carehub.consent.ConsentOutcome;
+import io.carehub.documentation.ConversationQueries;
 import io.carehub.documentation.ConversationStatus;
 import io.carehub.documentation.Conversations;
 import io.carehub.documentation.CustomerIdentities;
@@ -25,6 +26,7 @@ public class DialogGate {
     private static final Logger LOG = LoggerFactory.getLogger(DialogGate.class);
 
     private final Conversations conversations;
+    private final ConversationQueries queries;
     private final CustomerIdentities identities;
     private final Dialogs dialogs;
     private final DialogRouting routing;
@@ -32,11 +34,13 @@ public class DialogGate {
 
     DialogGate(
             Conversations conversations,
+            ConversationQueries queries,
             CustomerIdentities identities,
             Dialogs dialogs,
             DialogRouting routing,
             RoutingRulesSource rules) {
         this.conversations = conversations;
+        this.queries = queries;
         this.identities = identities;
         this.dialogs = dialogs;
         this.routing = routing;
@@ -46,7 +50,7 @@ public class DialogGate {
     @Handler
     public void decide(@Body ConsentOutcome outcome, Exchange exchange) {
         exchange.getMessage().removeHeader(DIALOG_HEADER);
-        Conversations.Routing conversation = conversations.routing(outcome.conversationId());
+        ConversationQueries.Routing conversation = queries.routing(outcome.conversationId());
         Optional<Dialogs.Dialog> dialog = Optional.empty();
         if (conversation.status() == ConversationStatus.BOT) {
             dialog = dialogs.openOf(outcome.conversationId());
@@ -67,7 +71,7 @@ public class DialogGate {
     }
 
     /** R20: the segment as far as it is known before any menu: chosen, legitimated or from the business list. */
-    private String segment(Conversations.Routing conversation) {
+    private String segment(ConversationQueries.Routing conversation) {
         if (conversation.segment() != null) {
             return conversation.segment();
         }

@@ -1,7 +1,7 @@
 package io.carehub.dialog;
 
 import io.carehub.consent.ConsentOutcome;
-import io.carehub.documentation.Conversations;
+import io.carehub.documentation.ConversationQueries;
 import io.carehub.documentation.CustomerIdentities;
 import io.carehub.documentation.Messages;
 import io.carehub.documentation.Messages.Released;
@@ -37,19 +37,19 @@ public class DialogTurns {
     private static final Pattern YES = Pattern.compile("(?iu)\\s*(ja|ja bitte|gerne|gern|ok|okay|yes|jawohl)\\W*");
     private static final Pattern NO = Pattern.compile("(?iu)\\s*(nein|nein danke|no|lieber nicht|nicht nötig)\\W*");
 
-    private final Conversations conversations;
+    private final ConversationQueries queries;
     private final CustomerIdentities identities;
     private final Messages messages;
     private final Dialogs dialogs;
     private final List<Pattern> handOffKeywords;
 
     DialogTurns(
-            Conversations conversations,
+            ConversationQueries queries,
             CustomerIdentities identities,
             Messages messages,
             Dialogs dialogs,
             DialogProperties properties) {
-        this.conversations = conversations;
+        this.queries = queries;
         this.identities = identities;
         this.messages = messages;
         this.dialogs = dialogs;
@@ -111,7 +111,7 @@ public class DialogTurns {
 
     /** R24/R25: what the hub knows about the customer, so it is found in any spelling. */
     KnownValues knownValues(long conversationId) {
-        Conversations.Routing conversation = conversations.routing(conversationId);
+        ConversationQueries.Routing conversation = queries.routing(conversationId);
         Optional<CustomerIdentities.Identity> identity = identities.of(conversation.contactId());
         Map<String, Object> known = new LinkedHashMap<>();
         known.put("phone", present(conversation.waId()));

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * when the privacy notice was last sent). Every statement that writes it lives here.
  *
  * <p>Table owners (one class holds all SQL of its tables): {@code contact} → {@code Contacts};
- * {@code conversation} → {@link Conversations}; {@code message} → {@link Messages};
+ * {@code conversation} → {@link Conversations} (writes, state machine) and {@link ConversationQueries} (reads);
+ * {@code message} → {@link Messages} and {@link MessageHistory} (history and export reads);
  * {@code message_status}, {@code billing_record} → {@link Statuses}; {@code attachment} →
  * {@link Attachments}; {@code rejected_update} → {@link RejectedUpdates}; {@code customer_identity} →
  * {@link CustomerIdentities}; {@code consent_record} → {@code consent.Consents}; {@code erasure_request}

@@ -24,14 +24,14 @@ class ConversationHistoryController {
 
     private static final int MAX_PAGE_SIZE = 200;
 
-    private final Conversations conversations;
-    private final Messages messages;
+    private final ConversationQueries queries;
+    private final MessageHistory messages;
     private final Attachments attachments;
     private final ObjectMapper mapper;
 
     ConversationHistoryController(
-            Conversations conversations, Messages messages, Attachments attachments, ObjectMapper mapper) {
-        this.conversations = conversations;
+            ConversationQueries queries, MessageHistory messages, Attachments attachments, ObjectMapper mapper) {
+        this.queries = queries;
         this.messages = messages;
         this.attachments = attachments;
         this.mapper = mapper;
@@ -59,8 +59,8 @@ class ConversationHistoryController {
     record MessagePage(long conversationId, int page, int size, long totalElements, List<MessageView> messages) {}
 
     @GetMapping("/conversations")
-    List<Conversations.Summary> conversations(@RequestParam String waId) {
-        return conversations.ofCustomer(waId);
+    List<ConversationQueries.Summary> conversations(@RequestParam String waId) {
+        return queries.ofCustomer(waId);
     }
 
     @GetMapping("/conversations/{id}/messages")
@@ -72,13 +72,13 @@ class ConversationHistoryController {
             throw new ResponseStatusException(
                     HttpStatus.BAD_REQUEST, "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        if (!conversations.exists(id)) {
+        if (!queries.exists(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id);
         }
         long total = messages.count(id);
         List<MessageView> views = new ArrayList<>();
         Map<Long, List<AttachmentView>> byMessage = new LinkedHashMap<>();
-        for (Messages.Row row : messages.page(id, size, (long) page * size)) {
+        for (MessageHistory.Row row : messages.page(id, size, (long) page * size)) {
             List<AttachmentView> list = new ArrayList<>();
             byMessage.put(row.id(), list);
             views.add(new MessageView(

@@ -5,18 +5,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * R9/R14/R17/R20-R23: owner of the table {@code conversation}: every statement on it lives here, and its
+ * R9/R14/R17/R20-R23: owner of the table {@code conversation}: every write to it lives here, and its
  * {@link ConversationStatus} changes only through the named transitions below, each of which refuses
- * (returns false) what does not follow from the current state. Reads for routing and the agent API join
- * {@code contact} (and {@code customer_identity} for the display name) for their columns. The other
- * tables' owners are listed in {@link Contacts}. Over 300 lines on purpose: the state machine and its reads
- * stay in one class, so no other class writes a state.
+ * (returns false) what does not follow from the current state. Every read of the table is in
+ * {@link ConversationQueries}; the other tables' owners are listed in {@link Contacts}.
  */
 @Component
 public class Conversations {
@@ -29,58 +26,6 @@ public class Conversations {
     Conversations(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
-
-    /** What routing and the dialog gate decide on. */
-    public record Routing(
-            long id,
-            long contactId,
-            String waId,
-            String profileName,
-            ConversationStatus status,
-            String segment,
-            String segmentSource,
-            String topic,
-            Instant menuSentAt) {}
-
-    /** A conversation in a pool, as the hand-off names it. */
-    public record Queued(
-            String pool,
-            String segment,
-            String segmentSource,
-            String topic,
-            int priority,
-            String preferredAgent,
-            Instant queuedAt,
-            String botSummary) {}
-
-    /** A row of a pool's list for the agent desktop. */
-    public record InPool(
-            long id,
-            String pool,
-            ConversationStatus status,
-            String segment,
-            String topic,
-            int priority,
-            Instant queuedAt,
-            String assignedAgent,
-            String preferredAgent,
-            String displayName,
-            String waId) {}
-
-    /** R9: the window and whose conversation it is. */
-    public record Window(long contactId, Instant expiresAt) {}
-
-    /** R18: a conversation of a customer, for the history API. */
-    public record Summary(
-            long id,
-            String waId,
-            String profileName,
-            String businessPhoneNumberId,
-            String status,
-            Instant openedAt,
-            Instant lastInboundAt,
-            Instant windowExpiresAt,
-            long messageCount) {}
 
     // ---- documentation of a batch (set-based: a few statements per batch, not per update) ----
 
@@ -137,149 +82,11 @@ public class Conversations {
     }
 
     // ---- R9 window ----
-
-    public Window window(long id) {
-        return jdbc.queryForObject(
-                "select contact_id, window_expires_at from conversation where id = :id",
-                Map.of("id", id),
-                (rs, i) -> new Window(rs.getLong(1), instant(rs.getTimestamp(2))));
-    }
-
     /** R9: Meta answered 131047 (re-engagement): the window is closed as of {@code now}, whatever we computed. */
     public void closeWindow(long id, Instant now) {
         jdbc.update(
                 "update conversation set window_expires_at = :now where id = :id and window_expires_at > :now",
                 new MapSqlParameterSource().addValue("now", Timestamp.from(now)).addValue("id", id));
-    }
-
-    /** R7: the customer's WhatsApp id, the recipient of outbound messages. */
-    public String recipient(long id) {
-        return jdbc.queryForObject(
-                "select k.wa_id from conversation c join contact k on k.id = c.contact_id where c.id = :id",
-                Map.of("id", id),
-                String.class);
-    }
-
-    // ---- reads ----
-
-    public Routing routing(long id) {
-        return jdbc.queryForObject(
-                """
-                select c.id, c.contact_id, k.wa_id, k.profile_name, c.routing_state, c.segment, c.segment_source, c.topic,
-                       c.menu_sent_at
-                  from conversation c join contact k on k.id = c.contact_id where c.id = :id""",
-                Map.of("id", id),
-                (rs, i) -> new Routing(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        ConversationStatus.valueOf(rs.getString(5)),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        instant(rs.getTimestamp(9))));
-    }
-
-    public Optional<ConversationStatus> status(long id) {
-        return jdbc
-                .queryForList("select routing_state from conversation where id = :id", Map.of("id", id), String.class)
-                .stream()
-                .findFirst()
-                .map(ConversationStatus::valueOf);
-    }
-
-    /** R22: the agent who claimed it, if it is {@link ConversationStatus#CLAIMED}. */
-    public Optional<String> claimedBy(long id) {
-        return jdbc.queryForList("""
-                select coalesce(assigned_agent, '') from conversation where id = :id and routing_state = 'CLAIMED'""", Map.of("id", id), String.class).stream().findFirst();
-    }
-
-    public Queued queued(long id) {
-        return jdbc.queryForObject(
-                """
-                select pool, segment, segment_source, topic, coalesce(priority, 5), preferred_agent, queued_at, bot_summary
-                  from conversation where id = :id""",
-                Map.of("id", id),
-                (rs, i) -> new Queued(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getString(6),
-                        instant(rs.getTimestamp(7)),
-                        rs.getString(8)));
-    }
-
-    /** R21: sticky routing: the agent who last claimed another conversation of the contact since {@code since}. */
-    public Optional<String> lastAgent(long contactId, long exceptId, Instant since) {
-        return jdbc
-                .queryForList(
-                        """
-                select assigned_agent from conversation
-                 where contact_id = :contact and id <> :id and assigned_agent is not null and claimed_at >= :since
-                 order by claimed_at desc limit 1""",
-                        new MapSqlParameterSource()
-                                .addValue("contact", contactId)
-                                .addValue("id", exceptId)
-                                .addValue("since", Timestamp.from(since)),
-                        String.class)
-                .stream()
-                .findFirst();
-    }
-
-    /** R22: a pool's waiting or claimed conversations, highest priority and oldest first. */
-    public List<InPool> inPool(String pool, ConversationStatus status) {
-        return jdbc.query(
-                """
-                select c.id, c.pool, c.routing_state, c.segment, c.topic, coalesce(c.priority, 5), c.queued_at,
-                       c.assigned_agent, c.preferred_agent, coalesce(i.name, k.profile_name), k.wa_id
-                  from conversation c join contact k on k.id = c.contact_id
-                  left join customer_identity i on i.contact_id = k.id
-                 where c.pool = :pool and c.routing_state = :state
-                 order by c.priority desc nulls last, c.queued_at, c.id""",
-                Map.of("pool", pool, "state", status.name()),
-                (rs, i) -> new InPool(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        ConversationStatus.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getInt(6),
-                        instant(rs.getTimestamp(7)),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11)));
-    }
-
-    /** R18: the customer's conversations, newest first, with their message counts. */
-    public List<Summary> ofCustomer(String waId) {
-        return jdbc.query(
-                """
-                select c.id, k.wa_id, k.profile_name, c.business_phone_number_id, c.status, c.opened_at,
-                       c.last_inbound_at, c.window_expires_at,
-                       (select count(*) from message m where m.conversation_id = c.id) as message_count
-                  from conversation c join contact k on k.id = c.contact_id
-                 where k.wa_id = :waId
-                 order by c.opened_at desc, c.id desc""",
-                Map.of("waId", waId),
-                (rs, i) -> new Summary(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7)),
-                        instant(rs.getTimestamp(8)),
-                        rs.getLong(9)));
-    }
-
-    public boolean exists(long id) {
-        return !jdbc.queryForList("select id from conversation where id = :id", Map.of("id", id), Long.class)
-                .isEmpty();
     }
 
     // ---- attributes ----

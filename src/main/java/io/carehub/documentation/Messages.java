@@ -6,16 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * R3-R9/R14/R17/R18/R28: owner of the table {@code message}, inbound and outbound: every statement on it
- * lives here (the other tables' owners are listed in {@link Contacts}). Reads that need the customer join
- * {@code conversation} and {@code contact} for their columns. Over 300 lines on purpose: one table with many readers
- * (documentation batch, lifecycle, outbound, history, export) keeps all its SQL in one place.
+ * R3-R9/R14/R17/R18/R28: owner of the table {@code message}, inbound and outbound: every write and every
+ * read for documentation, lifecycle and outbound lives here (the other tables' owners are listed in {@link Contacts}). Reads that need the customer join
+ * {@code conversation} and {@code contact} for their columns. The history API's and the transcript export's
+ * reads are {@link MessageHistory}'s.
  */
 @Component
 public class Messages {
@@ -36,33 +35,6 @@ public class Messages {
 
     /** A released customer message, with the fields routing and the dialog classify it by. */
     public record Released(long id, String type, String text, String replyId, String replyTitle, String payload) {}
-
-    /** R18: one message of a history page. */
-    public record Row(
-            long id,
-            String wamid,
-            String direction,
-            String type,
-            String rawType,
-            String text,
-            String details,
-            String contextWamid,
-            Instant sentAt,
-            Instant documentedAt,
-            String deliveryState,
-            Integer errorCode,
-            String errorTitle) {}
-
-    /** R28: one message for the transcript export, with the contact's identifiers that must be removed. */
-    public record TranscriptLine(
-            long conversationId,
-            String direction,
-            String type,
-            Instant sentAt,
-            String text,
-            String phoneNumber,
-            String waId,
-            String profileName) {}
 
     // ---- documentation of a batch (set-based) ----
 
@@ -290,65 +262,6 @@ public class Messages {
     public List<Long> inboundIds(long conversationId) {
         return jdbc.queryForList("""
                 select id from message where conversation_id = :id and direction = 'INBOUND' order by sent_at, id""", Map.of("id", conversationId), Long.class);
-    }
-
-    // ---- history and export (R18, R28) ----
-
-    public long count(long conversationId) {
-        Long total = jdbc.queryForObject(
-                "select count(*) from message where conversation_id = :id", Map.of("id", conversationId), Long.class);
-        return total == null ? 0 : total;
-    }
-
-    /** R18: one page of the conversation, newest first. */
-    public List<Row> page(long conversationId, int limit, long offset) {
-        return jdbc.query(
-                """
-                select id, wamid, direction, type, raw_type, text_body, details::text, context_wamid, sent_at,
-                       documented_at, delivery_state, error_code, error_title
-                  from message where conversation_id = :id
-                 order by coalesce(sent_at, documented_at) desc, id desc
-                 limit :limit offset :offset""",
-                new MapSqlParameterSource()
-                        .addValue("id", conversationId)
-                        .addValue("limit", limit)
-                        .addValue("offset", offset),
-                (rs, i) -> new Row(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        instant(rs.getTimestamp(9)),
-                        instant(rs.getTimestamp(10)),
-                        rs.getString(11),
-                        (Integer) rs.getObject(12),
-                        rs.getString(13)));
-    }
-
-    /** R28: streams the messages sent in [from, to), by conversation and in the order sent. */
-    public void transcript(Instant from, Instant to, Consumer<TranscriptLine> lines) {
-        jdbc.query(
-                """
-                select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number, c.wa_id, c.profile_name
-                  from message m
-                  join conversation v on v.id = m.conversation_id
-                  join contact c on c.id = v.contact_id
-                 where m.sent_at >= :from and m.sent_at < :to
-                 order by m.conversation_id, m.sent_at, m.id""", new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), rs -> {
-                    lines.accept(new TranscriptLine(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            instant(rs.getTimestamp(4)),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8)));
-                });
     }
 
     private static Instant instant(Timestamp timestamp) {

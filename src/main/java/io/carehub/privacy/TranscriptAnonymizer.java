@@ -2,7 +2,7 @@ package io.carehub.privacy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.carehub.documentation.Messages;
+import io.carehub.documentation.MessageHistory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,11 +22,11 @@ public class TranscriptAnonymizer {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final Messages messages;
+    private final MessageHistory messages;
     private final Stripper stripper;
 
     public TranscriptAnonymizer(NamedParameterJdbcTemplate jdbc, Stripper stripper) {
-        this.messages = new Messages(jdbc); // also used by the command line, outside the application context
+        this.messages = new MessageHistory(jdbc); // also used by the command line, outside the application context
         this.stripper = stripper;
     }
 

@@ -3,6 +3,7 @@ package io.carehub.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.carehub.documentation.ConversationQueries;
 import io.carehub.documentation.ConversationStatus;
 import io.carehub.documentation.Conversations;
 import io.carehub.whatsapp.OutboundContent;
@@ -42,6 +43,7 @@ class AgentController {
     private static final Set<String> REPLY_TYPES = Set.of("text", "image", "document", "audio", "video", "interactive");
 
     private final Conversations conversations;
+    private final ConversationQueries queries;
     private final AgentActions actions;
     private final OutboundMessages outbound;
     private final RoutingRulesSource rules;
@@ -52,6 +54,7 @@ class AgentController {
 
     AgentController(
             Conversations conversations,
+            ConversationQueries queries,
             AgentActions actions,
             OutboundMessages outbound,
             RoutingRulesSource rules,
@@ -60,6 +63,7 @@ class AgentController {
             ObjectMapper mapper,
             Clock clock) {
         this.conversations = conversations;
+        this.queries = queries;
         this.actions = actions;
         this.outbound = outbound;
         this.rules = rules;
@@ -100,7 +104,7 @@ class AgentController {
         if (rules.current().pool(pool).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no pool '" + pool + "' in the routing rules");
         }
-        return conversations.inPool(pool, ConversationStatus.valueOf(state)).stream()
+        return queries.inPool(pool, ConversationStatus.valueOf(state)).stream()
                 .map(c -> new PoolEntry(
                         c.id(),
                         c.pool(),
@@ -224,7 +228,7 @@ class AgentController {
     }
 
     private void requireAssigned(long id, String agentId) {
-        Optional<String> assigned = conversations.claimedBy(id);
+        Optional<String> assigned = queries.claimedBy(id);
         if (assigned.isEmpty() || !assigned.get().equals(agentId)) {
             throw new ResponseStatusException(
                     HttpStatus.CONFLICT,
@@ -240,8 +244,7 @@ class AgentController {
     }
 
     private String state(long id) {
-        return conversations
-                .status(id)
+        return queries.status(id)
                 .map(s -> s.name().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id));
     }

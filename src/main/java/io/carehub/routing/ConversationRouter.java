@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carehub.consent.ConsentOutcome;
+import io.carehub.documentation.ConversationQueries;
+import io.carehub.documentation.ConversationQueries.Routing;
 import io.carehub.documentation.ConversationStatus;
 import io.carehub.documentation.Conversations;
-import io.carehub.documentation.Conversations.Routing;
 import io.carehub.documentation.CustomerIdentities;
 import io.carehub.documentation.Messages;
 import io.carehub.documentation.Messages.Released;
@@ -39,6 +40,7 @@ public class ConversationRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationRouter.class);
 
     private final Conversations conversations;
+    private final ConversationQueries queries;
     private final Messages messages;
     private final CustomerIdentities identities;
     private final RoutingRulesSource rules;
@@ -48,6 +50,7 @@ public class ConversationRouter {
 
     public ConversationRouter(
             Conversations conversations,
+            ConversationQueries queries,
             Messages messages,
             CustomerIdentities identities,
             RoutingRulesSource rules,
@@ -55,6 +58,7 @@ public class ConversationRouter {
             ObjectMapper mapper,
             Clock clock) {
         this.conversations = conversations;
+        this.queries = queries;
         this.messages = messages;
         this.identities = identities;
         this.rules = rules;
@@ -66,7 +70,7 @@ public class ConversationRouter {
     /** Returns the hand-off for the pool queue (header {@value #POOL_HEADER} set), or null when none is due. */
     @Handler
     public HandOff route(@Body ConsentOutcome outcome, Exchange exchange) {
-        Routing conversation = conversations.routing(outcome.conversationId());
+        Routing conversation = queries.routing(outcome.conversationId());
         if (outcome.retry() && conversation.status() == ConversationStatus.WAITING) {
             // the earlier attempt committed the routing but its hand-off may not have reached the queue;
             // desktops treat hand-offs idempotently by conversationId
@@ -133,8 +137,7 @@ public class ConversationRouter {
                         "no pool for " + segment + "/" + topic + " although the rules were validated"));
         Instant now = clock.instant();
         boolean open = pool.hours().isOpen(now.atZone(current.timeZone()), current.holidays());
-        String preferredAgent = conversations
-                .lastAgent(
+        String preferredAgent = queries.lastAgent(
                         conversation.contactId(), conversation.id(), now.minus(Duration.ofDays(current.stickyDays())))
                 .orElse(null);
         if (!conversations.queue(conversation.id(), pool.id(), pool.priority(), now, preferredAgent)) {
@@ -170,13 +173,13 @@ public class ConversationRouter {
                 null,
                 !open,
                 "/api/conversations/" + conversation.id() + "/messages",
-                conversations.queued(conversation.id()).botSummary());
+                queries.queued(conversation.id()).botSummary());
     }
 
     /** The hand-off of a conversation already in a pool (transfer, overflow), read from its row. */
     HandOff reissue(long conversationId, String overflowFrom) {
-        Routing conversation = conversations.routing(conversationId);
-        Conversations.Queued queued = conversations.queued(conversationId);
+        Routing conversation = queries.routing(conversationId);
+        ConversationQueries.Queued queued = queries.queued(conversationId);
         return new HandOff(
                 conversationId,
                 queued.pool(),

@@ -3,7 +3,7 @@ package io.carehub.whatsapp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carehub.buffer.JmsBatchMessage;
-import io.carehub.documentation.Conversations;
+import io.carehub.documentation.ConversationQueries;
 import io.carehub.documentation.Messages;
 import io.carehub.whatsapp.WindowClosedException.Reason;
 import java.util.List;
@@ -27,7 +27,7 @@ public class OutboundMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
 
-    private final Conversations conversations;
+    private final ConversationQueries queries;
     private final Messages messages;
     private final TransactionTemplate tx;
     private final ProducerTemplate camel;
@@ -36,14 +36,14 @@ public class OutboundMessages {
     private final ObjectMapper mapper;
 
     public OutboundMessages(
-            Conversations conversations,
+            ConversationQueries queries,
             Messages messages,
             TransactionTemplate tx,
             ProducerTemplate camel,
             WindowPolicy window,
             OutboundProperties properties,
             ObjectMapper mapper) {
-        this.conversations = conversations;
+        this.queries = queries;
         this.messages = messages;
         this.tx = tx;
         this.camel = camel;
@@ -64,7 +64,7 @@ public class OutboundMessages {
             ObjectNode payload = mapper.createObjectNode()
                     .put("messaging_product", "whatsapp")
                     .put("recipient_type", "individual")
-                    .put("to", conversations.recipient(conversationId))
+                    .put("to", queries.recipient(conversationId))
                     .put("type", allowed.type());
             payload.set(allowed.type(), allowed.body());
             long messageId = messages.queueOutbound(

@@ -1,6 +1,7 @@
 package io.carehub.whatsapp;
 
 import io.carehub.consent.Consents;
+import io.carehub.documentation.ConversationQueries;
 import io.carehub.documentation.Conversations;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -13,18 +14,20 @@ import org.springframework.stereotype.Component;
 public class WindowPolicy {
 
     private final Conversations conversations;
+    private final ConversationQueries queries;
     private final Consents consents;
     private final Clock clock;
 
-    public WindowPolicy(Conversations conversations, Consents consents, Clock clock) {
+    public WindowPolicy(Conversations conversations, ConversationQueries queries, Consents consents, Clock clock) {
         this.conversations = conversations;
+        this.queries = queries;
         this.consents = consents;
         this.clock = clock;
     }
 
     /** Throws {@link WindowClosedException} when {@code type} may not be sent in this conversation now. */
     public void check(long conversationId, String type) {
-        Conversations.Window window = conversations.window(conversationId);
+        ConversationQueries.Window window = queries.window(conversationId);
         if (window.expiresAt() != null && window.expiresAt().isAfter(clock.instant())) {
             return; // inside the customer-service window anything goes
         }

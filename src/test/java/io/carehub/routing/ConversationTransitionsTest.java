@@ -54,6 +54,9 @@ class ConversationTransitionsTest {
     @Autowired
     Conversations conversations;
 
+    @Autowired
+    io.carehub.documentation.ConversationQueries queries;
+
     @Test
     void transitionsThatDoNotFollowFromTheCurrentStateAreRefused() throws Exception {
         String customer = newCustomer();
@@ -88,7 +91,7 @@ class ConversationTransitionsTest {
                 .isFalse();
         assertThat(conversations.queue(conversation, "business", 8, clock.instant(), null))
                 .isFalse();
-        assertThat(conversations.status(conversation)).contains(ConversationStatus.CLOSED);
+        assertThat(queries.status(conversation)).contains(ConversationStatus.CLOSED);
         HttpResponse<String> claim = api("/api/conversations/" + conversation + "/claim", "agent-4", "");
         assertThat(claim.statusCode()).isEqualTo(409);
         assertThat(claim.body()).contains("closed");
