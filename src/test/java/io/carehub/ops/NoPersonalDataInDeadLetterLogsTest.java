@@ -15,15 +15,10 @@ import io.carehub.buffer.BufferEnvelopes;
 import io.carehub.buffer.BufferProperties;
 import io.carehub.buffer.BufferReader;
 import io.carehub.buffer.BufferedEvent;
-import jakarta.jms.Connection;
+import io.carehub.buffer.DeadLetters;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
@@ -103,17 +98,6 @@ class NoPersonalDataInDeadLetterLogsTest {
     }
 
     private List<String> deadLetterIds() throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (Connection connection = connectionFactory.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            connection.start();
-            QueueBrowser browser = session.createBrowser(session.createQueue(buffer.deadLetterQueue()));
-            Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements()) {
-                ids.add(reader.read(((Message) messages.nextElement()).getBody(byte[].class))
-                        .dedupId());
-            }
-        }
-        return ids;
+        return DeadLetters.ids(connectionFactory, buffer, reader);
     }
 }
