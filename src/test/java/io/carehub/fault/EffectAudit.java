@@ -28,10 +28,10 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Exactly once means no duplicate effect (R5): what a duplicate delivery could cause besides a message row,
- * counted per customer from outside the hubs — the Graph API stand-in's requests, the pool queues on the broker
- * and the rows the conversation lifecycle writes. Used with {@link WebhookLoad.Plan#conversations()} loads, in
- * which every customer gets a privacy notice, accepts it, gets the thanks and the menu, picks a topic and is
- * handed to a pool.
+ * counted per customer from outside the hubs — the Graph API stand-in's requests, the bot platform stand-in's
+ * requests ({@link BotCalls}), the pool queues on the broker and the rows the conversation lifecycle writes. Used with {@link WebhookLoad.Plan#conversations()} loads, in
+ * which every customer gets a privacy notice and accepts it; then an agent customer gets the thanks and the menu, picks
+ * a topic and is handed to a pool, and a bot customer talks to the chatbot, one bot turn per text.
  */
 final class EffectAudit {
 
@@ -39,9 +39,12 @@ final class EffectAudit {
     private static final String NOTICE_BUTTON = "\"consent-accept\"";
 
     /**
-     * One customer's effects; each of notices, consents and hand-offs must be exactly 1, menus at most 1.
+     * One customer's effects. An agent customer must have exactly 1 notice, consent and hand-off, at most 1 menu and
+     * no bot turn; a bot customer (the chatbot serves its conversation) exactly 1 notice, consent and bot session, one
+     * bot turn per message for the bot, and neither menu nor hand-off.
      *
      * @param waId             the customer
+     * @param bot              whether the chatbot serves the customer
      * @param notices          privacy notices the Graph API accepted
      * @param consents         consent decisions recorded by the lifecycle (one acceptance)
      * @param menus            topic menus the Graph API accepted (sent by routing after the acceptance; none when the
@@ -53,9 +56,11 @@ final class EffectAudit {
      * @param unreleased       inbound messages the lifecycle never released (no {@code released_at})
      * @param outboundReorders sends the Graph API received after a send of a later outbound message
      * @param lifecycleReorders messages released after a later message of the same customer
+     * @param botTurns         what the bot platform received from the customer's dialog
      */
     record CustomerEffects(
             String waId,
+            boolean bot,
             int notices,
             int consents,
             int menus,
@@ -65,30 +70,45 @@ final class EffectAudit {
             int unsentRows,
             int unreleased,
             int outboundReorders,
-            int lifecycleReorders) {
+            int lifecycleReorders,
+            BotCalls.Turns botTurns) {
 
         int duplicateEffects() {
+            int routed = bot ? menus + handOffs : Math.max(0, menus - 1) + Math.max(0, handOffs - 1);
             return Math.max(0, notices - 1)
                     + Math.max(0, consents - 1)
-                    + Math.max(0, menus - 1)
-                    + Math.max(0, handOffs - 1)
-                    + duplicateSends;
+                    + routed
+                    + duplicateSends
+                    + Math.max(0, botTurns.sessions() - 1)
+                    + botTurns.duplicates();
         }
 
         int missingEffects() {
             // no menu is no miss: a menu choice documented before the acceptance was handled is released with it
-            return (notices == 0 ? 1 : 0) + (consents == 0 ? 1 : 0) + (handOffs == 0 ? 1 : 0) + unsentRows + unreleased;
+            int routed = bot ? (botTurns.sessions() == 0 ? 1 : 0) : (handOffs == 0 ? 1 : 0);
+            return (notices == 0 ? 1 : 0)
+                    + (consents == 0 ? 1 : 0)
+                    + routed
+                    + unsentRows
+                    + unreleased
+                    + botTurns.missing();
         }
 
         String describe() {
-            return waId + ": notices " + notices + ", consents " + consents + ", menus " + menus + ", hand-offs "
-                    + handOffs + ", outbound " + outboundRows + " (sent twice " + duplicateSends + ", unsent "
-                    + unsentRows + "), unreleased " + unreleased + ", reordered outbound " + outboundReorders
-                    + " lifecycle " + lifecycleReorders;
+            return waId + (bot ? " (bot)" : "") + ": notices " + notices + ", consents " + consents + ", menus "
+                    + menus + ", hand-offs " + handOffs + ", outbound " + outboundRows + " (sent twice "
+                    + duplicateSends + ", unsent " + unsentRows + "), unreleased " + unreleased + ", bot sessions "
+                    + botTurns.sessions() + ", bot calls " + botTurns.calls() + " (twice " + botTurns.duplicates()
+                    + ", missing " + botTurns.missing() + "), reordered outbound " + outboundReorders + " lifecycle "
+                    + lifecycleReorders + " bot " + botTurns.reordered();
         }
     }
 
-    /** A case's effects summed over its customers, with the first few customers that are off. */
+    /**
+     * A case's effects summed over its customers, with the first few customers that are off. {@code botCalls} counts
+     * the turns the bot platform received for the case's customers, {@code botCallsExpected} the messages that had to
+     * go to the bot; {@code unattributedBotEffects} (sessions no dialog kept, and turns on them) count as duplicates.
+     */
     record Effects(
             String caseName,
             int customers,
@@ -96,22 +116,30 @@ final class EffectAudit {
             int missingEffects,
             int outboundReordered,
             int lifecycleReordered,
+            int botCalls,
+            int botCallsExpected,
+            int botReordered,
             List<String> offExamples) {
 
-        static Effects of(String caseName, List<CustomerEffects> perCustomer) {
+        static Effects of(
+                String caseName, List<CustomerEffects> perCustomer, int botCallsExpected, int unattributedBotEffects) {
             List<String> off = perCustomer.stream()
-                    .filter(c ->
-                            c.duplicateEffects() + c.missingEffects() + c.outboundReorders() + c.lifecycleReorders()
-                                    > 0)
+                    .filter(c -> c.duplicateEffects()
+                                    + c.missingEffects()
+                                    + c.outboundReorders()
+                                    + c.lifecycleReorders()
+                                    + c.botTurns().reordered()
+                            > 0)
                     .limit(4)
                     .map(CustomerEffects::describe)
                     .toList();
             return new Effects(
                     caseName,
                     perCustomer.size(),
-                    perCustomer.stream()
-                            .mapToInt(CustomerEffects::duplicateEffects)
-                            .sum(),
+                    unattributedBotEffects
+                            + perCustomer.stream()
+                                    .mapToInt(CustomerEffects::duplicateEffects)
+                                    .sum(),
                     perCustomer.stream()
                             .mapToInt(CustomerEffects::missingEffects)
                             .sum(),
@@ -121,6 +149,9 @@ final class EffectAudit {
                     perCustomer.stream()
                             .mapToInt(CustomerEffects::lifecycleReorders)
                             .sum(),
+                    perCustomer.stream().mapToInt(c -> c.botTurns().calls()).sum(),
+                    botCallsExpected,
+                    perCustomer.stream().mapToInt(c -> c.botTurns().reordered()).sum(),
                     off);
         }
     }
@@ -130,10 +161,18 @@ final class EffectAudit {
     private final String brokerUrl;
     private final String brokerUser;
     private final String brokerPassword;
+    private final BotCalls botCalls;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    EffectAudit(String jdbcUrl, WireMockServer graphApi, String brokerUrl, String brokerUser, String brokerPassword) {
+    EffectAudit(
+            String jdbcUrl,
+            WireMockServer graphApi,
+            WireMockServer botPlatform,
+            String brokerUrl,
+            String brokerUser,
+            String brokerPassword) {
         this.jdbcUrl = jdbcUrl;
+        this.botCalls = new BotCalls(botPlatform, jdbcUrl);
         this.graphApi = graphApi;
         this.brokerUrl = brokerUrl;
         this.brokerUser = brokerUser;
@@ -144,32 +183,35 @@ final class EffectAudit {
      * Waits until every customer of the case has all its effects and they stay unchanged for 3 s (the lifecycle and
      * the senders have drained, late duplicates included), at most {@code timeout}; then counts.
      */
-    Effects await(String caseName, String caseId, int customers, Duration timeout) {
+    Effects await(String caseName, WebhookLoad.Plan plan, Duration timeout) {
         AtomicReference<List<CustomerEffects>> latest = new AtomicReference<>(List.of());
         try {
-            Awaitility.await("every effect of " + caseId + " happened and settled")
+            Awaitility.await("every effect of " + plan.caseId() + " happened and settled")
                     .atMost(timeout)
                     .pollInterval(Duration.ofSeconds(1))
                     .during(Duration.ofSeconds(3))
                     .until(() -> {
                         List<CustomerEffects> previous = latest.get();
-                        List<CustomerEffects> now = latest.updateAndGet(p -> perCustomer(caseId, customers));
+                        List<CustomerEffects> now = latest.updateAndGet(p -> perCustomer(plan, botCalls.journal()));
                         return now.equals(previous) && now.stream().allMatch(c -> c.missingEffects() == 0);
                     });
         } catch (ConditionTimeoutException notSettled) {
             // the counts below say which effects are missing or repeated
         }
-        return Effects.of(caseName, perCustomer(caseId, customers));
+        BotCalls.Journal journal = botCalls.journal();
+        int botCallsExpected = plan.botWaIds().size() * plan.botTurns().size();
+        return Effects.of(caseName, perCustomer(plan, journal), botCallsExpected, botCalls.unattributed(journal));
     }
 
-    List<CustomerEffects> perCustomer(String caseId, int customers) {
+    List<CustomerEffects> perCustomer(WebhookLoad.Plan plan, BotCalls.Journal journal) {
         List<Send> sends = acceptedSendsInArrivalOrder();
         Map<Long, Integer> handOffs = new HashMap<>();
         Map<String, Conversation> conversations = new LinkedHashMap<>();
-        for (int c = 0; c < customers; c++) {
-            String waId = WebhookLoad.waId(caseId, c);
+        for (int c = 0; c < plan.customers(); c++) {
+            String waId = WebhookLoad.waId(plan.caseId(), c);
             conversations.put(waId, conversation(waId));
         }
+        List<String> bots = plan.botWaIds();
         TreeSet<String> pools = new TreeSet<>();
         conversations.values().stream().filter(k -> k.pool() != null).forEach(k -> pools.add(k.pool()));
         handOffs.putAll(handOffsPerConversation(pools));
@@ -190,8 +232,10 @@ final class EffectAudit {
             int unsent = (int) rowByWamid.values().stream()
                     .filter(row -> !sentRows.contains(row))
                     .count();
+            boolean bot = bots.contains(waId);
             result.add(new CustomerEffects(
                     waId,
+                    bot,
                     (int) own.stream().filter(Send::notice).count(),
                     (int) count(
                             "select count(*) from consent_record r join contact k on k.id = r.contact_id"
@@ -208,7 +252,8 @@ final class EffectAudit {
                                     + " where k.wa_id = ? and m.direction = 'INBOUND' and m.released_at is null",
                             waId),
                     reorders(sentRows),
-                    DocumentationAudit.reordered(releasedAfterTheAcceptance(waId))));
+                    DocumentationAudit.reordered(releasedAfterTheAcceptance(waId)),
+                    botCalls.of(waId, bot ? plan.botTurns() : List.of(), journal)));
         });
         return result;
     }

@@ -48,12 +48,22 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultSuite {
 
     private static final int CUSTOMERS = Integer.getInteger("carehub.fault.customers", 50);
+    /** Seeds the kill points; a failure names it, and {@code -Dcarehub.fault.seed} replays the same points. */
+    private static final long SEED = Long.getLong("carehub.fault.seed", new java.security.SecureRandom().nextLong());
+    /** How often the kill cases kill the hub or the broker, each time at a random point of the load. */
+    private static final int KILLS = Integer.getInteger("carehub.fault.kills", 3);
+    /** In the cases with conversations every fifth customer talks to the chatbot (a business customer). */
+    private static final int BOT_EVERY = 5;
+
+    private static final String REPLAY = " [seed " + SEED + ": replay with -Dcarehub.fault.seed=" + SEED + "]";
     private static final Path WORK = Path.of("target", "fault");
+    private static final Path ROUTING_RULES = WORK.resolve("routing-rules.yaml");
     private static final List<Counts> REPORT = new ArrayList<>();
     private static final Map<String, String> NOTES = new HashMap<>();
     private static final Map<String, Effects> EFFECTS = new HashMap<>();
 
     private static WireMockServer graphApi;
+    private static WireMockServer botPlatform;
     private static EmbeddedPostgres database;
     private static int databasePort;
     private static StandaloneArtemis broker;
@@ -71,6 +81,16 @@ class FaultSuite {
                 new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40));
         graphApi.start();
         stubGraphApi();
+        botPlatform =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(20));
+        botPlatform.start();
+        BotPlatform.stub(botPlatform);
+        BotPlatform.writeRoutingRules(
+                ROUTING_RULES,
+                java.util.stream.Stream.of(
+                                plan("dup", 30, 0, true, false, true), plan("two", 30, 0, false, false, true))
+                        .flatMap(p -> p.botWaIds().stream())
+                        .toList());
         databasePort = HubProcess.freePort();
         database = startDatabase();
         audit = new DocumentationAudit("jdbc:postgresql://localhost:" + databasePort + "/postgres");
@@ -78,6 +98,7 @@ class FaultSuite {
         effects = new EffectAudit(
                 "jdbc:postgresql://localhost:" + databasePort + "/postgres",
                 graphApi,
+                botPlatform,
                 broker.brokerUrl(),
                 StandaloneArtemis.USER,
                 StandaloneArtemis.PASSWORD);
@@ -101,17 +122,21 @@ class FaultSuite {
         if (graphApi != null) {
             graphApi.stop();
         }
+        if (botPlatform != null) {
+            botPlatform.stop();
+        }
     }
 
     @Test
     @Order(1)
     void everyWebhookDeliveredTwoOrThreeTimesFromSeveralThreadsIsDocumentedAndHasEachEffectOnceInOrder()
             throws Exception {
-        WebhookLoad load = new WebhookLoad(plan("dup", 30, 400, true, false, true, hubA));
+        WebhookLoad.Plan plan = plan("dup", 30, 400, true, false, true, hubA);
+        WebhookLoad load = new WebhookLoad(plan);
         load.run(Duration.ofMinutes(3));
         NOTES.put("dup", load.duplicateDeliveries.get() + " extra deliveries");
         assertExactlyOnceInOrder(record("4 duplicate webhooks ×2–3", "dup", load));
-        assertEachEffectOnceInOrder(recordEffects("4 duplicate webhooks ×2–3", "dup"));
+        assertEachEffectOnceInOrder(recordEffects("4 duplicate webhooks ×2–3", plan));
     }
 
     @Test
@@ -119,8 +144,9 @@ class FaultSuite {
     void databaseStoppedForTwentySecondsMidLoadLosesAndDuplicatesNothing() throws Exception {
         WebhookLoad load = new WebhookLoad(plan("pg", 30, 1000, false, false, false, hubA));
         int port = database.getPort();
-        faultMidLoad(
+        faultsMidLoad(
                 load,
+                List.of(load.sent() / 10),
                 database::close,
                 Duration.ofSeconds(20),
                 () -> !HubProcess.listening(port),
@@ -132,8 +158,10 @@ class FaultSuite {
     @Order(3)
     void brokerKilledAndRestartedMidLoadLosesAndDuplicatesNothing() throws Exception {
         WebhookLoad load = new WebhookLoad(plan("mq", 30, 600, false, false, false, hubA));
-        faultMidLoad(load, broker::kill, Duration.ofSeconds(5), () -> !broker.running(), broker::start);
-        assertExactlyOnceInOrder(record("3 Artemis SIGKILL + restart", "mq", load));
+        List<Integer> points = killPoints("mq", load.sent());
+        NOTES.put("mq", killNote(points, load.sent()));
+        faultsMidLoad(load, points, broker::kill, Duration.ofSeconds(5), () -> !broker.running(), broker::start);
+        assertExactlyOnceInOrder(record("3 Artemis SIGKILL ×" + KILLS + " + restart", "mq", load));
     }
 
     @Test
@@ -212,10 +240,11 @@ class FaultSuite {
     @Order(5)
     void twoHubInstancesOnOneBrokerAndDatabaseDocumentOnceAndCauseEachEffectOnceInOrder() throws Exception {
         try (HubProcess hubB = HubProcess.start("hub-b", externalInfrastructure("hub-b"))) {
-            WebhookLoad load = new WebhookLoad(plan("two", 30, 400, false, false, true, hubA, hubB));
+            WebhookLoad.Plan plan = plan("two", 30, 400, false, false, true, hubA, hubB);
+            WebhookLoad load = new WebhookLoad(plan);
             load.run(Duration.ofMinutes(3));
             assertExactlyOnceInOrder(record("6 two hubs, one broker + DB", "two", load));
-            assertEachEffectOnceInOrder(recordEffects("6 two hubs, one broker + DB", "two"));
+            assertEachEffectOnceInOrder(recordEffects("6 two hubs, one broker + DB", plan));
         }
     }
 
@@ -232,17 +261,23 @@ class FaultSuite {
                 new DocumentationAudit("jdbc:postgresql://localhost:" + postgresPort + "/postgres");
         try (HubProcess hub = HubProcess.start("hub-kill", embedded)) {
             WebhookLoad load = new WebhookLoad(plan("kill", 30, 700, false, false, false, hub));
-            faultMidLoad(load, hub::kill, Duration.ofSeconds(2), () -> !hub.alive(), hub::restart);
-            Counts counts = embeddedAudit.await("2 hub SIGKILL + restart", "kill", load, Duration.ofMinutes(3));
+            List<Integer> points = killPoints("kill", load.sent());
+            faultsMidLoad(load, points, hub::kill, Duration.ofSeconds(2), () -> !hub.alive(), hub::restart);
+            Counts counts =
+                    embeddedAudit.await("2 hub SIGKILL ×" + KILLS + " + restart", "kill", load, Duration.ofMinutes(3));
             REPORT.add(counts);
-            boolean tookOver = hub.log().contains("left by an earlier run");
+            long tookOver = hub.log()
+                    .lines()
+                    .filter(line -> line.contains("left by an earlier run"))
+                    .count();
             NOTES.put(
                     "kill",
-                    "restarted hub stopped the killed hub's leftover postmaster and started its own: " + tookOver);
+                    killNote(points, load.sent()) + "; restarts that stopped the killed hub's leftover postmaster"
+                            + " and started their own: " + tookOver + " of " + points.size());
             assertExactlyOnceInOrder(counts);
             assertThat(tookOver)
-                    .as("restarted hub took over the leftover postmaster")
-                    .isTrue();
+                    .as("every restarted hub took over the leftover postmaster%s", REPLAY)
+                    .isEqualTo(points.size());
         }
     }
 
@@ -262,6 +297,7 @@ class FaultSuite {
                 duplicates,
                 images,
                 conversations,
+                BOT_EVERY,
                 java.util.Arrays.stream(hubs).map(HubProcess::webhook).toList());
     }
 
@@ -277,18 +313,42 @@ class FaultSuite {
     }
 
     /**
-     * Starts the load, injects the fault once the load is under way (a tenth of it acknowledged), checks for
-     * {@code outage} that the fault really holds, recovers, and returns when the load has finished.
+     * Starts the load; at each point (a number of acknowledged messages) injects the fault, checks for {@code outage}
+     * that it really holds and recovers; returns when the load has finished.
      */
-    private static void faultMidLoad(
-            WebhookLoad load, Step inject, Duration outage, Callable<Boolean> down, Step recover) throws Exception {
+    private static void faultsMidLoad(
+            WebhookLoad load, List<Integer> points, Step inject, Duration outage, Callable<Boolean> down, Step recover)
+            throws Exception {
         CompletableFuture<Void> running = runAsync(load);
-        int underWay = load.sent() / 10;
-        await("load under way").atMost(Duration.ofMinutes(2)).until(() -> load.acknowledged.size() >= underWay);
-        inject.run();
-        holds("fault", outage, down);
-        recover.run();
+        for (int point : points) {
+            await("load at " + point + " acknowledged messages" + REPLAY)
+                    .atMost(Duration.ofMinutes(3))
+                    .until(() -> load.acknowledged.size() >= point);
+            inject.run();
+            holds("fault" + REPLAY, outage, down);
+            recover.run();
+        }
         running.get();
+    }
+
+    /**
+     * {@link #KILLS} points of the load, one at random in each equal part of its middle (8 %–92 % of the messages
+     * acknowledged), from the suite's seed and the case: the same seed gives the same points.
+     */
+    static List<Integer> killPoints(String caseId, int sent) {
+        java.util.Random random = new java.util.Random(SEED ^ caseId.hashCode());
+        double part = 0.84 / KILLS;
+        List<Integer> points = new ArrayList<>();
+        for (int i = 0; i < KILLS; i++) {
+            points.add((int) (sent * (0.08 + part * (i + random.nextDouble()))));
+        }
+        return points;
+    }
+
+    private static String killNote(List<Integer> points, int sent) {
+        return "killed " + points.size() + "× at "
+                + points.stream().map(p -> p + " (" + (100 * p / sent) + " %)").collect(Collectors.joining(", "))
+                + " of " + sent + " messages acknowledged (seed " + SEED + ")";
     }
 
     /** The condition stays true for the whole {@code duration} (the fault lasts as long as the case says). */
@@ -303,7 +363,8 @@ class FaultSuite {
     private static CompletableFuture<Void> runAsync(WebhookLoad load) {
         return CompletableFuture.runAsync(() -> {
             try {
-                load.run(Duration.ofMinutes(4));
+                // bounds the waiting only: three hub restarts on a loaded 2-core machine take minutes
+                load.run(Duration.ofMinutes(8));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -318,36 +379,48 @@ class FaultSuite {
 
     private static void assertExactlyOnceInOrder(Counts counts) {
         assertThat(counts.acknowledged())
-                .as("%s: acknowledged", counts.caseName())
+                .as("%s: acknowledged%s", counts.caseName(), REPLAY)
                 .isEqualTo(counts.sent());
-        assertThat(counts.lost()).as("%s: lost", counts.caseName()).isZero();
-        assertThat(counts.reordered()).as("%s: reordered", counts.caseName()).isZero();
-        assertThat(counts.documented()).as("%s: documented", counts.caseName()).isEqualTo(counts.sent());
+        assertThat(counts.lost()).as("%s: lost%s", counts.caseName(), REPLAY).isZero();
+        assertThat(counts.reordered())
+                .as("%s: reordered, e.g. %s%s", counts.caseName(), counts.reorderExamples(), REPLAY)
+                .isZero();
+        assertThat(counts.documented())
+                .as("%s: documented%s", counts.caseName(), REPLAY)
+                .isEqualTo(counts.sent());
     }
 
-    private static Effects recordEffects(String caseName, String caseId) {
-        Effects counted = effects.await(caseName, caseId, CUSTOMERS, Duration.ofMinutes(2));
+    private static Effects recordEffects(String caseName, WebhookLoad.Plan plan) {
+        Effects counted = effects.await(caseName, plan, Duration.ofMinutes(2));
         EFFECTS.put(caseName, counted);
         return counted;
     }
 
     /**
-     * R5: per customer one notice, one consent, one menu, one pool hand-off, one Graph API send per outbound message;
-     * R13: the Graph API receives a customer's messages in the order they were queued, and the lifecycle releases the
-     * customer's messages in the order they were sent.
+     * R5: per customer one notice, one consent, one menu, one pool hand-off (agent customers) or one bot session and
+     * one bot turn per message (bot customers), one Graph API send per outbound message; R13: the Graph API receives a
+     * customer's messages in the order they were queued, the lifecycle releases the customer's messages and the bot
+     * gets them in the order they were sent.
      */
     private static void assertEachEffectOnceInOrder(Effects counted) {
         assertThat(counted.duplicateEffects())
-                .as("%s: duplicate effects, e.g. %s", counted.caseName(), counted.offExamples())
+                .as("%s: duplicate effects, e.g. %s%s", counted.caseName(), counted.offExamples(), REPLAY)
                 .isZero();
         assertThat(counted.missingEffects())
-                .as("%s: missing effects, e.g. %s", counted.caseName(), counted.offExamples())
+                .as("%s: missing effects, e.g. %s%s", counted.caseName(), counted.offExamples(), REPLAY)
                 .isZero();
+        assertThat(counted.botCalls())
+                .as("%s: bot calls, e.g. %s%s", counted.caseName(), counted.offExamples(), REPLAY)
+                .isEqualTo(counted.botCallsExpected())
+                .isPositive();
         assertThat(counted.outboundReordered())
-                .as("%s: outbound sends out of order, e.g. %s", counted.caseName(), counted.offExamples())
+                .as("%s: outbound sends out of order, e.g. %s%s", counted.caseName(), counted.offExamples(), REPLAY)
                 .isZero();
         assertThat(counted.lifecycleReordered())
-                .as("%s: messages released out of order, e.g. %s", counted.caseName(), counted.offExamples())
+                .as("%s: messages released out of order, e.g. %s%s", counted.caseName(), counted.offExamples(), REPLAY)
+                .isZero();
+        assertThat(counted.botReordered())
+                .as("%s: bot turns out of order, e.g. %s%s", counted.caseName(), counted.offExamples(), REPLAY)
                 .isZero();
     }
 
@@ -362,6 +435,7 @@ class FaultSuite {
         p.put("spring.datasource.username", "postgres");
         p.put("spring.datasource.password", "postgres");
         p.put("carehub.data-dir", WORK.resolve(hub + "-data").toAbsolutePath().toString());
+        p.putAll(BotPlatform.hubProperties(botPlatform.baseUrl(), ROUTING_RULES));
         return p;
     }
 
@@ -426,9 +500,13 @@ class FaultSuite {
                 .append(CUSTOMERS)
                 .append(" customers, run time ")
                 .append(Duration.between(suiteStart, Instant.now()).toSeconds())
-                .append(" s\n\n");
+                .append(" s, seed ")
+                .append(SEED)
+                .append(" (replay the kill points with -Dcarehub.fault.seed=")
+                .append(SEED)
+                .append(")\n\n");
         text.append(String.format(
-                "%-30s %6s %6s %10s %5s %9s %8s %8s %8s %8s %9s  %s%n",
+                "%-32s %6s %6s %10s %5s %9s %8s %8s %9s %8s %8s %8s %9s  %s%n",
                 "case",
                 "sent",
                 "acked",
@@ -437,14 +515,16 @@ class FaultSuite {
                 "reordered",
                 "dup eff",
                 "miss eff",
+                "bot calls",
                 "out ord",
                 "lc ord",
+                "bot ord",
                 "drain s",
                 "non-2xx answers / connection failures"));
         for (Counts c : REPORT) {
             Effects e = EFFECTS.get(c.caseName());
             text.append(String.format(
-                    "%-30s %6d %6d %10d %5d %9d %8s %8s %8s %8s %9d  %s%n",
+                    "%-32s %6d %6d %10d %5d %9d %8s %8s %9s %8s %8s %8s %9d  %s%n",
                     c.caseName(),
                     c.sent(),
                     c.acknowledged(),
@@ -453,8 +533,10 @@ class FaultSuite {
                     c.reordered(),
                     e == null ? "-" : Integer.toString(e.duplicateEffects()),
                     e == null ? "-" : Integer.toString(e.missingEffects()),
+                    e == null ? "-" : e.botCalls() + "/" + e.botCallsExpected(),
                     e == null ? "-" : Integer.toString(e.outboundReordered()),
                     e == null ? "-" : Integer.toString(e.lifecycleReordered()),
+                    e == null ? "-" : Integer.toString(e.botReordered()),
                     c.recovery().toSeconds(),
                     c.refusals()));
         }

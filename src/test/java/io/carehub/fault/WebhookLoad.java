@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * retried as Meta retries, until acknowledged. Optionally every acknowledged webhook is delivered
  * again 1–2 times later from other threads (R5), and messages can carry an image (R6). In a conversations
  * load every customer also goes through the lifecycle: message 2 accepts the privacy notice (R14), message 3 picks
- * a topic from the menu (R20), so each customer gets a notice, a thanks, a menu and one pool hand-off (R22).
+ * a topic from the menu (R20), so each customer gets a notice, a thanks, a menu and one pool hand-off (R22); or, for
+ * the customers the chatbot serves ({@link Plan#botCustomer}), every other message is a text for the bot (R23).
  */
 final class WebhookLoad {
 
@@ -45,7 +46,38 @@ final class WebhookLoad {
             boolean duplicates,
             boolean images,
             boolean conversations,
-            List<URI> webhooks) {}
+            int botEvery,
+            List<URI> webhooks) {
+
+        /**
+         * In a conversations load with {@code botEvery} n &gt; 0, every n-th customer (index n-1, 2n-1, ...) is a
+         * business customer whose conversation the chatbot serves (the suite lists these numbers as business numbers
+         * in the hubs' routing rules): it accepts the notice with message 2 and writes texts otherwise, each of which
+         * is one bot turn. The others go through the menu to an agent pool.
+         */
+        boolean botCustomer(int customer) {
+            return conversations && botEvery > 0 && customer % botEvery == botEvery - 1;
+        }
+
+        /** The wa_ids of the customers the chatbot serves. */
+        List<String> botWaIds() {
+            return java.util.stream.IntStream.range(0, customers)
+                    .filter(this::botCustomer)
+                    .mapToObj(c -> waId(caseId, c))
+                    .toList();
+        }
+
+        /** The sequence numbers of a bot customer's messages that go to the bot: all but the acceptance. */
+        List<Integer> botTurns() {
+            return java.util.stream.IntStream.rangeClosed(1, messagesPerCustomer)
+                    .filter(seq -> seq != 2)
+                    .boxed()
+                    .toList();
+        }
+    }
+
+    /** How a customer's text starts; the number is the message's sequence number (read back from bot requests). */
+    static final String TEXT_PREFIX = "Nachricht ";
 
     /** The menu row a conversations load picks (routing-rules.yaml: topic contract, pool private-general). */
     static final String MENU_CHOICE = "menu:PRIVATE:contract";
@@ -197,7 +229,7 @@ final class WebhookLoad {
                             seq,
                             sha256Hex(mediaBytes(mediaId)),
                             mediaId);
-        } else if (plan.conversations() && (seq == 2 || seq == 3)) {
+        } else if (plan.conversations() && (seq == 2 || (seq == 3 && !plan.botCustomer(customer)))) {
             String kind = seq == 2 ? "button_reply" : "list_reply";
             String reply = seq == 2
                     ? "{\"id\":\"consent-accept\",\"title\":\"Akzeptieren\"}"
@@ -207,10 +239,11 @@ final class WebhookLoad {
                     waId, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), kind, kind, reply);
         } else {
             message = """
-                    {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"Nachricht %d. %s"}}""".formatted(
+                    {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s%d. %s"}}""".formatted(
                             waId,
                             wamid(plan.caseId(), customer, seq),
                             Instant.now().getEpochSecond(),
+                            TEXT_PREFIX,
                             seq,
                             PersonalValues.TEXT);
         }
