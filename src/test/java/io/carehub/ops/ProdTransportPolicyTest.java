@@ -52,7 +52,7 @@ class ProdTransportPolicyTest {
         assertThatThrownBy(() -> policy.postProcessEnvironment(plainServer, new SpringApplication()))
                 .hasMessageContaining("server.ssl needs");
 
-        MockEnvironment plainManagement = prod().withProperty("management.server.ssl.bundle", "");
+        MockEnvironment plainManagement = prod().withProperty("management.server.ssl.key-store", "");
         assertThatThrownBy(() -> policy.postProcessEnvironment(plainManagement, new SpringApplication()))
                 .hasMessageContaining("management.server.ssl needs")
                 .hasMessageContaining("8081");
@@ -81,9 +81,9 @@ class ProdTransportPolicyTest {
                         "spring.artemis.broker-url",
                         "(tcp://artemis-primary:61616,tcp://artemis-backup:61616)?ha=true&sslEnabled=true&verifyHost=true")
                 .withProperty("server.port", "8443")
-                .withProperty("server.ssl.bundle", "carehub-server")
+                .withProperty("server.ssl.key-store", "file:/run/carehub-tls/hub.p12")
                 .withProperty("management.server.port", "8081")
-                .withProperty("management.server.ssl.bundle", "carehub-server");
+                .withProperty("management.server.ssl.key-store", "file:/run/carehub-tls/hub.p12");
         environment.setActiveProfiles("prod");
         return environment;
     }

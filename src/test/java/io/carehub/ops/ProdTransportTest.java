@@ -303,10 +303,9 @@ class ProdTransportTest {
         p.put("spring.artemis.password", TlsBroker.password(TlsBroker.HUB));
         p.put("server.port", "0");
         p.put("management.server.port", "0");
-        p.put(
-                "spring.ssl.bundle.jks.carehub-server.keystore.location",
-                certs.file("hub.p12").toUri().toString());
-        p.put("spring.ssl.bundle.jks.carehub-server.keystore.password", certs.password());
+        // as docker-compose.yml passes them
+        p.put("CAREHUB_TLS_KEYSTORE", certs.file("hub.p12").toUri().toString());
+        p.put("CAREHUB_TLS_KEYSTORE_PASSWORD", certs.password());
         return p;
     }
 
