@@ -434,6 +434,13 @@ class FaultSuite {
         p.put("spring.datasource.url", "jdbc:postgresql://localhost:" + databasePort + "/postgres");
         p.put("spring.datasource.username", "postgres");
         p.put("spring.datasource.password", "postgres");
+        // the suite's broker, database and load speak plain TCP and HTTP on localhost, one port per hub, one database
+        // account; R48's TLS and roles are tested by ops.ProdTransportTest
+        p.put("carehub.transport.require-tls", "false");
+        p.put("spring.flyway.user", "postgres");
+        p.put("spring.flyway.password", "postgres");
+        p.put("server.ssl.enabled", "false");
+        p.put("management.server.port", "${server.port}");
         p.put("carehub.data-dir", WORK.resolve(hub + "-data").toAbsolutePath().toString());
         p.putAll(BotPlatform.hubProperties(botPlatform.baseUrl(), ROUTING_RULES));
         return p;

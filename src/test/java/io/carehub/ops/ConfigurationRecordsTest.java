@@ -29,6 +29,7 @@ class ConfigurationRecordsTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({
         HubProperties.class,
+        TransportProperties.class,
         ApiProperties.class,
         PostgresProperties.class,
         WhatsappProperties.class,

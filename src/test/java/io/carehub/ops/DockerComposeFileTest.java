@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -37,6 +38,7 @@ import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -64,6 +66,10 @@ class DockerComposeFileTest {
 
     private static final String BROKER_IMAGE = "apache/activemq-artemis:";
     private static final String ETC_OVERRIDE = "/var/lib/artemis-instance/etc-override/";
+    /** Where every container mounts the certificates, and what scripts/dev-certs.sh writes them to by default. */
+    private static final String TLS_MOUNT = "/run/carehub-tls/";
+
+    private static final String DEV_CERTS = "./certs";
 
     /** ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?message}, ${NAME?message} */
     private static final Pattern BRACED = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
@@ -108,27 +114,56 @@ class DockerComposeFileTest {
         assertThat(brokerUrl)
                 .startsWith("(tcp://artemis-primary:61616,tcp://artemis-backup:61616)?")
                 .contains("ha=true")
-                .contains("reconnectAttempts=-1");
+                .contains("reconnectAttempts=-1")
+                // R48: TLS, the broker's certificate checked against the CA and its host name
+                .contains("&sslEnabled=true")
+                .contains("&verifyHost=true")
+                .contains("&trustStorePath=" + TLS_MOUNT + "truststore.p12")
+                .doesNotContain("verifyHost=false");
         for (String broker : brokerServices()) {
             assertThat(brokerUrl).contains("tcp://" + broker + ":61616");
         }
-        assertThat(interpolate(env.get("CAREHUB_DATASOURCE_URL"))).isEqualTo("jdbc:postgresql://postgres:5432/carehub");
-        // the hub logs in with the account the brokers and the database are created with
-        assertThat(env.get("CAREHUB_BROKER_USER"))
-                .isEqualTo(environment("artemis-primary").get("ARTEMIS_USER"));
-        assertThat(env.get("CAREHUB_DATASOURCE_USERNAME"))
-                .isEqualTo(environment("postgres").get("POSTGRES_USER"));
-        assertThat(env.get("CAREHUB_DATASOURCE_PASSWORD"))
-                .isEqualTo(environment("postgres").get("POSTGRES_PASSWORD"));
+        // R48: TLS with the server's certificate and host name verified
+        assertThat(interpolate(env.get("CAREHUB_DATASOURCE_URL")))
+                .isEqualTo("jdbc:postgresql://postgres:5432/carehub?sslmode=verify-full&sslrootcert=" + TLS_MOUNT
+                        + "ca.crt");
+        // the hub logs in with the DML-only role the database is initialised with, Flyway with the owner role; the
+        // superuser is neither
+        Map<String, String> postgres = environment("postgres");
+        for (String variable : List.of(
+                "CAREHUB_DATASOURCE_USERNAME",
+                "CAREHUB_DATASOURCE_PASSWORD",
+                "CAREHUB_FLYWAY_USERNAME",
+                "CAREHUB_FLYWAY_PASSWORD")) {
+            assertThat(env.get(variable)).as(variable).isNotNull().isEqualTo(postgres.get(variable));
+        }
+        assertThat(interpolate(postgres.get("POSTGRES_USER")))
+                .isNotEqualTo(interpolate(env.get("CAREHUB_DATASOURCE_USERNAME")))
+                .isNotEqualTo(interpolate(env.get("CAREHUB_FLYWAY_USERNAME")));
+        assertThat(interpolate(env.get("CAREHUB_DATASOURCE_USERNAME")))
+                .isNotEqualTo(interpolate(env.get("CAREHUB_FLYWAY_USERNAME")));
+        // the hub logs in with the account the brokers give role hub; the administrator the image creates (role amq)
+        // and the agent desktops' account are others
         for (String broker : brokerServices()) {
-            assertThat(environment(broker).get("ARTEMIS_PASSWORD")).isEqualTo(env.get("CAREHUB_BROKER_PASSWORD"));
-            assertThat(environment(broker).get("ARTEMIS_USER")).isEqualTo(env.get("CAREHUB_BROKER_USER"));
-            assertThat(environment(broker)).containsEntry("ANONYMOUS_LOGIN", "false");
+            Map<String, String> brokerEnv = environment(broker);
+            assertThat(brokerEnv.get("CAREHUB_BROKER_USER")).isEqualTo(env.get("CAREHUB_BROKER_USER"));
+            assertThat(brokerEnv.get("CAREHUB_BROKER_PASSWORD")).isEqualTo(env.get("CAREHUB_BROKER_PASSWORD"));
+            assertThat(Set.of(
+                            interpolate(brokerEnv.get("ARTEMIS_USER")),
+                            interpolate(brokerEnv.get("CAREHUB_BROKER_USER")),
+                            interpolate(brokerEnv.get("CAREHUB_BROKER_AGENT_USER"))))
+                    .as("%s: administrator, hub and agent accounts", broker)
+                    .hasSize(3);
+            assertThat(brokerEnv).containsEntry("ANONYMOUS_LOGIN", "false");
         }
 
+        // R48: HTTPS on the only published port; the management port is not published
         assertThat(list(carehub, "ports"))
-                .anySatisfy(port -> assertThat(interpolate(port)).endsWith(":8080"));
-        assertThat(string(carehub, "healthcheck", "test")).contains("http://localhost:8080/actuator/health");
+                .anySatisfy(port -> assertThat(interpolate(port)).endsWith(":8443"))
+                .noneSatisfy(port -> assertThat(interpolate(port)).endsWith(":8081"));
+        assertThat(string(carehub, "healthcheck", "test"))
+                .contains("--cacert " + TLS_MOUNT + "ca.crt")
+                .contains("https://localhost:8081/actuator/health");
         assertThat(string(carehub, "depends_on", "postgres", "condition")).isEqualTo("service_healthy");
         assertThat(string(carehub, "depends_on", "artemis-primary", "condition"))
                 .isEqualTo("service_healthy");
@@ -185,14 +220,26 @@ class DockerComposeFileTest {
                     .matches("\\$\\{" + secret + ":\\?[^}]+}");
         }
         // and the passwords of the accounts on the broker pair and the database
-        for (String secret : List.of("CAREHUB_BROKER_PASSWORD", "CAREHUB_DATASOURCE_PASSWORD")) {
+        for (String secret : List.of(
+                "CAREHUB_BROKER_PASSWORD",
+                "CAREHUB_DATASOURCE_PASSWORD",
+                "CAREHUB_FLYWAY_PASSWORD",
+                "CAREHUB_TLS_KEYSTORE_PASSWORD")) {
             assertThat(carehub.get(secret))
                     .as("carehub environment %s", secret)
                     .matches("\\$\\{" + secret + ":\\?[^}]+}");
         }
         for (String broker : brokerServices()) {
-            assertThat(environment(broker).get("CAREHUB_BROKER_CLUSTER_PASSWORD"))
-                    .matches("\\$\\{CAREHUB_BROKER_CLUSTER_PASSWORD:\\?[^}]+}");
+            for (String secret : List.of(
+                    "ARTEMIS_PASSWORD",
+                    "CAREHUB_BROKER_PASSWORD",
+                    "CAREHUB_BROKER_AGENT_PASSWORD",
+                    "CAREHUB_BROKER_CLUSTER_PASSWORD",
+                    "CAREHUB_TLS_KEYSTORE_PASSWORD")) {
+                assertThat(environment(broker).get(secret))
+                        .as("%s environment %s", broker, secret)
+                        .matches("\\$\\{\\w+:\\?[^}]+}");
+            }
         }
 
         // exactly what compose passes (with every required variable set) starts the prod profile
@@ -212,7 +259,11 @@ class DockerComposeFileTest {
         for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
             for (Object volume : list(service.getValue(), "volumes")) {
                 String source = interpolate(volume).split(":")[0];
-                if (source.startsWith(".")) {
+                if (source.equals(DEV_CERTS)) {
+                    // made by scripts/dev-certs.sh, never committed (checked by everyHopOfTheStackSpeaksTls)
+                    assertThat(repo.resolve("scripts/dev-certs.sh")).isRegularFile();
+                    assertThat(Files.readAllLines(repo.resolve(".gitignore"))).contains("certs/");
+                } else if (source.startsWith(".")) {
                     assertThat(repo.resolve(source).normalize())
                             .as("%s mounts %s", service.getKey(), source)
                             .exists();
@@ -371,6 +422,164 @@ class DockerComposeFileTest {
                 .isInstanceOfSatisfying(
                         ReplicaPolicyConfiguration.class,
                         backup -> assertThat(backup.isAllowFailBack()).isTrue());
+    }
+
+    @Test
+    void everyHopOfTheStackSpeaksTls(@TempDir Path directory) throws Exception {
+        // every service mounts the certificates read-only at one path (clients use the connectors brokers announce)
+        for (String service : List.of("postgres", "artemis-primary", "artemis-backup", "carehub", "prometheus")) {
+            assertThat(list(services.get(service), "volumes"))
+                    .as("%s mounts the certificates", service)
+                    .anySatisfy(volume -> assertThat(interpolate(volume))
+                            .isEqualTo(DEV_CERTS + ":" + TLS_MOUNT.substring(0, TLS_MOUNT.length() - 1) + ":ro"));
+        }
+        // PostgreSQL: TLS on, and its pg_hba.conf admits network clients only over TLS with a password
+        assertThat(string(services.get("postgres"), "entrypoint"))
+                .contains("-c ssl=on")
+                .contains("-c ssl_cert_file=")
+                .contains("-c ssl_key_file=")
+                .contains("-c hba_file=/etc/carehub/pg_hba.conf");
+        List<String> rules = Files.readAllLines(mountedFile("postgres", "/etc/carehub/pg_hba.conf")).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+        assertThat(rules)
+                .isNotEmpty()
+                .allSatisfy(rule -> assertThat(rule).matches("(local|hostssl)\\s.*"))
+                .anySatisfy(rule -> assertThat(rule).startsWith("hostssl").endsWith("scram-sha-256"));
+        // Artemis: the acceptor serves TLS; every connector (announced to clients, used for replication) verifies the
+        // peer's certificate and host name
+        for (String broker : brokerServices()) {
+            Configuration file = parseBrokerXml(broker);
+            assertThat(file.getAcceptorConfigurations()).isNotEmpty().allSatisfy(acceptor -> {
+                assertThat(param(acceptor, "sslEnabled"))
+                        .as("%s acceptor sslEnabled", broker)
+                        .isEqualTo("true");
+                assertThat(param(acceptor, "keyStorePath")).isEqualTo(TLS_MOUNT + "artemis.p12");
+            });
+            assertThat(file.getConnectorConfigurations().values()).hasSize(2).allSatisfy(connector -> {
+                assertThat(param(connector, "sslEnabled"))
+                        .as("%s connector sslEnabled", broker)
+                        .isEqualTo("true");
+                assertThat(param(connector, "verifyHost"))
+                        .as("%s connector verifyHost", broker)
+                        .isEqualTo("true");
+                assertThat(param(connector, "trustStorePath")).isEqualTo(TLS_MOUNT + "truststore.p12");
+            });
+        }
+        // Prometheus scrapes the unpublished management port over TLS
+        String scrape = Files.readString(mountedFile("prometheus", "/etc/prometheus/prometheus.yml"));
+        assertThat(scrape)
+                .contains("scheme: https")
+                .contains("\"carehub:8081\"")
+                .contains("ca_file: " + TLS_MOUNT + "ca.crt");
+
+        // every certificate file the stack names is one that scripts/dev-certs.sh makes
+        DevCertificates certs = DevCertificates.make(directory.resolve("certs"));
+        Set<String> named = new TreeSet<>();
+        Matcher file = Pattern.compile(Pattern.quote(TLS_MOUNT) + "([\\w.-]+)")
+                .matcher(composeText
+                        + Files.readString(brokerXml("artemis-primary"))
+                        + Files.readString(brokerXml("artemis-backup"))
+                        + scrape
+                        + Files.readString(repo.resolve("src/main/resources/application-prod.yml")));
+        while (file.find()) {
+            named.add(file.group(1));
+        }
+        assertThat(named)
+                .contains("ca.crt", "hub.p12", "truststore.p12", "artemis.p12", "postgres.key", "postgres.crt");
+        for (String name : named) {
+            assertThat(certs.file(name))
+                    .as("%s made by scripts/dev-certs.sh", name)
+                    .isRegularFile();
+        }
+    }
+
+    @Test
+    void composeEnvironmentSatisfiesTheProdTransportPolicy() throws Exception {
+        Map<String, Object> interpolated = new LinkedHashMap<>();
+        environment("carehub").forEach((name, value) -> interpolated.put(name, interpolate(value)));
+
+        // what compose passes, over application.yml and application-prod.yml, as the hub sees it at start-up
+        assertThat(transportPolicyProblem(interpolated)).isNull();
+        // the same without TLS to the database would not start
+        interpolated.put("CAREHUB_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/carehub");
+        assertThat(transportPolicyProblem(interpolated)).contains("CAREHUB_DATASOURCE_URL");
+    }
+
+    @Test
+    void bothBrokersGrantTheSameLeastPrivilegeRoles() throws Exception {
+        Configuration primary = parseBrokerXml("artemis-primary");
+        assertThat(parseBrokerXml("artemis-backup").getSecurityRoles()).isEqualTo(primary.getSecurityRoles());
+        // the matches BrokerTransportAndRolesTest exercises; only the administrator manages or deletes
+        assertThat(primary.getSecurityRoles()).containsOnlyKeys("#", "carehub.pool.#");
+        primary.getSecurityRoles().values().stream().flatMap(Set::stream).forEach(role -> {
+            assertThat(role.isManage())
+                    .as("role %s manage", role.getName())
+                    .isEqualTo(role.getName().equals("amq"));
+            assertThat(role.isDeleteDurableQueue())
+                    .as("role %s deleteDurableQueue", role.getName())
+                    .isEqualTo(role.getName().equals("amq"));
+            assertThat(role.isDeleteAddress())
+                    .as("role %s deleteAddress", role.getName())
+                    .isEqualTo(role.getName().equals("amq"));
+        });
+        // the accounts behind the roles are written by the brokers' entry point from their environment
+        for (String broker : brokerServices()) {
+            assertThat(string(services.get(broker), "entrypoint")).contains("/opt/carehub/entrypoint.sh");
+            Path entrypoint = mountedFile(broker, "/opt/carehub/entrypoint.sh");
+            assertThat(Files.readString(entrypoint))
+                    .contains("amq = %s", "hub = %s", "agent = %s")
+                    .contains("exec /docker-run.sh run");
+        }
+    }
+
+    @Test
+    void databaseIsInitialisedWithTheOwnerAndTheHubsDmlOnlyRole() throws Exception {
+        Path init = mountedFile("postgres", "/docker-entrypoint-initdb.d/10-carehub-roles.sh");
+        Path roles = mountedFile("postgres", "/etc/carehub/roles.sql");
+        String script = Files.readString(init);
+        assertThat(script)
+                .contains("-f /etc/carehub/roles.sql")
+                .contains("-v owner=\"$CAREHUB_FLYWAY_USERNAME\"")
+                .contains("-v app=\"$CAREHUB_DATASOURCE_USERNAME\"");
+        // DatabaseRolesTest runs roles.sql against a real PostgreSQL
+        assertThat(Files.readString(roles)).contains("alter default privileges for role :\"owner\"");
+    }
+
+    /** The message ProdTransportPolicy stops the prod profile with, or null, for these environment variables. */
+    private static String transportPolicyProblem(Map<String, Object> environmentVariables) throws IOException {
+        MockEnvironment environment = new MockEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", environmentVariables));
+        for (String file : List.of("application-prod.yml", "application.yml")) {
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load(file, new ClassPathResource(file))) {
+                environment.getPropertySources().addLast(source);
+            }
+        }
+        environment.setActiveProfiles("prod");
+        try {
+            new ProdTransportPolicy().postProcessEnvironment(environment, new SpringApplication());
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String param(TransportConfiguration transport, String name) {
+        return String.valueOf(transport.getParams().get(name));
+    }
+
+    /** The repository file a service mounts at {@code target}. */
+    private static Path mountedFile(String service, String target) {
+        for (Object volume : list(services.get(service), "volumes")) {
+            String[] parts = interpolate(volume).split(":");
+            if (parts.length >= 2 && parts[1].equals(target)) {
+                Path file = repo.resolve(parts[0]).normalize();
+                assertThat(file).as("%s mounts %s", service, file).isRegularFile();
+                return file;
+            }
+        }
+        throw new AssertionError(service + " mounts nothing at " + target);
     }
 
     @Test
