@@ -51,6 +51,9 @@ final class HubProcess implements AutoCloseable {
         p.put("carehub.media.max-attempts", "30");
         p.put("carehub.media.poll-interval", "250ms");
         p.put("carehub.media.timeout", "5s");
+        // WireMock serves media over plain HTTP on localhost
+        p.put("carehub.media.allowed-hosts", "localhost");
+        p.put("carehub.media.plain-http-hosts", "localhost");
         p.put("carehub.dialog.routing.private-customers", "agents");
         p.put("carehub.dialog.routing.business", "agents");
         p.put("carehub.dialog.routing.unknown", "agents");
