@@ -43,6 +43,9 @@ final class HubProcess implements AutoCloseable {
         p.put("carehub.whatsapp.access-token", "fault-access-token");
         p.put("carehub.whatsapp.graph-base-url", graphBaseUrl);
         p.put("carehub.buffer.encryption-key", HubTest.BUFFER_KEY);
+        p.put("carehub.buffer.group-key", "fault-group-key");
+        // the audits read an embedded hub's database with this password
+        p.put("carehub.postgres.password", "postgres");
         p.put("carehub.privacy.vault-key", VAULT_KEY);
         p.put("carehub.api.tokens", HubTest.API_TOKEN);
         p.put("carehub.buffer.consumers", "4");
