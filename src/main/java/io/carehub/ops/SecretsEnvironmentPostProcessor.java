@@ -84,6 +84,12 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
                 .filter(s -> isMissing(environment, s))
                 .toList();
         if (prod) {
+            if (Boolean.parseBoolean(environment.getProperty("carehub.whatsapp.stand-in"))) {
+                // R43/§4 Security: the local Graph API stand-in is for development; in prod it would swallow messages
+                throw new IllegalStateException(
+                        "carehub.whatsapp.stand-in=true is refused in the prod profile: the local Graph API stand-in"
+                                + " is for development only; set carehub.whatsapp.access-token instead");
+            }
             for (Secret secret : missing.stream().filter(s -> s.requiredInProd).toList()) {
                 throw new IllegalStateException("Missing required secret '" + secret.key
                         + "' for the prod profile: set " + "the environment variable " + secret.environmentVariable()
