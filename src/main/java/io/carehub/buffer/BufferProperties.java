@@ -39,7 +39,7 @@ import org.springframework.validation.annotation.Validated;
 public record BufferProperties(
         String encryptionKey,
         String keysetFile,
-        @NotBlank String groupKey,
+        String groupKey,
         @NotBlank String queue,
         @NotBlank String deadLetterQueue,
         @Min(1) int consumers,
