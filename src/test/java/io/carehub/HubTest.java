@@ -35,6 +35,9 @@ import org.springframework.test.context.ContextConfiguration;
             "carehub.media.first-backoff=50ms",
             "carehub.media.poll-interval=100ms",
             "carehub.media.timeout=5s",
+            // WireMock serves media over plain HTTP on localhost; 127.0.0.1 is allowed over HTTPS only
+            "carehub.media.allowed-hosts=localhost,127.0.0.1",
+            "carehub.media.plain-http-hosts=localhost",
             "carehub.outbound.first-backoff=100ms",
             "carehub.outbound.max-backoff=800ms",
             "carehub.outbound.max-retries=20",

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param encryptionKey       R11: base64 of 32 random bytes (AES-256-GCM); secret. Or use keysetFile.
  * @param keysetFile          alternative to encryptionKey: a Tink JSON keyset file (allows key rotation)
- * @param groupKey            key for the pseudonymous message-group id derived from the WhatsApp id
+ * @param groupKey            R13: key for the pseudonymous message-group id derived from the WhatsApp id; its own
+ *                            secret, never the app secret
  * @param queue               the buffer queue
  * @param deadLetterQueue     R12: where messages go after maxDeliveryAttempts (inspect and re-drive)
  * @param consumers           concurrent consumers of the buffer queue (order kept per customer, R13)

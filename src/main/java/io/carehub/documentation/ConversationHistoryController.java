@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -122,13 +121,7 @@ class ConversationHistoryController {
         if (!"STORED".equals(content.state())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "attachment " + id + " is " + content.state());
         }
-        MediaType type;
-        try {
-            type = MediaType.parseMediaType(content.mimeType());
-        } catch (RuntimeException unknown) {
-            type = MediaType.APPLICATION_OCTET_STREAM;
-        }
-        return ResponseEntity.ok().contentType(type).body(content.bytes());
+        return AttachmentDownloads.of(id, content.mimeType(), content.bytes());
     }
 
     private JsonNode json(String text) {

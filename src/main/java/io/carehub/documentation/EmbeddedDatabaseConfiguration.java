@@ -16,16 +16,16 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     EmbeddedPostgresServer embeddedPostgres(HubProperties hub, PostgresProperties postgres) {
-        return new EmbeddedPostgresServer(Path.of(hub.dataDir(), "postgres"), postgres.port());
+        return new EmbeddedPostgresServer(Path.of(hub.dataDir(), "postgres"), postgres.port(), postgres.password());
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    DataSource dataSource(EmbeddedPostgresServer postgres) {
+    DataSource dataSource(EmbeddedPostgresServer postgres, PostgresProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername("postgres");
-        dataSource.setPassword("postgres");
+        dataSource.setPassword(properties.password());
         return dataSource;
     }
 }

@@ -6,10 +6,17 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +28,21 @@ public final class EmbeddedPostgresServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    /** A pg_hba.conf rule (not a comment) that lets anyone in without a password. */
+    private static final Pattern TRUST_RULE = Pattern.compile("(?m)^([ \\t]*[^#\\s][^\\n]*\\s)trust([ \\t]*)$");
+
     private final Path dataDirectory;
     private final int port;
+    private final String password;
     private EmbeddedPostgres postgres;
 
-    EmbeddedPostgresServer(Path dataDirectory, int port) {
+    EmbeddedPostgresServer(Path dataDirectory, int port, String password) {
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("carehub.postgres.password is required for the embedded PostgreSQL");
+        }
         this.dataDirectory = dataDirectory;
         this.port = port == 0 ? freePort() : port;
+        this.password = password;
     }
 
     public synchronized void start() {
@@ -41,6 +56,8 @@ public final class EmbeddedPostgresServer {
                     .setDataDirectory(dataDirectory.toFile())
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // the library's readiness check logs in like any client
+                    .setConnectConfig("password", password)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
                     // R10: the documentation is the only copy once the buffer let go of an update; the library's
@@ -65,11 +82,45 @@ public final class EmbeddedPostgresServer {
                             + " with the prod profile and an external PostgreSQL, or build it without -Dproduction",
                     e);
         }
+        requirePassword();
         LOG.info(
-                "embedded PostgreSQL listening on localhost:{} (psql -h localhost -p {} -U postgres), data in {}",
+                "embedded PostgreSQL listening on localhost:{} (psql -h localhost -p {} -U postgres, password"
+                        + " carehub.postgres.password), data in {}",
                 port,
                 port,
                 dataDirectory);
+    }
+
+    /**
+     * The embedded library makes every data dir with "trust" (any local user gets in as superuser, no password):
+     * on first start, and for a data dir of an older hub, the user postgres gets {@code carehub.postgres.password}
+     * and every rule then asks for it (scram-sha-256).
+     */
+    private void requirePassword() {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        try {
+            String rules = Files.readString(hba);
+            if (!TRUST_RULE.matcher(rules).find()) {
+                return;
+            }
+            try (Connection connection = DriverManager.getConnection(jdbcUrl(), "postgres", password);
+                    PreparedStatement quoted =
+                            connection.prepareStatement("select format('alter role postgres password %L', ?::text)");
+                    Statement statement = connection.createStatement()) {
+                quoted.setString(1, password);
+                try (ResultSet alter = quoted.executeQuery()) {
+                    alter.next();
+                    statement.execute(alter.getString(1));
+                }
+                Files.writeString(hba, TRUST_RULE.matcher(rules).replaceAll("$1scram-sha-256$2"));
+                statement.execute("select pg_reload_conf()");
+            }
+            LOG.info("embedded PostgreSQL: user postgres now needs its password (pg_hba.conf: scram-sha-256)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot secure " + hba, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the password of the embedded PostgreSQL", e);
+        }
     }
 
     public synchronized void stop() {

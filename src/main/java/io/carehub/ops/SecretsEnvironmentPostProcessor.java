@@ -6,14 +6,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -31,21 +35,29 @@ import org.springframework.core.env.MapPropertySource;
 public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEV_SECRETS_FILE = "dev-secrets.properties";
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private enum Secret {
-        APP_SECRET("carehub.whatsapp.app-secret", true),
-        VERIFY_TOKEN("carehub.whatsapp.verify-token", true),
-        ACCESS_TOKEN("carehub.whatsapp.access-token", false),
-        BUFFER_KEY("carehub.buffer.encryption-key", true),
-        VAULT_KEY("carehub.privacy.vault-key", true),
-        API_TOKENS("carehub.api.tokens", true);
+        APP_SECRET("carehub.whatsapp.app-secret", true, true),
+        VERIFY_TOKEN("carehub.whatsapp.verify-token", true, true),
+        ACCESS_TOKEN("carehub.whatsapp.access-token", false, true),
+        BUFFER_KEY("carehub.buffer.encryption-key", true, true),
+        // R13: its own key, so the pseudonymous group ids say nothing to whoever holds the app secret
+        GROUP_KEY("carehub.buffer.group-key", true, true),
+        VAULT_KEY("carehub.privacy.vault-key", true, true),
+        API_TOKENS("carehub.api.tokens", true, true),
+        // the embedded PostgreSQL of the default profile; prod connects with spring.datasource.*
+        POSTGRES_PASSWORD("carehub.postgres.password", true, false);
 
         final String key;
         final boolean generatedForDev;
+        final boolean requiredInProd;
 
-        Secret(String key, boolean generatedForDev) {
+        Secret(String key, boolean generatedForDev, boolean requiredInProd) {
             this.key = key;
             this.generatedForDev = generatedForDev;
+            this.requiredInProd = requiredInProd;
         }
 
         String environmentVariable() {
@@ -72,7 +84,13 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
                 .filter(s -> isMissing(environment, s))
                 .toList();
         if (prod) {
-            for (Secret secret : missing) {
+            if (Boolean.parseBoolean(environment.getProperty("carehub.whatsapp.stand-in"))) {
+                // R43/§4 Security: the local Graph API stand-in is for development; in prod it would swallow messages
+                throw new IllegalStateException(
+                        "carehub.whatsapp.stand-in=true is refused in the prod profile: the local Graph API stand-in"
+                                + " is for development only; set carehub.whatsapp.access-token instead");
+            }
+            for (Secret secret : missing.stream().filter(s -> s.requiredInProd).toList()) {
                 throw new IllegalStateException("Missing required secret '" + secret.key
                         + "' for the prod profile: set " + "the environment variable " + secret.environmentVariable()
                         + " (or the property " + secret.key + ")");
@@ -109,6 +127,8 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
         }
         if (changed) {
             save(file, stored);
+        } else {
+            restrictToOwner(file);
         }
         // first: the keys are blank everywhere else (application.yml lists them empty)
         environment.getPropertySources().addFirst(new MapPropertySource("carehubDevSecrets", values));
@@ -143,15 +163,34 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
         return properties;
     }
 
+    /** Readable by the hub's own user only (0600), also when an older hub wrote it with the default mode. */
     private static void save(Path file, Properties properties) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            if (!Files.exists(file) && posix(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
+            restrictToOwner(file);
             try (OutputStream out = Files.newOutputStream(file)) {
                 properties.store(out, "carehub throwaway development secrets - not for production");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private static void restrictToOwner(Path file) {
+        try {
+            if (posix(file) && Files.exists(file)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restrict " + file + " to its owner", e);
+        }
+    }
+
+    private static boolean posix(Path file) {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static boolean hasText(String value) {

@@ -41,6 +41,8 @@ final class BirthDateScanner implements Scanner {
         char s2 = s.at(b.end());
         if (s1 != s2 || (s1 != '.' && s1 != '/' && s1 != '-')) return -1;
         if (a.length() == 4 && s1 == '-') {
+            // month and day have at most two digits: a longer run ("1990-1-99999999999") is no date, nor an int
+            if (b.length() > 2 || y.length() > 2) return -1;
             return Dates.valid(Integer.parseInt(y.text()), Integer.parseInt(b.text()), Integer.parseInt(a.text()))
                     ? y.end()
                     : -1;

@@ -16,5 +16,7 @@ public enum EntityType {
     ID_DOCUMENT,
     IP,
     /** Tax id, social-security number, licence plate. */
-    OTHER_ID
+    OTHER_ID,
+    /** The whole text, when detection failed: treated as personal data (fail closed), never passed on in clear. */
+    UNSCANNED
 }

@@ -79,6 +79,29 @@ public record KnownValues(Map<EntityType, List<String>> values) {
         return new KnownValues(values);
     }
 
+    /**
+     * The JSON form from a caller (analyze API): at most {@code maxValues} values of at most {@code maxChars}
+     * chars each, so matching stays cheap; more or longer → {@link IllegalArgumentException}.
+     */
+    public static KnownValues fromMap(Map<String, ?> raw, int maxValues, int maxChars) {
+        KnownValues known = fromMap(raw);
+        int count = 0;
+        for (List<String> list : known.values().values()) {
+            count += list.size();
+            for (String value : list) {
+                if (value.length() > maxChars) {
+                    throw new IllegalArgumentException(
+                            "a known value has " + value.length() + " chars, at most " + maxChars + " are allowed");
+                }
+            }
+        }
+        if (count > maxValues) {
+            throw new IllegalArgumentException(
+                    "knownValues holds " + count + " values, at most " + maxValues + " are allowed");
+        }
+        return known;
+    }
+
     private static EntityType typeOf(String key) {
         String k = key == null ? "" : key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
         return switch (k) {

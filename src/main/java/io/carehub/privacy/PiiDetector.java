@@ -3,6 +3,7 @@ package io.carehub.privacy;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds personal data in German (first) and English chat messages (R24, R25, R28; R16 for IBAN and
@@ -20,6 +23,8 @@ import java.util.TreeMap;
  * (null, lone surrogates, control chars, RTL marks) never throws.
  */
 public final class PiiDetector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PiiDetector.class);
 
     /** In this order: the order of equal candidates decides ties in {@link #resolve}. */
     private final Scanner[] scanners;
@@ -32,6 +37,11 @@ public final class PiiDetector {
      * @param region         ISO region for numbers written without country code, e.g. "DE"
      */
     public PiiDetector(Collection<String> companyNumbers, String region) {
+        this(companyNumbers, region, new Scanner[0]);
+    }
+
+    /** With {@code extra} scanners after the built-in ones (tests: a scanner that fails). */
+    PiiDetector(Collection<String> companyNumbers, String region, Scanner... extra) {
         this.region = region;
         Set<String> e164 = new HashSet<>();
         for (String number : companyNumbers) {
@@ -43,7 +53,7 @@ public final class PiiDetector {
             }
         }
         Lexicons lexicons = Lexicons.get();
-        this.scanners = new Scanner[] {
+        Scanner[] builtIn = {
             new EmailScanner(),
             new IbanScanner(),
             new IpScanner(),
@@ -56,6 +66,12 @@ public final class PiiDetector {
             new AddressRules(lexicons),
             new NameRules(lexicons)
         };
+        if (extra.length > 0) {
+            this.scanners = Arrays.copyOf(builtIn, builtIn.length + extra.length);
+            System.arraycopy(extra, 0, this.scanners, builtIn.length, extra.length);
+        } else {
+            this.scanners = builtIn;
+        }
         this.knownValues = new KnownValueMatcher(region);
     }
 
@@ -74,9 +90,26 @@ public final class PiiDetector {
         return region;
     }
 
-    /** Non-overlapping findings, ordered by start; known values carry their canonical form. */
+    /**
+     * Non-overlapping findings, ordered by start; known values carry their canonical form. Fails closed: if a
+     * scanner throws, the whole text is one {@link EntityType#UNSCANNED} finding, so the analyze API, the stripper
+     * and the pseudonymizer treat all of it as personal and no scanner error reaches a caller.
+     */
     List<Detection> detections(String text, KnownValues known) {
         if (text == null || text.isEmpty()) return List.of();
+        try {
+            return scan(text, known);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the exception's message may quote the text: only its class is logged
+            LOG.warn(
+                    "personal data detection failed ({}); the whole text ({} chars) is treated as personal",
+                    e.getClass().getSimpleName(),
+                    text.length());
+            return List.of(new Detection(EntityType.UNSCANNED, 0, text.length(), 1.0));
+        }
+    }
+
+    private List<Detection> scan(String text, KnownValues known) {
         TextScan scan = new TextScan(text);
         List<Detection> candidates = new ArrayList<>();
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);

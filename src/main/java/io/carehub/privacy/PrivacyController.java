@@ -31,15 +31,19 @@ public class PrivacyController {
 
     private final PiiDetector detector;
     private final int maxTextChars;
+    private final int maxKnownValues;
+    private final int maxKnownValueChars;
 
     @org.springframework.beans.factory.annotation.Autowired
     PrivacyController(PiiDetector detector, PrivacyProperties properties) {
-        this(detector, properties.maxTextChars());
+        this(detector, properties.maxTextChars(), properties.maxKnownValues(), properties.maxKnownValueChars());
     }
 
-    PrivacyController(PiiDetector detector, int maxTextChars) {
+    PrivacyController(PiiDetector detector, int maxTextChars, int maxKnownValues, int maxKnownValueChars) {
         this.detector = detector;
         this.maxTextChars = maxTextChars;
+        this.maxKnownValues = maxKnownValues;
+        this.maxKnownValueChars = maxKnownValueChars;
     }
 
     @PostMapping(path = "/analyze", consumes = "application/json", produces = "application/json")
@@ -47,7 +51,7 @@ public class PrivacyController {
         if (request == null || request.text() == null) throw new IllegalArgumentException("'text' is required");
         if (request.text().length() > maxTextChars)
             throw new TextTooLongException(request.text().length(), maxTextChars);
-        KnownValues known = KnownValues.fromMap(request.knownValues());
+        KnownValues known = KnownValues.fromMap(request.knownValues(), maxKnownValues, maxKnownValueChars);
         return new AnalyzeResponse(detector.detect(request.text(), known));
     }
 

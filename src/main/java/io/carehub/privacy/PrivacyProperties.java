@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param purgeInterval  how often the route vault-purge deletes expired sessions
  * @param stripPlaceholder what the stripper writes instead of removed personal data (R25)
  * @param maxTextChars   the analyze API rejects longer texts with 413
+ * @param maxKnownValues the analyze API rejects more known values than this with 400
+ * @param maxKnownValueChars the analyze API rejects a longer known value with 400
  */
 @Validated
 @ConfigurationProperties("carehub.privacy")
@@ -29,4 +31,6 @@ public record PrivacyProperties(
         @NotNull Duration sessionTtl,
         @NotNull Duration purgeInterval,
         @NotNull String stripPlaceholder,
-        @Min(1) int maxTextChars) {}
+        @Min(1) int maxTextChars,
+        @Min(1) int maxKnownValues,
+        @Min(1) int maxKnownValueChars) {}

@@ -14,7 +14,7 @@ public class ReIdentifier {
     // alternatives of fixed length only: no nested quantifiers, no catastrophic backtracking
     private static final Pattern TOKEN = Pattern.compile(
             "(&lt;|[<\\[{(«])?\\b(PERSON|ADDRESS|PHONE|E-?MAIL|IBAN|CARD|CUSTOMER[_ -]?ID|DATE[_ -]?OF[_ -]?BIRTH"
-                    + "|ID[_ -]?DOCUMENT|IP|OTHER[_ -]?ID)(_| |-|)(\\d{1,6})\\b(&gt;|[>\\]})»])?",
+                    + "|ID[_ -]?DOCUMENT|IP|OTHER[_ -]?ID|UNSCANNED)(_| |-|)(\\d{1,6})\\b(&gt;|[>\\]})»])?",
             Pattern.CASE_INSENSITIVE);
 
     private final PseudonymVault vault;

@@ -3,6 +3,8 @@ package io.carehub.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,19 +24,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * R43: LOCAL STAND-IN for the WhatsApp Graph API on embedded defaults without an access token. It
  * records what the hub sends, answers like the real API (a fresh wamid) and then posts signed
  * status webhooks (sent, delivered, read) to the hub's own webhook — nothing reaches WhatsApp.
+ * §4 Security: it exists only in the default profile (the prod profile refuses carehub.whatsapp.stand-in) and
+ * answers loopback clients only: what it records are customers' messages.
  */
 @RestController
+@Profile("default")
 @ConditionalOnProperty(name = "carehub.whatsapp.stand-in", havingValue = "true")
 class GraphApiStandIn implements DisposableBean {
 
@@ -63,7 +71,11 @@ class GraphApiStandIn implements DisposableBean {
 
     @PostMapping(PATH + "/{version}/{phoneNumberId}/messages")
     Map<String, Object> send(
-            @PathVariable String version, @PathVariable String phoneNumberId, @RequestBody JsonNode request) {
+            @PathVariable String version,
+            @PathVariable String phoneNumberId,
+            @RequestBody JsonNode request,
+            HttpServletRequest client) {
+        requireLoopback(client);
         String wamid =
                 "wamid.STANDIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
         String to = request.path("to").asText();
@@ -101,10 +113,24 @@ class GraphApiStandIn implements DisposableBean {
 
     /** The last {@value #SENT_KEPT} messages the stand-in received, newest last (for the first-run walkthrough). */
     @GetMapping(PATH + "/sent")
-    List<Map<String, Object>> sent() {
+    List<Map<String, Object>> sent(HttpServletRequest client) {
+        requireLoopback(client);
         synchronized (sent) {
             return List.copyOf(sent);
         }
+    }
+
+    private static void requireLoopback(HttpServletRequest client) {
+        try {
+            // a literal address only: a host name would need a DNS lookup
+            if (InetAddress.ofLiteral(client.getRemoteAddr()).isLoopbackAddress()) {
+                return;
+            }
+        } catch (RuntimeException unparsable) {
+            // refused below
+        }
+        LOG.warn("LOCAL STAND-IN refused a request from a non-loopback client");
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the local Graph API stand-in answers loopback only");
     }
 
     private void postStatus(String phoneNumberId, String wamid, String to, String status) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.documentation.Attachments;
 import io.carehub.documentation.Attachments.Due;
+import io.carehub.whatsapp.MediaUrlPolicy.MediaRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
 public class MediaDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaDownloader.class);
+    private static final int MAX_REDIRECTS = 3;
 
     private final Attachments attachments;
     private final WhatsappProperties whatsapp;
@@ -38,6 +41,7 @@ public class MediaDownloader {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final HttpClient http;
+    private final MediaUrlPolicy policy;
 
     public MediaDownloader(
             Attachments attachments,
@@ -50,9 +54,11 @@ public class MediaDownloader {
         this.media = media;
         this.mapper = mapper;
         this.clock = clock;
+        this.policy = new MediaUrlPolicy(media.allowedHosts(), media.plainHttpHosts());
+        // redirects are followed by hand (sameOrigin): the client's own policy would send the token to any host
         this.http = HttpClient.newBuilder()
                 .connectTimeout(media.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -82,24 +88,30 @@ public class MediaDownloader {
             if (url == null) {
                 throw new MediaException("media metadata without url");
             }
-            byte[] content = get(URI.create(url), media.maxBytes().toBytes());
-            String expected = meta.path("sha256").asText(attachment.sha256());
-            if (!sha256Matches(content, expected)) {
+            byte[] content = get(policy.check(url), media.maxBytes().toBytes());
+            // R6: the bytes must match the sha256 of the webhook and the one the Graph API reports
+            if (!sha256Matches(content, attachment.sha256())
+                    || !sha256Matches(content, meta.path("sha256").asText(null))) {
                 throw new MediaException("sha256 mismatch");
             }
             attachments.stored(attachment.id(), content, meta.path("mime_type").asText(null));
             // the media id is not logged: it comes from the webhook body (the fuzzer put personal data into one)
             LOG.info("media of attachment {} stored ({} bytes)", attachment.id(), content.length);
+        } catch (MediaRefusedException e) {
+            failed(attachment, e.getMessage(), true);
+        } catch (IllegalArgumentException e) {
+            failed(attachment, "media url refused by the HTTP client", true);
         } catch (IOException | MediaException e) {
-            failed(attachment, e.getMessage());
+            failed(attachment, e.getMessage(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failed(attachment, "interrupted");
+            failed(attachment, "interrupted", false);
         }
     }
 
-    private void failed(Due attachment, String reason) {
-        boolean final_ = attachment.attempts() >= media.maxAttempts();
+    /** {@code refused}: a URL the hub will never fetch, FAILED at once (a retry would get the same URL). */
+    private void failed(Due attachment, String reason, boolean refused) {
+        boolean final_ = refused || attachment.attempts() >= media.maxAttempts();
         Duration backoff = media.firstBackoff().multipliedBy(1L << Math.min(attachment.attempts() - 1, 20));
         if (backoff.compareTo(media.maxBackoff()) > 0) {
             backoff = media.maxBackoff();
@@ -119,23 +131,52 @@ public class MediaDownloader {
                 + java.net.URLEncoder.encode(mediaId, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private byte[] get(URI uri, long limit) throws IOException, InterruptedException, MediaException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(media.timeout())
-                .header("Authorization", "Bearer " + whatsapp.accessToken())
-                .GET()
-                .build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new MediaException("HTTP " + response.statusCode() + " from Graph API");
+    /** GET with the bearer token; redirects are followed only on the same scheme, host and port. */
+    private byte[] get(URI uri, long limit)
+            throws IOException, InterruptedException, MediaException, MediaRefusedException {
+        URI current = uri;
+        for (int redirects = 0; ; redirects++) {
+            HttpRequest request = HttpRequest.newBuilder(current)
+                    .timeout(media.timeout())
+                    .header("Authorization", "Bearer " + whatsapp.accessToken())
+                    .GET()
+                    .build();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                int status = response.statusCode();
+                if (status >= 300 && status < 400 && redirects < MAX_REDIRECTS) {
+                    current = sameOrigin(
+                            uri,
+                            current,
+                            response.headers().firstValue("Location").orElse(null));
+                    continue;
+                }
+                if (status != 200) {
+                    throw new MediaException("HTTP " + status + " from Graph API");
+                }
+                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                if (bytes.length > limit) {
+                    throw new MediaException("media larger than " + limit + " bytes");
+                }
+                return bytes;
             }
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw new MediaException("media larger than " + limit + " bytes");
-            }
-            return bytes;
         }
+    }
+
+    /** §4 Security: the bearer token goes to no other host, and never from HTTPS down to HTTP. */
+    static URI sameOrigin(URI origin, URI current, String location) throws MediaRefusedException {
+        URI target;
+        try {
+            target = current.resolve(new URI(location));
+        } catch (URISyntaxException | NullPointerException | IllegalArgumentException e) {
+            throw new MediaRefusedException("redirect without a valid location");
+        }
+        if (!origin.getScheme().equalsIgnoreCase(String.valueOf(target.getScheme()))
+                || !origin.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
+                || origin.getPort() != target.getPort()) {
+            throw new MediaRefusedException("redirect to another host refused");
+        }
+        return target;
     }
 
     /** WhatsApp reports sha256 as hex (media URL response) or base64 (webhook); accept either. */

@@ -1,8 +1,11 @@
 package io.carehub.whatsapp;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize    attachments claimed per sweep
  * @param timeout      HTTP timeout per Graph API request
  * @param pollInterval how often the route media-download looks for due attachments
+ * @param allowedHosts hosts media is downloaded from, over HTTPS ("*.example.com" = its subdomains); any other
+ *                     URL marks the attachment FAILED
+ * @param plainHttpHosts hosts of allowedHosts also reached over plain HTTP (development and tests only)
  */
 @Validated
 @ConfigurationProperties("carehub.media")
@@ -27,4 +33,6 @@ public record MediaProperties(
         @NotNull Duration maxBackoff,
         @Min(1) int batchSize,
         @NotNull Duration timeout,
-        @NotNull Duration pollInterval) {}
+        @NotNull Duration pollInterval,
+        @NotEmpty List<@NotBlank String> allowedHosts,
+        @NotNull List<@NotBlank String> plainHttpHosts) {}

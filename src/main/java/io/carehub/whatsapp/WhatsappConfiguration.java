@@ -49,8 +49,11 @@ class WhatsappConfiguration {
 
     @Bean
     FilterRegistrationBean<WebhookBodyLimitFilter> webhookBodyLimitFilter(WhatsappProperties properties) {
-        FilterRegistrationBean<WebhookBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new WebhookBodyLimitFilter(properties.maxBodySize().toBytes()));
+        FilterRegistrationBean<WebhookBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new WebhookBodyLimitFilter(
+                        properties.maxBodySize().toBytes(),
+                        properties.maxConcurrentBodyReads(),
+                        properties.bodyReadTimeout()));
         registration.addUrlPatterns("/webhooks/*");
         registration.setOrder(0);
         return registration;

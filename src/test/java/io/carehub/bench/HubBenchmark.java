@@ -378,6 +378,7 @@ public final class HubBenchmark {
                             "--carehub.whatsapp.access-token=bench-access-token",
                             "--carehub.whatsapp.stand-in=true",
                             "--carehub.buffer.encryption-key=" + randomKey(),
+                            "--carehub.buffer.group-key=" + randomKey(),
                             "--carehub.privacy.vault-key=" + randomKey(),
                             "--carehub.api.tokens=" + randomKey(),
                             "--logging.level.root=WARN",

@@ -43,6 +43,9 @@ final class HubProcess implements AutoCloseable {
         p.put("carehub.whatsapp.access-token", "fault-access-token");
         p.put("carehub.whatsapp.graph-base-url", graphBaseUrl);
         p.put("carehub.buffer.encryption-key", HubTest.BUFFER_KEY);
+        p.put("carehub.buffer.group-key", "fault-group-key");
+        // the audits read an embedded hub's database with this password
+        p.put("carehub.postgres.password", "postgres");
         p.put("carehub.privacy.vault-key", VAULT_KEY);
         p.put("carehub.api.tokens", HubTest.API_TOKEN);
         p.put("carehub.buffer.consumers", "4");
@@ -51,6 +54,9 @@ final class HubProcess implements AutoCloseable {
         p.put("carehub.media.max-attempts", "30");
         p.put("carehub.media.poll-interval", "250ms");
         p.put("carehub.media.timeout", "5s");
+        // WireMock serves media over plain HTTP on localhost
+        p.put("carehub.media.allowed-hosts", "localhost");
+        p.put("carehub.media.plain-http-hosts", "localhost");
         p.put("carehub.dialog.routing.private-customers", "agents");
         p.put("carehub.dialog.routing.business", "agents");
         p.put("carehub.dialog.routing.unknown", "agents");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -35,6 +36,7 @@ class SecretsEnvironmentPostProcessorTest {
                 .withProperty("carehub.whatsapp.verify-token", "v")
                 .withProperty("carehub.whatsapp.access-token", "a")
                 .withProperty("carehub.buffer.keyset-file", "/run/secrets/keyset.json")
+                .withProperty("carehub.buffer.group-key", "g")
                 .withProperty("carehub.privacy.vault-key", "k")
                 .withProperty("carehub.api.tokens", "t");
         environment.setActiveProfiles("prod");
@@ -59,5 +61,70 @@ class SecretsEnvironmentPostProcessorTest {
         assertThat(first.getProperty("carehub.whatsapp.app-secret")).startsWith("dev-");
         assertThat(Files.exists(dataDir.resolve("dev-secrets.properties"))).isTrue();
         assertThat(first.getProperty("carehub.whatsapp.access-token")).isNull();
+    }
+
+    @Test
+    void theDevSecretsFileIsReadableByItsOwnerOnly(@TempDir Path dataDir) throws Exception {
+        processor.postProcessEnvironment(
+                new MockEnvironment().withProperty("carehub.data-dir", dataDir.toString()), new SpringApplication());
+
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dataDir.resolve("dev-secrets.properties"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aDevSecretsFileWrittenWithTheDefaultModeIsRestrictedOnTheNextStart(@TempDir Path dataDir) throws Exception {
+        MockEnvironment first = new MockEnvironment().withProperty("carehub.data-dir", dataDir.toString());
+        processor.postProcessEnvironment(first, new SpringApplication());
+        Path file = dataDir.resolve("dev-secrets.properties");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        processor.postProcessEnvironment(
+                new MockEnvironment().withProperty("carehub.data-dir", dataDir.toString()), new SpringApplication());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void theMessageGroupKeyIsItsOwnSecretNotTheAppSecret(@TempDir Path dataDir) {
+        MockEnvironment environment = new MockEnvironment().withProperty("carehub.data-dir", dataDir.toString());
+
+        processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("carehub.buffer.group-key"))
+                .startsWith("dev-")
+                .isNotEqualTo(environment.getProperty("carehub.whatsapp.app-secret"));
+    }
+
+    @Test
+    void prodProfileRequiresTheMessageGroupKeyButNoEmbeddedDatabasePassword() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("carehub.whatsapp.app-secret", "s")
+                .withProperty("carehub.whatsapp.verify-token", "v")
+                .withProperty("carehub.whatsapp.access-token", "a")
+                .withProperty("carehub.buffer.encryption-key", "e")
+                .withProperty("carehub.privacy.vault-key", "k")
+                .withProperty("carehub.api.tokens", "t");
+        environment.setActiveProfiles("prod");
+
+        assertThatThrownBy(() -> processor.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("carehub.buffer.group-key")
+                .hasMessageContaining("CAREHUB_BUFFER_GROUP_KEY");
+        environment.setProperty("carehub.buffer.group-key", "g");
+        processor.postProcessEnvironment(environment, new SpringApplication());
+    }
+
+    @Test
+    void theEmbeddedDatabaseGetsAGeneratedPassword(@TempDir Path dataDir) {
+        MockEnvironment environment = new MockEnvironment().withProperty("carehub.data-dir", dataDir.toString());
+
+        processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("carehub.postgres.password"))
+                .startsWith("dev-")
+                .hasSizeGreaterThan(20);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class PrivacyControllerTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
-                    new PrivacyController(new PiiDetector(List.of("0800 330 1000"), "DE"), 1000))
+                    new PrivacyController(new PiiDetector(List.of("0800 330 1000"), "DE"), 1000, 5, 100))
             .build();
 
     @Test
@@ -70,5 +70,50 @@ class PrivacyControllerTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"" + "a".repeat(1001) + "\"}"))
                 .andExpect(status().isPayloadTooLarge());
+    }
+
+    /** Found by an attack on the analyze API: the ISO-date check parsed an 11-digit day as an int. */
+    @Test
+    void aDateLikeRunOfDigitsIsAnalyzedNotAnsweredWithAScannerError() throws Exception {
+        mvc.perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"geb. 1990-1-99999999999\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entities").isArray());
+    }
+
+    @Test
+    void aScannerErrorNeverReachesTheCallerTheWholeTextIsReportedAsPersonal() throws Exception {
+        Scanner failing = (scan, out) -> {
+            throw new NumberFormatException("For input string: \"99999999999\"");
+        };
+        MockMvc failingMvc = MockMvcBuilders.standaloneSetup(
+                        new PrivacyController(new PiiDetector(List.of(), "DE", failing), 1000, 5, 100))
+                .build();
+
+        failingMvc
+                .perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"geb. 1990-1-99999999999\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entities.length()").value(1))
+                .andExpect(jsonPath("$.entities[0].type").value("UNSCANNED"))
+                .andExpect(jsonPath("$.entities[0].start").value(0))
+                .andExpect(jsonPath("$.entities[0].end").value(23));
+    }
+
+    @Test
+    void rejectsTooManyOrTooLongKnownValuesWith400() throws Exception {
+        mvc.perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"x\",\"knownValues\":{\"name\":[\"a\",\"b\",\"c\"],"
+                                + "\"email\":[\"d\",\"e\",\"f\"]}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("knownValues holds 6 values, at most 5 are allowed"));
+        mvc.perform(post("/api/privacy/analyze")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"x\",\"knownValues\":{\"name\":\"" + "a".repeat(200_000) + "\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("a known value has 200000 chars, at most 100 are allowed"));
     }
 }

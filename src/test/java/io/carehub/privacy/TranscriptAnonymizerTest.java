@@ -62,6 +62,26 @@ class TranscriptAnonymizerTest {
         assertThat(lines.get(1).get("text").asText()).isEqualTo("Danke [REDACTED], wir melden uns unter [REDACTED]");
     }
 
+    /** The text that made the analyze API answer "For input string" also broke the export. */
+    @Test
+    void exportsADateLikeRunOfDigitsWithoutFailing() {
+        Long contact = jdbc.queryForObject(
+                "insert into contact (wa_id, phone_number) values (:wa, :wa) returning id",
+                new MapSqlParameterSource("wa", "4916" + (10_000_000 + (int) (Math.random() * 80_000_000))),
+                Long.class);
+        Long conversation = jdbc.queryForObject(
+                "insert into conversation (contact_id, business_phone_number_id) values (:c, 'biz') returning id",
+                new MapSqlParameterSource("c", contact),
+                Long.class);
+        insert(conversation, "INBOUND", "geb. 1990-1-99999999999", "2032-03-02T10:00:00Z");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int written =
+                anonymizer.export(Instant.parse("2032-03-02T00:00:00Z"), Instant.parse("2032-03-03T00:00:00Z"), out);
+
+        assertThat(written).isEqualTo(1);
+    }
+
     private void insert(long conversation, String direction, String text, String sentAt) {
         jdbc.update(
                 """

@@ -48,6 +48,18 @@ class MediaDownloadTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The image fixture's sha256, as Meta's example has it; replaced by the hash of the bytes served here. */
+    private static final String FIXTURE_SHA256 = "V69Oop1g7UtiGbzrzlZHmgIBTr92jcqxdykvT0Ecyt0=";
+
+    private static String base64(byte[] bytes) {
+        try {
+            return java.util.Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String hex(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
@@ -76,7 +88,9 @@ class MediaDownloadTest {
                         .withBody(CONTENT)));
         Fixture image = fixture("image");
 
-        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId))
+        assertThat(webhook.postSigned(image.json()
+                                .replace("1003383421387256", mediaId)
+                                .replace(FIXTURE_SHA256, base64(CONTENT)))
                         .statusCode())
                 .isEqualTo(200);
 
@@ -130,7 +144,9 @@ class MediaDownloadTest {
                 .willReturn(aResponse().withBody(CONTENT)));
         Fixture image = fixture("image");
 
-        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId))
+        assertThat(webhook.postSigned(image.json()
+                                .replace("1003383421387256", mediaId)
+                                .replace(FIXTURE_SHA256, base64(CONTENT)))
                         .statusCode())
                 .isEqualTo(200);
 
@@ -152,7 +168,9 @@ class MediaDownloadTest {
                 .willReturn(aResponse().withBody(CONTENT)));
         Fixture image = fixture("image");
 
-        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId))
+        assertThat(webhook.postSigned(image.json()
+                                .replace("1003383421387256", mediaId)
+                                .replace(FIXTURE_SHA256, base64(CONTENT)))
                         .statusCode())
                 .isEqualTo(200);
 
@@ -173,7 +191,9 @@ class MediaDownloadTest {
         String mediaId = "80" + System.nanoTime() + "Ottilie Wurzelbach";
         Fixture image = fixture("image");
 
-        assertThat(webhook.postSigned(image.json().replace("1003383421387256", mediaId))
+        assertThat(webhook.postSigned(image.json()
+                                .replace("1003383421387256", mediaId)
+                                .replace(FIXTURE_SHA256, base64(CONTENT)))
                         .statusCode())
                 .isEqualTo(200);
 
