@@ -288,6 +288,7 @@ class ProdTransportTest {
         p.put("carehub.whatsapp.access-token", "prod-transport-access-token");
         p.put("carehub.whatsapp.graph-base-url", "http://localhost:9");
         p.put("carehub.buffer.encryption-key", HubTest.BUFFER_KEY);
+        p.put("carehub.buffer.group-key", "prod-transport-group-key");
         p.put("carehub.privacy.vault-key", "cHJvZC10cmFuc3BvcnQtdGVzdC12YXVsdC1rZXktMzI=");
         p.put("carehub.api.tokens", HubTest.API_TOKEN);
         p.put("carehub.dialog.routing.private-customers", "agents");
