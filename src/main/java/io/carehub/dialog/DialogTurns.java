@@ -117,6 +117,7 @@ public class DialogTurns {
         known.put("phone", present(conversation.waId()));
         // R52: a BSUID is personal data: tokenized for the bots, removed for OpenAI
         known.put("bsuid", present(conversation.userId()));
+        known.put("username", present(conversation.username()));
         known.put(
                 "name",
                 present(identity.map(CustomerIdentities.Identity::name).orElse(null), conversation.profileName()));

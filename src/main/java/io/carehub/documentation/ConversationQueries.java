@@ -30,6 +30,7 @@ public class ConversationQueries {
             String waId,
             String userId,
             String profileName,
+            String username,
             ConversationStatus status,
             String segment,
             String segmentSource,
@@ -59,7 +60,8 @@ public class ConversationQueries {
             String assignedAgent,
             String preferredAgent,
             String displayName,
-            String waId) {}
+            String waId,
+            String userId) {}
 
     /** R9: the window and whose conversation it is. */
     public record Window(long contactId, Instant expiresAt) {}
@@ -102,7 +104,8 @@ public class ConversationQueries {
     public Routing routing(long id) {
         return jdbc.queryForObject(
                 """
-                select c.id, c.contact_id, k.wa_id, k.user_id, coalesce(k.profile_name, k.username), c.routing_state,
+                select c.id, c.contact_id, k.wa_id, k.user_id, coalesce(k.profile_name, k.username), k.username,
+                       c.routing_state,
                        c.segment, c.segment_source, c.topic, c.menu_sent_at
                   from conversation c join contact k on k.id = c.contact_id where c.id = :id""",
                 Map.of("id", id),
@@ -112,11 +115,12 @@ public class ConversationQueries {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        ConversationStatus.valueOf(rs.getString(6)),
-                        rs.getString(7),
+                        rs.getString(6),
+                        ConversationStatus.valueOf(rs.getString(7)),
                         rs.getString(8),
                         rs.getString(9),
-                        instant(rs.getTimestamp(10))));
+                        rs.getString(10),
+                        instant(rs.getTimestamp(11))));
     }
 
     public Optional<ConversationStatus> status(long id) {
@@ -172,7 +176,8 @@ public class ConversationQueries {
         return jdbc.query(
                 """
                 select c.id, c.pool, c.routing_state, c.segment, c.topic, coalesce(c.priority, 5), c.queued_at,
-                       c.assigned_agent, c.preferred_agent, coalesce(i.name, k.profile_name), k.wa_id
+                       c.assigned_agent, c.preferred_agent, coalesce(i.name, k.profile_name, k.username), k.wa_id,
+                       k.user_id
                   from conversation c join contact k on k.id = c.contact_id
                   left join customer_identity i on i.contact_id = k.id
                  where c.pool = :pool and c.routing_state = :state
@@ -189,7 +194,8 @@ public class ConversationQueries {
                         rs.getString(8),
                         rs.getString(9),
                         rs.getString(10),
-                        rs.getString(11)));
+                        rs.getString(11),
+                        rs.getString(12)));
     }
 
     /** R18: the customer's conversations, newest first, with their message counts. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * keys are the {@link EntityType} names or the aliases {@code name}, {@code address},
  * {@code customerNumber}, {@code contractNumber}, {@code billingAccount}, {@code email},
  * {@code phone}, {@code iban}, {@code dateOfBirth}, {@code idDocument}, {@code bsuid} (R52: WhatsApp's
- * business-scoped user ID, an {@link EntityType#OTHER_ID}).
+ * business-scoped user ID, an {@link EntityType#OTHER_ID}), {@code username} (R52: a {@link EntityType#PERSON}).
  */
 public record KnownValues(Map<EntityType, List<String>> values) {
 
@@ -83,7 +83,7 @@ public record KnownValues(Map<EntityType, List<String>> values) {
     private static EntityType typeOf(String key) {
         String k = key == null ? "" : key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
         return switch (k) {
-            case "name", "person", "firstname", "lastname", "surname", "fullname" -> EntityType.PERSON;
+            case "name", "person", "firstname", "lastname", "surname", "fullname", "username" -> EntityType.PERSON;
             case "address", "street", "postcode", "city" -> EntityType.ADDRESS;
             case "customernumber", "contractnumber", "billingaccount", "customerid", "accountnumber" ->
                 EntityType.CUSTOMER_ID;
