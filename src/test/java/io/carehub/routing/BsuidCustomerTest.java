@@ -53,6 +53,9 @@ class BsuidCustomerTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AgentPools pools;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
@@ -64,6 +67,7 @@ class BsuidCustomerTest {
 
         customers.textWithBoth(phone, bsuid, "Jetzt mit BSUID"); // links the BSUID to the contact
         customers.text(bsuid, "Und jetzt ohne Telefonnummer"); // the customer adopted a username
+        awaitInbound(conversation, 4); // Hallo, accept, with BSUID, without number
 
         assertThat(jdbc.queryForList("select id from contact where wa_id = ? or user_id = ?", Long.class, phone, bsuid))
                 .containsExactly(contact);
@@ -100,6 +104,7 @@ class BsuidCustomerTest {
 
         customers.textWithBoth(phone, bsuid, "Meine Nummer sehen Sie jetzt");
         customers.text(phone, "Und nur mit Nummer");
+        awaitInbound(conversation, 4);
 
         assertThat(jdbc.queryForList("select id from contact where wa_id = ? or user_id = ?", Long.class, phone, bsuid))
                 .containsExactly(contact);
@@ -119,6 +124,7 @@ class BsuidCustomerTest {
         String phone = numberChange.waId();
         String bsuid = numberChange.userId();
         customers.textWithBoth(phone, bsuid, "Hallo");
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from contact where user_id = ?", bsuid) == 1);
         long conversation = db.conversationOf(bsuid);
         long contact = contactOf(conversation);
         customers.reply(phone, "button_reply", "consent-accept", "Akzeptieren");
@@ -133,6 +139,7 @@ class BsuidCustomerTest {
         await().atMost(PATIENCE).until(() -> userIdChange.newUserId().equals(column(contact, "user_id")));
 
         customers.text(userIdChange.newUserId(), "Ich bin es wieder, mit neuer ID");
+        awaitInbound(conversation, 5);
         assertThat(jdbc.queryForList(
                         "select id from contact where wa_id in (?, ?) or user_id in (?, ?)",
                         Long.class,
@@ -174,6 +181,7 @@ class BsuidCustomerTest {
         String bsuid = newUsernameCustomer();
         long conversation = customers.consentedCustomer(bsuid, "Hallo");
         customers.reply(bsuid, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        pools.handOff("private-billing", conversation);
         assertThat(api("POST", "/api/conversations/" + conversation + "/claim", "agent-52", "")
                         .statusCode())
                 .isEqualTo(200);
@@ -236,6 +244,7 @@ class BsuidCustomerTest {
     /** The customer picks a topic, an agent claims the conversation and replies: the reply's Graph API payload. */
     private JsonNode agentReply(String customer, long conversation) throws Exception {
         customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        pools.handOff("private-billing", conversation); // waiting in the pool now
         String agent = "agent-" + conversation;
         assertThat(api("POST", "/api/conversations/" + conversation + "/claim", agent, "")
                         .statusCode())
@@ -249,6 +258,11 @@ class BsuidCustomerTest {
         long messageId = mapper.readTree(sent.body()).get("messageId").asLong();
         return mapper.readTree(jdbc.queryForObject(
                 "select outbound_payload::text from message where id = ?", String.class, messageId));
+    }
+
+    /** The messages of one post are handled in order; this waits for the last of them to be documented. */
+    private void awaitInbound(long conversation, int count) {
+        await().atMost(PATIENCE).until(() -> inboundCount(conversation) >= count);
     }
 
     private long contactOf(long conversation) {
