@@ -107,7 +107,7 @@ class FaultSuite {
     @Order(1)
     void everyWebhookDeliveredTwoOrThreeTimesFromSeveralThreadsIsDocumentedAndHasEachEffectOnceInOrder()
             throws Exception {
-        WebhookLoad load = new WebhookLoad(plan("dup", 30, 400, true, false, true, hubA));
+        WebhookLoad load = new WebhookLoad(plan(WebhookLoad.DUPLICATES_CASE, 30, 400, true, false, true, hubA));
         load.run(Duration.ofMinutes(3));
         NOTES.put("dup", load.duplicateDeliveries.get() + " extra deliveries");
         assertExactlyOnceInOrder(record("4 duplicate webhooks ×2–3", "dup", load));
@@ -408,7 +408,7 @@ class FaultSuite {
             if (event.getRequest().getUrl().endsWith("/messages")
                     && event.getResponse().getStatus() == 200) {
                 for (int c = 0; c < CUSTOMERS; c++) {
-                    String waId = WebhookLoad.waId(caseId, c);
+                    String waId = WebhookLoad.customerId(caseId, c);
                     if (event.getRequest().getBodyAsString().contains(waId)) {
                         sends.merge(waId, 1L, Long::sum);
                     }
