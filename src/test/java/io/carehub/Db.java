@@ -26,7 +26,7 @@ public final class Db {
         return jdbc.queryForList("""
                 select m.type, m.text_body, m.outbound_payload::text as payload, m.actor from message m
                   join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
-                 where k.wa_id = ? and m.direction = 'OUTBOUND' order by m.id""", waId);
+                 where ? in (k.wa_id, k.user_id) and m.direction = 'OUTBOUND' order by m.id""", waId);
     }
 
     public void awaitOutbound(String waId, int count) {
@@ -37,7 +37,7 @@ public final class Db {
     public long conversationOf(String waId) {
         return jdbc.queryForObject("""
                 select c.id from conversation c join contact k on k.id = c.contact_id
-                 where k.wa_id = ? order by c.id desc limit 1""", Long.class, waId);
+                 where ? in (k.wa_id, k.user_id) order by c.id desc limit 1""", Long.class, waId);
     }
 
     public Map<String, Object> conversation(long id) {

@@ -1,5 +1,6 @@
 package io.carehub;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -33,6 +34,14 @@ public final class GraphApiStub implements ApplicationContextInitializer<Configu
                 .willReturn(okJson("""
                         {"messaging_product":"whatsapp",
                          "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
+                         "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""").withTransformers("response-template")));
+        // R52: a send to a business-scoped user ID (`recipient`, no `to`) is answered with the contact's user_id
+        GRAPH_API.stubFor(post(urlPathMatching("/v23\\.0/[0-9]+/messages"))
+                .atPriority(9)
+                .withRequestBody(matchingJsonPath("$.recipient"))
+                .willReturn(okJson("""
+                        {"messaging_product":"whatsapp",
+                         "contacts":[{"input":"{{jsonPath request.body '$.recipient'}}","user_id":"{{jsonPath request.body '$.recipient'}}"}],
                          "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""").withTransformers("response-template")));
     }
 

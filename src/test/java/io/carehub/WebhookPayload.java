@@ -34,6 +34,25 @@ public final class WebhookPayload {
         return this;
     }
 
+    /**
+     * R52: a customer's profile as Meta sends it since business-scoped user IDs: {@code user_id} always, {@code wa_id}
+     * only when Meta shares the phone number (null: omitted), {@code username} once the customer adopted one.
+     */
+    public WebhookPayload contact(String waId, String userId, String profileName, String username) {
+        StringBuilder c = new StringBuilder("{\"profile\":{\"name\":").append(quoted(profileName));
+        if (username != null) {
+            c.append(",\"username\":").append(quoted(username));
+        }
+        c.append("}");
+        if (waId != null) {
+            c.append(",\"wa_id\":").append(quoted(waId));
+        }
+        contacts = append(
+                contacts,
+                c.append(",\"user_id\":").append(quoted(userId)).append("}").toString());
+        return this;
+    }
+
     /** A message object as Meta sends it ({@code messages[]}), already rendered as JSON. */
     public WebhookPayload message(String messageJson) {
         messages = append(messages, messageJson);

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param kind                  MESSAGE, STATUS or REJECTED
  * @param dedupId               R5: wamid for messages, "statusId:status" for statuses
- * @param waId                  customer's WhatsApp id (message sender or status recipient)
+ * @param waId                  customer's phone number (message sender or status recipient), null when Meta
+ *                              withholds it (R52)
  * @param businessPhoneNumberId the business number the update belongs to (metadata.phone_number_id)
  * @param displayPhoneNumber    the business number as displayed
  * @param profileName           customer's profile name from {@code contacts[]}, if any
@@ -16,6 +17,9 @@ import java.time.Instant;
  * @param payload               the message or status object exactly as WhatsApp sent it
  * @param reason                REJECTED only: why the update could not be used
  * @param raw                   REJECTED only: the raw bytes that could not be used
+ * @param userId                R52: customer's business-scoped user ID (BSUID), if Meta sent one
+ * @param parentUserId          R52: customer's parent BSUID, if Meta sent one
+ * @param username              R52: customer's username from {@code contacts[].profile}, display data only
  */
 public record BufferedEvent(
         Kind kind,
@@ -27,7 +31,38 @@ public record BufferedEvent(
         Instant receivedAt,
         JsonNode payload,
         String reason,
-        byte[] raw) {
+        byte[] raw,
+        String userId,
+        String parentUserId,
+        String username) {
+
+    /** An update of a customer known by phone number only (no BSUID). */
+    public BufferedEvent(
+            Kind kind,
+            String dedupId,
+            String waId,
+            String businessPhoneNumberId,
+            String displayPhoneNumber,
+            String profileName,
+            Instant receivedAt,
+            JsonNode payload,
+            String reason,
+            byte[] raw) {
+        this(
+                kind,
+                dedupId,
+                waId,
+                businessPhoneNumberId,
+                displayPhoneNumber,
+                profileName,
+                receivedAt,
+                payload,
+                reason,
+                raw,
+                null,
+                null,
+                null);
+    }
 
     public enum Kind {
         MESSAGE,
@@ -35,8 +70,14 @@ public record BufferedEvent(
         REJECTED
     }
 
-    /** Message group (R13): updates of one customer are consumed in order; rejected ones have none. */
+    /**
+     * Message group (R13): updates of one customer are consumed in order; rejected ones have none. R52: the stable
+     * identifier is the BSUID when Meta sends one (the phone number may be withheld), else the phone number.
+     */
     public String groupKey() {
+        if (userId != null) {
+            return userId;
+        }
         return waId == null ? "rejected" : waId;
     }
 }

@@ -79,6 +79,6 @@ public class DialogGate {
         if (legitimated.isPresent()) {
             return legitimated.get().segment();
         }
-        return rules.current().isBusinessNumber(conversation.waId()) ? "BUSINESS" : null;
+        return rules.current().isBusinessNumber(conversation.waId(), conversation.userId()) ? "BUSINESS" : null;
     }
 }

@@ -115,6 +115,9 @@ public class DialogTurns {
         Optional<CustomerIdentities.Identity> identity = identities.of(conversation.contactId());
         Map<String, Object> known = new LinkedHashMap<>();
         known.put("phone", present(conversation.waId()));
+        // R52: a BSUID is personal data: tokenized for the bots, removed for OpenAI
+        known.put("bsuid", present(conversation.userId()));
+        known.put("username", present(conversation.username()));
         known.put(
                 "name",
                 present(identity.map(CustomerIdentities.Identity::name).orElse(null), conversation.profileName()));

@@ -82,7 +82,14 @@ public class ContactDocumentation {
                         messageEvents.get(i).dedupId());
             }
         }
-        return documented;
+        // R52: identifier changes are documented; the conversation lifecycle (consent, bot, agents) does not see them
+        List<DocumentedMessage> forLifecycle = new ArrayList<>(documented.size());
+        for (int i = 0; i < messageEvents.size(); i++) {
+            if (!parsed.get(i).fromWhatsapp()) {
+                forLifecycle.add(documented.get(i));
+            }
+        }
+        return forLifecycle;
     }
 
     /**

@@ -58,8 +58,13 @@ class ConversationHistoryController {
     record MessagePage(long conversationId, int page, int size, long totalElements, List<MessageView> messages) {}
 
     @GetMapping("/conversations")
-    List<ConversationQueries.Summary> conversations(@RequestParam String waId) {
-        return queries.ofCustomer(waId);
+    List<ConversationQueries.Summary> conversations(
+            @RequestParam(required = false) String waId, @RequestParam(required = false) String userId) {
+        // R52: a customer without a known phone number is found by BSUID
+        if ((waId == null) == (userId == null)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give exactly one of waId and userId");
+        }
+        return queries.ofCustomer(waId, userId);
     }
 
     @GetMapping("/conversations/{id}/messages")

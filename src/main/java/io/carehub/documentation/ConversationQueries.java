@@ -28,7 +28,9 @@ public class ConversationQueries {
             long id,
             long contactId,
             String waId,
+            String userId,
             String profileName,
+            String username,
             ConversationStatus status,
             String segment,
             String segmentSource,
@@ -58,7 +60,8 @@ public class ConversationQueries {
             String assignedAgent,
             String preferredAgent,
             String displayName,
-            String waId) {}
+            String waId,
+            String userId) {}
 
     /** R9: the window and whose conversation it is. */
     public record Window(long contactId, Instant expiresAt) {}
@@ -67,6 +70,7 @@ public class ConversationQueries {
     public record Summary(
             long id,
             String waId,
+            String userId,
             String profileName,
             String businessPhoneNumberId,
             String status,
@@ -84,12 +88,15 @@ public class ConversationQueries {
                 (rs, i) -> new Window(rs.getLong(1), instant(rs.getTimestamp(2))));
     }
 
-    /** R7: the customer's WhatsApp id, the recipient of outbound messages. */
-    public String recipient(long id) {
+    /** R7/R52: whom outbound messages go to: the phone number when known, else the BSUID. */
+    public record Recipient(String waId, String userId) {}
+
+    /** R7/R52: the recipient of outbound messages in this conversation. */
+    public Recipient recipient(long id) {
         return jdbc.queryForObject(
-                "select k.wa_id from conversation c join contact k on k.id = c.contact_id where c.id = :id",
+                "select k.wa_id, k.user_id from conversation c join contact k on k.id = c.contact_id where c.id = :id",
                 Map.of("id", id),
-                String.class);
+                (rs, i) -> new Recipient(rs.getString(1), rs.getString(2)));
     }
 
     // ---- reads ----
@@ -97,8 +104,9 @@ public class ConversationQueries {
     public Routing routing(long id) {
         return jdbc.queryForObject(
                 """
-                select c.id, c.contact_id, k.wa_id, k.profile_name, c.routing_state, c.segment, c.segment_source, c.topic,
-                       c.menu_sent_at
+                select c.id, c.contact_id, k.wa_id, k.user_id, coalesce(k.profile_name, k.username), k.username,
+                       c.routing_state,
+                       c.segment, c.segment_source, c.topic, c.menu_sent_at
                   from conversation c join contact k on k.id = c.contact_id where c.id = :id""",
                 Map.of("id", id),
                 (rs, i) -> new Routing(
@@ -106,11 +114,13 @@ public class ConversationQueries {
                         rs.getLong(2),
                         rs.getString(3),
                         rs.getString(4),
-                        ConversationStatus.valueOf(rs.getString(5)),
+                        rs.getString(5),
                         rs.getString(6),
-                        rs.getString(7),
+                        ConversationStatus.valueOf(rs.getString(7)),
                         rs.getString(8),
-                        instant(rs.getTimestamp(9))));
+                        rs.getString(9),
+                        rs.getString(10),
+                        instant(rs.getTimestamp(11))));
     }
 
     public Optional<ConversationStatus> status(long id) {
@@ -166,7 +176,8 @@ public class ConversationQueries {
         return jdbc.query(
                 """
                 select c.id, c.pool, c.routing_state, c.segment, c.topic, coalesce(c.priority, 5), c.queued_at,
-                       c.assigned_agent, c.preferred_agent, coalesce(i.name, k.profile_name), k.wa_id
+                       c.assigned_agent, c.preferred_agent, coalesce(i.name, k.profile_name, k.username), k.wa_id,
+                       k.user_id
                   from conversation c join contact k on k.id = c.contact_id
                   left join customer_identity i on i.contact_id = k.id
                  where c.pool = :pool and c.routing_state = :state
@@ -183,30 +194,33 @@ public class ConversationQueries {
                         rs.getString(8),
                         rs.getString(9),
                         rs.getString(10),
-                        rs.getString(11)));
+                        rs.getString(11),
+                        rs.getString(12)));
     }
 
     /** R18: the customer's conversations, newest first, with their message counts. */
-    public List<Summary> ofCustomer(String waId) {
+    public List<Summary> ofCustomer(String waId, String userId) {
         return jdbc.query(
                 """
-                select c.id, k.wa_id, k.profile_name, c.business_phone_number_id, c.status, c.opened_at,
+                select c.id, k.wa_id, k.user_id, coalesce(k.profile_name, k.username), c.business_phone_number_id,
+                       c.status, c.opened_at,
                        c.last_inbound_at, c.window_expires_at,
                        (select count(*) from message m where m.conversation_id = c.id) as message_count
                   from conversation c join contact k on k.id = c.contact_id
-                 where k.wa_id = :waId
+                 where k.wa_id = cast(:waId as text) or k.user_id = cast(:userId as text)
                  order by c.opened_at desc, c.id desc""",
-                Map.of("waId", waId),
+                new MapSqlParameterSource("waId", waId).addValue("userId", userId),
                 (rs, i) -> new Summary(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        instant(rs.getTimestamp(6)),
+                        rs.getString(6),
                         instant(rs.getTimestamp(7)),
                         instant(rs.getTimestamp(8)),
-                        rs.getLong(9)));
+                        instant(rs.getTimestamp(9)),
+                        rs.getLong(10)));
     }
 
     public boolean exists(long id) {

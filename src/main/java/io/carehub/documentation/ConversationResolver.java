@@ -6,11 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * R5/R17: finds the conversation each update of a batch belongs to, set-based: upserts the contacts, opens
+ * R5/R17/R52: finds the conversation each update of a batch belongs to, set-based: resolves the contacts (by
+ * BSUID or phone number, re-linked by identifier changes), opens
  * a conversation only where a customer has none open and the update is about something not documented yet.
  * A duplicate, Meta's retry or a late status of a message whose conversation was closed stays with that
  * conversation and opens no new, empty one.
@@ -33,35 +33,39 @@ class ConversationResolver {
      * event is about (the message's own, or the one a status reports on).
      */
     long[] resolve(List<BufferedEvent> events, String[] wamids) {
-        TreeMap<String, String> profileNames = new TreeMap<>(); // sorted: concurrent batches lock in one order
+        // R52: identifier changes first, so that the batch's updates find the contact by its new identifiers
         for (BufferedEvent event : events) {
-            String waId = StorableText.of(event.waId());
-            // only a message's contacts[] entry names the customer; the last name given wins
-            String name = event.kind() == BufferedEvent.Kind.MESSAGE ? StorableText.of(event.profileName()) : null;
-            profileNames.put(waId, name != null ? name : profileNames.get(waId));
+            CustomerIdentity.IdentifierChange change = CustomerIdentity.IdentifierChange.of(event);
+            if (change != null) {
+                contacts.relink(change);
+            }
         }
-        Map<String, Long> contactIds = contacts.upsert(profileNames);
-        Set<ConversationKey> keys = new LinkedHashSet<>();
-        events.forEach(event -> keys.add(ConversationKey.of(event)));
-        long[] keyContacts =
-                keys.stream().mapToLong(key -> contactIds.get(key.waId())).toArray();
+        List<CustomerIdentity> identities =
+                events.stream().map(CustomerIdentity::of).toList();
+        Map<String, Long> contactIds = contacts.resolve(identities);
+        long[] eventContacts = identities.stream()
+                .mapToLong(identity -> contactIds.get(identity.key()))
+                .toArray();
+        String[] eventBusiness = events.stream()
+                .map(e -> StorableText.of(e.businessPhoneNumberId()))
+                .toArray(String[]::new);
+        List<ConversationKey> eventKeys = new ArrayList<>(events.size());
+        for (int i = 0; i < eventContacts.length; i++) {
+            eventKeys.add(new ConversationKey(eventContacts[i], eventBusiness[i]));
+        }
+        Set<ConversationKey> keys = new LinkedHashSet<>(eventKeys);
+        long[] keyContacts = keys.stream().mapToLong(ConversationKey::contactId).toArray();
         String[] keyBusiness =
                 keys.stream().map(ConversationKey::businessPhoneNumberId).toArray(String[]::new);
         Map<ConversationKey, Long> open = conversations.openOf(keyContacts, keyBusiness);
         if (open.size() < keys.size()) {
-            long[] eventContacts = events.stream()
-                    .mapToLong(e -> contactIds.get(StorableText.of(e.waId())))
-                    .toArray();
-            String[] eventBusiness = events.stream()
-                    .map(e -> StorableText.of(e.businessPhoneNumberId()))
-                    .toArray(String[]::new);
             conversations.openFor(eventContacts, eventBusiness, wamids);
             open = conversations.openOf(keyContacts, keyBusiness);
         }
         long[] result = new long[events.size()];
         List<Integer> closed = new ArrayList<>();
         for (int i = 0; i < result.length; i++) {
-            Long id = open.get(ConversationKey.of(events.get(i)));
+            Long id = open.get(eventKeys.get(i));
             if (id == null) {
                 closed.add(i);
             } else {

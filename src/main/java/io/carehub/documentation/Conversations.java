@@ -33,12 +33,11 @@ public class Conversations {
     Map<ConversationKey, Long> openOf(long[] contacts, String[] business) {
         Map<ConversationKey, Long> open = new HashMap<>();
         jdbc.query("""
-                select c.id, k.wa_id, c.business_phone_number_id
+                select c.id, c.contact_id, c.business_phone_number_id
                   from unnest(cast(:contacts as bigint[]), cast(:business as text[])) as p(contact_id, business)
                   join conversation c on c.contact_id = p.contact_id and c.business_phone_number_id = p.business
-                                     and c.status = 'OPEN'
-                  join contact k on k.id = c.contact_id""", new MapSqlParameterSource("contacts", contacts).addValue("business", business), rs -> {
-            open.put(new ConversationKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
+                                     and c.status = 'OPEN'""", new MapSqlParameterSource("contacts", contacts).addValue("business", business), rs -> {
+            open.put(new ConversationKey(rs.getLong(2), rs.getString(3)), rs.getLong(1));
         });
         return open;
     }

@@ -71,6 +71,9 @@ class InboundDocumentation {
                 continue;
             }
             result.add(new DocumentedMessage(id, conversationIds[i], true));
+            if (parsed.get(i).fromWhatsapp()) {
+                continue; // R9: only a customer message opens the window
+            }
             latestInbound.merge(conversationIds[i], sentAt[i], (a, b) -> a.isAfter(b) ? a : b);
             if (parsed.get(i).media() != null) {
                 freshWithMedia.add(i);

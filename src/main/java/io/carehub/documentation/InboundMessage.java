@@ -73,6 +73,11 @@ record InboundMessage(
                 return new InboundMessage(
                         "reaction", rawType, null, details, textOrNull(body, "message_id"), sentAt, null);
             }
+            case "system" -> {
+                // R52: an identifier change; its body names old and new identifiers, which the contact holds already
+                details.put("systemType", textOrNull(body, "type"));
+                return new InboundMessage("system", rawType, null, details, context, sentAt, null);
+            }
             default -> {
                 // R3: unsupported and unknown types are kept as such, never a crash
                 if (message.has("errors")) {
@@ -81,6 +86,11 @@ record InboundMessage(
                 return new InboundMessage("unsupported", rawType, null, orNull(details), context, sentAt, null);
             }
         }
+    }
+
+    /** R52: a notice from WhatsApp itself (identifier change): documented, but not a customer message. */
+    boolean fromWhatsapp() {
+        return "system".equals(type);
     }
 
     static boolean isMediaType(String type) {

@@ -48,7 +48,9 @@ public class MessageHistory {
             String text,
             String phoneNumber,
             String waId,
-            String profileName) {}
+            String profileName,
+            String userId,
+            String username) {}
 
     // ---- history and export (R18, R28) ----
 
@@ -91,7 +93,8 @@ public class MessageHistory {
     public void transcript(Instant from, Instant to, Consumer<TranscriptLine> lines) {
         jdbc.query(
                 """
-                select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number, c.wa_id, c.profile_name
+                select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number, c.wa_id, c.profile_name,
+                       c.user_id, c.username
                   from message m
                   join conversation v on v.id = m.conversation_id
                   join contact c on c.id = v.contact_id
@@ -105,7 +108,9 @@ public class MessageHistory {
                             rs.getString(5),
                             rs.getString(6),
                             rs.getString(7),
-                            rs.getString(8)));
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10)));
                 });
     }
 

@@ -216,6 +216,16 @@ public class Messages {
                         .addValue("id", id));
     }
 
+    /** R52: whether WhatsApp refused this template for a business-scoped user ID (131062) before. */
+    public boolean templateRefusedForBsuids(String templateName) {
+        return !jdbc.queryForList("""
+                select 1 from message
+                 where direction = 'OUTBOUND' and type = 'template' and error_code = 131062
+                   and outbound_payload -> 'template' ->> 'name' = :name and outbound_payload ->> 'recipient' is not null
+                 limit 1""", Map.of("name", templateName), Integer.class)
+                .isEmpty();
+    }
+
     // ---- consent and routing (R14, R20-R27) ----
 
     public void markReleased(long id, Instant now) {

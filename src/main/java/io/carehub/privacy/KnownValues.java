@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>As JSON (analyze API, exchange property) a map from a key to a string or a list of strings;
  * keys are the {@link EntityType} names or the aliases {@code name}, {@code address},
  * {@code customerNumber}, {@code contractNumber}, {@code billingAccount}, {@code email},
- * {@code phone}, {@code iban}, {@code dateOfBirth}, {@code idDocument}.
+ * {@code phone}, {@code iban}, {@code dateOfBirth}, {@code idDocument}, {@code bsuid} (R52: WhatsApp's
+ * business-scoped user ID, an {@link EntityType#OTHER_ID}), {@code username} (R52: a {@link EntityType#PERSON}).
  */
 public record KnownValues(Map<EntityType, List<String>> values) {
 
@@ -105,7 +106,7 @@ public record KnownValues(Map<EntityType, List<String>> values) {
     private static EntityType typeOf(String key) {
         String k = key == null ? "" : key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
         return switch (k) {
-            case "name", "person", "firstname", "lastname", "surname", "fullname" -> EntityType.PERSON;
+            case "name", "person", "firstname", "lastname", "surname", "fullname", "username" -> EntityType.PERSON;
             case "address", "street", "postcode", "city" -> EntityType.ADDRESS;
             case "customernumber", "contractnumber", "billingaccount", "customerid", "accountnumber" ->
                 EntityType.CUSTOMER_ID;
@@ -116,7 +117,7 @@ public record KnownValues(Map<EntityType, List<String>> values) {
             case "dateofbirth", "birthdate", "dob" -> EntityType.DATE_OF_BIRTH;
             case "iddocument", "idcard", "passport" -> EntityType.ID_DOCUMENT;
             case "ip" -> EntityType.IP;
-            case "otherid", "taxid" -> EntityType.OTHER_ID;
+            case "otherid", "taxid", "bsuid", "userid" -> EntityType.OTHER_ID;
             default -> throw new IllegalArgumentException("unknown knownValues key '" + key + "'");
         };
     }

@@ -51,6 +51,9 @@ public class TranscriptAnonymizer {
                 if (line.waId() != null)
                     known = known.with(EntityType.PHONE, "+" + line.waId().replace("+", ""));
                 if (line.profileName() != null) known = known.with(EntityType.PERSON, line.profileName());
+                // R52: BSUID and username are personal data too
+                if (line.userId() != null) known = known.with(EntityType.OTHER_ID, line.userId());
+                if (line.username() != null) known = known.with(EntityType.PERSON, line.username());
                 try {
                     json.writeStartObject();
                     json.writeNumberField(

@@ -85,6 +85,7 @@ class AgentController {
             String preferredAgentId,
             String displayName,
             String waId,
+            String userId,
             String historyUrl) {}
 
     record Claimed(long conversationId, String agentId, Instant claimedAt) {}
@@ -117,6 +118,7 @@ class AgentController {
                         c.preferredAgent(),
                         c.displayName(),
                         c.waId(),
+                        c.userId(),
                         "/api/conversations/" + c.id() + "/messages"))
                 .toList();
     }

@@ -107,7 +107,7 @@ public class ConversationRouter {
             if (legitimated.isPresent()) {
                 segment = legitimated.get().segment();
                 source = "LEGITIMATION";
-            } else if (current.isBusinessNumber(conversation.waId())) {
+            } else if (current.isBusinessNumber(conversation.waId(), conversation.userId())) {
                 segment = Segment.BUSINESS.name();
                 source = "BUSINESS_NUMBER_LIST";
             }
@@ -202,11 +202,19 @@ public class ConversationRouter {
                 .map(i -> new HandOff.Customer(
                         i.name() != null ? i.name() : conversation.profileName(),
                         conversation.waId(),
+                        conversation.userId(),
                         true,
                         i.salutation(),
                         i.customerNumber(),
                         i.contractNumber()))
-                .orElse(new HandOff.Customer(conversation.profileName(), conversation.waId(), false, null, null, null));
+                .orElse(new HandOff.Customer(
+                        conversation.profileName(),
+                        conversation.waId(),
+                        conversation.userId(),
+                        false,
+                        null,
+                        null,
+                        null));
     }
 
     static Optional<String> detectTopic(RoutingRules rules, String text) {

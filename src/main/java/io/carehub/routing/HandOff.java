@@ -37,7 +37,8 @@ public record HandOff(
 
     /**
      * @param displayName    WhatsApp profile name, or the legitimated name
-     * @param waId           the customer's WhatsApp id (the agent needs it to recognise the customer)
+     * @param waId           the customer's phone number, null when WhatsApp withholds it (R52)
+     * @param userId         the customer's business-scoped user ID (BSUID), when WhatsApp sent one (R52)
      * @param legitimated    true when the customer authenticated (R15)
      * @param salutation     from legitimation
      * @param customerNumber from legitimation
@@ -46,6 +47,7 @@ public record HandOff(
     public record Customer(
             String displayName,
             String waId,
+            String userId,
             boolean legitimated,
             String salutation,
             String customerNumber,

@@ -91,10 +91,21 @@ public record RoutingRules(
                 .or(() -> pools.stream().filter(p -> p.servesAnyTopic(segment)).findFirst());
     }
 
+    /** R20: whether the phone number is on the business-number list. */
     public boolean isBusinessNumber(String waId) {
+        return isBusinessNumber(waId, null);
+    }
+
+    /** R20/R52: the list may hold phone numbers (a trailing {@code *} matches a prefix) and BSUIDs. */
+    public boolean isBusinessNumber(String waId, String userId) {
         for (String entry : businessNumbers) {
-            if (entry.endsWith("*") ? waId.startsWith(entry.substring(0, entry.length() - 1)) : waId.equals(entry)) {
-                return true;
+            for (String id : new String[] {waId, userId}) {
+                if (id != null
+                        && (entry.endsWith("*")
+                                ? id.startsWith(entry.substring(0, entry.length() - 1))
+                                : id.equals(entry))) {
+                    return true;
+                }
             }
         }
         return false;

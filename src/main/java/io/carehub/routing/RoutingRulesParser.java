@@ -27,6 +27,10 @@ import java.util.Set;
 /** Parses and validates a routing-rules YAML document; every problem is reported, none is guessed around. */
 final class RoutingRulesParser {
 
+    /** R52: WhatsApp's business-scoped user ID: ISO country code, a dot, up to 128 alphanumerics (parent: CC.ENT.…). */
+    private static final java.util.regex.Pattern BSUID =
+            java.util.regex.Pattern.compile("[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}");
+
     /** The interactive list of WhatsApp holds at most 10 rows: two segments × topics. */
     static final int MAX_MENU_ROWS = 10;
 
@@ -173,9 +177,13 @@ final class RoutingRulesParser {
         }
         List<String> businessNumbers = new ArrayList<>();
         for (JsonNode number : root.path("businessNumbers")) {
-            String value = number.asText().replace("+", "").replace(" ", "");
-            if (!value.matches("\\d{5,15}\\*?")) {
-                problems.add("business number '" + number.asText() + "' is not digits (optionally ending in *)");
+            // R52: a BSUID (country code, dot, up to 128 alphanumerics; parent BSUIDs have ".ENT.") is kept as written
+            String value = BSUID.matcher(number.asText()).matches()
+                    ? number.asText()
+                    : number.asText().replace("+", "").replace(" ", "");
+            if (!value.matches("\\d{5,15}\\*?") && !BSUID.matcher(value).matches()) {
+                problems.add("business number '" + number.asText()
+                        + "' is neither digits (optionally ending in *) nor a BSUID (DE.1502576394655843)");
             }
             businessNumbers.add(value);
         }

@@ -37,7 +37,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * R43: LOCAL STAND-IN for the WhatsApp Graph API on embedded defaults without an access token. It
  * records what the hub sends, answers like the real API (a fresh wamid) and then posts signed
- * status webhooks (sent, delivered, read) to the hub's own webhook — nothing reaches WhatsApp.
+ * status webhooks (sent, delivered, read) to the hub's own webhook — nothing reaches WhatsApp. It speaks
+ * both forms (R52): {@code to} (phone number) and {@code recipient} (business-scoped user ID).
  * §4 Security: it exists only in the default profile (the prod profile refuses carehub.whatsapp.stand-in) and
  * answers loopback clients only: what it records are customers' messages.
  */
@@ -78,7 +79,9 @@ class GraphApiStandIn implements DisposableBean {
         requireLoopback(client);
         String wamid =
                 "wamid.STANDIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        String to = request.path("to").asText();
+        // R52: Meta's rule: `to` (phone number) wins over `recipient` (BSUID) when both are given
+        String to = request.path("to").asText(null);
+        String recipient = to == null ? request.path("recipient").asText(null) : null;
         synchronized (sent) {
             sent.add(Map.of(
                     "wamid",
@@ -99,14 +102,19 @@ class GraphApiStandIn implements DisposableBean {
                 wamid);
         int delay = 200;
         for (String status : List.of("sent", "delivered", "read")) {
-            statuses.schedule(() -> postStatus(phoneNumberId, wamid, to, status), delay, TimeUnit.MILLISECONDS);
+            statuses.schedule(
+                    () -> postStatus(phoneNumberId, wamid, to, recipient, status), delay, TimeUnit.MILLISECONDS);
             delay += 300;
         }
         return Map.of(
                 "messaging_product",
                 "whatsapp",
                 "contacts",
-                List.of(Map.of("input", to, "wa_id", to)),
+                // R52: a send to a BSUID is answered with the contact's user_id instead of wa_id
+                List.of(
+                        to != null
+                                ? Map.of("input", to, "wa_id", to)
+                                : Map.of("input", recipient, "user_id", recipient)),
                 "messages",
                 List.of(Map.of("id", wamid)));
     }
@@ -133,7 +141,7 @@ class GraphApiStandIn implements DisposableBean {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the local Graph API stand-in answers loopback only");
     }
 
-    private void postStatus(String phoneNumberId, String wamid, String to, String status) {
+    private void postStatus(String phoneNumberId, String wamid, String to, String recipient, String status) {
         ObjectNode root = mapper.createObjectNode().put("object", "whatsapp_business_account");
         ObjectNode value = root.putArray("entry")
                 .addObject()
@@ -148,8 +156,14 @@ class GraphApiStandIn implements DisposableBean {
                 .addObject()
                 .put("id", wamid)
                 .put("status", status)
-                .put("timestamp", Long.toString(Instant.now().getEpochSecond()))
-                .put("recipient_id", to);
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond()));
+        if (to != null) {
+            update.put("recipient_id", to);
+        } else {
+            // R52: a status of a send to a BSUID names the recipient by recipient_user_id, its contact by user_id
+            update.put("recipient_user_id", recipient);
+            value.putArray("contacts").addObject().put("user_id", recipient);
+        }
         update.putObject("conversation")
                 .put("id", "stand-in-conversation")
                 .putObject("origin")

@@ -60,12 +60,21 @@ public class OutboundMessages {
      */
     public long send(long conversationId, OutboundContent content, String actor) {
         OutboundContent allowed = allowed(conversationId, content);
+        ConversationQueries.Recipient recipient = queries.recipient(conversationId);
+        if (recipient.waId() == null && "template".equals(allowed.type())) {
+            refuseTemplateMetaRefusedForBsuids(allowed);
+        }
         Long id = tx.execute(status -> {
             ObjectNode payload = mapper.createObjectNode()
                     .put("messaging_product", "whatsapp")
-                    .put("recipient_type", "individual")
-                    .put("to", queries.recipient(conversationId))
-                    .put("type", allowed.type());
+                    .put("recipient_type", "individual");
+            // R52: the phone number when known (Meta's recommendation), else the business-scoped user ID
+            if (recipient.waId() != null) {
+                payload.put("to", recipient.waId());
+            } else {
+                payload.put("recipient", recipient.userId());
+            }
+            payload.put("type", allowed.type());
             payload.set(allowed.type(), allowed.body());
             long messageId = messages.queueOutbound(
                     conversationId, allowed.type(), allowed.readableText(), actor, payload.toString());
@@ -122,6 +131,16 @@ public class OutboundMessages {
         } catch (WindowClosedException closed) {
             LOG.warn("system reply in conversation {} not sent: {}", conversationId, closed.getReason());
             return false;
+        }
+    }
+
+    /** R52: a template Meta refused for a BSUID recipient (131062) is refused here too for customers without phone. */
+    private void refuseTemplateMetaRefusedForBsuids(OutboundContent template) {
+        String name = template.body().path("name").asText();
+        if (messages.templateRefusedForBsuids(name)) {
+            throw new RecipientNotSupportedException(
+                    "WhatsApp does not deliver the template '" + name + "' to customers without a known phone number"
+                            + " (error " + RecipientNotSupportedException.CODE + ")");
         }
     }
 

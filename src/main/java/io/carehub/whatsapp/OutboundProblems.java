@@ -5,7 +5,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** R9: a message the 24-hour window forbids is answered 409 with a problem body naming the reason. */
+/**
+ * R9/R52: a message the 24-hour window forbids, or one WhatsApp does not deliver to the customer's BSUID, is answered
+ * 409 with a problem body naming the reason.
+ */
 @RestControllerAdvice
 class OutboundProblems {
 
@@ -14,6 +17,16 @@ class OutboundProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, closed.getMessage());
         problem.setTitle("Customer-service window closed");
         problem.setProperty("reason", closed.getReason().name());
+        return problem;
+    }
+
+    /** R52: 131062, a message type WhatsApp does not deliver to a BSUID, for a customer without phone number. */
+    @ExceptionHandler(RecipientNotSupportedException.class)
+    ProblemDetail recipientNotSupported(RecipientNotSupportedException refused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
+        problem.setTitle("Recipient not supported for this message type");
+        problem.setProperty("reason", "BSUID_RECIPIENT_NOT_SUPPORTED");
+        problem.setProperty("code", RecipientNotSupportedException.CODE);
         return problem;
     }
 

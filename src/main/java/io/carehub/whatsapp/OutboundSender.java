@@ -134,7 +134,12 @@ public class OutboundSender {
             return;
         }
         Integer code = errorCode(answer.body());
-        fail(id, code, "HTTP " + answer.status() + ": " + errorMessage(answer.body()));
+        String error = "HTTP " + answer.status() + ": " + errorMessage(answer.body());
+        if (code != null && code == RecipientNotSupportedException.CODE) {
+            // R52: recorded so that agents get a 409 for this template to customers without phone number
+            error = "BSUID_RECIPIENT_NOT_SUPPORTED: " + error;
+        }
+        fail(id, code, error);
         if (code != null && code == WINDOW_CLOSED_CODE) {
             // R9: Meta says the window is closed: recorded, so the next free-form message is refused by the hub
             window.closedByMeta(answer.request().conversationId());

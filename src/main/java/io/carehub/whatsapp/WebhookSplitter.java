@@ -3,6 +3,7 @@ package io.carehub.whatsapp;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.carehub.buffer.BufferedEvent;
 import io.carehub.buffer.BufferedEvent.Kind;
 import java.security.MessageDigest;
@@ -88,39 +89,52 @@ public class WebhookSplitter {
             events.add(rejected(now, "change without metadata.phone_number_id", bytes(change)));
             return;
         }
-        Map<String, String> profileNames = new HashMap<>();
+        // R52: contacts[] names the customer by phone number (wa_id) and/or BSUID (user_id)
+        Map<String, JsonNode> contactsById = new HashMap<>();
         for (JsonNode contact : array(value, "contacts")) {
-            String waId = text(contact, "wa_id");
-            String name = text(contact.path("profile"), "name");
-            if (waId != null && name != null) {
-                profileNames.put(waId, name);
+            for (String key : new String[] {text(contact, "user_id"), text(contact, "wa_id")}) {
+                if (key != null) {
+                    contactsById.putIfAbsent(key, contact);
+                }
             }
         }
         for (JsonNode message : array(value, "messages")) {
             String id = text(message, "id");
             String from = text(message, "from");
-            if (id == null || from == null || !message.path("type").isTextual()) {
+            String fromUserId = text(message, "from_user_id");
+            if (id == null
+                    || (from == null && fromUserId == null)
+                    || !message.path("type").isTextual()) {
                 events.add(rejected(now, "message without id, from or type", bytes(message)));
                 continue;
             }
+            JsonNode contact = contactsById.get(fromUserId != null ? fromUserId : from);
+            if (contact == null && from != null) {
+                contact = contactsById.get(from);
+            }
+            JsonNode profile = contact == null ? MissingNode.getInstance() : contact.path("profile");
             events.add(new BufferedEvent(
                     Kind.MESSAGE,
                     id,
                     from,
                     phoneNumberId,
                     displayNumber,
-                    profileNames.get(from),
+                    text(profile, "name"),
                     now,
                     message,
                     null,
-                    null));
+                    null,
+                    fromUserId,
+                    firstText(message, "from_parent_user_id", contact, "parent_user_id"),
+                    text(profile, "username")));
         }
         for (JsonNode status : array(value, "statuses")) {
             String id = text(status, "id");
             String state = text(status, "status");
             String recipient = text(status, "recipient_id");
-            if (id == null || state == null || recipient == null) {
-                events.add(rejected(now, "status without id, status or recipient_id", bytes(status)));
+            String recipientUserId = text(status, "recipient_user_id");
+            if (id == null || state == null || (recipient == null && recipientUserId == null)) {
+                events.add(rejected(now, "status without id, status or recipient_id/recipient_user_id", bytes(status)));
                 continue;
             }
             events.add(new BufferedEvent(
@@ -133,6 +147,9 @@ public class WebhookSplitter {
                     now,
                     status,
                     null,
+                    null,
+                    recipientUserId,
+                    text(status, "recipient_parent_user_id"),
                     null));
         }
         if (!value.has("messages") && !value.has("statuses")) {
@@ -161,6 +178,11 @@ public class WebhookSplitter {
         } catch (JacksonException e) {
             return node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    private static String firstText(JsonNode first, String firstField, JsonNode second, String secondField) {
+        String text = text(first, firstField);
+        return text != null || second == null ? text : text(second, secondField);
     }
 
     private static Iterable<JsonNode> array(JsonNode parent, String field) {

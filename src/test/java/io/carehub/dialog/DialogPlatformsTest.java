@@ -6,12 +6,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.carehub.GraphApiStub.GRAPH_API;
+import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
+import static io.carehub.routing.RoutingRulesFile.builtInRules;
+import static io.carehub.routing.RoutingRulesFile.writeRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,9 +27,17 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.carehub.Db;
+import io.carehub.HubApi;
+import io.carehub.Webhook;
+import io.carehub.WebhookPayload;
 import io.carehub.routing.AgentPools;
 import io.carehub.routing.Customers;
+import io.carehub.routing.RoutingRulesSource;
 import io.carehub.whatsapp.CustomerTexts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +46,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -82,6 +96,18 @@ class DialogPlatformsTest {
 
     @Autowired
     DialogRecords dialogs;
+
+    @Autowired
+    Webhook webhook;
+
+    @Autowired
+    HubApi hub;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RoutingRulesSource routingRules;
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -349,6 +375,100 @@ class DialogPlatformsTest {
         db.awaitOutbound(fifth, 3);
         assertThat((String) db.outbound(fifth).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");
         await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(health.state("watsonx")));
+    }
+
+    /**
+     * R52 end to end: a customer who adopted a username and shows no phone number gets the notice, consents, talks to
+     * the bot (BUSINESS by the business-number list, which holds the BSUID) with BSUID and username tokenized, is
+     * handed to an agent with {@code customer.userId}, and the agent's reply goes out with {@code recipient}; the
+     * statuses of that send come back with {@code recipient_user_id} only.
+     */
+    @Test
+    void usernameCustomerWithoutPhoneNumberIsServedByBotAndAgentWithItsBsuidNeverReachingThePlatform()
+            throws Exception {
+        String bsuid = Customers.newUsernameCustomer();
+        String username = Customers.usernameOf(bsuid);
+        writeRules(builtInRules().replace("businessNumbers: []", "businessNumbers: [\"" + bsuid + "\"]"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> routingRules.current().isBusinessNumber(null, bsuid));
+        try {
+            customers.text(bsuid, "Hallo, hier schreibt " + username + " mit der Kennung " + bsuid + ".");
+            db.awaitOutbound(bsuid, 1);
+            JsonNode notice = payload(db.outbound(bsuid).get(0));
+            assertThat(notice.path("recipient").asText()).isEqualTo(bsuid);
+            assertThat(notice.has("to")).isFalse();
+            customers.reply(bsuid, "button_reply", "consent-accept", "Akzeptieren");
+            long conversation = db.conversationOf(bsuid);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !PLATFORMS
+                            .findAll(postRequestedFor(urlPathMatching(LEX + "[^/]+/text")))
+                            .isEmpty());
+            String toLex = PLATFORMS
+                    .findAll(postRequestedFor(urlPathMatching(LEX + "[^/]+/text")))
+                    .get(0)
+                    .getBodyAsString();
+            assertThat(toLex).contains("<OTHER_ID_1>");
+            for (LoggedRequest request : PLATFORMS.findAll(anyRequestedFor(anyUrl()))) {
+                String seen = (request.getUrl() + " " + request.getBodyAsString()).toLowerCase(Locale.ROOT);
+                assertThat(seen)
+                        .as(request.getUrl())
+                        .doesNotContain(bsuid.toLowerCase(Locale.ROOT))
+                        .doesNotContain(bsuid.substring(3))
+                        .doesNotContain(username);
+            }
+
+            customers.text(bsuid, "Bitte einen Agent");
+            customers.reply(bsuid, "button_reply", "handoff:yes", "Ja, bitte"); // → the topic menu
+            customers.reply(bsuid, "list_reply", "menu:BUSINESS:contract", "Vertrag");
+            JsonNode handOff = pools.handOff("business", conversation);
+            assertThat(handOff.at("/customer/userId").asText()).isEqualTo(bsuid);
+            assertThat(handOff.at("/customer/waId").isNull()).isTrue();
+            assertThat(handOff.path("segmentSource").asText()).isEqualTo("BUSINESS_NUMBER_LIST");
+
+            assertThat(agentApi("/api/conversations/" + conversation + "/claim", "")
+                            .statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> reply = agentApi(
+                    "/api/conversations/" + conversation + "/reply",
+                    "{\"type\":\"text\",\"text\":{\"body\":\"Guten Tag, ich übernehme.\"}}");
+            assertThat(reply.statusCode()).isEqualTo(202);
+            long replyId = mapper.readTree(reply.body()).get("messageId").asLong();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.queryForObject("select wamid from message where id = ?", String.class, replyId)
+                            != null);
+            GRAPH_API.verify(postRequestedFor(urlPathMatching("/v23\\.0/[0-9]+/messages"))
+                    .withRequestBody(equalToJson("""
+                            {"messaging_product":"whatsapp","recipient_type":"individual","recipient":"%s",
+                             "type":"text","text":{"body":"Guten Tag, ich übernehme."}}""".formatted(bsuid))));
+            String wamid = jdbc.queryForObject("select wamid from message where id = ?", String.class, replyId);
+            long now = System.currentTimeMillis() / 1000;
+            assertThat(webhook.postSigned(WebhookPayload.update()
+                                    .status("""
+                                            {"id":"%s","status":"delivered","timestamp":"%d","recipient_user_id":"%s"}""".formatted(wamid, now, bsuid))
+                                    .json())
+                            .statusCode())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "delivered"
+                            .equals(jdbc.queryForObject(
+                                    "select delivery_state from message where id = ?", String.class, replyId)));
+        } finally {
+            writeRules(builtInRules());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !routingRules.current().isBusinessNumber(null, bsuid));
+        }
+    }
+
+    private HttpResponse<String> agentApi(String path, String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
+                                .header("Authorization", "Bearer " + API_TOKEN)
+                                .header("Content-Type", "application/json")
+                                .header("X-Agent-Id", "agent-52")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private String privateCustomer(String firstText) {

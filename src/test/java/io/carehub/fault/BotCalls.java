@@ -91,7 +91,7 @@ final class BotCalls {
     Turns of(String waId, List<Integer> expected, Journal journal) {
         List<String> sessions = strings(
                 "select d.platform_session_id from dialog d join conversation c on c.id = d.conversation_id"
-                        + " join contact k on k.id = c.contact_id where k.wa_id = ? and d.platform_session_id is not null"
+                        + " join contact k on k.id = c.contact_id where ? in (k.wa_id, k.user_id) and d.platform_session_id is not null"
                         + " order by d.started_at",
                 waId);
         List<Integer> arrived = new ArrayList<>();

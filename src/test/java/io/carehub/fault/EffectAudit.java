@@ -208,7 +208,7 @@ final class EffectAudit {
         Map<Long, Integer> handOffs = new HashMap<>();
         Map<String, Conversation> conversations = new LinkedHashMap<>();
         for (int c = 0; c < plan.customers(); c++) {
-            String waId = WebhookLoad.waId(plan.caseId(), c);
+            String waId = WebhookLoad.customerId(plan.caseId(), c); // R52: the BSUID of a customer without phone number
             conversations.put(waId, conversation(waId));
         }
         List<String> bots = plan.botWaIds();
@@ -239,7 +239,7 @@ final class EffectAudit {
                     (int) own.stream().filter(Send::notice).count(),
                     (int) count(
                             "select count(*) from consent_record r join contact k on k.id = r.contact_id"
-                                    + " where k.wa_id = ?",
+                                    + " where ? in (k.wa_id, k.user_id)",
                             waId),
                     (int) own.stream().filter(Send::menu).count(),
                     conversation.id() == null ? 0 : handOffs.getOrDefault(conversation.id(), 0),
@@ -249,7 +249,7 @@ final class EffectAudit {
                     (int) count(
                             "select count(*) from message m join conversation c on c.id = m.conversation_id"
                                     + " join contact k on k.id = c.contact_id"
-                                    + " where k.wa_id = ? and m.direction = 'INBOUND' and m.released_at is null",
+                                    + " where ? in (k.wa_id, k.user_id) and m.direction = 'INBOUND' and m.released_at is null",
                             waId),
                     reorders(sentRows),
                     DocumentationAudit.reordered(releasedAfterTheAcceptance(waId)),
@@ -278,7 +278,10 @@ final class EffectAudit {
                 JsonNode request = mapper.readTree(body);
                 JsonNode answer = mapper.readTree(event.getResponse().getBodyAsString());
                 sends.add(new Send(
-                        request.path("to").asText(),
+                        // R52: a customer without phone number is addressed by `recipient` (BSUID)
+                        request.has("to")
+                                ? request.path("to").asText()
+                                : request.path("recipient").asText(),
                         answer.path("messages").path(0).path("id").asText(),
                         body.contains(NOTICE_BUTTON),
                         "list".equals(request.path("interactive").path("type").asText())));
@@ -332,7 +335,7 @@ final class EffectAudit {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "select c.id, c.pool from conversation c join contact k on k.id = c.contact_id"
-                                + " where k.wa_id = ? order by c.id desc limit 1")) {
+                                + " where ? in (k.wa_id, k.user_id) order by c.id desc limit 1")) {
             statement.setString(1, waId);
             try (ResultSet result = statement.executeQuery()) {
                 return result.next()
@@ -350,7 +353,7 @@ final class EffectAudit {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "select m.wamid, m.id from message m join conversation c on c.id = m.conversation_id"
-                                + " join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'OUTBOUND'")) {
+                                + " join contact k on k.id = c.contact_id where ? in (k.wa_id, k.user_id) and m.direction = 'OUTBOUND'")) {
             statement.setString(1, waId);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -374,7 +377,7 @@ final class EffectAudit {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "select m.wamid from message m join conversation c on c.id = m.conversation_id"
-                                + " join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'"
+                                + " join contact k on k.id = c.contact_id where ? in (k.wa_id, k.user_id) and m.direction = 'INBOUND'"
                                 + " and m.released_at is not null and m.wamid not like '%-1' order by m.released_at, m.id")) {
             statement.setString(1, waId);
             try (ResultSet result = statement.executeQuery()) {

@@ -131,7 +131,7 @@ class FaultSuite {
     @Order(1)
     void everyWebhookDeliveredTwoOrThreeTimesFromSeveralThreadsIsDocumentedAndHasEachEffectOnceInOrder()
             throws Exception {
-        WebhookLoad.Plan plan = plan("dup", 30, 400, true, false, true, hubA);
+        WebhookLoad.Plan plan = plan(WebhookLoad.DUPLICATES_CASE, 30, 400, true, false, true, hubA);
         WebhookLoad load = new WebhookLoad(plan);
         load.run(Duration.ofMinutes(3));
         NOTES.put("dup", load.duplicateDeliveries.get() + " extra deliveries");
@@ -489,7 +489,7 @@ class FaultSuite {
             if (event.getRequest().getUrl().endsWith("/messages")
                     && event.getResponse().getStatus() == 200) {
                 for (int c = 0; c < CUSTOMERS; c++) {
-                    String waId = WebhookLoad.waId(caseId, c);
+                    String waId = WebhookLoad.customerId(caseId, c);
                     if (event.getRequest().getBodyAsString().contains(waId)) {
                         sends.merge(waId, 1L, Long::sum);
                     }

@@ -59,11 +59,11 @@ final class WebhookLoad {
             return conversations && botEvery > 0 && customer % botEvery == botEvery - 1;
         }
 
-        /** The wa_ids of the customers the chatbot serves. */
+        /** What the hub knows the chatbot's customers by: the BSUID of a customer without phone number, else the wa_id. */
         List<String> botWaIds() {
             return java.util.stream.IntStream.range(0, customers)
                     .filter(this::botCustomer)
-                    .mapToObj(c -> waId(caseId, c))
+                    .mapToObj(c -> customerId(caseId, c))
                     .toList();
         }
 
@@ -102,6 +102,24 @@ final class WebhookLoad {
 
     static String waId(String caseId, int customer) {
         return "4917" + String.format("%02d", Math.abs(caseId.hashCode()) % 100) + String.format("%07d", customer);
+    }
+
+    /** The case whose customers include some without a phone number (R52): the duplicate webhooks. */
+    static final String DUPLICATES_CASE = "dup";
+
+    /**
+     * R52: every third customer of the duplicates case adopted a username and WhatsApp withholds its phone number: it
+     * writes with its business-scoped user ID only ({@code from_user_id}, {@code contacts[].user_id}).
+     */
+    static boolean withoutPhoneNumber(String caseId, int customer) {
+        return DUPLICATES_CASE.equals(caseId) && customer % 3 == 2;
+    }
+
+    /** What the hub knows the customer by: the BSUID for a customer without phone number, else the wa_id. */
+    static String customerId(String caseId, int customer) {
+        return withoutPhoneNumber(caseId, customer)
+                ? "DE.17" + waId(caseId, customer).substring(4)
+                : waId(caseId, customer);
     }
 
     static String wamid(String caseId, int customer, int seq) {
@@ -217,13 +235,17 @@ final class WebhookLoad {
 
     private byte[] body(int customer, int seq) {
         String waId = waId(plan.caseId(), customer);
+        boolean bsuidOnly = withoutPhoneNumber(plan.caseId(), customer);
+        String sender = bsuidOnly
+                ? "\"from_user_id\":\"" + customerId(plan.caseId(), customer) + "\""
+                : "\"from\":\"" + waId + "\"";
         String message;
         if (plan.images()) {
             String mediaId = mediaId(plan.caseId(), customer, seq);
             message = """
-                    {"from":"%s","id":"%s","timestamp":"%d","type":"image",
+                    {%s,"id":"%s","timestamp":"%d","type":"image",
                      "image":{"caption":"Foto %d","mime_type":"image/jpeg","sha256":"%s","id":"%s"}}""".formatted(
-                            waId,
+                            sender,
                             wamid(plan.caseId(), customer, seq),
                             Instant.now().getEpochSecond(),
                             seq,
@@ -235,23 +257,23 @@ final class WebhookLoad {
                     ? "{\"id\":\"consent-accept\",\"title\":\"Akzeptieren\"}"
                     : "{\"id\":\"" + MENU_CHOICE + "\",\"title\":\"Vertrag\"}";
             message = """
-                    {"from":"%s","id":"%s","timestamp":"%d","type":"interactive","interactive":{"type":"%s","%s":%s}}""".formatted(
-                    waId, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), kind, kind, reply);
+                    {%s,"id":"%s","timestamp":"%d","type":"interactive","interactive":{"type":"%s","%s":%s}}""".formatted(
+                    sender, wamid(plan.caseId(), customer, seq), Instant.now().getEpochSecond(), kind, kind, reply);
         } else {
             message = """
-                    {"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s%d. %s"}}""".formatted(
-                            waId,
+                    {%s,"id":"%s","timestamp":"%d","type":"text","text":{"body":"%s%d. %s"}}""".formatted(
+                            sender,
                             wamid(plan.caseId(), customer, seq),
                             Instant.now().getEpochSecond(),
                             TEXT_PREFIX,
                             seq,
                             PersonalValues.TEXT);
         }
-        return WebhookPayload.update()
-                // planted personal values: the hubs' logs are searched for them afterwards
-                // (ops.NoPersonalDataInAnyLogCheck)
-                .contact(waId, PersonalValues.NAME)
-                .message(message)
-                .bytes();
+        // planted personal values: the hubs' logs are searched for them afterwards (ops.NoPersonalDataInAnyLogCheck)
+        WebhookPayload update = bsuidOnly
+                ? WebhookPayload.update()
+                        .contact(null, customerId(plan.caseId(), customer), PersonalValues.NAME, "kundin." + customer)
+                : WebhookPayload.update().contact(waId, PersonalValues.NAME);
+        return update.message(message).bytes();
     }
 }

@@ -62,6 +62,30 @@ class TranscriptAnonymizerTest {
         assertThat(lines.get(1).get("text").asText()).isEqualTo("Danke [REDACTED], wir melden uns unter [REDACTED]");
     }
 
+    @Test
+    void exportRemovesTheBsuidAndUsernameOfACustomerWithoutPhoneNumber() throws Exception {
+        // R52: a BSUID and a username are personal data too
+        String bsuid = "DE.15025" + (10_000_000 + (int) (Math.random() * 80_000_000));
+        Long contact = jdbc.queryForObject("""
+                insert into contact (user_id, username, profile_name) values (:u, 'jule.b', 'Jule Beispiel')
+                returning id""", new MapSqlParameterSource("u", bsuid), Long.class);
+        Long conversation = jdbc.queryForObject(
+                "insert into conversation (contact_id, business_phone_number_id) values (:c, 'biz') returning id",
+                new MapSqlParameterSource("c", contact),
+                Long.class);
+        insert(conversation, "INBOUND", "ich bin jule.b, meine Kennung ist " + bsuid, "2033-03-02T10:00:00Z");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int written =
+                anonymizer.export(Instant.parse("2033-03-01T00:00:00Z"), Instant.parse("2033-03-03T00:00:00Z"), out);
+
+        assertThat(written).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .doesNotContain(bsuid)
+                .doesNotContain(bsuid.substring(3))
+                .doesNotContain("jule.b");
+    }
+
     /** The text that made the analyze API answer "For input string" also broke the export. */
     @Test
     void exportsADateLikeRunOfDigitsWithoutFailing() {

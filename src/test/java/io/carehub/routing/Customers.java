@@ -41,6 +41,24 @@ public final class Customers {
         return "4916" + String.format("%09d", SEQUENCE.incrementAndGet());
     }
 
+    /**
+     * R52: a business-scoped user ID no other test uses (country code, dot, digits, as Meta's examples). The methods
+     * below take it in place of a wa_id: the customer then writes as one who adopted a username and whose phone
+     * number WhatsApp withholds ({@code from_user_id}, {@code contacts[].user_id} and {@code username}, no wa_id).
+     */
+    public static String newUsernameCustomer() {
+        return "DE.15025" + String.format("%011d", SEQUENCE.incrementAndGet());
+    }
+
+    /** R52: the username the customer with this BSUID shows. */
+    public static String usernameOf(String userId) {
+        return "kundin." + userId.substring(userId.length() - 6);
+    }
+
+    private static boolean isBsuid(String id) {
+        return id.contains(".");
+    }
+
     /** The customer writes a text; returns its wamid. */
     public String text(String waId, String body) {
         return textSentAt(waId, body, clock.instant());
@@ -76,25 +94,40 @@ public final class Customers {
         reply(waId, "button_reply", "consent-accept", "Akzeptieren");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> db.count(
-                                "select count(*) from consent_record r join contact k on k.id = r.contact_id where k.wa_id = ?",
+                                "select count(*) from consent_record r join contact k on k.id = r.contact_id where ? in (k.wa_id, k.user_id)",
                                 waId)
                         == 1);
         return db.conversationOf(waId);
     }
 
+    /**
+     * R52: the customer writes with both identifiers, as Meta sends them while it shares the phone number
+     * ({@code from} and {@code from_user_id}; {@code contacts[]} with {@code wa_id} and {@code user_id}).
+     */
+    public String textWithBoth(String waId, String userId, String body) {
+        ObjectNode message = message(waId, "text").put("from_user_id", userId);
+        message.putObject("text").put("body", body);
+        return post(WebhookPayload.update().contact(waId, userId, "Kundin", usernameOf(userId)), message);
+    }
+
     private ObjectNode message(String waId, String type) {
         return mapper.createObjectNode()
-                .put("from", waId)
+                .put(isBsuid(waId) ? "from_user_id" : "from", waId)
                 .put("id", "wamid.lc" + SEQUENCE.incrementAndGet())
                 .put("timestamp", Long.toString(clock.instant().getEpochSecond()))
                 .put("type", type);
     }
 
     private String post(String waId, ObjectNode message) {
-        String body = WebhookPayload.update()
-                .contact(waId, "Kundin " + waId)
-                .message(message.toString())
-                .json();
+        return post(
+                isBsuid(waId)
+                        ? WebhookPayload.update().contact(null, waId, "Kundin", usernameOf(waId))
+                        : WebhookPayload.update().contact(waId, "Kundin " + waId),
+                message);
+    }
+
+    private String post(WebhookPayload update, ObjectNode message) {
+        String body = update.message(message.toString()).json();
         NotifyBuilder lifecycleDone = new NotifyBuilder(camel)
                 .fromRoute("conversation-lifecycle")
                 .whenDone(1)

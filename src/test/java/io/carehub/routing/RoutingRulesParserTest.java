@@ -194,7 +194,8 @@ class RoutingRulesParserTest {
     @Test
     void businessNumberThatIsNotDigitsIsRejected() {
         assertThat(problems(edit("businessNumbers: []", "businessNumbers: [\"0800-CALL-ME\"]")))
-                .containsExactly("business number '0800-CALL-ME' is not digits (optionally ending in *)");
+                .containsExactly(
+                        "business number '0800-CALL-ME' is neither digits (optionally ending in *) nor a BSUID (DE.1502576394655843)");
     }
 
     @Test

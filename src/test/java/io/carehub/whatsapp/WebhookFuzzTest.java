@@ -75,7 +75,15 @@ class WebhookFuzzTest {
             "status-sent",
             "status-delivered",
             "status-read",
-            "status-failed");
+            "status-failed",
+            // R52: customers without a phone number, statuses of sends to a BSUID, identifier changes
+            "text-username-no-phone",
+            "text-username-with-phone",
+            "status-sent-bsuid",
+            "status-delivered-bsuid",
+            "status-failed-bsuid",
+            "system-user-changed-number",
+            "system-user-changed-user-id");
 
     @Test
     void mutatedWebhooksGetTheirExactRefusalOr2xx4xxAndTheConsumerKeepsDocumenting(CapturedOutput output)
