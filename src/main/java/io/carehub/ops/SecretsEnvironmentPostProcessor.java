@@ -38,7 +38,7 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
         ACCESS_TOKEN("carehub.whatsapp.access-token", false),
         BUFFER_KEY("carehub.buffer.encryption-key", true),
         VAULT_KEY("carehub.privacy.vault-key", true),
-        API_TOKENS("carehub.api.tokens", true);
+        LOCAL_ISSUER_SECRET("carehub.security.local-issuer.client-secret", true);
 
         final String key;
         final boolean generatedForDev;
@@ -119,6 +119,10 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
     private static boolean isMissing(ConfigurableEnvironment environment, Secret secret) {
         if (secret == Secret.BUFFER_KEY && hasText(environment.getProperty("carehub.buffer.keyset-file"))) {
             return false;
+        }
+        if (secret == Secret.LOCAL_ISSUER_SECRET
+                && !environment.getProperty("carehub.security.local-issuer.enabled", Boolean.class, false)) {
+            return false; // R47: only the default profile's local token issuer needs it
         }
         return !hasText(environment.getProperty(secret.key));
     }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/privacy/analyze} (ops bearer token): {@code {"text": "...", "knownValues": {...}?}}
+ * {@code POST /api/privacy/analyze} (R47: roles ops, privacy-officer or integrator): {@code {"text": "...", "knownValues": {...}?}}
  * → {@code {"entities": [{"type","start","end","score"}]}}, offsets in UTF-16 code units.
  */
 @RestController

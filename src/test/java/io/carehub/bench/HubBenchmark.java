@@ -379,7 +379,7 @@ public final class HubBenchmark {
                             "--carehub.whatsapp.stand-in=true",
                             "--carehub.buffer.encryption-key=" + randomKey(),
                             "--carehub.privacy.vault-key=" + randomKey(),
-                            "--carehub.api.tokens=" + randomKey(),
+                            "--carehub.security.local-issuer.client-secret=" + randomKey(),
                             "--logging.level.root=WARN",
                             "--logging.level.io.carehub=WARN",
                             "--logging.level.org.apache.camel=ERROR"));

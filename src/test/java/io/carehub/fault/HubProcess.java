@@ -44,7 +44,6 @@ final class HubProcess implements AutoCloseable {
         p.put("carehub.whatsapp.graph-base-url", graphBaseUrl);
         p.put("carehub.buffer.encryption-key", HubTest.BUFFER_KEY);
         p.put("carehub.privacy.vault-key", VAULT_KEY);
-        p.put("carehub.api.tokens", HubTest.API_TOKEN);
         p.put("carehub.buffer.consumers", "4");
         p.put("carehub.media.first-backoff", "1s");
         p.put("carehub.media.max-backoff", "4s");

@@ -2,6 +2,7 @@ package io.carehub.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carehub.access.AccessProperties;
 import io.carehub.buffer.BufferProperties;
 import io.carehub.consent.ConsentProperties;
 import io.carehub.dialog.DialogProperties;
@@ -29,7 +30,7 @@ class ConfigurationRecordsTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({
         HubProperties.class,
-        ApiProperties.class,
+        AccessProperties.class,
         PostgresProperties.class,
         WhatsappProperties.class,
         BufferProperties.class,
@@ -60,6 +61,8 @@ class ConfigurationRecordsTest {
                     .isEqualTo(Duration.ofSeconds(30));
             assertThat(context.getBean(CustomerTexts.class).consent().acceptButton())
                     .isEqualTo("Akzeptieren");
+            assertThat(context.getBean(AccessProperties.class).accessLogRetention())
+                    .isEqualTo(Duration.ofDays(365));
         });
     }
 

@@ -35,8 +35,7 @@ class SecretsEnvironmentPostProcessorTest {
                 .withProperty("carehub.whatsapp.verify-token", "v")
                 .withProperty("carehub.whatsapp.access-token", "a")
                 .withProperty("carehub.buffer.keyset-file", "/run/secrets/keyset.json")
-                .withProperty("carehub.privacy.vault-key", "k")
-                .withProperty("carehub.api.tokens", "t");
+                .withProperty("carehub.privacy.vault-key", "k");
         environment.setActiveProfiles("prod");
 
         processor.postProcessEnvironment(environment, new SpringApplication());
