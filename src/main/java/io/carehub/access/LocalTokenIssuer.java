@@ -19,6 +19,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -74,11 +76,12 @@ class LocalTokenIssuer {
 
     @Bean
     RegisteredClientRepository localIssuerClients() {
-        String secret = "{noop}" + properties.localIssuer().clientSecret();
+        // stored hashed (salted: the issuer refuses two clients with the same stored secret)
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         List<RegisteredClient> clients = USERS.keySet().stream()
                 .map(id -> RegisteredClient.withId(id)
                         .clientId(id)
-                        .clientSecret(secret)
+                        .clientSecret(encoder.encode(properties.localIssuer().clientSecret()))
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
