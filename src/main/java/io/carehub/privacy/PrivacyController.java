@@ -1,5 +1,9 @@
 package io.carehub.privacy;
 
+import io.carehub.access.AccessLog;
+import io.carehub.access.Caller;
+import io.carehub.access.Callers;
+import io.carehub.access.Role;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -32,14 +36,19 @@ public class PrivacyController {
     private final PiiDetector detector;
     private final int maxTextChars;
 
+    private final Callers callers;
+    private final AccessLog accessLog;
+
     @org.springframework.beans.factory.annotation.Autowired
-    PrivacyController(PiiDetector detector, PrivacyProperties properties) {
-        this(detector, properties.maxTextChars());
+    PrivacyController(PiiDetector detector, PrivacyProperties properties, Callers callers, AccessLog accessLog) {
+        this(detector, properties.maxTextChars(), callers, accessLog);
     }
 
-    PrivacyController(PiiDetector detector, int maxTextChars) {
+    PrivacyController(PiiDetector detector, int maxTextChars, Callers callers, AccessLog accessLog) {
         this.detector = detector;
         this.maxTextChars = maxTextChars;
+        this.callers = callers;
+        this.accessLog = accessLog;
     }
 
     @PostMapping(path = "/analyze", consumes = "application/json", produces = "application/json")
@@ -47,6 +56,12 @@ public class PrivacyController {
         if (request == null || request.text() == null) throw new IllegalArgumentException("'text' is required");
         if (request.text().length() > maxTextChars)
             throw new TextTooLongException(request.text().length(), maxTextChars);
+        Caller caller = callers.current(); // R47: an analysis reads personal data: in the access log, without the text
+        accessLog.other(
+                caller,
+                caller.firstOf(Role.PRIVACY_OFFICER, Role.OPS, Role.INTEGRATOR),
+                AccessLog.Action.ANALYZE,
+                null);
         KnownValues known = KnownValues.fromMap(request.knownValues());
         return new AnalyzeResponse(detector.detect(request.text(), known));
     }

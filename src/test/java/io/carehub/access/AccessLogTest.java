@@ -121,6 +121,34 @@ class AccessLogTest {
     }
 
     @Test
+    void analysesAndExportsAreLoggedWithTheirRoleButNoText() {
+        String integrator = IdentityProvider.token("client-" + System.nanoTime(), List.of("integrator"), null);
+        String user = jdbcUser(integrator);
+        assertThat(hub.post("/api/privacy/analyze", integrator, "{\"text\":\"Ich bin Anna Vogel\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(hub.get("/api/privacy/transcripts/export?from=2020-01-01&to=2020-01-02", integrator)
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(jdbc.queryForList(
+                        "select action || ' ' || role || ' ' || coalesce(target, '-') from access_log where user_id = ?"
+                                + " order by id",
+                        String.class,
+                        user))
+                .containsExactly(
+                        "ANALYZE integrator -", "EXPORT integrator 2020-01-01T00:00:00Z..2020-01-02T00:00:00Z");
+    }
+
+    private static String jdbcUser(String token) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getSubject();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void entriesOlderThanTheRetentionArePurged() {
         String agent = "purge-agent-" + System.nanoTime();
         jdbc.update(

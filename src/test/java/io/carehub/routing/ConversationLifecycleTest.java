@@ -421,6 +421,12 @@ class ConversationLifecycleTest {
                         "/api/conversations/{id}/transfer",
                         "/api/pools/{pool}/conversations",
                         "/api/conversations/{id}/messages");
+        // R47: a bearer security scheme, required by every operation
+        assertThat(description.body())
+                .contains(
+                        "\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}}")
+                .contains("\"security\":[{\"bearer\":[]}]");
+        assertThat(hub.get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
     }
 
     @Test
