@@ -79,6 +79,27 @@ class PathVariantsTest {
         assertThat(answered).as("answered to a token without the role").isEmpty();
     }
 
+    @Test
+    void theWebhookPassesNoAuthenticationFilterButTheFirewall() throws Exception {
+        byte[] body = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/whatsapp/text.json"));
+        // a bearer token the resource server would refuse: the webhook's chain has no filter that reads it
+        HttpResponse<String> signed =
+                hub.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.url("/webhooks/whatsapp")))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer not-a-jwt")
+                        .header("X-Hub-Signature-256", "sha256=" + io.carehub.Webhook.sign(body))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build());
+        assertThat(signed.statusCode()).isEqualTo(200);
+        // refused before the firewall: Spring's request-path parsing rejects ';' in the webhook servlet's own path
+        assertThat(hub.send(hub.request("POST", "/webhooks;x/whatsapp", null, "{}"))
+                        .statusCode())
+                .isIn(400, 500);
+        assertThat(hub.send(hub.request("POST", "/webhooks/x/../whatsapp", null, "{}"))
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
     /** The path as given and in every spelling of the probes. */
     static Set<String> variants(String pathAndQuery) {
         int q = pathAndQuery.indexOf('?');
