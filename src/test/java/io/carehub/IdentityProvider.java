@@ -49,7 +49,7 @@ public final class IdentityProvider {
     }
 
     /** The resource-server properties of a hub that trusts this identity provider (and issues no tokens itself). */
-    static Map<String, Object> hubProperties() {
+    public static Map<String, Object> hubProperties() {
         return Map.of(
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri",
                 issuer(),

@@ -379,7 +379,9 @@ public final class HubBenchmark {
                             "--carehub.whatsapp.stand-in=true",
                             "--carehub.buffer.encryption-key=" + randomKey(),
                             "--carehub.privacy.vault-key=" + randomKey(),
-                            "--carehub.security.local-issuer.client-secret=" + randomKey(),
+                            // R47: the benchmark calls no API, so the identity provider is never asked
+                            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:9/idp",
+                            "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:9/idp/jwks",
                             "--logging.level.root=WARN",
                             "--logging.level.io.carehub=WARN",
                             "--logging.level.org.apache.camel=ERROR"));

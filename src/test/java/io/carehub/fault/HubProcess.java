@@ -1,6 +1,7 @@
 package io.carehub.fault;
 
 import io.carehub.HubTest;
+import io.carehub.IdentityProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -54,6 +55,8 @@ final class HubProcess implements AutoCloseable {
         p.put("carehub.dialog.routing.business", "agents");
         p.put("carehub.dialog.routing.unknown", "agents");
         p.put("spring.datasource.hikari.maximum-pool-size", "12");
+        // R47: tokens from the test identity provider (the prod profile needs one; the suite calls no API)
+        IdentityProvider.hubProperties().forEach((key, value) -> p.put(key, value.toString()));
         return p;
     }
 
