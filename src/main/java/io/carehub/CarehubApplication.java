@@ -4,8 +4,14 @@ import io.carehub.privacy.PrivacyCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 
-@SpringBootApplication
+// R47: the local token issuer is configured by io.carehub.access.LocalTokenIssuer, in the default profile only;
+// Boot's would add a signing key and a JwtDecoder that replaced the identity provider's in every profile
+@SpringBootApplication(
+        exclude = {OAuth2AuthorizationServerAutoConfiguration.class, OAuth2AuthorizationServerJwtAutoConfiguration.class
+        })
 @ConfigurationPropertiesScan
 public class CarehubApplication {
 

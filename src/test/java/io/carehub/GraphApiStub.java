@@ -15,7 +15,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * WireMock standing in for the Graph API, one server for the whole test run (every cached context
  * points at it). As the context's initializer it points the hub's {@code carehub.whatsapp.graph-base-url} at
- * the server before any bean reads it.
+ * the server before any bean reads it, and the resource server at the {@link IdentityProvider}.
  */
 public final class GraphApiStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -51,5 +51,9 @@ public final class GraphApiStub implements ApplicationContextInitializer<Configu
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
                         "graphApiStub", Map.of("carehub.whatsapp.graph-base-url", GRAPH_API.baseUrl())));
+        // R47: the hub trusts the test identity provider's tokens, as it trusts the company's in production
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("identityProvider", IdentityProvider.hubProperties()));
     }
 }

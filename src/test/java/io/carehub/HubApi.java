@@ -37,6 +37,26 @@ public final class HubApi {
         return send(request.build());
     }
 
+    /** POST {@code path} with a JSON body, with a bearer token unless {@code token} is null. */
+    public HttpResponse<String> post(String path, String token, String json) {
+        return send(request("POST", path, token, json));
+    }
+
+    /** {@code method} on {@code path} exactly as given (not normalized), with a bearer token unless it is null. */
+    public HttpRequest request(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

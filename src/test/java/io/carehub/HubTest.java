@@ -30,7 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
             "carehub.whatsapp.access-token=test-access-token",
             "carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY,
             "carehub.buffer.consumers=4",
-            "carehub.api.tokens=" + HubTest.API_TOKEN,
+            "carehub.security.local-issuer.enabled=false",
             "carehub.media.max-attempts=3",
             "carehub.media.first-backoff=50ms",
             "carehub.media.poll-interval=100ms",
@@ -52,5 +52,4 @@ public @interface HubTest {
 
     String APP_SECRET = "test-app-secret";
     String BUFFER_KEY = "q6Xb2zr6m0v1l4kq9C4mQb7Qj3Yl8aJd0sT9uVxWzAE=";
-    String API_TOKEN = "test-api-token";
 }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@link CustomerIdentities}; {@code consent_record} → {@code consent.Consents}; {@code erasure_request}
  * → {@code consent.ErasureRequests}; {@code agent_action} → {@code routing.AgentActions};
  * {@code dialog}, {@code dialog_log} → {@code dialog.Dialogs}; {@code deletion_audit} →
- * {@code privacy.DeletionAudit}; {@code pseudonym_session}, {@code pseudonym} → {@code privacy.PseudonymVault}.
+ * {@code privacy.DeletionAudit}; {@code pseudonym_session}, {@code pseudonym} → {@code privacy.PseudonymVault};
+ * {@code access_log} → {@code access.AccessLog}.
  * A read may join a neighbour table for its columns where that saves a round trip on a hot path; the
  * owner of the rows it returns holds it.
  */

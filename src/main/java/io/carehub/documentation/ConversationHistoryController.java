@@ -2,6 +2,11 @@ package io.carehub.documentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.access.AccessLog;
+import io.carehub.access.AccessLog.Action;
+import io.carehub.access.Caller;
+import io.carehub.access.Callers;
+import io.carehub.access.Role;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** R18: agents and the customer resume a conversation: its history, paged, newest first, with attachments. */
+/**
+ * R18: agents and the customer resume a conversation: its history, paged, newest first, with attachments. R47: an
+ * agent reads only conversations of their pools or assigned to them; every read is in the access log.
+ */
 @RestController
 @RequestMapping("/api")
 class ConversationHistoryController {
@@ -27,13 +35,22 @@ class ConversationHistoryController {
     private final MessageHistory messages;
     private final Attachments attachments;
     private final ObjectMapper mapper;
+    private final Callers callers;
+    private final AccessLog accessLog;
 
     ConversationHistoryController(
-            ConversationQueries queries, MessageHistory messages, Attachments attachments, ObjectMapper mapper) {
+            ConversationQueries queries,
+            MessageHistory messages,
+            Attachments attachments,
+            ObjectMapper mapper,
+            Callers callers,
+            AccessLog accessLog) {
         this.queries = queries;
         this.messages = messages;
         this.attachments = attachments;
         this.mapper = mapper;
+        this.callers = callers;
+        this.accessLog = accessLog;
     }
 
     record AttachmentView(
@@ -64,6 +81,12 @@ class ConversationHistoryController {
         if ((waId == null) == (userId == null)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give exactly one of waId and userId");
         }
+        Caller caller = callers.current();
+        accessLog.contact(
+                caller,
+                caller.firstOf(Role.PRIVACY_OFFICER, Role.SUPERVISOR),
+                Action.CUSTOMER_LOOKUP,
+                waId != null ? waId : userId);
         return queries.ofCustomer(waId, userId);
     }
 
@@ -76,9 +99,8 @@ class ConversationHistoryController {
             throw new ResponseStatusException(
                     HttpStatus.BAD_REQUEST, "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        if (!queries.exists(id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id);
-        }
+        Role role = mayRead(id);
+        accessLog.conversation(callers.current(), role, Action.HISTORY_READ, id, null);
         long total = messages.count(id);
         List<MessageView> views = new ArrayList<>();
         Map<Long, List<AttachmentView>> byMessage = new LinkedHashMap<>();
@@ -120,6 +142,10 @@ class ConversationHistoryController {
 
     @GetMapping("/attachments/{id}/content")
     ResponseEntity<byte[]> attachmentContent(@PathVariable long id) {
+        long conversation = queries.ofAttachment(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no attachment " + id));
+        Role role = mayRead(conversation);
+        accessLog.conversation(callers.current(), role, Action.ATTACHMENT_READ, conversation, "attachment " + id);
         Attachments.Content content = attachments
                 .content(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no attachment " + id));
@@ -127,6 +153,20 @@ class ConversationHistoryController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "attachment " + id + " is " + content.state());
         }
         return AttachmentDownloads.of(id, content.mimeType(), content.bytes());
+    }
+
+    /** R47: the role that lets the caller read the conversation; agents only their pools' or their own. */
+    private Role mayRead(long id) {
+        ConversationQueries.Assignment assignment = queries.assignment(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id));
+        Caller caller = callers.current();
+        if (caller.has(Role.PRIVACY_OFFICER) || caller.has(Role.SUPERVISOR)) {
+            return caller.firstOf(Role.SUPERVISOR, Role.PRIVACY_OFFICER);
+        }
+        if (caller.servesPool(assignment.pool()) || caller.id().equals(assignment.assignedAgent())) {
+            return Role.AGENT;
+        }
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "conversation " + id + " is not in your pools");
     }
 
     private JsonNode json(String text) {

@@ -223,6 +223,27 @@ public class ConversationQueries {
                         rs.getLong(10)));
     }
 
+    /** R47: whose conversation it is: the pool it waits in or came from, and the assigned agent (null if none). */
+    public record Assignment(String pool, String assignedAgent) {}
+
+    public Optional<Assignment> assignment(long id) {
+        return jdbc
+                .query(
+                        "select pool, assigned_agent from conversation where id = :id",
+                        Map.of("id", id),
+                        (rs, i) -> new Assignment(rs.getString(1), rs.getString(2)))
+                .stream()
+                .findFirst();
+    }
+
+    /** R47: the conversation an attachment belongs to. */
+    public Optional<Long> ofAttachment(long attachmentId) {
+        return jdbc.queryForList("""
+                        select m.conversation_id from attachment a join message m on m.id = a.message_id
+                         where a.id = :id""", Map.of("id", attachmentId), Long.class).stream()
+                .findFirst();
+    }
+
     public boolean exists(long id) {
         return !jdbc.queryForList("select id from conversation where id = :id", Map.of("id", id), Long.class)
                 .isEmpty();

@@ -2,6 +2,7 @@ package io.carehub.documentation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,31 +161,61 @@ public class Conversations {
                         .addValue("preferred", preferredAgent));
     }
 
-    /** WAITING → CLAIMED (R22): exactly one agent wins. */
-    public boolean claim(long id, String agent, Instant now) {
+    /**
+     * WAITING in one of {@code pools} → CLAIMED by {@code agent} (R22, R47): exactly one agent wins, and only one who
+     * serves the pool ({@code *} = every pool).
+     */
+    public boolean claim(long id, String agent, Collection<String> pools, Instant now) {
         return move(
                 id,
                 "routing_state = 'CLAIMED', assigned_agent = :agent, claimed_at = :now",
-                "routing_state = 'WAITING'",
-                new MapSqlParameterSource().addValue("agent", agent).addValue("now", Timestamp.from(now)));
+                "routing_state = 'WAITING' and ('*' = any(cast(:pools as text[])) or pool = any(cast(:pools as text[])))",
+                new MapSqlParameterSource()
+                        .addValue("agent", agent)
+                        .addValue("pools", pools.toArray(String[]::new))
+                        .addValue("now", Timestamp.from(now)));
     }
 
-    /** CLAIMED → WAITING in another pool (R22). */
-    public boolean transferToPool(long id, String pool, Instant now) {
+    /** CLAIMED by {@code agent} → WAITING in another pool (R22, R47: only the assigned agent hands it on). */
+    public boolean transferToPool(long id, String agent, String pool, Instant now) {
         return move(
                 id,
                 "routing_state = 'WAITING', pool = :pool, assigned_agent = null, queued_at = :now",
-                "routing_state = 'CLAIMED'",
+                "routing_state = 'CLAIMED' and assigned_agent = :agent",
+                new MapSqlParameterSource()
+                        .addValue("agent", agent)
+                        .addValue("pool", pool)
+                        .addValue("now", Timestamp.from(now)));
+    }
+
+    /** CLAIMED by {@code agent} → CLAIMED by agent {@code to} (R22, R47: only the assigned agent hands it on). */
+    public boolean transferToAgent(long id, String agent, String to, Instant now) {
+        return move(
+                id,
+                "assigned_agent = :to, claimed_at = :now",
+                "routing_state = 'CLAIMED' and assigned_agent = :agent",
+                new MapSqlParameterSource()
+                        .addValue("agent", agent)
+                        .addValue("to", to)
+                        .addValue("now", Timestamp.from(now)));
+    }
+
+    /** R47: a supervisor reassigns: WAITING or CLAIMED by anyone → WAITING in {@code pool}. */
+    public boolean reassignToPool(long id, String pool, Instant now) {
+        return move(
+                id,
+                "routing_state = 'WAITING', pool = :pool, assigned_agent = null, queued_at = :now",
+                "routing_state in ('WAITING', 'CLAIMED')",
                 new MapSqlParameterSource().addValue("pool", pool).addValue("now", Timestamp.from(now)));
     }
 
-    /** CLAIMED → CLAIMED by another agent (R22). */
-    public boolean transferToAgent(long id, String agent, Instant now) {
+    /** R47: a supervisor reassigns: WAITING or CLAIMED by anyone → CLAIMED by agent {@code to}. */
+    public boolean reassignToAgent(long id, String to, Instant now) {
         return move(
                 id,
-                "assigned_agent = :agent, claimed_at = :now",
-                "routing_state = 'CLAIMED'",
-                new MapSqlParameterSource().addValue("agent", agent).addValue("now", Timestamp.from(now)));
+                "routing_state = 'CLAIMED', assigned_agent = :to, claimed_at = :now",
+                "routing_state in ('WAITING', 'CLAIMED')",
+                new MapSqlParameterSource().addValue("to", to).addValue("now", Timestamp.from(now)));
     }
 
     /** CLAIMED by {@code agent} → CLOSED (R22): the customer's next message opens a new conversation. */

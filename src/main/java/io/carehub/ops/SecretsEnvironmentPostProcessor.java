@@ -46,7 +46,8 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
         // R13: its own key, so the pseudonymous group ids say nothing to whoever holds the app secret
         GROUP_KEY("carehub.buffer.group-key", true, true),
         VAULT_KEY("carehub.privacy.vault-key", true, true),
-        API_TOKENS("carehub.api.tokens", true, true),
+        // the local token issuer of the default profile; prod takes its tokens from the identity provider
+        LOCAL_ISSUER_SECRET("carehub.security.local-issuer.client-secret", true, false),
         // the embedded PostgreSQL of the default profile; prod connects with spring.datasource.*
         POSTGRES_PASSWORD("carehub.postgres.password", true, false);
 
@@ -139,6 +140,10 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
     private static boolean isMissing(ConfigurableEnvironment environment, Secret secret) {
         if (secret == Secret.BUFFER_KEY && hasText(environment.getProperty("carehub.buffer.keyset-file"))) {
             return false;
+        }
+        if (secret == Secret.LOCAL_ISSUER_SECRET
+                && !environment.getProperty("carehub.security.local-issuer.enabled", Boolean.class, false)) {
+            return false; // R47: only the default profile's local token issuer needs it
         }
         return !hasText(environment.getProperty(secret.key));
     }

@@ -1,5 +1,9 @@
 package io.carehub.privacy;
 
+import io.carehub.access.AccessLog;
+import io.carehub.access.Caller;
+import io.carehub.access.Callers;
+import io.carehub.access.Role;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -12,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/privacy/analyze} (ops bearer token): {@code {"text": "...", "knownValues": {...}?}}
+ * {@code POST /api/privacy/analyze} (R47: roles ops, privacy-officer or integrator): {@code {"text": "...", "knownValues": {...}?}}
  * → {@code {"entities": [{"type","start","end","score"}]}}, offsets in UTF-16 code units.
  */
 @RestController
@@ -34,16 +38,33 @@ public class PrivacyController {
     private final int maxKnownValues;
     private final int maxKnownValueChars;
 
+    private final Callers callers;
+    private final AccessLog accessLog;
+
     @org.springframework.beans.factory.annotation.Autowired
-    PrivacyController(PiiDetector detector, PrivacyProperties properties) {
-        this(detector, properties.maxTextChars(), properties.maxKnownValues(), properties.maxKnownValueChars());
+    PrivacyController(PiiDetector detector, PrivacyProperties properties, Callers callers, AccessLog accessLog) {
+        this(
+                detector,
+                properties.maxTextChars(),
+                properties.maxKnownValues(),
+                properties.maxKnownValueChars(),
+                callers,
+                accessLog);
     }
 
-    PrivacyController(PiiDetector detector, int maxTextChars, int maxKnownValues, int maxKnownValueChars) {
+    PrivacyController(
+            PiiDetector detector,
+            int maxTextChars,
+            int maxKnownValues,
+            int maxKnownValueChars,
+            Callers callers,
+            AccessLog accessLog) {
         this.detector = detector;
         this.maxTextChars = maxTextChars;
         this.maxKnownValues = maxKnownValues;
         this.maxKnownValueChars = maxKnownValueChars;
+        this.callers = callers;
+        this.accessLog = accessLog;
     }
 
     @PostMapping(path = "/analyze", consumes = "application/json", produces = "application/json")
@@ -51,6 +72,12 @@ public class PrivacyController {
         if (request == null || request.text() == null) throw new IllegalArgumentException("'text' is required");
         if (request.text().length() > maxTextChars)
             throw new TextTooLongException(request.text().length(), maxTextChars);
+        Caller caller = callers.current(); // R47: an analysis reads personal data: in the access log, without the text
+        accessLog.other(
+                caller,
+                caller.firstOf(Role.PRIVACY_OFFICER, Role.OPS, Role.INTEGRATOR),
+                AccessLog.Action.ANALYZE,
+                null);
         KnownValues known = KnownValues.fromMap(request.knownValues(), maxKnownValues, maxKnownValueChars);
         return new AnalyzeResponse(detector.detect(request.text(), known));
     }

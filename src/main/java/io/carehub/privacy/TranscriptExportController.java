@@ -1,5 +1,9 @@
 package io.carehub.privacy;
 
+import io.carehub.access.AccessLog;
+import io.carehub.access.Caller;
+import io.carehub.access.Callers;
+import io.carehub.access.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * R28: {@code GET /api/privacy/transcripts/export?from=2026-11-01&to=2026-11-25} (ops bearer token)
+ * R28: {@code GET /api/privacy/transcripts/export?from=2026-11-01&to=2026-11-25} (R47: roles privacy-officer or integrator)
  * streams anonymized transcripts as JSONL ({@code application/x-ndjson}); from inclusive, to
  * exclusive, each a date (UTC midnight) or an ISO instant.
  */
@@ -23,9 +27,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class TranscriptExportController {
 
     private final TranscriptAnonymizer anonymizer;
+    private final Callers callers;
+    private final AccessLog accessLog;
 
-    TranscriptExportController(TranscriptAnonymizer anonymizer) {
+    TranscriptExportController(TranscriptAnonymizer anonymizer, Callers callers, AccessLog accessLog) {
         this.anonymizer = anonymizer;
+        this.callers = callers;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/api/privacy/transcripts/export")
@@ -33,6 +41,12 @@ public class TranscriptExportController {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         if (!start.isBefore(end)) throw new IllegalArgumentException("'from' must be before 'to'");
+        Caller caller = callers.current();
+        accessLog.other(
+                caller,
+                caller.firstOf(Role.PRIVACY_OFFICER, Role.INTEGRATOR),
+                AccessLog.Action.EXPORT,
+                start + ".." + end);
         StreamingResponseBody body = out -> anonymizer.export(start, end, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))

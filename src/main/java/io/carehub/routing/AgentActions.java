@@ -20,7 +20,16 @@ class AgentActions {
         this.jdbc = jdbc;
     }
 
-    /** {@code action}: CLAIM, REPLY, TEMPLATE, TRANSFER, CLOSE; {@code details} never holds message text. */
+    /** R47: the agent has acted on some conversation (a known transfer target). */
+    boolean hasActed(String agentId) {
+        return !jdbc.queryForList(
+                        "select 1 from agent_action where agent_id = :agent limit 1",
+                        new MapSqlParameterSource("agent", agentId),
+                        Integer.class)
+                .isEmpty();
+    }
+
+    /** {@code action}: CLAIM, REPLY, TEMPLATE, TRANSFER, REASSIGN, CLOSE; {@code details} never holds message text. */
     void record(long conversationId, String agentId, String action, JsonNode details, Instant at) {
         jdbc.update(
                 """

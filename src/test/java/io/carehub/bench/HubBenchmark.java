@@ -380,7 +380,9 @@ public final class HubBenchmark {
                             "--carehub.buffer.encryption-key=" + randomKey(),
                             "--carehub.buffer.group-key=" + randomKey(),
                             "--carehub.privacy.vault-key=" + randomKey(),
-                            "--carehub.api.tokens=" + randomKey(),
+                            // R47: the benchmark calls no API, so the identity provider is never asked
+                            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:9/idp",
+                            "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:9/idp/jwks",
                             "--logging.level.root=WARN",
                             "--logging.level.io.carehub=WARN",
                             "--logging.level.org.apache.camel=ERROR"));

@@ -30,8 +30,7 @@ final class HubOnDataDir {
                 "--carehub.whatsapp.verify-token=test-verify-token",
                 "--carehub.whatsapp.access-token=test-access-token",
                 "--carehub.whatsapp.graph-base-url=http://localhost:9",
-                "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY,
-                "--carehub.api.tokens=" + HubTest.API_TOKEN));
+                "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(CarehubApplication.class).run(args.toArray(String[]::new));
     }

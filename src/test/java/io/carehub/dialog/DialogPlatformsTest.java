@@ -13,7 +13,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.carehub.GraphApiStub.GRAPH_API;
-import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
 import static io.carehub.routing.RoutingRulesFile.builtInRules;
 import static io.carehub.routing.RoutingRulesFile.writeRules;
@@ -28,6 +27,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.carehub.Db;
 import io.carehub.HubApi;
+import io.carehub.IdentityProvider;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
 import io.carehub.routing.AgentPools;
@@ -463,9 +463,8 @@ class DialogPlatformsTest {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
-                                .header("Authorization", "Bearer " + API_TOKEN)
+                                .header("Authorization", "Bearer " + IdentityProvider.agent("agent-52"))
                                 .header("Content-Type", "application/json")
-                                .header("X-Agent-Id", "agent-52")
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -6,13 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.carehub.Fixture.fixture;
 import static io.carehub.GraphApiStub.GRAPH_API;
-import static io.carehub.HubTest.API_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.carehub.Db;
 import io.carehub.HubApi;
 import io.carehub.HubTest;
+import io.carehub.IdentityProvider;
 import io.carehub.Webhook;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ class AttachmentDownloadHeadersTest {
                         db.count("select count(*) from attachment where media_id = ? and state = 'STORED'", mediaId)
                                 == 1);
         Long id = jdbc.queryForObject("select id from attachment where media_id = ?", Long.class, mediaId);
-        HttpResponse<String> response = hub.get("/api/attachments/" + id + "/content", API_TOKEN);
+        HttpResponse<String> response = hub.get("/api/attachments/" + id + "/content", IdentityProvider.supervisor());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(content);
         return response;

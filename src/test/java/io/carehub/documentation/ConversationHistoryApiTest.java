@@ -1,7 +1,6 @@
 package io.carehub.documentation;
 
 import static io.carehub.Fixture.fixture;
-import static io.carehub.HubTest.API_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import io.carehub.Db;
 import io.carehub.Fixture;
 import io.carehub.HubApi;
 import io.carehub.HubTest;
+import io.carehub.IdentityProvider;
 import io.carehub.Webhook;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -72,17 +72,20 @@ class ConversationHistoryApiTest {
                                 first.waId())
                         == 4);
 
-        JsonNode conversations = mapper.readTree(
-                hub.get("/api/conversations?waId=" + first.waId(), API_TOKEN).body());
+        JsonNode conversations =
+                mapper.readTree(hub.get("/api/conversations?waId=" + first.waId(), IdentityProvider.supervisor())
+                        .body());
         assertThat(conversations).hasSize(1);
         assertThat(conversations.get(0).get("messageCount").asInt()).isEqualTo(4);
         assertThat(conversations.get(0).get("profileName").asText()).isEqualTo("Sheena Nelson");
         long id = conversations.get(0).get("id").asLong();
 
-        JsonNode page0 = mapper.readTree(hub.get("/api/conversations/" + id + "/messages?size=2", API_TOKEN)
-                .body());
-        JsonNode page1 = mapper.readTree(hub.get("/api/conversations/" + id + "/messages?size=2&page=1", API_TOKEN)
-                .body());
+        JsonNode page0 =
+                mapper.readTree(hub.get("/api/conversations/" + id + "/messages?size=2", IdentityProvider.supervisor())
+                        .body());
+        JsonNode page1 = mapper.readTree(
+                hub.get("/api/conversations/" + id + "/messages?size=2&page=1", IdentityProvider.supervisor())
+                        .body());
         assertThat(page0.get("totalElements").asInt()).isEqualTo(4);
         List<JsonNode> all = new ArrayList<>();
         page0.get("messages").forEach(all::add);
@@ -108,29 +111,35 @@ class ConversationHistoryApiTest {
 
     @Test
     void unknownConversationIs404AndBadPagingIs400() {
-        assertThat(hub.get("/api/conversations/987654321/messages", API_TOKEN).statusCode())
+        assertThat(hub.get("/api/conversations/987654321/messages", IdentityProvider.supervisor())
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(hub.get("/api/conversations/1/messages?size=100000", API_TOKEN)
+        assertThat(hub.get("/api/conversations/1/messages?size=100000", IdentityProvider.supervisor())
                         .statusCode())
                 .isEqualTo(400);
-        assertThat(hub.get("/api/conversations", API_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(hub.get("/api/conversations", IdentityProvider.supervisor()).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void healthIsUpWithDetailsOnlyForTokenHolders() throws Exception {
         JsonNode anonymous = mapper.readTree(hub.get("/actuator/health", null).body());
-        JsonNode ops = mapper.readTree(hub.get("/actuator/health", API_TOKEN).body());
+        JsonNode ops = mapper.readTree(
+                hub.get("/actuator/health", IdentityProvider.ops()).body());
 
         assertThat(anonymous.get("status").asText()).isEqualTo("UP");
         assertThat(anonymous.has("components")).isFalse();
         assertThat(ops.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(ops.at("/components/jms/status").asText()).isEqualTo("UP");
-        assertThat(hub.get("/actuator/prometheus", null).body()).contains("camel_exchanges_total");
+        // R47: metrics only for the ops role
+        assertThat(hub.get("/actuator/prometheus", IdentityProvider.ops()).body())
+                .contains("camel_exchanges_total");
+        assertThat(hub.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void theBuildsSoftwareBillOfMaterialsIsServedToTokenHolders() throws Exception {
-        HttpResponse<String> sbom = hub.get("/actuator/sbom/application", API_TOKEN);
+        HttpResponse<String> sbom = hub.get("/actuator/sbom/application", IdentityProvider.ops());
 
         assertThat(sbom.statusCode()).isEqualTo(200);
         JsonNode bom = new ObjectMapper().readTree(sbom.body());

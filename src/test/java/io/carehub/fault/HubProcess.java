@@ -1,6 +1,7 @@
 package io.carehub.fault;
 
 import io.carehub.HubTest;
+import io.carehub.IdentityProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -47,7 +48,6 @@ final class HubProcess implements AutoCloseable {
         // the audits read an embedded hub's database with this password
         p.put("carehub.postgres.password", "postgres");
         p.put("carehub.privacy.vault-key", VAULT_KEY);
-        p.put("carehub.api.tokens", HubTest.API_TOKEN);
         p.put("carehub.buffer.consumers", "4");
         p.put("carehub.media.first-backoff", "1s");
         p.put("carehub.media.max-backoff", "4s");
@@ -61,6 +61,8 @@ final class HubProcess implements AutoCloseable {
         p.put("carehub.dialog.routing.business", "agents");
         p.put("carehub.dialog.routing.unknown", "agents");
         p.put("spring.datasource.hikari.maximum-pool-size", "12");
+        // R47: tokens from the test identity provider (the prod profile needs one; the suite calls no API)
+        IdentityProvider.hubProperties().forEach((key, value) -> p.put(key, value.toString()));
         return p;
     }
 

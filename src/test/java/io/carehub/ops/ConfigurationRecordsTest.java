@@ -2,6 +2,7 @@ package io.carehub.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carehub.access.AccessProperties;
 import io.carehub.buffer.BufferProperties;
 import io.carehub.consent.ConsentProperties;
 import io.carehub.dialog.DialogProperties;
@@ -30,7 +31,7 @@ class ConfigurationRecordsTest {
     @EnableConfigurationProperties({
         HubProperties.class,
         TransportProperties.class,
-        ApiProperties.class,
+        AccessProperties.class,
         PostgresProperties.class,
         WhatsappProperties.class,
         BufferProperties.class,
@@ -61,6 +62,8 @@ class ConfigurationRecordsTest {
                     .isEqualTo(Duration.ofSeconds(30));
             assertThat(context.getBean(CustomerTexts.class).consent().acceptButton())
                     .isEqualTo("Akzeptieren");
+            assertThat(context.getBean(AccessProperties.class).accessLogRetention())
+                    .isEqualTo(Duration.ofDays(365));
         });
     }
 

@@ -212,19 +212,21 @@ class DockerComposeFileTest {
             assertThat(required).as("the hub keeps asking for %s", missing).doesNotContain(missing);
             required.add(missing);
         }
-        assertThat(required).contains("CAREHUB_WHATSAPP_APP_SECRET", "CAREHUB_API_TOKENS");
+        assertThat(required).contains("CAREHUB_WHATSAPP_APP_SECRET", "CAREHUB_BUFFER_ENCRYPTION_KEY");
         for (String secret : required) {
             assertThat(carehub.get(secret))
                     .as("carehub environment %s", secret)
                     .isNotNull()
                     .matches("\\$\\{" + secret + ":\\?[^}]+}");
         }
-        // and the passwords of the accounts on the broker pair and the database
+        // and the passwords of the accounts on the broker pair and the database, and the identity provider (R47)
         for (String secret : List.of(
                 "CAREHUB_BROKER_PASSWORD",
                 "CAREHUB_DATASOURCE_PASSWORD",
                 "CAREHUB_FLYWAY_PASSWORD",
-                "CAREHUB_TLS_KEYSTORE_PASSWORD")) {
+                "CAREHUB_TLS_KEYSTORE_PASSWORD",
+                "CAREHUB_OAUTH_ISSUER_URI",
+                "CAREHUB_OAUTH_JWK_SET_URI")) {
             assertThat(carehub.get(secret))
                     .as("carehub environment %s", secret)
                     .matches("\\$\\{" + secret + ":\\?[^}]+}");

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.carehub.GraphApiStub.GRAPH_API;
-import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.PersonalValues.IBAN;
 import static io.carehub.PersonalValues.LAST_NAME;
 import static io.carehub.PersonalValues.NAME;
@@ -17,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.carehub.HubApi;
+import io.carehub.IdentityProvider;
 import io.carehub.MutableClock;
 import io.carehub.WebhookPayload;
 import io.carehub.routing.AgentPools;
@@ -136,9 +136,8 @@ class NoPersonalDataInFailureLogsTest {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(hub.url(path)))
-                                .header("Authorization", "Bearer " + API_TOKEN)
+                                .header("Authorization", "Bearer " + IdentityProvider.agent(agent))
                                 .header("Content-Type", "application/json")
-                                .header("X-Agent-Id", agent)
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

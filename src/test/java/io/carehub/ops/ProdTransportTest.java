@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.carehub.CarehubApplication;
 import io.carehub.HubTest;
+import io.carehub.IdentityProvider;
 import io.carehub.WebhookPayload;
 import io.carehub.WebhookSignature;
 import io.netty.handler.ssl.SslHandler;
@@ -290,7 +291,7 @@ class ProdTransportTest {
         p.put("carehub.buffer.encryption-key", HubTest.BUFFER_KEY);
         p.put("carehub.buffer.group-key", "prod-transport-group-key");
         p.put("carehub.privacy.vault-key", "cHJvZC10cmFuc3BvcnQtdGVzdC12YXVsdC1rZXktMzI=");
-        p.put("carehub.api.tokens", HubTest.API_TOKEN);
+        p.putAll(IdentityProvider.hubProperties());
         p.put("carehub.dialog.routing.private-customers", "agents");
         p.put("carehub.dialog.routing.business", "agents");
         p.put("carehub.dialog.routing.unknown", "agents");

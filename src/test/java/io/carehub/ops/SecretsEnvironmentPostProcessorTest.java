@@ -37,8 +37,7 @@ class SecretsEnvironmentPostProcessorTest {
                 .withProperty("carehub.whatsapp.access-token", "a")
                 .withProperty("carehub.buffer.keyset-file", "/run/secrets/keyset.json")
                 .withProperty("carehub.buffer.group-key", "g")
-                .withProperty("carehub.privacy.vault-key", "k")
-                .withProperty("carehub.api.tokens", "t");
+                .withProperty("carehub.privacy.vault-key", "k");
         environment.setActiveProfiles("prod");
 
         processor.postProcessEnvironment(environment, new SpringApplication());
@@ -105,8 +104,7 @@ class SecretsEnvironmentPostProcessorTest {
                 .withProperty("carehub.whatsapp.verify-token", "v")
                 .withProperty("carehub.whatsapp.access-token", "a")
                 .withProperty("carehub.buffer.encryption-key", "e")
-                .withProperty("carehub.privacy.vault-key", "k")
-                .withProperty("carehub.api.tokens", "t");
+                .withProperty("carehub.privacy.vault-key", "k");
         environment.setActiveProfiles("prod");
 
         assertThatThrownBy(() -> processor.postProcessEnvironment(environment, new SpringApplication()))

@@ -2,6 +2,9 @@ package io.carehub.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carehub.access.AccessLog;
+import io.carehub.access.AccessProperties;
+import io.carehub.access.Callers;
 import org.apache.camel.Processor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,7 +17,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 class PrivacyConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(PrivacyProperties.class)
+    @EnableConfigurationProperties({PrivacyProperties.class, AccessProperties.class})
     static class Properties {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -22,7 +25,10 @@ class PrivacyConfigurationTest {
                     Properties.class,
                     PrivacyConfiguration.class,
                     PrivacyController.class,
-                    TranscriptExportController.class)
+                    TranscriptExportController.class,
+                    // R47: the APIs record their callers in the access log
+                    Callers.class,
+                    AccessLog.class)
             .withBean(NamedParameterJdbcTemplate.class, TestDatabase::jdbc)
             .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
             .withPropertyValues("carehub.privacy.company-numbers=0800 330 1000")

@@ -1,10 +1,17 @@
 package io.carehub.privacy;
 
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.carehub.access.AccessLog;
+import io.carehub.access.Caller;
+import io.carehub.access.Callers;
+import io.carehub.access.Role;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -13,9 +20,16 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 /** {@code POST /api/privacy/analyze}, standalone MockMvc (no application context). */
 class PrivacyControllerTest {
 
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
-                    new PrivacyController(new PiiDetector(List.of("0800 330 1000"), "DE"), 1000, 5, 100))
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PrivacyController(
+                    new PiiDetector(List.of("0800 330 1000"), "DE"), 1000, 5, 100, opsCaller(), mock(AccessLog.class)))
             .build();
+
+    /** The access log has its own test (AccessLogTest); here the caller is an ops user. */
+    private static Callers opsCaller() {
+        Callers callers = mock(Callers.class);
+        when(callers.current()).thenReturn(new Caller("ops-1", Set.of(Role.OPS), Set.of()));
+        return callers;
+    }
 
     @Test
     void returnsTypedEntitiesWithUtf16OffsetsAndScore() throws Exception {
@@ -87,8 +101,8 @@ class PrivacyControllerTest {
         Scanner failing = (scan, out) -> {
             throw new NumberFormatException("For input string: \"99999999999\"");
         };
-        MockMvc failingMvc = MockMvcBuilders.standaloneSetup(
-                        new PrivacyController(new PiiDetector(List.of(), "DE", failing), 1000, 5, 100))
+        MockMvc failingMvc = MockMvcBuilders.standaloneSetup(new PrivacyController(
+                        new PiiDetector(List.of(), "DE", failing), 1000, 5, 100, opsCaller(), mock(AccessLog.class)))
                 .build();
 
         failingMvc

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.carehub.Fixture.fixture;
 import static io.carehub.GraphApiStub.GRAPH_API;
-import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
 import static io.carehub.routing.Customers.newUsernameCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.Fixture;
 import io.carehub.HubApi;
+import io.carehub.IdentityProvider;
 import io.carehub.Webhook;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -303,14 +303,13 @@ class BsuidCustomerTest {
 
     private HttpResponse<String> api(String method, String path, String agent, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
-                .header("Authorization", "Bearer " + API_TOKEN)
+                .header(
+                        "Authorization",
+                        "Bearer " + (agent == null ? IdentityProvider.supervisor() : IdentityProvider.agent(agent)))
                 .header("Content-Type", "application/json")
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (agent != null) {
-            request.header("X-Agent-Id", agent);
-        }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

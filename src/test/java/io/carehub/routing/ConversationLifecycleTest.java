@@ -1,7 +1,6 @@
 package io.carehub.routing;
 
 import static io.carehub.GraphApiStub.GRAPH_API;
-import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
 import static io.carehub.routing.RoutingRulesFile.builtInRules;
 import static io.carehub.routing.RoutingRulesFile.writeRules;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
+import io.carehub.IdentityProvider;
 import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
@@ -421,6 +421,12 @@ class ConversationLifecycleTest {
                         "/api/conversations/{id}/transfer",
                         "/api/pools/{pool}/conversations",
                         "/api/conversations/{id}/messages");
+        // R47: a bearer security scheme, required by every operation
+        assertThat(description.body())
+                .contains(
+                        "\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}}")
+                .contains("\"security\":[{\"bearer\":[]}]");
+        assertThat(hub.get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -464,14 +470,13 @@ class ConversationLifecycleTest {
 
     private HttpResponse<String> api(String method, String path, String agent, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
-                .header("Authorization", "Bearer " + API_TOKEN)
+                .header(
+                        "Authorization",
+                        "Bearer " + (agent == null ? IdentityProvider.supervisor() : IdentityProvider.agent(agent)))
                 .header("Content-Type", "application/json")
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (agent != null) {
-            request.header("X-Agent-Id", agent);
-        }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,12 +1,12 @@
 package io.carehub.routing;
 
-import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
+import io.carehub.IdentityProvider;
 import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.documentation.ConversationStatus;
@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,9 +73,9 @@ class ConversationTransitionsTest {
         assertThat(conversations.awaitMenu(conversation, clock.instant()))
                 .as("no menu once queued")
                 .isFalse();
-        assertThat(conversations.claim(conversation, "agent-2", clock.instant()))
+        assertThat(conversations.claim(conversation, "agent-2", List.of("*"), clock.instant()))
                 .isTrue();
-        assertThat(conversations.claim(conversation, "agent-3", clock.instant()))
+        assertThat(conversations.claim(conversation, "agent-3", List.of("*"), clock.instant()))
                 .as("claim a claimed one")
                 .isFalse();
         assertThat(conversations.close(conversation, "agent-3", clock.instant()))
@@ -83,11 +84,11 @@ class ConversationTransitionsTest {
         assertThat(conversations.close(conversation, "agent-2", clock.instant()))
                 .isTrue();
 
-        assertThat(conversations.claim(conversation, "agent-2", clock.instant()))
+        assertThat(conversations.claim(conversation, "agent-2", List.of("*"), clock.instant()))
                 .isFalse();
         assertThat(conversations.close(conversation, "agent-2", clock.instant()))
                 .isFalse();
-        assertThat(conversations.transferToPool(conversation, "business", clock.instant()))
+        assertThat(conversations.transferToPool(conversation, "agent-2", "business", clock.instant()))
                 .isFalse();
         assertThat(conversations.queue(conversation, "business", 8, clock.instant(), null))
                 .isFalse();
@@ -105,9 +106,8 @@ class ConversationTransitionsTest {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
-                                .header("Authorization", "Bearer " + API_TOKEN)
+                                .header("Authorization", "Bearer " + IdentityProvider.agent(agent))
                                 .header("Content-Type", "application/json")
-                                .header("X-Agent-Id", agent)
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,5 @@
 package io.carehub.routing;
 
-import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
+import io.carehub.IdentityProvider;
 import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
@@ -137,9 +137,8 @@ class LateUpdatesAfterCloseTest {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port() + path))
-                                .header("Authorization", "Bearer " + API_TOKEN)
+                                .header("Authorization", "Bearer " + IdentityProvider.agent(agent))
                                 .header("Content-Type", "application/json")
-                                .header("X-Agent-Id", agent)
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

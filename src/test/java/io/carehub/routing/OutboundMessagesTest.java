@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.carehub.GraphApiStub.GRAPH_API;
 import static io.carehub.GraphApiStub.stubGraphApiMessages;
-import static io.carehub.HubTest.API_TOKEN;
 import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +17,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.carehub.Db;
 import io.carehub.HubApi;
+import io.carehub.IdentityProvider;
 import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
@@ -381,9 +381,8 @@ class OutboundMessagesTest {
                 .send(
                         java.net.http.HttpRequest.newBuilder(
                                         java.net.URI.create("http://localhost:" + hub.port() + path))
-                                .header("Authorization", "Bearer " + API_TOKEN)
+                                .header("Authorization", "Bearer " + IdentityProvider.agent(agent))
                                 .header("Content-Type", "application/json")
-                                .header("X-Agent-Id", agent)
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -32,8 +32,7 @@ class GraphApiStandInTest {
                         "--carehub.data-dir=" + dataDir,
                         "--carehub.postgres.port=0",
                         "--carehub.whatsapp.app-secret=" + HubTest.APP_SECRET,
-                        "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY,
-                        "--carehub.api.tokens=" + HubTest.API_TOKEN)) {
+                        "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY)) {
             int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
             assertThat(hub.getEnvironment().getProperty("carehub.whatsapp.stand-in"))
                     .isEqualTo("true");

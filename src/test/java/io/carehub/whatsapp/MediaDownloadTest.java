@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.carehub.Fixture.fixture;
 import static io.carehub.GraphApiStub.GRAPH_API;
-import static io.carehub.HubTest.API_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import io.carehub.Db;
 import io.carehub.Fixture;
 import io.carehub.HubApi;
 import io.carehub.HubTest;
+import io.carehub.IdentityProvider;
 import io.carehub.Webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -108,7 +108,7 @@ class MediaDownloadTest {
                         .withHeader("Authorization", equalTo("Bearer test-access-token")));
         // and through the history API
         Long attachmentId = jdbc.queryForObject("select id from attachment where media_id = ?", Long.class, mediaId);
-        assertThat(hub.get("/api/attachments/" + attachmentId + "/content", API_TOKEN)
+        assertThat(hub.get("/api/attachments/" + attachmentId + "/content", IdentityProvider.supervisor())
                         .body())
                 .isEqualTo("carehub-test-media");
     }

@@ -1,0 +1,140 @@
+package io.carehub.access;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * R47: owner of the table {@code access_log}: every read of personal data and every agent, ops and privacy action,
+ * with who, which role, what, which conversation or contact, and when — never content. The contact of a
+ * conversation is taken from the conversation, so a caller names only what it touched.
+ */
+@Component
+public class AccessLog {
+
+    /** What was done; the names stay stable, the privacy officer filters by them. */
+    public enum Action {
+        POOL_LIST,
+        CUSTOMER_LOOKUP,
+        HISTORY_READ,
+        ATTACHMENT_READ,
+        EXPORT,
+        ANALYZE,
+        ACCESS_LOG_READ,
+        CLAIM,
+        REPLY,
+        TEMPLATE,
+        TRANSFER,
+        REASSIGN,
+        CLOSE
+    }
+
+    /** One entry as the privacy officer reads it. */
+    public record Entry(
+            long id,
+            Instant at,
+            String userId,
+            String role,
+            String action,
+            Long conversationId,
+            Long contactId,
+            String target) {}
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    AccessLog(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** An action on, or a read of, one conversation (its contact is recorded with it). */
+    public void conversation(Caller caller, Role role, Action action, long conversationId, String target) {
+        conversations(caller, role, action, List.of(conversationId), target);
+    }
+
+    /** A read of several conversations at once (a pool list): one entry per conversation, in one statement. */
+    public void conversations(
+            Caller caller, Role role, Action action, Collection<Long> conversationIds, String target) {
+        if (conversationIds.isEmpty()) {
+            return;
+        }
+        jdbc.update(
+                """
+                insert into access_log (at, user_id, role, action, conversation_id, contact_id, target)
+                select :at, :user, :role, :action, c.id, c.contact_id, :target
+                  from conversation c where c.id = any(cast(:ids as bigint[]))""",
+                params(caller, role, action, target)
+                        .addValue(
+                                "ids",
+                                conversationIds.stream()
+                                        .mapToLong(Long::longValue)
+                                        .toArray()));
+    }
+
+    /** A read of what the hub knows about a customer, named by the WhatsApp id the caller asked for. */
+    public void contact(Caller caller, Role role, Action action, String waId) {
+        jdbc.update("""
+                insert into access_log (at, user_id, role, action, contact_id)
+                values (:at, :user, :role, :action, (select id from contact where :waId in (wa_id, user_id)))""", params(caller, role, action, null).addValue("waId", waId));
+    }
+
+    /** An action that names no single conversation or contact (an export's range, an analysis). */
+    public void other(Caller caller, Role role, Action action, String target) {
+        jdbc.update("""
+                insert into access_log (at, user_id, role, action, target)
+                values (:at, :user, :role, :action, :target)""", params(caller, role, action, target));
+    }
+
+    /**
+     * R47: the privacy officer's query, newest first; each filter is optional: the contact by WhatsApp id, the user,
+     * the time range [from, to).
+     */
+    public List<Entry> find(String waId, String userId, Instant from, Instant to, int limit) {
+        return jdbc.query(
+                """
+                select id, at, user_id, role, action, conversation_id, contact_id, target from access_log
+                 where (cast(:waId as text) is null or contact_id = (select id from contact where :waId in (wa_id, user_id)))
+                   and (cast(:user as text) is null or user_id = :user)
+                   and (cast(:from as timestamptz) is null or at >= :from)
+                   and (cast(:to as timestamptz) is null or at < :to)
+                 order by at desc, id desc
+                 limit :limit""",
+                new MapSqlParameterSource()
+                        .addValue("waId", waId)
+                        .addValue("user", userId)
+                        .addValue("from", from == null ? null : Timestamp.from(from))
+                        .addValue("to", to == null ? null : Timestamp.from(to))
+                        .addValue("limit", limit),
+                (rs, i) -> new Entry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        (Long) rs.getObject(6),
+                        (Long) rs.getObject(7),
+                        rs.getString(8)));
+    }
+
+    /** R47 retention: deletes the entries older than {@code before}; returns how many. */
+    public int purgeBefore(Instant before) {
+        return jdbc.update(
+                "delete from access_log where at < :before",
+                new MapSqlParameterSource("before", Timestamp.from(before)));
+    }
+
+    private MapSqlParameterSource params(Caller caller, Role role, Action action, String target) {
+        return new MapSqlParameterSource()
+                .addValue("at", Timestamp.from(clock.instant()))
+                .addValue("user", caller.id())
+                .addValue("role", role.claimValue())
+                .addValue("action", action.name())
+                .addValue("target", target);
+    }
+}

@@ -1,0 +1,131 @@
+package io.carehub.access;
+
+import static io.carehub.access.Role.AGENT;
+import static io.carehub.access.Role.INTEGRATOR;
+import static io.carehub.access.Role.OPS;
+import static io.carehub.access.Role.PRIVACY_OFFICER;
+import static io.carehub.access.Role.SUPERVISOR;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * R47, PRODUCT.md §4: deny by default. Spring Security's firewall sees every request (it refuses {@code ;}
+ * parameters, encoded slashes, {@code //}, {@code /./} and {@code ..}); every path needs a verified JWT with a role
+ * that the matrix below grants, except the webhook (its own HMAC, R2), liveness/readiness and the default profile's
+ * development surfaces. The matrix is documented in docs/security.md.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String PROBLEM_401 = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+            + "\"detail\":\"a valid bearer access token is required\"}";
+    static final String PROBLEM_403 = "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+            + "\"detail\":\"the access token's roles do not allow this request\"}";
+
+    /**
+     * R2: the webhook (and the default profile's Graph API stand-in, which only it calls) pass no authentication
+     * filter, so the measured hot path stays as it was; the firewall still applies, it runs before any chain.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhookChain() {
+        return new DefaultSecurityFilterChain(new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/webhooks/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/stand-in/graph/**")));
+    }
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain apiChain(HttpSecurity http, AccessProperties properties) throws Exception {
+        http.authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                            .permitAll();
+                    requests.requestMatchers(
+                                    GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                            .permitAll();
+                    if (properties.publicApiDocs()) {
+                        requests.requestMatchers(
+                                        GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                                .permitAll();
+                    } else {
+                        requests.requestMatchers(
+                                        GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                                .authenticated();
+                    }
+                    requests.requestMatchers("/actuator", "/actuator/**").hasRole(OPS.claimValue());
+                    requests.requestMatchers(GET, "/api/pools/*/conversations").hasAnyRole(roles(AGENT, SUPERVISOR));
+                    requests.requestMatchers(
+                                    POST,
+                                    "/api/conversations/*/claim",
+                                    "/api/conversations/*/reply",
+                                    "/api/conversations/*/template",
+                                    "/api/conversations/*/close")
+                            .hasRole(AGENT.claimValue());
+                    requests.requestMatchers(POST, "/api/conversations/*/transfer")
+                            .hasAnyRole(roles(AGENT, SUPERVISOR));
+                    requests.requestMatchers(GET, "/api/conversations").hasAnyRole(roles(SUPERVISOR, PRIVACY_OFFICER));
+                    requests.requestMatchers(GET, "/api/conversations/*/messages", "/api/attachments/*/content")
+                            .hasAnyRole(roles(AGENT, SUPERVISOR, PRIVACY_OFFICER));
+                    requests.requestMatchers(GET, "/api/privacy/transcripts/export")
+                            .hasAnyRole(roles(PRIVACY_OFFICER, INTEGRATOR));
+                    requests.requestMatchers(POST, "/api/privacy/analyze")
+                            .hasAnyRole(roles(OPS, PRIVACY_OFFICER, INTEGRATOR));
+                    requests.requestMatchers(GET, "/api/access-log").hasRole(PRIVACY_OFFICER.claimValue());
+                    requests.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))
+                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, PROBLEM_401)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> problem(response, 401, PROBLEM_401))
+                        .accessDeniedHandler((request, response, e) -> problem(response, 403, PROBLEM_403)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // bearer tokens only, no cookies: nothing for a cross-site request to ride on
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /** Roles from {@code carehub.security.roles-claim}, the user's id from {@code agent-id-claim}. */
+    static JwtAuthenticationConverter converter(AccessProperties properties) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(properties.rolesClaim());
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setPrincipalClaimName(properties.agentIdClaim());
+        return converter;
+    }
+
+    private static String[] roles(Role... roles) {
+        return Arrays.stream(roles).map(Role::claimValue).toArray(String[]::new);
+    }
+
+    private static void problem(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"carehub\"");
+        }
+        response.setContentType("application/problem+json");
+        response.getWriter().write(body);
+    }
+}
