@@ -244,6 +244,20 @@ public class Conversations {
     }
 
     /** One transition: {@code set} where the conversation is open and {@code from} holds (fixed SQL fragments). */
+    /**
+     * R47: locks the conversation's row while it is CLAIMED by {@code agent}, inside the caller's transaction (an
+     * agent's send): a concurrent transfer, reassignment or close waits until the send is documented, and a send by
+     * an agent who no longer holds the conversation finds nothing to lock. False if {@code agent} does not hold it.
+     */
+    public boolean lockClaimedBy(long id, String agent) {
+        return !jdbc.queryForList(
+                        "select id from conversation where id = :id and status = '" + OPEN
+                                + "' and routing_state = 'CLAIMED' and assigned_agent = :agent for update",
+                        new MapSqlParameterSource().addValue("id", id).addValue("agent", agent),
+                        Long.class)
+                .isEmpty();
+    }
+
     private boolean move(long id, String set, String from, MapSqlParameterSource params) {
         return jdbc.update(
                         "update conversation set " + set + " where id = :id and status = '" + OPEN + "' and (" + from

@@ -186,7 +186,8 @@ class AgentController {
                             + "\"text\":{\"body\":\"Hallo\"}}");
         }
         requireAssigned(id, agent.id());
-        long messageId = outbound.send(id, new OutboundContent(type, request.get(type)), agent.id());
+        long messageId = outbound.sendAsAssignee(id, new OutboundContent(type, request.get(type)), agent.id())
+                .orElseThrow(() -> notClaimed(id));
         audit(
                 id,
                 agent,
@@ -207,7 +208,8 @@ class AgentController {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "template needs name and language.code");
         }
         requireAssigned(id, agent.id());
-        long messageId = outbound.send(id, new OutboundContent("template", template), agent.id());
+        long messageId = outbound.sendAsAssignee(id, new OutboundContent("template", template), agent.id())
+                .orElseThrow(() -> notClaimed(id));
         audit(
                 id,
                 agent,

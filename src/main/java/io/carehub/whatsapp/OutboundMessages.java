@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carehub.buffer.JmsBatchMessage;
 import io.carehub.documentation.ConversationQueries;
+import io.carehub.documentation.Conversations;
 import io.carehub.documentation.Messages;
 import io.carehub.whatsapp.WindowClosedException.Reason;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ public class OutboundMessages {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
 
     private final ConversationQueries queries;
+    private final Conversations conversations;
     private final Messages messages;
     private final TransactionTemplate tx;
     private final ProducerTemplate camel;
@@ -37,6 +40,7 @@ public class OutboundMessages {
 
     public OutboundMessages(
             ConversationQueries queries,
+            Conversations conversations,
             Messages messages,
             TransactionTemplate tx,
             ProducerTemplate camel,
@@ -44,6 +48,7 @@ public class OutboundMessages {
             OutboundProperties properties,
             ObjectMapper mapper) {
         this.queries = queries;
+        this.conversations = conversations;
         this.messages = messages;
         this.tx = tx;
         this.camel = camel;
@@ -59,12 +64,32 @@ public class OutboundMessages {
      * @throws WindowClosedException when the 24-hour window forbids it and no fallback template is configured
      */
     public long send(long conversationId, OutboundContent content, String actor) {
+        return queue(conversationId, content, actor, null);
+    }
+
+    /**
+     * R47: sends {@code content} as the agent the conversation is assigned to. The assignment is checked under the
+     * conversation's row lock in the send's own transaction, so a reply cannot slip through while a transfer,
+     * reassignment or close takes the conversation away.
+     *
+     * @return the id of the documented outbound message, or empty if {@code agentId} does not hold the conversation
+     * @throws WindowClosedException when the 24-hour window forbids it and no fallback template is configured
+     */
+    public OptionalLong sendAsAssignee(long conversationId, OutboundContent content, String agentId) {
+        Long id = queue(conversationId, content, agentId, agentId);
+        return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+    }
+
+    private Long queue(long conversationId, OutboundContent content, String actor, String assignee) {
         OutboundContent allowed = allowed(conversationId, content);
         ConversationQueries.Recipient recipient = queries.recipient(conversationId);
         if (recipient.waId() == null && "template".equals(allowed.type())) {
             refuseTemplateMetaRefusedForBsuids(allowed);
         }
         Long id = tx.execute(status -> {
+            if (assignee != null && !conversations.lockClaimedBy(conversationId, assignee)) {
+                return null;
+            }
             ObjectNode payload = mapper.createObjectNode()
                     .put("messaging_product", "whatsapp")
                     .put("recipient_type", "individual");
@@ -82,6 +107,9 @@ public class OutboundMessages {
             enqueue(messageId, conversationId);
             return messageId;
         });
+        if (id == null) {
+            return null; // the agent no longer holds the conversation: nothing documented, nothing sent
+        }
         LOG.info(
                 "outbound {} message {} queued in conversation {} by {}",
                 allowed.type(),

@@ -3,6 +3,7 @@ package io.carehub.routing;
 import static io.carehub.GraphApiStub.GRAPH_API;
 import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.carehub.Db;
@@ -10,16 +11,21 @@ import io.carehub.HubApi;
 import io.carehub.IdentityProvider;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * R47: the agent is who the verified token says: an agent sees and claims only conversations of their own pools,
  * acts only on conversations assigned to them, cannot act as another agent (a header naming one changes nothing),
- * and of two desktops claiming at the same moment exactly one wins. Supervisors reassign; a transfer's target must
+ * of two desktops claiming at the same moment exactly one wins, and a reply racing a reassignment is refused. Supervisors reassign; a transfer's target must
  * be a known agent or pool.
  */
 @ConversationTest
@@ -36,6 +42,9 @@ class AgentIdentityTest {
 
     @Autowired
     AgentPools pools;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void anAgentCannotActAsAnotherAgent() {
@@ -152,6 +161,43 @@ class AgentIdentityTest {
                         "select count(*) from agent_action where conversation_id = ? and action = 'REASSIGN' and agent_id = 'sup-1'",
                         conversation))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aReplyRacingAReassignmentIsRefusedOnceTheConversationIsTakenAway() throws Exception {
+        String customer = newCustomer();
+        long conversation = waitingInPrivateGeneral(customer);
+        String gina = IdentityProvider.agent("gina");
+        assertThat(claim(conversation, gina).statusCode()).isEqualTo(200);
+        int outboundBefore = db.outbound(customer).size();
+
+        // a reassignment in flight: it holds the conversation's row until it commits, while gina's reply starts and
+        // passes every check that reads the committed state (gina still holds the conversation there)
+        try (Connection reassignment = dataSource.getConnection()) {
+            reassignment.setAutoCommit(false);
+            try (PreparedStatement update =
+                    reassignment.prepareStatement("update conversation set assigned_agent = 'hugo' where id = ?")) {
+                update.setLong(1, conversation);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<HttpResponse<String>> reply = CompletableFuture.supplyAsync(() -> hub.post(
+                    "/api/conversations/" + conversation + "/reply",
+                    gina,
+                    "{\"type\":\"text\",\"text\":{\"body\":\"Antwort nach der Umverteilung\"}}"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> reply.isDone() || waitingForARowLock() > 0);
+            reassignment.commit();
+
+            assertThat(reply.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(409);
+        }
+        assertThat(db.outbound(customer)).hasSize(outboundBefore);
+        GRAPH_API.verify(
+                0,
+                WireMock.postRequestedFor(WireMock.anyUrl())
+                        .withRequestBody(WireMock.containing("Antwort nach der Umverteilung")));
+    }
+
+    private long waitingForARowLock() {
+        return db.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'");
     }
 
     private long waitingInPrivateGeneral(String customer) {
