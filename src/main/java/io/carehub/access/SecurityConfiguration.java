@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
@@ -53,7 +54,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiChain(HttpSecurity http, AccessProperties properties) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AccessProperties properties, ManagementPort managementPort)
+            throws Exception {
         http.authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                             .permitAll();
@@ -69,6 +71,11 @@ class SecurityConfiguration {
                                         GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                                 .authenticated();
                     }
+                    // R48: Prometheus scrapes Actuator's own, unpublished port without a token; elsewhere it needs ops
+                    requests.requestMatchers(new AndRequestMatcher(
+                                    managementPort,
+                                    PathPatternRequestMatcher.withDefaults().matcher(GET, "/actuator/prometheus")))
+                            .permitAll();
                     requests.requestMatchers("/actuator", "/actuator/**").hasRole(OPS.claimValue());
                     requests.requestMatchers(GET, "/api/pools/*/conversations").hasAnyRole(roles(AGENT, SUPERVISOR));
                     requests.requestMatchers(

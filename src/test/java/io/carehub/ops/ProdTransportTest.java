@@ -216,6 +216,19 @@ class ProdTransportTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
+
+        // Prometheus scrapes the unpublished management port without a token; anything else there needs ops
+        assertThat(httpsGet(management, "/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(httpsGet(management, "/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(httpsGet(port("local.server.port"), "/actuator/prometheus").statusCode())
+                .isEqualTo(401);
+    }
+
+    private static HttpResponse<String> httpsGet(int port, String path) throws Exception {
+        return https().send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
