@@ -1,5 +1,8 @@
 package io.carehub.bench;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.carehub.CarehubApplication;
 import io.carehub.fault.StandaloneArtemis;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -142,7 +145,7 @@ public final class HubBenchmark {
         String stamp = Long.toString(System.currentTimeMillis());
         Path dataDir = out.resolve("data-" + stamp).toAbsolutePath();
         ConfigurableApplicationContext embedded = SpringApplication.run(
-                CarehubApplication.class,
+                new Class<?>[] {CarehubApplication.class, BaselineAccess.class},
                 withRouting(
                         out,
                         "--server.port=0",
@@ -343,15 +346,27 @@ public final class HubBenchmark {
     /**
      * carehub in its production shape (prod profile, R44): the embedded hub is closed, and a hub in this JVM
      * runs against a standalone Artemis broker (the registry's distribution, the fault suite's broker.xml) and
-     * a PostgreSQL server it did not start, each its own process on the same machine. Consent notices still go
-     * to the local Graph API stand-in, as on the embedded defaults, so both hubs do the same work.
+     * a PostgreSQL server it did not start, each its own process on the same machine. The local Graph API stand-in
+     * never runs in prod (§4), so consent notices go to a WireMock Graph API that answers each send as Meta does but
+     * posts no status webhooks back: this phase does a little less work than the embedded one.
      */
     private Standalone standalonePhases(Path dir, int scale) throws Exception {
         System.out.println("standalone broker + PostgreSQL ...");
         hub.close();
         Files.createDirectories(dir);
         Path postgresData = dir.resolve("postgres");
-        try (StandaloneArtemis broker = StandaloneArtemis.create(dir.resolve("broker"));
+        WireMockServer graphApi = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .containerThreads(32)
+                .disableRequestJournal());
+        graphApi.start();
+        graphApi.stubFor(WireMock.post(WireMock.urlPathMatching("/v[0-9.]+/[0-9]+/messages"))
+                .willReturn(WireMock.okJson("""
+                        {"messaging_product":"whatsapp","contacts":[{"input":"{{jsonPath request.body '$.to'}}",\
+                        "wa_id":"{{jsonPath request.body '$.to'}}"}],\
+                        "messages":[{"id":"wamid.BENCH{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""").withTransformers("response-template")));
+        try (AutoCloseable stopGraphApi = graphApi::stop;
+                StandaloneArtemis broker = StandaloneArtemis.create(dir.resolve("broker"));
                 // a production server's durability (the embedded library's defaults turn fsync and synchronous_commit
                 // off)
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -376,7 +391,14 @@ public final class HubBenchmark {
                             "--carehub.whatsapp.app-secret=" + APP_SECRET,
                             "--carehub.whatsapp.verify-token=bench-verify-token",
                             "--carehub.whatsapp.access-token=bench-access-token",
-                            "--carehub.whatsapp.stand-in=true",
+                            // the stand-in never runs in prod (§4): WireMock answers the sends, without statuses
+                            "--carehub.whatsapp.graph-base-url=" + graphApi.baseUrl(),
+                            // plain TCP and HTTP on one port, as in the fault suite: this phase measures the hub
+                            "--carehub.transport.require-tls=false",
+                            "--server.ssl.enabled=false",
+                            "--management.server.ssl.enabled=false",
+                            "--spring.flyway.user=postgres",
+                            "--spring.flyway.password=postgres",
                             "--carehub.buffer.encryption-key=" + randomKey(),
                             "--carehub.buffer.group-key=" + randomKey(),
                             "--carehub.privacy.vault-key=" + randomKey(),
