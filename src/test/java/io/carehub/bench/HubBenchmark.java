@@ -365,6 +365,14 @@ public final class HubBenchmark {
                         {"messaging_product":"whatsapp","contacts":[{"input":"{{jsonPath request.body '$.to'}}",\
                         "wa_id":"{{jsonPath request.body '$.to'}}"}],\
                         "messages":[{"id":"wamid.BENCH{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""").withTransformers("response-template")));
+        // the images' media (WhatsAppUpdates: an empty JPEG, sha256 of no bytes), as Meta's media endpoints serve it
+        graphApi.stubFor(WireMock.get(WireMock.urlPathMatching("/v[0-9.]+/[0-9]+"))
+                .willReturn(WireMock.okJson("""
+                        {"messaging_product":"whatsapp","url":"%s/media/bench.jpg","mime_type":"image/jpeg",\
+                        "sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855","file_size":0,\
+                        "id":"{{request.pathSegments.[1]}}"}""".formatted(graphApi.baseUrl())).withTransformers("response-template")));
+        graphApi.stubFor(WireMock.get(WireMock.urlPathEqualTo("/media/bench.jpg"))
+                .willReturn(WireMock.aResponse().withHeader("Content-Type", "image/jpeg")));
         try (AutoCloseable stopGraphApi = graphApi::stop;
                 StandaloneArtemis broker = StandaloneArtemis.create(dir.resolve("broker"));
                 // a production server's durability (the embedded library's defaults turn fsync and synchronous_commit
@@ -393,6 +401,9 @@ public final class HubBenchmark {
                             "--carehub.whatsapp.access-token=bench-access-token",
                             // the stand-in never runs in prod (§4): WireMock answers the sends, without statuses
                             "--carehub.whatsapp.graph-base-url=" + graphApi.baseUrl(),
+                            // WireMock serves the media over plain HTTP on localhost
+                            "--carehub.media.allowed-hosts=localhost",
+                            "--carehub.media.plain-http-hosts=localhost",
                             // plain TCP and HTTP on one port, as in the fault suite: this phase measures the hub
                             "--carehub.transport.require-tls=false",
                             "--server.ssl.enabled=false",
