@@ -10,11 +10,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -43,7 +47,7 @@ class WebhookSlowBodyTest {
     private final class SlowLoris implements AutoCloseable {
 
         private final Socket socket;
-        private final Thread trickle;
+        private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
 
         SlowLoris() throws IOException {
             socket = new Socket("localhost", hub.port());
@@ -53,17 +57,19 @@ class WebhookSlowBodyTest {
                             + "X-Hub-Signature-256: sha256=00\r\nContent-Length: 1000\r\n\r\n{")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            trickle = Thread.ofVirtual().start(() -> {
-                try {
-                    for (int i = 0; i < 999; i++) {
-                        Thread.sleep(250);
-                        out.write(' ');
-                        out.flush();
-                    }
-                } catch (IOException | InterruptedException closed) {
-                    // the hub closed the connection (or the test ended)
-                }
-            });
+            // one more byte every 250 ms, until the hub closes the connection (a write then fails and ends it)
+            trickle.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            out.write(' ');
+                            out.flush();
+                        } catch (IOException closed) {
+                            throw new UncheckedIOException(closed);
+                        }
+                    },
+                    250,
+                    250,
+                    TimeUnit.MILLISECONDS);
         }
 
         /** The status line the hub finally answers with. */
@@ -74,7 +80,7 @@ class WebhookSlowBodyTest {
 
         @Override
         public void close() throws IOException {
-            trickle.interrupt();
+            trickle.shutdownNow();
             socket.close();
         }
     }
