@@ -1,9 +1,11 @@
 package io.carehub.documentation;
 
+import io.carehub.crypto.LookupHash;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  * → {@code consent.ErasureRequests}; {@code agent_action} → {@code routing.AgentActions};
  * {@code dialog}, {@code dialog_log} → {@code dialog.Dialogs}; {@code deletion_audit} →
  * {@code privacy.DeletionAudit}; {@code pseudonym_session}, {@code pseudonym} → {@code privacy.PseudonymVault};
- * {@code access_log} → {@code access.AccessLog}.
+ * {@code access_log} → {@code access.AccessLog}; {@code contact_key} → {@code crypto.ContactKeys}.
  * A read may join a neighbour table for its columns where that saves a round trip on a hot path; the
  * owner of the rows it returns holds it.
  */
@@ -38,9 +40,11 @@ public class Contacts {
     private static final Logger LOG = LoggerFactory.getLogger(Contacts.class);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final LookupHash lookupHash;
 
-    Contacts(NamedParameterJdbcTemplate jdbc) {
+    Contacts(NamedParameterJdbcTemplate jdbc, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.lookupHash = lookupHash;
     }
 
     /**
@@ -103,7 +107,7 @@ public class Contacts {
             if (byPhone != null && byPhone.userId() != null && !byPhone.userId().equals(identity.userId())) {
                 // the phone number now belongs to another BSUID: it moves, the old contact keeps its BSUID
                 jdbc.update(
-                        "update contact set wa_id = null, updated_at = now() where id = :id",
+                        "update contact set wa_id = null, wa_id_hash = null, updated_at = now() where id = :id",
                         Map.of("id", byPhone.id()));
                 byPhone = null;
             }
@@ -113,8 +117,9 @@ public class Contacts {
                 return target.id();
             }
             List<Long> inserted = jdbc.queryForList("""
-                    insert into contact (wa_id, phone_number, user_id, parent_user_id, username, profile_name)
-                    values (:waId, :waId, :userId, :parent, :username, :name)
+                    insert into contact (wa_id, wa_id_hash, phone_number, user_id, user_id_hash, parent_user_id, username,
+                                         profile_name)
+                    values (:waId, :waIdHash, :waId, :userId, :userIdHash, :parent, :username, :name)
                     on conflict do nothing returning id""", parameters(identity), Long.class);
             if (!inserted.isEmpty()) {
                 return inserted.get(0);
@@ -124,18 +129,26 @@ public class Contacts {
     }
 
     private void updateLinked(long id, CustomerIdentity identity, boolean withPhone) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update contact
                    set wa_id = coalesce(cast(:waId as text), wa_id), phone_number = coalesce(cast(:waId as text), phone_number),
-                       user_id = :userId, parent_user_id = coalesce(cast(:parent as text), parent_user_id),
+                       wa_id_hash = coalesce(cast(:waIdHash as bytea), wa_id_hash),
+                       user_id = :userId, user_id_hash = :userIdHash, parent_user_id = coalesce(cast(:parent as text), parent_user_id),
                        username = coalesce(cast(:username as text), username),
                        profile_name = coalesce(cast(:name as text), profile_name), updated_at = now()
-                 where id = :id""", parameters(identity).addValue("id", id).addValue("waId", withPhone ? identity.waId() : null));
+                 where id = :id""",
+                parameters(identity)
+                        .addValue("id", id)
+                        .addValue("waId", withPhone ? identity.waId() : null)
+                        .addValue("waIdHash", withPhone ? lookupHash.of(identity.waId()) : null));
     }
 
-    private static MapSqlParameterSource parameters(CustomerIdentity identity) {
+    private MapSqlParameterSource parameters(CustomerIdentity identity) {
         return new MapSqlParameterSource("waId", identity.waId())
+                .addValue("waIdHash", lookupHash.of(identity.waId()))
                 .addValue("userId", identity.userId())
+                .addValue("userIdHash", lookupHash.of(identity.userId()))
                 .addValue("parent", identity.parentUserId())
                 .addValue("username", identity.username())
                 .addValue("name", identity.profileName());
@@ -151,8 +164,10 @@ public class Contacts {
                 """
                 update contact k
                    set wa_id = coalesce(cast(:newWaId as text), k.wa_id),
+                       wa_id_hash = coalesce(cast(:newWaIdHash as bytea), k.wa_id_hash),
                        phone_number = coalesce(cast(:newWaId as text), k.phone_number),
-                       user_id = coalesce(cast(:newUserId as text), k.user_id), updated_at = now()
+                       user_id = coalesce(cast(:newUserId as text), k.user_id),
+                       user_id_hash = coalesce(cast(:newUserIdHash as bytea), k.user_id_hash), updated_at = now()
                  where k.id = (select o.id from contact o
                                 where o.user_id = cast(:oldUserId as text) or o.wa_id = cast(:oldWaId as text)
                                 order by (o.user_id = cast(:oldUserId as text)) desc nulls last, o.id limit 1)
@@ -162,7 +177,9 @@ public class Contacts {
                 new MapSqlParameterSource("oldWaId", change.oldWaId())
                         .addValue("oldUserId", change.oldUserId())
                         .addValue("newWaId", change.newWaId())
-                        .addValue("newUserId", change.newUserId()));
+                        .addValue("newWaIdHash", lookupHash.of(change.newWaId()))
+                        .addValue("newUserId", change.newUserId())
+                        .addValue("newUserIdHash", lookupHash.of(change.newUserId())));
         if (changed == 0) {
             LOG.info("identifier change for an unknown contact, or its new identifier is taken: nothing re-linked");
         }
@@ -177,9 +194,10 @@ public class Contacts {
         Map<String, Long> contactIds = new HashMap<>();
         jdbc.query(
                 """
-                insert into contact (wa_id, phone_number, profile_name)
-                select c.wa_id, c.wa_id, c.name
-                  from unnest(cast(:waIds as text[]), cast(:names as text[])) with ordinality as c(wa_id, name, ord)
+                insert into contact (wa_id, wa_id_hash, phone_number, profile_name)
+                select c.wa_id, decode(c.hash, 'hex'), c.wa_id, c.name
+                  from unnest(cast(:waIds as text[]), cast(:hashes as text[]), cast(:names as text[]))
+                       with ordinality as c(wa_id, hash, name, ord)
                  order by c.ord
                 on conflict (wa_id) do update
                    set profile_name = coalesce(excluded.profile_name, contact.profile_name),
@@ -189,6 +207,11 @@ public class Contacts {
                 returning id, wa_id""",
                 new MapSqlParameterSource()
                         .addValue("waIds", profileNames.keySet().toArray(String[]::new))
+                        .addValue(
+                                "hashes",
+                                profileNames.keySet().stream()
+                                        .map(waId -> HexFormat.of().formatHex(lookupHash.of(waId)))
+                                        .toArray(String[]::new))
                         .addValue("names", profileNames.values().toArray(String[]::new)),
                 rs -> {
                     contactIds.put(rs.getString(2), rs.getLong(1));

@@ -46,6 +46,9 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
         // R13: its own key, so the pseudonymous group ids say nothing to whoever holds the app secret
         GROUP_KEY("carehub.buffer.group-key", true, true),
         VAULT_KEY("carehub.privacy.vault-key", true, true),
+        // R19: wraps every contact's data key; and the key of the hashes identifiers are looked up by
+        CRYPTO_KEK("carehub.crypto.kek", true, true),
+        LOOKUP_KEY("carehub.crypto.lookup-key", true, true),
         // the local token issuer of the default profile; prod takes its tokens from the identity provider
         LOCAL_ISSUER_SECRET("carehub.security.local-issuer.client-secret", true, false),
         // the embedded PostgreSQL of the default profile; prod connects with spring.datasource.*
@@ -141,6 +144,9 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
         if (secret == Secret.BUFFER_KEY && hasText(environment.getProperty("carehub.buffer.keyset-file"))) {
             return false;
         }
+        if (secret == Secret.CRYPTO_KEK && hasText(environment.getProperty("carehub.crypto.kek-keyset-file"))) {
+            return false;
+        }
         if (secret == Secret.LOCAL_ISSUER_SECRET
                 && !environment.getProperty("carehub.security.local-issuer.enabled", Boolean.class, false)) {
             return false; // R47: only the default profile's local token issuer needs it
@@ -151,7 +157,7 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
     private String generate(Secret secret) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return secret == Secret.BUFFER_KEY || secret == Secret.VAULT_KEY
+        return secret == Secret.BUFFER_KEY || secret == Secret.VAULT_KEY || secret == Secret.CRYPTO_KEK
                 ? Base64.getEncoder().encodeToString(bytes)
                 : "dev-" + HexFormat.of().formatHex(bytes, 0, 16);
     }

@@ -413,6 +413,8 @@ public final class HubBenchmark {
                             "--carehub.buffer.encryption-key=" + randomKey(),
                             "--carehub.buffer.group-key=" + randomKey(),
                             "--carehub.privacy.vault-key=" + randomKey(),
+                            "--carehub.crypto.kek=" + randomKey(),
+                            "--carehub.crypto.lookup-key=" + randomKey(),
                             // R47: the benchmark calls no API, so the identity provider is never asked
                             "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:9/idp",
                             "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:9/idp/jwks",

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class HubProcess implements AutoCloseable {
 
     static final String VAULT_KEY = "Y2FyZWh1Yi1mYXVsdC1zdWl0ZS12YXVsdC1rZXktMzI=";
+    static final String KEK = "Y2FyZWh1Yi1mYXVsdC1zdWl0ZS1jcnlwdG8ta2VrLTM=";
 
     private final String name;
     private final int port;
@@ -48,6 +49,8 @@ final class HubProcess implements AutoCloseable {
         // the audits read an embedded hub's database with this password
         p.put("carehub.postgres.password", "postgres");
         p.put("carehub.privacy.vault-key", VAULT_KEY);
+        p.put("carehub.crypto.kek", KEK);
+        p.put("carehub.crypto.lookup-key", "fault-suite-lookup-key");
         p.put("carehub.buffer.consumers", "4");
         p.put("carehub.media.first-backoff", "1s");
         p.put("carehub.media.max-backoff", "4s");

@@ -304,6 +304,8 @@ class ProdTransportTest {
         p.put("carehub.buffer.encryption-key", HubTest.BUFFER_KEY);
         p.put("carehub.buffer.group-key", "prod-transport-group-key");
         p.put("carehub.privacy.vault-key", "cHJvZC10cmFuc3BvcnQtdGVzdC12YXVsdC1rZXktMzI=");
+        p.put("carehub.crypto.kek", "cHJvZC10cmFuc3BvcnQtdGVzdC1jcnlwdG8ta2VrLTM=");
+        p.put("carehub.crypto.lookup-key", "prod-transport-test-lookup-key");
         p.putAll(IdentityProvider.hubProperties());
         p.put("carehub.dialog.routing.private-customers", "agents");
         p.put("carehub.dialog.routing.business", "agents");

@@ -37,7 +37,9 @@ class SecretsEnvironmentPostProcessorTest {
                 .withProperty("carehub.whatsapp.access-token", "a")
                 .withProperty("carehub.buffer.keyset-file", "/run/secrets/keyset.json")
                 .withProperty("carehub.buffer.group-key", "g")
-                .withProperty("carehub.privacy.vault-key", "k");
+                .withProperty("carehub.privacy.vault-key", "k")
+                .withProperty("carehub.crypto.kek", "k")
+                .withProperty("carehub.crypto.lookup-key", "k");
         environment.setActiveProfiles("prod");
 
         processor.postProcessEnvironment(environment, new SpringApplication());
@@ -104,7 +106,9 @@ class SecretsEnvironmentPostProcessorTest {
                 .withProperty("carehub.whatsapp.verify-token", "v")
                 .withProperty("carehub.whatsapp.access-token", "a")
                 .withProperty("carehub.buffer.encryption-key", "e")
-                .withProperty("carehub.privacy.vault-key", "k");
+                .withProperty("carehub.privacy.vault-key", "k")
+                .withProperty("carehub.crypto.kek", "k")
+                .withProperty("carehub.crypto.lookup-key", "k");
         environment.setActiveProfiles("prod");
 
         assertThatThrownBy(() -> processor.postProcessEnvironment(environment, new SpringApplication()))
