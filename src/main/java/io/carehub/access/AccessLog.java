@@ -1,5 +1,6 @@
 package io.carehub.access;
 
+import io.carehub.crypto.LookupHash;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,10 +48,12 @@ public class AccessLog {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final LookupHash lookupHash;
 
-    AccessLog(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    AccessLog(NamedParameterJdbcTemplate jdbc, Clock clock, LookupHash lookupHash) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.lookupHash = lookupHash;
     }
 
     /** An action on, or a read of, one conversation (its contact is recorded with it). */
@@ -81,7 +84,8 @@ public class AccessLog {
     public void contact(Caller caller, Role role, Action action, String waId) {
         jdbc.update("""
                 insert into access_log (at, user_id, role, action, contact_id)
-                values (:at, :user, :role, :action, (select id from contact where :waId in (wa_id, user_id)))""", params(caller, role, action, null).addValue("waId", waId));
+                values (:at, :user, :role, :action,
+                        (select id from contact where cast(:waIdHash as bytea) in (wa_id_hash, user_id_hash)))""", params(caller, role, action, null).addValue("waIdHash", lookupHash.of(waId)));
     }
 
     /** An action that names no single conversation or contact (an export's range, an analysis). */
@@ -99,14 +103,15 @@ public class AccessLog {
         return jdbc.query(
                 """
                 select id, at, user_id, role, action, conversation_id, contact_id, target from access_log
-                 where (cast(:waId as text) is null or contact_id = (select id from contact where :waId in (wa_id, user_id)))
+                 where (cast(:waIdHash as bytea) is null
+                        or contact_id = (select id from contact where cast(:waIdHash as bytea) in (wa_id_hash, user_id_hash)))
                    and (cast(:user as text) is null or user_id = :user)
                    and (cast(:from as timestamptz) is null or at >= :from)
                    and (cast(:to as timestamptz) is null or at < :to)
                  order by at desc, id desc
                  limit :limit""",
                 new MapSqlParameterSource()
-                        .addValue("waId", waId)
+                        .addValue("waIdHash", lookupHash.of(waId))
                         .addValue("user", userId)
                         .addValue("from", from == null ? null : Timestamp.from(from))
                         .addValue("to", to == null ? null : Timestamp.from(to))

@@ -1,5 +1,9 @@
 package io.carehub.consent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.crypto.ContactKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -20,9 +24,13 @@ public class Consents {
     static final String DECLINED = "DECLINED";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ContactKeys keys;
+    private final ObjectMapper mapper;
 
-    Consents(NamedParameterJdbcTemplate jdbc) {
+    Consents(NamedParameterJdbcTemplate jdbc, ContactKeys keys, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.mapper = mapper;
     }
 
     /** The message, its contact's notice state and latest decision. */
@@ -40,7 +48,7 @@ public class Consents {
     Subject subject(long messageId) {
         return jdbc.queryForObject(
                 """
-                select m.id, m.conversation_id, c.contact_id, m.type, m.details ->> 'id', m.wamid, m.released_at,
+                select m.id, m.conversation_id, c.contact_id, m.type, m.details, m.wamid, m.released_at,
                        k.notice_sent_at,
                        (select r.decision from consent_record r where r.contact_id = c.contact_id
                          order by r.decided_at desc, r.id desc limit 1)
@@ -52,7 +60,7 @@ public class Consents {
                         rs.getLong(2),
                         rs.getLong(3),
                         rs.getString(4),
-                        rs.getString(5),
+                        replyId(rs.getLong(3), rs.getBytes(5)),
                         rs.getString(6),
                         instant(rs.getTimestamp(7)),
                         instant(rs.getTimestamp(8)),
@@ -83,6 +91,25 @@ public class Consents {
                  where r.contact_id = :contact order by r.decided_at desc, r.id desc limit 1""", Map.of("contact", contactId), (rs, i) -> rs.getBoolean(1)).stream()
                 .findFirst()
                 .orElse(false));
+    }
+
+    /** R19: the id of the button or list row the customer chose, from the message's encrypted details. */
+    private String replyId(long contactId, byte[] details) {
+        if (details == null) {
+            return null;
+        }
+        String json = keys.existing(contactId)
+                .map(cipher -> cipher.openText(details, "message.details"))
+                .orElse(null);
+        if (json == null) {
+            return null;
+        }
+        try {
+            JsonNode id = mapper.readTree(json).path("id");
+            return id.isValueNode() && !id.isNull() ? id.asText() : null;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a message's details do not parse", e);
+        }
     }
 
     private static Instant instant(Timestamp timestamp) {

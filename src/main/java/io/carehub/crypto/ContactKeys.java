@@ -206,4 +206,15 @@ public class ContactKeys {
                 .putLong(contactId)
                 .array();
     }
+
+    // ---- i15-crypto: tools outside the application context ----
+
+    /**
+     * R19: the keys as a command line outside the application (the transcript export) reads them; it never creates
+     * or destroys keys.
+     */
+    public static ContactKeys forTool(
+            CryptoProperties properties, NamedParameterJdbcTemplate jdbc, DeletionAudit audit) {
+        return new ContactKeys(properties, jdbc, audit, Clock.systemUTC());
+    }
 }

@@ -1,5 +1,6 @@
 package io.carehub.dialog;
 
+import io.carehub.crypto.ContactKeys;
 import io.carehub.documentation.Conversations;
 import io.carehub.privacy.DeletionAudit;
 import java.sql.Timestamp;
@@ -43,16 +44,26 @@ class Dialogs {
             rs.getString("state"),
             rs.getString("handoff_reason"));
 
+    /** R19: associated data of the encrypted dialog log texts. */
+    static final String LOG_TEXT = "dialog_log.text_pseudonymized";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Conversations conversations;
     private final DeletionAudit audit;
     private final Clock clock;
+    private final ContactKeys keys;
 
-    Dialogs(NamedParameterJdbcTemplate jdbc, Conversations conversations, DeletionAudit audit, Clock clock) {
+    Dialogs(
+            NamedParameterJdbcTemplate jdbc,
+            Conversations conversations,
+            DeletionAudit audit,
+            Clock clock,
+            ContactKeys keys) {
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.audit = audit;
         this.clock = clock;
+        this.keys = keys;
     }
 
     Optional<Dialog> find(UUID id) {
@@ -106,7 +117,7 @@ class Dialogs {
                 new MapSqlParameterSource()
                         .addValue("dialog", dialogId)
                         .addValue("message", messageId)
-                        .addValue("text", pseudonymized)
+                        .addValue("text", sealed(dialogId, pseudonymized))
                         .addValue("now", now()));
         jdbc.update(
                 "update dialog set last_activity_at = :now, turns = turns + 1 where id = :id",
@@ -121,7 +132,7 @@ class Dialogs {
                 values (:dialog, 'FROM_PLATFORM', :text, :now)""",
                 new MapSqlParameterSource()
                         .addValue("dialog", dialogId)
-                        .addValue("text", pseudonymized)
+                        .addValue("text", sealed(dialogId, pseudonymized))
                         .addValue("now", now()));
     }
 
@@ -203,5 +214,16 @@ class Dialogs {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
+    }
+
+    // ---- i15-crypto ----
+
+    /** R19: a dialog log text encrypted with the key of the dialog's contact. */
+    private byte[] sealed(UUID dialogId, String text) {
+        Long contactId = jdbc.queryForObject(
+                "select c.contact_id from dialog d join conversation c on c.id = d.conversation_id where d.id = :id",
+                Map.of("id", dialogId),
+                Long.class);
+        return keys.forContact(contactId).seal(text, LOG_TEXT);
     }
 }

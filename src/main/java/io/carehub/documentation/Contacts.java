@@ -1,8 +1,13 @@
 package io.carehub.documentation;
 
+import io.carehub.crypto.ContactCipher;
+import io.carehub.crypto.ContactKeys;
 import io.carehub.crypto.LookupHash;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -30,7 +35,10 @@ import org.springframework.stereotype.Component;
  * → {@code consent.ErasureRequests}; {@code agent_action} → {@code routing.AgentActions};
  * {@code dialog}, {@code dialog_log} → {@code dialog.Dialogs}; {@code deletion_audit} →
  * {@code privacy.DeletionAudit}; {@code pseudonym_session}, {@code pseudonym} → {@code privacy.PseudonymVault};
- * {@code access_log} → {@code access.AccessLog}; {@code contact_key} → {@code crypto.ContactKeys}.
+ * {@code access_log} → {@code access.AccessLog}; {@code contact_key} → {@code crypto.ContactKeys};
+ * {@code unattributed_key} → {@code crypto.UnattributedKeys}. R19: each owner encrypts the content and identity
+ * columns of its table with the contact's key ({@code crypto.ContactCipher}, associated data "table.column") and
+ * decrypts them in its reads; contacts are looked up by the keyed hashes {@code wa_id_hash} / {@code user_id_hash}.
  * A read may join a neighbour table for its columns where that saves a round trip on a hot path; the
  * owner of the rows it returns holds it.
  */
@@ -39,19 +47,30 @@ public class Contacts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Contacts.class);
 
+    /** R19: associated data of the encrypted columns. */
+    static final String PHONE_NUMBER = "contact.phone_number";
+
+    static final String USER_ID = "contact.user_id";
+    static final String PARENT_USER_ID = "contact.parent_user_id";
+    static final String USERNAME = "contact.username";
+    static final String PROFILE_NAME = "contact.profile_name";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final LookupHash lookupHash;
+    private final ContactKeys keys;
 
-    Contacts(NamedParameterJdbcTemplate jdbc, LookupHash lookupHash) {
+    Contacts(NamedParameterJdbcTemplate jdbc, LookupHash lookupHash, ContactKeys keys) {
         this.jdbc = jdbc;
         this.lookupHash = lookupHash;
+        this.keys = keys;
     }
 
     /**
      * R52: finds or creates the contact of each identity and links what is new (a BSUID to a contact known by phone
      * number, a phone number to one known by BSUID); returns the contact ids by {@link CustomerIdentity#key()}.
      * Identities without a BSUID take the set-based upsert by phone number; those with one are resolved one by one,
-     * in BSUID order so that concurrent batches lock in one order.
+     * in BSUID order so that concurrent batches lock in one order. R19: contacts are found by the keyed hashes of
+     * their identifiers; the identifiers and names are stored encrypted with the contact's key.
      */
     Map<String, Long> resolve(Collection<CustomerIdentity> identities) {
         TreeMap<String, String> byPhone = new TreeMap<>();
@@ -72,29 +91,31 @@ public class Contacts {
         return ids;
     }
 
-    private record Row(long id, String waId, String userId) {}
+    private record Row(long id, byte[] waIdHash, byte[] userIdHash) {}
 
     /** R52: one customer named by BSUID (and perhaps phone number): the BSUID wins, the phone number is linked. */
     private long resolveLinked(CustomerIdentity identity) {
+        byte[] userIdHash = lookupHash.of(identity.userId());
+        byte[] waIdHash = lookupHash.of(identity.waId());
         for (int attempt = 0; attempt < 2; attempt++) {
             List<Row> rows = jdbc.query(
                     """
-                    select id, wa_id, user_id from contact
-                     where user_id = :userId or wa_id = cast(:waId as text)
+                    select id, wa_id_hash, user_id_hash from contact
+                     where user_id_hash = :userIdHash or wa_id_hash = cast(:waIdHash as bytea)
                      order by id for update""",
-                    new MapSqlParameterSource("userId", identity.userId()).addValue("waId", identity.waId()),
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    new MapSqlParameterSource("userIdHash", userIdHash).addValue("waIdHash", waIdHash),
+                    (rs, i) -> new Row(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
             Row byUser = rows.stream()
-                    .filter(r -> identity.userId().equals(r.userId()))
+                    .filter(r -> Arrays.equals(userIdHash, r.userIdHash()))
                     .findFirst()
                     .orElse(null);
-            Row byPhone = identity.waId() == null
+            Row byPhone = waIdHash == null
                     ? null
                     : rows.stream()
-                            .filter(r -> identity.waId().equals(r.waId()))
+                            .filter(r -> Arrays.equals(waIdHash, r.waIdHash()))
                             .findFirst()
                             .orElse(null);
-            if (byPhone != null && byUser != null && byPhone.id() != byUser.id() && byPhone.userId() == null) {
+            if (byPhone != null && byUser != null && byPhone.id() != byUser.id() && byPhone.userIdHash() == null) {
                 // two contacts for one customer (first seen by phone number alone, then by BSUID alone): not merged
                 LOG.warn(
                         "contacts {} and {} name the same customer: contact {} is used",
@@ -104,10 +125,10 @@ public class Contacts {
                 updateLinked(byUser.id(), identity, false);
                 return byUser.id();
             }
-            if (byPhone != null && byPhone.userId() != null && !byPhone.userId().equals(identity.userId())) {
+            if (byPhone != null && byPhone.userIdHash() != null && !Arrays.equals(byPhone.userIdHash(), userIdHash)) {
                 // the phone number now belongs to another BSUID: it moves, the old contact keeps its BSUID
                 jdbc.update(
-                        "update contact set wa_id = null, wa_id_hash = null, updated_at = now() where id = :id",
+                        "update contact set wa_id_hash = null, updated_at = now() where id = :id",
                         Map.of("id", byPhone.id()));
                 byPhone = null;
             }
@@ -116,12 +137,14 @@ public class Contacts {
                 updateLinked(target.id(), identity, true);
                 return target.id();
             }
-            List<Long> inserted = jdbc.queryForList("""
-                    insert into contact (wa_id, wa_id_hash, phone_number, user_id, user_id_hash, parent_user_id, username,
-                                         profile_name)
-                    values (:waId, :waIdHash, :waId, :userId, :userIdHash, :parent, :username, :name)
-                    on conflict do nothing returning id""", parameters(identity), Long.class);
+            List<Long> inserted = jdbc.queryForList(
+                    """
+                    insert into contact (wa_id_hash, user_id_hash) values (:waIdHash, :userIdHash)
+                    on conflict do nothing returning id""",
+                    new MapSqlParameterSource("waIdHash", waIdHash).addValue("userIdHash", userIdHash),
+                    Long.class);
             if (!inserted.isEmpty()) {
+                updateLinked(inserted.get(0), identity, true);
                 return inserted.get(0);
             }
         }
@@ -129,29 +152,26 @@ public class Contacts {
     }
 
     private void updateLinked(long id, CustomerIdentity identity, boolean withPhone) {
+        ContactCipher cipher = keys.forContact(id);
+        String waId = withPhone ? identity.waId() : null;
         jdbc.update(
                 """
                 update contact
-                   set wa_id = coalesce(cast(:waId as text), wa_id), phone_number = coalesce(cast(:waId as text), phone_number),
+                   set phone_number = coalesce(cast(:phone as bytea), phone_number),
                        wa_id_hash = coalesce(cast(:waIdHash as bytea), wa_id_hash),
-                       user_id = :userId, user_id_hash = :userIdHash, parent_user_id = coalesce(cast(:parent as text), parent_user_id),
-                       username = coalesce(cast(:username as text), username),
-                       profile_name = coalesce(cast(:name as text), profile_name), updated_at = now()
+                       user_id = :userId, user_id_hash = :userIdHash,
+                       parent_user_id = coalesce(cast(:parent as bytea), parent_user_id),
+                       username = coalesce(cast(:username as bytea), username),
+                       profile_name = coalesce(cast(:name as bytea), profile_name), updated_at = now()
                  where id = :id""",
-                parameters(identity)
-                        .addValue("id", id)
-                        .addValue("waId", withPhone ? identity.waId() : null)
-                        .addValue("waIdHash", withPhone ? lookupHash.of(identity.waId()) : null));
-    }
-
-    private MapSqlParameterSource parameters(CustomerIdentity identity) {
-        return new MapSqlParameterSource("waId", identity.waId())
-                .addValue("waIdHash", lookupHash.of(identity.waId()))
-                .addValue("userId", identity.userId())
-                .addValue("userIdHash", lookupHash.of(identity.userId()))
-                .addValue("parent", identity.parentUserId())
-                .addValue("username", identity.username())
-                .addValue("name", identity.profileName());
+                new MapSqlParameterSource("id", id)
+                        .addValue("phone", cipher.seal(waId, PHONE_NUMBER))
+                        .addValue("waIdHash", lookupHash.of(waId))
+                        .addValue("userId", cipher.seal(identity.userId(), USER_ID))
+                        .addValue("userIdHash", lookupHash.of(identity.userId()))
+                        .addValue("parent", cipher.seal(identity.parentUserId(), PARENT_USER_ID))
+                        .addValue("username", cipher.seal(identity.username(), USERNAME))
+                        .addValue("name", cipher.seal(identity.profileName(), PROFILE_NAME)));
     }
 
     /**
@@ -160,63 +180,103 @@ public class Contacts {
      * is not taken (logged without it).
      */
     void relink(CustomerIdentity.IdentifierChange change) {
-        int changed = jdbc.update(
+        byte[] oldUserIdHash = lookupHash.of(change.oldUserId());
+        byte[] newWaIdHash = lookupHash.of(change.newWaId());
+        byte[] newUserIdHash = lookupHash.of(change.newUserId());
+        List<Long> changed = jdbc.queryForList(
                 """
                 update contact k
-                   set wa_id = coalesce(cast(:newWaId as text), k.wa_id),
-                       wa_id_hash = coalesce(cast(:newWaIdHash as bytea), k.wa_id_hash),
-                       phone_number = coalesce(cast(:newWaId as text), k.phone_number),
-                       user_id = coalesce(cast(:newUserId as text), k.user_id),
+                   set wa_id_hash = coalesce(cast(:newWaIdHash as bytea), k.wa_id_hash),
                        user_id_hash = coalesce(cast(:newUserIdHash as bytea), k.user_id_hash), updated_at = now()
                  where k.id = (select o.id from contact o
-                                where o.user_id = cast(:oldUserId as text) or o.wa_id = cast(:oldWaId as text)
-                                order by (o.user_id = cast(:oldUserId as text)) desc nulls last, o.id limit 1)
+                                where o.user_id_hash = cast(:oldUserIdHash as bytea)
+                                   or o.wa_id_hash = cast(:oldWaIdHash as bytea)
+                                order by (o.user_id_hash = cast(:oldUserIdHash as bytea)) desc nulls last, o.id
+                                limit 1)
                    and not exists (select 1 from contact n
                                     where n.id <> k.id
-                                      and (n.wa_id = cast(:newWaId as text) or n.user_id = cast(:newUserId as text)))""",
-                new MapSqlParameterSource("oldWaId", change.oldWaId())
-                        .addValue("oldUserId", change.oldUserId())
-                        .addValue("newWaId", change.newWaId())
-                        .addValue("newWaIdHash", lookupHash.of(change.newWaId()))
-                        .addValue("newUserId", change.newUserId())
-                        .addValue("newUserIdHash", lookupHash.of(change.newUserId())));
-        if (changed == 0) {
+                                      and (n.wa_id_hash = cast(:newWaIdHash as bytea)
+                                           or n.user_id_hash = cast(:newUserIdHash as bytea)))
+                returning k.id""",
+                new MapSqlParameterSource("oldWaIdHash", lookupHash.of(change.oldWaId()))
+                        .addValue("oldUserIdHash", oldUserIdHash)
+                        .addValue("newWaIdHash", newWaIdHash)
+                        .addValue("newUserIdHash", newUserIdHash),
+                Long.class);
+        if (changed.isEmpty()) {
             LOG.info("identifier change for an unknown contact, or its new identifier is taken: nothing re-linked");
+            return;
         }
+        long id = changed.get(0);
+        ContactCipher cipher = keys.forContact(id);
+        jdbc.update(
+                """
+                update contact set phone_number = coalesce(cast(:phone as bytea), phone_number),
+                                   user_id = coalesce(cast(:userId as bytea), user_id)
+                 where id = :id""",
+                new MapSqlParameterSource("id", id)
+                        .addValue("phone", cipher.seal(change.newWaId(), PHONE_NUMBER))
+                        .addValue("userId", cipher.seal(change.newUserId(), USER_ID)));
     }
 
     /**
-     * Upserts contacts (wa_id → profile name, null keeps the stored name) in one statement and returns their
-     * ids by wa_id. The map is sorted by wa_id so concurrent batches lock in one order. Keys and names must
-     * be storable already.
+     * Upserts contacts (wa_id → profile name, null keeps the stored name) by the wa_id's keyed hash in one statement,
+     * then stores the new phone numbers and changed names encrypted in a second; returns the ids by wa_id. The map is
+     * sorted by wa_id so concurrent batches lock in one order. Keys and names must be storable already.
      */
     private Map<String, Long> upsert(SortedMap<String, String> profileNames) {
-        Map<String, Long> contactIds = new HashMap<>();
-        jdbc.query(
-                """
-                insert into contact (wa_id, wa_id_hash, phone_number, profile_name)
-                select c.wa_id, decode(c.hash, 'hex'), c.wa_id, c.name
-                  from unnest(cast(:waIds as text[]), cast(:hashes as text[]), cast(:names as text[]))
-                       with ordinality as c(wa_id, hash, name, ord)
+        record Stored(long id, byte[] phone, byte[] name) {}
+        Map<String, String> waIdByHash = new HashMap<>();
+        String[] hashes = new String[profileNames.size()];
+        int n = 0;
+        for (String waId : profileNames.keySet()) {
+            hashes[n] = HexFormat.of().formatHex(lookupHash.of(waId));
+            waIdByHash.put(hashes[n++], waId);
+        }
+        Map<String, Stored> stored = new HashMap<>();
+        jdbc.query("""
+                insert into contact (wa_id_hash)
+                select decode(c.hash, 'hex') from unnest(cast(:hashes as text[])) with ordinality as c(hash, ord)
                  order by c.ord
-                on conflict (wa_id) do update
-                   set profile_name = coalesce(excluded.profile_name, contact.profile_name),
-                       updated_at = case when excluded.profile_name is distinct from contact.profile_name
-                                              and excluded.profile_name is not null
-                                         then now() else contact.updated_at end
-                returning id, wa_id""",
-                new MapSqlParameterSource()
-                        .addValue("waIds", profileNames.keySet().toArray(String[]::new))
-                        .addValue(
-                                "hashes",
-                                profileNames.keySet().stream()
-                                        .map(waId -> HexFormat.of().formatHex(lookupHash.of(waId)))
-                                        .toArray(String[]::new))
-                        .addValue("names", profileNames.values().toArray(String[]::new)),
-                rs -> {
-                    contactIds.put(rs.getString(2), rs.getLong(1));
-                });
+                on conflict (wa_id_hash) do update set wa_id_hash = excluded.wa_id_hash
+                returning id, encode(wa_id_hash, 'hex'), phone_number, profile_name""", new MapSqlParameterSource("hashes", hashes), rs -> {
+            stored.put(waIdByHash.get(rs.getString(2)), new Stored(rs.getLong(1), rs.getBytes(3), rs.getBytes(4)));
+        });
+        Map<String, Long> contactIds = new HashMap<>();
+        stored.forEach((waId, row) -> contactIds.put(waId, row.id()));
+        Map<Long, ContactCipher> ciphers = keys.forContacts(contactIds.values());
+        List<Long> ids = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        stored.forEach((waId, row) -> {
+            ContactCipher cipher = ciphers.get(row.id());
+            String name = profileNames.get(waId);
+            boolean newName = name != null && !name.equals(cipher.openText(row.name(), PROFILE_NAME));
+            if (row.phone() == null || newName) {
+                ids.add(row.id());
+                phones.add(row.phone() == null ? base64(cipher.seal(waId, PHONE_NUMBER)) : null);
+                names.add(newName ? base64(cipher.seal(name, PROFILE_NAME)) : null);
+            }
+        });
+        if (!ids.isEmpty()) {
+            jdbc.update(
+                    """
+                    update contact k
+                       set phone_number = coalesce(decode(c.phone, 'base64'), k.phone_number),
+                           profile_name = coalesce(decode(c.name, 'base64'), k.profile_name),
+                           updated_at = case when c.name is null then k.updated_at else now() end
+                      from unnest(cast(:ids as bigint[]), cast(:phones as text[]), cast(:names as text[]))
+                           as c(id, phone, name)
+                     where k.id = c.id""",
+                    new MapSqlParameterSource("ids", ids.toArray(Long[]::new))
+                            .addValue("phones", phones.toArray(String[]::new))
+                            .addValue("names", names.toArray(String[]::new)));
+        }
         return contactIds;
+    }
+
+    private static String base64(byte[] bytes) {
+        return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 
     /**

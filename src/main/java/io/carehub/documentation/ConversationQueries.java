@@ -1,5 +1,8 @@
 package io.carehub.documentation;
 
+import io.carehub.crypto.ContactCipher;
+import io.carehub.crypto.ContactKeys;
+import io.carehub.crypto.LookupHash;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +21,13 @@ import org.springframework.stereotype.Component;
 public class ConversationQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ContactKeys keys;
+    private final LookupHash lookupHash;
 
-    ConversationQueries(NamedParameterJdbcTemplate jdbc) {
+    ConversationQueries(NamedParameterJdbcTemplate jdbc, ContactKeys keys, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.lookupHash = lookupHash;
     }
 
     /** What routing and the dialog gate decide on. */
@@ -93,34 +100,39 @@ public class ConversationQueries {
 
     /** R7/R52: the recipient of outbound messages in this conversation. */
     public Recipient recipient(long id) {
-        return jdbc.queryForObject(
-                "select k.wa_id, k.user_id from conversation c join contact k on k.id = c.contact_id where c.id = :id",
-                Map.of("id", id),
-                (rs, i) -> new Recipient(rs.getString(1), rs.getString(2)));
+        return jdbc.queryForObject("""
+                select k.id, k.wa_id_hash is not null, k.phone_number, k.user_id
+                  from conversation c join contact k on k.id = c.contact_id where c.id = :id""", Map.of("id", id), (rs, i) -> {
+            ContactCipher cipher = keys.existing(rs.getLong(1)).orElse(null);
+            return new Recipient(
+                    rs.getBoolean(2) ? open(cipher, rs.getBytes(3), Contacts.PHONE_NUMBER) : null,
+                    open(cipher, rs.getBytes(4), Contacts.USER_ID));
+        });
     }
 
     // ---- reads ----
 
     public Routing routing(long id) {
-        return jdbc.queryForObject(
-                """
-                select c.id, c.contact_id, k.wa_id, k.user_id, coalesce(k.profile_name, k.username), k.username,
-                       c.routing_state,
-                       c.segment, c.segment_source, c.topic, c.menu_sent_at
-                  from conversation c join contact k on k.id = c.contact_id where c.id = :id""",
-                Map.of("id", id),
-                (rs, i) -> new Routing(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        ConversationStatus.valueOf(rs.getString(7)),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getString(10),
-                        instant(rs.getTimestamp(11))));
+        return jdbc.queryForObject("""
+                select c.id, c.contact_id, k.wa_id_hash is not null, k.phone_number, k.user_id, k.profile_name,
+                       k.username, c.routing_state, c.segment, c.segment_source, c.topic, c.menu_sent_at
+                  from conversation c join contact k on k.id = c.contact_id where c.id = :id""", Map.of("id", id), (rs, i) -> {
+            ContactCipher cipher = keys.existing(rs.getLong(2)).orElse(null);
+            String username = open(cipher, rs.getBytes(7), Contacts.USERNAME);
+            String profileName = open(cipher, rs.getBytes(6), Contacts.PROFILE_NAME);
+            return new Routing(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getBoolean(3) ? open(cipher, rs.getBytes(4), Contacts.PHONE_NUMBER) : null,
+                    open(cipher, rs.getBytes(5), Contacts.USER_ID),
+                    profileName != null ? profileName : username,
+                    username,
+                    ConversationStatus.valueOf(rs.getString(8)),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11),
+                    instant(rs.getTimestamp(12)));
+        });
     }
 
     public Optional<ConversationStatus> status(long id) {
@@ -140,7 +152,8 @@ public class ConversationQueries {
     public Queued queued(long id) {
         return jdbc.queryForObject(
                 """
-                select pool, segment, segment_source, topic, coalesce(priority, 5), preferred_agent, queued_at, bot_summary
+                select pool, segment, segment_source, topic, coalesce(priority, 5), preferred_agent, queued_at, bot_summary,
+                       contact_id
                   from conversation where id = :id""",
                 Map.of("id", id),
                 (rs, i) -> new Queued(
@@ -151,7 +164,7 @@ public class ConversationQueries {
                         rs.getInt(5),
                         rs.getString(6),
                         instant(rs.getTimestamp(7)),
-                        rs.getString(8)));
+                        open(keys.existing(rs.getLong(9)).orElse(null), rs.getBytes(8), Conversations.BOT_SUMMARY)));
     }
 
     /** R21: sticky routing: the agent who last claimed another conversation of the contact since {@code since}. */
@@ -173,54 +186,63 @@ public class ConversationQueries {
 
     /** R22: a pool's waiting or claimed conversations, highest priority and oldest first. */
     public List<InPool> inPool(String pool, ConversationStatus status) {
-        return jdbc.query(
-                """
+        return jdbc.query("""
                 select c.id, c.pool, c.routing_state, c.segment, c.topic, coalesce(c.priority, 5), c.queued_at,
-                       c.assigned_agent, c.preferred_agent, coalesce(i.name, k.profile_name, k.username), k.wa_id,
-                       k.user_id
+                       c.assigned_agent, c.preferred_agent, i.name, k.profile_name, k.username,
+                       k.wa_id_hash is not null, k.phone_number, k.user_id, k.id
                   from conversation c join contact k on k.id = c.contact_id
                   left join customer_identity i on i.contact_id = k.id
                  where c.pool = :pool and c.routing_state = :state
-                 order by c.priority desc nulls last, c.queued_at, c.id""",
-                Map.of("pool", pool, "state", status.name()),
-                (rs, i) -> new InPool(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        ConversationStatus.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getInt(6),
-                        instant(rs.getTimestamp(7)),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        rs.getString(12)));
+                 order by c.priority desc nulls last, c.queued_at, c.id""", Map.of("pool", pool, "state", status.name()), (rs, i) -> {
+            ContactCipher cipher = keys.existing(rs.getLong(16)).orElse(null);
+            return new InPool(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    ConversationStatus.valueOf(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getInt(6),
+                    instant(rs.getTimestamp(7)),
+                    rs.getString(8),
+                    rs.getString(9),
+                    firstOf(
+                            open(cipher, rs.getBytes(10), CustomerIdentities.NAME),
+                            open(cipher, rs.getBytes(11), Contacts.PROFILE_NAME),
+                            open(cipher, rs.getBytes(12), Contacts.USERNAME)),
+                    rs.getBoolean(13) ? open(cipher, rs.getBytes(14), Contacts.PHONE_NUMBER) : null,
+                    open(cipher, rs.getBytes(15), Contacts.USER_ID));
+        });
     }
 
     /** R18: the customer's conversations, newest first, with their message counts. */
     public List<Summary> ofCustomer(String waId, String userId) {
         return jdbc.query(
                 """
-                select c.id, k.wa_id, k.user_id, coalesce(k.profile_name, k.username), c.business_phone_number_id,
-                       c.status, c.opened_at,
+                select c.id, k.wa_id_hash is not null, k.phone_number, k.user_id, k.profile_name, k.username,
+                       c.business_phone_number_id, c.status, c.opened_at,
                        c.last_inbound_at, c.window_expires_at,
-                       (select count(*) from message m where m.conversation_id = c.id) as message_count
+                       (select count(*) from message m where m.conversation_id = c.id) as message_count, k.id
                   from conversation c join contact k on k.id = c.contact_id
-                 where k.wa_id = cast(:waId as text) or k.user_id = cast(:userId as text)
+                 where k.wa_id_hash = cast(:waIdHash as bytea) or k.user_id_hash = cast(:userIdHash as bytea)
                  order by c.opened_at desc, c.id desc""",
-                new MapSqlParameterSource("waId", waId).addValue("userId", userId),
-                (rs, i) -> new Summary(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        instant(rs.getTimestamp(7)),
-                        instant(rs.getTimestamp(8)),
-                        instant(rs.getTimestamp(9)),
-                        rs.getLong(10)));
+                new MapSqlParameterSource("waIdHash", lookupHash.of(waId))
+                        .addValue("userIdHash", lookupHash.of(userId)),
+                (rs, i) -> {
+                    ContactCipher cipher = keys.existing(rs.getLong(13)).orElse(null);
+                    return new Summary(
+                            rs.getLong(1),
+                            rs.getBoolean(2) ? open(cipher, rs.getBytes(3), Contacts.PHONE_NUMBER) : null,
+                            open(cipher, rs.getBytes(4), Contacts.USER_ID),
+                            firstOf(
+                                    open(cipher, rs.getBytes(5), Contacts.PROFILE_NAME),
+                                    open(cipher, rs.getBytes(6), Contacts.USERNAME)),
+                            rs.getString(7),
+                            rs.getString(8),
+                            instant(rs.getTimestamp(9)),
+                            instant(rs.getTimestamp(10)),
+                            instant(rs.getTimestamp(11)),
+                            rs.getLong(12));
+                });
     }
 
     /** R47: whose conversation it is: the pool it waits in or came from, and the assigned agent (null if none). */
@@ -247,6 +269,20 @@ public class ConversationQueries {
     public boolean exists(long id) {
         return !jdbc.queryForList("select id from conversation where id = :id", Map.of("id", id), Long.class)
                 .isEmpty();
+    }
+
+    /** R19: a contact's encrypted value; null when absent or when the contact's key is gone (erased). */
+    static String open(ContactCipher cipher, byte[] value, String associated) {
+        return cipher == null ? null : cipher.openText(value, associated);
+    }
+
+    private static String firstOf(String... values) {
+        for (String value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static Instant instant(Timestamp timestamp) {

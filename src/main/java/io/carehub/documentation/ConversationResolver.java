@@ -28,11 +28,19 @@ class ConversationResolver {
         this.messages = messages;
     }
 
+    /** The conversation and the contact of each event, in the events' order. */
+    record Resolved(long[] conversations, long[] contacts) {}
+
     /**
      * The conversation id of each event, in the events' order. {@code wamids[i]} is the storable wamid the
      * event is about (the message's own, or the one a status reports on).
      */
     long[] resolve(List<BufferedEvent> events, String[] wamids) {
+        return resolveWithContacts(events, wamids).conversations();
+    }
+
+    /** As {@link #resolve}, with each event's contact (R19: whose key encrypts what the event carries). */
+    Resolved resolveWithContacts(List<BufferedEvent> events, String[] wamids) {
         // R52: identifier changes first, so that the batch's updates find the contact by its new identifiers
         for (BufferedEvent event : events) {
             CustomerIdentity.IdentifierChange change = CustomerIdentity.IdentifierChange.of(event);
@@ -84,6 +92,6 @@ class ConversationResolver {
                 result[i] = message.conversationId();
             }
         }
-        return result;
+        return new Resolved(result, eventContacts);
     }
 }

@@ -1,5 +1,6 @@
 package io.carehub.documentation;
 
+import io.carehub.crypto.ContactKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,10 +23,15 @@ public class Conversations {
     /** {@code conversation.status}: a customer has at most one open conversation per business number. */
     private static final String OPEN = "OPEN";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** R19: associated data of the encrypted bot summary. */
+    static final String BOT_SUMMARY = "conversation.bot_summary";
 
-    Conversations(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ContactKeys keys;
+
+    Conversations(NamedParameterJdbcTemplate jdbc, ContactKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     // ---- documentation of a batch (set-based: a few statements per batch, not per update) ----
@@ -121,8 +127,12 @@ public class Conversations {
 
     /** R27: the bot's note for the agent, handed over with the conversation. */
     public void keepBotSummary(long id, String summary) {
+        Long contactId =
+                jdbc.queryForObject("select contact_id from conversation where id = :id", Map.of("id", id), Long.class);
         jdbc.update(
-                "update conversation set bot_summary = :summary where id = :id", Map.of("summary", summary, "id", id));
+                "update conversation set bot_summary = :summary where id = :id",
+                new MapSqlParameterSource("id", id)
+                        .addValue("summary", keys.forContact(contactId).seal(summary, BOT_SUMMARY)));
     }
 
     // ---- state transitions (ConversationStatus) ----

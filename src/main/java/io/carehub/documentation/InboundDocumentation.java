@@ -57,9 +57,18 @@ class InboundDocumentation {
             contexts[i] = StorableText.of(message.contextWamid());
             sentAt[i] = message.sentAt() != null ? message.sentAt() : event.receivedAt();
         }
-        long[] conversationIds = resolver.resolve(events, wamids);
+        ConversationResolver.Resolved resolved = resolver.resolveWithContacts(events, wamids);
+        long[] conversationIds = resolved.conversations();
         Map<String, Long> inserted = messages.insertInbound(
-                wamids, conversationIds, types, rawTypes, texts, details, contexts, isoStrings(sentAt));
+                wamids,
+                conversationIds,
+                resolved.contacts(),
+                types,
+                rawTypes,
+                texts,
+                details,
+                contexts,
+                isoStrings(sentAt));
         Map<String, DocumentedMessage> known = inserted.size() == n ? Map.of() : messages.known(wamids);
         List<DocumentedMessage> result = new ArrayList<>(n);
         Map<Long, Instant> latestInbound = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.carehub.documentation;
 
+import io.carehub.crypto.ContactCipher;
+import io.carehub.crypto.ContactKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +19,12 @@ import org.springframework.stereotype.Component;
 public class MessageHistory {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ContactKeys keys;
 
     /** Also built outside the application context by the transcript export's command line. */
-    public MessageHistory(NamedParameterJdbcTemplate jdbc) {
+    public MessageHistory(NamedParameterJdbcTemplate jdbc, ContactKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     /** R18: one message of a history page. */
@@ -62,9 +66,13 @@ public class MessageHistory {
 
     /** R18: one page of the conversation, newest first. */
     public List<Row> page(long conversationId, int limit, long offset) {
+        List<Long> contact = jdbc.queryForList(
+                "select contact_id from conversation where id = :id", Map.of("id", conversationId), Long.class);
+        ContactCipher cipher =
+                contact.isEmpty() ? null : keys.existing(contact.get(0)).orElse(null);
         return jdbc.query(
                 """
-                select id, wamid, direction, type, raw_type, text_body, details::text, context_wamid, sent_at,
+                select id, wamid, direction, type, raw_type, text_body, details, context_wamid, sent_at,
                        documented_at, delivery_state, error_code, error_title
                   from message where conversation_id = :id
                  order by coalesce(sent_at, documented_at) desc, id desc
@@ -79,8 +87,8 @@ public class MessageHistory {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
+                        ConversationQueries.open(cipher, rs.getBytes(6), Messages.TEXT_BODY),
+                        ConversationQueries.open(cipher, rs.getBytes(7), Messages.DETAILS),
                         rs.getString(8),
                         instant(rs.getTimestamp(9)),
                         instant(rs.getTimestamp(10)),
@@ -93,24 +101,27 @@ public class MessageHistory {
     public void transcript(Instant from, Instant to, Consumer<TranscriptLine> lines) {
         jdbc.query(
                 """
-                select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number, c.wa_id, c.profile_name,
-                       c.user_id, c.username
+                select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number,
+                       c.wa_id_hash is not null, c.profile_name, c.user_id, c.username, c.id
                   from message m
                   join conversation v on v.id = m.conversation_id
                   join contact c on c.id = v.contact_id
                  where m.sent_at >= :from and m.sent_at < :to
                  order by m.conversation_id, m.sent_at, m.id""", new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), rs -> {
+                    // R19: an erased contact's messages read as empty (its key is gone)
+                    ContactCipher cipher = keys.existing(rs.getLong(11)).orElse(null);
+                    String phone = ConversationQueries.open(cipher, rs.getBytes(6), Contacts.PHONE_NUMBER);
                     lines.accept(new TranscriptLine(
                             rs.getLong(1),
                             rs.getString(2),
                             rs.getString(3),
                             instant(rs.getTimestamp(4)),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.getString(10)));
+                            ConversationQueries.open(cipher, rs.getBytes(5), Messages.TEXT_BODY),
+                            phone,
+                            rs.getBoolean(7) ? phone : null,
+                            ConversationQueries.open(cipher, rs.getBytes(8), Contacts.PROFILE_NAME),
+                            ConversationQueries.open(cipher, rs.getBytes(9), Contacts.USER_ID),
+                            ConversationQueries.open(cipher, rs.getBytes(10), Contacts.USERNAME)));
                 });
     }
 

@@ -1,7 +1,15 @@
 package io.carehub.documentation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.carehub.crypto.ContactCipher;
+import io.carehub.crypto.ContactKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +27,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class Messages {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** R19: associated data of the encrypted columns. */
+    static final String TEXT_BODY = "message.text_body";
 
-    /** Also built outside the application context by the transcript export's command line. */
-    public Messages(NamedParameterJdbcTemplate jdbc) {
+    static final String DETAILS = "message.details";
+    static final String OUTBOUND_PAYLOAD = "message.outbound_payload";
+    static final String LAST_ERROR = "message.last_error";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ContactKeys keys;
+    private final ObjectMapper mapper;
+
+    Messages(NamedParameterJdbcTemplate jdbc, ContactKeys keys, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.mapper = mapper;
     }
 
     /** A queued outbound message as the sender needs it. */
@@ -40,24 +58,35 @@ public class Messages {
 
     /**
      * R5/R13: inserts a batch's inbound messages in batch order (ids in batch order: with ordinality … order by);
-     * a known wamid is skipped. Returns the inserted rows' ids by wamid. Arrays must be storable.
+     * a known wamid is skipped. Returns the inserted rows' ids by wamid. Arrays must be storable. R19: texts and
+     * details are encrypted with the key of the message's contact ({@code contacts[i]}), all keys loaded at once.
      */
     Map<String, Long> insertInbound(
             String[] wamids,
             long[] conversations,
+            long[] contacts,
             String[] types,
             String[] rawTypes,
             String[] texts,
             String[] details,
             String[] contexts,
             String[] sentAt) {
+        Map<Long, ContactCipher> ciphers =
+                keys.forContacts(Arrays.stream(contacts).boxed().toList());
+        String[] sealedTexts = new String[texts.length];
+        String[] sealedDetails = new String[details.length];
+        for (int i = 0; i < texts.length; i++) {
+            ContactCipher cipher = ciphers.get(contacts[i]);
+            sealedTexts[i] = base64(cipher.seal(texts[i], TEXT_BODY));
+            sealedDetails[i] = base64(cipher.seal(details[i], DETAILS));
+        }
         Map<String, Long> inserted = new HashMap<>();
         jdbc.query(
                 """
                 insert into message (wamid, conversation_id, direction, type, raw_type, text_body, details,
                                      context_wamid, sent_at)
-                select m.wamid, m.conversation, 'INBOUND', m.type, m.raw_type, m.text, cast(m.details as jsonb),
-                       m.context, m.sent_at
+                select m.wamid, m.conversation, 'INBOUND', m.type, m.raw_type, decode(m.text, 'base64'),
+                       decode(m.details, 'base64'), m.context, m.sent_at
                   from unnest(cast(:wamids as text[]), cast(:conversations as bigint[]), cast(:types as text[]),
                               cast(:rawTypes as text[]), cast(:texts as text[]), cast(:details as text[]),
                               cast(:contexts as text[]), cast(:sentAt as timestamptz[]))
@@ -70,8 +99,8 @@ public class Messages {
                         .addValue("conversations", conversations)
                         .addValue("types", types)
                         .addValue("rawTypes", rawTypes)
-                        .addValue("texts", texts)
-                        .addValue("details", details)
+                        .addValue("texts", sealedTexts)
+                        .addValue("details", sealedDetails)
                         .addValue("contexts", contexts)
                         .addValue("sentAt", sentAt),
                 rs -> {
@@ -131,18 +160,25 @@ public class Messages {
 
     /** Documents an outbound message as 'queued'; returns its id. */
     public long queueOutbound(long conversationId, String type, String text, String actor, String payload) {
+        Long contactId = jdbc.queryForObject(
+                "select contact_id from conversation where id = :id", Map.of("id", conversationId), Long.class);
+        ContactCipher cipher = keys.forContact(contactId);
+        JsonNode request = json(payload);
         return jdbc.queryForObject(
                 """
-                insert into message (conversation_id, direction, type, text_body, actor, outbound_payload, delivery_state,
-                                     delivery_updated_at)
-                values (:conversation, 'OUTBOUND', :type, :text, :actor, cast(:payload as jsonb), 'queued', now())
+                insert into message (conversation_id, direction, type, text_body, actor, outbound_payload, template_name,
+                                     bsuid_recipient, delivery_state, delivery_updated_at)
+                values (:conversation, 'OUTBOUND', :type, :text, :actor, :payload, :template, :bsuid, 'queued', now())
                 returning id""",
                 new MapSqlParameterSource()
                         .addValue("conversation", conversationId)
                         .addValue("type", type)
-                        .addValue("text", text)
+                        .addValue("text", cipher.seal(text, TEXT_BODY))
                         .addValue("actor", actor)
-                        .addValue("payload", payload),
+                        .addValue("payload", cipher.seal(payload, OUTBOUND_PAYLOAD))
+                        .addValue(
+                                "template", textOrNull(request.path("template").path("name")))
+                        .addValue("bsuid", request.hasNonNull("recipient")),
                 Long.class);
     }
 
@@ -162,12 +198,17 @@ public class Messages {
         return jdbc
                 .query(
                         """
-                select m.conversation_id, m.type, m.outbound_payload::text, m.delivery_state, c.business_phone_number_id
+                select m.conversation_id, m.type, m.outbound_payload, m.delivery_state, c.business_phone_number_id,
+                       c.contact_id
                   from message m join conversation c on c.id = m.conversation_id
                  where m.id = :id and m.direction = 'OUTBOUND'""",
                         Map.of("id", id),
                         (rs, i) -> new Outbound(
-                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                                rs.getLong(1),
+                                rs.getString(2),
+                                open(rs.getLong(6), rs.getBytes(3), OUTBOUND_PAYLOAD),
+                                rs.getString(4),
+                                rs.getString(5)))
                 .stream()
                 .findFirst();
     }
@@ -205,6 +246,10 @@ public class Messages {
     }
 
     public void failed(long id, Integer code, String error) {
+        Long contactId = jdbc.queryForObject(
+                "select c.contact_id from message m join conversation c on c.id = m.conversation_id where m.id = :id",
+                Map.of("id", id),
+                Long.class);
         jdbc.update(
                 """
                 update message set delivery_state = 'failed', delivery_updated_at = now(), error_code = :code,
@@ -212,7 +257,7 @@ public class Messages {
                  where id = :id""",
                 new MapSqlParameterSource()
                         .addValue("code", code)
-                        .addValue("error", error)
+                        .addValue("error", keys.forContact(contactId).seal(error, LAST_ERROR))
                         .addValue("id", id));
     }
 
@@ -221,7 +266,7 @@ public class Messages {
         return !jdbc.queryForList("""
                 select 1 from message
                  where direction = 'OUTBOUND' and type = 'template' and error_code = 131062
-                   and outbound_payload -> 'template' ->> 'name' = :name and outbound_payload ->> 'recipient' is not null
+                   and template_name = :name and bsuid_recipient
                  limit 1""", Map.of("name", templateName), Integer.class)
                 .isEmpty();
     }
@@ -254,18 +299,20 @@ public class Messages {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(
-                """
-                select id, type, text_body, details ->> 'id', details ->> 'title', details ->> 'payload'
-                  from message where id in (:ids) and direction = 'INBOUND' order by sent_at, id""",
-                Map.of("ids", ids),
-                (rs, i) -> new Released(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6)));
+        return jdbc.query("""
+                select m.id, m.type, m.text_body, m.details, c.contact_id
+                  from message m join conversation c on c.id = m.conversation_id
+                 where m.id in (:ids) and m.direction = 'INBOUND' order by m.sent_at, m.id""", Map.of("ids", ids), (rs, i) -> {
+            long contactId = rs.getLong(5);
+            JsonNode details = json(open(contactId, rs.getBytes(4), DETAILS));
+            return new Released(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    open(contactId, rs.getBytes(3), TEXT_BODY),
+                    textOrNull(details.path("id")),
+                    textOrNull(details.path("title")),
+                    textOrNull(details.path("payload")));
+        });
     }
 
     /** R27: every customer message of the conversation, in the order sent. */
@@ -274,7 +321,31 @@ public class Messages {
                 select id from message where conversation_id = :id and direction = 'INBOUND' order by sent_at, id""", Map.of("id", conversationId), Long.class);
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    /** R19: a value of the contact's; null when absent or when the contact's key is gone (erased). */
+    private String open(long contactId, byte[] value, String associated) {
+        return value == null
+                ? null
+                : keys.existing(contactId)
+                        .map(cipher -> cipher.openText(value, associated))
+                        .orElse(null);
+    }
+
+    private JsonNode json(String text) {
+        if (text == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored JSON value does not parse", e);
+        }
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+
+    private static String base64(byte[] bytes) {
+        return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 }

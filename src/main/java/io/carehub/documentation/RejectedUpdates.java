@@ -1,9 +1,12 @@
 package io.carehub.documentation;
 
 import io.carehub.buffer.BufferedEvent;
+import io.carehub.crypto.UnattributedKeys;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,23 +18,33 @@ import org.springframework.stereotype.Component;
 @Component
 class RejectedUpdates {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** R19: associated data of the encrypted payload. */
+    static final String PAYLOAD = "rejected_update.payload";
 
-    RejectedUpdates(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final UnattributedKeys keys;
+
+    RejectedUpdates(NamedParameterJdbcTemplate jdbc, UnattributedKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
-    /** Parks the update once per payload and reason. */
+    /**
+     * Parks the update once per payload and reason. R19: it belongs to no contact: encrypted with the key of the
+     * month it arrived in.
+     */
     void record(BufferedEvent event) {
+        LocalDate month = UnattributedKeys.monthOf(event.receivedAt());
         jdbc.update(
                 """
-                insert into rejected_update (received_at, reason, payload, payload_sha256)
-                values (:at, :reason, :payload, :sha)
+                insert into rejected_update (received_at, reason, payload, key_month, payload_sha256)
+                values (:at, :reason, :payload, :month, :sha)
                 on conflict (payload_sha256, reason) do nothing""",
                 StorableText.params()
                         .addValue("at", Timestamp.from(event.receivedAt()))
                         .addValue("reason", event.reason())
-                        .addValue("payload", event.raw())
+                        .addValue("payload", keys.seal(month, event.raw(), PAYLOAD))
+                        .addValue("month", Date.valueOf(month))
                         .addValue("sha", sha256(event.raw())));
     }
 

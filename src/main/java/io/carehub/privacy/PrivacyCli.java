@@ -3,12 +3,15 @@ package io.carehub.privacy;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.crypto.ContactKeys;
+import io.carehub.crypto.CryptoProperties;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +58,8 @@ public final class PrivacyCli {
     private static int usage(PrintStream out) {
         out.println("""
                 usage: privacy scan [--company-number=NUMBER]... [--region=DE] < messages.jsonl
-                       privacy export --jdbc-url=URL --user=USER --from=DATE --to=DATE  (password: env CAREHUB_DB_PASSWORD)""");
+                       privacy export --jdbc-url=URL --user=USER --from=DATE --to=DATE [--kek-keyset-file=FILE]
+                         (password: env CAREHUB_DB_PASSWORD; key-encryption key: env CAREHUB_CRYPTO_KEK or the keyset file)""");
         return 2;
     }
 
@@ -122,8 +126,16 @@ public final class PrivacyCli {
         String password = System.getenv("CAREHUB_DB_PASSWORD");
         if (password != null) dataSource.setPassword(password);
         PiiDetector detector = new PiiDetector(values(options, "--company-number"), "DE");
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        // R19: the texts are encrypted with the contacts' keys, wrapped by the hub's key-encryption key
+        CryptoProperties crypto = new CryptoProperties(
+                System.getenv("CAREHUB_CRYPTO_KEK"),
+                values(options, "--kek-keyset-file").stream().findFirst().orElse(null),
+                null,
+                Duration.ofMinutes(10),
+                10_000);
         TranscriptAnonymizer anonymizer = new TranscriptAnonymizer(
-                new NamedParameterJdbcTemplate(dataSource), new Stripper(detector, "[REDACTED]"));
+                jdbc, ContactKeys.forTool(crypto, jdbc, new DeletionAudit(jdbc)), new Stripper(detector, "[REDACTED]"));
         int written = anonymizer.export(from, to, out);
         out.flush();
         System.err.println("privacy export: " + written + " messages");

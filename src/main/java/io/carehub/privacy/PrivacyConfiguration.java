@@ -1,5 +1,6 @@
 package io.carehub.privacy;
 
+import io.carehub.crypto.ContactKeys;
 import java.time.Clock;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -55,8 +56,8 @@ class PrivacyConfiguration {
     }
 
     @Bean
-    TranscriptAnonymizer transcriptAnonymizer(NamedParameterJdbcTemplate jdbc, Stripper stripper) {
-        return new TranscriptAnonymizer(jdbc, stripper);
+    TranscriptAnonymizer transcriptAnonymizer(NamedParameterJdbcTemplate jdbc, ContactKeys keys, Stripper stripper) {
+        return new TranscriptAnonymizer(jdbc, keys, stripper);
     }
 
     @Bean("pseudonymize")

@@ -2,6 +2,7 @@ package io.carehub.privacy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.carehub.crypto.ContactKeys;
 import io.carehub.documentation.MessageHistory;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,8 +26,9 @@ public class TranscriptAnonymizer {
     private final MessageHistory messages;
     private final Stripper stripper;
 
-    public TranscriptAnonymizer(NamedParameterJdbcTemplate jdbc, Stripper stripper) {
-        this.messages = new MessageHistory(jdbc); // also used by the command line, outside the application context
+    public TranscriptAnonymizer(NamedParameterJdbcTemplate jdbc, ContactKeys keys, Stripper stripper) {
+        // also used by the command line, outside the application context
+        this.messages = new MessageHistory(jdbc, keys);
         this.stripper = stripper;
     }
 

@@ -1,6 +1,7 @@
 package io.carehub.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.carehub.crypto.ContactKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -14,10 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class AgentActions {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** R19: associated data of the encrypted details (a transfer's target pool or agent, never message text). */
+    static final String DETAILS = "agent_action.details";
 
-    AgentActions(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ContactKeys keys;
+
+    AgentActions(NamedParameterJdbcTemplate jdbc, ContactKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     /** R47: the agent has acted on some conversation (a known transfer target). */
@@ -31,15 +37,23 @@ class AgentActions {
 
     /** {@code action}: CLAIM, REPLY, TEMPLATE, TRANSFER, REASSIGN, CLOSE; {@code details} never holds message text. */
     void record(long conversationId, String agentId, String action, JsonNode details, Instant at) {
+        byte[] sealed = null;
+        if (details != null) {
+            Long contactId = jdbc.queryForObject(
+                    "select contact_id from conversation where id = :id",
+                    new MapSqlParameterSource("id", conversationId),
+                    Long.class);
+            sealed = keys.forContact(contactId).seal(details.toString(), DETAILS);
+        }
         jdbc.update(
                 """
                 insert into agent_action (conversation_id, agent_id, action, details, at)
-                values (:conversation, :agent, :action, cast(:details as jsonb), :at)""",
+                values (:conversation, :agent, :action, :details, :at)""",
                 new MapSqlParameterSource()
                         .addValue("conversation", conversationId)
                         .addValue("agent", agentId)
                         .addValue("action", action)
-                        .addValue("details", details == null ? null : details.toString())
+                        .addValue("details", sealed)
                         .addValue("at", Timestamp.from(at)));
     }
 }

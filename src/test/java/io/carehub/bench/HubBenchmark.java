@@ -711,6 +711,9 @@ public final class HubBenchmark {
         long conversation = jdbc.queryForObject("select min(id) from conversation", Long.class);
         String prefix = updates.messagePrefix() + "limit-";
         String text = "Hallo, ich bin Erika Mustermann, meine Kundennummer ist K-55012398. Meine Rechnung ist zu hoch.";
+        // as many bytes as the hub's ciphertext of the text: 12-byte nonce + text + 16-byte tag (AES-GCM)
+        byte[] sealedSize = new byte[12 + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 16];
+        new java.util.Random(42).nextBytes(sealedSize);
         AtomicInteger next = new AtomicInteger();
         List<Thread> writers = new ArrayList<>();
         long start = System.nanoTime();
@@ -726,7 +729,7 @@ public final class HubBenchmark {
                             for (int i = first; i < Math.min(count, first + batchSize); i++) {
                                 insert.setString(1, prefix + i);
                                 insert.setLong(2, conversation);
-                                insert.setString(3, text);
+                                insert.setBytes(3, sealedSize); // R19: the hub stores texts encrypted (bytea)
                                 insert.setTimestamp(4, Timestamp.from(Instant.now()));
                                 insert.addBatch();
                             }

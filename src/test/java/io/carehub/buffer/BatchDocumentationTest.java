@@ -110,8 +110,8 @@ class BatchDocumentationTest {
                         prefix + "-%"))
                 .isEqualTo(5);
         assertThat(db.count(
-                        "select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?",
-                        waId))
+                        "select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id_hash = ?",
+                        db.hash(waId)))
                 .isEqualTo(1);
     }
 
@@ -161,10 +161,10 @@ class BatchDocumentationTest {
                 .until(() -> db.count("select count(*) from message where wamid like ?", prefix + "-%") == 8);
         assertThat(db.count("select count(*) from message where wamid = ?", prefix + "-\uFFFD-lone"))
                 .isEqualTo(1);
-        assertThat(db.count(
-                        "select count(*) from message where wamid like ? and length(text_body) = 300000",
-                        prefix + "-%"))
-                .isEqualTo(3);
+        assertThat(jdbc.queryForList("select id from message where wamid like ?", Long.class, prefix + "-%").stream()
+                        .map(db::text)
+                        .filter(text -> text != null && text.length() == 300000))
+                .hasSize(3);
         // and nothing stays behind: every message of the batch left the buffer (none redelivered, none parked)
         await().atMost(PATIENCE).until(() -> queued(buffer.queue()) == 0);
         assertThat(deadLetterIds()).noneMatch(id -> id.startsWith(prefix));

@@ -3,6 +3,7 @@ package io.carehub.buffer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.carehub.crypto.LookupHash;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +73,15 @@ class BufferPagingTest {
                             == POSTS * UPDATES_PER_POST);
             // each customer's messages in the order they were sent: documented ids ascend with the sequence number
             for (int customer = 0; customer < CUSTOMERS; customer++) {
-                List<Integer> sequence = jdbc.queryForList("""
+                List<Integer> sequence = jdbc
+                        .queryForList(
+                                """
                         select m.wamid from message m join conversation c on c.id = m.conversation_id
-                        join contact k on k.id = c.contact_id where m.wamid like ? and k.wa_id = ? order by m.id""", String.class, run + "-%", waId(customer)).stream()
+                        join contact k on k.id = c.contact_id where m.wamid like ? and k.wa_id_hash = ? order by m.id""",
+                                String.class,
+                                run + "-%",
+                                hub.getBean(LookupHash.class).of(waId(customer)))
+                        .stream()
                         .map(wamid -> Integer.parseInt(wamid.substring(run.length() + 1)))
                         .toList();
                 assertThat(sequence).as("customer %d", customer).isSorted().isNotEmpty();

@@ -3,6 +3,7 @@ package io.carehub.buffer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.carehub.crypto.ContactKeys;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,7 +69,14 @@ class BufferRestartTest {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> jdbc.queryForObject("select count(*) from message where wamid = ?", Long.class, wamid)
                             == 1);
-            assertThat(jdbc.queryForObject("select text_body from message where wamid = ?", String.class, wamid))
+            // R19: stored encrypted with the contact's key; read back with it after the restart
+            Map<String, Object> row = jdbc.queryForMap("""
+                    select m.text_body, c.contact_id from message m join conversation c on c.id = m.conversation_id
+                     where m.wamid = ?""", wamid);
+            assertThat(hub.getBean(ContactKeys.class)
+                            .existing((Long) row.get("contact_id"))
+                            .orElseThrow()
+                            .openText((byte[]) row.get("text_body"), "message.text_body"))
                     .isEqualTo(TEXT);
         }
     }

@@ -66,12 +66,12 @@ class DuplicateAndBatchIngestTest {
 
         assertThat(db.count(
                         "select count(*) from message m join conversation c on c.id = m.conversation_id"
-                                + " join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'",
-                        customer))
+                                + " join contact k on k.id = c.contact_id where k.wa_id_hash = ? and m.direction = 'INBOUND'",
+                        db.hash(customer)))
                 .isEqualTo(2);
         assertThat(db.count(
-                        "select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?",
-                        customer))
+                        "select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id_hash = ?",
+                        db.hash(customer)))
                 .isEqualTo(1);
         assertThat(outboundNotices(customer)).as("notices documented").isEqualTo(1);
         assertEverySendOnceInOrder(customer);
@@ -117,8 +117,8 @@ class DuplicateAndBatchIngestTest {
         assertThat(jdbc.queryForList("""
                         select m.wamid from message m join conversation c on c.id = m.conversation_id
                          join contact k on k.id = c.contact_id
-                         where k.wa_id = ? and m.direction = 'INBOUND' and m.type = 'interactive'
-                         order by m.released_at, m.id""", String.class, customer))
+                         where k.wa_id_hash = ? and m.direction = 'INBOUND' and m.type = 'interactive'
+                         order by m.released_at, m.id""", String.class, db.hash(customer)))
                 .containsExactly(wamidOf(accept), wamidOf(menu), wamidOf(decline));
     }
 
@@ -140,14 +140,14 @@ class DuplicateAndBatchIngestTest {
         await().atMost(PATIENCE)
                 .until(() -> db.count(
                                 "select count(*) from message m join conversation c on "
-                                        + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND'",
-                                customer)
+                                        + "c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id_hash = ? and m.direction = 'INBOUND'",
+                                db.hash(customer))
                         == 2);
         assertThat(jdbc.queryForList(
                         "select wamid from message m join conversation c on c.id = m.conversation_id"
-                                + " join contact k on k.id = c.contact_id where k.wa_id = ? order by m.id",
+                                + " join contact k on k.id = c.contact_id where k.wa_id_hash = ? order by m.id",
                         String.class,
-                        customer))
+                        db.hash(customer)))
                 .containsExactly(
                         messages.get(0).get("id").asText(), extra.get("id").asText());
     }
@@ -304,8 +304,8 @@ class DuplicateAndBatchIngestTest {
     private long decisions(String waId, String decision) {
         return db.count(
                 "select count(*) from consent_record r join contact k on k.id = r.contact_id"
-                        + " where k.wa_id = ? and r.decision = ?",
-                waId,
+                        + " where k.wa_id_hash = ? and r.decision = ?",
+                db.hash(waId),
                 decision);
     }
 
@@ -374,10 +374,10 @@ class DuplicateAndBatchIngestTest {
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
                                 select count(*) from message m join conversation c on c.id = m.conversation_id
                                  join contact k on k.id = c.contact_id
-                                 where k.wa_id = ? and m.direction = 'OUTBOUND' and m.wamid is null""", Long.class, waId) == 0);
+                                 where k.wa_id_hash = ? and m.direction = 'OUTBOUND' and m.wamid is null""", Long.class, db.hash(waId)) == 0);
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select m.id, m.wamid from message m join conversation c on c.id = m.conversation_id
-                 join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'OUTBOUND' order by m.id""", waId);
+                 join contact k on k.id = c.contact_id where k.wa_id_hash = ? and m.direction = 'OUTBOUND' order by m.id""", db.hash(waId));
         List<String> queued = rows.stream().map(r -> (String) r.get("wamid")).toList();
         assertThat(sends(waId))
                 .extracting(Send::wamid)

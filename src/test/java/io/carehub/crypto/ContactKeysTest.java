@@ -48,7 +48,9 @@ class ContactKeysTest {
 
     private long newContact() {
         return jdbc.queryForObject(
-                "insert into contact (wa_id) values (?) returning id", Long.class, "keys-" + UUID.randomUUID());
+                "insert into contact (wa_id_hash) values (?) returning id",
+                Long.class,
+                ("keys-" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

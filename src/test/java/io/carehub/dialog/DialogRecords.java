@@ -32,8 +32,7 @@ final class DialogRecords {
     }
 
     List<String> dialogLog(UUID dialogId) {
-        return jdbc.queryForList(
-                "select text_pseudonymized from dialog_log where dialog_id = ? order by id", String.class, dialogId);
+        return db.dialogLog(dialogId);
     }
 
     long vaultKeys(UUID dialogId) {
@@ -48,8 +47,6 @@ final class DialogRecords {
 
     /** Legitimation data as the legitimation flow stores it (R15). */
     void legitimate(String waId, String segment, String name, String customerNumber) {
-        jdbc.update("""
-                insert into customer_identity (contact_id, segment, salutation, name, customer_number)
-                select id, ?, 'Frau', ?, ? from contact where wa_id = ?""", segment, name, customerNumber, waId);
+        db.legitimate(waId, segment, "Frau", name, customerNumber);
     }
 }

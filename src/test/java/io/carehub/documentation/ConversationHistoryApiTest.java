@@ -68,8 +68,8 @@ class ConversationHistoryApiTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> db.count(
                                 "select count(*) from message m join conversation c "
-                                        + "on c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id = ?",
-                                first.waId())
+                                        + "on c.id = m.conversation_id join contact k on k.id = c.contact_id where k.wa_id_hash = ?",
+                                db.hash(first.waId()))
                         == 4);
 
         JsonNode conversations =

@@ -36,11 +36,15 @@ class InboundTypesDocumentationTest {
         String wamid = fixture.wamid(FIXTURE_WAMID);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> db.count("select count(*) from message where wamid = ?", wamid) == 1);
-        return jdbc.queryForMap("""
-                select m.wamid, m.type, m.raw_type, m.text_body, m.details::text as details, m.context_wamid, m.sent_at,
-                       m.direction, k.wa_id, k.profile_name, c.business_phone_number_id, c.window_expires_at
-                  from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
-                 where m.wamid = ?""", wamid);
+        // R19: the message and its contact as stored, decrypted with the contact's key
+        Map<String, Object> row = new java.util.HashMap<>(db.message(wamid));
+        Map<String, Object> contact = db.contact((Long) row.get("contact_id"));
+        row.put("wa_id", contact.get("wa_id"));
+        row.put("profile_name", contact.get("profile_name"));
+        row.putAll(jdbc.queryForMap(
+                "select business_phone_number_id, window_expires_at from conversation where id = ?",
+                row.get("conversation_id")));
+        return row;
     }
 
     @Test

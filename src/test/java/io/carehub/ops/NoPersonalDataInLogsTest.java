@@ -68,14 +68,14 @@ class NoPersonalDataInLogsTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> db.count(
                                 "select count(*) from message m join conversation c on c.id = m.conversation_id "
-                                        + "join contact k on k.id = c.contact_id where k.wa_id = ? and m.direction = 'OUTBOUND' "
+                                        + "join contact k on k.id = c.contact_id where k.wa_id_hash = ? and m.direction = 'OUTBOUND' "
                                         + "and m.delivery_state = 'accepted'",
-                                PHONE)
+                                db.hash(PHONE))
                         == 1);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> db.count(
-                                "select count(*) from rejected_update where reason like 'malformed JSON%' and payload = ?",
-                                (Object) body.substring(0, body.length() - 20).getBytes())
+                .until(() -> db.rejected(
+                                "malformed JSON%",
+                                Db.equalTo(body.substring(0, body.length() - 20).getBytes()))
                         == 1);
 
         assertThat(output.getAll())

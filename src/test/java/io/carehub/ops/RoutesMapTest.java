@@ -113,7 +113,9 @@ class RoutesMapTest {
                 .contains("to:\n            uri: \"jms-batch:queue:{{carehub.buffer.queue}}\"")
                 .contains("to:\n            uri: \"jms-batch:queue:{{carehub.lifecycle.queue}}\"")
                 .contains("to:\n            uri: \"jms-batch:queue:{{carehub.outbound.queue}}\"")
-                .contains("uri: \"jms:queue:carehub.pool.${header.carehubPool}?jmsMessageType=Text\"");
+                // R19: hand-offs name the customer: they expire
+                .contains("uri: \"jms:queue:carehub.pool.${header.carehubPool}?jmsMessageType=Text"
+                        + "&explicitQosEnabled=true&timeToLive=${bean:handOffTimeToLive.millis}\"");
     }
 
     private static List<Map.Entry<String, JsonNode>> definitions() {

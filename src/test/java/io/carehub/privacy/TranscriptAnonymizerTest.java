@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.crypto.ContactCipher;
+import io.carehub.crypto.ContactKeys;
+import io.carehub.crypto.CryptoProperties;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,16 +24,23 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 class TranscriptAnonymizerTest {
 
     private final NamedParameterJdbcTemplate jdbc = TestDatabase.jdbc();
-    private final TranscriptAnonymizer anonymizer =
-            new TranscriptAnonymizer(jdbc, new Stripper(new PiiDetector(List.of("0800 330 1000"), "DE"), "[REDACTED]"));
+    // R19: the texts and the contact's identifiers are encrypted with the contact's key, as the hub stores them
+    private final ContactKeys keys = ContactKeys.forTool(
+            new CryptoProperties(
+                    Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)),
+                    null,
+                    null,
+                    Duration.ofMinutes(1),
+                    100),
+            jdbc,
+            null);
+    private final TranscriptAnonymizer anonymizer = new TranscriptAnonymizer(
+            jdbc, keys, new Stripper(new PiiDetector(List.of("0800 330 1000"), "DE"), "[REDACTED]"));
 
     @Test
     void exportsMessagesOfThePeriodWithPersonalDataAndIdsRemoved() throws Exception {
         String waId = "4917" + (10_000_000 + (int) (Math.random() * 80_000_000));
-        Long contact = jdbc.queryForObject(
-                "insert into contact (wa_id, phone_number, profile_name) values (:wa, :wa, 'Jule Beispiel') returning id",
-                new MapSqlParameterSource("wa", waId),
-                Long.class);
+        long contact = contact(waId, null, null, "Jule Beispiel");
         Long conversation = jdbc.queryForObject(
                 "insert into conversation (contact_id, business_phone_number_id) values (:c, 'biz') returning id",
                 new MapSqlParameterSource("c", contact),
@@ -66,9 +79,7 @@ class TranscriptAnonymizerTest {
     void exportRemovesTheBsuidAndUsernameOfACustomerWithoutPhoneNumber() throws Exception {
         // R52: a BSUID and a username are personal data too
         String bsuid = "DE.15025" + (10_000_000 + (int) (Math.random() * 80_000_000));
-        Long contact = jdbc.queryForObject("""
-                insert into contact (user_id, username, profile_name) values (:u, 'jule.b', 'Jule Beispiel')
-                returning id""", new MapSqlParameterSource("u", bsuid), Long.class);
+        long contact = contact(null, bsuid, "jule.b", "Jule Beispiel");
         Long conversation = jdbc.queryForObject(
                 "insert into conversation (contact_id, business_phone_number_id) values (:c, 'biz') returning id",
                 new MapSqlParameterSource("c", contact),
@@ -89,10 +100,7 @@ class TranscriptAnonymizerTest {
     /** The text that made the analyze API answer "For input string" also broke the export. */
     @Test
     void exportsADateLikeRunOfDigitsWithoutFailing() {
-        Long contact = jdbc.queryForObject(
-                "insert into contact (wa_id, phone_number) values (:wa, :wa) returning id",
-                new MapSqlParameterSource("wa", "4916" + (10_000_000 + (int) (Math.random() * 80_000_000))),
-                Long.class);
+        long contact = contact("4916" + (10_000_000 + (int) (Math.random() * 80_000_000)), null, null, null);
         Long conversation = jdbc.queryForObject(
                 "insert into conversation (contact_id, business_phone_number_id) values (:c, 'biz') returning id",
                 new MapSqlParameterSource("c", contact),
@@ -106,7 +114,31 @@ class TranscriptAnonymizerTest {
         assertThat(written).isEqualTo(1);
     }
 
+    /** A contact as the hub stores it: found by keyed hashes (random here), its values encrypted with its key. */
+    private long contact(String waId, String userId, String username, String profileName) {
+        Long id = jdbc.queryForObject(
+                "insert into contact (wa_id_hash, user_id_hash) values (:wa, :u) returning id",
+                new MapSqlParameterSource("wa", waId == null ? null : new SecureRandom().generateSeed(32))
+                        .addValue("u", userId == null ? null : new SecureRandom().generateSeed(32)),
+                Long.class);
+        ContactCipher cipher = keys.forContact(id);
+        jdbc.update(
+                """
+                update contact set phone_number = :wa, user_id = :u, username = :username, profile_name = :name
+                 where id = :id""",
+                new MapSqlParameterSource("id", id)
+                        .addValue("wa", cipher.seal(waId, "contact.phone_number"))
+                        .addValue("u", cipher.seal(userId, "contact.user_id"))
+                        .addValue("username", cipher.seal(username, "contact.username"))
+                        .addValue("name", cipher.seal(profileName, "contact.profile_name")));
+        return id;
+    }
+
     private void insert(long conversation, String direction, String text, String sentAt) {
+        long contact = jdbc.queryForObject(
+                "select contact_id from conversation where id = :c",
+                new MapSqlParameterSource("c", conversation),
+                Long.class);
         jdbc.update(
                 """
                         insert into message (wamid, conversation_id, direction, type, text_body, sent_at)
@@ -114,7 +146,7 @@ class TranscriptAnonymizerTest {
                 new MapSqlParameterSource("wamid", "wamid." + UUID.randomUUID())
                         .addValue("c", conversation)
                         .addValue("d", direction)
-                        .addValue("t", text)
+                        .addValue("t", keys.forContact(contact).seal(text, "message.text_body"))
                         .addValue("s", Timestamp.from(Instant.parse(sentAt))));
     }
 

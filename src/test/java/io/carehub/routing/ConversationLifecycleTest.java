@@ -79,7 +79,7 @@ class ConversationLifecycleTest {
         customers.reply(customer, "button_reply", "consent-accept", "Akzeptieren");
         assertThat(jdbc.queryForMap("""
                 select r.decision, r.notice_version, r.contact_after_24h, r.chatbot_processing from consent_record r
-                  join contact k on k.id = r.contact_id where k.wa_id = ?""", customer))
+                  join contact k on k.id = r.contact_id where k.wa_id_hash = ?""", db.hash(customer)))
                 .containsEntry("decision", "ACCEPTED")
                 .containsEntry("notice_version", "2026-11")
                 .containsEntry("contact_after_24h", true)
@@ -165,14 +165,16 @@ class ConversationLifecycleTest {
         assertThat(db.outbound(customer)).hasSize(1); // R14: the notice is not repeated on every message
         assertThat(db.count("""
                 select count(*) from message m join conversation c on c.id = m.conversation_id join contact k
-                    on k.id = c.contact_id where k.wa_id = ? and m.released_at is not null""", customer)).isZero();
+                    on k.id = c.contact_id where k.wa_id_hash = ? and m.released_at is not null""", db.hash(customer))).isZero();
 
         customers.reply(customer, "button_reply", "consent-accept", "Akzeptieren");
 
         List<String> released = jdbc.queryForList("""
-                select m.text_body from message m join conversation c on c.id = m.conversation_id join contact k
-                    on k.id = c.contact_id where k.wa_id = ? and m.direction = 'INBOUND' and m.type = 'text'
-                 order by m.released_at, m.sent_at, m.id""", String.class, customer);
+                select m.id from message m join conversation c on c.id = m.conversation_id join contact k
+                    on k.id = c.contact_id where k.wa_id_hash = ? and m.direction = 'INBOUND' and m.type = 'text'
+                 order by m.released_at, m.sent_at, m.id""", Long.class, db.hash(customer)).stream()
+                .map(db::text)
+                .toList();
         assertThat(released).containsExactly("Meine Rechnung ist viel zu hoch", "hallo??", "ist da jemand");
         long conversation = db.conversationOf(customer);
         // topic "billing" came from the held text; the segment is still unknown, so the menu asks for it
@@ -218,7 +220,7 @@ class ConversationLifecycleTest {
         db.awaitOutbound(customer, 2);
         assertThat((String) db.outbound(customer).get(1).get("text_body")).contains("telefonisch");
         assertThat(jdbc.queryForMap("""
-                select e.reason, e.status from erasure_request e join contact k on k.id = e.contact_id where k.wa_id = ?""", customer))
+                select e.reason, e.status from erasure_request e join contact k on k.id = e.contact_id where k.wa_id_hash = ?""", db.hash(customer)))
                 .containsEntry("reason", "NOTICE_DECLINED")
                 .containsEntry("status", "PENDING");
         assertThat(db.conversation(db.conversationOf(customer)))
@@ -226,8 +228,8 @@ class ConversationLifecycleTest {
                 .containsEntry("routing_state", "NEW");
         assertThat(db.count(
                         "select count(*) from consent_record r join contact k on k.id = r.contact_id "
-                                + "where k.wa_id = ? and r.decision = 'DECLINED'",
-                        customer))
+                                + "where k.wa_id_hash = ? and r.decision = 'DECLINED'",
+                        db.hash(customer)))
                 .isEqualTo(1);
     }
 
@@ -235,9 +237,7 @@ class ConversationLifecycleTest {
     void legitimatedCustomerIsRoutedByItsStoredSegment() {
         String customer = newCustomer();
         customers.text(customer, "Hallo");
-        jdbc.update("""
-                insert into customer_identity (contact_id, segment, salutation, name, customer_number)
-                select id, 'BUSINESS', 'Frau', 'Dr. Erika Muster', 'K-100200' from contact where wa_id = ?""", customer);
+        db.legitimate(customer, "BUSINESS", "Frau", "Dr. Erika Muster", "K-100200");
         db.awaitOutbound(customer, 1);
         customers.reply(customer, "button_reply", "consent-accept", "Akzeptieren");
         customers.text(customer, "Wir haben eine Störung am Standort");

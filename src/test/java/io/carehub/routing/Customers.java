@@ -94,8 +94,8 @@ public final class Customers {
         reply(waId, "button_reply", "consent-accept", "Akzeptieren");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> db.count(
-                                "select count(*) from consent_record r join contact k on k.id = r.contact_id where ? in (k.wa_id, k.user_id)",
-                                waId)
+                                "select count(*) from consent_record r join contact k on k.id = r.contact_id where ? in (k.wa_id_hash, k.user_id_hash)",
+                                db.hash(waId))
                         == 1);
         return db.conversationOf(waId);
     }

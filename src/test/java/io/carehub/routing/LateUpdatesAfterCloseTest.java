@@ -92,7 +92,7 @@ class LateUpdatesAfterCloseTest {
         assertThat(jdbc.queryForObject("select delivery_state from message where id = ?", String.class, replyId))
                 .isEqualTo("read");
         assertThat(db.count("""
-                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer)).isEqualTo(1);
+                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id_hash = ?""", db.hash(customer))).isEqualTo(1);
         assertThat(db.conversation(conversation))
                 .containsEntry("status", "CLOSED")
                 .containsEntry("routing_state", "CLOSED");
@@ -100,7 +100,7 @@ class LateUpdatesAfterCloseTest {
         customers.text(customer, "Noch eine Frage"); // a new message after the close: a new conversation, as before
         assertThat(db.conversationOf(customer)).isNotEqualTo(conversation);
         assertThat(db.count("""
-                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id = ?""", customer)).isEqualTo(2);
+                select count(*) from conversation c join contact k on k.id = c.contact_id where k.wa_id_hash = ?""", db.hash(customer))).isEqualTo(2);
     }
 
     /** Posts a message again; a duplicate is still handed on to the lifecycle (which ignores it): wait for that. */

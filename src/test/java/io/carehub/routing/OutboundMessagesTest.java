@@ -21,6 +21,7 @@ import io.carehub.IdentityProvider;
 import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
+import io.carehub.documentation.Messages;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
 import io.carehub.whatsapp.WindowClosedException;
@@ -53,6 +54,9 @@ class OutboundMessagesTest {
     Db db;
 
     @Autowired
+    Messages messages;
+
+    @Autowired
     Customers customers;
 
     @Autowired
@@ -71,8 +75,7 @@ class OutboundMessagesTest {
     }
 
     private Map<String, Object> row(long id) {
-        return jdbc.queryForMap(
-                "select wamid, delivery_state, error_code, last_error, send_attempts from message where id = ?", id);
+        return db.message(id);
     }
 
     private void awaitState(long id, String state) {
@@ -111,13 +114,10 @@ class OutboundMessagesTest {
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Hallo");
         // as if the enqueue had joined a broker transaction that rolled back: documented, never on the queue
-        Long id = jdbc.queryForObject("""
-                insert into message (conversation_id, direction, type, text_body, actor, outbound_payload, delivery_state,
-                                     delivery_updated_at)
-                values (?, 'OUTBOUND', 'text', 'verloren', 'system', cast(? as jsonb), 'queued', now() - interval '2 minutes')
-                returning id""", Long.class, conversation, """
+        long id = messages.queueOutbound(conversation, "text", "verloren", "system", """
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"text",
                  "text":{"body":"verloren"}}""".formatted(customer));
+        jdbc.update("update message set delivery_updated_at = now() - interval '2 minutes' where id = ?", id);
 
         assertThat(outboundMessages.requeueStale()).isGreaterThanOrEqualTo(1);
         outboundMessages.requeueStale(); // a second sweep before it is sent must not send it twice
