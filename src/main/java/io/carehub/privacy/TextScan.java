@@ -171,6 +171,14 @@ final class TextScan {
         return lo;
     }
 
+    /** The last non-whitespace char before {@code pos}, or ' ': looks back no further than the previous token. */
+    char lastCharBefore(int pos) {
+        for (int i = pos - 1; i >= 0; i--) {
+            if (!Character.isWhitespace(c[i])) return c[i];
+        }
+        return ' ';
+    }
+
     /** True if only spaces/punctuation from {@code chars} lie between {@code from} and {@code to}. */
     boolean onlyBetween(int from, int to, String chars) {
         for (int i = from; i < to; i++) {

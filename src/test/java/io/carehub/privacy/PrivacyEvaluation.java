@@ -233,12 +233,14 @@ public final class PrivacyEvaluation {
         String resource = options.contains("--dev-d1")
                 ? LabelledCorpus.DEV_D1_JSONL
                 : options.contains("--dev-d2")
-                ? LabelledCorpus.DEV_D2_JSONL
-                : options.contains("--holdout-c")
-                ? LabelledCorpus.HOLDOUT_C_JSONL
-                : options.contains("--holdout-b")
-                        ? LabelledCorpus.HOLDOUT_B_JSONL
-                        : options.contains("--holdout") ? LabelledCorpus.HOLDOUT_JSONL : LabelledCorpus.JSONL;
+                        ? LabelledCorpus.DEV_D2_JSONL
+                        : options.contains("--holdout-c")
+                                ? LabelledCorpus.HOLDOUT_C_JSONL
+                                : options.contains("--holdout-b")
+                                        ? LabelledCorpus.HOLDOUT_B_JSONL
+                                        : options.contains("--holdout")
+                                                ? LabelledCorpus.HOLDOUT_JSONL
+                                                : LabelledCorpus.JSONL;
         Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"), LabelledCorpus.load(resource));
         System.out.println(
                 switch (resource) {
