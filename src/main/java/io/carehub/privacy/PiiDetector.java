@@ -30,6 +30,7 @@ public final class PiiDetector {
     private final Scanner[] scanners;
 
     private final KnownValueMatcher knownValues;
+    private final NameGrowth nameGrowth;
     private final String region;
 
     /**
@@ -63,6 +64,7 @@ public final class PiiDetector {
             new LicencePlateScanner(),
             new BirthDateScanner(),
             new CustomerIdRule(),
+            new DigitRunRule(),
             new AddressRules(lexicons),
             new NameRules(lexicons)
         };
@@ -73,6 +75,7 @@ public final class PiiDetector {
             this.scanners = builtIn;
         }
         this.knownValues = new KnownValueMatcher(region);
+        this.nameGrowth = new NameGrowth(lexicons);
     }
 
     public List<Entity> detect(String text) {
@@ -114,7 +117,7 @@ public final class PiiDetector {
         List<Detection> candidates = new ArrayList<>();
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
-        return mergeKnown(text, resolve(candidates));
+        return mergeKnown(text, nameGrowth.grow(scan, resolve(candidates)));
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */
