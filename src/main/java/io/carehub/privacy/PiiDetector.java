@@ -31,6 +31,7 @@ public final class PiiDetector {
 
     private final KnownValueMatcher knownValues;
     private final NameGrowth nameGrowth;
+    private final AddressGrowth addressGrowth;
     private final String region;
 
     /**
@@ -76,6 +77,7 @@ public final class PiiDetector {
         }
         this.knownValues = new KnownValueMatcher(region);
         this.nameGrowth = new NameGrowth(lexicons);
+        this.addressGrowth = new AddressGrowth(lexicons);
     }
 
     public List<Entity> detect(String text) {
@@ -117,7 +119,7 @@ public final class PiiDetector {
         List<Detection> candidates = new ArrayList<>();
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
-        return mergeKnown(text, nameGrowth.grow(scan, resolve(candidates)));
+        return mergeKnown(text, addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates))));
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */
