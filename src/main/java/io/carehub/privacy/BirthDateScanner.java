@@ -1,13 +1,17 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
+import java.time.Year;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Dates of birth (DATE_OF_BIRTH): a valid calendar date ("07.08.1999", "5. Mai 1977", "February 14,
  * 1987") counts only with a birth keyword around it; other dates are skipped whole.
  */
 final class BirthDateScanner implements Scanner {
+
+    private static final Set<String> ORDINALS = Set.of("st", "nd", "rd", "th");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -24,10 +28,27 @@ final class BirthDateScanner implements Scanner {
             if (end < 0) continue;
             if (Context.birthAround(s, a.start(), end)) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, a.start(), end, 0.9));
+            } else if (adultsBirthYear(s, a.start(), end)) {
+                out.add(new Detection(EntityType.DATE_OF_BIRTH, a.start(), end, 0.6));
             }
             i = s.tokenAtOrAfter(end) - 1;
         }
     }
+
+    /**
+     * Recall first: a whole date at least {@value #ADULT_YEARS} years back is a customer's (or a relative's)
+     * date of birth in a service chat, unless "seit", "since", "bis" mark it as the start of something.
+     */
+    private static boolean adultsBirthYear(TextScan s, int start, int end) {
+        Token last = s.tokens.get(s.tokenAtOrAfter(end) - 1);
+        if (last.length() != 4 || !last.isNumber()) return false;
+        int year = Integer.parseInt(last.text());
+        if (year > Year.now().getValue() - ADULT_YEARS) return false;
+        return !Context.anyBefore(s, start, 2, 20, SINCE::contains);
+    }
+
+    static final int ADULT_YEARS = 14;
+    private static final Set<String> SINCE = Set.of("seit", "since", "bis", "until", "ab", "from", "vom");
 
     /** dd.mm.yyyy, d.m.yy, dd/mm/yyyy, yyyy-mm-dd → end index or -1. */
     private static int numericDate(TextScan s, int i) {
@@ -58,11 +79,13 @@ final class BirthDateScanner implements Scanner {
         List<Token> t = s.tokens;
         if (i + 2 >= t.size()) return -1;
         Token a = t.get(i);
-        Token m = t.get(i + 1);
-        Token y = t.get(i + 2);
+        int k = i + 1;
+        if (k + 2 < t.size() && ORDINALS.contains(t.get(k).folded()) && t.get(k).start() == a.end()) k++; // "3rd"
+        Token m = t.get(k);
+        Token y = t.get(k + 1);
         if (a.length() > 2 || !m.isWord() || !y.isNumber() || y.length() != 4) return -1;
-        if (!s.onlyBetween(a.end(), m.start(), ".")
-                || m.start() - a.end() > 2
+        if (!s.onlyBetween(k > i + 1 ? t.get(i + 1).end() : a.end(), m.start(), ".")
+                || m.start() - t.get(k - 1).end() > 2
                 || !s.onlyBetween(m.end(), y.start(), ".,")) return -1;
         int month = Dates.month(m.folded());
         return month > 0 && Dates.valid(Integer.parseInt(a.text()), month, Integer.parseInt(y.text())) ? y.end() : -1;
@@ -73,12 +96,14 @@ final class BirthDateScanner implements Scanner {
         List<Token> t = s.tokens;
         if (i + 2 >= t.size()) return -1;
         Token d = t.get(i + 1);
-        Token y = t.get(i + 2);
+        int k = i + 2;
+        if (k + 1 < t.size() && ORDINALS.contains(t.get(k).folded()) && t.get(k).start() == d.end()) k++; // "3rd"
+        Token y = t.get(k);
         if (!d.isNumber()
                 || d.length() > 2
                 || !y.isNumber()
                 || y.length() != 4
-                || !s.onlyBetween(d.end(), y.start(), ",")) return -1;
+                || !s.onlyBetween(t.get(k - 1).end(), y.start(), ",")) return -1;
         return Dates.valid(Integer.parseInt(d.text()), Dates.month(t.get(i).folded()), Integer.parseInt(y.text()))
                 ? y.end()
                 : -1;

@@ -65,7 +65,7 @@ final class CustomerIdRule implements Scanner {
                 if (captured > i) i = captured - 1;
                 continue;
             }
-            if (letterPrefixedId(s, i)) {
+            if (letterPrefixedId(s, i) && !DigitRunRule.notPersonalBefore(s, token.start())) {
                 int end = idEnd(s, i);
                 out.add(new Detection(
                         EntityType.CUSTOMER_ID, token.start(), t.get(end - 1).end(), 0.55));

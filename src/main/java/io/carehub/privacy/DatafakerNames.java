@@ -18,8 +18,32 @@ import java.util.Set;
  */
 final class DatafakerNames {
 
-    private static final List<String> FILES =
-            List.of("/de.yml", "/de-AT.yml", "/en/name.yml", "/fr.yml", "/it.yml", "/es.yml", "/pl.yml", "/tr.yml");
+    private static final List<String> FILES = List.of(
+            "/de.yml",
+            "/de-AT.yml",
+            "/en/name.yml",
+            "/fr.yml",
+            "/it.yml",
+            "/es.yml",
+            "/pl.yml",
+            "/tr.yml",
+            // the origins of customers whose names the German lists lack: Greek and Cyrillic ones transliterated
+            "/el-GR.yml",
+            "/uk.yml",
+            "/ru.yml",
+            "/vi.yml",
+            "/hr.yml",
+            "/pt.yml",
+            "/pt-BR.yml",
+            "/hu.yml",
+            "/sq.yml",
+            "/en-IN.yml",
+            "/en-PK.yml",
+            "/id.yml",
+            "/sv.yml",
+            "/da-DK.yml",
+            "/nb-NO.yml",
+            "/fi-FI.yml");
     private static final List<String> KEYS = List.of("first_name", "male_first_name", "female_first_name", "last_name");
 
     private DatafakerNames() {}
@@ -48,7 +72,8 @@ final class DatafakerNames {
                                 || !name.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
                             continue;
                         }
-                        String folded = TextScan.fold(name);
+                        String folded = Transliteration.toLatin(TextScan.fold(name));
+                        if (!folded.chars().allMatch(c -> c < 0x80)) continue;
                         if (!curated.isStopWord(folded) && !curated.isOrdinary(folded) && !curated.isCity(folded)) {
                             names.add(folded);
                         }

@@ -60,6 +60,21 @@ final class LexiconNames {
             if (!ordinary) return emit(s, i, i + 1, token.capitalized() ? 0.6 : 0.5, out);
             return -1;
         }
+        if (token.capitalized() && lex.isAnyFirstName(f) && i + 1 < t.size()) {
+            // "Eleni Papadopoulou", "Liam Fischer": a first name of any origin and a capitalized word after it
+            Token n = t.get(i + 1);
+            String nf = n.folded();
+            if (n.isWord()
+                    && n.capitalized()
+                    && joined(s, token, n)
+                    && !lex.isStopWord(nf)
+                    && !TITLES.contains(nf)
+                    && !partOfAddress(s, n)
+                    && !AddressRules.isStreetToken(nf)) {
+                return emit(s, i, i + 2, 0.7, out);
+            }
+        }
+        if (token.capitalized() && lex.hasSurnameShape(f) && !lex.isCity(f)) return emit(s, i, i + 1, 0.55, out);
         if (lex.isSurname(f) && (token.capitalized() || !ordinary)) {
             // "Vogel, Anna"
             if (i + 1 < t.size()

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,6 +25,11 @@ final class Lexicons {
     final Set<String> contextNames = DatafakerNames.load(this);
 
     final Set<String> contextFirstNames = DatafakerNames.firstNames(this);
+
+    private static final List<String> SURNAME_SUFFIXES = List.of(
+            "ska", "ski", "cka", "cki", "wicz", "czyk", "czak", "idis", "ides", "opoulos", "opoulou", "akis", "aki",
+            "ou", "zadeh", "pour", "nejad", "oglu", "enko", "chuk", "czuk", "ov", "ova", "ev", "eva", "ovic", "evic",
+            "yan", "escu", "eanu");
 
     private static final Lexicons INSTANCE = new Lexicons();
 
@@ -68,6 +74,24 @@ final class Lexicons {
     /** A name that is also an everyday word (Vogel, Klein, Frank, Rose): needs context. */
     boolean isOrdinary(String folded) {
         return ordinaryWords.contains(folded);
+    }
+
+    /**
+     * Surname morphology of the origins the lexicons cover worst: Polish (-ska, -ski, -wicz), Greek (-idis,
+     * -opoulos, -akis, -ou), Persian (-zadeh, -pour, -nejad), Turkish (-oglu), Ukrainian (-enko, -chuk),
+     * Russian (-ov, -ova, -ev), Balkan (-ovic, -evic), Armenian (-yan), Romanian (-escu).
+     */
+    boolean hasSurnameShape(String folded) {
+        if (folded.length() < 5 || isStopWord(folded) || isOrdinary(folded)) return false;
+        for (String suffix : SURNAME_SUFFIXES) {
+            if (folded.endsWith(suffix) && folded.length() >= suffix.length() + 3) return true;
+        }
+        return false;
+    }
+
+    /** A first name from any of datafaker's locales, written capitalized. */
+    boolean isAnyFirstName(String folded) {
+        return isFirstName(folded) || contextFirstNames.contains(folded) && !isOrdinary(folded);
     }
 
     boolean isStopWord(String folded) {

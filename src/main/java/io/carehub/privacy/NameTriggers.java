@@ -206,7 +206,7 @@ final class NameTriggers {
                 // "guten morgen, hier Dragan, ...": at the start of a clause, a name that ends it
                 boolean clauseStart = i == 0
                         || GREETINGS.contains(prev)
-                        || s.text.substring(0, t.get(i).start()).stripTrailing().endsWith(",");
+                        || s.lastCharBefore(t.get(i).start()) == ',';
                 if (!clauseStart || next.equals("ist") || next.equals("is") || next.equals("spricht")) return -1;
                 int end = span.scanName(s, i + 1, Mode.LEXICON_OR_CAPITAL);
                 boolean endsClause = end == t.size()

@@ -30,6 +30,8 @@ public final class PiiDetector {
     private final Scanner[] scanners;
 
     private final KnownValueMatcher knownValues;
+    private final NameGrowth nameGrowth;
+    private final AddressGrowth addressGrowth;
     private final String region;
 
     /**
@@ -63,6 +65,7 @@ public final class PiiDetector {
             new LicencePlateScanner(),
             new BirthDateScanner(),
             new CustomerIdRule(),
+            new DigitRunRule(),
             new AddressRules(lexicons),
             new NameRules(lexicons)
         };
@@ -73,6 +76,8 @@ public final class PiiDetector {
             this.scanners = builtIn;
         }
         this.knownValues = new KnownValueMatcher(region);
+        this.nameGrowth = new NameGrowth(lexicons);
+        this.addressGrowth = new AddressGrowth(lexicons);
     }
 
     public List<Entity> detect(String text) {
@@ -114,7 +119,7 @@ public final class PiiDetector {
         List<Detection> candidates = new ArrayList<>();
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
-        return mergeKnown(text, resolve(candidates));
+        return mergeKnown(text, addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates))));
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

@@ -3,7 +3,7 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
 
-/** German social-security numbers (OTHER_ID): twelve characters in up to four adjacent tokens, with a valid check digit. */
+/** German social-security numbers (OTHER_ID): twelve characters in up to five adjacent tokens ("65 170884 L 12 5"), with a valid check digit. */
 final class SocialSecurityNumberScanner implements Scanner {
 
     @Override
@@ -16,7 +16,7 @@ final class SocialSecurityNumberScanner implements Scanner {
             int k = i;
             int prevEnd = t.get(i).start();
             while (k < t.size()
-                    && k - i < 4
+                    && k - i < 5
                     && compact.length() < 12
                     && t.get(k).start() - prevEnd <= 1) {
                 compact.append(t.get(k).text());

@@ -1,5 +1,6 @@
 package io.carehub.privacy;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -143,10 +144,17 @@ final class TextScan {
                 case 'ž', 'ż', 'ź' -> b.append('z');
                 case 'ğ' -> b.append('g');
                 case '\u2019' -> b.append('\'');
-                default -> b.append(ch);
+                default -> b.append(ch < 0x80 ? ch : baseLetter(ch));
             }
         }
         return b.toString();
+    }
+
+    /** "ễ" → 'e', "ț" → 't': a Latin letter without its accents; any other char unchanged. */
+    private static char baseLetter(char ch) {
+        if (!Character.isLetter(ch) || Character.UnicodeScript.of(ch) != Character.UnicodeScript.LATIN) return ch;
+        String base = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
+        return base.charAt(0) < 0x80 ? base.charAt(0) : ch;
     }
 
     /** The ASCII digits of {@code s}, in order: "0151 / 234-56" becomes "015123456". */
@@ -169,6 +177,14 @@ final class TextScan {
             else hi = mid;
         }
         return lo;
+    }
+
+    /** The last non-whitespace char before {@code pos}, or ' ': looks back no further than the previous token. */
+    char lastCharBefore(int pos) {
+        for (int i = pos - 1; i >= 0; i--) {
+            if (!Character.isWhitespace(c[i])) return c[i];
+        }
+        return ' ';
     }
 
     /** True if only spaces/punctuation from {@code chars} lie between {@code from} and {@code to}. */

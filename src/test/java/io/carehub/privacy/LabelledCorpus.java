@@ -37,6 +37,10 @@ record LabelledCorpus(List<Message> messages) {
     static final String HOLDOUT_B_MARKUP = "/privacy/holdout-b-annotated.txt";
     static final String HOLDOUT_C_JSONL = "/privacy/holdout-c.jsonl";
     static final String HOLDOUT_C_MARKUP = "/privacy/holdout-c-annotated.txt";
+    static final String DEV_D1_JSONL = "/privacy/dev-d1.jsonl";
+    static final String DEV_D1_MARKUP = "/privacy/dev-d1-annotated.txt";
+    static final String DEV_D2_JSONL = "/privacy/dev-d2.jsonl";
+    static final String DEV_D2_MARKUP = "/privacy/dev-d2-annotated.txt";
 
     static LabelledCorpus load() {
         return load(JSONL);

@@ -230,14 +230,22 @@ public final class PrivacyEvaluation {
 
     public static void main(String[] args) {
         List<String> options = List.of(args);
-        String resource = options.contains("--holdout-c")
-                ? LabelledCorpus.HOLDOUT_C_JSONL
-                : options.contains("--holdout-b")
-                        ? LabelledCorpus.HOLDOUT_B_JSONL
-                        : options.contains("--holdout") ? LabelledCorpus.HOLDOUT_JSONL : LabelledCorpus.JSONL;
+        String resource = options.contains("--dev-d1")
+                ? LabelledCorpus.DEV_D1_JSONL
+                : options.contains("--dev-d2")
+                        ? LabelledCorpus.DEV_D2_JSONL
+                        : options.contains("--holdout-c")
+                                ? LabelledCorpus.HOLDOUT_C_JSONL
+                                : options.contains("--holdout-b")
+                                        ? LabelledCorpus.HOLDOUT_B_JSONL
+                                        : options.contains("--holdout")
+                                                ? LabelledCorpus.HOLDOUT_JSONL
+                                                : LabelledCorpus.JSONL;
         Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"), LabelledCorpus.load(resource));
         System.out.println(
                 switch (resource) {
+                    case LabelledCorpus.DEV_D1_JSONL -> "corpus D1 (fourth author, private customers)";
+                    case LabelledCorpus.DEV_D2_JSONL -> "corpus D2 (fifth author, hard negatives first)";
                     case LabelledCorpus.HOLDOUT_C_JSONL -> "held-out corpus C (third author)";
                     case LabelledCorpus.HOLDOUT_B_JSONL -> "held-out corpus B (second author)";
                     case LabelledCorpus.HOLDOUT_JSONL -> "held-out corpus";

@@ -1,0 +1,127 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Completes the addresses found, as {@link NameGrowth} completes names: a postcode + city takes in the
+ * street and house number before it whatever the street is called ("Sülzgürtel 88, 50937 Köln", "Via
+ * Roma 12, 39100 Bolzano", "Obere Königstraße 31, …"); a street + house number takes in a postcode +
+ * city right after it; a city takes in what belongs to its name ("Freiburg im Breisgau", "Frankfurt
+ * (Oder)", "Bad Tölz").
+ */
+final class AddressGrowth {
+
+    private static final Set<String> STREET_STARTS =
+            Set.of("am", "an", "auf", "im", "in", "unter", "zum", "zur", "hinter", "beim", "vor", "via", "rue", "der");
+    private static final Set<String> CITY_LINKS = Set.of("im", "am", "an", "ob", "in", "bei", "vor");
+    private static final Set<String> CITY_PREFIXES = Set.of("bad", "sankt", "st", "neu", "alt", "gross", "klein");
+
+    private final Lexicons lex;
+
+    AddressGrowth(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    /** {@code found} ordered by start and non-overlapping; returns the same with ADDRESS spans grown. */
+    List<Detection> grow(TextScan s, List<Detection> found) {
+        List<Detection> result = null;
+        for (int d = 0; d < found.size(); d++) {
+            Detection a = found.get(d);
+            if (a.type() != EntityType.ADDRESS) continue;
+            int limitStart = d > 0 ? found.get(d - 1).end() : 0;
+            int limitEnd = d + 1 < found.size() ? found.get(d + 1).start() : s.length();
+            List<Token> t = s.tokens;
+            int first = s.tokenAtOrAfter(a.start());
+            int last = s.tokenAtOrAfter(a.end()) - 1;
+            if (first > last || first >= t.size()) continue;
+            int newLast = t.get(last).isNumber() ? postcodeCityAfter(s, last) : last;
+            newLast = cityName(s, newLast);
+            int newFirst = t.get(first).isNumber() && t.get(first).length() >= 4 ? streetBefore(s, first) : first;
+            if (t.get(newFirst).start() < limitStart) newFirst = first;
+            if (t.get(newLast).end() > limitEnd) newLast = last;
+            if (newFirst == first && newLast == last) continue;
+            if (result == null) result = new ArrayList<>(found);
+            result.set(
+                    d,
+                    new Detection(
+                            EntityType.ADDRESS,
+                            Math.min(a.start(), t.get(newFirst).start()),
+                            Math.max(a.end(), t.get(newLast).end()),
+                            a.score(),
+                            a.canonical()));
+        }
+        return result == null ? found : result;
+    }
+
+    /** "Feldstraße 22 45886 Gelsenkirchen": the token index of the city after a house number, or {@code last}. */
+    private int postcodeCityAfter(TextScan s, int last) {
+        List<Token> t = s.tokens;
+        int k = last + 1;
+        if (k + 1 >= t.size()) return last;
+        Token pc = t.get(k);
+        Token city = t.get(k + 1);
+        if (!pc.isNumber() || pc.length() != 5 || !s.onlyBetween(t.get(last).end(), pc.start(), ",")) return last;
+        if (pc.start() - t.get(last).end() > 2 || !city.isWord() || city.start() - pc.end() != 1) return last;
+        return lex.isStopWord(city.folded()) ? last : k + 1;
+    }
+
+    /** The last token of the city's name starting at {@code last}. */
+    private int cityName(TextScan s, int last) {
+        List<Token> t = s.tokens;
+        Token city = t.get(last);
+        if (!city.isWord()) return last;
+        int k = last + 1;
+        if (k >= t.size() || !t.get(k).isWord()) return last;
+        Token n = t.get(k);
+        if (CITY_PREFIXES.contains(city.folded()) && n.capitalized() && n.start() - city.end() == 1) return k;
+        if (s.at(city.end() + 1) == '(' && s.at(n.end()) == ')' && n.capitalized()) return k; // "Frankfurt (Oder)"
+        if (CITY_LINKS.contains(n.folded()) && n.start() - city.end() == 1 && k + 1 < t.size()) {
+            int c = k + 1;
+            if (c + 1 < t.size()
+                    && Set.of("der", "dem", "den").contains(t.get(c).folded())) c++;
+            Token name = t.get(c);
+            if (name.isWord()
+                    && name.capitalized()
+                    && !lex.isStopWord(name.folded())
+                    && name.start() - t.get(c - 1).end() == 1) {
+                return c; // "Freiburg im Breisgau", "Rothenburg ob der Tauber"
+            }
+        }
+        return last;
+    }
+
+    /** "Sülzgürtel 88, 50937 Köln": the first token of a street and house number before a postcode, or {@code first}. */
+    private int streetBefore(TextScan s, int first) {
+        List<Token> t = s.tokens;
+        int k = first - 1;
+        if (k >= 0
+                && t.get(k).isWord()
+                && t.get(k).length() == 1
+                && t.get(k).start() == t.get(k - 1 >= 0 ? k - 1 : k).end()) {
+            k--; // "5a"
+        }
+        if (k < 1 || !t.get(k).isNumber() || t.get(k).length() > 4) return first;
+        if (!s.onlyBetween(t.get(k).end(), t.get(first).start(), ",")
+                || t.get(first).start() - t.get(k).end() > 2) {
+            return first;
+        }
+        int number = k;
+        int j = number;
+        while (j - 1 >= 0 && number - j < 3) {
+            Token w = t.get(j - 1);
+            if (!w.isWord() || t.get(j).start() - w.end() != 1 || s.at(w.end()) != ' ' && s.at(w.end()) != '.') break;
+            String f = w.folded();
+            boolean street = w.capitalized() && !lex.isStopWord(f) || AddressRules.isStreetToken(f);
+            if (!street && !(STREET_STARTS.contains(f) && w.capitalized())) break;
+            j--;
+        }
+        if (j == number) return first;
+        while (j < number
+                && !t.get(j).capitalized()
+                && !AddressRules.isStreetToken(t.get(j).folded())) j++;
+        return j < number ? j : first;
+    }
+}

@@ -1,0 +1,140 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recall first for what leaves the hub: a run of six or more digits, or digits written in groups
+ * ("500 318 226", "5830 2214 96"), that no other scanner typed is an identifier (CUSTOMER_ID) even
+ * without a keyword — unless a word before it says it is a ticket, order, parcel or fault number, or a
+ * unit after it says it is an amount. Its low score lets every typed finding (phone, IBAN, card, date)
+ * win the same digits.
+ */
+final class DigitRunRule implements Scanner {
+
+    static final double SCORE = 0.3;
+
+    /** Word beginnings that mark a number as not personal (R24's look-alikes: tickets, orders, parcels). */
+    private static final List<String> NOT_PERSONAL = List.of(
+            "ticket",
+            "auftrag",
+            "bestell",
+            "order",
+            "sendung",
+            "tracking",
+            "vorgang",
+            "beleg",
+            "artikel",
+            "stoerung",
+            "rechnung",
+            "invoice",
+            "paket",
+            "parcel",
+            "serien",
+            "serial",
+            "referenz",
+            "reference",
+            "fehler",
+            "error",
+            "code",
+            "meldung",
+            "firmware",
+            "version",
+            "modell",
+            "model",
+            "imei",
+            "fall",
+            "case",
+            "produkt",
+            "product",
+            "tarif");
+
+    private static final Set<String> UNITS = Set.of(
+            "euro",
+            "eur",
+            "cent",
+            "ct",
+            "mbit",
+            "kbit",
+            "gbit",
+            "gb",
+            "mb",
+            "kb",
+            "tb",
+            "min",
+            "minuten",
+            "uhr",
+            "sekunden",
+            "sek",
+            "stunden",
+            "tage",
+            "dbm",
+            "mhz",
+            "ghz",
+            "km",
+            "m",
+            "kwh",
+            "mal",
+            "x");
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 0; i < t.size(); i++) {
+            Token a = t.get(i);
+            if (!a.isNumber() || attachedBefore(s, a)) continue;
+            int j = i;
+            int digits = a.length();
+            while (j + 1 < t.size()
+                    && t.get(j + 1).isNumber()
+                    && t.get(j + 1).start() - t.get(j).end() == 1
+                    && " -/".indexOf(s.at(t.get(j).end())) >= 0
+                    && t.get(j + 1).length() >= 2
+                    && t.get(j + 1).length() <= 6) {
+                j++;
+                digits += t.get(j).length();
+            }
+            boolean grouped = j > i && a.length() >= 2 && digits >= 7;
+            if ((a.length() >= 6 || grouped) && !attachedAfter(s, t.get(j)) && !notPersonal(s, i, j)) {
+                out.add(new Detection(
+                        EntityType.CUSTOMER_ID, a.start(), t.get(j).end(), SCORE));
+            }
+            i = j;
+        }
+    }
+
+    /** Part of a decimal, a date or a letter code: "1.299", "AU-4400178823". */
+    private static boolean attachedBefore(TextScan s, Token a) {
+        char before = s.at(a.start() - 1);
+        if (Character.isLetter(before)) return true;
+        return ".,:-/".indexOf(before) >= 0 && TextScan.isAlnum(s.at(a.start() - 2));
+    }
+
+    private static boolean attachedAfter(TextScan s, Token z) {
+        char after = s.at(z.end());
+        if (Character.isLetter(after)) return true;
+        return ".,:".indexOf(after) >= 0 && TextScan.isDigit(s.at(z.end() + 1));
+    }
+
+    private static boolean notPersonal(TextScan s, int i, int j) {
+        List<Token> t = s.tokens;
+        if (j + 1 < t.size()
+                && t.get(j + 1).isWord()
+                && UNITS.contains(t.get(j + 1).folded())) return true;
+        if (s.at(t.get(j).end() + 1) == '€'
+                || s.at(t.get(j).end()) == '€'
+                || s.at(t.get(j).end()) == '%') return true;
+        return notPersonalBefore(s, t.get(i).start());
+    }
+
+    /** A ticket, order, parcel or fault keyword among the four words before {@code pos}. */
+    static boolean notPersonalBefore(TextScan s, int pos) {
+        return Context.anyBefore(s, pos, 4, 50, w -> {
+            for (String head : NOT_PERSONAL) {
+                if (w.startsWith(head)) return true;
+            }
+            return false;
+        });
+    }
+}

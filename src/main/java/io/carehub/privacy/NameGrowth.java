@@ -1,0 +1,102 @@
+package io.carehub.privacy;
+
+import static io.carehub.privacy.NameSpan.GREETINGS;
+import static io.carehub.privacy.NameSpan.PARTICLES;
+import static io.carehub.privacy.NameSpan.TITLES;
+import static io.carehub.privacy.NameSpan.joined;
+import static io.carehub.privacy.NameSpan.partOfAddress;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Completes the names found: a found name is rarely all of the name. After the resolved findings, a
+ * PERSON span takes in the words next to it that continue the name — a capitalized word after it
+ * ("Sepp" → "Sepp Huber"), particles before a capitalized word ("von der Heyde"), a lower-case name
+ * after a lower-case one ("stefan brückner"), and a first name of any origin or an initial before it
+ * ("M. Krüger"). Leaking the surname is as bad as leaking the whole name.
+ */
+final class NameGrowth {
+
+    private static final int MAX_TOKENS = 5;
+
+    private final Lexicons lex;
+
+    NameGrowth(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    /** {@code found} ordered by start and non-overlapping; returns the same with PERSON spans grown. */
+    List<Detection> grow(TextScan s, List<Detection> found) {
+        List<Detection> result = null;
+        for (int d = 0; d < found.size(); d++) {
+            Detection p = found.get(d);
+            if (p.type() != EntityType.PERSON) continue;
+            int limitStart = d > 0 ? found.get(d - 1).end() : 0;
+            int limitEnd = d + 1 < found.size() ? found.get(d + 1).start() : s.length();
+            List<Token> t = s.tokens;
+            int first = s.tokenAtOrAfter(p.start());
+            int last = s.tokenAtOrAfter(p.end()) - 1;
+            if (first > last || first >= t.size()) continue;
+            int newLast = right(s, first, last, limitEnd);
+            int newFirst = left(s, first, limitStart);
+            if (newFirst == first && newLast == last) continue;
+            if (result == null) result = new ArrayList<>(found);
+            result.set(
+                    d,
+                    new Detection(
+                            EntityType.PERSON,
+                            Math.min(p.start(), t.get(newFirst).start()),
+                            Math.max(p.end(), t.get(newLast).end()),
+                            p.score(),
+                            p.canonical()));
+        }
+        return result == null ? found : result;
+    }
+
+    private int right(TextScan s, int first, int last, int limitEnd) {
+        List<Token> t = s.tokens;
+        boolean lower = !t.get(first).capitalized();
+        int j = last;
+        while (j + 1 < t.size() && j + 1 - first < MAX_TOKENS) {
+            int k = j + 1;
+            while (k < t.size()
+                    && k - j <= 2
+                    && t.get(k).isWord()
+                    && PARTICLES.contains(t.get(k).folded())) k++;
+            if (k >= t.size() || t.get(k).end() > limitEnd) break;
+            Token n = t.get(k);
+            if (!n.isWord() || !joined(s, t.get(k - 1), n) || !joined(s, t.get(j), t.get(j + 1))) break;
+            if (k > j + 1 && !n.capitalized()) break; // a particle needs a capitalized name after it
+            String f = n.folded();
+            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, n)) break;
+            if (AddressRules.isStreetToken(f) || lex.isCity(f)) break;
+            boolean continues = n.capitalized()
+                    ? !lower || lex.isName(f) || lex.isContextName(f, true) || lex.hasSurnameShape(f)
+                    : lower && (lex.isName(f) && !lex.isOrdinary(f) || lex.contextNames.contains(f));
+            if (!continues) break;
+            j = k;
+        }
+        return j;
+    }
+
+    private int left(TextScan s, int first, int limitStart) {
+        List<Token> t = s.tokens;
+        int j = first;
+        while (j > 0 && first - j < 2) {
+            Token b = t.get(j - 1);
+            if (!b.isWord() || b.start() < limitStart || !joined(s, b, t.get(j))) break;
+            String f = b.folded();
+            boolean initial = b.length() == 1 && b.capitalized() && s.at(b.end()) == '.';
+            if (!initial
+                    && (!b.capitalized()
+                            || lex.isStopWord(f)
+                            || TITLES.contains(f)
+                            || GREETINGS.contains(f)
+                            || !lex.isAnyFirstName(f))) break;
+            j--;
+        }
+        return j;
+    }
+}
