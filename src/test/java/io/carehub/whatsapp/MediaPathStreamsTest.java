@@ -20,6 +20,7 @@ class MediaPathStreamsTest {
             "documentation/Attachments.java",
             "documentation/AttachmentChunks.java",
             "documentation/AttachmentDownloads.java",
+            "documentation/AttachmentPlaintextMigration.java",
             "documentation/ConversationHistoryController.java");
 
     private static final List<String> WHOLE_FILE_READS = List.of(
