@@ -120,7 +120,7 @@ public class AttachmentChunks {
     }
 
     /** An attachment whose bytes cannot be decrypted: its contact's key is gone, or a chunk was altered or lost. */
-    static final class UnreadableException extends IllegalStateException {
+    public static final class UnreadableException extends IllegalStateException {
         UnreadableException(String message) {
             super(message);
         }

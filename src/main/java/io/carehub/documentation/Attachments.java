@@ -48,8 +48,8 @@ public class Attachments {
     public record Listed(
             long id, long messageId, String mediaId, String mimeType, String filename, Long sizeBytes, String state) {}
 
-    /** R18: a stored attachment's description, or the state that keeps its bytes from being served. */
-    record Content(long id, String mimeType, String state, Long sizeBytes, long contactId) {}
+    /** R18/R50: a stored attachment's description, or the state that keeps its bytes from being served. */
+    public record Content(long id, String mimeType, String state, Long sizeBytes, long contactId) {}
 
     /** R6: documents the media of fresh messages as pending, set-based. Arrays are made storable. */
     void insertPending(long[] messageIds, String[] mediaIds, String[] mimes, String[] sha256s, String[] filenames) {
@@ -171,8 +171,8 @@ public class Attachments {
         });
     }
 
-    /** R18: what the download API needs before it streams the bytes. */
-    Optional<Content> content(long id) {
+    /** R18/R50: what a reader (the download API, an export) needs before it streams the bytes. */
+    public Optional<Content> content(long id) {
         return jdbc
                 .query(
                         """
@@ -191,7 +191,7 @@ public class Attachments {
      * contact's key is gone (erased) or a chunk does not authenticate (tampered, missing, misplaced); an
      * {@link IOException} only from {@code out}.
      */
-    void read(Content content, OutputStream out) throws IOException {
+    public void read(Content content, OutputStream out) throws IOException {
         ContactCipher cipher = keys.existing(content.contactId())
                 .orElseThrow(() -> new UnreadableException(
                         "attachment " + content.id() + " can no longer be read: its contact's key is gone"));
