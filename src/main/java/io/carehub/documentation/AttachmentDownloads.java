@@ -1,16 +1,17 @@
 package io.carehub.documentation;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * §4 Security: how an attachment's bytes reach an agent desktop. The bytes come from customers, so a browser must
  * never run them: every answer is sandboxed and not sniffed, and only plain raster images may show inline; every
- * other type (HTML, SVG, PDF, ...) is a download.
+ * other type (HTML, SVG, PDF, ...) is a download. The body follows these headers as a stream (R19: decrypted on the
+ * way), with its Content-Length, so a body cut short is a visible failure at the client.
  */
 final class AttachmentDownloads {
 
@@ -19,7 +20,8 @@ final class AttachmentDownloads {
 
     private AttachmentDownloads() {}
 
-    static ResponseEntity<byte[]> of(long id, String mimeType, byte[] bytes) {
+    /** Sets the headers of a download of {@code sizeBytes} (streamed after them) on the response. */
+    static void prepare(HttpServletResponse response, long id, String mimeType, Long sizeBytes) {
         MediaType type;
         try {
             type = MediaType.parseMediaType(mimeType);
@@ -30,11 +32,13 @@ final class AttachmentDownloads {
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename("attachment-" + id)
                 .build();
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .body(bytes);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition.toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "sandbox");
+        if (sizeBytes != null) {
+            response.setContentLengthLong(sizeBytes);
+        }
     }
 }

@@ -1,5 +1,13 @@
 package io.carehub.documentation;
 
+import io.carehub.crypto.ContactCipher;
+import io.carehub.crypto.ContactKeys;
+import io.carehub.documentation.AttachmentChunks.UnreadableException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,19 +19,26 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R6/R18: owner of the table {@code attachment}: media documented as pending with its message, claimed
- * by the download route, stored or failed, and read by the history API. The other tables' owners are
+ * by the download route, stored (R19: encrypted, in {@link AttachmentChunks}) or failed, and read by the history API. The other tables' owners are
  * listed in {@link Contacts}.
  */
 @Component
 public class Attachments {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final AttachmentChunks chunks;
+    private final ContactKeys keys;
+    private final TransactionTemplate tx;
 
-    Attachments(NamedParameterJdbcTemplate jdbc) {
+    Attachments(NamedParameterJdbcTemplate jdbc, AttachmentChunks chunks, ContactKeys keys, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.chunks = chunks;
+        this.keys = keys;
+        this.tx = tx;
     }
 
     /** An attachment due for download; {@code attempts} counts this one. */
@@ -33,8 +48,8 @@ public class Attachments {
     public record Listed(
             long id, long messageId, String mediaId, String mimeType, String filename, Long sizeBytes, String state) {}
 
-    /** R18: the stored bytes, or the state that keeps them from being served. */
-    public record Content(String mimeType, byte[] bytes, String state) {}
+    /** R18/R50: a stored attachment's description, or the state that keeps its bytes from being served. */
+    public record Content(long id, String mimeType, String state, Long sizeBytes, long contactId) {}
 
     /** R6: documents the media of fresh messages as pending, set-based. Arrays are made storable. */
     void insertPending(long[] messageIds, String[] mediaIds, String[] mimes, String[] sha256s, String[] filenames) {
@@ -73,19 +88,55 @@ public class Attachments {
                 (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
     }
 
-    /** R6: the verified bytes; the announced mime type wins over the download's. */
-    public void stored(long id, byte[] content, String mimeType) {
+    /**
+     * R6/R19: stores the attachment's bytes as they stream in, encrypted with its contact's key, in one transaction:
+     * {@code verification} runs once {@code content} is read to its end, and when it throws (sha256 mismatch) nothing
+     * written stays. The announced mime type wins over the download's. False when the attachment is no longer
+     * pending (another instance stored it, or it was deleted meanwhile).
+     */
+    public boolean store(long id, String mimeType, InputStream content, Verification verification) throws IOException {
+        try {
+            return Boolean.TRUE.equals(tx.execute(status -> {
+                try {
+                    return storeLocked(id, mimeType, content, verification);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private boolean storeLocked(long id, String mimeType, InputStream content, Verification verification)
+            throws IOException {
+        List<Long> contact = jdbc.queryForList("""
+                select c.contact_id from attachment a
+                  join message m on m.id = a.message_id join conversation c on c.id = m.conversation_id
+                 where a.id = :id and a.state = 'PENDING' for update of a""", Map.of("id", id), Long.class);
+        if (contact.isEmpty()) {
+            return false;
+        }
+        CountingStream counted = new CountingStream(content);
+        chunks.write(id, keys.forContact(contact.getFirst()), counted);
+        verification.verify();
         jdbc.update(
                 """
                 update attachment
-                   set content = :content, size_bytes = :size, state = 'STORED', stored_at = now(),
+                   set size_bytes = :size, state = 'STORED', stored_at = now(),
                        mime_type = coalesce(mime_type, :mime), last_error = null
-                 where id = :id and state = 'PENDING'""",
+                 where id = :id""",
                 new MapSqlParameterSource()
-                        .addValue("content", content)
-                        .addValue("size", content.length)
+                        .addValue("size", counted.count)
                         .addValue("mime", mimeType)
                         .addValue("id", id));
+        return true;
+    }
+
+    /** Checks the bytes once they were read to their end; throwing discards them. */
+    @FunctionalInterface
+    public interface Verification {
+        void verify() throws IOException;
     }
 
     /** R6: a failed attempt: retried at {@code next}, or FAILED for good when {@code giveUp}. */
@@ -120,13 +171,62 @@ public class Attachments {
         });
     }
 
-    Optional<Content> content(long id) {
+    /** R18/R50: what a reader (the download API, an export) needs before it streams the bytes. */
+    public Optional<Content> content(long id) {
         return jdbc
                 .query(
-                        "select mime_type, content, state from attachment where id = :id",
+                        """
+                        select a.mime_type, a.state, a.size_bytes, c.contact_id from attachment a
+                          join message m on m.id = a.message_id join conversation c on c.id = m.conversation_id
+                         where a.id = :id""",
                         Map.of("id", id),
-                        (rs, i) -> new Content(rs.getString(1), rs.getBytes(2), rs.getString(3)))
+                        (rs, i) -> new Content(
+                                id, rs.getString(1), rs.getString(2), (Long) rs.getObject(3), rs.getLong(4)))
                 .stream()
                 .findFirst();
+    }
+
+    /**
+     * R18/R19: decrypts the stored bytes into {@code out} as they are read. {@link UnreadableException} when the
+     * contact's key is gone (erased) or a chunk does not authenticate (tampered, missing, misplaced); an
+     * {@link IOException} only from {@code out}.
+     */
+    public void read(Content content, OutputStream out) throws IOException {
+        ContactCipher cipher = keys.existing(content.contactId())
+                .orElseThrow(() -> new UnreadableException(
+                        "attachment " + content.id() + " can no longer be read: its contact's key is gone"));
+        try {
+            chunks.read(content.id(), cipher, out);
+        } catch (UnreadableException e) {
+            throw new UnreadableException("attachment " + content.id() + " does not decrypt", e);
+        }
+    }
+
+    /** Counts the bytes read through it (the stored size). */
+    private static final class CountingStream extends FilterInputStream {
+
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 }

@@ -7,13 +7,17 @@ import io.carehub.access.AccessLog.Action;
 import io.carehub.access.Caller;
 import io.carehub.access.Callers;
 import io.carehub.access.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,6 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api")
 class ConversationHistoryController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationHistoryController.class);
     private static final int MAX_PAGE_SIZE = 200;
 
     private final ConversationQueries queries;
@@ -140,8 +145,12 @@ class ConversationHistoryController {
         return new MessagePage(id, page, size, total, views);
     }
 
+    /**
+     * R18/R19: the attachment's bytes, decrypted as they stream to the client. They are first decrypted once without
+     * being sent: a tampered or lost chunk is answered with an error status, never with a partial body as success.
+     */
     @GetMapping("/attachments/{id}/content")
-    ResponseEntity<byte[]> attachmentContent(@PathVariable long id) {
+    void attachmentContent(@PathVariable long id, HttpServletResponse response) throws IOException {
         long conversation = queries.ofAttachment(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no attachment " + id));
         Role role = mayRead(conversation);
@@ -152,7 +161,15 @@ class ConversationHistoryController {
         if (!"STORED".equals(content.state())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "attachment " + id + " is " + content.state());
         }
-        return AttachmentDownloads.of(id, content.mimeType(), content.bytes());
+        try {
+            attachments.read(content, OutputStream.nullOutputStream());
+        } catch (AttachmentChunks.UnreadableException e) {
+            LOG.error("attachment {} not served: {}", id, e.getMessage());
+            throw new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        }
+        AttachmentDownloads.prepare(response, id, content.mimeType(), content.sizeBytes());
+        // a chunk altered between both reads ends the body short of its Content-Length: the client sees a failure
+        attachments.read(content, response.getOutputStream());
     }
 
     /** R47: the role that lets the caller read the conversation; agents only their pools' or their own. */

@@ -12,12 +12,9 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
@@ -26,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * R6: two-step media download (GET /{media-id} → url, GET url with the bearer token), sha256
- * verified, stored as the attachment's bytes. Runs apart from message documentation, so a failing
+ * verified, stored as the attachment's bytes (R19: encrypted with the contact's key). The body streams from the
+ * HTTP connection through the hash check and the encryption into storage; it is never held whole. Runs apart from message documentation, so a failing
  * download never blocks the text; failures are retried with backoff and recorded.
  */
 @Component("mediaDownloader")
@@ -83,25 +81,31 @@ public class MediaDownloader {
 
     void download(Due attachment) {
         try {
-            JsonNode meta = mapper.readTree(get(graphUrl(attachment.mediaId()), 64 * 1024));
+            JsonNode meta;
+            try (InputStream body = get(graphUrl(attachment.mediaId()))) {
+                meta = mapper.readTree(capped(body, 64 * 1024));
+            }
             String url = meta.path("url").asText(null);
             if (url == null) {
                 throw new MediaException("media metadata without url");
             }
-            byte[] content = get(policy.check(url), media.maxBytes().toBytes());
-            // R6: the bytes must match the sha256 of the webhook and the one the Graph API reports
-            if (!sha256Matches(content, attachment.sha256())
-                    || !sha256Matches(content, meta.path("sha256").asText(null))) {
-                throw new MediaException("sha256 mismatch");
+            try (InputStream body = get(policy.check(url))) {
+                // R6: the bytes must match the sha256 of the webhook and the one the Graph API reports
+                VerifiedMedia content = new VerifiedMedia(
+                        body,
+                        media.maxBytes().toBytes(),
+                        Arrays.asList(attachment.sha256(), meta.path("sha256").asText(null)));
+                if (attachments.store(attachment.id(), meta.path("mime_type").asText(null), content, content::verify)) {
+                    // the media id is not logged: it comes from the webhook body (the fuzzer put personal data into
+                    // one)
+                    LOG.info("media of attachment {} stored encrypted", attachment.id());
+                }
             }
-            attachments.stored(attachment.id(), content, meta.path("mime_type").asText(null));
-            // the media id is not logged: it comes from the webhook body (the fuzzer put personal data into one)
-            LOG.info("media of attachment {} stored ({} bytes)", attachment.id(), content.length);
         } catch (MediaRefusedException e) {
             failed(attachment, e.getMessage(), true);
         } catch (IllegalArgumentException e) {
             failed(attachment, "media url refused by the HTTP client", true);
-        } catch (IOException | MediaException e) {
+        } catch (IOException e) {
             failed(attachment, e.getMessage(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,9 +135,11 @@ public class MediaDownloader {
                 + java.net.URLEncoder.encode(mediaId, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** GET with the bearer token; redirects are followed only on the same scheme, host and port. */
-    private byte[] get(URI uri, long limit)
-            throws IOException, InterruptedException, MediaException, MediaRefusedException {
+    /**
+     * GET with the bearer token; redirects are followed only on the same scheme, host and port. The body of a 200,
+     * unread: the caller streams it.
+     */
+    private InputStream get(URI uri) throws IOException, InterruptedException, MediaRefusedException {
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
             HttpRequest request = HttpRequest.newBuilder(current)
@@ -142,8 +148,11 @@ public class MediaDownloader {
                     .GET()
                     .build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
+            int status = response.statusCode();
+            if (status == 200) {
+                return response.body();
+            }
+            try (InputStream ignored = response.body()) {
                 if (status >= 300 && status < 400 && redirects < MAX_REDIRECTS) {
                     current = sameOrigin(
                             uri,
@@ -151,16 +160,18 @@ public class MediaDownloader {
                             response.headers().firstValue("Location").orElse(null));
                     continue;
                 }
-                if (status != 200) {
-                    throw new MediaException("HTTP " + status + " from Graph API");
-                }
-                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-                if (bytes.length > limit) {
-                    throw new MediaException("media larger than " + limit + " bytes");
-                }
-                return bytes;
+                throw new MediaException("HTTP " + status + " from Graph API");
             }
         }
+    }
+
+    /** The media metadata (small JSON), read whole up to {@code limit} bytes. */
+    private static byte[] capped(InputStream body, int limit) throws IOException {
+        byte[] bytes = body.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new MediaException("media metadata larger than " + limit + " bytes");
+        }
+        return bytes;
     }
 
     /** §4 Security: the bearer token goes to no other host, and never from HTTPS down to HTTP. */
@@ -179,23 +190,8 @@ public class MediaDownloader {
         return target;
     }
 
-    /** WhatsApp reports sha256 as hex (media URL response) or base64 (webhook); accept either. */
-    static boolean sha256Matches(byte[] content, String expected) {
-        if (expected == null || expected.isBlank()) {
-            return true;
-        }
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        String trimmed = expected.trim();
-        return HexFormat.of().formatHex(digest).equalsIgnoreCase(trimmed)
-                || Base64.getEncoder().encodeToString(digest).equals(trimmed);
-    }
-
-    static final class MediaException extends Exception {
+    /** A download attempt that failed and may succeed when retried (HTTP error, too large, sha256 mismatch). */
+    static final class MediaException extends IOException {
         MediaException(String message) {
             super(message);
         }

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * R6 media download settings ({@code carehub.media.*}; defaults in application.yml).
  *
- * @param maxBytes     largest media file stored (bytes kept in PostgreSQL, table attachment); larger → FAILED
+ * @param maxBytes     largest media file stored (kept in PostgreSQL encrypted, table attachment_chunk); larger → FAILED
  * @param maxAttempts  download attempts before an attachment is marked FAILED
  * @param firstBackoff delay after the first failed attempt; doubles per attempt up to maxBackoff
  * @param maxBackoff   ceiling of the retry delay (media ids stay valid 7 days)

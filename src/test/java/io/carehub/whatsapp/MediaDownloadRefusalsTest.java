@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.carehub.Db;
+import io.carehub.HubApi;
 import io.carehub.HubTest;
+import io.carehub.IdentityProvider;
 import io.carehub.Webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +43,9 @@ class MediaDownloadRefusalsTest {
     Db db;
 
     @Autowired
+    HubApi hub;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     private static String sha256Base64(byte[] bytes) throws Exception {
@@ -66,8 +71,10 @@ class MediaDownloadRefusalsTest {
                                 "select count(*) from attachment where media_id = ? and state in ('STORED', 'FAILED')",
                                 mediaId)
                         == 1);
-        return jdbc.queryForMap(
-                "select state, attempts, last_error, content from attachment where media_id = ?", mediaId);
+        return jdbc.queryForMap("""
+                select state, attempts, last_error,
+                       (select count(*) from attachment_chunk c where c.attachment_id = a.id) as chunks
+                  from attachment a where media_id = ?""", mediaId);
     }
 
     private static String mediaId(String prefix) {
@@ -157,7 +164,11 @@ class MediaDownloadRefusalsTest {
 
         postImageWithMediaUrl(mediaId, GRAPH_API.baseUrl() + bytesPath(mediaId));
 
-        assertThat(settled(mediaId)).containsEntry("state", "STORED").containsEntry("content", CONTENT);
+        assertThat(settled(mediaId)).containsEntry("state", "STORED").containsEntry("chunks", 1L);
+        Long id = jdbc.queryForObject("select id from attachment where media_id = ?", Long.class, mediaId);
+        assertThat(hub.get("/api/attachments/" + id + "/content", IdentityProvider.supervisor())
+                        .body())
+                .isEqualTo(new String(CONTENT, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -179,6 +190,6 @@ class MediaDownloadRefusalsTest {
         assertThat(settled(mediaId))
                 .containsEntry("state", "FAILED")
                 .containsEntry("last_error", "sha256 mismatch")
-                .containsEntry("content", null);
+                .containsEntry("chunks", 0L);
     }
 }

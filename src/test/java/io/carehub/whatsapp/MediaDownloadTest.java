@@ -73,8 +73,10 @@ class MediaDownloadTest {
     }
 
     private Map<String, Object> attachment(String mediaId) {
-        return jdbc.queryForMap(
-                "select state, size_bytes, content, attempts, last_error from attachment where media_id = ?", mediaId);
+        return jdbc.queryForMap("""
+                select state, size_bytes, attempts, last_error,
+                       (select count(*) from attachment_chunk c where c.attachment_id = a.id) as chunks
+                  from attachment a where media_id = ?""", mediaId);
     }
 
     @Test
@@ -100,7 +102,11 @@ class MediaDownloadTest {
                                 == 1);
         assertThat(attachment(mediaId))
                 .containsEntry("size_bytes", (long) CONTENT.length)
-                .containsEntry("content", CONTENT);
+                .containsEntry("chunks", 1L);
+        // R19: stored encrypted
+        assertThat(db.count("""
+                        select count(*) from attachment_chunk c join attachment a on a.id = c.attachment_id
+                         where a.media_id = ? and position(? in c.bytes) > 0""", mediaId, CONTENT)).isZero();
         GRAPH_API.verify(getRequestedFor(urlEqualTo("/v23.0/" + mediaId))
                 .withHeader("Authorization", equalTo("Bearer test-access-token")));
         GRAPH_API.verify(
@@ -181,7 +187,7 @@ class MediaDownloadTest {
         assertThat(attachment(mediaId))
                 .containsEntry("attempts", 3)
                 .containsEntry("last_error", "sha256 mismatch")
-                .containsEntry("content", null);
+                .containsEntry("chunks", 0L);
     }
 
     /** Found by the webhook fuzzer: the media id comes from the webhook body, so it is never logged. */
