@@ -91,9 +91,9 @@ final class BotCalls {
     Turns of(String waId, List<Integer> expected, Journal journal) {
         List<String> sessions = strings(
                 "select d.platform_session_id from dialog d join conversation c on c.id = d.conversation_id"
-                        + " join contact k on k.id = c.contact_id where ? in (k.wa_id, k.user_id) and d.platform_session_id is not null"
+                        + " join contact k on k.id = c.contact_id where ? in (k.wa_id_hash, k.user_id_hash) and d.platform_session_id is not null"
                         + " order by d.started_at",
-                waId);
+                HubProcess.lookupHash(waId));
         List<Integer> arrived = new ArrayList<>();
         sessions.forEach(session -> arrived.addAll(journal.turnsBySession().getOrDefault(session, List.of())));
         Map<Integer, Integer> perMessage = new HashMap<>();
@@ -139,11 +139,11 @@ final class BotCalls {
         return reordered;
     }
 
-    private List<String> strings(String sql, String... args) {
+    private List<String> strings(String sql, Object... args) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
-                statement.setString(i + 1, args[i]);
+                statement.setObject(i + 1, args[i]);
             }
             List<String> values = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {

@@ -239,7 +239,7 @@ final class EffectAudit {
                     (int) own.stream().filter(Send::notice).count(),
                     (int) count(
                             "select count(*) from consent_record r join contact k on k.id = r.contact_id"
-                                    + " where ? in (k.wa_id, k.user_id)",
+                                    + " where ? in (k.wa_id_hash, k.user_id_hash)",
                             waId),
                     (int) own.stream().filter(Send::menu).count(),
                     conversation.id() == null ? 0 : handOffs.getOrDefault(conversation.id(), 0),
@@ -249,7 +249,7 @@ final class EffectAudit {
                     (int) count(
                             "select count(*) from message m join conversation c on c.id = m.conversation_id"
                                     + " join contact k on k.id = c.contact_id"
-                                    + " where ? in (k.wa_id, k.user_id) and m.direction = 'INBOUND' and m.released_at is null",
+                                    + " where ? in (k.wa_id_hash, k.user_id_hash) and m.direction = 'INBOUND' and m.released_at is null",
                             waId),
                     reorders(sentRows),
                     DocumentationAudit.reordered(releasedAfterTheAcceptance(waId)),
@@ -335,8 +335,8 @@ final class EffectAudit {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "select c.id, c.pool from conversation c join contact k on k.id = c.contact_id"
-                                + " where ? in (k.wa_id, k.user_id) order by c.id desc limit 1")) {
-            statement.setString(1, waId);
+                                + " where ? in (k.wa_id_hash, k.user_id_hash) order by c.id desc limit 1")) {
+            statement.setBytes(1, HubProcess.lookupHash(waId));
             try (ResultSet result = statement.executeQuery()) {
                 return result.next()
                         ? new Conversation(result.getLong(1), result.getString(2))
@@ -353,8 +353,8 @@ final class EffectAudit {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "select m.wamid, m.id from message m join conversation c on c.id = m.conversation_id"
-                                + " join contact k on k.id = c.contact_id where ? in (k.wa_id, k.user_id) and m.direction = 'OUTBOUND'")) {
-            statement.setString(1, waId);
+                                + " join contact k on k.id = c.contact_id where ? in (k.wa_id_hash, k.user_id_hash) and m.direction = 'OUTBOUND'")) {
+            statement.setBytes(1, HubProcess.lookupHash(waId));
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     String wamid = result.getString(1);
@@ -377,9 +377,9 @@ final class EffectAudit {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "select m.wamid from message m join conversation c on c.id = m.conversation_id"
-                                + " join contact k on k.id = c.contact_id where ? in (k.wa_id, k.user_id) and m.direction = 'INBOUND'"
+                                + " join contact k on k.id = c.contact_id where ? in (k.wa_id_hash, k.user_id_hash) and m.direction = 'INBOUND'"
                                 + " and m.released_at is not null and m.wamid not like '%-1' order by m.released_at, m.id")) {
-            statement.setString(1, waId);
+            statement.setBytes(1, HubProcess.lookupHash(waId));
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     wamids.add(result.getString(1));
@@ -391,10 +391,11 @@ final class EffectAudit {
         return wamids;
     }
 
-    private long count(String sql, String arg) {
+    /** {@code waId}: the customer the query names by its lookup hash (R19). */
+    private long count(String sql, String waId) {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, arg);
+            statement.setBytes(1, HubProcess.lookupHash(waId));
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);

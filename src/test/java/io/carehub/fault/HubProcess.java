@@ -21,6 +21,15 @@ import java.util.concurrent.TimeUnit;
 /** One carehub instance as its own JVM ({@code java -jar} the packaged jar), so it can be SIGKILLed. */
 final class HubProcess implements AutoCloseable {
 
+    /** R19: the fault-suite hubs' key of the lookup hashes customers are found by. */
+    private static final String LOOKUP_KEY = "fault-suite-lookup-key";
+
+    /** The keyed hash a customer's WhatsApp id or BSUID is stored and looked up by (contact.wa_id_hash / user_id_hash). */
+    static byte[] lookupHash(String identifier) {
+        return new io.carehub.ops.HmacSha256(LOOKUP_KEY)
+                .of(identifier.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static final String VAULT_KEY = "Y2FyZWh1Yi1mYXVsdC1zdWl0ZS12YXVsdC1rZXktMzI=";
     static final String KEK = "Y2FyZWh1Yi1mYXVsdC1zdWl0ZS1jcnlwdG8ta2VrLTM=";
 
@@ -50,7 +59,7 @@ final class HubProcess implements AutoCloseable {
         p.put("carehub.postgres.password", "postgres");
         p.put("carehub.privacy.vault-key", VAULT_KEY);
         p.put("carehub.crypto.kek", KEK);
-        p.put("carehub.crypto.lookup-key", "fault-suite-lookup-key");
+        p.put("carehub.crypto.lookup-key", LOOKUP_KEY);
         p.put("carehub.buffer.consumers", "4");
         p.put("carehub.media.first-backoff", "1s");
         p.put("carehub.media.max-backoff", "4s");

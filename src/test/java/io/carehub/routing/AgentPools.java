@@ -26,6 +26,11 @@ public final class AgentPools {
             throw new AssertionError("no hand-off for conversation " + conversationId + " in pool " + pool);
         }
         try {
+            // R19: a hand-off names the customer: it expires (carehub.routing.hand-off-ttl, 24 h by default)
+            long expires = message.getJMSExpiration();
+            if (expires <= System.currentTimeMillis() || expires > System.currentTimeMillis() + 25 * 3_600_000L) {
+                throw new AssertionError("hand-off of conversation " + conversationId + " expires at " + expires);
+            }
             return mapper.readTree(((TextMessage) message).getText());
         } catch (Exception e) {
             throw new IllegalStateException(e);
