@@ -34,6 +34,9 @@ public class ErasureLedger implements DisposableBean {
     /** One entry: the lookup hash and when it was erased. */
     public record Entry(byte[] lookupHash, Instant erasedAt) {}
 
+    static final String NOT_CONFIGURED =
+            "carehub.erasure.ledger.url is not set (required without the embedded PostgreSQL)";
+
     private final HikariDataSource dataSource;
     private final JdbcTemplate jdbc;
 
@@ -42,24 +45,28 @@ public class ErasureLedger implements DisposableBean {
             ObjectProvider<EmbeddedPostgresServer> embedded,
             ObjectProvider<PostgresProperties> postgres) {
         ErasureProperties.Ledger ledger = properties.ledger();
+        EmbeddedPostgresServer server = embedded.getIfAvailable();
+        boolean own = ledger.url() != null && !ledger.url().isBlank();
+        if (!own && server == null) {
+            // prod without a ledger: the hub runs, but no erasure completes and health says why (fails loudly there)
+            LOG.error("erasure ledger: {}; erasures cannot complete", NOT_CONFIGURED);
+            dataSource = null;
+            jdbc = null;
+            return;
+        }
         dataSource = new HikariDataSource();
         dataSource.setPoolName("erasure-ledger");
         dataSource.setMaximumPoolSize(2);
-        if (ledger.url() == null || ledger.url().isBlank()) {
-            EmbeddedPostgresServer server = embedded.getIfAvailable();
-            if (server == null) {
-                throw new IllegalStateException(
-                        "carehub.erasure.ledger.url is required without the embedded PostgreSQL (prod profile)");
-            }
+        if (own) {
+            dataSource.setJdbcUrl(ledger.url());
+            dataSource.setUsername(ledger.username());
+            dataSource.setPassword(ledger.password());
+        } else {
             String password = postgres.getObject().password();
             createIfMissing(server.jdbcUrl(), password, ledger.database());
             dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + server.port() + "/" + ledger.database());
             dataSource.setUsername("postgres");
             dataSource.setPassword(password);
-        } else {
-            dataSource.setJdbcUrl(ledger.url());
-            dataSource.setUsername(ledger.username());
-            dataSource.setPassword(ledger.password());
         }
         Flyway.configure()
                 .dataSource(dataSource)
@@ -69,11 +76,17 @@ public class ErasureLedger implements DisposableBean {
         jdbc = new JdbcTemplate(dataSource);
     }
 
+    /** False in a production set-up without {@code carehub.erasure.ledger.url}: no erasure can complete. */
+    public boolean configured() {
+        return jdbc != null;
+    }
+
     /**
      * Records the erased identifiers' hashes; idempotent (the first erasure's time stays). The time is the database
      * server's, as {@code contact.created_at} is: re-applying compares the two.
      */
     public void record(List<byte[]> lookupHashes, String reason) {
+        requireConfigured();
         for (byte[] hash : lookupHashes) {
             jdbc.update("""
                     insert into erasure_ledger (lookup_hash, erased_at, reason) values (?, now(), ?)
@@ -83,6 +96,7 @@ public class ErasureLedger implements DisposableBean {
 
     /** Up to {@code limit} entries after {@code afterHash} (paging in hash order; null: from the start). */
     public List<Entry> page(byte[] afterHash, int limit) {
+        requireConfigured();
         return jdbc.query(
                 """
                 select lookup_hash, erased_at from erasure_ledger
@@ -91,13 +105,22 @@ public class ErasureLedger implements DisposableBean {
     }
 
     public long size() {
+        requireConfigured();
         Long count = jdbc.queryForObject("select count(*) from erasure_ledger", Long.class);
         return count == null ? 0 : count;
     }
 
     @Override
     public void destroy() {
-        dataSource.close();
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+
+    private void requireConfigured() {
+        if (jdbc == null) {
+            throw new IllegalStateException(NOT_CONFIGURED);
+        }
     }
 
     private static void createIfMissing(String serverUrl, String password, String database) {

@@ -38,6 +38,9 @@ public class LedgerReapply {
     /** Returns the number of contacts found again and handed to erasure. */
     @Handler
     public int reapply() {
+        if (!ledger.configured()) {
+            return 0; // logged at start and shown by the health component erasure
+        }
         int found = 0;
         byte[] after = null;
         for (List<ErasureLedger.Entry> page = ledger.page(null, PAGE);

@@ -24,10 +24,12 @@ class OverdueErasures implements HealthIndicator {
     static final Status WARNING = new Status("WARNING", "erasure overdue (R33: 5 working days)");
 
     private final ErasureRequests requests;
+    private final ErasureLedger ledger;
     private final Clock clock;
 
-    OverdueErasures(ErasureRequests requests, Clock clock, MeterRegistry registry) {
+    OverdueErasures(ErasureRequests requests, ErasureLedger ledger, Clock clock, MeterRegistry registry) {
         this.requests = requests;
+        this.ledger = ledger;
         this.clock = clock;
         gauge(
                 registry,
@@ -44,6 +46,12 @@ class OverdueErasures implements HealthIndicator {
     @Override
     public Health health() {
         ErasureRequests.Overdue overdue = now();
+        if (!ledger.configured()) {
+            return Health.status(WARNING)
+                    .withDetail("ledger", ErasureLedger.NOT_CONFIGURED)
+                    .withDetail("overdue", overdue.count())
+                    .build();
+        }
         if (overdue.count() == 0) {
             return Health.up().withDetail("overdue", 0).build();
         }

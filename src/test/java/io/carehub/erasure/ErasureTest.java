@@ -69,8 +69,9 @@ class ErasureTest {
                         "select reason, status, due_by from erasure_request where contact_id = ? and status = 'PENDING'",
                         contact))
                 .containsEntry("reason", "WITHDRAWN_IN_CHAT")
-                // Monday 2025-06-09 + 5 working days (Mon–Sat) = Saturday 14th, due when it ends in Berlin
-                .containsEntry("due_by", java.sql.Timestamp.from(Instant.parse("2025-06-14T22:00:00Z")));
+                // Monday 2025-06-16 + 5 working days (Mon–Sat; Thursday 19th is Corpus Christi in North
+                // Rhine-Westphalia) = Monday 23rd, due when it ends in Berlin
+                .containsEntry("due_by", java.sql.Timestamp.from(Instant.parse("2025-06-23T22:00:00Z")));
         assertThat(db.conversation(conversation))
                 .containsEntry("consent_state", "WITHDRAWN")
                 .containsEntry("routing_state", "CLOSED")
@@ -168,13 +169,13 @@ class ErasureTest {
         JsonNode request = mapper.readTree(filed.body());
         assertThat(request.path("reason").asText()).isEqualTo("PRIVACY_OFFICER");
         assertThat(request.path("status").asText()).isEqualTo("PENDING");
-        assertThat(request.path("dueBy").asText()).isEqualTo("2025-06-14T22:00:00Z");
+        assertThat(request.path("dueBy").asText()).isEqualTo("2025-06-23T22:00:00Z");
         assertThat(hub.post("/api/privacy/erasures", IdentityProvider.privacyOfficer(), "{\"waId\":\"4900\"}")
                         .statusCode())
                 .isEqualTo(404);
 
         // R33: overdue after the due date: status, metric and health say so
-        clock.set(Instant.parse("2025-06-16T08:00:00Z"));
+        clock.set(Instant.parse("2025-06-24T08:00:00Z"));
         JsonNode overdue = mapper.readTree(
                 hub.get("/api/privacy/erasures/" + request.path("id").asLong(), IdentityProvider.privacyOfficer())
                         .body());
