@@ -44,7 +44,9 @@ import org.springframework.test.context.ContextConfiguration;
             // the chatbot has its own tests (io.carehub.dialog); here conversations go straight to agent routing
             "carehub.dialog.routing.private-customers=agents",
             "carehub.dialog.routing.business=agents",
-            "carehub.dialog.routing.unknown=agents"
+            "carehub.dialog.routing.unknown=agents",
+            // R33: tests carry out erasures when they mean to (erasureExecutor.run()), never in the background
+            "carehub.erasure.check-interval=24h"
         })
 @ContextConfiguration(initializers = GraphApiStub.class)
 @Import({Webhook.class, HubApi.class, Db.class})

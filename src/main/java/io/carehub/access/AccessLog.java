@@ -32,7 +32,10 @@ public class AccessLog {
         TEMPLATE,
         TRANSFER,
         REASSIGN,
-        CLOSE
+        CLOSE,
+        /** R33/R49: a privacy officer filed an erasure request or read erasure status. */
+        ERASURE_REQUEST,
+        ERASURE_STATUS
     }
 
     /** One entry as the privacy officer reads it. */

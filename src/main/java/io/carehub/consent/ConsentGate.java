@@ -1,6 +1,7 @@
 package io.carehub.consent;
 
 import io.carehub.consent.Consents.Subject;
+import io.carehub.dialog.DialogEnd;
 import io.carehub.documentation.Contacts;
 import io.carehub.documentation.Conversations;
 import io.carehub.documentation.DocumentedMessage;
@@ -11,6 +12,7 @@ import io.carehub.whatsapp.OutboundMessages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Handler;
 import org.apache.camel.Header;
@@ -38,6 +40,8 @@ public class ConsentGate {
     private final OutboundMessages outbound;
     private final ConsentProperties notice;
     private final CustomerTexts.Consent texts;
+    private final WithdrawalWords withdrawalWords;
+    private final DialogEnd dialogs;
     private final Clock clock;
 
     public ConsentGate(
@@ -50,6 +54,8 @@ public class ConsentGate {
             OutboundMessages outbound,
             ConsentProperties notice,
             CustomerTexts texts,
+            WithdrawalWords withdrawalWords,
+            DialogEnd dialogs,
             Clock clock) {
         this.consents = consents;
         this.erasure = erasure;
@@ -60,6 +66,8 @@ public class ConsentGate {
         this.outbound = outbound;
         this.notice = notice;
         this.texts = texts.consent();
+        this.withdrawalWords = withdrawalWords;
+        this.dialogs = dialogs;
         this.clock = clock;
     }
 
@@ -77,7 +85,19 @@ public class ConsentGate {
         if ("interactive".equals(subject.type()) && ConsentProperties.DECLINE_ID.equals(subject.replyId())) {
             return decline(subject);
         }
-        if (Consents.ACCEPTED.equals(subject.latestDecision())) {
+        if ("interactive".equals(subject.type()) && ConsentProperties.WITHDRAW_ID.equals(subject.replyId())) {
+            return withdraw(subject, ErasureRequests.WITHDRAWN_IN_CHAT);
+        }
+        if ("text".equals(subject.type())) {
+            String text = messages.released(List.of(subject.messageId())).get(0).text();
+            Optional<String> reason = withdrawalWords.reasonOf(text);
+            if (reason.isPresent()) {
+                return withdraw(subject, reason.get());
+            }
+        }
+        // R49: consent to an older notice version does not count: the customer is asked again
+        if (Consents.ACCEPTED.equals(subject.latestDecision())
+                && notice.noticeVersion().equals(subject.latestVersion())) {
             markReleased(subject);
             return new ConsentOutcome(subject.conversationId(), true, List.of(subject.messageId()), false);
         }
@@ -99,7 +119,13 @@ public class ConsentGate {
                 subject.conversationId(),
                 released.size());
         if (!texts.accepted().isBlank()) {
-            outbound.sendIfAllowed(subject.conversationId(), OutboundContent.text(texts.accepted()), "system");
+            // R49: the thanks carries the withdraw button (withdrawal is possible at any time)
+            outbound.sendIfAllowed(
+                    subject.conversationId(),
+                    OutboundContent.buttons(
+                            texts.accepted(),
+                            List.of(new OutboundContent.Button(ConsentProperties.WITHDRAW_ID, texts.withdrawButton()))),
+                    "system");
         }
         return new ConsentOutcome(subject.conversationId(), true, released, false);
     }
@@ -117,8 +143,34 @@ public class ConsentGate {
         return new ConsentOutcome(subject.conversationId(), false, List.of(), false);
     }
 
+    /**
+     * R49: a withdrawal (typed, the withdraw button, or an opt-out) stops bots and agents at once and hands the
+     * contact to erasure. R34: nothing is sent, no confirmation either.
+     */
+    private ConsentOutcome withdraw(Subject subject, String reason) {
+        Instant now = clock.instant();
+        List<Long> ended = tx.execute(status -> {
+            consents.record(subject.contactId(), notice.noticeVersion(), Consents.WITHDRAWN, now, subject.wamid());
+            markReleased(subject);
+            erasure.request(subject.contactId(), reason, "customer", now);
+            return conversations.endForWithdrawal(subject.contactId(), now);
+        });
+        dialogs.endOpenOf(subject.conversationId(), "WITHDRAWN");
+        LOG.info(
+                "consent withdrawn ({}) in conversation {}: {} conversations ended, contact handed to erasure",
+                reason,
+                subject.conversationId(),
+                ended == null ? 0 : ended.size());
+        return new ConsentOutcome(subject.conversationId(), false, List.of(), false);
+    }
+
     /** Before consent: keep the message, send the notice — again only after the repeat interval. */
     private void hold(Subject subject) {
+        if (Consents.WITHDRAWN.equals(subject.latestDecision())) {
+            // R34: after a withdrawal the contact only waits for its erasure; nothing is sent
+            LOG.debug("message {} held: consent withdrawn, erasure pending", subject.messageId());
+            return;
+        }
         Instant now = clock.instant();
         Instant repeatAfter = now.minus(notice.repeatInterval());
         if (subject.noticeSentAt() != null && subject.noticeSentAt().isAfter(repeatAfter)) {

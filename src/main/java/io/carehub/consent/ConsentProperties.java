@@ -22,4 +22,6 @@ public record ConsentProperties(
 
     static final String ACCEPT_ID = "consent-accept";
     static final String DECLINE_ID = "consent-decline";
+    /** R49: the withdraw button on the thanks after acceptance. */
+    static final String WITHDRAW_ID = "consent-withdraw";
 }

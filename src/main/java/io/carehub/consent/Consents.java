@@ -22,6 +22,8 @@ public class Consents {
 
     static final String ACCEPTED = "ACCEPTED";
     static final String DECLINED = "DECLINED";
+    /** R49: the customer withdrew consent (in the chat); the contact is handed to erasure. */
+    static final String WITHDRAWN = "WITHDRAWN";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ContactKeys keys;
@@ -43,16 +45,17 @@ public class Consents {
             String wamid,
             Instant releasedAt,
             Instant noticeSentAt,
-            String latestDecision) {}
+            String latestDecision,
+            String latestVersion) {}
 
     Subject subject(long messageId) {
         return jdbc.queryForObject(
                 """
                 select m.id, m.conversation_id, c.contact_id, m.type, m.details, m.wamid, m.released_at,
-                       k.notice_sent_at,
-                       (select r.decision from consent_record r where r.contact_id = c.contact_id
-                         order by r.decided_at desc, r.id desc limit 1)
+                       k.notice_sent_at, r.decision, r.notice_version
                   from message m join conversation c on c.id = m.conversation_id join contact k on k.id = c.contact_id
+                  left join lateral (select r.decision, r.notice_version from consent_record r where r.contact_id = c.contact_id
+                                      order by r.decided_at desc, r.id desc limit 1) r on true
                  where m.id = :id""",
                 Map.of("id", messageId),
                 (rs, i) -> new Subject(
@@ -64,7 +67,8 @@ public class Consents {
                         rs.getString(6),
                         instant(rs.getTimestamp(7)),
                         instant(rs.getTimestamp(8)),
-                        rs.getString(9)));
+                        rs.getString(9),
+                        rs.getString(10)));
     }
 
     /** R14: acceptance includes contact after 24 h and the chatbot's processing; a decline includes neither. */

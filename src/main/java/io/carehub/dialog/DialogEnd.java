@@ -103,4 +103,13 @@ public class DialogEnd {
         }
         return ended;
     }
+
+    // ---- erasure (i15-erasure) ----
+
+    /** R49: a withdrawal ends the conversation's open dialog at once (log, vault session, platform session). */
+    public boolean endOpenOf(long conversationId, String reason) {
+        return dialogs.openOf(conversationId)
+                .map(dialog -> end(dialog.id(), reason))
+                .orElse(false);
+    }
 }

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -298,5 +300,50 @@ public class Contacts {
     /** R14: the notice was not sent after all (window closed): the next message tries again. */
     public void forgetNotice(long contactId) {
         jdbc.update("update contact set notice_sent_at = null where id = :contact", Map.of("contact", contactId));
+    }
+
+    // ---- erasure (i15-erasure) ----
+
+    /** R33: deletes the contact; its consent records, identity and key go with it (cascade). */
+    public int delete(long contactId) {
+        return jdbc.update("delete from contact where id = :id", Map.of("id", contactId));
+    }
+
+    /** R33: a customer whose archived records stay keeps an anonymous contact row: names and username go. */
+    public void anonymize(long contactId) {
+        jdbc.update(
+                "update contact set profile_name = null, username = null, updated_at = now() where id = :id",
+                Map.of("id", contactId));
+    }
+
+    /** R33 erasure ledger: the contacts known by these lookup hashes that existed at {@code before}. */
+    public List<Long> byLookupHash(byte[] hash, Instant before) {
+        return jdbc.queryForList(
+                """
+                select id from contact where (wa_id_hash = :hash or user_id_hash = :hash) and created_at <= :before""", new MapSqlParameterSource("hash", hash).addValue("before", Timestamp.from(before)), Long.class);
+    }
+
+    /** R33 erasure ledger: the lookup hashes of the contact (WhatsApp id, BSUID; either may be null). */
+    public List<byte[]> lookupHashes(long contactId) {
+        return jdbc
+                .query(
+                        "select wa_id_hash, user_id_hash from contact where id = :id",
+                        Map.of("id", contactId),
+                        (rs, i) -> Arrays.asList(rs.getBytes(1), rs.getBytes(2)))
+                .stream()
+                .flatMap(List::stream)
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** R33/R49: the contact named by WhatsApp id or BSUID (by keyed hash). */
+    public Optional<Long> idOf(String waIdOrUserId) {
+        return jdbc
+                .queryForList(
+                        "select id from contact where wa_id_hash = :hash or user_id_hash = :hash order by id limit 1",
+                        new MapSqlParameterSource("hash", lookupHash.of(waIdOrUserId)),
+                        Long.class)
+                .stream()
+                .findFirst();
     }
 }

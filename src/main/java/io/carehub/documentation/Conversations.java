@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -278,5 +279,40 @@ public class Conversations {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    // ---- erasure (i15-erasure) ----
+
+    /** R49: a withdrawal ends the contact's open conversations at once: out of pools and claims, no agent acts. */
+    public List<Long> endForWithdrawal(long contactId, Instant now) {
+        return jdbc.queryForList(
+                """
+                update conversation set consent_state = 'WITHDRAWN', routing_state = 'CLOSED', status = 'CLOSED',
+                       closed_at = :now, assigned_agent = null
+                 where contact_id = :contact and status = 'OPEN' returning id""", new MapSqlParameterSource("contact", contactId).addValue("now", Timestamp.from(now)), Long.class);
+    }
+
+    /** R33: the contact's conversations an erasure deletes: all but those archived beyond {@code now} (R31). */
+    public List<Long> erasable(long contactId, Instant now) {
+        return jdbc.queryForList(
+                """
+                select id from conversation
+                 where contact_id = :contact and (archived_until is null or archived_until <= :now) order by id""", new MapSqlParameterSource("contact", contactId).addValue("now", Timestamp.from(now)), Long.class);
+    }
+
+    /** R31: the end of the contact's latest archive period after {@code now}, if any record is archived. */
+    public Optional<Instant> archivedUntil(long contactId, Instant now) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                        "select max(archived_until) from conversation where contact_id = :contact and archived_until > :now",
+                        new MapSqlParameterSource("contact", contactId).addValue("now", Timestamp.from(now)),
+                        Timestamp.class))
+                .map(Timestamp::toInstant);
+    }
+
+    /** R33: deletes the conversations with their messages, attachments, dialogs and agent actions (cascade). */
+    public int delete(List<Long> ids) {
+        return jdbc.update(
+                "delete from conversation where id = any(cast(:ids as bigint[]))",
+                new MapSqlParameterSource("ids", ids.toArray(Long[]::new)));
     }
 }

@@ -128,4 +128,30 @@ public class MessageHistory {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    // ---- erasure (i15-erasure) ----
+
+    /** R33: streams the conversations' messages, by conversation and in the order sent (the kept anonymized copy). */
+    public void transcriptOf(List<Long> conversationIds, Consumer<TranscriptLine> lines) {
+        jdbc.query("""
+                select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number, c.wa_id, c.profile_name,
+                       c.user_id, c.username
+                  from message m
+                  join conversation v on v.id = m.conversation_id
+                  join contact c on c.id = v.contact_id
+                 where m.conversation_id = any(cast(:ids as bigint[]))
+                 order by m.conversation_id, m.sent_at, m.id""", new MapSqlParameterSource("ids", conversationIds.toArray(Long[]::new)), rs -> {
+            lines.accept(new TranscriptLine(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    instant(rs.getTimestamp(4)),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10)));
+        });
+    }
 }

@@ -348,4 +348,15 @@ public class Messages {
     private static String base64(byte[] bytes) {
         return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
+
+    // ---- erasure (i15-erasure) ----
+
+    /** R33/R35: how many messages the conversations hold (the audit's count before they are deleted). */
+    public int countIn(List<Long> conversationIds) {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from message where conversation_id = any(cast(:ids as bigint[]))",
+                new MapSqlParameterSource("ids", conversationIds.toArray(Long[]::new)),
+                Integer.class);
+        return count == null ? 0 : count;
+    }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * status webhook update. The other tables' owners are listed in {@link Contacts}.
  */
 @Component
-class Statuses {
+public class Statuses {
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -89,5 +89,19 @@ class Statuses {
 
     private static String[] texts(List<StatusUpdate> rows, Function<StatusUpdate, String> field) {
         return rows.stream().map(field).map(StorableText::of).toArray(String[]::new);
+    }
+
+    // ---- erasure (i15-erasure) ----
+
+    /** R33: deletes the delivery statuses and billing rows of the conversations' messages; returns both counts. */
+    public int[] deleteOfConversations(List<Long> conversationIds) {
+        MapSqlParameterSource ids = new MapSqlParameterSource("ids", conversationIds.toArray(Long[]::new));
+        int statuses = jdbc.update("""
+                delete from message_status where wamid in (select wamid from message
+                                                          where conversation_id = any(cast(:ids as bigint[])))""", ids);
+        int billing = jdbc.update("""
+                delete from billing_record where wamid in (select wamid from message
+                                                          where conversation_id = any(cast(:ids as bigint[])))""", ids);
+        return new int[] {statuses, billing};
     }
 }

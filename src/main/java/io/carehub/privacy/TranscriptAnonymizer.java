@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -79,5 +81,25 @@ public class TranscriptAnonymizer {
             throw new UncheckedIOException(e);
         }
         return count[0];
+    }
+
+    // ---- erasure (i15-erasure) ----
+
+    /** R33: the line's text with personal data removed: the contact's own identifiers and whatever the detector finds. */
+    public String anonymize(MessageHistory.TranscriptLine line) {
+        KnownValues known = KnownValues.none();
+        if (line.phoneNumber() != null)
+            known = known.with(EntityType.PHONE, "+" + line.phoneNumber().replace("+", ""));
+        if (line.waId() != null)
+            known = known.with(EntityType.PHONE, "+" + line.waId().replace("+", ""));
+        if (line.profileName() != null) known = known.with(EntityType.PERSON, line.profileName());
+        if (line.userId() != null) known = known.with(EntityType.OTHER_ID, line.userId());
+        if (line.username() != null) known = known.with(EntityType.PERSON, line.username());
+        return stripper.strip(line.text(), known);
+    }
+
+    /** R33: the messages of the conversations, for {@link #anonymize}. */
+    public void linesOf(List<Long> conversationIds, Consumer<MessageHistory.TranscriptLine> lines) {
+        messages.transcriptOf(conversationIds, lines);
     }
 }

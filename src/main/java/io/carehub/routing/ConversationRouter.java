@@ -11,6 +11,7 @@ import io.carehub.documentation.Conversations;
 import io.carehub.documentation.CustomerIdentities;
 import io.carehub.documentation.Messages;
 import io.carehub.documentation.Messages.Released;
+import io.carehub.holidays.PublicHolidays;
 import io.carehub.routing.RoutingRules.Pool;
 import io.carehub.routing.RoutingRules.Segment;
 import io.carehub.routing.RoutingRules.Topic;
@@ -46,6 +47,7 @@ public class ConversationRouter {
     private final RoutingRulesSource rules;
     private final OutboundMessages outbound;
     private final ObjectMapper mapper;
+    private final PublicHolidays holidays;
     private final Clock clock;
 
     public ConversationRouter(
@@ -56,6 +58,7 @@ public class ConversationRouter {
             RoutingRulesSource rules,
             OutboundMessages outbound,
             ObjectMapper mapper,
+            PublicHolidays holidays,
             Clock clock) {
         this.conversations = conversations;
         this.queries = queries;
@@ -64,6 +67,7 @@ public class ConversationRouter {
         this.rules = rules;
         this.outbound = outbound;
         this.mapper = mapper;
+        this.holidays = holidays;
         this.clock = clock;
     }
 
@@ -136,7 +140,11 @@ public class ConversationRouter {
                 .orElseThrow(() -> new IllegalStateException(
                         "no pool for " + segment + "/" + topic + " although the rules were validated"));
         Instant now = clock.instant();
-        boolean open = pool.hours().isOpen(now.atZone(current.timeZone()), current.holidays());
+        // R21: public holidays (federal and the configured state's) from the same calendar as erasure, plus the file's
+        boolean open = pool.hours()
+                .isOpen(
+                        now.atZone(current.timeZone()),
+                        day -> current.holidays().contains(day) || holidays.isHoliday(day));
         String preferredAgent = queries.lastAgent(
                         conversation.contactId(), conversation.id(), now.minus(Duration.ofDays(current.stickyDays())))
                 .orElse(null);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * R20/R21: the routing rules ops edit in a YAML file (see routing-rules.yaml). Immutable; a new
@@ -53,16 +54,16 @@ public record RoutingRules(
         }
     }
 
-    /** Opening hours per day of week; holidays are closed. */
+    /** Opening hours per day of week; public holidays and the file's extra closed days are closed. */
     public record BusinessHours(Map<DayOfWeek, List<LocalTime[]>> opening) {
 
         public static final BusinessHours ALWAYS = new BusinessHours(Map.of());
 
-        boolean isOpen(ZonedDateTime at, Set<LocalDate> holidays) {
+        boolean isOpen(ZonedDateTime at, Predicate<LocalDate> closedDay) {
             if (opening.isEmpty()) {
                 return true; // no hours configured: always open
             }
-            if (holidays.contains(at.toLocalDate())) {
+            if (closedDay.test(at.toLocalDate())) {
                 return false;
             }
             LocalTime time = at.toLocalTime();

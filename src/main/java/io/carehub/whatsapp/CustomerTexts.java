@@ -34,7 +34,8 @@ public record CustomerTexts(
             @NotBlank @Size(max = BUTTON) String acceptButton,
             @NotBlank @Size(max = BUTTON) String declineButton,
             @NotNull String accepted,
-            @NotBlank String alternativeChannels) {}
+            @NotBlank String alternativeChannels,
+            @NotBlank @Size(max = BUTTON) String withdrawButton) {}
 
     /**
      * @param unsupported      the bot got something other than text

@@ -271,7 +271,7 @@ class ConversationLifecycleTest {
 
     @Test
     void outsideBusinessHoursTheCustomerGetsTheAutoReplyAndStillWaitsInThePool() {
-        clock.set(Instant.parse("2025-06-08T21:30:00Z")); // Sunday 23:30 in Berlin
+        clock.set(Instant.parse("2025-06-15T21:30:00Z")); // Sunday 23:30 in Berlin
         String customer = newCustomer();
         long conversation = customers.consentedCustomer(customer, "Rechnung falsch");
         customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");

@@ -15,8 +15,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 public class TestClock {
 
-    /** Monday 2025-06-09 10:00 Europe/Berlin. */
-    public static final Instant MONDAY_MORNING = Instant.parse("2025-06-09T08:00:00Z");
+    /** Monday 2025-06-16 10:00 Europe/Berlin (a working day: the 9th was Whit Monday, a public holiday). */
+    public static final Instant MONDAY_MORNING = Instant.parse("2025-06-16T08:00:00Z");
 
     @Bean
     @Primary
