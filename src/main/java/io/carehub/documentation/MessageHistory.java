@@ -99,30 +99,35 @@ public class MessageHistory {
 
     /** R28: streams the messages sent in [from, to), by conversation and in the order sent. */
     public void transcript(Instant from, Instant to, Consumer<TranscriptLine> lines) {
-        jdbc.query(
-                """
+        transcriptWhere(
+                "m.sent_at >= :from and m.sent_at < :to",
+                new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
+                lines);
+    }
+
+    private void transcriptWhere(String condition, MapSqlParameterSource parameters, Consumer<TranscriptLine> lines) {
+        jdbc.query("""
                 select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number,
                        c.wa_id_hash is not null, c.profile_name, c.user_id, c.username, c.id
                   from message m
                   join conversation v on v.id = m.conversation_id
                   join contact c on c.id = v.contact_id
-                 where m.sent_at >= :from and m.sent_at < :to
-                 order by m.conversation_id, m.sent_at, m.id""", new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), rs -> {
-                    // R19: an erased contact's messages read as empty (its key is gone)
-                    ContactCipher cipher = keys.existing(rs.getLong(11)).orElse(null);
-                    String phone = ConversationQueries.open(cipher, rs.getBytes(6), Contacts.PHONE_NUMBER);
-                    lines.accept(new TranscriptLine(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            instant(rs.getTimestamp(4)),
-                            ConversationQueries.open(cipher, rs.getBytes(5), Messages.TEXT_BODY),
-                            phone,
-                            rs.getBoolean(7) ? phone : null,
-                            ConversationQueries.open(cipher, rs.getBytes(8), Contacts.PROFILE_NAME),
-                            ConversationQueries.open(cipher, rs.getBytes(9), Contacts.USER_ID),
-                            ConversationQueries.open(cipher, rs.getBytes(10), Contacts.USERNAME)));
-                });
+                 where """ + condition + " order by m.conversation_id, m.sent_at, m.id", parameters, rs -> {
+            // R19: an erased contact's messages read as empty (its key is gone)
+            ContactCipher cipher = keys.existing(rs.getLong(11)).orElse(null);
+            String phone = ConversationQueries.open(cipher, rs.getBytes(6), Contacts.PHONE_NUMBER);
+            lines.accept(new TranscriptLine(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    instant(rs.getTimestamp(4)),
+                    ConversationQueries.open(cipher, rs.getBytes(5), Messages.TEXT_BODY),
+                    phone,
+                    rs.getBoolean(7) ? phone : null,
+                    ConversationQueries.open(cipher, rs.getBytes(8), Contacts.PROFILE_NAME),
+                    ConversationQueries.open(cipher, rs.getBytes(9), Contacts.USER_ID),
+                    ConversationQueries.open(cipher, rs.getBytes(10), Contacts.USERNAME)));
+        });
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -133,25 +138,9 @@ public class MessageHistory {
 
     /** R33: streams the conversations' messages, by conversation and in the order sent (the kept anonymized copy). */
     public void transcriptOf(List<Long> conversationIds, Consumer<TranscriptLine> lines) {
-        jdbc.query("""
-                select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number, c.wa_id, c.profile_name,
-                       c.user_id, c.username
-                  from message m
-                  join conversation v on v.id = m.conversation_id
-                  join contact c on c.id = v.contact_id
-                 where m.conversation_id = any(cast(:ids as bigint[]))
-                 order by m.conversation_id, m.sent_at, m.id""", new MapSqlParameterSource("ids", conversationIds.toArray(Long[]::new)), rs -> {
-            lines.accept(new TranscriptLine(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    instant(rs.getTimestamp(4)),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10)));
-        });
+        transcriptWhere(
+                "m.conversation_id = any(cast(:ids as bigint[]))",
+                new MapSqlParameterSource("ids", conversationIds.toArray(Long[]::new)),
+                lines);
     }
 }

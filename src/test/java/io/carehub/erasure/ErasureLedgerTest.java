@@ -63,7 +63,8 @@ class ErasureLedgerTest {
     void aRestoredBackupCannotBringAnErasedContactBack() {
         String customer = newCustomer();
         customers.consentedCustomer(customer, "Meine Kundennummer ist 4711");
-        long contact = jdbc.queryForObject("select id from contact where wa_id = ?", Long.class, customer);
+        long contact = jdbc.queryForObject(
+                "select id from contact where wa_id_hash = ?", Long.class, (Object) lookupHash.of(customer));
         ContactCipher cipher = keys.forContact(contact);
         byte[] sealed = cipher.seal("Geheimnis der Kundin", "test.backup");
         backup(contact);
@@ -110,7 +111,8 @@ class ErasureLedgerTest {
 
         // the customer writes again after the erasure: a new contact, which the ledger leaves alone
         customers.text(customer, "Hallo, ich bin neu hier");
-        long again = jdbc.queryForObject("select id from contact where wa_id = ?", Long.class, customer);
+        long again = jdbc.queryForObject(
+                "select id from contact where wa_id_hash = ?", Long.class, (Object) lookupHash.of(customer));
         assertThat(reapply.reapply()).isZero();
         assertThat(db.count("select count(*) from contact where id = ?", again)).isEqualTo(1);
     }

@@ -336,7 +336,7 @@ class ErasureTest {
     }
 
     private long contactOf(String waId) {
-        return jdbc.queryForObject("select id from contact where wa_id = ?", Long.class, waId);
+        return db.contactIds(waId).get(0);
     }
 
     private long requestOf(long contact) {
