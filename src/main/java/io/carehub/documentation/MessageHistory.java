@@ -112,7 +112,7 @@ public class MessageHistory {
                   from message m
                   join conversation v on v.id = m.conversation_id
                   join contact c on c.id = v.contact_id
-                 where """ + condition + " order by m.conversation_id, m.sent_at, m.id", parameters, rs -> {
+                """ + " where " + condition + " order by m.conversation_id, m.sent_at, m.id", parameters, rs -> {
             // R19: an erased contact's messages read as empty (its key is gone)
             ContactCipher cipher = keys.existing(rs.getLong(11)).orElse(null);
             String phone = ConversationQueries.open(cipher, rs.getBytes(6), Contacts.PHONE_NUMBER);

@@ -209,9 +209,7 @@ class ErasureTest {
         long archived = customers.consentedCustomer(customer, "Ich kündige meinen Vertrag");
         long contact = contactOf(customer);
         keys.forContact(contact);
-        jdbc.update("""
-                insert into customer_identity (contact_id, segment, salutation, name, customer_number)
-                values (?, 'PRIVATE', 'Frau', 'Erika Muster', 'K-4711')""", contact);
+        db.legitimate(customer, "PRIVATE", "Frau", "Erika Muster", "K-4711");
         Instant until = Instant.parse("2031-12-31T23:00:00Z");
         jdbc.update(
                 "update conversation set archive_class = 'COMMERCIAL_LETTER', archived_until = ?, status = 'CLOSED' where id = ?",
