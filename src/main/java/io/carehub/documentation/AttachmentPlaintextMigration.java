@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * ({@code attachment.content}) into {@link AttachmentChunks} with each contact's key, and empties the column, which
  * migration 47 then drops (it refuses while any clear bytes are left). Each value is read in slices of
  * {@link #SLICE_BYTES} ({@code substring} in SQL), so a 100 MB attachment is never read whole. A Spring bean so that
- * it gets the hub's KEK ({@code carehub.crypto.*}); Flyway runs it in one transaction with the other migrations.
+ * it gets the hub's KEK ({@code carehub.crypto.*}); Flyway runs it at start-up in its own transaction.
  */
 @Component
 class AttachmentPlaintextMigration implements JavaMigration {
