@@ -39,7 +39,9 @@ final class AddressGrowth {
             if (first > last || first >= t.size()) continue;
             int newLast = t.get(last).isNumber() ? postcodeCityAfter(s, last) : last;
             newLast = cityName(s, newLast);
-            int newFirst = t.get(first).isNumber() && t.get(first).length() >= 4 ? streetBefore(s, first) : first;
+            int newFirst = t.get(first).isNumber() && t.get(first).length() >= 4
+                    ? streetBefore(s, first)
+                    : adjectiveBefore(s, first);
             if (t.get(newFirst).start() < limitStart) newFirst = first;
             if (t.get(newLast).end() > limitEnd) newLast = last;
             if (newFirst == first && newLast == last) continue;
@@ -93,6 +95,19 @@ final class AddressGrowth {
         return last;
     }
 
+    /** "Obere Königstraße", "Weender Landstr.": a capitalized adjective before a street name, or {@code first}. */
+    private int adjectiveBefore(TextScan s, int first) {
+        List<Token> t = s.tokens;
+        if (first == 0 || !AddressRules.isStreetToken(t.get(first).folded())) return first;
+        Token b = t.get(first - 1);
+        String f = b.folded();
+        boolean adjective = f.endsWith("e") || f.endsWith("er") || f.endsWith("es") || f.endsWith("en");
+        if (!b.isWord() || !b.capitalized() || lex.isCommon(f) || !adjective || !NameSpan.joined(s, b, t.get(first))) {
+            return first;
+        }
+        return first - 1;
+    }
+
     /** "Sülzgürtel 88, 50937 Köln": the first token of a street and house number before a postcode, or {@code first}. */
     private int streetBefore(TextScan s, int first) {
         List<Token> t = s.tokens;
@@ -114,7 +129,7 @@ final class AddressGrowth {
             Token w = t.get(j - 1);
             if (!w.isWord() || t.get(j).start() - w.end() != 1 || s.at(w.end()) != ' ' && s.at(w.end()) != '.') break;
             String f = w.folded();
-            boolean street = w.capitalized() && !lex.isStopWord(f) || AddressRules.isStreetToken(f);
+            boolean street = w.capitalized() && !lex.isCommon(f) || AddressRules.isStreetToken(f);
             if (!street && !(STREET_STARTS.contains(f) && w.capitalized())) break;
             j--;
         }

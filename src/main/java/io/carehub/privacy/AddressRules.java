@@ -150,10 +150,15 @@ final class AddressRules implements Scanner {
                 continue;
             }
             String f = t.get(i).folded();
-            if ((f.equals("plz") || f.equals("postleitzahl")) && i + 1 < t.size() && isPostcode(s, i + 1)) {
+            int p = i + 1 < t.size()
+                            && Set.of("ist", "is", "lautet")
+                                    .contains(t.get(i + 1).folded())
+                    ? i + 2
+                    : i + 1;
+            if ((f.equals("plz") || f.equals("postleitzahl")) && p < t.size() && isPostcode(s, p)) {
                 out.add(new Detection(
-                        EntityType.ADDRESS, t.get(i + 1).start(), t.get(i + 1).end(), 0.8));
-                covered = i + 2;
+                        EntityType.ADDRESS, t.get(p).start(), t.get(p).end(), 0.8));
+                covered = p + 1;
             } else if (f.equals("postfach") && i + 1 < t.size() && t.get(i + 1).isNumber()) {
                 int j = i + 1;
                 while (j + 1 < t.size()

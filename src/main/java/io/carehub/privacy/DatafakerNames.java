@@ -74,7 +74,7 @@ final class DatafakerNames {
                         }
                         String folded = Transliteration.toLatin(TextScan.fold(name));
                         if (!folded.chars().allMatch(c -> c < 0x80)) continue;
-                        if (!curated.isStopWord(folded) && !curated.isOrdinary(folded) && !curated.isCity(folded)) {
+                        if (!curated.isCommon(folded) && !curated.isOrdinary(folded) && !curated.isCity(folded)) {
                             names.add(folded);
                         }
                     }

@@ -1,14 +1,18 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Recall first for what leaves the hub: a run of six or more digits, or digits written in groups
  * ("500 318 226", "5830 2214 96"), that no other scanner typed is an identifier (CUSTOMER_ID) even
  * without a keyword — unless a word before it says it is a ticket, order, parcel or fault number, or a
- * unit after it says it is an amount. Its low score lets every typed finding (phone, IBAN, card, date)
+ * unit after it says it is an amount, or it matches a configured non-personal pattern whole. Its low score lets every typed finding (phone, IBAN, card, date)
  * win the same digits.
  */
 final class DigitRunRule implements Scanner {
@@ -78,6 +82,21 @@ final class DigitRunRule implements Scanner {
             "mal",
             "x");
 
+    private final List<Pattern> nonPersonal;
+
+    DigitRunRule(Collection<String> nonPersonalPatterns) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (String regex : nonPersonalPatterns) {
+            try {
+                patterns.add(Pattern.compile(regex));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(
+                        "carehub.privacy.non-personal-patterns: not a regular expression", e);
+            }
+        }
+        this.nonPersonal = List.copyOf(patterns);
+    }
+
     @Override
     public void scan(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
@@ -96,12 +115,23 @@ final class DigitRunRule implements Scanner {
                 digits += t.get(j).length();
             }
             boolean grouped = j > i && a.length() >= 2 && digits >= 7;
-            if ((a.length() >= 6 || grouped) && !attachedAfter(s, t.get(j)) && !notPersonal(s, i, j)) {
+            if ((a.length() >= 6 || grouped)
+                    && !attachedAfter(s, t.get(j))
+                    && !notPersonal(s, i, j)
+                    && !configuredNotPersonal(
+                            s.text.substring(a.start(), t.get(j).end()))) {
                 out.add(new Detection(
                         EntityType.CUSTOMER_ID, a.start(), t.get(j).end(), SCORE));
             }
             i = j;
         }
+    }
+
+    private boolean configuredNotPersonal(String run) {
+        for (Pattern p : nonPersonal) {
+            if (p.matcher(run).matches()) return true;
+        }
+        return false;
     }
 
     /** Part of a decimal, a date or a letter code: "1.299", "AU-4400178823". */

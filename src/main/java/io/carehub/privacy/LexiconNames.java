@@ -67,7 +67,7 @@ final class LexiconNames {
             if (n.isWord()
                     && n.capitalized()
                     && joined(s, token, n)
-                    && !lex.isStopWord(nf)
+                    && !lex.isCommon(nf)
                     && !TITLES.contains(nf)
                     && !partOfAddress(s, n)
                     && !AddressRules.isStreetToken(nf)) {

@@ -21,6 +21,7 @@ final class Lexicons {
     final Set<String> ordinaryWords = load("ordinary-words.txt");
     final Set<String> cities = load("cities.txt");
     final Set<String> stopWords = load("stop-words.txt");
+    final Set<String> commonWords = load("common-words.txt");
     /** Names from datafaker's locale data: only trusted after a context trigger ("ich bin der Kalle"). */
     final Set<String> contextNames = DatafakerNames.load(this);
 
@@ -92,6 +93,11 @@ final class Lexicons {
     /** A first name from any of datafaker's locales, written capitalized. */
     boolean isAnyFirstName(String folded) {
         return isFirstName(folded) || contextFirstNames.contains(folded) && !isOrdinary(folded);
+    }
+
+    /** A stop word or an everyday word written capitalized (German nouns, sentence starts): never part of a name. */
+    boolean isCommon(String folded) {
+        return stopWords.contains(folded) || commonWords.contains(folded);
     }
 
     boolean isStopWord(String folded) {

@@ -70,15 +70,27 @@ final class NameGrowth {
             if (!n.isWord() || !joined(s, t.get(k - 1), n) || !joined(s, t.get(j), t.get(j + 1))) break;
             if (k > j + 1 && !n.capitalized()) break; // a particle needs a capitalized name after it
             String f = n.folded();
-            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, n)) break;
+            if (lex.isCommon(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, n)) break;
             if (AddressRules.isStreetToken(f) || lex.isCity(f)) break;
             boolean continues = n.capitalized()
                     ? !lower || lex.isName(f) || lex.isContextName(f, true) || lex.hasSurnameShape(f)
-                    : lower && (lex.isName(f) && !lex.isOrdinary(f) || lex.contextNames.contains(f));
+                    : lower && lowerSurname(s, t.get(first), n);
             if (!continues) break;
             j = k;
         }
         return j;
+    }
+
+    /**
+     * "stefan brückner", "ahmed al-rashid": after a lower-case first name, a lower-case word that is no
+     * everyday word continues the name — the writer does not capitalize at all.
+     */
+    private boolean lowerSurname(TextScan s, Token firstName, Token n) {
+        String f = n.folded();
+        if (lex.isName(f) && !lex.isOrdinary(f) || lex.contextNames.contains(f) || lex.hasSurnameShape(f)) return true;
+        return lex.isAnyFirstName(firstName.folded()) && f.length() >= 4 && !lex.isOrdinary(f) && Dates.month(f) == 0
+                || f.startsWith("al-")
+                || f.startsWith("el-");
     }
 
     private int left(TextScan s, int first, int limitStart) {
@@ -89,12 +101,18 @@ final class NameGrowth {
             if (!b.isWord() || b.start() < limitStart || !joined(s, b, t.get(j))) break;
             String f = b.folded();
             boolean initial = b.length() == 1 && b.capitalized() && s.at(b.end()) == '.';
+            // a first name of any origin, or a capitalized word that is no everyday word and starts a phrase
+            boolean startsPhrase =
+                    j - 1 == 0 || !t.get(j - 2).isWord() || !t.get(j - 2).capitalized();
             if (!initial
                     && (!b.capitalized()
-                            || lex.isStopWord(f)
+                            || lex.isCommon(f)
                             || TITLES.contains(f)
                             || GREETINGS.contains(f)
-                            || !lex.isAnyFirstName(f))) break;
+                            || NameTriggers.announcesName(f)
+                            || AddressRules.isStreetToken(f)
+                            || !(lex.isAnyFirstName(f)
+                                    || startsPhrase && t.get(first).capitalized()))) break;
             j--;
         }
         return j;

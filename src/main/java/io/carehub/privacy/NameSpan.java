@@ -66,7 +66,8 @@ final class NameSpan {
             if (names > 0
                     && PARTICLES.contains(f)
                     && j + 1 < t.size()
-                    && t.get(j + 1).capitalized()) {
+                    && t.get(j + 1).capitalized()
+                    && !AddressRules.isStreetToken(t.get(j + 1).folded())) { // "Ayşe von Weserstraße 23"
                 j++;
                 continue;
             }

@@ -56,7 +56,15 @@ final class NameTriggers {
             "neighbor",
             "mum",
             "mom",
-            "dad");
+            "dad",
+            // people in address context: "beim Hausmeister Kostas klingeln"
+            "hausmeister",
+            "hausmeisterin",
+            "vermieter",
+            "vermieterin",
+            "schwiegermutter",
+            "schwiegervater",
+            "landlord");
     private static final Set<String> HOLDERS = Set.of(
             "kontoinhaber",
             "kontoinhaberin",
@@ -104,7 +112,7 @@ final class NameTriggers {
             Set.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist");
 
     private static final Set<String> WEAK_SKIP =
-            Set.of("der", "die", "de", "nochmal", "nochmals", "auch", "hier", "again");
+            Set.of("der", "die", "de", "da", "dae", "nochmal", "nochmals", "auch", "hier", "again");
 
     private final Lexicons lex;
     private final NameSpan span;
@@ -112,6 +120,16 @@ final class NameTriggers {
     NameTriggers(Lexicons lex, NameSpan span) {
         this.lex = lex;
         this.span = span;
+    }
+
+    /** A word that announces a name (relation, holder, closer): it is never part of the name itself. */
+    static boolean announcesName(String folded) {
+        return RELATIONS.contains(folded)
+                || HOLDERS.contains(folded)
+                || CLOSERS.contains(folded)
+                || GERMAN_ENGLISH_INTRO.contains(folded)
+                || folded.startsWith("gruess")
+                || folded.startsWith("gruesse");
     }
 
     /** Applies a context trigger at token i; returns the index after the name, or -1. */
@@ -148,7 +166,8 @@ final class NameTriggers {
                     "c'est",
                     "jestem",
                     "soy" -> {
-                boolean intro = (w.equals("bin") && (prev.equals("ich") || i == 0 || GREETINGS.contains(prev)))
+                boolean intro = (w.equals("bin")
+                                && (prev.equals("ich") || prev.equals("i") || i == 0 || GREETINGS.contains(prev)))
                         || w.equals("bins")
                         // writers introducing themselves in their own language: "ich bi de Urs", "ik ben", "sono", "je
                         // suis", ...

@@ -39,11 +39,27 @@ public final class PiiDetector {
      * @param region         ISO region for numbers written without country code, e.g. "DE"
      */
     public PiiDetector(Collection<String> companyNumbers, String region) {
-        this(companyNumbers, region, new Scanner[0]);
+        this(companyNumbers, List.of(), region);
+    }
+
+    /**
+     * @param nonPersonalPatterns regular expressions for digit runs that are not personal data (tariff, product
+     *                            or order numbers): a run that matches one whole is not taken for an identifier
+     */
+    public PiiDetector(Collection<String> companyNumbers, Collection<String> nonPersonalPatterns, String region) {
+        this(companyNumbers, nonPersonalPatterns, region, new Scanner[0]);
     }
 
     /** With {@code extra} scanners after the built-in ones (tests: a scanner that fails). */
     PiiDetector(Collection<String> companyNumbers, String region, Scanner... extra) {
+        this(companyNumbers, List.of(), region, extra);
+    }
+
+    private PiiDetector(
+            Collection<String> companyNumbers,
+            Collection<String> nonPersonalPatterns,
+            String region,
+            Scanner... extra) {
         this.region = region;
         Set<String> e164 = new HashSet<>();
         for (String number : companyNumbers) {
@@ -65,9 +81,10 @@ public final class PiiDetector {
             new LicencePlateScanner(),
             new BirthDateScanner(),
             new CustomerIdRule(),
-            new DigitRunRule(),
+            new DigitRunRule(nonPersonalPatterns),
             new AddressRules(lexicons),
-            new NameRules(lexicons)
+            new NameRules(lexicons),
+            new DoorbellNames(lexicons)
         };
         if (extra.length > 0) {
             this.scanners = Arrays.copyOf(builtIn, builtIn.length + extra.length);

@@ -22,7 +22,7 @@ class PrivacyConfiguration {
 
     @Bean
     PiiDetector piiDetector(PrivacyProperties properties) {
-        return new PiiDetector(properties.companyNumbers(), properties.region());
+        return new PiiDetector(properties.companyNumbers(), properties.nonPersonalPatterns(), properties.region());
     }
 
     @Bean

@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * The privacy engine ({@code carehub.privacy.*}; defaults in application.yml).
  *
  * @param companyNumbers the company's own phone numbers (hotlines); never personal data
+ * @param nonPersonalPatterns regular expressions for numbers that are not personal data (tariff and product
+ *                       codes, order numbers): a digit run matching one whole is not taken for an identifier
  * @param region         region for numbers written without country code
  * @param vaultKey       base64 of 32 random bytes; from the environment/secret store (CAREHUB_PRIVACY_VAULT_KEY).
  *                       Required in the prod profile; elsewhere a throwaway key is generated with a WARN log
@@ -26,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("carehub.privacy")
 public record PrivacyProperties(
         @NotNull List<String> companyNumbers,
+        @NotNull List<String> nonPersonalPatterns,
         @NotBlank String region,
         String vaultKey,
         @NotNull Duration sessionTtl,

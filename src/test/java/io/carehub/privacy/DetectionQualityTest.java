@@ -97,7 +97,7 @@ class DetectionQualityTest {
                             .filter(t -> t != EntityType.PERSON && t != EntityType.ADDRESS)
                             .toList(),
                     1.0);
-            assertTypeRecall(r, List.of(EntityType.PERSON), 0.98); // today 0.987 (153 of 155)
+            assertTypeRecall(r, List.of(EntityType.PERSON), 0.99); // today 0.994 (154 of 155)
             assertTypeRecall(r, List.of(EntityType.ADDRESS), 0.96); // today 0.964 (54 of 56)
         }
 
@@ -118,14 +118,14 @@ class DetectionQualityTest {
     }
 
     @Nested
-    class HeldOutSetA {
+    class SetA {
 
         private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_JSONL);
 
-        // target 1.0; today 0.953 under the 90 % rule (two names masked only in part); raised by issue #17
+        // target 1.0; today 0.977 under the 90 % rule (one name masked only in part)
         @Test
         void keepsTodaysEntityRecall() {
-            assertEntityRecall(r, 0.95);
+            assertEntityRecall(r, 0.97);
         }
 
         @Test
@@ -135,7 +135,7 @@ class DetectionQualityTest {
 
         @Test
         void masksTheLabelledCharacters() {
-            assertCharRecall(r, 0.97);
+            assertCharRecall(r, 0.99);
         }
 
         @Test
@@ -145,19 +145,19 @@ class DetectionQualityTest {
     }
 
     @Nested
-    class HeldOutSetB {
+    class SetB {
 
         private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_B_JSONL);
 
-        // target 0.97; today 0.946 under the 90 % rule (5 partly masked, 6 missed); raised by issue #17
+        // target 0.97; today 0.976 under the 90 % rule (1 partly masked, 4 missed)
         @Test
         void keepsTodaysEntityRecall() {
-            assertEntityRecall(r, 0.94);
+            assertEntityRecall(r, 0.97);
         }
 
         @Test
         void keepsTheShareOfEntitiesTouched() {
-            assertOverlapRecall(r, 0.97);
+            assertOverlapRecall(r, 0.98);
         }
 
         @Test
@@ -167,7 +167,7 @@ class DetectionQualityTest {
 
         @Test
         void masksTheLabelledCharacters() {
-            assertCharRecall(r, 0.97);
+            assertCharRecall(r, 0.98);
         }
 
         @Test
@@ -177,14 +177,14 @@ class DetectionQualityTest {
     }
 
     @Nested
-    class HeldOutSetC {
+    class SetC {
 
         private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_C_JSONL);
 
-        // target 0.99; today 0.941 under the 90 % rule (14 partly masked, 1 missed); raised by issue #17
+        // target 0.99; today 0.988 under the 90 % rule (2 partly masked, 1 missed)
         @Test
         void keepsTodaysEntityRecall() {
-            assertEntityRecall(r, 0.94);
+            assertEntityRecall(r, 0.98);
         }
 
         @Test
@@ -199,12 +199,97 @@ class DetectionQualityTest {
 
         @Test
         void masksTheLabelledCharacters() {
-            assertCharRecall(r, 0.96);
+            assertCharRecall(r, 0.99);
         }
 
         @Test
         void masksLittleElse() {
             assertCharPrecision(r, 0.99);
+        }
+    }
+
+    @Nested
+    class DevelopmentSetD1 {
+
+        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.DEV_D1_JSONL);
+
+        // target 0.97; first seen 0.912, today every entity under the 90 % rule
+        @Test
+        void keepsTodaysEntityRecall() {
+            assertEntityRecall(r, 1.0);
+        }
+
+        @Test
+        void keepsTodaysRecallOfEveryType() {
+            assertTypeRecall(
+                    r,
+                    List.of(
+                            EntityType.PERSON,
+                            EntityType.ADDRESS,
+                            EntityType.CUSTOMER_ID,
+                            EntityType.DATE_OF_BIRTH,
+                            EntityType.ID_DOCUMENT,
+                            EntityType.OTHER_ID,
+                            EntityType.IP),
+                    1.0);
+        }
+
+        @Test
+        void findsEveryPhoneEmailIbanAndCard() {
+            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
+        }
+
+        @Test
+        void masksTheLabelledCharacters() {
+            assertCharRecall(r, 1.0);
+        }
+
+        @Test
+        void masksLittleElse() {
+            assertCharPrecision(r, 0.99);
+        }
+    }
+
+    @Nested
+    class DevelopmentSetD2 {
+
+        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.DEV_D2_JSONL);
+
+        // target 0.97; first seen 0.924, today every entity under the 90 % rule; 69 % of its messages are look-alikes
+        @Test
+        void keepsTodaysEntityRecall() {
+            assertEntityRecall(r, 1.0);
+        }
+
+        @Test
+        void keepsTodaysRecallOfEveryType() {
+            assertTypeRecall(
+                    r,
+                    List.of(
+                            EntityType.PERSON,
+                            EntityType.ADDRESS,
+                            EntityType.CUSTOMER_ID,
+                            EntityType.DATE_OF_BIRTH,
+                            EntityType.ID_DOCUMENT,
+                            EntityType.OTHER_ID,
+                            EntityType.IP),
+                    1.0);
+        }
+
+        @Test
+        void findsEveryPhoneEmailIbanAndCard() {
+            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
+        }
+
+        @Test
+        void masksTheLabelledCharacters() {
+            assertCharRecall(r, 1.0);
+        }
+
+        // the hard negatives cost precision (shops' addresses, the company's e-mail): the floor is 0.90
+        @Test
+        void masksLittleElse() {
+            assertCharPrecision(r, 0.93);
         }
     }
 
@@ -214,7 +299,9 @@ class DetectionQualityTest {
         LabelledCorpus.MARKUP + "," + LabelledCorpus.JSONL,
         LabelledCorpus.HOLDOUT_MARKUP + "," + LabelledCorpus.HOLDOUT_JSONL,
         LabelledCorpus.HOLDOUT_B_MARKUP + "," + LabelledCorpus.HOLDOUT_B_JSONL,
-        LabelledCorpus.HOLDOUT_C_MARKUP + "," + LabelledCorpus.HOLDOUT_C_JSONL
+        LabelledCorpus.HOLDOUT_C_MARKUP + "," + LabelledCorpus.HOLDOUT_C_JSONL,
+        LabelledCorpus.DEV_D1_MARKUP + "," + LabelledCorpus.DEV_D1_JSONL,
+        LabelledCorpus.DEV_D2_MARKUP + "," + LabelledCorpus.DEV_D2_JSONL
     })
     void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
         List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();

@@ -247,4 +247,58 @@ class PiiDetectorTest {
             assertThat(entities).allSatisfy(e -> assertThat(e.end()).isLessThanOrEqualTo(text.length()));
         }
     }
+
+    // issue 17: recall first for what leaves the hub
+
+    @Test
+    void takesUnexplainedDigitRunsAndGroupedDigitsForIdentifiers() {
+        assertThat(found("glaub 500 318 226 oder so", EntityType.CUSTOMER_ID)).containsExactly("500 318 226");
+        assertThat(found("meine ist 66204811", EntityType.CUSTOMER_ID)).containsExactly("66204811");
+        assertThat(found("Ticket 5561092, Sendungsnummer 00340434161094042557", EntityType.CUSTOMER_ID))
+                .isEmpty();
+        assertThat(found("Vorgangsnummer VG-441208 bitte prüfen", EntityType.CUSTOMER_ID))
+                .isEmpty();
+        assertThat(found("das kostet 1 299 € und 250000 Mbit", EntityType.CUSTOMER_ID))
+                .isEmpty();
+    }
+
+    @Test
+    void leavesDigitRunsMatchingAConfiguredNonPersonalPattern() {
+        PiiDetector configured = new PiiDetector(List.of(), List.of("4711 \\d{4} \\d{2}"), "DE");
+        assertThat(configured.detect("meine box 4711 0815 99 blinkt")).isEmpty();
+        assertThat(configured.detect("meine box 4712 0815 99 blinkt"))
+                .extracting(Entity::type)
+                .containsExactly(EntityType.CUSTOMER_ID);
+    }
+
+    @Test
+    void takesAWholeDateFourteenYearsBackForADateOfBirth() {
+        assertThat(found("unsere Oma (Helga, 02.11.1938) braucht ein Handy", EntityType.DATE_OF_BIRTH))
+                .containsExactly("02.11.1938");
+        assertThat(found("born on March 3rd, 1992 in Leeds", EntityType.DATE_OF_BIRTH))
+                .containsExactly("March 3rd, 1992");
+        assertThat(found("Kunde seit 01.03.2008, Rechnung vom 12.01.2026", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void masksTheWholeNameNotJustThePartTheLexiconsKnow() {
+        assertThat(found("Grüße, Dr. Katharina von der Heyde", EntityType.PERSON))
+                .containsExactly("Katharina von der Heyde");
+        assertThat(found("Meine Daten: Eleni Papadopoulou, bitte", EntityType.PERSON))
+                .containsExactly("Eleni Papadopoulou");
+        assertThat(found("leitung tot. stefan brückner ringstr 44", EntityType.PERSON))
+                .containsExactly("stefan brückner");
+        assertThat(found("bitte an Dimitrios Wiśniewska", EntityType.PERSON)).containsExactly("Dimitrios Wiśniewska");
+    }
+
+    @Test
+    void masksTheWholeAddressWhateverTheStreetIsCalled() {
+        assertThat(found("Anschrift Sülzgürtel 88, 50937 Köln", EntityType.ADDRESS))
+                .containsExactly("Sülzgürtel 88, 50937 Köln");
+        assertThat(found("wohne Rosenstraße 22, 79098 Freiburg im Breisgau seit Mai", EntityType.ADDRESS))
+                .containsExactly("Rosenstraße 22, 79098 Freiburg im Breisgau");
+        assertThat(found("ich wohne Feldstraße 22 45886 Gelsenkirchen", EntityType.ADDRESS))
+                .containsExactly("Feldstraße 22 45886 Gelsenkirchen");
+    }
 }
