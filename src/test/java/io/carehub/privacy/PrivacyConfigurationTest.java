@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.carehub.access.AccessLog;
 import io.carehub.access.AccessProperties;
 import io.carehub.access.Callers;
+import io.carehub.crypto.ContactKeys;
+import io.carehub.crypto.CryptoProperties;
+import io.carehub.crypto.LookupHash;
 import org.apache.camel.Processor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 class PrivacyConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({PrivacyProperties.class, AccessProperties.class})
+    @EnableConfigurationProperties({PrivacyProperties.class, AccessProperties.class, CryptoProperties.class})
     static class Properties {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -28,10 +31,17 @@ class PrivacyConfigurationTest {
                     TranscriptExportController.class,
                     // R47: the APIs record their callers in the access log
                     Callers.class,
-                    AccessLog.class)
+                    AccessLog.class,
+                    // R19: the access log finds contacts by lookup hash; the export decrypts with the contacts' keys
+                    LookupHash.class,
+                    ContactKeys.class,
+                    DeletionAudit.class)
             .withBean(NamedParameterJdbcTemplate.class, TestDatabase::jdbc)
             .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
-            .withPropertyValues("carehub.privacy.company-numbers=0800 330 1000")
+            .withPropertyValues(
+                    "carehub.privacy.company-numbers=0800 330 1000",
+                    "carehub.crypto.kek=" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                    "carehub.crypto.lookup-key=privacy-configuration-test-lookup-key")
             // the defaults live in application.yml only
             .withInitializer(new ConfigDataApplicationContextInitializer());
 
