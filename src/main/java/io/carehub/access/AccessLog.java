@@ -31,7 +31,10 @@ public class AccessLog {
         TEMPLATE,
         TRANSFER,
         REASSIGN,
-        CLOSE
+        CLOSE,
+        // i15-retention: the contract-relevant mark and the archive (R31, R36)
+        CONTRACT_RELEVANT,
+        ARCHIVE_LIST
     }
 
     /** One entry as the privacy officer reads it. */

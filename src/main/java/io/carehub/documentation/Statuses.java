@@ -1,5 +1,7 @@
 package io.carehub.documentation;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * status webhook update. The other tables' owners are listed in {@link Contacts}.
  */
 @Component
-class Statuses {
+public class Statuses {
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -89,5 +91,21 @@ class Statuses {
 
     private static String[] texts(List<StatusUpdate> rows, Function<StatusUpdate, String> field) {
         return rows.stream().map(field).map(StorableText::of).toArray(String[]::new);
+    }
+
+    // i15-retention: three-month purge (R30)
+
+    /** R30: deletes up to {@code limit} delivery statuses stored before {@code cutoff}. */
+    public int purgeStatusesStoredBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from message_status where id in (
+                  select id from message_status where documented_at < :cutoff limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
+    }
+
+    /** R30/R40: deletes up to {@code limit} billing rows stored before {@code cutoff}. */
+    public int purgeBillingStoredBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from billing_record where id in (
+                  select id from billing_record where documented_at < :cutoff limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
     }
 }
