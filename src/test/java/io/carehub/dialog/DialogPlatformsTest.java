@@ -378,6 +378,50 @@ class DialogPlatformsTest {
     }
 
     /**
+     * R26 after a fallback: watsonx opens its session, fails the turn, Lex answers; at the hand-off, dialog end
+     * deletes the session on both platforms (watsonx DELETE session, Lex DeleteSession), the log and the keys.
+     */
+    @Test
+    void dialogThatFellBackFromWatsonxToLexDeletesTheSessionOnBothPlatformsAtItsEnd() {
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(0)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("Kündigungsfrist")))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(DialogFixtures.read("watsonx/internal-error.json"))));
+        String waId = privateCustomer("Wie lang ist meine Kündigungsfrist? Erika Mustermann");
+        db.awaitOutbound(waId, 3);
+        long conversation = db.conversationOf(waId);
+        UUID dialog = dialogs.dialogIdOf(conversation);
+        assertThat(dialogs.dialogOf(conversation).get("platform")).isEqualTo("lex");
+        assertThat(PLATFORMS.findAll(postRequestedFor(urlPathEqualTo(WATSONX)))).hasSize(1);
+
+        // the customer asks for a human and agrees: the dialog ends; both sessions are deleted, nothing of either
+        // remains
+        customers.text(waId, "Bitte einen Agent");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "handoff:yes"
+                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
+                                .at("/interactive/action/buttons/0/reply/id")
+                                .asText()));
+        customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(LEX + dialog))));
+        PLATFORMS.verify(1, deleteRequestedFor(urlPathEqualTo(WATSONX + "/5b0c3e5a-9a1e-4b71-8f0f-2f7b1c0d9e01")));
+        assertThat(dialogs.dialogLog(dialog)).isEmpty();
+        assertThat(dialogs.vaultKeys(dialog)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from dialog_platform_session where dialog_id = ?", Integer.class, dialog))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from deletion_audit where reference = ? and kind = 'platform-session'",
+                        Integer.class,
+                        "dialog " + dialog))
+                .isEqualTo(2);
+    }
+
+    /**
      * R52 end to end: a customer who adopted a username and shows no phone number gets the notice, consents, talks to
      * the bot (BUSINESS by the business-number list, which holds the BSUID) with BSUID and username tokenized, is
      * handed to an agent with {@code customer.userId}, and the agent's reply goes out with {@code recipient}; the
