@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -73,5 +75,31 @@ public class ContractRelevance {
         ConversationQueries.Archived archived = queries.archive(conversationId).orElseThrow();
         LOG.info("conversation {} marked contract-relevant, archived as {}", conversationId, archived.archiveClass());
         return new Marked(conversationId, ArchiveClass.valueOf(archived.archiveClass()), archived.archivedUntil());
+    }
+
+    /**
+     * R36: a dialog platform recognized a configured intent ({@code carehub.retention.*-intents}): marks the
+     * conversation as its class; a customer who is not legitimated is left under the purge (nobody to tell: the
+     * bot goes on). Returns the mark, if one was made.
+     */
+    public Optional<Marked> markByIntent(long conversationId, List<String> intents) {
+        for (String intent : intents) {
+            ArchiveClass archiveClass = properties.accountingRecordIntents().contains(intent)
+                    ? ArchiveClass.ACCOUNTING_RECORD
+                    : properties.commercialLetterIntents().contains(intent) ? ArchiveClass.COMMERCIAL_LETTER : null;
+            if (archiveClass == null) {
+                continue;
+            }
+            try {
+                return Optional.of(mark(conversationId, archiveClass, "bot:" + intent));
+            } catch (NotLegitimatedException e) {
+                LOG.info(
+                        "conversation {}: intent {} not archived, the customer is not legitimated",
+                        conversationId,
+                        intent);
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize         rows deleted per transaction (short locks, WAL and autovacuum in small steps)
  * @param purgeInterval     the purge and the archive expiry run once per interval on one instance (daily)
  * @param purgeCheck        how often each instance checks whether a run is due (route retention-purge)
+ * @param commercialLetterIntents  R36: dialog-platform intents that mark a conversation contract-relevant as a
+ *                                 commercial letter
+ * @param accountingRecordIntents  R36: intents that mark it as an accounting record
  */
 @Validated
 @ConfigurationProperties("carehub.retention")
@@ -30,4 +34,6 @@ public record RetentionProperties(
         @NotNull Period consentProof,
         @Min(1) @Max(100_000) int batchSize,
         @NotNull Duration purgeInterval,
-        @NotNull Duration purgeCheck) {}
+        @NotNull Duration purgeCheck,
+        @NotNull List<String> commercialLetterIntents,
+        @NotNull List<String> accountingRecordIntents) {}

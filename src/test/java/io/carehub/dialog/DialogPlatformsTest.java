@@ -122,6 +122,7 @@ class DialogPlatformsTest {
         registry.add("carehub.dialog.routing.business", () -> "lex");
         registry.add("carehub.dialog.routing.unknown", () -> "local");
         registry.add("carehub.dialog.routing.fallback.watsonx", () -> "lex");
+        registry.add("carehub.retention.commercial-letter-intents", () -> "vertrag_kuendigen");
         registry.add("carehub.dialog.watsonx.url", () -> base + "/instances/test-instance");
         registry.add("carehub.dialog.watsonx.iam-url", () -> base + "/identity/token");
         registry.add("carehub.dialog.watsonx.api-key", () -> "test-iam-api-key");
@@ -375,6 +376,26 @@ class DialogPlatformsTest {
         db.awaitOutbound(fifth, 3);
         assertThat((String) db.outbound(fifth).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");
         await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(health.state("watsonx")));
+    }
+
+    /** R36: a configured intent the platform recognized marks a legitimated customer's conversation contract-relevant. */
+    @Test
+    void configuredWatsonxIntentArchivesTheLegitimatedCustomersConversationAsACommercialLetter() {
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("kündigen")))
+                .willReturn(okJson("""
+                        {"output":{"generic":[{"response_type":"text","text":"Ihre Kündigung ist vorgemerkt."}],
+                         "intents":[{"intent":"vertrag_kuendigen","confidence":0.94}],"entities":[]},"context":{}}""")));
+        String waId = privateCustomer("Ich möchte meinen Vertrag kündigen");
+        db.awaitOutbound(waId, 3);
+        long conversation = db.conversationOf(waId);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.conversation(conversation).get("archive_class") != null);
+        assertThat(db.conversation(conversation))
+                .containsEntry("archive_class", "COMMERCIAL_LETTER")
+                .containsEntry("contract_relevant_by", "bot:vertrag_kuendigen");
     }
 
     /**

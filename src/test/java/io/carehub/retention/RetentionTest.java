@@ -12,8 +12,10 @@ import io.carehub.IdentityProvider;
 import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
+import io.carehub.routing.AgentPools;
 import io.carehub.routing.ConversationTest;
 import io.carehub.routing.Customers;
+import io.carehub.routing.TestClock;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -57,6 +59,9 @@ class RetentionTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AgentPools pools;
 
     @Autowired
     RetentionPurge purge;
@@ -245,6 +250,35 @@ class RetentionTest {
                 hub.get("/api/archive/conversations/" + conversation + "/messages", IdentityProvider.privacyOfficer());
         assertThat(messages.statusCode()).isEqualTo(200);
         assertThat(messages.body()).contains("Ich möchte den Tarif wechseln");
+    }
+
+    @Test
+    void theAssignedAgentMarksAndOnceClosedOnlyThePrivacyOfficerReadsTheArchivedConversation() {
+        clock.set(TestClock.MONDAY_MORNING); // business hours: the conversation reaches the pool and an agent
+        String customer = newCustomer();
+        long conversation = customers.consentedCustomer(customer, "Rechnung");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        pools.handOff("private-billing", conversation);
+        String agent = IdentityProvider.agent("agent-archive");
+        assertThat(hub.post("/api/conversations/" + conversation + "/claim", agent, "")
+                        .statusCode())
+                .isEqualTo(200);
+        legitimate(customer);
+
+        assertThat(hub.post("/api/conversations/" + conversation + "/contract-relevant", agent, "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(db.conversation(conversation)).containsEntry("contract_relevant_by", "agent-archive");
+        String history = "/api/conversations/" + conversation + "/messages";
+        assertThat(hub.get(history, agent).statusCode()).isEqualTo(200); // still the agent's while it is open
+        assertThat(hub.post("/api/conversations/" + conversation + "/close", agent, "")
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(hub.get(history, agent).statusCode()).isEqualTo(403);
+        assertThat(hub.get(history, IdentityProvider.supervisor()).statusCode()).isEqualTo(403);
+        assertThat(hub.get(history, IdentityProvider.privacyOfficer()).statusCode())
+                .isEqualTo(200);
     }
 
     /** A consented customer, one more text, and two statuses of the notice (the first with billing data). */
