@@ -17,6 +17,7 @@ import io.carehub.routing.ConversationTest;
 import io.carehub.routing.Customers;
 import io.carehub.routing.TestClock;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +43,8 @@ import org.springframework.test.context.TestPropertySource;
 class RetentionTest {
 
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
+    /** The advisory lock the retention jobs take (OncePerInterval). */
+    private static final long RETENTION_LOCK = 0x6361726568756202L;
 
     @Autowired
     MutableClock clock;
@@ -62,6 +66,9 @@ class RetentionTest {
 
     @Autowired
     AgentPools pools;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     RetentionPurge purge;
@@ -279,6 +286,21 @@ class RetentionTest {
         assertThat(hub.get(history, IdentityProvider.supervisor()).statusCode()).isEqualTo(403);
         assertThat(hub.get(history, IdentityProvider.privacyOfficer()).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void purgeRunsOncePerIntervalOnOneInstanceOnly() throws Exception {
+        clock.set(Instant.parse("2040-01-01T03:00:00Z"));
+        assertThat(purge.runIfDue()).isTrue();
+        assertThat(purge.runIfDue()).as("ran within the last 24 h").isFalse();
+
+        clock.advance(Duration.ofHours(25));
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.createStatement().execute("select pg_advisory_lock(" + RETENTION_LOCK + ")");
+            assertThat(purge.runIfDue()).as("another instance holds the lock").isFalse();
+            otherInstance.createStatement().execute("select pg_advisory_unlock(" + RETENTION_LOCK + ")");
+        }
+        assertThat(purge.runIfDue()).isTrue();
     }
 
     /** A consented customer, one more text, and two statuses of the notice (the first with billing data). */
