@@ -1,6 +1,8 @@
 package io.carehub.retention;
 
 import static io.carehub.routing.Customers.newCustomer;
+import static io.carehub.routing.RoutingRulesFile.builtInRules;
+import static io.carehub.routing.RoutingRulesFile.writeRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +17,8 @@ import io.carehub.WebhookPayload;
 import io.carehub.routing.AgentPools;
 import io.carehub.routing.ConversationTest;
 import io.carehub.routing.Customers;
+import io.carehub.routing.RoutingRules;
+import io.carehub.routing.RoutingRulesSource;
 import io.carehub.routing.TestClock;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -69,6 +73,9 @@ class RetentionTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    RoutingRulesSource routingRules;
 
     @Autowired
     RetentionPurge purge;
@@ -286,6 +293,66 @@ class RetentionTest {
         assertThat(hub.get(history, IdentityProvider.supervisor()).statusCode()).isEqualTo(403);
         assertThat(hub.get(history, IdentityProvider.privacyOfficer()).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void closedConversationGoesWithItsContentAndTheContactStaysAsLongAsItsConsentIsProof() {
+        // pools open around the clock: the conversation reaches an agent at the database's time, whatever day it is
+        RoutingRules before = routingRules.current();
+        writeRules(builtInRules()
+                .replaceAll("(?m)^holidays: \\[[^\\]]*\\]", "holidays: []")
+                .replaceAll("hours: \\{[^}]*\\}", "hours: {mon-sun: \"00:00-24:00\"}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> routingRules.current() != before);
+        try {
+            purgesAClosedConversationThenItsContact();
+        } finally {
+            RoutingRules allDay = routingRules.current();
+            writeRules(builtInRules());
+            await().atMost(Duration.ofSeconds(30)).until(() -> routingRules.current() != allDay);
+        }
+    }
+
+    private void purgesAClosedConversationThenItsContact() {
+        String customer = newCustomer();
+        long conversation = customers.consentedCustomer(customer, "Rechnung");
+        customers.reply(customer, "list_reply", "menu:PRIVATE:billing", "Rechnung");
+        pools.handOff("private-billing", conversation);
+        String agent = IdentityProvider.agent("agent-purge");
+        assertThat(hub.post("/api/conversations/" + conversation + "/claim", agent, "")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(hub.post("/api/conversations/" + conversation + "/close", agent, "")
+                        .statusCode())
+                .isEqualTo(200);
+        Instant decided = jdbc.queryForObject(
+                        "select max(r.decided_at) from consent_record r join contact k on k.id = r.contact_id where k.wa_id = ?",
+                        Timestamp.class,
+                        customer)
+                .toInstant();
+
+        clock.set(threeMonthsAfter(stored(conversation, "max")).plus(Duration.ofDays(1)));
+        Map<String, Integer> deleted = purge.purge();
+
+        assertThat(db.count("select count(*) from agent_action where conversation_id = ?", conversation))
+                .isZero();
+        assertThat(db.count("select count(*) from conversation where id = ?", conversation))
+                .isZero();
+        assertThat(deleted.get("conversation")).isPositive();
+        // R14/Art. 7(1) GDPR: the consent records prove the consent, the contact keeps them for
+        // carehub.retention.consent-proof
+        assertThat(db.count("select count(*) from contact where wa_id = ?", customer))
+                .isEqualTo(1);
+
+        clock.set(decided.atZone(ZoneOffset.UTC).plusYears(3).plusDays(1).toInstant());
+        purge.purge();
+
+        assertThat(db.count("select count(*) from contact where wa_id = ?", customer))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select sum(item_count) from deletion_audit where deleted_at = ? and kind = 'contact' and reason = 'RETENTION_PURGE'",
+                        Long.class,
+                        Timestamp.from(clock.instant())))
+                .isPositive();
     }
 
     @Test
