@@ -35,7 +35,10 @@ public class AccessLog {
         CLOSE,
         /** R33/R49: a privacy officer filed an erasure request or read erasure status. */
         ERASURE_REQUEST,
-        ERASURE_STATUS
+        ERASURE_STATUS,
+        // i15-retention: the contract-relevant mark and the archive (R31, R36)
+        CONTRACT_RELEVANT,
+        ARCHIVE_LIST
     }
 
     /** One entry as the privacy officer reads it. */

@@ -99,6 +99,12 @@ class SecurityConfiguration {
                     requests.requestMatchers(POST, "/api/privacy/erasures").hasRole(PRIVACY_OFFICER.claimValue());
                     requests.requestMatchers(GET, "/api/privacy/erasures", "/api/privacy/erasures/*")
                             .hasRole(PRIVACY_OFFICER.claimValue());
+                    // R31/R36: the conversation's agent or a supervisor marks it; only the privacy officer reads the
+                    // archive
+                    requests.requestMatchers(POST, "/api/conversations/*/contract-relevant")
+                            .hasAnyRole(roles(AGENT, SUPERVISOR));
+                    requests.requestMatchers(GET, "/api/archive/conversations", "/api/archive/conversations/*/messages")
+                            .hasRole(PRIVACY_OFFICER.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))

@@ -1,6 +1,7 @@
 package io.carehub.dialog;
 
 import io.carehub.privacy.ReIdentifier;
+import io.carehub.retention.ContractRelevance;
 import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * R24: turns a platform answer into WhatsApp messages: re-identifies every text (tokens the bot reformatted
  * included; unknown tokens are left out), maps options to reply buttons or a list, logs the pseudonymized
- * answer, and acts on the platform's hand-off request or dialog close. Also hosts the optional answer generator.
+ * answer, and acts on the platform's hand-off request, dialog close or contract-relevant intent (R36). Also hosts the optional answer generator.
  */
 @Component("dialogAnswers")
 public class DialogAnswers {
@@ -34,6 +35,7 @@ public class DialogAnswers {
     private final DialogEnd end;
     private final ObjectProvider<AnswerGenerator> generator;
     private final CustomerTexts.Dialog texts;
+    private final ContractRelevance contractRelevance;
 
     DialogAnswers(
             Dialogs dialogs,
@@ -42,7 +44,8 @@ public class DialogAnswers {
             DialogHandOff handOff,
             DialogEnd end,
             ObjectProvider<AnswerGenerator> generator,
-            CustomerTexts texts) {
+            CustomerTexts texts,
+            ContractRelevance contractRelevance) {
         this.dialogs = dialogs;
         this.reIdentifier = reIdentifier;
         this.outbound = outbound;
@@ -50,6 +53,7 @@ public class DialogAnswers {
         this.end = end;
         this.generator = generator;
         this.texts = texts.dialog();
+        this.contractRelevance = contractRelevance;
     }
 
     /** Records the customer's pseudonymized turn (the body) before it goes to the platform. */
@@ -74,6 +78,7 @@ public class DialogAnswers {
             }
         }
         dialogs.touch(dialogId);
+        contractRelevance.markByIntent(conversationId, reply.intents()); // R36
         if (reply.handOffRequested()) {
             String summary =
                     reply.handOffSummary() == null ? null : reIdentifier.reidentify(session, reply.handOffSummary());
@@ -109,7 +114,8 @@ public class DialogAnswers {
                 platform.handOffRequested(),
                 platform.handOffSummary(),
                 platform.platformSessionId(),
-                platform.closed());
+                platform.closed(),
+                platform.intents());
     }
 
     private List<OutboundContent> whatsapp(String session, DialogOutput output) {

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R26/R35: ends a dialog: deletes its pseudonymized log and its pseudonym keys, releases the conversation
- * from the bot, deletes the platform session, and audits each deletion (counts, never content). Several
+ * from the bot, deletes the session on every platform it used, and audits each deletion (counts, never content). Several
  * instances may sweep at once: a dialog being ended elsewhere is skipped.
  */
 @Component("dialogEnd")
@@ -74,16 +74,18 @@ public class DialogEnd {
         if (ended == null) {
             return false;
         }
-        if (ended.platformSessionId() != null) {
+        // R26: every platform the dialog talked to, not only the last one (a fallback opens a second session)
+        for (Dialogs.PlatformSession session : dialogs.platformSessions(ended)) {
             try {
-                routing.platform(ended.platform()).closeSession(ended.platformSessionId());
+                routing.platform(session.platform()).closeSession(session.sessionId());
+                dialogs.forgetSession(dialogId, session);
                 dialogs.audit("platform-session", 1, reason, dialogId);
             } catch (RuntimeException e) {
                 // the platform deletes idle sessions itself (watsonx after its inactivity timeout, Lex after its TTL)
                 LOG.warn(
                         "dialog {}: the {} session could not be deleted ({}); the platform expires it",
                         dialogId,
-                        ended.platform(),
+                        session.platform(),
                         e.getClass().getSimpleName());
             }
         }

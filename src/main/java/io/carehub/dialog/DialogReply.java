@@ -15,6 +15,8 @@ import java.util.List;
  *                          re-create an expired session
  * @param closed            the platform finished the dialog (Lex dialogAction Close with a fulfilled intent, the
  *                          local bot's goodbye): the hub ends the dialog and deletes its keys and log (R26)
+ * @param intents           the intents the platform recognized in the turn (watsonx output.intents, the Lex
+ *                          session's intent); a configured one marks the conversation contract-relevant (R36)
  */
 public record DialogReply(
         List<DialogOutput> outputs,
@@ -22,10 +24,23 @@ public record DialogReply(
         boolean handOffRequested,
         String handOffSummary,
         String platformSessionId,
-        boolean closed) {
+        boolean closed,
+        List<String> intents) {
 
     public DialogReply {
         outputs = List.copyOf(outputs);
+        intents = List.copyOf(intents);
+    }
+
+    /** A reply without recognized intents. */
+    public DialogReply(
+            List<DialogOutput> outputs,
+            boolean understood,
+            boolean handOffRequested,
+            String handOffSummary,
+            String platformSessionId,
+            boolean closed) {
+        this(outputs, understood, handOffRequested, handOffSummary, platformSessionId, closed, List.of());
     }
 
     /** A reply that does not close the dialog. */
@@ -35,6 +50,6 @@ public record DialogReply(
             boolean handOffRequested,
             String handOffSummary,
             String platformSessionId) {
-        this(outputs, understood, handOffRequested, handOffSummary, platformSessionId, false);
+        this(outputs, understood, handOffRequested, handOffSummary, platformSessionId, false, List.of());
     }
 }

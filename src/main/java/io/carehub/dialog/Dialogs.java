@@ -143,12 +143,16 @@ class Dialogs {
     }
 
     void session(UUID dialogId, String platform, String platformSessionId) {
-        jdbc.update(
-                "update dialog set platform = :platform, platform_session_id = :session where id = :id",
-                new MapSqlParameterSource()
-                        .addValue("platform", platform)
-                        .addValue("session", platformSessionId)
-                        .addValue("id", dialogId));
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("platform", platform)
+                .addValue("session", platformSessionId)
+                .addValue("id", dialogId)
+                .addValue("now", now());
+        jdbc.update("update dialog set platform = :platform, platform_session_id = :session where id = :id", params);
+        // R26: remembered until dialog end, which deletes every session the dialog opened (a fallback opens a second)
+        jdbc.update("""
+                insert into dialog_platform_session (dialog_id, platform, platform_session_id, opened_at)
+                values (:id, :platform, :session, :now) on conflict do nothing""", params);
     }
 
     void offerHandOff(UUID dialogId, String reason) {
@@ -225,5 +229,35 @@ class Dialogs {
                 Map.of("id", dialogId),
                 Long.class);
         return keys.forContact(contactId).seal(text, LOG_TEXT);
+    }
+
+    // i15-retention: every platform session of a dialog (R26 after a fallback)
+
+    /** A platform session a dialog opened. */
+    record PlatformSession(String platform, String sessionId) {}
+
+    /** Every platform session the dialog opened, the current one included, oldest first. */
+    List<PlatformSession> platformSessions(Dialog dialog) {
+        List<PlatformSession> sessions = new java.util.ArrayList<>(jdbc.query(
+                """
+                select platform, platform_session_id from dialog_platform_session
+                 where dialog_id = :id order by opened_at""", Map.of("id", dialog.id()), (rs, i) -> new PlatformSession(rs.getString(1), rs.getString(2))));
+        PlatformSession current = new PlatformSession(dialog.platform(), dialog.platformSessionId());
+        if (dialog.platformSessionId() != null && !sessions.contains(current)) {
+            sessions.add(current); // opened before the sessions were remembered
+        }
+        return sessions;
+    }
+
+    /** Forgets a platform session once the platform deleted it. */
+    void forgetSession(UUID dialogId, PlatformSession session) {
+        jdbc.update(
+                """
+                delete from dialog_platform_session
+                 where dialog_id = :id and platform = :platform and platform_session_id = :session""",
+                new MapSqlParameterSource()
+                        .addValue("id", dialogId)
+                        .addValue("platform", session.platform())
+                        .addValue("session", session.sessionId()));
     }
 }

@@ -47,7 +47,8 @@ final class LexReplyMapper {
         boolean understood = intent != null && !FALLBACK_INTENT.equals(intent);
         // slot values are not passed on as a summary: the agent reads the (pseudonymized) history instead
         boolean handOff = handOffIntent.equals(intent);
-        return new DialogReply(outputs, understood, handOff, null, sessionId);
+        return new DialogReply(
+                outputs, understood, handOff, null, sessionId, false, intent == null ? List.of() : List.of(intent));
     }
 
     private static String intentName(RecognizeTextResponse answer) {

@@ -45,7 +45,10 @@ final class WatsonxReplyMapper {
         }
         // actions-based assistants often report no intent although they answered, so an answer counts as understood
         boolean understood = answered || !output.path("intents").isEmpty();
-        return new DialogReply(outputs, understood, handOff, summary, sessionId);
+        List<String> intents = new ArrayList<>();
+        output.path("intents")
+                .forEach(intent -> intents.add(intent.path("intent").asText("")));
+        return new DialogReply(outputs, understood, handOff, summary, sessionId, false, intents);
     }
 
     private static DialogOutput options(JsonNode option) {

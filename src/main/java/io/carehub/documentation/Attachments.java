@@ -229,4 +229,23 @@ public class Attachments {
             return n;
         }
     }
+
+    // i15-retention: three-month purge and archive expiry (R30, R31)
+
+    /** R30: deletes up to {@code limit} attachments of messages stored before {@code cutoff}, archive excepted. */
+    public int purgeStoredBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from attachment where id in (
+                  select a.id from message m join attachment a on a.message_id = m.id
+                   where m.documented_at < :cutoff
+                     and not exists (select 1 from conversation c where c.id = m.conversation_id and c.archive_class is not null)
+                   limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
+    }
+
+    /** R31: deletes the attachments of a conversation whose archive period ended. */
+    public int deleteOfConversation(long conversationId) {
+        return jdbc.update("""
+                delete from attachment a using message m
+                 where a.message_id = m.id and m.conversation_id = :conversation""", new MapSqlParameterSource("conversation", conversationId));
+    }
 }

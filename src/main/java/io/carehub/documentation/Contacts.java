@@ -346,4 +346,34 @@ public class Contacts {
                 .stream()
                 .findFirst();
     }
+
+    // i15-retention: three-month purge (R30)
+
+    /**
+     * R30: contacts left with nothing: no conversation, no legitimation, no pending erasure, and no consent decision
+     * since {@code proofCutoff} (the consent records are proof of consent until then); at most {@code limit}.
+     */
+    public List<Long> leftWithNothing(Instant cutoff, Instant proofCutoff, int limit) {
+        return jdbc.queryForList(
+                """
+                select k.id from contact k
+                 where k.updated_at < :cutoff
+                   and not exists (select 1 from conversation c where c.contact_id = k.id)
+                   and not exists (select 1 from customer_identity i where i.contact_id = k.id)
+                   and not exists (select 1 from erasure_request e where e.contact_id = k.id and e.status = 'PENDING')
+                   and not exists (select 1 from consent_record r where r.contact_id = k.id and r.decided_at >= :proof)
+                 limit :limit""",
+                new MapSqlParameterSource("cutoff", Timestamp.from(cutoff))
+                        .addValue("proof", Timestamp.from(proofCutoff))
+                        .addValue("limit", limit),
+                Long.class);
+    }
+
+    /** R30: deletes contacts (their consent records, erasure requests and key go with them); call after the key's destroy. */
+    public int delete(Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("delete from contact where id in (:ids)", new MapSqlParameterSource("ids", contactIds));
+    }
 }

@@ -177,6 +177,13 @@ class ConversationHistoryController {
         ConversationQueries.Assignment assignment = queries.assignment(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id));
         Caller caller = callers.current();
+        // R31: once closed, an archived conversation is the privacy officer's to read, nobody else's
+        if (!caller.has(Role.PRIVACY_OFFICER)
+                && queries.archive(id).filter(a -> "CLOSED".equals(a.status())).isPresent()) {
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    "conversation " + id + " is archived (R31): only the privacy officer reads it");
+        }
         if (caller.has(Role.PRIVACY_OFFICER) || caller.has(Role.SUPERVISOR)) {
             return caller.firstOf(Role.SUPERVISOR, Role.PRIVACY_OFFICER);
         }

@@ -288,4 +288,41 @@ public class ConversationQueries {
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    // i15-retention: the archive (R31)
+
+    /** R31: one archived conversation, for the privacy officer; no content. */
+    public record Archived(
+            long id,
+            long contactId,
+            String archiveClass,
+            Instant contractRelevantAt,
+            String contractRelevantBy,
+            Instant archivedUntil,
+            String status) {}
+
+    /** R31: archived conversations, the oldest mark first, one page. */
+    public List<Archived> archived(int limit, long offset) {
+        return jdbc.query("""
+                select id, contact_id, archive_class, contract_relevant_at, contract_relevant_by, archived_until, status
+                  from conversation where archive_class is not null
+                 order by contract_relevant_at, id limit :limit offset :offset""", new MapSqlParameterSource("limit", limit).addValue("offset", offset), ARCHIVED);
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<Archived> ARCHIVED = (rs, i) -> new Archived(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getString(3),
+            rs.getTimestamp(4).toInstant(),
+            rs.getString(5),
+            rs.getTimestamp(6).toInstant(),
+            rs.getString(7));
+
+    /** R31: the conversation's archive entry, empty when it is not archived (or unknown). */
+    public Optional<Archived> archive(long id) {
+        return jdbc.query("""
+                        select id, contact_id, archive_class, contract_relevant_at, contract_relevant_by, archived_until,
+                               status
+                          from conversation where id = :id and archive_class is not null""", Map.of("id", id), ARCHIVED).stream().findFirst();
+    }
 }

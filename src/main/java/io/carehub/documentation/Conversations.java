@@ -315,4 +315,49 @@ public class Conversations {
                 "delete from conversation where id = any(cast(:ids as bigint[]))",
                 new MapSqlParameterSource("ids", ids.toArray(Long[]::new)));
     }
+
+    // i15-retention: contract-relevant archive and three-month purge (R30, R31, R36)
+
+    /** R31/R36: marks the conversation contract-relevant in an archive class; a longer period already set is kept. */
+    public boolean markContractRelevant(long id, String archiveClass, String by, Instant at, Instant until) {
+        return jdbc.update(
+                        """
+                        update conversation set contract_relevant_at = :at, contract_relevant_by = :by,
+                               archive_class = case when archived_until > :until then archive_class else :class end,
+                               archived_until = greatest(archived_until, :until)
+                         where id = :id""",
+                        new MapSqlParameterSource()
+                                .addValue("id", id)
+                                .addValue("class", archiveClass)
+                                .addValue("by", by)
+                                .addValue("at", Timestamp.from(at))
+                                .addValue("until", Timestamp.from(until)))
+                == 1;
+    }
+
+    /** R31: archived conversations whose period ended at {@code now}, at most {@code limit}. */
+    public List<Long> archiveExpired(Instant now, int limit) {
+        return jdbc.queryForList(
+                "select id from conversation where archived_until <= :now order by archived_until limit :limit",
+                new MapSqlParameterSource("now", Timestamp.from(now)).addValue("limit", limit),
+                Long.class);
+    }
+
+    /** R31: deletes an archived conversation whose period ended (its dialogs go with it). */
+    public int deleteArchiveExpired(long id, Instant now) {
+        return jdbc.update(
+                "delete from conversation where id = :id and archived_until <= :now",
+                new MapSqlParameterSource("id", id).addValue("now", Timestamp.from(now)));
+    }
+
+    /** R30: deletes up to {@code limit} closed, unarchived conversations closed before {@code cutoff} with nothing left. */
+    public int purgeClosedBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from conversation where id in (
+                  select c.id from conversation c
+                   where c.status = 'CLOSED' and c.closed_at < :cutoff and c.archive_class is null
+                     and not exists (select 1 from message m where m.conversation_id = c.id)
+                     and not exists (select 1 from agent_action a where a.conversation_id = c.id)
+                   limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
+    }
 }

@@ -359,4 +359,23 @@ public class Messages {
                 Integer.class);
         return count == null ? 0 : count;
     }
+
+    // i15-retention: three-month purge and archive expiry (R30, R31)
+
+    /** R30: deletes up to {@code limit} messages (outbound payloads with them) stored before {@code cutoff}, archive excepted. */
+    public int purgeStoredBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from message where id in (
+                  select m.id from message m
+                   where m.documented_at < :cutoff
+                     and not exists (select 1 from conversation c where c.id = m.conversation_id and c.archive_class is not null)
+                   limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
+    }
+
+    /** R31: deletes the messages of a conversation whose archive period ended. */
+    public int deleteOfConversation(long conversationId) {
+        return jdbc.update(
+                "delete from message where conversation_id = :conversation",
+                new MapSqlParameterSource("conversation", conversationId));
+    }
 }

@@ -7,7 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.HexFormat;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * and parked with their reason, never silently dropped. The other tables' owners are listed in {@link Contacts}.
  */
 @Component
-class RejectedUpdates {
+public class RejectedUpdates {
 
     /** R19: associated data of the encrypted payload. */
     static final String PAYLOAD = "rejected_update.payload";
@@ -54,5 +56,14 @@ class RejectedUpdates {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // i15-retention: three-month purge (R30)
+
+    /** R30: deletes up to {@code limit} rejected payloads stored before {@code cutoff}. */
+    public int purgeStoredBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from rejected_update where id in (
+                  select id from rejected_update where documented_at < :cutoff limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
     }
 }

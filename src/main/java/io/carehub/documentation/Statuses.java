@@ -1,5 +1,7 @@
 package io.carehub.documentation;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -103,5 +105,21 @@ public class Statuses {
                 delete from billing_record where wamid in (select wamid from message
                                                           where conversation_id = any(cast(:ids as bigint[])))""", ids);
         return new int[] {statuses, billing};
+    }
+
+    // i15-retention: three-month purge (R30)
+
+    /** R30: deletes up to {@code limit} delivery statuses stored before {@code cutoff}. */
+    public int purgeStatusesStoredBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from message_status where id in (
+                  select id from message_status where documented_at < :cutoff limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
+    }
+
+    /** R30/R40: deletes up to {@code limit} billing rows stored before {@code cutoff}. */
+    public int purgeBillingStoredBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from billing_record where id in (
+                  select id from billing_record where documented_at < :cutoff limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
     }
 }

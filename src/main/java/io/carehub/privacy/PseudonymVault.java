@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public class PseudonymVault {
     private final VaultKey key;
     private final Clock clock;
     private final Duration ttl;
+    private final DeletionAudit audit;
 
     PseudonymVault(NamedParameterJdbcTemplate jdbc, VaultKey key, Clock clock, Duration ttl) {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(Duration.ofHours(24)) > 0) {
@@ -43,6 +45,7 @@ public class PseudonymVault {
         this.key = key;
         this.clock = clock;
         this.ttl = ttl;
+        this.audit = new DeletionAudit(jdbc);
     }
 
     /** The value behind {@code token} in this session; empty when unknown, deleted or expired. */
@@ -123,13 +126,25 @@ public class PseudonymVault {
         return keys == null ? 0 : keys;
     }
 
-    /** R26/R32: deletes every session older than the TTL; returns how many. */
+    /** R26/R32/R35: deletes every session older than the TTL and audits how many keys went; returns how many sessions. */
     public int purgeExpired() {
-        int deleted = jdbc.update(
-                "delete from pseudonym_session where expires_at <= :now",
-                new MapSqlParameterSource("now", Timestamp.from(clock.instant())));
-        if (deleted > 0) log.info("purged {} expired pseudonym sessions", deleted);
-        return deleted;
+        Instant now = clock.instant();
+        // one statement: the count of keys reads the snapshot the delete starts from
+        Map<String, Object> purged = jdbc.queryForMap("""
+                with expired as (delete from pseudonym_session where expires_at <= :now returning session_id)
+                select (select count(*) from expired) as sessions,
+                       (select count(*) from pseudonym p join expired e on e.session_id = p.session_id) as keys""", new MapSqlParameterSource("now", Timestamp.from(now)));
+        int sessions = ((Number) purged.get("sessions")).intValue();
+        if (sessions > 0) {
+            audit.record(
+                    "pseudonym-keys",
+                    ((Number) purged.get("keys")).intValue(),
+                    "SESSION_TTL",
+                    "vault purge of " + sessions + " expired sessions",
+                    now);
+            log.info("purged {} expired pseudonym sessions", sessions);
+        }
+        return sessions;
     }
 
     private void openSession(String sessionId) {

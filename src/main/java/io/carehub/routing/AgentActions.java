@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * owners are listed in {@code documentation.Contacts}.
  */
 @Component
-class AgentActions {
+public class AgentActions {
 
     /** R19: associated data of the encrypted details (a transfer's target pool or agent, never message text). */
     static final String DETAILS = "agent_action.details";
@@ -36,7 +36,7 @@ class AgentActions {
     }
 
     /** {@code action}: CLAIM, REPLY, TEMPLATE, TRANSFER, REASSIGN, CLOSE; {@code details} never holds message text. */
-    void record(long conversationId, String agentId, String action, JsonNode details, Instant at) {
+    public void record(long conversationId, String agentId, String action, JsonNode details, Instant at) {
         byte[] sealed = null;
         if (details != null) {
             Long contactId = jdbc.queryForObject(
@@ -55,5 +55,24 @@ class AgentActions {
                         .addValue("action", action)
                         .addValue("details", sealed)
                         .addValue("at", Timestamp.from(at)));
+    }
+
+    // i15-retention: three-month purge and archive expiry (R30, R31)
+
+    /** R30: deletes up to {@code limit} agent actions older than {@code cutoff}, archive excepted. */
+    public int purgeBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                delete from agent_action where id in (
+                  select m.id from agent_action m
+                   where m.at < :cutoff
+                     and not exists (select 1 from conversation c where c.id = m.conversation_id and c.archive_class is not null)
+                   limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
+    }
+
+    /** R31: deletes the agent actions of a conversation whose archive period ended. */
+    public int deleteOfConversation(long conversationId) {
+        return jdbc.update(
+                "delete from agent_action where conversation_id = :conversation",
+                new MapSqlParameterSource("conversation", conversationId));
     }
 }

@@ -179,7 +179,7 @@ public final class HubBenchmark {
      * rules, whose pools are open around the clock here, so a run at night or on a Sunday does the same work
      * (no out-of-hours replies).
      */
-    private static String[] withRouting(Path dir, String... args) throws IOException {
+    static String[] withRouting(Path dir, String... args) throws IOException {
         Path rules = dir.resolve("routing-rules.yaml");
         Files.createDirectories(dir);
         Files.writeString(

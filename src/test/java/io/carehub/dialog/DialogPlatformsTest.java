@@ -122,6 +122,7 @@ class DialogPlatformsTest {
         registry.add("carehub.dialog.routing.business", () -> "lex");
         registry.add("carehub.dialog.routing.unknown", () -> "local");
         registry.add("carehub.dialog.routing.fallback.watsonx", () -> "lex");
+        registry.add("carehub.retention.commercial-letter-intents", () -> "vertrag_kuendigen");
         registry.add("carehub.dialog.watsonx.url", () -> base + "/instances/test-instance");
         registry.add("carehub.dialog.watsonx.iam-url", () -> base + "/identity/token");
         registry.add("carehub.dialog.watsonx.api-key", () -> "test-iam-api-key");
@@ -376,6 +377,70 @@ class DialogPlatformsTest {
         db.awaitOutbound(fifth, 3);
         assertThat((String) db.outbound(fifth).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");
         await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(health.state("watsonx")));
+    }
+
+    /** R36: a configured intent the platform recognized marks a legitimated customer's conversation contract-relevant. */
+    @Test
+    void configuredWatsonxIntentArchivesTheLegitimatedCustomersConversationAsACommercialLetter() {
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("kündigen")))
+                .willReturn(okJson("""
+                        {"output":{"generic":[{"response_type":"text","text":"Ihre Kündigung ist vorgemerkt."}],
+                         "intents":[{"intent":"vertrag_kuendigen","confidence":0.94}],"entities":[]},"context":{}}""")));
+        String waId = privateCustomer("Ich möchte meinen Vertrag kündigen");
+        db.awaitOutbound(waId, 3);
+        long conversation = db.conversationOf(waId);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.conversation(conversation).get("archive_class") != null);
+        assertThat(db.conversation(conversation))
+                .containsEntry("archive_class", "COMMERCIAL_LETTER")
+                .containsEntry("contract_relevant_by", "bot:vertrag_kuendigen");
+    }
+
+    /**
+     * R26 after a fallback: watsonx opens its session, fails the turn, Lex answers; at the hand-off, dialog end
+     * deletes the session on both platforms (watsonx DELETE session, Lex DeleteSession), the log and the keys.
+     */
+    @Test
+    void dialogThatFellBackFromWatsonxToLexDeletesTheSessionOnBothPlatformsAtItsEnd() {
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(0)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("Kündigungsfrist")))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(DialogFixtures.read("watsonx/internal-error.json"))));
+        String waId = privateCustomer("Wie lang ist meine Kündigungsfrist? Erika Mustermann");
+        db.awaitOutbound(waId, 3);
+        long conversation = db.conversationOf(waId);
+        UUID dialog = dialogs.dialogIdOf(conversation);
+        assertThat(dialogs.dialogOf(conversation).get("platform")).isEqualTo("lex");
+        assertThat(PLATFORMS.findAll(postRequestedFor(urlPathEqualTo(WATSONX)))).hasSize(1);
+
+        // the customer asks for a human and agrees: the dialog ends; both sessions are deleted, nothing of either
+        // remains
+        customers.text(waId, "Bitte einen Agent");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "handoff:yes"
+                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
+                                .at("/interactive/action/buttons/0/reply/id")
+                                .asText()));
+        customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(LEX + dialog))));
+        PLATFORMS.verify(1, deleteRequestedFor(urlPathEqualTo(WATSONX + "/5b0c3e5a-9a1e-4b71-8f0f-2f7b1c0d9e01")));
+        assertThat(dialogs.dialogLog(dialog)).isEmpty();
+        assertThat(dialogs.vaultKeys(dialog)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from dialog_platform_session where dialog_id = ?", Integer.class, dialog))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from deletion_audit where reference = ? and kind = 'platform-session'",
+                        Integer.class,
+                        "dialog " + dialog))
+                .isEqualTo(2);
     }
 
     /**

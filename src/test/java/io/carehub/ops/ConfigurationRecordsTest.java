@@ -8,6 +8,7 @@ import io.carehub.consent.ConsentProperties;
 import io.carehub.dialog.DialogProperties;
 import io.carehub.documentation.PostgresProperties;
 import io.carehub.privacy.PrivacyProperties;
+import io.carehub.retention.RetentionProperties;
 import io.carehub.routing.LifecycleProperties;
 import io.carehub.routing.RoutingProperties;
 import io.carehub.whatsapp.CustomerTexts;
@@ -40,6 +41,7 @@ class ConfigurationRecordsTest {
         LifecycleProperties.class,
         ConsentProperties.class,
         RoutingProperties.class,
+        RetentionProperties.class,
         PrivacyProperties.class,
         DialogProperties.class,
         CustomerTexts.class

@@ -95,6 +95,32 @@ class PseudonymVaultTest {
     }
 
     @Test
+    void purgeAuditsHowManyKeysItDeletedAndWhyNeverTheValues() {
+        // a time of its own: the audit rows of this purge are the only ones written at it
+        MutableClock own =
+                new MutableClock(Instant.parse("2031-03-01T00:00:00Z").plusSeconds(System.nanoTime() % 86_400));
+        PseudonymVault purging = new PseudonymVault(jdbc, key, own, Duration.ofHours(24));
+        own.advance(Duration.ofHours(25));
+        purging.purgeExpired(); // the other tests' sessions
+        purging.assign(session, EntityType.PERSON, "Anna Vogel", "anna vogel");
+        purging.assign(session, EntityType.EMAIL, "anna@example.de", "anna@example.de");
+        own.advance(Duration.ofHours(25));
+
+        assertThat(purging.purgeExpired()).isEqualTo(1);
+
+        List<java.util.Map<String, Object>> audit = jdbc.queryForList(
+                "select kind, item_count, reason, reference from deletion_audit where deleted_at = :at",
+                new MapSqlParameterSource("at", java.sql.Timestamp.from(own.instant())));
+        assertThat(audit).singleElement().satisfies(row -> {
+            assertThat(row)
+                    .containsEntry("kind", "pseudonym-keys")
+                    .containsEntry("item_count", 2)
+                    .containsEntry("reason", "SESSION_TTL");
+            assertThat(row.get("reference").toString()).doesNotContain("Anna").doesNotContain("example.de");
+        });
+    }
+
+    @Test
     void expiredSessionStartsAfreshInsteadOfReusingOldTokens() {
         vault.assign(session, EntityType.PERSON, "Anna Vogel", "anna vogel");
         clock.advance(Duration.ofHours(25));
