@@ -112,27 +112,28 @@ public final class PurgeBenchmark {
 
     /**
      * Purgeable rows stored 100 days ago: 1,000 contacts with a closed conversation each, 70 % of the rows messages
-     * (a text of the benchmark's length), 25 % delivery statuses, 5 % billing rows. Set-based, in chunks.
+     * (a ciphertext of the benchmark text's length), 25 % delivery statuses, 5 % billing rows. Set-based, in chunks.
      */
     private void seed(int rows) {
         int messages = rows * 70 / 100;
         int statuses = rows * 25 / 100;
         int billing = rows - messages - statuses;
         jdbc.update("""
-                insert into contact (wa_id, phone_number, profile_name, created_at, updated_at)
-                select 'purge' || g, 'purge' || g, 'Bench', now() - interval '100 days', now() - interval '100 days'
+                insert into contact (wa_id_hash, phone_number, profile_name, created_at, updated_at)
+                select decode(md5('purge' || g), 'hex'), decode(md5('phone' || g), 'hex'), decode(md5('name' || g), 'hex'),
+                       now() - interval '100 days', now() - interval '100 days'
                   from generate_series(1, 1000) g""");
         jdbc.update("""
                 insert into conversation (contact_id, business_phone_number_id, status, opened_at, closed_at, routing_state)
                 select id, 'purge-bench', 'CLOSED', now() - interval '101 days', now() - interval '100 days', 'CLOSED'
-                  from contact where wa_id like 'purge%'""");
+                  from contact where created_at < now() - interval '99 days'""");
         long firstConversation = jdbc.queryForObject(
                 "select min(id) from conversation where business_phone_number_id = 'purge-bench'", Long.class);
         for (int from = 0; from < messages; from += 100_000) {
             jdbc.update("""
                     insert into message (wamid, conversation_id, direction, type, text_body, sent_at, documented_at)
                     select 'wamid.purge.' || g, ? + g % 1000, 'INBOUND', 'text',
-                           'Guten Tag, ich habe eine Frage zu meiner Rechnung vom letzten Monat.',
+                           decode(repeat('5a', 98), 'hex'), -- a ciphertext's length: the 70-char text + 28 bytes
                            now() - interval '100 days', now() - interval '100 days'
                       from generate_series(?, ?) g""", firstConversation, from, Math.min(messages, from + 100_000) - 1);
         }

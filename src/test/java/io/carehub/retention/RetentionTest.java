@@ -325,9 +325,9 @@ class RetentionTest {
                         .statusCode())
                 .isEqualTo(200);
         Instant decided = jdbc.queryForObject(
-                        "select max(r.decided_at) from consent_record r join contact k on k.id = r.contact_id where k.wa_id = ?",
+                        "select max(r.decided_at) from consent_record r join contact k on k.id = r.contact_id where k.wa_id_hash = ?",
                         Timestamp.class,
-                        customer)
+                        (Object) db.hash(customer))
                 .toInstant();
 
         clock.set(threeMonthsAfter(stored(conversation, "max")).plus(Duration.ofDays(1)));
@@ -340,13 +340,13 @@ class RetentionTest {
         assertThat(deleted.get("conversation")).isPositive();
         // R14/Art. 7(1) GDPR: the consent records prove the consent, the contact keeps them for
         // carehub.retention.consent-proof
-        assertThat(db.count("select count(*) from contact where wa_id = ?", customer))
+        assertThat(db.count("select count(*) from contact where wa_id_hash = ?", (Object) db.hash(customer)))
                 .isEqualTo(1);
 
         clock.set(decided.atZone(ZoneOffset.UTC).plusYears(3).plusDays(1).toInstant());
         purge.purge();
 
-        assertThat(db.count("select count(*) from contact where wa_id = ?", customer))
+        assertThat(db.count("select count(*) from contact where wa_id_hash = ?", (Object) db.hash(customer)))
                 .isZero();
         assertThat(jdbc.queryForObject(
                         "select sum(item_count) from deletion_audit where deleted_at = ? and kind = 'contact' and reason = 'RETENTION_PURGE'",
@@ -412,9 +412,7 @@ class RetentionTest {
     }
 
     private void legitimate(String customer) {
-        jdbc.update("""
-                insert into customer_identity (contact_id, segment, salutation, name, customer_number)
-                select id, 'PRIVATE', 'Frau', 'Erika Muster', 'K-100300' from contact where wa_id = ?""", customer);
+        db.legitimate(customer, "PRIVATE", "Frau", "Erika Muster", "K-100300");
     }
 
     /** The earliest or latest time anything of the conversation was stored. */
