@@ -90,6 +90,18 @@ public class ConversationRouter {
         String segment = conversation.segment();
         String source = conversation.segmentSource();
         String topic = conversation.topic();
+        // R20: legitimation, then the business-number list decide the segment; the menu only where neither does,
+        // also when the menu choice arrives in the same batch as the message that starts routing
+        if (segment == null) {
+            Optional<CustomerIdentities.Identity> legitimated = identities.of(conversation.contactId());
+            if (legitimated.isPresent()) {
+                segment = legitimated.get().segment();
+                source = "LEGITIMATION";
+            } else if (current.isBusinessNumber(conversation.waId(), conversation.userId())) {
+                segment = Segment.BUSINESS.name();
+                source = "BUSINESS_NUMBER_LIST";
+            }
+        }
         for (Released message : messages.released(outcome.released())) {
             if ("interactive".equals(message.type())
                     && message.replyId() != null
@@ -104,16 +116,6 @@ public class ConversationRouter {
                 }
             } else if (topic == null && message.text() != null) {
                 topic = detectTopic(current, message.text()).orElse(null);
-            }
-        }
-        if (segment == null) {
-            Optional<CustomerIdentities.Identity> legitimated = identities.of(conversation.contactId());
-            if (legitimated.isPresent()) {
-                segment = legitimated.get().segment();
-                source = "LEGITIMATION";
-            } else if (current.isBusinessNumber(conversation.waId(), conversation.userId())) {
-                segment = Segment.BUSINESS.name();
-                source = "BUSINESS_NUMBER_LIST";
             }
         }
         conversations.classify(conversation.id(), segment, source, topic);

@@ -64,7 +64,8 @@ class AttachmentPlaintextMigrationTest {
     }
 
     private static long storeInClear(JdbcTemplate jdbc, String waId, byte[] content) {
-        long contact = jdbc.queryForObject("insert into contact (wa_id) values (?) returning id", Long.class, waId);
+        long contact = jdbc.queryForObject(
+                "insert into contact (wa_id_hash) values (?) returning id", Long.class, (Object) waId.getBytes());
         long conversation = jdbc.queryForObject(
                 "insert into conversation (contact_id, business_phone_number_id) values (?, '106540352242922')"
                         + " returning id",
