@@ -89,29 +89,34 @@ public class MessageHistory {
                         rs.getString(13)));
     }
 
-    /** R28: streams the messages sent in [from, to), by conversation and in the order sent. */
+    /** R28: streams the messages sent in [from, to), by conversation and in the order sent, as they are read. */
     public void transcript(Instant from, Instant to, Consumer<TranscriptLine> lines) {
-        jdbc.query(
-                """
+        // one fetch at a time in a read-only snapshot: the range may hold millions of messages
+        StreamingReads.inSnapshot(
+                jdbc,
+                streaming -> streaming.query(
+                        """
                 select m.conversation_id, m.direction, m.type, m.sent_at, m.text_body, c.phone_number, c.wa_id, c.profile_name,
                        c.user_id, c.username
                   from message m
                   join conversation v on v.id = m.conversation_id
                   join contact c on c.id = v.contact_id
                  where m.sent_at >= :from and m.sent_at < :to
-                 order by m.conversation_id, m.sent_at, m.id""", new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), rs -> {
-                    lines.accept(new TranscriptLine(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            instant(rs.getTimestamp(4)),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.getString(10)));
-                });
+                 order by m.conversation_id, m.sent_at, m.id""",
+                        new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
+                        rs -> {
+                            lines.accept(new TranscriptLine(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    instant(rs.getTimestamp(4)),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getString(9),
+                                    rs.getString(10)));
+                        }));
     }
 
     private static Instant instant(Timestamp timestamp) {
