@@ -95,6 +95,10 @@ class SecurityConfiguration {
                     requests.requestMatchers(POST, "/api/privacy/analyze")
                             .hasAnyRole(roles(OPS, PRIVACY_OFFICER, INTEGRATOR));
                     requests.requestMatchers(GET, "/api/access-log").hasRole(PRIVACY_OFFICER.claimValue());
+                    requests.requestMatchers(POST, "/api/privacy/access-requests")
+                            .hasRole(PRIVACY_OFFICER.claimValue());
+                    requests.requestMatchers(GET, "/api/privacy/access-requests/*")
+                            .hasRole(PRIVACY_OFFICER.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))

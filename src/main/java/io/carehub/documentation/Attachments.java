@@ -1,5 +1,8 @@
 package io.carehub.documentation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,5 +131,80 @@ public class Attachments {
                         (rs, i) -> new Content(rs.getString(1), rs.getBytes(2), rs.getString(3)))
                 .stream()
                 .findFirst();
+    }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: an attachment's metadata as stored (its bytes go into the archive as a file of their own). */
+    public record Exported(
+            long id,
+            long messageId,
+            String mediaId,
+            String mimeType,
+            String filename,
+            String sha256,
+            Long sizeBytes,
+            String state,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant storedAt) {}
+
+    /** R50: reads one attachment's stored bytes; the stream is open only during the call. */
+    public interface ContentReader {
+        void read(InputStream bytes) throws IOException;
+    }
+
+    /** R50: the attachments of the contact's messages, oldest first. */
+    public void exportOf(long contactId, Consumer<Exported> each) {
+        StreamingReads.of(jdbc).query("""
+                        select a.id, a.message_id, a.media_id, a.mime_type, a.filename, a.sha256, a.size_bytes,
+                               a.state, a.attempts, a.last_error, a.created_at, a.stored_at
+                          from attachment a
+                          join message m on m.id = a.message_id
+                          join conversation c on c.id = m.conversation_id
+                         where c.contact_id = :contact order by a.id""", Map.of("contact", contactId), rs -> {
+            Timestamp stored = rs.getTimestamp(12);
+            each.accept(new Exported(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    (Long) rs.getObject(7),
+                    rs.getString(8),
+                    rs.getInt(9),
+                    rs.getString(10),
+                    rs.getTimestamp(11).toInstant(),
+                    stored == null ? null : stored.toInstant()));
+        });
+    }
+
+    /** R50: the stored bytes of the contact's attachments (the export's progress total). */
+    public long storedBytesOfContact(long contactId) {
+        Long total = jdbc.queryForObject("""
+                select coalesce(sum(a.size_bytes), 0) from attachment a
+                  join message m on m.id = a.message_id
+                  join conversation c on c.id = m.conversation_id
+                 where c.contact_id = :contact and a.state = 'STORED'""", Map.of("contact", contactId), Long.class);
+        return total == null ? 0 : total;
+    }
+
+    /** R50: hands one stored attachment's bytes to {@code reader}, one attachment at a time; false if none stored. */
+    public boolean exportContent(long id, ContentReader reader) {
+        boolean[] found = {false};
+        jdbc.query(
+                "select content from attachment where id = :id and state = 'STORED' and content is not null",
+                Map.of("id", id),
+                rs -> {
+                    try (InputStream bytes = rs.getBinaryStream(1)) {
+                        reader.read(bytes);
+                        found[0] = true;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        return found[0];
     }
 }

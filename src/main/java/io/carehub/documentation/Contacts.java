@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -238,5 +239,48 @@ public class Contacts {
     /** R14: the notice was not sent after all (window closed): the next message tries again. */
     public void forgetNotice(long contactId) {
         jdbc.update("update contact set notice_sent_at = null where id = :contact", Map.of("contact", contactId));
+    }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: the contact as stored. */
+    public record Exported(
+            long id,
+            String waId,
+            String phoneNumber,
+            String userId,
+            String parentUserId,
+            String username,
+            String profileName,
+            Instant noticeSentAt,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    /** R50: the contact a privacy officer names by WhatsApp id or BSUID, found by the identifier's keyed hash. */
+    public Optional<Exported> exported(String identifier) {
+        return jdbc
+                .query(
+                        """
+                        select id, wa_id, phone_number, user_id, parent_user_id, username, profile_name, notice_sent_at,
+                               created_at, updated_at
+                          from contact where wa_id_hash = :hash or user_id_hash = :hash""",
+                        new MapSqlParameterSource("hash", lookupHash.of(identifier)),
+                        (rs, i) -> new Exported(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                exportInstant(rs.getTimestamp(8)),
+                                exportInstant(rs.getTimestamp(9)),
+                                exportInstant(rs.getTimestamp(10))))
+                .stream()
+                .findFirst();
+    }
+
+    private static Instant exportInstant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

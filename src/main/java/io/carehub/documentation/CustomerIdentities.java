@@ -35,4 +35,33 @@ public class CustomerIdentities {
                 .stream()
                 .findFirst();
     }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: the legitimation data as stored. */
+    public record Exported(
+            String segment,
+            String salutation,
+            String name,
+            String customerNumber,
+            String contractNumber,
+            java.time.Instant legitimatedAt) {}
+
+    public Optional<Exported> exported(long contactId) {
+        return jdbc
+                .query(
+                        """
+                        select segment, salutation, name, customer_number, contract_number, legitimated_at
+                          from customer_identity where contact_id = :contact""",
+                        Map.of("contact", contactId),
+                        (rs, i) -> new Exported(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getTimestamp(6).toInstant()))
+                .stream()
+                .findFirst();
+    }
 }

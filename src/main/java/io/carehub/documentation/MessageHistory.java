@@ -1,5 +1,6 @@
 package io.carehub.documentation;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -121,5 +122,72 @@ public class MessageHistory {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: a message as stored; {@code details} and {@code outboundPayload} are the stored JSON. */
+    public record Exported(
+            long id,
+            long conversationId,
+            String wamid,
+            String direction,
+            String type,
+            String rawType,
+            String text,
+            @JsonRawValue String details,
+            String contextWamid,
+            Instant sentAt,
+            Instant documentedAt,
+            Instant releasedAt,
+            String deliveryState,
+            Instant deliveryUpdatedAt,
+            Integer errorCode,
+            String errorTitle,
+            String actor,
+            @JsonRawValue String outboundPayload,
+            int sendAttempts,
+            String lastError) {}
+
+    /** R50: how many messages the contact's conversations hold (the export's progress total). */
+    public long countOfContact(long contactId) {
+        Long total = jdbc.queryForObject("""
+                select count(*) from message m join conversation c on c.id = m.conversation_id
+                 where c.contact_id = :contact""", Map.of("contact", contactId), Long.class);
+        return total == null ? 0 : total;
+    }
+
+    /** R50: streams the contact's messages (one fetch at a time; run inside {@link StreamingReads#inSnapshot}). */
+    public void exportOf(long contactId, Consumer<Exported> each) {
+        StreamingReads.of(jdbc).query("""
+                        select m.id, m.conversation_id, m.wamid, m.direction, m.type, m.raw_type, m.text_body,
+                               m.details::text, m.context_wamid, m.sent_at, m.documented_at, m.released_at,
+                               m.delivery_state, m.delivery_updated_at, m.error_code, m.error_title, m.actor,
+                               m.outbound_payload::text, m.send_attempts, m.last_error
+                          from message m join conversation c on c.id = m.conversation_id
+                         where c.contact_id = :contact
+                         order by m.conversation_id, m.id""", Map.of("contact", contactId), rs -> {
+            each.accept(new Exported(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    instant(rs.getTimestamp(10)),
+                    instant(rs.getTimestamp(11)),
+                    instant(rs.getTimestamp(12)),
+                    rs.getString(13),
+                    instant(rs.getTimestamp(14)),
+                    (Integer) rs.getObject(15),
+                    rs.getString(16),
+                    rs.getString(17),
+                    rs.getString(18),
+                    rs.getInt(19),
+                    rs.getString(20)));
+        });
     }
 }

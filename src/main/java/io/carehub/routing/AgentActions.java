@@ -1,8 +1,11 @@
 package io.carehub.routing;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.carehub.documentation.StreamingReads;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
  * owners are listed in {@code documentation.Contacts}.
  */
 @Component
-class AgentActions {
+public class AgentActions {
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -41,5 +44,30 @@ class AgentActions {
                         .addValue("action", action)
                         .addValue("details", details == null ? null : details.toString())
                         .addValue("at", Timestamp.from(at)));
+    }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: an agent's action on one of the contact's conversations, as stored. */
+    public record Exported(
+            long conversationId,
+            String agentId,
+            String action,
+            @JsonRawValue String details,
+            Instant at) {}
+
+    /** R50: the actions on the contact's conversations, oldest first. */
+    public void exportOf(long contactId, Consumer<Exported> each) {
+        StreamingReads.of(jdbc).query("""
+                        select a.conversation_id, a.agent_id, a.action, a.details::text, a.at
+                          from agent_action a join conversation c on c.id = a.conversation_id
+                         where c.contact_id = :contact order by a.at, a.id""", new MapSqlParameterSource("contact", contactId), rs -> {
+            each.accept(new Exported(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getTimestamp(5).toInstant()));
+        });
     }
 }

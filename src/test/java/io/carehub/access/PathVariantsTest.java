@@ -40,7 +40,9 @@ class PathVariantsTest {
             new String[] {"GET", "/actuator/metrics"},
             new String[] {"GET", "/actuator/sbom/application"},
             new String[] {"GET", "/actuator/info"},
-            new String[] {"GET", "/actuator"});
+            new String[] {"GET", "/actuator"},
+            new String[] {"POST", "/api/privacy/access-requests"},
+            new String[] {"GET", "/api/privacy/access-requests/5f0c3a52-1d0e-4a8e-9f57-2b7c8e1d4a10"});
 
     @Autowired
     HubApi hub;
