@@ -31,6 +31,7 @@ class ConfigurationRecordsTest {
     @EnableConfigurationProperties({
         HubProperties.class,
         TransportProperties.class,
+        ResidencyProperties.class,
         AccessProperties.class,
         PostgresProperties.class,
         WhatsappProperties.class,
