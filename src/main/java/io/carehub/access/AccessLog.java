@@ -38,7 +38,11 @@ public class AccessLog {
         ERASURE_STATUS,
         // i15-retention: the contract-relevant mark and the archive (R31, R36)
         CONTRACT_RELEVANT,
-        ARCHIVE_LIST
+        ARCHIVE_LIST,
+        /** R50: a privacy officer exported everything stored about a contact. */
+        ACCESS_REQUEST,
+        /** R47: ops read a management endpoint (health details, metrics, SBOM, ...). */
+        MANAGEMENT_READ
     }
 
     /** One entry as the privacy officer reads it. */
@@ -147,5 +151,14 @@ public class AccessLog {
                 .addValue("role", role.claimValue())
                 .addValue("action", action.name())
                 .addValue("target", target);
+    }
+
+    // ---- access-request export and management reads (R47, R50) ----
+
+    /** An action on one contact named by its id (never by an identifier in the log). */
+    public void contactById(Caller caller, Role role, Action action, long contactId, String target) {
+        jdbc.update("""
+                insert into access_log (at, user_id, role, action, contact_id, target)
+                values (:at, :user, :role, :action, :contact, :target)""", params(caller, role, action, target).addValue("contact", contactId));
     }
 }

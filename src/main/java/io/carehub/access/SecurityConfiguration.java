@@ -9,9 +9,13 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +26,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -52,9 +61,37 @@ class SecurityConfiguration {
                 PathPatternRequestMatcher.withDefaults().matcher("/stand-in/graph/**")));
     }
 
+    /**
+     * §4: Spring Security parses the request path before its firewall runs, and a {@code ;} parameter in the webhook
+     * servlet's own prefix ({@code /webhooks;x/whatsapp}) made that parse fail with a 500. The firewall's rules run
+     * first on the webhook's paths, so such a request gets the firewall's 400 like every other refusal.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> webhookFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        RequestRejectedHandler rejected = new HttpStatusRequestRejectedHandler();
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            try {
+                firewall.getFirewalledRequest((HttpServletRequest) request);
+            } catch (RequestRejectedException e) {
+                rejected.handle((HttpServletRequest) request, (HttpServletResponse) response, e);
+                return;
+            }
+            chain.doFilter(request, response);
+        });
+        registration.addUrlPatterns("/webhooks/*");
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
     @Bean
     @Order(10)
-    SecurityFilterChain apiChain(HttpSecurity http, AccessProperties properties, ManagementPort managementPort)
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            AccessProperties properties,
+            ManagementPort managementPort,
+            AccessLog accessLog,
+            Callers callers)
             throws Exception {
         http.authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
@@ -105,6 +142,10 @@ class SecurityConfiguration {
                             .hasAnyRole(roles(AGENT, SUPERVISOR));
                     requests.requestMatchers(GET, "/api/archive/conversations", "/api/archive/conversations/*/messages")
                             .hasRole(PRIVACY_OFFICER.claimValue());
+                    requests.requestMatchers(POST, "/api/privacy/access-requests")
+                            .hasRole(PRIVACY_OFFICER.claimValue());
+                    requests.requestMatchers(GET, "/api/privacy/access-requests/*")
+                            .hasRole(PRIVACY_OFFICER.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))
@@ -112,6 +153,8 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, e) -> problem(response, 401, PROBLEM_401))
                         .accessDeniedHandler((request, response, e) -> problem(response, 403, PROBLEM_403)))
+                // R47: ops' reads of the management endpoints are in the access log, on either port
+                .addFilterAfter(new ManagementReadLog(accessLog, callers), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens only, no cookies: nothing for a cross-site request to ride on
                 .csrf(AbstractHttpConfigurer::disable)

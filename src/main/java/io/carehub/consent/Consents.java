@@ -7,6 +7,7 @@ import io.carehub.crypto.ContactKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -118,5 +119,33 @@ public class Consents {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: one answer to the privacy notice as stored. */
+    public record Exported(
+            long id,
+            String noticeVersion,
+            String decision,
+            boolean contactAfter24h,
+            boolean chatbotProcessing,
+            Instant decidedAt,
+            String messageWamid) {}
+
+    /** R50: the contact's answers, oldest first. */
+    public void exportOf(long contactId, Consumer<Exported> each) {
+        jdbc.query("""
+                select id, notice_version, decision, contact_after_24h, chatbot_processing, decided_at, message_wamid
+                  from consent_record where contact_id = :contact order by decided_at, id""", Map.of("contact", contactId), rs -> {
+            each.accept(new Exported(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBoolean(4),
+                    rs.getBoolean(5),
+                    instant(rs.getTimestamp(6)),
+                    rs.getString(7)));
+        });
     }
 }

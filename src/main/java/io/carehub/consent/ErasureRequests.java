@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -187,5 +188,25 @@ public class ErasureRequests {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: one erasure request as stored. */
+    public record Exported(long id, String reason, Instant requestedAt, Instant dueBy, String status) {}
+
+    /** R50: the contact's erasure requests, oldest first. */
+    public void exportOf(long contactId, Consumer<Exported> each) {
+        jdbc.query("""
+                select id, reason, requested_at, due_by, status
+                  from erasure_request where contact_id = :contact order by requested_at, id""", new MapSqlParameterSource("contact", contactId), rs -> {
+            Timestamp due = rs.getTimestamp(4);
+            each.accept(new Exported(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getTimestamp(3).toInstant(),
+                    due == null ? null : due.toInstant(),
+                    rs.getString(5)));
+        });
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The other tables' owners are listed in {@code documentation.Contacts}.
  */
 @Component
-class Dialogs {
+public class Dialogs {
 
     /** One dialog of a conversation with a platform; no personal data. */
     record Dialog(
@@ -259,5 +259,72 @@ class Dialogs {
                         .addValue("id", dialogId)
                         .addValue("platform", session.platform())
                         .addValue("session", session.sessionId()));
+    }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: a dialog with a bot platform, as stored. */
+    public record ExportedDialog(
+            UUID id,
+            long conversationId,
+            String platform,
+            String platformSessionId,
+            String state,
+            String handoffReason,
+            Instant startedAt,
+            Instant lastActivityAt,
+            int turns,
+            Instant endedAt,
+            String endReason) {}
+
+    /** R50: a pseudonymized dialog log line (it lives until the dialog ends, R26). */
+    public record ExportedLog(
+            UUID dialogId, Long messageId, String direction, String textPseudonymized, Instant loggedAt) {}
+
+    /** R50: the dialogs of the contact's conversations, oldest first. */
+    public void exportDialogsOf(long contactId, java.util.function.Consumer<ExportedDialog> each) {
+        jdbc.query("""
+                select d.id, d.conversation_id, d.platform, d.platform_session_id, d.state, d.handoff_reason,
+                       d.started_at, d.last_activity_at, d.turns, d.ended_at, d.end_reason
+                  from dialog d join conversation c on c.id = d.conversation_id
+                 where c.contact_id = :contact order by d.started_at, d.id""", Map.of("contact", contactId), rs -> {
+            Timestamp ended = rs.getTimestamp(10);
+            each.accept(new ExportedDialog(
+                    rs.getObject(1, UUID.class),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getTimestamp(7).toInstant(),
+                    rs.getTimestamp(8).toInstant(),
+                    rs.getInt(9),
+                    ended == null ? null : ended.toInstant(),
+                    rs.getString(11)));
+        });
+    }
+
+    /** R50: the dialog logs of the contact's conversations (run inside {@code StreamingReads.inSnapshot}). */
+    public void exportLogsOf(long contactId, java.util.function.Consumer<ExportedLog> each) {
+        io.carehub.documentation.StreamingReads.of(jdbc).query("""
+                        select l.dialog_id, l.message_id, l.direction, l.text_pseudonymized, l.logged_at
+                          from dialog_log l
+                          join dialog d on d.id = l.dialog_id
+                          join conversation c on c.id = d.conversation_id
+                         where c.contact_id = :contact order by l.id""", Map.of("contact", contactId), rs -> {
+            // R19: decrypted with the contact's key; an erased contact's log reads as null
+            byte[] sealed = rs.getBytes(4);
+            String text = sealed == null
+                    ? null
+                    : keys.existing(contactId)
+                            .map(c -> c.openText(sealed, LOG_TEXT))
+                            .orElse(null);
+            each.accept(new ExportedLog(
+                    rs.getObject(1, UUID.class),
+                    (Long) rs.getObject(2),
+                    rs.getString(3),
+                    text,
+                    rs.getTimestamp(5).toInstant()));
+        });
     }
 }

@@ -248,4 +248,70 @@ public class Attachments {
                 delete from attachment a using message m
                  where a.message_id = m.id and m.conversation_id = :conversation""", new MapSqlParameterSource("conversation", conversationId));
     }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: an attachment's metadata as stored (its bytes go into the archive as a file of their own). */
+    public record Exported(
+            long id,
+            long messageId,
+            String mediaId,
+            String mimeType,
+            String filename,
+            String sha256,
+            Long sizeBytes,
+            String state,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant storedAt) {}
+
+    /** R50: the attachments of the contact's messages, oldest first. */
+    public void exportOf(long contactId, Consumer<Exported> each) {
+        StreamingReads.of(jdbc).query("""
+                        select a.id, a.message_id, a.media_id, a.mime_type, a.filename, a.sha256, a.size_bytes,
+                               a.state, a.attempts, a.last_error, a.created_at, a.stored_at
+                          from attachment a
+                          join message m on m.id = a.message_id
+                          join conversation c on c.id = m.conversation_id
+                         where c.contact_id = :contact order by a.id""", Map.of("contact", contactId), rs -> {
+            Timestamp stored = rs.getTimestamp(12);
+            each.accept(new Exported(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    (Long) rs.getObject(7),
+                    rs.getString(8),
+                    rs.getInt(9),
+                    rs.getString(10),
+                    rs.getTimestamp(11).toInstant(),
+                    stored == null ? null : stored.toInstant()));
+        });
+    }
+
+    /** R50: the stored bytes of the contact's attachments (the export's progress total). */
+    public long storedBytesOfContact(long contactId) {
+        Long total = jdbc.queryForObject("""
+                select coalesce(sum(a.size_bytes), 0) from attachment a
+                  join message m on m.id = a.message_id
+                  join conversation c on c.id = m.conversation_id
+                 where c.contact_id = :contact and a.state = 'STORED'""", Map.of("contact", contactId), Long.class);
+        return total == null ? 0 : total;
+    }
+
+    /**
+     * R50: writes one stored attachment's bytes, decrypted as they stream (R19), to {@code out}; false if it holds
+     * none. {@code out} stays open.
+     */
+    public boolean exportContent(long id, OutputStream out) throws IOException {
+        Optional<Content> content = content(id).filter(c -> "STORED".equals(c.state()));
+        if (content.isEmpty()) {
+            return false;
+        }
+        read(content.get(), out);
+        return true;
+    }
 }

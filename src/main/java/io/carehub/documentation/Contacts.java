@@ -347,6 +347,47 @@ public class Contacts {
                 .findFirst();
     }
 
+    // ---- access-request export (R50) ----
+
+    /** R50: the contact as stored. */
+    public record Exported(
+            long id,
+            String waId,
+            String phoneNumber,
+            String userId,
+            String parentUserId,
+            String username,
+            String profileName,
+            Instant noticeSentAt,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    /** R50: the contact a privacy officer names by WhatsApp id or BSUID, found by the identifier's keyed hash. */
+    public Optional<Exported> exported(String identifier) {
+        return jdbc
+                .query("""
+                        select id, wa_id_hash is not null, phone_number, user_id, parent_user_id, username, profile_name,
+                               notice_sent_at, created_at, updated_at
+                          from contact where wa_id_hash = :hash or user_id_hash = :hash""", new MapSqlParameterSource("hash", lookupHash.of(identifier)), (rs, i) -> {
+                    // R19: decrypted with the contact's key; an erased contact's values read as null
+                    ContactCipher cipher = keys.existing(rs.getLong(1)).orElse(null);
+                    String phone = ConversationQueries.open(cipher, rs.getBytes(3), PHONE_NUMBER);
+                    return new Exported(
+                            rs.getLong(1),
+                            rs.getBoolean(2) ? phone : null,
+                            phone,
+                            ConversationQueries.open(cipher, rs.getBytes(4), USER_ID),
+                            ConversationQueries.open(cipher, rs.getBytes(5), PARENT_USER_ID),
+                            ConversationQueries.open(cipher, rs.getBytes(6), USERNAME),
+                            ConversationQueries.open(cipher, rs.getBytes(7), PROFILE_NAME),
+                            exportInstant(rs.getTimestamp(8)),
+                            exportInstant(rs.getTimestamp(9)),
+                            exportInstant(rs.getTimestamp(10)));
+                })
+                .stream()
+                .findFirst();
+    }
+
     // i15-retention: three-month purge (R30)
 
     /**
@@ -375,5 +416,9 @@ public class Contacts {
             return 0;
         }
         return jdbc.update("delete from contact where id in (:ids)", new MapSqlParameterSource("ids", contactIds));
+    }
+
+    private static Instant exportInstant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -325,4 +325,70 @@ public class ConversationQueries {
                                status
                           from conversation where id = :id and archive_class is not null""", Map.of("id", id), ARCHIVED).stream().findFirst();
     }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: a conversation as stored, with its routing, the bot's summary for the agent and its archive class. */
+    public record Exported(
+            long id,
+            String businessPhoneNumberId,
+            String status,
+            Instant openedAt,
+            Instant lastInboundAt,
+            Instant windowExpiresAt,
+            Instant closedAt,
+            String consentState,
+            String segment,
+            String segmentSource,
+            String topic,
+            String pool,
+            Integer priority,
+            String routingState,
+            Instant queuedAt,
+            String assignedAgent,
+            Instant claimedAt,
+            boolean overflowed,
+            String preferredAgent,
+            String botSummary,
+            String archiveClass,
+            Instant contractRelevantAt,
+            String contractRelevantBy,
+            Instant archivedUntil) {}
+
+    /** R50: the contact's conversations, oldest first. */
+    public void exportOf(long contactId, java.util.function.Consumer<Exported> each) {
+        jdbc.query("""
+                select id, business_phone_number_id, status, opened_at, last_inbound_at, window_expires_at, closed_at,
+                       consent_state, segment, segment_source, topic, pool, priority, routing_state, queued_at,
+                       assigned_agent, claimed_at, overflowed, preferred_agent, bot_summary, archive_class,
+                       contract_relevant_at, contract_relevant_by, archived_until
+                  from conversation where contact_id = :contact order by opened_at, id""", Map.of("contact", contactId), rs -> {
+            ContactCipher cipher = keys.existing(contactId).orElse(null);
+            each.accept(new Exported(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    instant(rs.getTimestamp(4)),
+                    instant(rs.getTimestamp(5)),
+                    instant(rs.getTimestamp(6)),
+                    instant(rs.getTimestamp(7)),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11),
+                    rs.getString(12),
+                    (Integer) rs.getObject(13),
+                    rs.getString(14),
+                    instant(rs.getTimestamp(15)),
+                    rs.getString(16),
+                    instant(rs.getTimestamp(17)),
+                    rs.getBoolean(18),
+                    rs.getString(19),
+                    open(cipher, rs.getBytes(20), Conversations.BOT_SUMMARY),
+                    rs.getString(21),
+                    instant(rs.getTimestamp(22)),
+                    rs.getString(23),
+                    instant(rs.getTimestamp(24))));
+        });
+    }
 }

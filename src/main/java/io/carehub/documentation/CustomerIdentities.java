@@ -75,4 +75,35 @@ public class CustomerIdentities {
                         .addValue("customerNumber", cipher.seal(identity.customerNumber(), CUSTOMER_NUMBER))
                         .addValue("contractNumber", cipher.seal(identity.contractNumber(), CONTRACT_NUMBER)));
     }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: the legitimation data as stored. */
+    public record Exported(
+            String segment,
+            String salutation,
+            String name,
+            String customerNumber,
+            String contractNumber,
+            java.time.Instant legitimatedAt) {}
+
+    public Optional<Exported> exported(long contactId) {
+        return jdbc
+                .query("""
+                        select segment, salutation, name, customer_number, contract_number, legitimated_at
+                          from customer_identity where contact_id = :contact""", Map.of("contact", contactId), (rs, i) -> {
+                    // R19: decrypted with the contact's key (none after an erasure: null values)
+                    io.carehub.crypto.ContactCipher cipher =
+                            keys.existing(contactId).orElse(null);
+                    return new Exported(
+                            rs.getString(1),
+                            ConversationQueries.open(cipher, rs.getBytes(2), SALUTATION),
+                            ConversationQueries.open(cipher, rs.getBytes(3), NAME),
+                            ConversationQueries.open(cipher, rs.getBytes(4), CUSTOMER_NUMBER),
+                            ConversationQueries.open(cipher, rs.getBytes(5), CONTRACT_NUMBER),
+                            rs.getTimestamp(6).toInstant());
+                })
+                .stream()
+                .findFirst();
+    }
 }

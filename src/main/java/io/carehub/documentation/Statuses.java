@@ -1,10 +1,12 @@
 package io.carehub.documentation;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -121,5 +123,74 @@ public class Statuses {
         return jdbc.update("""
                 delete from billing_record where id in (
                   select id from billing_record where documented_at < :cutoff limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
+    }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: a delivery status of one of the contact's messages, as stored. */
+    public record ExportedStatus(
+            String wamid,
+            String status,
+            Instant statusAt,
+            @JsonRawValue String errors,
+            Instant documentedAt) {}
+
+    /** R50: the billing metadata of one of the contact's messages, as stored. */
+    public record ExportedBilling(
+            String wamid,
+            String status,
+            String conversationRef,
+            String originType,
+            Instant expiresAt,
+            Boolean billable,
+            String pricingModel,
+            String category,
+            String pricingType,
+            Instant statusAt) {}
+
+    /** R50: streams the statuses of the contact's messages (run inside {@link StreamingReads#inSnapshot}). */
+    public void exportStatusesOf(long contactId, Consumer<ExportedStatus> each) {
+        StreamingReads.of(jdbc).query("""
+                        select s.wamid, s.status, s.status_at, s.errors::text, s.documented_at
+                          from message_status s
+                          join message m on m.wamid = s.wamid
+                          join conversation c on c.id = m.conversation_id
+                         where c.contact_id = :contact
+                         order by s.id""", new MapSqlParameterSource("contact", contactId), rs -> {
+            each.accept(new ExportedStatus(
+                    rs.getString(1),
+                    rs.getString(2),
+                    exportInstant(rs.getTimestamp(3)),
+                    rs.getString(4),
+                    exportInstant(rs.getTimestamp(5))));
+        });
+    }
+
+    /** R50: streams the billing metadata of the contact's messages (run inside {@link StreamingReads#inSnapshot}). */
+    public void exportBillingOf(long contactId, Consumer<ExportedBilling> each) {
+        StreamingReads.of(jdbc).query("""
+                        select b.wamid, b.status, b.conversation_ref, b.origin_type, b.expires_at, b.billable,
+                               b.pricing_model, b.category, b.pricing_type, b.status_at
+                          from billing_record b
+                          join message m on m.wamid = b.wamid
+                          join conversation c on c.id = m.conversation_id
+                         where c.contact_id = :contact
+                         order by b.id""", new MapSqlParameterSource("contact", contactId), rs -> {
+            each.accept(new ExportedBilling(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    exportInstant(rs.getTimestamp(5)),
+                    (Boolean) rs.getObject(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    exportInstant(rs.getTimestamp(10))));
+        });
+    }
+
+    private static Instant exportInstant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,9 +1,12 @@
 package io.carehub.routing;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carehub.crypto.ContactKeys;
+import io.carehub.documentation.StreamingReads;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -74,5 +77,37 @@ public class AgentActions {
         return jdbc.update(
                 "delete from agent_action where conversation_id = :conversation",
                 new MapSqlParameterSource("conversation", conversationId));
+    }
+
+    // ---- access-request export (R50) ----
+
+    /** R50: an agent's action on one of the contact's conversations, as stored. */
+    public record Exported(
+            long conversationId,
+            String agentId,
+            String action,
+            @JsonRawValue String details,
+            Instant at) {}
+
+    /** R50: the actions on the contact's conversations, oldest first. */
+    public void exportOf(long contactId, Consumer<Exported> each) {
+        StreamingReads.of(jdbc).query("""
+                        select a.conversation_id, a.agent_id, a.action, a.details, a.at
+                          from agent_action a join conversation c on c.id = a.conversation_id
+                         where c.contact_id = :contact order by a.at, a.id""", new MapSqlParameterSource("contact", contactId), rs -> {
+            // R19: decrypted with the contact's key; an erased contact's details read as null
+            byte[] sealed = rs.getBytes(4);
+            String details = sealed == null
+                    ? null
+                    : keys.existing(contactId)
+                            .map(c -> c.openText(sealed, DETAILS))
+                            .orElse(null);
+            each.accept(new Exported(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    details,
+                    rs.getTimestamp(5).toInstant()));
+        });
     }
 }

@@ -32,6 +32,7 @@ class ConfigurationRecordsTest {
     @EnableConfigurationProperties({
         HubProperties.class,
         TransportProperties.class,
+        ResidencyProperties.class,
         AccessProperties.class,
         PostgresProperties.class,
         WhatsappProperties.class,

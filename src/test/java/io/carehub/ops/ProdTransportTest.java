@@ -224,6 +224,27 @@ class ProdTransportTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void opsReadsOfTheManagementPortAreInTheAccessLog() throws Exception {
+        int management = port("local.management.port");
+        String ops = IdentityProvider.token("ops-management-reader", List.of("ops"), null);
+        for (String path : List.of("/actuator/metrics", "/actuator/health")) {
+            HttpResponse<String> read = https().send(
+                            HttpRequest.newBuilder(URI.create("https://localhost:" + management + path))
+                                    .header("Authorization", "Bearer " + ops)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(httpsGet(management, "/actuator/prometheus").statusCode()).isEqualTo(200);
+
+        // R47: who, role, what; the tokenless scrape names nobody and is not logged
+        assertThat(superuserStrings("select role || ' ' || action || ' ' || target from access_log"
+                        + " where user_id = 'ops-management-reader' order by id"))
+                .containsExactly(
+                        "ops MANAGEMENT_READ GET /actuator/metrics", "ops MANAGEMENT_READ GET /actuator/health");
+    }
+
     private static HttpResponse<String> httpsGet(int port, String path) throws Exception {
         return https().send(
                         HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))

@@ -7,16 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.crypto.ContactCipher;
 import io.carehub.crypto.ContactKeys;
 import io.carehub.crypto.CryptoProperties;
+import io.carehub.documentation.StreamingReads;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -132,6 +135,61 @@ class TranscriptAnonymizerTest {
                         .addValue("username", cipher.seal(username, "contact.username"))
                         .addValue("name", cipher.seal(profileName, "contact.profile_name")));
         return id;
+    }
+
+    /**
+     * R28: a range of more than one fetch streams: the first bytes reach the response while the database still holds
+     * the query's open portal (the driver has not read the rest of the range into the heap), and every row arrives.
+     */
+    @Test
+    void aRangeLargerThanOneFetchIsWrittenWhileItIsStillBeingRead() {
+        int rows = 3 * StreamingReads.FETCH_SIZE + 7;
+        long contact = contact("4915" + (10_000_000 + (int) (Math.random() * 80_000_000)), null, null, null);
+        Long conversation = jdbc.queryForObject(
+                "insert into conversation (contact_id, business_phone_number_id) values (:c, 'biz') returning id",
+                new MapSqlParameterSource("c", contact),
+                Long.class);
+        ContactCipher cipher = keys.forContact(contact);
+        MapSqlParameterSource[] messages = new MapSqlParameterSource[rows];
+        for (int n = 1; n <= rows; n++) {
+            messages[n - 1] = new MapSqlParameterSource("c", conversation)
+                    .addValue("n", n)
+                    .addValue("text", cipher.seal("Frage Nummer " + n, "message.text_body"));
+        }
+        jdbc.batchUpdate("""
+                insert into message (wamid, conversation_id, direction, type, text_body, sent_at)
+                values ('wamid.stream-' || :c || '-' || :n, :c, 'INBOUND', 'text', :text,
+                        timestamptz '2034-04-02 08:00:00+00' + make_interval(secs => :n))""", messages);
+        JdbcTemplate sameSession = new JdbcTemplate(TestDatabase.dataSource());
+        List<Long> openPortalsAtFirstWrite = new ArrayList<>();
+        ByteArrayOutputStream received = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] bytes, int offset, int length) {
+                if (size() == 0) {
+                    // the export's own session (its transaction is bound to this thread): is its query still open?
+                    openPortalsAtFirstWrite.add(sameSession.queryForObject(
+                            "select count(*) from pg_cursors where statement like '%join conversation v%'"
+                                    + " and statement not like '%pg_cursors%'",
+                            Long.class));
+                }
+                super.write(bytes, offset, length);
+            }
+        };
+
+        int written = anonymizer.export(
+                Instant.parse("2034-04-02T00:00:00Z"), Instant.parse("2034-04-03T00:00:00Z"), received);
+
+        assertThat(written).isEqualTo(rows);
+        List<JsonNode> lines = received.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(this::json)
+                .toList();
+        assertThat(lines).hasSize(rows);
+        assertThat(lines.get(rows - 1).get("seq").asInt()).isEqualTo(rows);
+        assertThat(lines.get(rows - 1).get("text").asText()).isEqualTo("Frage Nummer " + rows);
+        assertThat(openPortalsAtFirstWrite)
+                .as("open database portal when the first bytes were written")
+                .containsExactly(1L);
     }
 
     private void insert(long conversation, String direction, String text, String sentAt) {
