@@ -64,6 +64,7 @@ class ErasureTest {
         awaitGraphRequests(customer, sentBefore);
 
         customers.text(customer, "Widerruf!");
+        requestOf(contact);
 
         assertThat(jdbc.queryForMap(
                         "select reason, status, due_by from erasure_request where contact_id = ? and status = 'PENDING'",
@@ -145,6 +146,7 @@ class ErasureTest {
         db.awaitOutbound(customer, 1);
         customers.reply(customer, "button_reply", "consent-decline", "Ablehnen");
         long contact = contactOf(customer);
+        requestOf(contact);
 
         executor.run();
 
@@ -216,6 +218,7 @@ class ErasureTest {
                 java.sql.Timestamp.from(until),
                 archived);
         customers.text(customer, "Noch eine Frage zum Router");
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.conversationOf(customer) != archived);
         long chat = db.conversationOf(customer);
         assertThat(chat).isNotEqualTo(archived);
         jdbc.update(
@@ -337,7 +340,10 @@ class ErasureTest {
         return db.contactIds(waId).get(0);
     }
 
+    /** The contact's latest erasure request, once the lifecycle has filed it (the webhook answers first). */
     private long requestOf(long contact) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count("select count(*) from erasure_request where contact_id = ?", contact) > 0);
         return jdbc.queryForObject(
                 "select id from erasure_request where contact_id = ? order by id desc limit 1", Long.class, contact);
     }

@@ -62,7 +62,10 @@ final class BotPlatform {
                 "carehub.dialog.watsonx.assistant-id",
                 ASSISTANT_ID,
                 "carehub.routing.rules-file",
-                routingRules.toAbsolutePath().toString());
+                routingRules.toAbsolutePath().toString(),
+                // the prod-profile hub talks to a local WireMock watsonx, which no region check can accept
+                "carehub.residency.enforce",
+                "false");
     }
 
     /** The built-in routing rules with the bot customers as business numbers (R20: segment source 2 of 3). */
