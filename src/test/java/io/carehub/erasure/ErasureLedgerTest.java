@@ -3,6 +3,7 @@ package io.carehub.erasure;
 import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.carehub.Db;
 import io.carehub.HubApi;
@@ -12,6 +13,7 @@ import io.carehub.crypto.ContactKeys;
 import io.carehub.crypto.LookupHash;
 import io.carehub.routing.ConversationTest;
 import io.carehub.routing.Customers;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +113,10 @@ class ErasureLedgerTest {
 
         // the customer writes again after the erasure: a new contact, which the ledger leaves alone
         customers.text(customer, "Hallo, ich bin neu hier");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        db.count("select count(*) from contact where wa_id_hash = ?", (Object) lookupHash.of(customer))
+                                == 1);
         long again = jdbc.queryForObject(
                 "select id from contact where wa_id_hash = ?", Long.class, (Object) lookupHash.of(customer));
         assertThat(reapply.reapply()).isZero();

@@ -78,6 +78,8 @@ class ErasureTest {
                 .containsEntry("routing_state", "CLOSED")
                 .containsEntry("assigned_agent", null);
         customers.text(customer, "Hallo? Noch da?");
+        // held after the withdrawal, in a conversation of its own
+        awaitCount("select count(*) from conversation where contact_id = ?", 2, contact);
         // R34: no confirmation, no notice, no reply: nothing was documented for sending nor reached the Graph API
         assertThat(db.outbound(customer)).hasSize(sentBefore);
         assertThat(graphRequests(customer)).isEqualTo(sentBefore);
@@ -119,22 +121,26 @@ class ErasureTest {
         assertThat(thanks.at("/interactive/action/buttons/0/reply/id").asText()).isEqualTo("consent-withdraw");
 
         customers.reply(customer, "button_reply", "consent-withdraw", "Widerrufen");
-        assertThat(db.count(
-                        "select count(*) from erasure_request where contact_id = ? and reason = 'WITHDRAWN_IN_CHAT'",
-                        contactOf(customer)))
-                .isEqualTo(1);
+        awaitCount(
+                "select count(*) from erasure_request where contact_id = ? and reason = 'WITHDRAWN_IN_CHAT'",
+                1,
+                contactOf(customer));
 
         String other = newCustomer();
         customers.consentedCustomer(other, "Hallo");
         customers.text(other, "STOPP");
-        assertThat(db.count(
-                        "select count(*) from erasure_request where contact_id = ? and reason = 'OPT_OUT'",
-                        contactOf(other)))
-                .isEqualTo(1);
+        awaitCount(
+                "select count(*) from erasure_request where contact_id = ? and reason = 'OPT_OUT'",
+                1,
+                contactOf(other));
         // a sentence that merely mentions a withdrawal is a question, not a request
         String asking = newCustomer();
         customers.consentedCustomer(asking, "Hallo");
         customers.text(asking, "Wie funktioniert der Widerruf bei einem Vertrag?");
+        // the question went through the lifecycle (released into the conversation) without becoming a request
+        awaitCount("""
+                select count(*) from message m join conversation c on c.id = m.conversation_id
+                 where c.contact_id = ? and m.direction = 'INBOUND' and m.released_at is not null""", 3, contactOf(asking));
         assertThat(db.count("select count(*) from erasure_request where contact_id = ?", contactOf(asking)))
                 .isZero();
     }
@@ -338,6 +344,10 @@ class ErasureTest {
 
     private long contactOf(String waId) {
         return db.contactIds(waId).get(0);
+    }
+
+    private void awaitCount(String sql, long expected, Object... args) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(sql, args) == expected);
     }
 
     /** The contact's latest erasure request, once the lifecycle has filed it (the webhook answers first). */
