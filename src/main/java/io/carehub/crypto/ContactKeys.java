@@ -2,13 +2,9 @@ package io.carehub.crypto;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
 import io.carehub.privacy.DeletionAudit;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -38,7 +34,7 @@ public class ContactKeys {
     private final NamedParameterJdbcTemplate jdbc;
     private final DeletionAudit audit;
     private final Clock clock;
-    private final Aead kek;
+    private final KeyEncryptionKey kek;
     private final long primaryKekId;
     private final Cache<Long, ContactCipher> cache;
     private final SecureRandom random = new SecureRandom();
@@ -47,13 +43,8 @@ public class ContactKeys {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        KeysetHandle keyset = Keysets.aesGcm(properties.kek(), properties.kekKeysetFile(), "carehub.crypto.kek");
-        try {
-            this.kek = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("carehub.crypto.kek is not an AEAD key", e);
-        }
-        this.primaryKekId = Integer.toUnsignedLong(keyset.getPrimary().getId());
+        this.kek = new KeyEncryptionKey(properties);
+        this.primaryKekId = kek.primaryId();
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.keyCacheTtl())
                 .maximumSize(properties.keyCacheSize())
@@ -183,20 +174,11 @@ public class ContactKeys {
     }
 
     private byte[] wrap(long contactId, byte[] dataKey) {
-        try {
-            return kek.encrypt(dataKey, associated(contactId));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot wrap a data key", e);
-        }
+        return kek.wrap(dataKey, associated(contactId));
     }
 
     private byte[] unwrap(long contactId, byte[] wrapped) {
-        try {
-            return kek.decrypt(wrapped, associated(contactId));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "the data key of contact " + contactId + " does not unwrap: is carehub.crypto.kek the right key?");
-        }
+        return kek.unwrap(wrapped, associated(contactId), "contact " + contactId);
     }
 
     private static byte[] associated(long contactId) {

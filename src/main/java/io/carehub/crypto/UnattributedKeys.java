@@ -3,8 +3,6 @@ package io.carehub.crypto;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import io.carehub.privacy.DeletionAudit;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +32,7 @@ public class UnattributedKeys {
     private final NamedParameterJdbcTemplate jdbc;
     private final DeletionAudit audit;
     private final Clock clock;
-    private final Aead kek;
+    private final KeyEncryptionKey kek;
     private final long primaryKekId;
     private final Cache<LocalDate, Aead> cache;
     private final SecureRandom random = new SecureRandom();
@@ -43,13 +41,8 @@ public class UnattributedKeys {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        KeysetHandle keyset = Keysets.aesGcm(properties.kek(), properties.kekKeysetFile(), "carehub.crypto.kek");
-        try {
-            this.kek = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("carehub.crypto.kek is not an AEAD key", e);
-        }
-        this.primaryKekId = Integer.toUnsignedLong(keyset.getPrimary().getId());
+        this.kek = new KeyEncryptionKey(properties);
+        this.primaryKekId = kek.primaryId();
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.keyCacheTtl())
                 .maximumSize(12)
@@ -160,20 +153,11 @@ public class UnattributedKeys {
     }
 
     private byte[] wrap(LocalDate month, byte[] dataKey) {
-        try {
-            return kek.encrypt(dataKey, associated(month));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot wrap a data key", e);
-        }
+        return kek.wrap(dataKey, associated(month));
     }
 
     private byte[] unwrap(LocalDate month, byte[] wrapped) {
-        try {
-            return kek.decrypt(wrapped, associated(month));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "the data key of month " + month + " does not unwrap: is carehub.crypto.kek the right key?");
-        }
+        return kek.unwrap(wrapped, associated(month), "month " + month);
     }
 
     private static byte[] associated(LocalDate month) {

@@ -154,19 +154,20 @@ public final class PurgeBenchmark {
     }
 
     /** Waits until the previous phase is documented: the run's stored updates unchanged for 2 s. */
-    private void settle() throws InterruptedException {
-        long last = -1;
-        long stable = 0;
-        while (stable < 2000) {
-            long now = jdbc.queryForObject(
-                    "select (select count(*) from message where wamid like ?) + (select count(*) from message_status where wamid like ?)",
-                    Long.class,
-                    updates.messagePrefix() + "%",
-                    updates.statusPrefix() + "%");
-            stable = now == last ? stable + 200 : 0;
-            last = now;
-            Thread.sleep(200);
-        }
+    private void settle() {
+        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(-1);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(10))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .during(java.time.Duration.ofSeconds(2))
+                .until(() -> {
+                    long now = jdbc.queryForObject(
+                            "select (select count(*) from message where wamid like ?) + (select count(*) from message_status where wamid like ?)",
+                            Long.class,
+                            updates.messagePrefix() + "%",
+                            updates.statusPrefix() + "%");
+                    return last.getAndSet(now) == now;
+                });
     }
 
     private long purgeable() {
