@@ -10,10 +10,9 @@ import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Customers writing to the hub through the signed webhook, with WhatsApp's timestamps taken from the
@@ -25,15 +24,16 @@ public final class Customers {
 
     private final Webhook webhook;
     private final Db db;
-    private final CamelContext camel;
     private final MutableClock clock;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final LifecycleProbe lifecycle = new LifecycleProbe();
 
     Customers(Webhook webhook, Db db, CamelContext camel, MutableClock clock) {
         this.webhook = webhook;
         this.db = db;
-        this.camel = camel;
         this.clock = clock;
+        ServiceHelper.startService(lifecycle);
+        camel.getManagementStrategy().addEventNotifier(lifecycle);
     }
 
     /** A wa_id no other test uses. */
@@ -128,16 +128,15 @@ public final class Customers {
 
     private String post(WebhookPayload update, ObjectNode message) {
         String body = update.message(message.toString()).json();
-        NotifyBuilder lifecycleDone = new NotifyBuilder(camel)
-                .fromRoute("conversation-lifecycle")
-                .whenDone(1)
-                .create();
+        String wamid = message.get("id").asText();
         if (webhook.postSigned(body).statusCode() != 200) {
             throw new AssertionError("webhook refused the message");
         }
-        if (!lifecycleDone.matches(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("the conversation lifecycle did not handle the message in time");
-        }
-        return message.get("id").asText();
+        // this message, not just any: other tests' customers share the lifecycle's consumers
+        await("the conversation lifecycle handled " + wamid)
+                .atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        lifecycle.handled(db.count("select coalesce(max(id), 0) from message where wamid = ?", wamid)));
+        return wamid;
     }
 }
