@@ -2,6 +2,8 @@
 -- psql variables database, owner, owner_password, app, app_password). The hub connects as "app": it may read and
 -- write rows, nothing else. Flyway migrates as "owner", which owns the database and therefore the schema public.
 -- Default privileges give "app" the same rights on every table and sequence "owner" creates later.
+-- init-roles.sh runs it twice: for the main database (carehub_owner, carehub) and, connected to it, for the R33
+-- erasure ledger's own database (carehub_ledger_owner, carehub_ledger).
 
 create role :"owner" login password :'owner_password' nosuperuser nocreatedb nocreaterole;
 create role :"app" login password :'app_password' nosuperuser nocreatedb nocreaterole;

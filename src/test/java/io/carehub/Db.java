@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Db {
 
     private static final List<String> MESSAGE_COLUMNS =
-            List.of("text_body", "details", "outbound_payload", "last_error");
+            List.of("text_body", "details", "outbound_payload", "last_error", "error_title");
     private static final List<String> CONTACT_COLUMNS =
             List.of("phone_number", "user_id", "parent_user_id", "username", "profile_name");
 
@@ -88,7 +88,10 @@ public final class Db {
         return List.copyOf(ids);
     }
 
-    /** The message's row with text, details, outbound payload and last error decrypted (details as jsonb text). */
+    /**
+     * The message's row with text, details, outbound payload, last error and error title decrypted (details as jsonb
+     * text).
+     */
     public Map<String, Object> message(long id) {
         Map<String, Object> row = new LinkedHashMap<>(jdbc.queryForMap("""
                 select m.*, c.contact_id from message m join conversation c on c.id = m.conversation_id
@@ -103,6 +106,13 @@ public final class Db {
             }
         }
         return row;
+    }
+
+    /** R19: the file names of the message's attachments, decrypted, in id order. */
+    public List<String> attachmentFilenames(long messageId) {
+        return jdbc.query("""
+                select a.filename, c.contact_id from attachment a join message m on m.id = a.message_id
+                  join conversation c on c.id = m.conversation_id where a.message_id = ? order by a.id""", (rs, i) -> open(rs.getLong(2), rs.getBytes(1), "attachment.filename"), messageId);
     }
 
     /** The message with this wamid, decrypted (see {@link #message(long)}). */

@@ -42,7 +42,10 @@ public class AccessLog {
         /** R50: a privacy officer exported everything stored about a contact. */
         ACCESS_REQUEST,
         /** R47: ops read a management endpoint (health details, metrics, SBOM, ...). */
-        MANAGEMENT_READ
+        MANAGEMENT_READ,
+        // i15-gaps: the customer behind a pool hand-off
+        /** R27/R47: an agent or supervisor read the customer data and bot summary of a handed-off conversation. */
+        CUSTOMER_READ
     }
 
     /** One entry as the privacy officer reads it. */

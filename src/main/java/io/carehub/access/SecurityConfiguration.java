@@ -146,6 +146,9 @@ class SecurityConfiguration {
                             .hasRole(PRIVACY_OFFICER.claimValue());
                     requests.requestMatchers(GET, "/api/privacy/access-requests/*")
                             .hasRole(PRIVACY_OFFICER.claimValue());
+                    // R27/R19: the customer behind an ids-only pool hand-off, for its pool's agents and supervisors
+                    requests.requestMatchers(GET, "/api/conversations/*/customer")
+                            .hasAnyRole(roles(AGENT, SUPERVISOR));
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))

@@ -29,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Attachments {
 
+    /** R19: associated data of the encrypted file name (the customer names the file: it may name them). */
+    static final String FILENAME = "attachment.filename";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final AttachmentChunks chunks;
     private final ContactKeys keys;
@@ -51,20 +54,37 @@ public class Attachments {
     /** R18/R50: a stored attachment's description, or the state that keeps its bytes from being served. */
     public record Content(long id, String mimeType, String state, Long sizeBytes, long contactId) {}
 
-    /** R6: documents the media of fresh messages as pending, set-based. Arrays are made storable. */
-    void insertPending(long[] messageIds, String[] mediaIds, String[] mimes, String[] sha256s, String[] filenames) {
+    /**
+     * R6: documents the media of fresh messages as pending, set-based. Arrays are made storable. R19: file names are
+     * encrypted with the key of the message's contact ({@code contacts[i]}).
+     */
+    void insertPending(
+            long[] messageIds,
+            long[] contacts,
+            String[] mediaIds,
+            String[] mimes,
+            String[] sha256s,
+            String[] filenames) {
+        Map<Long, ContactCipher> ciphers =
+                keys.forContacts(java.util.Arrays.stream(contacts).boxed().toList());
+        String[] sealed = new String[filenames.length];
+        for (int i = 0; i < filenames.length; i++) {
+            byte[] name = ciphers.get(contacts[i]).seal(filenames[i], FILENAME);
+            sealed[i] = name == null ? null : java.util.Base64.getEncoder().encodeToString(name);
+        }
         jdbc.update(
                 """
                 insert into attachment (message_id, media_id, mime_type, sha256, filename)
-                select * from unnest(cast(:messages as bigint[]), cast(:mediaIds as text[]), cast(:mimes as text[]),
-                                     cast(:sha256s as text[]), cast(:filenames as text[]))
+                select m, i, t, s, decode(f, 'base64')
+                  from unnest(cast(:messages as bigint[]), cast(:mediaIds as text[]), cast(:mimes as text[]),
+                              cast(:sha256s as text[]), cast(:filenames as text[])) as a(m, i, t, s, f)
                 on conflict (message_id, media_id) do nothing""",
                 StorableText.params()
                         .addValue("messages", messageIds)
                         .addValue("mediaIds", mediaIds)
                         .addValue("mimes", mimes)
                         .addValue("sha256s", sha256s)
-                        .addValue("filenames", filenames));
+                        .addValue("filenames", sealed));
     }
 
     /**
@@ -155,17 +175,20 @@ public class Attachments {
                         .addValue("id", id));
     }
 
-    /** R18: the attachments of the messages, oldest first. */
+    /** R18: the attachments of the messages (all of one conversation), oldest first. */
     void ofMessages(Collection<Long> messageIds, Consumer<Listed> each) {
         jdbc.query("""
-                select id, message_id, media_id, mime_type, filename, size_bytes, state
-                  from attachment where message_id in (:ids) order by id""", Map.of("ids", messageIds), rs -> {
+                select a.id, a.message_id, a.media_id, a.mime_type, a.filename, a.size_bytes, a.state, c.contact_id
+                  from attachment a join message m on m.id = a.message_id
+                  join conversation c on c.id = m.conversation_id
+                 where a.message_id in (:ids) order by a.id""", Map.of("ids", messageIds), rs -> {
+            ContactCipher cipher = keys.existing(rs.getLong(8)).orElse(null);
             each.accept(new Listed(
                     rs.getLong(1),
                     rs.getLong(2),
                     rs.getString(3),
                     rs.getString(4),
-                    rs.getString(5),
+                    ConversationQueries.open(cipher, rs.getBytes(5), FILENAME),
                     (Long) rs.getObject(6),
                     rs.getString(7)));
         });
@@ -276,12 +299,13 @@ public class Attachments {
                           join conversation c on c.id = m.conversation_id
                          where c.contact_id = :contact order by a.id""", Map.of("contact", contactId), rs -> {
             Timestamp stored = rs.getTimestamp(12);
+            ContactCipher cipher = keys.existing(contactId).orElse(null); // R19: null values after an erasure
             each.accept(new Exported(
                     rs.getLong(1),
                     rs.getLong(2),
                     rs.getString(3),
                     rs.getString(4),
-                    rs.getString(5),
+                    ConversationQueries.open(cipher, rs.getBytes(5), FILENAME),
                     rs.getString(6),
                     (Long) rs.getObject(7),
                     rs.getString(8),

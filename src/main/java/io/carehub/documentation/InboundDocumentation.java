@@ -89,7 +89,7 @@ class InboundDocumentation {
             }
         }
         openServiceWindows(latestInbound);
-        insertPendingAttachments(freshWithMedia, result, parsed);
+        insertPendingAttachments(freshWithMedia, result, parsed, resolved.contacts());
         return result;
     }
 
@@ -110,12 +110,13 @@ class InboundDocumentation {
 
     /** R6: media is documented at once as a pending attachment; the media-download route fetches it. */
     private void insertPendingAttachments(
-            List<Integer> indexes, List<DocumentedMessage> documented, List<InboundMessage> parsed) {
+            List<Integer> indexes, List<DocumentedMessage> documented, List<InboundMessage> parsed, long[] contacts) {
         if (indexes.isEmpty()) {
             return;
         }
         int n = indexes.size();
         long[] messageIds = new long[n];
+        long[] contactIds = new long[n];
         String[] mediaIds = new String[n];
         String[] mimes = new String[n];
         String[] sha256s = new String[n];
@@ -124,12 +125,13 @@ class InboundDocumentation {
             int i = indexes.get(k);
             InboundMessage.Media media = parsed.get(i).media();
             messageIds[k] = documented.get(i).messageId();
+            contactIds[k] = contacts[i];
             mediaIds[k] = media.mediaId();
             mimes[k] = media.mimeType();
             sha256s[k] = media.sha256();
             filenames[k] = media.filename();
         }
-        attachments.insertPending(messageIds, mediaIds, mimes, sha256s, filenames);
+        attachments.insertPending(messageIds, contactIds, mediaIds, mimes, sha256s, filenames);
     }
 
     private static String[] isoStrings(Instant[] instants) {

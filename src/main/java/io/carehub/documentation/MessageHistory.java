@@ -95,7 +95,7 @@ public class MessageHistory {
                         instant(rs.getTimestamp(10)),
                         rs.getString(11),
                         (Integer) rs.getObject(12),
-                        rs.getString(13)));
+                        ConversationQueries.open(cipher, rs.getBytes(13), Messages.ERROR_TITLE)));
     }
 
     /** R28: streams the messages sent in [from, to), by conversation and in the order sent, as they are read. */
@@ -212,7 +212,7 @@ public class MessageHistory {
                     rs.getString(13),
                     instant(rs.getTimestamp(14)),
                     (Integer) rs.getObject(15),
-                    rs.getString(16),
+                    ConversationQueries.open(cipher, rs.getBytes(16), Messages.ERROR_TITLE),
                     rs.getString(17),
                     ConversationQueries.open(cipher, rs.getBytes(18), Messages.OUTBOUND_PAYLOAD),
                     rs.getInt(19),

@@ -33,6 +33,8 @@ public class Messages {
     static final String DETAILS = "message.details";
     static final String OUTBOUND_PAYLOAD = "message.outbound_payload";
     static final String LAST_ERROR = "message.last_error";
+    /** R19: Meta's error title of a failed outbound message (it may repeat what was sent). */
+    static final String ERROR_TITLE = "message.error_title";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ContactKeys keys;
@@ -125,16 +127,17 @@ public class Messages {
      * R4: per message the highest-ranked of its new statuses (delivery_rank(); statuses only move forward, and one
      * upsert cannot touch a row twice), with the error code and title of the highest-ranked new status that has
      * them (Meta sends errors with {@code failed}, the highest rank). A status before its message leaves a
-     * placeholder row. Arrays must be storable.
+     * placeholder row. Arrays must be storable. R19: error titles are encrypted with the conversation's contact's key.
      */
     void moveDeliveryStates(
             String[] wamids, long[] conversations, String[] states, String[] at, Integer[] codes, String[] titles) {
+        String[] sealedTitles = sealErrorTitles(conversations, titles);
         jdbc.update(
                 """
                 insert into message (wamid, conversation_id, direction, type, delivery_state, delivery_updated_at,
                                      error_code, error_title)
                 select distinct on (m.wamid) m.wamid, m.conversation, 'OUTBOUND', 'pending', m.state, m.at,
-                       first_value(m.code) over errors_first, first_value(m.title) over errors_first
+                       first_value(m.code) over errors_first, decode(first_value(m.title) over errors_first, 'base64')
                   from unnest(cast(:wamids as text[]), cast(:conversations as bigint[]), cast(:states as text[]),
                               cast(:at as timestamptz[]), cast(:codes as int[]), cast(:titles as text[]))
                        as m(wamid, conversation, state, at, code, title)
@@ -153,7 +156,32 @@ public class Messages {
                         .addValue("states", states)
                         .addValue("at", at)
                         .addValue("codes", codes)
-                        .addValue("titles", titles));
+                        .addValue("titles", sealedTitles));
+    }
+
+    /** R19: each non-null title sealed with the key of its conversation's contact, base64 for the text array. */
+    private String[] sealErrorTitles(long[] conversations, String[] titles) {
+        String[] sealed = new String[titles.length];
+        List<Long> withTitle = new java.util.ArrayList<>();
+        for (int i = 0; i < titles.length; i++) {
+            if (titles[i] != null) {
+                withTitle.add(conversations[i]);
+            }
+        }
+        if (withTitle.isEmpty()) {
+            return sealed;
+        }
+        Map<Long, Long> contactOf = new HashMap<>();
+        jdbc.query("select id, contact_id from conversation where id in (:ids)", Map.of("ids", withTitle), rs -> {
+            contactOf.put(rs.getLong(1), rs.getLong(2));
+        });
+        Map<Long, ContactCipher> ciphers = keys.forContacts(contactOf.values());
+        for (int i = 0; i < titles.length; i++) {
+            if (titles[i] != null) {
+                sealed[i] = base64(ciphers.get(contactOf.get(conversations[i])).seal(titles[i], ERROR_TITLE));
+            }
+        }
+        return sealed;
     }
 
     // ---- outbound (R7-R9) ----

@@ -68,8 +68,13 @@ public class ErasureLedger implements DisposableBean {
             dataSource.setUsername("postgres");
             dataSource.setPassword(password);
         }
-        Flyway.configure()
-                .dataSource(dataSource)
+        // R48: with an owner account the ledger is migrated as its owner, and the hub's account only reads and inserts
+        boolean owner = own
+                && ledger.flywayUsername() != null
+                && !ledger.flywayUsername().isBlank();
+        (owner
+                        ? Flyway.configure().dataSource(ledger.url(), ledger.flywayUsername(), ledger.flywayPassword())
+                        : Flyway.configure().dataSource(dataSource))
                 .locations("classpath:db/ledger")
                 .load()
                 .migrate();

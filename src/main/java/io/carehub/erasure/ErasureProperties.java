@@ -38,6 +38,8 @@ public record ErasureProperties(
      * @param database        the embedded ledger database's name
      * @param username        its user (with url)
      * @param password        its password (with url); secret: CAREHUB_ERASURE_LEDGER_PASSWORD
+     * @param flywayUsername  R48: the ledger database's owner, who migrates it (with url); empty: {@code username}
+     * @param flywayPassword  the owner's password; secret: CAREHUB_ERASURE_LEDGER_FLYWAY_PASSWORD
      * @param reapplyInterval how often erasures are re-applied from the ledger (also once at start)
      */
     public record Ledger(
@@ -45,5 +47,7 @@ public record ErasureProperties(
             @NotBlank String database,
             String username,
             String password,
+            String flywayUsername,
+            String flywayPassword,
             @NotNull Duration reapplyInterval) {}
 }

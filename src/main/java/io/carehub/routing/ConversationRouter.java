@@ -177,13 +177,13 @@ public class ConversationRouter {
                 source,
                 topic,
                 pool.priority(),
-                customer(conversation),
+                legitimated(conversation.contactId()),
                 preferredAgent,
                 now,
                 null,
                 !open,
-                "/api/conversations/" + conversation.id() + "/messages",
-                queries.queued(conversation.id()).botSummary());
+                HandOff.historyUrl(conversation.id()),
+                HandOff.customerUrl(conversation.id()));
     }
 
     /** The hand-off of a conversation already in a pool (transfer, overflow), read from its row. */
@@ -197,34 +197,18 @@ public class ConversationRouter {
                 queued.segmentSource(),
                 queued.topic(),
                 queued.priority(),
-                customer(conversation),
+                legitimated(conversation.contactId()),
                 queued.preferredAgent(),
                 queued.queuedAt(),
                 overflowFrom,
                 false,
-                "/api/conversations/" + conversationId + "/messages",
-                queued.botSummary());
+                HandOff.historyUrl(conversationId),
+                HandOff.customerUrl(conversationId));
     }
 
-    private HandOff.Customer customer(Routing conversation) {
-        return identities
-                .of(conversation.contactId())
-                .map(i -> new HandOff.Customer(
-                        i.name() != null ? i.name() : conversation.profileName(),
-                        conversation.waId(),
-                        conversation.userId(),
-                        true,
-                        i.salutation(),
-                        i.customerNumber(),
-                        i.contractNumber()))
-                .orElse(new HandOff.Customer(
-                        conversation.profileName(),
-                        conversation.waId(),
-                        conversation.userId(),
-                        false,
-                        null,
-                        null,
-                        null));
+    /** R19/R27: the hand-off only says whether there is legitimation data; the agent reads it at customerUrl. */
+    private boolean legitimated(long contactId) {
+        return identities.of(contactId).isPresent();
     }
 
     static Optional<String> detectTopic(RoutingRules rules, String text) {

@@ -26,6 +26,7 @@ class PathVariantsTest {
     static final List<String[]> PROTECTED = List.of(
             new String[] {"GET", "/api/conversations?waId=4915112345678"},
             new String[] {"GET", "/api/conversations/1/messages"},
+            new String[] {"GET", "/api/conversations/1/customer"},
             new String[] {"GET", "/api/attachments/1/content"},
             new String[] {"GET", "/api/pools/private-billing/conversations"},
             new String[] {"POST", "/api/conversations/1/claim"},

@@ -7,6 +7,8 @@ import io.carehub.CarehubApplication;
 import io.carehub.HubTest;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
+import io.carehub.documentation.Conversations;
+import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,6 +36,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * R19/R11: after a customer's messages are documented, the privacy notice is sent, the customer consents and the
@@ -97,17 +100,85 @@ class PlaintextMarkerScanTest {
         assertThat(found).as("files and log holding personal data in clear").isEmpty();
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(CarehubApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--carehub.data-dir=" + dataDir,
-                        "--carehub.postgres.port=0",
-                        "--carehub.whatsapp.app-secret=" + HubTest.APP_SECRET,
-                        "--carehub.whatsapp.verify-token=test-verify-token",
-                        "--carehub.whatsapp.access-token=test-access-token",
-                        "--carehub.whatsapp.stand-in=true",
-                        "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY);
+    /**
+     * R19/R22: a pool hand-off waits in its queue (no desktop consumes it) for a customer whose profile name and bot
+     * summary carry markers; the stopped hub's broker journal holds the hand-off (its customerUrl is found) but neither
+     * marker, nor does any other file of the data directory.
+     */
+    @Test
+    void aWaitingPoolHandOffLeavesNoProfileNameOrBotSummaryInTheBrokerJournal() throws Exception {
+        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String profileName = "Poolprofil " + letters(unique);
+        String summary = "Zusammenfassung" + unique + "Ende";
+        String phone = "4917" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        Path dataDir = Path.of("target/marker-scan", "handoff-" + unique).toAbsolutePath();
+        long conversation;
+
+        try (ConfigurableApplicationContext hub = start(
+                dataDir,
+                "--carehub.dialog.routing.private-customers=agents",
+                "--carehub.dialog.routing.business=agents",
+                "--carehub.dialog.routing.unknown=agents")) {
+            JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+            post(hub, text(phone, profileName, "wamid.pool1-" + unique, "Frage zu meiner Rechnung"));
+            await().atMost(PATIENCE).until(() -> sentTo(jdbc, "wamid.pool1-" + unique) >= 1); // the notice
+            conversation = jdbc.queryForObject(
+                    "select conversation_id from message where wamid = ?", Long.class, "wamid.pool1-" + unique);
+            // R27: the note a chatbot leaves for the agent, kept before the conversation reaches its pool
+            hub.getBean(Conversations.class).keepBotSummary(conversation, summary);
+            post(hub, consent(phone, profileName, "wamid.pool2-" + unique));
+            await().atMost(PATIENCE).until(() -> sentTo(jdbc, "wamid.pool1-" + unique) >= 3); // thanks, menu
+            post(hub, menuChoice(phone, profileName, "wamid.pool3-" + unique, "menu:PRIVATE:billing"));
+            // the hand-off waits in its pool's queue (browsed, not consumed) before the hub stops
+            JmsTemplate jms = new JmsTemplate(hub.getBean(ConnectionFactory.class));
+            String selector = "carehubConversationId = " + conversation;
+            await().atMost(PATIENCE)
+                    .until(() -> jms.browseSelected(
+                            "carehub.pool.private-billing",
+                            selector,
+                            (session, browser) -> browser.getEnumeration().hasMoreElements()));
+        }
+
+        List<String> handOffs = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        Map<String, byte[]> customerUrl = encodings("/api/conversations/" + conversation + "/customer");
+        Map<String, byte[]> forms = new LinkedHashMap<>(encodings(profileName));
+        forms.putAll(encodings(summary));
+        try (Stream<Path> all = Files.walk(dataDir)) {
+            all.filter(Files::isRegularFile).forEach(file -> {
+                byte[] content = read(file);
+                customerUrl.forEach((form, bytes) -> {
+                    if (indexOf(content, bytes) >= 0) {
+                        handOffs.add(dataDir.relativize(file) + ": " + form);
+                    }
+                });
+                forms.forEach((form, bytes) -> {
+                    if (indexOf(content, bytes) >= 0) {
+                        found.add(dataDir.relativize(file) + ": " + form);
+                    }
+                });
+            });
+        }
+        assertThat(handOffs)
+                .as("the waiting hand-off in the broker's journal")
+                .anyMatch(where -> where.startsWith("artemis"));
+        assertThat(found)
+                .as("files holding the profile name or the bot summary in clear")
+                .isEmpty();
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--carehub.data-dir=" + dataDir,
+                "--carehub.postgres.port=0",
+                "--carehub.whatsapp.app-secret=" + HubTest.APP_SECRET,
+                "--carehub.whatsapp.verify-token=test-verify-token",
+                "--carehub.whatsapp.access-token=test-access-token",
+                "--carehub.whatsapp.stand-in=true",
+                "--carehub.buffer.encryption-key=" + HubTest.BUFFER_KEY));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(CarehubApplication.class).run(args.toArray(String[]::new));
     }
 
     /** Outbound messages of the customer's conversation accepted by the Graph API (stand-in). */
@@ -130,6 +201,15 @@ class PlaintextMarkerScanTest {
                 .message("""
                         {"from":"%s","id":"%s","timestamp":"%d","type":"interactive",
                          "interactive":{"type":"button_reply","button_reply":{"id":"consent-accept","title":"Akzeptieren"}}}""".formatted(phone, wamid, Instant.now().getEpochSecond()))
+                .json();
+    }
+
+    private static String menuChoice(String phone, String name, String wamid, String rowId) {
+        return WebhookPayload.update()
+                .contact(phone, name)
+                .message("""
+                        {"from":"%s","id":"%s","timestamp":"%d","type":"interactive",
+                         "interactive":{"type":"list_reply","list_reply":{"id":"%s","title":"Rechnung"}}}""".formatted(phone, wamid, Instant.now().getEpochSecond(), rowId))
                 .json();
     }
 

@@ -81,6 +81,9 @@ class DialogPlatformsTest {
             "hauptstra",
             "10115");
 
+    /** watsonx' note for the agent in {@code watsonx/message-connect-to-agent.json}. */
+    static final String BOT_SUMMARY = "Kunde möchte den Tarif wechseln, Rückfrage zur Laufzeit.";
+
     /** What the hub says itself (carehub.texts.dialog), as configured. */
     @Autowired
     CustomerTexts texts;
@@ -237,14 +240,96 @@ class DialogPlatformsTest {
 
         customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
         JsonNode handOff = pools.handOff("private-general", conversation);
-        assertThat(handOff.get("botSummary").asText())
-                .isEqualTo("Kunde möchte den Tarif wechseln, Rückfrage zur Laufzeit.");
-        assertThat(handOff.at("/customer/customerNumber").asText()).isEqualTo("K-4711-0815");
+        JsonNode customer = pools.customer(handOff);
+        assertThat(customer.get("botSummary").asText()).isEqualTo(BOT_SUMMARY);
+        assertThat(customer.get("customerNumber").asText()).isEqualTo("K-4711-0815");
         // R26: session deleted at the platform, keys and log gone
         PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(WATSONX + "/[^/]+")));
         assertThat(dialogs.vaultKeys(dialog)).isZero();
         assertThat(dialogs.dialogLog(dialog)).isEmpty();
         assertNoPersonalDataReachedAnyPlatform(waId);
+    }
+
+    /**
+     * R19/R27: the hand-off on the pool queue names nobody: the raw JMS body holds none of the legitimated customer's
+     * name, phone number, BSUID, customer number or the bot's summary. The agent desktop reads them from the hand-off's
+     * customerUrl, as an agent of that pool; another pool's agent gets 403, an unknown conversation 404.
+     */
+    @Test
+    void poolHandOffCarriesIdsOnlyAndItsCustomerUrlServesTheCustomerToThePoolsAgents() throws Exception {
+        String waId = newCustomer();
+        String userId = Customers.newUsernameCustomer();
+        customers.textWithBoth(waId, userId, "Ich habe eine Frage zum Tarif");
+        db.awaitOutbound(waId, 1);
+        dialogs.legitimate(waId, "PRIVATE", "Erika Mustermann", "K-4711-0815");
+        customers.reply(waId, "button_reply", "consent-accept", "Akzeptieren");
+        long conversation = db.conversationOf(waId);
+        db.awaitOutbound(waId, 4); // notice, accepted, text, options
+        customers.text(waId, "Ich will zu einem anderen Anbieter wechseln");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "handoff:yes"
+                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
+                                .at("/interactive/action/buttons/0/reply/id")
+                                .asText()));
+        customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
+
+        String raw = pools.rawHandOff("private-general", conversation);
+        for (String planted :
+                List.of("Erika", "Mustermann", waId, waId.substring(2), userId, "4711", "0815", BOT_SUMMARY, "Tarif")) {
+            assertThat(raw).as("the hand-off's JMS body").doesNotContain(planted);
+        }
+        JsonNode handOff = mapper.readTree(raw);
+        List<String> fields = new java.util.ArrayList<>();
+        handOff.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactly(
+                        "conversationId",
+                        "pool",
+                        "segment",
+                        "segmentSource",
+                        "topic",
+                        "priority",
+                        "legitimated",
+                        "preferredAgentId",
+                        "queuedAt",
+                        "overflowFrom",
+                        "outOfHours",
+                        "historyUrl",
+                        "customerUrl");
+        assertThat(handOff.get("legitimated").asBoolean()).isTrue();
+        String customerUrl = handOff.get("customerUrl").asText();
+        assertThat(customerUrl).isEqualTo("/api/conversations/" + conversation + "/customer");
+
+        HttpResponse<String> ofThePool =
+                hub.get(customerUrl, IdentityProvider.agentOf("agent-general", "private-general"));
+        assertThat(ofThePool.statusCode()).isEqualTo(200);
+        JsonNode customer = mapper.readTree(ofThePool.body());
+        assertThat(customer.get("conversationId").asLong()).isEqualTo(conversation);
+        assertThat(customer.get("displayName").asText()).isEqualTo("Erika Mustermann");
+        assertThat(customer.get("waId").asText()).isEqualTo(waId);
+        assertThat(customer.get("userId").asText()).isEqualTo(userId);
+        assertThat(customer.get("legitimated").asBoolean()).isTrue();
+        assertThat(customer.get("customerNumber").asText()).isEqualTo("K-4711-0815");
+        assertThat(customer.get("botSummary").asText()).isEqualTo(BOT_SUMMARY);
+        assertThat(jdbc.queryForList(
+                        "select action from access_log where conversation_id = ? and user_id = 'agent-general'",
+                        String.class,
+                        conversation))
+                .containsExactly("CUSTOMER_READ");
+
+        HttpResponse<String> otherPool =
+                hub.get(customerUrl, IdentityProvider.agentOf("agent-billing", "private-billing"));
+        assertThat(otherPool.statusCode()).isEqualTo(403);
+        assertThat(otherPool.body()).doesNotContain("Erika").doesNotContain(waId);
+        assertThat(hub.get(
+                                "/api/conversations/" + Long.MAX_VALUE + "/customer",
+                                IdentityProvider.agent("agent-general"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(hub.get(customerUrl, IdentityProvider.supervisor()).statusCode())
+                .isEqualTo(200);
+        assertThat(hub.get(customerUrl, IdentityProvider.integrator()).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -270,10 +355,9 @@ class DialogPlatformsTest {
                         .asText())
                 .isEqualTo("handoff:no");
         customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
-        assertThat(pools.handOff("business", conversation)
-                        .at("/customer/legitimated")
-                        .asBoolean())
-                .isTrue();
+        JsonNode handOff = pools.handOff("business", conversation);
+        assertThat(handOff.get("legitimated").asBoolean()).isTrue();
+        assertThat(pools.customer(handOff).get("customerNumber").asText()).isEqualTo("K-4711-0815");
         PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(LEX + "[^/]+")));
         assertNoPersonalDataReachedAnyPlatform(waId);
     }
@@ -487,8 +571,10 @@ class DialogPlatformsTest {
             customers.reply(bsuid, "button_reply", "handoff:yes", "Ja, bitte"); // → the topic menu
             customers.reply(bsuid, "list_reply", "menu:BUSINESS:contract", "Vertrag");
             JsonNode handOff = pools.handOff("business", conversation);
-            assertThat(handOff.at("/customer/userId").asText()).isEqualTo(bsuid);
-            assertThat(handOff.at("/customer/waId").isNull()).isTrue();
+            JsonNode customer = pools.customer(handOff);
+            assertThat(customer.get("userId").asText()).isEqualTo(bsuid);
+            assertThat(customer.get("waId").isNull()).isTrue();
+            assertThat(handOff.toString()).doesNotContain(bsuid).doesNotContain(username);
             assertThat(handOff.path("segmentSource").asText()).isEqualTo("BUSINESS_NUMBER_LIST");
 
             assertThat(agentApi("/api/conversations/" + conversation + "/claim", "")

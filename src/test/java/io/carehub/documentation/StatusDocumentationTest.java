@@ -72,8 +72,7 @@ class StatusDocumentationTest {
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> db.count("select count(*) from message where wamid = ?", wamid) == 1);
-        assertThat(jdbc.queryForMap(
-                        "select delivery_state, error_code, error_title from message where wamid = ?", wamid))
+        assertThat(db.message(wamid))
                 .containsEntry("delivery_state", "failed")
                 .containsEntry("error_code", 131047)
                 .containsEntry("error_title", "Re-engagement message");
@@ -133,8 +132,7 @@ class StatusDocumentationTest {
         assertThat(jdbc.queryForMap("select delivery_state, error_code from message where wamid = ?", read))
                 .containsEntry("delivery_state", "read")
                 .containsEntry("error_code", null);
-        assertThat(jdbc.queryForMap(
-                        "select delivery_state, error_code, error_title from message where wamid = ?", failed))
+        assertThat(db.message(failed))
                 .containsEntry("delivery_state", "failed")
                 .containsEntry("error_code", 131047)
                 .containsEntry("error_title", "Re-engagement message");

@@ -549,6 +549,50 @@ class DockerComposeFileTest {
         assertThat(Files.readString(roles)).contains("alter default privileges for role :\"owner\"");
     }
 
+    /**
+     * R33/R48: the erasure ledger has its own database on the compose server, initialised by the same roles.sql with
+     * its own owner and DML-only account; the hub reaches it over verified TLS as that account and migrates it as its
+     * owner, and no ledger account is one of the main database's.
+     */
+    @Test
+    void erasureLedgerHasItsOwnDatabaseOwnerAndDmlOnlyAccountThatTheHubUses() throws Exception {
+        Map<String, String> carehub = environment("carehub");
+        Map<String, String> postgres = environment("postgres");
+        assertThat(interpolate(carehub.get("CAREHUB_ERASURE_LEDGER_URL")))
+                .isEqualTo("jdbc:postgresql://postgres:5432/"
+                        + interpolate(postgres.get("CAREHUB_ERASURE_LEDGER_DATABASE"))
+                        + "?sslmode=verify-full&sslrootcert=" + TLS_MOUNT + "ca.crt");
+        assertThat(interpolate(postgres.get("CAREHUB_ERASURE_LEDGER_DATABASE")))
+                .isEqualTo("carehub_ledger")
+                .isNotEqualTo(interpolate(postgres.get("POSTGRES_DB")));
+        for (String variable : List.of(
+                "CAREHUB_ERASURE_LEDGER_USERNAME",
+                "CAREHUB_ERASURE_LEDGER_PASSWORD",
+                "CAREHUB_ERASURE_LEDGER_FLYWAY_USERNAME",
+                "CAREHUB_ERASURE_LEDGER_FLYWAY_PASSWORD")) {
+            assertThat(carehub.get(variable)).as(variable).isNotNull().isEqualTo(postgres.get(variable));
+        }
+        for (String secret : List.of("CAREHUB_ERASURE_LEDGER_PASSWORD", "CAREHUB_ERASURE_LEDGER_FLYWAY_PASSWORD")) {
+            assertThat(carehub.get(secret)).as(secret).matches("\\$\\{" + secret + ":\\?[^}]+}");
+        }
+        assertThat(Set.of(
+                        interpolate(postgres.get("POSTGRES_USER")),
+                        interpolate(postgres.get("CAREHUB_FLYWAY_USERNAME")),
+                        interpolate(postgres.get("CAREHUB_DATASOURCE_USERNAME")),
+                        interpolate(postgres.get("CAREHUB_ERASURE_LEDGER_FLYWAY_USERNAME")),
+                        interpolate(postgres.get("CAREHUB_ERASURE_LEDGER_USERNAME"))))
+                .as("superuser, main owner and account, ledger owner and account")
+                .hasSize(5);
+        // the same roles.sql, connected to the ledger database, with the ledger's accounts
+        String script = Files.readString(mountedFile("postgres", "/docker-entrypoint-initdb.d/10-carehub-roles.sh"));
+        assertThat(script)
+                .contains("create database :\"ledger\"")
+                .contains("--dbname \"$CAREHUB_ERASURE_LEDGER_DATABASE\"")
+                .contains("-v owner=\"$CAREHUB_ERASURE_LEDGER_FLYWAY_USERNAME\"")
+                .contains("-v app=\"$CAREHUB_ERASURE_LEDGER_USERNAME\"");
+        assertThat(script.split("-f /etc/carehub/roles.sql", -1)).hasSize(3);
+    }
+
     /** The message ProdTransportPolicy stops the prod profile with, or null, for these environment variables. */
     private static String transportPolicyProblem(Map<String, Object> environmentVariables) throws IOException {
         MockEnvironment environment = new MockEnvironment();

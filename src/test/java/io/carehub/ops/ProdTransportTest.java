@@ -54,6 +54,11 @@ class ProdTransportTest {
 
     private static final String OWNER = "carehub_owner";
     private static final String APP = "carehub";
+    /** R33: the erasure ledger's database and accounts, as docker-compose.yml names them. */
+    private static final String LEDGER = "carehub_ledger";
+
+    private static final String LEDGER_OWNER = "carehub_ledger_owner";
+    private static final String LEDGER_APP = "carehub_ledger";
     private static final String VERIFY_TOKEN = "prod-transport-verify-token";
 
     @TempDir
@@ -80,7 +85,16 @@ class ProdTransportTest {
         }
         try (Connection superuser = postgres.getDatabase("postgres", "carehub").getConnection();
                 Statement statement = superuser.createStatement()) {
-            statement.execute(rolesSql());
+            statement.execute(rolesSql("carehub", OWNER, APP));
+        }
+        // as init-roles.sh: the erasure ledger's own database, the same roles.sql with the ledger's accounts
+        try (Connection superuser = postgres.getPostgresDatabase().getConnection();
+                Statement statement = superuser.createStatement()) {
+            statement.execute("create database " + LEDGER);
+        }
+        try (Connection superuser = postgres.getDatabase("postgres", LEDGER).getConnection();
+                Statement statement = superuser.createStatement()) {
+            statement.execute(rolesSql(LEDGER, LEDGER_OWNER, LEDGER_APP));
         }
         broker = TlsBroker.start(certs, directory.resolve("broker"));
         hub = startHub(prodProperties(databaseUrl("localhost", certs)));
@@ -270,6 +284,41 @@ class ProdTransportTest {
                 .isInstanceOf(SQLException.class);
     }
 
+    /**
+     * R33/R48: the erasure ledger's own database, set up as the compose stack does: migrated by its owner, written
+     * over verified TLS by its DML-only account, which cannot change the schema nor reach the main database.
+     */
+    @Test
+    void erasureLedgerIsMigratedByItsOwnerAndWrittenOverTlsByItsDmlOnlyAccount() throws Exception {
+        assertThat(superuserStrings(LEDGER, "select distinct installed_by from flyway_schema_history"))
+                .containsExactly(LEDGER_OWNER);
+        assertThat(superuserStrings(LEDGER, "select distinct tableowner from pg_tables where schemaname = 'public'"))
+                .containsExactly(LEDGER_OWNER);
+        hub.getBean(io.carehub.erasure.ErasureLedger.class)
+                .record(List.of(new byte[] {1, 2, 3, (byte) System.nanoTime()}), "TEST");
+        assertThat(superuserStrings(
+                        LEDGER,
+                        "select distinct s.ssl::text || ' ' || a.usename from pg_stat_ssl s join pg_stat_activity a"
+                                + " using (pid) where a.datname = '" + LEDGER + "' and a.usename <> 'postgres'"))
+                .containsExactly("true " + LEDGER_APP);
+        String ledgerUrl = databaseUrl("localhost", certs).replace("/carehub?", "/" + LEDGER + "?");
+        try (Connection connection = DriverManager.getConnection(ledgerUrl, LEDGER_APP, password(LEDGER_APP));
+                Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("create table intruder (id int)"))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(
+                                databaseUrl("localhost", certs), LEDGER_APP, password(LEDGER_APP))
+                        .close())
+                .as("the ledger's account cannot connect to the main database")
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(ledgerUrl, APP, password(APP))
+                        .close())
+                .as("the hub's main account cannot connect to the ledger")
+                .isInstanceOf(SQLException.class);
+    }
+
     @Test
     void prodProfileRefusesToStartWithoutVerifyFull() {
         Map<String, Object> properties =
@@ -290,18 +339,18 @@ class ProdTransportTest {
     }
 
     /** The compose stack's roles.sql with its psql variables set, as init-roles.sh runs it. */
-    private static String rolesSql() throws Exception {
+    private static String rolesSql(String database, String owner, String app) throws Exception {
         Map<String, String> variables = Map.of(
                 "database",
-                "carehub",
+                database,
                 "owner",
-                OWNER,
+                owner,
                 "owner_password",
-                password(OWNER),
+                password(owner),
                 "app",
-                APP,
+                app,
                 "app_password",
-                password(APP));
+                password(app));
         String sql = Files.readString(DevCertificates.repositoryRoot().resolve("src/main/docker/postgres/roles.sql"));
         Matcher variable = Pattern.compile(":([\"'])(\\w+)\\1").matcher(sql);
         StringBuilder result = new StringBuilder();
@@ -336,6 +385,11 @@ class ProdTransportTest {
         p.put("spring.datasource.password", password(APP));
         p.put("spring.flyway.user", OWNER);
         p.put("spring.flyway.password", password(OWNER));
+        p.put("carehub.erasure.ledger.url", databaseUrl("localhost", certs).replace("/carehub?", "/" + LEDGER + "?"));
+        p.put("carehub.erasure.ledger.username", LEDGER_APP);
+        p.put("carehub.erasure.ledger.password", password(LEDGER_APP));
+        p.put("carehub.erasure.ledger.flyway-username", LEDGER_OWNER);
+        p.put("carehub.erasure.ledger.flyway-password", password(LEDGER_OWNER));
         p.put("spring.artemis.broker-url", broker.url("localhost", certs));
         p.put("spring.artemis.user", TlsBroker.HUB);
         p.put("spring.artemis.password", TlsBroker.password(TlsBroker.HUB));
@@ -361,8 +415,12 @@ class ProdTransportTest {
     }
 
     private static List<String> superuserStrings(String query) throws SQLException {
+        return superuserStrings("carehub", query);
+    }
+
+    private static List<String> superuserStrings(String database, String query) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection connection = postgres.getDatabase("postgres", "carehub").getConnection();
+        try (Connection connection = postgres.getDatabase("postgres", database).getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(query)) {
             while (rows.next()) {

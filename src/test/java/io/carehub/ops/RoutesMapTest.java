@@ -113,7 +113,7 @@ class RoutesMapTest {
                 .contains("to:\n            uri: \"jms-batch:queue:{{carehub.buffer.queue}}\"")
                 .contains("to:\n            uri: \"jms-batch:queue:{{carehub.lifecycle.queue}}\"")
                 .contains("to:\n            uri: \"jms-batch:queue:{{carehub.outbound.queue}}\"")
-                // R19: hand-offs name the customer: they expire
+                // R19: hand-offs expire
                 .contains("uri: \"jms:queue:carehub.pool.${header.carehubPool}?jmsMessageType=Text"
                         + "&explicitQosEnabled=true&timeToLive=${bean:handOffTimeToLive.millis}\"");
     }

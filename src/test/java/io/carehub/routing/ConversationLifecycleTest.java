@@ -100,8 +100,11 @@ class ConversationLifecycleTest {
         assertThat(handOff.path("topic").asText()).isEqualTo("billing");
         assertThat(handOff.path("priority").asInt()).isEqualTo(5);
         assertThat(handOff.path("historyUrl").asText()).isEqualTo("/api/conversations/" + conversation + "/messages");
-        assertThat(handOff.path("customer").path("waId").asText()).isEqualTo(customer);
-        assertThat(handOff.toString()).doesNotContain("Hallo"); // no message bodies in the hand-off
+        assertThat(handOff.path("customerUrl").asText()).isEqualTo("/api/conversations/" + conversation + "/customer");
+        assertThat(handOff.toString())
+                .doesNotContain("Hallo") // no message bodies in the hand-off
+                .doesNotContain(customer); // R19: ids only, the customer is behind customerUrl
+        assertThat(pools.customer(handOff).path("waId").asText()).isEqualTo(customer);
 
         HttpResponse<String> waiting = api("GET", "/api/pools/private-billing/conversations", null, null);
         assertThat(waiting.statusCode()).isEqualTo(200);
@@ -245,8 +248,12 @@ class ConversationLifecycleTest {
         JsonNode handOff = pools.handOff("business", db.conversationOf(customer));
         assertThat(handOff.path("segmentSource").asText()).isEqualTo("LEGITIMATION");
         assertThat(handOff.path("topic").asText()).isEqualTo("technical");
-        assertThat(handOff.path("customer").path("legitimated").asBoolean()).isTrue();
-        assertThat(handOff.path("customer").path("customerNumber").asText()).isEqualTo("K-100200");
+        assertThat(handOff.path("legitimated").asBoolean()).isTrue();
+        JsonNode legitimated = pools.customer(handOff);
+        assertThat(legitimated.path("legitimated").asBoolean()).isTrue();
+        assertThat(legitimated.path("customerNumber").asText()).isEqualTo("K-100200");
+        assertThat(legitimated.path("displayName").asText()).isEqualTo("Dr. Erika Muster");
+        assertThat(legitimated.path("salutation").asText()).isEqualTo("Frau");
         assertThat(handOff.path("priority").asInt()).isEqualTo(8);
     }
 
