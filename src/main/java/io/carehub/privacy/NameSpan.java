@@ -71,7 +71,8 @@ final class NameSpan {
                 j++;
                 continue;
             }
-            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, token)) break;
+            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, token) || numberWord(f))
+                break;
             boolean isName = lex.isName(f);
             boolean ok;
             if (names > 0) {
@@ -97,6 +98,11 @@ final class NameSpan {
             lastName = j;
         }
         return names == 0 ? k : lastName;
+    }
+
+    /** "Passnummer", "Kundennr", "number": the word for a number is never a name. */
+    static boolean numberWord(String folded) {
+        return folded.endsWith("nummer") || folded.endsWith("number") || folded.endsWith("nr") && folded.length() > 3;
     }
 
     /** "vanessa.lorenz@gmx.de", "telekom.de": a word inside an e-mail or host name is not a name. */

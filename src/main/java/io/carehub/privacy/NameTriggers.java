@@ -236,6 +236,8 @@ final class NameTriggers {
         }
         if (TITLES.contains(w) || RELATIONS.contains(w)) {
             if (w.equals("fr") && s.at(t.get(i).end()) != '.') return -1;
+            // "… meiner Ehefrau. Passnummer …": a relation ending a sentence announces no name
+            if (!TITLES.contains(w) && ".!?".indexOf(s.at(t.get(i).end())) >= 0) return -1;
             int k = i + 1;
             while (k < t.size() && t.get(k).isWord() && TITLES.contains(t.get(k).folded()) && k - i < 4) k++;
             if (RELATIONS.contains(w)
