@@ -151,7 +151,8 @@ final class AddressGrowth {
             Token w = t.get(j - 1);
             if (!w.isWord() || t.get(j).start() - w.end() != 1 || s.at(w.end()) != ' ' && s.at(w.end()) != '.') break;
             String f = w.folded();
-            boolean street = w.capitalized() && !lex.isCommon(f) || AddressRules.isStreetToken(f);
+            boolean street = w.capitalized() && (!lex.isCommon(f) || STREET_ADJECTIVES.contains(f))
+                    || AddressRules.isStreetToken(f);
             if (!street && !(STREET_STARTS.contains(f) && w.capitalized())) break;
             j--;
         }

@@ -71,8 +71,14 @@ final class NameSpan {
                 j++;
                 continue;
             }
-            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, token) || numberWord(f))
-                break;
+            // "Frau Hildegard Sauer": a capitalized surname after a name, though "sauer" is also an everyday word
+            boolean surnameAfterName = names > 0 && token.capitalized() && lex.isSurname(f);
+            if (!surnameAfterName
+                    && (lex.isStopWord(f)
+                            || TITLES.contains(f)
+                            || f.length() < 2
+                            || partOfAddress(s, token)
+                            || numberWord(f))) break;
             boolean isName = lex.isName(f);
             boolean ok;
             if (names > 0) {

@@ -86,6 +86,7 @@ public final class PiiDetector {
             new CustomerIdRule(),
             new DigitRunRule(nonPersonalPatterns),
             new AddressRules(lexicons),
+            new ForeignAddresses(lexicons),
             new NameRules(lexicons),
             new DoorbellNames(lexicons)
         };
