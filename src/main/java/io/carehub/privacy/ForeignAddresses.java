@@ -21,7 +21,7 @@ final class ForeignAddresses implements Scanner {
                     + " (?:(?:de|del|della|di|la|le|des|du|da|do|dos)\\s)?\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}"
                     + ",? \\d{1,4}[a-zA-Z]?(?:/\\d{1,4})?(?![\\p{L}\\p{N}])");
     private static final Pattern UK_POSTCODE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?:" + TOWN + ",? )?[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}(?![\\p{L}\\p{N}])");
+            "(?<![\\p{L}\\p{N}])(?:" + TOWN + ",? )?(?<code>[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\p{N}])");
     private static final Pattern PL_POSTCODE =
             Pattern.compile("(?<![\\p{L}\\p{N}-])\\d{2}-\\d{3} " + TOWN + "(?![\\p{L}\\p{N}])");
     private static final Pattern FOUR_DIGIT_POSTCODE =
@@ -38,10 +38,16 @@ final class ForeignAddresses implements Scanner {
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
-        if (!hasDigit(s.c)) return;
-        String text = new String(s.c);
+        if (!s.hasDigit()) return;
+        String text = s.cleaned();
         find(s, STREET.matcher(text), 0.8, out);
-        find(s, UK_POSTCODE.matcher(text), 0.8, out);
+        Matcher uk = UK_POSTCODE.matcher(text);
+        while (uk.find()) {
+            if (!placeName(s, uk.end())) continue;
+            out.add(new Detection(EntityType.ADDRESS, uk.start(), uk.end(), 0.75));
+            // the code alone too: when the town already ends a street's span, the code still joins it
+            out.add(new Detection(EntityType.ADDRESS, uk.start("code"), uk.end(), 0.7));
+        }
         find(s, PL_POSTCODE.matcher(text), 0.75, out);
         Matcher m = FOUR_DIGIT_POSTCODE.matcher(text);
         while (m.find()) {
@@ -63,12 +69,5 @@ final class ForeignAddresses implements Scanner {
         TextScan.Token last = s.tokens.get(k);
         if (last.text().matches("\\d?[GMKT]B")) return false; // "M2 5GB" is a data volume
         return !last.isWord() || lex.isCity(last.folded()) || !lex.isCommon(last.folded());
-    }
-
-    private static boolean hasDigit(char[] c) {
-        for (char ch : c) {
-            if (ch >= '0' && ch <= '9') return true;
-        }
-        return false;
     }
 }

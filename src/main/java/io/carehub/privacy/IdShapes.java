@@ -25,8 +25,8 @@ final class IdShapes implements Scanner {
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
-        if (!hasDigit(s.c)) return;
-        Matcher m = SHAPES.matcher(new String(s.c));
+        if (!s.hasDigit()) return;
+        Matcher m = SHAPES.matcher(s.cleaned());
         while (m.find()) {
             double score = score(m);
             if (score > 0) out.add(new Detection(EntityType.OTHER_ID, m.start(), m.end(), score));
@@ -40,12 +40,5 @@ final class IdShapes implements Scanner {
             return Checksums.frenchSocialSecurity(m.group().replace(" ", "")) ? 0.9 : 0;
         if (m.group("kvnr") != null) return Checksums.healthInsuranceNumber(m.group()) ? 0.8 : 0;
         return 0.85;
-    }
-
-    private static boolean hasDigit(char[] c) {
-        for (char ch : c) {
-            if (ch >= '0' && ch <= '9') return true;
-        }
-        return false;
     }
 }

@@ -181,7 +181,7 @@ final class LexiconNames {
             String before =
                     s.text.substring(t.get(k - 1).end(), t.get(k).start()).trim();
             if (!t.get(k).capitalized()) {
-                if (before.equals("-") || before.equals("–") || before.equals(",")) lowerCaseSignature(s, k, out);
+                if (before.endsWith("-") || before.endsWith("–") || before.endsWith(",")) lowerCaseSignature(s, k, out);
                 continue;
             }
             if (!SIGNATURE_MARKS.contains(before) || Dates.month(t.get(k).folded()) > 0) continue; // "vom 2. Mai."

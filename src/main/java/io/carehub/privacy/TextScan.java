@@ -42,8 +42,31 @@ final class TextScan {
         this.tokens = tokenize(c);
     }
 
+    private String cleaned;
+    private int hasDigit = -1;
+
     int length() {
         return c.length;
+    }
+
+    /** The cleaned chars as a String, made once per message for the scanners that match patterns. */
+    String cleaned() {
+        if (cleaned == null) cleaned = new String(c);
+        return cleaned;
+    }
+
+    /** Whether the message has any ASCII digit (looked at once). */
+    boolean hasDigit() {
+        if (hasDigit < 0) {
+            hasDigit = 0;
+            for (char ch : c) {
+                if (ch >= '0' && ch <= '9') {
+                    hasDigit = 1;
+                    break;
+                }
+            }
+        }
+        return hasDigit == 1;
     }
 
     char at(int i) {
