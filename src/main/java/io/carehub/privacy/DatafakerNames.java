@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * First and last names from the locale data bundled in datafaker (Apache-2.0, Maven Central) — about 17,000 names
+ * First and last names from the locale data bundled in datafaker (Apache-2.0, Maven Central) — names
  * of the languages carehub's customers write in — and from the world-name lists in {@code privacy/} (Arabic,
  * Persian, African, South and East Asian names as spelled in Latin letters). Read once; entries that are
  * templates, shorter than 3 letters, stop words, everyday words or cities are left out. Dutch is left out on
