@@ -95,6 +95,24 @@ final class AddressGrowth {
         return last;
     }
 
+    /** Everyday adjectives that name streets too: "Alte Dorfstraße", "Neue Reihe". */
+    private static final java.util.Set<String> STREET_ADJECTIVES = java.util.Set.of(
+            "alte",
+            "alter",
+            "neue",
+            "neuer",
+            "obere",
+            "untere",
+            "hohe",
+            "lange",
+            "kleine",
+            "grosse",
+            "breite",
+            "hintere",
+            "vordere",
+            "innere",
+            "mittlere");
+
     /** "Obere Königstraße", "Weender Landstr.": a capitalized adjective before a street name, or {@code first}. */
     private int adjectiveBefore(TextScan s, int first) {
         List<Token> t = s.tokens;
@@ -102,7 +120,11 @@ final class AddressGrowth {
         Token b = t.get(first - 1);
         String f = b.folded();
         boolean adjective = f.endsWith("e") || f.endsWith("er") || f.endsWith("es") || f.endsWith("en");
-        if (!b.isWord() || !b.capitalized() || lex.isCommon(f) || !adjective || !NameSpan.joined(s, b, t.get(first))) {
+        if (!b.isWord()
+                || !b.capitalized()
+                || lex.isCommon(f) && !STREET_ADJECTIVES.contains(f)
+                || !adjective
+                || !NameSpan.joined(s, b, t.get(first))) {
             return first;
         }
         return first - 1;
@@ -129,7 +151,8 @@ final class AddressGrowth {
             Token w = t.get(j - 1);
             if (!w.isWord() || t.get(j).start() - w.end() != 1 || s.at(w.end()) != ' ' && s.at(w.end()) != '.') break;
             String f = w.folded();
-            boolean street = w.capitalized() && !lex.isCommon(f) || AddressRules.isStreetToken(f);
+            boolean street = w.capitalized() && (!lex.isCommon(f) || STREET_ADJECTIVES.contains(f))
+                    || AddressRules.isStreetToken(f);
             if (!street && !(STREET_STARTS.contains(f) && w.capitalized())) break;
             j--;
         }

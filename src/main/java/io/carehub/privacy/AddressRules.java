@@ -121,7 +121,7 @@ final class AddressRules implements Scanner {
             if (streetEnd > i) {
                 int numberEnd = houseNumber(s, streetEnd);
                 if (numberEnd > streetEnd) {
-                    int end = postcodeCity(s, afterComma(s, numberEnd));
+                    int end = postcodeCityAfterNumber(s, afterComma(s, numberEnd));
                     if (end < 0) end = cityAfterComma(s, numberEnd);
                     int last = end > 0 ? end : numberEnd;
                     out.add(new Detection(
@@ -156,9 +156,10 @@ final class AddressRules implements Scanner {
                     ? i + 2
                     : i + 1;
             if ((f.equals("plz") || f.equals("postleitzahl")) && p < t.size() && isPostcode(s, p)) {
+                int last = Math.max(p + 1, postcodeCity(s, p)); // "plz 50667 köln": the town too
                 out.add(new Detection(
-                        EntityType.ADDRESS, t.get(p).start(), t.get(p).end(), 0.8));
-                covered = p + 1;
+                        EntityType.ADDRESS, t.get(p).start(), t.get(last - 1).end(), 0.8));
+                covered = last;
             } else if (f.equals("postfach") && i + 1 < t.size() && t.get(i + 1).isNumber()) {
                 int j = i + 1;
                 while (j + 1 < t.size()
@@ -201,7 +202,7 @@ final class AddressRules implements Scanner {
                 int numberEnd = houseNumber(s, k + 1);
                 if (numberEnd > k + 1
                         && (Context.anyBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::contains)
-                                || postcodeCity(s, afterComma(s, numberEnd)) > 0)) {
+                                || postcodeCityAfterNumber(s, afterComma(s, numberEnd)) > 0)) {
                     return k + 1;
                 }
             }
@@ -272,10 +273,31 @@ final class AddressRules implements Scanner {
         return !(".,-/".indexOf(s.at(n.end())) >= 0 && TextScan.isDigit(s.at(n.end() + 1)));
     }
 
+    /** "Am Hang 11 35390 Gießen": after a house number the postcode may follow without a comma. */
+    private int postcodeCityAfterNumber(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        if (k > 0
+                && k < t.size()
+                && t.get(k).isNumber()
+                && t.get(k).length() == 5
+                && t.get(k - 1).isNumber()
+                && t.get(k).start() - t.get(k - 1).end() == 1
+                && s.at(t.get(k - 1).end()) == ' ') {
+            return cityAfter(s, k);
+        }
+        return postcodeCity(s, k);
+    }
+
     /** Token index after "10115 Berlin" starting at k, or -1. */
     private int postcodeCity(TextScan s, int k) {
+        if (k + 1 >= s.tokens.size() || !isPostcode(s, k)) return -1;
+        return cityAfter(s, k);
+    }
+
+    /** Token index after the town following the postcode at k, or -1. */
+    private int cityAfter(TextScan s, int k) {
         List<Token> t = s.tokens;
-        if (k + 1 >= t.size() || !isPostcode(s, k)) return -1;
+        if (k + 1 >= t.size()) return -1;
         Token city = t.get(k + 1);
         if (!city.isWord()
                 || city.start() - t.get(k).end() != 1

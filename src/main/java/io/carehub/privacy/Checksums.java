@@ -108,4 +108,43 @@ final class Checksums {
         }
         return sum % 10 == s.charAt(11) - '0';
     }
+
+    /** EAN-13 (Swiss AHV number "756…"): weights 1 and 3 alternating, the last digit makes the sum a multiple of 10. */
+    static boolean ean13(CharSequence d) {
+        if (d.length() != 13) return false;
+        int sum = 0;
+        for (int i = 0; i < 12; i++) sum += (d.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        return (10 - sum % 10) % 10 == d.charAt(12) - '0';
+    }
+
+    /** French social-security number (NIR): 13 chars (Corsica's "2A"/"2B" counted as 19/18) and the key 97 − n mod 97. */
+    static boolean frenchSocialSecurity(String compact) {
+        if (compact.length() != 15) return false;
+        String body = compact.substring(0, 13).toUpperCase();
+        long correction = body.contains("2A") ? 1_000_000 : body.contains("2B") ? 2_000_000 : 0;
+        body = body.replace("2A", "19").replace("2B", "18");
+        if (!body.chars().allMatch(Character::isDigit)) return false;
+        long n = Long.parseLong(body) - correction;
+        return 97 - n % 97 == Long.parseLong(compact.substring(13));
+    }
+
+    /**
+     * German health-insurance number (Krankenversichertennummer): a letter (A = 01 … Z = 26) and nine digits, the
+     * last a check digit over the letter's two digits and the next eight, weights 1 and 2 with cross sums.
+     */
+    static boolean healthInsuranceNumber(CharSequence s) {
+        if (s.length() != 10) return false;
+        int letter = Character.toUpperCase(s.charAt(0)) - 'A' + 1;
+        if (letter < 1 || letter > 26) return false;
+        int[] d = new int[10];
+        d[0] = letter / 10;
+        d[1] = letter % 10;
+        for (int i = 1; i <= 8; i++) d[i + 1] = s.charAt(i) - '0';
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            int p = d[i] * (i % 2 == 0 ? 1 : 2);
+            sum += p / 10 + p % 10;
+        }
+        return sum % 10 == s.charAt(9) - '0';
+    }
 }

@@ -74,7 +74,13 @@ final class Context {
             "nascita",
             "nacimiento",
             "urodzenia",
-            "dogum");
+            "urodzony",
+            "urodzona",
+            "dogum",
+            "nata",
+            "nato",
+            "nacido",
+            "nacida");
 
     private Context() {}
 
@@ -91,30 +97,76 @@ final class Context {
     }
 
     static boolean idDocumentBefore(TextScan s, int pos) {
-        return anyBefore(
-                s,
-                pos,
-                8,
-                70,
-                w -> w.startsWith("ausweis")
-                        || w.startsWith("perso")
-                        || w.startsWith("reisepass")
-                        || w.equals("pass")
-                        || w.startsWith("passnummer")
-                        || w.startsWith("passport")
-                        || w.equals("id")
-                        || w.equals("identity")
-                        || w.startsWith("personalausweis")
-                        || w.equals("idcard"));
+        return anyBefore(s, pos, 10, 80, Context::documentWord);
+    }
+
+    /** Heads of the words for identity documents in the languages customers write in. */
+    private static final List<String> DOCUMENT_HEADS = List.of(
+            "ausweis",
+            "perso",
+            "reisepass",
+            "passnummer",
+            "passport",
+            "passeport",
+            "pasaport",
+            "paspoort",
+            "passaporto",
+            "pasaporte",
+            "paszport",
+            "aufenthalt",
+            "niederlassungserlaubnis",
+            "identit",
+            "idcard",
+            "dowod",
+            "kimlik");
+
+    private static final Set<String> DOCUMENT_WORDS = Set.of(
+            "pass",
+            "pass-nr",
+            "passnr",
+            "id",
+            "id-nr",
+            "id-nummer",
+            "id-karte",
+            "dni",
+            "nie",
+            "tie",
+            "permit",
+            "residence",
+            "cni",
+            "cedula",
+            "documento",
+            "document");
+
+    /** Passport, identity card or residence permit, in German, English and the customers' own languages. */
+    static boolean documentWord(String w) {
+        w = w.substring(w.indexOf('\'') + 1); // "d'identità"
+        if (DOCUMENT_WORDS.contains(w)) return true;
+        for (String head : DOCUMENT_HEADS) {
+            if (w.startsWith(head)) return true;
+        }
+        return false;
     }
 
     static boolean birthAround(TextScan s, int start, int end) {
+        if (s.lastCharBefore(start) == '*') return true; // "*05.11.1951": the German birth mark
         if (anyBefore(s, start, 5, 45, w -> BIRTH.contains(w) || w.startsWith("geburts"))) return true;
+        if (bornInFrench(s, start)) return true;
         List<Token> t = s.tokens;
         int k = s.tokenAtOrAfter(end);
         for (int j = k; j < t.size() && j < k + 2; j++) {
             String w = t.get(j).folded();
             if (w.equals("geboren") || w.equals("born")) return true;
+        }
+        return false;
+    }
+
+    /** "né le 04/02/2001", "née le …": the accent tells the French word from others spelled "ne". */
+    private static boolean bornInFrench(TextScan s, int start) {
+        int k = s.tokenAtOrAfter(start) - 1;
+        for (int seen = 0; k >= 0 && seen < 3; k--, seen++) {
+            String w = s.tokens.get(k).text();
+            if (w.equalsIgnoreCase("né") || w.equalsIgnoreCase("née")) return true;
         }
         return false;
     }

@@ -88,7 +88,20 @@ final class CustomerIdRule implements Scanner {
         }
         if (KEYWORDS.contains(w) && !(w.equals("customer") || w.equals("contract") || w.equals("account")))
             return i + 1;
-        return -1;
+        return accountWord(w) ? i + 1 : -1;
+    }
+
+    /** "Rechnungskonto", "Abrechnungskontonummer": an account with the company, not a bank account. */
+    private static boolean accountWord(String w) {
+        boolean account = w.endsWith("konto") || w.endsWith("kontonummer") || w.endsWith("kontonr");
+        return account
+                && w.length() > 8
+                && !w.startsWith("bank")
+                && !w.startsWith("giro")
+                && !w.startsWith("spar")
+                && !w.startsWith("tages")
+                && !w.startsWith("paypal")
+                && !w.startsWith("konto");
     }
 
     /** Captures one id (and ids joined by "und"/",") after the keyword; returns the token index after the last. */
@@ -149,7 +162,14 @@ final class CustomerIdRule implements Scanner {
         Token number = t.get(k + 1);
         int gap = number.start() - token.end();
         boolean joined = gap == 0 || gap == 1 && " -".indexOf(s.at(token.end())) >= 0;
-        return number.isNumber() && joined && number.length() >= 3;
+        if (!number.isNumber() || !joined) return false;
+        // "VN 88 4471 2093": a short first group counts when more groups follow
+        return number.length() >= 3
+                || number.length() == 2
+                        && k + 2 < t.size()
+                        && t.get(k + 2).isNumber()
+                        && t.get(k + 2).start() - number.end() == 1
+                        && " -".indexOf(s.at(number.end())) >= 0;
     }
 
     /** Extends an id over number groups joined by single separators. */
@@ -160,7 +180,8 @@ final class CustomerIdRule implements Scanner {
             Token prev = t.get(end - 1);
             Token next = t.get(end);
             int gap = next.start() - prev.end();
-            boolean joined = gap == 0 || gap == 1 && " -/".indexOf(s.at(prev.end())) >= 0;
+            boolean joined = gap == 0 || gap == 1 && " -/.".indexOf(s.at(prev.end())) >= 0;
+            if (gap == 1 && s.at(prev.end()) == '.' && !next.isNumber()) joined = false;
             boolean groupContinues = next.isNumber() || (next.isWord() && next.length() <= 2 && gap == 0);
             if (!joined || !groupContinues) break;
             if (gap == 1 && s.at(prev.end()) == ' ' && next.isNumber() && next.length() > 5 && end - k > 3) break;

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * First and last names from the locale data bundled in datafaker (Apache-2.0, Maven Central): about
- * 10,000 names of the languages carehub's customers write in. Read once from the jar's YAML; entries that
- * are templates, shorter than 3 letters, stop words, everyday words or cities are left out. Dutch is left
- * out on purpose: its surname list is full of ordinary words.
+ * First and last names from the locale data bundled in datafaker (Apache-2.0, Maven Central) — names
+ * of the languages carehub's customers write in — and from the world-name lists in {@code privacy/} (Arabic,
+ * Persian, African, South and East Asian names as spelled in Latin letters). Read once; entries that are
+ * templates, shorter than 3 letters, stop words, everyday words or cities are left out. Dutch is left out on
+ * purpose: its surname list is full of ordinary words.
  */
 final class DatafakerNames {
 
@@ -43,18 +44,81 @@ final class DatafakerNames {
             "/sv.yml",
             "/da-DK.yml",
             "/nb-NO.yml",
-            "/fi-FI.yml");
-    private static final List<String> KEYS = List.of("first_name", "male_first_name", "female_first_name", "last_name");
+            "/fi-FI.yml",
+            // West and East African, South African, Singaporean and Malaysian (Chinese names romanized), Nepali,
+            // Tamil, Czech, Slovak, Moldovan, Baltic, Bulgarian, Macedonian and Belarusian (transliterated), Mexican,
+            // Filipino names
+            "/en-NG.yml",
+            "/en-UG.yml",
+            "/en-ZA.yml",
+            "/en-SG.yml",
+            "/en-MS.yml",
+            "/en-NEP.yml",
+            "/ta.yml",
+            "/cs-CZ.yml",
+            "/sk.yml",
+            "/ro-MD.yml",
+            "/lv.yml",
+            "/et.yml",
+            "/bg.yml",
+            "/mk.yml",
+            "/be.yml",
+            "/es-MX.yml",
+            "/en-PH.yml");
+    private static final List<String> FIRST_NAME_KEYS = List.of(
+            "first_name",
+            "male_first_name",
+            "female_first_name",
+            "man_first_name",
+            "woman_first_name",
+            "malay_male_first_name",
+            "malay_female_first_name",
+            "chinese_male_first_name",
+            "chinese_female_first_name",
+            "tamil_male_name",
+            "tamil_female_name");
+    private static final List<String> LAST_NAME_KEYS = List.of(
+            "last_name",
+            "man_last_name",
+            "woman_last_name",
+            "male_last_name",
+            "female_last_name",
+            "chinese_male_last_name");
 
     private DatafakerNames() {}
 
     static Set<String> load(Lexicons curated) {
-        return load(curated, KEYS);
+        Set<String> all = new HashSet<>(firstNames(curated));
+        all.addAll(load(curated, LAST_NAME_KEYS));
+        addAll(curated, Lexicons.words(WORLD_SURNAMES), all);
+        return Set.copyOf(all);
     }
 
     /** First names only: lowercase ones are trusted right after a self-introduction ("ich bins jenny"). */
     static Set<String> firstNames(Lexicons curated) {
-        return load(curated, KEYS.subList(0, 3));
+        Set<String> first = new HashSet<>(load(curated, FIRST_NAME_KEYS));
+        addAll(curated, Lexicons.words(WORLD_FIRST_NAMES), first);
+        return Set.copyOf(first);
+    }
+
+    /** Names of origins the locales lack, in the Latin spellings used in Germany (resources, CC0). */
+    private static final String WORLD_FIRST_NAMES = "world-first-names.txt";
+
+    private static final String WORLD_SURNAMES = "world-surnames.txt";
+
+    private static void addAll(Lexicons curated, Set<String> names, Set<String> into) {
+        for (String name : names) add(curated, name, into);
+    }
+
+    private static void add(Lexicons curated, String name, Set<String> names) {
+        if (name.length() < 3 || !name.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
+            return;
+        }
+        String folded = Transliteration.toLatin(TextScan.fold(name));
+        if (!folded.chars().allMatch(c -> c < 0x80)) return;
+        if (!curated.isCommon(folded) && !curated.isOrdinary(folded) && !curated.isCity(folded)) {
+            names.add(folded);
+        }
     }
 
     private static Set<String> load(Lexicons curated, List<String> keys) {
@@ -67,16 +131,8 @@ final class DatafakerNames {
                         yaml.readTree(in).elements().next().path("faker").path("name");
                 for (String key : keys) {
                     for (JsonNode entry : locale.path(key)) {
-                        String name = entry.asText();
-                        if (name.length() < 3
-                                || !name.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
-                            continue;
-                        }
-                        String folded = Transliteration.toLatin(TextScan.fold(name));
-                        if (!folded.chars().allMatch(c -> c < 0x80)) continue;
-                        if (!curated.isCommon(folded) && !curated.isOrdinary(folded) && !curated.isCity(folded)) {
-                            names.add(folded);
-                        }
+                        // "Jin Quan", "Mary Grace": each part of a name of several words is a name
+                        for (String name : entry.asText().split(" ")) add(curated, name, names);
                     }
                 }
             } catch (IOException e) {

@@ -105,14 +105,24 @@ final class DigitRunRule implements Scanner {
             if (!a.isNumber() || attachedBefore(s, a)) continue;
             int j = i;
             int digits = a.length();
+            boolean dotted = false;
             while (j + 1 < t.size()
                     && t.get(j + 1).isNumber()
                     && t.get(j + 1).start() - t.get(j).end() == 1
-                    && " -/".indexOf(s.at(t.get(j).end())) >= 0
+                    && " -/.".indexOf(s.at(t.get(j).end())) >= 0
                     && t.get(j + 1).length() >= 2
                     && t.get(j + 1).length() <= 6) {
+                dotted |= s.at(t.get(j).end()) == '.';
                 j++;
                 digits += t.get(j).length();
+            }
+            // "3.412.887.110", "4400.7762.10": dots group an account number too, but "07.08.1999" is a date
+            if (dotted
+                    && (j - i < 2
+                            || digits < 8
+                            || a.length() <= 2 && t.get(i + 1).length() <= 2)) {
+                i = j;
+                continue;
             }
             boolean grouped = j > i && a.length() >= 2 && digits >= 7;
             if ((a.length() >= 6 || grouped)

@@ -3,6 +3,7 @@ package io.carehub.privacy;
 import io.carehub.privacy.NameSpan.Mode;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Names in address context, where nothing else says "name": "c/o Nordlicht" is left to the company rules,
@@ -30,17 +31,60 @@ final class DoorbellNames implements Scanner {
                 name(s, i + 2, Mode.WEAK, out); // "c/o Jana Berger", not "c/o Nordlicht Consulting"
             } else if ((w.equals("bei") || w.equals("beim")) && doorbellAfter(t, i + 1)) {
                 name(s, i + 1, Mode.LEXICON_OR_CAPITAL, out); // "bei Schulte klingeln"
+            } else if (BELLS.contains(w) || w.startsWith("klingel") && !w.equals("klingeln")) {
+                namesOnTheBell(s, i + 1, out); // "auf der Klingel steht Tran / Pham", "the bell says Okoro/Lindner"
+            } else if ((w.equals("ring") || w.startsWith("klingel"))
+                    && BELL_AT.contains(t.get(i + 1).folded())) {
+                namesOnTheBell(s, i + 2, out); // "ring at Okonkwo", "klingeln bei Haddad"
             }
         }
     }
 
-    private void name(TextScan s, int k, Mode mode, List<Detection> out) {
+    private int name(TextScan s, int k, Mode mode, List<Detection> out) {
         List<Token> t = s.tokens;
-        if (k >= t.size() || !t.get(k).capitalized() || lex.isCommon(t.get(k).folded())) return;
+        if (k >= t.size() || !t.get(k).capitalized() || lex.isCommon(t.get(k).folded())) return -1;
         int end = span.scanName(s, k, mode);
         if (end > k)
             out.add(new Detection(
                     EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), 0.75));
+        return end > k ? end : -1;
+    }
+
+    private static final Set<String> BELLS = Set.of(
+            "namensschild",
+            "briefkasten",
+            "tuerschild",
+            "doorbell",
+            "bell",
+            "buzzer",
+            "nameplate",
+            "mailbox",
+            "letterbox");
+    private static final Set<String> BELL_AT = Set.of("at", "bei", "beim", "on");
+    private static final Set<String> BELL_FILLERS = Set.of(
+            "steht", "stehen", "says", "say", "reads", "shows", "is", "ist", "auf", "der", "dem", "am", "at", "bei",
+            "beim", "the", "name", "names", "namen", "nur", "only", "noch", "still", "mit", "with", "von");
+
+    /** Up to three names after a doorbell word, separated by "/", "&", "und" or "and". */
+    private void namesOnTheBell(TextScan s, int k, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int skipped = 0;
+                k < t.size() && skipped < 3 && BELL_FILLERS.contains(t.get(k).folded());
+                skipped++) k++;
+        for (int names = 0; names < 3 && k < t.size(); names++) {
+            int end = name(s, k, Mode.LEXICON_OR_CAPITAL, out);
+            if (end < 0 || end >= t.size()) return;
+            String between =
+                    s.text.substring(t.get(end - 1).end(), t.get(end).start()).trim();
+            if (between.equals("/") || between.equals("&") || between.equals("+")) {
+                k = end;
+            } else if (between.isEmpty()
+                    && (t.get(end).folded().equals("und") || t.get(end).folded().equals("and"))) {
+                k = end + 1;
+            } else {
+                return;
+            }
+        }
     }
 
     /** "klingeln", "klingelt", "läuten" among the four words after the name. */

@@ -3,8 +3,11 @@ package io.carehub.privacy;
 import java.util.List;
 
 /**
- * Identity cards and passports (ID_DOCUMENT): 9 or 10 characters of the ICAO alphabet with at least one
- * digit, trusted by the ICAO check digit, by a keyword before them ("Ausweisnummer"), or by both.
+ * Identity cards, passports and residence permits (ID_DOCUMENT), German and foreign: 9 or 10 characters of the
+ * ICAO alphabet with at least one digit, trusted by the ICAO check digit, by a keyword before them
+ * ("Ausweisnummer"), or by both; and after a document word in any of the customers' languages ("passport",
+ * "Aufenthaltstitel", "DNI", "paszport"), any code of 6 to 12 letters and digits that looks like a document
+ * number: foreign documents have no common check digit.
  */
 final class IdDocumentScanner implements Scanner {
 
@@ -24,26 +27,48 @@ final class IdDocumentScanner implements Scanner {
             int start = i;
             while (i < n && TextScan.isAlnum(c[i])) i++;
             int len = i - start;
-            if (len != 9 && len != 10) continue;
-            String candidate = new String(c, start, len).toUpperCase();
-            if (ICAO_FIRST.indexOf(candidate.charAt(0)) < 0) continue;
-            int digitCount = 0;
-            boolean allowed = true;
-            for (int k = 0; k < len; k++) {
-                char ch = candidate.charAt(k);
-                if (ICAO_CHARS.indexOf(ch) < 0) {
-                    allowed = false;
-                    break;
-                }
-                if (TextScan.isDigit(ch)) digitCount++;
-            }
-            if (!allowed || digitCount == 0) continue;
-            boolean context = Context.idDocumentBefore(s, start);
-            boolean checked =
-                    len == 10 && Checksums.icaoCheckDigit(candidate.substring(0, 9)) == candidate.charAt(9) - '0';
-            if (checked && context) out.add(new Detection(EntityType.ID_DOCUMENT, start, i, 0.97));
-            else if (checked && digitCount >= 2) out.add(new Detection(EntityType.ID_DOCUMENT, start, i, 0.75));
-            else if (context && len == 9) out.add(new Detection(EntityType.ID_DOCUMENT, start, i, 0.7));
+            if (len < 6 || len > 12) continue;
+            if (!icaoDocument(s, start, i, out)) foreignDocument(s, start, i, out);
         }
+    }
+
+    /** A German document: 9 or 10 chars of the ICAO alphabet; adds it and returns true. */
+    private static boolean icaoDocument(TextScan s, int start, int end, List<Detection> out) {
+        int len = end - start;
+        if (len != 9 && len != 10) return false;
+        String candidate = new String(s.c, start, len).toUpperCase();
+        if (ICAO_FIRST.indexOf(candidate.charAt(0)) < 0) return false;
+        int digitCount = 0;
+        for (int k = 0; k < len; k++) {
+            char ch = candidate.charAt(k);
+            if (ICAO_CHARS.indexOf(ch) < 0) return false;
+            if (TextScan.isDigit(ch)) digitCount++;
+        }
+        if (digitCount == 0) return false;
+        boolean context = Context.idDocumentBefore(s, start);
+        boolean checked = len == 10 && Checksums.icaoCheckDigit(candidate.substring(0, 9)) == candidate.charAt(9) - '0';
+        double score = checked && context ? 0.97 : checked && digitCount >= 2 ? 0.75 : context && len == 9 ? 0.7 : 0;
+        if (score == 0) return false;
+        out.add(new Detection(EntityType.ID_DOCUMENT, start, end, score));
+        return true;
+    }
+
+    /**
+     * "passport no. J8369854", "DNI 39174628Q", "Aufenthaltstitel YC8T2NF41": after a document word, a code with
+     * five or more digits, or of eight or more capitals and digits.
+     */
+    private static void foreignDocument(TextScan s, int start, int end, List<Detection> out) {
+        int digits = 0;
+        int upper = 0;
+        for (int k = start; k < end; k++) {
+            char ch = s.c[k];
+            if (TextScan.isDigit(ch)) digits++;
+            else if (Character.isUpperCase(ch)) upper++;
+        }
+        int letters = end - start - digits;
+        boolean shaped = digits >= 5 || digits >= 1 && letters == upper && end - start >= 8;
+        if (!shaped || digits == 0 || letters > 4 && digits < 2) return;
+        if (!Context.idDocumentBefore(s, start) || DigitRunRule.notPersonalBefore(s, start)) return;
+        out.add(new Detection(EntityType.ID_DOCUMENT, start, end, 0.88));
     }
 }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class LexiconNames {
 
     private static final Pattern POSTCODE = Pattern.compile("\\d{5}");
+    private static final Set<String> ORIGIN = Set.of("from", "aus", "von", "vom");
 
     private final Lexicons lex;
     private final NameSpan span;
@@ -59,6 +60,12 @@ final class LexiconNames {
             }
             if (!ordinary) return emit(s, i, i + 1, token.capitalized() ? 0.6 : 0.5, out);
             return -1;
+        }
+        if (token.capitalized()
+                && lex.isAnyFirstName(f)
+                && s.lastCharBefore(token.start()) == '('
+                && s.at(token.end()) == ')') {
+            return emit(s, i, i + 1, 0.65, out); // "ich (Eleni) kümmere mich"
         }
         if (token.capitalized() && lex.isAnyFirstName(f) && i + 1 < t.size()) {
             // "Eleni Papadopoulou", "Liam Fischer": a first name of any origin and a capitalized word after it
@@ -103,6 +110,25 @@ final class LexiconNames {
                 j--; // "chantal schreibt hier"
                 last--;
             }
+            if (j >= 2 && t.get(j).capitalized() && ORIGIN.contains(t.get(j - 1).folded())) {
+                j -= 2; // "Ravi from Bangalore here": the place is not the name
+                last -= 2;
+            }
+            if (j >= 1
+                    && !t.get(j).capitalized()
+                    && t.get(j - 1).isWord()
+                    && !t.get(j - 1).capitalized()
+                    && lex.isIntroFirstName(t.get(j - 1).folded())
+                    && !lex.isCommon(t.get(j).folded())
+                    && !lex.isOrdinary(t.get(j).folded())
+                    && joined(s, t.get(j - 1), t.get(j))
+                    && (j == 1
+                            || !t.get(j - 2).isWord()
+                            || GREETINGS.contains(t.get(j - 2).folded()))) {
+                out.add(new Detection(
+                        EntityType.PERSON, t.get(j - 1).start(), t.get(j).end(), 0.75)); // "moin, birte janssen hier"
+                continue;
+            }
             if (j >= 0
                     && t.get(j).isWord()
                     && !t.get(j).capitalized()
@@ -126,6 +152,24 @@ final class LexiconNames {
         }
     }
 
+    /** What may stand before a name that signs a message: a comma, a sentence's end or a dash. */
+    private static final Set<String> SIGNATURE_MARKS = Set.of(",", ".", "!", "-", "–");
+
+    /** "– król agata": a message ending in names only, written in lower case, after a dash or comma. */
+    private void lowerCaseSignature(TextScan s, int k, List<Detection> out) {
+        List<Token> t = s.tokens;
+        if (t.size() - k > 3 || !s.onlyBetween(t.get(t.size() - 1).end(), s.length(), ".!\n")) return;
+        for (int j = k; j < t.size(); j++) {
+            String f = t.get(j).folded();
+            if (!t.get(j).isWord()
+                    || j > k && !joined(s, t.get(j - 1), t.get(j))
+                    || lex.isCommon(f)
+                    || lex.isOrdinary(f)
+                    || !(lex.isName(f) || lex.contextNames.contains(f))) return;
+        }
+        emit(s, k, t.size(), 0.6, out);
+    }
+
     /**
      * "..., 10435 Berlin, Thea Lindqvist", "..., Gerd aus 63165 Mühlheim": after a comma, a name from the
      * lexicons that ends the message (or is followed only by "aus" and a postcode) signs it.
@@ -133,8 +177,14 @@ final class LexiconNames {
     void signatureAtEnd(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
         for (int k = Math.max(1, t.size() - 8); k < t.size(); k++) {
-            if (!t.get(k).isWord() || !t.get(k).capitalized()) continue;
-            if (!s.text.substring(t.get(k - 1).end(), t.get(k).start()).trim().equals(",")) continue;
+            if (!t.get(k).isWord()) continue;
+            String before =
+                    s.text.substring(t.get(k - 1).end(), t.get(k).start()).trim();
+            if (!t.get(k).capitalized()) {
+                if (before.endsWith("-") || before.endsWith("–") || before.endsWith(",")) lowerCaseSignature(s, k, out);
+                continue;
+            }
+            if (!SIGNATURE_MARKS.contains(before) || Dates.month(t.get(k).folded()) > 0) continue; // "vom 2. Mai."
             int end = span.scanName(s, k, Mode.WEAK);
             if (end > k && end == t.size()) {
                 emit(s, k, end, 0.7, out);

@@ -108,6 +108,11 @@ final class Lexicons {
         return cities.contains(folded);
     }
 
+    /** The words of a list in {@code privacy/}, folded. */
+    static Set<String> words(String name) {
+        return load(name);
+    }
+
     private static Set<String> load(String name) {
         Set<String> words = new HashSet<>();
         try (InputStream in = Lexicons.class.getResourceAsStream("/privacy/" + name)) {

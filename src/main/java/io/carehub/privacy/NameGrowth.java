@@ -21,6 +21,10 @@ final class NameGrowth {
 
     private static final int MAX_TOKENS = 5;
 
+    /** Vietnamese, Chinese and Korean family names of two letters, written first: "Le Thanh Huong", "Vu Duc Thanh". */
+    private static final java.util.Set<String> SHORT_FAMILY_NAMES = java.util.Set.of(
+            "le", "vu", "do", "ho", "ly", "ha", "ma", "wu", "xu", "li", "yu", "hu", "lu", "he", "ng", "oh", "ko", "jo");
+
     private final Lexicons lex;
 
     NameGrowth(Lexicons lex) {
@@ -100,7 +104,10 @@ final class NameGrowth {
             Token b = t.get(j - 1);
             if (!b.isWord() || b.start() < limitStart || !joined(s, b, t.get(j))) break;
             String f = b.folded();
-            boolean initial = b.length() == 1 && b.capitalized() && s.at(b.end()) == '.';
+            boolean initial = b.length() == 1 && b.capitalized() && s.at(b.end()) == '.'
+                    || b.capitalized()
+                            && SHORT_FAMILY_NAMES.contains(f)
+                            && t.get(first).capitalized();
             // a first name of any origin, or a capitalized word that is no everyday word and starts a phrase
             boolean startsPhrase =
                     j - 1 == 0 || !t.get(j - 2).isWord() || !t.get(j - 2).capitalized();

@@ -71,7 +71,14 @@ final class NameSpan {
                 j++;
                 continue;
             }
-            if (lex.isStopWord(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, token)) break;
+            // "Frau Hildegard Sauer": a capitalized surname after a name, though "sauer" is also an everyday word
+            boolean surnameAfterName = names > 0 && token.capitalized() && lex.isSurname(f);
+            if (!surnameAfterName
+                    && (lex.isStopWord(f)
+                            || TITLES.contains(f)
+                            || f.length() < 2
+                            || partOfAddress(s, token)
+                            || numberWord(f))) break;
             boolean isName = lex.isName(f);
             boolean ok;
             if (names > 0) {
@@ -97,6 +104,11 @@ final class NameSpan {
             lastName = j;
         }
         return names == 0 ? k : lastName;
+    }
+
+    /** "Passnummer", "Kundennr", "number": the word for a number is never a name. */
+    static boolean numberWord(String folded) {
+        return folded.endsWith("nummer") || folded.endsWith("number") || folded.endsWith("nr") && folded.length() > 3;
     }
 
     /** "vanessa.lorenz@gmx.de", "telekom.de": a word inside an e-mail or host name is not a name. */

@@ -111,6 +111,9 @@ final class NameTriggers {
     private static final Set<String> GERMAN_ENGLISH_INTRO =
             Set.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist");
 
+    /** Words after a name that end it: where the writer is from, and who else writes. */
+    private static final Set<String> AFTER_NAME = Set.of("aus", "from", "von", "vom", "und", "and", "mit", "with");
+
     private static final Set<String> WEAK_SKIP =
             Set.of("der", "die", "de", "da", "dae", "nochmal", "nochmals", "auch", "hier", "again");
 
@@ -139,7 +142,9 @@ final class NameTriggers {
         String next = i + 1 < t.size() ? t.get(i + 1).folded() : "";
         String prev = i > 0 ? t.get(i - 1).folded() : "";
         switch (w) {
-            case "name", "nachname", "vorname", "name's", "names" -> {
+            case "name", "nachname", "vorname", "name's", "names", "surname" -> {
+                int named = nameBefore(s, i, out);
+                if (named > 0) return named;
                 int k = i + 1;
                 boolean explicit = next.equals("ist") || next.equals("is") || next.equals("lautet");
                 if (explicit) k++;
@@ -229,13 +234,16 @@ final class NameTriggers {
                 if (!clauseStart || next.equals("ist") || next.equals("is") || next.equals("spricht")) return -1;
                 int end = span.scanName(s, i + 1, Mode.LEXICON_OR_CAPITAL);
                 boolean endsClause = end == t.size()
-                        || end > i + 1 && ",.;!".indexOf(s.at(t.get(end - 1).end())) >= 0;
+                        || end > i + 1 && ",.;!".indexOf(s.at(t.get(end - 1).end())) >= 0
+                        || end > i + 2 && AFTER_NAME.contains(t.get(end).folded()); // "Hier Nazanin Jafari aus Köln"
                 return end > i + 1 && endsClause ? emit(s, i + 1, end, 0.75, out) : -1;
             }
             default -> {}
         }
         if (TITLES.contains(w) || RELATIONS.contains(w)) {
             if (w.equals("fr") && s.at(t.get(i).end()) != '.') return -1;
+            // "… meiner Ehefrau. Passnummer …": a relation ending a sentence announces no name
+            if (!TITLES.contains(w) && ".!?".indexOf(s.at(t.get(i).end())) >= 0) return -1;
             int k = i + 1;
             while (k < t.size() && t.get(k).isWord() && TITLES.contains(t.get(k).folded()) && k - i < 4) k++;
             if (RELATIONS.contains(w)
@@ -281,6 +289,19 @@ final class NameTriggers {
             return emit(s, k, end, atEnd ? 0.7 : 0.8, out);
         }
         return -1;
+    }
+
+    /** "hassan ist mein nachname", "Okafor is my surname": the word before "ist mein …name"; index after it or -1. */
+    private int nameBefore(TextScan s, int i, List<Detection> out) {
+        List<Token> t = s.tokens;
+        if (i < 3) return -1;
+        String my = t.get(i - 1).folded();
+        String is = t.get(i - 2).folded();
+        if (!(my.equals("mein") || my.equals("my")) || !(is.equals("ist") || is.equals("is"))) return -1;
+        Token name = t.get(i - 3);
+        if (!name.isWord() || lex.isStopWord(name.folded()) || lex.isCommon(name.folded())) return -1;
+        emit(s, i - 3, i - 2, 0.8, out);
+        return -1; // the trigger word itself starts nothing
     }
 
     /**

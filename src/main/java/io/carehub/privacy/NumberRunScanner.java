@@ -74,9 +74,25 @@ final class NumberRunScanner implements Scanner {
                     continue;
                 }
             }
+            int before = out.size();
             classifyRun(s, i, groupEnds, groups, out);
-            i = Math.max(i, groupEnds[Math.max(0, groups - 1)] - 1);
+            int next = out.size() == before ? listedNumberAfter(c, groupEnds, groups) : -1;
+            i = next > 0 ? next - 1 : Math.max(i, groupEnds[Math.max(0, groups - 1)] - 1);
         }
+    }
+
+    /**
+     * "8821 4407 19 / 0172 9930415": when the whole run is nothing, a later group after a slash that starts with a
+     * trunk or country prefix begins a number of its own; its position, or -1.
+     */
+    private static int listedNumberAfter(char[] c, int[] groupEnds, int groups) {
+        for (int g = 1; g < groups; g++) {
+            int k = groupEnds[g - 1];
+            boolean slash = false;
+            while (k < c.length && !TextScan.isDigit(c[k]) && c[k] != '+') slash |= c[k++] == '/';
+            if (slash && k < c.length && (c[k] == '0' || c[k] == '+')) return k;
+        }
+        return -1;
     }
 
     private void classifyRun(TextScan s, int start, int[] groupEnds, int groups, List<Detection> out) {
@@ -123,10 +139,17 @@ final class NumberRunScanner implements Scanner {
                     return;
                 }
             }
-            if (d >= 7 && d <= 15 && Context.phoneBefore(s, start)) {
+            boolean international = c[start] == '+'
+                    || c[start] == '0'
+                            && start + 2 < c.length
+                            && c[start + 1] == '0'
+                            && c[start + 2] >= '1'
+                            && c[start + 2] <= '9';
+            if (d >= 7 && d <= 15 && (international || Context.phoneBefore(s, start))) {
+                // "+1 206-555-0149", "0044 …": a country code says phone even where the number plan has no such line
                 PhoneNumber number = parse(whole);
                 if (number != null && PHONES.isPossibleNumber(number)) {
-                    out.add(new Detection(EntityType.PHONE, start, groupEnds[groups - 1], 0.6));
+                    out.add(new Detection(EntityType.PHONE, start, groupEnds[groups - 1], international ? 0.7 : 0.6));
                     return;
                 }
             }

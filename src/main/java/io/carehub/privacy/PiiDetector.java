@@ -32,6 +32,7 @@ public final class PiiDetector {
     private final KnownValueMatcher knownValues;
     private final NameGrowth nameGrowth;
     private final AddressGrowth addressGrowth;
+    private final ListedNames listedNames;
     private final String region;
 
     /**
@@ -78,11 +79,14 @@ public final class PiiDetector {
             new NumberRunScanner(region, Set.copyOf(e164)),
             new IdDocumentScanner(),
             new SocialSecurityNumberScanner(),
+            new OtherIdRule(),
+            new IdShapes(),
             new LicencePlateScanner(),
             new BirthDateScanner(),
             new CustomerIdRule(),
             new DigitRunRule(nonPersonalPatterns),
             new AddressRules(lexicons),
+            new ForeignAddresses(lexicons),
             new NameRules(lexicons),
             new DoorbellNames(lexicons)
         };
@@ -95,6 +99,7 @@ public final class PiiDetector {
         this.knownValues = new KnownValueMatcher(region);
         this.nameGrowth = new NameGrowth(lexicons);
         this.addressGrowth = new AddressGrowth(lexicons);
+        this.listedNames = new ListedNames(lexicons);
     }
 
     public List<Entity> detect(String text) {
@@ -136,7 +141,8 @@ public final class PiiDetector {
         List<Detection> candidates = new ArrayList<>();
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
-        return mergeKnown(text, addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates))));
+        List<Detection> grown = addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates)));
+        return mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown)));
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

@@ -42,8 +42,31 @@ final class TextScan {
         this.tokens = tokenize(c);
     }
 
+    private String cleaned;
+    private int hasDigit = -1;
+
     int length() {
         return c.length;
+    }
+
+    /** The cleaned chars as a String, made once per message for the scanners that match patterns. */
+    String cleaned() {
+        if (cleaned == null) cleaned = new String(c);
+        return cleaned;
+    }
+
+    /** Whether the message has any ASCII digit (looked at once). */
+    boolean hasDigit() {
+        if (hasDigit < 0) {
+            hasDigit = 0;
+            for (char ch : c) {
+                if (ch >= '0' && ch <= '9') {
+                    hasDigit = 1;
+                    break;
+                }
+            }
+        }
+        return hasDigit == 1;
     }
 
     char at(int i) {
@@ -114,12 +137,23 @@ final class TextScan {
                     }
                 }
                 String t = new String(c, s, i - s);
-                tokens.add(new Token(s, i, Kind.WORD, t, fold(t), Character.isUpperCase(ch)));
+                tokens.add(new Token(s, i, Kind.WORD, t, withoutPossessive(fold(t)), Character.isUpperCase(ch)));
             } else {
                 i++;
             }
         }
         return tokens;
+    }
+
+    private static final java.util.Set<String> NOT_POSSESSIVE =
+            java.util.Set.of("that", "what", "there", "here", "name", "where", "let", "who");
+
+    /** "Lukas's", "Ewa's": a name with the English possessive is looked up as the name. */
+    private static String withoutPossessive(String folded) {
+        int n = folded.length();
+        if (n < 5 || folded.charAt(n - 2) != '\'' || folded.charAt(n - 1) != 's') return folded;
+        String base = folded.substring(0, n - 2);
+        return NOT_POSSESSIVE.contains(base) ? folded : base;
     }
 
     /** Lower case with German umlauts and common accents folded, so "Müller", "MUELLER" and "muller" compare. */

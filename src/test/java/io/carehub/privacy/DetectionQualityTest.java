@@ -70,226 +70,153 @@ class DetectionQualityTest {
                 .isGreaterThanOrEqualTo(floor);
     }
 
-    @Nested
-    class DevelopmentCorpus {
+    /** Every type's recall at least {@code floor}; types the set does not label count as 1.0. */
+    private static void assertEveryTypeRecall(PrivacyEvaluation.Result r, double floor) {
+        assertTypeRecall(
+                r,
+                java.util.Arrays.stream(EntityType.values())
+                        .filter(t -> t != EntityType.UNSCANNED)
+                        .toList(),
+                floor);
+    }
 
-        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.JSONL);
+    /**
+     * One set's guards, each at the level the detector holds today (rounded down), so any regression fails. The
+     * sets are development sets: the rules were written with their misses in view (docs/privacy-evaluation.md).
+     */
+    abstract static class Guard {
+
+        private final PrivacyEvaluation.Result r;
+        private final double entityRecall;
+        private final double everyType;
+        private final double charRecall;
+        private final double charPrecision;
+
+        Guard(String jsonl, double entityRecall, double everyType, double charRecall, double charPrecision) {
+            this.r = evaluated(jsonl);
+            this.entityRecall = entityRecall;
+            this.everyType = everyType;
+            this.charRecall = charRecall;
+            this.charPrecision = charPrecision;
+        }
+
+        @Test
+        void keepsTodaysEntityRecall() {
+            assertEntityRecall(r, entityRecall);
+        }
+
+        @Test
+        void keepsTodaysRecallOfEveryType() {
+            assertEveryTypeRecall(r, everyType);
+        }
+
+        @Test
+        void findsEveryPhoneEmailIbanAndCard() {
+            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
+        }
+
+        @Test
+        void masksTheLabelledCharacters() {
+            assertCharRecall(r, charRecall);
+        }
+
+        @Test
+        void masksLittleElse() {
+            assertCharPrecision(r, charPrecision);
+        }
+    }
+
+    // development corpus: every entity; char. precision 0.989 since names written "Vogel, Anna" are masked as one
+    // span, comma included
+    @Nested
+    class DevelopmentCorpus extends Guard {
+
+        DevelopmentCorpus() {
+            super(LabelledCorpus.JSONL, 1.0, 1.0, 1.0, 0.989);
+        }
 
         @Test
         void holdsEnoughMessagesAndLookAlikesWithoutPersonalData() {
+            PrivacyEvaluation.Result r = evaluated(LabelledCorpus.JSONL);
             assertThat(r.messages()).isGreaterThanOrEqualTo(400);
             assertThat((double) r.withoutPii() / r.messages()).isGreaterThanOrEqualTo(0.20);
         }
 
-        // The target is every entity (1.0). Under the 90 % rule today's detector reaches 0.991: four names and
-        // addresses are masked only in part. These floors hold today's level so a regression fails; issue #17
-        // (detector recall) raises them to the target.
-        @Test
-        void keepsTodaysEntityRecall() {
-            assertEntityRecall(r, 0.99);
-        }
-
-        @Test
-        void findsEveryEntityOfEveryTypeButPartlyMaskedNamesAndAddresses() {
-            assertTypeRecall(
-                    r,
-                    java.util.Arrays.stream(EntityType.values())
-                            .filter(t -> t != EntityType.PERSON && t != EntityType.ADDRESS)
-                            .toList(),
-                    1.0);
-            assertTypeRecall(r, List.of(EntityType.PERSON), 0.99); // today 0.994 (154 of 155)
-            assertTypeRecall(r, List.of(EntityType.ADDRESS), 0.96); // today 0.964 (54 of 56)
-        }
-
         @Test
         void touchesEveryEntity() {
-            assertOverlapRecall(r, 1.0);
-        }
-
-        @Test
-        void masksTheLabelledCharacters() {
-            assertCharRecall(r, 0.99);
-        }
-
-        @Test
-        void masksLittleElse() {
-            assertCharPrecision(r, 0.99);
+            assertOverlapRecall(evaluated(LabelledCorpus.JSONL), 1.0);
         }
     }
 
+    // A: 0.977, one lower-case name masked only in part
     @Nested
-    class SetA {
-
-        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_JSONL);
-
-        // target 1.0; today 0.977 under the 90 % rule (one name masked only in part)
-        @Test
-        void keepsTodaysEntityRecall() {
-            assertEntityRecall(r, 0.97);
-        }
-
-        @Test
-        void touchesEveryEntity() {
-            assertOverlapRecall(r, 1.0);
-        }
-
-        @Test
-        void masksTheLabelledCharacters() {
-            assertCharRecall(r, 0.99);
-        }
-
-        @Test
-        void masksLittleElse() {
-            assertCharPrecision(r, 0.96);
+    class SetA extends Guard {
+        SetA() {
+            super(LabelledCorpus.HOLDOUT_JSONL, 0.976, 0.933, 0.990, 0.969);
         }
     }
 
+    // B: 0.985 (three names in dialect or lower case missed)
     @Nested
-    class SetB {
-
-        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_B_JSONL);
-
-        // target 0.97; today 0.976 under the 90 % rule (1 partly masked, 4 missed)
-        @Test
-        void keepsTodaysEntityRecall() {
-            assertEntityRecall(r, 0.97);
-        }
-
-        @Test
-        void keepsTheShareOfEntitiesTouched() {
-            assertOverlapRecall(r, 0.98);
-        }
-
-        @Test
-        void findsEveryPhoneEmailIbanAndCard() {
-            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
-        }
-
-        @Test
-        void masksTheLabelledCharacters() {
-            assertCharRecall(r, 0.98);
-        }
-
-        @Test
-        void masksLittleElse() {
-            assertCharPrecision(r, 0.99);
+    class SetB extends Guard {
+        SetB() {
+            super(LabelledCorpus.HOLDOUT_B_JSONL, 0.985, 0.961, 0.994, 0.996);
         }
     }
 
+    // C: 0.996 (a two-letter first name missed)
     @Nested
-    class SetC {
-
-        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.HOLDOUT_C_JSONL);
-
-        // target 0.99; today 0.988 under the 90 % rule (2 partly masked, 1 missed)
-        @Test
-        void keepsTodaysEntityRecall() {
-            assertEntityRecall(r, 0.98);
-        }
-
-        @Test
-        void keepsTheShareOfEntitiesTouched() {
-            assertOverlapRecall(r, 0.99);
-        }
-
-        @Test
-        void findsEveryPhoneEmailIbanAndCard() {
-            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
-        }
-
-        @Test
-        void masksTheLabelledCharacters() {
-            assertCharRecall(r, 0.99);
-        }
-
-        @Test
-        void masksLittleElse() {
-            assertCharPrecision(r, 0.99);
+    class SetC extends Guard {
+        SetC() {
+            super(LabelledCorpus.HOLDOUT_C_JSONL, 0.996, 0.990, 0.999, 0.998);
         }
     }
 
+    // D1: first seen 0.912, today every entity
     @Nested
-    class DevelopmentSetD1 {
-
-        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.DEV_D1_JSONL);
-
-        // target 0.97; first seen 0.912, today every entity under the 90 % rule
-        @Test
-        void keepsTodaysEntityRecall() {
-            assertEntityRecall(r, 1.0);
-        }
-
-        @Test
-        void keepsTodaysRecallOfEveryType() {
-            assertTypeRecall(
-                    r,
-                    List.of(
-                            EntityType.PERSON,
-                            EntityType.ADDRESS,
-                            EntityType.CUSTOMER_ID,
-                            EntityType.DATE_OF_BIRTH,
-                            EntityType.ID_DOCUMENT,
-                            EntityType.OTHER_ID,
-                            EntityType.IP),
-                    1.0);
-        }
-
-        @Test
-        void findsEveryPhoneEmailIbanAndCard() {
-            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
-        }
-
-        @Test
-        void masksTheLabelledCharacters() {
-            assertCharRecall(r, 1.0);
-        }
-
-        @Test
-        void masksLittleElse() {
-            assertCharPrecision(r, 0.99);
+    class DevelopmentSetD1 extends Guard {
+        DevelopmentSetD1() {
+            super(LabelledCorpus.DEV_D1_JSONL, 1.0, 1.0, 1.0, 0.993);
         }
     }
 
+    // D2: first seen 0.924, today every entity; 69 % look-alikes cost precision (floor 0.90)
     @Nested
-    class DevelopmentSetD2 {
-
-        private final PrivacyEvaluation.Result r = evaluated(LabelledCorpus.DEV_D2_JSONL);
-
-        // target 0.97; first seen 0.924, today every entity under the 90 % rule; 69 % of its messages are look-alikes
-        @Test
-        void keepsTodaysEntityRecall() {
-            assertEntityRecall(r, 1.0);
+    class DevelopmentSetD2 extends Guard {
+        DevelopmentSetD2() {
+            super(LabelledCorpus.DEV_D2_JSONL, 1.0, 1.0, 1.0, 0.933);
         }
+    }
 
-        @Test
-        void keepsTodaysRecallOfEveryType() {
-            assertTypeRecall(
-                    r,
-                    List.of(
-                            EntityType.PERSON,
-                            EntityType.ADDRESS,
-                            EntityType.CUSTOMER_ID,
-                            EntityType.DATE_OF_BIRTH,
-                            EntityType.ID_DOCUMENT,
-                            EntityType.OTHER_ID,
-                            EntityType.IP),
-                    1.0);
+    // H1: first seen 0.923, today every entity
+    @Nested
+    class DevelopmentSetH1 extends Guard {
+        DevelopmentSetH1() {
+            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.988);
         }
+    }
 
-        @Test
-        void findsEveryPhoneEmailIbanAndCard() {
-            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
+    // H2: first seen 0.943, today 0.997 (a Bavarian "i bin d'Resi" missed)
+    @Nested
+    class DevelopmentSetH2 extends Guard {
+        DevelopmentSetH2() {
+            super(LabelledCorpus.H2_JSONL, 0.996, 0.990, 0.999, 0.941);
         }
+    }
 
-        @Test
-        void masksTheLabelledCharacters() {
-            assertCharRecall(r, 1.0);
+    // H3: first seen 0.890, today every entity
+    @Nested
+    class DevelopmentSetH3 extends Guard {
+        DevelopmentSetH3() {
+            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.982);
         }
+    }
 
-        // the hard negatives cost precision (shops' addresses, the company's e-mail): the floor is 0.90
-        @Test
-        void masksLittleElse() {
-            assertCharPrecision(r, 0.93);
+    // P: the developer's own probe of the weakest types, 0.458 before the rules for them, today every entity
+    @Nested
+    class ProbeP extends Guard {
+        ProbeP() {
+            super(LabelledCorpus.PROBE_JSONL, 1.0, 1.0, 1.0, 1.0);
         }
     }
 
@@ -301,7 +228,11 @@ class DetectionQualityTest {
         LabelledCorpus.HOLDOUT_B_MARKUP + "," + LabelledCorpus.HOLDOUT_B_JSONL,
         LabelledCorpus.HOLDOUT_C_MARKUP + "," + LabelledCorpus.HOLDOUT_C_JSONL,
         LabelledCorpus.DEV_D1_MARKUP + "," + LabelledCorpus.DEV_D1_JSONL,
-        LabelledCorpus.DEV_D2_MARKUP + "," + LabelledCorpus.DEV_D2_JSONL
+        LabelledCorpus.DEV_D2_MARKUP + "," + LabelledCorpus.DEV_D2_JSONL,
+        LabelledCorpus.H1_MARKUP + "," + LabelledCorpus.H1_JSONL,
+        LabelledCorpus.H2_MARKUP + "," + LabelledCorpus.H2_JSONL,
+        LabelledCorpus.H3_MARKUP + "," + LabelledCorpus.H3_JSONL,
+        LabelledCorpus.PROBE_MARKUP + "," + LabelledCorpus.PROBE_JSONL
     })
     void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
         List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();

@@ -41,6 +41,30 @@ record LabelledCorpus(List<Message> messages) {
     static final String DEV_D1_MARKUP = "/privacy/dev-d1-annotated.txt";
     static final String DEV_D2_JSONL = "/privacy/dev-d2.jsonl";
     static final String DEV_D2_MARKUP = "/privacy/dev-d2-annotated.txt";
+    static final String H1_JSONL = "/privacy/holdout-h1.jsonl";
+    static final String H1_MARKUP = "/privacy/holdout-h1-annotated.txt";
+    static final String H2_JSONL = "/privacy/holdout-h2.jsonl";
+    static final String H2_MARKUP = "/privacy/holdout-h2-annotated.txt";
+    static final String H3_JSONL = "/privacy/holdout-h3.jsonl";
+    static final String H3_MARKUP = "/privacy/holdout-h3-annotated.txt";
+    static final String PROBE_JSONL = "/privacy/probe.jsonl";
+    static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
+
+    /** A labelled set by its short name (docs/privacy-evaluation.md lists them): its JSONL and what it is. */
+    record NamedSet(String name, String jsonl, String description) {}
+
+    /** Every labelled set, in the order the evaluation doc lists them. All are development sets. */
+    static final List<NamedSet> SETS = List.of(
+            new NamedSet("development", JSONL, "development corpus"),
+            new NamedSet("A", HOLDOUT_JSONL, "set A (first author, after the rules)"),
+            new NamedSet("B", HOLDOUT_B_JSONL, "set B (second author)"),
+            new NamedSet("C", HOLDOUT_C_JSONL, "set C (third author)"),
+            new NamedSet("D1", DEV_D1_JSONL, "set D1 (fourth author, private customers)"),
+            new NamedSet("D2", DEV_D2_JSONL, "set D2 (fifth author, hard negatives first)"),
+            new NamedSet("H1", H1_JSONL, "set H1 (sixth author, names of many origins)"),
+            new NamedSet("H2", H2_JSONL, "set H2 (seventh author, business and formal writers)"),
+            new NamedSet("H3", H3_JSONL, "set H3 (eighth author, English speakers, students, expats)"),
+            new NamedSet("P", PROBE_JSONL, "probe P (the weakest types, by the detector's developer)"));
 
     static LabelledCorpus load() {
         return load(JSONL);

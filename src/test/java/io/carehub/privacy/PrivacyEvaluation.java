@@ -228,35 +228,70 @@ public final class PrivacyEvaluation {
         return b.toString();
     }
 
+    /**
+     * {@code --set NAME} evaluates one set (development, A, B, C, D1, D2, H1, H2, H3, P; the older flags
+     * {@code --holdout}, {@code --holdout-b}, {@code --holdout-c}, {@code --dev-d1}, {@code --dev-d2} still work);
+     * {@code --all} prints one line per set; {@code --verbose} lists misses and false alarms.
+     */
     public static void main(String[] args) {
         List<String> options = List.of(args);
-        String resource = options.contains("--dev-d1")
-                ? LabelledCorpus.DEV_D1_JSONL
-                : options.contains("--dev-d2")
-                        ? LabelledCorpus.DEV_D2_JSONL
-                        : options.contains("--holdout-c")
-                                ? LabelledCorpus.HOLDOUT_C_JSONL
-                                : options.contains("--holdout-b")
-                                        ? LabelledCorpus.HOLDOUT_B_JSONL
-                                        : options.contains("--holdout")
-                                                ? LabelledCorpus.HOLDOUT_JSONL
-                                                : LabelledCorpus.JSONL;
-        Result r = evaluate(new PiiDetector(COMPANY_NUMBERS, "DE"), LabelledCorpus.load(resource));
-        System.out.println(
-                switch (resource) {
-                    case LabelledCorpus.DEV_D1_JSONL -> "corpus D1 (fourth author, private customers)";
-                    case LabelledCorpus.DEV_D2_JSONL -> "corpus D2 (fifth author, hard negatives first)";
-                    case LabelledCorpus.HOLDOUT_C_JSONL -> "held-out corpus C (third author)";
-                    case LabelledCorpus.HOLDOUT_B_JSONL -> "held-out corpus B (second author)";
-                    case LabelledCorpus.HOLDOUT_JSONL -> "held-out corpus";
-                    default -> "development corpus";
-                });
+        PiiDetector detector = new PiiDetector(COMPANY_NUMBERS, "DE");
+        if (options.contains("--all")) {
+            System.out.print(summary(detector));
+            return;
+        }
+        LabelledCorpus.NamedSet set = chosen(options);
+        Result r = evaluate(detector, LabelledCorpus.load(set.jsonl()));
+        System.out.println(set.description());
         System.out.print(table(r));
-        if (List.of(args).contains("--verbose")) {
+        if (options.contains("--verbose")) {
             System.out.println("\nmisses:");
             r.misses().forEach(m -> System.out.println("  " + m));
             System.out.println("\nfalse alarms:");
             r.falseAlarms().forEach(m -> System.out.println("  " + m));
         }
+    }
+
+    private static LabelledCorpus.NamedSet chosen(List<String> options) {
+        int i = options.indexOf("--set");
+        String name = i >= 0 && i + 1 < options.size()
+                ? options.get(i + 1)
+                : options.contains("--dev-d1")
+                        ? "D1"
+                        : options.contains("--dev-d2")
+                                ? "D2"
+                                : options.contains("--holdout-c")
+                                        ? "C"
+                                        : options.contains("--holdout-b")
+                                                ? "B"
+                                                : options.contains("--holdout") ? "A" : "development";
+        return LabelledCorpus.SETS.stream()
+                .filter(s -> s.name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such set: " + name));
+    }
+
+    /** One line per set: entity recall overall and per type, character precision and recall. */
+    static String summary(PiiDetector detector) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-12s %9s %7s", "set", "messages", "recall"));
+        for (EntityType type : EntityType.values()) {
+            if (type != EntityType.UNSCANNED) b.append(String.format(Locale.ROOT, " %13s", type));
+        }
+        b.append(String.format(Locale.ROOT, " %8s %8s%n", "c.prec", "c.rec"));
+        for (LabelledCorpus.NamedSet set : LabelledCorpus.SETS) {
+            Result r = evaluate(detector, LabelledCorpus.load(set.jsonl()));
+            b.append(String.format(
+                    Locale.ROOT, "%-12s %4d/%4d %7.3f", set.name(), r.messages(), r.gold(), r.entityRecall()));
+            for (EntityType type : EntityType.values()) {
+                if (type == EntityType.UNSCANNED) continue;
+                TypeScore t = r.perType().get(type);
+                b.append(
+                        t.gold() == 0
+                                ? String.format(Locale.ROOT, " %13s", "-")
+                                : String.format(Locale.ROOT, " %5.3f %3d/%3d", t.recall(), t.found(), t.gold()));
+            }
+            b.append(String.format(Locale.ROOT, " %8.3f %8.3f%n", r.charPrecision(), r.charRecall()));
+        }
+        return b.toString();
     }
 }

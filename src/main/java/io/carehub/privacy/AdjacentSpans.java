@@ -1,0 +1,58 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Joins two names or two addresses found side by side into one span: "Kowalski, Piotr", "Ursula von der Heide"
+ * found as two pieces, "17 Carlton Road, Manchester M16 8BB". Masked apart, the comma or particle between them
+ * stays in the text and the whole value is not one token for the bot; masked together it is.
+ */
+final class AdjacentSpans {
+
+    private AdjacentSpans() {}
+
+    /** {@code found} ordered by start and non-overlapping; known values (with a canonical form) stay as they are. */
+    static List<Detection> join(TextScan s, List<Detection> found) {
+        if (found.size() < 2) return found;
+        List<Detection> result = new ArrayList<>(found.size());
+        Detection last = null;
+        for (Detection d : found) {
+            if (last != null && joinable(s, last, d)) {
+                last = new Detection(d.type(), last.start(), d.end(), Math.max(last.score(), d.score()));
+                result.set(result.size() - 1, last);
+            } else {
+                result.add(d);
+                last = d;
+            }
+        }
+        return result.size() == found.size() ? found : result;
+    }
+
+    private static boolean oneWord(TextScan s, Detection d) {
+        return s.tokenAtOrAfter(d.end()) - s.tokenAtOrAfter(d.start()) == 1;
+    }
+
+    private static boolean joinable(TextScan s, Detection a, Detection b) {
+        if (a.type() != b.type() || a.canonical() != null || b.canonical() != null) return false;
+        if (a.type() != EntityType.PERSON && a.type() != EntityType.ADDRESS) return false;
+        if (b.start() - a.end() > 12) return false;
+        int commas = 0;
+        for (int i = a.end(); i < b.start(); i++) {
+            char ch = s.c[i];
+            if (ch == ',') commas++;
+            else if (ch != ' ' && !Character.isLetter(ch)) return false;
+        }
+        if (commas > 1) return false;
+        // "Kowalski, Piotr": two names joined by a comma only when each is one word, surname then first name
+        if (commas == 1 && a.type() == EntityType.PERSON && (!oneWord(s, a) || !oneWord(s, b))) return false;
+        // words between may only be name particles ("von der")
+        int k = s.tokenAtOrAfter(a.end());
+        for (; k < s.tokens.size() && s.tokens.get(k).start() < b.start(); k++) {
+            Token token = s.tokens.get(k);
+            if (a.type() != EntityType.PERSON || !NameSpan.PARTICLES.contains(token.folded())) return false;
+        }
+        return true;
+    }
+}

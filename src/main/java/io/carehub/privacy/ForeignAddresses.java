@@ -1,0 +1,73 @@
+package io.carehub.privacy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Addresses abroad, as customers who move or live across a border write them (ADDRESS): a street after a
+ * foreign street word ("ul. Legnicka 48", "Via Roma 12", "rue de la Paix 5"), a British postcode with the town
+ * before it ("Manchester M16 8BB"), a Polish postcode and town ("54-203 Wrocław"), and a four-digit Swiss or
+ * Austrian postcode and town after "in", "aus" or an address word ("wohne in 8200 Schaffhausen"). Found pieces
+ * next to each other become one span ({@link AdjacentSpans}). Each pattern has bounded parts only.
+ */
+final class ForeignAddresses implements Scanner {
+
+    private static final String TOWN = "\\p{Lu}[\\p{L}-]{2,}";
+    private static final Pattern STREET =
+            Pattern.compile("(?<![\\p{L}.])(?:ul\\.|ulica|al\\.|aleja|plac|Via|Viale|Piazza"
+                    + "|Corso|[Rr]ue|Avenue|Boulevard|Calle|Avenida|Carrer|Rua|Praça|Straat|Laan|Utca|Ulitsa)"
+                    + " (?:(?:de|del|della|di|la|le|des|du|da|do|dos)\\s)?\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}"
+                    + ",? \\d{1,4}[a-zA-Z]?(?:/\\d{1,4})?(?![\\p{L}\\p{N}])");
+    private static final Pattern UK_POSTCODE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:" + TOWN + ",? )?(?<code>[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\p{N}])");
+    private static final Pattern PL_POSTCODE =
+            Pattern.compile("(?<![\\p{L}\\p{N}-])\\d{2}-\\d{3} " + TOWN + "(?![\\p{L}\\p{N}])");
+    private static final Pattern FOUR_DIGIT_POSTCODE =
+            Pattern.compile("(?<![\\p{L}\\p{N}.,/-])[1-9]\\d{3} " + TOWN + "(?![\\p{L}\\p{N}])");
+    /** Words before a four-digit postcode that say a place follows (Swiss German "us" = "aus"). */
+    private static final Set<String> PLACE_BEFORE =
+            Set.of("in", "aus", "us", "from", "nach", "wohne", "wohnhaft", "adresse", "anschrift", "address", "plz");
+
+    private final Lexicons lex;
+
+    ForeignAddresses(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return;
+        String text = s.cleaned();
+        find(s, STREET.matcher(text), 0.8, out);
+        Matcher uk = UK_POSTCODE.matcher(text);
+        while (uk.find()) {
+            if (!placeName(s, uk.end())) continue;
+            out.add(new Detection(EntityType.ADDRESS, uk.start(), uk.end(), 0.75));
+            // the code alone too: when the town already ends a street's span, the code still joins it
+            out.add(new Detection(EntityType.ADDRESS, uk.start("code"), uk.end(), 0.7));
+        }
+        find(s, PL_POSTCODE.matcher(text), 0.75, out);
+        Matcher m = FOUR_DIGIT_POSTCODE.matcher(text);
+        while (m.find()) {
+            if (Context.anyBefore(s, m.start(), 1, 12, PLACE_BEFORE::contains) && placeName(s, m.end()))
+                out.add(new Detection(EntityType.ADDRESS, m.start(), m.end(), 0.75));
+        }
+    }
+
+    private void find(TextScan s, Matcher m, double score, List<Detection> out) {
+        while (m.find()) {
+            if (placeName(s, m.end())) out.add(new Detection(EntityType.ADDRESS, m.start(), m.end(), score));
+        }
+    }
+
+    /** The match's last word is a town, not an everyday word ("8200 Schaffhausen", not "1000 Dank"). */
+    private boolean placeName(TextScan s, int end) {
+        int k = s.tokenAtOrAfter(end) - 1;
+        if (k < 0) return false;
+        TextScan.Token last = s.tokens.get(k);
+        if (last.text().matches("\\d?[GMKT]B")) return false; // "M2 5GB" is a data volume
+        return !last.isWord() || lex.isCity(last.folded()) || !lex.isCommon(last.folded());
+    }
+}

@@ -1,0 +1,44 @@
+package io.carehub.privacy;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * OTHER_ID values whose shape alone tells what they are, without a keyword: a UK National Insurance number
+ * ("QQ 12 34 56 C"), a US social-security number ("512-48-7391"), a Swiss AHV number ("756.9214.0769.88", EAN
+ * check digit), a French social-security number (13 digits and their key), a German health-insurance number
+ * (a letter and nine digits, check digit), an Italian codice fiscale and a German or Austrian VAT id. Each
+ * pattern has fixed-width parts only, so a match is tried in constant time per position.
+ */
+final class IdShapes implements Scanner {
+
+    private static final Pattern SHAPES = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+            + "(?<nino>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])"
+            + "|(?<ssn>(?!000|666|9)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4})"
+            + "|(?<ahv>756[. ]?\\d{4}[. ]?\\d{4}[. ]?\\d{2})"
+            + "|(?<nir>[12] ?\\d{2} ?(?:0[1-9]|1[0-2]) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2})"
+            + "|(?<kvnr>[A-Z]\\d{9})"
+            + "|(?<cf>[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z])"
+            + "|(?<vat>(?:DE ?\\d{3} ?\\d{3} ?\\d{3}|ATU ?\\d{8}))"
+            + ")(?![\\p{L}\\p{N}])");
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return;
+        Matcher m = SHAPES.matcher(s.cleaned());
+        while (m.find()) {
+            double score = score(m);
+            if (score > 0) out.add(new Detection(EntityType.OTHER_ID, m.start(), m.end(), score));
+        }
+    }
+
+    /** How sure the shape is, or 0 when its check digit fails. */
+    private static double score(Matcher m) {
+        if (m.group("ahv") != null) return Checksums.ean13(TextScan.digitsOf(m.group())) ? 0.9 : 0;
+        if (m.group("nir") != null)
+            return Checksums.frenchSocialSecurity(m.group().replace(" ", "")) ? 0.9 : 0;
+        if (m.group("kvnr") != null) return Checksums.healthInsuranceNumber(m.group()) ? 0.8 : 0;
+        return 0.85;
+    }
+}

@@ -1,0 +1,196 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Identifiers of the OTHER_ID kind after their keyword, German and foreign: student matriculation numbers
+ * ("Matrikelnummer 2193847", "student number s4102937"), social-security and pension-insurance numbers of any
+ * country ("National Insurance number QQ 12 34 56 C", "SV-Nummer …", "PESEL …"), health-insurance numbers
+ * ("Versichertennummer M482915734"), tax numbers ("Steuernummer 21/815/08150") and VAT ids. The value is the
+ * run of digit groups and short letter groups after the keyword, however it is spaced or punctuated. Shapes
+ * that need no keyword are {@link IdShapes}'.
+ */
+final class OtherIdRule implements Scanner {
+
+    static final double SCORE = 0.93;
+
+    /** Keywords of one token, folded. */
+    private static final Set<String> KEYWORDS = Set.of(
+            "matrikelnummer",
+            "matrikelnr",
+            "matrikel-nr",
+            "matrikel-nummer",
+            "matrikel",
+            "matr",
+            "matrnr",
+            "matr-nr",
+            "matriculation",
+            "matric",
+            "immatrikulationsnummer",
+            "studierendennummer",
+            "studentennummer",
+            "studierenden-nr",
+            "studenten-nr",
+            "sozialversicherungsnummer",
+            "sozialversicherungsnr",
+            "sv-nummer",
+            "sv-nr",
+            "svnr",
+            "svn",
+            "versicherungsnummer",
+            "versicherungsnr",
+            "rentenversicherungsnummer",
+            "rentenversicherungsnr",
+            "rv-nummer",
+            "versichertennummer",
+            "versichertennr",
+            "krankenversichertennummer",
+            "krankenversicherungsnummer",
+            "kvnr",
+            "kv-nummer",
+            "ssn",
+            "nino",
+            "pesel",
+            "bsn",
+            "burgerservicenummer",
+            "ahv",
+            "ahv-nummer",
+            "ahv-nr",
+            "avs",
+            "nir",
+            "insee",
+            "steuernummer",
+            "steuernr",
+            "st-nr",
+            "ust-idnr",
+            "ustidnr",
+            "ust-id",
+            "ustid",
+            "ust-id-nr",
+            "umsatzsteuer-id",
+            "umsatzsteuer-identifikationsnummer",
+            "vat",
+            "svb",
+            "zus",
+            "tckn",
+            "taj");
+    /** Keywords of two tokens: first word → the words that may follow it. */
+    private static final Set<String> PAIRS = Set.of(
+            "student id",
+            "student number",
+            "student no",
+            "student nr",
+            "students id",
+            "studenten id",
+            "studierenden id",
+            "social security",
+            "national insurance",
+            "insurance number",
+            "insurance no",
+            "insured number",
+            "securite sociale",
+            "codice fiscale",
+            "tax number",
+            "tax no",
+            "numer pesel",
+            "previdenza sociale",
+            "seguridad social",
+            "sosyal guvenlik");
+
+    private static final Set<String> FILLERS = Set.of(
+            "ist", "is", "lautet", "lauten", "my", "mein", "meine", "meiner", "his", "her", "sein", "seine", "ihre",
+            "no", "nr", "number", "nummer", "num", "numero", "der", "des", "die", "the", "von", "of", "vom", "from",
+            "card", "karte", "id", "code", "ja", "also", "hier", "here", "war", "was", "da", "wie", "folgt");
+
+    /** Words that end the keyword's reach: "Matrikelnummer habe ich nicht, aber …". */
+    private static final Set<String> BREAKERS = Set.of(
+            "aber", "but", "und", "and", "oder", "or", "nicht", "not", "kein", "keine", "noch", "yet", "weiss", "know",
+            "habe", "hab", "have", "hat", "has", "brauche", "need", "wo", "where", "wann", "when");
+
+    private static final int MAX_FILLERS = 4;
+    private static final int MAX_GROUPS = 8;
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.get(i).isWord()) continue;
+            int after = keywordEnd(s, i);
+            if (after < 0) continue;
+            int end = capture(s, after, out);
+            if (end > i) i = end - 1;
+        }
+    }
+
+    /** Index of the token after a keyword at {@code i}, or -1. */
+    private static int keywordEnd(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        String w = t.get(i).folded();
+        if (KEYWORDS.contains(w)) return i + 1;
+        if (i + 1 < t.size()
+                && t.get(i + 1).isWord()
+                && t.get(i + 1).start() - t.get(i).end() <= 2
+                && PAIRS.contains(w + " " + t.get(i + 1).folded())) return i + 2;
+        return -1;
+    }
+
+    /** Captures the value after the keyword (after a few fillers); returns the token index after it, or -1. */
+    private static int capture(TextScan s, int from, List<Detection> out) {
+        List<Token> t = s.tokens;
+        int k = from;
+        int fillers = 0;
+        while (k < t.size() && t.get(k).isWord() && fillers < MAX_FILLERS && !valueStart(s, k)) {
+            if (!filler(t.get(k).folded())) return -1;
+            k++;
+            fillers++;
+        }
+        if (k >= t.size()
+                || !valueStart(s, k)
+                || t.get(k).start() - t.get(k - 1).end() > 4) return -1;
+        int first = k;
+        int digits = 0;
+        int end = k;
+        while (end < t.size() && end - first < MAX_GROUPS) {
+            Token g = t.get(end);
+            if (end > first) {
+                int gap = g.start() - t.get(end - 1).end();
+                if (gap > 1 || gap == 1 && " -./".indexOf(s.at(g.start() - 1)) < 0) break;
+                if (gap == 1 && s.at(g.start() - 1) == '.' && !TextScan.isDigit(s.at(g.start()))) break;
+            }
+            if (g.isNumber()) {
+                digits += g.length();
+            } else if (g.length() > 3 || !g.text().equals(g.text().toUpperCase()) && g.length() > 1) {
+                break;
+            }
+            end++;
+        }
+        while (end > first + 1 && !t.get(end - 1).isNumber() && t.get(end - 1).length() > 1) end--;
+        if (digits < 5) return -1;
+        out.add(new Detection(
+                EntityType.OTHER_ID, t.get(first).start(), t.get(end - 1).end(), SCORE));
+        return end;
+    }
+
+    /** A word between keyword and value: "Versichertennummer der Krankenkasse: …"; not another number's keyword. */
+    private static boolean filler(String w) {
+        if (FILLERS.contains(w) || KEYWORDS.contains(w)) return true;
+        return !BREAKERS.contains(w) && !w.contains("nummer") && !w.contains("number") && !w.endsWith("nr");
+    }
+
+    /**
+     * A number, or a group of up to three letters (six for a codice fiscale) joined to a number: "QQ 12 34 56 C",
+     * "s4102937", "M482915734", "DE 287 654 321".
+     */
+    private static boolean valueStart(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        Token token = t.get(k);
+        if (token.isNumber()) return true;
+        if (k + 1 >= t.size() || !t.get(k + 1).isNumber() || token.length() > 6) return false;
+        boolean upper = token.text().equals(token.text().toUpperCase());
+        int gap = t.get(k + 1).start() - token.end();
+        if (gap == 0) return upper || token.length() == 1;
+        return gap == 1 && upper && token.length() <= 3 && " -".indexOf(s.at(token.end())) >= 0;
+    }
+}
