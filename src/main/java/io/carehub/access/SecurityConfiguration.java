@@ -146,6 +146,8 @@ class SecurityConfiguration {
                             .hasRole(PRIVACY_OFFICER.claimValue());
                     requests.requestMatchers(GET, "/api/privacy/access-requests/*")
                             .hasRole(PRIVACY_OFFICER.claimValue());
+                    // R41: the loaded route files, their version and the last rejection
+                    requests.requestMatchers(GET, "/api/ops/routes").hasRole(OPS.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))
