@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,11 +25,15 @@ public class DeletionAudit {
 
     /** Without metrics (command-line tools). */
     DeletionAudit(NamedParameterJdbcTemplate jdbc) {
-        this(jdbc, null);
+        this(jdbc, (MeterRegistry) null);
     }
 
     @Autowired
-    DeletionAudit(NamedParameterJdbcTemplate jdbc, MeterRegistry registry) {
+    DeletionAudit(NamedParameterJdbcTemplate jdbc, ObjectProvider<MeterRegistry> registry) {
+        this(jdbc, registry.getIfAvailable());
+    }
+
+    private DeletionAudit(NamedParameterJdbcTemplate jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.registry = registry;
     }
