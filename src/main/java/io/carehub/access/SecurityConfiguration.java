@@ -149,6 +149,8 @@ class SecurityConfiguration {
                     // R27/R19: the customer behind an ids-only pool hand-off, for its pool's agents and supervisors
                     requests.requestMatchers(GET, "/api/conversations/*/customer")
                             .hasAnyRole(roles(AGENT, SUPERVISOR));
+                    // R41: the loaded route files, their version and the last rejection
+                    requests.requestMatchers(GET, "/api/ops/routes").hasRole(OPS.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))

@@ -2,6 +2,8 @@ package io.carehub.documentation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.buffer.BufferedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +11,8 @@ import org.apache.camel.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +32,7 @@ public class ContactDocumentation {
     private final Statuses statuses;
     private final Messages messages;
     private final RejectedUpdates rejected;
+    private final Counters counters;
 
     ContactDocumentation(
             TransactionTemplate tx,
@@ -36,7 +41,8 @@ public class ContactDocumentation {
             InboundDocumentation inbound,
             Statuses statuses,
             Messages messages,
-            RejectedUpdates rejected) {
+            RejectedUpdates rejected,
+            MeterRegistry registry) {
         this.tx = tx;
         this.mapper = mapper;
         this.conversations = conversations;
@@ -44,6 +50,7 @@ public class ContactDocumentation {
         this.statuses = statuses;
         this.messages = messages;
         this.rejected = rejected;
+        this.counters = new Counters(registry);
     }
 
     /**
@@ -70,6 +77,7 @@ public class ContactDocumentation {
             events.stream().filter(e -> e.kind() == BufferedEvent.Kind.REJECTED).forEach(this::recordRejected);
             return result;
         });
+        counters.count(documented, events);
         for (int i = 0; i < messageEvents.size(); i++) {
             if (documented.get(i).fresh()) {
                 LOG.debug(
@@ -108,6 +116,7 @@ public class ContactDocumentation {
                 LOG.info("duplicate status {} ignored", row.event().dedupId());
             }
         }
+        counters.statuses(recorded, rows.size() - recorded.size());
         if (recorded.isEmpty()) {
             return;
         }
@@ -127,5 +136,76 @@ public class ContactDocumentation {
     private void recordRejected(BufferedEvent event) {
         rejected.record(event);
         LOG.warn("rejected webhook update documented: {}", event.reason());
+    }
+
+    // R42 metrics: documented, duplicate and rejected updates, delivery statuses by status and Meta error code
+    private static final class Counters {
+
+        private static final Set<String> KNOWN_STATUSES = Set.of("sent", "delivered", "read", "failed", "deleted");
+
+        private final MeterRegistry registry;
+        private final Counter documented;
+        private final Counter duplicateMessages;
+        private final Counter duplicateStatuses;
+        private final Counter rejected;
+
+        Counters(MeterRegistry registry) {
+            this.registry = registry;
+            this.documented = Counter.builder("carehub.documented")
+                    .description("Inbound messages documented for the first time (R17)")
+                    .register(registry);
+            this.duplicateMessages = duplicates(registry, "message");
+            this.duplicateStatuses = duplicates(registry, "status");
+            this.rejected = Counter.builder("carehub.rejected")
+                    .description("Webhook updates documented as rejected (unparseable, unknown shape)")
+                    .register(registry);
+        }
+
+        private static Counter duplicates(MeterRegistry registry, String kind) {
+            return Counter.builder("carehub.duplicates")
+                    .description("Updates documented before and ignored (R5)")
+                    .tag("kind", kind)
+                    .register(registry);
+        }
+
+        /** Counted once the batch's database transaction committed. */
+        void count(List<DocumentedMessage> messages, List<BufferedEvent> events) {
+            long fresh = messages.stream().filter(DocumentedMessage::fresh).count();
+            documented.increment(fresh);
+            duplicateMessages.increment(messages.size() - fresh);
+            rejected.increment(events.stream()
+                    .filter(e -> e.kind() == BufferedEvent.Kind.REJECTED)
+                    .count());
+        }
+
+        /**
+         * R4: each recorded delivery status of an outbound message, with Meta's error code (none: "none"), and the
+         * duplicates; counted when the batch's transaction commits.
+         */
+        void statuses(List<StatusUpdate> recorded, int duplicates) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        count(recorded, duplicates);
+                    }
+                });
+            } else {
+                count(recorded, duplicates);
+            }
+        }
+
+        private void count(List<StatusUpdate> recorded, int duplicates) {
+            duplicateStatuses.increment(duplicates);
+            for (StatusUpdate row : recorded) {
+                Counter.builder("carehub.outbound.statuses")
+                        .description(
+                                "Delivery statuses of outbound messages from status webhooks (R4), by Meta error code")
+                        .tag("status", KNOWN_STATUSES.contains(row.state()) ? row.state() : "other")
+                        .tag("code", row.errorCode() == null ? "none" : String.valueOf(row.errorCode()))
+                        .register(registry)
+                        .increment();
+            }
+        }
     }
 }

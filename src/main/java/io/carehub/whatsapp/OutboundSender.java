@@ -3,6 +3,8 @@ package io.carehub.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.documentation.Messages;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -37,6 +39,7 @@ public class OutboundSender {
     private final WhatsappProperties whatsapp;
     private final ObjectMapper mapper;
     private final Environment environment;
+    private final MeterRegistry registry;
 
     public OutboundSender(
             Messages messages,
@@ -48,7 +51,8 @@ public class OutboundSender {
             OutboundProperties properties,
             WhatsappProperties whatsapp,
             ObjectMapper mapper,
-            Environment environment) {
+            Environment environment,
+            MeterRegistry registry) {
         this.messages = messages;
         this.tx = tx;
         this.camel = camel;
@@ -59,6 +63,7 @@ public class OutboundSender {
         this.whatsapp = whatsapp;
         this.mapper = mapper;
         this.environment = environment;
+        this.registry = registry;
     }
 
     /** A queued message ready for the Graph API. */
@@ -170,11 +175,13 @@ public class OutboundSender {
     private void accepted(long id, String wamid) {
         tx.executeWithoutResult(status -> messages.accepted(id, wamid)); // with a status that overtook the answer
         LOG.info("outbound message {} accepted by the Graph API as {}", id, wamid);
+        count("accepted", null);
     }
 
     private void fail(long id, Integer code, String error) {
         messages.failed(id, code, error);
         LOG.warn("outbound message {} failed: code {}", id, code);
+        count("failed", code);
     }
 
     private String graphBaseUrl() {
@@ -202,5 +209,15 @@ public class OutboundSender {
         String message = error.path("message").asText("no error body");
         String details = error.path("error_data").path("details").asText("");
         return details.isEmpty() ? message : message + " (" + details + ")";
+    }
+
+    // R42 metrics: the Graph API's final answer per outbound message, by Meta's error code
+    private void count(String outcome, Integer code) {
+        Counter.builder("carehub.outbound.sends")
+                .description("Outbound messages by the Graph API's final answer (R7/R8) and Meta error code")
+                .tag("outcome", outcome)
+                .tag("code", code == null ? "none" : String.valueOf(code))
+                .register(registry)
+                .increment();
     }
 }

@@ -1,5 +1,6 @@
 package io.carehub.whatsapp;
 
+import io.carehub.ops.RouteReload;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** R10: until Camel has started the webhook routes (it starts after Tomcat) and while they stop, Meta gets 503, not 404. */
+/**
+ * R10: until Camel has started the webhook routes (it starts after Tomcat), while they stop, and while changed route
+ * files are swapped in (R41), Meta gets 503, not 404.
+ */
 class WebhookReadinessFilter extends OncePerRequestFilter {
 
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -28,12 +32,14 @@ class WebhookReadinessFilter extends OncePerRequestFilter {
     // looked up on the first request, not injected: filters are created before the CamelContext, which must not be
     // hurried
     private final ObjectProvider<CamelContext> camelContext;
+    private final ObjectProvider<RouteReload> routeReload;
     private volatile CamelContext camel;
     // found once Camel has started: copying and filtering every route on each webhook request would be per-message work
     private volatile List<String> webhookRouteIds = List.of();
 
-    WebhookReadinessFilter(ObjectProvider<CamelContext> camelContext) {
+    WebhookReadinessFilter(ObjectProvider<CamelContext> camelContext, ObjectProvider<RouteReload> routeReload) {
         this.camelContext = camelContext;
+        this.routeReload = routeReload;
     }
 
     @Override
@@ -44,7 +50,8 @@ class WebhookReadinessFilter extends OncePerRequestFilter {
             camel = camelContext.getIfAvailable();
             this.camel = camel;
         }
-        if (camel != null && webhookRoutesStarted(camel)) {
+        RouteReload reload = routeReload.getIfAvailable();
+        if (camel != null && webhookRoutesStarted(camel) && (reload == null || !reload.swapping())) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,5 +1,6 @@
 package io.carehub.whatsapp;
 
+import io.carehub.ops.RouteReload;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
@@ -39,9 +40,10 @@ class WhatsappConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<WebhookReadinessFilter> webhookReadinessFilter(ObjectProvider<CamelContext> camelContext) {
+    FilterRegistrationBean<WebhookReadinessFilter> webhookReadinessFilter(
+            ObjectProvider<CamelContext> camelContext, ObjectProvider<RouteReload> routeReload) {
         FilterRegistrationBean<WebhookReadinessFilter> registration =
-                new FilterRegistrationBean<>(new WebhookReadinessFilter(camelContext));
+                new FilterRegistrationBean<>(new WebhookReadinessFilter(camelContext, routeReload));
         registration.addUrlPatterns("/webhooks/*");
         registration.setOrder(-1); // before the body is read
         return registration;

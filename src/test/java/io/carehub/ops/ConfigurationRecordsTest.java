@@ -31,6 +31,8 @@ class ConfigurationRecordsTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({
         HubProperties.class,
+        RouteReloadProperties.class,
+        MetricsProperties.class,
         TransportProperties.class,
         ResidencyProperties.class,
         AccessProperties.class,

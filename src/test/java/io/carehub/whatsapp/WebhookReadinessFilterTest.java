@@ -2,6 +2,7 @@ package io.carehub.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carehub.ops.RouteReload;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -17,9 +18,9 @@ class WebhookReadinessFilterTest {
     @Test
     void answers503WithRetryAfterBeforeCamelHasStarted() throws Exception {
         try (CamelContext notStarted = new DefaultCamelContext()) {
-            WebhookReadinessFilter filter =
-                    new WebhookReadinessFilter(new StaticListableBeanFactory(Map.of("camelContext", notStarted))
-                            .getBeanProvider(CamelContext.class));
+            StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("camelContext", notStarted));
+            WebhookReadinessFilter filter = new WebhookReadinessFilter(
+                    beans.getBeanProvider(CamelContext.class), beans.getBeanProvider(RouteReload.class));
             MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/whatsapp");
             request.setContent("{\"object\":\"whatsapp_business_account\"}".getBytes());
             MockHttpServletResponse response = new MockHttpServletResponse();
