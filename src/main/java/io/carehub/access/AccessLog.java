@@ -42,7 +42,12 @@ public class AccessLog {
         /** R50: a privacy officer exported everything stored about a contact. */
         ACCESS_REQUEST,
         /** R47: ops read a management endpoint (health details, metrics, SBOM, ...). */
-        MANAGEMENT_READ
+        MANAGEMENT_READ,
+        // i16-upload: secure upload and sensitive data in the chat (R16, R51)
+        /** R16: the assigned agent sent the customer a secure upload link. */
+        UPLOAD_LINK,
+        /** R51: the assigned agent read a message's masked IBAN or ID number in clear. */
+        SENSITIVE_REVEAL
     }
 
     /** One entry as the privacy officer reads it. */

@@ -146,6 +146,10 @@ class SecurityConfiguration {
                             .hasRole(PRIVACY_OFFICER.claimValue());
                     requests.requestMatchers(GET, "/api/privacy/access-requests/*")
                             .hasRole(PRIVACY_OFFICER.claimValue());
+                    // R16/R51: the assigned agent offers an upload link and reveals masked sensitive data
+                    requests.requestMatchers(
+                                    POST, "/api/conversations/*/upload-link", "/api/conversations/*/messages/*/reveal")
+                            .hasRole(AGENT.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))

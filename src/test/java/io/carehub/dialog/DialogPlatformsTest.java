@@ -123,6 +123,7 @@ class DialogPlatformsTest {
         registry.add("carehub.dialog.routing.unknown", () -> "local");
         registry.add("carehub.dialog.routing.fallback.watsonx", () -> "lex");
         registry.add("carehub.retention.commercial-letter-intents", () -> "vertrag_kuendigen");
+        registry.add("carehub.upload.offer-intents", () -> "dokument_senden");
         registry.add("carehub.dialog.watsonx.url", () -> base + "/instances/test-instance");
         registry.add("carehub.dialog.watsonx.iam-url", () -> base + "/identity/token");
         registry.add("carehub.dialog.watsonx.api-key", () -> "test-iam-api-key");
@@ -145,6 +146,9 @@ class DialogPlatformsTest {
 
     @Autowired
     DialogPlatformHealth health;
+
+    @Autowired
+    io.carehub.upload.UploadTexts uploadTexts;
 
     @BeforeEach
     void platformsAnswerAsDocumented() {
@@ -397,6 +401,33 @@ class DialogPlatformsTest {
         assertThat(db.conversation(conversation))
                 .containsEntry("archive_class", "COMMERCIAL_LETTER")
                 .containsEntry("contract_relevant_by", "bot:vertrag_kuendigen");
+    }
+
+    /** R16: a configured intent the platform recognized sends the customer a one-time secure upload link. */
+    @Test
+    void configuredWatsonxIntentSendsTheCustomerASecureUploadLink() {
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("Ausweiskopie")))
+                .willReturn(okJson("""
+                        {"output":{"generic":[{"response_type":"text","text":"Gern, dafür schicke ich Ihnen einen Link."}],
+                         "intents":[{"intent":"dokument_senden","confidence":0.91}],"entities":[]},"context":{}}""")));
+        String waId = privateCustomer("Wie schicke ich Ihnen meine Ausweiskopie?");
+        long conversation = db.conversationOf(waId);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count(
+                                "select count(*) from upload_link where conversation_id = ? and offered_by = ?",
+                                conversation,
+                                "bot:dokument_senden")
+                        == 1);
+        db.awaitOutbound(waId, 4);
+        Map<String, Object> offer = db.outbound(waId).getLast();
+        assertThat(offer)
+                .containsEntry("type", "interactive")
+                .containsEntry("actor", "bot")
+                .containsEntry("text_body", uploadTexts.offer());
+        assertThat((String) offer.get("payload")).containsPattern("/u/[A-Za-z0-9_-]{43}\\\"");
     }
 
     /**

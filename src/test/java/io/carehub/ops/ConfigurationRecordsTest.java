@@ -11,6 +11,8 @@ import io.carehub.privacy.PrivacyProperties;
 import io.carehub.retention.RetentionProperties;
 import io.carehub.routing.LifecycleProperties;
 import io.carehub.routing.RoutingProperties;
+import io.carehub.upload.UploadProperties;
+import io.carehub.upload.UploadTexts;
 import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.MediaProperties;
 import io.carehub.whatsapp.OutboundProperties;
@@ -45,7 +47,9 @@ class ConfigurationRecordsTest {
         RetentionProperties.class,
         PrivacyProperties.class,
         DialogProperties.class,
-        CustomerTexts.class
+        CustomerTexts.class,
+        UploadProperties.class,
+        UploadTexts.class
     })
     static class Records {}
 
@@ -67,6 +71,8 @@ class ConfigurationRecordsTest {
                     .isEqualTo("Akzeptieren");
             assertThat(context.getBean(AccessProperties.class).accessLogRetention())
                     .isEqualTo(Duration.ofDays(365));
+            assertThat(context.getBean(UploadProperties.class).linkValidity()).isEqualTo(Duration.ofHours(24));
+            assertThat(context.getBean(UploadTexts.class).button()).isEqualTo("Sicher hochladen");
         });
     }
 
