@@ -7,6 +7,7 @@ import io.carehub.buffer.BufferProperties;
 import io.carehub.consent.ConsentProperties;
 import io.carehub.dialog.DialogProperties;
 import io.carehub.documentation.PostgresProperties;
+import io.carehub.pages.PagesProperties;
 import io.carehub.privacy.PrivacyProperties;
 import io.carehub.retention.RetentionProperties;
 import io.carehub.routing.LifecycleProperties;
@@ -48,6 +49,7 @@ class ConfigurationRecordsTest {
         PrivacyProperties.class,
         DialogProperties.class,
         CustomerTexts.class,
+        PagesProperties.class,
         UploadProperties.class,
         UploadTexts.class
     })
