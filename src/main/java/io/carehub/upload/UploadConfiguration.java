@@ -7,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * R16: the servlet's multipart limits follow {@code carehub.upload.max-size} (in place of Spring Boot's
- * {@code spring.servlet.multipart.max-*}): a file over it is refused while it arrives. The request may be a little
- * larger than the file (the form's CSRF field and the part headers). Parts are spooled to a temporary file, never held
+ * {@code spring.servlet.multipart.max-*}): a file over it is refused while it arrives ({@link UploadErrorPages} shows
+ * the form again). The request may be a little larger than the file (the form's CSRF field and the part headers). Parts are spooled to a temporary file, never held
  * on the heap; the container deletes it when the request ends.
  */
 @Configuration(proxyBeanMethods = false)

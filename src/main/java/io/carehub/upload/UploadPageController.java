@@ -5,8 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -15,8 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.HandlerMapping;
@@ -31,7 +27,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class UploadPageController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UploadPageController.class);
     private static final String FORM = "pages/upload";
 
     private final UploadReceiver receiver;
@@ -71,21 +66,17 @@ class UploadPageController {
         };
     }
 
-    /** The container refused the file while it arrived (over {@code carehub.upload.max-size}). */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(HttpServletRequest request) {
-        LOG.info("upload refused: larger than {}", properties.maxSize());
-        return refused(token(request), "too-large", HttpStatus.CONTENT_TOO_LARGE);
-    }
-
-    /** No file part, or a request body that is no readable multipart form. */
-    @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
-    ModelAndView unreadable(HttpServletRequest request) {
+    /** A form without its file part. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ModelAndView missing(HttpServletRequest request) {
         return refused(token(request), "missing", HttpStatus.BAD_REQUEST);
     }
 
-    /** The form again with the reason, or the link's failure page when the link allows no upload anyway. */
-    private ModelAndView refused(String token, String error, HttpStatus status) {
+    /**
+     * The form again with the reason, or the link's failure page when the link allows no upload anyway. Also the page
+     * of {@link UploadErrorPages} for a body the container refused.
+     */
+    ModelAndView refused(String token, String error, HttpStatus status) {
         ModelAndView linkFailure = form(token);
         return linkFailure.getViewName().equals(FORM) ? form(token, error, status) : linkFailure;
     }

@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  */
 final class UploadForm {
 
+    /** What Chromium asks for when it loads a page. */
+    private static final String BROWSER_ACCEPT =
+            "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
@@ -33,8 +37,10 @@ final class UploadForm {
 
     /** GET the link's page; remembers the form's CSRF token when the page has the form. */
     HttpResponse<String> open(String token) {
-        HttpResponse<String> page = send(
-                HttpRequest.newBuilder(URI.create(base + "/u/" + token)).GET().build());
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/u/" + token))
+                .header("Accept", BROWSER_ACCEPT)
+                .GET()
+                .build());
         Matcher field = CSRF.matcher(page.body());
         if (field.find()) {
             csrf = field.group(1);
@@ -58,6 +64,7 @@ final class UploadForm {
         write(body, "\r\n--" + boundary + "--\r\n");
         return send(HttpRequest.newBuilder(URI.create(base + "/u/" + token))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", BROWSER_ACCEPT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build());
     }
