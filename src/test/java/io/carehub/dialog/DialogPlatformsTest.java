@@ -231,11 +231,14 @@ class DialogPlatformsTest {
 
         customers.text(waId, "Ich will zu einem anderen Anbieter wechseln");
         // the answer's text first, then the consent question (R27): no human without a yes
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "handoff:yes"
-                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
-                                .at("/interactive/action/buttons/0/reply/id")
-                                .asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            // one read: a message sent between two reads made the last index point past the first read's end
+            List<Map<String, Object>> sent = db.outbound(waId);
+            return "handoff:yes"
+                    .equals(payload(sent.get(sent.size() - 1))
+                            .at("/interactive/action/buttons/0/reply/id")
+                            .asText());
+        });
         assertThat(db.conversation(conversation).get("routing_state")).isEqualTo("BOT");
         UUID dialog = dialogs.dialogIdOf(conversation);
 
@@ -453,11 +456,14 @@ class DialogPlatformsTest {
         // the customer asks for a human and agrees: the dialog ends; both sessions are deleted, nothing of either
         // remains
         customers.text(waId, "Bitte einen Agent");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "handoff:yes"
-                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
-                                .at("/interactive/action/buttons/0/reply/id")
-                                .asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            // one read: a message sent between two reads made the last index point past the first read's end
+            List<Map<String, Object>> sent = db.outbound(waId);
+            return "handoff:yes"
+                    .equals(payload(sent.get(sent.size() - 1))
+                            .at("/interactive/action/buttons/0/reply/id")
+                            .asText());
+        });
         customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(LEX + dialog))));
