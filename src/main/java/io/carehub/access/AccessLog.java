@@ -45,7 +45,12 @@ public class AccessLog {
         MANAGEMENT_READ,
         // i15-gaps: the customer behind a pool hand-off
         /** R27/R47: an agent or supervisor read the customer data and bot summary of a handed-off conversation. */
-        CUSTOMER_READ
+        CUSTOMER_READ,
+        // i16-upload: secure upload and sensitive data in the chat (R16, R51)
+        /** R16: the assigned agent sent the customer a secure upload link. */
+        UPLOAD_LINK,
+        /** R51: the assigned agent read a message's masked IBAN or ID number in clear. */
+        SENSITIVE_REVEAL
     }
 
     /** One entry as the privacy officer reads it. */

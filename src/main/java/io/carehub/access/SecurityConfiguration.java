@@ -151,6 +151,10 @@ class SecurityConfiguration {
                             .hasAnyRole(roles(AGENT, SUPERVISOR));
                     // R41: the loaded route files, their version and the last rejection
                     requests.requestMatchers(GET, "/api/ops/routes").hasRole(OPS.claimValue());
+                    // R16/R51: the assigned agent offers an upload link and reveals masked sensitive data
+                    requests.requestMatchers(
+                                    POST, "/api/conversations/*/upload-link", "/api/conversations/*/messages/*/reveal")
+                            .hasRole(AGENT.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))

@@ -2,6 +2,7 @@ package io.carehub.dialog;
 
 import io.carehub.privacy.ReIdentifier;
 import io.carehub.retention.ContractRelevance;
+import io.carehub.upload.UploadOffers;
 import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * R24: turns a platform answer into WhatsApp messages: re-identifies every text (tokens the bot reformatted
  * included; unknown tokens are left out), maps options to reply buttons or a list, logs the pseudonymized
- * answer, and acts on the platform's hand-off request, dialog close or contract-relevant intent (R36). Also hosts the optional answer generator.
+ * answer, and acts on the platform's hand-off request, dialog close, contract-relevant intent (R36) or upload intent (R16). Also hosts the optional answer generator.
  */
 @Component("dialogAnswers")
 public class DialogAnswers {
@@ -36,6 +37,7 @@ public class DialogAnswers {
     private final ObjectProvider<AnswerGenerator> generator;
     private final CustomerTexts.Dialog texts;
     private final ContractRelevance contractRelevance;
+    private final UploadOffers uploadOffers;
 
     DialogAnswers(
             Dialogs dialogs,
@@ -45,7 +47,8 @@ public class DialogAnswers {
             DialogEnd end,
             ObjectProvider<AnswerGenerator> generator,
             CustomerTexts texts,
-            ContractRelevance contractRelevance) {
+            ContractRelevance contractRelevance,
+            UploadOffers uploadOffers) {
         this.dialogs = dialogs;
         this.reIdentifier = reIdentifier;
         this.outbound = outbound;
@@ -54,6 +57,7 @@ public class DialogAnswers {
         this.generator = generator;
         this.texts = texts.dialog();
         this.contractRelevance = contractRelevance;
+        this.uploadOffers = uploadOffers;
     }
 
     /** Records the customer's pseudonymized turn (the body) before it goes to the platform. */
@@ -79,6 +83,7 @@ public class DialogAnswers {
         }
         dialogs.touch(dialogId);
         contractRelevance.markByIntent(conversationId, reply.intents()); // R36
+        uploadOffers.byIntent(conversationId, reply.intents()); // R16: a configured intent offers an upload link
         if (reply.handOffRequested()) {
             String summary =
                     reply.handOffSummary() == null ? null : reIdentifier.reidentify(session, reply.handOffSummary());

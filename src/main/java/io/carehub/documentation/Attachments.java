@@ -338,4 +338,24 @@ public class Attachments {
         read(content.get(), out);
         return true;
     }
+
+    // i16-upload: secure uploads (R16)
+
+    /**
+     * R16: files a secure upload's attachment as pending, to be {@link #store stored} in the same transaction (the
+     * download route never sees it pending). {@code mediaId} names the upload; the file name is the hub's own, never
+     * the client's.
+     */
+    public long insertUpload(long messageId, String mediaId, String mimeType, String filename) {
+        return jdbc.queryForObject(
+                """
+                insert into attachment (message_id, media_id, mime_type, filename, attempts)
+                values (:message, :media, :mime, :filename, 1)
+                returning id""",
+                new MapSqlParameterSource("message", messageId)
+                        .addValue("media", mediaId)
+                        .addValue("mime", mimeType)
+                        .addValue("filename", filename),
+                Long.class);
+    }
 }

@@ -7,6 +7,7 @@ import io.carehub.access.AccessLog.Action;
 import io.carehub.access.Caller;
 import io.carehub.access.Callers;
 import io.carehub.access.Role;
+import io.carehub.privacy.SensitiveData;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,6 +43,7 @@ class ConversationHistoryController {
     private final ObjectMapper mapper;
     private final Callers callers;
     private final AccessLog accessLog;
+    private final SensitiveData sensitive;
 
     ConversationHistoryController(
             ConversationQueries queries,
@@ -49,13 +51,15 @@ class ConversationHistoryController {
             Attachments attachments,
             ObjectMapper mapper,
             Callers callers,
-            AccessLog accessLog) {
+            AccessLog accessLog,
+            SensitiveData sensitive) {
         this.queries = queries;
         this.messages = messages;
         this.attachments = attachments;
         this.mapper = mapper;
         this.callers = callers;
         this.accessLog = accessLog;
+        this.sensitive = sensitive;
     }
 
     record AttachmentView(
@@ -75,7 +79,8 @@ class ConversationHistoryController {
             String deliveryState,
             Integer errorCode,
             String errorTitle,
-            List<AttachmentView> attachments) {}
+            List<AttachmentView> attachments,
+            List<String> sensitiveData) {}
 
     record MessagePage(long conversationId, int page, int size, long totalElements, List<MessageView> messages) {}
 
@@ -118,7 +123,8 @@ class ConversationHistoryController {
                     row.direction(),
                     row.type(),
                     row.rawType(),
-                    row.text(),
+                    // R51: an IBAN or ID number is shown masked; the assigned agent reveals it explicitly
+                    row.sensitiveData() == null ? row.text() : sensitive.mask(row.text()),
                     json(row.details()),
                     row.contextWamid(),
                     row.sentAt(),
@@ -126,7 +132,8 @@ class ConversationHistoryController {
                     row.deliveryState(),
                     row.errorCode(),
                     row.errorTitle(),
-                    list));
+                    list,
+                    row.sensitiveData()));
         }
         if (!byMessage.isEmpty()) {
             attachments.ofMessages(

@@ -360,4 +360,21 @@ public class Conversations {
                      and not exists (select 1 from agent_action a where a.conversation_id = c.id)
                    limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
     }
+
+    // i16-upload: sensitive data in the chat (R51)
+
+    /**
+     * R51: true once per open conversation whose customer accepted the privacy notice (R14: before that the hub sends
+     * nothing but the notice): the hint about sensitive data is due.
+     */
+    public boolean claimSensitiveHint(long id, Instant now) {
+        return jdbc.update(
+                        """
+                        update conversation set sensitive_hint_at = :now
+                         where id = :id and sensitive_hint_at is null and status = 'OPEN' and consent_state = 'ACCEPTED'""",
+                        new MapSqlParameterSource()
+                                .addValue("now", Timestamp.from(now))
+                                .addValue("id", id))
+                == 1;
+    }
 }

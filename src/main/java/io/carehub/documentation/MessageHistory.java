@@ -28,7 +28,7 @@ public class MessageHistory {
         this.keys = keys;
     }
 
-    /** R18: one message of a history page. */
+    /** R18: one message of a history page; R51: {@code sensitiveData} names the kinds its text holds, if any. */
     public record Row(
             long id,
             String wamid,
@@ -42,7 +42,8 @@ public class MessageHistory {
             Instant documentedAt,
             String deliveryState,
             Integer errorCode,
-            String errorTitle) {}
+            String errorTitle,
+            List<String> sensitiveData) {}
 
     /** R28: one message for the transcript export, with the contact's identifiers that must be removed. */
     public record TranscriptLine(
@@ -74,7 +75,7 @@ public class MessageHistory {
         return jdbc.query(
                 """
                 select id, wamid, direction, type, raw_type, text_body, details, context_wamid, sent_at,
-                       documented_at, delivery_state, error_code, error_title
+                       documented_at, delivery_state, error_code, error_title, sensitive_data
                   from message where conversation_id = :id
                  order by coalesce(sent_at, documented_at) desc, id desc
                  limit :limit offset :offset""",
@@ -95,7 +96,10 @@ public class MessageHistory {
                         instant(rs.getTimestamp(10)),
                         rs.getString(11),
                         (Integer) rs.getObject(12),
-                        ConversationQueries.open(cipher, rs.getBytes(13), Messages.ERROR_TITLE)));
+                        ConversationQueries.open(cipher, rs.getBytes(13), Messages.ERROR_TITLE),
+                        rs.getArray(14) == null
+                                ? null
+                                : List.of((String[]) rs.getArray(14).getArray())));
     }
 
     /** R28: streams the messages sent in [from, to), by conversation and in the order sent, as they are read. */

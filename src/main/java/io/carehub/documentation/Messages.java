@@ -406,4 +406,52 @@ public class Messages {
                 "delete from message where conversation_id = :conversation",
                 new MapSqlParameterSource("conversation", conversationId));
     }
+
+    // i16-upload: secure uploads and sensitive data in the chat (R16, R51)
+
+    /**
+     * R16: documents a secure upload as an inbound message of the conversation, like a media message ({@code details}:
+     * its JSON, encrypted). It is released at once: an upload goes to no bot and opens no WhatsApp window.
+     */
+    public long insertUpload(long conversationId, String type, String details, Instant at) {
+        Long contactId = jdbc.queryForObject(
+                "select contact_id from conversation where id = :id", Map.of("id", conversationId), Long.class);
+        return jdbc.queryForObject(
+                """
+                insert into message (conversation_id, direction, type, raw_type, details, sent_at, released_at)
+                values (:conversation, 'INBOUND', :type, 'upload', :details, :at, :at)
+                returning id""",
+                new MapSqlParameterSource()
+                        .addValue("conversation", conversationId)
+                        .addValue("type", type)
+                        .addValue("details", keys.forContact(contactId).seal(details, DETAILS))
+                        .addValue("at", Timestamp.from(at)),
+                Long.class);
+    }
+
+    /** R51: records the kinds of sensitive data (IBAN, ID_DOCUMENT) found in the inbound message's text. */
+    public void flagSensitive(long id, List<String> kinds) {
+        jdbc.update(
+                "update message set sensitive_data = cast(:kinds as text[]) where id = :id and direction = 'INBOUND'",
+                new MapSqlParameterSource("id", id).addValue("kinds", kinds.toArray(String[]::new)));
+    }
+
+    /** R51: a flagged message with its text in clear, for the assigned agent's explicit reveal. */
+    public record Sensitive(long id, long conversationId, String text, List<String> kinds) {}
+
+    /** R51: the message, if it is flagged as holding sensitive data. */
+    public Optional<Sensitive> sensitive(long id) {
+        return jdbc
+                .query(
+                        """
+                        select m.conversation_id, m.text_body, m.sensitive_data, c.contact_id
+                          from message m join conversation c on c.id = m.conversation_id
+                         where m.id = :id and m.sensitive_data is not null""",
+                        Map.of("id", id),
+                        (rs, i) -> new Sensitive(
+                                id, rs.getLong(1), open(rs.getLong(4), rs.getBytes(2), TEXT_BODY), List.of((String[])
+                                        rs.getArray(3).getArray())))
+                .stream()
+                .findFirst();
+    }
 }

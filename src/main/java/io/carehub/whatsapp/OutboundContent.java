@@ -108,4 +108,26 @@ public record OutboundContent(String type, JsonNode body) {
             default -> null;
         };
     }
+
+    // customer pages (R15/R16): one-time links
+
+    /**
+     * An interactive call-to-action message: {@code bodyText} and one button that opens {@code url}. A page link
+     * goes this way so that the contact documentation (the readable text: the body only) never holds the link's
+     * one-time token; only the encrypted outbound payload the sender needs does.
+     */
+    public static OutboundContent ctaUrl(String bodyText, String buttonText, String url) {
+        if (buttonText.length() > 20) {
+            throw new IllegalArgumentException("button text longer than 20 characters: " + buttonText);
+        }
+        ObjectNode interactive = JSON.objectNode().put("type", "cta_url");
+        interactive.putObject("body").put("text", bodyText);
+        interactive
+                .putObject("action")
+                .put("name", "cta_url")
+                .putObject("parameters")
+                .put("display_text", buttonText)
+                .put("url", url);
+        return new OutboundContent("interactive", interactive);
+    }
 }

@@ -43,7 +43,10 @@ class PathVariantsTest {
             new String[] {"GET", "/actuator/info"},
             new String[] {"GET", "/actuator"},
             new String[] {"POST", "/api/privacy/access-requests"},
-            new String[] {"GET", "/api/privacy/access-requests/5f0c3a52-1d0e-4a8e-9f57-2b7c8e1d4a10"});
+            new String[] {"GET", "/api/privacy/access-requests/5f0c3a52-1d0e-4a8e-9f57-2b7c8e1d4a10"},
+            // i16-upload: the upload link offer and the reveal of masked sensitive data (R16, R51)
+            new String[] {"POST", "/api/conversations/1/upload-link"},
+            new String[] {"POST", "/api/conversations/1/messages/1/reveal"});
 
     @Autowired
     HubApi hub;

@@ -126,6 +126,7 @@ class DialogPlatformsTest {
         registry.add("carehub.dialog.routing.unknown", () -> "local");
         registry.add("carehub.dialog.routing.fallback.watsonx", () -> "lex");
         registry.add("carehub.retention.commercial-letter-intents", () -> "vertrag_kuendigen");
+        registry.add("carehub.upload.offer-intents", () -> "dokument_senden");
         registry.add("carehub.dialog.watsonx.url", () -> base + "/instances/test-instance");
         registry.add("carehub.dialog.watsonx.iam-url", () -> base + "/identity/token");
         registry.add("carehub.dialog.watsonx.api-key", () -> "test-iam-api-key");
@@ -148,6 +149,9 @@ class DialogPlatformsTest {
 
     @Autowired
     DialogPlatformHealth health;
+
+    @Autowired
+    io.carehub.upload.UploadTexts uploadTexts;
 
     @BeforeEach
     void platformsAnswerAsDocumented() {
@@ -230,11 +234,14 @@ class DialogPlatformsTest {
 
         customers.text(waId, "Ich will zu einem anderen Anbieter wechseln");
         // the answer's text first, then the consent question (R27): no human without a yes
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "handoff:yes"
-                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
-                                .at("/interactive/action/buttons/0/reply/id")
-                                .asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            // one read: a message sent between two reads made the last index point past the first read's end
+            List<Map<String, Object>> sent = db.outbound(waId);
+            return "handoff:yes"
+                    .equals(payload(sent.get(sent.size() - 1))
+                            .at("/interactive/action/buttons/0/reply/id")
+                            .asText());
+        });
         assertThat(db.conversation(conversation).get("routing_state")).isEqualTo("BOT");
         UUID dialog = dialogs.dialogIdOf(conversation);
 
@@ -483,6 +490,33 @@ class DialogPlatformsTest {
                 .containsEntry("contract_relevant_by", "bot:vertrag_kuendigen");
     }
 
+    /** R16: a configured intent the platform recognized sends the customer a one-time secure upload link. */
+    @Test
+    void configuredWatsonxIntentSendsTheCustomerASecureUploadLink() {
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("Ausweiskopie")))
+                .willReturn(okJson("""
+                        {"output":{"generic":[{"response_type":"text","text":"Gern, dafür schicke ich Ihnen einen Link."}],
+                         "intents":[{"intent":"dokument_senden","confidence":0.91}],"entities":[]},"context":{}}""")));
+        String waId = privateCustomer("Wie schicke ich Ihnen meine Ausweiskopie?");
+        long conversation = db.conversationOf(waId);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count(
+                                "select count(*) from upload_link where conversation_id = ? and offered_by = ?",
+                                conversation,
+                                "bot:dokument_senden")
+                        == 1);
+        db.awaitOutbound(waId, 4);
+        Map<String, Object> offer = db.outbound(waId).getLast();
+        assertThat(offer)
+                .containsEntry("type", "interactive")
+                .containsEntry("actor", "bot")
+                .containsEntry("text_body", uploadTexts.offer());
+        assertThat((String) offer.get("payload")).containsPattern("/u/[A-Za-z0-9_-]{43}\\\"");
+    }
+
     /**
      * R26 after a fallback: watsonx opens its session, fails the turn, Lex answers; at the hand-off, dialog end
      * deletes the session on both platforms (watsonx DELETE session, Lex DeleteSession), the log and the keys.
@@ -506,11 +540,14 @@ class DialogPlatformsTest {
         // the customer asks for a human and agrees: the dialog ends; both sessions are deleted, nothing of either
         // remains
         customers.text(waId, "Bitte einen Agent");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "handoff:yes"
-                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
-                                .at("/interactive/action/buttons/0/reply/id")
-                                .asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            // one read: a message sent between two reads made the last index point past the first read's end
+            List<Map<String, Object>> sent = db.outbound(waId);
+            return "handoff:yes"
+                    .equals(payload(sent.get(sent.size() - 1))
+                            .at("/interactive/action/buttons/0/reply/id")
+                            .asText());
+        });
         customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> PLATFORMS.verify(1, deleteRequestedFor(urlPathMatching(LEX + dialog))));

@@ -7,10 +7,13 @@ import io.carehub.buffer.BufferProperties;
 import io.carehub.consent.ConsentProperties;
 import io.carehub.dialog.DialogProperties;
 import io.carehub.documentation.PostgresProperties;
+import io.carehub.pages.PagesProperties;
 import io.carehub.privacy.PrivacyProperties;
 import io.carehub.retention.RetentionProperties;
 import io.carehub.routing.LifecycleProperties;
 import io.carehub.routing.RoutingProperties;
+import io.carehub.upload.UploadProperties;
+import io.carehub.upload.UploadTexts;
 import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.MediaProperties;
 import io.carehub.whatsapp.OutboundProperties;
@@ -47,7 +50,10 @@ class ConfigurationRecordsTest {
         RetentionProperties.class,
         PrivacyProperties.class,
         DialogProperties.class,
-        CustomerTexts.class
+        CustomerTexts.class,
+        PagesProperties.class,
+        UploadProperties.class,
+        UploadTexts.class
     })
     static class Records {}
 
@@ -69,6 +75,8 @@ class ConfigurationRecordsTest {
                     .isEqualTo("Akzeptieren");
             assertThat(context.getBean(AccessProperties.class).accessLogRetention())
                     .isEqualTo(Duration.ofDays(365));
+            assertThat(context.getBean(UploadProperties.class).linkValidity()).isEqualTo(Duration.ofHours(24));
+            assertThat(context.getBean(UploadTexts.class).button()).isEqualTo("Sicher hochladen");
         });
     }
 

@@ -1,0 +1,45 @@
+package io.carehub.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.carehub.HubApi;
+import io.carehub.HubTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The customer pages' frame in a real browser: a failure page renders in German, and in English on request. */
+@HubTest
+@Tag("browser")
+class PagesBrowserIT {
+
+    @Autowired
+    HubApi hub;
+
+    @Test
+    void aFailurePageRendersInGermanByDefaultAndInEnglishOnRequest() {
+        try (HeadlessChromium browser = new HeadlessChromium("frame")) {
+            WebDriver page = browser.driver();
+            page.get("http://127.0.0.1:" + hub.port() + "/pages/problem/link-expired");
+            assertThat(page.findElement(By.tagName("html")).getDomAttribute("lang"))
+                    .isEqualTo("de");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Dieser Link ist abgelaufen");
+            // the stylesheet arrived under the CSP: the problem card has its red edge
+            assertThat(page.findElement(By.cssSelector(".card.problem")).getCssValue("border-left-color"))
+                    .isEqualTo("rgba(155, 28, 28, 1)");
+            browser.screenshot("link-expired-de");
+
+            page.findElement(By.linkText("English")).click();
+            assertThat(page.findElement(By.tagName("html")).getDomAttribute("lang"))
+                    .isEqualTo("en");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This link has expired");
+            browser.screenshot("link-expired-en");
+
+            // the choice is remembered (cookie) on the next page
+            page.get("http://127.0.0.1:" + hub.port() + "/pages/problem/link-used");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This link was already used");
+        }
+    }
+}
