@@ -42,7 +42,17 @@ public class AccessLog {
         /** R50: a privacy officer exported everything stored about a contact. */
         ACCESS_REQUEST,
         /** R47: ops read a management endpoint (health details, metrics, SBOM, ...). */
-        MANAGEMENT_READ
+        MANAGEMENT_READ,
+        // i18-redrive: the ops API (R40, R45); target names the filter or the ids, never content
+        PARKED_LIST,
+        PARKED_REDRIVE,
+        PARKED_DELETE,
+        MEDIA_DOWNLOAD_LIST,
+        MEDIA_DOWNLOAD_REDRIVE,
+        REJECTED_UPDATE_LIST,
+        MESSAGE_LOOKUP,
+        OUTBOUND_FAILURE_LIST,
+        BILLING_REPORT
     }
 
     /** One entry as the privacy officer reads it. */
