@@ -34,7 +34,13 @@ import org.springframework.test.context.TestPropertySource;
  * than the poison's retry budget is waited out in place and parks nothing. One buffer consumer, so every customer
  * shares the poison's consumer.
  */
-@TestPropertySource(properties = {"carehub.buffer.consumers=1"})
+@TestPropertySource(
+        properties = {
+            "carehub.buffer.consumers=1",
+            // while the database is down every attempt waits this long for a connection: short, so the outage
+            // outlasts several rounds of a poison's retries
+            "spring.datasource.hikari.connection-timeout=1000"
+        })
 @HubTest
 class PoisonMessageTest {
 
@@ -219,10 +225,10 @@ class PoisonMessageTest {
                         .contact(customer, "Erika Mustermann")
                         .text(customer, "wamid.OUTAGE-" + run + "-" + i, now + i, "Nachricht " + i));
             }
-            // longer than a poison's whole retry budget (1 + 2 + 4 s): nothing may be parked meanwhile (read from the
-            // broker: the ops API writes the access log, which needs the database)
-            await().during(Duration.ofSeconds(10))
-                    .atMost(Duration.ofSeconds(15))
+            // longer than a poison's whole retry budget (5 attempts of up to 1 s each, 1 + 2 + 4 s apart): nothing may
+            // be parked meanwhile (read from the broker: the ops API writes the access log, which needs the database)
+            await().during(Duration.ofSeconds(25))
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> parkedBefore.containsAll(brokerParkedIds()));
         } finally {
             postgres.start();
