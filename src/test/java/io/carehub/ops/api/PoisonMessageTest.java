@@ -39,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
             "carehub.buffer.consumers=1",
             // while the database is down every attempt waits this long for a connection: short, so the outage
             // outlasts several rounds of a poison's retries
-            "spring.datasource.hikari.connection-timeout=1000"
+            "spring.datasource.hikari.connection-timeout=2000"
         })
 @HubTest
 class PoisonMessageTest {
@@ -225,15 +225,17 @@ class PoisonMessageTest {
                         .contact(customer, "Erika Mustermann")
                         .text(customer, "wamid.OUTAGE-" + run + "-" + i, now + i, "Nachricht " + i));
             }
-            // longer than a poison's whole retry budget (5 attempts of up to 1 s each, 1 + 2 + 4 s apart): nothing may
+            // longer than a poison's whole retry budget (5 attempts of up to 2 s each, 1 + 2 + 4 s apart): nothing may
             // be parked meanwhile (read from the broker: the ops API writes the access log, which needs the database)
-            await().during(Duration.ofSeconds(25))
-                    .atMost(Duration.ofSeconds(30))
+            await().during(Duration.ofSeconds(30))
+                    .atMost(Duration.ofSeconds(40))
                     .until(() -> parkedBefore.containsAll(brokerParkedIds()));
         } finally {
             postgres.start();
         }
+        // the database takes a moment to accept connections again
         await().atMost(Duration.ofSeconds(120))
+                .ignoreExceptions()
                 .until(() ->
                         db.count("select count(*) from message where wamid like ?", "wamid.OUTAGE-" + run + "-%") == 3);
         assertThat(jdbc.queryForList(
