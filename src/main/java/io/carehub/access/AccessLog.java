@@ -50,7 +50,17 @@ public class AccessLog {
         /** R16: the assigned agent sent the customer a secure upload link. */
         UPLOAD_LINK,
         /** R51: the assigned agent read a message's masked IBAN or ID number in clear. */
-        SENSITIVE_REVEAL
+        SENSITIVE_REVEAL,
+        // i18-redrive: the ops API (R40, R45); target names the filter or the ids, never content
+        PARKED_LIST,
+        PARKED_REDRIVE,
+        PARKED_DELETE,
+        MEDIA_DOWNLOAD_LIST,
+        MEDIA_DOWNLOAD_REDRIVE,
+        REJECTED_UPDATE_LIST,
+        MESSAGE_LOOKUP,
+        OUTBOUND_FAILURE_LIST,
+        BILLING_REPORT
     }
 
     /** One entry as the privacy officer reads it. */

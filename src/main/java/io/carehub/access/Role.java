@@ -6,7 +6,7 @@ public enum Role {
     AGENT("agent"),
     /** Oversees the pools: lists any pool, reads histories, reassigns conversations. */
     SUPERVISOR("supervisor"),
-    /** Runs the hub: actuator (health details, metrics, SBOM), the privacy analyzer. */
+    /** Runs the hub: actuator (health details, metrics, SBOM), the privacy analyzer, the ops API (/api/ops/**). */
     OPS("ops"),
     /** Answers data-subject requests: customer lookups, histories, exports, the access log. */
     PRIVACY_OFFICER("privacy-officer"),

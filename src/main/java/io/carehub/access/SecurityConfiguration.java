@@ -5,6 +5,7 @@ import static io.carehub.access.Role.INTEGRATOR;
 import static io.carehub.access.Role.OPS;
 import static io.carehub.access.Role.PRIVACY_OFFICER;
 import static io.carehub.access.Role.SUPERVISOR;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -155,6 +156,25 @@ class SecurityConfiguration {
                     requests.requestMatchers(
                                     POST, "/api/conversations/*/upload-link", "/api/conversations/*/messages/*/reveal")
                             .hasRole(AGENT.claimValue());
+                    // R40/R45 (i18-redrive): the ops API's dead letters, media downloads, troubleshooting, billing
+                    requests.requestMatchers(
+                                    GET,
+                                    "/api/ops/parked",
+                                    "/api/ops/media-downloads",
+                                    "/api/ops/messages",
+                                    "/api/ops/outbound-failures",
+                                    "/api/ops/rejected-updates",
+                                    "/api/ops/billing")
+                            .hasRole(OPS.claimValue());
+                    requests.requestMatchers(
+                                    POST,
+                                    "/api/ops/parked/redrive",
+                                    "/api/ops/parked/*/redrive",
+                                    "/api/ops/media-downloads/redrive",
+                                    "/api/ops/media-downloads/*/redrive")
+                            .hasRole(OPS.claimValue());
+                    requests.requestMatchers(DELETE, "/api/ops/parked", "/api/ops/parked/*")
+                            .hasRole(OPS.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))

@@ -21,7 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param consumers           concurrent consumers of the buffer queue (order kept per customer, R13)
  * @param batchSize           most updates one consumer documents in one database and broker transaction
  * @param batchWait           how long a consumer waits for a batch to fill before documenting what it has
- * @param maxDeliveryAttempts broker deliveries before a message is parked in the dead-letter queue
+ * @param maxDeliveryAttempts broker deliveries of one copy before the broker itself parks it in the dead-letter queue:
+ *                            the backstop for a message that never completes (a crash on every delivery); at least
+ *                            3 (a poison's failed delivery in a batch, alone, and the one that sets it aside)
+ * @param poisonAttempts      R12/R45: attempts before a message that fails for a reason other than an outage is parked
+ *                            in the dead-letter queue (with its origin, attempts and a content-free reason)
+ * @param poisonBackoff       delay before a set-aside message's next attempt, doubling per attempt; meanwhile the
+ *                            consumer goes on with the other customers
  * @param redeliveryDelay     first broker redelivery delay (0: at once, which keeps each customer's order); multiplied
  *                            by redeliveryMultiplier up to maxRedeliveryDelay
  * @param redeliveryMultiplier backoff factor between broker redeliveries
@@ -45,7 +51,9 @@ public record BufferProperties(
         @Min(1) int consumers,
         @Min(1) int batchSize,
         @NotNull Duration batchWait,
-        @Min(1) int maxDeliveryAttempts,
+        @Min(3) int maxDeliveryAttempts,
+        @Min(1) int poisonAttempts,
+        @NotNull Duration poisonBackoff,
         @NotNull Duration redeliveryDelay,
         @DecimalMin("1.0") double redeliveryMultiplier,
         @NotNull Duration maxRedeliveryDelay,

@@ -44,8 +44,8 @@ public class Attachments {
         this.tx = tx;
     }
 
-    /** An attachment due for download; {@code attempts} counts this one. */
-    public record Due(long id, String mediaId, String sha256, int attempts) {}
+    /** An attachment due for download; {@code attempts} counts this one; {@code createdAt}: when its message came. */
+    public record Due(long id, String mediaId, String sha256, int attempts, Instant createdAt) {}
 
     /** R18: an attachment as the history lists it. */
     public record Listed(
@@ -103,9 +103,14 @@ public class Attachments {
                          limit :limit
                          for update skip locked) due
                  where a.id = due.id
-                returning a.id, a.media_id, a.sha256, a.attempts""",
+                returning a.id, a.media_id, a.sha256, a.attempts, a.created_at""",
                 new MapSqlParameterSource().addValue("lease", lease.toSeconds()).addValue("limit", limit),
-                (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                (rs, i) -> new Due(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getTimestamp(5).toInstant()));
     }
 
     /**
@@ -355,7 +360,69 @@ public class Attachments {
                 new MapSqlParameterSource("message", messageId)
                         .addValue("media", mediaId)
                         .addValue("mime", mimeType)
-                        .addValue("filename", filename),
+                        // R19: the file name is sealed with the contact's key like every other attachment's
+                        .addValue("filename", keys.forContact(contactOf(messageId)).seal(filename, FILENAME)),
                 Long.class);
+    }
+
+    private long contactOf(long messageId) {
+        return jdbc.queryForObject(
+                """
+                select c.contact_id from message m join conversation c on c.id = m.conversation_id
+                 where m.id = :id""",
+                Map.of("id", messageId),
+                Long.class);
+    }
+
+    // i18-redrive: media downloads in the ops API (R6, R45)
+
+    /**
+     * R45: a download as ops see it, without content: state, attempts, last error (the hub's own words), when the
+     * message came, and for a PENDING one when the next attempt is due.
+     */
+    public record Download(
+            long id,
+            long messageId,
+            long conversationId,
+            String mimeType,
+            String state,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant nextAttemptAt) {}
+
+    /** R45: downloads in {@code state} (PENDING or FAILED), oldest first, at most {@code limit}. */
+    public List<Download> downloads(String state, int limit) {
+        return jdbc.query(
+                """
+                select a.id, a.message_id, m.conversation_id, a.mime_type, a.state, a.attempts, a.last_error,
+                       a.created_at, case when a.state = 'PENDING' then a.next_attempt_at end
+                  from attachment a join message m on m.id = a.message_id
+                 where a.state = :state
+                 order by a.created_at, a.id
+                 limit :limit""",
+                new MapSqlParameterSource("state", state).addValue("limit", limit),
+                (rs, i) -> new Download(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()));
+    }
+
+    /**
+     * R45: FAILED downloads ({@code id}, or all when null) become PENDING again with a fresh attempt count, due now;
+     * returns their ids.
+     */
+    public List<Long> redriveFailed(Long id) {
+        return jdbc.queryForList("""
+                update attachment
+                   set state = 'PENDING', attempts = 0, next_attempt_at = now()
+                 where state = 'FAILED' and (cast(:id as bigint) is null or id = :id)
+                returning id""", new MapSqlParameterSource("id", id), Long.class);
     }
 }

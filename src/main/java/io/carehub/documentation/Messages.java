@@ -454,4 +454,76 @@ public class Messages {
                 .stream()
                 .findFirst();
     }
+
+    // i18-redrive: troubleshooting in the ops API (R45), metadata only
+
+    /**
+     * R45: a message as troubleshooting sees it: no text, no payload, no error title (sealed with the contact's key,
+     * R19; the error code says what failed).
+     */
+    public record Traced(
+            long id,
+            String wamid,
+            long conversationId,
+            String direction,
+            String type,
+            String actor,
+            Instant sentAt,
+            Instant documentedAt,
+            String deliveryState,
+            Instant deliveryUpdatedAt,
+            Integer errorCode,
+            int sendAttempts) {}
+
+    private static final String TRACED = """
+            select id, wamid, conversation_id, direction, type, actor, sent_at, documented_at, delivery_state,
+                   delivery_updated_at, error_code, send_attempts
+              from message""";
+
+    /** R45: the message with this wamid. */
+    public Optional<Traced> traced(String wamid) {
+        return jdbc.query(TRACED + " where wamid = :wamid", Map.of("wamid", wamid), Messages::traced).stream()
+                .findFirst();
+    }
+
+    /**
+     * R45: outbound messages that failed, newest first: with Meta's error {@code code} (null: any) and failed in
+     * [from, to) (each null: open).
+     */
+    public List<Traced> outboundFailures(Integer code, Instant from, Instant to, int limit) {
+        return jdbc.query(
+                TRACED + "\n" + """
+                         where direction = 'OUTBOUND' and delivery_state = 'failed'
+                           and (cast(:code as integer) is null or error_code = :code)
+                           and (cast(:from as timestamptz) is null or delivery_updated_at >= :from)
+                           and (cast(:to as timestamptz) is null or delivery_updated_at < :to)
+                         order by delivery_updated_at desc, id desc
+                         limit :limit""",
+                new MapSqlParameterSource()
+                        .addValue("code", code)
+                        .addValue("from", from == null ? null : Timestamp.from(from))
+                        .addValue("to", to == null ? null : Timestamp.from(to))
+                        .addValue("limit", limit),
+                Messages::traced);
+    }
+
+    private static Traced traced(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Traced(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                instantOrNull(rs.getTimestamp(7)),
+                instantOrNull(rs.getTimestamp(8)),
+                rs.getString(9),
+                instantOrNull(rs.getTimestamp(10)),
+                (Integer) rs.getObject(11),
+                rs.getInt(12));
+    }
+
+    private static Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
 }

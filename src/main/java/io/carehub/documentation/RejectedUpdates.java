@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -65,5 +66,31 @@ public class RejectedUpdates {
         return jdbc.update("""
                 delete from rejected_update where id in (
                   select id from rejected_update where documented_at < :cutoff limit :limit)""", new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)).addValue("limit", limit));
+    }
+
+    // i18-redrive: rejected updates in the ops API (R45), metadata only
+
+    /** R45: a rejected update without its payload (encrypted): when, why, how large as stored. */
+    public record Rejected(long id, Instant receivedAt, String reason, long storedBytes, Instant documentedAt) {}
+
+    /** R45: rejected updates received in [from, to) (each null: open), newest first. */
+    public List<Rejected> list(Instant from, Instant to, int limit) {
+        return jdbc.query(
+                """
+                select id, received_at, reason, octet_length(payload), documented_at from rejected_update
+                 where (cast(:from as timestamptz) is null or received_at >= :from)
+                   and (cast(:to as timestamptz) is null or received_at < :to)
+                 order by received_at desc, id desc
+                 limit :limit""",
+                new MapSqlParameterSource()
+                        .addValue("from", from == null ? null : Timestamp.from(from))
+                        .addValue("to", to == null ? null : Timestamp.from(to))
+                        .addValue("limit", limit),
+                (rs, i) -> new Rejected(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getTimestamp(5).toInstant()));
     }
 }

@@ -3,6 +3,7 @@ package io.carehub.documentation;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -192,5 +193,91 @@ public class Statuses {
 
     private static Instant exportInstant(java.sql.Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    // i18-redrive: troubleshooting and the billing report in the ops API (R40, R45), metadata only
+
+    /** R45: one status of a message: when, and Meta's error codes (never the error texts). */
+    public record StatusEntry(String status, Instant statusAt, Instant documentedAt, List<Integer> errorCodes) {}
+
+    /** R45: the message's statuses in the order they were documented. */
+    public List<StatusEntry> history(String wamid) {
+        return jdbc.query(
+                """
+                select status, status_at, documented_at,
+                       coalesce((select array_agg((e ->> 'code')::int)
+                                   from jsonb_array_elements(case when jsonb_typeof(errors) = 'array' then errors
+                                                                  else '[]'::jsonb end) e
+                                  where e ->> 'code' ~ '^[0-9]{1,9}$'), '{}')
+                  from message_status where wamid = :wamid order by id""",
+                new MapSqlParameterSource("wamid", wamid),
+                (rs, i) -> new StatusEntry(
+                        rs.getString(1),
+                        exportInstant(rs.getTimestamp(2)),
+                        exportInstant(rs.getTimestamp(3)),
+                        List.of((Integer[]) rs.getArray(4).getArray())));
+    }
+
+    /** R40/R45: the billing metadata of a message's statuses. */
+    public List<ExportedBilling> billingOf(String wamid) {
+        return jdbc.query(
+                """
+                select wamid, status, conversation_ref, origin_type, expires_at, billable, pricing_model, category,
+                       pricing_type, status_at
+                  from billing_record where wamid = :wamid order by id""",
+                new MapSqlParameterSource("wamid", wamid),
+                (rs, i) -> new ExportedBilling(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        exportInstant(rs.getTimestamp(5)),
+                        (Boolean) rs.getObject(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        exportInstant(rs.getTimestamp(10))));
+    }
+
+    /**
+     * R40: one line of the billing report: a UTC day, Meta's pricing model and category, and how many charges
+     * were billable and free.
+     */
+    public record BillingLine(LocalDate day, String pricingModel, String category, long billable, long free) {}
+
+    /**
+     * R40: charges whose first status came in [from, to), per UTC day, pricing model and category. What is one
+     * charge follows the model: CBP (conversation-based) bills per conversation, so all statuses with one
+     * conversation id count once; PMP (per-message) and any other model bill per message, so all statuses of one
+     * wamid count once. A charge is billable when any of its statuses said billable. A conversation's statuses come
+     * within its 24 h, so the day before {@code from} is read to find charges that began earlier.
+     */
+    public List<BillingLine> billingReport(Instant from, Instant to) {
+        return jdbc.query(
+                """
+                with charge as (
+                  select pricing_model,
+                         min(status_at) as first_at,
+                         (array_agg(category order by status_at, id))[1] as category,
+                         coalesce(bool_or(billable), false) as billable
+                    from billing_record
+                   where status_at >= cast(:from as timestamptz) - interval '1 day' and status_at < :to
+                   group by pricing_model,
+                            case when pricing_model = 'CBP' then coalesce(conversation_ref, wamid) else wamid end)
+                select cast(first_at at time zone 'UTC' as date), coalesce(pricing_model, 'unknown'),
+                       coalesce(category, 'unknown'), count(*) filter (where billable), count(*) filter (where not billable)
+                  from charge
+                 where first_at >= :from
+                 group by 1, 2, 3
+                 order by 1, 2, 3""",
+                new MapSqlParameterSource()
+                        .addValue("from", Timestamp.from(from))
+                        .addValue("to", Timestamp.from(to)),
+                (rs, i) -> new BillingLine(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5)));
     }
 }

@@ -14,8 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,20 +115,25 @@ public class MediaDownloader {
         }
     }
 
-    /** {@code refused}: a URL the hub will never fetch, FAILED at once (a retry would get the same URL). */
+    /**
+     * {@code refused}: a URL the hub will never fetch, FAILED at once (a retry would get the same URL). R6: other
+     * failures are retried over the media id's validity ({@link MediaRetrySchedule}).
+     */
     private void failed(Due attachment, String reason, boolean refused) {
-        boolean final_ = refused || attachment.attempts() >= media.maxAttempts();
-        Duration backoff = media.firstBackoff().multipliedBy(1L << Math.min(attachment.attempts() - 1, 20));
-        if (backoff.compareTo(media.maxBackoff()) > 0) {
-            backoff = media.maxBackoff();
-        }
-        attachments.failed(attachment.id(), final_, reason, clock.instant().plus(backoff));
+        Instant now = clock.instant();
+        Optional<Instant> next = refused
+                ? Optional.empty()
+                : MediaRetrySchedule.of(media).next(attachment.attempts(), attachment.createdAt(), now);
+        boolean final_ = next.isEmpty();
+        attachments.failed(attachment.id(), final_, reason, next.orElse(now));
         LOG.warn(
                 "media of attachment {} download attempt {} failed ({}){}",
                 attachment.id(),
                 attachment.attempts(),
                 reason,
-                final_ ? ", giving up" : ", retry in " + backoff.toSeconds() + " s");
+                final_
+                        ? ", giving up"
+                        : ", retry in " + Duration.between(now, next.get()).toSeconds() + " s");
     }
 
     private URI graphUrl(String mediaId) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -16,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBytes     largest media file stored (kept in PostgreSQL encrypted, table attachment_chunk); larger → FAILED
  * @param maxAttempts  download attempts before an attachment is marked FAILED
  * @param firstBackoff delay after the first failed attempt; doubles per attempt up to maxBackoff
- * @param maxBackoff   ceiling of the retry delay (media ids stay valid 7 days)
+ * @param maxBackoff   ceiling of the retry delay
+ * @param giveUpAfter  R6: no attempt is scheduled later than this after the message came (Meta keeps media 7 days):
+ *                     the attachment is then FAILED (ops can re-drive it, R45)
  * @param batchSize    attachments claimed per sweep
  * @param timeout      HTTP timeout per Graph API request
  * @param pollInterval how often the route media-download looks for due attachments
@@ -31,6 +34,7 @@ public record MediaProperties(
         @Min(1) int maxAttempts,
         @NotNull Duration firstBackoff,
         @NotNull Duration maxBackoff,
+        @NotNull @DurationMax(days = 7) Duration giveUpAfter,
         @Min(1) int batchSize,
         @NotNull Duration timeout,
         @NotNull Duration pollInterval,
