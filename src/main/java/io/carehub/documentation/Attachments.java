@@ -361,17 +361,16 @@ public class Attachments {
                         .addValue("media", mediaId)
                         .addValue("mime", mimeType)
                         // R19: the file name is sealed with the contact's key like every other attachment's
-                        .addValue("filename", keys.forContact(contactOf(messageId)).seal(filename, FILENAME)),
+                        .addValue(
+                                "filename",
+                                keys.forContact(contactOf(messageId)).seal(filename, FILENAME)),
                 Long.class);
     }
 
     private long contactOf(long messageId) {
-        return jdbc.queryForObject(
-                """
+        return jdbc.queryForObject("""
                 select c.contact_id from message m join conversation c on c.id = m.conversation_id
-                 where m.id = :id""",
-                Map.of("id", messageId),
-                Long.class);
+                 where m.id = :id""", Map.of("id", messageId), Long.class);
     }
 
     // i18-redrive: media downloads in the ops API (R6, R45)
