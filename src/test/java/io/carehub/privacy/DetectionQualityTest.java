@@ -212,6 +212,30 @@ class DetectionQualityTest {
         }
     }
 
+    // J1: first seen 0.934 (names, foreign documents and foreign ids below the target), no rules written for it yet
+    @Nested
+    class DevelopmentSetJ1 extends Guard {
+        DevelopmentSetJ1() {
+            super(LabelledCorpus.J1_JSONL, 0.934, 0.857, 0.955, 0.986);
+        }
+    }
+
+    // J2: first seen 0.962, no rules written for it yet
+    @Nested
+    class DevelopmentSetJ2 extends Guard {
+        DevelopmentSetJ2() {
+            super(LabelledCorpus.J2_JSONL, 0.961, 0.933, 0.971, 0.956);
+        }
+    }
+
+    // J3: first seen 0.956, no rules written for it yet
+    @Nested
+    class DevelopmentSetJ3 extends Guard {
+        DevelopmentSetJ3() {
+            super(LabelledCorpus.J3_JSONL, 0.955, 0.898, 0.967, 0.986);
+        }
+    }
+
     // P: the developer's own probe of the weakest types, 0.458 before the rules for them, today every entity
     @Nested
     class ProbeP extends Guard {
@@ -232,7 +256,10 @@ class DetectionQualityTest {
         LabelledCorpus.H1_MARKUP + "," + LabelledCorpus.H1_JSONL,
         LabelledCorpus.H2_MARKUP + "," + LabelledCorpus.H2_JSONL,
         LabelledCorpus.H3_MARKUP + "," + LabelledCorpus.H3_JSONL,
-        LabelledCorpus.PROBE_MARKUP + "," + LabelledCorpus.PROBE_JSONL
+        LabelledCorpus.PROBE_MARKUP + "," + LabelledCorpus.PROBE_JSONL,
+        LabelledCorpus.J1_MARKUP + "," + LabelledCorpus.J1_JSONL,
+        LabelledCorpus.J2_MARKUP + "," + LabelledCorpus.J2_JSONL,
+        LabelledCorpus.J3_MARKUP + "," + LabelledCorpus.J3_JSONL
     })
     void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
         List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();

@@ -47,13 +47,19 @@ record LabelledCorpus(List<Message> messages) {
     static final String H2_MARKUP = "/privacy/holdout-h2-annotated.txt";
     static final String H3_JSONL = "/privacy/holdout-h3.jsonl";
     static final String H3_MARKUP = "/privacy/holdout-h3-annotated.txt";
+    static final String J1_JSONL = "/privacy/holdout-j1.jsonl";
+    static final String J1_MARKUP = "/privacy/holdout-j1-annotated.txt";
+    static final String J2_JSONL = "/privacy/holdout-j2.jsonl";
+    static final String J2_MARKUP = "/privacy/holdout-j2-annotated.txt";
+    static final String J3_JSONL = "/privacy/holdout-j3.jsonl";
+    static final String J3_MARKUP = "/privacy/holdout-j3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
     /** A labelled set by its short name (docs/privacy-evaluation.md lists them): its JSONL and what it is. */
     record NamedSet(String name, String jsonl, String description) {}
 
-    /** Every labelled set, in the order the evaluation doc lists them. All are development sets. */
+    /** Every labelled set, in the order the evaluation doc lists them. All but J1-J3 are development sets. */
     static final List<NamedSet> SETS = List.of(
             new NamedSet("development", JSONL, "development corpus"),
             new NamedSet("A", HOLDOUT_JSONL, "set A (first author, after the rules)"),
@@ -64,7 +70,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("H1", H1_JSONL, "set H1 (sixth author, names of many origins)"),
             new NamedSet("H2", H2_JSONL, "set H2 (seventh author, business and formal writers)"),
             new NamedSet("H3", H3_JSONL, "set H3 (eighth author, English speakers, students, expats)"),
-            new NamedSet("P", PROBE_JSONL, "probe P (the weakest types, by the detector's developer)"));
+            new NamedSet("P", PROBE_JSONL, "probe P (the weakest types, by the detector's developer)"),
+            new NamedSet("J1", J1_JSONL, "set J1 (ninth author, students and international young customers)"),
+            new NamedSet("J2", J2_JSONL, "set J2 (tenth author, small businesses, rural, writing for others)"),
+            new NamedSet("J3", J3_JSONL, "set J3 (eleventh author, English and mixed, expats and refugees, movers)"));
 
     static LabelledCorpus load() {
         return load(JSONL);

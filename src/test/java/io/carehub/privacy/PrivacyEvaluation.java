@@ -229,7 +229,7 @@ public final class PrivacyEvaluation {
     }
 
     /**
-     * {@code --set NAME} evaluates one set (development, A, B, C, D1, D2, H1, H2, H3, P; the older flags
+     * {@code --set NAME} evaluates one set (development, A, B, C, D1, D2, H1, H2, H3, P, J1, J2, J3; the older flags
      * {@code --holdout}, {@code --holdout-b}, {@code --holdout-c}, {@code --dev-d1}, {@code --dev-d2} still work);
      * {@code --all} prints one line per set; {@code --verbose} lists misses and false alarms.
      */
