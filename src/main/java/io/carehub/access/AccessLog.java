@@ -42,7 +42,9 @@ public class AccessLog {
         /** R50: a privacy officer exported everything stored about a contact. */
         ACCESS_REQUEST,
         /** R47: ops read a management endpoint (health details, metrics, SBOM, ...). */
-        MANAGEMENT_READ
+        MANAGEMENT_READ,
+        // i16-legit: an agent sent the customer a one-time legitimation link (R15)
+        LEGITIMATION_LINK
     }
 
     /** One entry as the privacy officer reads it. */

@@ -146,6 +146,9 @@ class SecurityConfiguration {
                             .hasRole(PRIVACY_OFFICER.claimValue());
                     requests.requestMatchers(GET, "/api/privacy/access-requests/*")
                             .hasRole(PRIVACY_OFFICER.claimValue());
+                    // R15: the conversation's agent sends the customer a one-time legitimation link
+                    requests.requestMatchers(POST, "/api/conversations/*/legitimation-link")
+                            .hasRole(AGENT.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))

@@ -1,5 +1,6 @@
 package io.carehub.dialog;
 
+import io.carehub.legitimation.LegitimationOffer;
 import io.carehub.privacy.ReIdentifier;
 import io.carehub.retention.ContractRelevance;
 import io.carehub.whatsapp.CustomerTexts;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * R24: turns a platform answer into WhatsApp messages: re-identifies every text (tokens the bot reformatted
  * included; unknown tokens are left out), maps options to reply buttons or a list, logs the pseudonymized
- * answer, and acts on the platform's hand-off request, dialog close or contract-relevant intent (R36). Also hosts the optional answer generator.
+ * answer, and acts on the platform's hand-off request, dialog close, contract-relevant intent (R36) or legitimation
+ * intent (R15). Also hosts the optional answer generator.
  */
 @Component("dialogAnswers")
 public class DialogAnswers {
@@ -36,6 +38,7 @@ public class DialogAnswers {
     private final ObjectProvider<AnswerGenerator> generator;
     private final CustomerTexts.Dialog texts;
     private final ContractRelevance contractRelevance;
+    private final LegitimationOffer legitimationOffer;
 
     DialogAnswers(
             Dialogs dialogs,
@@ -45,7 +48,8 @@ public class DialogAnswers {
             DialogEnd end,
             ObjectProvider<AnswerGenerator> generator,
             CustomerTexts texts,
-            ContractRelevance contractRelevance) {
+            ContractRelevance contractRelevance,
+            LegitimationOffer legitimationOffer) {
         this.dialogs = dialogs;
         this.reIdentifier = reIdentifier;
         this.outbound = outbound;
@@ -54,6 +58,7 @@ public class DialogAnswers {
         this.generator = generator;
         this.texts = texts.dialog();
         this.contractRelevance = contractRelevance;
+        this.legitimationOffer = legitimationOffer;
     }
 
     /** Records the customer's pseudonymized turn (the body) before it goes to the platform. */
@@ -79,6 +84,7 @@ public class DialogAnswers {
         }
         dialogs.touch(dialogId);
         contractRelevance.markByIntent(conversationId, reply.intents()); // R36
+        legitimationOffer.offerByIntent(conversationId, reply.intents()); // R15
         if (reply.handOffRequested()) {
             String summary =
                     reply.handOffSummary() == null ? null : reIdentifier.reidentify(session, reply.handOffSummary());

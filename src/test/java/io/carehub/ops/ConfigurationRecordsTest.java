@@ -7,6 +7,8 @@ import io.carehub.buffer.BufferProperties;
 import io.carehub.consent.ConsentProperties;
 import io.carehub.dialog.DialogProperties;
 import io.carehub.documentation.PostgresProperties;
+import io.carehub.legitimation.LegitimationProperties;
+import io.carehub.legitimation.LegitimationTexts;
 import io.carehub.pages.PagesProperties;
 import io.carehub.privacy.PrivacyProperties;
 import io.carehub.retention.RetentionProperties;
@@ -47,7 +49,9 @@ class ConfigurationRecordsTest {
         PrivacyProperties.class,
         DialogProperties.class,
         CustomerTexts.class,
-        PagesProperties.class
+        PagesProperties.class,
+        LegitimationProperties.class,
+        LegitimationTexts.class
     })
     static class Records {}
 
