@@ -52,7 +52,10 @@ public final class Legitimations {
         this.db = db;
     }
 
-    /** A private customer as the identity provider knows them ({@code name}: given name(s) and family name). */
+    /**
+     * A private customer as the identity provider knows them ({@code name}: given name(s) and family name), without
+     * contract numbers ({@code .with("contract_numbers", ...)} adds them).
+     */
     public static LocalCustomers.Claims privateCustomer(String salutation, String name, String customerNumber) {
         return customer(salutation, name, customerNumber, "private");
     }
@@ -66,12 +69,7 @@ public final class Legitimations {
             String salutation, String name, String customerNumber, String segment) {
         int last = name.lastIndexOf(' ');
         return LocalCustomers.claims(
-                salutation,
-                name.substring(0, last),
-                name.substring(last + 1),
-                customerNumber,
-                List.of("V-" + customerNumber),
-                segment);
+                salutation, name.substring(0, last), name.substring(last + 1), customerNumber, List.of(), segment);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.carehub.routing.Customers;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,9 @@ class LegitimationTest {
 
         String username = legitimations.register(
                 customer,
-                Legitimations.privateCustomer("Frau", "Erika Muster", "K-7700").with("phone_number", "+" + customer));
+                Legitimations.privateCustomer("Frau", "Erika Muster", "K-7700")
+                        .with("contract_numbers", List.of("V-7700-1", "V-7700-2"))
+                        .with("phone_number", "+" + customer));
         Legitimations.Browser browser = legitimations.new Browser();
         HttpResponse<String> login = browser.startSignIn(link);
         // R15: the authorization request carried a PKCE challenge (S256); the stand-in refuses one without
@@ -95,7 +98,8 @@ class LegitimationTest {
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("Sie sind angemeldet");
         assertThat(identities.of(contactOf(customer)))
-                .hasValue(new CustomerIdentities.Identity("PRIVATE", "Frau", "Erika Muster", "K-7700", "V-K-7700"));
+                .hasValue(new CustomerIdentities.Identity(
+                        "PRIVATE", "Frau", "Erika Muster", "K-7700", "V-7700-1, V-7700-2"));
         awaitText(customer, texts.confirmed());
         assertThat(db.count(
                         "select count(*) from access_log where action = 'LEGITIMATION_LINK' and conversation_id = ?",
