@@ -232,11 +232,13 @@ class DialogPlatformsTest {
 
         customers.text(waId, "Ich will zu einem anderen Anbieter wechseln");
         // the answer's text first, then the consent question (R27): no human without a yes
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "handoff:yes"
-                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
-                                .at("/interactive/action/buttons/0/reply/id")
-                                .asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var sent = db.outbound(waId); // one read: a message arriving between two reads is no index error
+            return "handoff:yes"
+                    .equals(payload(sent.get(sent.size() - 1))
+                            .at("/interactive/action/buttons/0/reply/id")
+                            .asText());
+        });
         assertThat(db.conversation(conversation).get("routing_state")).isEqualTo("BOT");
         UUID dialog = dialogs.dialogIdOf(conversation);
 
