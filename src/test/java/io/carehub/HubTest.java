@@ -14,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole hub on its embedded defaults (real Artemis, real PostgreSQL) behind a random HTTP port, with
  * WireMock standing in for the Graph API ({@link GraphApiStub}). Every test class with this annotation and no further
  * configuration shares one cached application context; the helpers it imports are injected as fields:
- * {@link Webhook} (signed POSTs like Meta's), {@link HubApi} (GETs), {@link Db} (what the hub stored).
+ * {@link Webhook} (signed POSTs like Meta's), {@link HubApi} (GETs), {@link Db} (what the hub stored),
+ * {@link Legitimations} (a customer signs in through the legitimation flow).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -49,7 +50,7 @@ import org.springframework.test.context.ContextConfiguration;
             "carehub.erasure.check-interval=24h"
         })
 @ContextConfiguration(initializers = GraphApiStub.class)
-@Import({Webhook.class, HubApi.class, Db.class})
+@Import({Webhook.class, HubApi.class, Db.class, Legitimations.class})
 public @interface HubTest {
 
     String APP_SECRET = "test-app-secret";

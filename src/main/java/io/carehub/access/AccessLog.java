@@ -60,7 +60,9 @@ public class AccessLog {
         REJECTED_UPDATE_LIST,
         MESSAGE_LOOKUP,
         OUTBOUND_FAILURE_LIST,
-        BILLING_REPORT
+        BILLING_REPORT,
+        // i16-legit: an agent sent the customer a one-time legitimation link (R15)
+        LEGITIMATION_LINK
     }
 
     /** One entry as the privacy officer reads it. */

@@ -175,6 +175,9 @@ class SecurityConfiguration {
                             .hasRole(OPS.claimValue());
                     requests.requestMatchers(DELETE, "/api/ops/parked", "/api/ops/parked/*")
                             .hasRole(OPS.claimValue());
+                    // R15: the conversation's agent sends the customer a one-time legitimation link
+                    requests.requestMatchers(POST, "/api/conversations/*/legitimation-link")
+                            .hasRole(AGENT.claimValue());
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(properties)))

@@ -1,5 +1,6 @@
 package io.carehub.dialog;
 
+import io.carehub.legitimation.LegitimationOffer;
 import io.carehub.privacy.ReIdentifier;
 import io.carehub.retention.ContractRelevance;
 import io.carehub.upload.UploadOffers;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * R24: turns a platform answer into WhatsApp messages: re-identifies every text (tokens the bot reformatted
  * included; unknown tokens are left out), maps options to reply buttons or a list, logs the pseudonymized
- * answer, and acts on the platform's hand-off request, dialog close, contract-relevant intent (R36) or upload intent (R16). Also hosts the optional answer generator.
+ * answer, and acts on the platform's hand-off request, dialog close, contract-relevant intent (R36), upload intent
+ * (R16) or legitimation intent (R15). Also hosts the optional answer generator.
  */
 @Component("dialogAnswers")
 public class DialogAnswers {
@@ -38,6 +40,7 @@ public class DialogAnswers {
     private final CustomerTexts.Dialog texts;
     private final ContractRelevance contractRelevance;
     private final UploadOffers uploadOffers;
+    private final LegitimationOffer legitimationOffer;
 
     DialogAnswers(
             Dialogs dialogs,
@@ -48,7 +51,8 @@ public class DialogAnswers {
             ObjectProvider<AnswerGenerator> generator,
             CustomerTexts texts,
             ContractRelevance contractRelevance,
-            UploadOffers uploadOffers) {
+            UploadOffers uploadOffers,
+            LegitimationOffer legitimationOffer) {
         this.dialogs = dialogs;
         this.reIdentifier = reIdentifier;
         this.outbound = outbound;
@@ -58,6 +62,7 @@ public class DialogAnswers {
         this.texts = texts.dialog();
         this.contractRelevance = contractRelevance;
         this.uploadOffers = uploadOffers;
+        this.legitimationOffer = legitimationOffer;
     }
 
     /** Records the customer's pseudonymized turn (the body) before it goes to the platform. */
@@ -84,6 +89,7 @@ public class DialogAnswers {
         dialogs.touch(dialogId);
         contractRelevance.markByIntent(conversationId, reply.intents()); // R36
         uploadOffers.byIntent(conversationId, reply.intents()); // R16: a configured intent offers an upload link
+        legitimationOffer.offerByIntent(conversationId, reply.intents()); // R15
         if (reply.handOffRequested()) {
             String summary =
                     reply.handOffSummary() == null ? null : reIdentifier.reidentify(session, reply.handOffSummary());

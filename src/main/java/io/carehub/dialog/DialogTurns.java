@@ -121,19 +121,19 @@ public class DialogTurns {
         known.put(
                 "name",
                 present(identity.map(CustomerIdentities.Identity::name).orElse(null), conversation.profileName()));
-        known.put(
-                "customerNumber",
-                present(
-                        identity.map(CustomerIdentities.Identity::customerNumber)
-                                .orElse(null),
-                        identity.map(CustomerIdentities.Identity::contractNumber)
-                                .orElse(null)));
+        // R15: the legitimation stores a customer's contract numbers as one list "V-1, V-2": each is a known value
+        List<String> numbers = new ArrayList<>(present(
+                identity.map(CustomerIdentities.Identity::customerNumber).orElse(null)));
+        identity.map(CustomerIdentities.Identity::contractNumber)
+                .ifPresent(contracts -> numbers.addAll(present(contracts.split(","))));
+        known.put("customerNumber", numbers);
         return KnownValues.fromMap(known);
     }
 
     private static List<String> present(String... values) {
         return java.util.Arrays.stream(values)
                 .filter(Objects::nonNull)
+                .map(String::strip)
                 .filter(v -> !v.isBlank())
                 .toList();
     }

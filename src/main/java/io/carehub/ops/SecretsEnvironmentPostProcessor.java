@@ -51,6 +51,8 @@ public class SecretsEnvironmentPostProcessor implements EnvironmentPostProcessor
         LOOKUP_KEY("carehub.crypto.lookup-key", true, true),
         // the local token issuer of the default profile; prod takes its tokens from the identity provider
         LOCAL_ISSUER_SECRET("carehub.security.local-issuer.client-secret", true, false),
+        // R15: the hub's client secret at the customers' identity provider (the local stand-in makes its own)
+        LEGITIMATION_CLIENT_SECRET("carehub.legitimation.identity-provider.client-secret", false, false),
         // the embedded PostgreSQL of the default profile; prod connects with spring.datasource.*
         POSTGRES_PASSWORD("carehub.postgres.password", true, false);
 

@@ -68,7 +68,10 @@ class PagesConfiguration implements WebMvcConfigurer {
                             HttpServletResponse response,
                             Object handler,
                             ModelAndView page) {
-                        if (page != null) {
+                        // not on a redirect: its model would become the target's query parameters
+                        if (page != null
+                                && page.getViewName() != null
+                                && !page.getViewName().startsWith("redirect:")) {
                             page.addObject("company", properties.companyName());
                         }
                     }

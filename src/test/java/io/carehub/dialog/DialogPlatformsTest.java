@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.carehub.Db;
 import io.carehub.HubApi;
 import io.carehub.IdentityProvider;
+import io.carehub.Legitimations;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
 import io.carehub.routing.AgentPools;
@@ -112,6 +113,9 @@ class DialogPlatformsTest {
     @Autowired
     RoutingRulesSource routingRules;
 
+    @Autowired
+    Legitimations legitimations;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     static {
@@ -127,6 +131,7 @@ class DialogPlatformsTest {
         registry.add("carehub.dialog.routing.fallback.watsonx", () -> "lex");
         registry.add("carehub.retention.commercial-letter-intents", () -> "vertrag_kuendigen");
         registry.add("carehub.upload.offer-intents", () -> "dokument_senden");
+        registry.add("carehub.legitimation.intents", () -> "kunde_anmelden");
         registry.add("carehub.dialog.watsonx.url", () -> base + "/instances/test-instance");
         registry.add("carehub.dialog.watsonx.iam-url", () -> base + "/identity/token");
         registry.add("carehub.dialog.watsonx.api-key", () -> "test-iam-api-key");
@@ -199,8 +204,8 @@ class DialogPlatformsTest {
     @Test
     void watsonxSeesTokensOnlyAndTheCustomerGetsTheValuesBack() {
         String waId = privateCustomer(PERSONAL_TEXT);
-        db.awaitOutbound(waId, 3);
-        String answer = (String) db.outbound(waId).get(2).get("text_body");
+        db.awaitOutbound(waId, 5);
+        String answer = (String) db.outbound(waId).get(4).get("text_body");
         assertThat(answer).isEqualTo("Danke, Erika Mustermann! Ihre Anfrage zu K-4711-0815 ist notiert.");
 
         List<LoggedRequest> toWatsonx =
@@ -216,8 +221,8 @@ class DialogPlatformsTest {
     void watsonxOptionsBecomeButtonsAndConnectToAgentAsksForConsentThenHandsOver() {
         String waId = privateCustomer("Ich habe eine Frage zum Tarif, ich bin Erika Mustermann");
         long conversation = db.conversationOf(waId);
-        db.awaitOutbound(waId, 4); // notice, accepted, text, options
-        JsonNode options = payload(db.outbound(waId).get(3));
+        db.awaitOutbound(waId, 6); // notice, link, signed in, accepted, text, options
+        JsonNode options = payload(db.outbound(waId).get(5));
         assertThat(options.at("/interactive/type").asText()).isEqualTo("button");
         String firstOption =
                 options.at("/interactive/action/buttons/0/reply/id").asText();
@@ -343,8 +348,8 @@ class DialogPlatformsTest {
     void lexIsCalledSignedWithTokensOnlyAndItsHandOffIntentAsksForConsent() {
         String waId = businessCustomer(PERSONAL_TEXT);
         long conversation = db.conversationOf(waId);
-        db.awaitOutbound(waId, 3);
-        assertThat(db.outbound(waId).get(2).get("text_body"))
+        db.awaitOutbound(waId, 5);
+        assertThat(db.outbound(waId).get(4).get("text_body"))
                 .isEqualTo("Guten Tag Erika Mustermann, Ihr Geschäftskundenkonto K-4711-0815 ist aktiv.");
         LoggedRequest toLex = PLATFORMS
                 .findAll(postRequestedFor(urlPathMatching(LEX + "[^/]+/text")))
@@ -373,8 +378,8 @@ class DialogPlatformsTest {
     void openAiAnswersWhatWatsonxDidNotUnderstandWithNoPersonalDataAndNoToken() {
         String waId = privateCustomer(
                 "Ich bin Erika Mustermann, Kundennummer K-4711-0815. Wie wird das Wetter in der Hauptstraße 12?");
-        db.awaitOutbound(waId, 3);
-        assertThat(db.outbound(waId).get(2).get("text_body"))
+        db.awaitOutbound(waId, 5);
+        assertThat(db.outbound(waId).get(4).get("text_body"))
                 .isEqualTo("Einen Tarifwechsel können Sie jederzeit zum Monatsende im Kundenportal beantragen.");
         LoggedRequest toOpenAi = PLATFORMS
                 .findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))
@@ -401,8 +406,8 @@ class DialogPlatformsTest {
                 .willReturn(okJson("""
                         {"output":{"generic":[{"response_type":"text","text":"Das weiß ich leider nicht."}],"intents":[],"entities":[]},"context":{}}""")));
         String waId = privateCustomer("Gibt es morgen Regen?");
-        db.awaitOutbound(waId, 3);
-        assertThat(db.outbound(waId).get(2).get("text_body")).isEqualTo("Das weiß ich leider nicht.");
+        db.awaitOutbound(waId, 5);
+        assertThat(db.outbound(waId).get(4).get("text_body")).isEqualTo("Das weiß ich leider nicht.");
     }
 
     @Test
@@ -415,13 +420,13 @@ class DialogPlatformsTest {
                         .withBody(DialogFixtures.read("watsonx/internal-error.json"))));
         // watsonx fails: the configured fallback (lex) answers, with the same pseudonym session
         String first = privateCustomer("Hallo, ich bin Erika Mustermann");
-        db.awaitOutbound(first, 3);
+        db.awaitOutbound(first, 5);
         // <CUSTOMER_ID_1> was never written in this dialog: an unknown token is left out, never guessed
-        assertThat(db.outbound(first).get(2).get("text_body"))
+        assertThat(db.outbound(first).get(4).get("text_body"))
                 .isEqualTo("Guten Tag Erika Mustermann, Ihr Geschäftskundenkonto ist aktiv.");
         assertThat(dialogs.dialogOf(db.conversationOf(first)).get("platform")).isEqualTo("lex");
         String second = privateCustomer("Hallo, hier ist Erika Mustermann");
-        db.awaitOutbound(second, 3);
+        db.awaitOutbound(second, 5);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "OPEN".equals(health.state("watsonx"))); // two failures in two calls
 
@@ -430,10 +435,10 @@ class DialogPlatformsTest {
                 .findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message")))
                 .size();
         String third = privateCustomer("Guten Tag");
-        db.awaitOutbound(third, 3);
+        db.awaitOutbound(third, 5);
         assertThat(PLATFORMS.findAll(postRequestedFor(urlPathMatching(WATSONX + "/[^/]+/message"))))
                 .hasSize(watsonxCalls);
-        assertThat((String) db.outbound(third).get(2).get("text_body")).startsWith("Guten Tag");
+        assertThat((String) db.outbound(third).get(4).get("text_body")).startsWith("Guten Tag");
 
         // lex down too: the customer is told and asked; yes reaches the agents
         PLATFORMS.stubFor(WireMock.post(urlPathMatching(LEX + "[^/]+/text"))
@@ -443,8 +448,8 @@ class DialogPlatformsTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody(DialogFixtures.read("lex/internal-server-error.json"))));
         String fourth = privateCustomer("Guten Tag, eine Frage zu meiner Rechnung");
-        db.awaitOutbound(fourth, 4);
-        assertThat(db.outbound(fourth).get(2).get("text_body"))
+        db.awaitOutbound(fourth, 6);
+        assertThat(db.outbound(fourth).get(4).get("text_body"))
                 .isEqualTo(texts.dialog().unavailable());
         customers.reply(fourth, "button_reply", "handoff:yes", "Ja, bitte");
         assertThat(pools.handOff("private-billing", db.conversationOf(fourth))
@@ -465,8 +470,8 @@ class DialogPlatformsTest {
         // after its open time the breaker admits one trial call
         await().atMost(Duration.ofSeconds(10)).until(() -> "HALF_OPEN".equals(health.state("watsonx")));
         String fifth = privateCustomer("Hallo, hier ist Erika Mustermann");
-        db.awaitOutbound(fifth, 3);
-        assertThat((String) db.outbound(fifth).get(2).get("text_body")).startsWith("Danke, Erika Mustermann!");
+        db.awaitOutbound(fifth, 5);
+        assertThat((String) db.outbound(fifth).get(4).get("text_body")).startsWith("Danke, Erika Mustermann!");
         await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(health.state("watsonx")));
     }
 
@@ -480,7 +485,7 @@ class DialogPlatformsTest {
                         {"output":{"generic":[{"response_type":"text","text":"Ihre Kündigung ist vorgemerkt."}],
                          "intents":[{"intent":"vertrag_kuendigen","confidence":0.94}],"entities":[]},"context":{}}""")));
         String waId = privateCustomer("Ich möchte meinen Vertrag kündigen");
-        db.awaitOutbound(waId, 3);
+        db.awaitOutbound(waId, 5);
         long conversation = db.conversationOf(waId);
 
         await().atMost(Duration.ofSeconds(30))
@@ -508,13 +513,34 @@ class DialogPlatformsTest {
                                 conversation,
                                 "bot:dokument_senden")
                         == 1);
-        db.awaitOutbound(waId, 4);
-        Map<String, Object> offer = db.outbound(waId).getLast();
-        assertThat(offer)
-                .containsEntry("type", "interactive")
-                .containsEntry("actor", "bot")
-                .containsEntry("text_body", uploadTexts.offer());
+        // the sign-in link and its confirmation (R15) come before it: find the offer by its text
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.outbound(waId).stream().anyMatch(m -> uploadTexts.offer().equals(m.get("text_body"))));
+        Map<String, Object> offer = db.outbound(waId).stream()
+                .filter(m -> uploadTexts.offer().equals(m.get("text_body")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(offer).containsEntry("type", "interactive").containsEntry("actor", "bot");
         assertThat((String) offer.get("payload")).containsPattern("/u/[A-Za-z0-9_-]{43}\\\"");
+    }
+
+    /** R15: a configured intent the platform recognized makes the bot send the customer a new sign-in link. */
+    @Test
+    void configuredWatsonxIntentSendsTheCustomerASignInLink() {
+        PLATFORMS.stubFor(WireMock.post(urlPathMatching(WATSONX + "/[^/]+/message"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.input.text", containing("neu anmelden")))
+                .willReturn(okJson("""
+                        {"output":{"generic":[{"response_type":"text","text":"Gern, hier ist Ihr Link."}],
+                         "intents":[{"intent":"kunde_anmelden","confidence":0.91}],"entities":[]},"context":{}}""")));
+        String waId = privateCustomer("Ich möchte mich neu anmelden");
+
+        legitimations.awaitLink(waId, 1); // the first link was the one the customer signed in with
+        assertThat(db.count(
+                        "select count(*) from legitimation_link where conversation_id = ? and requested_by = ?",
+                        db.conversationOf(waId),
+                        "bot:kunde_anmelden"))
+                .isEqualTo(1);
     }
 
     /**
@@ -531,7 +557,7 @@ class DialogPlatformsTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody(DialogFixtures.read("watsonx/internal-error.json"))));
         String waId = privateCustomer("Wie lang ist meine Kündigungsfrist? Erika Mustermann");
-        db.awaitOutbound(waId, 3);
+        db.awaitOutbound(waId, 5);
         long conversation = db.conversationOf(waId);
         UUID dialog = dialogs.dialogIdOf(conversation);
         assertThat(dialogs.dialogOf(conversation).get("platform")).isEqualTo("lex");

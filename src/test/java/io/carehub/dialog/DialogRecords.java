@@ -3,21 +3,24 @@ package io.carehub.dialog;
 import static org.awaitility.Awaitility.await;
 
 import io.carehub.Db;
+import io.carehub.Legitimations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What a dialog stored (dialog, dialog_log, pseudonym vault), and legitimation data as its flow stores it. */
+/** What a dialog stored (dialog, dialog_log, pseudonym vault); a customer who signs in (R15). */
 final class DialogRecords {
 
     private final JdbcTemplate jdbc;
     private final Db db;
+    private final Legitimations legitimations;
 
-    DialogRecords(JdbcTemplate jdbc, Db db) {
+    DialogRecords(JdbcTemplate jdbc, Db db, Legitimations legitimations) {
         this.jdbc = jdbc;
         this.db = db;
+        this.legitimations = legitimations;
     }
 
     /** The customer's open (or last) dialog. */
@@ -45,8 +48,15 @@ final class DialogRecords {
                         .equals(jdbc.queryForObject("select state from dialog where id = ?", String.class, dialogId)));
     }
 
-    /** Legitimation data as the legitimation flow stores it (R15). */
+    /**
+     * R15: the customer signs in through the legitimation flow (link, identity provider, back to the hub): two more
+     * messages in the chat, the link and the confirmation.
+     */
     void legitimate(String waId, String segment, String name, String customerNumber) {
-        db.legitimate(waId, segment, "Frau", name, customerNumber);
+        legitimations.signIn(
+                waId,
+                segment.equals("BUSINESS")
+                        ? Legitimations.businessCustomer("Frau", name, customerNumber)
+                        : Legitimations.privateCustomer("Frau", name, customerNumber));
     }
 }

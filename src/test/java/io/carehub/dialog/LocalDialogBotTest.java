@@ -143,13 +143,13 @@ class LocalDialogBotTest {
         String waId = newCustomer();
         customers.text(waId, "Guten Tag");
         db.awaitOutbound(waId, 1);
-        dialogs.legitimate(waId, "PRIVATE", "Erika Mustermann", "K-4711-0815");
+        dialogs.legitimate(waId, "PRIVATE", "Erika Mustermann", "K-4711-0815"); // + link, confirmation
         customers.reply(waId, "button_reply", "consent-accept", "Akzeptieren");
         long conversation = db.conversationOf(waId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.outbound(waId).size() >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.outbound(waId).size() >= 5);
 
         customers.text(waId, "Meine Kundennummer ist K-4711-0815, bitte einen Berater wegen der Abbuchung");
-        db.awaitOutbound(waId, 4);
+        db.awaitOutbound(waId, 6);
         // the customer number is a known value: the bot's log has a token for it
         assertThat(String.join(" ", dialogs.dialogLog(dialogs.dialogIdOf(conversation))))
                 .doesNotContain("4711");

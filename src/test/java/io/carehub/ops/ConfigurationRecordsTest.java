@@ -7,6 +7,8 @@ import io.carehub.buffer.BufferProperties;
 import io.carehub.consent.ConsentProperties;
 import io.carehub.dialog.DialogProperties;
 import io.carehub.documentation.PostgresProperties;
+import io.carehub.legitimation.LegitimationProperties;
+import io.carehub.legitimation.LegitimationTexts;
 import io.carehub.pages.PagesProperties;
 import io.carehub.privacy.PrivacyProperties;
 import io.carehub.retention.RetentionProperties;
@@ -53,7 +55,9 @@ class ConfigurationRecordsTest {
         CustomerTexts.class,
         PagesProperties.class,
         UploadProperties.class,
-        UploadTexts.class
+        UploadTexts.class,
+        LegitimationProperties.class,
+        LegitimationTexts.class
     })
     static class Records {}
 

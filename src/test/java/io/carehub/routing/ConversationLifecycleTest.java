@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
 import io.carehub.IdentityProvider;
+import io.carehub.Legitimations;
 import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
@@ -56,6 +57,9 @@ class ConversationLifecycleTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Legitimations legitimations;
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -240,8 +244,9 @@ class ConversationLifecycleTest {
     void legitimatedCustomerIsRoutedByItsStoredSegment() {
         String customer = newCustomer();
         customers.text(customer, "Hallo");
-        db.legitimate(customer, "BUSINESS", "Frau", "Dr. Erika Muster", "K-100200");
         db.awaitOutbound(customer, 1);
+        // R15: signed in through the link, the identity provider and back (Legitimations), before the notice's answer
+        legitimations.signIn(customer, Legitimations.businessCustomer("Frau", "Dr. Erika Muster", "K-100200"));
         customers.reply(customer, "button_reply", "consent-accept", "Akzeptieren");
         customers.text(customer, "Wir haben eine Störung am Standort");
 
