@@ -515,7 +515,8 @@ class DialogPlatformsTest {
                         == 1);
         // the sign-in link and its confirmation (R15) come before it: find the offer by its text
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> db.outbound(waId).stream().anyMatch(m -> uploadTexts.offer().equals(m.get("text_body"))));
+                .until(() -> db.outbound(waId).stream()
+                        .anyMatch(m -> uploadTexts.offer().equals(m.get("text_body"))));
         Map<String, Object> offer = db.outbound(waId).stream()
                 .filter(m -> uploadTexts.offer().equals(m.get("text_body")))
                 .findFirst()
