@@ -31,6 +31,7 @@ class ConfigurationRecordsTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({
         HubProperties.class,
+        JobProperties.class,
         TransportProperties.class,
         ResidencyProperties.class,
         AccessProperties.class,
