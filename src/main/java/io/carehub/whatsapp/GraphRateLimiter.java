@@ -32,8 +32,8 @@ public class GraphRateLimiter {
         long windowNanos = TimeUnit.SECONDS.toNanos(1) + properties.rateGuard().toNanos();
         this.intervalNanos = windowNanos / properties.ratePerSecond();
         this.leaseSlots = (int) Math.max(1, properties.rateLease().toNanos() / intervalNanos);
-        // half the guard for a late start, the other half for network jitter
-        this.lateNanos = properties.rateGuard().toNanos() / 2;
+        // a quarter of the guard for a late start, the rest for waking up late and network jitter
+        this.lateNanos = properties.rateGuard().toNanos() / 4;
     }
 
     /** Blocks until this instance's next send slot of the business number is due. */
