@@ -41,8 +41,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstancesFaultSuite {
 
-    /** R8: the business number's rate for these hubs, low enough that two hubs could easily exceed it. */
-    private static final int RATE = 20;
+    /**
+     * R8: the business number's rate for these hubs, low enough that the hubs produce more notices than it allows
+     * (so each sends at full speed) and two hubs pacing on their own would exceed it.
+     */
+    private static final int RATE = 5;
 
     private static final Duration RATE_GUARD = Duration.ofMillis(100);
     /** The routes with routePolicyRef: oneInstance (ops.RoutesMapTest keeps ops.OneInstancePolicyTest.JOBS complete). */
@@ -119,11 +122,11 @@ class InstancesFaultSuite {
     void jobsRunOnOneHubAndTheRateHoldsAcrossBothAndBothMoveToTheOtherHubWhenItIsKilled() throws Exception {
         // R46: while both run, every job belongs to hub A alone, and A really runs them (media download every 250 ms)
         long mediaRuns = runs("media-download", hubA);
-        WebhookLoad load = new WebhookLoad(plan("rate", 400, 1, hubA, hubB));
+        WebhookLoad load = new WebhookLoad(plan("rate", 150, 1, hubA, hubB));
         CompletableFuture<Void> loading = CompletableFuture.runAsync(() -> run(load, Duration.ofMinutes(3)));
         await("Graph API sends from both hubs")
                 .atMost(Duration.ofSeconds(90))
-                .until(() -> sends("/hub-a/").size() >= 20 && sends("/hub-b/").size() >= 20);
+                .until(() -> sends("/hub-a/").size() >= 5 && sends("/hub-b/").size() >= 5);
         HubProcess.pace(4000);
         assertThat(jobsOf(hubA)).as("jobs hub A runs, both hubs up").isEqualTo(JOBS);
         assertThat(jobsOf(hubB)).as("jobs hub B ran while A was up").isZero();
