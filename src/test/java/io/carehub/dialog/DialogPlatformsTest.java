@@ -229,7 +229,7 @@ class DialogPlatformsTest {
         // the answer's text first, then the consent question (R27): no human without a yes
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "handoff:yes"
-                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
+                        .equals(payload(lastOutbound(waId))
                                 .at("/interactive/action/buttons/0/reply/id")
                                 .asText()));
         assertThat(db.conversation(conversation).get("routing_state")).isEqualTo("BOT");
@@ -265,7 +265,7 @@ class DialogPlatformsTest {
 
         customers.text(waId, "Bitte einen Agent fuer den Tarifwechsel");
         // "agent" is also a hand-off keyword: the hub asks without bothering the bot
-        assertThat(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
+        assertThat(payload(lastOutbound(waId))
                         .at("/interactive/action/buttons/1/reply/id")
                         .asText())
                 .isEqualTo("handoff:no");
@@ -424,7 +424,7 @@ class DialogPlatformsTest {
         customers.text(waId, "Bitte einen Agent");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "handoff:yes"
-                        .equals(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
+                        .equals(payload(lastOutbound(waId))
                                 .at("/interactive/action/buttons/0/reply/id")
                                 .asText()));
         customers.reply(waId, "button_reply", "handoff:yes", "Ja, bitte");
@@ -575,5 +575,11 @@ class DialogPlatformsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The customer's latest outbound message, from one read (a second read may already hold one more). */
+    private Map<String, Object> lastOutbound(String waId) {
+        List<Map<String, Object>> sent = db.outbound(waId);
+        return sent.get(sent.size() - 1);
     }
 }
