@@ -3,37 +3,28 @@ package io.carehub.crypto;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R19 KEK rotation without downtime: re-wraps, in batches, the data keys still wrapped by a key other than the KEK
- * keyset's primary (route {@code kek-rotation}). Runs on one hub instance at a time through a PostgreSQL advisory
- * lock; each batch commits on its own, so a restart resumes where it stopped.
+ * keyset's primary (route {@code kek-rotation}). Runs on one hub instance at a time (R46: route policy oneInstance
+ * on the route kek-rotation); each batch commits on its own, so a restart resumes where it stopped.
  */
 @Component("kekRotation")
 public class KekRotation {
 
     private static final Logger LOG = LoggerFactory.getLogger(KekRotation.class);
-    /** Advisory lock key of this job (any constant unique among carehub's jobs). */
-    private static final long LOCK_KEY = 0x6361726568756202L;
 
     private final ContactKeys keys;
     private final UnattributedKeys unattributed;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final KekRotationProperties properties;
 
     KekRotation(
-            ContactKeys keys,
-            UnattributedKeys unattributed,
-            JdbcTemplate jdbc,
-            TransactionTemplate tx,
-            KekRotationProperties properties) {
+            ContactKeys keys, UnattributedKeys unattributed, TransactionTemplate tx, KekRotationProperties properties) {
         this.keys = keys;
         this.unattributed = unattributed;
-        this.jdbc = jdbc;
         this.tx = tx;
         this.properties = properties;
     }
@@ -44,10 +35,6 @@ public class KekRotation {
         int total = 0;
         while (true) {
             Integer done = tx.execute(status -> {
-                Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
-                if (!Boolean.TRUE.equals(locked)) {
-                    return 0; // another instance is re-wrapping
-                }
                 int contacts = keys.rewrap(properties.batchSize());
                 return contacts + unattributed.rewrap(properties.batchSize() - contacts);
             });

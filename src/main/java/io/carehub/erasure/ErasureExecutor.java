@@ -6,25 +6,20 @@ import java.time.Clock;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R33: carries out pending erasure requests, soonest due first, on one hub instance at a time (R46: a PostgreSQL
- * advisory lock held for the run, as the overflow sweep does). A request that fails stays where its last committed
+ * R33: carries out pending erasure requests, soonest due first, on one hub instance at a time (R46: route policy
+ * oneInstance on the route erasure-executor). A request that fails stays where its last committed
  * step left it and is resumed by the next run.
  */
 @Component("erasureExecutor")
 public class ErasureExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErasureExecutor.class);
-    /** Advisory lock key of this job (unique among carehub's jobs). */
-    private static final long LOCK_KEY = 0x6361726568756210L;
-
     private final ErasureRequests requests;
     private final ErasureSteps steps;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ErasureProperties properties;
     private final Clock clock;
@@ -32,13 +27,11 @@ public class ErasureExecutor {
     ErasureExecutor(
             ErasureRequests requests,
             ErasureSteps steps,
-            JdbcTemplate jdbc,
             TransactionTemplate tx,
             ErasureProperties properties,
             Clock clock) {
         this.requests = requests;
         this.steps = steps;
-        this.jdbc = jdbc;
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
@@ -48,10 +41,6 @@ public class ErasureExecutor {
     @Handler
     public int run() {
         Integer erased = tx.execute(status -> {
-            Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
-            if (!Boolean.TRUE.equals(locked)) {
-                return 0; // another instance is erasing
-            }
             int done = 0;
             for (Request request : requests.runnable(clock.instant(), properties.batchSize())) {
                 try {

@@ -68,7 +68,7 @@ class ErasureSteps {
         this.dialogs = dialogs;
         this.audit = audit;
         this.ledger = ledger;
-        // a step commits on its own, also inside the executor's run (which holds the advisory lock)
+        // a step commits on its own, also inside the executor's run (its surrounding transaction)
         this.step = new TransactionTemplate(transactions);
         this.step.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;

@@ -10,23 +10,17 @@ import java.util.List;
 import org.apache.camel.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R21: a conversation waiting longer than its pool's overflow time moves to the overflow pool.
- * Runs on one hub instance at a time (R46) through a PostgreSQL advisory lock.
+ * Runs on one hub instance at a time (R46: route policy oneInstance on the route routing-overflow).
  */
 @Component("overflowSweep")
 public class OverflowSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverflowSweep.class);
-    /** Advisory lock key of this job (any constant unique among carehub's jobs). */
-    private static final long LOCK_KEY = 0x6361726568756201L;
-
-    private final NamedParameterJdbcTemplate jdbc;
     private final Conversations conversations;
     private final TransactionTemplate tx;
     private final RoutingRulesSource rules;
@@ -34,13 +28,11 @@ public class OverflowSweep {
     private final Clock clock;
 
     public OverflowSweep(
-            NamedParameterJdbcTemplate jdbc,
             Conversations conversations,
             TransactionTemplate tx,
             RoutingRulesSource rules,
             ConversationRouter router,
             Clock clock) {
-        this.jdbc = jdbc;
         this.conversations = conversations;
         this.tx = tx;
         this.rules = rules;
@@ -52,11 +44,6 @@ public class OverflowSweep {
     @Handler
     public List<HandOff> sweep() {
         List<HandOff> moved = tx.execute(status -> {
-            JdbcTemplate plain = jdbc.getJdbcTemplate();
-            Boolean locked = plain.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
-            if (!Boolean.TRUE.equals(locked)) {
-                return List.<HandOff>of(); // another instance is sweeping
-            }
             Instant now = clock.instant();
             List<HandOff> handOffs = new ArrayList<>();
             RoutingRules current = rules.current();

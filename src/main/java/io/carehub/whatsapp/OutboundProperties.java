@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param consumers              concurrent senders
  * @param ratePerSecond          R8: Graph API throughput per business phone number (WhatsApp default 80, up to 1000)
  * @param rateGuard              slots are spread over 1 s plus this guard against network jitter
- * @param instances              hub instances sending for the same numbers; each uses ratePerSecond / instances
+ * @param rateLease              R8: send slots an instance takes from the shared rate at once, as a duration (at
+ *                               least one slot); every instance shares one rate per number, no per-instance setting
  * @param maxRetries             R8: retries of a retryable Graph API answer before the failure is recorded
  * @param firstBackoff           delay before the first retry; doubles per retry up to maxBackoff
  * @param maxBackoff             ceiling of the retry delay
@@ -31,7 +32,7 @@ public record OutboundProperties(
         @Min(1) int consumers,
         @Min(1) @Max(1000) int ratePerSecond,
         @NotNull Duration rateGuard,
-        @Min(1) int instances,
+        @NotNull Duration rateLease,
         @Min(0) int maxRetries,
         @NotNull Duration firstBackoff,
         @NotNull Duration maxBackoff,

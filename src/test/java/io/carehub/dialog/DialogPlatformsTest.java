@@ -362,7 +362,7 @@ class DialogPlatformsTest {
 
         customers.text(waId, "Bitte einen Agent fuer den Tarifwechsel");
         // "agent" is also a hand-off keyword: the hub asks without bothering the bot
-        assertThat(payload(db.outbound(waId).get(db.outbound(waId).size() - 1))
+        assertThat(payload(lastOutbound(waId))
                         .at("/interactive/action/buttons/1/reply/id")
                         .asText())
                 .isEqualTo("handoff:no");
@@ -733,5 +733,11 @@ class DialogPlatformsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The customer's latest outbound message, from one read (a second read may already hold one more). */
+    private Map<String, Object> lastOutbound(String waId) {
+        List<Map<String, Object>> sent = db.outbound(waId);
+        return sent.get(sent.size() - 1);
     }
 }

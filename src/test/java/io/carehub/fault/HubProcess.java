@@ -39,11 +39,11 @@ final class HubProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    private HubProcess(String name, Map<String, String> properties) {
+    private HubProcess(String name, Map<String, String> properties, Path logDirectory) {
         this.name = name;
         this.port = freePort();
         this.properties = properties;
-        this.log = Path.of("target", "fault", name + ".log");
+        this.log = logDirectory.resolve(name + ".log");
     }
 
     /** The settings every fault-suite hub shares: test secrets, agents instead of the bot, fast media retries. */
@@ -79,7 +79,12 @@ final class HubProcess implements AutoCloseable {
     }
 
     static HubProcess start(String name, Map<String, String> properties) {
-        HubProcess hub = new HubProcess(name, properties);
+        return start(name, properties, Path.of("target", "fault"));
+    }
+
+    /** A hub whose log goes to {@code logDirectory}/name.log. */
+    static HubProcess start(String name, Map<String, String> properties, Path logDirectory) {
+        HubProcess hub = new HubProcess(name, properties, logDirectory);
         hub.launch();
         return hub;
     }
@@ -110,6 +115,11 @@ final class HubProcess implements AutoCloseable {
     void kill() {
         process.destroyForcibly();
         waitFor();
+    }
+
+    /** The hub JVM's process id: with the host name, the instance's name in job_runner (R46). */
+    long pid() {
+        return process.pid();
     }
 
     boolean alive() {

@@ -30,11 +30,84 @@ public final class StandaloneArtemis implements AutoCloseable {
     }
 
     public static StandaloneArtemis create(Path instance) throws Exception {
+        StandaloneArtemis broker = make(instance, HubProcess.freePort());
+        Files.writeString(broker.instance.resolve("etc/broker.xml"), brokerXml(broker.port));
+        broker.start();
+        return broker;
+    }
+
+    /**
+     * R44: the production pair, replicated (shared nothing): a primary and its backup, each with the suite's broker.xml
+     * plus the production HA settings (src/main/docker/artemis/{primary,backup}/broker.xml) on localhost. Returns when
+     * the backup has synchronised with the primary, so that it can take over.
+     */
+    public static StandaloneArtemis[] createPair(Path directory) throws Exception {
+        StandaloneArtemis primary = make(directory.resolve("primary"), HubProcess.freePort());
+        StandaloneArtemis backup = make(directory.resolve("backup"), HubProcess.freePort());
+        Files.writeString(primary.instance.resolve("etc/broker.xml"), haBrokerXml(primary.port, backup.port, true));
+        Files.writeString(backup.instance.resolve("etc/broker.xml"), haBrokerXml(backup.port, primary.port, false));
+        primary.start();
+        backup.process = new ProcessBuilder(
+                        backup.instance.resolve("bin/artemis").toString(), "run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(backup.log.toFile()))
+                .start();
+        // AMQ221024: the backup is synchronised with the primary (before that, it could not take over)
+        org.awaitility.Awaitility.await("Artemis backup synchronised, see " + backup.log)
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.readString(backup.log).contains("AMQ221024"));
+        return new StandaloneArtemis[] {primary, backup};
+    }
+
+    /** The broker.xml of one of the pair: the suite's settings, the production HA policy, connectors on localhost. */
+    static String haBrokerXml(int port, int peerPort, boolean primary) throws IOException {
+        String policy = primary
+                ? "<primary><check-for-active-server>true</check-for-active-server></primary>"
+                : "<backup><allow-failback>true</allow-failback></backup>";
+        return brokerXml(port)
+                .replace(
+                        "<name>carehub-fault</name>",
+                        "<name>carehub-fault-" + (primary ? "primary" : "backup") + "</name>")
+                .replace("<acceptors>", """
+                        <cluster-user>carehub-cluster</cluster-user>
+                              <cluster-password>carehub-fault-cluster</cluster-password>
+                              <ha-policy><replication>%s</replication></ha-policy>
+                              <connectors>
+                                 <connector name="artemis">tcp://127.0.0.1:%d</connector>
+                                 <connector name="peer">tcp://127.0.0.1:%d</connector>
+                              </connectors>
+                              <acceptors>""".formatted(policy, port, peerPort))
+                .replace("</acceptors>", """
+                        </acceptors>
+                              <cluster-connections>
+                                 <cluster-connection name="carehub-ha">
+                                    <connector-ref>artemis</connector-ref>
+                                    <message-load-balancing>OFF</message-load-balancing>
+                                    <static-connectors><connector-ref>peer</connector-ref></static-connectors>
+                                 </cluster-connection>
+                              </cluster-connections>""");
+    }
+
+    /**
+     * The client URL of the pair, as production's (application-prod.yml): both hosts, ha=true (the client learns the
+     * topology and fails over to the backup), reconnect forever.
+     */
+    static String pairUrl(StandaloneArtemis primary, StandaloneArtemis backup) {
+        return "(tcp://127.0.0.1:" + primary.port + ",tcp://127.0.0.1:" + backup.port + ")"
+                + "?ha=true&reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=5000";
+    }
+
+    int port() {
+        return port;
+    }
+
+    private static StandaloneArtemis make(Path instance, int port) throws Exception {
         Path home = Path.of(System.getProperty("carehub.fault.artemis-home", "target/apache-artemis-2.44.0"));
         if (!Files.isExecutable(home.resolve("bin/artemis"))) {
             throw new IllegalStateException("no Artemis distribution in " + home + ": run mvn -B verify -Pfault");
         }
-        StandaloneArtemis broker = new StandaloneArtemis(instance.toAbsolutePath(), HubProcess.freePort());
+        StandaloneArtemis broker = new StandaloneArtemis(instance.toAbsolutePath(), port);
         Files.createDirectories(instance.getParent());
         Process create = new ProcessBuilder(
                         home.resolve("bin/artemis").toString(),
@@ -59,12 +132,10 @@ public final class StandaloneArtemis implements AutoCloseable {
         if (!create.waitFor(120, TimeUnit.SECONDS) || create.exitValue() != 0) {
             throw new IllegalStateException("artemis create failed, see " + broker.log);
         }
-        Files.writeString(broker.instance.resolve("etc/broker.xml"), brokerXml(broker.port));
         Path profile = broker.instance.resolve("etc/artemis.profile");
         Files.writeString(
                 profile,
                 Files.readString(profile).replace("-Xms512M", "-Xms64M").replace("-Xmx2G", "-Xmx384M"));
-        broker.start();
         return broker;
     }
 

@@ -38,6 +38,7 @@ class ConfigurationRecordsTest {
         HubProperties.class,
         RouteReloadProperties.class,
         MetricsProperties.class,
+        JobProperties.class,
         TransportProperties.class,
         ResidencyProperties.class,
         AccessProperties.class,

@@ -118,6 +118,29 @@ class RoutesMapTest {
                         + "&explicitQosEnabled=true&timeToLive=${bean:handOffTimeToLive.millis}\"");
     }
 
+    // i18-instances: one-instance jobs
+    /** R46: every scheduled job runs on one instance (route policy oneInstance), but what each instance keeps itself. */
+    @Test
+    void everyScheduledJobRunsOnOneInstanceUnlessItIsInstanceLocal() {
+        // the routing rules live in each instance's memory: every instance reloads its own copy
+        Set<String> instanceLocal = Set.of("routing-rules-reload");
+        List<String> jobs = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> definition : definitions()) {
+            JsonNode route = definition.getValue();
+            String id = route.path("id").asText();
+            if (!definition.getKey().equals("route")
+                    || !route.path("from").path("uri").asText("").startsWith("timer:")
+                    || instanceLocal.contains(id)) {
+                continue;
+            }
+            jobs.add(id);
+            assertThat(route.path("routePolicyRef").asText(""))
+                    .as("route policy of %s", id)
+                    .isEqualTo("oneInstance");
+        }
+        assertThat(jobs).containsExactlyInAnyOrderElementsOf(OneInstancePolicyTest.JOBS);
+    }
+
     private static List<Map.Entry<String, JsonNode>> definitions() {
         List<Map.Entry<String, JsonNode>> all = new ArrayList<>();
         for (Path file : routeFiles()) {
