@@ -38,23 +38,32 @@ public class GraphRateLimiter {
 
     /** Blocks until this instance's next send slot of the business number is due. */
     public void acquire(String phoneNumberId) {
+        while (true) {
+            long due = nextSlot(phoneNumberId);
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (System.nanoTime() - due <= lateNanos) {
+                return;
+            }
+            // woke up too late for this slot (a stalled thread or process): sending now could put one send too many
+            // into a later second, so take the next free slot instead
+        }
+    }
+
+    private long nextSlot(String phoneNumberId) {
         ArrayDeque<Long> slots = numbers.computeIfAbsent(phoneNumberId, id -> new ArrayDeque<>());
-        long due;
         synchronized (slots) {
             while (true) {
                 Long next = slots.poll();
                 if (next == null) {
                     lease(phoneNumberId, slots);
                 } else if (System.nanoTime() - next <= lateNanos) {
-                    due = next;
-                    break;
+                    return next;
                 }
                 // a slot that passed unused is gone: using it now could put one send too many into a second
             }
-        }
-        long wait;
-        while ((wait = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
         }
     }
 

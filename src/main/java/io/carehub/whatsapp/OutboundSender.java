@@ -101,8 +101,9 @@ public class OutboundSender {
 
     /** R8: waits for the number's rate slot, then POSTs to the Graph API; throttling and 5xx throw to be retried. */
     public GraphAnswer send(@Body OutboundRequest request) {
-        rateLimiter.acquire(request.phoneNumberId());
         messages.countAttempt(request.messageId());
+        // the slot is taken last, right before the call: nothing that can stall sits between the two (R8)
+        rateLimiter.acquire(request.phoneNumberId());
         Exchange answer = camel.send(GRAPH_API_MESSAGES, exchange -> {
             exchange.setProperty("graphBaseUrl", graphBaseUrl());
             exchange.setProperty("phoneNumberId", request.phoneNumberId());

@@ -91,7 +91,11 @@ class UploadPageTest {
                 .containsEntry("state", "STORED")
                 .containsEntry("mime_type", "application/pdf")
                 .containsEntry("size_bytes", (long) PDF.length);
-        assertThat((String) upload.get("filename")).matches("upload-\\d+\\.pdf");
+        // R19: the file name is sealed with the contact's key like every attachment's; it reads back as the hub's own
+        assertThat(db.attachmentFilenames((Long) upload.get("message_id")))
+                .singleElement()
+                .asString()
+                .matches("upload-\\d+\\.pdf");
         long attachment = (Long) upload.get("attachment_id");
         // R19: encrypted with the contact's key; the agent reads it back byte for byte
         assertThat(jdbc.queryForList(
@@ -257,8 +261,8 @@ class UploadPageTest {
     /** The upload's message and attachment (the one the link was spent on). */
     private Map<String, Object> uploadOf(Link link) {
         return jdbc.queryForMap("""
-                select m.conversation_id, m.direction, m.type, m.raw_type, a.id as attachment_id, a.state, a.mime_type,
-                       a.size_bytes, a.filename
+                select m.id as message_id, m.conversation_id, m.direction, m.type, m.raw_type, a.id as attachment_id,
+                       a.state, a.mime_type, a.size_bytes
                   from upload_link l join message m on m.id = l.message_id join attachment a on a.message_id = m.id
                  where l.id = ?""", link.id());
     }
