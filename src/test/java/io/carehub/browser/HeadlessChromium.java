@@ -8,11 +8,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through its ChromeDriver (profile {@code browser}: system properties
@@ -93,5 +97,31 @@ public final class HeadlessChromium implements AutoCloseable {
             throw new IllegalStateException(name + " is not set: run the browser tests with mvn -B verify -Pbrowser");
         }
         return value;
+    }
+
+    /**
+     * The page's heading once it reads {@code expected} (up to 10 s: after a click the old page may still be shown,
+     * and its heading goes stale as the new one loads), else the heading it shows then.
+     */
+    public static String heading(WebDriver page, String expected) {
+        try {
+            new WebDriverWait(page, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBe(By.tagName("h1"), expected));
+        } catch (TimeoutException e) {
+            // the assertion on the returned text names what the page shows instead
+        }
+        return page.findElement(By.tagName("h1")).getText();
+    }
+
+    /** The page's alert once it contains {@code expected} (up to 10 s, as {@link #heading}), else the alert it shows. */
+    public static String alert(WebDriver page, String expected) {
+        By alert = By.cssSelector("[role=alert]");
+        try {
+            new WebDriverWait(page, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(alert, expected));
+        } catch (TimeoutException e) {
+            // the assertion on the returned text names what the page shows instead
+        }
+        return page.findElement(alert).getText();
     }
 }

@@ -48,7 +48,8 @@ class LegitimationBrowserIT {
         try (HeadlessChromium browser = new HeadlessChromium("legitimation")) {
             WebDriver page = browser.driver();
             page.get(legitimations.onHub(legitimations.sendLink(customer)).toString());
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Mit Ihrem Kundenkonto anmelden");
+            assertThat(HeadlessChromium.heading(page, "Mit Ihrem Kundenkonto anmelden"))
+                    .isEqualTo("Mit Ihrem Kundenkonto anmelden");
             browser.screenshot("link");
 
             page.findElement(By.cssSelector("form button")).click();
@@ -61,7 +62,7 @@ class LegitimationBrowserIT {
             page.findElement(By.cssSelector("label[for=password]")).click();
             page.switchTo().activeElement().sendKeys(LocalCustomers.PASSWORD, Keys.ENTER);
 
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sie sind angemeldet");
+            assertThat(HeadlessChromium.heading(page, "Sie sind angemeldet")).isEqualTo("Sie sind angemeldet");
             browser.screenshot("signed-in");
         }
         assertThat(identities.of(db.contactIds(customer).getFirst()).map(CustomerIdentities.Identity::customerNumber))
@@ -80,12 +81,12 @@ class LegitimationBrowserIT {
             page.findElement(By.id("password")).sendKeys("wrong-password");
             page.findElement(By.cssSelector("form button[type=submit]:not(.secondary)"))
                     .click();
-            assertThat(page.findElement(By.cssSelector("[role=alert]")).getText())
+            assertThat(HeadlessChromium.alert(page, "Benutzername oder Passwort ist falsch."))
                     .isEqualTo("Benutzername oder Passwort ist falsch.");
             browser.screenshot("identity-provider-wrong-password");
 
             page.findElement(By.cssSelector("button.secondary")).click();
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Anmeldung abgebrochen");
+            assertThat(HeadlessChromium.heading(page, "Anmeldung abgebrochen")).isEqualTo("Anmeldung abgebrochen");
             browser.screenshot("cancelled");
         }
         assertThat(identities.of(db.contactIds(customer).getFirst())).isEmpty();
@@ -100,7 +101,7 @@ class LegitimationBrowserIT {
                 db.conversationOf(customer));
         try (HeadlessChromium browser = new HeadlessChromium("legitimation")) {
             browser.driver().get(legitimations.onHub(link).toString());
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+            assertThat(HeadlessChromium.heading(browser.driver(), "Dieser Link ist abgelaufen"))
                     .isEqualTo("Dieser Link ist abgelaufen");
             browser.screenshot("expired");
         }
@@ -115,7 +116,7 @@ class LegitimationBrowserIT {
                     .get(legitimations
                             .onHub(legitimations.links(customer).getFirst())
                             .toString());
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+            assertThat(HeadlessChromium.heading(browser.driver(), "Dieser Link wurde schon verwendet"))
                     .isEqualTo("Dieser Link wurde schon verwendet");
             browser.screenshot("used");
         }

@@ -61,7 +61,8 @@ class UploadBrowserIT {
         try (HeadlessChromium browser = new HeadlessChromium("upload")) {
             WebDriver page = browser.driver();
             page.get(link(token));
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Dokument sicher hochladen");
+            assertThat(HeadlessChromium.heading(page, "Dokument sicher hochladen"))
+                    .isEqualTo("Dokument sicher hochladen");
             assertThat(page.findElement(By.cssSelector("label[for=file]")).getText())
                     .isNotBlank();
             browser.screenshot("form");
@@ -71,7 +72,7 @@ class UploadBrowserIT {
             assertThat(page.findElement(By.cssSelector("[data-page=upload-done]"))
                             .isDisplayed())
                     .isTrue();
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Dokument angekommen");
+            assertThat(HeadlessChromium.heading(page, "Dokument angekommen")).isEqualTo("Dokument angekommen");
             browser.screenshot("done");
 
             page.get(link(token));
@@ -90,11 +91,12 @@ class UploadBrowserIT {
         try (HeadlessChromium browser = new HeadlessChromium("upload-en")) {
             WebDriver page = browser.driver();
             page.get(link(token) + "?lang=en");
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Upload a document securely");
+            assertThat(HeadlessChromium.heading(page, "Upload a document securely"))
+                    .isEqualTo("Upload a document securely");
             browser.screenshot("form");
             page.findElement(By.id("file")).sendKeys(png.toString());
             page.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Document received");
+            assertThat(HeadlessChromium.heading(page, "Document received")).isEqualTo("Document received");
             browser.screenshot("done");
         }
         assertThat(stored(token, "image/png")).isEqualTo(Files.size(png));
@@ -119,16 +121,14 @@ class UploadBrowserIT {
             page.get(link(token));
             page.findElement(By.id("file")).sendKeys(program.toString());
             page.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(page.findElement(By.cssSelector("[role=alert]")).getText())
-                    .contains("kein PDF");
+            assertThat(HeadlessChromium.alert(page, "kein PDF")).contains("kein PDF");
             assertThat(page.findElement(By.id("file")).getAttribute("aria-describedby"))
                     .contains("upload-error");
             browser.screenshot("wrong-type");
 
             page.findElement(By.id("file")).sendKeys(large.toString());
             page.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(page.findElement(By.cssSelector("[role=alert]")).getText())
-                    .contains("10 MB");
+            assertThat(HeadlessChromium.alert(page, "10 MB")).contains("10 MB");
             browser.screenshot("too-large");
         }
         assertThat(db.count("select count(*) from upload_link where token_hash = ? and used_at is null", (Object)
