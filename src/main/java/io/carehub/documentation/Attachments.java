@@ -3,7 +3,6 @@ package io.carehub.documentation;
 import io.carehub.crypto.ContactCipher;
 import io.carehub.crypto.ContactKeys;
 import io.carehub.documentation.AttachmentChunks.UnreadableException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -142,7 +141,7 @@ public class Attachments {
         if (contact.isEmpty()) {
             return false;
         }
-        CountingStream counted = new CountingStream(content);
+        CountingInputStream counted = new CountingInputStream(content);
         chunks.write(id, keys.forContact(contact.getFirst()), counted);
         verification.verify();
         jdbc.update(
@@ -152,7 +151,7 @@ public class Attachments {
                        mime_type = coalesce(mime_type, :mime), last_error = null
                  where id = :id""",
                 new MapSqlParameterSource()
-                        .addValue("size", counted.count)
+                        .addValue("size", counted.count())
                         .addValue("mime", mimeType)
                         .addValue("id", id));
         return true;
@@ -188,14 +187,7 @@ public class Attachments {
                   join conversation c on c.id = m.conversation_id
                  where a.message_id in (:ids) order by a.id""", Map.of("ids", messageIds), rs -> {
             ContactCipher cipher = keys.existing(rs.getLong(8)).orElse(null);
-            each.accept(new Listed(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    ConversationQueries.open(cipher, rs.getBytes(5), FILENAME),
-                    (Long) rs.getObject(6),
-                    rs.getString(7)));
+            each.accept(AttachmentRows.listed(rs, cipher));
         });
     }
 
@@ -227,34 +219,6 @@ public class Attachments {
             chunks.read(content.id(), cipher, out);
         } catch (UnreadableException e) {
             throw new UnreadableException("attachment " + content.id() + " does not decrypt", e);
-        }
-    }
-
-    /** Counts the bytes read through it (the stored size). */
-    private static final class CountingStream extends FilterInputStream {
-
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int n = super.read(bytes, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 
@@ -303,21 +267,8 @@ public class Attachments {
                           join message m on m.id = a.message_id
                           join conversation c on c.id = m.conversation_id
                          where c.contact_id = :contact order by a.id""", Map.of("contact", contactId), rs -> {
-            Timestamp stored = rs.getTimestamp(12);
             ContactCipher cipher = keys.existing(contactId).orElse(null); // R19: null values after an erasure
-            each.accept(new Exported(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    ConversationQueries.open(cipher, rs.getBytes(5), FILENAME),
-                    rs.getString(6),
-                    (Long) rs.getObject(7),
-                    rs.getString(8),
-                    rs.getInt(9),
-                    rs.getString(10),
-                    rs.getTimestamp(11).toInstant(),
-                    stored == null ? null : stored.toInstant()));
+            each.accept(AttachmentRows.exported(rs, cipher));
         });
     }
 
@@ -399,18 +350,7 @@ public class Attachments {
                   from attachment a join message m on m.id = a.message_id
                  where a.state = :state
                  order by a.created_at, a.id
-                 limit :limit""",
-                new MapSqlParameterSource("state", state).addValue("limit", limit),
-                (rs, i) -> new Download(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getInt(6),
-                        rs.getString(7),
-                        rs.getTimestamp(8).toInstant(),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()));
+                 limit :limit""", new MapSqlParameterSource("state", state).addValue("limit", limit), AttachmentRows::download);
     }
 
     /**

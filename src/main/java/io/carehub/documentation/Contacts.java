@@ -373,18 +373,7 @@ public class Contacts {
                           from contact where wa_id_hash = :hash or user_id_hash = :hash""", new MapSqlParameterSource("hash", lookupHash.of(identifier)), (rs, i) -> {
                     // R19: decrypted with the contact's key; an erased contact's values read as null
                     ContactCipher cipher = keys.existing(rs.getLong(1)).orElse(null);
-                    String phone = ConversationQueries.open(cipher, rs.getBytes(3), PHONE_NUMBER);
-                    return new Exported(
-                            rs.getLong(1),
-                            rs.getBoolean(2) ? phone : null,
-                            phone,
-                            ConversationQueries.open(cipher, rs.getBytes(4), USER_ID),
-                            ConversationQueries.open(cipher, rs.getBytes(5), PARENT_USER_ID),
-                            ConversationQueries.open(cipher, rs.getBytes(6), USERNAME),
-                            ConversationQueries.open(cipher, rs.getBytes(7), PROFILE_NAME),
-                            exportInstant(rs.getTimestamp(8)),
-                            exportInstant(rs.getTimestamp(9)),
-                            exportInstant(rs.getTimestamp(10)));
+                    return ContactRows.exported(rs, cipher);
                 })
                 .stream()
                 .findFirst();
@@ -418,9 +407,5 @@ public class Contacts {
             return 0;
         }
         return jdbc.update("delete from contact where id in (:ids)", new MapSqlParameterSource("ids", contactIds));
-    }
-
-    private static Instant exportInstant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -118,20 +118,7 @@ public class ConversationQueries {
                        k.username, c.routing_state, c.segment, c.segment_source, c.topic, c.menu_sent_at
                   from conversation c join contact k on k.id = c.contact_id where c.id = :id""", Map.of("id", id), (rs, i) -> {
             ContactCipher cipher = keys.existing(rs.getLong(2)).orElse(null);
-            String username = open(cipher, rs.getBytes(7), Contacts.USERNAME);
-            String profileName = open(cipher, rs.getBytes(6), Contacts.PROFILE_NAME);
-            return new Routing(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getBoolean(3) ? open(cipher, rs.getBytes(4), Contacts.PHONE_NUMBER) : null,
-                    open(cipher, rs.getBytes(5), Contacts.USER_ID),
-                    profileName != null ? profileName : username,
-                    username,
-                    ConversationStatus.valueOf(rs.getString(8)),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getString(11),
-                    instant(rs.getTimestamp(12)));
+            return ConversationRows.routing(rs, cipher);
         });
     }
 
@@ -156,15 +143,8 @@ public class ConversationQueries {
                        contact_id
                   from conversation where id = :id""",
                 Map.of("id", id),
-                (rs, i) -> new Queued(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getString(6),
-                        instant(rs.getTimestamp(7)),
-                        open(keys.existing(rs.getLong(9)).orElse(null), rs.getBytes(8), Conversations.BOT_SUMMARY)));
+                (rs, i) ->
+                        ConversationRows.queued(rs, keys.existing(rs.getLong(9)).orElse(null)));
     }
 
     /** R21: sticky routing: the agent who last claimed another conversation of the contact since {@code since}. */
@@ -195,22 +175,7 @@ public class ConversationQueries {
                  where c.pool = :pool and c.routing_state = :state
                  order by c.priority desc nulls last, c.queued_at, c.id""", Map.of("pool", pool, "state", status.name()), (rs, i) -> {
             ContactCipher cipher = keys.existing(rs.getLong(16)).orElse(null);
-            return new InPool(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    ConversationStatus.valueOf(rs.getString(3)),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getInt(6),
-                    instant(rs.getTimestamp(7)),
-                    rs.getString(8),
-                    rs.getString(9),
-                    firstOf(
-                            open(cipher, rs.getBytes(10), CustomerIdentities.NAME),
-                            open(cipher, rs.getBytes(11), Contacts.PROFILE_NAME),
-                            open(cipher, rs.getBytes(12), Contacts.USERNAME)),
-                    rs.getBoolean(13) ? open(cipher, rs.getBytes(14), Contacts.PHONE_NUMBER) : null,
-                    open(cipher, rs.getBytes(15), Contacts.USER_ID));
+            return ConversationRows.inPool(rs, cipher);
         });
     }
 
@@ -229,19 +194,7 @@ public class ConversationQueries {
                         .addValue("userIdHash", lookupHash.of(userId)),
                 (rs, i) -> {
                     ContactCipher cipher = keys.existing(rs.getLong(13)).orElse(null);
-                    return new Summary(
-                            rs.getLong(1),
-                            rs.getBoolean(2) ? open(cipher, rs.getBytes(3), Contacts.PHONE_NUMBER) : null,
-                            open(cipher, rs.getBytes(4), Contacts.USER_ID),
-                            firstOf(
-                                    open(cipher, rs.getBytes(5), Contacts.PROFILE_NAME),
-                                    open(cipher, rs.getBytes(6), Contacts.USERNAME)),
-                            rs.getString(7),
-                            rs.getString(8),
-                            instant(rs.getTimestamp(9)),
-                            instant(rs.getTimestamp(10)),
-                            instant(rs.getTimestamp(11)),
-                            rs.getLong(12));
+                    return ConversationRows.summary(rs, cipher);
                 });
     }
 
@@ -276,15 +229,6 @@ public class ConversationQueries {
         return cipher == null ? null : cipher.openText(value, associated);
     }
 
-    private static String firstOf(String... values) {
-        for (String value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
-
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
@@ -303,27 +247,20 @@ public class ConversationQueries {
 
     /** R31: archived conversations, the oldest mark first, one page. */
     public List<Archived> archived(int limit, long offset) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, contact_id, archive_class, contract_relevant_at, contract_relevant_by, archived_until, status
                   from conversation where archive_class is not null
-                 order by contract_relevant_at, id limit :limit offset :offset""", new MapSqlParameterSource("limit", limit).addValue("offset", offset), ARCHIVED);
+                 order by contract_relevant_at, id limit :limit offset :offset""", new MapSqlParameterSource("limit", limit).addValue("offset", offset), ConversationRows::archived);
     }
-
-    private static final org.springframework.jdbc.core.RowMapper<Archived> ARCHIVED = (rs, i) -> new Archived(
-            rs.getLong(1),
-            rs.getLong(2),
-            rs.getString(3),
-            rs.getTimestamp(4).toInstant(),
-            rs.getString(5),
-            rs.getTimestamp(6).toInstant(),
-            rs.getString(7));
 
     /** R31: the conversation's archive entry, empty when it is not archived (or unknown). */
     public Optional<Archived> archive(long id) {
         return jdbc.query("""
                         select id, contact_id, archive_class, contract_relevant_at, contract_relevant_by, archived_until,
                                status
-                          from conversation where id = :id and archive_class is not null""", Map.of("id", id), ARCHIVED).stream().findFirst();
+                          from conversation where id = :id and archive_class is not null""", Map.of("id", id), ConversationRows::archived).stream()
+                .findFirst();
     }
 
     // ---- access-request export (R50) ----
@@ -364,31 +301,7 @@ public class ConversationQueries {
                        contract_relevant_at, contract_relevant_by, archived_until
                   from conversation where contact_id = :contact order by opened_at, id""", Map.of("contact", contactId), rs -> {
             ContactCipher cipher = keys.existing(contactId).orElse(null);
-            each.accept(new Exported(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    instant(rs.getTimestamp(4)),
-                    instant(rs.getTimestamp(5)),
-                    instant(rs.getTimestamp(6)),
-                    instant(rs.getTimestamp(7)),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getString(11),
-                    rs.getString(12),
-                    (Integer) rs.getObject(13),
-                    rs.getString(14),
-                    instant(rs.getTimestamp(15)),
-                    rs.getString(16),
-                    instant(rs.getTimestamp(17)),
-                    rs.getBoolean(18),
-                    rs.getString(19),
-                    open(cipher, rs.getBytes(20), Conversations.BOT_SUMMARY),
-                    rs.getString(21),
-                    instant(rs.getTimestamp(22)),
-                    rs.getString(23),
-                    instant(rs.getTimestamp(24))));
+            each.accept(ConversationRows.exported(rs, cipher));
         });
     }
 }

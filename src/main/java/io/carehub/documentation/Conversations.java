@@ -254,7 +254,6 @@ public class Conversations {
                 Long.class);
     }
 
-    /** One transition: {@code set} where the conversation is open and {@code from} holds (fixed SQL fragments). */
     /**
      * R47: locks the conversation's row while it is CLAIMED by {@code agent}, inside the caller's transaction (an
      * agent's send): a concurrent transfer, reassignment or close waits until the send is documented, and a send by
@@ -269,16 +268,13 @@ public class Conversations {
                 .isEmpty();
     }
 
+    /** One transition: {@code set} where the conversation is open and {@code from} holds (fixed SQL fragments). */
     private boolean move(long id, String set, String from, MapSqlParameterSource params) {
         return jdbc.update(
                         "update conversation set " + set + " where id = :id and status = '" + OPEN + "' and (" + from
                                 + ")",
                         params.addValue("id", id))
                 == 1;
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     // ---- erasure (i15-erasure) ----

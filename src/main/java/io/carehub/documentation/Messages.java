@@ -1,15 +1,11 @@
 package io.carehub.documentation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.carehub.crypto.ContactCipher;
 import io.carehub.crypto.ContactKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +33,11 @@ public class Messages {
     static final String ERROR_TITLE = "message.error_title";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ContactKeys keys;
-    private final ObjectMapper mapper;
+    private final MessageSealing sealing;
 
     Messages(NamedParameterJdbcTemplate jdbc, ContactKeys keys, ObjectMapper mapper) {
         this.jdbc = jdbc;
-        this.keys = keys;
-        this.mapper = mapper;
+        this.sealing = new MessageSealing(keys, mapper);
     }
 
     /** A queued outbound message as the sender needs it. */
@@ -73,15 +67,7 @@ public class Messages {
             String[] details,
             String[] contexts,
             String[] sentAt) {
-        Map<Long, ContactCipher> ciphers =
-                keys.forContacts(Arrays.stream(contacts).boxed().toList());
-        String[] sealedTexts = new String[texts.length];
-        String[] sealedDetails = new String[details.length];
-        for (int i = 0; i < texts.length; i++) {
-            ContactCipher cipher = ciphers.get(contacts[i]);
-            sealedTexts[i] = base64(cipher.seal(texts[i], TEXT_BODY));
-            sealedDetails[i] = base64(cipher.seal(details[i], DETAILS));
-        }
+        MessageSealing.SealedInbound sealed = sealing.inbound(contacts, texts, details);
         Map<String, Long> inserted = new HashMap<>();
         jdbc.query(
                 """
@@ -101,8 +87,8 @@ public class Messages {
                         .addValue("conversations", conversations)
                         .addValue("types", types)
                         .addValue("rawTypes", rawTypes)
-                        .addValue("texts", sealedTexts)
-                        .addValue("details", sealedDetails)
+                        .addValue("texts", sealed.texts())
+                        .addValue("details", sealed.details())
                         .addValue("contexts", contexts)
                         .addValue("sentAt", sentAt),
                 rs -> {
@@ -131,7 +117,7 @@ public class Messages {
      */
     void moveDeliveryStates(
             String[] wamids, long[] conversations, String[] states, String[] at, Integer[] codes, String[] titles) {
-        String[] sealedTitles = sealErrorTitles(conversations, titles);
+        String[] sealedTitles = sealing.errorTitles(conversations, titles, this::contactsOfConversations);
         jdbc.update(
                 """
                 insert into message (wamid, conversation_id, direction, type, delivery_state, delivery_updated_at,
@@ -159,29 +145,13 @@ public class Messages {
                         .addValue("titles", sealedTitles));
     }
 
-    /** R19: each non-null title sealed with the key of its conversation's contact, base64 for the text array. */
-    private String[] sealErrorTitles(long[] conversations, String[] titles) {
-        String[] sealed = new String[titles.length];
-        List<Long> withTitle = new java.util.ArrayList<>();
-        for (int i = 0; i < titles.length; i++) {
-            if (titles[i] != null) {
-                withTitle.add(conversations[i]);
-            }
-        }
-        if (withTitle.isEmpty()) {
-            return sealed;
-        }
+    /** The contacts of the conversations, by conversation. */
+    private Map<Long, Long> contactsOfConversations(List<Long> conversationIds) {
         Map<Long, Long> contactOf = new HashMap<>();
-        jdbc.query("select id, contact_id from conversation where id in (:ids)", Map.of("ids", withTitle), rs -> {
+        jdbc.query("select id, contact_id from conversation where id in (:ids)", Map.of("ids", conversationIds), rs -> {
             contactOf.put(rs.getLong(1), rs.getLong(2));
         });
-        Map<Long, ContactCipher> ciphers = keys.forContacts(contactOf.values());
-        for (int i = 0; i < titles.length; i++) {
-            if (titles[i] != null) {
-                sealed[i] = base64(ciphers.get(contactOf.get(conversations[i])).seal(titles[i], ERROR_TITLE));
-            }
-        }
-        return sealed;
+        return contactOf;
     }
 
     // ---- outbound (R7-R9) ----
@@ -190,8 +160,8 @@ public class Messages {
     public long queueOutbound(long conversationId, String type, String text, String actor, String payload) {
         Long contactId = jdbc.queryForObject(
                 "select contact_id from conversation where id = :id", Map.of("id", conversationId), Long.class);
-        ContactCipher cipher = keys.forContact(contactId);
-        JsonNode request = json(payload);
+        ContactCipher cipher = sealing.cipher(contactId);
+        JsonNode request = sealing.json(payload);
         return jdbc.queryForObject(
                 """
                 insert into message (conversation_id, direction, type, text_body, actor, outbound_payload, template_name,
@@ -205,7 +175,9 @@ public class Messages {
                         .addValue("actor", actor)
                         .addValue("payload", cipher.seal(payload, OUTBOUND_PAYLOAD))
                         .addValue(
-                                "template", textOrNull(request.path("template").path("name")))
+                                "template",
+                                MessageSealing.textOrNull(
+                                        request.path("template").path("name")))
                         .addValue("bsuid", request.hasNonNull("recipient")),
                 Long.class);
     }
@@ -234,7 +206,7 @@ public class Messages {
                         (rs, i) -> new Outbound(
                                 rs.getLong(1),
                                 rs.getString(2),
-                                open(rs.getLong(6), rs.getBytes(3), OUTBOUND_PAYLOAD),
+                                sealing.open(rs.getLong(6), rs.getBytes(3), OUTBOUND_PAYLOAD),
                                 rs.getString(4),
                                 rs.getString(5)))
                 .stream()
@@ -285,7 +257,7 @@ public class Messages {
                  where id = :id""",
                 new MapSqlParameterSource()
                         .addValue("code", code)
-                        .addValue("error", keys.forContact(contactId).seal(error, LAST_ERROR))
+                        .addValue("error", sealing.seal(contactId, error, LAST_ERROR))
                         .addValue("id", id));
     }
 
@@ -332,14 +304,14 @@ public class Messages {
                   from message m join conversation c on c.id = m.conversation_id
                  where m.id in (:ids) and m.direction = 'INBOUND' order by m.sent_at, m.id""", Map.of("ids", ids), (rs, i) -> {
             long contactId = rs.getLong(5);
-            JsonNode details = json(open(contactId, rs.getBytes(4), DETAILS));
+            JsonNode details = sealing.json(sealing.open(contactId, rs.getBytes(4), DETAILS));
             return new Released(
                     rs.getLong(1),
                     rs.getString(2),
-                    open(contactId, rs.getBytes(3), TEXT_BODY),
-                    textOrNull(details.path("id")),
-                    textOrNull(details.path("title")),
-                    textOrNull(details.path("payload")));
+                    sealing.open(contactId, rs.getBytes(3), TEXT_BODY),
+                    MessageSealing.textOrNull(details.path("id")),
+                    MessageSealing.textOrNull(details.path("title")),
+                    MessageSealing.textOrNull(details.path("payload")));
         });
     }
 
@@ -347,34 +319,6 @@ public class Messages {
     public List<Long> inboundIds(long conversationId) {
         return jdbc.queryForList("""
                 select id from message where conversation_id = :id and direction = 'INBOUND' order by sent_at, id""", Map.of("id", conversationId), Long.class);
-    }
-
-    /** R19: a value of the contact's; null when absent or when the contact's key is gone (erased). */
-    private String open(long contactId, byte[] value, String associated) {
-        return value == null
-                ? null
-                : keys.existing(contactId)
-                        .map(cipher -> cipher.openText(value, associated))
-                        .orElse(null);
-    }
-
-    private JsonNode json(String text) {
-        if (text == null) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored JSON value does not parse", e);
-        }
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node.isValueNode() && !node.isNull() ? node.asText() : null;
-    }
-
-    private static String base64(byte[] bytes) {
-        return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 
     // ---- erasure (i15-erasure) ----
@@ -424,7 +368,7 @@ public class Messages {
                 new MapSqlParameterSource()
                         .addValue("conversation", conversationId)
                         .addValue("type", type)
-                        .addValue("details", keys.forContact(contactId).seal(details, DETAILS))
+                        .addValue("details", sealing.seal(contactId, details, DETAILS))
                         .addValue("at", Timestamp.from(at)),
                 Long.class);
     }
@@ -449,8 +393,10 @@ public class Messages {
                          where m.id = :id and m.sensitive_data is not null""",
                         Map.of("id", id),
                         (rs, i) -> new Sensitive(
-                                id, rs.getLong(1), open(rs.getLong(4), rs.getBytes(2), TEXT_BODY), List.of((String[])
-                                        rs.getArray(3).getArray())))
+                                id,
+                                rs.getLong(1),
+                                sealing.open(rs.getLong(4), rs.getBytes(2), TEXT_BODY),
+                                List.of((String[]) rs.getArray(3).getArray())))
                 .stream()
                 .findFirst();
     }
@@ -482,7 +428,7 @@ public class Messages {
 
     /** R45: the message with this wamid. */
     public Optional<Traced> traced(String wamid) {
-        return jdbc.query(TRACED + " where wamid = :wamid", Map.of("wamid", wamid), Messages::traced).stream()
+        return jdbc.query(TRACED + " where wamid = :wamid", Map.of("wamid", wamid), MessageRows::traced).stream()
                 .findFirst();
     }
 
@@ -504,26 +450,6 @@ public class Messages {
                         .addValue("from", from == null ? null : Timestamp.from(from))
                         .addValue("to", to == null ? null : Timestamp.from(to))
                         .addValue("limit", limit),
-                Messages::traced);
-    }
-
-    private static Traced traced(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Traced(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getLong(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                instantOrNull(rs.getTimestamp(7)),
-                instantOrNull(rs.getTimestamp(8)),
-                rs.getString(9),
-                instantOrNull(rs.getTimestamp(10)),
-                (Integer) rs.getObject(11),
-                rs.getInt(12));
-    }
-
-    private static Instant instantOrNull(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                MessageRows::traced);
     }
 }
