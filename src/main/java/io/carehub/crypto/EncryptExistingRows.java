@@ -1,17 +1,13 @@
 package io.carehub.crypto;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +17,7 @@ import org.springframework.stereotype.Component;
  * database every {@code *_plain} column is empty and it does nothing.
  */
 @Component
-class EncryptExistingRows implements JavaMigration {
+class EncryptExistingRows extends EncryptingMigration {
 
     private static final int CHUNK = 1000;
 
@@ -94,14 +90,13 @@ class EncryptExistingRows implements JavaMigration {
     private final CryptoProperties properties;
 
     EncryptExistingRows(CryptoProperties properties) {
+        super("42", "encrypt existing rows");
         this.properties = properties;
     }
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        NamedParameterJdbcTemplate jdbc =
-                new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
+        NamedParameterJdbcTemplate jdbc = jdbcOf(context);
         ContactKeys keys = ContactKeys.forTool(properties, jdbc, null);
         LookupHash lookupHash = new LookupHash(properties);
         hashIdentifiers(jdbc, lookupHash);
@@ -198,25 +193,5 @@ class EncryptExistingRows implements JavaMigration {
                 return;
             }
         }
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("42");
-    }
-
-    @Override
-    public String getDescription() {
-        return "encrypt existing rows";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 }

@@ -2,29 +2,26 @@ package io.carehub.documentation;
 
 import io.carehub.crypto.ContactKeys;
 import io.carehub.crypto.CryptoProperties;
+import io.carehub.crypto.EncryptingMigration;
 import io.carehub.crypto.MigrationKeys;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
  * R19 upgrade, Flyway migration 46: encrypts the attachment bytes that older versions kept in clear
  * ({@code attachment.content}) into {@link AttachmentChunks} with each contact's key, and empties the column, which
  * migration 47 then drops (it refuses while any clear bytes are left). Each value is read in slices of
- * {@link #SLICE_BYTES} ({@code substring} in SQL), so a 100 MB attachment is never read whole. A Spring bean so that
- * it gets the hub's KEK ({@code carehub.crypto.*}); Flyway runs it at start-up in its own transaction.
+ * {@link #SLICE_BYTES} ({@code substring} in SQL), so a 100 MB attachment is never read whole.
  */
 @Component
-class AttachmentPlaintextMigration implements JavaMigration {
+class AttachmentPlaintextMigration extends EncryptingMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentPlaintextMigration.class);
     static final int SLICE_BYTES = 1024 * 1024;
@@ -34,34 +31,14 @@ class AttachmentPlaintextMigration implements JavaMigration {
     private final Clock clock;
 
     AttachmentPlaintextMigration(CryptoProperties crypto, Clock clock) {
+        super("46", "encrypt attachment content");
         this.crypto = crypto;
         this.clock = clock;
     }
 
     @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("46");
-    }
-
-    @Override
-    public String getDescription() {
-        return "encrypt attachment content";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
     public void migrate(Context context) throws Exception {
-        NamedParameterJdbcTemplate jdbc =
-                new NamedParameterJdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+        NamedParameterJdbcTemplate jdbc = jdbcOf(context);
         ContactKeys keys = MigrationKeys.over(context.getConnection(), crypto, clock);
         AttachmentChunks chunks = new AttachmentChunks(jdbc);
         record Clear(long id, long contactId) {}

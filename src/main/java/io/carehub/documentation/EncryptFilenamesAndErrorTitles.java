@@ -2,29 +2,27 @@ package io.carehub.documentation;
 
 import io.carehub.crypto.ContactKeys;
 import io.carehub.crypto.CryptoProperties;
+import io.carehub.crypto.EncryptingMigration;
 import io.carehub.crypto.MigrationKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
  * R19 upgrade, Flyway migration 66: encrypts the attachment file names and outbound error titles an older version
  * kept in clear ({@code attachment.filename_plain}, {@code message.error_title_plain}, renamed by migration 65) with
  * each contact's key and empties the clear column, which migration 67 then drops. Pages of {@value #PAGE} rows.
- * A Spring bean so that it gets the hub's KEK; Flyway runs it at start-up in its own transaction. On a new database
+ * On a new database
  * both columns are empty and it does nothing.
  */
 @Component
-class EncryptFilenamesAndErrorTitles implements JavaMigration {
+class EncryptFilenamesAndErrorTitles extends EncryptingMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(EncryptFilenamesAndErrorTitles.class);
     private static final int PAGE = 1000;
@@ -46,34 +44,14 @@ class EncryptFilenamesAndErrorTitles implements JavaMigration {
     private final Clock clock;
 
     EncryptFilenamesAndErrorTitles(CryptoProperties crypto, Clock clock) {
+        super("66", "encrypt attachment file names and error titles");
         this.crypto = crypto;
         this.clock = clock;
     }
 
     @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("66");
-    }
-
-    @Override
-    public String getDescription() {
-        return "encrypt attachment file names and error titles";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
     public void migrate(Context context) throws Exception {
-        NamedParameterJdbcTemplate jdbc =
-                new NamedParameterJdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+        NamedParameterJdbcTemplate jdbc = jdbcOf(context);
         ContactKeys keys = MigrationKeys.over(context.getConnection(), crypto, clock);
         for (Column column : COLUMNS) {
             LOG.info(

@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.carehub.crypto.ContactKeys;
 import io.carehub.crypto.CryptoProperties;
 import io.carehub.crypto.MigrationKeys;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Random;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,17 +25,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class AttachmentPlaintextMigrationTest {
 
-    private static final String KEK = Base64.getEncoder().encodeToString(new byte[32]);
-    private static final CryptoProperties CRYPTO = new CryptoProperties(KEK, null, KEK, Duration.ofMinutes(5), 100);
+    private static final CryptoProperties CRYPTO = OlderSchema.CRYPTO;
 
-    private static EmbeddedPostgres postgres;
+    private static OlderSchema postgres;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(Files.createTempDirectory("carehub-upgrade-pg"))
-                .setCleanDataDirectory(true)
-                .start();
+        postgres = OlderSchema.start();
     }
 
     @AfterAll
@@ -48,35 +39,13 @@ class AttachmentPlaintextMigrationTest {
         postgres.close();
     }
 
-    /** A fresh database at the schema before encrypted attachments (migration 45), with one clear file stored. */
+    /** A fresh database at the schema before encrypted attachments (migration 45). */
     private static DataSource olderVersionDatabase(String name) throws Exception {
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("create database " + name);
-        }
-        DataSource database = postgres.getDatabase("postgres", name);
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .target("45")
-                .load()
-                .migrate();
-        return database;
+        return postgres.database(name, "45");
     }
 
     private static long storeInClear(JdbcTemplate jdbc, String waId, byte[] content) {
-        long contact = jdbc.queryForObject(
-                "insert into contact (wa_id_hash) values (?) returning id", Long.class, (Object) waId.getBytes());
-        long conversation = jdbc.queryForObject(
-                "insert into conversation (contact_id, business_phone_number_id) values (?, '106540352242922')"
-                        + " returning id",
-                Long.class,
-                contact);
-        long message = jdbc.queryForObject(
-                "insert into message (wamid, conversation_id, direction, type) values (?, ?, 'INBOUND', 'document')"
-                        + " returning id",
-                Long.class,
-                "wamid." + waId,
-                conversation);
+        long message = OlderSchema.inboundDocument(jdbc, OlderSchema.conversation(jdbc, waId), "wamid." + waId);
         return jdbc.queryForObject(
                 "insert into attachment (message_id, media_id, mime_type, content, state) values (?, ?, 'application/pdf',"
                         + " ?, case when ? then 'STORED' else 'PENDING' end) returning id",
@@ -106,12 +75,7 @@ class AttachmentPlaintextMigrationTest {
         long emptyId = storeInClear(jdbc, "4915100000002", new byte[0]);
         long pendingId = storeInClear(jdbc, "4915100000003", null);
 
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .javaMigrations(new AttachmentPlaintextMigration(CRYPTO, Clock.systemUTC()))
-                .load()
-                .migrate();
+        OlderSchema.upgrade(database, new AttachmentPlaintextMigration(CRYPTO, Clock.systemUTC()));
 
         assertThat(jdbc.queryForObject(
                         "select count(*) from information_schema.columns where table_name = 'attachment'"
@@ -138,11 +102,7 @@ class AttachmentPlaintextMigrationTest {
         JdbcTemplate jdbc = new JdbcTemplate(database);
         long id = storeInClear(jdbc, "4915100000004", file(1000, "KLARTEXT"));
 
-        assertThatThrownBy(() -> Flyway.configure()
-                        .dataSource(database)
-                        .locations("classpath:db/migration")
-                        .load()
-                        .migrate())
+        assertThatThrownBy(() -> OlderSchema.upgrade(database))
                 .isInstanceOf(FlywayException.class)
                 .hasMessageContaining("attachment.content still holds clear bytes");
         assertThat(jdbc.queryForObject("select length(content) from attachment where id = ?", Long.class, id))

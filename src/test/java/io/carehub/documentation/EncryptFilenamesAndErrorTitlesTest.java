@@ -7,15 +7,10 @@ import io.carehub.crypto.ContactCipher;
 import io.carehub.crypto.ContactKeys;
 import io.carehub.crypto.CryptoProperties;
 import io.carehub.crypto.MigrationKeys;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,19 +24,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class EncryptFilenamesAndErrorTitlesTest {
 
-    private static final String KEK = Base64.getEncoder().encodeToString(new byte[32]);
-    private static final CryptoProperties CRYPTO = new CryptoProperties(KEK, null, KEK, Duration.ofMinutes(5), 100);
+    private static final CryptoProperties CRYPTO = OlderSchema.CRYPTO;
     private static final String FILENAME = "Kuendigung Erika Klarname.pdf";
     private static final String ERROR_TITLE = "Nachricht an Klarname nicht zustellbar";
 
-    private static EmbeddedPostgres postgres;
+    private static OlderSchema postgres;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(Files.createTempDirectory("carehub-upgrade-pg"))
-                .setCleanDataDirectory(true)
-                .start();
+        postgres = OlderSchema.start();
     }
 
     @AfterAll
@@ -51,30 +42,10 @@ class EncryptFilenamesAndErrorTitlesTest {
 
     /** A fresh database at the schema before migration 65 (the last before it is 60), with one clear file name and one clear error title. */
     private static DataSource olderVersionDatabase(String name) throws Exception {
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("create database " + name);
-        }
-        DataSource database = postgres.getDatabase("postgres", name);
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .target("60")
-                .load()
-                .migrate();
+        DataSource database = postgres.database(name, "60");
         JdbcTemplate jdbc = new JdbcTemplate(database);
-        long contact = jdbc.queryForObject(
-                "insert into contact (wa_id_hash) values (?) returning id", Long.class, (Object) name.getBytes());
-        long conversation = jdbc.queryForObject(
-                "insert into conversation (contact_id, business_phone_number_id) values (?, '106540352242922')"
-                        + " returning id",
-                Long.class,
-                contact);
-        long inbound = jdbc.queryForObject(
-                "insert into message (wamid, conversation_id, direction, type) values (?, ?, 'INBOUND', 'document')"
-                        + " returning id",
-                Long.class,
-                "wamid.in-" + name,
-                conversation);
+        long conversation = OlderSchema.conversation(jdbc, name);
+        long inbound = OlderSchema.inboundDocument(jdbc, conversation, "wamid.in-" + name);
         jdbc.update(
                 "insert into attachment (message_id, media_id, mime_type, filename) values (?, ?, 'application/pdf', ?)",
                 inbound,
@@ -94,12 +65,7 @@ class EncryptFilenamesAndErrorTitlesTest {
         DataSource database = olderVersionDatabase("upgrade_names");
         JdbcTemplate jdbc = new JdbcTemplate(database);
 
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .javaMigrations(new EncryptFilenamesAndErrorTitles(CRYPTO, Clock.systemUTC()))
-                .load()
-                .migrate();
+        OlderSchema.upgrade(database, new EncryptFilenamesAndErrorTitles(CRYPTO, Clock.systemUTC()));
 
         assertThat(jdbc.queryForList(
                         "select table_name || '.' || column_name from information_schema.columns"
@@ -125,11 +91,7 @@ class EncryptFilenamesAndErrorTitlesTest {
         DataSource database = olderVersionDatabase("upgrade_names_refused");
         JdbcTemplate jdbc = new JdbcTemplate(database);
 
-        assertThatThrownBy(() -> Flyway.configure()
-                        .dataSource(database)
-                        .locations("classpath:db/migration")
-                        .load()
-                        .migrate())
+        assertThatThrownBy(() -> OlderSchema.upgrade(database))
                 .isInstanceOf(FlywayException.class)
                 .hasMessageContaining("still hold clear values");
         assertThat(jdbc.queryForObject("select filename_plain from attachment", String.class))
