@@ -53,9 +53,7 @@ class AccessLogTest {
     @Test
     void readsAndActionsAreLoggedWithoutContentAndFoundByContactUserAndTime() throws Exception {
         String customer = newCustomer();
-        long conversation = customers.consentedCustomer(customer, "Störung am Router");
-        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        pools.handOff("private-general", conversation);
+        long conversation = pools.waitingInPrivateGeneral(customer, "Störung am Router");
         long contact = (Long) db.conversation(conversation).get("contact_id");
         String agent = "log-agent-" + conversation;
         String token = IdentityProvider.agent(agent);

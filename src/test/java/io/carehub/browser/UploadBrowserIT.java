@@ -154,9 +154,7 @@ class UploadBrowserIT {
 
     /** The agent offers a link in a consented, claimed conversation; returns its token as the customer got it. */
     private String offeredLink(String customer) {
-        long conversation = customers.consentedCustomer(customer, "Ich möchte ein Dokument schicken");
-        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        pools.handOff("private-general", conversation);
+        long conversation = pools.waitingInPrivateGeneral(customer, "Ich möchte ein Dokument schicken");
         String agent = IdentityProvider.agent("ida");
         assertThat(hub.post("/api/conversations/" + conversation + "/claim", agent, "")
                         .statusCode())

@@ -63,7 +63,7 @@ class LegitimationTest {
     @Test
     void anAgentsLinkSignsTheCustomerInWithPkceAndTheChatConfirmsIt() {
         String customer = newCustomer();
-        long conversation = claimedBy("lena", customer);
+        long conversation = pools.claimedInPrivateGeneral(customer, "lena");
 
         HttpResponse<String> sent = hub.post(
                 "/api/conversations/" + conversation + "/legitimation-link", IdentityProvider.agent("lena"), "");
@@ -109,9 +109,7 @@ class LegitimationTest {
 
     @Test
     void aBusinessCustomerIsStoredAsBusiness() {
-        String customer = newCustomer();
-        customers.text(customer, "Hallo");
-        db.awaitOutbound(customer, 1);
+        String customer = greeted(newCustomer());
 
         legitimations.signIn(customer, Legitimations.businessCustomer("Herr", "Max Beispiel", "K-9100"));
 
@@ -121,9 +119,7 @@ class LegitimationTest {
 
     @Test
     void aLinkWorksOnlyOnce() {
-        String customer = newCustomer();
-        customers.text(customer, "Hallo");
-        db.awaitOutbound(customer, 1);
+        String customer = greeted(newCustomer());
         legitimations.signIn(customer, Legitimations.privateCustomer("Frau", "Erika Muster", "K-7701"));
         String link = legitimations.links(customer).getFirst();
 
@@ -138,9 +134,7 @@ class LegitimationTest {
 
     @Test
     void anExpiredLinkChangesNothing() {
-        String customer = newCustomer();
-        customers.text(customer, "Hallo");
-        db.awaitOutbound(customer, 1);
+        String customer = greeted(newCustomer());
         String link = legitimations.sendLink(customer);
         expire(customer);
 
@@ -154,12 +148,8 @@ class LegitimationTest {
 
     @Test
     void aLinkThatExpiresDuringTheSignInChangesNothing() {
-        String customer = newCustomer();
-        customers.text(customer, "Hallo");
-        db.awaitOutbound(customer, 1);
-        String username = legitimations.register(
-                customer,
-                Legitimations.privateCustomer("Frau", "Erika Muster", "K-7702").with("phone_number", "+" + customer));
+        String customer = greeted(newCustomer());
+        String username = registeredWithTheirNumber(customer, "K-7702");
         Legitimations.Browser browser = legitimations.new Browser();
         HttpResponse<String> login = browser.startSignIn(legitimations.sendLink(customer));
         expire(customer);
@@ -173,12 +163,8 @@ class LegitimationTest {
 
     @Test
     void aCancelledSignInChangesNothingAndTheLinkStillWorks() {
-        String customer = newCustomer();
-        customers.text(customer, "Hallo");
-        db.awaitOutbound(customer, 1);
-        String username = legitimations.register(
-                customer,
-                Legitimations.privateCustomer("Frau", "Erika Muster", "K-7703").with("phone_number", "+" + customer));
+        String customer = greeted(newCustomer());
+        String username = registeredWithTheirNumber(customer, "K-7703");
         String link = legitimations.sendLink(customer);
         Legitimations.Browser browser = legitimations.new Browser();
 
@@ -198,12 +184,8 @@ class LegitimationTest {
 
     @Test
     void aWrongPasswordStaysAtTheIdentityProvider() {
-        String customer = newCustomer();
-        customers.text(customer, "Hallo");
-        db.awaitOutbound(customer, 1);
-        String username = legitimations.register(
-                customer,
-                Legitimations.privateCustomer("Frau", "Erika Muster", "K-7704").with("phone_number", "+" + customer));
+        String customer = greeted(newCustomer());
+        String username = registeredWithTheirNumber(customer, "K-7704");
         Legitimations.Browser browser = legitimations.new Browser();
 
         HttpResponse<String> failed =
@@ -217,9 +199,7 @@ class LegitimationTest {
 
     @Test
     void anAccountWithAnotherPhoneNumberIsRefusedAndChangesNothing() {
-        String customer = newCustomer();
-        customers.text(customer, "Hallo");
-        db.awaitOutbound(customer, 1);
+        String customer = greeted(newCustomer());
         String username = legitimations.register(
                 customer,
                 Legitimations.privateCustomer("Frau", "Erika Muster", "K-7705")
@@ -241,9 +221,7 @@ class LegitimationTest {
     /** R52: a chat known only by its BSUID has no phone number to compare: the link, sent into it alone, binds. */
     @Test
     void aCustomerKnownOnlyByTheirBsuidSignsIn() {
-        String userId = newUsernameCustomer();
-        customers.text(userId, "Hallo");
-        db.awaitOutbound(userId, 1);
+        String userId = greeted(newUsernameCustomer());
 
         legitimations.signIn(userId, Legitimations.privateCustomer("Frau", "Erika Muster", "K-7706"));
 
@@ -261,9 +239,7 @@ class LegitimationTest {
         assertThat(browser.get(URI.create(hub.url("/l/x'%20or%201=1"))).statusCode())
                 .isEqualTo(404);
 
-        String customer = newCustomer();
-        customers.text(customer, "Hallo");
-        db.awaitOutbound(customer, 1);
+        String customer = greeted(newCustomer());
         URI link = legitimations.onHub(legitimations.sendLink(customer));
         for (int i = 0; i < 10; i++) {
             assertThat(browser.get(link).statusCode()).isEqualTo(200);
@@ -276,7 +252,7 @@ class LegitimationTest {
     @Test
     void anAgentSendsNoLinkForAConversationNotTheirsNorOutsideTheWindow() {
         String customer = newCustomer();
-        long conversation = claimedBy("mira", customer);
+        long conversation = pools.claimedInPrivateGeneral(customer, "mira");
 
         assertThat(hub.post(
                                 "/api/conversations/" + conversation + "/legitimation-link",
@@ -299,14 +275,19 @@ class LegitimationTest {
                 .isEqualTo(403);
     }
 
-    private long claimedBy(String agent, String customer) {
-        long conversation = customers.consentedCustomer(customer, "Störung");
-        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        pools.handOff("private-general", conversation);
-        assertThat(hub.post("/api/conversations/" + conversation + "/claim", IdentityProvider.agent(agent), "")
-                        .statusCode())
-                .isEqualTo(200);
-        return conversation;
+    /** The customer wrote "Hallo" and got the privacy notice (the first outbound message). */
+    private String greeted(String customer) {
+        customers.text(customer, "Hallo");
+        db.awaitOutbound(customer, 1);
+        return customer;
+    }
+
+    /** Registers Erika Muster at the identity provider with the customer's own phone number; returns the username. */
+    private String registeredWithTheirNumber(String customer, String customerNumber) {
+        return legitimations.register(
+                customer,
+                Legitimations.privateCustomer("Frau", "Erika Muster", customerNumber)
+                        .with("phone_number", "+" + customer));
     }
 
     private long contactOf(String customer) {

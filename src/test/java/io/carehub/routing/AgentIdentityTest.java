@@ -49,7 +49,7 @@ class AgentIdentityTest {
     @Test
     void anAgentCannotActAsAnotherAgent() {
         String customer = newCustomer();
-        long conversation = waitingInPrivateGeneral(customer);
+        long conversation = pools.waitingInPrivateGeneral(customer, "Störung");
         assertThat(claim(conversation, IdentityProvider.agent("anna")).statusCode())
                 .isEqualTo(200);
         String ben = IdentityProvider.agent("ben");
@@ -85,7 +85,7 @@ class AgentIdentityTest {
 
     @Test
     void agentsSeeAndClaimOnlyConversationsOfTheirOwnPools() {
-        long conversation = waitingInPrivateGeneral(newCustomer());
+        long conversation = pools.waitingInPrivateGeneral(newCustomer(), "Störung");
         String businessOnly = IdentityProvider.agentOf("carla", "business");
 
         assertThat(hub.get("/api/pools/private-general/conversations", businessOnly)
@@ -111,7 +111,7 @@ class AgentIdentityTest {
     @Test
     void ofTwoDesktopsClaimingAtTheSameMomentExactlyOneWins() throws Exception {
         for (int round = 0; round < 3; round++) {
-            long conversation = waitingInPrivateGeneral(newCustomer());
+            long conversation = pools.waitingInPrivateGeneral(newCustomer(), "Störung");
             CountDownLatch start = new CountDownLatch(1);
             CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
                     () -> awaitThen(start, () -> claim(conversation, IdentityProvider.agent("desk-1"))));
@@ -131,7 +131,7 @@ class AgentIdentityTest {
 
     @Test
     void aTransferGoesOnlyToAKnownAgentAndSupervisorsReassign() {
-        long conversation = waitingInPrivateGeneral(newCustomer());
+        long conversation = pools.waitingInPrivateGeneral(newCustomer(), "Störung");
         String emil = IdentityProvider.agent("emil");
         assertThat(claim(conversation, emil).statusCode()).isEqualTo(200);
 
@@ -141,7 +141,7 @@ class AgentIdentityTest {
         assertThat(db.conversation(conversation)).containsEntry("assigned_agent", "emil");
 
         // an agent who has acted before is known; a supervisor moves the conversation without holding it
-        long other = waitingInPrivateGeneral(newCustomer());
+        long other = pools.waitingInPrivateGeneral(newCustomer(), "Störung");
         assertThat(claim(other, IdentityProvider.agent("frida")).statusCode()).isEqualTo(200);
         assertThat(hub.post(
                                 "/api/conversations/" + conversation + "/transfer",
@@ -166,7 +166,7 @@ class AgentIdentityTest {
     @Test
     void aReplyRacingAReassignmentIsRefusedOnceTheConversationIsTakenAway() throws Exception {
         String customer = newCustomer();
-        long conversation = waitingInPrivateGeneral(customer);
+        long conversation = pools.waitingInPrivateGeneral(customer, "Störung");
         String gina = IdentityProvider.agent("gina");
         assertThat(claim(conversation, gina).statusCode()).isEqualTo(200);
         int outboundBefore = db.outbound(customer).size();
@@ -198,13 +198,6 @@ class AgentIdentityTest {
 
     private long waitingForARowLock() {
         return db.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'");
-    }
-
-    private long waitingInPrivateGeneral(String customer) {
-        long conversation = customers.consentedCustomer(customer, "Störung");
-        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        pools.handOff("private-general", conversation);
-        return conversation;
     }
 
     private HttpResponse<String> claim(long conversation, String token) {

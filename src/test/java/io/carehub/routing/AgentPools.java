@@ -15,11 +15,35 @@ public final class AgentPools {
 
     private final ConnectionFactory connectionFactory;
     private final HubApi hub;
+    private final Customers customers;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    AgentPools(ConnectionFactory connectionFactory, HubApi hub) {
+    AgentPools(ConnectionFactory connectionFactory, HubApi hub, Customers customers) {
         this.connectionFactory = connectionFactory;
         this.hub = hub;
+        this.customers = customers;
+    }
+
+    /**
+     * R21: the customer consented, wrote {@code text} and chose "Technik" in the menu: the conversation waits in
+     * private-general, whose queue received its hand-off. Returns the conversation's id.
+     */
+    public long waitingInPrivateGeneral(String customer, String text) {
+        long conversation = customers.consentedCustomer(customer, text);
+        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
+        handOff("private-general", conversation);
+        return conversation;
+    }
+
+    /** R22: a conversation waiting in private-general (the customer wrote "Störung"), claimed by {@code agent}. */
+    public long claimedInPrivateGeneral(String customer, String agent) {
+        long conversation = waitingInPrivateGeneral(customer, "Störung");
+        int status = hub.post("/api/conversations/" + conversation + "/claim", IdentityProvider.agent(agent), "")
+                .statusCode();
+        if (status != 200) {
+            throw new AssertionError("claim of conversation " + conversation + " by " + agent + " answered " + status);
+        }
+        return conversation;
     }
 
     /** The hand-off JSON the pool's queue received for this conversation. */

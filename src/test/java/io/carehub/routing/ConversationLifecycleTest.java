@@ -341,9 +341,7 @@ class ConversationLifecycleTest {
     @Test
     void exactlyOneOfTenAgentsWinsTheClaimRace() throws Exception {
         String customer = newCustomer();
-        long conversation = customers.consentedCustomer(customer, "Störung");
-        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        pools.handOff("private-general", conversation);
+        long conversation = pools.waitingInPrivateGeneral(customer, "Störung");
 
         ExecutorService agents = Executors.newFixedThreadPool(10);
         List<Future<Integer>> claims = new ArrayList<>();

@@ -61,9 +61,7 @@ class ConversationTransitionsTest {
     @Test
     void transitionsThatDoNotFollowFromTheCurrentStateAreRefused() throws Exception {
         String customer = newCustomer();
-        long conversation = customers.consentedCustomer(customer, "Störung");
-        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        pools.handOff("private-general", conversation);
+        long conversation = pools.waitingInPrivateGeneral(customer, "Störung");
         assertThat(conversations.close(conversation, "agent-2", clock.instant()))
                 .as("close before the claim")
                 .isFalse();

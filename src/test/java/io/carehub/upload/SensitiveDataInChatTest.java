@@ -51,7 +51,7 @@ class SensitiveDataInChatTest {
     @Test
     void anIbanIsFlaggedMaskedInTheHistoryAndRevealedOnlyToTheAssignedAgent() {
         String customer = newCustomer();
-        long conversation = claimedBy(customer, "ida");
+        long conversation = pools.claimedInPrivateGeneral(customer, "ida");
         Iban iban = newIban();
         String wamid = customers.text(customer, "Meine IBAN ist " + iban.toFormattedString() + ", bitte abbuchen");
         long message = (Long) db.message(wamid).get("id");
@@ -85,7 +85,7 @@ class SensitiveDataInChatTest {
     @Test
     void anIdDocumentNumberIsFlaggedAndMaskedToItsLastTwoCharacters() {
         String customer = newCustomer();
-        long conversation = claimedBy(customer, "ida");
+        long conversation = pools.claimedInPrivateGeneral(customer, "ida");
         String wamid = customers.text(customer, "Meine Ausweisnummer ist G4K532J2M1");
 
         assertThat(kinds((Long) db.message(wamid).get("id"))).containsExactly("ID_DOCUMENT");
@@ -132,7 +132,7 @@ class SensitiveDataInChatTest {
     @Test
     void noCopyOfTheIbanOrIdNumberIsStoredInClear() {
         String customer = newCustomer();
-        long conversation = claimedBy(customer, "ida");
+        long conversation = pools.claimedInPrivateGeneral(customer, "ida");
         Iban iban = newIban();
         String wamid = customers.text(customer, "IBAN " + iban.toFormattedString() + " und Ausweis G4K532J2M1");
         assertThat(kinds((Long) db.message(wamid).get("id"))).containsExactly("IBAN", "ID_DOCUMENT");
@@ -142,17 +142,6 @@ class SensitiveDataInChatTest {
         assertThat(ClearTextScan.columnsHolding(jdbc, iban.toString())).isEmpty();
         assertThat(ClearTextScan.columnsHolding(jdbc, iban.toFormattedString())).isEmpty();
         assertThat(ClearTextScan.columnsHolding(jdbc, iban.getAccountNumber())).isEmpty();
-    }
-
-    /** A consented customer whose conversation waits in private-general and is claimed by {@code agent}. */
-    private long claimedBy(String customer, String agent) {
-        long conversation = customers.consentedCustomer(customer, "Störung");
-        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        pools.handOff("private-general", conversation);
-        assertThat(hub.post("/api/conversations/" + conversation + "/claim", IdentityProvider.agent(agent), "")
-                        .statusCode())
-                .isEqualTo(200);
-        return conversation;
     }
 
     private List<String> kinds(long message) {

@@ -56,7 +56,7 @@ class UploadLinkOfferTest {
     @Test
     void theAssignedAgentSendsALinkThatIsStoredOnlyAsItsHash() throws Exception {
         String customer = newCustomer();
-        long conversation = claimedBy(customer, "ida");
+        long conversation = pools.claimedInPrivateGeneral(customer, "ida");
 
         var answer = hub.post("/api/conversations/" + conversation + "/upload-link", IdentityProvider.agent("ida"), "");
         assertThat(answer.statusCode()).isEqualTo(202);
@@ -105,7 +105,7 @@ class UploadLinkOfferTest {
     @Test
     void onlyTheAssignedAgentOffersALink() {
         String customer = newCustomer();
-        long conversation = claimedBy(customer, "ida");
+        long conversation = pools.claimedInPrivateGeneral(customer, "ida");
         int outbound = db.outbound(customer).size();
         String path = "/api/conversations/" + conversation + "/upload-link";
 
@@ -125,7 +125,7 @@ class UploadLinkOfferTest {
     @Test
     void outsideTheWindowNoLinkIsFiledAndNothingIsSent() {
         String customer = newCustomer();
-        long conversation = claimedBy(customer, "ida");
+        long conversation = pools.claimedInPrivateGeneral(customer, "ida");
         int outbound = db.outbound(customer).size();
         clock.set(clock.instant().plus(Duration.ofHours(25)));
 
@@ -143,16 +143,5 @@ class UploadLinkOfferTest {
 
     private long links(long conversation) {
         return db.count("select count(*) from upload_link where conversation_id = ?", conversation);
-    }
-
-    /** A consented customer whose conversation waits in private-general and is claimed by {@code agent}. */
-    private long claimedBy(String customer, String agent) {
-        long conversation = customers.consentedCustomer(customer, "Störung");
-        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        pools.handOff("private-general", conversation);
-        assertThat(hub.post("/api/conversations/" + conversation + "/claim", IdentityProvider.agent(agent), "")
-                        .statusCode())
-                .isEqualTo(200);
-        return conversation;
     }
 }
