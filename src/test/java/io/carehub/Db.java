@@ -6,7 +6,6 @@ import io.carehub.crypto.ContactCipher;
 import io.carehub.crypto.ContactKeys;
 import io.carehub.crypto.LookupHash;
 import io.carehub.crypto.UnattributedKeys;
-import io.carehub.documentation.CustomerIdentities;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,19 +28,12 @@ public final class Db {
     private final JdbcTemplate jdbc;
     private final ContactKeys keys;
     private final LookupHash lookupHash;
-    private final CustomerIdentities identities;
     private final UnattributedKeys unattributed;
 
-    Db(
-            JdbcTemplate jdbc,
-            ContactKeys keys,
-            LookupHash lookupHash,
-            CustomerIdentities identities,
-            UnattributedKeys unattributed) {
+    Db(JdbcTemplate jdbc, ContactKeys keys, LookupHash lookupHash, UnattributedKeys unattributed) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.lookupHash = lookupHash;
-        this.identities = identities;
         this.unattributed = unattributed;
     }
 
@@ -163,13 +155,6 @@ public final class Db {
 
     public Map<String, Object> conversation(long id) {
         return jdbc.queryForMap("select * from conversation where id = ?", id);
-    }
-
-    /** R15: legitimation data of the customer as the legitimation flow stores it (encrypted). */
-    public void legitimate(String waId, String segment, String salutation, String name, String customerNumber) {
-        long contact = jdbc.queryForObject(
-                "select id from contact where ? in (wa_id_hash, user_id_hash)", Long.class, hash(waId));
-        identities.record(contact, new CustomerIdentities.Identity(segment, salutation, name, customerNumber, null));
     }
 
     /** R26: the dialog's log texts (pseudonymized), decrypted, oldest first. */

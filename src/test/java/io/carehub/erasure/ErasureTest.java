@@ -13,6 +13,7 @@ import io.carehub.Db;
 import io.carehub.GraphApiStub;
 import io.carehub.HubApi;
 import io.carehub.IdentityProvider;
+import io.carehub.Legitimations;
 import io.carehub.MutableClock;
 import io.carehub.crypto.ContactKeys;
 import io.carehub.routing.ConversationTest;
@@ -37,6 +38,9 @@ class ErasureTest {
 
     @Autowired
     Db db;
+
+    @Autowired
+    Legitimations legitimations;
 
     @Autowired
     Customers customers;
@@ -217,7 +221,7 @@ class ErasureTest {
         long archived = customers.consentedCustomer(customer, "Ich kündige meinen Vertrag");
         long contact = contactOf(customer);
         keys.forContact(contact);
-        db.legitimate(customer, "PRIVATE", "Frau", "Erika Muster", "K-4711");
+        legitimations.signIn(customer, Legitimations.privateCustomer("Frau", "Erika Muster", "K-4711"));
         Instant until = Instant.parse("2031-12-31T23:00:00Z");
         jdbc.update(
                 "update conversation set archive_class = 'COMMERCIAL_LETTER', archived_until = ?, status = 'CLOSED' where id = ?",

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.carehub.Db;
 import io.carehub.HubApi;
 import io.carehub.IdentityProvider;
+import io.carehub.Legitimations;
 import io.carehub.MutableClock;
 import io.carehub.Webhook;
 import io.carehub.WebhookPayload;
@@ -60,6 +61,9 @@ class RetentionTest {
 
     @Autowired
     Db db;
+
+    @Autowired
+    Legitimations legitimations;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -400,8 +404,9 @@ class RetentionTest {
                 + "}";
     }
 
+    /** R15: the customer signs in through the legitimation link, the identity provider and back. */
     private void legitimate(String customer) {
-        db.legitimate(customer, "PRIVATE", "Frau", "Erika Muster", "K-100300");
+        legitimations.signIn(customer, Legitimations.privateCustomer("Frau", "Erika Muster", "K-100300"));
     }
 
     /** The earliest or latest time anything of the conversation was stored. */
