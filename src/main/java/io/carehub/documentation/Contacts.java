@@ -44,7 +44,8 @@ import org.springframework.stereotype.Component;
  * columns of its table with the contact's key ({@code crypto.ContactCipher}, associated data "table.column") and
  * decrypts them in its reads; contacts are looked up by the keyed hashes {@code wa_id_hash} / {@code user_id_hash}.
  * A read may join a neighbour table for its columns where that saves a round trip on a hot path; the
- * owner of the rows it returns holds it.
+ * owner of the rows it returns holds it. Row mappers and sealing may sit in small collaborators that run no SQL
+ * ({@link ConversationRows}, {@link ContactRows}, {@link AttachmentRows}, {@link MessageRows}, {@link MessageSealing}).
  */
 @Component
 public class Contacts {
