@@ -8,8 +8,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * R16: the servlet's multipart limits follow {@code carehub.upload.max-size} (in place of Spring Boot's
  * {@code spring.servlet.multipart.max-*}): a file over it is refused while it arrives ({@link UploadErrorPages} shows
- * the form again). The request may be a little larger than the file (the form's CSRF field and the part headers). Parts are spooled to a temporary file, never held
- * on the heap; the container deletes it when the request ends.
+ * the form again). The request may be a little larger than the file (the form's CSRF field and the part headers).
+ * R19: the parts stay in memory (the threshold is the whole request, and the limits stop reading past it), so the
+ * file in clear is never written to a temporary file; the hub streams it from memory through the encryption.
  */
 @Configuration(proxyBeanMethods = false)
 class UploadConfiguration {
@@ -20,6 +21,11 @@ class UploadConfiguration {
     @Bean
     MultipartConfigElement multipartConfigElement(UploadProperties properties) {
         long file = properties.maxSize().toBytes();
-        return new MultipartConfigElement("", file, file + FORM_OVERHEAD.toBytes(), 0);
+        long request = file + FORM_OVERHEAD.toBytes();
+        if (request > Integer.MAX_VALUE) {
+            throw new IllegalStateException(
+                    "carehub.upload.max-size is too large to hold an upload in memory: " + properties.maxSize());
+        }
+        return new MultipartConfigElement("", file, request, (int) request);
     }
 }

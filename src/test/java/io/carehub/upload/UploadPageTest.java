@@ -12,16 +12,23 @@ import io.carehub.pages.OneTimeToken;
 import io.carehub.routing.AgentPools;
 import io.carehub.routing.ConversationTest;
 import io.carehub.routing.Customers;
+import jakarta.servlet.ServletContext;
+import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +74,9 @@ class UploadPageTest {
 
     @Autowired
     UploadTexts texts;
+
+    @Autowired
+    ServletContext servletContext;
 
     @Test
     void aPdfIsStoredEncryptedAttachedToTheConversationAndTheLinkDies() {
@@ -238,16 +248,36 @@ class UploadPageTest {
         }
     }
 
+    /** R16/R19: the file in clear stays in the request's memory: nothing is written to the container's temp directory. */
+    @Test
+    void theFileInClearIsNeverWrittenToTheContainersTemporaryDirectory() throws Exception {
+        Path temp = ((File) servletContext.getAttribute(ServletContext.TEMPDIR)).toPath();
+        Link link = offered(newCustomer());
+        UploadForm phone = new UploadForm(hub.url(""));
+        phone.open(link.token());
+        List<String> created = new ArrayList<>();
+        try (WatchService watch = temp.getFileSystem().newWatchService()) {
+            temp.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+
+            HttpResponse<String> done = phone.upload(link.token(), "rechnung.pdf", "application/pdf", PDF);
+
+            assertThat(done.statusCode()).isEqualTo(200);
+            WatchKey key = watch.poll(2, TimeUnit.SECONDS); // the container's spool file would have been created by now
+            if (key != null) {
+                key.pollEvents().forEach(event -> created.add(String.valueOf(event.context())));
+            }
+        }
+        assertThat(created)
+                .as("files created in " + temp + " during the upload")
+                .isEmpty();
+        assertThat(uploadOf(link)).containsEntry("state", "STORED");
+    }
+
     /** An upload link the assigned agent sent the customer. */
     record Link(long id, long conversation, String token) {}
 
     private Link offered(String customer) {
-        long conversation = customers.consentedCustomer(customer, "Störung");
-        customers.reply(customer, "list_reply", "menu:PRIVATE:technical", "Technik");
-        pools.handOff("private-general", conversation);
-        assertThat(hub.post("/api/conversations/" + conversation + "/claim", IdentityProvider.agent("ida"), "")
-                        .statusCode())
-                .isEqualTo(200);
+        long conversation = pools.claimedInPrivateGeneral(customer, "ida");
         HttpResponse<String> offer =
                 hub.post("/api/conversations/" + conversation + "/upload-link", IdentityProvider.agent("ida"), "");
         assertThat(offer.statusCode()).isEqualTo(202);
