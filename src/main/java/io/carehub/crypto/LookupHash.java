@@ -14,7 +14,7 @@ public class LookupHash {
 
     private final HmacSha256 hmac;
 
-    LookupHash(CryptoProperties properties) {
+    public LookupHash(CryptoProperties properties) {
         if (properties.lookupKey() == null || properties.lookupKey().isBlank()) {
             throw new IllegalStateException("carehub.crypto.lookup-key must be set");
         }

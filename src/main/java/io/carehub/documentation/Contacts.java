@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * {@code privacy.DeletionAudit}; {@code pseudonym_session}, {@code pseudonym} → {@code privacy.PseudonymVault};
  * {@code access_log} → {@code access.AccessLog}; {@code contact_key} → {@code crypto.ContactKeys};
  * {@code unattributed_key} → {@code crypto.UnattributedKeys}; {@code upload_link} → {@code upload.UploadLinks};
- * {@code legitimation_link} → {@code legitimation.LegitimationLinks}; {@code job_runner} → {@code ops.JobLocks};
+ * {@code legitimation_link} → {@code legitimation.LegitimationLinks}; {@code page_attempt} →
+ * {@code legitimation.AttemptLimiter}; {@code job_runner} → {@code ops.JobLocks};
  * {@code send_rate} → {@code whatsapp.GraphRateLimiter}. R19: each owner encrypts the content and identity
  * columns of its table with the contact's key ({@code crypto.ContactCipher}, associated data "table.column") and
  * decrypts them in its reads; contacts are looked up by the keyed hashes {@code wa_id_hash} / {@code user_id_hash}.
