@@ -34,6 +34,7 @@ public final class PiiDetector {
     private final AddressGrowth addressGrowth;
     private final ListedNames listedNames;
     private final String region;
+    private ModelNames modelNames;
 
     /**
      * @param companyNumbers the company's own phone numbers (hotlines) in any format; never personal data
@@ -100,6 +101,13 @@ public final class PiiDetector {
         this.nameGrowth = new NameGrowth(lexicons);
         this.addressGrowth = new AddressGrowth(lexicons);
         this.listedNames = new ListedNames(lexicons);
+        this.modelNames = new ModelNames(PersonModel.shipped(), lexicons, ModelNames.THRESHOLD);
+    }
+
+    /** This detector with another person model, or none (tests: the model's training and cross-validation). */
+    PiiDetector withModelNames(ModelNames names) {
+        this.modelNames = names;
+        return this;
     }
 
     public List<Entity> detect(String text) {
@@ -142,7 +150,8 @@ public final class PiiDetector {
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
         List<Detection> grown = addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates)));
-        return mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown)));
+        List<Detection> ruled = mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown)));
+        return modelNames == null ? ruled : modelNames.add(scan, ruled);
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */
