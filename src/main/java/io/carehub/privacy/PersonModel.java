@@ -25,7 +25,7 @@ final class PersonModel {
     static final String RESOURCE = "/privacy/person-model.bin";
 
     /** Most features a word gets; {@link #features} writes at most this many. */
-    static final int MAX_FEATURES = 40;
+    static final int MAX_FEATURES = 48;
 
     private static final int FIRST = 1;
     private static final int SURNAME = 1 << 1;
@@ -69,19 +69,24 @@ final class PersonModel {
         return w;
     }
 
-    /** Per token: the model's score that it is (part of) a name; {@code NaN} for numbers. */
-    float[] scores(TextScan scan, Lexicons lexicons) {
+    /**
+     * Per token: the model's score that it is (part of) a name; {@code NaN} for words never scored.
+     *
+     * @param found what the rules found (non-overlapping, ordered by start): a name next to other personal data
+     */
+    float[] scores(TextScan scan, Lexicons lexicons, List<Detection> found) {
         List<Token> tokens = scan.tokens;
         float[] scores = new float[tokens.size()];
         if (tokens.isEmpty()) return scores;
         int[] flags = flags(tokens, lexicons);
+        int[] kinds = kinds(tokens, found);
         int[] features = new int[MAX_FEATURES];
         for (int i = 0; i < scores.length; i++) {
             if (!scored(tokens.get(i), flags[i])) {
                 scores[i] = Float.NaN;
                 continue;
             }
-            int n = features(scan, flags, i, features);
+            int n = features(scan, flags, kinds, i, features);
             float s = 0;
             for (int k = 0; k < n; k++) s += weights[features[k]];
             scores[i] = s;
@@ -122,8 +127,27 @@ final class PersonModel {
         return flags;
     }
 
+    /**
+     * Per token: 1 + the ordinal of the type of the finding that covers it, 0 for none and for names: the rules'
+     * names are left out, or the model would learn to trust them instead of the words (the rules were written on
+     * the very sets it learns from).
+     */
+    static int[] kinds(List<Token> tokens, List<Detection> found) {
+        int[] kinds = new int[tokens.size()];
+        int f = 0;
+        for (int i = 0; i < kinds.length; i++) {
+            Token t = tokens.get(i);
+            while (f < found.size() && found.get(f).end() <= t.start()) f++;
+            if (f < found.size() && found.get(f).start() < t.end()) {
+                EntityType type = found.get(f).type();
+                kinds[i] = type == null || type == EntityType.PERSON ? 0 : type.ordinal() + 1;
+            }
+        }
+        return kinds;
+    }
+
     /** Writes the hashed feature indices of token {@code i} into {@code out}; returns how many. */
-    static int features(TextScan scan, int[] flags, int i, int[] out) {
+    static int features(TextScan scan, int[] flags, int[] kinds, int i, int[] out) {
         List<Token> tokens = scan.tokens;
         Token t = tokens.get(i);
         String w = t.folded();
@@ -162,7 +186,25 @@ final class PersonModel {
         out[n++] = index(33, f * 4099 + (i + 1 < flags.length ? flags[i + 1] : -1));
         out[n++] = index(34, next * 31 + after);
         out[n++] = index(35, prev * 31 + before);
+        // what the rules found here and around: a name sits next to a phone number, an address, a birth date
+        out[n++] = index(36, kinds[i]);
+        out[n++] = index(37, i > 0 ? kinds[i - 1] : -1);
+        out[n++] = index(38, i + 1 < kinds.length ? kinds[i + 1] : -1);
+        out[n++] = index(39, nearest(kinds, i, -1));
+        out[n++] = index(40, nearest(kinds, i, 1));
+        out[n++] = index(41, nearest(kinds, i, -1) * 64 + nearest(kinds, i, 1));
+        out[n++] = index(42, kinds[i] * 4099 + f);
         return n;
+    }
+
+    /** The type (and distance) of the nearest finding up to four tokens away in one direction. */
+    private static int nearest(int[] kinds, int i, int step) {
+        for (int d = 1; d <= 4; d++) {
+            int j = i + d * step;
+            if (j < 0 || j >= kinds.length) return -d;
+            if (kinds[j] != 0) return kinds[j] * 8 + d;
+        }
+        return 0;
     }
 
     /** Casing pattern and length class: "Xx" long, "xx", "XX", with a hyphen or an apostrophe. */

@@ -101,7 +101,8 @@ public final class PiiDetector {
         this.nameGrowth = new NameGrowth(lexicons);
         this.addressGrowth = new AddressGrowth(lexicons);
         this.listedNames = new ListedNames(lexicons);
-        this.modelNames = new ModelNames(PersonModel.shipped(), lexicons, ModelNames.THRESHOLD);
+        this.modelNames =
+                new ModelNames(PersonModel.shipped(), lexicons, ModelNames.THRESHOLD, ModelNames.GROW_THRESHOLD);
     }
 
     /** This detector with another person model, or none (tests: the model's training and cross-validation). */

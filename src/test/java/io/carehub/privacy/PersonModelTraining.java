@@ -20,12 +20,15 @@ import java.util.zip.GZIPOutputStream;
  * Trains {@link PersonModel}, an averaged perceptron over hashed features, on every labelled corpus and writes its
  * weights to {@code src/main/resources/privacy/person-model.bin}; with {@code --cross-validate} it instead trains
  * on all sets but one and scores the one left out, for each set and each threshold, which is the estimate of how
- * the model does on text nobody here has seen. Not a test; run it with the command in docs/privacy-engine.md.
+ * the model does on text nobody here has seen ({@code --verbose}: with the misses and false alarms at the shipped
+ * threshold). Not a test; run it with the command in docs/privacy-engine.md.
  */
 public final class PersonModelTraining {
 
     static final int EPOCHS = 10;
-    static final float[] THRESHOLDS = {-16f, -8f, -4f, -2f, -1f, 0f, 1f};
+    /** Pairs of thresholds tried: a word's own, and the one for growing a name to its neighbours. */
+    static final float[][] THRESHOLDS = {{-4f, -12f}, {-4f, -16f}, {-6f, -12f}, {-3f, -12f}, {-3f, -10f}};
+
     private static final Path WEIGHTS = Path.of("src/main/resources" + PersonModel.RESOURCE);
 
     /** One scored word: its feature indices and whether a labelled PERSON span covers it. */
@@ -37,7 +40,7 @@ public final class PersonModelTraining {
         List<List<Example>> perSet = new ArrayList<>();
         for (NamedSet set : LabelledCorpus.SETS) perSet.add(examples(LabelledCorpus.load(set.jsonl()), lexicons));
         if (options.contains("--cross-validate")) {
-            crossValidate(perSet, lexicons);
+            crossValidate(perSet, lexicons, options.contains("--verbose"));
             return;
         }
         List<Example> all = new ArrayList<>();
@@ -57,13 +60,15 @@ public final class PersonModelTraining {
     static List<Example> examples(LabelledCorpus corpus, Lexicons lexicons) {
         List<Example> examples = new ArrayList<>();
         int[] buffer = new int[PersonModel.MAX_FEATURES];
+        PiiDetector rules = new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE").withModelNames(null);
         for (Message m : corpus.messages()) {
             TextScan scan = new TextScan(m.text());
             int[] flags = PersonModel.flags(scan.tokens, lexicons);
+            int[] kinds = PersonModel.kinds(scan.tokens, rules.detections(m.text(), KnownValues.none()));
             for (int i = 0; i < scan.tokens.size(); i++) {
                 Token t = scan.tokens.get(i);
                 if (!PersonModel.scored(t, flags[i])) continue;
-                int n = PersonModel.features(scan, flags, i, buffer);
+                int n = PersonModel.features(scan, flags, kinds, i, buffer);
                 examples.add(new Example(Arrays.copyOf(buffer, n), isName(m, t)));
             }
         }
@@ -104,6 +109,10 @@ public final class PersonModelTraining {
         return averaged;
     }
 
+    private static String label(int column) {
+        return column == 0 ? "none" : THRESHOLDS[column - 1][0] + "/" + THRESHOLDS[column - 1][1];
+    }
+
     static int write(float[] weights, Path file) throws IOException {
         int count = 0;
         for (float v : weights) if (v != 0) count++;
@@ -121,7 +130,7 @@ public final class PersonModelTraining {
     }
 
     /** Leave one set out: train on the others, score the one left out with the detector, rules alone and with the model. */
-    private static void crossValidate(List<List<Example>> perSet, Lexicons lexicons) {
+    private static void crossValidate(List<List<Example>> perSet, Lexicons lexicons, boolean verbose) {
         int columns = THRESHOLDS.length + 1;
         int[] found = new int[columns];
         int[] personFound = new int[columns];
@@ -129,7 +138,7 @@ public final class PersonModelTraining {
         long[] overlapChars = new long[columns];
         int gold = 0;
         int personGold = 0;
-        System.out.printf(Locale.ROOT, "%-12s %-8s %8s %8s %8s%n", "left out", "model", "recall", "PERSON", "c.prec");
+        System.out.printf(Locale.ROOT, "%-12s %-12s %8s %8s %8s%n", "left out", "model", "recall", "PERSON", "c.prec");
         for (int s = 0; s < perSet.size(); s++) {
             NamedSet set = LabelledCorpus.SETS.get(s);
             List<Example> training = new ArrayList<>();
@@ -137,7 +146,8 @@ public final class PersonModelTraining {
             PersonModel model = new PersonModel(train(training));
             LabelledCorpus corpus = LabelledCorpus.load(set.jsonl());
             for (int c = 0; c < columns; c++) {
-                ModelNames names = c == 0 ? null : new ModelNames(model, lexicons, THRESHOLDS[c - 1]);
+                ModelNames names =
+                        c == 0 ? null : new ModelNames(model, lexicons, THRESHOLDS[c - 1][0], THRESHOLDS[c - 1][1]);
                 PiiDetector detector = new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE").withModelNames(names);
                 PrivacyEvaluation.Result r = PrivacyEvaluation.evaluate(detector, corpus);
                 PrivacyEvaluation.TypeScore person = r.perType().get(EntityType.PERSON);
@@ -151,21 +161,28 @@ public final class PersonModelTraining {
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "%-12s %-8s %8.3f %8.3f %8.3f%n",
+                        "%-12s %-12s %8.3f %8.3f %8.3f%n",
                         set.name(),
-                        c == 0 ? "none" : "> " + THRESHOLDS[c - 1],
+                        label(c),
                         r.entityRecall(),
                         person.recall(),
                         r.charPrecision());
+                if (verbose
+                        && c > 0
+                        && THRESHOLDS[c - 1][0] == ModelNames.THRESHOLD
+                        && THRESHOLDS[c - 1][1] == ModelNames.GROW_THRESHOLD) {
+                    r.misses().forEach(m -> System.out.println("    miss " + m));
+                    r.falseAlarms().forEach(m -> System.out.println("    false alarm " + m));
+                }
             }
         }
         System.out.printf(Locale.ROOT, "%nall sets, each scored by a model that never saw it:%n");
         for (int c = 0; c < columns; c++) {
             System.out.printf(
                     Locale.ROOT,
-                    "%-12s %-8s %8.3f %8.3f %8.3f%n",
+                    "%-12s %-12s %8.3f %8.3f %8.3f%n",
                     "together",
-                    c == 0 ? "none" : "> " + THRESHOLDS[c - 1],
+                    label(c),
                     (double) found[c] / gold,
                     (double) personFound[c] / personGold,
                     (double) overlapChars[c] / predictedChars[c]);
