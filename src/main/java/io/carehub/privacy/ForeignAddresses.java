@@ -30,6 +30,8 @@ final class ForeignAddresses implements Scanner {
     private static final Set<String> PLACE_BEFORE =
             Set.of("in", "aus", "us", "from", "nach", "wohne", "wohnhaft", "adresse", "anschrift", "address", "plz");
 
+    private static final Pattern DATA_VOLUME = Pattern.compile("\\d?[GMKT]B");
+
     private final Lexicons lex;
 
     ForeignAddresses(Lexicons lex) {
@@ -39,27 +41,42 @@ final class ForeignAddresses implements Scanner {
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
-        String text = s.cleaned();
-        find(s, STREET.matcher(text), 0.8, out);
-        Matcher uk = UK_POSTCODE.matcher(text);
-        while (uk.find()) {
+        find(s, new StartMatcher(STREET, s, ForeignAddresses::streetWordStart), 0.8, out);
+        StartMatcher ukMatches = new StartMatcher(UK_POSTCODE, s, ForeignAddresses::capitalStart);
+        while (ukMatches.find()) {
+            Matcher uk = ukMatches.matcher();
             if (!placeName(s, uk.end())) continue;
             out.add(new Detection(EntityType.ADDRESS, uk.start(), uk.end(), 0.75));
             // the code alone too: when the town already ends a street's span, the code still joins it
             out.add(new Detection(EntityType.ADDRESS, uk.start("code"), uk.end(), 0.7));
         }
-        find(s, PL_POSTCODE.matcher(text), 0.75, out);
-        Matcher m = FOUR_DIGIT_POSTCODE.matcher(text);
-        while (m.find()) {
+        find(s, new StartMatcher(PL_POSTCODE, s, ForeignAddresses::digitStart), 0.75, out);
+        StartMatcher fourDigits = new StartMatcher(FOUR_DIGIT_POSTCODE, s, ForeignAddresses::digitStart);
+        while (fourDigits.find()) {
+            Matcher m = fourDigits.matcher();
             if (Context.anyBefore(s, m.start(), 1, 12, PLACE_BEFORE::contains) && placeName(s, m.end()))
                 out.add(new Detection(EntityType.ADDRESS, m.start(), m.end(), 0.75));
         }
     }
 
-    private void find(TextScan s, Matcher m, double score, List<Detection> out) {
-        while (m.find()) {
+    private void find(TextScan s, StartMatcher matches, double score, List<Detection> out) {
+        while (matches.find()) {
+            Matcher m = matches.matcher();
             if (placeName(s, m.end())) out.add(new Detection(EntityType.ADDRESS, m.start(), m.end(), score));
         }
+    }
+
+    /** The first letters of {@link #STREET}'s words, not after a letter or '.'. */
+    private static boolean streetWordStart(char[] c, int i) {
+        return "uapVPCRrABSLU".indexOf(c[i]) >= 0 && (i == 0 || c[i - 1] != '.' && !Character.isLetter(c[i - 1]));
+    }
+
+    private static boolean capitalStart(char[] c, int i) {
+        return Character.isUpperCase(c[i]) && !StartMatcher.afterAsciiAlnum(c, i);
+    }
+
+    private static boolean digitStart(char[] c, int i) {
+        return TextScan.isDigit(c[i]) && !StartMatcher.afterAsciiAlnum(c, i);
     }
 
     /** The match's last word is a town, not an everyday word ("8200 Schaffhausen", not "1000 Dank"). */
@@ -67,7 +84,7 @@ final class ForeignAddresses implements Scanner {
         int k = s.tokenAtOrAfter(end) - 1;
         if (k < 0) return false;
         TextScan.Token last = s.tokens.get(k);
-        if (last.text().matches("\\d?[GMKT]B")) return false; // "M2 5GB" is a data volume
+        if (DATA_VOLUME.matcher(last.text()).matches()) return false; // "M2 5GB" is a data volume
         return !last.isWord() || lex.isCity(last.folded()) || !lex.isCommon(last.folded());
     }
 }

@@ -26,11 +26,18 @@ final class IdShapes implements Scanner {
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
-        Matcher m = SHAPES.matcher(s.cleaned());
-        while (m.find()) {
+        StartMatcher matches = new StartMatcher(SHAPES, s, IdShapes::shapeStart);
+        while (matches.find()) {
+            Matcher m = matches.matcher();
             double score = score(m);
             if (score > 0) out.add(new Detection(EntityType.OTHER_ID, m.start(), m.end(), score));
         }
+    }
+
+    /** Every shape starts with an ASCII capital or digit. */
+    private static boolean shapeStart(char[] c, int i) {
+        char ch = c[i];
+        return (ch >= 'A' && ch <= 'Z' || TextScan.isDigit(ch)) && !StartMatcher.afterAsciiAlnum(c, i);
     }
 
     /** How sure the shape is, or 0 when its check digit fails. */
