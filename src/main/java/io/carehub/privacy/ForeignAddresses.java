@@ -66,9 +66,23 @@ final class ForeignAddresses implements Scanner {
         }
     }
 
-    /** The first letters of {@link #STREET}'s words, not after a letter or '.'. */
+    /** The first two letters of one of {@link #STREET}'s words, not after a letter or '.'. */
     private static boolean streetWordStart(char[] c, int i) {
-        return "uapVPCRrABSLU".indexOf(c[i]) >= 0 && (i == 0 || c[i - 1] != '.' && !Character.isLetter(c[i - 1]));
+        if (i + 1 >= c.length || i > 0 && (c[i - 1] == '.' || Character.isLetter(c[i - 1]))) return false;
+        char second = c[i + 1];
+        return switch (c[i]) {
+            case 'u', 'a', 'p' -> second == 'l'; // ul., ulica, al., aleja, plac
+            case 'V' -> second == 'i'; // Via, Viale
+            case 'P' -> second == 'i' || second == 'r'; // Piazza, Praça
+            case 'C' -> second == 'o' || second == 'a'; // Corso, Calle, Carrer
+            case 'R', 'r' -> second == 'u'; // Rue, rue, Rua
+            case 'A' -> second == 'v'; // Avenue, Avenida
+            case 'B' -> second == 'o'; // Boulevard
+            case 'S' -> second == 't'; // Straat
+            case 'U' -> second == 't' || second == 'l'; // Utca, Ulitsa
+            case 'L' -> second == 'a'; // Laan
+            default -> false;
+        };
     }
 
     private static boolean capitalStart(char[] c, int i) {

@@ -161,7 +161,7 @@ final class OtherIdRule implements Scanner {
             }
             if (g.isNumber()) {
                 digits += g.length();
-            } else if (g.length() > 3 || !g.text().equals(g.text().toUpperCase()) && g.length() > 1) {
+            } else if (g.length() > 3 || !TextScan.unchangedByUpperCase(g.text()) && g.length() > 1) {
                 break;
             }
             end++;
@@ -188,7 +188,7 @@ final class OtherIdRule implements Scanner {
         Token token = t.get(k);
         if (token.isNumber()) return true;
         if (k + 1 >= t.size() || !t.get(k + 1).isNumber() || token.length() > 6) return false;
-        boolean upper = token.text().equals(token.text().toUpperCase());
+        boolean upper = TextScan.unchangedByUpperCase(token.text());
         int gap = t.get(k + 1).start() - token.end();
         if (gap == 0) return upper || token.length() == 1;
         return gap == 1 && upper && token.length() <= 3 && " -".indexOf(s.at(token.end())) >= 0;
