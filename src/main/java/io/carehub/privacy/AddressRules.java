@@ -212,7 +212,19 @@ final class AddressRules implements Scanner {
         return k;
     }
 
+    /** The last letters of {@link #STREET_SUFFIXES}: a word ending otherwise is no street, whatever else it is. */
+    private static final String STREET_SUFFIX_ENDS = lastChars(STREET_SUFFIXES);
+
+    private static String lastChars(String[] words) {
+        StringBuilder ends = new StringBuilder();
+        for (String w : words) {
+            if (ends.indexOf(w.substring(w.length() - 1)) < 0) ends.append(w.charAt(w.length() - 1));
+        }
+        return ends.toString();
+    }
+
     static boolean isStreetToken(String f) {
+        if (f.isEmpty() || STREET_SUFFIX_ENDS.indexOf(f.charAt(f.length() - 1)) < 0) return false;
         if (NOT_STREETS.contains(f)) return false;
         for (String suffix : STREET_SUFFIXES) {
             if (f.endsWith(suffix) && f.length() >= suffix.length() + 3) return true;

@@ -43,7 +43,8 @@ final class ForeignAddresses implements Scanner {
         if (!s.hasDigit()) return;
         find(s, new StartMatcher(STREET, s, ForeignAddresses::streetWordStart), 0.8, out);
         StartMatcher ukMatches = new StartMatcher(UK_POSTCODE, s, ForeignAddresses::capitalStart);
-        while (ukMatches.find()) {
+        boolean ukPossible = capitalBeforeDigit(s.c);
+        while (ukPossible && ukMatches.find()) {
             Matcher uk = ukMatches.matcher();
             if (!placeName(s, uk.end())) continue;
             out.add(new Detection(EntityType.ADDRESS, uk.start(), uk.end(), 0.75));
@@ -83,6 +84,14 @@ final class ForeignAddresses implements Scanner {
             case 'L' -> second == 'a'; // Laan
             default -> false;
         };
+    }
+
+    /** A British postcode starts with one or two capitals and a digit ("M16", "SW1A"): without that, none. */
+    private static boolean capitalBeforeDigit(char[] c) {
+        for (int i = 1; i < c.length; i++) {
+            if (TextScan.isDigit(c[i]) && c[i - 1] >= 'A' && c[i - 1] <= 'Z') return true;
+        }
+        return false;
     }
 
     private static boolean capitalStart(char[] c, int i) {

@@ -34,10 +34,14 @@ final class IdShapes implements Scanner {
         }
     }
 
-    /** Every shape starts with an ASCII capital or digit. */
+    /** Every shape starts with a digit, or with an ASCII capital followed by a capital or digit. */
     private static boolean shapeStart(char[] c, int i) {
         char ch = c[i];
-        return (ch >= 'A' && ch <= 'Z' || TextScan.isDigit(ch)) && !StartMatcher.afterAsciiAlnum(c, i);
+        if (StartMatcher.afterAsciiAlnum(c, i)) return false;
+        if (TextScan.isDigit(ch)) return true;
+        if (ch < 'A' || ch > 'Z' || i + 1 >= c.length) return false;
+        char next = c[i + 1];
+        return next >= 'A' && next <= 'Z' || TextScan.isDigit(next);
     }
 
     /** How sure the shape is, or 0 when its check digit fails. */
