@@ -77,6 +77,7 @@ final class TextScan {
         char[] c = text.toCharArray();
         for (int i = 0; i < c.length; i++) {
             char ch = c[i];
+            if (ch >= 0x20 && ch < 0x7F) continue; // printable ASCII stays as it is
             if (Character.isHighSurrogate(ch)) {
                 if (i + 1 < c.length && Character.isLowSurrogate(c[i + 1])) {
                     i++; // a valid pair (emoji etc.) stays, it separates tokens like any symbol
@@ -101,7 +102,7 @@ final class TextScan {
     }
 
     static boolean isLetter(char ch) {
-        return Character.isLetter(ch);
+        return ch < 0x80 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' : Character.isLetter(ch);
     }
 
     static boolean isDigit(char ch) {
@@ -109,7 +110,7 @@ final class TextScan {
     }
 
     static boolean isAlnum(char ch) {
-        return isDigit(ch) || Character.isLetter(ch);
+        return isDigit(ch) || isLetter(ch);
     }
 
     private static List<Token> tokenize(char[] c) {
@@ -123,14 +124,14 @@ final class TextScan {
                 while (i < n && isDigit(c[i])) i++;
                 String t = new String(c, s, i - s);
                 tokens.add(new Token(s, i, Kind.NUMBER, t, t, false));
-            } else if (Character.isLetter(ch)) {
+            } else if (isLetter(ch)) {
                 int s = i;
                 i++;
                 while (i < n) {
                     char d = c[i];
-                    if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
+                    if (isLetter(d) || d >= 0x80 && Character.getType(d) == Character.NON_SPACING_MARK) {
                         i++;
-                    } else if ((d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(c[i + 1])) {
+                    } else if ((d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && isLetter(c[i + 1])) {
                         i += 2;
                     } else {
                         break;
