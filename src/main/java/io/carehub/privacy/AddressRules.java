@@ -227,7 +227,7 @@ final class AddressRules implements Scanner {
         if (f.isEmpty() || STREET_SUFFIX_ENDS.indexOf(f.charAt(f.length() - 1)) < 0) return false;
         if (NOT_STREETS.contains(f)) return false;
         for (String suffix : STREET_SUFFIXES) {
-            if (f.endsWith(suffix) && f.length() >= suffix.length() + 3) return true;
+            if (f.length() >= suffix.length() + 3 && f.endsWith(suffix)) return true;
         }
         return false;
     }

@@ -93,6 +93,7 @@ final class CustomerIdRule implements Scanner {
 
     /** "Rechnungskonto", "Abrechnungskontonummer": an account with the company, not a bank account. */
     private static boolean accountWord(String w) {
+        if (w.length() <= 8) return false;
         boolean account = w.endsWith("konto") || w.endsWith("kontonummer") || w.endsWith("kontonr");
         return account
                 && w.length() > 8

@@ -51,8 +51,8 @@ final class ForeignAddresses implements Scanner {
             // the code alone too: when the town already ends a street's span, the code still joins it
             out.add(new Detection(EntityType.ADDRESS, uk.start("code"), uk.end(), 0.7));
         }
-        find(s, new StartMatcher(PL_POSTCODE, s, ForeignAddresses::digitStart), 0.75, out);
-        StartMatcher fourDigits = new StartMatcher(FOUR_DIGIT_POSTCODE, s, ForeignAddresses::digitStart);
+        find(s, new StartMatcher(PL_POSTCODE, s, ForeignAddresses::polishPostcodeStart), 0.75, out);
+        StartMatcher fourDigits = new StartMatcher(FOUR_DIGIT_POSTCODE, s, ForeignAddresses::fourDigitPostcodeStart);
         while (fourDigits.find()) {
             Matcher m = fourDigits.matcher();
             if (Context.anyBefore(s, m.start(), 1, 12, PLACE_BEFORE::contains) && placeName(s, m.end()))
@@ -98,8 +98,25 @@ final class ForeignAddresses implements Scanner {
         return Character.isUpperCase(c[i]) && !StartMatcher.afterAsciiAlnum(c, i);
     }
 
-    private static boolean digitStart(char[] c, int i) {
-        return TextScan.isDigit(c[i]) && !StartMatcher.afterAsciiAlnum(c, i);
+    /** "54-203 Wrocław": two digits and a dash. */
+    private static boolean polishPostcodeStart(char[] c, int i) {
+        return i + 2 < c.length
+                && TextScan.isDigit(c[i])
+                && TextScan.isDigit(c[i + 1])
+                && c[i + 2] == '-'
+                && !StartMatcher.afterAsciiAlnum(c, i);
+    }
+
+    /** "8200 Schaffhausen": four digits, the first not 0, and a space. */
+    private static boolean fourDigitPostcodeStart(char[] c, int i) {
+        return i + 4 < c.length
+                && c[i] >= '1'
+                && c[i] <= '9'
+                && TextScan.isDigit(c[i + 1])
+                && TextScan.isDigit(c[i + 2])
+                && TextScan.isDigit(c[i + 3])
+                && c[i + 4] == ' '
+                && !StartMatcher.afterAsciiAlnum(c, i);
     }
 
     /** The match's last word is a town, not an everyday word ("8200 Schaffhausen", not "1000 Dank"). */
