@@ -35,7 +35,7 @@ final class IdDocumentScanner implements Scanner {
     /** A German document: 9 or 10 chars of the ICAO alphabet; adds it and returns true. */
     private static boolean icaoDocument(TextScan s, int start, int end, List<Detection> out) {
         int len = end - start;
-        if (len != 9 && len != 10) return false;
+        if (len != 9 && len != 10 || !anyDigit(s.c, start, end)) return false; // a number has digits
         String candidate = new String(s.c, start, len).toUpperCase();
         if (ICAO_FIRST.indexOf(candidate.charAt(0)) < 0) return false;
         int digitCount = 0;
@@ -51,6 +51,13 @@ final class IdDocumentScanner implements Scanner {
         if (score == 0) return false;
         out.add(new Detection(EntityType.ID_DOCUMENT, start, end, score));
         return true;
+    }
+
+    private static boolean anyDigit(char[] c, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (TextScan.isDigit(c[k])) return true;
+        }
+        return false;
     }
 
     /**

@@ -123,9 +123,10 @@ final class NumberRunScanner implements Scanner {
                 if (partDigits > 17) continue;
                 tries++;
                 PhoneNumber number = parse(part);
-                if (number != null && PHONES.isValidNumber(number)) {
+                // a valid number is one whose type the number plan knows (isValidNumber asks the same, once more)
+                PhoneNumberType type = number == null ? PhoneNumberType.UNKNOWN : PHONES.getNumberType(number);
+                if (type != PhoneNumberType.UNKNOWN) {
                     String e164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
-                    PhoneNumberType type = PHONES.getNumberType(number);
                     boolean business = companyNumbers.contains(e164)
                             || type == PhoneNumberType.TOLL_FREE
                             || type == PhoneNumberType.PREMIUM_RATE
@@ -160,11 +161,33 @@ final class NumberRunScanner implements Scanner {
         }
     }
 
-    private static boolean looksLikeDate(String run) {
-        String[] parts = run.split("[./]");
-        if (parts.length != 3) return false;
-        for (String part : parts) if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) return false;
-        return parts[0].length() <= 2 && parts[1].length() <= 2 && (parts[2].length() == 2 || parts[2].length() == 4);
+    /** Three parts split at '.' or '/' as {@code run.split("[./]")} gives them: digits, 1-2, 1-2 and 2 or 4 long. */
+    static boolean looksLikeDate(String run) {
+        int end = run.length();
+        while (end > 0 && dateSeparator(run.charAt(end - 1))) end--; // split drops trailing empty parts
+        int parts = 0;
+        int partStart = 0;
+        int day = 0;
+        int month = 0;
+        int year = 0;
+        for (int i = 0; i <= end; i++) {
+            if (i == end || dateSeparator(run.charAt(i))) {
+                int length = i - partStart;
+                if (length == 0 || parts == 3) return false;
+                if (parts == 0) day = length;
+                else if (parts == 1) month = length;
+                else year = length;
+                parts++;
+                partStart = i + 1;
+            } else if (!Character.isDigit(run.charAt(i))) {
+                return false;
+            }
+        }
+        return parts == 3 && day <= 2 && month <= 2 && (year == 2 || year == 4);
+    }
+
+    private static boolean dateSeparator(char ch) {
+        return ch == '.' || ch == '/';
     }
 
     private PhoneNumber parse(String candidate) {

@@ -3,6 +3,7 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Identifiers of the OTHER_ID kind after their keyword, German and foreign: student matriculation numbers
@@ -99,6 +100,10 @@ final class OtherIdRule implements Scanner {
             "seguridad social",
             "sosyal guvenlik");
 
+    /** The first words of {@link #PAIRS}: only after one of them is the pair looked up. */
+    private static final Set<String> PAIR_HEADS =
+            PAIRS.stream().map(pair -> pair.substring(0, pair.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
+
     private static final Set<String> FILLERS = Set.of(
             "ist", "is", "lautet", "lauten", "my", "mein", "meine", "meiner", "his", "her", "sein", "seine", "ihre",
             "no", "nr", "number", "nummer", "num", "numero", "der", "des", "die", "the", "von", "of", "vom", "from",
@@ -132,6 +137,7 @@ final class OtherIdRule implements Scanner {
         if (i + 1 < t.size()
                 && t.get(i + 1).isWord()
                 && t.get(i + 1).start() - t.get(i).end() <= 2
+                && PAIR_HEADS.contains(w)
                 && PAIRS.contains(w + " " + t.get(i + 1).folded())) return i + 2;
         return -1;
     }
@@ -161,7 +167,7 @@ final class OtherIdRule implements Scanner {
             }
             if (g.isNumber()) {
                 digits += g.length();
-            } else if (g.length() > 3 || !g.text().equals(g.text().toUpperCase()) && g.length() > 1) {
+            } else if (g.length() > 3 || !TextScan.unchangedByUpperCase(g.text()) && g.length() > 1) {
                 break;
             }
             end++;
@@ -188,7 +194,7 @@ final class OtherIdRule implements Scanner {
         Token token = t.get(k);
         if (token.isNumber()) return true;
         if (k + 1 >= t.size() || !t.get(k + 1).isNumber() || token.length() > 6) return false;
-        boolean upper = token.text().equals(token.text().toUpperCase());
+        boolean upper = TextScan.unchangedByUpperCase(token.text());
         int gap = t.get(k + 1).start() - token.end();
         if (gap == 0) return upper || token.length() == 1;
         return gap == 1 && upper && token.length() <= 3 && " -".indexOf(s.at(token.end())) >= 0;

@@ -181,6 +181,19 @@ public final class PiiDetector {
     /** A confident finding wins over the pieces inside it (a known name inside an e-mail address). */
     static final double CONTAINS_CONFIDENCE = 0.8;
 
+    /** Highest score first, then longest, then leftmost. */
+    private static final Comparator<Detection> BY_PRIORITY = (a, b) -> {
+        int order = Double.compare(b.score(), a.score());
+        if (order == 0) order = Integer.compare(b.length(), a.length());
+        return order != 0 ? order : Integer.compare(a.start(), b.start());
+    };
+
+    /** Leftmost first, then the one reaching furthest. */
+    private static final Comparator<Detection> BY_START_LONGEST_FIRST = (a, b) -> {
+        int order = Integer.compare(a.start(), b.start());
+        return order != 0 ? order : Integer.compare(b.end(), a.end());
+    };
+
     /**
      * Highest score first, then longest; a span overlapping an accepted one is dropped. Before that, a
      * candidate lying strictly inside a confident longer one is dropped: otherwise a known name (score 1.0)
@@ -189,10 +202,7 @@ public final class PiiDetector {
     static List<Detection> resolve(List<Detection> candidates) {
         if (candidates.isEmpty()) return List.of();
         candidates = withoutContained(candidates);
-        candidates.sort(Comparator.comparingDouble(Detection::score)
-                .reversed()
-                .thenComparing(Comparator.comparingInt(Detection::length).reversed())
-                .thenComparingInt(Detection::start));
+        candidates.sort(BY_PRIORITY);
         TreeMap<Integer, Detection> accepted = new TreeMap<>();
         for (Detection d : candidates) {
             if (d.end() <= d.start()) continue;
@@ -212,8 +222,7 @@ public final class PiiDetector {
     /** One sweep by start (longest first): linear after the sort, whatever the number of candidates. */
     static List<Detection> withoutContained(List<Detection> candidates) {
         List<Detection> byStart = new ArrayList<>(candidates);
-        byStart.sort(Comparator.comparingInt(Detection::start)
-                .thenComparing(Comparator.comparingInt(Detection::end).reversed()));
+        byStart.sort(BY_START_LONGEST_FIRST);
         List<Detection> kept = new ArrayList<>(byStart.size());
         Detection widest = null; // the confident candidate reaching furthest, earliest start on ties
         for (Detection d : byStart) {
