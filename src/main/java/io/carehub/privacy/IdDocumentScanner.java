@@ -27,7 +27,7 @@ final class IdDocumentScanner implements Scanner {
             int start = i;
             while (i < n && TextScan.isAlnum(c[i])) i++;
             int len = i - start;
-            if (len < 6 || len > 12) continue;
+            if (len < 6 || len > 18) continue; // up to 18: a Chinese resident id after "id number"
             if (!icaoDocument(s, start, i, out)) foreignDocument(s, start, i, out);
         }
     }
@@ -75,6 +75,7 @@ final class IdDocumentScanner implements Scanner {
         int letters = end - start - digits;
         boolean shaped = digits >= 5 || digits >= 1 && letters == upper && end - start >= 8;
         if (!shaped || digits == 0 || letters > 4 && digits < 2) return;
+        if (end - start > 12 && letters > 1) return; // a long national id number: digits, at most a check letter
         if (!Context.idDocumentBefore(s, start) || DigitRunRule.notPersonalBefore(s, start)) return;
         out.add(new Detection(EntityType.ID_DOCUMENT, start, end, 0.88));
     }

@@ -76,7 +76,43 @@ final class OtherIdRule implements Scanner {
             "svb",
             "zus",
             "tckn",
-            "taj");
+            "taj",
+            // national tax and personal numbers abroad: Brazil, Portugal/Spain, Croatia, India, the US/UK/others,
+            // ex-Yugoslavia, Bulgaria, Romania, Scandinavia, Finland, Singapore, Mexico, Russia, Ukraine, Poland,
+            // Greece, Argentina, Australia, Ireland, the Netherlands; and the German tax id
+            "cpf",
+            "nif",
+            "oib",
+            "pan",
+            "tin",
+            "itin",
+            "jmbg",
+            "embg",
+            "egn",
+            "cnp",
+            "personnummer",
+            "fodselsnummer",
+            "henkilotunnus",
+            "hetu",
+            "nric",
+            "aadhaar",
+            "aadhar",
+            "curp",
+            "rfc",
+            "snils",
+            "rnokpp",
+            "nip",
+            "amka",
+            "afm",
+            "cuil",
+            "cuit",
+            "tfn",
+            "ppsn",
+            "sofinummer",
+            "steuer-id",
+            "steuerid",
+            "steueridentifikationsnummer",
+            "identifikationsnummer");
     /** Keywords of two tokens: first word → the words that may follow it. */
     private static final Set<String> PAIRS = Set.of(
             "student id",
@@ -167,13 +203,15 @@ final class OtherIdRule implements Scanner {
             }
             if (g.isNumber()) {
                 digits += g.length();
-            } else if (g.length() > 3 || !TextScan.unchangedByUpperCase(g.text()) && g.length() > 1) {
-                break;
+            } else if (g.length() > (end == first ? 6 : 3)
+                    || !TextScan.unchangedByUpperCase(g.text()) && g.length() > 1) {
+                break; // a letter prefix of up to six ("BQZPM4817K"), then short letter groups
             }
             end++;
         }
         while (end > first + 1 && !t.get(end - 1).isNumber() && t.get(end - 1).length() > 1) end--;
-        if (digits < 5) return -1;
+        int length = t.get(end - 1).end() - t.get(first).start();
+        if (digits < 5 && !(digits >= 4 && length >= 9)) return -1;
         out.add(new Detection(
                 EntityType.OTHER_ID, t.get(first).start(), t.get(end - 1).end(), SCORE));
         return end;

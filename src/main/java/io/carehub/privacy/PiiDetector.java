@@ -35,6 +35,7 @@ public final class PiiDetector {
     private final ListedNames listedNames;
     private final String region;
     private ModelNames modelNames;
+    private static final KeywordAddresses KEYWORD_ADDRESSES = new KeywordAddresses();
 
     /**
      * @param companyNumbers the company's own phone numbers (hotlines) in any format; never personal data
@@ -151,7 +152,8 @@ public final class PiiDetector {
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
         List<Detection> grown = addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates)));
-        List<Detection> ruled = mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown)));
+        List<Detection> ruled =
+                KEYWORD_ADDRESSES.add(scan, mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown))));
         return modelNames == null ? ruled : modelNames.add(scan, ruled);
     }
 

@@ -192,7 +192,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH1 extends Guard {
         DevelopmentSetH1() {
-            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.986);
+            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.985);
         }
     }
 
@@ -212,27 +212,30 @@ class DetectionQualityTest {
         }
     }
 
-    // J1: first seen 0.934, 0.952 cross-validated with the person model, 0.971 with the model trained on it too
+    // J1: first seen 0.934; 0.952 with the person model cross-validated; 0.993 with the model trained on it and the
+    // keyword rules written after its misses (foreign tax ids, documents, addresses after an address word)
     @Nested
     class DevelopmentSetJ1 extends Guard {
         DevelopmentSetJ1() {
-            super(LabelledCorpus.J1_JSONL, 0.970, 0.857, 0.976, 0.987);
+            super(LabelledCorpus.J1_JSONL, 0.992, 0.962, 0.994, 0.987);
         }
     }
 
-    // J2: first seen 0.962, 0.981 cross-validated with the person model, 0.988 with the model trained on it too
+    // J2: first seen 0.962; 0.981 with the person model cross-validated; 0.998 with the model trained on it and the
+    // keyword rules
     @Nested
     class DevelopmentSetJ2 extends Guard {
         DevelopmentSetJ2() {
-            super(LabelledCorpus.J2_JSONL, 0.987, 0.933, 0.994, 0.957);
+            super(LabelledCorpus.J2_JSONL, 0.997, 0.980, 0.998, 0.958);
         }
     }
 
-    // J3: first seen 0.956, 0.976 cross-validated with the person model, 0.986 with the model trained on it too
+    // J3: first seen 0.956; 0.976 with the person model cross-validated; 0.993 with the model trained on it and the
+    // keyword rules
     @Nested
     class DevelopmentSetJ3 extends Guard {
         DevelopmentSetJ3() {
-            super(LabelledCorpus.J3_JSONL, 0.985, 0.952, 0.988, 0.986);
+            super(LabelledCorpus.J3_JSONL, 0.992, 0.952, 0.997, 0.986);
         }
     }
 
