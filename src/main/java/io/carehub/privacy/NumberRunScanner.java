@@ -97,18 +97,20 @@ final class NumberRunScanner implements Scanner {
 
     private void classifyRun(TextScan s, int start, int[] groupEnds, int groups, List<Detection> out) {
         char[] c = s.c;
-        String whole = new String(c, start, groupEnds[groups - 1] - start);
-        String allDigits = TextScan.digitsOf(whole);
-        int d = allDigits.length();
+        int d = digitCount(c, start, groupEnds[groups - 1]);
         if (d < 5) return;
+        String whole = new String(c, start, groupEnds[groups - 1] - start);
         // card: the whole run or a prefix of groups
         for (int g = groups; g >= 1; g--) {
-            String part = TextScan.digitsOf(new String(c, start, groupEnds[g - 1] - start));
-            if (part.length() >= 12 && part.length() <= 19 && Checksums.cardPrefix(part) && Checksums.luhn(part)) {
-                out.add(new Detection(EntityType.CARD, start, groupEnds[g - 1], 0.95));
-                return;
+            int partDigits = digitCount(c, start, groupEnds[g - 1]);
+            if (partDigits >= 12 && partDigits <= 19) {
+                String part = TextScan.digitsOf(new String(c, start, groupEnds[g - 1] - start));
+                if (Checksums.cardPrefix(part) && Checksums.luhn(part)) {
+                    out.add(new Detection(EntityType.CARD, start, groupEnds[g - 1], 0.95));
+                    return;
+                }
             }
-            if (part.length() < 12) break;
+            if (partDigits < 12) break;
         }
         if (looksLikeDate(whole)) return; // 07.08.1999 is a date, not a phone number
         boolean trunk =
@@ -117,11 +119,11 @@ final class NumberRunScanner implements Scanner {
             int tries = 0;
             for (int g = groups; g >= 1 && tries < 4; g--) {
                 int end = groupEnds[g - 1];
-                String part = new String(c, start, end - start);
-                int partDigits = TextScan.digitsOf(part).length();
+                int partDigits = digitCount(c, start, end);
                 if (partDigits < 6) break;
                 if (partDigits > 17) continue;
                 tries++;
+                String part = new String(c, start, end - start);
                 PhoneNumber number = parse(part);
                 // a valid number is one whose type the number plan knows (isValidNumber asks the same, once more)
                 PhoneNumberType type = number == null ? PhoneNumberType.UNKNOWN : PHONES.getNumberType(number);
@@ -156,9 +158,17 @@ final class NumberRunScanner implements Scanner {
             }
         }
         boolean taxContext = Context.taxIdBefore(s, start);
-        if (d == 11 && groups <= 4 && (Checksums.steuerId(allDigits) || taxContext)) {
+        if (d == 11 && groups <= 4 && (Checksums.steuerId(TextScan.digitsOf(whole)) || taxContext)) {
             out.add(new Detection(EntityType.OTHER_ID, start, groupEnds[groups - 1], taxContext ? 0.95 : 0.6));
         }
+    }
+
+    private static int digitCount(char[] c, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (TextScan.isDigit(c[i])) count++;
+        }
+        return count;
     }
 
     /** Three parts split at '.' or '/' as {@code run.split("[./]")} gives them: digits, 1-2, 1-2 and 2 or 4 long. */
