@@ -34,7 +34,7 @@ public final class PiiDetector {
     private final AddressGrowth addressGrowth;
     private final ListedNames listedNames;
     private final String region;
-    private ModelNames modelNames;
+    private final ModelNames modelNames;
     private static final KeywordAddresses KEYWORD_ADDRESSES = new KeywordAddresses();
 
     /**
@@ -106,10 +106,19 @@ public final class PiiDetector {
                 new ModelNames(PersonModel.shipped(), lexicons, ModelNames.THRESHOLD, ModelNames.GROW_THRESHOLD);
     }
 
-    /** This detector with another person model, or none (tests: the model's training and cross-validation). */
+    private PiiDetector(PiiDetector rules, ModelNames modelNames) {
+        this.scanners = rules.scanners;
+        this.knownValues = rules.knownValues;
+        this.nameGrowth = rules.nameGrowth;
+        this.addressGrowth = rules.addressGrowth;
+        this.listedNames = rules.listedNames;
+        this.region = rules.region;
+        this.modelNames = modelNames;
+    }
+
+    /** A copy of this detector with another person model, or none (tests: the model's training and cross-validation). */
     PiiDetector withModelNames(ModelNames names) {
-        this.modelNames = names;
-        return this;
+        return new PiiDetector(this, names);
     }
 
     public List<Entity> detect(String text) {
