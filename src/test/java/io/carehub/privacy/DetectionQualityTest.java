@@ -132,7 +132,7 @@ class DetectionQualityTest {
     class DevelopmentCorpus extends Guard {
 
         DevelopmentCorpus() {
-            super(LabelledCorpus.JSONL, 1.0, 1.0, 1.0, 0.987);
+            super(LabelledCorpus.JSONL, 1.0, 1.0, 1.0, 0.988);
         }
 
         @Test
@@ -208,7 +208,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH3 extends Guard {
         DevelopmentSetH3() {
-            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.980);
+            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.981);
         }
     }
 
@@ -243,7 +243,7 @@ class DetectionQualityTest {
     @Nested
     class ProbeP extends Guard {
         ProbeP() {
-            super(LabelledCorpus.PROBE_JSONL, 1.0, 1.0, 1.0, 0.994);
+            super(LabelledCorpus.PROBE_JSONL, 1.0, 1.0, 1.0, 1.0);
         }
     }
 
