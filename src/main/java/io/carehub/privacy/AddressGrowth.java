@@ -70,6 +70,8 @@ final class AddressGrowth {
         return lex.isStopWord(city.folded()) ? last : k + 1;
     }
 
+    private static final Set<String> CITY_ARTICLES = Set.of("der", "dem", "den");
+
     /** The last token of the city's name starting at {@code last}. */
     private int cityName(TextScan s, int last) {
         List<Token> t = s.tokens;
@@ -82,8 +84,7 @@ final class AddressGrowth {
         if (s.at(city.end() + 1) == '(' && s.at(n.end()) == ')' && n.capitalized()) return k; // "Frankfurt (Oder)"
         if (CITY_LINKS.contains(n.folded()) && n.start() - city.end() == 1 && k + 1 < t.size()) {
             int c = k + 1;
-            if (c + 1 < t.size()
-                    && Set.of("der", "dem", "den").contains(t.get(c).folded())) c++;
+            if (c + 1 < t.size() && CITY_ARTICLES.contains(t.get(c).folded())) c++;
             Token name = t.get(c);
             if (name.isWord()
                     && name.capitalized()

@@ -111,6 +111,8 @@ final class AddressRules implements Scanner {
         this.lex = lex;
     }
 
+    private static final Set<String> COPULAS = Set.of("ist", "is", "lautet");
+
     @Override
     public void scan(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
@@ -150,11 +152,7 @@ final class AddressRules implements Scanner {
                 continue;
             }
             String f = t.get(i).folded();
-            int p = i + 1 < t.size()
-                            && Set.of("ist", "is", "lautet")
-                                    .contains(t.get(i + 1).folded())
-                    ? i + 2
-                    : i + 1;
+            int p = i + 1 < t.size() && COPULAS.contains(t.get(i + 1).folded()) ? i + 2 : i + 1;
             if ((f.equals("plz") || f.equals("postleitzahl")) && p < t.size() && isPostcode(s, p)) {
                 int last = Math.max(p + 1, postcodeCity(s, p)); // "plz 50667 köln": the town too
                 out.add(new Detection(
@@ -214,13 +212,28 @@ final class AddressRules implements Scanner {
         return k;
     }
 
+    /** The last letters of {@link #STREET_SUFFIXES}: a word ending otherwise is no street, whatever else it is. */
+    private static final String STREET_SUFFIX_ENDS = lastChars(STREET_SUFFIXES);
+
+    private static String lastChars(String[] words) {
+        StringBuilder ends = new StringBuilder();
+        for (String w : words) {
+            if (ends.indexOf(w.substring(w.length() - 1)) < 0) ends.append(w.charAt(w.length() - 1));
+        }
+        return ends.toString();
+    }
+
     static boolean isStreetToken(String f) {
+        if (f.isEmpty() || STREET_SUFFIX_ENDS.indexOf(f.charAt(f.length() - 1)) < 0) return false;
         if (NOT_STREETS.contains(f)) return false;
         for (String suffix : STREET_SUFFIXES) {
-            if (f.endsWith(suffix) && f.length() >= suffix.length() + 3) return true;
+            if (f.length() >= suffix.length() + 3 && f.endsWith(suffix)) return true;
         }
         return false;
     }
+
+    private static final Set<String> UNIT_WORDS =
+            Set.of("euro", "eur", "gb", "mb", "mbit", "min", "minuten", "stunden", "tage", "monate", "uhr", "x", "ghz");
 
     /** Token index after "12", "12a", "3-5", "40-42", "12 a", or -1. */
     private int houseNumber(TextScan s, int k) {
@@ -245,10 +258,7 @@ final class AddressRules implements Scanner {
             if (after.isWord()
                     && after.start() - t.get(end - 1).end() <= 1
                     && lex.isStopWord(after.folded())
-                    && Set.of(
-                                    "euro", "eur", "gb", "mb", "mbit", "min", "minuten", "stunden", "tage", "monate",
-                                    "uhr", "x", "ghz")
-                            .contains(after.folded())) {
+                    && UNIT_WORDS.contains(after.folded())) {
                 return -1;
             }
             if (after.isNumber()
@@ -324,6 +334,9 @@ final class AddressRules implements Scanner {
         return k + 1;
     }
 
+    private static final Set<String> ENGLISH_STREET_WORDS =
+            Set.of("street", "road", "avenue", "lane", "drive", "square", "place", "close", "crescent");
+
     /** "221B Baker Street" → token index after "Street", or -1. */
     private int englishStreet(TextScan s, int i) {
         List<Token> t = s.tokens;
@@ -334,9 +347,7 @@ final class AddressRules implements Scanner {
                 && t.get(k).start() == t.get(i).end()) k++;
         int words = 0;
         while (k < t.size() && words < 3 && t.get(k).isWord() && t.get(k).capitalized()) {
-            if (words > 0
-                    && Set.of("street", "road", "avenue", "lane", "drive", "square", "place", "close", "crescent")
-                            .contains(t.get(k).folded())) {
+            if (words > 0 && ENGLISH_STREET_WORDS.contains(t.get(k).folded())) {
                 return k + 1;
             }
             words++;

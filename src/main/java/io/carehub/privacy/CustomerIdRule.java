@@ -93,6 +93,7 @@ final class CustomerIdRule implements Scanner {
 
     /** "Rechnungskonto", "Abrechnungskontonummer": an account with the company, not a bank account. */
     private static boolean accountWord(String w) {
+        if (w.length() <= 8) return false;
         boolean account = w.endsWith("konto") || w.endsWith("kontonummer") || w.endsWith("kontonr");
         return account
                 && w.length() > 8
@@ -158,7 +159,7 @@ final class CustomerIdRule implements Scanner {
                 || FILLERS.contains(token.folded())) {
             return false;
         }
-        if (!text.equals(text.toUpperCase()) && text.length() > 2) return false;
+        if (!TextScan.unchangedByUpperCase(text) && text.length() > 2) return false;
         Token number = t.get(k + 1);
         int gap = number.start() - token.end();
         boolean joined = gap == 0 || gap == 1 && " -".indexOf(s.at(token.end())) >= 0;
@@ -195,7 +196,7 @@ final class CustomerIdRule implements Scanner {
         List<Token> t = s.tokens;
         Token token = t.get(i);
         String text = token.text();
-        if (text.length() > 3 || !text.equals(text.toUpperCase()) || i + 1 >= t.size()) return false;
+        if (text.length() > 3 || !TextScan.unchangedByUpperCase(text) || i + 1 >= t.size()) return false;
         Token number = t.get(i + 1);
         return number.isNumber()
                 && number.start() == token.end() + 1

@@ -30,6 +30,8 @@ final class ForeignAddresses implements Scanner {
     private static final Set<String> PLACE_BEFORE =
             Set.of("in", "aus", "us", "from", "nach", "wohne", "wohnhaft", "adresse", "anschrift", "address", "plz");
 
+    private static final Pattern DATA_VOLUME = Pattern.compile("\\d?[GMKT]B");
+
     private final Lexicons lex;
 
     ForeignAddresses(Lexicons lex) {
@@ -39,27 +41,82 @@ final class ForeignAddresses implements Scanner {
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
-        String text = s.cleaned();
-        find(s, STREET.matcher(text), 0.8, out);
-        Matcher uk = UK_POSTCODE.matcher(text);
-        while (uk.find()) {
+        find(s, new StartMatcher(STREET, s, ForeignAddresses::streetWordStart), 0.8, out);
+        StartMatcher ukMatches = new StartMatcher(UK_POSTCODE, s, ForeignAddresses::capitalStart);
+        boolean ukPossible = capitalBeforeDigit(s.c);
+        while (ukPossible && ukMatches.find()) {
+            Matcher uk = ukMatches.matcher();
             if (!placeName(s, uk.end())) continue;
             out.add(new Detection(EntityType.ADDRESS, uk.start(), uk.end(), 0.75));
             // the code alone too: when the town already ends a street's span, the code still joins it
             out.add(new Detection(EntityType.ADDRESS, uk.start("code"), uk.end(), 0.7));
         }
-        find(s, PL_POSTCODE.matcher(text), 0.75, out);
-        Matcher m = FOUR_DIGIT_POSTCODE.matcher(text);
-        while (m.find()) {
+        find(s, new StartMatcher(PL_POSTCODE, s, ForeignAddresses::polishPostcodeStart), 0.75, out);
+        StartMatcher fourDigits = new StartMatcher(FOUR_DIGIT_POSTCODE, s, ForeignAddresses::fourDigitPostcodeStart);
+        while (fourDigits.find()) {
+            Matcher m = fourDigits.matcher();
             if (Context.anyBefore(s, m.start(), 1, 12, PLACE_BEFORE::contains) && placeName(s, m.end()))
                 out.add(new Detection(EntityType.ADDRESS, m.start(), m.end(), 0.75));
         }
     }
 
-    private void find(TextScan s, Matcher m, double score, List<Detection> out) {
-        while (m.find()) {
+    private void find(TextScan s, StartMatcher matches, double score, List<Detection> out) {
+        while (matches.find()) {
+            Matcher m = matches.matcher();
             if (placeName(s, m.end())) out.add(new Detection(EntityType.ADDRESS, m.start(), m.end(), score));
         }
+    }
+
+    /** The first two letters of one of {@link #STREET}'s words, not after a letter or '.'. */
+    private static boolean streetWordStart(char[] c, int i) {
+        if (i + 1 >= c.length || i > 0 && (c[i - 1] == '.' || Character.isLetter(c[i - 1]))) return false;
+        char second = c[i + 1];
+        return switch (c[i]) {
+            case 'u', 'a', 'p' -> second == 'l'; // ul., ulica, al., aleja, plac
+            case 'V' -> second == 'i'; // Via, Viale
+            case 'P' -> second == 'i' || second == 'r'; // Piazza, Praça
+            case 'C' -> second == 'o' || second == 'a'; // Corso, Calle, Carrer
+            case 'R', 'r' -> second == 'u'; // Rue, rue, Rua
+            case 'A' -> second == 'v'; // Avenue, Avenida
+            case 'B' -> second == 'o'; // Boulevard
+            case 'S' -> second == 't'; // Straat
+            case 'U' -> second == 't' || second == 'l'; // Utca, Ulitsa
+            case 'L' -> second == 'a'; // Laan
+            default -> false;
+        };
+    }
+
+    /** A British postcode starts with one or two capitals and a digit ("M16", "SW1A"): without that, none. */
+    private static boolean capitalBeforeDigit(char[] c) {
+        for (int i = 1; i < c.length; i++) {
+            if (TextScan.isDigit(c[i]) && c[i - 1] >= 'A' && c[i - 1] <= 'Z') return true;
+        }
+        return false;
+    }
+
+    private static boolean capitalStart(char[] c, int i) {
+        return Character.isUpperCase(c[i]) && !StartMatcher.afterAsciiAlnum(c, i);
+    }
+
+    /** "54-203 Wrocław": two digits and a dash. */
+    private static boolean polishPostcodeStart(char[] c, int i) {
+        return i + 2 < c.length
+                && TextScan.isDigit(c[i])
+                && TextScan.isDigit(c[i + 1])
+                && c[i + 2] == '-'
+                && !StartMatcher.afterAsciiAlnum(c, i);
+    }
+
+    /** "8200 Schaffhausen": four digits, the first not 0, and a space. */
+    private static boolean fourDigitPostcodeStart(char[] c, int i) {
+        return i + 4 < c.length
+                && c[i] >= '1'
+                && c[i] <= '9'
+                && TextScan.isDigit(c[i + 1])
+                && TextScan.isDigit(c[i + 2])
+                && TextScan.isDigit(c[i + 3])
+                && c[i + 4] == ' '
+                && !StartMatcher.afterAsciiAlnum(c, i);
     }
 
     /** The match's last word is a town, not an everyday word ("8200 Schaffhausen", not "1000 Dank"). */
@@ -67,7 +124,7 @@ final class ForeignAddresses implements Scanner {
         int k = s.tokenAtOrAfter(end) - 1;
         if (k < 0) return false;
         TextScan.Token last = s.tokens.get(k);
-        if (last.text().matches("\\d?[GMKT]B")) return false; // "M2 5GB" is a data volume
+        if (DATA_VOLUME.matcher(last.text()).matches()) return false; // "M2 5GB" is a data volume
         return !last.isWord() || lex.isCity(last.folded()) || !lex.isCommon(last.folded());
     }
 }

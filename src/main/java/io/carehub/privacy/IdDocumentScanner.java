@@ -27,7 +27,7 @@ final class IdDocumentScanner implements Scanner {
             int start = i;
             while (i < n && TextScan.isAlnum(c[i])) i++;
             int len = i - start;
-            if (len < 6 || len > 12) continue;
+            if (len < 6 || len > 18) continue; // up to 18: a Chinese resident id after "id number"
             if (!icaoDocument(s, start, i, out)) foreignDocument(s, start, i, out);
         }
     }
@@ -35,7 +35,7 @@ final class IdDocumentScanner implements Scanner {
     /** A German document: 9 or 10 chars of the ICAO alphabet; adds it and returns true. */
     private static boolean icaoDocument(TextScan s, int start, int end, List<Detection> out) {
         int len = end - start;
-        if (len != 9 && len != 10) return false;
+        if (len != 9 && len != 10 || !anyDigit(s.c, start, end)) return false; // a number has digits
         String candidate = new String(s.c, start, len).toUpperCase();
         if (ICAO_FIRST.indexOf(candidate.charAt(0)) < 0) return false;
         int digitCount = 0;
@@ -53,6 +53,13 @@ final class IdDocumentScanner implements Scanner {
         return true;
     }
 
+    private static boolean anyDigit(char[] c, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (TextScan.isDigit(c[k])) return true;
+        }
+        return false;
+    }
+
     /**
      * "passport no. J8369854", "DNI 39174628Q", "Aufenthaltstitel YC8T2NF41": after a document word, a code with
      * five or more digits, or of eight or more capitals and digits.
@@ -68,6 +75,7 @@ final class IdDocumentScanner implements Scanner {
         int letters = end - start - digits;
         boolean shaped = digits >= 5 || digits >= 1 && letters == upper && end - start >= 8;
         if (!shaped || digits == 0 || letters > 4 && digits < 2) return;
+        if (end - start > 12 && letters > 1) return; // a long national id number: digits, at most a check letter
         if (!Context.idDocumentBefore(s, start) || DigitRunRule.notPersonalBefore(s, start)) return;
         out.add(new Detection(EntityType.ID_DOCUMENT, start, end, 0.88));
     }

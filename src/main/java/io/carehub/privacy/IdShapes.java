@@ -26,11 +26,22 @@ final class IdShapes implements Scanner {
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
-        Matcher m = SHAPES.matcher(s.cleaned());
-        while (m.find()) {
+        StartMatcher matches = new StartMatcher(SHAPES, s, IdShapes::shapeStart);
+        while (matches.find()) {
+            Matcher m = matches.matcher();
             double score = score(m);
             if (score > 0) out.add(new Detection(EntityType.OTHER_ID, m.start(), m.end(), score));
         }
+    }
+
+    /** Every shape starts with a digit, or with an ASCII capital followed by a capital or digit. */
+    private static boolean shapeStart(char[] c, int i) {
+        char ch = c[i];
+        if (StartMatcher.afterAsciiAlnum(c, i)) return false;
+        if (TextScan.isDigit(ch)) return true;
+        if (ch < 'A' || ch > 'Z' || i + 1 >= c.length) return false;
+        char next = c[i + 1];
+        return next >= 'A' && next <= 'Z' || TextScan.isDigit(next);
     }
 
     /** How sure the shape is, or 0 when its check digit fails. */

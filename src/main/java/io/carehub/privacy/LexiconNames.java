@@ -96,14 +96,15 @@ final class LexiconNames {
         return -1;
     }
 
+    private static final Set<String> HIER_VERBS = Set.of("ist", "spricht", "is");
+
     /** "Anna hier", "Lucas Moreau here". */
     void postfixHier(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
         for (int i = 1; i < t.size(); i++) {
             String w = t.get(i).folded();
             if (!(w.equals("hier") || w.equals("here"))) continue;
-            if (i + 1 < t.size()
-                    && Set.of("ist", "spricht", "is").contains(t.get(i + 1).folded())) continue;
+            if (i + 1 < t.size() && HIER_VERBS.contains(t.get(i + 1).folded())) continue;
             int j = i - 1;
             int last = i - 1;
             if (j >= 1 && t.get(j).folded().equals("schreibt")) {

@@ -85,7 +85,7 @@ final class Lexicons {
     boolean hasSurnameShape(String folded) {
         if (folded.length() < 5 || isStopWord(folded) || isOrdinary(folded)) return false;
         for (String suffix : SURNAME_SUFFIXES) {
-            if (folded.endsWith(suffix) && folded.length() >= suffix.length() + 3) return true;
+            if (folded.length() >= suffix.length() + 3 && folded.endsWith(suffix)) return true;
         }
         return false;
     }

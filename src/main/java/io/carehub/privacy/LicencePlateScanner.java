@@ -16,7 +16,7 @@ final class LicencePlateScanner implements Scanner {
             Token a = t.get(i);
             if (!a.isWord()) continue;
             String text = a.text();
-            boolean upper = text.equals(text.toUpperCase());
+            boolean upper = TextScan.unchangedByUpperCase(text);
             int dash = text.indexOf('-');
             int numberIndex;
             int letters1;
@@ -29,7 +29,7 @@ final class LicencePlateScanner implements Scanner {
                 letters1 = text.length();
                 letters2 = t.get(i + 1).length();
                 numberIndex = i + 2;
-                upper = upper && t.get(i + 1).text().equals(t.get(i + 1).text().toUpperCase());
+                upper = upper && TextScan.unchangedByUpperCase(t.get(i + 1).text());
             } else {
                 continue;
             }

@@ -107,8 +107,7 @@ final class ListedNames {
                     || lex.isCity(f)
                     || Dates.month(f) > 0
                     || partOfAddress(s, token)) return null;
-            boolean acronym =
-                    token.length() > 1 && token.text().equals(token.text().toUpperCase());
+            boolean acronym = token.length() > 1 && TextScan.unchangedByUpperCase(token.text());
             boolean known = lex.isName(f) && !lex.isOrdinary(f) || lex.isContextName(f, true) || lex.hasSurnameShape(f);
             if (acronym && !known) return null;
             evidence |= known;

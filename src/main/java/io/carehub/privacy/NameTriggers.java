@@ -135,6 +135,9 @@ final class NameTriggers {
                 || folded.startsWith("gruesse");
     }
 
+    private static final Set<String> HOLDER_FILLERS =
+            Set.of("of", "my", "meine", "meinen", "meiner", "den", "namen", "von", "ist", "is");
+
     /** Applies a context trigger at token i; returns the index after the name, or -1. */
     int trigger(TextScan s, int i, List<Detection> out) {
         List<Token> t = s.tokens;
@@ -256,8 +259,7 @@ final class NameTriggers {
             while (k < t.size()
                     && k - i <= 3
                     && t.get(k).isWord()
-                    && (Set.of("of", "my", "meine", "meinen", "meiner", "den", "namen", "von", "ist", "is")
-                                    .contains(t.get(k).folded())
+                    && (HOLDER_FILLERS.contains(t.get(k).folded())
                             || RELATIONS.contains(t.get(k).folded()))) {
                 k++;
             }

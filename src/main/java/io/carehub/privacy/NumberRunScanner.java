@@ -97,18 +97,20 @@ final class NumberRunScanner implements Scanner {
 
     private void classifyRun(TextScan s, int start, int[] groupEnds, int groups, List<Detection> out) {
         char[] c = s.c;
-        String whole = new String(c, start, groupEnds[groups - 1] - start);
-        String allDigits = TextScan.digitsOf(whole);
-        int d = allDigits.length();
+        int d = digitCount(c, start, groupEnds[groups - 1]);
         if (d < 5) return;
+        String whole = new String(c, start, groupEnds[groups - 1] - start);
         // card: the whole run or a prefix of groups
         for (int g = groups; g >= 1; g--) {
-            String part = TextScan.digitsOf(new String(c, start, groupEnds[g - 1] - start));
-            if (part.length() >= 12 && part.length() <= 19 && Checksums.cardPrefix(part) && Checksums.luhn(part)) {
-                out.add(new Detection(EntityType.CARD, start, groupEnds[g - 1], 0.95));
-                return;
+            int partDigits = digitCount(c, start, groupEnds[g - 1]);
+            if (partDigits >= 12 && partDigits <= 19) {
+                String part = TextScan.digitsOf(new String(c, start, groupEnds[g - 1] - start));
+                if (Checksums.cardPrefix(part) && Checksums.luhn(part)) {
+                    out.add(new Detection(EntityType.CARD, start, groupEnds[g - 1], 0.95));
+                    return;
+                }
             }
-            if (part.length() < 12) break;
+            if (partDigits < 12) break;
         }
         if (looksLikeDate(whole)) return; // 07.08.1999 is a date, not a phone number
         boolean trunk =
@@ -117,15 +119,16 @@ final class NumberRunScanner implements Scanner {
             int tries = 0;
             for (int g = groups; g >= 1 && tries < 4; g--) {
                 int end = groupEnds[g - 1];
-                String part = new String(c, start, end - start);
-                int partDigits = TextScan.digitsOf(part).length();
+                int partDigits = digitCount(c, start, end);
                 if (partDigits < 6) break;
                 if (partDigits > 17) continue;
                 tries++;
+                String part = new String(c, start, end - start);
                 PhoneNumber number = parse(part);
-                if (number != null && PHONES.isValidNumber(number)) {
+                // a valid number is one whose type the number plan knows (isValidNumber asks the same, once more)
+                PhoneNumberType type = number == null ? PhoneNumberType.UNKNOWN : PHONES.getNumberType(number);
+                if (type != PhoneNumberType.UNKNOWN) {
                     String e164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
-                    PhoneNumberType type = PHONES.getNumberType(number);
                     boolean business = companyNumbers.contains(e164)
                             || type == PhoneNumberType.TOLL_FREE
                             || type == PhoneNumberType.PREMIUM_RATE
@@ -155,16 +158,46 @@ final class NumberRunScanner implements Scanner {
             }
         }
         boolean taxContext = Context.taxIdBefore(s, start);
-        if (d == 11 && groups <= 4 && (Checksums.steuerId(allDigits) || taxContext)) {
+        if (d == 11 && groups <= 4 && (Checksums.steuerId(TextScan.digitsOf(whole)) || taxContext)) {
             out.add(new Detection(EntityType.OTHER_ID, start, groupEnds[groups - 1], taxContext ? 0.95 : 0.6));
         }
     }
 
-    private static boolean looksLikeDate(String run) {
-        String[] parts = run.split("[./]");
-        if (parts.length != 3) return false;
-        for (String part : parts) if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) return false;
-        return parts[0].length() <= 2 && parts[1].length() <= 2 && (parts[2].length() == 2 || parts[2].length() == 4);
+    private static int digitCount(char[] c, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (TextScan.isDigit(c[i])) count++;
+        }
+        return count;
+    }
+
+    /** Three parts split at '.' or '/' as {@code run.split("[./]")} gives them: digits, 1-2, 1-2 and 2 or 4 long. */
+    static boolean looksLikeDate(String run) {
+        int end = run.length();
+        while (end > 0 && dateSeparator(run.charAt(end - 1))) end--; // split drops trailing empty parts
+        int parts = 0;
+        int partStart = 0;
+        int day = 0;
+        int month = 0;
+        int year = 0;
+        for (int i = 0; i <= end; i++) {
+            if (i == end || dateSeparator(run.charAt(i))) {
+                int length = i - partStart;
+                if (length == 0 || parts == 3) return false;
+                if (parts == 0) day = length;
+                else if (parts == 1) month = length;
+                else year = length;
+                parts++;
+                partStart = i + 1;
+            } else if (!Character.isDigit(run.charAt(i))) {
+                return false;
+            }
+        }
+        return parts == 3 && day <= 2 && month <= 2 && (year == 2 || year == 4);
+    }
+
+    private static boolean dateSeparator(char ch) {
+        return ch == '.' || ch == '/';
     }
 
     private PhoneNumber parse(String candidate) {

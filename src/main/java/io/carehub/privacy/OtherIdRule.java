@@ -3,6 +3,7 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Identifiers of the OTHER_ID kind after their keyword, German and foreign: student matriculation numbers
@@ -75,7 +76,43 @@ final class OtherIdRule implements Scanner {
             "svb",
             "zus",
             "tckn",
-            "taj");
+            "taj",
+            // national tax and personal numbers abroad: Brazil, Portugal/Spain, Croatia, India, the US/UK/others,
+            // ex-Yugoslavia, Bulgaria, Romania, Scandinavia, Finland, Singapore, Mexico, Russia, Ukraine, Poland,
+            // Greece, Argentina, Australia, Ireland, the Netherlands; and the German tax id
+            "cpf",
+            "nif",
+            "oib",
+            "pan",
+            "tin",
+            "itin",
+            "jmbg",
+            "embg",
+            "egn",
+            "cnp",
+            "personnummer",
+            "fodselsnummer",
+            "henkilotunnus",
+            "hetu",
+            "nric",
+            "aadhaar",
+            "aadhar",
+            "curp",
+            "rfc",
+            "snils",
+            "rnokpp",
+            "nip",
+            "amka",
+            "afm",
+            "cuil",
+            "cuit",
+            "tfn",
+            "ppsn",
+            "sofinummer",
+            "steuer-id",
+            "steuerid",
+            "steueridentifikationsnummer",
+            "identifikationsnummer");
     /** Keywords of two tokens: first word → the words that may follow it. */
     private static final Set<String> PAIRS = Set.of(
             "student id",
@@ -98,6 +135,10 @@ final class OtherIdRule implements Scanner {
             "previdenza sociale",
             "seguridad social",
             "sosyal guvenlik");
+
+    /** The first words of {@link #PAIRS}: only after one of them is the pair looked up. */
+    private static final Set<String> PAIR_HEADS =
+            PAIRS.stream().map(pair -> pair.substring(0, pair.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
 
     private static final Set<String> FILLERS = Set.of(
             "ist", "is", "lautet", "lauten", "my", "mein", "meine", "meiner", "his", "her", "sein", "seine", "ihre",
@@ -132,6 +173,7 @@ final class OtherIdRule implements Scanner {
         if (i + 1 < t.size()
                 && t.get(i + 1).isWord()
                 && t.get(i + 1).start() - t.get(i).end() <= 2
+                && PAIR_HEADS.contains(w)
                 && PAIRS.contains(w + " " + t.get(i + 1).folded())) return i + 2;
         return -1;
     }
@@ -161,13 +203,15 @@ final class OtherIdRule implements Scanner {
             }
             if (g.isNumber()) {
                 digits += g.length();
-            } else if (g.length() > 3 || !g.text().equals(g.text().toUpperCase()) && g.length() > 1) {
-                break;
+            } else if (g.length() > (end == first ? 6 : 3)
+                    || !TextScan.unchangedByUpperCase(g.text()) && g.length() > 1) {
+                break; // a letter prefix of up to six ("BQZPM4817K"), then short letter groups
             }
             end++;
         }
         while (end > first + 1 && !t.get(end - 1).isNumber() && t.get(end - 1).length() > 1) end--;
-        if (digits < 5) return -1;
+        int length = t.get(end - 1).end() - t.get(first).start();
+        if (digits < 5 && !(digits >= 4 && length >= 9)) return -1;
         out.add(new Detection(
                 EntityType.OTHER_ID, t.get(first).start(), t.get(end - 1).end(), SCORE));
         return end;
@@ -188,7 +232,7 @@ final class OtherIdRule implements Scanner {
         Token token = t.get(k);
         if (token.isNumber()) return true;
         if (k + 1 >= t.size() || !t.get(k + 1).isNumber() || token.length() > 6) return false;
-        boolean upper = token.text().equals(token.text().toUpperCase());
+        boolean upper = TextScan.unchangedByUpperCase(token.text());
         int gap = t.get(k + 1).start() - token.end();
         if (gap == 0) return upper || token.length() == 1;
         return gap == 1 && upper && token.length() <= 3 && " -".indexOf(s.at(token.end())) >= 0;

@@ -34,6 +34,8 @@ public final class PiiDetector {
     private final AddressGrowth addressGrowth;
     private final ListedNames listedNames;
     private final String region;
+    private final ModelNames modelNames;
+    private static final KeywordAddresses KEYWORD_ADDRESSES = new KeywordAddresses();
 
     /**
      * @param companyNumbers the company's own phone numbers (hotlines) in any format; never personal data
@@ -100,6 +102,23 @@ public final class PiiDetector {
         this.nameGrowth = new NameGrowth(lexicons);
         this.addressGrowth = new AddressGrowth(lexicons);
         this.listedNames = new ListedNames(lexicons);
+        this.modelNames =
+                new ModelNames(PersonModel.shipped(), lexicons, ModelNames.THRESHOLD, ModelNames.GROW_THRESHOLD);
+    }
+
+    private PiiDetector(PiiDetector rules, ModelNames modelNames) {
+        this.scanners = rules.scanners;
+        this.knownValues = rules.knownValues;
+        this.nameGrowth = rules.nameGrowth;
+        this.addressGrowth = rules.addressGrowth;
+        this.listedNames = rules.listedNames;
+        this.region = rules.region;
+        this.modelNames = modelNames;
+    }
+
+    /** A copy of this detector with another person model, or none (tests: the model's training and cross-validation). */
+    PiiDetector withModelNames(ModelNames names) {
+        return new PiiDetector(this, names);
     }
 
     public List<Entity> detect(String text) {
@@ -142,7 +161,9 @@ public final class PiiDetector {
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
         List<Detection> grown = addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates)));
-        return mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown)));
+        List<Detection> ruled =
+                KEYWORD_ADDRESSES.add(scan, mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown))));
+        return modelNames == null ? ruled : modelNames.add(scan, ruled);
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */
@@ -171,6 +192,19 @@ public final class PiiDetector {
     /** A confident finding wins over the pieces inside it (a known name inside an e-mail address). */
     static final double CONTAINS_CONFIDENCE = 0.8;
 
+    /** Highest score first, then longest, then leftmost. */
+    private static final Comparator<Detection> BY_PRIORITY = (a, b) -> {
+        int order = Double.compare(b.score(), a.score());
+        if (order == 0) order = Integer.compare(b.length(), a.length());
+        return order != 0 ? order : Integer.compare(a.start(), b.start());
+    };
+
+    /** Leftmost first, then the one reaching furthest. */
+    private static final Comparator<Detection> BY_START_LONGEST_FIRST = (a, b) -> {
+        int order = Integer.compare(a.start(), b.start());
+        return order != 0 ? order : Integer.compare(b.end(), a.end());
+    };
+
     /**
      * Highest score first, then longest; a span overlapping an accepted one is dropped. Before that, a
      * candidate lying strictly inside a confident longer one is dropped: otherwise a known name (score 1.0)
@@ -179,10 +213,7 @@ public final class PiiDetector {
     static List<Detection> resolve(List<Detection> candidates) {
         if (candidates.isEmpty()) return List.of();
         candidates = withoutContained(candidates);
-        candidates.sort(Comparator.comparingDouble(Detection::score)
-                .reversed()
-                .thenComparing(Comparator.comparingInt(Detection::length).reversed())
-                .thenComparingInt(Detection::start));
+        candidates.sort(BY_PRIORITY);
         TreeMap<Integer, Detection> accepted = new TreeMap<>();
         for (Detection d : candidates) {
             if (d.end() <= d.start()) continue;
@@ -202,8 +233,7 @@ public final class PiiDetector {
     /** One sweep by start (longest first): linear after the sort, whatever the number of candidates. */
     static List<Detection> withoutContained(List<Detection> candidates) {
         List<Detection> byStart = new ArrayList<>(candidates);
-        byStart.sort(Comparator.comparingInt(Detection::start)
-                .thenComparing(Comparator.comparingInt(Detection::end).reversed()));
+        byStart.sort(BY_START_LONGEST_FIRST);
         List<Detection> kept = new ArrayList<>(byStart.size());
         Detection widest = null; // the confident candidate reaching furthest, earliest start on ties
         for (Detection d : byStart) {

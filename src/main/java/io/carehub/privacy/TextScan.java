@@ -77,6 +77,7 @@ final class TextScan {
         char[] c = text.toCharArray();
         for (int i = 0; i < c.length; i++) {
             char ch = c[i];
+            if (ch >= 0x20 && ch < 0x7F) continue; // printable ASCII stays as it is
             if (Character.isHighSurrogate(ch)) {
                 if (i + 1 < c.length && Character.isLowSurrogate(c[i + 1])) {
                     i++; // a valid pair (emoji etc.) stays, it separates tokens like any symbol
@@ -101,7 +102,7 @@ final class TextScan {
     }
 
     static boolean isLetter(char ch) {
-        return Character.isLetter(ch);
+        return ch < 0x80 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' : Character.isLetter(ch);
     }
 
     static boolean isDigit(char ch) {
@@ -109,7 +110,7 @@ final class TextScan {
     }
 
     static boolean isAlnum(char ch) {
-        return isDigit(ch) || Character.isLetter(ch);
+        return isDigit(ch) || isLetter(ch);
     }
 
     private static List<Token> tokenize(char[] c) {
@@ -123,14 +124,14 @@ final class TextScan {
                 while (i < n && isDigit(c[i])) i++;
                 String t = new String(c, s, i - s);
                 tokens.add(new Token(s, i, Kind.NUMBER, t, t, false));
-            } else if (Character.isLetter(ch)) {
+            } else if (isLetter(ch)) {
                 int s = i;
                 i++;
                 while (i < n) {
                     char d = c[i];
-                    if (Character.isLetter(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
+                    if (isLetter(d) || d >= 0x80 && Character.getType(d) == Character.NON_SPACING_MARK) {
                         i++;
-                    } else if ((d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(c[i + 1])) {
+                    } else if ((d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && isLetter(c[i + 1])) {
                         i += 2;
                     } else {
                         break;
@@ -158,6 +159,8 @@ final class TextScan {
 
     /** Lower case with German umlauts and common accents folded, so "Müller", "MUELLER" and "muller" compare. */
     static String fold(CharSequence s) {
+        String ascii = foldAscii(s);
+        if (ascii != null) return ascii;
         StringBuilder b = new StringBuilder(s.length() + 2);
         for (int i = 0; i < s.length(); i++) {
             char ch = Character.toLowerCase(s.charAt(i));
@@ -184,11 +187,42 @@ final class TextScan {
         return b.toString();
     }
 
+    /** {@link #fold} of a plain ASCII word (most tokens), lower-cased without a builder; null for any other. */
+    private static String foldAscii(CharSequence s) {
+        int n = s.length();
+        boolean lower = true;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x80) return null;
+            if (ch >= 'A' && ch <= 'Z') lower = false;
+        }
+        if (lower) return s.toString();
+        char[] folded = new char[n];
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            folded[i] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+        }
+        return new String(folded);
+    }
+
     /** "ễ" → 'e', "ț" → 't': a Latin letter without its accents; any other char unchanged. */
     private static char baseLetter(char ch) {
         if (!Character.isLetter(ch) || Character.UnicodeScript.of(ch) != Character.UnicodeScript.LATIN) return ch;
         String base = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
         return base.charAt(0) < 0x80 ? base.charAt(0) : ch;
+    }
+
+    /**
+     * {@code s.equals(s.toUpperCase())} (default locale, as the rules were written) without the copy for ASCII text:
+     * an ASCII string is unchanged exactly when it has no 'a'–'z'.
+     */
+    static boolean unchangedByUpperCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x80) return s.equals(s.toUpperCase());
+            if (ch >= 'a' && ch <= 'z') return false;
+        }
+        return true;
     }
 
     /** The ASCII digits of {@code s}, in order: "0151 / 234-56" becomes "015123456". */

@@ -114,7 +114,7 @@ class PiiDetectorFuzzTest {
         });
     }
 
-    private static String mixture(SplittableRandom random) {
+    static String mixture(SplittableRandom random) {
         StringBuilder b = new StringBuilder();
         int pieces = 1 + random.nextInt(40);
         for (int p = 0; p < pieces; p++) {

@@ -1,0 +1,89 @@
+package io.carehub.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 17's recall-first additions, on sentences of no corpus: the person model adds names no rule finds, an
+ * address word starts an address however the street is called, and foreign tax ids and documents count after
+ * their keyword in more languages.
+ */
+class RecallBackstopTest {
+
+    private final PiiDetector detector = new PiiDetector(List.of("0800 330 1000"), "DE");
+    private final PiiDetector rulesOnly = new PiiDetector(List.of("0800 330 1000"), "DE").withModelNames(null);
+
+    private static List<String> found(PiiDetector detector, String text, EntityType type) {
+        return detector.detect(text).stream()
+                .filter(e -> e.type() == type)
+                .map(e -> text.substring(e.start(), e.end()))
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "moin, hier schreibt kwabena asante wegen der rechnung|kwabena asante",
+                "owner Tamilselvan Ratnasingam, phone 0231 5587 3311|Tamilselvan Ratnasingam"
+            })
+    void personModelFindsNamesTheRulesMiss(String text, String name) {
+        assertThat(found(rulesOnly, text, EntityType.PERSON)).doesNotContain(name);
+        assertThat(found(detector, text, EntityType.PERSON)).containsExactly(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Das Paket kam heute, danke für die schnelle Hilfe",
+                "Der Router Speedport Smart 4 blinkt rot seit Montag",
+                "meine Adresse hat sich nicht geändert, Vertrag läuft 3 Jahre"
+            })
+    void plainSentencesStayUnmasked(String text) {
+        assertThat(detector.detect(text)).isEmpty();
+    }
+
+    @Test
+    void personModelLeavesOtherFindingsAlone() {
+        String text = "Vertrag von Oksana Hrytsenko, 0176 55512345, oksana.h@example.org";
+        assertThat(found(detector, text, EntityType.PHONE)).containsExactly("0176 55512345");
+        assertThat(found(detector, text, EntityType.EMAIL)).containsExactly("oksana.h@example.org");
+    }
+
+    @Test
+    void shippedModelIsReadOnce() {
+        assertThat(PersonModel.shipped()).isSameAs(PersonModel.shipped());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "neue adresse: am alten graben 7 35037 marburg|am alten graben 7 35037 marburg",
+                "new address: 22 Rue Victor Hugo, 75016 Paris|22 Rue Victor Hugo, 75016 Paris",
+                "meine Anschrift lautet Hinterm Bach 12, 36041 Fulda|Hinterm Bach 12, 36041 Fulda",
+                "Adresse Rua do Ouro 57, 1100-060 Lisboa|Rua do Ouro 57, 1100-060 Lisboa"
+            })
+    void addressWordStartsAnAddressWhateverTheStreetIsCalled(String text, String address) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "CPF 123.456.789-09 bitte eintragen|OTHER_ID|123.456.789-09",
+                "PAN ABCDE1234F for the invoice|OTHER_ID|ABCDE1234F",
+                "Za račun: OIB 69435151530, hvala|OTHER_ID|69435151530",
+                "passaporte YB1234567, obrigado|ID_DOCUMENT|YB1234567",
+                "my chinese id number is 11010519491231002X|ID_DOCUMENT|11010519491231002X"
+            })
+    void foreignIdsAndDocumentsAfterTheirKeyword(String text, EntityType type, String value) {
+        assertThat(found(detector, text, type)).containsExactly(value);
+    }
+}
