@@ -2,6 +2,11 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.LabelledCorpus.Message;
 import io.carehub.privacy.LabelledCorpus.Span;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -231,7 +236,9 @@ public final class PrivacyEvaluation {
     /**
      * {@code --set NAME} evaluates one set (development, A, B, C, D1, D2, H1, H2, H3, P, J1, J2, J3; the older flags
      * {@code --holdout}, {@code --holdout-b}, {@code --holdout-c}, {@code --dev-d1}, {@code --dev-d2} still work);
-     * {@code --all} prints one line per set; {@code --verbose} lists misses and false alarms.
+     * {@code --all} prints one line per set; {@code --markup FILE} evaluates a labelled file in the markup of
+     * {@code src/test/resources/privacy/README.md} (a new set, outside the repository until its first score);
+     * {@code --verbose} lists misses and false alarms.
      */
     public static void main(String[] args) {
         List<String> options = List.of(args);
@@ -240,15 +247,32 @@ public final class PrivacyEvaluation {
             System.out.print(summary(detector));
             return;
         }
-        LabelledCorpus.NamedSet set = chosen(options);
-        Result r = evaluate(detector, LabelledCorpus.load(set.jsonl()));
-        System.out.println(set.description());
+        int file = options.indexOf("--markup");
+        Result r;
+        if (file >= 0 && file + 1 < options.size()) {
+            // a labelled file outside the repository (a new set scored once, before anyone looks at its misses)
+            Path markup = Path.of(options.get(file + 1));
+            r = evaluate(detector, LabelledCorpus.fromMarkup(readLines(markup)));
+            System.out.println("file " + markup.getFileName());
+        } else {
+            LabelledCorpus.NamedSet set = chosen(options);
+            r = evaluate(detector, LabelledCorpus.load(set.jsonl()));
+            System.out.println(set.description());
+        }
         System.out.print(table(r));
         if (options.contains("--verbose")) {
             System.out.println("\nmisses:");
             r.misses().forEach(m -> System.out.println("  " + m));
             System.out.println("\nfalse alarms:");
             r.falseAlarms().forEach(m -> System.out.println("  " + m));
+        }
+    }
+
+    private static List<String> readLines(Path markup) {
+        try {
+            return Files.readAllLines(markup, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
