@@ -166,9 +166,10 @@ class QueuePoisonParkingTest {
                 .willReturn(aResponse().withStatus(503)));
         String text = "Bitte warten " + RUN.incrementAndGet();
         long id = outboundMessages.send(conversation, OutboundContent.text(text), "agent-5");
-        // longer than a poison's whole budget (5 attempts, 1 + 2 + 4 + 8 s apart, plus the broker's redeliveries)
-        await().during(Duration.ofSeconds(20))
-                .atMost(Duration.ofSeconds(30))
+        // longer than a poison's whole budget: 5 attempts 1 + 2 + 4 + 8 s apart, each after a broker redelivery (1 s)
+        // and a Graph API call that answers 503 (its client retries once, 1 s later): about 30 s
+        await().during(Duration.ofSeconds(45))
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> parkedBefore.containsAll(brokerParkedIds()));
         // retried all along (the conversation's sends, in order: the consent's answer may be ahead of this one)
         assertThat(GRAPH_API.findAll(postRequestedFor(urlEqualTo(MESSAGES_URL))
