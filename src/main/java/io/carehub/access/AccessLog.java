@@ -198,7 +198,11 @@ public class AccessLog {
         try {
             write(new HeldEntry(at, caller.id(), role.claimValue(), action.name(), target));
         } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException e) {
-            backlog.hold(new HeldEntry(at, caller.id(), role.claimValue(), action.name(), target));
+            AccessLogBacklog held = backlog == null ? null : backlog.getIfAvailable();
+            if (held == null) {
+                throw e; // no broker to hold it (a context without one): the read fails rather than lose its entry
+            }
+            held.hold(new HeldEntry(at, caller.id(), role.claimValue(), action.name(), target));
         }
     }
 
@@ -219,10 +223,10 @@ public class AccessLog {
                         .addValue("target", entry.target()));
     }
 
-    private AccessLogBacklog backlog;
+    private org.springframework.beans.factory.ObjectProvider<AccessLogBacklog> backlog;
 
     @org.springframework.beans.factory.annotation.Autowired
-    void setBacklog(AccessLogBacklog backlog) {
+    void setBacklog(org.springframework.beans.factory.ObjectProvider<AccessLogBacklog> backlog) {
         this.backlog = backlog;
     }
 }
