@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -180,5 +183,50 @@ public class AccessLog {
         jdbc.update("""
                 insert into access_log (at, user_id, role, action, contact_id, target)
                 values (:at, :user, :role, :action, :contact, :target)""", params(caller, role, action, target).addValue("contact", contactId));
+    }
+
+    // i18-parking: ops reads of broker-only data during a database outage (R42, R47)
+
+    /**
+     * Like {@link #other}, for reads that do not need the database (parked messages, queue depths, metrics): while
+     * the database is unavailable the entry, with its time, waits on the broker ({@link AccessLogBacklog}, route
+     * {@code access-log-backlog}) and is written once the database is back, so the read answers and its entry is
+     * neither lost nor skipped.
+     */
+    public void otherOrHeld(Caller caller, Role role, Action action, String target) {
+        Instant at = clock.instant();
+        try {
+            write(new HeldEntry(at, caller.id(), role.claimValue(), action.name(), target));
+        } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException e) {
+            AccessLogBacklog held = backlog == null ? null : backlog.getIfAvailable();
+            if (held == null) {
+                throw e; // no broker to hold it (a context without one): the read fails rather than lose its entry
+            }
+            held.hold(new HeldEntry(at, caller.id(), role.claimValue(), action.name(), target));
+        }
+    }
+
+    /** An entry that names no conversation or contact, as taken (its time is when it happened, not when written). */
+    public record HeldEntry(Instant at, String userId, String role, String action, String target) {}
+
+    /** Writes an entry that names no conversation or contact; route {@code access-log-backlog} for held ones. */
+    public void write(HeldEntry entry) {
+        jdbc.update(
+                """
+                insert into access_log (at, user_id, role, action, target)
+                values (:at, :user, :role, :action, :target)""",
+                new MapSqlParameterSource()
+                        .addValue("at", Timestamp.from(entry.at()))
+                        .addValue("user", entry.userId())
+                        .addValue("role", entry.role())
+                        .addValue("action", entry.action())
+                        .addValue("target", entry.target()));
+    }
+
+    private org.springframework.beans.factory.ObjectProvider<AccessLogBacklog> backlog;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setBacklog(org.springframework.beans.factory.ObjectProvider<AccessLogBacklog> backlog) {
+        this.backlog = backlog;
     }
 }

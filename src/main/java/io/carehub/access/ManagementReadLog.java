@@ -39,7 +39,7 @@ final class ManagementReadLog extends OncePerRequestFilter {
         if (caller.has(Role.OPS)) {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            accessLog.other(caller, Role.OPS, AccessLog.Action.MANAGEMENT_READ, request.getMethod() + " " + path);
+            accessLog.otherOrHeld(caller, Role.OPS, AccessLog.Action.MANAGEMENT_READ, request.getMethod() + " " + path);
         }
         chain.doFilter(request, response);
     }

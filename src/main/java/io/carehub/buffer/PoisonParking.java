@@ -65,7 +65,21 @@ final class PoisonParking {
      * Sets the failed message aside or parks it, in the consumer's transaction, and commits. {@code message} is its
      * delivery after the failed one (rolled back, so the failed processing's own sends are undone), not processed.
      */
-    void setAside(Session session, Message message, byte[] body, Throwable failure) throws JMSException {
+    void setAside(Session session, Message message, Object body, Throwable failure) throws JMSException {
+        Outcome outcome = send(session, message, body, failure);
+        session.commit();
+        outcome.log();
+    }
+
+    /**
+     * Like {@link #setAside}, in a transaction its caller commits: a listener container's, which commits when the
+     * listener returns (routes with the route configuration {@code poison-parking}).
+     */
+    void setAsideInTransaction(Session session, Message message, Object body, Throwable failure) throws JMSException {
+        send(session, message, body, failure).log();
+    }
+
+    private Outcome send(Session session, Message message, Object body, Throwable failure) throws JMSException {
         int setAside = message.propertyExists(SET_ASIDE) ? message.getIntProperty(SET_ASIDE) : 0;
         int attempts = (message.propertyExists(ATTEMPTS) ? message.getIntProperty(ATTEMPTS) : 0)
                 + Math.max(1, message.getIntProperty("JMSXDeliveryCount") - 1);
@@ -75,11 +89,11 @@ final class PoisonParking {
         copy.setStringProperty(REASON, reason.exception());
         copy.setStringProperty(REASON_DETAIL, reason.detail());
         boolean park = attempts >= settings.attempts();
+        long delay = Math.min(settings.backoffMs() << Math.min(setAside, 20), MAX_DELAY_MS);
         MessageProducer producer =
                 session.createProducer(session.createQueue(park ? settings.deadLetterQueue() : queue));
         try {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            long delay = Math.min(settings.backoffMs() << Math.min(setAside, 20), MAX_DELAY_MS);
             // set every time: producers are cached per session with their settings
             producer.setTimeToLive(0);
             if (park) {
@@ -91,8 +105,27 @@ final class PoisonParking {
                 producer.setDeliveryDelay(delay);
             }
             producer.send(copy);
-            session.commit();
-            if (park) {
+        } finally {
+            producer.close();
+        }
+        return new Outcome(park, attempts, delay, reason);
+    }
+
+    private final class Outcome {
+        private final boolean parked;
+        private final int attempts;
+        private final long delay;
+        private final FailureReason reason;
+
+        Outcome(boolean parked, int attempts, long delay, FailureReason reason) {
+            this.parked = parked;
+            this.attempts = attempts;
+            this.delay = delay;
+            this.reason = reason;
+        }
+
+        void log() {
+            if (parked) {
                 LOG.warn(
                         "message on {} parked in {} after {} attempts ({}: {})",
                         queue,
@@ -110,8 +143,6 @@ final class PoisonParking {
                         reason.exception(),
                         reason.detail());
             }
-        } finally {
-            producer.close();
         }
     }
 }

@@ -173,4 +173,24 @@ class RoutesMapTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    // i18-parking: poison parking on every queue the hub consumes
+    /** R12/R45: every JMS listener sets a poison aside and parks it with its labels (the buffer's consumer does so). */
+    @Test
+    void everyQueueListenerParksPoisonMessages() {
+        List<String> listeners = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> definition : definitions()) {
+            JsonNode route = definition.getValue();
+            if (!definition.getKey().equals("route")
+                    || !route.path("from").path("uri").asText("").startsWith("jms:")) {
+                continue;
+            }
+            String id = route.path("id").asText();
+            listeners.add(id);
+            assertThat(route.path("routeConfigurationId").asText("").split(","))
+                    .as("route configurations of %s", id)
+                    .contains("poison-parking");
+        }
+        assertThat(listeners).contains("conversation-lifecycle", "whatsapp-outbound", "access-log-backlog");
+    }
 }

@@ -138,7 +138,7 @@ class DeadLetterController {
     }
 
     private void log(AccessLog.Action action, String target) {
-        accessLog.other(callers.current(), Role.OPS, action, target);
+        accessLog.otherOrHeld(callers.current(), Role.OPS, action, target);
     }
 
     private static Filter filter(String id, String kind, String reason, String from, String to) {
