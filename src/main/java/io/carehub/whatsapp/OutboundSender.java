@@ -32,7 +32,6 @@ public class OutboundSender {
     private final Messages messages;
     private final TransactionTemplate tx;
     private final ProducerTemplate camel;
-    private final GraphRateLimiter rateLimiter;
     private final WindowPolicy window;
     private final OutboundMessages outbound;
     private final OutboundProperties properties;
@@ -45,7 +44,6 @@ public class OutboundSender {
             Messages messages,
             TransactionTemplate tx,
             ProducerTemplate camel,
-            GraphRateLimiter rateLimiter,
             WindowPolicy window,
             OutboundMessages outbound,
             OutboundProperties properties,
@@ -56,7 +54,6 @@ public class OutboundSender {
         this.messages = messages;
         this.tx = tx;
         this.camel = camel;
-        this.rateLimiter = rateLimiter;
         this.window = window;
         this.outbound = outbound;
         this.properties = properties;
@@ -99,11 +96,10 @@ public class OutboundSender {
         return new OutboundRequest(id, conversationId, row.businessPhoneNumberId(), type, row.payload());
     }
 
-    /** R8: waits for the number's rate slot, then POSTs to the Graph API; throttling and 5xx throw to be retried. */
+    /** R8: POSTs to the Graph API at the number's rate slot; throttling and 5xx throw to be retried. */
     public GraphAnswer send(@Body OutboundRequest request) {
         messages.countAttempt(request.messageId());
-        // the slot is taken last, right before the call: nothing that can stall sits between the two (R8)
-        rateLimiter.acquire(request.phoneNumberId());
+        // the number's rate slot is taken by the HTTP client right before the request is written (GraphSendSlots)
         Exchange answer = camel.send(GRAPH_API_MESSAGES, exchange -> {
             exchange.setProperty("graphBaseUrl", graphBaseUrl());
             exchange.setProperty("phoneNumberId", request.phoneNumberId());
