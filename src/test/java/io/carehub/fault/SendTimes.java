@@ -20,12 +20,14 @@ record SendTimes(String hub, long slot, long due, long sent, long arrived) {
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-    /** The accepted message sends whose path starts with one of the prefixes, by arrival. */
+    /** The hubs' accepted message sends (paths /hub-a/…, /hub-b/…), by arrival. */
     static List<SendTimes> of(WireMockServer graphApi) {
         List<SendTimes> sends = new ArrayList<>();
         for (ServeEvent event : graphApi.getAllServeEvents()) {
             String url = event.getRequest().getUrl();
-            if (url.endsWith("/messages") && event.getResponse().getStatus() == 200) {
+            if (url.startsWith("/hub-")
+                    && url.endsWith("/messages")
+                    && event.getResponse().getStatus() == 200) {
                 sends.add(new SendTimes(
                         url.substring(1, url.indexOf('/', 1)),
                         header(event, "X-Carehub-Slot"),
