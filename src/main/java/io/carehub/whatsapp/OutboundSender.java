@@ -12,7 +12,9 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -108,6 +110,7 @@ public class OutboundSender {
             exchange.getMessage().setHeader("Authorization", "Bearer " + whatsapp.accessToken());
         });
         if (answer.getException() != null) {
+            rethrowDatabaseOutage(answer.getException());
             throw new GraphApiException(
                     null,
                     "Graph API unreachable: " + answer.getException().getClass().getSimpleName());
@@ -124,6 +127,15 @@ public class OutboundSender {
             throw new GraphApiException(code, "HTTP " + status + " code " + code + ": " + errorMessage(body));
         }
         return new GraphAnswer(request, status, body);
+    }
+
+    /** R12: the send slot's database was unavailable: the route waits in place (database-outage), not a Graph API error. */
+    private static void rethrowDatabaseOutage(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof TransactionException) {
+                throw (RuntimeException) cause;
+            }
+        }
     }
 
     /** Stores the wamid, or Meta's error code and message (R7/R9). */
