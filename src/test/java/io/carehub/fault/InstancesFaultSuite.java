@@ -49,10 +49,10 @@ class InstancesFaultSuite {
 
     /**
      * R8: the hubs' rate guard here. The slots hold the rate at the receiver while each send arrives less than the guard
-     * after its slot; on the suite's 2 shared cores (load average about 10) a request took up to 270 ms from leaving a hub
-     * to the stand-in's journal (production's default of 100 ms is for a network, not for an overloaded machine).
+     * after its slot; on the suite's 2 shared cores (load average 10-19) a request took up to 340-660 ms from leaving a
+     * hub to the stand-in's journal (production's default of 100 ms is for a network, not for an overloaded machine).
      */
-    private static final Duration RATE_GUARD = Duration.ofMillis(500);
+    private static final Duration RATE_GUARD = Duration.ofMillis(750);
     /** The routes with routePolicyRef: oneInstance (ops.RoutesMapTest keeps ops.OneInstancePolicyTest.JOBS complete). */
     private static final int JOBS = 12;
 
