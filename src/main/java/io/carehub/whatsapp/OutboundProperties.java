@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rateGuard              slots are spread over 1 s plus this guard against network jitter
  * @param rateLease              R8: send slots an instance takes from the shared rate at once, as a duration (at
  *                               least one slot); every instance shares one rate per number, no per-instance setting
+ * @param rateTrace              R8 measurement: every Graph API message request carries its send slot's and its
+ *                               departure's wall-clock times as headers (the fault suite's stand-in reads them)
  * @param maxRetries             R8: retries of a retryable Graph API answer before the failure is recorded
  * @param firstBackoff           delay before the first retry; doubles per retry up to maxBackoff
  * @param maxBackoff             ceiling of the retry delay
@@ -33,6 +35,7 @@ public record OutboundProperties(
         @Min(1) @Max(1000) int ratePerSecond,
         @NotNull Duration rateGuard,
         @NotNull Duration rateLease,
+        boolean rateTrace,
         @Min(0) int maxRetries,
         @NotNull Duration firstBackoff,
         @NotNull Duration maxBackoff,

@@ -12,7 +12,9 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,7 +34,6 @@ public class OutboundSender {
     private final Messages messages;
     private final TransactionTemplate tx;
     private final ProducerTemplate camel;
-    private final GraphRateLimiter rateLimiter;
     private final WindowPolicy window;
     private final OutboundMessages outbound;
     private final OutboundProperties properties;
@@ -45,7 +46,6 @@ public class OutboundSender {
             Messages messages,
             TransactionTemplate tx,
             ProducerTemplate camel,
-            GraphRateLimiter rateLimiter,
             WindowPolicy window,
             OutboundMessages outbound,
             OutboundProperties properties,
@@ -56,7 +56,6 @@ public class OutboundSender {
         this.messages = messages;
         this.tx = tx;
         this.camel = camel;
-        this.rateLimiter = rateLimiter;
         this.window = window;
         this.outbound = outbound;
         this.properties = properties;
@@ -99,11 +98,10 @@ public class OutboundSender {
         return new OutboundRequest(id, conversationId, row.businessPhoneNumberId(), type, row.payload());
     }
 
-    /** R8: waits for the number's rate slot, then POSTs to the Graph API; throttling and 5xx throw to be retried. */
+    /** R8: POSTs to the Graph API at the number's rate slot; throttling and 5xx throw to be retried. */
     public GraphAnswer send(@Body OutboundRequest request) {
         messages.countAttempt(request.messageId());
-        // the slot is taken last, right before the call: nothing that can stall sits between the two (R8)
-        rateLimiter.acquire(request.phoneNumberId());
+        // the number's rate slot is taken by the HTTP client right before the request is written (GraphSendSlots)
         Exchange answer = camel.send(GRAPH_API_MESSAGES, exchange -> {
             exchange.setProperty("graphBaseUrl", graphBaseUrl());
             exchange.setProperty("phoneNumberId", request.phoneNumberId());
@@ -112,6 +110,7 @@ public class OutboundSender {
             exchange.getMessage().setHeader("Authorization", "Bearer " + whatsapp.accessToken());
         });
         if (answer.getException() != null) {
+            rethrowDatabaseOutage(answer.getException());
             throw new GraphApiException(
                     null,
                     "Graph API unreachable: " + answer.getException().getClass().getSimpleName());
@@ -128,6 +127,15 @@ public class OutboundSender {
             throw new GraphApiException(code, "HTTP " + status + " code " + code + ": " + errorMessage(body));
         }
         return new GraphAnswer(request, status, body);
+    }
+
+    /** R12: the send slot's database was unavailable: the route waits in place (database-outage), not a Graph API error. */
+    private static void rethrowDatabaseOutage(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof TransactionException) {
+                throw (RuntimeException) cause;
+            }
+        }
     }
 
     /** Stores the wamid, or Meta's error code and message (R7/R9). */

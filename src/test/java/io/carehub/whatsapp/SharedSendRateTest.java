@@ -111,6 +111,7 @@ class SharedSendRateTest {
                 rate,
                 p.rateGuard(),
                 p.rateLease(),
+                p.rateTrace(),
                 p.maxRetries(),
                 p.firstBackoff(),
                 p.maxBackoff(),
