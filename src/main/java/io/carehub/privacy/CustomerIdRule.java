@@ -44,10 +44,11 @@ final class CustomerIdRule implements Scanner {
             "client",
             "cliente");
     /** First halves of keywords written in two tokens: "Kd.-Nr.", "Kunden Nr", "customer no.". */
-    private static final Set<String> KEYWORD_HEADS =
-            Set.of("kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer");
+    private static final Set<String> KEYWORD_HEADS = Set.of(
+            "kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer", "musteri", "muesteri");
 
-    private static final Set<String> KEYWORD_TAILS = Set.of("nr", "nummer", "number", "no", "id", "num", "konto");
+    private static final Set<String> KEYWORD_TAILS =
+            Set.of("nr", "nummer", "number", "no", "id", "num", "konto", "numarasi");
     private static final Set<String> FILLERS = Set.of(
             "ist", "lautet", "lauten", "meine", "mein", "die", "der", "is", "nr", "no", "number", "nummer", "waere",
             "hier", "ja", "also", "my", "the", "sind", "von", "bei", "euch", "ihnen");

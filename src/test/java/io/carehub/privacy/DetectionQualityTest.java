@@ -91,21 +91,9 @@ class DetectionQualityTest {
         private final double everyType;
         private final double charRecall;
         private final double charPrecision;
-        private final double wellFormed;
 
         Guard(String jsonl, double entityRecall, double everyType, double charRecall, double charPrecision) {
-            this(jsonl, entityRecall, everyType, charRecall, charPrecision, 1.0);
-        }
-
-        Guard(
-                String jsonl,
-                double entityRecall,
-                double everyType,
-                double charRecall,
-                double charPrecision,
-                double wellFormed) {
             this.r = evaluated(jsonl);
-            this.wellFormed = wellFormed;
             this.entityRecall = entityRecall;
             this.everyType = everyType;
             this.charRecall = charRecall;
@@ -124,7 +112,7 @@ class DetectionQualityTest {
 
         @Test
         void findsEveryPhoneEmailIbanAndCard() {
-            assertTypeRecall(r, WELL_FORMED_TYPES, wellFormed);
+            assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
         }
 
         @Test
@@ -251,27 +239,29 @@ class DetectionQualityTest {
         }
     }
 
-    // K1: first seen 0.968 (the first round scored with the person model)
+    // K1: first seen 0.968 (the first round scored with the person model); 0.980 with numbers dictated in words
     @Nested
     class DevelopmentSetK1 extends Guard {
         DevelopmentSetK1() {
-            super(LabelledCorpus.K1_JSONL, 0.968, 0.888, 0.960, 0.972);
+            super(LabelledCorpus.K1_JSONL, 0.979, 0.937, 0.982, 0.972);
         }
     }
 
-    // K2: first seen 0.979; numbers with non-personal references next to them cost precision (floor 0.90)
+    // K2: first seen 0.979, 0.987 with the rules written after its misses; numbers with non-personal references next
+    // to them cost precision (floor 0.90)
     @Nested
     class DevelopmentSetK2 extends Guard {
         DevelopmentSetK2() {
-            super(LabelledCorpus.K2_JSONL, 0.979, 0.904, 0.982, 0.945);
+            super(LabelledCorpus.K2_JSONL, 0.986, 0.928, 0.983, 0.943);
         }
     }
 
-    // K3: first seen 0.912; English-style addresses, foreign numbers and documents, a phone number missed
+    // K3: first seen 0.912 (English-style addresses, foreign numbers and documents, a phone number taken for a card);
+    // 0.959 with the rules written after its misses
     @Nested
     class DevelopmentSetK3 extends Guard {
         DevelopmentSetK3() {
-            super(LabelledCorpus.K3_JSONL, 0.911, 0.666, 0.915, 0.977, 0.944);
+            super(LabelledCorpus.K3_JSONL, 0.958, 0.857, 0.956, 0.977);
         }
     }
 
