@@ -391,6 +391,20 @@ class PiiDetectorTest {
         }
 
         @Test
+        void keepsAFloorOrFlatBetweenStreetAndPostcodeInTheAddress() {
+            assertThat(found("Mieter zieht ein in Lindenweg 12, 3. OG rechts, 04109 Leipzig", EntityType.ADDRESS))
+                    .containsExactly("Lindenweg 12, 3. OG rechts, 04109 Leipzig");
+        }
+
+        @Test
+        void takesAContractNumberWithLetterGroupsAfterALoneContractWord() {
+            assertThat(found("please cancel contract 5520-KL-8841 by June", EntityType.CUSTOMER_ID))
+                    .containsExactly("5520-KL-8841");
+            assertThat(found("contract 24 months, is that right?", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+        }
+
+        @Test
         void takesTheLetterSeriesOfAForeignDocumentNumberAndTheNumberRightAfterPass() {
             assertThat(found("my passport KP 552013, is that ok", EntityType.ID_DOCUMENT))
                     .containsExactly("KP 552013");
