@@ -42,6 +42,10 @@ final class AddressGrowth {
             int newFirst = t.get(first).isNumber() && t.get(first).length() >= 4
                     ? streetBefore(s, first)
                     : adjectiveBefore(s, first);
+            if (newFirst == first && t.get(first).isNumber() && t.get(first).length() == 5) {
+                newFirst = numberFirstStreetBefore(s, first);
+            }
+            if (newFirst > 0) newFirst = unitBefore(s, newFirst);
             if (t.get(newFirst).start() < limitStart) newFirst = first;
             if (t.get(newLast).end() > limitEnd) newLast = last;
             if (newFirst == first && newLast == last) continue;
@@ -162,5 +166,69 @@ final class AddressGrowth {
                 && !t.get(j).capitalized()
                 && !AddressRules.isStreetToken(t.get(j).folded())) j++;
         return j < number ? j : first;
+    }
+
+    private static final Set<String> STREET_WORDS = Set.of(
+            "strasse", "str", "street", "st", "road", "rd", "avenue", "ave", "lane", "allee", "weg", "platz", "gasse",
+            "ring", "damm", "ufer", "markt");
+    private static final Set<String> UNITS = Set.of(
+            "flat",
+            "apt",
+            "apartment",
+            "suite",
+            "unit",
+            "room",
+            "wohnung",
+            "whg",
+            "we",
+            "app",
+            "appartement",
+            "zimmer");
+
+    /**
+     * "12 Bergstrasse, 10115 Berlin", "41 Schillerstraße, 60313 Frankfurt": a street written the English way, house
+     * number first, before a postcode; the first token of the house number, or {@code first}.
+     */
+    private int numberFirstStreetBefore(TextScan s, int first) {
+        List<Token> t = s.tokens;
+        int k = first - 1;
+        if (k < 1 || !t.get(k).isWord() || t.get(first).start() - t.get(k).end() > 2) return first;
+        if (!s.onlyBetween(t.get(k).end(), t.get(first).start(), ",")) return first;
+        String last = t.get(k).folded();
+        int j = k;
+        while (j - 1 >= 0
+                && k - j < 3
+                && t.get(j - 1).isWord()
+                && t.get(j).start() - t.get(j - 1).end() == 1) {
+            Token w = t.get(j - 1);
+            if (!w.capitalized() || lex.isStopWord(w.folded()) && !STREET_STARTS.contains(w.folded())) break;
+            j--;
+        }
+        boolean street = AddressRules.isStreetToken(last)
+                || STREET_WORDS.contains(last)
+                || STREET_STARTS.contains(t.get(j).folded()) && t.get(j).capitalized();
+        if (!street) return first;
+        Token n = j > 0 ? t.get(j - 1) : null;
+        if (n != null && n.isNumber() && n.length() <= 4 && t.get(j).start() - n.end() == 1) return j - 1;
+        return first;
+    }
+
+    /** "Flat 3, 12 Bergstrasse", "Apt 12B, 5 Karl-Marx-Allee": the unit word before the street's start, or it. */
+    private static int unitBefore(TextScan s, int first) {
+        List<Token> t = s.tokens;
+        int k = first - 1;
+        if (k < 1 || t.get(first).start() - t.get(k).end() > 2) return first;
+        if (!s.onlyBetween(t.get(k).end(), t.get(first).start(), ",")) return first;
+        if (t.get(k).isWord()
+                && t.get(k).length() <= 2
+                && t.get(k - 1).isNumber()
+                && t.get(k - 1).end() == t.get(k).start()) {
+            k--; // "12B"
+        }
+        if (k < 1 || !t.get(k).isNumber() || t.get(k).length() > 4) return first;
+        Token unit = t.get(k - 1);
+        int gap = t.get(k).start() - unit.end();
+        if (!unit.isWord() || gap < 1 || gap > 2 || !UNITS.contains(unit.folded())) return first;
+        return k - 1;
     }
 }

@@ -3,6 +3,7 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Joins two names or two addresses found side by side into one span: "Kowalski, Piotr", "Ursula von der Heide"
@@ -37,6 +38,7 @@ final class AdjacentSpans {
     private static boolean joinable(TextScan s, Detection a, Detection b) {
         if (a.type() != b.type() || a.canonical() != null || b.canonical() != null) return false;
         if (a.type() != EntityType.PERSON && a.type() != EntityType.ADDRESS) return false;
+        if (a.type() == EntityType.ADDRESS && floorBetween(s, a.end(), b.start())) return true;
         if (b.start() - a.end() > 12) return false;
         int commas = 0;
         for (int i = a.end(); i < b.start(); i++) {
@@ -54,5 +56,51 @@ final class AdjacentSpans {
             if (a.type() != EntityType.PERSON || !NameSpan.PARTICLES.contains(token.folded())) return false;
         }
         return true;
+    }
+
+    /** Floor and flat words between a street and its postcode: "Kirchgasse 4, 2. OG links, 63739 …", "WE 12". */
+    private static final Set<String> FLOOR_WORDS = Set.of(
+            "og",
+            "eg",
+            "dg",
+            "ug",
+            "stock",
+            "etage",
+            "links",
+            "rechts",
+            "li",
+            "re",
+            "mitte",
+            "hinterhaus",
+            "vorderhaus",
+            "seitenfluegel",
+            "we",
+            "whg",
+            "wohnung",
+            "apt",
+            "apartment",
+            "flat",
+            "floor",
+            "app",
+            "zimmer");
+
+    private static final int MAX_FLOOR_CHARS = 24;
+
+    private static boolean floorBetween(TextScan s, int from, int to) {
+        if (to - from > MAX_FLOOR_CHARS || to - from < 3) return false;
+        for (int i = from; i < to; i++) {
+            char ch = s.c[i];
+            if (ch != ' ' && ch != ',' && ch != '.' && !TextScan.isAlnum(ch)) return false;
+        }
+        boolean floorWord = false;
+        for (int k = s.tokenAtOrAfter(from);
+                k < s.tokens.size() && s.tokens.get(k).start() < to;
+                k++) {
+            Token token = s.tokens.get(k);
+            if (token.isNumber() && token.length() <= 3) continue;
+            if (!token.isWord() || !FLOOR_WORDS.contains(token.folded())) return false;
+            floorWord = true;
+        }
+        return floorWord;
     }
 }

@@ -44,10 +44,11 @@ final class CustomerIdRule implements Scanner {
             "client",
             "cliente");
     /** First halves of keywords written in two tokens: "Kd.-Nr.", "Kunden Nr", "customer no.". */
-    private static final Set<String> KEYWORD_HEADS =
-            Set.of("kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer");
+    private static final Set<String> KEYWORD_HEADS = Set.of(
+            "kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer", "musteri", "muesteri");
 
-    private static final Set<String> KEYWORD_TAILS = Set.of("nr", "nummer", "number", "no", "id", "num", "konto");
+    private static final Set<String> KEYWORD_TAILS =
+            Set.of("nr", "nummer", "number", "no", "id", "num", "konto", "numarasi");
     private static final Set<String> FILLERS = Set.of(
             "ist", "lautet", "lauten", "meine", "mein", "die", "der", "is", "nr", "no", "number", "nummer", "waere",
             "hier", "ja", "also", "my", "the", "sind", "von", "bei", "euch", "ihnen");
@@ -60,6 +61,7 @@ final class CustomerIdRule implements Scanner {
             Token token = t.get(i);
             if (!token.isWord()) continue;
             int next = keywordEnd(t, i);
+            if (next < 0 && loneKeywordBeforeId(s, i)) next = i + 1;
             if (next >= 0) {
                 int captured = captureAfter(s, next, out, 0.92);
                 if (captured > i) i = captured - 1;
@@ -183,7 +185,8 @@ final class CustomerIdRule implements Scanner {
             int gap = next.start() - prev.end();
             boolean joined = gap == 0 || gap == 1 && " -/.".indexOf(s.at(prev.end())) >= 0;
             if (gap == 1 && s.at(prev.end()) == '.' && !next.isNumber()) joined = false;
-            boolean groupContinues = next.isNumber() || (next.isWord() && next.length() <= 2 && gap == 0);
+            boolean groupContinues = next.isNumber()
+                    || (next.isWord() && next.length() <= 2 && (gap == 0 || lettersBetweenDashes(s, prev, end)));
             if (!joined || !groupContinues) break;
             if (gap == 1 && s.at(prev.end()) == ' ' && next.isNumber() && next.length() > 5 && end - k > 3) break;
             end++;
@@ -226,5 +229,25 @@ final class CustomerIdRule implements Scanner {
                 out.add(new Detection(
                         EntityType.CUSTOMER_ID, t.get(start).start(), t.get(k).end(), 0.85));
         }
+    }
+
+    /** "contract KV-3301-9987-2", "Contract 4471-BX-2290": customer, contract or account right before an id. */
+    private static boolean loneKeywordBeforeId(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        String w = t.get(i).folded();
+        if (!w.equals("customer") && !w.equals("contract") && !w.equals("account")) return false;
+        return i + 1 < t.size() && t.get(i + 1).start() - t.get(i).end() == 1 && idStart(s, i + 1);
+    }
+
+    /** "4471-BX-2290": a group of one or two letters between dashes inside an id. */
+    private static boolean lettersBetweenDashes(TextScan s, Token prev, int k) {
+        List<Token> t = s.tokens;
+        Token letters = t.get(k);
+        return s.at(prev.end()) == '-'
+                && letters.start() == prev.end() + 1
+                && s.at(letters.end()) == '-'
+                && k + 1 < t.size()
+                && t.get(k + 1).isNumber()
+                && t.get(k + 1).start() == letters.end() + 1;
     }
 }

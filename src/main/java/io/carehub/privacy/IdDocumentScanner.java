@@ -77,6 +77,19 @@ final class IdDocumentScanner implements Scanner {
         if (!shaped || digits == 0 || letters > 4 && digits < 2) return;
         if (end - start > 12 && letters > 1) return; // a long national id number: digits, at most a check letter
         if (!Context.idDocumentBefore(s, start) || DigitRunRule.notPersonalBefore(s, start)) return;
-        out.add(new Detection(EntityType.ID_DOCUMENT, start, end, 0.88));
+        // right after its document word ("rumänischer pass 057382914") a number is the document's, not a phone
+        boolean close = Context.anyBefore(s, start, 2, 24, w -> !w.equals("id") && Context.documentWord(w));
+        out.add(new Detection(EntityType.ID_DOCUMENT, letterSeriesBefore(s, start), end, close ? 0.92 : 0.88));
+    }
+
+    /** "passport GC 417892", "Nummer P 4471829": the start of a series of one or two capitals before the number. */
+    private static int letterSeriesBefore(TextScan s, int start) {
+        if (!TextScan.isDigit(s.c[start]) || s.at(start - 1) != ' ') return start;
+        int k = start - 1;
+        while (k > 0 && Character.isUpperCase(s.at(k - 1)) && start - 1 - k < 2) k--;
+        int letters = start - 1 - k;
+        if (letters < 1 || TextScan.isAlnum(s.at(k - 1))) return start;
+        String series = new String(s.c, k, letters);
+        return Context.documentWord(TextScan.fold(series)) || series.equals("NR") || series.equals("NO") ? start : k;
     }
 }

@@ -100,8 +100,9 @@ final class NumberRunScanner implements Scanner {
         int d = digitCount(c, start, groupEnds[groups - 1]);
         if (d < 5) return;
         String whole = new String(c, start, groupEnds[groups - 1] - start);
-        // card: the whole run or a prefix of groups
-        for (int g = groups; g >= 1; g--) {
+        // card: the whole run or a prefix of groups; "+49 …" and "(0…" are dialled, never a card
+        boolean dialled = c[start] == '+' || c[start] == '(' && start + 1 < c.length && c[start + 1] == '0';
+        for (int g = dialled ? 0 : groups; g >= 1; g--) {
             int partDigits = digitCount(c, start, groupEnds[g - 1]);
             if (partDigits >= 12 && partDigits <= 19) {
                 String part = TextScan.digitsOf(new String(c, start, groupEnds[g - 1] - start));

@@ -108,6 +108,10 @@ final class OtherIdRule implements Scanner {
             "cuit",
             "tfn",
             "ppsn",
+            // Irish PPS, British NHS and Canadian social insurance numbers
+            "pps",
+            "nhs",
+            "sin",
             "sofinummer",
             "steuer-id",
             "steuerid",
@@ -131,6 +135,7 @@ final class OtherIdRule implements Scanner {
             "codice fiscale",
             "tax number",
             "tax no",
+            "tax id",
             "numer pesel",
             "previdenza sociale",
             "seguridad social",

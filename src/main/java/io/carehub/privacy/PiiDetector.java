@@ -79,6 +79,7 @@ public final class PiiDetector {
             new IbanScanner(),
             new IpScanner(),
             new NumberRunScanner(region, Set.copyOf(e164)),
+            new NumberWordScanner(),
             new IdDocumentScanner(),
             new SocialSecurityNumberScanner(),
             new OtherIdRule(),

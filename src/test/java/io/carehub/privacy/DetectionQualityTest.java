@@ -160,7 +160,7 @@ class DetectionQualityTest {
     @Nested
     class SetB extends Guard {
         SetB() {
-            super(LabelledCorpus.HOLDOUT_B_JSONL, 1.0, 1.0, 0.999, 0.995);
+            super(LabelledCorpus.HOLDOUT_B_JSONL, 1.0, 1.0, 0.999, 0.994);
         }
     }
 
@@ -168,7 +168,7 @@ class DetectionQualityTest {
     @Nested
     class SetC extends Guard {
         SetC() {
-            super(LabelledCorpus.HOLDOUT_C_JSONL, 0.996, 0.990, 0.999, 0.993);
+            super(LabelledCorpus.HOLDOUT_C_JSONL, 0.996, 0.990, 0.999, 0.997);
         }
     }
 
@@ -176,7 +176,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetD1 extends Guard {
         DevelopmentSetD1() {
-            super(LabelledCorpus.DEV_D1_JSONL, 1.0, 1.0, 1.0, 0.990);
+            super(LabelledCorpus.DEV_D1_JSONL, 1.0, 1.0, 1.0, 0.992);
         }
     }
 
@@ -184,7 +184,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetD2 extends Guard {
         DevelopmentSetD2() {
-            super(LabelledCorpus.DEV_D2_JSONL, 1.0, 1.0, 1.0, 0.933);
+            super(LabelledCorpus.DEV_D2_JSONL, 1.0, 1.0, 1.0, 0.929);
         }
     }
 
@@ -192,7 +192,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH1 extends Guard {
         DevelopmentSetH1() {
-            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.979);
+            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.985);
         }
     }
 
@@ -208,7 +208,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH3 extends Guard {
         DevelopmentSetH3() {
-            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.981);
+            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.978);
         }
     }
 
@@ -217,7 +217,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetJ1 extends Guard {
         DevelopmentSetJ1() {
-            super(LabelledCorpus.J1_JSONL, 0.992, 0.962, 0.994, 0.987);
+            super(LabelledCorpus.J1_JSONL, 0.992, 0.962, 0.994, 0.984);
         }
     }
 
@@ -226,16 +226,43 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetJ2 extends Guard {
         DevelopmentSetJ2() {
-            super(LabelledCorpus.J2_JSONL, 0.997, 0.980, 0.998, 0.958);
+            super(LabelledCorpus.J2_JSONL, 0.997, 0.980, 0.998, 0.956);
         }
     }
 
     // J3: first seen 0.956; 0.976 with the person model cross-validated; 0.993 with the model trained on it and the
-    // keyword rules
+    // keyword rules; 0.997 with K's rule for contract numbers with letter groups
     @Nested
     class DevelopmentSetJ3 extends Guard {
         DevelopmentSetJ3() {
-            super(LabelledCorpus.J3_JSONL, 0.992, 0.952, 0.997, 0.986);
+            super(LabelledCorpus.J3_JSONL, 0.996, 0.989, 0.998, 0.986);
+        }
+    }
+
+    // K1: first seen 0.968 (the first round scored with the person model); 0.991 with numbers dictated in words and
+    // the person model trained on it
+    @Nested
+    class DevelopmentSetK1 extends Guard {
+        DevelopmentSetK1() {
+            super(LabelledCorpus.K1_JSONL, 0.990, 0.937, 0.988, 0.977);
+        }
+    }
+
+    // K2: first seen 0.979, 0.995 with the rules written after its misses; numbers with non-personal references next
+    // to them cost precision (floor 0.90)
+    @Nested
+    class DevelopmentSetK2 extends Guard {
+        DevelopmentSetK2() {
+            super(LabelledCorpus.K2_JSONL, 0.994, 0.952, 0.990, 0.951);
+        }
+    }
+
+    // K3: first seen 0.912 (English-style addresses, foreign numbers and documents, a phone number taken for a card);
+    // 0.966 with the rules written after its misses and the person model trained on it
+    @Nested
+    class DevelopmentSetK3 extends Guard {
+        DevelopmentSetK3() {
+            super(LabelledCorpus.K3_JSONL, 0.965, 0.857, 0.959, 0.982);
         }
     }
 
@@ -262,7 +289,10 @@ class DetectionQualityTest {
         LabelledCorpus.PROBE_MARKUP + "," + LabelledCorpus.PROBE_JSONL,
         LabelledCorpus.J1_MARKUP + "," + LabelledCorpus.J1_JSONL,
         LabelledCorpus.J2_MARKUP + "," + LabelledCorpus.J2_JSONL,
-        LabelledCorpus.J3_MARKUP + "," + LabelledCorpus.J3_JSONL
+        LabelledCorpus.J3_MARKUP + "," + LabelledCorpus.J3_JSONL,
+        LabelledCorpus.K1_MARKUP + "," + LabelledCorpus.K1_JSONL,
+        LabelledCorpus.K2_MARKUP + "," + LabelledCorpus.K2_JSONL,
+        LabelledCorpus.K3_MARKUP + "," + LabelledCorpus.K3_JSONL
     })
     void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
         List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();

@@ -53,13 +53,19 @@ record LabelledCorpus(List<Message> messages) {
     static final String J2_MARKUP = "/privacy/holdout-j2-annotated.txt";
     static final String J3_JSONL = "/privacy/holdout-j3.jsonl";
     static final String J3_MARKUP = "/privacy/holdout-j3-annotated.txt";
+    static final String K1_JSONL = "/privacy/holdout-k1.jsonl";
+    static final String K1_MARKUP = "/privacy/holdout-k1-annotated.txt";
+    static final String K2_JSONL = "/privacy/holdout-k2.jsonl";
+    static final String K2_MARKUP = "/privacy/holdout-k2-annotated.txt";
+    static final String K3_JSONL = "/privacy/holdout-k3.jsonl";
+    static final String K3_MARKUP = "/privacy/holdout-k3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
     /** A labelled set by its short name (docs/privacy-evaluation.md lists them): its JSONL and what it is. */
     record NamedSet(String name, String jsonl, String description) {}
 
-    /** Every labelled set, in the order the evaluation doc lists them. All but J1-J3 are development sets. */
+    /** Every labelled set, in the order the evaluation doc lists them. All are development sets since their first score. */
     static final List<NamedSet> SETS = List.of(
             new NamedSet("development", JSONL, "development corpus"),
             new NamedSet("A", HOLDOUT_JSONL, "set A (first author, after the rules)"),
@@ -73,7 +79,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("P", PROBE_JSONL, "probe P (the weakest types, by the detector's developer)"),
             new NamedSet("J1", J1_JSONL, "set J1 (ninth author, students and international young customers)"),
             new NamedSet("J2", J2_JSONL, "set J2 (tenth author, small businesses, rural, writing for others)"),
-            new NamedSet("J3", J3_JSONL, "set J3 (eleventh author, English and mixed, expats and refugees, movers)"));
+            new NamedSet("J3", J3_JSONL, "set J3 (eleventh author, English and mixed, expats and refugees, movers)"),
+            new NamedSet("K1", K1_JSONL, "set K1 (twelfth author, private customers all over Germany, dictated)"),
+            new NamedSet("K2", K2_JSONL, "set K2 (thirteenth author, disputes and paperwork, numbers next to numbers)"),
+            new NamedSet("K3", K3_JSONL, "set K3 (fourteenth author, international residents and visitors, English)"));
 
     static LabelledCorpus load() {
         return load(JSONL);

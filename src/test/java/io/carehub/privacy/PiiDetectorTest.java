@@ -361,4 +361,55 @@ class PiiDetectorTest {
         assertThat(found("ich wohne Feldstraße 22 45886 Gelsenkirchen", EntityType.ADDRESS))
                 .containsExactly("Feldstraße 22 45886 Gelsenkirchen");
     }
+
+    // issue 17, K sets: kinds of writing their misses showed
+    @Nested
+    class DictatedForeignAndEnglishStyle {
+        @Test
+        void readsNumbersDictatedDigitByDigit() {
+            assertThat(found("meine nummer ist null eins fünf eins zwei drei vier fünf sechs sieben", EntityType.PHONE))
+                    .containsExactly("null eins fünf eins zwei drei vier fünf sechs sieben");
+            assertThat(found("kundennummer acht acht eins zwei, drei vier fünf sechs", EntityType.CUSTOMER_ID))
+                    .containsExactly("acht acht eins zwei, drei vier fünf sechs");
+            assertThat(found("my number is zero one seven two five five five one two three", EntityType.PHONE))
+                    .containsExactly("zero one seven two five five five one two three");
+            assertThat(all("ich hab zwei drei fragen zu eins zwei tarifen")).isEmpty();
+        }
+
+        @Test
+        void aDialledNumberIsNeverACardEvenWhenItsDigitsPassLuhn() {
+            assertThat(found("call him on +49 (0)151 234 5674", EntityType.PHONE))
+                    .containsExactly("+49 (0)151 234 5674");
+        }
+
+        @Test
+        void takesAnAddressWrittenTheEnglishWayWhole() {
+            assertThat(found("new address: Flat 4, 27 Lindenstrasse, 50674 Köln", EntityType.ADDRESS))
+                    .containsExactly("Flat 4, 27 Lindenstrasse, 50674 Köln");
+            assertThat(found("ship it to Apt 3C, 8 Bergmannstraße, 10961 Berlin please", EntityType.ADDRESS))
+                    .containsExactly("Apt 3C, 8 Bergmannstraße, 10961 Berlin");
+        }
+
+        @Test
+        void keepsAFloorOrFlatBetweenStreetAndPostcodeInTheAddress() {
+            assertThat(found("Mieter zieht ein in Lindenweg 12, 3. OG rechts, 04109 Leipzig", EntityType.ADDRESS))
+                    .containsExactly("Lindenweg 12, 3. OG rechts, 04109 Leipzig");
+        }
+
+        @Test
+        void takesAContractNumberWithLetterGroupsAfterALoneContractWord() {
+            assertThat(found("please cancel contract 5520-KL-8841 by June", EntityType.CUSTOMER_ID))
+                    .containsExactly("5520-KL-8841");
+            assertThat(found("contract 24 months, is that right?", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+        }
+
+        @Test
+        void takesTheLetterSeriesOfAForeignDocumentNumberAndTheNumberRightAfterPass() {
+            assertThat(found("my passport KP 552013, is that ok", EntityType.ID_DOCUMENT))
+                    .containsExactly("KP 552013");
+            assertThat(found("bulgarischer pass 051234567 reicht das?", EntityType.ID_DOCUMENT))
+                    .containsExactly("051234567");
+        }
+    }
 }
