@@ -59,6 +59,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String K2_MARKUP = "/privacy/holdout-k2-annotated.txt";
     static final String K3_JSONL = "/privacy/holdout-k3.jsonl";
     static final String K3_MARKUP = "/privacy/holdout-k3-annotated.txt";
+    static final String L1_JSONL = "/privacy/holdout-l1.jsonl";
+    static final String L1_MARKUP = "/privacy/holdout-l1-annotated.txt";
+    static final String L2_JSONL = "/privacy/holdout-l2.jsonl";
+    static final String L2_MARKUP = "/privacy/holdout-l2-annotated.txt";
+    static final String L3_JSONL = "/privacy/holdout-l3.jsonl";
+    static final String L3_MARKUP = "/privacy/holdout-l3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -82,7 +88,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("J3", J3_JSONL, "set J3 (eleventh author, English and mixed, expats and refugees, movers)"),
             new NamedSet("K1", K1_JSONL, "set K1 (twelfth author, private customers all over Germany, dictated)"),
             new NamedSet("K2", K2_JSONL, "set K2 (thirteenth author, disputes and paperwork, numbers next to numbers)"),
-            new NamedSet("K3", K3_JSONL, "set K3 (fourteenth author, international residents and visitors, English)"));
+            new NamedSet("K3", K3_JSONL, "set K3 (fourteenth author, international residents and visitors, English)"),
+            new NamedSet("L1", L1_JSONL, "set L1 (fifteenth author, mobile customers, porting, SIM swaps)"),
+            new NamedSet("L2", L2_JSONL, "set L2 (sixteenth author, organisations and their contact people)"),
+            new NamedSet("L3", L3_JSONL, "set L3 (seventeenth author, one day's inbox, odd formats)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
