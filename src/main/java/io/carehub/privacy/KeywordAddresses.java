@@ -88,7 +88,7 @@ final class KeywordAddresses {
     /** {@code found}: non-overlapping findings ordered by start; returns them with the keyword addresses added. */
     List<Detection> add(TextScan scan, List<Detection> found) {
         List<Token> t = scan.tokens;
-        List<Detection> result = found;
+        Merge result = new Merge(found);
         for (int i = 0; i < t.size(); i++) {
             if (!t.get(i).isWord() || !KEYWORDS.contains(t.get(i).folded())) continue;
             int k = i + 1;
@@ -101,11 +101,10 @@ final class KeywordAddresses {
             if (end < 0) continue;
             int number = k;
             while (!t.get(number).isNumber()) number++;
-            result = merged(
-                    result, t.get(k).start(), t.get(number).start(), t.get(end).end());
+            result.merge(t.get(k).start(), t.get(number).start(), t.get(end).end());
             i = end;
         }
-        return result;
+        return result.finish();
     }
 
     /** Index of the address's last token when one starts at token {@code k}, or -1. */
@@ -191,33 +190,53 @@ final class KeywordAddresses {
      * takes back what lies wholly inside it: digits the number backstop typed as a customer number ("weide 11 27568
      * bremerhaven"), a street named after a person ("22 Rue Victor Hugo, 75016 Paris").
      */
-    private static List<Detection> merged(List<Detection> found, int start, int number, int end) {
-        int from = start;
-        int to = end;
-        for (Detection d : found) {
-            if (d.end() <= start || d.start() >= end) continue;
-            boolean inside = d.start() >= start && d.end() <= end;
-            boolean taken = inside && (d.type() == EntityType.CUSTOMER_ID || d.type() == EntityType.PERSON);
-            if (d.type() != EntityType.ADDRESS && !taken) return found;
+    /**
+     * Joins the keyword addresses into the findings in one pass, left to right (the addresses come in text order):
+     * findings wholly before an address are copied once, so the cost stays linear in the text's length. An address
+     * absorbs the findings it overlaps when they are addresses, or customer numbers or names inside it; any other
+     * finding in the way keeps the findings as they are.
+     */
+    private static final class Merge {
+        private final List<Detection> found;
+        private final List<Detection> out;
+        private int next;
 
-            // an address found starting among the street words keeps its start: the words before it are no street
-            if (d.type() == EntityType.ADDRESS && d.start() > start && d.start() < number && from == start) {
-                from = d.start();
-            }
-            from = Math.min(from, d.start());
-            to = Math.max(to, d.end());
+        Merge(List<Detection> found) {
+            this.found = found;
+            this.out = new ArrayList<>(found.size() + 8);
         }
-        List<Detection> result = new ArrayList<>(found.size() + 1);
-        boolean added = false;
-        for (Detection d : found) {
-            if (d.end() > from && d.start() < to) continue; // inside the joined address
-            if (!added && d.start() >= to) {
-                result.add(new Detection(EntityType.ADDRESS, from, to, SCORE));
-                added = true;
+
+        void merge(int start, int number, int end) {
+            while (next < found.size() && found.get(next).end() <= start) out.add(found.get(next++));
+            // the findings overlapping the address: an address joined before may reach into it, then those not yet
+            // copied
+            int tail = out.size();
+            while (tail > 0 && out.get(tail - 1).end() > start) tail--;
+            int last = next;
+            while (last < found.size() && found.get(last).start() < end) last++;
+            int from = start;
+            int to = end;
+            for (int j = tail; j < out.size() + (last - next); j++) {
+                Detection d = j < out.size() ? out.get(j) : found.get(next + j - out.size());
+                boolean inside = d.start() >= start && d.end() <= end;
+                boolean taken = inside && (d.type() == EntityType.CUSTOMER_ID || d.type() == EntityType.PERSON);
+                if (d.type() != EntityType.ADDRESS && !taken) return;
+
+                // an address found starting among the street words keeps its start: the words before it are no street
+                if (d.type() == EntityType.ADDRESS && d.start() > start && d.start() < number && from == start) {
+                    from = d.start();
+                }
+                from = Math.min(from, d.start());
+                to = Math.max(to, d.end());
             }
-            result.add(d);
+            out.subList(tail, out.size()).clear();
+            next = last;
+            out.add(new Detection(EntityType.ADDRESS, from, to, SCORE));
         }
-        if (!added) result.add(new Detection(EntityType.ADDRESS, from, to, SCORE));
-        return result;
+
+        List<Detection> finish() {
+            while (next < found.size()) out.add(found.get(next++));
+            return out;
+        }
     }
 }
