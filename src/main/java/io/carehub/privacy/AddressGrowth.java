@@ -121,7 +121,7 @@ final class AddressGrowth {
     /** "Obere Königstraße", "Weender Landstr.": a capitalized adjective before a street name, or {@code first}. */
     private int adjectiveBefore(TextScan s, int first) {
         List<Token> t = s.tokens;
-        if (first == 0 || !AddressRules.isStreetToken(t.get(first).folded())) return first;
+        if (first == 0 || !StreetLexicon.isStreetToken(t.get(first).folded())) return first;
         Token b = t.get(first - 1);
         String f = b.folded();
         boolean adjective = f.endsWith("e") || f.endsWith("er") || f.endsWith("es") || f.endsWith("en");
@@ -157,14 +157,14 @@ final class AddressGrowth {
             if (!w.isWord() || t.get(j).start() - w.end() != 1 || s.at(w.end()) != ' ' && s.at(w.end()) != '.') break;
             String f = w.folded();
             boolean street = w.capitalized() && (!lex.isCommon(f) || STREET_ADJECTIVES.contains(f))
-                    || AddressRules.isStreetToken(f);
+                    || StreetLexicon.isStreetToken(f);
             if (!street && !(STREET_STARTS.contains(f) && w.capitalized())) break;
             j--;
         }
         if (j == number) return first;
         while (j < number
                 && !t.get(j).capitalized()
-                && !AddressRules.isStreetToken(t.get(j).folded())) j++;
+                && !StreetLexicon.isStreetToken(t.get(j).folded())) j++;
         return j < number ? j : first;
     }
 
@@ -204,7 +204,7 @@ final class AddressGrowth {
             if (!w.capitalized() || lex.isStopWord(w.folded()) && !STREET_STARTS.contains(w.folded())) break;
             j--;
         }
-        boolean street = AddressRules.isStreetToken(last)
+        boolean street = StreetLexicon.isStreetToken(last)
                 || STREET_WORDS.contains(last)
                 || STREET_STARTS.contains(t.get(j).folded()) && t.get(j).capitalized();
         if (!street) return first;

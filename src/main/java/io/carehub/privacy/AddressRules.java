@@ -7,59 +7,11 @@ import java.util.Set;
 /**
  * Postal addresses (ADDRESS), as one span: street + house number ("Lindenstraße 12a",
  * "Berliner Str. 45", "Am Weiher 3", "221B Baker Street"), optionally followed by postcode + city;
- * or postcode + city alone ("10115 Berlin"); or a postcode after "PLZ". Over 300 lines on purpose: the street,
- * postcode and city patterns extend one span together, so they stay one scanner.
+ * or postcode + city alone ("10115 Berlin"); or a postcode after "PLZ". The street, postcode and city patterns
+ * extend one span together, so they stay one scanner; the street-name lexicon is {@link StreetLexicon}.
  */
 final class AddressRules implements Scanner {
 
-    private static final String[] STREET_SUFFIXES = {
-        "strasse",
-        "str",
-        "weg",
-        "allee",
-        "platz",
-        "gasse",
-        "ring",
-        "damm",
-        "ufer",
-        "chaussee",
-        "pfad",
-        "steig",
-        "stieg",
-        "halde",
-        "kamp",
-        "wall",
-        "graben",
-        "zeile",
-        "promenade",
-        "markt",
-        "anger",
-        "deich",
-        "stiege",
-        "twiete"
-    };
-    private static final Set<String> STREET_WORDS = Set.of(
-            "strasse",
-            "str",
-            "weg",
-            "allee",
-            "platz",
-            "gasse",
-            "ring",
-            "damm",
-            "ufer",
-            "chaussee",
-            "street",
-            "st",
-            "road",
-            "rd",
-            "avenue",
-            "ave",
-            "lane",
-            "drive",
-            "way",
-            "square",
-            "place");
     private static final Set<String> PREFIXES =
             Set.of("am", "an", "auf", "im", "unter", "zum", "zur", "hinter", "beim", "vor", "in");
     private static final Set<String> ARTICLES = Set.of("der", "den", "dem", "die", "das");
@@ -78,32 +30,6 @@ final class AddressRules implements Scanner {
             "live",
             "address",
             "moved");
-    private static final Set<String> NOT_STREETS = Set.of(
-            "arbeitsplatz",
-            "parkplatz",
-            "speicherplatz",
-            "ausweg",
-            "rueckweg",
-            "heimweg",
-            "weg",
-            "gering",
-            "supermarkt",
-            "markt",
-            "platz",
-            "ring",
-            "damm",
-            "wall",
-            "anger",
-            "deich",
-            "arbeitsweg",
-            "zahlungsweg",
-            "versandweg",
-            "umweg",
-            "hinweg",
-            "telefonmarkt",
-            "mobilfunkmarkt",
-            "stellplatz",
-            "steckplatz");
 
     private final Lexicons lex;
 
@@ -179,12 +105,12 @@ final class AddressRules implements Scanner {
         Token a = t.get(i);
         if (!a.isWord()) return -1;
         String f = a.folded();
-        if (isStreetToken(f)) return afterDot(s, i + 1);
+        if (StreetLexicon.isStreetToken(f)) return afterDot(s, i + 1);
         // "Berliner Str.", "Schönhauser Allee", "Kleiner Weg"
         if (a.capitalized()
                 && i + 1 < t.size()
                 && t.get(i + 1).isWord()
-                && STREET_WORDS.contains(t.get(i + 1).folded())
+                && StreetLexicon.STREET_WORDS.contains(t.get(i + 1).folded())
                 && t.get(i + 1).start() - a.end() == 1
                 && !lex.isStopWord(f)) {
             return afterDot(s, i + 2);
@@ -210,26 +136,6 @@ final class AddressRules implements Scanner {
 
     private static int afterDot(TextScan s, int k) {
         return k;
-    }
-
-    /** The last letters of {@link #STREET_SUFFIXES}: a word ending otherwise is no street, whatever else it is. */
-    private static final String STREET_SUFFIX_ENDS = lastChars(STREET_SUFFIXES);
-
-    private static String lastChars(String[] words) {
-        StringBuilder ends = new StringBuilder();
-        for (String w : words) {
-            if (ends.indexOf(w.substring(w.length() - 1)) < 0) ends.append(w.charAt(w.length() - 1));
-        }
-        return ends.toString();
-    }
-
-    static boolean isStreetToken(String f) {
-        if (f.isEmpty() || STREET_SUFFIX_ENDS.indexOf(f.charAt(f.length() - 1)) < 0) return false;
-        if (NOT_STREETS.contains(f)) return false;
-        for (String suffix : STREET_SUFFIXES) {
-            if (f.length() >= suffix.length() + 3 && f.endsWith(suffix)) return true;
-        }
-        return false;
     }
 
     private static final Set<String> UNIT_WORDS =

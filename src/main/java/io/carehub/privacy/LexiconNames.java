@@ -77,7 +77,7 @@ final class LexiconNames {
                     && !lex.isCommon(nf)
                     && !TITLES.contains(nf)
                     && !partOfAddress(s, n)
-                    && !AddressRules.isStreetToken(nf)) {
+                    && !StreetLexicon.isStreetToken(nf)) {
                 return emit(s, i, i + 2, 0.7, out);
             }
         }

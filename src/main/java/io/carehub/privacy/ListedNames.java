@@ -103,7 +103,7 @@ final class ListedNames {
                     || GREETINGS.contains(f)
                     || COMPANY_FORMS.contains(f)
                     || NameTriggers.announcesName(f)
-                    || AddressRules.isStreetToken(f)
+                    || StreetLexicon.isStreetToken(f)
                     || lex.isCity(f)
                     || Dates.month(f) > 0
                     || partOfAddress(s, token)) return null;

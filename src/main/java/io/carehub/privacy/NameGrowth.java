@@ -75,7 +75,7 @@ final class NameGrowth {
             if (k > j + 1 && !n.capitalized()) break; // a particle needs a capitalized name after it
             String f = n.folded();
             if (lex.isCommon(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, n)) break;
-            if (AddressRules.isStreetToken(f) || lex.isCity(f)) break;
+            if (StreetLexicon.isStreetToken(f) || lex.isCity(f)) break;
             boolean continues = n.capitalized()
                     ? !lower || lex.isName(f) || lex.isContextName(f, true) || lex.hasSurnameShape(f)
                     : lower && lowerSurname(s, t.get(first), n);
@@ -117,7 +117,7 @@ final class NameGrowth {
                             || TITLES.contains(f)
                             || GREETINGS.contains(f)
                             || NameTriggers.announcesName(f)
-                            || AddressRules.isStreetToken(f)
+                            || StreetLexicon.isStreetToken(f)
                             || !(lex.isAnyFirstName(f)
                                     || startsPhrase && t.get(first).capitalized()))) break;
             j--;

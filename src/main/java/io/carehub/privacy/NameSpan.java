@@ -67,7 +67,7 @@ final class NameSpan {
                     && PARTICLES.contains(f)
                     && j + 1 < t.size()
                     && t.get(j + 1).capitalized()
-                    && !AddressRules.isStreetToken(t.get(j + 1).folded())) { // "Ayşe von Weserstraße 23"
+                    && !StreetLexicon.isStreetToken(t.get(j + 1).folded())) { // "Ayşe von Weserstraße 23"
                 j++;
                 continue;
             }

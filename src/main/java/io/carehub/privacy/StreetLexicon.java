@@ -1,0 +1,107 @@
+package io.carehub.privacy;
+
+import java.util.Set;
+
+/**
+ * The street-name lexicon of {@link AddressRules}: street suffixes ("-straße", "-weg", "-allee"), the words that
+ * follow a street name ("Str.", "Allee", "Street"), and the compounds that end like a street but are none.
+ */
+final class StreetLexicon {
+
+    private static final String[] STREET_SUFFIXES = {
+        "strasse",
+        "str",
+        "weg",
+        "allee",
+        "platz",
+        "gasse",
+        "ring",
+        "damm",
+        "ufer",
+        "chaussee",
+        "pfad",
+        "steig",
+        "stieg",
+        "halde",
+        "kamp",
+        "wall",
+        "graben",
+        "zeile",
+        "promenade",
+        "markt",
+        "anger",
+        "deich",
+        "stiege",
+        "twiete"
+    };
+    static final Set<String> STREET_WORDS = Set.of(
+            "strasse",
+            "str",
+            "weg",
+            "allee",
+            "platz",
+            "gasse",
+            "ring",
+            "damm",
+            "ufer",
+            "chaussee",
+            "street",
+            "st",
+            "road",
+            "rd",
+            "avenue",
+            "ave",
+            "lane",
+            "drive",
+            "way",
+            "square",
+            "place");
+    private static final Set<String> NOT_STREETS = Set.of(
+            "arbeitsplatz",
+            "parkplatz",
+            "speicherplatz",
+            "ausweg",
+            "rueckweg",
+            "heimweg",
+            "weg",
+            "gering",
+            "supermarkt",
+            "markt",
+            "platz",
+            "ring",
+            "damm",
+            "wall",
+            "anger",
+            "deich",
+            "arbeitsweg",
+            "zahlungsweg",
+            "versandweg",
+            "umweg",
+            "hinweg",
+            "telefonmarkt",
+            "mobilfunkmarkt",
+            "stellplatz",
+            "steckplatz");
+
+    /** The last letters of {@link #STREET_SUFFIXES}: a word ending otherwise is no street, whatever else it is. */
+    private static final String STREET_SUFFIX_ENDS = lastChars(STREET_SUFFIXES);
+
+    private static String lastChars(String[] words) {
+        StringBuilder ends = new StringBuilder();
+        for (String w : words) {
+            if (ends.indexOf(w.substring(w.length() - 1)) < 0) ends.append(w.charAt(w.length() - 1));
+        }
+        return ends.toString();
+    }
+
+    static boolean isStreetToken(String f) {
+        if (f.isEmpty() || STREET_SUFFIX_ENDS.indexOf(f.charAt(f.length() - 1)) < 0) return false;
+        if (NOT_STREETS.contains(f)) return false;
+        for (String suffix : STREET_SUFFIXES) {
+            if (f.length() >= suffix.length() + 3 && f.endsWith(suffix)) return true;
+        }
+        return false;
+    }
+
+    private StreetLexicon() {}
+}
