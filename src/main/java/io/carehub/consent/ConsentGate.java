@@ -3,6 +3,7 @@ package io.carehub.consent;
 import io.carehub.consent.Consents.Subject;
 import io.carehub.dialog.DialogEnd;
 import io.carehub.documentation.Contacts;
+import io.carehub.documentation.ConversationRetention;
 import io.carehub.documentation.Conversations;
 import io.carehub.documentation.DocumentedMessage;
 import io.carehub.documentation.Messages;
@@ -35,6 +36,7 @@ public class ConsentGate {
     private final ErasureRequests erasure;
     private final Contacts contacts;
     private final Conversations conversations;
+    private final ConversationRetention retention;
     private final Messages messages;
     private final TransactionTemplate tx;
     private final OutboundMessages outbound;
@@ -49,6 +51,7 @@ public class ConsentGate {
             ErasureRequests erasure,
             Contacts contacts,
             Conversations conversations,
+            ConversationRetention retention,
             Messages messages,
             TransactionTemplate tx,
             OutboundMessages outbound,
@@ -61,6 +64,7 @@ public class ConsentGate {
         this.erasure = erasure;
         this.contacts = contacts;
         this.conversations = conversations;
+        this.retention = retention;
         this.messages = messages;
         this.tx = tx;
         this.outbound = outbound;
@@ -153,7 +157,7 @@ public class ConsentGate {
             consents.record(subject.contactId(), notice.noticeVersion(), Consents.WITHDRAWN, now, subject.wamid());
             markReleased(subject);
             erasure.request(subject.contactId(), reason, "customer", now);
-            return conversations.endForWithdrawal(subject.contactId(), now);
+            return retention.endForWithdrawal(subject.contactId(), now);
         });
         dialogs.endOpenOf(subject.conversationId(), "WITHDRAWN");
         LOG.info(

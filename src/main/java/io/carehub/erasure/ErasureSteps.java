@@ -7,7 +7,7 @@ import io.carehub.consent.ErasureRequests.Step;
 import io.carehub.crypto.ContactKeys;
 import io.carehub.dialog.DialogEnd;
 import io.carehub.documentation.Contacts;
-import io.carehub.documentation.Conversations;
+import io.carehub.documentation.ConversationRetention;
 import io.carehub.documentation.CustomerIdentities;
 import io.carehub.documentation.Messages;
 import io.carehub.documentation.Statuses;
@@ -31,7 +31,7 @@ class ErasureSteps {
 
     private final ErasureRequests requests;
     private final CustomerIdentities identities;
-    private final Conversations conversations;
+    private final ConversationRetention conversations;
     private final Messages messages;
     private final Statuses statuses;
     private final Contacts contacts;
@@ -46,7 +46,7 @@ class ErasureSteps {
     ErasureSteps(
             ErasureRequests requests,
             CustomerIdentities identities,
-            Conversations conversations,
+            ConversationRetention conversations,
             Messages messages,
             Statuses statuses,
             Contacts contacts,

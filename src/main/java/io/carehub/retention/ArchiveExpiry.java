@@ -1,7 +1,7 @@
 package io.carehub.retention;
 
 import io.carehub.documentation.Attachments;
-import io.carehub.documentation.Conversations;
+import io.carehub.documentation.ConversationRetention;
 import io.carehub.documentation.Messages;
 import io.carehub.privacy.DeletionAudit;
 import io.carehub.routing.AgentActions;
@@ -27,7 +27,7 @@ public class ArchiveExpiry {
 
     private final OncePerInterval once;
     private final TransactionTemplate tx;
-    private final Conversations conversations;
+    private final ConversationRetention conversations;
     private final Attachments attachments;
     private final Messages messages;
     private final AgentActions actions;
@@ -38,7 +38,7 @@ public class ArchiveExpiry {
     ArchiveExpiry(
             OncePerInterval once,
             TransactionTemplate tx,
-            Conversations conversations,
+            ConversationRetention conversations,
             Attachments attachments,
             Messages messages,
             AgentActions actions,

@@ -1,7 +1,7 @@
 package io.carehub.retention;
 
 import io.carehub.documentation.ConversationQueries;
-import io.carehub.documentation.Conversations;
+import io.carehub.documentation.ConversationRetention;
 import io.carehub.documentation.CustomerIdentities;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,14 +39,14 @@ public class ContractRelevance {
     /** The archive the conversation is in after the mark. */
     public record Marked(long conversationId, ArchiveClass archiveClass, Instant archivedUntil) {}
 
-    private final Conversations conversations;
+    private final ConversationRetention conversations;
     private final ConversationQueries queries;
     private final CustomerIdentities identities;
     private final RetentionProperties properties;
     private final Clock clock;
 
     ContractRelevance(
-            Conversations conversations,
+            ConversationRetention conversations,
             ConversationQueries queries,
             CustomerIdentities identities,
             RetentionProperties properties,

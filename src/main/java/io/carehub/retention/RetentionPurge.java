@@ -3,7 +3,7 @@ package io.carehub.retention;
 import io.carehub.crypto.ContactKeys;
 import io.carehub.documentation.Attachments;
 import io.carehub.documentation.Contacts;
-import io.carehub.documentation.Conversations;
+import io.carehub.documentation.ConversationRetention;
 import io.carehub.documentation.Messages;
 import io.carehub.documentation.RejectedUpdates;
 import io.carehub.documentation.Statuses;
@@ -43,7 +43,7 @@ public class RetentionPurge {
     private final Statuses statuses;
     private final RejectedUpdates rejected;
     private final AgentActions actions;
-    private final Conversations conversations;
+    private final ConversationRetention conversations;
     private final Contacts contacts;
     private final ContactKeys keys;
     private final DeletionAudit audit;
@@ -58,7 +58,7 @@ public class RetentionPurge {
             Statuses statuses,
             RejectedUpdates rejected,
             AgentActions actions,
-            Conversations conversations,
+            ConversationRetention conversations,
             Contacts contacts,
             ContactKeys keys,
             DeletionAudit audit,
