@@ -5,6 +5,7 @@ import io.carehub.dialog.DialogEnd;
 import io.carehub.documentation.Contacts;
 import io.carehub.documentation.Conversations;
 import io.carehub.documentation.DocumentedMessage;
+import io.carehub.documentation.MessageQueries;
 import io.carehub.documentation.Messages;
 import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.OutboundContent;
@@ -36,6 +37,7 @@ public class ConsentGate {
     private final Contacts contacts;
     private final Conversations conversations;
     private final Messages messages;
+    private final MessageQueries messageQueries;
     private final TransactionTemplate tx;
     private final OutboundMessages outbound;
     private final ConsentProperties notice;
@@ -50,6 +52,7 @@ public class ConsentGate {
             Contacts contacts,
             Conversations conversations,
             Messages messages,
+            MessageQueries messageQueries,
             TransactionTemplate tx,
             OutboundMessages outbound,
             ConsentProperties notice,
@@ -62,6 +65,7 @@ public class ConsentGate {
         this.contacts = contacts;
         this.conversations = conversations;
         this.messages = messages;
+        this.messageQueries = messageQueries;
         this.tx = tx;
         this.outbound = outbound;
         this.notice = notice;
@@ -89,7 +93,8 @@ public class ConsentGate {
             return withdraw(subject, ErasureRequests.WITHDRAWN_IN_CHAT);
         }
         if ("text".equals(subject.type())) {
-            String text = messages.released(List.of(subject.messageId())).get(0).text();
+            String text =
+                    messageQueries.released(List.of(subject.messageId())).get(0).text();
             Optional<String> reason = withdrawalWords.reasonOf(text);
             if (reason.isPresent()) {
                 return withdraw(subject, reason.get());
