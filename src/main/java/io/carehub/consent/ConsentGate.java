@@ -6,6 +6,7 @@ import io.carehub.documentation.Contacts;
 import io.carehub.documentation.ConversationRetention;
 import io.carehub.documentation.Conversations;
 import io.carehub.documentation.DocumentedMessage;
+import io.carehub.documentation.MessageQueries;
 import io.carehub.documentation.Messages;
 import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.OutboundContent;
@@ -38,6 +39,7 @@ public class ConsentGate {
     private final Conversations conversations;
     private final ConversationRetention retention;
     private final Messages messages;
+    private final MessageQueries messageQueries;
     private final TransactionTemplate tx;
     private final OutboundMessages outbound;
     private final ConsentProperties notice;
@@ -53,6 +55,7 @@ public class ConsentGate {
             Conversations conversations,
             ConversationRetention retention,
             Messages messages,
+            MessageQueries messageQueries,
             TransactionTemplate tx,
             OutboundMessages outbound,
             ConsentProperties notice,
@@ -66,6 +69,7 @@ public class ConsentGate {
         this.conversations = conversations;
         this.retention = retention;
         this.messages = messages;
+        this.messageQueries = messageQueries;
         this.tx = tx;
         this.outbound = outbound;
         this.notice = notice;
@@ -93,7 +97,8 @@ public class ConsentGate {
             return withdraw(subject, ErasureRequests.WITHDRAWN_IN_CHAT);
         }
         if ("text".equals(subject.type())) {
-            String text = messages.released(List.of(subject.messageId())).get(0).text();
+            String text =
+                    messageQueries.released(List.of(subject.messageId())).get(0).text();
             Optional<String> reason = withdrawalWords.reasonOf(text);
             if (reason.isPresent()) {
                 return withdraw(subject, reason.get());

@@ -2,7 +2,7 @@ package io.carehub.dialog;
 
 import io.carehub.consent.ConsentOutcome;
 import io.carehub.documentation.Conversations;
-import io.carehub.documentation.Messages;
+import io.carehub.documentation.MessageQueries;
 import io.carehub.whatsapp.CustomerTexts;
 import io.carehub.whatsapp.OutboundContent;
 import io.carehub.whatsapp.OutboundMessages;
@@ -30,7 +30,7 @@ public class DialogHandOff {
     private final DialogEnd end;
     private final OutboundMessages outbound;
     private final Conversations conversations;
-    private final Messages messages;
+    private final MessageQueries messages;
     private final CustomerTexts.Dialog texts;
 
     DialogHandOff(
@@ -38,7 +38,7 @@ public class DialogHandOff {
             DialogEnd end,
             OutboundMessages outbound,
             Conversations conversations,
-            Messages messages,
+            MessageQueries messages,
             CustomerTexts texts) {
         this.dialogs = dialogs;
         this.end = end;

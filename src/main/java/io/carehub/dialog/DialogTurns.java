@@ -3,8 +3,8 @@ package io.carehub.dialog;
 import io.carehub.consent.ConsentOutcome;
 import io.carehub.documentation.ConversationQueries;
 import io.carehub.documentation.CustomerIdentities;
-import io.carehub.documentation.Messages;
-import io.carehub.documentation.Messages.Released;
+import io.carehub.documentation.MessageQueries;
+import io.carehub.documentation.MessageQueries.Released;
 import io.carehub.privacy.KnownValues;
 import io.carehub.privacy.PrivacyHeaders;
 import java.util.ArrayList;
@@ -39,14 +39,14 @@ public class DialogTurns {
 
     private final ConversationQueries queries;
     private final CustomerIdentities identities;
-    private final Messages messages;
+    private final MessageQueries messages;
     private final Dialogs dialogs;
     private final List<Pattern> handOffKeywords;
 
     DialogTurns(
             ConversationQueries queries,
             CustomerIdentities identities,
-            Messages messages,
+            MessageQueries messages,
             Dialogs dialogs,
             DialogProperties properties) {
         this.queries = queries;

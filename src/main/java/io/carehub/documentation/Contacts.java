@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * <p>Table owners (one class holds all SQL of its tables): {@code contact} → {@code Contacts};
  * {@code conversation} → {@link Conversations} (writes, state machine), {@link ConversationRetention} (withdrawal,
  * erasure, archive, purge) and {@link ConversationQueries} (reads);
- * {@code message} → {@link Messages} and {@link MessageHistory} (history and export reads);
+ * {@code message} → {@link Messages} (writes), {@link MessageQueries} (reads) and {@link MessageHistory} (history
+ * and export reads);
  * {@code message_status}, {@code billing_record} → {@link Statuses}; {@code attachment} →
  * {@link Attachments}; {@code attachment_chunk} → {@link AttachmentChunks}; {@code rejected_update} → {@link RejectedUpdates}; {@code customer_identity} →
  * {@link CustomerIdentities}; {@code consent_record} → {@code consent.Consents}; {@code erasure_request}

@@ -20,9 +20,9 @@ class ConversationResolver {
 
     private final Contacts contacts;
     private final Conversations conversations;
-    private final Messages messages;
+    private final MessageQueries messages;
 
-    ConversationResolver(Contacts contacts, Conversations conversations, Messages messages) {
+    ConversationResolver(Contacts contacts, Conversations conversations, MessageQueries messages) {
         this.contacts = contacts;
         this.conversations = conversations;
         this.messages = messages;

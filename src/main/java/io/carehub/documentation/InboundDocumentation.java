@@ -22,13 +22,19 @@ class InboundDocumentation {
 
     private final ConversationResolver resolver;
     private final Messages messages;
+    private final MessageQueries messageQueries;
     private final Conversations conversations;
     private final Attachments attachments;
 
     InboundDocumentation(
-            ConversationResolver resolver, Messages messages, Conversations conversations, Attachments attachments) {
+            ConversationResolver resolver,
+            Messages messages,
+            MessageQueries messageQueries,
+            Conversations conversations,
+            Attachments attachments) {
         this.resolver = resolver;
         this.messages = messages;
+        this.messageQueries = messageQueries;
         this.conversations = conversations;
         this.attachments = attachments;
     }
@@ -69,7 +75,7 @@ class InboundDocumentation {
                 details,
                 contexts,
                 isoStrings(sentAt));
-        Map<String, DocumentedMessage> known = inserted.size() == n ? Map.of() : messages.known(wamids);
+        Map<String, DocumentedMessage> known = inserted.size() == n ? Map.of() : messageQueries.known(wamids);
         List<DocumentedMessage> result = new ArrayList<>(n);
         Map<Long, Instant> latestInbound = new LinkedHashMap<>();
         List<Integer> freshWithMedia = new ArrayList<>();

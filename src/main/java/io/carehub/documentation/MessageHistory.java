@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * R18/R28: the reads of the table {@code message} for the history API (pages with attachments) and the anonymized
- * transcript export. Every other statement on the table is {@link Messages}'.
+ * transcript export. Every write on the table is {@link Messages}', the other reads {@link MessageQueries}'.
  */
 @Component
 public class MessageHistory {

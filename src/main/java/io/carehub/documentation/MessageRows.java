@@ -1,17 +1,17 @@
 package io.carehub.documentation;
 
-import io.carehub.documentation.Messages.Traced;
+import io.carehub.documentation.MessageQueries.Traced;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Maps {@link Messages}' result rows to its records (the owner holds the SQL). */
+/** Maps {@link MessageQueries}' result rows to its records (the owner holds the SQL). */
 final class MessageRows {
 
     private MessageRows() {}
 
-    /** R45: a row of {@code Messages.TRACED}'s columns. */
+    /** R45: a row of {@code MessageQueries.TRACED}'s columns. */
     static Traced traced(ResultSet rs, int row) throws SQLException {
         return new Traced(
                 rs.getLong(1),

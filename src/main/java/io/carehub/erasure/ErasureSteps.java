@@ -9,7 +9,7 @@ import io.carehub.dialog.DialogEnd;
 import io.carehub.documentation.Contacts;
 import io.carehub.documentation.ConversationRetention;
 import io.carehub.documentation.CustomerIdentities;
-import io.carehub.documentation.Messages;
+import io.carehub.documentation.MessageQueries;
 import io.carehub.documentation.Statuses;
 import io.carehub.privacy.DeletionAudit;
 import io.carehub.privacy.KeptTranscripts;
@@ -32,7 +32,7 @@ class ErasureSteps {
     private final ErasureRequests requests;
     private final CustomerIdentities identities;
     private final ConversationRetention conversations;
-    private final Messages messages;
+    private final MessageQueries messages;
     private final Statuses statuses;
     private final Contacts contacts;
     private final ContactKeys keys;
@@ -47,7 +47,7 @@ class ErasureSteps {
             ErasureRequests requests,
             CustomerIdentities identities,
             ConversationRetention conversations,
-            Messages messages,
+            MessageQueries messages,
             Statuses statuses,
             Contacts contacts,
             ContactKeys keys,

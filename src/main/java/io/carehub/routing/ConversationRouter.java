@@ -9,8 +9,8 @@ import io.carehub.documentation.ConversationQueries.Routing;
 import io.carehub.documentation.ConversationStatus;
 import io.carehub.documentation.Conversations;
 import io.carehub.documentation.CustomerIdentities;
-import io.carehub.documentation.Messages;
-import io.carehub.documentation.Messages.Released;
+import io.carehub.documentation.MessageQueries;
+import io.carehub.documentation.MessageQueries.Released;
 import io.carehub.holidays.PublicHolidays;
 import io.carehub.routing.RoutingRules.Pool;
 import io.carehub.routing.RoutingRules.Segment;
@@ -42,7 +42,7 @@ public class ConversationRouter {
 
     private final Conversations conversations;
     private final ConversationQueries queries;
-    private final Messages messages;
+    private final MessageQueries messages;
     private final CustomerIdentities identities;
     private final RoutingRulesSource rules;
     private final OutboundMessages outbound;
@@ -53,7 +53,7 @@ public class ConversationRouter {
     public ConversationRouter(
             Conversations conversations,
             ConversationQueries queries,
-            Messages messages,
+            MessageQueries messages,
             CustomerIdentities identities,
             RoutingRulesSource rules,
             OutboundMessages outbound,

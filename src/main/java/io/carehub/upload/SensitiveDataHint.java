@@ -2,6 +2,7 @@ package io.carehub.upload;
 
 import io.carehub.documentation.Conversations;
 import io.carehub.documentation.DocumentedMessage;
+import io.carehub.documentation.MessageQueries;
 import io.carehub.documentation.Messages;
 import io.carehub.privacy.SensitiveData;
 import java.time.Clock;
@@ -25,6 +26,7 @@ public class SensitiveDataHint {
     private static final Logger LOG = LoggerFactory.getLogger(SensitiveDataHint.class);
 
     private final Messages messages;
+    private final MessageQueries messageQueries;
     private final Conversations conversations;
     private final SensitiveData sensitive;
     private final UploadOffers offers;
@@ -33,12 +35,14 @@ public class SensitiveDataHint {
 
     SensitiveDataHint(
             Messages messages,
+            MessageQueries messageQueries,
             Conversations conversations,
             SensitiveData sensitive,
             UploadOffers offers,
             TransactionTemplate tx,
             Clock clock) {
         this.messages = messages;
+        this.messageQueries = messageQueries;
         this.conversations = conversations;
         this.sensitive = sensitive;
         this.offers = offers;
@@ -48,7 +52,7 @@ public class SensitiveDataHint {
 
     @Handler
     public void check(@Body DocumentedMessage documented) {
-        List<Messages.Released> found = messages.released(List.of(documented.messageId()));
+        List<MessageQueries.Released> found = messageQueries.released(List.of(documented.messageId()));
         if (found.isEmpty() || found.getFirst().text() == null) {
             return;
         }

@@ -6,7 +6,7 @@ import io.carehub.access.Caller;
 import io.carehub.access.Callers;
 import io.carehub.access.Role;
 import io.carehub.documentation.ConversationQueries;
-import io.carehub.documentation.Messages;
+import io.carehub.documentation.MessageQueries;
 import io.carehub.routing.AgentActions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,7 +33,7 @@ class UploadLinkController {
 
     private final UploadOffers offers;
     private final ConversationQueries queries;
-    private final Messages messages;
+    private final MessageQueries messages;
     private final AgentActions actions;
     private final Callers callers;
     private final AccessLog accessLog;
@@ -42,7 +42,7 @@ class UploadLinkController {
     UploadLinkController(
             UploadOffers offers,
             ConversationQueries queries,
-            Messages messages,
+            MessageQueries messages,
             AgentActions actions,
             Callers callers,
             AccessLog accessLog,
@@ -77,7 +77,7 @@ class UploadLinkController {
     @Operation(summary = "The assigned agent reads a message's masked IBAN or ID number in clear (R51, access-logged)")
     Revealed reveal(@PathVariable long id, @PathVariable long messageId) {
         Caller agent = assignedAgent(id);
-        Messages.Sensitive message = messages.sensitive(messageId)
+        MessageQueries.Sensitive message = messages.sensitive(messageId)
                 .filter(m -> m.conversationId() == id)
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "conversation " + id + " has no message " + messageId + " to reveal"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carehub.buffer.JmsBatchMessage;
 import io.carehub.documentation.ConversationQueries;
 import io.carehub.documentation.Conversations;
+import io.carehub.documentation.MessageQueries;
 import io.carehub.documentation.Messages;
 import io.carehub.whatsapp.WindowClosedException.Reason;
 import java.util.List;
@@ -32,6 +33,7 @@ public class OutboundMessages {
     private final ConversationQueries queries;
     private final Conversations conversations;
     private final Messages messages;
+    private final MessageQueries messageQueries;
     private final TransactionTemplate tx;
     private final ProducerTemplate camel;
     private final WindowPolicy window;
@@ -42,6 +44,7 @@ public class OutboundMessages {
             ConversationQueries queries,
             Conversations conversations,
             Messages messages,
+            MessageQueries messageQueries,
             TransactionTemplate tx,
             ProducerTemplate camel,
             WindowPolicy window,
@@ -50,6 +53,7 @@ public class OutboundMessages {
         this.queries = queries;
         this.conversations = conversations;
         this.messages = messages;
+        this.messageQueries = messageQueries;
         this.tx = tx;
         this.camel = camel;
         this.window = window;
@@ -126,9 +130,9 @@ public class OutboundMessages {
      */
     @org.apache.camel.Handler
     public int requeueStale() {
-        List<Messages.Stale> stale =
-                messages.stillQueued(properties.requeueAfter().toMillis() / 1000.0, 500);
-        for (Messages.Stale message : stale) {
+        List<MessageQueries.Stale> stale =
+                messageQueries.stillQueued(properties.requeueAfter().toMillis() / 1000.0, 500);
+        for (MessageQueries.Stale message : stale) {
             enqueue(message.id(), message.conversationId());
         }
         if (!stale.isEmpty()) {
@@ -165,7 +169,7 @@ public class OutboundMessages {
     /** R52: a template Meta refused for a BSUID recipient (131062) is refused here too for customers without phone. */
     private void refuseTemplateMetaRefusedForBsuids(OutboundContent template) {
         String name = template.body().path("name").asText();
-        if (messages.templateRefusedForBsuids(name)) {
+        if (messageQueries.templateRefusedForBsuids(name)) {
             throw new RecipientNotSupportedException(
                     "WhatsApp does not deliver the template '" + name + "' to customers without a known phone number"
                             + " (error " + RecipientNotSupportedException.CODE + ")");

@@ -2,6 +2,7 @@ package io.carehub.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.carehub.documentation.MessageQueries;
 import io.carehub.documentation.Messages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,7 @@ public class OutboundSender {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSender.class);
 
     private final Messages messages;
+    private final MessageQueries messageQueries;
     private final TransactionTemplate tx;
     private final ProducerTemplate camel;
     private final WindowPolicy window;
@@ -44,6 +46,7 @@ public class OutboundSender {
 
     public OutboundSender(
             Messages messages,
+            MessageQueries messageQueries,
             TransactionTemplate tx,
             ProducerTemplate camel,
             WindowPolicy window,
@@ -54,6 +57,7 @@ public class OutboundSender {
             Environment environment,
             MeterRegistry registry) {
         this.messages = messages;
+        this.messageQueries = messageQueries;
         this.tx = tx;
         this.camel = camel;
         this.window = window;
@@ -82,7 +86,8 @@ public class OutboundSender {
     /** Loads the queued message; null when it was sent before (redelivery) or the window closed meanwhile. */
     public OutboundRequest prepare(@Body String messageId) {
         long id = Long.parseLong(messageId.trim());
-        Messages.Outbound row = messages.outbound(id).orElseThrow(() -> new OutboundRowMissingException(id));
+        MessageQueries.Outbound row =
+                messageQueries.outbound(id).orElseThrow(() -> new OutboundRowMissingException(id));
         if (!"queued".equals(row.deliveryState())) {
             LOG.info("outbound message {} already {}: not sent again", id, row.deliveryState());
             return null;

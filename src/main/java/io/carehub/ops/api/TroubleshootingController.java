@@ -7,8 +7,8 @@ import static io.carehub.ops.api.OpsRequests.notFound;
 import io.carehub.access.AccessLog;
 import io.carehub.access.Callers;
 import io.carehub.access.Role;
-import io.carehub.documentation.Messages;
-import io.carehub.documentation.Messages.Traced;
+import io.carehub.documentation.MessageQueries;
+import io.carehub.documentation.MessageQueries.Traced;
 import io.carehub.documentation.RejectedUpdates;
 import io.carehub.documentation.RejectedUpdates.Rejected;
 import io.carehub.documentation.Statuses;
@@ -34,14 +34,18 @@ class TroubleshootingController {
 
     private static final int MAX_LISTED = 1000;
 
-    private final Messages messages;
+    private final MessageQueries messages;
     private final Statuses statuses;
     private final RejectedUpdates rejected;
     private final AccessLog accessLog;
     private final Callers callers;
 
     TroubleshootingController(
-            Messages messages, Statuses statuses, RejectedUpdates rejected, AccessLog accessLog, Callers callers) {
+            MessageQueries messages,
+            Statuses statuses,
+            RejectedUpdates rejected,
+            AccessLog accessLog,
+            Callers callers) {
         this.messages = messages;
         this.statuses = statuses;
         this.rejected = rejected;
