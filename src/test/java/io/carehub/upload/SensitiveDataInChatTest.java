@@ -4,13 +4,9 @@ import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.Db;
-import io.carehub.HubApi;
 import io.carehub.IdentityProvider;
 import io.carehub.pages.OneTimeToken;
-import io.carehub.routing.AgentPools;
 import io.carehub.routing.ConversationTest;
-import io.carehub.routing.Customers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,6 @@ import org.iban4j.CountryCode;
 import org.iban4j.Iban;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * R16/R51 end to end through the webhook: an IBAN or ID-document number in a customer's message is flagged, stays
@@ -28,22 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * check the verified business badge and gets a fresh secure upload link.
  */
 @ConversationTest
-class SensitiveDataInChatTest {
-
-    @Autowired
-    Customers customers;
-
-    @Autowired
-    Db db;
-
-    @Autowired
-    HubApi hub;
-
-    @Autowired
-    AgentPools pools;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class SensitiveDataInChatTest extends UploadTestBase {
 
     @Autowired
     UploadTexts texts;

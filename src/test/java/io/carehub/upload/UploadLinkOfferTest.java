@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.carehub.Db;
-import io.carehub.HubApi;
 import io.carehub.IdentityProvider;
 import io.carehub.MutableClock;
 import io.carehub.pages.OneTimeToken;
-import io.carehub.routing.AgentPools;
 import io.carehub.routing.ConversationTest;
-import io.carehub.routing.Customers;
 import io.carehub.routing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * R16/R47: the assigned agent sends the customer a one-time upload link: 256 random bits, stored only as their
@@ -28,22 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the offer is in the access log. Nobody else can offer one, and outside the 24-hour window nothing is filed.
  */
 @ConversationTest
-class UploadLinkOfferTest {
-
-    @Autowired
-    Customers customers;
-
-    @Autowired
-    Db db;
-
-    @Autowired
-    HubApi hub;
-
-    @Autowired
-    AgentPools pools;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class UploadLinkOfferTest extends UploadTestBase {
 
     @Autowired
     MutableClock clock;

@@ -4,14 +4,10 @@ import static io.carehub.routing.Customers.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.carehub.Db;
-import io.carehub.HubApi;
 import io.carehub.IdentityProvider;
 import io.carehub.MutableClock;
 import io.carehub.pages.OneTimeToken;
-import io.carehub.routing.AgentPools;
 import io.carehub.routing.ConversationTest;
-import io.carehub.routing.Customers;
 import jakarta.servlet.ServletContext;
 import java.io.File;
 import java.net.http.HttpResponse;
@@ -31,7 +27,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * R16 over HTTP through the hub's real port, as a phone's browser posts the form (multipart, CSRF field): an upload is
@@ -41,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * exactly one wins.
  */
 @ConversationTest
-class UploadPageTest {
+class UploadPageTest extends UploadTestBase {
 
     static final byte[] PDF = read("upload/testdokument.pdf");
     static final byte[] PNG = read("upload/ausweis-scan.png");
@@ -53,21 +48,6 @@ class UploadPageTest {
     /** An HEIC photo's ftyp box (major brand heic), as phones write them. */
     static final byte[] HEIC =
             bytes("\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000mif1heic\u0000\u0000\u0000\u0000meta");
-
-    @Autowired
-    Customers customers;
-
-    @Autowired
-    Db db;
-
-    @Autowired
-    HubApi hub;
-
-    @Autowired
-    AgentPools pools;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     MutableClock clock;

@@ -73,12 +73,9 @@ class DeadLetterController {
     @PostMapping("/api/ops/parked/{id}/redrive")
     @Operation(summary = "Re-drive one parked message to its origin queue (404: not parked)")
     Outcome redriveOne(@PathVariable String id) throws JMSException {
-        Outcome outcome = outcome(parked.redrive(filter(messageId(id), null, null, null, null)));
+        Outcome outcome = outcome(parked.redrive(one(id)));
         log(AccessLog.Action.PARKED_REDRIVE, "id " + id);
-        if (outcome.count() == 0) {
-            throw notFound("no parked message " + id);
-        }
-        return outcome;
+        return found(outcome, id);
     }
 
     @PostMapping("/api/ops/parked/redrive")
@@ -101,12 +98,9 @@ class DeadLetterController {
     @Operation(summary = "Delete one parked message; 'why' is required and audited (404: not parked)")
     Outcome deleteOne(@PathVariable String id, @RequestParam(required = false) String why) throws JMSException {
         String reason = why(why);
-        Outcome outcome = outcome(parked.delete(filter(messageId(id), null, null, null, null)));
+        Outcome outcome = outcome(parked.delete(one(id)));
         audit(outcome, "id " + id, reason);
-        if (outcome.count() == 0) {
-            throw notFound("no parked message " + id);
-        }
-        return outcome;
+        return found(outcome, id);
     }
 
     @DeleteMapping("/api/ops/parked")
@@ -148,6 +142,18 @@ class DeadLetterController {
                 className("reason", reason),
                 instant("from", from),
                 instant("to", to));
+    }
+
+    private static Filter one(String id) {
+        return filter(messageId(id), null, null, null, null);
+    }
+
+    /** A call on one parked message: 404 when it was not parked. */
+    private static Outcome found(Outcome outcome, String id) {
+        if (outcome.count() == 0) {
+            throw notFound("no parked message " + id);
+        }
+        return outcome;
     }
 
     private static String describe(Filter filter) {
