@@ -1,19 +1,19 @@
 package io.carehub.documentation;
 
 import io.carehub.crypto.ContactCipher;
-import io.carehub.documentation.Contacts.Exported;
+import io.carehub.documentation.ContactQueries.Exported;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Maps {@link Contacts}' result rows to its records (the owner holds the SQL). */
+/** Maps {@link ContactQueries}' result rows to its records (the owner holds the SQL). */
 final class ContactRows {
 
     private ContactRows() {}
 
     /**
-     * R50: the columns {@code Contacts.exported} selects. R19: decrypted with the contact's key; an erased contact's
+     * R50: the columns {@code ContactQueries.exported} selects. R19: decrypted with the contact's key; an erased contact's
      * (null {@code cipher}) values read as null.
      */
     static Exported exported(ResultSet rs, ContactCipher cipher) throws SQLException {

@@ -5,16 +5,12 @@ import io.carehub.crypto.ContactKeys;
 import io.carehub.crypto.LookupHash;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -28,7 +24,8 @@ import org.springframework.stereotype.Component;
  * linked on one row when known, username and profile name, and when the privacy notice was last sent). Every
  * statement that writes it lives here.
  *
- * <p>Table owners (one class holds all SQL of its tables): {@code contact} → {@code Contacts};
+ * <p>Table owners (one class holds all SQL of its tables): {@code contact} → {@code Contacts} (writes) and
+ * {@link ContactQueries} (reads);
  * {@code conversation} → {@link Conversations} (writes, state machine), {@link ConversationRetention} (withdrawal,
  * erasure, archive, purge) and {@link ConversationQueries} (reads);
  * {@code message} → {@link Messages} (writes), {@link MessageQueries} (reads) and {@link MessageHistory} (history
@@ -48,7 +45,8 @@ import org.springframework.stereotype.Component;
  * decrypts them in its reads; contacts are looked up by the keyed hashes {@code wa_id_hash} / {@code user_id_hash}.
  * A read may join a neighbour table for its columns where that saves a round trip on a hot path; the
  * owner of the rows it returns holds it. Row mappers and sealing may sit in small collaborators that run no SQL
- * ({@link ConversationRows}, {@link ContactRows}, {@link AttachmentRows}, {@link MessageRows}, {@link MessageSealing}).
+ * ({@link ConversationRows}, {@link ContactRows}, {@link ContactSealing}, {@link AttachmentRows},
+ * {@link MessageRows}, {@link MessageSealing}).
  */
 @Component
 public class Contacts {
@@ -162,8 +160,7 @@ public class Contacts {
     private void updateLinked(long id, CustomerIdentity identity, boolean withPhone) {
         ContactCipher cipher = keys.forContact(id);
         String waId = withPhone ? identity.waId() : null;
-        jdbc.update(
-                """
+        jdbc.update("""
                 update contact
                    set phone_number = coalesce(cast(:phone as bytea), phone_number),
                        wa_id_hash = coalesce(cast(:waIdHash as bytea), wa_id_hash),
@@ -171,15 +168,7 @@ public class Contacts {
                        parent_user_id = coalesce(cast(:parent as bytea), parent_user_id),
                        username = coalesce(cast(:username as bytea), username),
                        profile_name = coalesce(cast(:name as bytea), profile_name), updated_at = now()
-                 where id = :id""",
-                new MapSqlParameterSource("id", id)
-                        .addValue("phone", cipher.seal(waId, PHONE_NUMBER))
-                        .addValue("waIdHash", lookupHash.of(waId))
-                        .addValue("userId", cipher.seal(identity.userId(), USER_ID))
-                        .addValue("userIdHash", lookupHash.of(identity.userId()))
-                        .addValue("parent", cipher.seal(identity.parentUserId(), PARENT_USER_ID))
-                        .addValue("username", cipher.seal(identity.username(), USERNAME))
-                        .addValue("name", cipher.seal(identity.profileName(), PROFILE_NAME)));
+                 where id = :id""", ContactSealing.linked(id, identity, waId, cipher, lookupHash));
     }
 
     /**
@@ -217,14 +206,10 @@ public class Contacts {
         }
         long id = changed.get(0);
         ContactCipher cipher = keys.forContact(id);
-        jdbc.update(
-                """
+        jdbc.update("""
                 update contact set phone_number = coalesce(cast(:phone as bytea), phone_number),
                                    user_id = coalesce(cast(:userId as bytea), user_id)
-                 where id = :id""",
-                new MapSqlParameterSource("id", id)
-                        .addValue("phone", cipher.seal(change.newWaId(), PHONE_NUMBER))
-                        .addValue("userId", cipher.seal(change.newUserId(), USER_ID)));
+                 where id = :id""", ContactSealing.relinked(id, change, cipher));
     }
 
     /**
@@ -233,7 +218,6 @@ public class Contacts {
      * sorted by wa_id so concurrent batches lock in one order. Keys and names must be storable already.
      */
     private Map<String, Long> upsert(SortedMap<String, String> profileNames) {
-        record Stored(long id, byte[] phone, byte[] name) {}
         Map<String, String> waIdByHash = new HashMap<>();
         String[] hashes = new String[profileNames.size()];
         int n = 0;
@@ -241,50 +225,32 @@ public class Contacts {
             hashes[n] = HexFormat.of().formatHex(lookupHash.of(waId));
             waIdByHash.put(hashes[n++], waId);
         }
-        Map<String, Stored> stored = new HashMap<>();
+        Map<String, ContactSealing.Stored> stored = new HashMap<>();
         jdbc.query("""
                 insert into contact (wa_id_hash)
                 select decode(c.hash, 'hex') from unnest(cast(:hashes as text[])) with ordinality as c(hash, ord)
                  order by c.ord
                 on conflict (wa_id_hash) do update set wa_id_hash = excluded.wa_id_hash
                 returning id, encode(wa_id_hash, 'hex'), phone_number, profile_name""", new MapSqlParameterSource("hashes", hashes), rs -> {
-            stored.put(waIdByHash.get(rs.getString(2)), new Stored(rs.getLong(1), rs.getBytes(3), rs.getBytes(4)));
+            stored.put(
+                    waIdByHash.get(rs.getString(2)),
+                    new ContactSealing.Stored(rs.getLong(1), rs.getBytes(3), rs.getBytes(4)));
         });
         Map<String, Long> contactIds = new HashMap<>();
         stored.forEach((waId, row) -> contactIds.put(waId, row.id()));
-        Map<Long, ContactCipher> ciphers = keys.forContacts(contactIds.values());
-        List<Long> ids = new ArrayList<>();
-        List<String> phones = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        stored.forEach((waId, row) -> {
-            ContactCipher cipher = ciphers.get(row.id());
-            String name = profileNames.get(waId);
-            boolean newName = name != null && !name.equals(cipher.openText(row.name(), PROFILE_NAME));
-            if (row.phone() == null || newName) {
-                ids.add(row.id());
-                phones.add(row.phone() == null ? base64(cipher.seal(waId, PHONE_NUMBER)) : null);
-                names.add(newName ? base64(cipher.seal(name, PROFILE_NAME)) : null);
-            }
-        });
-        if (!ids.isEmpty()) {
-            jdbc.update(
-                    """
+        MapSqlParameterSource changed =
+                ContactSealing.changed(stored, profileNames, keys.forContacts(contactIds.values()));
+        if (changed != null) {
+            jdbc.update("""
                     update contact k
                        set phone_number = coalesce(decode(c.phone, 'base64'), k.phone_number),
                            profile_name = coalesce(decode(c.name, 'base64'), k.profile_name),
                            updated_at = case when c.name is null then k.updated_at else now() end
                       from unnest(cast(:ids as bigint[]), cast(:phones as text[]), cast(:names as text[]))
                            as c(id, phone, name)
-                     where k.id = c.id""",
-                    new MapSqlParameterSource("ids", ids.toArray(Long[]::new))
-                            .addValue("phones", phones.toArray(String[]::new))
-                            .addValue("names", names.toArray(String[]::new)));
+                     where k.id = c.id""", changed);
         }
         return contactIds;
-    }
-
-    private static String base64(byte[] bytes) {
-        return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 
     /**
@@ -320,89 +286,6 @@ public class Contacts {
         jdbc.update(
                 "update contact set profile_name = null, username = null, updated_at = now() where id = :id",
                 Map.of("id", contactId));
-    }
-
-    /** R33 erasure ledger: the contacts known by these lookup hashes that existed at {@code before}. */
-    public List<Long> byLookupHash(byte[] hash, Instant before) {
-        return jdbc.queryForList(
-                """
-                select id from contact where (wa_id_hash = :hash or user_id_hash = :hash) and created_at <= :before""", new MapSqlParameterSource("hash", hash).addValue("before", Timestamp.from(before)), Long.class);
-    }
-
-    /** R33 erasure ledger: the lookup hashes of the contact (WhatsApp id, BSUID; either may be null). */
-    public List<byte[]> lookupHashes(long contactId) {
-        return jdbc
-                .query(
-                        "select wa_id_hash, user_id_hash from contact where id = :id",
-                        Map.of("id", contactId),
-                        (rs, i) -> Arrays.asList(rs.getBytes(1), rs.getBytes(2)))
-                .stream()
-                .flatMap(List::stream)
-                .filter(Objects::nonNull)
-                .toList();
-    }
-
-    /** R33/R49: the contact named by WhatsApp id or BSUID (by keyed hash). */
-    public Optional<Long> idOf(String waIdOrUserId) {
-        return jdbc
-                .queryForList(
-                        "select id from contact where wa_id_hash = :hash or user_id_hash = :hash order by id limit 1",
-                        new MapSqlParameterSource("hash", lookupHash.of(waIdOrUserId)),
-                        Long.class)
-                .stream()
-                .findFirst();
-    }
-
-    // ---- access-request export (R50) ----
-
-    /** R50: the contact as stored. */
-    public record Exported(
-            long id,
-            String waId,
-            String phoneNumber,
-            String userId,
-            String parentUserId,
-            String username,
-            String profileName,
-            Instant noticeSentAt,
-            Instant createdAt,
-            Instant updatedAt) {}
-
-    /** R50: the contact a privacy officer names by WhatsApp id or BSUID, found by the identifier's keyed hash. */
-    public Optional<Exported> exported(String identifier) {
-        return jdbc
-                .query("""
-                        select id, wa_id_hash is not null, phone_number, user_id, parent_user_id, username, profile_name,
-                               notice_sent_at, created_at, updated_at
-                          from contact where wa_id_hash = :hash or user_id_hash = :hash""", new MapSqlParameterSource("hash", lookupHash.of(identifier)), (rs, i) -> {
-                    // R19: decrypted with the contact's key; an erased contact's values read as null
-                    ContactCipher cipher = keys.existing(rs.getLong(1)).orElse(null);
-                    return ContactRows.exported(rs, cipher);
-                })
-                .stream()
-                .findFirst();
-    }
-
-    // i15-retention: three-month purge (R30)
-
-    /**
-     * R30: contacts left with nothing: no conversation, no legitimation, no pending erasure, and no consent decision
-     * since {@code proofCutoff} (the consent records are proof of consent until then); at most {@code limit}.
-     */
-    public List<Long> leftWithNothing(Instant cutoff, Instant proofCutoff, int limit) {
-        return jdbc.queryForList(
-                """
-                select k.id from contact k
-                 where k.updated_at < :cutoff
-                   and not exists (select 1 from conversation c where c.contact_id = k.id)
-                   and not exists (select 1 from customer_identity i where i.contact_id = k.id)
-                   and not exists (select 1 from erasure_request e where e.contact_id = k.id and e.status = 'PENDING')
-                   and not exists (select 1 from consent_record r where r.contact_id = k.id and r.decided_at >= :proof)
-                 limit :limit""",
-                new MapSqlParameterSource("cutoff", Timestamp.from(cutoff))
-                        .addValue("proof", Timestamp.from(proofCutoff))
-                        .addValue("limit", limit),
-                Long.class);
     }
 
     /** R30: deletes contacts (their consent records, erasure requests and key go with them); call after the key's destroy. */

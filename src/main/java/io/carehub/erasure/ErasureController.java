@@ -6,7 +6,7 @@ import io.carehub.access.Callers;
 import io.carehub.access.Role;
 import io.carehub.consent.ErasureRequests;
 import io.carehub.consent.ErasureRequests.Request;
-import io.carehub.documentation.Contacts;
+import io.carehub.documentation.ContactQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -34,12 +34,13 @@ class ErasureController {
     private static final int MAX_LISTED = 1000;
 
     private final ErasureRequests requests;
-    private final Contacts contacts;
+    private final ContactQueries contacts;
     private final Callers callers;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    ErasureController(ErasureRequests requests, Contacts contacts, Callers callers, AccessLog accessLog, Clock clock) {
+    ErasureController(
+            ErasureRequests requests, ContactQueries contacts, Callers callers, AccessLog accessLog, Clock clock) {
         this.requests = requests;
         this.contacts = contacts;
         this.callers = callers;

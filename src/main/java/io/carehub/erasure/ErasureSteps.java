@@ -6,6 +6,7 @@ import io.carehub.consent.ErasureRequests.Request;
 import io.carehub.consent.ErasureRequests.Step;
 import io.carehub.crypto.ContactKeys;
 import io.carehub.dialog.DialogEnd;
+import io.carehub.documentation.ContactQueries;
 import io.carehub.documentation.Contacts;
 import io.carehub.documentation.ConversationRetention;
 import io.carehub.documentation.CustomerIdentities;
@@ -35,6 +36,7 @@ class ErasureSteps {
     private final MessageQueries messages;
     private final Statuses statuses;
     private final Contacts contacts;
+    private final ContactQueries contactQueries;
     private final ContactKeys keys;
     private final KeptTranscripts transcripts;
     private final DialogEnd dialogs;
@@ -50,6 +52,7 @@ class ErasureSteps {
             MessageQueries messages,
             Statuses statuses,
             Contacts contacts,
+            ContactQueries contactQueries,
             ContactKeys keys,
             KeptTranscripts transcripts,
             DialogEnd dialogs,
@@ -63,6 +66,7 @@ class ErasureSteps {
         this.messages = messages;
         this.statuses = statuses;
         this.contacts = contacts;
+        this.contactQueries = contactQueries;
         this.keys = keys;
         this.transcripts = transcripts;
         this.dialogs = dialogs;
@@ -116,7 +120,7 @@ class ErasureSteps {
             return false;
         }
         // the ledger first (its own database, idempotent): a crash after it leaves the request to be resumed
-        ledger.record(contacts.lookupHashes(contact), request.reason());
+        ledger.record(contactQueries.lookupHashes(contact), request.reason());
         step.executeWithoutResult(status -> {
             keys.destroy(contact, why);
             int deleted = contacts.delete(contact);

@@ -1,7 +1,7 @@
 package io.carehub.erasure;
 
 import io.carehub.consent.ErasureRequests;
-import io.carehub.documentation.Contacts;
+import io.carehub.documentation.ContactQueries;
 import java.time.Clock;
 import java.util.List;
 import org.apache.camel.Handler;
@@ -21,13 +21,17 @@ public class LedgerReapply {
     private static final int PAGE = 500;
 
     private final ErasureLedger ledger;
-    private final Contacts contacts;
+    private final ContactQueries contacts;
     private final ErasureRequests requests;
     private final ErasureExecutor executor;
     private final Clock clock;
 
     LedgerReapply(
-            ErasureLedger ledger, Contacts contacts, ErasureRequests requests, ErasureExecutor executor, Clock clock) {
+            ErasureLedger ledger,
+            ContactQueries contacts,
+            ErasureRequests requests,
+            ErasureExecutor executor,
+            Clock clock) {
         this.ledger = ledger;
         this.contacts = contacts;
         this.requests = requests;

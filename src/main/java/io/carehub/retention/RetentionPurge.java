@@ -2,6 +2,7 @@ package io.carehub.retention;
 
 import io.carehub.crypto.ContactKeys;
 import io.carehub.documentation.Attachments;
+import io.carehub.documentation.ContactQueries;
 import io.carehub.documentation.Contacts;
 import io.carehub.documentation.ConversationRetention;
 import io.carehub.documentation.Messages;
@@ -45,6 +46,7 @@ public class RetentionPurge {
     private final AgentActions actions;
     private final ConversationRetention conversations;
     private final Contacts contacts;
+    private final ContactQueries contactQueries;
     private final ContactKeys keys;
     private final DeletionAudit audit;
     private final RetentionProperties properties;
@@ -60,6 +62,7 @@ public class RetentionPurge {
             AgentActions actions,
             ConversationRetention conversations,
             Contacts contacts,
+            ContactQueries contactQueries,
             ContactKeys keys,
             DeletionAudit audit,
             RetentionProperties properties,
@@ -73,6 +76,7 @@ public class RetentionPurge {
         this.actions = actions;
         this.conversations = conversations;
         this.contacts = contacts;
+        this.contactQueries = contactQueries;
         this.keys = keys;
         this.audit = audit;
         this.properties = properties;
@@ -126,7 +130,7 @@ public class RetentionPurge {
         int total = 0;
         while (true) {
             Integer count = tx.execute(status -> {
-                List<Long> ids = contacts.leftWithNothing(cutoff, proofCutoff, properties.batchSize());
+                List<Long> ids = contactQueries.leftWithNothing(cutoff, proofCutoff, properties.batchSize());
                 ids.forEach(id -> keys.destroy(id, REASON));
                 int n = contacts.delete(ids);
                 if (n > 0) {

@@ -7,7 +7,7 @@ import io.carehub.consent.Consents;
 import io.carehub.consent.ErasureRequests;
 import io.carehub.dialog.Dialogs;
 import io.carehub.documentation.Attachments;
-import io.carehub.documentation.Contacts;
+import io.carehub.documentation.ContactQueries;
 import io.carehub.documentation.ConversationQueries;
 import io.carehub.documentation.CustomerIdentities;
 import io.carehub.documentation.MessageHistory;
@@ -93,7 +93,7 @@ class AccessRequestArchive {
     }
 
     /** Writes the archive of {@code contact} to {@code response}; the export's record ends DONE or FAILED. */
-    void write(UUID exportId, Contacts.Exported contact, OutputStream response) throws IOException {
+    void write(UUID exportId, ContactQueries.Exported contact, OutputStream response) throws IOException {
         ExportTracker tracker = new ExportTracker(exportId, exports);
         boolean done = false;
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(tracker.counting(response), 1 << 16))) {
@@ -128,7 +128,8 @@ class AccessRequestArchive {
     }
 
     private List<Attachments.Exported> writeData(
-            UUID exportId, Contacts.Exported contact, ZipOutputStream zip, ExportTracker tracker) throws IOException {
+            UUID exportId, ContactQueries.Exported contact, ZipOutputStream zip, ExportTracker tracker)
+            throws IOException {
         long id = contact.id();
         List<Attachments.Exported> stored = new ArrayList<>();
         zip.putNextEntry(new ZipEntry(DATA_ENTRY));

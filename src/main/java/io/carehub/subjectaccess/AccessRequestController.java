@@ -5,7 +5,7 @@ import io.carehub.access.Caller;
 import io.carehub.access.Callers;
 import io.carehub.access.Role;
 import io.carehub.documentation.Attachments;
-import io.carehub.documentation.Contacts;
+import io.carehub.documentation.ContactQueries;
 import io.carehub.documentation.MessageHistory;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
@@ -37,7 +37,7 @@ class AccessRequestController {
 
     record AccessRequest(String waId, String userId) {}
 
-    private final Contacts contacts;
+    private final ContactQueries contacts;
     private final MessageHistory messages;
     private final Attachments attachments;
     private final AccessExports exports;
@@ -46,7 +46,7 @@ class AccessRequestController {
     private final AccessLog accessLog;
 
     AccessRequestController(
-            Contacts contacts,
+            ContactQueries contacts,
             MessageHistory messages,
             Attachments attachments,
             AccessExports exports,
@@ -67,7 +67,7 @@ class AccessRequestController {
         if ((blank(request.waId())) == (blank(request.userId()))) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give exactly one of waId and userId");
         }
-        Contacts.Exported contact = contacts.exported(blank(request.waId()) ? request.userId() : request.waId())
+        ContactQueries.Exported contact = contacts.exported(blank(request.waId()) ? request.userId() : request.waId())
                 .orElseThrow(
                         () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no contact with this identifier"));
         Caller caller = callers.current();
