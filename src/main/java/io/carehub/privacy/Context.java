@@ -96,8 +96,22 @@ final class Context {
         return anyBefore(s, pos, 4, 40, PLATE::contains);
     }
 
+    /**
+     * A document word among the ten words before {@code pos}, with no OTHER_ID keyword nearer: in "Ausweis: … /
+     * Krankenkasse: X960469284" the number is the health-insurance number.
+     */
     static boolean idDocumentBefore(TextScan s, int pos) {
-        return anyBefore(s, pos, 10, 80, Context::documentWord);
+        List<Token> t = s.tokens;
+        int k = s.tokenAtOrAfter(pos) - 1;
+        for (int seen = 0; k >= 0 && seen < 10; k--, seen++) {
+            Token token = t.get(k);
+            if (pos - token.end() > 80) return false;
+            if (!token.isWord()) continue;
+            String w = token.folded();
+            if (documentWord(w)) return true;
+            if (OtherIdRule.keyword(w)) return false;
+        }
+        return false;
     }
 
     /** Heads of the words for identity documents in the languages customers write in. */
@@ -124,7 +138,13 @@ final class Context {
             "identit",
             "idcard",
             "dowod",
-            "kimlik");
+            "kimlik",
+            // Russian and Ukrainian: паспорт, загранпаспорт, посвідка (residence permit)
+            "паспорт",
+            "загранпаспорт",
+            "закордонн",
+            "посвідк",
+            "διαβατ");
 
     private static final Set<String> DOCUMENT_WORDS = Set.of(
             "pass",

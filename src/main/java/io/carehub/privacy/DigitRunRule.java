@@ -168,13 +168,39 @@ final class DigitRunRule implements Scanner {
         return notPersonalBefore(s, t.get(i).start());
     }
 
-    /** A ticket, order, parcel or fault keyword among the four words before {@code pos}. */
+    /** Prepositions that make the next article-and-noun a place: "steht auf der Rechnung 1158 9043 27". */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("auf", "in", "on", "from", "aus", "unter", "oben");
+
+    /**
+     * A ticket, order, parcel or fault keyword among the four words before {@code pos}; not a document named as
+     * the place where the number stands ("auf der Rechnung", "on the invoice"): that number is the customer's.
+     */
     static boolean notPersonalBefore(TextScan s, int pos) {
-        return Context.anyBefore(s, pos, 4, 50, w -> {
+        List<Token> t = s.tokens;
+        int k = s.tokenAtOrAfter(pos) - 1;
+        for (int seen = 0; k >= 0 && seen < 4; k--, seen++) {
+            Token token = t.get(k);
+            if (pos - token.end() > 50) return false;
+            if (!token.isWord()) continue;
+            String w = token.folded();
             for (String head : NOT_PERSONAL) {
-                if (w.startsWith(head)) return true;
+                if (w.startsWith(head)) return !(w.equals(head) && namedAsPlace(t, k));
             }
-            return false;
-        });
+        }
+        return false;
+    }
+
+    /** "auf der Rechnung", "on the invoice", "in meiner Rechnung": preposition, article or pronoun, noun. */
+    private static boolean namedAsPlace(List<Token> t, int noun) {
+        if (noun < 2 || !t.get(noun - 1).isWord() || !t.get(noun - 2).isWord()) return false;
+        String article = t.get(noun - 1).folded();
+        boolean determiner = article.startsWith("d")
+                || article.startsWith("mein")
+                || article.startsWith("ihre")
+                || article.equals("the")
+                || article.equals("my")
+                || article.equals("your")
+                || article.equals("eurer");
+        return determiner && PLACE_PREPOSITIONS.contains(t.get(noun - 2).folded());
     }
 }

@@ -79,7 +79,28 @@ final class IdDocumentScanner implements Scanner {
         if (!Context.idDocumentBefore(s, start) || DigitRunRule.notPersonalBefore(s, start)) return;
         // right after its document word ("rumänischer pass 057382914") a number is the document's, not a phone
         boolean close = Context.anyBefore(s, start, 2, 24, w -> !w.equals("id") && Context.documentWord(w));
-        out.add(new Detection(EntityType.ID_DOCUMENT, letterSeriesBefore(s, start), end, close ? 0.92 : 0.88));
+        int series = letterSeriesBefore(s, start);
+        if (series == start) series = digitSeriesBefore(s, start, end);
+        out.add(new Detection(EntityType.ID_DOCUMENT, series, end, close ? 0.92 : 0.88));
+    }
+
+    /**
+     * "Reisepass 75 4418209", "паспорт 45 06 123456": Russian and Ukrainian passports put a series of two or four
+     * digits, written in groups of two, before a number of six or seven digits.
+     */
+    private static int digitSeriesBefore(TextScan s, int start, int end) {
+        if (end - start < 6 || end - start > 7) return start;
+        for (int k = start; k < end; k++) {
+            if (!TextScan.isDigit(s.c[k])) return start;
+        }
+        int series = start;
+        for (int groups = 0; groups < 2; groups++) {
+            int k = series - 1;
+            if (s.at(k) != ' ' || !TextScan.isDigit(s.at(k - 1)) || !TextScan.isDigit(s.at(k - 2))) break;
+            if (TextScan.isAlnum(s.at(k - 3))) break;
+            series = k - 2;
+        }
+        return series;
     }
 
     /** "passport GC 417892", "Nummer P 4471829": the start of a series of one or two capitals before the number. */

@@ -50,6 +50,17 @@ final class OtherIdRule implements Scanner {
             "krankenversichertennummer",
             "krankenversicherungsnummer",
             "kvnr",
+            // the health-insurance number named by its fund or card: "Krankenkasse: X…", "eGK-Nr."
+            "krankenkasse",
+            "krankenkassennummer",
+            "krankenkassennr",
+            "krankenkassen-nr",
+            "kk-nr",
+            "kk-nummer",
+            "versichertenkarte",
+            "gesundheitskarte",
+            "egk",
+            "egk-nr",
             "kv-nummer",
             "ssn",
             "nino",
@@ -64,6 +75,7 @@ final class OtherIdRule implements Scanner {
             "insee",
             "steuernummer",
             "steuernr",
+            "steuer-nr",
             "st-nr",
             "ust-idnr",
             "ustidnr",
@@ -134,6 +146,11 @@ final class OtherIdRule implements Scanner {
             "securite sociale",
             "codice fiscale",
             "tax number",
+            // "St.-Nr. 305/5783/1142", "Steuer-Nr.", "USt.-IdNr.": abbreviations split by their dots
+            "st nr",
+            "steuer nr",
+            "ust idnr",
+            "ust id",
             "tax no",
             "tax id",
             "numer pesel",
@@ -168,6 +185,11 @@ final class OtherIdRule implements Scanner {
             int end = capture(s, after, out);
             if (end > i) i = end - 1;
         }
+    }
+
+    /** An OTHER_ID keyword of one token (folded): a nearer one than a document word types the value after it. */
+    static boolean keyword(String folded) {
+        return KEYWORDS.contains(folded);
     }
 
     /** Index of the token after a keyword at {@code i}, or -1. */

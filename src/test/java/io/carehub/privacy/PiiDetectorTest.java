@@ -411,5 +411,36 @@ class PiiDetectorTest {
             assertThat(found("bulgarischer pass 051234567 reicht das?", EntityType.ID_DOCUMENT))
                     .containsExactly("051234567");
         }
+
+        // identifiers: the nearer keyword types the value; series and places around a number
+
+        @Test
+        void aHealthInsuranceNumberAfterItsFundIsNotTheIdCardNamedBeforeIt() {
+            String text = "Ausweis: T22000129 / Krankenkasse: X526018155, mehr hab ich nicht";
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly("X526018155");
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly("T22000129");
+        }
+
+        @Test
+        void takesTheDigitSeriesOfARussianOrUkrainianPassport() {
+            assertThat(found("мой паспорт 45 1187203, подойдёт?", EntityType.ID_DOCUMENT))
+                    .containsExactly("45 1187203");
+            assertThat(found("Reisepass (russisch) 45 06 338811 bitte", EntityType.ID_DOCUMENT))
+                    .containsExactly("45 06 338811");
+        }
+
+        @Test
+        void aNumberStandingOnTheInvoiceIsTheCustomersButAnInvoiceNumberIsNot() {
+            assertThat(found("die nummer steht oben auf der rechnung 2231 7740 58 glaub ich", EntityType.CUSTOMER_ID))
+                    .containsExactly("2231 7740 58");
+            assertThat(found("Rechnung 2231774058 ist doppelt abgebucht", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+        }
+
+        @Test
+        void takesATaxNumberAfterItsDottedAbbreviation() {
+            assertThat(found("Schreinerei, St.-Nr. 118/204/33051, HRB 1234", EntityType.OTHER_ID))
+                    .containsExactly("118/204/33051");
+        }
     }
 }
