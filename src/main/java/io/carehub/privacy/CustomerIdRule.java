@@ -90,7 +90,17 @@ final class CustomerIdRule implements Scanner {
         }
         if (KEYWORDS.contains(w) && !(w.equals("customer") || w.equals("contract") || w.equals("account")))
             return i + 1;
-        return accountWord(w) ? i + 1 : -1;
+        return accountWord(w) || compoundKeyword(w) ? i + 1 : -1;
+    }
+
+    /** "Firmenkundennummer", "Geschäftskunden-Nr", "Mobilfunkvertragsnummer": a kind of customer or contract. */
+    private static boolean compoundKeyword(String w) {
+        return w.length() > 12
+                && (w.endsWith("kundennummer")
+                        || w.endsWith("kundennr")
+                        || w.endsWith("kunden-nr")
+                        || w.endsWith("vertragsnummer")
+                        || w.endsWith("vertragsnr"));
     }
 
     /** "Rechnungskonto", "Abrechnungskontonummer": an account with the company, not a bank account. */

@@ -442,5 +442,11 @@ class PiiDetectorTest {
             assertThat(found("Schreinerei, St.-Nr. 118/204/33051, HRB 1234", EntityType.OTHER_ID))
                     .containsExactly("118/204/33051");
         }
+
+        @Test
+        void takesTheNumberAfterAKindOfCustomerNumber() {
+            assertThat(found("Geschäftskundennummer GK-410 2275 9, bitte zurückrufen", EntityType.CUSTOMER_ID))
+                    .containsExactly("GK-410 2275 9");
+        }
     }
 }
