@@ -121,9 +121,14 @@ final class AddressGrowth {
     /** "Obere Königstraße", "Weender Landstr.": a capitalized adjective before a street name, or {@code first}. */
     private int adjectiveBefore(TextScan s, int first) {
         List<Token> t = s.tokens;
-        if (first == 0 || !StreetLexicon.isStreetToken(t.get(first).folded())) return first;
+        if (first == 0) return first;
         Token b = t.get(first - 1);
         String f = b.folded();
+        // "Neue Mainzer Straße", "Alte Jakobstraße": only the everyday street adjectives before a two-word street
+        boolean twoWords = first + 1 < t.size()
+                && StreetLexicon.STREET_WORDS.contains(t.get(first + 1).folded())
+                && STREET_ADJECTIVES.contains(f);
+        if (!twoWords && !StreetLexicon.isStreetToken(t.get(first).folded())) return first;
         boolean adjective = f.endsWith("e") || f.endsWith("er") || f.endsWith("es") || f.endsWith("en");
         if (!b.isWord()
                 || !b.capitalized()

@@ -448,5 +448,25 @@ class PiiDetectorTest {
             assertThat(found("Geschäftskundennummer GK-410 2275 9, bitte zurückrufen", EntityType.CUSTOMER_ID))
                     .containsExactly("GK-410 2275 9");
         }
+
+        // towns of more than one word, streets with an everyday adjective
+
+        @Test
+        void takesATownOfTwoWordsOrWithItsRiverWhole() {
+            assertThat(found("Lieferadresse Kirchweg 5, 97688 Bad Kissingen, danke", EntityType.ADDRESS))
+                    .containsExactly("Kirchweg 5, 97688 Bad Kissingen");
+            assertThat(found("Rosenstr. 8, 51465 Bergisch Gladbach", EntityType.ADDRESS))
+                    .containsExactly("Rosenstr. 8, 51465 Bergisch Gladbach");
+            assertThat(found("Am Anger 2, 91541 Rothenburg ob der Tauber", EntityType.ADDRESS))
+                    .containsExactly("Am Anger 2, 91541 Rothenburg ob der Tauber");
+            assertThat(found("Marktplatz 3, 06108 Halle (Saale) ab Juni", EntityType.ADDRESS))
+                    .containsExactly("Marktplatz 3, 06108 Halle (Saale");
+        }
+
+        @Test
+        void takesTheEverydayAdjectiveBeforeAStreetOfTwoWords() {
+            assertThat(found("Büro: Alte Leipziger Straße 7, 10117 Berlin", EntityType.ADDRESS))
+                    .containsExactly("Alte Leipziger Straße 7, 10117 Berlin");
+        }
     }
 }
