@@ -1,15 +1,15 @@
 package io.carehub.documentation;
 
 import io.carehub.crypto.ContactCipher;
-import io.carehub.documentation.Attachments.Download;
-import io.carehub.documentation.Attachments.Exported;
-import io.carehub.documentation.Attachments.Listed;
+import io.carehub.documentation.AttachmentQueries.Download;
+import io.carehub.documentation.AttachmentQueries.Exported;
+import io.carehub.documentation.AttachmentQueries.Listed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 
 /**
- * Maps {@link Attachments}' result rows to its records (the owner holds the SQL); R19: the file name opens with the
+ * Maps {@link AttachmentQueries}' result rows to its records (the owner holds the SQL); R19: the file name opens with the
  * contact's key, null when the key is gone (erased).
  */
 final class AttachmentRows {
@@ -28,7 +28,7 @@ final class AttachmentRows {
                 rs.getString(7));
     }
 
-    /** R50: the attachment's columns as {@code Attachments.exportOf} selects them. */
+    /** R50: the attachment's columns as {@code AttachmentQueries.exportOf} selects them. */
     static Exported exported(ResultSet rs, ContactCipher cipher) throws SQLException {
         Timestamp stored = rs.getTimestamp(12);
         return new Exported(
@@ -46,7 +46,7 @@ final class AttachmentRows {
                 stored == null ? null : stored.toInstant());
     }
 
-    /** R45: the download's columns as {@code Attachments.downloads} selects them. */
+    /** R45: the download's columns as {@code AttachmentQueries.downloads} selects them. */
     static Download download(ResultSet rs, int row) throws SQLException {
         return new Download(
                 rs.getLong(1),

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * {@code message} → {@link Messages} (writes), {@link MessageQueries} (reads) and {@link MessageHistory} (history
  * and export reads);
  * {@code message_status}, {@code billing_record} → {@link Statuses}; {@code attachment} →
- * {@link Attachments}; {@code attachment_chunk} → {@link AttachmentChunks}; {@code rejected_update} → {@link RejectedUpdates}; {@code customer_identity} →
+ * {@link Attachments} (writes) and {@link AttachmentQueries} (reads); {@code attachment_chunk} → {@link AttachmentChunks}; {@code rejected_update} → {@link RejectedUpdates}; {@code customer_identity} →
  * {@link CustomerIdentities}; {@code consent_record} → {@code consent.Consents}; {@code erasure_request}
  * → {@code consent.ErasureRequests}; {@code agent_action} → {@code routing.AgentActions};
  * {@code dialog}, {@code dialog_log} → {@code dialog.Dialogs}; {@code deletion_audit} →

@@ -39,7 +39,7 @@ class ConversationHistoryController {
 
     private final ConversationQueries queries;
     private final MessageHistory messages;
-    private final Attachments attachments;
+    private final AttachmentQueries attachments;
     private final ObjectMapper mapper;
     private final Callers callers;
     private final AccessLog accessLog;
@@ -48,7 +48,7 @@ class ConversationHistoryController {
     ConversationHistoryController(
             ConversationQueries queries,
             MessageHistory messages,
-            Attachments attachments,
+            AttachmentQueries attachments,
             ObjectMapper mapper,
             Callers callers,
             AccessLog accessLog,
@@ -162,7 +162,7 @@ class ConversationHistoryController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no attachment " + id));
         Role role = mayRead(conversation);
         accessLog.conversation(callers.current(), role, Action.ATTACHMENT_READ, conversation, "attachment " + id);
-        Attachments.Content content = attachments
+        AttachmentQueries.Content content = attachments
                 .content(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no attachment " + id));
         if (!"STORED".equals(content.state())) {

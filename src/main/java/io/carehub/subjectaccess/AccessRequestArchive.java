@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.carehub.consent.Consents;
 import io.carehub.consent.ErasureRequests;
 import io.carehub.dialog.Dialogs;
-import io.carehub.documentation.Attachments;
+import io.carehub.documentation.AttachmentQueries;
 import io.carehub.documentation.ContactQueries;
 import io.carehub.documentation.ConversationQueries;
 import io.carehub.documentation.CustomerIdentities;
@@ -54,7 +54,7 @@ class AccessRequestArchive {
     private final Statuses statuses;
     private final AgentActions agentActions;
     private final Dialogs dialogs;
-    private final Attachments attachments;
+    private final AttachmentQueries attachments;
     private final AccessExports exports;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -69,7 +69,7 @@ class AccessRequestArchive {
             Statuses statuses,
             AgentActions agentActions,
             Dialogs dialogs,
-            Attachments attachments,
+            AttachmentQueries attachments,
             AccessExports exports,
             ObjectMapper mapper,
             Clock clock) {
@@ -99,10 +99,10 @@ class AccessRequestArchive {
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(tracker.counting(response), 1 << 16))) {
             StreamingReads.inSnapshot(jdbc, snapshot -> {
                 try {
-                    List<Attachments.Exported> stored = writeData(exportId, contact, zip, tracker);
+                    List<AttachmentQueries.Exported> stored = writeData(exportId, contact, zip, tracker);
                     // media is compressed already: the fastest level keeps the CPU for the next attachment
                     zip.setLevel(Deflater.BEST_SPEED);
-                    for (Attachments.Exported attachment : stored) {
+                    for (AttachmentQueries.Exported attachment : stored) {
                         writeAttachment(attachment, zip, tracker);
                     }
                 } catch (IOException e) {
@@ -127,11 +127,11 @@ class AccessRequestArchive {
         }
     }
 
-    private List<Attachments.Exported> writeData(
+    private List<AttachmentQueries.Exported> writeData(
             UUID exportId, ContactQueries.Exported contact, ZipOutputStream zip, ExportTracker tracker)
             throws IOException {
         long id = contact.id();
-        List<Attachments.Exported> stored = new ArrayList<>();
+        List<AttachmentQueries.Exported> stored = new ArrayList<>();
         zip.putNextEntry(new ZipEntry(DATA_ENTRY));
         try (JsonGenerator json = mapper.getFactory().createGenerator(zip)) {
             json.writeStartObject();
@@ -170,7 +170,7 @@ class AccessRequestArchive {
         return stored;
     }
 
-    private void writeAttachment(Attachments.Exported attachment, ZipOutputStream zip, ExportTracker tracker)
+    private void writeAttachment(AttachmentQueries.Exported attachment, ZipOutputStream zip, ExportTracker tracker)
             throws IOException {
         zip.putNextEntry(new ZipEntry(entryName(attachment)));
         attachments.exportContent(attachment.id(), new java.io.OutputStream() {
@@ -190,7 +190,7 @@ class AccessRequestArchive {
     }
 
     /** The attachment's file in the archive: its id, and its name reduced to characters safe in any file system. */
-    static String entryName(Attachments.Exported attachment) {
+    static String entryName(AttachmentQueries.Exported attachment) {
         String name = attachment.filename() == null
                 ? ""
                 : attachment.filename().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "");

@@ -4,7 +4,7 @@ import io.carehub.access.AccessLog;
 import io.carehub.access.Caller;
 import io.carehub.access.Callers;
 import io.carehub.access.Role;
-import io.carehub.documentation.Attachments;
+import io.carehub.documentation.AttachmentQueries;
 import io.carehub.documentation.ContactQueries;
 import io.carehub.documentation.MessageHistory;
 import java.util.UUID;
@@ -39,7 +39,7 @@ class AccessRequestController {
 
     private final ContactQueries contacts;
     private final MessageHistory messages;
-    private final Attachments attachments;
+    private final AttachmentQueries attachments;
     private final AccessExports exports;
     private final AccessRequestArchive archive;
     private final Callers callers;
@@ -48,7 +48,7 @@ class AccessRequestController {
     AccessRequestController(
             ContactQueries contacts,
             MessageHistory messages,
-            Attachments attachments,
+            AttachmentQueries attachments,
             AccessExports exports,
             AccessRequestArchive archive,
             Callers callers,

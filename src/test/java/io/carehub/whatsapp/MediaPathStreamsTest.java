@@ -18,6 +18,7 @@ class MediaPathStreamsTest {
             "whatsapp/MediaDownloader.java",
             "whatsapp/VerifiedMedia.java",
             "documentation/Attachments.java",
+            "documentation/AttachmentQueries.java",
             "documentation/AttachmentChunks.java",
             "documentation/AttachmentDownloads.java",
             "documentation/AttachmentPlaintextMigration.java",

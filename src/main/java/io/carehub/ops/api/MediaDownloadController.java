@@ -6,8 +6,9 @@ import static io.carehub.ops.api.OpsRequests.notFound;
 import io.carehub.access.AccessLog;
 import io.carehub.access.Callers;
 import io.carehub.access.Role;
+import io.carehub.documentation.AttachmentQueries;
+import io.carehub.documentation.AttachmentQueries.Download;
 import io.carehub.documentation.Attachments;
-import io.carehub.documentation.Attachments.Download;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -31,11 +32,13 @@ class MediaDownloadController {
     private static final int MAX_LISTED = 1000;
 
     private final Attachments attachments;
+    private final AttachmentQueries queries;
     private final AccessLog accessLog;
     private final Callers callers;
 
-    MediaDownloadController(Attachments attachments, AccessLog accessLog, Callers callers) {
+    MediaDownloadController(Attachments attachments, AttachmentQueries queries, AccessLog accessLog, Callers callers) {
         this.attachments = attachments;
+        this.queries = queries;
         this.accessLog = accessLog;
         this.callers = callers;
     }
@@ -49,7 +52,7 @@ class MediaDownloadController {
         if (!checked.equals("FAILED") && !checked.equals("PENDING")) {
             throw badRequest("'state' must be FAILED or PENDING");
         }
-        List<Download> downloads = attachments.downloads(checked, MAX_LISTED);
+        List<Download> downloads = queries.downloads(checked, MAX_LISTED);
         log(AccessLog.Action.MEDIA_DOWNLOAD_LIST, "state=" + checked);
         return downloads;
     }
