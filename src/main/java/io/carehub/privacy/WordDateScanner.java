@@ -1,0 +1,165 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.List;
+
+/**
+ * Dates of birth dictated in words (DATE_OF_BIRTH), as voice-to-text writes them: "vierzehnten mai
+ * neunzehnhundertzweiundsechzig", "dritter dritter neunzehnhundertachtzig", "14. mai neunzehnhundert zweiundsechzig",
+ * "march third nineteen eighty", "the twenty-first of june two thousand and one". A day, a month (its name, or in
+ * German its ordinal) and a year, at least one of them in {@link NumberWords words}, are one span. Like the dates in
+ * digits ({@link BirthDateScanner}) it is a date of birth with a birth word near it or a year far enough back; a date
+ * without a year ("Lieferung am zwölften oktober") is none.
+ */
+final class WordDateScanner implements Scanner {
+
+    /** A date found: chars [start, end), its last token, its year. */
+    private record Found(int start, int end, int lastToken, int year) {}
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 0; i + 2 < t.size(); i++) {
+            Found f = dayFirst(s, i);
+            if (f == null) f = monthFirst(s, i);
+            if (f == null) continue;
+            if (Context.birthAround(s, f.start(), f.end())) {
+                out.add(new Detection(EntityType.DATE_OF_BIRTH, f.start(), f.end(), BirthDateScanner.BIRTH_WORD_SCORE));
+            } else if (BirthDateScanner.adultsYear(s, f.start(), f.year())) {
+                out.add(new Detection(EntityType.DATE_OF_BIRTH, f.start(), f.end(), 0.6));
+            }
+            i = f.lastToken();
+        }
+    }
+
+    /** "vierzehnten mai …", "dritter dritter …", "14. mai …", "the third of march …". */
+    private static Found dayFirst(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        Token a = t.get(i);
+        int k = i + 1;
+        int day;
+        boolean words = a.isWord();
+        if (a.isWord()) {
+            day = NumberWords.germanOrdinal(a.folded());
+            if (day < 0) day = NumberWords.englishOrdinal(a.folded());
+            if (day < 0 && NumberWords.englishTens(a.folded()) > 0 && near(s, i)) { // "twenty first"
+                int ones = NumberWords.englishOrdinal(t.get(k).folded());
+                day = ones > 0 && ones < 10 ? NumberWords.englishTens(a.folded()) + ones : -1;
+                k++;
+            }
+        } else {
+            day = a.length() <= 2 ? Integer.parseInt(a.text()) : -1;
+            if (k + 2 < t.size() && t.get(k).start() == a.end() && t.get(k).length() == 2) k++; // "14th"
+        }
+        if (day < 1 || day > 31 || k + 1 >= t.size()) return null;
+        if (t.get(k).folded().equals("of") && near(s, k - 1)) k++;
+        if (k + 1 >= t.size() || !near(s, k - 1) || !t.get(k).isWord()) return null;
+        int month = Dates.anyMonth(t.get(k).folded());
+        if (month == 0) {
+            month = NumberWords.germanOrdinal(t.get(k).folded());
+            words = true;
+        }
+        if (month < 1 || month > 12 || !near(s, k)) return null;
+        int[] year = year(s, k + 1);
+        if (year == null || !(words || year[2] == 1) || !Dates.valid(day, month, year[0])) return null;
+        return new Found(withThe(s, i), t.get(year[1]).end(), year[1], year[0]);
+    }
+
+    /** "march third nineteen eighty", "March 3rd, nineteen eighty", "june the first, 1990". */
+    private static Found monthFirst(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        int month = Dates.month(t.get(i).folded());
+        if (month == 0 || !near(s, i)) return null;
+        int k = i + 1;
+        if (t.get(k).folded().equals("the") && k + 2 < t.size() && near(s, k)) k++;
+        Token d = t.get(k);
+        int day;
+        boolean words = d.isWord();
+        if (d.isWord()) {
+            day = NumberWords.englishOrdinal(d.folded());
+        } else {
+            day = d.length() <= 2 ? Integer.parseInt(d.text()) : -1;
+            if (k + 2 < t.size()
+                    && t.get(k + 1).start() == d.end()
+                    && t.get(k + 1).length() == 2) k++; // "3rd"
+        }
+        if (day < 1 || k + 1 >= t.size() || !near(s, k)) return null;
+        int[] year = year(s, k + 1);
+        if (year == null || !(words || year[2] == 1) || !Dates.valid(day, month, year[0])) return null;
+        return new Found(t.get(i).start(), t.get(year[1]).end(), year[1], year[0]);
+    }
+
+    /** "the third of march": the article belongs to the date as it is said. */
+    private static int withThe(TextScan s, int i) {
+        Token a = s.tokens.get(i);
+        return i > 0 && a.isWord() && s.tokens.get(i - 1).folded().equals("the") && near(s, i - 1)
+                ? s.tokens.get(i - 1).start()
+                : a.start();
+    }
+
+    /**
+     * The year starting at token k: {year, its last token, 1 when in words}, or null. German in one word or spread
+     * over up to four ("neunzehn hundert zweiundneunzig"), English "nineteen eighty(-)four", "nineteen oh five",
+     * "twenty twenty", "two thousand and three", or four digits.
+     */
+    private static int[] year(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        Token y = t.get(k);
+        if (y.isNumber()) return y.length() == 4 ? new int[] {Integer.parseInt(y.text()), k, 0} : null;
+        String f = y.folded();
+        if (f.startsWith("neunzehn") || f.contains("tausend")) {
+            StringBuilder joined = new StringBuilder(f);
+            int[] best = null;
+            for (int j = k; j < t.size() && j < k + 4; j++) {
+                if (j > k) {
+                    if (!near(s, j - 1) || !t.get(j).isWord()) break;
+                    joined.append(t.get(j).folded());
+                }
+                int year = NumberWords.germanYear(joined.toString());
+                if (year > 0) best = new int[] {year, j, 1};
+            }
+            return best;
+        }
+        int century = f.equals("nineteen") ? 1900 : f.equals("twenty") ? 2000 : -1;
+        if (century < 0 && f.equals("two") && k + 1 < t.size() && near(s, k)) {
+            if (!t.get(k + 1).folded().equals("thousand")) return null;
+            int j = k + 1;
+            if (j + 1 < t.size() && near(s, j) && t.get(j + 1).folded().equals("and")) j++;
+            int[] rest = twoDigits(s, j + 1, j, 1);
+            return rest == null ? new int[] {2000, k + 1, 1} : new int[] {2000 + rest[0], rest[1], 1};
+        }
+        if (century < 0 || k + 1 >= t.size() || !near(s, k)) return null;
+        if (century == 1900 && t.get(k + 1).folded().equals("hundred")) return new int[] {1900, k + 1, 1};
+        int[] rest = twoDigits(s, k + 1, k, 10);
+        return rest == null || rest[0] < 10 && rest[2] == 0 ? null : new int[] {century + rest[0], rest[1], 1};
+    }
+
+    /**
+     * English {@code min}..99 at token k (after token {@code prev}): {value, last token, 1 when written with "oh"}:
+     * "eighty", "eighty-four", "eighty four", "oh five", "twelve", and from 1 "three".
+     */
+    private static int[] twoDigits(TextScan s, int k, int prev, int min) {
+        List<Token> t = s.tokens;
+        if (k >= t.size() || !near(s, prev) || !t.get(k).isWord()) return null;
+        String f = t.get(k).folded();
+        if ((f.equals("oh") || f.equals("o") || f.equals("zero")) && k + 1 < t.size() && near(s, k)) {
+            int d = NumberWords.digit(t.get(k + 1).folded());
+            return d > 0 ? new int[] {d, k + 1, 1} : null;
+        }
+        int n = NumberWords.english(f);
+        if (n < min) return null;
+        if (n >= 20 && n % 10 == 0 && k + 1 < t.size() && near(s, k)) {
+            int d = NumberWords.english(t.get(k + 1).folded());
+            if (d > 0 && d < 10) return new int[] {n + d, k + 1, 0};
+        }
+        return new int[] {n, k, 0};
+    }
+
+    /** Tokens k and k+1 follow each other as spoken: only spaces, commas, dashes or a day's dot between them. */
+    private static boolean near(TextScan s, int k) {
+        if (k + 1 >= s.tokens.size()) return false;
+        int from = s.tokens.get(k).end();
+        int to = s.tokens.get(k + 1).start();
+        return to > from && (NumberWordScanner.joined(s, from, to) || s.onlyBetween(from, to, ".,") && to - from <= 3);
+    }
+}
