@@ -119,15 +119,21 @@ final class NumberWords {
         return ones > 0 && tens != null && tens >= 20 && tens % 10 == 0 ? tens + ones : -1;
     }
 
+    /** Ordinal endings with the German cases: "-ste(r,n,m,s)" from 20 on, "-te(r,n,m,s)" below. */
+    private static final String[] TWENTY_AND_UP_ENDINGS = {"ste", "ster", "sten", "stem", "stes"};
+
+    private static final String[] ENDINGS = {"te", "ter", "ten", "tem", "tes"};
+
     /** "ersten", "dritter", "vierzehnten", "zwanzigste", "einunddreißigsten" → 1..31. */
     static int germanOrdinal(String folded) {
-        for (String ending : new String[] {"ste", "ster", "sten", "stem", "stes"}) {
+        if (folded.length() < 4 || folded.indexOf('t') < 0) return -1;
+        for (String ending : TWENTY_AND_UP_ENDINGS) {
             if (folded.endsWith(ending)) {
                 int n = german(folded.substring(0, folded.length() - ending.length()));
                 if (n >= 20 && n <= 31) return n;
             }
         }
-        for (String ending : new String[] {"te", "ter", "ten", "tem", "tes"}) {
+        for (String ending : ENDINGS) {
             if (!folded.endsWith(ending)) continue;
             String stem = folded.substring(0, folded.length() - ending.length());
             Integer irregular = GERMAN_ORDINAL_STEMS.get(stem);

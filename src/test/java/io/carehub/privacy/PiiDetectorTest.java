@@ -464,6 +464,19 @@ class PiiDetectorTest {
             assertThat(found("look at the point. de facto it works", EntityType.EMAIL))
                     .isEmpty();
         }
+
+        @Test
+        void aDomainMustEndInATopLevelDomainOrBeAMailProvider() {
+            assertThat(found("die Datei von Marek at rechnung.pdf ist kaputt", EntityType.EMAIL))
+                    .isEmpty();
+            assertThat(found("picked up Jonas at school.then home", EntityType.EMAIL))
+                    .isEmpty();
+            assertThat(found("picked up Jonas at school. It was late", EntityType.EMAIL))
+                    .isEmpty();
+            assertThat(found("meine mail: hilde at home, nicht im büro", EntityType.EMAIL))
+                    .isEmpty();
+            assertThat(found("Grüße von Hilde at gmx", EntityType.EMAIL)).isEmpty();
+        }
     }
 
     @Nested
