@@ -128,7 +128,8 @@ final class BirthDateScanner implements Scanner {
 
     /**
      * "5. Mai 1977", "14 February 1987", "14th of May 1990", "4th of July, 1987", "7 marzo 1991", "3 de julho de
-     * 1979", "1er mars 1990", and with a birth word around it a two-digit year ("geb. 3. Mai 85").
+     * 1979", "1er mars 1990", "15-Mar-1983", and with a birth word around it a two-digit year ("geb. 3. Mai 85",
+     * "3 May '85").
      */
     private static int wordDate(TextScan s, int i) {
         List<Token> t = s.tokens;
@@ -144,9 +145,9 @@ final class BirthDateScanner implements Scanner {
         if (ky + 1 < t.size() && OF.contains(t.get(ky).folded()) && t.get(ky).start() - m.end() == 1) ky++;
         Token y = t.get(ky);
         if (a.length() > 2 || !m.isWord() || !y.isNumber() || y.length() != 4 && y.length() != 2) return -1;
-        if (!s.onlyBetween(t.get(k - 1).end(), m.start(), ".")
+        if (!s.onlyBetween(t.get(k - 1).end(), m.start(), ".-/")
                 || m.start() - t.get(k - 1).end() > 2
-                || !s.onlyBetween(t.get(ky - 1).end(), y.start(), ".,")
+                || !s.onlyBetween(t.get(ky - 1).end(), y.start(), y.length() == 2 ? ".,-/'’" : ".,-/")
                 || y.length() == 2 && (ky > k + 1 || !Context.birthAround(s, a.start(), y.end()))) return -1;
         int month = Dates.anyMonth(m.folded());
         int year = y.length() == 4 ? Integer.parseInt(y.text()) : fullYear(Integer.parseInt(y.text()));
@@ -178,12 +179,14 @@ final class BirthDateScanner implements Scanner {
         return to - from == 2 && s.at(from) == '.' && s.at(from + 1) == ' ';
     }
 
-    /** "February 14, 1987". */
+    /** "February 14, 1987", "February the 5th, 1972". */
     private static int englishDate(TextScan s, int i) {
         List<Token> t = s.tokens;
         if (i + 2 >= t.size()) return -1;
-        Token d = t.get(i + 1);
-        int k = i + 2;
+        int dayAt = i + 1;
+        if (t.get(dayAt).folded().equals("the") && dayAt + 2 < t.size()) dayAt++; // "February the 5th, 1972"
+        Token d = t.get(dayAt);
+        int k = dayAt + 1;
         if (k + 1 < t.size() && ORDINALS.contains(t.get(k).folded()) && t.get(k).start() == d.end()) k++; // "3rd"
         Token y = t.get(k);
         if (!d.isNumber()

@@ -74,14 +74,20 @@ final class SpelledEmailScanner implements Scanner {
     public void scan(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
         for (int i = 0; i + 1 < t.size(); i++) {
-            if (i > 0 && t.get(i).isWord() && AT_WORDS.contains(t.get(i).folded())) {
-                boolean bracketed = s.at(t.get(i).start() - 1) != ' ';
+            Token w = t.get(i);
+            if (i > 0 && w.isWord() && atMark(s, w)) {
+                boolean bracketed = s.at(w.start() - 1) != ' ';
                 if (wordBetween(s, i))
-                    add(s, i - 1, i + 1, bracketed || t.get(i).folded().length() > 3, out);
-            } else if (atSignBetween(s, t.get(i).end(), t.get(i + 1).start())) {
+                    add(s, i - 1, i + 1, bracketed || w.folded().length() > 3, out);
+            } else if (atSignBetween(s, w.end(), t.get(i + 1).start())) {
                 add(s, i, i + 1, true, out);
             }
         }
+    }
+
+    /** "at", "ät", "Klammeraffe", and "a" in brackets ("anna.berg(a)gmx.de"). */
+    private static boolean atMark(TextScan s, Token w) {
+        return AT_WORDS.contains(w.folded()) || w.folded().equals("a") && s.at(w.start() - 1) == '(';
     }
 
     /** Local part ending at token {@code left}, domain from token {@code right}. */

@@ -13,8 +13,8 @@ import java.util.List;
  */
 final class WordDateScanner implements Scanner {
 
-    /** A date found: chars [start, end), its last token, its year. */
-    private record Found(int start, int end, int lastToken, int year) {}
+    /** A date found: chars [start, end), its last token, its year; a year said in two digits needs a birth word. */
+    private record Found(int start, int end, int lastToken, int year, boolean shortYear) {}
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -25,7 +25,7 @@ final class WordDateScanner implements Scanner {
             if (f == null) continue;
             if (Context.birthAround(s, f.start(), f.end())) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, f.start(), f.end(), BirthDateScanner.BIRTH_WORD_SCORE));
-            } else if (BirthDateScanner.adultsYear(s, f.start(), f.year())) {
+            } else if (!f.shortYear() && BirthDateScanner.adultsYear(s, f.start(), f.year())) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, f.start(), f.end(), 0.6));
             }
             i = f.lastToken();
@@ -39,9 +39,14 @@ final class WordDateScanner implements Scanner {
         int k = i + 1;
         int day;
         boolean words = a.isWord();
+        boolean cardinal = false;
         if (a.isWord()) {
             day = NumberWords.germanOrdinal(a.folded());
             if (day < 0) day = NumberWords.englishOrdinal(a.folded());
+            if (day < 0) { // "vierzehn mai …": a cardinal only before a month's name
+                day = Math.max(NumberWords.german(a.folded()), NumberWords.english(a.folded()));
+                cardinal = true;
+            }
             if (day < 0 && NumberWords.englishTens(a.folded()) > 0 && near(s, i)) { // "twenty first"
                 int ones = NumberWords.englishOrdinal(t.get(k).folded());
                 day = ones > 0 && ones < 10 ? NumberWords.englishTens(a.folded()) + ones : -1;
@@ -55,14 +60,14 @@ final class WordDateScanner implements Scanner {
         if (t.get(k).folded().equals("of") && near(s, k - 1)) k++;
         if (k + 1 >= t.size() || !near(s, k - 1) || !t.get(k).isWord()) return null;
         int month = Dates.anyMonth(t.get(k).folded());
-        if (month == 0) {
+        if (month == 0 && !cardinal) {
             month = NumberWords.germanOrdinal(t.get(k).folded());
             words = true;
         }
         if (month < 1 || month > 12 || !near(s, k)) return null;
         int[] year = year(s, k + 1);
         if (year == null || !(words || year[2] == 1) || !Dates.valid(day, month, year[0])) return null;
-        return new Found(withThe(s, i), t.get(year[1]).end(), year[1], year[0]);
+        return new Found(withThe(s, i), t.get(year[1]).end(), year[1], year[0], year[3] == 1);
     }
 
     /** "march third nineteen eighty", "March 3rd, nineteen eighty", "june the first, 1990". */
@@ -77,6 +82,7 @@ final class WordDateScanner implements Scanner {
         boolean words = d.isWord();
         if (d.isWord()) {
             day = NumberWords.englishOrdinal(d.folded());
+            if (day < 0) day = NumberWords.english(d.folded()); // "march three nineteen eighty"
         } else {
             day = d.length() <= 2 ? Integer.parseInt(d.text()) : -1;
             if (k + 2 < t.size()
@@ -86,7 +92,7 @@ final class WordDateScanner implements Scanner {
         if (day < 1 || k + 1 >= t.size() || !near(s, k)) return null;
         int[] year = year(s, k + 1);
         if (year == null || !(words || year[2] == 1) || !Dates.valid(day, month, year[0])) return null;
-        return new Found(t.get(i).start(), t.get(year[1]).end(), year[1], year[0]);
+        return new Found(t.get(i).start(), t.get(year[1]).end(), year[1], year[0], year[3] == 1);
     }
 
     /** "the third of march": the article belongs to the date as it is said. */
@@ -98,14 +104,15 @@ final class WordDateScanner implements Scanner {
     }
 
     /**
-     * The year starting at token k: {year, its last token, 1 when in words}, or null. German in one word or spread
-     * over up to four ("neunzehn hundert zweiundneunzig"), English "nineteen eighty(-)four", "nineteen oh five",
-     * "twenty twenty", "two thousand and three", or four digits.
+     * The year starting at token k: {year, its last token, 1 when in words, 1 when said in two digits}, or null.
+     * German in one word or spread over up to four ("neunzehn hundert zweiundneunzig"), or its last two digits
+     * ("zweiundneunzig"); English "nineteen eighty(-)four", "nineteen oh five", "twenty twenty", "two thousand and
+     * three"; or four digits.
      */
     private static int[] year(TextScan s, int k) {
         List<Token> t = s.tokens;
         Token y = t.get(k);
-        if (y.isNumber()) return y.length() == 4 ? new int[] {Integer.parseInt(y.text()), k, 0} : null;
+        if (y.isNumber()) return y.length() == 4 ? new int[] {Integer.parseInt(y.text()), k, 0, 0} : null;
         String f = y.folded();
         if (f.startsWith("neunzehn") || f.contains("tausend")) {
             StringBuilder joined = new StringBuilder(f);
@@ -116,7 +123,7 @@ final class WordDateScanner implements Scanner {
                     joined.append(t.get(j).folded());
                 }
                 int year = NumberWords.germanYear(joined.toString());
-                if (year > 0) best = new int[] {year, j, 1};
+                if (year > 0) best = new int[] {year, j, 1, 0};
             }
             return best;
         }
@@ -126,12 +133,14 @@ final class WordDateScanner implements Scanner {
             int j = k + 1;
             if (j + 1 < t.size() && near(s, j) && t.get(j + 1).folded().equals("and")) j++;
             int[] rest = twoDigits(s, j + 1, j, 1);
-            return rest == null ? new int[] {2000, k + 1, 1} : new int[] {2000 + rest[0], rest[1], 1};
+            return rest == null ? new int[] {2000, k + 1, 1, 0} : new int[] {2000 + rest[0], rest[1], 1, 0};
         }
+        int lastTwo = NumberWords.german(f);
+        if (century < 0 && lastTwo >= 20) return new int[] {BirthDateScanner.fullYear(lastTwo), k, 1, 1};
         if (century < 0 || k + 1 >= t.size() || !near(s, k)) return null;
-        if (century == 1900 && t.get(k + 1).folded().equals("hundred")) return new int[] {1900, k + 1, 1};
+        if (century == 1900 && t.get(k + 1).folded().equals("hundred")) return new int[] {1900, k + 1, 1, 0};
         int[] rest = twoDigits(s, k + 1, k, 10);
-        return rest == null || rest[0] < 10 && rest[2] == 0 ? null : new int[] {century + rest[0], rest[1], 1};
+        return rest == null || rest[0] < 10 && rest[2] == 0 ? null : new int[] {century + rest[0], rest[1], 1, 0};
     }
 
     /**

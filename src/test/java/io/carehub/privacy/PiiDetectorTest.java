@@ -440,6 +440,8 @@ class PiiDetectorTest {
                     .containsExactly("greta.sommer @ web.de");
             assertThat(found("neue mail ole.brandt@ freenet punkt de", EntityType.EMAIL))
                     .containsExactly("ole.brandt@ freenet punkt de");
+            assertThat(found("rechnung an p.kraus(a)arcor.de", EntityType.EMAIL))
+                    .containsExactly("p.kraus(a)arcor.de");
         }
 
         @Test
@@ -509,6 +511,11 @@ class PiiDetectorTest {
                     .containsExactly("12. Okt. 79");
             assertThat(found("My date of birth is the 9th of March 1965.", EntityType.DATE_OF_BIRTH))
                     .containsExactly("the 9th of March 1965");
+            assertThat(found("DOB August the 2nd, 1959", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("August the 2nd, 1959");
+            assertThat(found("born 21-Sep-1982 in Leeds", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("21-Sep-1982");
+            assertThat(found("born 6 June '74", EntityType.DATE_OF_BIRTH)).containsExactly("6 June '74");
         }
 
         @Test
@@ -523,6 +530,10 @@ class PiiDetectorTest {
                     .containsExactly("april second nineteen seventy-six");
             assertThat(found("born on the fifth of may two thousand and two", EntityType.DATE_OF_BIRTH))
                     .containsExactly("the fifth of may two thousand and two");
+            assertThat(found("geboren am achtzehn juli neunzehnhundertvierundfünfzig", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("achtzehn juli neunzehnhundertvierundfünfzig");
+            assertThat(found("geburtstag ist der neunten neunten siebenundachtzig", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("neunten neunten siebenundachtzig");
         }
 
         @Test
@@ -537,6 +548,8 @@ class PiiDetectorTest {
             assertThat(all("Termin am 3. Mai 26")).isEmpty();
             assertThat(all("am 4. 2. 2025 kam die Rechnung")).isEmpty();
             assertThat(all("Lieferung am zwölften oktober")).isEmpty();
+            assertThat(all("am neunten neunten siebenundachtzig pakete verschickt"))
+                    .isEmpty();
             assertThat(all("die Lieferung kommt am dritten März zweitausendsechsundzwanzig"))
                     .isEmpty();
         }
