@@ -87,7 +87,9 @@ final class SpelledEmailScanner implements Scanner {
 
     /** "at", "ät", "Klammeraffe", and "a" in brackets ("anna.berg(a)gmx.de"). */
     private static boolean atMark(TextScan s, Token w) {
-        return AT_WORDS.contains(w.folded()) || w.folded().equals("a") && s.at(w.start() - 1) == '(';
+        int n = w.length();
+        if (n == 1) return (s.at(w.start()) | 0x20) == 'a' && s.at(w.start() - 1) == '(';
+        return (n == 2 || n == 11) && AT_WORDS.contains(w.folded());
     }
 
     /** Local part ending at token {@code left}, domain from token {@code right}. */

@@ -19,9 +19,13 @@ final class WordDateScanner implements Scanner {
     @Override
     public void scan(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
-        for (int i = 0; i + 2 < t.size(); i++) {
+        int nextMonth = nextMonth(t, 0);
+        for (int i = 0; i + 2 < t.size() && nextMonth >= 0; i++) {
+            if (nextMonth < i) nextMonth = nextMonth(t, i);
+            if (nextMonth < 0) return;
+            if (nextMonth > i + 3) continue; // a month comes at most three tokens after the day's first
             Found f = dayFirst(s, i);
-            if (f == null) f = monthFirst(s, i);
+            if (f == null && nextMonth == i) f = monthFirst(s, i);
             if (f == null) continue;
             if (Context.birthAround(s, f.start(), f.end())) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, f.start(), f.end(), BirthDateScanner.BIRTH_WORD_SCORE));
@@ -30,6 +34,27 @@ final class WordDateScanner implements Scanner {
             }
             i = f.lastToken();
         }
+    }
+
+    /**
+     * The first token from {@code from} that can be a month: a month's name in any language, or a German ordinal
+     * word (its ending checked by chars before it is parsed); -1 if none. Most messages have none, and are done.
+     */
+    private static int nextMonth(List<Token> t, int from) {
+        for (int i = from; i < t.size(); i++) {
+            Token m = t.get(i);
+            if (!m.isWord()) continue;
+            String f = m.folded();
+            if (Dates.anyMonth(f) > 0) return i;
+            int n = f.length();
+            boolean ordinalEnding = n >= 5
+                    && (f.charAt(n - 1) == 'e' && f.charAt(n - 2) == 't'
+                            || f.charAt(n - 2) == 'e'
+                                    && f.charAt(n - 3) == 't'
+                                    && "rnms".indexOf(f.charAt(n - 1)) >= 0);
+            if (ordinalEnding && NumberWords.germanOrdinal(f) > 0) return i;
+        }
+        return -1;
     }
 
     /** "vierzehnten mai …", "dritter dritter …", "14. mai …", "the third of march …". */
