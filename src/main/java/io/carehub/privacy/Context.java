@@ -216,7 +216,8 @@ final class Context {
         int k = s.tokenAtOrAfter(end);
         for (int j = k; j < t.size() && j < k + 2; j++) {
             String w = t.get(j).folded();
-            if (w.equals("geboren") || w.equals("born")) return true;
+            // "15 Mart 1983 doğumlu(yum)": Turkish says it after the date
+            if (w.equals("geboren") || w.equals("born") || w.startsWith("dogum") || w.startsWith("dogdu")) return true;
         }
         return false;
     }

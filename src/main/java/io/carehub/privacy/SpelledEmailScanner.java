@@ -140,14 +140,23 @@ final class SpelledEmailScanner implements Scanner {
                 else break;
             }
             Token last = t.get(j);
-            if (labels == 0 && providerAlone && PROVIDERS.contains(label(s, labelStart, j))) end = last.end();
-            if (labels > 0 && labelStart == j && last.isWord() && TLDS.contains(last.folded())) end = last.end();
+            if (labels == 0 && PROVIDERS.contains(label(s, labelStart, j))) {
+                if (j + 1 < t.size() && glue(s, j) == Glue.SPACE && tld(t.get(j + 1))) {
+                    return t.get(j + 1).end(); // "anna at web de": a provider's dot not said
+                }
+                if (providerAlone) end = last.end();
+            }
+            if (labels > 0 && labelStart == j && tld(last)) end = last.end();
             if (j + 1 >= t.size()) break;
             if (glue(s, j) == Glue.DOT) j++;
             else if (j + 2 < t.size() && sepWordBetween(s, j + 1) == Glue.DOT) j += 2;
             else break;
         }
         return end;
+    }
+
+    private static boolean tld(Token token) {
+        return token.isWord() && TLDS.contains(token.folded());
     }
 
     private static String label(TextScan s, int from, int to) {

@@ -447,6 +447,8 @@ class PiiDetectorTest {
         @Test
         void takesAKnownProviderWithoutItsTopLevelDomain() {
             assertThat(found("meine mail: karla ät gmx", EntityType.EMAIL)).containsExactly("karla ät gmx");
+            assertThat(found("schreib an jana punkt roth at web de danke", EntityType.EMAIL))
+                    .containsExactly("jana punkt roth at web de");
         }
 
         @Test
@@ -491,6 +493,8 @@ class PiiDetectorTest {
                     .containsExactly("9 de octubre de 1977");
             assertThat(found("doğum tarihi 4 Nisan 1990", EntityType.DATE_OF_BIRTH))
                     .containsExactly("4 Nisan 1990");
+            assertThat(found("Emre, 19 Ekim 1991 doğumluyum", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("19 Ekim 1991");
             assertThat(found("data urodzenia 17 lutego 1981", EntityType.DATE_OF_BIRTH))
                     .containsExactly("17 lutego 1981");
             assertThat(found("geboren op 2 maart 1993", EntityType.DATE_OF_BIRTH))
