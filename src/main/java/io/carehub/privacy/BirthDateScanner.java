@@ -12,28 +12,48 @@ import java.util.Set;
  */
 final class BirthDateScanner implements Scanner {
 
-    private static final Set<String> ORDINALS = Set.of("st", "nd", "rd", "th");
+    private static final Set<String> ORDINALS = Set.of("st", "nd", "rd", "th", "er", "º", "ª");
+    /** Above a keyword identifier's (OtherIdRule): "Geburtsdatum wie in der SV-Nummer, also 15.04.1982" is a birth date. */
+    static final double BIRTH_WORD_SCORE = 0.95;
+
+    /** Between day, month and year: "of" (English), "de"/"del" (Spanish, Portuguese). */
+    private static final Set<String> OF = Set.of("of", "de", "del");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
         for (int i = 0; i < t.size(); i++) {
             Token a = t.get(i);
+            int start = a.start();
             int end = -1;
             if (a.isNumber()) {
                 end = numericDate(s, i);
-                if (end < 0) end = wordDate(s, i);
+                if (end < 0) end = eastAsianDate(s, i);
+                if (end < 0) {
+                    end = wordDate(s, i);
+                    if (end >= 0) start = withArticle(s, i);
+                }
             } else if (Dates.month(a.folded()) > 0) {
                 end = englishDate(s, i);
             }
             if (end < 0) continue;
-            if (Context.birthAround(s, a.start(), end)) {
-                out.add(new Detection(EntityType.DATE_OF_BIRTH, a.start(), end, 0.9));
-            } else if (adultsBirthYear(s, a.start(), end)) {
-                out.add(new Detection(EntityType.DATE_OF_BIRTH, a.start(), end, 0.6));
+            if (Context.birthAround(s, start, end)) {
+                out.add(new Detection(EntityType.DATE_OF_BIRTH, start, end, BIRTH_WORD_SCORE));
+            } else if (adultsBirthYear(s, start, end)) {
+                out.add(new Detection(EntityType.DATE_OF_BIRTH, start, end, 0.6));
             }
             i = s.tokenAtOrAfter(end) - 1;
         }
+    }
+
+    /** "the 5th of February 1972", "le 2 février 1968": the article belongs to the date as it is said. */
+    private static int withArticle(TextScan s, int i) {
+        if (i == 0) return s.tokens.get(i).start();
+        Token before = s.tokens.get(i - 1);
+        boolean article = before.folded().equals("the") || before.folded().equals("le");
+        return article && s.tokens.get(i).start() - before.end() == 1
+                ? before.start()
+                : s.tokens.get(i).start();
     }
 
     /**
@@ -41,7 +61,11 @@ final class BirthDateScanner implements Scanner {
      * date of birth in a service chat, unless "seit", "since", "bis" mark it as the start of something.
      */
     private static boolean adultsBirthYear(TextScan s, int start, int end) {
-        int year = yearOf(s, start, end);
+        return adultsYear(s, start, yearOf(s, start, end));
+    }
+
+    /** A year at least {@value #ADULT_YEARS} years back, not marked as the start of something. */
+    static boolean adultsYear(TextScan s, int start, int year) {
         if (year < 0 || year > Year.now().getValue() - ADULT_YEARS) return false;
         return !Context.anyBefore(s, start, 2, 20, SINCE::contains);
     }
@@ -78,10 +102,15 @@ final class BirthDateScanner implements Scanner {
         Token a = t.get(i);
         Token b = t.get(i + 1);
         Token y = t.get(i + 2);
-        if (!b.isNumber() || !y.isNumber() || b.start() - a.end() != 1 || y.start() - b.end() != 1) return -1;
+        if (!b.isNumber() || !y.isNumber()) return -1;
         char s1 = s.at(a.end());
         char s2 = s.at(b.end());
         if (s1 != s2 || (s1 != '.' && s1 != '/' && s1 != '-')) return -1;
+        if (b.start() - a.end() != 1 || y.start() - b.end() != 1) {
+            // "4. 2. 1981": dots each followed by one space, with a four-digit year
+            if (s1 != '.' || y.length() != 4 || !spacedDot(s, a.end(), b.start()) || !spacedDot(s, b.end(), y.start()))
+                return -1;
+        }
         if (a.length() == 4 && s1 != '.') {
             // month and day have at most two digits: a longer run ("1990-1-99999999999") is no date, nor an int
             if (b.length() > 2 || y.length() > 2) return -1;
@@ -97,7 +126,11 @@ final class BirthDateScanner implements Scanner {
         return Dates.valid(first, second, year) || s1 != '.' && Dates.valid(second, first, year) ? y.end() : -1;
     }
 
-    /** "5. Mai 1977", "14 February 1987", "14th of May 1990", "4th of July, 1987". */
+    /**
+     * "5. Mai 1977", "14 February 1987", "14th of May 1990", "4th of July, 1987", "7 marzo 1991", "3 de julho de
+     * 1979", "1er mars 1990", "15-Mar-1983", and with a birth word around it a two-digit year ("geb. 3. Mai 85",
+     * "3 May '85").
+     */
     private static int wordDate(TextScan s, int i) {
         List<Token> t = s.tokens;
         if (i + 2 >= t.size()) return -1;
@@ -105,24 +138,55 @@ final class BirthDateScanner implements Scanner {
         int k = i + 1;
         if (k + 2 < t.size() && ORDINALS.contains(t.get(k).folded()) && t.get(k).start() == a.end()) k++; // "3rd"
         if (k + 2 < t.size()
-                && t.get(k).folded().equals("of")
-                && t.get(k).start() - t.get(k - 1).end() == 1) k++; // "14th of May"
+                && OF.contains(t.get(k).folded())
+                && t.get(k).start() - t.get(k - 1).end() == 1) k++; // "14th of May", "3 de julho"
         Token m = t.get(k);
-        Token y = t.get(k + 1);
-        if (a.length() > 2 || !m.isWord() || !y.isNumber() || y.length() != 4) return -1;
-        if (!s.onlyBetween(t.get(k - 1).end(), m.start(), ".")
+        int ky = k + 1;
+        if (ky + 1 < t.size() && OF.contains(t.get(ky).folded()) && t.get(ky).start() - m.end() == 1) ky++;
+        Token y = t.get(ky);
+        if (a.length() > 2 || !m.isWord() || !y.isNumber() || y.length() != 4 && y.length() != 2) return -1;
+        if (!s.onlyBetween(t.get(k - 1).end(), m.start(), ".-/")
                 || m.start() - t.get(k - 1).end() > 2
-                || !s.onlyBetween(m.end(), y.start(), ".,")) return -1;
-        int month = Dates.month(m.folded());
-        return month > 0 && Dates.valid(Integer.parseInt(a.text()), month, Integer.parseInt(y.text())) ? y.end() : -1;
+                || !s.onlyBetween(t.get(ky - 1).end(), y.start(), y.length() == 2 ? ".,-/'’" : ".,-/")
+                || y.length() == 2 && (ky > k + 1 || !Context.birthAround(s, a.start(), y.end()))) return -1;
+        int month = Dates.anyMonth(m.folded());
+        int year = y.length() == 4 ? Integer.parseInt(y.text()) : fullYear(Integer.parseInt(y.text()));
+        return month > 0 && Dates.valid(Integer.parseInt(a.text()), month, year) ? y.end() : -1;
     }
 
-    /** "February 14, 1987". */
+    /** "2000年7月15日" (Chinese, Japanese), "2000년 7월 15일" (Korean): year, month and day, each with its sign. */
+    private static int eastAsianDate(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        if (i + 5 >= t.size() || t.get(i).length() != 4) return -1;
+        String[] signs = {"年", "月", "日", "년", "월", "일"};
+        int korean = t.get(i + 1).text().equals("년") ? 3 : 0;
+        for (int k = 0; k < 3; k++) {
+            Token n = t.get(i + 2 * k);
+            Token sign = t.get(i + 2 * k + 1);
+            if (!n.isNumber() || !sign.text().startsWith(signs[korean + k]) || sign.start() != n.end()) return -1;
+            if (k < 2 && sign.length() != 1) return -1;
+            if (k > 0 && !s.onlyBetween(t.get(i + 2 * k - 1).end(), n.start(), "")) return -1;
+        }
+        int year = Integer.parseInt(t.get(i).text());
+        int month = Integer.parseInt(t.get(i + 2).text());
+        int day = Integer.parseInt(t.get(i + 4).text());
+        return t.get(i + 2).length() <= 2 && t.get(i + 4).length() <= 2 && Dates.valid(day, month, year)
+                ? t.get(i + 5).start() + 1
+                : -1;
+    }
+
+    private static boolean spacedDot(TextScan s, int from, int to) {
+        return to - from == 2 && s.at(from) == '.' && s.at(from + 1) == ' ';
+    }
+
+    /** "February 14, 1987", "February the 5th, 1972". */
     private static int englishDate(TextScan s, int i) {
         List<Token> t = s.tokens;
         if (i + 2 >= t.size()) return -1;
-        Token d = t.get(i + 1);
-        int k = i + 2;
+        int dayAt = i + 1;
+        if (t.get(dayAt).folded().equals("the") && dayAt + 2 < t.size()) dayAt++; // "February the 5th, 1972"
+        Token d = t.get(dayAt);
+        int k = dayAt + 1;
         if (k + 1 < t.size() && ORDINALS.contains(t.get(k).folded()) && t.get(k).start() == d.end()) k++; // "3rd"
         Token y = t.get(k);
         if (!d.isNumber()

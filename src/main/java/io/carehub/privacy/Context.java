@@ -69,18 +69,52 @@ final class Context {
             "birthday",
             "jahrgang",
             "birthdate",
-            // the same said by writers in their own language (fr, it, es, pl, tr)
+            // the same said by writers in their own language (fr, it, es, pt, pl, tr, hr/sr/bs, ro, nl, ru, uk, el)
             "naissance",
             "nascita",
             "nacimiento",
+            "naci",
+            "nascimento",
+            "nascido",
+            "nascida",
             "urodzenia",
             "urodzony",
             "urodzona",
+            "urodzilam",
+            "urodzilem",
+            "ur",
             "dogum",
+            "dogumlu",
+            "dogdum",
             "nata",
             "nato",
             "nacido",
-            "nacida");
+            "nacida",
+            "rođen",
+            "rođena",
+            "rođenja",
+            "rodjen",
+            "rodjena",
+            "rodjenja",
+            "roden",
+            "rodena",
+            "rodenja",
+            "рођен",
+            "рођена",
+            "рођења",
+            "nascut",
+            "nascuta",
+            "nasterii",
+            "geboortedatum",
+            "рождения",
+            "родился",
+            "родилась",
+            "народження",
+            "народився",
+            "народилася",
+            "γέννησης",
+            "γεννήθηκα",
+            "γεννήθηκε");
 
     private Context() {}
 
@@ -174,15 +208,36 @@ final class Context {
         return false;
     }
 
+    /** "Geburtsdatum wie in der SV-Nummer, also 15.04.1982": a few words may come between the keyword and the date. */
+    private static final int BIRTH_TOKENS = 7;
+
+    /** Birth in Chinese, Japanese and Korean, written without spaces inside longer words ("我的出生日期是"). */
+    private static final List<String> CJK_BIRTH = List.of("出生", "生年月日", "誕生", "생년월일", "생일");
+
+    private static boolean birthWord(String w) {
+        if (BIRTH.contains(w) || w.startsWith("geburts")) return true;
+        if (w.charAt(0) < 0x3000) return false;
+        for (String b : CJK_BIRTH) {
+            if (w.contains(b)) return true;
+        }
+        return false;
+    }
+
+    /** "geb. 21.01.1958, gest. 07.09.2024": a death word right before a date makes it no birth date. */
+    private static final Set<String> DEATH =
+            Set.of("gest", "gestorben", "verstorben", "sterbedatum", "todestag", "died", "death", "deceased");
+
     static boolean birthAround(TextScan s, int start, int end) {
         if (s.lastCharBefore(start) == '*') return true; // "*05.11.1951": the German birth mark
-        if (anyBefore(s, start, 5, 45, w -> BIRTH.contains(w) || w.startsWith("geburts"))) return true;
+        if (anyBefore(s, start, 2, 15, DEATH::contains)) return false;
+        if (anyBefore(s, start, BIRTH_TOKENS, 45, Context::birthWord)) return true;
         if (bornInFrench(s, start)) return true;
         List<Token> t = s.tokens;
         int k = s.tokenAtOrAfter(end);
         for (int j = k; j < t.size() && j < k + 2; j++) {
             String w = t.get(j).folded();
-            if (w.equals("geboren") || w.equals("born")) return true;
+            // "15 Mart 1983 doğumlu(yum)": Turkish says it after the date
+            if (w.equals("geboren") || w.equals("born") || w.startsWith("dogum") || w.startsWith("dogdu")) return true;
         }
         return false;
     }

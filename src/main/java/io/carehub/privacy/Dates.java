@@ -2,6 +2,7 @@ package io.carehub.privacy;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Calendar dates as people write them in German and English chat. */
@@ -46,10 +47,71 @@ final class Dates {
             Map.entry("december", 12),
             Map.entry("dec", 12));
 
+    /**
+     * Month names in the other languages customers write their birth dates in, by month, as written (folded when
+     * read): Italian, Spanish, Portuguese, French, Dutch, Romanian, Turkish, Polish, Croatian, Serbian and Bosnian,
+     * Russian and Ukrainian in Latin and Cyrillic script, Greek; nominative and the genitive dates use ("7 marca").
+     * Kept apart from {@link #MONTHS}: many are also first names (Marta, Maja, Julio), which the name rules must
+     * not take for months.
+     */
+    private static final String[] FOREIGN_MONTHS = {
+        "gennaio enero janeiro janvier janv januari ianuarie ocak styczeń stycznia siječanj siječnja sijecanj"
+                + " januar yanvar yanvarya sichen sichnya січень січня январь января јануар ιανουάριος ιανουαρίου",
+        "febbraio febrero fevereiro février févr fevrier februari februarie şubat subat luty lutego veljača"
+                + " veljače februar fevral fevralya lyutyi lyutoho лютий лютого февраль февраля фебруар"
+                + " φεβρουάριος φεβρουαρίου",
+        "marzo março mars maart martie mart marzec marca ožujak ožujka marta berezen bereznya березень березня"
+                + " март марта μάρτιος μαρτίου",
+        "aprile abril avril avr aprilie nisan kwiecień kwietnia travanj travnja aprel aprelya kviten kvitnya квітень"
+                + " квітня апрель апреля април απρίλιος απριλίου",
+        "maggio mayo maio mai mei mayıs mayis maj maja svibanj svibnja maya traven travnya травень травня май мая"
+                + " мај μάιος μαΐου",
+        "giugno junio junho juin juni iunie haziran czerwiec czerwca lipanj lipnja jun iyun iyunya cherven chervnya"
+                + " червень червня июнь июня јун ιούνιος ιουνίου",
+        "luglio julio julho juillet juil juli iulie temmuz lipiec lipca srpanj srpnja jul iyul iyulya lypen lypnya"
+                + " липень липня июль июля јул ιούλιος ιουλίου",
+        "agosto août aout augustus ağustos agustos sierpień sierpnia kolovoz kolovoza avgust avgusta serpen serpnya"
+                + " серпень серпня август августа αύγουστος αυγούστου",
+        "settembre septiembre setiembre setembro septembre septembrie eylül eylul wrzesień września rujan rujna"
+                + " septembar sentyabr sentyabrya veresen veresnya вересень вересня сентябрь сентября септембар"
+                + " σεπτέμβριος σεπτεμβρίου",
+        "ottobre octubre outubro octobre octombrie ekim październik października oktobar oktyabr oktyabrya zhovten"
+                + " zhovtnya жовтень жовтня октябрь октября октобар οκτώβριος οκτωβρίου",
+        "novembre noviembre novembro noiembrie kasım kasim listopad listopada studeni studenoga studenog novembar"
+                + " noyabr noyabrya lystopad lystopada листопад листопада ноябрь ноября новембар νοέμβριος"
+                + " νοεμβρίου",
+        "dicembre diciembre dezembro décembre déc decembre decembrie aralık aralik grudzień grudnia prosinac"
+                + " prosinca decembar dekabr dekabrya hruden hrudnya грудень грудня декабрь декабря децембар"
+                + " δεκέμβριος δεκεμβρίου"
+    };
+
+    private static final Map<String, Integer> ANY_MONTHS = anyMonths();
+
+    private static Map<String, Integer> anyMonths() {
+        Map<String, Integer> months = new HashMap<>(MONTHS);
+        for (int m = 0; m < FOREIGN_MONTHS.length; m++) {
+            for (String name : FOREIGN_MONTHS[m].split(" ")) {
+                // "listopad" is November in Polish and October in Croatian: the longer month, so both days are valid
+                months.merge(TextScan.fold(name), m + 1, (a, b) -> Dates.days(a) >= Dates.days(b) ? a : b);
+            }
+        }
+        return Map.copyOf(months);
+    }
+
+    private static int days(int month) {
+        return java.time.Month.of(month).maxLength();
+    }
+
     private Dates() {}
 
+    /** A German or English month name or abbreviation → 1..12, else 0. */
     static int month(String folded) {
         return MONTHS.getOrDefault(folded, 0);
+    }
+
+    /** {@link #month} or a month name in one of the customers' other languages. */
+    static int anyMonth(String folded) {
+        return ANY_MONTHS.getOrDefault(folded, 0);
     }
 
     static boolean valid(int day, int month, int year) {

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Numbers dictated digit by digit ("null eins sieben sechs …", "four four seven …"), as voice-to-text writes them:
@@ -14,10 +13,6 @@ final class NumberWordScanner implements Scanner {
 
     private static final int MIN_DIGITS = 6;
     private static final int MAX_GAP = 3;
-
-    private static final Set<String> DIGITS = Set.of(
-            "null", "eins", "zwei", "zwo", "zwoa", "drei", "vier", "fuenf", "funf", "sechs", "sieben", "acht", "neun",
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -43,10 +38,11 @@ final class NumberWordScanner implements Scanner {
     }
 
     private static boolean digitWord(Token token) {
-        return token.isWord() && DIGITS.contains(token.folded());
+        return token.isWord() && NumberWords.digit(token.folded()) >= 0;
     }
 
-    private static boolean joined(TextScan s, int from, int to) {
+    /** Only spaces, commas or dashes, at most {@value #MAX_GAP} chars, between {@code from} and {@code to}. */
+    static boolean joined(TextScan s, int from, int to) {
         if (to - from > MAX_GAP) return false;
         for (int k = from; k < to; k++) {
             char ch = s.at(k);

@@ -76,6 +76,7 @@ public final class PiiDetector {
         Lexicons lexicons = Lexicons.get();
         Scanner[] builtIn = {
             new EmailScanner(),
+            new SpelledEmailScanner(lexicons),
             new IbanScanner(),
             new IpScanner(),
             new NumberRunScanner(region, Set.copyOf(e164)),
@@ -86,6 +87,7 @@ public final class PiiDetector {
             new IdShapes(),
             new LicencePlateScanner(),
             new BirthDateScanner(),
+            new WordDateScanner(),
             new CustomerIdRule(),
             new DigitRunRule(nonPersonalPatterns),
             new AddressRules(lexicons),

@@ -23,8 +23,9 @@ class DetectionQualityTest {
     private static final Map<String, PrivacyEvaluation.Result> RESULTS = new ConcurrentHashMap<>();
 
     /**
-     * Values with a fixed grammar or a check digit: nothing excuses missing one. E-mail addresses too, but they are
-     * guarded on their own because one set (L3) spells them out in words and stays below that target for now.
+     * Values with a fixed grammar or a check digit: nothing excuses missing one. E-mail addresses too; they are
+     * guarded on their own, so a set that spells them in a new way can hold an honest lower floor until the rules
+     * catch up (today every set finds every address, L3's spelled-out ones included).
      */
     private static final List<EntityType> WELL_FORMED_TYPES =
             List.of(EntityType.PHONE, EntityType.IBAN, EntityType.CARD);
@@ -131,7 +132,7 @@ class DetectionQualityTest {
             assertTypeRecall(r, WELL_FORMED_TYPES, 1.0);
         }
 
-        /** Every e-mail address on every set but L3 (below). */
+        /** Every e-mail address (1.0 on every set today). */
         @Test
         void findsTheEmailAddresses() {
             assertTypeRecall(r, List.of(EntityType.EMAIL), emailRecall);
@@ -226,20 +227,22 @@ class DetectionQualityTest {
         }
     }
 
-    // H3: first seen 0.890, today every entity
+    // H3: first seen 0.890, today every entity; char. precision 0.977 since "the 1st of December 1998" is masked with
+    // its article (K3's author labels it, H3's does not)
     @Nested
     class DevelopmentSetH3 extends Guard {
         DevelopmentSetH3() {
-            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.978);
+            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.977);
         }
     }
 
     // J1: first seen 0.934; 0.952 with the person model cross-validated; 0.993 with the model trained on it and the
-    // keyword rules written after its misses (foreign tax ids, documents, addresses after an address word)
+    // keyword rules written after its misses (foreign tax ids, documents, addresses after an address word); 0.996
+    // with East Asian dates of birth ("2000年7月15日")
     @Nested
     class DevelopmentSetJ1 extends Guard {
         DevelopmentSetJ1() {
-            super(LabelledCorpus.J1_JSONL, 0.992, 0.962, 0.994, 0.984);
+            super(LabelledCorpus.J1_JSONL, 0.996, 0.964, 0.997, 0.984);
         }
     }
 
@@ -262,11 +265,11 @@ class DetectionQualityTest {
     }
 
     // K1: first seen 0.968 (the first round scored with the person model); 0.991 with numbers dictated in words and
-    // the person model trained on it
+    // the person model trained on it; 0.994 with dates of birth dictated in words
     @Nested
     class DevelopmentSetK1 extends Guard {
         DevelopmentSetK1() {
-            super(LabelledCorpus.K1_JSONL, 0.990, 0.937, 0.988, 0.977);
+            super(LabelledCorpus.K1_JSONL, 0.994, 0.937, 0.997, 0.977);
         }
     }
 
@@ -275,24 +278,26 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetK2 extends Guard {
         DevelopmentSetK2() {
-            super(LabelledCorpus.K2_JSONL, 0.994, 0.952, 0.990, 0.951);
+            super(LabelledCorpus.K2_JSONL, 0.994, 0.952, 0.990, 0.953);
         }
     }
 
     // K3: first seen 0.912 (English-style addresses, foreign numbers and documents, a phone number taken for a card);
-    // 0.966 with the rules written after its misses and the person model trained on it
+    // 0.966 with the rules written after its misses and the person model trained on it; 0.976 with dates of birth in
+    // words, spaced ("4. 2. 1981") and in other languages
     @Nested
     class DevelopmentSetK3 extends Guard {
         DevelopmentSetK3() {
-            super(LabelledCorpus.K3_JSONL, 0.965, 0.857, 0.959, 0.982);
+            super(LabelledCorpus.K3_JSONL, 0.976, 0.866, 0.972, 0.983);
         }
     }
 
-    // L1: first seen 0.981 (mobile customers; an ID-card number, a birth date, a customer number and two names missed)
+    // L1: first seen 0.981 (mobile customers; an ID-card number, a birth date, a customer number and two names missed);
+    // 0.984 with a birth word winning over an identifier keyword between it and the date
     @Nested
     class DevelopmentSetL1 extends Guard {
         DevelopmentSetL1() {
-            super(LabelledCorpus.L1_JSONL, 0.980, 0.909, 0.991, 0.953);
+            super(LabelledCorpus.L1_JSONL, 0.984, 0.909, 0.991, 0.953);
         }
     }
 
@@ -306,21 +311,21 @@ class DetectionQualityTest {
         }
     }
 
-    // L3: first seen 0.959. EMAIL 0.750 is BELOW its target of 1.0: addresses spelled out in words ("max punkt
-    // muster at gmx punkt de") are missed; the every-type floor is EMAIL's (next lowest DATE_OF_BIRTH 0.833). The
-    // guards hold today's honest values so they cannot get worse; the target is not met on this set.
+    // L3: first seen 0.959 (EMAIL 0.750: addresses spelled out in words, "max punkt muster at gmx punkt de"); 0.982
+    // with spelled-out addresses and dates of birth in other languages; the every-type floor is ID_DOCUMENT's
     @Nested
     class DevelopmentSetL3 extends Guard {
         DevelopmentSetL3() {
-            super(LabelledCorpus.L3_JSONL, 0.958, 0.750, 0.959, 0.979, 0.750);
+            super(LabelledCorpus.L3_JSONL, 0.982, 0.928, 0.993, 0.981);
         }
     }
 
-    // P: the developer's own probe of the weakest types, 0.458 before the rules for them, today every entity
+    // P: the developer's own probe of the weakest types, 0.458 before the rules for them, today every entity; char.
+    // precision 0.993 since "the 4th of July, 1987" is masked with its article (unlabelled here)
     @Nested
     class ProbeP extends Guard {
         ProbeP() {
-            super(LabelledCorpus.PROBE_JSONL, 1.0, 1.0, 1.0, 1.0);
+            super(LabelledCorpus.PROBE_JSONL, 1.0, 1.0, 1.0, 0.993);
         }
     }
 

@@ -145,8 +145,9 @@ class PiiDetectorTest {
     @Test
     void findsEnglishBirthDateFormats() {
         assertThat(found("DOB: 12/25/1989, name", EntityType.DATE_OF_BIRTH)).containsExactly("12/25/1989");
+        // the article is said with the date: "the 4th of July" is masked whole
         assertThat(found("born on the 4th of July, 1987", EntityType.DATE_OF_BIRTH))
-                .containsExactly("4th of July, 1987");
+                .containsExactly("the 4th of July, 1987");
         assertThat(found("i was born 9/30/01 lol", EntityType.DATE_OF_BIRTH)).containsExactly("9/30/01");
         assertThat(found("*05.11.1951 Erika", EntityType.DATE_OF_BIRTH)).containsExactly("05.11.1951");
     }
@@ -467,6 +468,151 @@ class PiiDetectorTest {
         void takesTheEverydayAdjectiveBeforeAStreetOfTwoWords() {
             assertThat(found("Büro: Alte Leipziger Straße 7, 10117 Berlin", EntityType.ADDRESS))
                     .containsExactly("Alte Leipziger Straße 7, 10117 Berlin");
+        }
+    }
+
+    // issue 17, L3: e-mail addresses spelled out to dodge spam filters or dictated; dates of birth in other
+    // languages, spaced, with a two-digit year, and in words
+    @Nested
+    class SpelledEmailAddresses {
+        @Test
+        void takesAnAddressSpelledOutInWordsWhole() {
+            assertThat(found("schreibt mir an lena punkt hoffmann12 at gmx punkt net", EntityType.EMAIL))
+                    .containsExactly("lena punkt hoffmann12 at gmx punkt net");
+            assertThat(found("mail ist pawel unterstrich nowak minus 3 ät outlook punkt de danke", EntityType.EMAIL))
+                    .containsExactly("pawel unterstrich nowak minus 3 ät outlook punkt de");
+            assertThat(found("sofia.ricci AT gmail DOT com", EntityType.EMAIL))
+                    .containsExactly("sofia.ricci AT gmail DOT com");
+            assertThat(found("contact me: erik.lund at icloud dot co dot uk", EntityType.EMAIL))
+                    .containsExactly("erik.lund at icloud dot co dot uk");
+        }
+
+        @Test
+        void takesAnAddressWithBracketedOrSpacedMarks() {
+            assertThat(found("kontakt: d.oezdemir(at)posteo(dot)de danke", EntityType.EMAIL))
+                    .containsExactly("d.oezdemir(at)posteo(dot)de");
+            assertThat(found("bitte an karin_w [at] t-online [dot] de", EntityType.EMAIL))
+                    .containsExactly("karin_w [at] t-online [dot] de");
+            assertThat(found("meine adresse: greta.sommer @ web.de", EntityType.EMAIL))
+                    .containsExactly("greta.sommer @ web.de");
+            assertThat(found("neue mail ole.brandt@ freenet punkt de", EntityType.EMAIL))
+                    .containsExactly("ole.brandt@ freenet punkt de");
+            assertThat(found("rechnung an p.kraus(a)arcor.de", EntityType.EMAIL))
+                    .containsExactly("p.kraus(a)arcor.de");
+        }
+
+        @Test
+        void takesAKnownProviderWithoutItsTopLevelDomain() {
+            assertThat(found("meine mail: karla ät gmx", EntityType.EMAIL)).containsExactly("karla ät gmx");
+            assertThat(found("schreib an jana punkt roth at web de danke", EntityType.EMAIL))
+                    .containsExactly("jana punkt roth at web de");
+        }
+
+        @Test
+        void theAddressWinsOverTheNamesInsideIt() {
+            String text = "Ich bin Lena Hoffmann – lena punkt hoffmann at gmx punkt de – ruft mich an";
+            assertThat(found(text, EntityType.EMAIL)).containsExactly("lena punkt hoffmann at gmx punkt de");
+            assertThat(found(text, EntityType.PERSON)).containsExactly("Lena Hoffmann");
+        }
+
+        @Test
+        void ordinaryWordsAroundAtAreNoAddress() {
+            assertThat(found("wir treffen uns at home", EntityType.EMAIL)).isEmpty();
+            assertThat(found("see you at 5 dot", EntityType.EMAIL)).isEmpty();
+            assertThat(found("I have an account at web.de and at gmx", EntityType.EMAIL))
+                    .isEmpty();
+            assertThat(found("I'm at work.it was fun", EntityType.EMAIL)).isEmpty();
+            assertThat(found("look at the point. de facto it works", EntityType.EMAIL))
+                    .isEmpty();
+        }
+
+        @Test
+        void aDomainMustEndInATopLevelDomainOrBeAMailProvider() {
+            assertThat(found("die Datei von Marek at rechnung.pdf ist kaputt", EntityType.EMAIL))
+                    .isEmpty();
+            assertThat(found("picked up Jonas at school.then home", EntityType.EMAIL))
+                    .isEmpty();
+            assertThat(found("picked up Jonas at school. It was late", EntityType.EMAIL))
+                    .isEmpty();
+            assertThat(found("meine mail: hilde at home, nicht im büro", EntityType.EMAIL))
+                    .isEmpty();
+            assertThat(found("Grüße von Hilde at gmx", EntityType.EMAIL)).isEmpty();
+        }
+    }
+
+    @Nested
+    class BirthDatesInOtherLanguagesAndInWords {
+        @Test
+        void readsMonthNamesInTheCustomersOwnLanguages() {
+            assertThat(found("data di nascita 21 settembre 1984", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("21 settembre 1984");
+            assertThat(found("fecha de nacimiento: 9 de octubre de 1977", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("9 de octubre de 1977");
+            assertThat(found("doğum tarihi 4 Nisan 1990", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("4 Nisan 1990");
+            assertThat(found("Emre, 19 Ekim 1991 doğumluyum", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("19 Ekim 1991");
+            assertThat(found("data urodzenia 17 lutego 1981", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("17 lutego 1981");
+            assertThat(found("geboren op 2 maart 1993", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("2 maart 1993");
+            assertThat(found("născută la 19 iulie 1986", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("19 iulie 1986");
+            assertThat(found("дата рождения 14 октября 1979", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("14 октября 1979");
+            assertThat(found("elle est née le 11 août 1958", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("le 11 août 1958");
+        }
+
+        @Test
+        void readsSpacedDotsTwoDigitYearsAndTheEnglishArticle() {
+            assertThat(found("Ana Babić, rođena 8. 11. 1976, Vertrag bitte", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("8. 11. 1976");
+            assertThat(found("geb. 12. Okt. 79 steht im Ausweis", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("12. Okt. 79");
+            assertThat(found("My date of birth is the 9th of March 1965.", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("the 9th of March 1965");
+            assertThat(found("DOB August the 2nd, 1959", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("August the 2nd, 1959");
+            assertThat(found("born 21-Sep-1982 in Leeds", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("21-Sep-1982");
+            assertThat(found("born 6 June '74", EntityType.DATE_OF_BIRTH)).containsExactly("6 June '74");
+        }
+
+        @Test
+        void readsADateOfBirthDictatedInWords() {
+            assertThat(found(
+                            "geboren am dreiundzwanzigsten juni neunzehnhundertsiebenundachtzig",
+                            EntityType.DATE_OF_BIRTH))
+                    .containsExactly("dreiundzwanzigsten juni neunzehnhundertsiebenundachtzig");
+            assertThat(found("geburtsdatum elfter elfter neunzehnhundert neunundsiebzig", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("elfter elfter neunzehnhundert neunundsiebzig");
+            assertThat(found("my birthday is april second nineteen seventy-six", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("april second nineteen seventy-six");
+            assertThat(found("born on the fifth of may two thousand and two", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("the fifth of may two thousand and two");
+            assertThat(found("geboren am achtzehn juli neunzehnhundertvierundfünfzig", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("achtzehn juli neunzehnhundertvierundfünfzig");
+            assertThat(found("geburtstag ist der neunten neunten siebenundachtzig", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("neunten neunten siebenundachtzig");
+        }
+
+        @Test
+        void aBirthWordWinsOverAnIdentifierKeywordBeforeTheDate() {
+            assertThat(found("Geburtsdatum wie auf der Versichertennummer, also 02.09.1971", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("02.09.1971");
+        }
+
+        @Test
+        void datesThatAreNoBirthDatesStayUnmasked() {
+            assertThat(all("Termin am 3. Mai 2025")).isEmpty();
+            assertThat(all("Termin am 3. Mai 26")).isEmpty();
+            assertThat(all("am 4. 2. 2025 kam die Rechnung")).isEmpty();
+            assertThat(all("Lieferung am zwölften oktober")).isEmpty();
+            assertThat(all("am neunten neunten siebenundachtzig pakete verschickt"))
+                    .isEmpty();
+            assertThat(all("die Lieferung kommt am dritten März zweitausendsechsundzwanzig"))
+                    .isEmpty();
         }
     }
 }
