@@ -86,4 +86,89 @@ class RecallBackstopTest {
     void foreignIdsAndDocumentsAfterTheirKeyword(String text, EntityType type, String value) {
         assertThat(found(detector, text, type)).containsExactly(value);
     }
+
+    // --- issue 17, abroad: names with particles and in other scripts, foreign plates, addresses abroad ---
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Groeten, Willem van der Linden|Willem van der Linden",
+                "Ansprechpartnerin ist Annelie von der Lippe, Kassiererin|Annelie von der Lippe",
+                "our secretary Aoife Ní Bhriain has a new number|Aoife Ní Bhriain",
+                "Kontakt: Ruairí Ó Dónaill, Trainer|Ruairí Ó Dónaill",
+                "Vertragspartner ist Eoin Mac Cárthaigh seit Mai|Eoin Mac Cárthaigh",
+                "die Rechnung bitte an Joana dos Reis schicken|Joana dos Reis",
+                "contact person Lucía de la Fuente, phone below|Lucía de la Fuente",
+                "Ansprechpartner Jan ter Horst aus Emmerich|Jan ter Horst",
+                "Vertragsinhaber Yusuf al-Khatib, Kundennummer folgt|Yusuf al-Khatib",
+                "Inhaber ist Tariq bin Saleh, bitte umschreiben|Tariq bin Saleh"
+            })
+    void takesANameWithItsParticlesWhole(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "I rented a van for the move on Saturday|van",
+                "Der Van der Spedition steht vor der Tür|Van der",
+                "Die Adresse ist Rue de la Paix, mehr weiß ich nicht|de la",
+                "Ó, das wusste ich nicht|Ó",
+                "Der König der Löwen läuft nicht|König der",
+                "we were in Dublin last week|Dublin"
+            })
+    void particlesOutsideANameAreNoName(String text, String particle) {
+        assertThat(found(detector, text, EntityType.PERSON)).noneMatch(name -> name.contains(particle));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "меня зовут Ирина Соколова, номер ниже|Ирина Соколова",
+                "фамилия Лебедева, паспорт готов|Лебедева",
+                "Familienname: Wróblewska, Vorname folgt|Wróblewska",
+                "Kunde Γιώργος Αντωνίου hat angerufen|Γιώργος Αντωνίου",
+                "soyadı Kaplan, adı Elif|Kaplan"
+            })
+    void takesANameInAnotherScriptOrALoneSurnameAfterItsKeyword(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "your truck blocked my car, the grey Skoda BV 21 XTR, again|BV 21 XTR",
+                "mein Auto mit polnischem Kennzeichen PO 4821K steht im Hof|PO 4821K",
+                "the car with plate 7-KLX-48 belongs to me|7-KLX-48",
+                "Kennzeichen GU 3847 B, bitte eintragen|GU 3847 B",
+                "our rental car, reg KX19 BNM, was towed|KX19 BNM"
+            })
+    void takesAForeignLicencePlateAfterACarWord(String text, String plate) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).containsExactly(plate);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Auto kaputt, Tarif M 20 GB reicht mir",
+                "das Auto kostet 18 500 EUR",
+                "my car is a BMW X3 from 2019",
+                "Tarif L 25 GB bitte, danke"
+            })
+    void capitalsAndDigitsWithoutAPlateShapeOrCarWordAreNoPlate(String text) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).isEmpty();
+    }
+
+    @Test
+    void takesAnInitialOrACapitalizedSurnameBeforeTheFirstNameWhole() {
+        assertThat(found(detector, "top-up with my card please, holder R. Pemberton", EntityType.PERSON))
+                .containsExactly("R. Pemberton");
+        assertThat(found(detector, "I move out end of May. GARCIA, Lorena, contract below", EntityType.PERSON))
+                .containsExactly("GARCIA, Lorena");
+    }
 }
