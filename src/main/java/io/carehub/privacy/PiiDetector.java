@@ -91,6 +91,7 @@ public final class PiiDetector {
             new DigitRunRule(nonPersonalPatterns),
             new AddressRules(lexicons),
             new ForeignAddresses(lexicons),
+            new AddressesAbroad(lexicons),
             new NameRules(lexicons),
             new ParticleNames(lexicons),
             new DoorbellNames(lexicons)

@@ -171,4 +171,45 @@ class RecallBackstopTest {
         assertThat(found(detector, "I move out end of May. GARCIA, Lorena, contract below", EntityType.PERSON))
                 .containsExactly("GARCIA, Lorena");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "my old address was 27 Harbour View Road, Howth, Dublin 13 until May|27 Harbour View Road, Howth, Dublin 13",
+                "neue Adresse: 14, avenue de la Liberté, L-1930 Luxembourg|14, avenue de la Liberté, L-1930 Luxembourg",
+                "Adresse in Österreich: Mariahilfer Straße 45/7, A-1060 Wien|Mariahilfer Straße 45/7, A-1060 Wien",
+                "wohne jetzt Bahnhofstrasse 12, CH-8001 Zürich|Bahnhofstrasse 12, CH-8001 Zürich",
+                "new address 233 King Street East, Hamilton, ON L8N 1B5|233 King Street East, Hamilton, ON L8N 1B5",
+                "ship it to 742 Evergreen Terrace, Springfield, IL 62704 please|742 Evergreen Terrace, Springfield, IL 62704",
+                "meine alte Adresse: Keizersgracht 112, 1015 CX Amsterdam|Keizersgracht 112, 1015 CX Amsterdam",
+                "adres: ul. Marszałkowska 84, m. 12, 00-514 Warszawa|ul. Marszałkowska 84, m. 12, 00-514 Warszawa",
+                "dirección Calle Mayor 14, 3º B, 28013 Madrid|Calle Mayor 14, 3º B, 28013 Madrid",
+                "adresa mea: Bd. Unirii nr. 15, bl. A2, ap. 31, 030823 București|Bd. Unirii nr. 15, bl. A2, ap. 31, 030823 București",
+                "адрес: ул. Ленина 10, кв. 45, Москва 101000|ул. Ленина 10, кв. 45, Москва 101000",
+                "old flat: Flat 2, 18 Elm Crescent, Leeds LS6 2AB|Flat 2, 18 Elm Crescent, Leeds LS6 2AB",
+                "Rechnungsadresse 8 rue du Moulin, 1000 Bruxelles|8 rue du Moulin, 1000 Bruxelles",
+                "Eircode address: 3 Castle Lane, Kilkenny R95 X2Y4|3 Castle Lane, Kilkenny R95 X2Y4",
+                "from 1 March: Unit 4, 9 Friedrich-Ebert-Allee, 53113 Bonn|Unit 4, 9 Friedrich-Ebert-Allee, 53113 Bonn",
+                "Anschrift Lange Gasse 3, 74523 Schwäbisch Hall|Lange Gasse 3, 74523 Schwäbisch Hall"
+            })
+    void takesAnAddressAbroadWholeInItsCountrysOrder(String text, String address) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "die Rue de la Paix ist schön",
+                "I live on Queen Street, it's noisy",
+                "we were in Dublin 3 times last year",
+                "Ich war 2019 in Wien und 2020 in Zürich",
+                "Das kostet 12 Euro, Avenue Montaigne ist teuer",
+                "Router ist eine FRITZ!Box 7530 AX, hilft nix",
+                "we take place Monday 5 times",
+                "Der Ort heißt Luxembourg, nicht Luxemburg"
+            })
+    void aStreetWithoutNumberATownAloneOrAModelCodeIsNoAddress(String text) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).isEmpty();
+    }
 }
