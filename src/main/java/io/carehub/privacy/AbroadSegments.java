@@ -35,7 +35,7 @@ final class AbroadSegments {
 
     /** A flat, unit or floor: "Apt 12B", "Flat 3", "ap. 4", "kv. 8", "кв. 8", "m. 12", "lok. 5", "Whg. 3", "bl. A2". */
     private static final Pattern UNIT = Pattern.compile(
-            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege)|кв|m|д)"
+            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|lejl|appt)|кв|m|д)"
                     + "\\.? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"
                     + "|\\d{1,2}[º°ª](?: ?[A-Z])?(?![\\p{L}\\p{N}])"); // Spanish floor and door: "3º B"
 

@@ -145,8 +145,16 @@ final class AddressesAbroad implements Scanner {
     private static final Set<String> NOT_AFTER_NUMBER = Set.of(
             "stunden", "std", "uhr", "tage", "min", "minuten", "gb", "mb", "euro", "eur", "monate", "jahre", "prozent",
             "mal", "x", "times", "hours", "days", "months", "years", "minutes", "h");
-    /** Before a house number: "nr. 28", "no. 5", "д. 7". */
+    /** Before a house number: "nr. 28", "no. 5", "No: 15", "д. 7". */
     private static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "nº", "n", "д", "dom", "numero", "num");
+    /** Street words written after the name as a word of their own: Turkish, Hungarian, Dutch, Nordic, Baltic, Czech. */
+    private static final Set<String> STREET_AFTER = Set.of(
+            "sokak", "sokagi", "sok", "cadde", "caddesi", "cad", "cd", "bulvari", "blv", "utca", "ut", "straat", "laan",
+            "gracht", "vej", "gade", "gata", "gatan", "vagen", "katu", "iela", "gatve", "ulice", "trida");
+    /** Endings of one-word street names abroad: "Kalverstraat", "Nørregade", "Storgatan", "Mannerheimintie". */
+    private static final String[] STREET_ENDINGS = {
+        "straat", "laan", "gracht", "plein", "kade", "vej", "gade", "gatan", "vagen", "katu", "tie", "iela"
+    };
 
     private static final int MAX_PIECES = 4;
     private static final double SCORE = 0.85;
@@ -163,6 +171,7 @@ final class AddressesAbroad implements Scanner {
         List<Token> t = s.tokens;
         for (int i = 0; i < t.size(); i++) {
             int streetEnd = t.get(i).isNumber() ? numberFirst(s, i) : streetWordFirst(s, i);
+            if (streetEnd < 0 && t.get(i).isWord()) streetEnd = nameFirst(s, i);
             if (streetEnd < 0) {
                 int piece = postcodePiece(s, t.get(i));
                 if (piece > 0)
@@ -227,6 +236,44 @@ final class AddressesAbroad implements Scanner {
         if (names == 0 || k >= t.size()) return -1;
         if (t.get(k).isWord() && NUMBER_WORDS.contains(t.get(k).folded())) k++;
         return houseNumber(s, k, t.get(k - 1).end());
+    }
+
+    /** "Atatürk Cad. No: 15", "Petőfi utca 5", "Kalverstraat 92", "Storgatan 12": the end of the number, or -1. */
+    private int nameFirst(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        if (!t.get(i).capitalized()
+                || lex.isCommon(t.get(i).folded())
+                || i > 0 && s.at(t.get(i).start() - 1) == '-') {
+            return -1;
+        }
+        int k = i;
+        while (k < t.size()
+                && k - i < 3
+                && t.get(k).isWord()
+                && (k == i || NameSpan.joined(s, t.get(k - 1), t.get(k)))) {
+            String f = t.get(k).folded();
+            boolean word = k > i && STREET_AFTER.contains(f);
+            if (word || t.get(k).capitalized() && endsLikeAStreet(f)) {
+                int n = k + 1;
+                if (n < t.size()
+                        && t.get(n).isWord()
+                        && NUMBER_WORDS.contains(t.get(n).folded())) n++;
+                return n < t.size()
+                        ? houseNumber(
+                                s, n, t.get(n - 1).end() + (s.at(t.get(n - 1).end()) == ':' ? 1 : 0))
+                        : -1;
+            }
+            if (!t.get(k).capitalized() || lex.isStopWord(f)) return -1;
+            k++;
+        }
+        return -1;
+    }
+
+    private static boolean endsLikeAStreet(String folded) {
+        for (String ending : STREET_ENDINGS) {
+            if (folded.length() >= ending.length() + 3 && folded.endsWith(ending)) return true;
+        }
+        return false;
     }
 
     /** "9, Rue de la Gare", "1187 Queen Street West", "5 Karl-Marx-Allee": the end of the street's name, or -1. */

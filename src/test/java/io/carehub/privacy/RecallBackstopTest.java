@@ -191,7 +191,11 @@ class RecallBackstopTest {
                 "Rechnungsadresse 8 rue du Moulin, 1000 Bruxelles|8 rue du Moulin, 1000 Bruxelles",
                 "Eircode address: 3 Castle Lane, Kilkenny R95 X2Y4|3 Castle Lane, Kilkenny R95 X2Y4",
                 "from 1 March: Unit 4, 9 Friedrich-Ebert-Allee, 53113 Bonn|Unit 4, 9 Friedrich-Ebert-Allee, 53113 Bonn",
-                "Anschrift Lange Gasse 3, 74523 Schwäbisch Hall|Lange Gasse 3, 74523 Schwäbisch Hall"
+                "Anschrift Lange Gasse 3, 74523 Schwäbisch Hall|Lange Gasse 3, 74523 Schwäbisch Hall",
+                "eski adresim İnönü Cad. No: 42, 35220 İzmir|İnönü Cad. No: 42, 35220 İzmir",
+                "mijn adres is Lindenlaan 7, 3581 GA Utrecht|Lindenlaan 7, 3581 GA Utrecht",
+                "min adresse: Nørrebrogade 20, 2200 København|Nørrebrogade 20, 2200 København",
+                "címem Kossuth Lajos utca 12, 6720 Szeged|Kossuth Lajos utca 12, 6720 Szeged"
             })
     void takesAnAddressAbroadWholeInItsCountrysOrder(String text, String address) {
         assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
@@ -207,7 +211,8 @@ class RecallBackstopTest {
                 "Das kostet 12 Euro, Avenue Montaigne ist teuer",
                 "Router ist eine FRITZ!Box 7530 AX, hilft nix",
                 "we take place Monday 5 times",
-                "Der Ort heißt Luxembourg, nicht Luxemburg"
+                "Der Ort heißt Luxembourg, nicht Luxemburg",
+                "I love shopping in the Kalverstraat in Amsterdam"
             })
     void aStreetWithoutNumberATownAloneOrAModelCodeIsNoAddress(String text) {
         assertThat(found(detector, text, EntityType.ADDRESS)).isEmpty();
