@@ -48,7 +48,7 @@ final class ParticleNames implements Scanner {
         List<Token> t = s.tokens;
         for (int i = 0; i + 1 < t.size(); i++) {
             Token first = t.get(i);
-            if (!first.isWord() || !first.capitalized() || first.length() < 2) continue;
+            if (!first.isWord() || !first.capitalized() || first.length() < 2 && !initial(s, first)) continue;
             int end = afterParticles(s, i);
             if (end < 0) end = otherScript(s, i);
             if (end > i) {
@@ -64,12 +64,17 @@ final class ParticleNames implements Scanner {
         List<Token> t = s.tokens;
         Token first = t.get(i);
         Token next = t.get(i + 1);
-        if (!NameSpan.joined(s, first, next) || !next.isWord()) return -1;
+        if (!next.isWord() || !NameSpan.joined(s, first, next)) return -1; // "J. van": joined across the dot
         String f = first.folded();
-        if (lex.isCommon(f) || NameSpan.TITLES.contains(f) || StreetLexicon.isStreetToken(f) || lex.isCity(f)) {
+        boolean initial = initial(s, first);
+        if (!initial
+                && (lex.isCommon(f)
+                        || NameSpan.TITLES.contains(f)
+                        || StreetLexicon.isStreetToken(f)
+                        || lex.isCity(f))) {
             return -1;
         }
-        boolean firstName = lex.isAnyFirstName(f) || lex.isName(f);
+        boolean firstName = initial || lex.isAnyFirstName(f) || lex.isName(f) || firstNames(f);
         int dash = next.text().indexOf('-');
         if (dash > 0
                 && firstName
@@ -87,7 +92,6 @@ final class ParticleNames implements Scanner {
             else if (MAC.contains(p.text()) || FOREIGN.contains(p.text())) foreign++;
             else if (SHARED.contains(p.text())) shared++;
             else if (!AFTER_PARTICLE.contains(p.text()) || k == i + 1) break;
-            else break;
             k++;
         }
         int particles = k - i - 1;
@@ -98,7 +102,7 @@ final class ParticleNames implements Scanner {
                 || !surname.capitalized()
                 || surname.length() < 2
                 || !NameSpan.joined(s, t.get(k - 1), surname)
-                || lex.isCommon(sf) && !lex.isName(sf)
+                || lex.isCommon(sf) && !lex.isName(sf) && foreign + gaelic == 0 // "van der Meer", "ter Heide"
                 || StreetLexicon.isStreetToken(sf)
                 || NameSpan.partOfAddress(s, surname)) return -1;
         // "Ó", "Ní" stand only in names; "Mac", "van", "dos" after a first name or a Gaelic spelling, or before a
@@ -107,6 +111,21 @@ final class ParticleNames implements Scanner {
                 || foreign > 0 && (firstName || isGaelicSpelling(first) || particles > 1)
                 || shared > 0 && firstName;
         return accepted && !lex.isCity(sf) ? k + 1 : -1;
+    }
+
+    /** "J. van der Meer": an initial with its dot stands for a first name. */
+    private static boolean initial(TextScan s, Token token) {
+        return token.length() == 1 && token.capitalized() && s.at(token.end()) == '.';
+    }
+
+    /** "Marie-Claire", "Jean-Luc": every part a first name. */
+    private boolean firstNames(String folded) {
+        int dash = folded.indexOf('-');
+        if (dash < 0) return false;
+        for (String part : folded.split("-")) {
+            if (!lex.isAnyFirstName(part)) return false;
+        }
+        return true;
     }
 
     /** "Ciarán", "Siobhán": an Irish fada (á é í ó ú) marks a Gaelic name. */

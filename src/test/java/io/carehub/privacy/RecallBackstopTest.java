@@ -102,7 +102,11 @@ class RecallBackstopTest {
                 "contact person Lucía de la Fuente, phone below|Lucía de la Fuente",
                 "Ansprechpartner Jan ter Horst aus Emmerich|Jan ter Horst",
                 "Vertragsinhaber Yusuf al-Khatib, Kundennummer folgt|Yusuf al-Khatib",
-                "Inhaber ist Tariq bin Saleh, bitte umschreiben|Tariq bin Saleh"
+                "Inhaber ist Tariq bin Saleh, bitte umschreiben|Tariq bin Saleh",
+                "Rechnung an K. van der Wal bitte|K. van der Wal",
+                "Unterschrift: Dr. B. Ó Ceallaigh|B. Ó Ceallaigh",
+                "Kontakt Anne-Sophie du Bois, Tel. folgt|Anne-Sophie du Bois",
+                "my colleague Marieke ter Meer will call|Marieke ter Meer"
             })
     void takesANameWithItsParticlesWhole(String text, String name) {
         assertThat(found(detector, text, EntityType.PERSON)).contains(name);
@@ -170,6 +174,9 @@ class RecallBackstopTest {
                 .containsExactly("R. Pemberton");
         assertThat(found(detector, "I move out end of May. GARCIA, Lorena, contract below", EntityType.PERSON))
                 .containsExactly("GARCIA, Lorena");
+        assertThat(found(detector, "Name: TRAN, Minh Chau", EntityType.PERSON)).containsExactly("TRAN, Minh Chau");
+        assertThat(found(detector, "please note: MOREIRA DOS SANTOS, Inês", EntityType.PERSON))
+                .containsExactly("MOREIRA DOS SANTOS, Inês");
     }
 
     @ParameterizedTest(name = "{0}")
