@@ -1,8 +1,17 @@
 package io.carehub.privacy;
 
+import static io.carehub.privacy.AbroadStreetWords.DIRECTIONS;
+import static io.carehub.privacy.AbroadStreetWords.LOWER_CASE_OK;
+import static io.carehub.privacy.AbroadStreetWords.NAME_LINKS;
+import static io.carehub.privacy.AbroadStreetWords.NOT_AFTER_NUMBER;
+import static io.carehub.privacy.AbroadStreetWords.NUMBER_WORDS;
+import static io.carehub.privacy.AbroadStreetWords.STREET_AFTER;
+import static io.carehub.privacy.AbroadStreetWords.STREET_FIRST;
+import static io.carehub.privacy.AbroadStreetWords.STREET_LAST;
+import static io.carehub.privacy.AbroadStreetWords.endsLikeAStreet;
+
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A whole address abroad (ADDRESS), as people who move across a border write it: a street with its number in the
@@ -12,149 +21,6 @@ import java.util.Set;
  * without a number, or a town alone, is no address.
  */
 final class AddressesAbroad implements Scanner {
-
-    /** Street words written before the street's name, folded, in the languages of the common origin countries. */
-    private static final Set<String> STREET_FIRST = Set.of(
-            "ul",
-            "ulica",
-            "al",
-            "aleja",
-            "plac",
-            "os",
-            "osiedle",
-            "via",
-            "viale",
-            "piazza",
-            "piazzale",
-            "corso",
-            "vicolo",
-            "largo",
-            "rue",
-            "avenue",
-            "av",
-            "boulevard",
-            "bd",
-            "blvd",
-            "chemin",
-            "allee",
-            "impasse",
-            "quai",
-            "place",
-            "calle",
-            "avenida",
-            "avda",
-            "paseo",
-            "plaza",
-            "carrer",
-            "rua",
-            "praca",
-            "travessa",
-            "str",
-            "strada",
-            "bulevardul",
-            "calea",
-            "aleea",
-            "sos",
-            "soseaua",
-            "piata",
-            "splaiul",
-            "intrarea",
-            "вул",
-            "вулиця",
-            "ул",
-            "улица",
-            "проспект",
-            "просп",
-            "пр",
-            "пров",
-            "пер",
-            "переулок",
-            "бульвар",
-            "пл",
-            "площадь",
-            "ulitsa",
-            "vulytsia",
-            "utca",
-            "odos",
-            "οδος",
-            "leoforos");
-    /** Street words written after the name: English and Dutch. */
-    private static final Set<String> STREET_LAST = Set.of(
-            "road",
-            "rd",
-            "street",
-            "st",
-            "lane",
-            "ln",
-            "drive",
-            "dr",
-            "avenue",
-            "ave",
-            "crescent",
-            "close",
-            "court",
-            "ct",
-            "place",
-            "pl",
-            "way",
-            "terrace",
-            "gardens",
-            "grove",
-            "park",
-            "row",
-            "boulevard",
-            "blvd",
-            "parade",
-            "square",
-            "hill",
-            "walk",
-            "mews",
-            "straat",
-            "laan",
-            "weg",
-            "gracht",
-            "plein",
-            "kade",
-            "singel",
-            "dijk");
-
-    private static final Set<String> DIRECTIONS =
-            Set.of("west", "east", "north", "south", "nw", "ne", "sw", "se", "n", "e", "s", "w");
-    /** Words inside a street's name that are not capitalized: "Rue de la Gare", "Calle del Prado". */
-    private static final Set<String> NAME_LINKS = Set.of(
-            "de", "la", "le", "les", "du", "des", "del", "della", "dei", "di", "da", "do", "dos", "das", "van", "von",
-            "der", "den", "the", "of", "y", "e", "d'");
-    /** Street words written in lower case as often as not ("rue de Rivoli 5", "улица Ленина 3"); others need a capital or a dot. */
-    private static final Set<String> LOWER_CASE_OK = Set.of(
-            "rue",
-            "via",
-            "viale",
-            "piazza",
-            "calle",
-            "rua",
-            "ulica",
-            "strada",
-            "calea",
-            "aleea",
-            "улица",
-            "вулиця",
-            "проспект",
-            "avenida",
-            "carrer");
-    /** After a number, a unit or a time: "Via WhatsApp 24 Stunden" is no street. */
-    private static final Set<String> NOT_AFTER_NUMBER = Set.of(
-            "stunden", "std", "uhr", "tage", "min", "minuten", "gb", "mb", "euro", "eur", "monate", "jahre", "prozent",
-            "mal", "x", "times", "hours", "days", "months", "years", "minutes", "h");
-    /** Before a house number: "nr. 28", "no. 5", "No: 15", "д. 7". */
-    private static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "nº", "n", "д", "dom", "numero", "num");
-    /** Street words written after the name as a word of their own: Turkish, Hungarian, Dutch, Nordic, Baltic, Czech. */
-    private static final Set<String> STREET_AFTER = Set.of(
-            "sokak", "sokagi", "sok", "cadde", "caddesi", "cad", "cd", "bulvari", "blv", "utca", "ut", "straat", "laan",
-            "gracht", "vej", "gade", "gata", "gatan", "vagen", "katu", "iela", "gatve", "ulice", "trida");
-    /** Endings of one-word street names abroad: "Kalverstraat", "Nørregade", "Storgatan", "Mannerheimintie". */
-    private static final String[] STREET_ENDINGS = {
-        "straat", "laan", "gracht", "plein", "kade", "vej", "gade", "gatan", "vagen", "katu", "tie", "iela"
-    };
 
     private static final int MAX_PIECES = 4;
     private static final double SCORE = 0.85;
@@ -267,13 +133,6 @@ final class AddressesAbroad implements Scanner {
             k++;
         }
         return -1;
-    }
-
-    private static boolean endsLikeAStreet(String folded) {
-        for (String ending : STREET_ENDINGS) {
-            if (folded.length() >= ending.length() + 3 && folded.endsWith(ending)) return true;
-        }
-        return false;
     }
 
     /** "9, Rue de la Gare", "1187 Queen Street West", "5 Karl-Marx-Allee": the end of the street's name, or -1. */

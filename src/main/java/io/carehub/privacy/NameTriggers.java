@@ -141,26 +141,11 @@ final class NameTriggers {
     /** Applies a context trigger at token i; returns the index after the name, or -1. */
     int trigger(TextScan s, int i, List<Detection> out) {
         List<Token> t = s.tokens;
-        String w = t.get(i).folded();
+        String w = ParticleNames.foreignNameWord(t.get(i).folded());
         String next = i + 1 < t.size() ? t.get(i + 1).folded() : "";
         String prev = i > 0 ? t.get(i - 1).folded() : "";
         switch (w) {
-            case "name",
-                    "nachname",
-                    "vorname",
-                    "name's",
-                    "names",
-                    "surname",
-                    "familienname",
-                    "фамилия",
-                    "прізвище",
-                    "nazwisko",
-                    "soyadi",
-                    "soyadim",
-                    "cognome",
-                    "apellido",
-                    "achternaam",
-                    "prezime" -> {
+            case "name", "nachname", "vorname", "name's", "names", "surname" -> {
                 int named = nameBefore(s, i, out);
                 if (named > 0) return named;
                 int k = i + 1;
@@ -171,7 +156,7 @@ final class NameTriggers {
                 if (w.equals("name's")) return name(s, k, Mode.ANY, 0.85, out);
                 return name(s, k, explicit || colon ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
-            case "heisse", "heisst", "heiss", "heise", "named", "called", "зовут", "звати" -> {
+            case "heisse", "heisst", "heiss", "heise", "named", "called" -> {
                 return name(s, i + 1, prev.equals("ich") ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
             case "bin",

@@ -35,6 +35,21 @@ final class ParticleNames implements Scanner {
         "ου", "ης", "ος", "άκης", "ίδης", "ιάδης", "όπουλος", "οπούλου", "άκη", "ίδου", "ας"
     };
 
+    /** "Surname" in the languages customers write in: it announces a name as "Nachname" does. */
+    private static final Set<String> SURNAME_WORDS = Set.of(
+            "familienname",
+            "фамилия",
+            "прізвище",
+            "nazwisko",
+            "soyadi",
+            "soyadim",
+            "cognome",
+            "apellido",
+            "achternaam",
+            "prezime");
+    /** "меня зовут", "мене звати": "is called", as "heißt". */
+    private static final Set<String> CALLED_WORDS = Set.of("зовут", "звати");
+
     private static final double SCORE = 0.8;
 
     private final Lexicons lex;
@@ -57,6 +72,12 @@ final class ParticleNames implements Scanner {
                 i = end - 1;
             }
         }
+    }
+
+    /** A foreign word for "surname" or "is called" as the German or English trigger word it stands for, or itself. */
+    static String foreignNameWord(String folded) {
+        if (SURNAME_WORDS.contains(folded)) return "surname";
+        return CALLED_WORDS.contains(folded) ? "called" : folded;
     }
 
     /** Token index after "Pieter van den Berg" starting at i, or -1. */
