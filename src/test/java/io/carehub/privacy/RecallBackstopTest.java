@@ -219,9 +219,17 @@ class RecallBackstopTest {
                 "Router ist eine FRITZ!Box 7530 AX, hilft nix",
                 "we take place Monday 5 times",
                 "Der Ort heißt Luxembourg, nicht Luxemburg",
-                "I love shopping in the Kalverstraat in Amsterdam"
+                "I love shopping in the Kalverstraat in Amsterdam",
+                "Die Brigade 5 kommt morgen zum Einsatz",
+                "Die Garantie 2 Jahre gilt auch?"
             })
     void aStreetWithoutNumberATownAloneOrAModelCodeIsNoAddress(String text) {
         assertThat(found(detector, text, EntityType.ADDRESS)).isEmpty();
+    }
+
+    @Test
+    void theGermanPrepositionViaIsNoStreetWord() {
+        assertThat(found(detector, "Der Techniker kommt via Lindenstraße 14 rein", EntityType.ADDRESS))
+                .containsExactly("Lindenstraße 14");
     }
 }
