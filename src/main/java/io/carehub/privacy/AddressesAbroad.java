@@ -37,7 +37,9 @@ final class AddressesAbroad implements Scanner {
         List<Token> t = s.tokens;
         for (int i = 0; i < t.size(); i++) {
             int streetEnd = t.get(i).isNumber() ? numberFirst(s, i) : streetWordFirst(s, i);
-            if (streetEnd < 0 && t.get(i).isWord()) streetEnd = nameFirst(s, i);
+            if (streetEnd < 0 && t.get(i).isWord() && t.get(i).capitalized() && numberSoon(t, i)) {
+                streetEnd = nameFirst(s, i);
+            }
             if (streetEnd < 0) {
                 int piece = postcodePiece(s, t.get(i));
                 if (piece > 0)
@@ -102,6 +104,14 @@ final class AddressesAbroad implements Scanner {
         if (names == 0 || k >= t.size()) return -1;
         if (t.get(k).isWord() && NUMBER_WORDS.contains(t.get(k).folded())) k++;
         return houseNumber(s, k, t.get(k - 1).end());
+    }
+
+    /** A number among the next five tokens: without one, no street written name first can end here. */
+    private static boolean numberSoon(List<Token> t, int i) {
+        for (int k = i + 1; k < t.size() && k <= i + 5; k++) {
+            if (t.get(k).isNumber()) return true;
+        }
+        return false;
     }
 
     /** "Atatürk Cad. No: 15", "Petőfi utca 5", "Kalverstraat 92", "Storgatan 12": the end of the number, or -1. */

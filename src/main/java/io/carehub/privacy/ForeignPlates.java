@@ -82,7 +82,7 @@ final class ForeignPlates implements Scanner {
             }
             if (i == g || i < c.length && TextScan.isAlnum(c[i])) return -1; // lower case or a longer word
             digitRun = 0;
-            if (UNITS.contains(new String(c, g, i - g))) return -1;
+            if (i - g <= 3 && groups > 0 && UNITS.contains(new String(c, g, i - g))) return -1; // "M 20 GB"
             // only Dutch plates start with digits, and they join their groups with dashes: "12 000" is an amount
             if (groups == 1 && TextScan.isDigit(c[start]) && c[g - 1] != '-') return -1;
             groups++;

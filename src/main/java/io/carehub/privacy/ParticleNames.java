@@ -64,8 +64,8 @@ final class ParticleNames implements Scanner {
         for (int i = 0; i + 1 < t.size(); i++) {
             Token first = t.get(i);
             if (!first.isWord() || !first.capitalized() || first.length() < 2 && !initial(s, first)) continue;
-            int end = afterParticles(s, i);
-            if (end < 0) end = otherScript(s, i);
+            int end = particleAfter(t.get(i + 1)) ? afterParticles(s, i) : -1;
+            if (end < 0 && first.text().charAt(0) >= 0x370) end = otherScript(s, i); // Greek and Cyrillic start there
             if (end > i) {
                 out.add(new Detection(
                         EntityType.PERSON, first.start(), t.get(end - 1).end(), SCORE));
@@ -78,6 +78,15 @@ final class ParticleNames implements Scanner {
     static String foreignNameWord(String folded) {
         if (SURNAME_WORDS.contains(folded)) return "surname";
         return CALLED_WORDS.contains(folded) ? "called" : folded;
+    }
+
+    /** A cheap test before the lexicons are asked: the next word is a particle or starts with one ("al-Hassan"). */
+    private static boolean particleAfter(Token next) {
+        if (!next.isWord()) return false;
+        String text = next.text();
+        if (GAELIC.contains(text) || MAC.contains(text) || FOREIGN.contains(text) || SHARED.contains(text)) return true;
+        int dash = text.indexOf('-');
+        return dash > 0 && HYPHENATED.contains(text.substring(0, dash));
     }
 
     /** Token index after "Pieter van den Berg" starting at i, or -1. */
