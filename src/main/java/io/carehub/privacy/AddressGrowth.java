@@ -85,6 +85,10 @@ final class AddressGrowth {
         if (k >= t.size() || !t.get(k).isWord()) return last;
         Token n = t.get(k);
         if (CITY_PREFIXES.contains(city.folded()) && n.capitalized() && n.start() - city.end() == 1) return k;
+        // "Schwäbisch Hall", "Bergisch Gladbach": a town's adjective in -isch names it with the next word
+        if (city.folded().endsWith("isch") && city.capitalized() && n.capitalized() && n.start() - city.end() == 1) {
+            return k;
+        }
         if (s.at(city.end() + 1) == '(' && s.at(n.end()) == ')' && n.capitalized()) return k; // "Frankfurt (Oder)"
         if (CITY_LINKS.contains(n.folded()) && n.start() - city.end() == 1 && k + 1 < t.size()) {
             int c = k + 1;

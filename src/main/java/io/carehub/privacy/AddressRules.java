@@ -247,7 +247,11 @@ final class AddressRules implements Scanner {
                 && t.get(k).length() == 1
                 && t.get(k).start() == t.get(i).end()) k++;
         int words = 0;
-        while (k < t.size() && words < 3 && t.get(k).isWord() && t.get(k).capitalized()) {
+        while (k < t.size()
+                && words < 3
+                && t.get(k).isWord()
+                && t.get(k).capitalized()
+                && (words == 0 || NameSpan.joined(s, t.get(k - 1), t.get(k)))) { // not "12 Euro, Avenue"
             if (words > 0 && ENGLISH_STREET_WORDS.contains(t.get(k).folded())) {
                 return k + 1;
             }

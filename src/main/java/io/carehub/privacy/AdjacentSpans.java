@@ -48,7 +48,12 @@ final class AdjacentSpans {
         }
         if (commas > 1) return false;
         // "Kowalski, Piotr": two names joined by a comma only when each is one word, surname then first name
-        if (commas == 1 && a.type() == EntityType.PERSON && (!oneWord(s, a) || !oneWord(s, b))) return false;
+        if (commas == 1
+                && a.type() == EntityType.PERSON
+                && (!oneWord(s, a) || !oneWord(s, b))
+                && !capitalsFirst(s, a, b)) {
+            return false;
+        }
         // words between may only be name particles ("von der")
         int k = s.tokenAtOrAfter(a.end());
         for (; k < s.tokens.size() && s.tokens.get(k).start() < b.start(); k++) {
@@ -56,6 +61,16 @@ final class AdjacentSpans {
             if (a.type() != EntityType.PERSON || !NameSpan.PARTICLES.contains(token.folded())) return false;
         }
         return true;
+    }
+
+    /** "NGUYEN, Thi Lan", "FERREIRA DA SILVA, João": a surname in capitals, a comma, first names that are not. */
+    private static boolean capitalsFirst(TextScan s, Detection a, Detection b) {
+        String surname = s.text.substring(a.start(), a.end());
+        String first = s.text.substring(b.start(), b.end());
+        return surname.length() > 1
+                && TextScan.unchangedByUpperCase(surname)
+                && !TextScan.unchangedByUpperCase(first)
+                && Character.isUpperCase(first.charAt(0));
     }
 
     /** Floor and flat words between a street and its postcode: "Kirchgasse 4, 2. OG links, 63739 …", "WE 12". */

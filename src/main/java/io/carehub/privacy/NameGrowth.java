@@ -59,6 +59,26 @@ final class NameGrowth {
         return result == null ? found : result;
     }
 
+    /** The model's names too take in an initial right before them ("K. Whitfield"). */
+    List<Detection> initials(TextScan s, List<Detection> found) {
+        List<Detection> result = null;
+        for (int d = 0; d < found.size(); d++) {
+            Detection p = found.get(d);
+            if (p.type() != EntityType.PERSON) continue;
+            int first = s.tokenAtOrAfter(p.start());
+            if (first < 1 || first >= s.tokens.size()) continue;
+            Token b = s.tokens.get(first - 1);
+            if (b.length() != 1
+                    || !b.capitalized()
+                    || s.at(b.end()) != '.'
+                    || !joined(s, b, s.tokens.get(first))
+                    || d > 0 && found.get(d - 1).end() > b.start()) continue;
+            if (result == null) result = new ArrayList<>(found);
+            result.set(d, new Detection(EntityType.PERSON, b.start(), p.end(), p.score(), p.canonical()));
+        }
+        return result == null ? found : result;
+    }
+
     private int right(TextScan s, int first, int last, int limitEnd) {
         List<Token> t = s.tokens;
         boolean lower = !t.get(first).capitalized();
@@ -116,6 +136,7 @@ final class NameGrowth {
                             || lex.isCommon(f)
                             || TITLES.contains(f)
                             || GREETINGS.contains(f)
+                            || Dates.month(f) != 0 && s.at(b.end()) == '.' // "end of June. BROWN, Jessica"
                             || NameTriggers.announcesName(f)
                             || StreetLexicon.isStreetToken(f)
                             || !(lex.isAnyFirstName(f)

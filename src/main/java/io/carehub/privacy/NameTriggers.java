@@ -141,7 +141,7 @@ final class NameTriggers {
     /** Applies a context trigger at token i; returns the index after the name, or -1. */
     int trigger(TextScan s, int i, List<Detection> out) {
         List<Token> t = s.tokens;
-        String w = t.get(i).folded();
+        String w = ParticleNames.foreignNameWord(t.get(i).folded());
         String next = i + 1 < t.size() ? t.get(i + 1).folded() : "";
         String prev = i > 0 ? t.get(i - 1).folded() : "";
         switch (w) {

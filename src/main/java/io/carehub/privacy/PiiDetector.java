@@ -86,13 +86,16 @@ public final class PiiDetector {
             new OtherIdRule(),
             new IdShapes(),
             new LicencePlateScanner(),
+            new ForeignPlates(),
             new BirthDateScanner(),
             new WordDateScanner(),
             new CustomerIdRule(),
             new DigitRunRule(nonPersonalPatterns),
             new AddressRules(lexicons),
             new ForeignAddresses(lexicons),
+            new AddressesAbroad(lexicons),
             new NameRules(lexicons),
+            new ParticleNames(lexicons),
             new DoorbellNames(lexicons)
         };
         if (extra.length > 0) {
@@ -166,7 +169,9 @@ public final class PiiDetector {
         List<Detection> grown = addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates)));
         List<Detection> ruled =
                 KEYWORD_ADDRESSES.add(scan, mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown))));
-        return modelNames == null ? ruled : modelNames.add(scan, ruled);
+        return modelNames == null
+                ? ruled
+                : AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled)));
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

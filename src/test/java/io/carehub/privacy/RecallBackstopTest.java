@@ -86,4 +86,150 @@ class RecallBackstopTest {
     void foreignIdsAndDocumentsAfterTheirKeyword(String text, EntityType type, String value) {
         assertThat(found(detector, text, type)).containsExactly(value);
     }
+
+    // --- issue 17, abroad: names with particles and in other scripts, foreign plates, addresses abroad ---
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Groeten, Willem van der Linden|Willem van der Linden",
+                "Ansprechpartnerin ist Annelie von der Lippe, Kassiererin|Annelie von der Lippe",
+                "our secretary Aoife Ní Bhriain has a new number|Aoife Ní Bhriain",
+                "Kontakt: Ruairí Ó Dónaill, Trainer|Ruairí Ó Dónaill",
+                "Vertragspartner ist Eoin Mac Cárthaigh seit Mai|Eoin Mac Cárthaigh",
+                "die Rechnung bitte an Joana dos Reis schicken|Joana dos Reis",
+                "contact person Lucía de la Fuente, phone below|Lucía de la Fuente",
+                "Ansprechpartner Jan ter Horst aus Emmerich|Jan ter Horst",
+                "Vertragsinhaber Yusuf al-Khatib, Kundennummer folgt|Yusuf al-Khatib",
+                "Inhaber ist Tariq bin Saleh, bitte umschreiben|Tariq bin Saleh",
+                "Rechnung an K. van der Wal bitte|K. van der Wal",
+                "Unterschrift: Dr. B. Ó Ceallaigh|B. Ó Ceallaigh",
+                "Kontakt Anne-Sophie du Bois, Tel. folgt|Anne-Sophie du Bois",
+                "my colleague Marieke ter Meer will call|Marieke ter Meer"
+            })
+    void takesANameWithItsParticlesWhole(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "I rented a van for the move on Saturday|van",
+                "Der Van der Spedition steht vor der Tür|Van der",
+                "Die Adresse ist Rue de la Paix, mehr weiß ich nicht|de la",
+                "Ó, das wusste ich nicht|Ó",
+                "Der König der Löwen läuft nicht|König der",
+                "we were in Dublin last week|Dublin"
+            })
+    void particlesOutsideANameAreNoName(String text, String particle) {
+        assertThat(found(detector, text, EntityType.PERSON)).noneMatch(name -> name.contains(particle));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "меня зовут Ирина Соколова, номер ниже|Ирина Соколова",
+                "фамилия Лебедева, паспорт готов|Лебедева",
+                "Familienname: Wróblewska, Vorname folgt|Wróblewska",
+                "Kunde Γιώργος Αντωνίου hat angerufen|Γιώργος Αντωνίου",
+                "soyadı Kaplan, adı Elif|Kaplan"
+            })
+    void takesANameInAnotherScriptOrALoneSurnameAfterItsKeyword(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "your truck blocked my car, the grey Skoda BV 21 XTR, again|BV 21 XTR",
+                "mein Auto mit polnischem Kennzeichen PO 4821K steht im Hof|PO 4821K",
+                "the car with plate 7-KLX-48 belongs to me|7-KLX-48",
+                "Kennzeichen GU 3847 B, bitte eintragen|GU 3847 B",
+                "our rental car, reg KX19 BNM, was towed|KX19 BNM"
+            })
+    void takesAForeignLicencePlateAfterACarWord(String text, String plate) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).containsExactly(plate);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Auto kaputt, Tarif M 20 GB reicht mir",
+                "das Auto kostet 18 500 EUR",
+                "my car is a BMW X3 from 2019",
+                "Tarif L 25 GB bitte, danke"
+            })
+    void capitalsAndDigitsWithoutAPlateShapeOrCarWordAreNoPlate(String text) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).isEmpty();
+    }
+
+    @Test
+    void takesAnInitialOrACapitalizedSurnameBeforeTheFirstNameWhole() {
+        assertThat(found(detector, "top-up with my card please, holder R. Pemberton", EntityType.PERSON))
+                .containsExactly("R. Pemberton");
+        assertThat(found(detector, "I move out end of May. GARCIA, Lorena, contract below", EntityType.PERSON))
+                .containsExactly("GARCIA, Lorena");
+        assertThat(found(detector, "Name: TRAN, Minh Chau", EntityType.PERSON)).containsExactly("TRAN, Minh Chau");
+        assertThat(found(detector, "please note: MOREIRA DOS SANTOS, Inês", EntityType.PERSON))
+                .containsExactly("MOREIRA DOS SANTOS, Inês");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "my old address was 27 Harbour View Road, Howth, Dublin 13 until May|27 Harbour View Road, Howth, Dublin 13",
+                "neue Adresse: 14, avenue de la Liberté, L-1930 Luxembourg|14, avenue de la Liberté, L-1930 Luxembourg",
+                "Adresse in Österreich: Mariahilfer Straße 45/7, A-1060 Wien|Mariahilfer Straße 45/7, A-1060 Wien",
+                "wohne jetzt Bahnhofstrasse 12, CH-8001 Zürich|Bahnhofstrasse 12, CH-8001 Zürich",
+                "new address 233 King Street East, Hamilton, ON L8N 1B5|233 King Street East, Hamilton, ON L8N 1B5",
+                "ship it to 742 Evergreen Terrace, Springfield, IL 62704 please|742 Evergreen Terrace, Springfield, IL 62704",
+                "meine alte Adresse: Keizersgracht 112, 1015 CX Amsterdam|Keizersgracht 112, 1015 CX Amsterdam",
+                "adres: ul. Marszałkowska 84, m. 12, 00-514 Warszawa|ul. Marszałkowska 84, m. 12, 00-514 Warszawa",
+                "dirección Calle Mayor 14, 3º B, 28013 Madrid|Calle Mayor 14, 3º B, 28013 Madrid",
+                "adresa mea: Bd. Unirii nr. 15, bl. A2, ap. 31, 030823 București|Bd. Unirii nr. 15, bl. A2, ap. 31, 030823 București",
+                "адрес: ул. Ленина 10, кв. 45, Москва 101000|ул. Ленина 10, кв. 45, Москва 101000",
+                "old flat: Flat 2, 18 Elm Crescent, Leeds LS6 2AB|Flat 2, 18 Elm Crescent, Leeds LS6 2AB",
+                "Rechnungsadresse 8 rue du Moulin, 1000 Bruxelles|8 rue du Moulin, 1000 Bruxelles",
+                "Eircode address: 3 Castle Lane, Kilkenny R95 X2Y4|3 Castle Lane, Kilkenny R95 X2Y4",
+                "from 1 March: Unit 4, 9 Friedrich-Ebert-Allee, 53113 Bonn|Unit 4, 9 Friedrich-Ebert-Allee, 53113 Bonn",
+                "Anschrift Lange Gasse 3, 74523 Schwäbisch Hall|Lange Gasse 3, 74523 Schwäbisch Hall",
+                "eski adresim İnönü Cad. No: 42, 35220 İzmir|İnönü Cad. No: 42, 35220 İzmir",
+                "mijn adres is Lindenlaan 7, 3581 GA Utrecht|Lindenlaan 7, 3581 GA Utrecht",
+                "min adresse: Nørrebrogade 20, 2200 København|Nørrebrogade 20, 2200 København",
+                "címem Kossuth Lajos utca 12, 6720 Szeged|Kossuth Lajos utca 12, 6720 Szeged"
+            })
+    void takesAnAddressAbroadWholeInItsCountrysOrder(String text, String address) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "die Rue de la Paix ist schön",
+                "I live on Queen Street, it's noisy",
+                "we were in Dublin 3 times last year",
+                "Ich war 2019 in Wien und 2020 in Zürich",
+                "Das kostet 12 Euro, Avenue Montaigne ist teuer",
+                "Router ist eine FRITZ!Box 7530 AX, hilft nix",
+                "we take place Monday 5 times",
+                "Der Ort heißt Luxembourg, nicht Luxemburg",
+                "I love shopping in the Kalverstraat in Amsterdam",
+                "Die Brigade 5 kommt morgen zum Einsatz",
+                "Die Garantie 2 Jahre gilt auch?"
+            })
+    void aStreetWithoutNumberATownAloneOrAModelCodeIsNoAddress(String text) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).isEmpty();
+    }
+
+    @Test
+    void theGermanPrepositionViaIsNoStreetWord() {
+        assertThat(found(detector, "Der Techniker kommt via Lindenstraße 14 rein", EntityType.ADDRESS))
+                .containsExactly("Lindenstraße 14");
+    }
 }

@@ -1,0 +1,103 @@
+package io.carehub.privacy;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pieces of an address abroad after its street, each tried at one position (never over the whole text): a flat
+ * or unit ("Apt 12B", "ap. 4", "кв. 8", "m. 12"), a postcode and town in the formats of the neighbouring and common
+ * origin countries ("L-1110 Luxembourg", "1012 AB Amsterdam", "00-950 Warszawa", "400114 Cluj-Napoca"), a town and
+ * postcode ("Харків 61000", "Springfield, IL 62704", "Toronto, ON M6J 1H9", "Dublin 3", "Dublin D02 X285").
+ */
+final class AbroadSegments {
+
+    private AbroadSegments() {}
+
+    private static final String TOWN = "\\p{Lu}[\\p{L}'-]*\\p{L}";
+    private static final String COUNTRY_PREFIX = "(?:A|B|CH|D|DK|E|F|FL|H|I|L|N|NL|P|PL|S|CZ|SK|SLO|HR|RO|BG)-";
+
+    /** Postcode, then town: "L-1110 Luxembourg", "1012 AB Amsterdam", "00-950 Warszawa", "110 00 Praha". */
+    private static final Pattern POSTCODE_TOWN = Pattern.compile("(?:" + COUNTRY_PREFIX + ")?"
+            + "(?:\\d{4} ?[A-Z]{2}|\\d{4,6}|\\d{2}-\\d{3}|\\d{3} \\d{2}|\\d{4}-\\d{3})"
+            + " (?<town>" + TOWN + ")(?![\\p{L}\\p{N}])");
+
+    /**
+     * Town, then postcode: "Харків 61000", "Springfield, IL 62704", "Toronto, ON M6J 1H9", "London SW1A 1AA",
+     * "Dublin 3", "Cork T12 X5R8".
+     */
+    private static final Pattern TOWN_POSTCODE = Pattern.compile("(?<town>" + TOWN + ")"
+            + "(?:,? (?:[A-Z]{2} )?(?:\\d{5}(?:-\\d{4})?|\\d{6}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d)"
+            + "|,? [A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}"
+            + "|,? (?:[AC-FHKNPRTV-Y]\\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}"
+            + "| \\d{1,2}(?: ?[A-Z]\\d{2} ?[0-9A-Z]{4})?)"
+            + "(?![\\p{L}\\p{N}])");
+
+    /** A flat, unit or floor: "Apt 12B", "Flat 3", "ap. 4", "kv. 8", "кв. 8", "m. 12", "lok. 5", "Whg. 3", "bl. A2". */
+    private static final Pattern UNIT = Pattern.compile(
+            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|lejl|appt)|кв|m|д)"
+                    + "\\.? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"
+                    + "|\\d{1,2}[º°ª](?: ?[A-Z])?(?![\\p{L}\\p{N}])"); // Spanish floor and door: "3º B"
+
+    /** Towns written with a number that is no postcode: "Dublin 3"; elsewhere a town and small number is no address. */
+    private static final Set<String> NUMBERED_DISTRICTS =
+            Set.of("dublin", "wien", "paris", "lyon", "marseille", "praha");
+
+    /** End of a unit starting at {@code i}, or -1. */
+    static int unit(TextScan s, int i) {
+        return lookingAt(UNIT, s, i);
+    }
+
+    /** End of a postcode and town starting at {@code i}, or -1; the town must not be an everyday word. */
+    static int postcodeTown(TextScan s, Lexicons lex, int i) {
+        Matcher m = matcher(POSTCODE_TOWN, s, i);
+        if (m == null || !town(s, lex, m.start("town"), m.end("town"))) return -1;
+        return townName(s, lex, m.end());
+    }
+
+    /** End of a town and postcode starting at {@code i}, or -1. */
+    static int townPostcode(TextScan s, Lexicons lex, int i) {
+        Matcher m = matcher(TOWN_POSTCODE, s, i);
+        if (m == null || !town(s, lex, m.start("town"), m.end("town"))) return -1;
+        String rest = s.cleaned().substring(m.end("town"), m.end());
+        boolean district = rest.length() <= 3 && rest.startsWith(" ");
+        if (district && !NUMBERED_DISTRICTS.contains(TextScan.fold(s.cleaned().substring(i, m.end("town"))))) {
+            return -1;
+        }
+        return m.end();
+    }
+
+    /** "Schwäbisch Hall", "Frankfurt am Main", "Cluj-Napoca": the town may go on after its first word. */
+    private static int townName(TextScan s, Lexicons lex, int end) {
+        int k = s.tokenAtOrAfter(end);
+        if (k >= s.tokens.size() || s.tokens.get(k).start() != end + 1 || s.at(end) != ' ') return end;
+        TextScan.Token n = s.tokens.get(k);
+        if (n.folded().equals("am") || n.folded().equals("an") || n.folded().equals("upon")) {
+            if (k + 1 < s.tokens.size()
+                    && s.tokens.get(k + 1).capitalized()
+                    && s.tokens.get(k + 1).start() == n.end() + 1)
+                return s.tokens.get(k + 1).end();
+            return end;
+        }
+        return n.isWord() && n.capitalized() && !lex.isCommon(n.folded()) && lex.isCity(n.folded()) ? n.end() : end;
+    }
+
+    /** A known town, or a capitalized word that is no everyday word and no model code in capitals ("7530 AX"). */
+    private static boolean town(TextScan s, Lexicons lex, int start, int end) {
+        String word = s.cleaned().substring(start, end);
+        String folded = TextScan.fold(word);
+        return lex.isCity(folded) || !lex.isCommon(folded) && !TextScan.unchangedByUpperCase(word);
+    }
+
+    private static int lookingAt(Pattern p, TextScan s, int i) {
+        Matcher m = matcher(p, s, i);
+        return m == null ? -1 : m.end();
+    }
+
+    private static Matcher matcher(Pattern p, TextScan s, int i) {
+        if (i >= s.length()) return null;
+        Matcher m = p.matcher(s.cleaned()).useTransparentBounds(true).useAnchoringBounds(false);
+        m.region(i, s.length());
+        return m.lookingAt() ? m : null;
+    }
+}

@@ -1,0 +1,160 @@
+package io.carehub.privacy;
+
+import java.util.Set;
+
+/**
+ * The words of streets abroad that {@link AddressesAbroad} looks for: street words before and after the name, the
+ * links inside a name, the words before a house number, and the endings of one-word street names. All folded.
+ */
+final class AbroadStreetWords {
+
+    private AbroadStreetWords() {}
+
+    /** Street words written before the street's name, folded, in the languages of the common origin countries. */
+    static final Set<String> STREET_FIRST = Set.of(
+            "ul",
+            "ulica",
+            "al",
+            "aleja",
+            "plac",
+            "os",
+            "osiedle",
+            "via",
+            "viale",
+            "piazza",
+            "piazzale",
+            "corso",
+            "vicolo",
+            "largo",
+            "rue",
+            "avenue",
+            "av",
+            "boulevard",
+            "bd",
+            "blvd",
+            "chemin",
+            "allee",
+            "impasse",
+            "quai",
+            "place",
+            "calle",
+            "avenida",
+            "avda",
+            "paseo",
+            "plaza",
+            "carrer",
+            "rua",
+            "praca",
+            "travessa",
+            "str",
+            "strada",
+            "bulevardul",
+            "calea",
+            "aleea",
+            "sos",
+            "soseaua",
+            "piata",
+            "splaiul",
+            "intrarea",
+            "вул",
+            "вулиця",
+            "ул",
+            "улица",
+            "проспект",
+            "просп",
+            "пр",
+            "пров",
+            "пер",
+            "переулок",
+            "бульвар",
+            "пл",
+            "площадь",
+            "ulitsa",
+            "vulytsia",
+            "utca",
+            "odos",
+            "οδος",
+            "leoforos");
+    /** Street words written after the name: English and Dutch. */
+    static final Set<String> STREET_LAST = Set.of(
+            "road",
+            "rd",
+            "street",
+            "st",
+            "lane",
+            "ln",
+            "drive",
+            "dr",
+            "avenue",
+            "ave",
+            "crescent",
+            "close",
+            "court",
+            "ct",
+            "place",
+            "pl",
+            "way",
+            "terrace",
+            "gardens",
+            "grove",
+            "park",
+            "row",
+            "boulevard",
+            "blvd",
+            "parade",
+            "square",
+            "hill",
+            "walk",
+            "mews",
+            "straat",
+            "laan",
+            "weg",
+            "gracht",
+            "plein",
+            "kade",
+            "singel",
+            "dijk");
+
+    static final Set<String> DIRECTIONS =
+            Set.of("west", "east", "north", "south", "nw", "ne", "sw", "se", "n", "e", "s", "w");
+    /** Words inside a street's name that are not capitalized: "Rue de la Gare", "Calle del Prado". */
+    static final Set<String> NAME_LINKS = Set.of(
+            "de", "la", "le", "les", "du", "des", "del", "della", "dei", "di", "da", "do", "dos", "das", "van", "von",
+            "der", "den", "the", "of", "y", "e", "d'");
+    /** Street words written in lower case as often as not ("rue de Rivoli 5", "улица Ленина 3"); others need a capital or a dot. */
+    static final Set<String> LOWER_CASE_OK = Set.of(
+            "rue",
+            "piazza",
+            "calle",
+            "rua",
+            "ulica",
+            "strada",
+            "calea",
+            "aleea",
+            "улица",
+            "вулиця",
+            "проспект",
+            "avenida",
+            "carrer");
+    /** After a number, a unit or a time: "Via WhatsApp 24 Stunden" is no street. */
+    static final Set<String> NOT_AFTER_NUMBER = Set.of(
+            "stunden", "std", "uhr", "tage", "min", "minuten", "gb", "mb", "euro", "eur", "monate", "jahre", "prozent",
+            "mal", "x", "times", "hours", "days", "months", "years", "minutes", "h");
+    /** Before a house number: "nr. 28", "no. 5", "No: 15", "д. 7". */
+    static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "nº", "n", "д", "dom", "numero", "num");
+    /** Street words written after the name as a word of their own: Turkish, Hungarian, Dutch, Nordic, Baltic, Czech. */
+    static final Set<String> STREET_AFTER = Set.of(
+            "sokak", "sokagi", "sok", "cadde", "caddesi", "cad", "cd", "bulvari", "blv", "utca", "ut", "straat", "laan",
+            "gracht", "vej", "gade", "gata", "gatan", "vagen", "katu", "iela", "gatve", "ulice", "trida");
+    /** Endings of one-word street names abroad: "Kalverstraat", "Nørregade", "Storgatan", "Hämeenkatu". */
+    private static final String[] STREET_ENDINGS = {
+        "straat", "laan", "gracht", "plein", "vej", "gade", "gatan", "vagen", "katu", "iela"
+    };
+
+    static boolean endsLikeAStreet(String folded) {
+        for (String ending : STREET_ENDINGS) {
+            if (folded.length() >= ending.length() + 4 && folded.endsWith(ending)) return true; // not "Brigade"
+        }
+        return false;
+    }
+}

@@ -1,0 +1,276 @@
+package io.carehub.privacy;
+
+import static io.carehub.privacy.AbroadStreetWords.DIRECTIONS;
+import static io.carehub.privacy.AbroadStreetWords.LOWER_CASE_OK;
+import static io.carehub.privacy.AbroadStreetWords.NAME_LINKS;
+import static io.carehub.privacy.AbroadStreetWords.NOT_AFTER_NUMBER;
+import static io.carehub.privacy.AbroadStreetWords.NUMBER_WORDS;
+import static io.carehub.privacy.AbroadStreetWords.STREET_AFTER;
+import static io.carehub.privacy.AbroadStreetWords.STREET_FIRST;
+import static io.carehub.privacy.AbroadStreetWords.STREET_LAST;
+import static io.carehub.privacy.AbroadStreetWords.endsLikeAStreet;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.List;
+
+/**
+ * A whole address abroad (ADDRESS), as people who move across a border write it: a street with its number in the
+ * order of its country ("Str. Memorandumului nr. 28", "вул. Шевченка 25", "9, Rue de la Gare", "1187 Queen Street
+ * West", "5 Karl-Marx-Allee"), a flat before or after it ("Apt 12B, …", "…, ap. 4"), then up to four comma-separated
+ * pieces: a district ("Clontarf"), a postcode and town in the country's format ({@link AbroadSegments}). A street
+ * without a number, or a town alone, is no address.
+ */
+final class AddressesAbroad implements Scanner {
+
+    private static final int MAX_PIECES = 4;
+    private static final double SCORE = 0.85;
+
+    private final Lexicons lex;
+
+    AddressesAbroad(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return;
+        List<Token> t = s.tokens;
+        for (int i = 0; i < t.size(); i++) {
+            int streetEnd = t.get(i).isNumber() ? numberFirst(s, i) : streetWordFirst(s, i);
+            if (streetEnd < 0 && t.get(i).isWord() && t.get(i).capitalized() && numberSoon(t, i)) {
+                streetEnd = nameFirst(s, i);
+            }
+            if (streetEnd < 0) {
+                int piece = postcodePiece(s, t.get(i));
+                if (piece > 0)
+                    out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), piece, 0.75));
+                continue;
+            }
+            int start = unitBefore(s, t.get(i).start());
+            int end = tail(s, streetEnd);
+            out.add(new Detection(EntityType.ADDRESS, start, end, SCORE));
+            i = s.tokenAtOrAfter(end) - 1;
+        }
+    }
+
+    /**
+     * A postcode and town whose format alone says so, without a street ("A-1060 Wien", "1015 CX Amsterdam",
+     * "Springfield, IL 62704", "Hamilton, ON L8N 1B5"): its end, or -1. A street found next to it joins it.
+     */
+    private int postcodePiece(TextScan s, Token w) {
+        char next = s.at(w.end());
+        if (w.isWord() && w.length() <= 3 && next == '-' && TextScan.isDigit(s.at(w.end() + 1)) && w.capitalized()) {
+            return AbroadSegments.postcodeTown(s, lex, w.start()); // "L-1110", "CH-8001"
+        }
+        if (w.isNumber()
+                && w.length() == 4
+                && next == ' '
+                && Character.isUpperCase(s.at(w.end() + 1))
+                && Character.isUpperCase(s.at(w.end() + 2))
+                && s.at(w.end() + 3) == ' ') {
+            return AbroadSegments.postcodeTown(s, lex, w.start()); // "1015 CX Amsterdam"
+        }
+        if (w.isWord()
+                && w.capitalized()
+                && next == ','
+                && Character.isUpperCase(s.at(w.end() + 2))
+                && Character.isUpperCase(s.at(w.end() + 3))
+                && s.at(w.end() + 4) == ' ') {
+            return AbroadSegments.townPostcode(s, lex, w.start()); // "Springfield, IL 62704"
+        }
+        return -1;
+    }
+
+    /** "вул. Шевченка 25", "Str. Memorandumului nr. 28", "Calle del Prado 7": the end of the number, or -1. */
+    private int streetWordFirst(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        Token w = t.get(i);
+        if (!w.isWord() || !STREET_FIRST.contains(w.folded()) || i > 0 && s.at(w.start() - 1) == '.') return -1;
+        boolean dot = s.at(w.end()) == '.';
+        if (w.length() <= 2 && !dot || !w.capitalized() && !dot && !LOWER_CASE_OK.contains(w.folded())) return -1;
+        int k = i + 1;
+        int names = 0;
+        while (k < t.size()
+                && k - i <= 5
+                && t.get(k).isWord()
+                && t.get(k).start() - t.get(k - 1).end() <= 2) {
+            Token n = t.get(k);
+            if (NUMBER_WORDS.contains(n.folded()) && names > 0) break;
+            if (n.capitalized() && !lex.isStopWord(n.folded())) names++;
+            else if (!NAME_LINKS.contains(n.folded())
+                    || names == 0 && !n.folded().equals("de")) break;
+            k++;
+        }
+        if (names == 0 || k >= t.size()) return -1;
+        if (t.get(k).isWord() && NUMBER_WORDS.contains(t.get(k).folded())) k++;
+        return houseNumber(s, k, t.get(k - 1).end());
+    }
+
+    /** A number among the next five tokens: without one, no street written name first can end here. */
+    private static boolean numberSoon(List<Token> t, int i) {
+        for (int k = i + 1; k < t.size() && k <= i + 5; k++) {
+            if (t.get(k).isNumber()) return true;
+        }
+        return false;
+    }
+
+    /** "Atatürk Cad. No: 15", "Petőfi utca 5", "Kalverstraat 92", "Storgatan 12": the end of the number, or -1. */
+    private int nameFirst(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        if (!t.get(i).capitalized()
+                || lex.isCommon(t.get(i).folded())
+                || i > 0 && s.at(t.get(i).start() - 1) == '-') {
+            return -1;
+        }
+        int k = i;
+        while (k < t.size()
+                && k - i < 3
+                && t.get(k).isWord()
+                && (k == i || NameSpan.joined(s, t.get(k - 1), t.get(k)))) {
+            String f = t.get(k).folded();
+            boolean word = k > i && STREET_AFTER.contains(f);
+            if (word || t.get(k).capitalized() && endsLikeAStreet(f)) {
+                int n = k + 1;
+                if (n < t.size()
+                        && t.get(n).isWord()
+                        && NUMBER_WORDS.contains(t.get(n).folded())) n++;
+                return n < t.size()
+                        ? houseNumber(
+                                s, n, t.get(n - 1).end() + (s.at(t.get(n - 1).end()) == ':' ? 1 : 0))
+                        : -1;
+            }
+            if (!t.get(k).capitalized() || lex.isStopWord(f)) return -1;
+            k++;
+        }
+        return -1;
+    }
+
+    /** "9, Rue de la Gare", "1187 Queen Street West", "5 Karl-Marx-Allee": the end of the street's name, or -1. */
+    private int numberFirst(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        Token number = t.get(i);
+        if (number.length() > 4 || number.text().charAt(0) == '0' || i + 1 >= t.size()) return -1;
+        if (i > 0 && ".,/:-".indexOf(s.at(number.start() - 1)) >= 0 && TextScan.isDigit(s.at(number.start() - 2))) {
+            return -1; // part of a date, an amount or a phone number
+        }
+        int k = i + 1;
+        if (t.get(k).isWord() && t.get(k).length() == 1 && t.get(k).start() == number.end()) k++; // "12B"
+        if (k >= t.size()
+                || !t.get(k).isWord()
+                || !s.onlyBetween(t.get(k - 1).end(), t.get(k).start(), ", ")) {
+            return -1;
+        }
+        if (t.get(k).start() - t.get(k - 1).end() > 2) return -1;
+        Token first = t.get(k);
+        if (STREET_FIRST.contains(first.folded()) && first.length() > 2) { // "8 rue du Moulin" too
+            int end = nameWords(s, k + 1, 4);
+            return end > k + 1 ? t.get(end - 1).end() : -1;
+        }
+        if (first.capitalized() && StreetLexicon.isStreetToken(first.folded())) {
+            return first.end(); // "5 Karl-Marx-Allee", "12 Bergstraße"
+        }
+        for (int j = k; j < t.size() && j - k < 4; j++) {
+            Token w = t.get(j);
+            if (!w.isWord() || !w.capitalized() || j > k && !NameSpan.joined(s, t.get(j - 1), w)) return -1;
+            if (j > k && STREET_LAST.contains(w.folded())) {
+                int end = j + 1;
+                if (end < t.size()
+                        && t.get(end).isWord()
+                        && t.get(end).capitalized()
+                        && DIRECTIONS.contains(t.get(end).folded())
+                        && NameSpan.joined(s, w, t.get(end))) end++;
+                return t.get(end - 1).end();
+            }
+            if (lex.isStopWord(w.folded())) return -1;
+        }
+        return -1;
+    }
+
+    /** Token index after up to {@code max} words of a street's name, at least one capitalized. */
+    private int nameWords(TextScan s, int k, int max) {
+        List<Token> t = s.tokens;
+        int j = k;
+        int last = k;
+        while (j < t.size() && j - k < max && t.get(j).isWord() && NameSpan.joined(s, t.get(j - 1), t.get(j))) {
+            Token n = t.get(j);
+            if (n.capitalized() && !lex.isCommon(n.folded())) last = j + 1;
+            else if (!NAME_LINKS.contains(n.folded())) break;
+            j++;
+        }
+        return last;
+    }
+
+    /** The end of "28", "25a", "12/3" at token k right after {@code after}, or -1. */
+    private static int houseNumber(TextScan s, int k, int after) {
+        List<Token> t = s.tokens;
+        if (k >= t.size()) return -1;
+        Token n = t.get(k);
+        if (!n.isNumber() || n.length() > 4 || n.start() - after > 3 || !s.onlyBetween(after, n.start(), ".,")) {
+            return -1;
+        }
+        int end = n.end();
+        if (TextScan.isLetter(s.at(end)) && !TextScan.isAlnum(s.at(end + 1))) end++;
+        else if ((s.at(end) == '/' || s.at(end) == '-') && TextScan.isDigit(s.at(end + 1))) {
+            end++;
+            while (TextScan.isDigit(s.at(end))) end++;
+        }
+        if (TextScan.isAlnum(s.at(end)) || (s.at(end) == '.' || s.at(end) == ',') && TextScan.isDigit(s.at(end + 1))) {
+            return -1; // "28.10." or "12,50"
+        }
+        int unit = s.tokenAtOrAfter(end);
+        if (unit < t.size()
+                && t.get(unit).start() - end <= 1
+                && NOT_AFTER_NUMBER.contains(t.get(unit).folded())) {
+            return -1;
+        }
+        return end;
+    }
+
+    /** The start of "Apt 12B, " right before {@code start}, or {@code start}. */
+    private static int unitBefore(TextScan s, int start) {
+        int comma = start - 1;
+        while (comma > 0 && s.at(comma) == ' ') comma--;
+        if (s.at(comma) != ',' || start - comma > 2) return start;
+        int k = s.tokenAtOrAfter(start);
+        for (int j = Math.max(0, k - 3); j < k; j++) {
+            Token unit = s.tokens.get(j);
+            if (unit.isWord() && unit.length() > 1 && AbroadSegments.unit(s, unit.start()) == comma)
+                return unit.start();
+        }
+        return start;
+    }
+
+    /** The end of the comma-separated pieces after a street: flats, a district, postcode and town. */
+    private int tail(TextScan s, int end) {
+        int confirmed = end;
+        int at = end;
+        boolean district = false;
+        for (int piece = 0; piece < MAX_PIECES; piece++) {
+            int next = skip(s, at);
+            if (next < 0) break;
+            int e = AbroadSegments.unit(s, next);
+            if (e > 0) {
+                confirmed = at = e;
+                continue;
+            }
+            e = Math.max(AbroadSegments.postcodeTown(s, lex, next), AbroadSegments.townPostcode(s, lex, next));
+            if (e > 0) return e;
+            int k = s.tokenAtOrAfter(next);
+            if (k >= s.tokens.size()) break;
+            Token w = s.tokens.get(k);
+            if (w.isWord() && lex.isCity(w.folded()) && w.capitalized()) return w.end();
+            if (district || !w.isWord() || !w.capitalized() || lex.isCommon(w.folded()) || s.at(w.end()) != ',') break;
+            district = true; // "Clontarf": kept only if a postcode or town follows
+            at = w.end();
+        }
+        return confirmed;
+    }
+
+    /** The position after ", " or " " following {@code at}, or -1. */
+    private static int skip(TextScan s, int at) {
+        int i = at;
+        if (s.at(i) == ',') i++;
+        if (s.at(i) != ' ' || i >= s.length() - 1) return -1;
+        return i + 1;
+    }
+}
