@@ -35,6 +35,7 @@ public final class PiiDetector {
     private final ListedNames listedNames;
     private final String region;
     private final ModelNames modelNames;
+    private final NotNames notNames;
     private static final KeywordAddresses KEYWORD_ADDRESSES = new KeywordAddresses();
 
     /**
@@ -103,6 +104,7 @@ public final class PiiDetector {
         this.nameGrowth = new NameGrowth(lexicons);
         this.addressGrowth = new AddressGrowth(lexicons);
         this.listedNames = new ListedNames(lexicons);
+        this.notNames = new NotNames(lexicons);
         this.modelNames =
                 new ModelNames(PersonModel.shipped(), lexicons, ModelNames.THRESHOLD, ModelNames.GROW_THRESHOLD);
     }
@@ -114,6 +116,7 @@ public final class PiiDetector {
         this.addressGrowth = rules.addressGrowth;
         this.listedNames = rules.listedNames;
         this.region = rules.region;
+        this.notNames = rules.notNames;
         this.modelNames = modelNames;
     }
 
@@ -162,9 +165,10 @@ public final class PiiDetector {
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
         List<Detection> grown = addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates)));
-        List<Detection> ruled =
-                KEYWORD_ADDRESSES.add(scan, mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown))));
-        return modelNames == null ? ruled : modelNames.add(scan, ruled);
+        List<Detection> ruled = notNames.strip(
+                scan,
+                KEYWORD_ADDRESSES.add(scan, mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown)))));
+        return modelNames == null ? ruled : notNames.strip(scan, modelNames.add(scan, ruled));
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

@@ -154,7 +154,7 @@ class DetectionQualityTest {
     class DevelopmentCorpus extends Guard {
 
         DevelopmentCorpus() {
-            super(LabelledCorpus.JSONL, 1.0, 1.0, 1.0, 0.988);
+            super(LabelledCorpus.JSONL, 1.0, 1.0, 1.0, 0.991);
         }
 
         @Test
@@ -206,7 +206,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetD2 extends Guard {
         DevelopmentSetD2() {
-            super(LabelledCorpus.DEV_D2_JSONL, 1.0, 1.0, 1.0, 0.929);
+            super(LabelledCorpus.DEV_D2_JSONL, 1.0, 1.0, 1.0, 0.931);
         }
     }
 
@@ -214,7 +214,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH1 extends Guard {
         DevelopmentSetH1() {
-            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.985);
+            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.992);
         }
     }
 
@@ -222,7 +222,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH2 extends Guard {
         DevelopmentSetH2() {
-            super(LabelledCorpus.H2_JSONL, 1.0, 1.0, 0.999, 0.937);
+            super(LabelledCorpus.H2_JSONL, 1.0, 1.0, 0.999, 0.970);
         }
     }
 
@@ -230,7 +230,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH3 extends Guard {
         DevelopmentSetH3() {
-            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.978);
+            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.983);
         }
     }
 
@@ -239,7 +239,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetJ1 extends Guard {
         DevelopmentSetJ1() {
-            super(LabelledCorpus.J1_JSONL, 0.992, 0.962, 0.994, 0.984);
+            super(LabelledCorpus.J1_JSONL, 0.992, 0.962, 0.994, 0.991);
         }
     }
 
@@ -248,7 +248,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetJ2 extends Guard {
         DevelopmentSetJ2() {
-            super(LabelledCorpus.J2_JSONL, 0.997, 0.980, 0.998, 0.956);
+            super(LabelledCorpus.J2_JSONL, 0.997, 0.980, 0.998, 0.981);
         }
     }
 
@@ -257,7 +257,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetJ3 extends Guard {
         DevelopmentSetJ3() {
-            super(LabelledCorpus.J3_JSONL, 0.996, 0.989, 0.998, 0.986);
+            super(LabelledCorpus.J3_JSONL, 0.996, 0.989, 0.998, 0.992);
         }
     }
 
@@ -266,7 +266,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetK1 extends Guard {
         DevelopmentSetK1() {
-            super(LabelledCorpus.K1_JSONL, 0.990, 0.937, 0.988, 0.977);
+            super(LabelledCorpus.K1_JSONL, 0.990, 0.937, 0.988, 0.981);
         }
     }
 
@@ -275,7 +275,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetK2 extends Guard {
         DevelopmentSetK2() {
-            super(LabelledCorpus.K2_JSONL, 0.994, 0.952, 0.990, 0.951);
+            super(LabelledCorpus.K2_JSONL, 0.994, 0.952, 0.990, 0.975);
         }
     }
 
@@ -284,7 +284,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetK3 extends Guard {
         DevelopmentSetK3() {
-            super(LabelledCorpus.K3_JSONL, 0.965, 0.857, 0.959, 0.982);
+            super(LabelledCorpus.K3_JSONL, 0.965, 0.857, 0.959, 0.985);
         }
     }
 
@@ -292,17 +292,16 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetL1 extends Guard {
         DevelopmentSetL1() {
-            super(LabelledCorpus.L1_JSONL, 0.980, 0.909, 0.991, 0.953);
+            super(LabelledCorpus.L1_JSONL, 0.980, 0.909, 0.991, 0.965);
         }
     }
 
-    // L2: first seen 0.983. Character precision 0.830 is BELOW the 0.90 floor (target): organisation names that
-    // contain surnames (schools, clubs, practices, companies) are masked as persons, PERSON precision 0.709. The
-    // guard holds today's honest value so it cannot get worse; the target is not met on this set.
+    // L2: first seen 0.983, character precision 0.830 (organisation names containing surnames masked as persons,
+    // PERSON precision 0.709); 0.944 since the words of organisations' names are no names (OrganisationNames)
     @Nested
     class DevelopmentSetL2 extends Guard {
         DevelopmentSetL2() {
-            super(LabelledCorpus.L2_JSONL, 0.982, 0.952, 0.989, 0.829);
+            super(LabelledCorpus.L2_JSONL, 0.982, 0.952, 0.989, 0.943);
         }
     }
 
@@ -312,7 +311,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetL3 extends Guard {
         DevelopmentSetL3() {
-            super(LabelledCorpus.L3_JSONL, 0.958, 0.750, 0.959, 0.979, 0.750);
+            super(LabelledCorpus.L3_JSONL, 0.958, 0.750, 0.959, 0.993, 0.750);
         }
     }
 

@@ -412,4 +412,75 @@ class PiiDetectorTest {
                     .containsExactly("051234567");
         }
     }
+
+    // issue 17, L2: organisation names and words that are no names (precision)
+    @Nested
+    class OrganisationsAndWordsThatAreNoNames {
+        @Test
+        void aNameInsideAnOrganisationsNameIsNoPerson() {
+            assertThat(found(
+                            "Hallo, hier ist die Metzgerei Brückner aus Lemgo, unser Kartenleser streikt",
+                            EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Zahnarztpraxis Dr. Lindqvist: bitte die Rechnung neu schicken", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Guten Tag, Kanzlei Petersen & Partner, wir kündigen zum 31.03.", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Grüße aus dem Pfarrbüro St. Benedikt", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("die metzgerei brückner hat heute zu", EntityType.PERSON))
+                    .isEmpty();
+        }
+
+        @Test
+        void aNameBeforeALegalFormOrAClubsWordIsNoPerson() {
+            assertThat(found("Rechnung bitte an Schubert & Söhne GmbH", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Kontoinhaber ist die Wagner Haustechnik GmbH", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Wir vom Tennisverein Sonnhalde e.V. brauchen WLAN", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("SV Kirchhorst hier, der Kassenwart schreibt", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Grüße vom Elternbeirat der Sophie-Scholl-Realschule", EntityType.PERSON))
+                    .isEmpty();
+        }
+
+        @Test
+        void thePersonBehindAnOrganisationStaysAPersonWhenNamedOnTheirOwn() {
+            assertThat(found(
+                            "Schreinerei Vogt GmbH, Ansprechpartner Tobias Vogt, Tel. 0521 4478 20", EntityType.PERSON))
+                    .containsExactly("Tobias Vogt");
+            assertThat(found("Friseursalon Yilmaz, Inhaberin Ayşe Yilmaz", EntityType.PERSON))
+                    .containsExactly("Ayşe Yilmaz");
+            assertThat(found("Praxis Dr. Martina Keller, bitte um Rückruf", EntityType.PERSON))
+                    .containsExactly("Martina Keller");
+            assertThat(found(
+                            "Mit freundlichen Grüßen, RA Dr. Jonas Feldkamp, Feldkamp & Kollegen Rechtsanwälte",
+                            EntityType.PERSON))
+                    .containsExactly("Jonas Feldkamp");
+        }
+
+        @Test
+        void familyWordsTitlesRolesAndProductWordsAreNeverNames() {
+            assertThat(found("Danke dir, Papa", EntityType.PERSON)).isEmpty();
+            assertThat(found("Thanks, Grandma", EntityType.PERSON)).isEmpty();
+            assertThat(found("Liebe Grüße, Oma Hertha", EntityType.PERSON)).containsExactly("Hertha");
+            assertThat(found("Bitte an Herrn Prof. Wendland weiterleiten", EntityType.PERSON))
+                    .containsExactly("Wendland");
+            assertThat(found("ich bin die Vorsitzende, Gerlinde Obermaier", EntityType.PERSON))
+                    .containsExactly("Gerlinde Obermaier");
+            assertThat(found("Ich bin gelernte Übersetzerin und arbeite von zu Hause", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Gibt es den Senioren-Tarif noch?", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Ping zu 8.8.4.4 ist 300 ms", EntityType.PERSON)).isEmpty();
+        }
+
+        @Test
+        void aWordThatIsNoNameAloneStaysInANameNextToIt() {
+            assertThat(found("Nguyen Van Ping hier, Anschluss tot", EntityType.PERSON))
+                    .containsExactly("Nguyen Van Ping");
+        }
+    }
 }
