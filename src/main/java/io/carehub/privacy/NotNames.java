@@ -23,16 +23,22 @@ final class NotNames {
     private final List<String> suffixes = new ArrayList<>();
     /** Words that are no name only standing alone ("Ping zu 1.1.1.1"), as some are names next to one ("Li Ping"). */
     private final Set<String> alone = new HashSet<>();
+    /** Roles and occupations, some of them surnames too: a name right after a salutation or first name. */
+    private final Set<String> roles = new HashSet<>();
+
+    private final List<String> roleSuffixes = new ArrayList<>();
 
     NotNames(Lexicons lex) {
         this.lex = lex;
         this.organisations = new OrganisationNames(lex);
         for (String line : OrganisationNames.lines("not-names.txt")) {
-            boolean onlyAlone = line.startsWith("alone:");
-            for (String word :
-                    line.substring(onlyAlone ? "alone:".length() : 0).trim().split("\\s+")) {
-                if (word.startsWith("-")) suffixes.add(TextScan.fold(word.substring(1)));
-                else if (!word.isEmpty()) (onlyAlone ? alone : words).add(TextScan.fold(word));
+            int colon = line.indexOf(':');
+            String kind = colon < 0 ? "" : line.substring(0, colon);
+            Set<String> into = kind.equals("alone") ? alone : kind.equals("role") ? roles : words;
+            List<String> intoSuffixes = kind.equals("role") ? roleSuffixes : suffixes;
+            for (String word : line.substring(colon + 1).trim().split("\\s+")) {
+                if (word.startsWith("-")) intoSuffixes.add(TextScan.fold(word.substring(1)));
+                else if (!word.isEmpty()) into.add(TextScan.fold(word));
             }
         }
     }
@@ -105,11 +111,8 @@ final class NotNames {
         if (StreetLexicon.isStreetToken(f) && f.indexOf('-') > 0) return !nextToNumber(s, k);
         if (compound(f)) return true;
         if (lex.isName(f)) return false;
-        if (words.contains(f) || organisations.isHead(f)) return true;
-        for (String suffix : suffixes) {
-            if (f.length() > suffix.length() + 2 && f.endsWith(suffix)) return true;
-        }
-        return false;
+        if (words.contains(f) || organisations.isHead(f) || endsWithAny(f, suffixes)) return true;
+        return (roles.contains(f) || endsWithAny(f, roleSuffixes)) && !afterSalutationOrFirstName(s, k);
     }
 
     /** "Young-Tarif", "Mai-Rechnung", "Karl-Marx-Allee", "Anne-Frank-Schule": a compound whose last part is a thing. */
@@ -119,6 +122,28 @@ final class NotNames {
         String last = f.substring(dash + 1);
         if (lex.isName(last) || lex.isOrdinary(last) || Dates.month(last) > 0) return false; // "Ernst-August"
         return lex.isCommon(last) || words.contains(last) || organisations.isHead(last);
+    }
+
+    private static boolean endsWithAny(String f, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (f.length() > suffix.length() + 2 && f.endsWith(suffix)) return true;
+        }
+        return false;
+    }
+
+    /** "Frau Pfleger", "Martin Lehrer": a role word where a surname stands, not before one ("Frau Pfarrerin Lechner"). */
+    private boolean afterSalutationOrFirstName(TextScan s, int k) {
+        if (k == 0) return false;
+        if (k + 1 < s.tokens.size()) {
+            Token next = s.tokens.get(k + 1);
+            String gap = s.text.substring(s.tokens.get(k).end(), next.start());
+            if (gap.equals(" ") && next.isWord() && (next.capitalized() || lex.isName(next.folded()))) return false;
+        }
+        Token before = s.tokens.get(k - 1);
+        String between = s.text.substring(before.end(), s.tokens.get(k).start());
+        if (!between.equals(" ") && !between.equals(". ")) return false;
+        String f = before.folded();
+        return NameSpan.TITLES.contains(f) || before.capitalized() && lex.isAnyFirstName(f);
     }
 
     private static boolean nextToNumber(TextScan s, int k) {

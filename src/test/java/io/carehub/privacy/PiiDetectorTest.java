@@ -478,6 +478,15 @@ class PiiDetectorTest {
         }
 
         @Test
+        void aRoleWordWhereASurnameStandsIsAName() {
+            assertThat(found("Bitte Rückruf an Frau Pfleger, 0171 2233445", EntityType.PERSON))
+                    .containsExactly("Pfleger");
+            assertThat(found("Mein Name ist Martin Lehrer", EntityType.PERSON)).containsExactly("Martin Lehrer");
+            assertThat(found("de frau diakonin Brunnhuber hod gsagt", EntityType.PERSON))
+                    .containsExactly("Brunnhuber");
+        }
+
+        @Test
         void aWordThatIsNoNameAloneStaysInANameNextToIt() {
             assertThat(found("Nguyen Van Ping hier, Anschluss tot", EntityType.PERSON))
                     .containsExactly("Nguyen Van Ping");
