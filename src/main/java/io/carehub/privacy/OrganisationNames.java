@@ -202,7 +202,10 @@ final class OrganisationNames {
             j--;
             first = j;
         }
-        return first;
+        // "Herr Krüger und Sohn": a salutation before the name says it is a person's
+        boolean addressed =
+                first > 0 && first < i && SALUTATIONS.contains(t.get(first - 1).folded()) && joinedInName(s, first);
+        return addressed ? i : first;
     }
 
     /** Token j follows token j-1 inside one name: a space, "&", "+", or ". " after an abbreviation ("Dr. Sommer"). */

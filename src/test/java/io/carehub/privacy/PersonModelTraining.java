@@ -80,13 +80,18 @@ public final class PersonModelTraining {
         List<Example> examples = new ArrayList<>();
         int[] buffer = new int[PersonModel.MAX_FEATURES];
         PiiDetector rules = new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE").withModelNames(null);
+        OrganisationNames organisations = new OrganisationNames(lexicons);
         for (Message m : corpus.messages()) {
             TextScan scan = new TextScan(m.text());
             int[] flags = PersonModel.flags(scan.tokens, lexicons);
             int[] kinds = PersonModel.kinds(scan.tokens, rules.detections(m.text(), KnownValues.none()));
+            // the words of organisations' names are decided by the rule (NotNames), not learned: as negatives they
+            // would teach the model to distrust any unknown capitalized pair, first names included
+            boolean[] organisation = new boolean[scan.tokens.size()];
+            organisations.mark(scan, organisation);
             for (int i = 0; i < scan.tokens.size(); i++) {
                 Token t = scan.tokens.get(i);
-                if (!PersonModel.scored(t, flags[i])) continue;
+                if (!PersonModel.scored(t, flags[i]) || organisation[i]) continue;
                 int n = PersonModel.features(scan, flags, kinds, i, buffer);
                 examples.add(new Example(Arrays.copyOf(buffer, n), isName(m, t)));
             }
