@@ -13,7 +13,7 @@ import java.util.List;
 final class ModelNames {
 
     /** Chosen by cross-validation on the labelled corpora: a word scored above it is a name. */
-    static final float THRESHOLD = -3.0f;
+    static final float THRESHOLD = -6.0f;
 
     /** Chosen with it: a word next to a name, scored above this, belongs to the name. */
     static final float GROW_THRESHOLD = -12.0f;

@@ -35,6 +35,7 @@ public final class PiiDetector {
     private final ListedNames listedNames;
     private final String region;
     private final ModelNames modelNames;
+    private final NotNames notNames;
     private static final KeywordAddresses KEYWORD_ADDRESSES = new KeywordAddresses();
 
     /**
@@ -108,6 +109,7 @@ public final class PiiDetector {
         this.nameGrowth = new NameGrowth(lexicons);
         this.addressGrowth = new AddressGrowth(lexicons);
         this.listedNames = new ListedNames(lexicons);
+        this.notNames = new NotNames(lexicons);
         this.modelNames =
                 new ModelNames(PersonModel.shipped(), lexicons, ModelNames.THRESHOLD, ModelNames.GROW_THRESHOLD);
     }
@@ -119,6 +121,7 @@ public final class PiiDetector {
         this.addressGrowth = rules.addressGrowth;
         this.listedNames = rules.listedNames;
         this.region = rules.region;
+        this.notNames = rules.notNames;
         this.modelNames = modelNames;
     }
 
@@ -167,11 +170,13 @@ public final class PiiDetector {
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
         List<Detection> grown = addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates)));
-        List<Detection> ruled =
-                KEYWORD_ADDRESSES.add(scan, mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown))));
+        List<Detection> ruled = notNames.strip(
+                scan,
+                KEYWORD_ADDRESSES.add(scan, mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown)))));
         return modelNames == null
                 ? ruled
-                : AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled)));
+                : notNames.strip(
+                        scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

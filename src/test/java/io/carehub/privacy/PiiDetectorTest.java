@@ -615,4 +615,87 @@ class PiiDetectorTest {
                     .isEmpty();
         }
     }
+
+    // issue 17, L2: organisation names and words that are no names (precision)
+    @Nested
+    class OrganisationsAndWordsThatAreNoNames {
+        @Test
+        void aNameInsideAnOrganisationsNameIsNoPerson() {
+            assertThat(found(
+                            "Hallo, hier ist die Metzgerei Wienholt aus Lemgo, unser Kartenleser streikt",
+                            EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Zahnarztpraxis Dr. Kampmeier: bitte die Rechnung neu schicken", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Guten Tag, Kanzlei Trautwein & Partner, wir kündigen zum 31.03.", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Grüße aus dem Pfarrbüro St. Pankratius", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("die metzgerei wienholt hat heute zu", EntityType.PERSON))
+                    .isEmpty();
+        }
+
+        @Test
+        void aNameBeforeALegalFormOrAClubsWordIsNoPerson() {
+            assertThat(found("Rechnung bitte an Dobberstein & Söhne GmbH", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Kontoinhaber ist die Haferkamp Haustechnik GmbH", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Wir vom Tennisverein Sonnhalde e.V. brauchen WLAN", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("SV Kirchhorst hier, der Kassenwart schreibt", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Grüße vom Elternbeirat der Sophie-Scholl-Realschule", EntityType.PERSON))
+                    .isEmpty();
+        }
+
+        @Test
+        void thePersonBehindAnOrganisationStaysAPersonWhenNamedOnTheirOwn() {
+            assertThat(found(
+                            "Schreinerei Zeltner GmbH, Ansprechpartner Leonore Zeltner, Tel. 0521 4478 20",
+                            EntityType.PERSON))
+                    .containsExactly("Leonore Zeltner");
+            assertThat(found("Friseursalon Imkamp, Inhaberin Ottilie Imkamp", EntityType.PERSON))
+                    .containsExactly("Ottilie Imkamp");
+            assertThat(found("Praxis Dr. Leonore Burmeister, bitte um Rückruf", EntityType.PERSON))
+                    .containsExactly("Leonore Burmeister");
+            assertThat(found("Herr Terhorst und Sohn waren gestern im Laden", EntityType.PERSON))
+                    .containsExactly("Terhorst");
+            assertThat(found(
+                            "Mit freundlichen Grüßen, RA Dr. Jonas Feldkamp, Feldkamp & Kollegen Rechtsanwälte",
+                            EntityType.PERSON))
+                    .containsExactly("Jonas Feldkamp");
+        }
+
+        @Test
+        void familyWordsTitlesRolesAndProductWordsAreNeverNames() {
+            assertThat(found("Danke dir, Papa", EntityType.PERSON)).isEmpty();
+            assertThat(found("Thanks, Grandma", EntityType.PERSON)).isEmpty();
+            assertThat(found("Liebe Grüße, Oma Hertha", EntityType.PERSON)).containsExactly("Hertha");
+            assertThat(found("Bitte an Herrn Prof. Wendland weiterleiten", EntityType.PERSON))
+                    .containsExactly("Wendland");
+            assertThat(found("ich bin die Vorsitzende, Gerlinde Schonebeck", EntityType.PERSON))
+                    .containsExactly("Gerlinde Schonebeck");
+            assertThat(found("Ich bin gelernte Übersetzerin und arbeite von zu Hause", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Gibt es den Senioren-Tarif noch?", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Ping zu 8.8.4.4 ist 300 ms", EntityType.PERSON)).isEmpty();
+        }
+
+        @Test
+        void aRoleWordWhereASurnameStandsIsAName() {
+            assertThat(found("Bitte Rückruf an Frau Pfleger, 0171 2233445", EntityType.PERSON))
+                    .containsExactly("Pfleger");
+            assertThat(found("Mein Name ist Martin Lehrer", EntityType.PERSON)).containsExactly("Martin Lehrer");
+            assertThat(found("Frau Pfarrerin Brunnhuber hat gesagt, ich soll schreiben", EntityType.PERSON))
+                    .containsExactly("Brunnhuber");
+        }
+
+        @Test
+        void aWordThatIsNoNameAloneStaysInANameNextToIt() {
+            assertThat(found("Nguyen Van Ping hier, Anschluss tot", EntityType.PERSON))
+                    .containsExactly("Nguyen Van Ping");
+        }
+    }
 }
