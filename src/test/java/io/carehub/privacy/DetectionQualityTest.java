@@ -352,7 +352,10 @@ class DetectionQualityTest {
         LabelledCorpus.K3_MARKUP + "," + LabelledCorpus.K3_JSONL,
         LabelledCorpus.L1_MARKUP + "," + LabelledCorpus.L1_JSONL,
         LabelledCorpus.L2_MARKUP + "," + LabelledCorpus.L2_JSONL,
-        LabelledCorpus.L3_MARKUP + "," + LabelledCorpus.L3_JSONL
+        LabelledCorpus.L3_MARKUP + "," + LabelledCorpus.L3_JSONL,
+        LabelledCorpus.M1_MARKUP + "," + LabelledCorpus.M1_JSONL,
+        LabelledCorpus.M2_MARKUP + "," + LabelledCorpus.M2_JSONL,
+        LabelledCorpus.M3_MARKUP + "," + LabelledCorpus.M3_JSONL
     })
     void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
         List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();

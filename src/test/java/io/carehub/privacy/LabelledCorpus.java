@@ -65,6 +65,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String L2_MARKUP = "/privacy/holdout-l2-annotated.txt";
     static final String L3_JSONL = "/privacy/holdout-l3.jsonl";
     static final String L3_MARKUP = "/privacy/holdout-l3-annotated.txt";
+    static final String M1_JSONL = "/privacy/holdout-m1.jsonl";
+    static final String M1_MARKUP = "/privacy/holdout-m1-annotated.txt";
+    static final String M2_JSONL = "/privacy/holdout-m2.jsonl";
+    static final String M2_MARKUP = "/privacy/holdout-m2-annotated.txt";
+    static final String M3_JSONL = "/privacy/holdout-m3.jsonl";
+    static final String M3_MARKUP = "/privacy/holdout-m3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -91,7 +97,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("K3", K3_JSONL, "set K3 (fourteenth author, international residents and visitors, English)"),
             new NamedSet("L1", L1_JSONL, "set L1 (fifteenth author, mobile customers, porting, SIM swaps)"),
             new NamedSet("L2", L2_JSONL, "set L2 (sixteenth author, organisations and their contact people)"),
-            new NamedSet("L3", L3_JSONL, "set L3 (seventeenth author, one day's inbox, odd formats)"));
+            new NamedSet("L3", L3_JSONL, "set L3 (seventeenth author, one day's inbox, odd formats)"),
+            new NamedSet("M1", M1_JSONL, "set M1 (eighteenth author, moves and new lines, border regions abroad)"),
+            new NamedSet("M2", M2_JSONL, "set M2 (nineteenth author, security, fraud and identity checks)"),
+            new NamedSet("M3", M3_JSONL, "set M3 (twentieth author, writing for someone else, carers, newcomers)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
