@@ -69,7 +69,11 @@ final class AddressGrowth {
         if (k + 1 >= t.size()) return last;
         Token pc = t.get(k);
         Token city = t.get(k + 1);
-        if (!pc.isNumber() || pc.length() != 5 || !s.onlyBetween(t.get(last).end(), pc.start(), ",")) return last;
+        // five digits in Germany; four in Austria, Switzerland, Liechtenstein ("Stadtplatz 22, 4780 Schärding")
+        boolean fourDigits = pc.length() == 4 && pc.text().charAt(0) != '0' && city.capitalized();
+        if (!pc.isNumber()
+                || pc.length() != 5 && !fourDigits
+                || !s.onlyBetween(t.get(last).end(), pc.start(), ",")) return last;
         if (pc.start() - t.get(last).end() > 2 || !city.isWord() || city.start() - pc.end() != 1) return last;
         return lex.isStopWord(city.folded()) ? last : k + 1;
     }

@@ -147,4 +147,17 @@ final class Checksums {
         }
         return sum % 10 == s.charAt(9) - '0';
     }
+
+    /**
+     * Austrian social-security number: three serial digits, a check digit and the birth date (ddmmyy); the check
+     * digit is the weighted sum (3, 7, 9, -, 5, 8, 4, 2, 1, 6) modulo 11, and a remainder of 10 is never issued.
+     */
+    static boolean austrianSocialSecurity(CharSequence d) {
+        if (d.length() != 10) return false;
+        int[] weights = {3, 7, 9, 0, 5, 8, 4, 2, 1, 6};
+        int sum = 0;
+        for (int i = 0; i < 10; i++) sum += (d.charAt(i) - '0') * weights[i];
+        int check = sum % 11;
+        return check != 10 && check == d.charAt(3) - '0';
+    }
 }

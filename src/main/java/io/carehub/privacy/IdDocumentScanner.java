@@ -103,11 +103,14 @@ final class IdDocumentScanner implements Scanner {
         return series;
     }
 
-    /** "passport GC 417892", "Nummer P 4471829": the start of a series of one or two capitals before the number. */
+    /**
+     * "passport GC 417892", "Nummer P 4471829", "dowód AYK 182917": the start of a series of one to three capitals
+     * before the number.
+     */
     private static int letterSeriesBefore(TextScan s, int start) {
         if (!TextScan.isDigit(s.c[start]) || s.at(start - 1) != ' ') return start;
         int k = start - 1;
-        while (k > 0 && Character.isUpperCase(s.at(k - 1)) && start - 1 - k < 2) k--;
+        while (k > 0 && Character.isUpperCase(s.at(k - 1)) && start - 1 - k < 3) k--;
         int letters = start - 1 - k;
         if (letters < 1 || TextScan.isAlnum(s.at(k - 1))) return start;
         String series = new String(s.c, k, letters);

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * OTHER_ID values whose shape alone tells what they are, without a keyword: a UK National Insurance number
  * ("QQ 12 34 56 C"), a US social-security number ("512-48-7391"), a Swiss AHV number ("756.9214.0769.88", EAN
  * check digit), a French social-security number (13 digits and their key), a German health-insurance number
- * (a letter and nine digits, check digit), an Italian codice fiscale and a German or Austrian VAT id. Each
+ * (a letter and nine digits, check digit), an Austrian social-security number (a serial, its check digit and the
+ * birth date: "1231 120485"), an Italian codice fiscale and a German or Austrian VAT id. Each
  * pattern has fixed-width parts only, so a match is tried in constant time per position.
  */
 final class IdShapes implements Scanner {
@@ -19,6 +20,7 @@ final class IdShapes implements Scanner {
             + "|(?<ahv>756[. ]?\\d{4}[. ]?\\d{4}[. ]?\\d{2})"
             + "|(?<nir>[12] ?\\d{2} ?(?:0[1-9]|1[0-2]) ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2})"
             + "|(?<kvnr>[A-Z]\\d{9})"
+            + "|(?<atsv>[1-9]\\d{3} ?(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2})"
             + "|(?<cf>[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z])"
             + "|(?<vat>(?:DE ?\\d{3} ?\\d{3} ?\\d{3}|ATU ?\\d{8}))"
             + ")(?![\\p{L}\\p{N}])");
@@ -50,6 +52,7 @@ final class IdShapes implements Scanner {
         if (m.group("nir") != null)
             return Checksums.frenchSocialSecurity(m.group().replace(" ", "")) ? 0.9 : 0;
         if (m.group("kvnr") != null) return Checksums.healthInsuranceNumber(m.group()) ? 0.8 : 0;
+        if (m.group("atsv") != null) return Checksums.austrianSocialSecurity(TextScan.digitsOf(m.group())) ? 0.8 : 0;
         return 0.85;
     }
 }

@@ -93,7 +93,9 @@ final class IpScanner implements Scanner {
             j++;
         }
         if (groupLen > 0) groups++;
-        if (j < c.length && (TextScan.isAlnum(c[j]) || c[j] == '.')) return -1;
+        // a full stop may end the sentence ("… fe21:7c04. Wer war das?"), a dot before a digit may not
+        if (j < c.length && (TextScan.isAlnum(c[j]) || c[j] == '.' && j + 1 < c.length && TextScan.isDigit(c[j + 1])))
+            return -1;
         if (colons < 2 || doubleColons > 1 || !bigGroup) return -1;
         if (doubleColons == 0 ? groups != 8 : groups < 2 || groups > 7) return -1;
         String lower = new String(c, from, Math.min(4, j - from)).toLowerCase();

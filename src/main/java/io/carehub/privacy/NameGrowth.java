@@ -94,7 +94,12 @@ final class NameGrowth {
             if (!n.isWord() || !joined(s, t.get(k - 1), n) || !joined(s, t.get(j), t.get(j + 1))) break;
             if (k > j + 1 && !n.capitalized()) break; // a particle needs a capitalized name after it
             String f = n.folded();
-            if (lex.isCommon(f) || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, n)) break;
+            // a surname that is also a word counts next to a first name: "Kevin Sauer", "Brigitte Lange"
+            boolean surnameWord = n.capitalized()
+                    && k == j + 1
+                    && lex.isOrdinary(f)
+                    && lex.isAnyFirstName(t.get(j).folded());
+            if (lex.isCommon(f) && !surnameWord || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, n)) break;
             if (StreetLexicon.isStreetToken(f) || lex.isCity(f)) break;
             boolean continues = n.capitalized()
                     ? !lower || lex.isName(f) || lex.isContextName(f, true) || lex.hasSurnameShape(f)

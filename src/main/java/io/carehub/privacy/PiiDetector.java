@@ -173,10 +173,11 @@ public final class PiiDetector {
         List<Detection> ruled = notNames.strip(
                 scan,
                 KEYWORD_ADDRESSES.add(scan, mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown)))));
-        return modelNames == null
+        List<Detection> named = modelNames == null
                 ? ruled
                 : notNames.strip(
                         scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
+        return AliasNames.add(scan, named);
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

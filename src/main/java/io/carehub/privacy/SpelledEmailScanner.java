@@ -37,7 +37,7 @@ final class SpelledEmailScanner implements Scanner {
             "cc", "co", "ac");
 
     /** Mail providers an address may be given by without its top-level domain ("anna at gmx"). */
-    private static final Set<String> PROVIDERS = Set.of(
+    static final Set<String> PROVIDERS = Set.of(
             "gmx",
             "web",
             "gmail",

@@ -697,5 +697,52 @@ class PiiDetectorTest {
             assertThat(found("Nguyen Van Ping hier, Anschluss tot", EntityType.PERSON))
                     .containsExactly("Nguyen Van Ping");
         }
+
+        // kinds of writing from M1-M3's misses
+
+        @Test
+        void takesAnotherSpellingOfANameInBracketsAfterIt() {
+            assertThat(found(
+                            "mein Klient Herr Tharshan Sivakumar (auch Tharsan Sivakumaran) bittet", EntityType.PERSON))
+                    .containsExactly("Tharshan Sivakumar", "Tharsan Sivakumaran");
+            assertThat(found("hier Wang Fang (王芳), Zimmer 12", EntityType.PERSON))
+                    .contains("王芳");
+            assertThat(found("Herr Kowalski (Hausmeister) hat den Schlüssel", EntityType.PERSON))
+                    .containsExactly("Kowalski");
+        }
+
+        @Test
+        void takesAnAustrianOrSwissPostcodeAfterAStreetAndNumber() {
+            assertThat(found("alte Adresse: Getreidegasse 14, 5020 Salzburg, neue folgt", EntityType.ADDRESS))
+                    .containsExactly("Getreidegasse 14, 5020 Salzburg");
+            assertThat(found("Bahnhofstrasse 3, 6300 Zug. Danke", EntityType.ADDRESS))
+                    .containsExactly("Bahnhofstrasse 3, 6300 Zug");
+        }
+
+        @Test
+        void takesAMistypedProvidersAddressAndAnIpv6AddressEndingASentence() {
+            assertThat(found("bitte an l.krueger@webde schicken", EntityType.EMAIL))
+                    .containsExactly("l.krueger@webde");
+            assertThat(found("meine mail: tom.b@gmail,com danke", EntityType.EMAIL))
+                    .containsExactly("tom.b@gmail,com");
+            assertThat(found("Login von 2a01:c22:8c41:5e00:91f3:2b1:44d0:a1c9. Das war ich nicht", EntityType.IP))
+                    .containsExactly("2a01:c22:8c41:5e00:91f3:2b1:44d0:a1c9");
+        }
+
+        @Test
+        void takesAnAustrianSocialSecurityNumberByItsCheckDigitAndAThreeLetterDocumentSeries() {
+            assertThat(found("hier meine Nummer, falls nötig: 1237 010180", EntityType.OTHER_ID))
+                    .containsExactly("1237 010180");
+            assertThat(found("hier meine Nummer, falls nötig: 1238 010180", EntityType.OTHER_ID))
+                    .isEmpty();
+            assertThat(found("polnischer Ausweis ZRK 405117 reicht?", EntityType.ID_DOCUMENT))
+                    .containsExactly("ZRK 405117");
+        }
+
+        @Test
+        void aSurnameThatIsAlsoAWordCountsNextToAFirstName() {
+            assertThat(found("Rückruf bitte an Jana Sauer, sie ist zuständig", EntityType.PERSON))
+                    .containsExactly("Jana Sauer");
+        }
     }
 }
