@@ -355,7 +355,10 @@ class DetectionQualityTest {
         LabelledCorpus.L3_MARKUP + "," + LabelledCorpus.L3_JSONL,
         LabelledCorpus.M1_MARKUP + "," + LabelledCorpus.M1_JSONL,
         LabelledCorpus.M2_MARKUP + "," + LabelledCorpus.M2_JSONL,
-        LabelledCorpus.M3_MARKUP + "," + LabelledCorpus.M3_JSONL
+        LabelledCorpus.M3_MARKUP + "," + LabelledCorpus.M3_JSONL,
+        LabelledCorpus.N1_MARKUP + "," + LabelledCorpus.N1_JSONL,
+        LabelledCorpus.N2_MARKUP + "," + LabelledCorpus.N2_JSONL,
+        LabelledCorpus.N3_MARKUP + "," + LabelledCorpus.N3_JSONL
     })
     void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
         List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();

@@ -71,6 +71,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String M2_MARKUP = "/privacy/holdout-m2-annotated.txt";
     static final String M3_JSONL = "/privacy/holdout-m3.jsonl";
     static final String M3_MARKUP = "/privacy/holdout-m3-annotated.txt";
+    static final String N1_JSONL = "/privacy/holdout-n1.jsonl";
+    static final String N1_MARKUP = "/privacy/holdout-n1-annotated.txt";
+    static final String N2_JSONL = "/privacy/holdout-n2.jsonl";
+    static final String N2_MARKUP = "/privacy/holdout-n2-annotated.txt";
+    static final String N3_JSONL = "/privacy/holdout-n3.jsonl";
+    static final String N3_MARKUP = "/privacy/holdout-n3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -100,7 +106,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("L3", L3_JSONL, "set L3 (seventeenth author, one day's inbox, odd formats)"),
             new NamedSet("M1", M1_JSONL, "set M1 (eighteenth author, moves and new lines, border regions abroad)"),
             new NamedSet("M2", M2_JSONL, "set M2 (nineteenth author, security, fraud and identity checks)"),
-            new NamedSet("M3", M3_JSONL, "set M3 (twentieth author, writing for someone else, carers, newcomers)"));
+            new NamedSet("M3", M3_JSONL, "set M3 (twentieth author, writing for someone else, carers, newcomers)"),
+            new NamedSet("N1", N1_JSONL, "set N1 (21st author, e-mail and online accounts)"),
+            new NamedSet("N2", N2_JSONL, "set N2 (22nd author, rural and small-town customers, dialects)"),
+            new NamedSet("N3", N3_JSONL, "set N3 (23rd author, young customers and students, gaming, shared flats)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
