@@ -37,7 +37,7 @@ final class AddressGrowth {
             int first = s.tokenAtOrAfter(a.start());
             int last = s.tokenAtOrAfter(a.end()) - 1;
             if (first > last || first >= t.size()) continue;
-            int newLast = t.get(last).isNumber() ? postcodeCityAfter(s, last) : last;
+            int newLast = houseNumberEnd(s, last) ? postcodeCityAfter(s, last) : last;
             newLast = cityName(s, newLast);
             int newFirst = t.get(first).isNumber() && t.get(first).length() >= 4
                     ? streetBefore(s, first)
@@ -63,6 +63,17 @@ final class AddressGrowth {
     }
 
     /** "Feldstraße 22 45886 Gelsenkirchen": the token index of the city after a house number, or {@code last}. */
+    /** A house number ends the finding: "12", "12a", "2b" (a letter glued to the number). */
+    private static boolean houseNumberEnd(TextScan s, int last) {
+        List<Token> t = s.tokens;
+        if (t.get(last).isNumber()) return true;
+        return last > 0
+                && t.get(last).length() == 1
+                && t.get(last).isWord()
+                && t.get(last - 1).isNumber()
+                && t.get(last - 1).end() == t.get(last).start();
+    }
+
     private int postcodeCityAfter(TextScan s, int last) {
         List<Token> t = s.tokens;
         int k = last + 1;
@@ -159,10 +170,15 @@ final class AddressGrowth {
             k--; // "5a"
         }
         if (k < 1 || !t.get(k).isNumber() || t.get(k).length() > 4) return first;
-        if (!s.onlyBetween(t.get(k).end(), t.get(first).start(), ",")
-                || t.get(first).start() - t.get(k).end() > 2) {
+        int numberEnd = t.get(first - 1).end(); // after "5a" its letter
+        if (!s.onlyBetween(numberEnd, t.get(first).start(), ",") || t.get(first).start() - numberEnd > 2) {
             return first;
         }
+        // "7-9", "12-14": a range of house numbers
+        if (k >= 2
+                && t.get(k - 1).isNumber()
+                && t.get(k - 1).end() + 1 == t.get(k).start()
+                && s.at(t.get(k - 1).end()) == '-') k--;
         int number = k;
         int j = number;
         while (j - 1 >= 0 && number - j < 3) {

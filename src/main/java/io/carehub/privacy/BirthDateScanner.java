@@ -111,7 +111,8 @@ final class BirthDateScanner implements Scanner {
             if (s1 != '.' || y.length() != 4 || !spacedDot(s, a.end(), b.start()) || !spacedDot(s, b.end(), y.start()))
                 return -1;
         }
-        if (a.length() == 4 && s1 != '.') {
+        // year first: "1990-07-14", "1990/7/14", and with dots only as "1999.12.03" (two-digit month and day)
+        if (a.length() == 4 && (s1 != '.' || b.length() == 2 && y.length() == 2)) {
             // month and day have at most two digits: a longer run ("1990-1-99999999999") is no date, nor an int
             if (b.length() > 2 || y.length() > 2) return -1;
             return Dates.valid(Integer.parseInt(y.text()), Integer.parseInt(b.text()), Integer.parseInt(a.text()))

@@ -81,7 +81,31 @@ final class IdDocumentScanner implements Scanner {
         boolean close = Context.anyBefore(s, start, 2, 24, w -> !w.equals("id") && Context.documentWord(w));
         int series = letterSeriesBefore(s, start);
         if (series == start) series = digitSeriesBefore(s, start, end);
-        out.add(new Detection(EntityType.ID_DOCUMENT, series, end, close ? 0.92 : 0.88));
+        out.add(new Detection(
+                EntityType.ID_DOCUMENT, hyphenGroupsBefore(s, series), hyphenGroupsAfter(s, end), close ? 0.92 : 0.88));
+    }
+
+    /** "35202-4871930-5", "592-8803147-90": digit groups joined by hyphens belong to the number. */
+    private static int hyphenGroupsBefore(TextScan s, int start) {
+        int k = start;
+        while (s.at(k - 1) == '-' && TextScan.isDigit(s.at(k - 2))) {
+            int j = k - 2;
+            while (j > 0 && TextScan.isDigit(s.at(j - 1)) && k - j < 8) j--;
+            if (TextScan.isAlnum(s.at(j - 1))) break;
+            k = j;
+        }
+        return k;
+    }
+
+    private static int hyphenGroupsAfter(TextScan s, int end) {
+        int k = end;
+        while (k + 1 < s.length() && s.at(k) == '-' && TextScan.isDigit(s.at(k + 1))) {
+            int j = k + 1;
+            while (j < s.length() && TextScan.isDigit(s.at(j)) && j - k < 8) j++;
+            if (j < s.length() && TextScan.isAlnum(s.at(j))) break;
+            k = j;
+        }
+        return k;
     }
 
     /**

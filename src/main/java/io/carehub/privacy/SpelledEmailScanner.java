@@ -101,7 +101,7 @@ final class SpelledEmailScanner implements Scanner {
             while (first > 0 && glue(s, first - 1) == Glue.TOUCH) first--;
             if (first == 0) break;
             Glue g = glue(s, first - 1);
-            if (g == Glue.DOT || g == Glue.UNDERSCORE || g == Glue.HYPHEN || g == Glue.PLUS) {
+            if (g == Glue.DOT || g == Glue.UNDERSCORE || g == Glue.HYPHEN || g == Glue.PLUS || spelled(s, first - 1)) {
                 first--;
                 glued = true;
             } else if (first >= 2 && sepWordBetween(s, first - 1) != Glue.BREAK) {
@@ -135,7 +135,7 @@ final class SpelledEmailScanner implements Scanner {
         for (int labels = 0; labels < 8; labels++) {
             int labelStart = j;
             while (true) { // one label: pieces touching or joined by hyphens ("t-online", "mein minus shop")
-                if (j + 1 < t.size() && (glue(s, j) == Glue.TOUCH || glue(s, j) == Glue.HYPHEN)) j++;
+                if (j + 1 < t.size() && (glue(s, j) == Glue.TOUCH || glue(s, j) == Glue.HYPHEN || spelled(s, j))) j++;
                 else if (j + 2 < t.size() && sepWordBetween(s, j + 1) == Glue.HYPHEN) j += 2;
                 else break;
             }
@@ -146,7 +146,7 @@ final class SpelledEmailScanner implements Scanner {
                 }
                 if (providerAlone) end = last.end();
             }
-            if (labels > 0 && labelStart == j && tld(last)) end = last.end();
+            if (labels > 0 && (labelStart == j ? tld(last) : TLDS.contains(label(s, labelStart, j)))) end = last.end();
             if (j + 1 >= t.size()) break;
             if (glue(s, j) == Glue.DOT) j++;
             else if (j + 2 < t.size() && sepWordBetween(s, j + 1) == Glue.DOT) j += 2;
@@ -162,7 +162,20 @@ final class SpelledEmailScanner implements Scanner {
     private static String label(TextScan s, int from, int to) {
         if (from == to) return s.tokens.get(from).folded();
         return TextScan.fold(s.cleaned()
-                .substring(s.tokens.get(from).start(), s.tokens.get(to).end()));
+                .substring(s.tokens.get(from).start(), s.tokens.get(to).end())
+                .replace(" ", "")); // "g m x", spelled letter by letter
+    }
+
+    /** Tokens k and k+1 are letters spelled one by one: "f r a n z punkt h u b e r at g m x punkt net". */
+    private static boolean spelled(TextScan s, int k) {
+        Token a = s.tokens.get(k);
+        Token b = s.tokens.get(k + 1);
+        return a.length() == 1
+                && b.length() == 1
+                && a.isWord()
+                && b.isWord()
+                && b.start() - a.end() == 1
+                && s.at(a.end()) == ' ';
     }
 
     /** The glue between tokens k and k+1 when written as chars. */

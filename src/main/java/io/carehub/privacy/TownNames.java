@@ -35,13 +35,23 @@ final class TownNames {
                 && s.at(t.get(end - 1).end() + 1) == '('
                 && t.get(end).capitalized()
                 && t.get(end).start() == t.get(end - 1).end() + 2
-                && s.at(t.get(end).end()) == ')') end++;
+                && (s.at(t.get(end).end()) == ')'
+                        || s.at(t.get(end).end()) == '.' && s.at(t.get(end).end() + 1) == ')'))
+            end++; // "Essen (Oldb.)"
         return end;
     }
 
     /** First words of towns that need their second: "Bad Kissingen", "Sankt Ingbert", "Lutherstadt Wittenberg". */
     private static final Set<String> TOWN_HEADS = Set.of(
             "bad",
+            "kleines",
+            "grosses",
+            "neues",
+            "altes",
+            "hohen",
+            "ober",
+            "unter",
+            "nieder",
             "sankt",
             "st",
             "neu",

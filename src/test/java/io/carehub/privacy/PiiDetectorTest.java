@@ -697,6 +697,11 @@ class PiiDetectorTest {
             assertThat(found("Nguyen Van Ping hier, Anschluss tot", EntityType.PERSON))
                     .containsExactly("Nguyen Van Ping");
         }
+    }
+
+    /** Kinds of writing from the M and N rounds' misses, with other values than theirs. */
+    @Nested
+    class LaterRoundsKinds {
 
         // kinds of writing from M1-M3's misses
 
@@ -743,6 +748,32 @@ class PiiDetectorTest {
         void aSurnameThatIsAlsoAWordCountsNextToAFirstName() {
             assertThat(found("Rückruf bitte an Jana Sauer, sie ist zuständig", EntityType.PERSON))
                     .containsExactly("Jana Sauer");
+        }
+
+        // kinds of writing from N1-N3's misses
+
+        @Test
+        void takesARuralStreetWithALetteredOrRangedHouseNumberBeforeItsPostcode() {
+            assertThat(found("Ferienhaus in Achterdiek 14b, 26553 Dornum, seit Montag tot", EntityType.ADDRESS))
+                    .containsExactly("Achterdiek 14b, 26553 Dornum");
+            assertThat(found("Lieferung an Mühlenhof 3-5, 17039 Trollenhagen bitte", EntityType.ADDRESS))
+                    .containsExactly("Mühlenhof 3-5, 17039 Trollenhagen");
+        }
+
+        @Test
+        void takesAnAddressSpelledLetterByLetter() {
+            assertThat(found("zum mitschreiben: h a n s punkt k o c h at w e b punkt d e", EntityType.EMAIL))
+                    .containsExactly("h a n s punkt k o c h at w e b punkt d e");
+        }
+
+        @Test
+        void takesAYearFirstDateWithDotsAsABirthDateAndHyphenatedDocumentGroups() {
+            assertThat(found("birthday 2001.05.17 / student", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("2001.05.17");
+            assertThat(found("firmware 2024.05.17 ist drauf", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("my ID card 42101-3384725-1 is from Lahore", EntityType.ID_DOCUMENT))
+                    .containsExactly("42101-3384725-1");
         }
     }
 }
