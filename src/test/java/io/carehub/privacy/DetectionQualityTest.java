@@ -358,7 +358,10 @@ class DetectionQualityTest {
         LabelledCorpus.M3_MARKUP + "," + LabelledCorpus.M3_JSONL,
         LabelledCorpus.N1_MARKUP + "," + LabelledCorpus.N1_JSONL,
         LabelledCorpus.N2_MARKUP + "," + LabelledCorpus.N2_JSONL,
-        LabelledCorpus.N3_MARKUP + "," + LabelledCorpus.N3_JSONL
+        LabelledCorpus.N3_MARKUP + "," + LabelledCorpus.N3_JSONL,
+        LabelledCorpus.O1_MARKUP + "," + LabelledCorpus.O1_JSONL,
+        LabelledCorpus.O2_MARKUP + "," + LabelledCorpus.O2_JSONL,
+        LabelledCorpus.O3_MARKUP + "," + LabelledCorpus.O3_JSONL
     })
     void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
         List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();

@@ -77,6 +77,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String N2_MARKUP = "/privacy/holdout-n2-annotated.txt";
     static final String N3_JSONL = "/privacy/holdout-n3.jsonl";
     static final String N3_MARKUP = "/privacy/holdout-n3-annotated.txt";
+    static final String O1_JSONL = "/privacy/holdout-o1.jsonl";
+    static final String O1_MARKUP = "/privacy/holdout-o1-annotated.txt";
+    static final String O2_JSONL = "/privacy/holdout-o2.jsonl";
+    static final String O2_MARKUP = "/privacy/holdout-o2-annotated.txt";
+    static final String O3_JSONL = "/privacy/holdout-o3.jsonl";
+    static final String O3_MARKUP = "/privacy/holdout-o3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -109,7 +115,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("M3", M3_JSONL, "set M3 (twentieth author, writing for someone else, carers, newcomers)"),
             new NamedSet("N1", N1_JSONL, "set N1 (21st author, e-mail and online accounts)"),
             new NamedSet("N2", N2_JSONL, "set N2 (22nd author, rural and small-town customers, dialects)"),
-            new NamedSet("N3", N3_JSONL, "set N3 (23rd author, young customers and students, gaming, shared flats)"));
+            new NamedSet("N3", N3_JSONL, "set N3 (23rd author, young customers and students, gaming, shared flats)"),
+            new NamedSet("O1", O1_JSONL, "set O1 (24th author, firms' office managers and IT people)"),
+            new NamedSet("O2", O2_JSONL, "set O2 (25th author, long complaints, quoted letters, German only)"),
+            new NamedSet("O3", O3_JSONL, "set O3 (26th author, a cross-section of one week at the chat desk)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
