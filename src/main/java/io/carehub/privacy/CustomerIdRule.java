@@ -137,6 +137,8 @@ final class CustomerIdRule implements Scanner {
             String compact = TextScan.digitsOf(
                     s.text.substring(t.get(k).start(), t.get(end - 1).end()));
             if (compact.length() < 5) break;
+            // "Kundennr. 2210 9843 66, 05931 3 47 18": after the first id, a number with a trunk prefix is a phone
+            if (last >= 0 && compact.charAt(0) == '0' && compact.charAt(1) != '0') break;
             out.add(new Detection(
                     EntityType.CUSTOMER_ID, t.get(k).start(), t.get(end - 1).end(), score));
             last = end;

@@ -4,7 +4,10 @@ import java.util.List;
 import org.iban4j.CountryCode;
 import org.iban4j.IbanUtil;
 
-/** IBANs (R16), compact or in groups of four, accepted only with the country's length and a valid check sum. */
+/**
+ * IBANs (R16), compact or in groups of four, accepted with the country's length and a valid check sum, or, mistyped
+ * with a wrong length, when the check sum still holds.
+ */
 final class IbanScanner implements Scanner {
 
     @Override
@@ -39,8 +42,56 @@ final class IbanScanner implements Scanner {
                     && IbanUtil.isValid(compact.toString())) {
                 out.add(new Detection(EntityType.IBAN, i, end, 0.99));
                 i = end - 1;
+            } else {
+                int mistyped = mistypedLength(s, i);
+                if (mistyped > i) {
+                    out.add(new Detection(EntityType.IBAN, i, mistyped, 0.95));
+                    i = mistyped - 1;
+                }
             }
         }
+    }
+
+    /**
+     * An IBAN with a digit too many or too few for its country ("DE39 5006 0901 0003 0487 1126", 24 instead of 22)
+     * whose check sum still holds: mistyped, but still the customer's bank details (a failing check sum is not
+     * taken: that is {@code findsIbansOfAllCountriesOnlyWithAValidChecksum}'s rule). Groups of four with single spaces, or compact; 15 to 34 characters; returns its end, or -1.
+     */
+    private static int mistypedLength(TextScan s, int i) {
+        char[] c = s.c;
+        StringBuilder compact = new StringBuilder(34);
+        int j = i;
+        int end = i;
+        int group = 0;
+        while (j < c.length && compact.length() < 34) {
+            char ch = c[j];
+            if (TextScan.isAlnum(ch) && ch < 128) {
+                compact.append(Character.toUpperCase(ch));
+                group++;
+                end = ++j;
+            } else if (ch == ' ' && group == 4 && j + 1 < c.length && TextScan.isAlnum(c[j + 1])) {
+                group = 0;
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (compact.length() < 15 || end < c.length && TextScan.isAlnum(c[end])) return -1;
+        for (int k = 2; k < compact.length(); k++) {
+            if (!TextScan.isDigit(compact.charAt(k))) return -1; // letters in a BBAN: only the country's own layout
+        }
+        return mod97(compact) == 1 ? end : -1;
+    }
+
+    /** ISO 7064 MOD 97-10 over the IBAN with its first four characters moved to the end. */
+    private static int mod97(CharSequence iban) {
+        int remainder = 0;
+        for (int k = 0; k < iban.length(); k++) {
+            char ch = iban.charAt((k + 4) % iban.length());
+            int value = Character.isDigit(ch) ? ch - '0' : Character.toUpperCase(ch) - 'A' + 10;
+            remainder = (value > 9 ? remainder * 100 + value : remainder * 10 + value) % 97;
+        }
+        return remainder;
     }
 
     private static boolean asciiLetter(char ch) {

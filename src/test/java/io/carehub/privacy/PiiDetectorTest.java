@@ -775,5 +775,21 @@ class PiiDetectorTest {
             assertThat(found("my ID card 42101-3384725-1 is from Lahore", EntityType.ID_DOCUMENT))
                     .containsExactly("42101-3384725-1");
         }
+
+        @Test
+        void takesAnIbanOfTheWrongLengthWhenItsCheckSumHolds() {
+            // 24 characters where a German IBAN has 22, check sum valid
+            assertThat(found("neues Lastschriftkonto: DE39 5006 0901 0003 0487 1126, danke", EntityType.IBAN))
+                    .containsExactly("DE39 5006 0901 0003 0487 1126");
+            assertThat(found("Artikel DE12 3456 7890 1234 5678 ist lieferbar", EntityType.IBAN))
+                    .isEmpty();
+        }
+
+        @Test
+        void aPhoneNumberAfterACustomerNumberIsNoSecondCustomerNumber() {
+            String text = "Kundennr. 3310 2297 41, 04408 9 12 37 – bitte zurückrufen";
+            assertThat(found(text, EntityType.CUSTOMER_ID)).containsExactly("3310 2297 41");
+            assertThat(found(text, EntityType.PHONE)).containsExactly("04408 9 12 37");
+        }
     }
 }
