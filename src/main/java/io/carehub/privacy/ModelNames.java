@@ -79,9 +79,25 @@ final class ModelNames {
             TextScan scan, boolean[] name, boolean[] person, boolean[] other, float[] scores, int from, int to) {
         if (name[to] || other[to] || !(name[from] || person[from]) || !(scores[to] > growThreshold)) return false;
         List<Token> tokens = scan.tokens;
+        String word = tokens.get(to).folded();
+        // a street's own word is no part of a name: "Rue de la Paix", "Via del Corso"
+        if (AbroadStreetWords.STREET_FIRST.contains(word) || StreetLexicon.isStreetToken(word)) return false;
+        if (streetParticle(word)) {
+            int k = to;
+            while (k > 0 && streetParticle(tokens.get(k).folded())) k--;
+            if (AbroadStreetWords.STREET_FIRST.contains(tokens.get(k).folded())) return false;
+        }
         int left = Math.min(from, to);
         return joinable(scan, tokens.get(left).end(), tokens.get(left + 1).start());
     }
+
+    /** Particles of names and of streets' names: "de la", "del", "della", "van der". */
+    private static boolean streetParticle(String folded) {
+        return NameSpan.PARTICLES.contains(folded) || STREET_PARTICLES.contains(folded);
+    }
+
+    private static final java.util.Set<String> STREET_PARTICLES =
+            java.util.Set.of("la", "las", "los", "le", "les", "del", "della", "di", "du", "des", "do", "da", "dos");
 
     /** Two words of one name: only spaces or a hyphen between them. */
     private static boolean joinable(TextScan scan, int from, int to) {

@@ -101,6 +101,7 @@ final class ParticleNames implements Scanner {
                 && (lex.isCommon(f)
                         || NameSpan.TITLES.contains(f)
                         || StreetLexicon.isStreetToken(f)
+                        || AbroadStreetWords.STREET_FIRST.contains(f) // "Rue de la Paix"
                         || lex.isCity(f))) {
             return -1;
         }
