@@ -17,7 +17,33 @@ final class AddressGrowth {
     private static final Set<String> STREET_STARTS =
             Set.of("am", "an", "auf", "im", "in", "unter", "zum", "zur", "hinter", "beim", "vor", "via", "rue", "der");
     private static final Set<String> CITY_LINKS = Set.of("im", "am", "an", "ob", "in", "bei", "vor");
-    private static final Set<String> CITY_PREFIXES = Set.of("bad", "sankt", "st", "neu", "alt", "gross", "klein");
+    /** First words of towns that need their second: "Bad Kissingen", "Sankt Ingbert", "Lutherstadt Wittenberg". */
+    private static final Set<String> CITY_PREFIXES = Set.of(
+            "bad",
+            "sankt",
+            "st",
+            "neu",
+            "alt",
+            "gross",
+            "klein",
+            "kleines",
+            "grosses",
+            "neues",
+            "altes",
+            "hohen",
+            "ober",
+            "unter",
+            "nieder",
+            "hansestadt",
+            "lutherstadt",
+            "markt",
+            "ostseebad",
+            "nordseebad",
+            "seebad",
+            "hann",
+            "koenigs",
+            "villingen",
+            "garmisch");
 
     private final Lexicons lex;
 
@@ -99,12 +125,20 @@ final class AddressGrowth {
         int k = last + 1;
         if (k >= t.size() || !t.get(k).isWord()) return last;
         Token n = t.get(k);
-        if (CITY_PREFIXES.contains(city.folded()) && n.capitalized() && n.start() - city.end() == 1) return k;
-        // "Schwäbisch Hall", "Bergisch Gladbach": a town's adjective in -isch names it with the next word
-        if (city.folded().endsWith("isch") && city.capitalized() && n.capitalized() && n.start() - city.end() == 1) {
-            return k;
+        // "Bad Homburg", "Schwäbisch Hall", "Bergisch Gladbach": a town's first word that needs its second, and
+        // then maybe a river or region after it ("Bad Homburg vor der Höhe")
+        boolean head = CITY_PREFIXES.contains(city.folded()) || city.folded().endsWith("isch") && city.capitalized();
+        if (head && n.capitalized() && n.start() - city.end() == 1) {
+            if (k + 1 >= t.size() || !t.get(k + 1).isWord()) return k;
+            last = k;
+            city = n;
+            k = last + 1;
+            n = t.get(k);
         }
-        if (s.at(city.end() + 1) == '(' && s.at(n.end()) == ')' && n.capitalized()) return k; // "Frankfurt (Oder)"
+        // "Frankfurt (Oder)", "Essen (Oldb.)"
+        if (s.at(city.end() + 1) == '('
+                && (s.at(n.end()) == ')' || s.at(n.end()) == '.' && s.at(n.end() + 1) == ')')
+                && n.capitalized()) return k;
         if (CITY_LINKS.contains(n.folded()) && n.start() - city.end() == 1 && k + 1 < t.size()) {
             int c = k + 1;
             if (c + 1 < t.size() && CITY_ARTICLES.contains(t.get(c).folded())) c++;

@@ -221,7 +221,12 @@ final class AddressRules implements Scanner {
         String f = city.folded();
         boolean known = lex.isCity(f) || lex.isCity(f.split("-")[0]);
         if (!known && !(city.capitalized() && !lex.isStopWord(f))) return -1;
-        return TownNames.end(s, k + 1, k + 2);
+        int end = k + 2;
+        // "Frankfurt am Main", "Halle (Saale)", "Berlin-Mitte"; longer towns grow in AddressGrowth.cityName
+        if (end + 1 < t.size()
+                && t.get(end).folded().equals("am")
+                && t.get(end + 1).capitalized()) end += 2;
+        return end;
     }
 
     /** ", London" after an English street. */
