@@ -47,8 +47,7 @@ final class NotNames {
     List<Detection> strip(TextScan s, List<Detection> found) {
         if (!hasPerson(found)) return found;
         List<Token> t = s.tokens;
-        boolean[] org = new boolean[t.size()];
-        organisations.mark(s, org);
+        boolean[] org = s.organisationWords(organisations); // marked once, though strip runs before and after the model
         List<Detection> result = new ArrayList<>(found.size());
         for (Detection d : found) {
             if (d.type() != EntityType.PERSON || d.canonical() != null) {

@@ -44,6 +44,8 @@ final class TextScan {
 
     private String cleaned;
     private int hasDigit = -1;
+    /** The words of organisations' names ({@link OrganisationNames}): they depend on the text alone. */
+    private boolean[] organisationWords;
 
     int length() {
         return c.length;
@@ -67,6 +69,15 @@ final class TextScan {
             }
         }
         return hasDigit == 1;
+    }
+
+    /** {@link OrganisationNames#mark}'s marks, computed at the first call for this text. */
+    boolean[] organisationWords(OrganisationNames organisations) {
+        if (organisationWords == null) {
+            organisationWords = new boolean[tokens.size()];
+            organisations.mark(this, organisationWords);
+        }
+        return organisationWords;
     }
 
     char at(int i) {
