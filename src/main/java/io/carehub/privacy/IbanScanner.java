@@ -2,6 +2,7 @@ package io.carehub.privacy;
 
 import java.util.List;
 import org.iban4j.CountryCode;
+import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
 
 /**
@@ -80,18 +81,16 @@ final class IbanScanner implements Scanner {
         for (int k = 2; k < compact.length(); k++) {
             if (!TextScan.isDigit(compact.charAt(k))) return -1; // letters in a BBAN: only the country's own layout
         }
-        return mod97(compact) == 1 ? end : -1;
+        return checkDigitsHold(compact.toString()) ? end : -1;
     }
 
-    /** ISO 7064 MOD 97-10 over the IBAN with its first four characters moved to the end. */
-    private static int mod97(CharSequence iban) {
-        int remainder = 0;
-        for (int k = 0; k < iban.length(); k++) {
-            char ch = iban.charAt((k + 4) % iban.length());
-            int value = Character.isDigit(ch) ? ch - '0' : Character.toUpperCase(ch) - 'A' + 10;
-            remainder = (value > 9 ? remainder * 100 + value : remainder * 10 + value) % 97;
+    /** The check digits hold (ISO 7064 MOD 97-10, computed by iban4j whatever the length). */
+    private static boolean checkDigitsHold(String iban) {
+        try {
+            return IbanUtil.calculateCheckDigit(iban).equals(iban.substring(2, 4));
+        } catch (IbanFormatException e) {
+            return false;
         }
-        return remainder;
     }
 
     private static boolean asciiLetter(char ch) {
