@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -111,6 +112,14 @@ public final class HeadlessChromium implements AutoCloseable {
             // the assertion on the returned text names what the page shows instead
         }
         return page.findElement(By.tagName("h1")).getText();
+    }
+
+    /**
+     * The element {@code by} once the page shows it (up to 10 s, as {@link #heading}: right after a click the old page
+     * may still be the one shown). Fails with Selenium's timeout naming the locator when it never appears.
+     */
+    public static WebElement element(WebDriver page, By by) {
+        return new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     /** The page's alert once it contains {@code expected} (up to 10 s, as {@link #heading}), else the alert it shows. */

@@ -53,7 +53,8 @@ class LegitimationBrowserIT {
             browser.screenshot("link");
 
             page.findElement(By.cssSelector("form button")).click();
-            assertThat(page.findElement(By.className("stand-in-banner")).getText())
+            assertThat(HeadlessChromium.element(page, By.className("stand-in-banner"))
+                            .getText())
                     .isEqualTo("LOCAL TEST IDENTITY PROVIDER — not for production");
             browser.screenshot("identity-provider-login");
             // keyboard only: labelled fields, Enter submits
@@ -77,7 +78,7 @@ class LegitimationBrowserIT {
             WebDriver page = browser.driver();
             page.get(legitimations.onHub(legitimations.sendLink(customer)).toString());
             page.findElement(By.cssSelector("form button")).click();
-            page.findElement(By.id("username")).sendKeys(username);
+            HeadlessChromium.element(page, By.id("username")).sendKeys(username);
             page.findElement(By.id("password")).sendKeys("wrong-password");
             page.findElement(By.cssSelector("form button[type=submit]:not(.secondary)"))
                     .click();

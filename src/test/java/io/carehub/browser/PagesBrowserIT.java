@@ -33,9 +33,10 @@ class PagesBrowserIT {
             browser.screenshot("link-expired-de");
 
             page.findElement(By.linkText("English")).click();
+            // the heading first: it waits until the English page has replaced the German one
+            assertThat(HeadlessChromium.heading(page, "This link has expired")).isEqualTo("This link has expired");
             assertThat(page.findElement(By.tagName("html")).getDomAttribute("lang"))
                     .isEqualTo("en");
-            assertThat(HeadlessChromium.heading(page, "This link has expired")).isEqualTo("This link has expired");
             browser.screenshot("link-expired-en");
 
             // the choice is remembered (cookie) on the next page

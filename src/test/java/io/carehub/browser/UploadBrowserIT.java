@@ -69,7 +69,7 @@ class UploadBrowserIT {
 
             page.findElement(By.id("file")).sendKeys(pdf.toString());
             page.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(page.findElement(By.cssSelector("[data-page=upload-done]"))
+            assertThat(HeadlessChromium.element(page, By.cssSelector("[data-page=upload-done]"))
                             .isDisplayed())
                     .isTrue();
             assertThat(HeadlessChromium.heading(page, "Dokument angekommen")).isEqualTo("Dokument angekommen");
