@@ -166,7 +166,7 @@ final class LexiconNames {
                     || j > k && !joined(s, t.get(j - 1), t.get(j))
                     || lex.isCommon(f)
                     || lex.isOrdinary(f)
-                    || !(lex.isName(f) || lex.contextNames.contains(f))) return;
+                    || !(lex.isName(f) || lex.isWorldName(f))) return;
         }
         emit(s, k, t.size(), 0.6, out);
     }

@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,16 +18,20 @@ import java.util.Set;
  */
 final class Lexicons {
 
-    final Set<String> firstNames = load("first-names.txt");
-    final Set<String> surnames = load("surnames.txt");
-    final Set<String> ordinaryWords = load("ordinary-words.txt");
-    final Set<String> cities = load("cities.txt");
-    final Set<String> stopWords = load("stop-words.txt");
-    final Set<String> commonWords = load("common-words.txt");
-    /** Names from datafaker's locale data: only trusted after a context trigger ("ich bin der Kalle"). */
-    final Set<String> contextNames = DatafakerNames.load(this);
+    // what a word is, as bits: every list is looked up at once, one probe per word instead of one per list
+    static final int FIRST = 1;
+    static final int SURNAME = 1 << 1;
+    static final int ORDINARY = 1 << 2;
+    static final int CITY = 1 << 3;
+    static final int STOP = 1 << 4;
+    static final int COMMON = 1 << 5;
+    /** In datafaker's locale data (first or last name): only trusted after a context trigger ("ich bin der Kalle"). */
+    static final int WORLD_NAME = 1 << 6;
+    /** A first name of datafaker's locale data: lowercase ones are trusted right after a self-introduction. */
+    static final int WORLD_FIRST = 1 << 7;
 
-    final Set<String> contextFirstNames = DatafakerNames.firstNames(this);
+    /** Every listed word's bits; a word in no list is absent. */
+    private final Map<String, Integer> words;
 
     private static final List<String> SURNAME_SUFFIXES = List.of(
             "ska", "ski", "cka", "cki", "wicz", "czyk", "czak", "idis", "ides", "opoulos", "opoulou", "akis", "aki",
@@ -34,26 +40,51 @@ final class Lexicons {
 
     private static final Lexicons INSTANCE = new Lexicons();
 
+    private Lexicons() {
+        Map<String, Integer> bits = new HashMap<>();
+        mark(bits, load("first-names.txt"), FIRST);
+        mark(bits, load("surnames.txt"), SURNAME);
+        mark(bits, load("ordinary-words.txt"), ORDINARY);
+        mark(bits, load("cities.txt"), CITY);
+        mark(bits, load("stop-words.txt"), STOP);
+        mark(bits, load("common-words.txt"), COMMON);
+        words = bits; // datafaker's names leave out the common words, ordinary words and cities marked so far
+        Set<String> worldNames = DatafakerNames.load(this);
+        Set<String> worldFirstNames = DatafakerNames.firstNames(this);
+        mark(bits, worldNames, WORLD_NAME);
+        mark(bits, worldFirstNames, WORLD_FIRST);
+    }
+
+    private static void mark(Map<String, Integer> bits, Set<String> list, int bit) {
+        for (String word : list) bits.merge(word, bit, (a, b) -> a | b);
+    }
+
+    /** The lists {@code folded} is in, as the bits above (0 for none). */
+    int bits(String folded) {
+        Integer b = words.get(folded);
+        return b == null ? 0 : b;
+    }
+
     static Lexicons get() {
         return INSTANCE;
     }
 
     boolean isFirstName(String folded) {
-        if (firstNames.contains(folded)) return true;
+        if ((bits(folded) & FIRST) != 0) return true;
         int dash = folded.indexOf('-');
         if (dash < 0) return false;
         for (String part : folded.split("-")) {
-            if (!firstNames.contains(part)) return false;
+            if ((bits(part) & FIRST) == 0) return false;
         }
         return true; // Karl-Heinz, Lisa-Marie
     }
 
     boolean isSurname(String folded) {
-        if (surnames.contains(folded)) return true;
+        if ((bits(folded) & SURNAME) != 0) return true;
         int dash = folded.indexOf('-');
         if (dash < 0) return false;
         for (String part : folded.split("-")) {
-            if (surnames.contains(part)) return true; // Meyer-Lüdenscheidt
+            if ((bits(part) & SURNAME) != 0) return true; // Meyer-Lüdenscheidt
         }
         return false;
     }
@@ -64,17 +95,17 @@ final class Lexicons {
 
     /** One of datafaker's names, written capitalized: trusted only after a context trigger. */
     boolean isContextName(String folded, boolean capitalized) {
-        return capitalized && contextNames.contains(folded);
+        return capitalized && isWorldName(folded);
     }
 
     /** A first name (curated or datafaker) in any casing: trusted only right after a self-introduction. */
     boolean isIntroFirstName(String folded) {
-        return !isOrdinary(folded) && (isFirstName(folded) || contextFirstNames.contains(folded));
+        return !isOrdinary(folded) && (isFirstName(folded) || (bits(folded) & WORLD_FIRST) != 0);
     }
 
     /** A name that is also an everyday word (Vogel, Klein, Frank, Rose): needs context. */
     boolean isOrdinary(String folded) {
-        return ordinaryWords.contains(folded);
+        return (bits(folded) & ORDINARY) != 0;
     }
 
     /**
@@ -83,7 +114,11 @@ final class Lexicons {
      * Russian (-ov, -ova, -ev), Balkan (-ovic, -evic), Armenian (-yan), Romanian (-escu).
      */
     boolean hasSurnameShape(String folded) {
-        if (folded.length() < 5 || isStopWord(folded) || isOrdinary(folded)) return false;
+        return folded.length() >= 5 && (bits(folded) & (STOP | ORDINARY)) == 0 && hasSurnameSuffix(folded);
+    }
+
+    /** The suffix test of {@link #hasSurnameShape}, for a word whose bits are known. */
+    static boolean hasSurnameSuffix(String folded) {
         for (String suffix : SURNAME_SUFFIXES) {
             if (folded.length() >= suffix.length() + 3 && folded.endsWith(suffix)) return true;
         }
@@ -92,20 +127,25 @@ final class Lexicons {
 
     /** A first name from any of datafaker's locales, written capitalized. */
     boolean isAnyFirstName(String folded) {
-        return isFirstName(folded) || contextFirstNames.contains(folded) && !isOrdinary(folded);
+        return isFirstName(folded) || (bits(folded) & (WORLD_FIRST | ORDINARY)) == WORLD_FIRST;
     }
 
     /** A stop word or an everyday word written capitalized (German nouns, sentence starts): never part of a name. */
     boolean isCommon(String folded) {
-        return stopWords.contains(folded) || commonWords.contains(folded);
+        return (bits(folded) & (STOP | COMMON)) != 0;
     }
 
     boolean isStopWord(String folded) {
-        return stopWords.contains(folded);
+        return (bits(folded) & STOP) != 0;
+    }
+
+    /** One of datafaker's names (first or last, any locale): trusted only in a name's context. */
+    boolean isWorldName(String folded) {
+        return (bits(folded) & WORLD_NAME) != 0;
     }
 
     boolean isCity(String folded) {
-        return cities.contains(folded);
+        return (bits(folded) & CITY) != 0;
     }
 
     /** The words of a list in {@code privacy/}, folded. */

@@ -21,13 +21,11 @@ final class ModelNames {
     private static final double SCORE = 0.6;
 
     private final PersonModel model;
-    private final Lexicons lexicons;
     private final float threshold;
     private final float growThreshold;
 
-    ModelNames(PersonModel model, Lexicons lexicons, float threshold, float growThreshold) {
+    ModelNames(PersonModel model, float threshold, float growThreshold) {
         this.model = model;
-        this.lexicons = lexicons;
         this.threshold = threshold;
         this.growThreshold = growThreshold;
     }
@@ -36,7 +34,7 @@ final class ModelNames {
     List<Detection> add(TextScan scan, List<Detection> found) {
         List<Token> tokens = scan.tokens;
         if (tokens.isEmpty()) return found;
-        float[] scores = model.scores(scan, lexicons, found);
+        float[] scores = model.scores(scan, found);
         int n = tokens.size();
         boolean[] other = new boolean[n]; // covered by a finding of another type: left to it
         boolean[] person = new boolean[n]; // covered by a name the rules found

@@ -94,7 +94,7 @@ final class NotNames {
         for (int k = a; k < b; k++) {
             Token token = t.get(k);
             String f = token.folded();
-            if (token.capitalized() || lex.isName(f) || lex.contextNames.contains(f)) return false;
+            if (token.capitalized() || lex.isName(f) || lex.isWorldName(f)) return false;
         }
         return true;
     }

@@ -83,7 +83,7 @@ final class OrganisationNames {
         if (heads.contains(folded)) return true;
         String w = folded.endsWith("s") && folded.length() > 4 ? folded.substring(0, folded.length() - 1) : folded;
         if (heads.contains(w)) return true;
-        if (lex.isName(folded) || lex.contextNames.contains(folded)) return false;
+        if (lex.isName(folded) || lex.isWorldName(folded)) return false;
         for (String suffix : headSuffixes) {
             if (folded.length() > suffix.length() + 1 && (folded.endsWith(suffix) || w.endsWith(suffix))) return true;
         }

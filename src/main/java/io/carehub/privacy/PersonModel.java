@@ -74,11 +74,11 @@ final class PersonModel {
      *
      * @param found what the rules found (non-overlapping, ordered by start): a name next to other personal data
      */
-    float[] scores(TextScan scan, Lexicons lexicons, List<Detection> found) {
+    float[] scores(TextScan scan, List<Detection> found) {
         List<Token> tokens = scan.tokens;
         float[] scores = new float[tokens.size()];
         if (tokens.isEmpty()) return scores;
-        int[] flags = flags(tokens, lexicons);
+        int[] flags = flags(tokens);
         int[] kinds = kinds(tokens, found);
         int[] features = new int[MAX_FEATURES];
         for (int i = 0; i < scores.length; i++) {
@@ -100,7 +100,7 @@ final class PersonModel {
     }
 
     /** Lexicon membership and casing of every token, looked up once per message. */
-    static int[] flags(List<Token> tokens, Lexicons lexicons) {
+    static int[] flags(List<Token> tokens) {
         int[] flags = new int[tokens.size()];
         for (int i = 0; i < flags.length; i++) {
             Token t = tokens.get(i);
@@ -109,19 +109,20 @@ final class PersonModel {
                 continue;
             }
             String w = t.folded();
+            int lexicon = t.lexicon();
             int f = t.capitalized() ? CAPITALIZED : 0;
-            if (lexicons.isStopWord(w)) {
+            if ((lexicon & Lexicons.STOP) != 0) {
                 flags[i] = f | STOP;
                 continue;
             }
-            if (lexicons.firstNames.contains(w)) f |= FIRST;
-            if (lexicons.surnames.contains(w)) f |= SURNAME;
-            if (lexicons.contextNames.contains(w)) f |= WORLD_NAME;
-            if (lexicons.contextFirstNames.contains(w)) f |= WORLD_FIRST;
-            if (lexicons.commonWords.contains(w)) f |= COMMON;
-            if (lexicons.isOrdinary(w)) f |= ORDINARY;
-            if (lexicons.isCity(w)) f |= CITY;
-            if (lexicons.hasSurnameShape(w)) f |= SURNAME_SHAPE;
+            if ((lexicon & Lexicons.FIRST) != 0) f |= FIRST;
+            if ((lexicon & Lexicons.SURNAME) != 0) f |= SURNAME;
+            if ((lexicon & Lexicons.WORLD_NAME) != 0) f |= WORLD_NAME;
+            if ((lexicon & Lexicons.WORLD_FIRST) != 0) f |= WORLD_FIRST;
+            if ((lexicon & Lexicons.COMMON) != 0) f |= COMMON;
+            if ((lexicon & Lexicons.ORDINARY) != 0) f |= ORDINARY;
+            if ((lexicon & Lexicons.CITY) != 0) f |= CITY;
+            if ((f & ORDINARY) == 0 && w.length() >= 5 && Lexicons.hasSurnameSuffix(w)) f |= SURNAME_SHAPE;
             flags[i] = f;
         }
         return flags;

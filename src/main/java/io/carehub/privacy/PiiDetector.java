@@ -110,8 +110,7 @@ public final class PiiDetector {
         this.addressGrowth = new AddressGrowth(lexicons);
         this.listedNames = new ListedNames(lexicons);
         this.notNames = new NotNames(lexicons);
-        this.modelNames =
-                new ModelNames(PersonModel.shipped(), lexicons, ModelNames.THRESHOLD, ModelNames.GROW_THRESHOLD);
+        this.modelNames = new ModelNames(PersonModel.shipped(), ModelNames.THRESHOLD, ModelNames.GROW_THRESHOLD);
     }
 
     private PiiDetector(PiiDetector rules, ModelNames modelNames) {

@@ -17,8 +17,11 @@ final class TextScan {
         NUMBER
     }
 
-    /** A run of letters (inner hyphens and apostrophes allowed) or of digits. */
-    record Token(int start, int end, Kind kind, String text, String folded, boolean capitalized) {
+    /**
+     * A run of letters (inner hyphens and apostrophes allowed) or of digits; {@code lexicon} is the word lists its folded
+     * form is in ({@link Lexicons#bits}), looked up once here for every rule that asks.
+     */
+    record Token(int start, int end, Kind kind, String text, String folded, boolean capitalized, int lexicon) {
         boolean isWord() {
             return kind == Kind.WORD;
         }
@@ -134,7 +137,7 @@ final class TextScan {
                 int s = i;
                 while (i < n && isDigit(c[i])) i++;
                 String t = new String(c, s, i - s);
-                tokens.add(new Token(s, i, Kind.NUMBER, t, t, false));
+                tokens.add(new Token(s, i, Kind.NUMBER, t, t, false, 0));
             } else if (isLetter(ch)) {
                 int s = i;
                 i++;
@@ -149,7 +152,15 @@ final class TextScan {
                     }
                 }
                 String t = new String(c, s, i - s);
-                tokens.add(new Token(s, i, Kind.WORD, t, withoutPossessive(fold(t)), Character.isUpperCase(ch)));
+                String folded = withoutPossessive(fold(t));
+                tokens.add(new Token(
+                        s,
+                        i,
+                        Kind.WORD,
+                        t,
+                        folded,
+                        Character.isUpperCase(ch),
+                        Lexicons.get().bits(folded)));
             } else {
                 i++;
             }

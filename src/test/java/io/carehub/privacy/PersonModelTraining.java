@@ -83,7 +83,7 @@ public final class PersonModelTraining {
         OrganisationNames organisations = new OrganisationNames(lexicons);
         for (Message m : corpus.messages()) {
             TextScan scan = new TextScan(m.text());
-            int[] flags = PersonModel.flags(scan.tokens, lexicons);
+            int[] flags = PersonModel.flags(scan.tokens);
             int[] kinds = PersonModel.kinds(scan.tokens, rules.detections(m.text(), KnownValues.none()));
             // the words of organisations' names are decided by the rule (NotNames), not learned: as negatives they
             // would teach the model to distrust any unknown capitalized pair, first names included
@@ -181,8 +181,7 @@ public final class PersonModelTraining {
             PersonModel model = new PersonModel(train(training));
             LabelledCorpus corpus = LabelledCorpus.load(set.jsonl());
             for (int c = 0; c < columns; c++) {
-                ModelNames names =
-                        c == 0 ? null : new ModelNames(model, lexicons, THRESHOLDS[c - 1][0], THRESHOLDS[c - 1][1]);
+                ModelNames names = c == 0 ? null : new ModelNames(model, THRESHOLDS[c - 1][0], THRESHOLDS[c - 1][1]);
                 PiiDetector detector = new PiiDetector(PrivacyEvaluation.COMPANY_NUMBERS, "DE").withModelNames(names);
                 PrivacyEvaluation.Result r = PrivacyEvaluation.evaluate(detector, corpus);
                 PrivacyEvaluation.TypeScore person = r.perType().get(EntityType.PERSON);
