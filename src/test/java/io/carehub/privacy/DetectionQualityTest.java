@@ -429,7 +429,10 @@ class DetectionQualityTest {
         LabelledCorpus.N3_MARKUP + "," + LabelledCorpus.N3_JSONL,
         LabelledCorpus.O1_MARKUP + "," + LabelledCorpus.O1_JSONL,
         LabelledCorpus.O2_MARKUP + "," + LabelledCorpus.O2_JSONL,
-        LabelledCorpus.O3_MARKUP + "," + LabelledCorpus.O3_JSONL
+        LabelledCorpus.O3_MARKUP + "," + LabelledCorpus.O3_JSONL,
+        LabelledCorpus.P1_MARKUP + "," + LabelledCorpus.P1_JSONL,
+        LabelledCorpus.P2_MARKUP + "," + LabelledCorpus.P2_JSONL,
+        LabelledCorpus.P3_MARKUP + "," + LabelledCorpus.P3_JSONL
     })
     void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
         List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();

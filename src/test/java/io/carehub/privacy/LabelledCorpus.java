@@ -83,6 +83,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String O2_MARKUP = "/privacy/holdout-o2-annotated.txt";
     static final String O3_JSONL = "/privacy/holdout-o3.jsonl";
     static final String O3_MARKUP = "/privacy/holdout-o3-annotated.txt";
+    static final String P1_JSONL = "/privacy/holdout-p1.jsonl";
+    static final String P1_MARKUP = "/privacy/holdout-p1-annotated.txt";
+    static final String P2_JSONL = "/privacy/holdout-p2.jsonl";
+    static final String P2_MARKUP = "/privacy/holdout-p2-annotated.txt";
+    static final String P3_JSONL = "/privacy/holdout-p3.jsonl";
+    static final String P3_MARKUP = "/privacy/holdout-p3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -118,7 +124,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("N3", N3_JSONL, "set N3 (23rd author, young customers and students, gaming, shared flats)"),
             new NamedSet("O1", O1_JSONL, "set O1 (24th author, firms' office managers and IT people)"),
             new NamedSet("O2", O2_JSONL, "set O2 (25th author, long complaints, quoted letters, German only)"),
-            new NamedSet("O3", O3_JSONL, "set O3 (26th author, a cross-section of one week at the chat desk)"));
+            new NamedSet("O3", O3_JSONL, "set O3 (26th author, a cross-section of one week at the chat desk)"),
+            new NamedSet("P1", P1_JSONL, "set P1 (27th author, border regions and cross-border life)"),
+            new NamedSet("P2", P2_JSONL, "set P2 (28th author, older customers, voice dictation, scanned letters)"),
+            new NamedSet("P3", P3_JSONL, "set P3 (29th author, families and small shops with roots elsewhere)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
