@@ -48,6 +48,8 @@ final class AddressRules implements Scanner {
             int streetEnd = street(s, i);
             if (streetEnd > i) {
                 int numberEnd = houseNumber(s, streetEnd);
+                int spoken = numberEnd > streetEnd ? -1 : spokenHouseNumber(s, streetEnd);
+                if (spoken > streetEnd && postcodeCity(s, afterComma(s, spoken)) > 0) numberEnd = spoken;
                 if (numberEnd > streetEnd) {
                     int end = postcodeCityAfterNumber(s, afterComma(s, numberEnd));
                     if (end < 0) end = cityAfterComma(s, numberEnd);
@@ -176,10 +178,32 @@ final class AddressRules implements Scanner {
         return end;
     }
 
+    /** "in", or the comma dictated as "Komma" ("Ulmenweg 3 Komma 97070 Würzburg"), before the postcode. */
     private static int afterComma(TextScan s, int k) {
         List<Token> t = s.tokens;
-        if (k < t.size() && t.get(k).isWord() && t.get(k).folded().equals("in")) return k + 1;
+        if (k < t.size()
+                && t.get(k).isWord()
+                && (t.get(k).folded().equals("in") || t.get(k).folded().equals("komma"))) return k + 1;
         return k;
+    }
+
+    /** A house number dictated as a word, with its letter: "Schillerstraße neun a 04109 Leipzig" (a postcode must follow). */
+    private static int spokenHouseNumber(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        if (k >= t.size()
+                || k == 0
+                || !t.get(k).isWord()
+                || !s.onlyBetween(t.get(k - 1).end(), t.get(k).start(), ",")) {
+            return -1;
+        }
+        int n = NumberWords.german(t.get(k).folded());
+        if (n < 1 || n > 99) return -1;
+        int end = k + 1;
+        if (end < t.size()
+                && t.get(end).isWord()
+                && t.get(end).length() == 1
+                && t.get(end).start() - t.get(k).end() <= 1) end++;
+        return end;
     }
 
     private static boolean isPostcode(TextScan s, int k) {

@@ -119,6 +119,20 @@ final class NumberWords {
         return ones > 0 && tens != null && tens >= 20 && tens % 10 == 0 ? tens + ones : -1;
     }
 
+    /** "zweihundertneunzehn", "hundertvierundvierzig", "einhundert", "neunundsiebzig", "acht" → 0..999. */
+    static int germanUpTo999(String folded) {
+        int hundert = folded.indexOf("hundert");
+        if (hundert < 0) return german(folded);
+        String head = folded.substring(0, hundert);
+        int hundreds = head.isEmpty() || head.equals("ein") ? 1 : GERMAN_DIGITS.getOrDefault(head, -1);
+        if (hundreds < 1) return -1;
+        String rest = folded.substring(hundert + "hundert".length());
+        if (rest.startsWith("und")) rest = rest.substring(3);
+        if (rest.isEmpty()) return hundreds * 100;
+        int n = rest.equals("eins") || rest.equals("ein") ? 1 : german(rest);
+        return n >= 0 ? hundreds * 100 + n : -1;
+    }
+
     /** Ordinal endings with the German cases: "-ste(r,n,m,s)" from 20 on, "-te(r,n,m,s)" below. */
     private static final String[] TWENTY_AND_UP_ENDINGS = {"ste", "ster", "sten", "stem", "stes"};
 

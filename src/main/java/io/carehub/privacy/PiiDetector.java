@@ -82,6 +82,8 @@ public final class PiiDetector {
             new IpScanner(),
             new NumberRunScanner(region, Set.copyOf(e164)),
             new NumberWordScanner(),
+            new DictatedNumberScanner(),
+            new DictatedIps(),
             new IdDocumentScanner(),
             new SocialSecurityNumberScanner(),
             new OtherIdRule(),
