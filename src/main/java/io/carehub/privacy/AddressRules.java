@@ -56,7 +56,7 @@ final class AddressRules implements Scanner {
                     int last = end > 0 ? end : numberEnd;
                     out.add(new Detection(
                             EntityType.ADDRESS,
-                            t.get(i).start(),
+                            end > 0 ? t.get(i).start() : townBefore(s, i),
                             t.get(last - 1).end(),
                             0.85));
                     covered = last;
@@ -99,6 +99,18 @@ final class AddressRules implements Scanner {
                 covered = last;
             }
         }
+    }
+
+    /** "aus Passau Innstraße 44": a listed town said right before the street, without a postcode after; its start. */
+    private static int townBefore(TextScan s, int i) {
+        Token street = s.tokens.get(i);
+        if (i == 0) return street.start();
+        Token town = s.tokens.get(i - 1);
+        boolean listed = town.isWord()
+                && town.capitalized()
+                && (town.lexicon() & Lexicons.CITY) != 0
+                && !(i > 1 && s.tokens.get(i - 2).isNumber()); // "20095 Hamburg, …": the postcode's town
+        return listed && s.onlyBetween(town.end(), street.start(), "") ? town.start() : street.start();
     }
 
     /** Token index after a street name starting at i, or -1. */
@@ -209,7 +221,9 @@ final class AddressRules implements Scanner {
     private static boolean isPostcode(TextScan s, int k) {
         Token n = s.tokens.get(k);
         if (!n.isNumber() || n.length() != 5) return false;
-        if (" -/.".indexOf(s.at(n.start() - 1)) >= 0 && TextScan.isDigit(s.at(n.start() - 2))) return false;
+        if (" -/.".indexOf(s.at(n.start() - 1)) >= 0
+                && TextScan.isDigit(s.at(n.start() - 2))
+                && !ScannedLetters.postcodeAfterNumber(s, k)) return false;
         return !(".,-/".indexOf(s.at(n.end())) >= 0 && TextScan.isDigit(s.at(n.end() + 1)));
     }
 

@@ -44,7 +44,8 @@ final class Context {
             "identifikationsnummer",
             "tax",
             "tin",
-            "steuernummer");
+            "steuernummer",
+            "finanzamt");
     private static final Set<String> PLATE = Set.of(
             "kennzeichen",
             "kfz",

@@ -15,7 +15,7 @@ final class DictatedIps implements Scanner {
         List<Token> t = s.tokens;
         int[] octets = new int[4];
         for (int i = 0; i + 6 < t.size(); i++) {
-            if (octet(t.get(i)) < 0 || !dotWord(t.get(i + 1))) continue;
+            if (!dotWord(t.get(i + 1)) || octet(t.get(i)) < 0) continue;
             boolean words = false;
             int k = i;
             int n = 0;

@@ -21,18 +21,19 @@ final class DictatedNumberScanner implements Scanner {
     public void scan(TextScan s, List<Detection> out) {
         List<Token> t = s.tokens;
         for (int i = 0; i < t.size(); ) {
-            if (digits(s, i) < 0) {
+            int total = digits(s, i);
+            if (total < 0) {
                 i++;
                 continue;
             }
             int j = i;
-            int total = digits(s, i);
             boolean numbers = t.get(i).isNumber();
             boolean words = !numbers;
             boolean cardinals = cardinal(t.get(i));
-            while (j + 1 < t.size() && digits(s, j + 1) >= 0 && joined(s, t.get(j), t.get(j + 1))) {
+            int more;
+            while (j + 1 < t.size() && joined(s, t.get(j), t.get(j + 1)) && (more = digits(s, j + 1)) >= 0) {
                 j++;
-                total += digits(s, j);
+                total += more;
                 numbers |= t.get(j).isNumber();
                 words |= t.get(j).isWord();
                 cardinals |= cardinal(t.get(j));

@@ -9,7 +9,7 @@ import java.util.List;
  * original UTF-16 indices) and its word/number tokens. Hostile chars never throw and never
  * swallow the rest of the text: lone surrogates, control and invisible format chars (RTL marks,
  * zero-width spaces, BOM, soft hyphen) become spaces; dash variants become '-'; an OCR O between digits becomes 0
- * ({@link OcrZeros}).
+ * and a 0 or 1 between lowercase letters o or i, an l for a word's initial I ({@link OcrZeros}).
  */
 final class TextScan {
 
@@ -93,6 +93,8 @@ final class TextScan {
         for (int i = 0; i < c.length; i++) {
             char ch = c[i];
             if (ch == 'O' || ch == 'o') OcrZeros.read(c, i);
+            else if (ch == '0' || ch == '1') OcrZeros.readLetter(c, i);
+            else if (ch == 'l') OcrZeros.readInitialI(c, i);
             if (ch >= 0x20 && ch < 0x7F) continue; // printable ASCII stays as it is
             if (Character.isHighSurrogate(ch)) {
                 if (i + 1 < c.length && Character.isLowSurrogate(c[i + 1])) {

@@ -882,5 +882,32 @@ class PiiDetectorTest {
             assertThat(found("Frau Emine Aksoy 03.11.1958", EntityType.DATE_OF_BIRTH))
                     .containsExactly("03.11.1958");
         }
+
+        @Test
+        void readsOcrDigitsInsideANameAndAnLForItsInitialI() {
+            assertThat(found("Sehr geehrte Frau Anna Kr0ll, lhr Vertrag", EntityType.PERSON))
+                    .containsExactly("Anna Kr0ll");
+            assertThat(found("Herrn Dieter Ste1nbach, Lindenweg 4", EntityType.PERSON))
+                    .containsExactly("Dieter Ste1nbach");
+            assertThat(found("lch bin lngrid Weber", EntityType.PERSON)).containsExactly("lngrid Weber");
+            assertThat(found("router meldet 2a02:8108:4f1a:9c00:1d2e:3f4a:5b6c:7d8e", EntityType.IP))
+                    .containsExactly("2a02:8108:4f1a:9c00:1d2e:3f4a:5b6c:7d8e");
+            assertThat(all("lte geht nicht, lmao")).isEmpty();
+        }
+
+        @Test
+        void aScannedLettersPostcodeAfterACustomerNumberIsTheAddresssAndATownMayComeBeforeTheStreet() {
+            String letter = "Kundennr 5520 1187 30 34117 Kassel Grundpreis 19,95 €";
+            assertThat(found(letter, EntityType.CUSTOMER_ID)).containsExactly("5520 1187 30");
+            assertThat(found(letter, EntityType.ADDRESS)).containsExactly("34117 Kassel");
+            assertThat(found("Frau Weber aus Kassel Gartenweg 3 hat angerufen", EntityType.ADDRESS))
+                    .containsExactly("Kassel Gartenweg 3");
+        }
+
+        @Test
+        void aNumberFromTheTaxOfficeIsATaxId() {
+            assertThat(found("die Nummer vom Finanzamt ist 57 214 893 106", EntityType.OTHER_ID))
+                    .containsExactly("57 214 893 106");
+        }
     }
 }
