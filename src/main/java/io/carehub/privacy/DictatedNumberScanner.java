@@ -53,11 +53,7 @@ final class DictatedNumberScanner implements Scanner {
             boolean glued = TextScan.isLetter(s.at(token.start() - 1)) || TextScan.isLetter(s.at(token.end()));
             return glued || token.length() > 12 ? -1 : token.length();
         }
-        String f = token.folded();
-        if (NumberWords.digit(f) >= 0) return 1;
-        int n = NumberWords.german(f);
-        if (n < 0) n = NumberWords.english(f);
-        return n >= 10 && n <= 99 ? 2 : -1;
+        return NumberWords.spokenDigits(token.folded());
     }
 
     private static boolean cardinal(Token token) {

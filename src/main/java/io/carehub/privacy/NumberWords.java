@@ -1,5 +1,7 @@
 package io.carehub.privacy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -98,7 +100,36 @@ final class NumberWords {
             Map.entry("twentieth", 20),
             Map.entry("thirtieth", 30));
 
+    /** Every word {@link #digit}, {@link #german} or {@link #english} reads → the digits it says (1, or 2 from 10 on). */
+    private static final Map<String, Integer> SPOKEN_DIGITS = spokenDigits();
+
     private NumberWords() {}
+
+    private static Map<String, Integer> spokenDigits() {
+        Map<String, Integer> words = new java.util.HashMap<>();
+        List<String> units = new ArrayList<>(GERMAN_DIGITS.keySet());
+        units.add("ein");
+        for (String w : GERMAN_DIGITS.keySet()) words.put(w, 1);
+        for (String w : ENGLISH_DIGITS.keySet()) words.put(w, 1);
+        for (String w : GERMAN.keySet()) words.put(w, 2);
+        for (String w : ENGLISH.keySet()) words.put(w, 2);
+        for (String tens : GERMAN.keySet()) {
+            for (String unit : units) {
+                if (german(unit + "und" + tens) >= 0) words.put(unit + "und" + tens, 2);
+            }
+        }
+        for (String tens : ENGLISH.keySet()) {
+            for (String unit : ENGLISH_DIGITS.keySet()) {
+                if (english(tens + "-" + unit) >= 0) words.put(tens + "-" + unit, 2);
+            }
+        }
+        return Map.copyOf(words);
+    }
+
+    /** The digits a number word from 0 to 99 says, German or English, in one lookup: 1 for "acht", 2 for "vierzehn"; or -1. */
+    static int spokenDigits(String folded) {
+        return SPOKEN_DIGITS.getOrDefault(folded, -1);
+    }
 
     /** A digit word, German (dialect "zwoa" included) or English → 0..9. */
     static int digit(String folded) {
