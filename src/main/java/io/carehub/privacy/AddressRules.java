@@ -48,7 +48,7 @@ final class AddressRules implements Scanner {
             int streetEnd = street(s, i);
             if (streetEnd > i) {
                 int numberEnd = houseNumber(s, streetEnd);
-                int spoken = numberEnd > streetEnd ? -1 : spokenHouseNumber(s, streetEnd);
+                int spoken = numberEnd > streetEnd ? -1 : SpokenAddresses.houseNumber(s, streetEnd);
                 if (spoken > streetEnd && postcodeCity(s, afterComma(s, spoken)) > 0) numberEnd = spoken;
                 if (numberEnd > streetEnd) {
                     int end = postcodeCityAfterNumber(s, afterComma(s, numberEnd));
@@ -56,7 +56,7 @@ final class AddressRules implements Scanner {
                     int last = end > 0 ? end : numberEnd;
                     out.add(new Detection(
                             EntityType.ADDRESS,
-                            end > 0 ? t.get(i).start() : townBefore(s, i),
+                            end > 0 ? t.get(i).start() : SpokenAddresses.townBefore(s, i),
                             t.get(last - 1).end(),
                             0.85));
                     covered = last;
@@ -101,16 +101,10 @@ final class AddressRules implements Scanner {
         }
     }
 
-    /** "aus Passau Innstraße 44": a listed town said right before the street, without a postcode after; its start. */
-    private static int townBefore(TextScan s, int i) {
-        Token street = s.tokens.get(i);
-        if (i == 0) return street.start();
-        Token town = s.tokens.get(i - 1);
-        boolean listed = town.isWord()
-                && town.capitalized()
-                && (town.lexicon() & Lexicons.CITY) != 0
-                && !(i > 1 && s.tokens.get(i - 2).isNumber()); // "20095 Hamburg, …": the postcode's town
-        return listed && s.onlyBetween(town.end(), street.start(), "") ? town.start() : street.start();
+    /** "krummen straße 17 37073 göttingen": a house number, then a postcode and its town. */
+    private boolean postcodeAfterNumber(TextScan s, int k) {
+        int numberEnd = houseNumber(s, k);
+        return numberEnd > k && postcodeCityAfterNumber(s, afterComma(s, numberEnd)) > 0;
     }
 
     /** Token index after a street name starting at i, or -1. */
@@ -120,13 +114,14 @@ final class AddressRules implements Scanner {
         if (!a.isWord()) return -1;
         String f = a.folded();
         if (StreetLexicon.isStreetToken(f)) return afterDot(s, i + 1);
-        // "Berliner Str.", "Schönhauser Allee", "Kleiner Weg"
-        if (a.capitalized()
-                && i + 1 < t.size()
+        // "Berliner Str.", "Schönhauser Allee", "Kleiner Weg"; dictated in lower case with its postcode after
+        if (i + 1 < t.size()
                 && t.get(i + 1).isWord()
                 && StreetLexicon.STREET_WORDS.contains(t.get(i + 1).folded())
                 && t.get(i + 1).start() - a.end() == 1
-                && !lex.isStopWord(f)) {
+                && (a.capitalized()
+                        ? !lex.isStopWord(f)
+                        : SpokenAddresses.adjective(f) && postcodeAfterNumber(s, i + 2))) {
             return afterDot(s, i + 2);
         }
         // "Am Weiher 3", "Unter den Linden 77" — only with address context or a postcode after
@@ -197,25 +192,6 @@ final class AddressRules implements Scanner {
                 && t.get(k).isWord()
                 && (t.get(k).folded().equals("in") || t.get(k).folded().equals("komma"))) return k + 1;
         return k;
-    }
-
-    /** A house number dictated as a word, with its letter: "Schillerstraße neun a 04109 Leipzig" (a postcode must follow). */
-    private static int spokenHouseNumber(TextScan s, int k) {
-        List<Token> t = s.tokens;
-        if (k >= t.size()
-                || k == 0
-                || !t.get(k).isWord()
-                || !s.onlyBetween(t.get(k - 1).end(), t.get(k).start(), ",")) {
-            return -1;
-        }
-        int n = NumberWords.german(t.get(k).folded());
-        if (n < 1 || n > 99) return -1;
-        int end = k + 1;
-        if (end < t.size()
-                && t.get(end).isWord()
-                && t.get(end).length() == 1
-                && t.get(end).start() - t.get(k).end() <= 1) end++;
-        return end;
     }
 
     private static boolean isPostcode(TextScan s, int k) {

@@ -846,6 +846,16 @@ class PiiDetectorTest {
         }
 
         @Test
+        void takesAStreetDictatedInLowerCaseWithItsPostcode() {
+            assertThat(found("ich wohn in der hohen straße 9 34117 kassel ähm", EntityType.ADDRESS))
+                    .containsExactly("hohen straße 9 34117 kassel");
+            assertThat(found("die alte straße 3 mal gesperrt", EntityType.ADDRESS))
+                    .isEmpty();
+            assertThat(found("meine straße 4 in 50667 köln", EntityType.ADDRESS))
+                    .containsExactly("50667 köln");
+        }
+
+        @Test
         void takesAnIbanWithALowercaseCountryAndASpaceBeforeItsCheckDigits() {
             assertThat(found("mein IBAN: de 75 5121 0800 1245 1261 99", EntityType.IBAN))
                     .containsExactly("de 75 5121 0800 1245 1261 99");
