@@ -115,7 +115,8 @@ final class AddressRules implements Scanner {
         String f = a.folded();
         if (StreetLexicon.isStreetToken(f)) return afterDot(s, i + 1);
         // "Berliner Str.", "Schönhauser Allee", "Kleiner Weg"; dictated in lower case with its postcode after
-        if (i + 1 < t.size()
+        if ((a.capitalized() || SpokenAddresses.adjective(f))
+                && i + 1 < t.size()
                 && t.get(i + 1).isWord()
                 && StreetLexicon.STREET_WORDS.contains(t.get(i + 1).folded())
                 && t.get(i + 1).start() - a.end() == 1

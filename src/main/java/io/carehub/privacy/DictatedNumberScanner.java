@@ -60,10 +60,18 @@ final class DictatedNumberScanner implements Scanner {
         return token.isWord() && NumberWords.digit(token.folded()) < 0;
     }
 
-    /** Spaces, commas or dashes between; a comma right between two digit groups is a decimal ("149,99"). */
+    /**
+     * Spaces, commas or dashes between; a comma right between two digit groups is a decimal ("149,99"), and a comma
+     * before a zero starts another number ("Kundennummer 5520 1187 30, null eins sieben …" is a phone after it).
+     */
     private static boolean joined(TextScan s, Token a, Token b) {
         if (!NumberWordScanner.joined(s, a.end(), b.start())) return false;
-        return !(a.isNumber() && b.isNumber() && b.start() == a.end() + 1 && s.at(a.end()) == ',');
+        if (a.isNumber() && b.isNumber() && b.start() == a.end() + 1 && s.at(a.end()) == ',') return false;
+        return !(s.at(a.end()) == ',' && startsWithZero(b));
+    }
+
+    private static boolean startsWithZero(Token token) {
+        return token.isNumber() ? token.text().charAt(0) == '0' : NumberWords.digit(token.folded()) == 0;
     }
 
     /**
@@ -93,19 +101,23 @@ final class DictatedNumberScanner implements Scanner {
         int start = first.start();
         int keyword = nearerKeyword(s, start);
         if (keyword > 0) return new Detection(EntityType.CUSTOMER_ID, start, last.end(), 0.93);
-        boolean leadingZero = first.isNumber() ? first.text().charAt(0) == '0' : NumberWords.digit(first.folded()) == 0;
+        boolean leadingZero = startsWithZero(first);
         if (keyword < 0 || leadingZero) return new Detection(EntityType.PHONE, start, last.end(), 0.9);
         if (DigitRunRule.notPersonalBefore(s, start) || DigitRunRule.unitAfter(s, j)) return null;
         return new Detection(EntityType.CUSTOMER_ID, start, last.end(), 0.5);
     }
 
-    /** 1 for a customer or contract word, -1 for a phone or callback word, the nearer one before; 0 for none. */
+    /**
+     * 1 for a customer or contract word, -1 for a phone or callback word, the nearer one before; 0 for none, or when
+     * another number stands between ("Kundennummer 5520 1187 30, null eins …": the keyword is that number's).
+     */
     private static int nearerKeyword(TextScan s, int pos) {
         List<Token> t = s.tokens;
         int k = s.tokenAtOrAfter(pos) - 1;
         for (int seen = 0; k >= 0 && seen < KEYWORD_TOKENS; k--, seen++) {
             Token token = t.get(k);
             if (pos - token.end() > KEYWORD_CHARS) return 0;
+            if (token.isNumber() && token.length() >= 2) return 0; // the keyword before it names that number
             if (!token.isWord()) continue;
             String w = token.folded();
             if (NumberWordScanner.customerWord(w) || w.contains("vertrag") || w.contains("kundennummer")) return 1;

@@ -247,6 +247,7 @@ class RecallBackstopTest {
                 "call me back on zero seven nine 44 18 20 31|PHONE|zero seven nine 44 18 20 31",
                 "ich schick das nochmal 0 fünf 21 sieben 33 90 achtzehn|PHONE|0 fünf 21 sieben 33 90 achtzehn",
                 "router zeigt die IP neunzig Punkt 187 Punkt zwölf Punkt 3|IP|neunzig Punkt 187 Punkt zwölf Punkt 3",
+                "Kundennr 3381 0027 45, null eins sieben sechs 88 41 90 2|PHONE|null eins sieben sechs 88 41 90 2",
                 "Vertragsnummer 88O2 1174 O9|CUSTOMER_ID|88O2 1174 O9",
                 "IBAN at 48 3200 0000 1234 5864 bitte|IBAN|at 48 3200 0000 1234 5864"
             })
