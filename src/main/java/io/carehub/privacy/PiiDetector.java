@@ -92,6 +92,7 @@ public final class PiiDetector {
             new ForeignPlates(),
             new BirthDateScanner(),
             new WordDateScanner(),
+            new SpokenDotDates(),
             new CustomerIdRule(),
             new DigitRunRule(nonPersonalPatterns),
             new AddressRules(lexicons),

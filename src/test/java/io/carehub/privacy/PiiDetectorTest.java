@@ -915,6 +915,22 @@ class PiiDetectorTest {
         }
 
         @Test
+        void takesADateOfBirthDictatedWithPunktAndEndsANameBeforeADictatedPunkt() {
+            assertThat(found("ich bin geboren am 3 Punkt 5 Punkt 1961 und wohne in Kassel", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("3 Punkt 5 Punkt 1961");
+            assertThat(found(
+                            "geboren vierzehnter Punkt zweiter Punkt neunzehnhundertachtundfünfzig",
+                            EntityType.DATE_OF_BIRTH))
+                    .containsExactly("vierzehnter Punkt zweiter Punkt neunzehnhundertachtundfünfzig");
+            assertThat(found("Vertragsbeginn 1 Punkt 3 Punkt 2009", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("Update am 12 Punkt 4 Punkt 2026", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("Kundennummer 5520 1187 30 Punkt mein Name ist Otto Brandt Punkt", EntityType.PERSON))
+                    .containsExactly("Otto Brandt");
+        }
+
+        @Test
         void aNumberFromTheTaxOfficeIsATaxId() {
             assertThat(found("die Nummer vom Finanzamt ist 57 214 893 106", EntityType.OTHER_ID))
                     .containsExactly("57 214 893 106");
