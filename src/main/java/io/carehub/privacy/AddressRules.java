@@ -48,13 +48,15 @@ final class AddressRules implements Scanner {
             int streetEnd = street(s, i);
             if (streetEnd > i) {
                 int numberEnd = houseNumber(s, streetEnd);
+                int spoken = numberEnd > streetEnd ? -1 : SpokenAddresses.houseNumber(s, streetEnd);
+                if (spoken > streetEnd && postcodeCity(s, afterComma(s, spoken)) > 0) numberEnd = spoken;
                 if (numberEnd > streetEnd) {
                     int end = postcodeCityAfterNumber(s, afterComma(s, numberEnd));
                     if (end < 0) end = cityAfterComma(s, numberEnd);
                     int last = end > 0 ? end : numberEnd;
                     out.add(new Detection(
                             EntityType.ADDRESS,
-                            t.get(i).start(),
+                            end > 0 ? t.get(i).start() : SpokenAddresses.townBefore(s, i),
                             t.get(last - 1).end(),
                             0.85));
                     covered = last;
@@ -99,6 +101,12 @@ final class AddressRules implements Scanner {
         }
     }
 
+    /** "krummen straße 17 37073 göttingen": a house number, then a postcode and its town. */
+    private boolean postcodeAfterNumber(TextScan s, int k) {
+        int numberEnd = houseNumber(s, k);
+        return numberEnd > k && postcodeCityAfterNumber(s, afterComma(s, numberEnd)) > 0;
+    }
+
     /** Token index after a street name starting at i, or -1. */
     private int street(TextScan s, int i) {
         List<Token> t = s.tokens;
@@ -106,13 +114,15 @@ final class AddressRules implements Scanner {
         if (!a.isWord()) return -1;
         String f = a.folded();
         if (StreetLexicon.isStreetToken(f)) return afterDot(s, i + 1);
-        // "Berliner Str.", "Schönhauser Allee", "Kleiner Weg"
-        if (a.capitalized()
+        // "Berliner Str.", "Schönhauser Allee", "Kleiner Weg"; dictated in lower case with its postcode after
+        if ((a.capitalized() || SpokenAddresses.adjective(f))
                 && i + 1 < t.size()
                 && t.get(i + 1).isWord()
                 && StreetLexicon.STREET_WORDS.contains(t.get(i + 1).folded())
                 && t.get(i + 1).start() - a.end() == 1
-                && !lex.isStopWord(f)) {
+                && (a.capitalized()
+                        ? !lex.isStopWord(f)
+                        : SpokenAddresses.adjective(f) && postcodeAfterNumber(s, i + 2))) {
             return afterDot(s, i + 2);
         }
         // "Am Weiher 3", "Unter den Linden 77" — only with address context or a postcode after
@@ -176,16 +186,21 @@ final class AddressRules implements Scanner {
         return end;
     }
 
+    /** "in", or the comma dictated as "Komma" ("Ulmenweg 3 Komma 97070 Würzburg"), before the postcode. */
     private static int afterComma(TextScan s, int k) {
         List<Token> t = s.tokens;
-        if (k < t.size() && t.get(k).isWord() && t.get(k).folded().equals("in")) return k + 1;
+        if (k < t.size()
+                && t.get(k).isWord()
+                && (t.get(k).folded().equals("in") || t.get(k).folded().equals("komma"))) return k + 1;
         return k;
     }
 
     private static boolean isPostcode(TextScan s, int k) {
         Token n = s.tokens.get(k);
         if (!n.isNumber() || n.length() != 5) return false;
-        if (" -/.".indexOf(s.at(n.start() - 1)) >= 0 && TextScan.isDigit(s.at(n.start() - 2))) return false;
+        if (" -/.".indexOf(s.at(n.start() - 1)) >= 0
+                && TextScan.isDigit(s.at(n.start() - 2))
+                && !ScannedLetters.postcodeAfterNumber(s, k)) return false;
         return !(".,-/".indexOf(s.at(n.end())) >= 0 && TextScan.isDigit(s.at(n.end() + 1)));
     }
 

@@ -37,9 +37,10 @@ final class BirthDateScanner implements Scanner {
                 end = englishDate(s, i);
             }
             if (end < 0) continue;
-            if (Context.birthAround(s, start, end)) {
+            boolean event = EventDates.before(s, start); // a contract's, order's or invoice's date, whatever is near
+            if (!event && Context.birthAround(s, start, end)) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, start, end, BIRTH_WORD_SCORE));
-            } else if (adultsBirthYear(s, start, end)) {
+            } else if (!event && adultsBirthYear(s, start, end)) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, start, end, 0.6));
             }
             i = s.tokenAtOrAfter(end) - 1;
@@ -58,7 +59,8 @@ final class BirthDateScanner implements Scanner {
 
     /**
      * Recall first: a whole date at least {@value #ADULT_YEARS} years back is a customer's (or a relative's)
-     * date of birth in a service chat, unless "seit", "since", "bis" mark it as the start of something.
+     * date of birth in a service chat, unless "seit", "since", "bis" mark it as the start of something (or a
+     * contract's, order's or invoice's word names its event: {@link EventDates}, checked before).
      */
     private static boolean adultsBirthYear(TextScan s, int start, int end) {
         return adultsYear(s, start, yearOf(s, start, end));

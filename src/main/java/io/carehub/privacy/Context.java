@@ -44,7 +44,8 @@ final class Context {
             "identifikationsnummer",
             "tax",
             "tin",
-            "steuernummer");
+            "steuernummer",
+            "finanzamt");
     private static final Set<String> PLATE = Set.of(
             "kennzeichen",
             "kfz",
@@ -214,7 +215,7 @@ final class Context {
     /** Birth in Chinese, Japanese and Korean, written without spaces inside longer words ("我的出生日期是"). */
     private static final List<String> CJK_BIRTH = List.of("出生", "生年月日", "誕生", "생년월일", "생일");
 
-    private static boolean birthWord(String w) {
+    static boolean birthWord(String w) {
         if (BIRTH.contains(w) || w.startsWith("geburts")) return true;
         if (w.charAt(0) < 0x3000) return false;
         for (String b : CJK_BIRTH) {

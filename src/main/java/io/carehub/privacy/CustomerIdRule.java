@@ -199,7 +199,7 @@ final class CustomerIdRule implements Scanner {
             if (gap == 1 && s.at(prev.end()) == '.' && !next.isNumber()) joined = false;
             boolean groupContinues = next.isNumber()
                     || (next.isWord() && next.length() <= 2 && (gap == 0 || lettersBetweenDashes(s, prev, end)));
-            if (!joined || !groupContinues) break;
+            if (!joined || !groupContinues || end - k >= 2 && ScannedLetters.postcodeAfterNumber(s, end)) break;
             if (gap == 1 && s.at(prev.end()) == ' ' && next.isNumber() && next.length() > 5 && end - k > 3) break;
             end++;
         }

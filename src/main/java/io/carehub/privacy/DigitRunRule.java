@@ -158,14 +158,18 @@ final class DigitRunRule implements Scanner {
     }
 
     private static boolean notPersonal(TextScan s, int i, int j) {
+        return unitAfter(s, j) || notPersonalBefore(s, s.tokens.get(i).start());
+    }
+
+    /** A unit after the token at {@code j} makes the number an amount: "29 Euro", "100 Mbit", "12 €". */
+    static boolean unitAfter(TextScan s, int j) {
         List<Token> t = s.tokens;
         if (j + 1 < t.size()
                 && t.get(j + 1).isWord()
                 && UNITS.contains(t.get(j + 1).folded())) return true;
-        if (s.at(t.get(j).end() + 1) == '€'
+        return s.at(t.get(j).end() + 1) == '€'
                 || s.at(t.get(j).end()) == '€'
-                || s.at(t.get(j).end()) == '%') return true;
-        return notPersonalBefore(s, t.get(i).start());
+                || s.at(t.get(j).end()) == '%';
     }
 
     /** Prepositions that make the next article-and-noun a place: "steht auf der Rechnung 1158 9043 27". */

@@ -6,7 +6,7 @@ import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
 
 /**
- * IBANs (R16), compact or in groups of four, accepted with the country's length and a valid check sum, or, mistyped
+ * IBANs (R16), compact or in groups of four (the country code in either case, a space after it allowed), accepted with the country's length and a valid check sum, or, mistyped
  * with a wrong length, when the check sum still holds.
  */
 final class IbanScanner implements Scanner {
@@ -16,10 +16,7 @@ final class IbanScanner implements Scanner {
         char[] c = s.c;
         StringBuilder compact = new StringBuilder(34);
         for (int i = 0; i + 3 < c.length; i++) {
-            if (!asciiLetter(c[i])
-                    || !asciiLetter(c[i + 1])
-                    || !TextScan.isDigit(c[i + 2])
-                    || !TextScan.isDigit(c[i + 3])) continue;
+            if (!asciiLetter(c[i]) || !asciiLetter(c[i + 1]) || !checkDigitsAt(c, i + 2)) continue;
             if (i > 0 && TextScan.isAlnum(c[i - 1])) continue;
             CountryCode country = CountryCode.getByCode(("" + c[i] + c[i + 1]).toUpperCase());
             if (country == null || !IbanUtil.isSupportedCountry(country)) continue;
@@ -91,6 +88,15 @@ final class IbanScanner implements Scanner {
         } catch (IbanFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * The two check digits right after the country, or after one space as people write and dictate it loosely ("de 49
+     * 4306 0967 …"): the check sum decides either way.
+     */
+    private static boolean checkDigitsAt(char[] c, int k) {
+        if (k + 2 < c.length && c[k] == ' ') k++;
+        return k + 1 < c.length && TextScan.isDigit(c[k]) && TextScan.isDigit(c[k + 1]);
     }
 
     private static boolean asciiLetter(char ch) {

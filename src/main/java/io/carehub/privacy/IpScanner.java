@@ -45,7 +45,13 @@ final class IpScanner implements Scanner {
         }
         if (j < c.length && (TextScan.isAlnum(c[j]) || (c[j] == '.' && j + 1 < c.length && TextScan.isDigit(c[j + 1]))))
             return -1;
-        boolean personal = !(octets[0] == 10
+        out.add(personal(octets) ? new Detection(EntityType.IP, from, j, 0.9) : Detection.notPersonal(from, j));
+        return j;
+    }
+
+    /** Not a private, loopback, link-local, shared, multicast range nor a public resolver. */
+    static boolean personal(int[] octets) {
+        return !(octets[0] == 10
                 || octets[0] == 127
                 || octets[0] == 0
                 || octets[0] == 192 && octets[1] == 168
@@ -54,8 +60,6 @@ final class IpScanner implements Scanner {
                 || octets[0] == 100 && octets[1] >= 64 && octets[1] <= 127
                 || octets[0] >= 224
                 || publicResolver(octets));
-        out.add(personal ? new Detection(EntityType.IP, from, j, 0.9) : Detection.notPersonal(from, j));
-        return j;
     }
 
     private static boolean publicResolver(int[] o) {

@@ -1,5 +1,7 @@
 package io.carehub.privacy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -98,7 +100,36 @@ final class NumberWords {
             Map.entry("twentieth", 20),
             Map.entry("thirtieth", 30));
 
+    /** Every word {@link #digit}, {@link #german} or {@link #english} reads → the digits it says (1, or 2 from 10 on). */
+    private static final Map<String, Integer> SPOKEN_DIGITS = spokenDigits();
+
     private NumberWords() {}
+
+    private static Map<String, Integer> spokenDigits() {
+        Map<String, Integer> words = new java.util.HashMap<>();
+        List<String> units = new ArrayList<>(GERMAN_DIGITS.keySet());
+        units.add("ein");
+        for (String w : GERMAN_DIGITS.keySet()) words.put(w, 1);
+        for (String w : ENGLISH_DIGITS.keySet()) words.put(w, 1);
+        for (String w : GERMAN.keySet()) words.put(w, 2);
+        for (String w : ENGLISH.keySet()) words.put(w, 2);
+        for (String tens : GERMAN.keySet()) {
+            for (String unit : units) {
+                if (german(unit + "und" + tens) >= 0) words.put(unit + "und" + tens, 2);
+            }
+        }
+        for (String tens : ENGLISH.keySet()) {
+            for (String unit : ENGLISH_DIGITS.keySet()) {
+                if (english(tens + "-" + unit) >= 0) words.put(tens + "-" + unit, 2);
+            }
+        }
+        return Map.copyOf(words);
+    }
+
+    /** The digits a number word from 0 to 99 says, German or English, in one lookup: 1 for "acht", 2 for "vierzehn"; or -1. */
+    static int spokenDigits(String folded) {
+        return SPOKEN_DIGITS.getOrDefault(folded, -1);
+    }
 
     /** A digit word, German (dialect "zwoa" included) or English → 0..9. */
     static int digit(String folded) {
@@ -117,6 +148,20 @@ final class NumberWords {
         int ones = unit.equals("ein") ? 1 : GERMAN_DIGITS.getOrDefault(unit, -1);
         Integer tens = GERMAN.get(folded.substring(und + 3));
         return ones > 0 && tens != null && tens >= 20 && tens % 10 == 0 ? tens + ones : -1;
+    }
+
+    /** "zweihundertneunzehn", "hundertvierundvierzig", "einhundert", "neunundsiebzig", "acht" → 0..999. */
+    static int germanUpTo999(String folded) {
+        int hundert = folded.indexOf("hundert");
+        if (hundert < 0) return german(folded);
+        String head = folded.substring(0, hundert);
+        int hundreds = head.isEmpty() || head.equals("ein") ? 1 : GERMAN_DIGITS.getOrDefault(head, -1);
+        if (hundreds < 1) return -1;
+        String rest = folded.substring(hundert + "hundert".length());
+        if (rest.startsWith("und")) rest = rest.substring(3);
+        if (rest.isEmpty()) return hundreds * 100;
+        int n = rest.equals("eins") || rest.equals("ein") ? 1 : german(rest);
+        return n >= 0 ? hundreds * 100 + n : -1;
     }
 
     /** Ordinal endings with the German cases: "-ste(r,n,m,s)" from 20 on, "-te(r,n,m,s)" below. */

@@ -8,7 +8,8 @@ import java.util.List;
  * One pass over a message: a cleaned copy of its chars with the same length (offsets stay the
  * original UTF-16 indices) and its word/number tokens. Hostile chars never throw and never
  * swallow the rest of the text: lone surrogates, control and invisible format chars (RTL marks,
- * zero-width spaces, BOM, soft hyphen) become spaces; dash variants become '-'.
+ * zero-width spaces, BOM, soft hyphen) become spaces; dash variants become '-'; an OCR O between digits becomes 0
+ * and a 0 or 1 between lowercase letters o or i, an l for a word's initial I ({@link OcrZeros}).
  */
 final class TextScan {
 
@@ -91,6 +92,9 @@ final class TextScan {
         char[] c = text.toCharArray();
         for (int i = 0; i < c.length; i++) {
             char ch = c[i];
+            if (ch == 'O' || ch == 'o') OcrZeros.read(c, i);
+            else if (ch == '0' || ch == '1') OcrZeros.readLetter(c, i);
+            else if (ch == 'l') OcrZeros.readInitialI(c, i);
             if (ch >= 0x20 && ch < 0x7F) continue; // printable ASCII stays as it is
             if (Character.isHighSurrogate(ch)) {
                 if (i + 1 < c.length && Character.isLowSurrogate(c[i + 1])) {

@@ -27,9 +27,10 @@ final class WordDateScanner implements Scanner {
             Found f = dayFirst(s, i);
             if (f == null && nextMonth == i) f = monthFirst(s, i);
             if (f == null) continue;
-            if (Context.birthAround(s, f.start(), f.end())) {
+            boolean event = EventDates.before(s, f.start());
+            if (!event && Context.birthAround(s, f.start(), f.end())) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, f.start(), f.end(), BirthDateScanner.BIRTH_WORD_SCORE));
-            } else if (!f.shortYear() && BirthDateScanner.adultsYear(s, f.start(), f.year())) {
+            } else if (!event && !f.shortYear() && BirthDateScanner.adultsYear(s, f.start(), f.year())) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, f.start(), f.end(), 0.6));
             }
             i = f.lastToken();

@@ -792,4 +792,148 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).containsExactly("04408 9 12 37");
         }
     }
+
+    // issue 17, dictated and scanned numbers (P2's kinds of misses): numbers said in words and digit groups, the
+    // dot and comma said as words, IBANs written loosely, OCR's O for zero, contract and invoice dates
+
+    @Nested
+    class DictatedAndScannedNumbers {
+
+        @Test
+        void takesANumberDictatedInWordsAndDigitGroupsWholeTypedByItsKeyword() {
+            assertThat(found("meine Vertragsnummer ist neun drei 41 sieben null 8 2 2", EntityType.CUSTOMER_ID))
+                    .containsExactly("neun drei 41 sieben null 8 2 2");
+            assertThat(found("my customer number is four four 19 seven 2 zero 55", EntityType.CUSTOMER_ID))
+                    .containsExactly("four four 19 seven 2 zero 55");
+            assertThat(found("ruf mich bitte zurück unter null eins sieben zwei 33 80 41 96", EntityType.PHONE))
+                    .containsExactly("null eins sieben zwei 33 80 41 96");
+            assertThat(found("Rückruf bitte null vier null 55 neunzehn 27 dreiundsechzig", EntityType.PHONE))
+                    .containsExactly("null vier null 55 neunzehn 27 dreiundsechzig");
+        }
+
+        @Test
+        void countsNoFewDictatedNumbersPricesDatesOrWordsBesideDigitGroups() {
+            assertThat(all("die Mitteilung kam nach drei Tagen, zwei Rechnungen à 14 Euro"))
+                    .isEmpty();
+            assertThat(all("ab dem ersten Oktober zahle ich seit über 20 Jahren neunundzwanzig Euro neunundneunzig"))
+                    .isEmpty();
+            assertThat(all("das kostet neunundzwanzig 99 im Monat, zwei 149,99 Geräte"))
+                    .isEmpty();
+            assertThat(all("ich habe zwei drei 1000 Euro bezahlt")).isEmpty();
+            assertThat(all("er hat am zwölf 03 2024 angerufen")).isEmpty();
+            assertThat(all("I called 0800 330 1000 four times")).isEmpty();
+        }
+
+        @Test
+        void takesAnIpAddressDictatedWithPunktAndLeavesPrivateOnesAlone() {
+            assertThat(found("die IP lautet zweihundertzwölf Punkt 58 Punkt hundertneun Punkt siebzehn", EntityType.IP))
+                    .containsExactly("zweihundertzwölf Punkt 58 Punkt hundertneun Punkt siebzehn");
+            assertThat(found("my address is eighty one dot 12 dot 7 dot 203", EntityType.IP))
+                    .containsExactly("eighty one dot 12 dot 7 dot 203");
+            assertThat(all("router sagt hundertzweiundneunzig Punkt 168 Punkt null Punkt eins"))
+                    .isEmpty();
+            assertThat(all("Treffpunkt um 8 Punkt 30 Punkt")).isEmpty();
+        }
+
+        @Test
+        void keepsAnAddressWholeWithADictatedHouseNumberOrComma() {
+            assertThat(found("meine Anschrift Goethestraße zwölf b 99423 Weimar", EntityType.ADDRESS))
+                    .containsExactly("Goethestraße zwölf b 99423 Weimar");
+            assertThat(found("Bahnhofstraße 22 Komma 79098 Freiburg Punkt danke", EntityType.ADDRESS))
+                    .containsExactly("Bahnhofstraße 22 Komma 79098 Freiburg");
+            assertThat(found("die Hauptstraße drei Mal gesperrt", EntityType.ADDRESS))
+                    .isEmpty();
+        }
+
+        @Test
+        void takesAStreetDictatedInLowerCaseWithItsPostcode() {
+            assertThat(found("ich wohn in der hohen straße 9 34117 kassel ähm", EntityType.ADDRESS))
+                    .containsExactly("hohen straße 9 34117 kassel");
+            assertThat(found("die alte straße 3 mal gesperrt", EntityType.ADDRESS))
+                    .isEmpty();
+            assertThat(found("meine straße 4 in 50667 köln", EntityType.ADDRESS))
+                    .containsExactly("50667 köln");
+        }
+
+        @Test
+        void takesAnIbanWithALowercaseCountryAndASpaceBeforeItsCheckDigits() {
+            assertThat(found("mein IBAN: de 75 5121 0800 1245 1261 99", EntityType.IBAN))
+                    .containsExactly("de 75 5121 0800 1245 1261 99");
+            assertThat(found("iban lautet gb 33 bukb 2020 1555 5555 55", EntityType.IBAN))
+                    .containsExactly("gb 33 bukb 2020 1555 5555 55");
+            assertThat(found("IBAN de 75 5121 0800 1245 1261 98", EntityType.IBAN))
+                    .isEmpty();
+        }
+
+        @Test
+        void readsAnOcrLetterOBetweenDigitsAsZero() {
+            assertThat(found("Kundennummer 4O1 2283 5519", EntityType.CUSTOMER_ID))
+                    .containsExactly("4O1 2283 5519");
+            assertThat(found("Vertrag VN 5502 O381 27 wird umgestellt", EntityType.CUSTOMER_ID))
+                    .containsExactly("VN 5502 O381 27");
+            assertThat(found("Ihr Anschluss 0 30 / 44 O5 18 7", EntityType.PHONE))
+                    .containsExactly("0 30 / 44 O5 18 7");
+            assertThat(all("Zertifiziert nach ISO 9001, Vertrag bei O2 seit 2019, Model O5 und Model O 5"))
+                    .isEmpty();
+            // a social-security number's letter may be an O
+            assertThat(found("SV-Nr 23 120379 O 048", EntityType.OTHER_ID)).containsExactly("23 120379 O 048");
+        }
+
+        @Test
+        void aContractOrInvoiceDateIsNoBirthDateEvenNextToANameOrABirthDate() {
+            assertThat(found("Vertragsbeginn 15.09.2004 Herr Bernd Albers", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("Rechnungsdatum 03.11.2008, Frau Emine Aksoy", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("Leistungszeitraum 01.04.2010 - 30.04.2010", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("Herr Bernd Albers, geb. 15.09.1964, Vertragsbeginn 15.09.2004", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("15.09.1964");
+            assertThat(found("Frau Emine Aksoy 03.11.1958", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("03.11.1958");
+        }
+
+        @Test
+        void readsOcrDigitsInsideANameAndAnLForItsInitialI() {
+            assertThat(found("Sehr geehrte Frau Anna Kr0ll, lhr Vertrag", EntityType.PERSON))
+                    .containsExactly("Anna Kr0ll");
+            assertThat(found("Herrn Dieter Ste1nbach, Lindenweg 4", EntityType.PERSON))
+                    .containsExactly("Dieter Ste1nbach");
+            assertThat(found("lch bin lngrid Weber", EntityType.PERSON)).containsExactly("lngrid Weber");
+            assertThat(found("router meldet 2a02:8108:4f1a:9c00:1d2e:3f4a:5b6c:7d8e", EntityType.IP))
+                    .containsExactly("2a02:8108:4f1a:9c00:1d2e:3f4a:5b6c:7d8e");
+            assertThat(all("lte geht nicht, lmao")).isEmpty();
+        }
+
+        @Test
+        void aScannedLettersPostcodeAfterACustomerNumberIsTheAddresssAndATownMayComeBeforeTheStreet() {
+            String letter = "Kundennr 5520 1187 30 34117 Kassel Grundpreis 19,95 €";
+            assertThat(found(letter, EntityType.CUSTOMER_ID)).containsExactly("5520 1187 30");
+            assertThat(found(letter, EntityType.ADDRESS)).containsExactly("34117 Kassel");
+            assertThat(found("Frau Weber aus Kassel Gartenweg 3 hat angerufen", EntityType.ADDRESS))
+                    .containsExactly("Kassel Gartenweg 3");
+        }
+
+        @Test
+        void takesADateOfBirthDictatedWithPunktAndEndsANameBeforeADictatedPunkt() {
+            assertThat(found("ich bin geboren am 3 Punkt 5 Punkt 1961 und wohne in Kassel", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("3 Punkt 5 Punkt 1961");
+            assertThat(found(
+                            "geboren vierzehnter Punkt zweiter Punkt neunzehnhundertachtundfünfzig",
+                            EntityType.DATE_OF_BIRTH))
+                    .containsExactly("vierzehnter Punkt zweiter Punkt neunzehnhundertachtundfünfzig");
+            assertThat(found("Vertragsbeginn 1 Punkt 3 Punkt 2009", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("Update am 12 Punkt 4 Punkt 2026", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("Kundennummer 5520 1187 30 Punkt mein Name ist Otto Brandt Punkt", EntityType.PERSON))
+                    .containsExactly("Otto Brandt");
+        }
+
+        @Test
+        void aNumberFromTheTaxOfficeIsATaxId() {
+            assertThat(found("die Nummer vom Finanzamt ist 57 214 893 106", EntityType.OTHER_ID))
+                    .containsExactly("57 214 893 106");
+        }
+    }
 }

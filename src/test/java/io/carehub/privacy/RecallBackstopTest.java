@@ -232,4 +232,41 @@ class RecallBackstopTest {
         assertThat(found(detector, "Der Techniker kommt via Lindenstraße 14 rein", EntityType.ADDRESS))
                 .containsExactly("Lindenstraße 14");
     }
+
+    // issue 17, dictated and scanned numbers: the whole dictated run, typed by its nearer keyword or a leading zero
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Kundennr. zwei zwei 07 fünf 19 drei bitte prüfen|CUSTOMER_ID|zwei zwei 07 fünf 19 drei",
+                "also die Kunden Nummer wäre fünf fünf 17 acht drei null 2|CUSTOMER_ID|fünf fünf 17 acht drei null 2",
+                "Telefonnummer hab ich, Kundennummer sieben 12 null 4 acht 8 neun|CUSTOMER_ID|sieben 12 null 4 acht 8 neun",
+                "Kundennummer weiß ich nicht, ruf an unter sieben 12 null 4 acht 8 neun|PHONE|sieben 12 null 4 acht 8 neun",
+                "erreichbar bin ich null 1 fünf 2 44 neunzehn 80|PHONE|null 1 fünf 2 44 neunzehn 80",
+                "call me back on zero seven nine 44 18 20 31|PHONE|zero seven nine 44 18 20 31",
+                "ich schick das nochmal 0 fünf 21 sieben 33 90 achtzehn|PHONE|0 fünf 21 sieben 33 90 achtzehn",
+                "router zeigt die IP neunzig Punkt 187 Punkt zwölf Punkt 3|IP|neunzig Punkt 187 Punkt zwölf Punkt 3",
+                "Kundennr 3381 0027 45, null eins sieben sechs 88 41 90 2|PHONE|null eins sieben sechs 88 41 90 2",
+                "Vertragsnummer 88O2 1174 O9|CUSTOMER_ID|88O2 1174 O9",
+                "IBAN at 48 3200 0000 1234 5864 bitte|IBAN|at 48 3200 0000 1234 5864"
+            })
+    void takesADictatedOrScannedNumberWhole(String text, EntityType type, String value) {
+        assertThat(found(detector, text, type)).containsExactly(value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "wir sind drei Personen und haben zwei Verträge",
+                "seit über 15 Jahren Kunde, zahle neunzehn Euro neunundneunzig",
+                "der Techniker kommt zwischen acht und zwölf Uhr",
+                "Speedport Smart 4 hat zwei 100 Mbit Anschlüsse",
+                "ein Vertrag bei O2 und einer bei 1&1, Model O5 Router",
+                "Seite 1 von 2, Punkt 3 Absatz 4",
+                "ich hab das Angebot vom zwölf 05 2023 noch"
+            })
+    void plainSentencesWithNumberWordsStayUnmasked(String text) {
+        assertThat(detector.detect(text)).isEmpty();
+    }
 }
