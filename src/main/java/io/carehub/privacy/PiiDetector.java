@@ -97,7 +97,9 @@ public final class PiiDetector {
             new AddressesAbroad(lexicons),
             new NameRules(lexicons),
             new ParticleNames(lexicons),
-            new DoorbellNames(lexicons)
+            new DoorbellNames(lexicons),
+            new HangulNames(),
+            new HanNames()
         };
         if (extra.length > 0) {
             this.scanners = Arrays.copyOf(builtIn, builtIn.length + extra.length);

@@ -1,0 +1,82 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Greetings and function words of the other languages customers write in ("Dobar dan", "Bom dia", "Imam samo",
+ * "la mia mail", "Hej! Kan I ringe"), which a model trained on German and English takes for names when they stand
+ * capitalized or next to one. From {@code privacy/foreign-words.txt}: single words no name lexicon lists, and pairs
+ * of words that are no names only together (the "Dan" of "Dobar dan" is a name elsewhere).
+ */
+final class ForeignWords {
+
+    private final Set<String> words = new HashSet<>();
+    private final Map<String, Set<String>> pairs = new HashMap<>();
+    /** Greetings that are names too ("Bok", "Ola", "Hej"): no name as a message's first word before "," or "!". */
+    private final Set<String> greetings = new HashSet<>();
+
+    ForeignWords(Lexicons lex) {
+        for (String line : OrganisationNames.lines("foreign-words.txt")) {
+            boolean pairLine = line.startsWith("pair:");
+            boolean greetingLine = line.startsWith("greeting:");
+            String entries = pairLine ? line.substring(5) : greetingLine ? line.substring(9) : line;
+            for (String entry : entries.trim().split("\\s+")) {
+                if (entry.isEmpty()) continue;
+                String word = lower(entry);
+                if (greetingLine) {
+                    greetings.add(word);
+                } else if (pairLine) {
+                    int plus = word.indexOf('+');
+                    pairs.computeIfAbsent(word.substring(0, plus), w -> new HashSet<>())
+                            .add(word.substring(plus + 1));
+                } else if ((word.length() >= 3 || word.charAt(0) > 0x24F) && !isName(lex, word)) {
+                    words.add(word);
+                }
+            }
+        }
+    }
+
+    /**
+     * A name in the lexicons stays out of the single words ("Dan", "Sam", "Mia"; "olá" is no "Ola"), and so does a
+     * Latin word of two letters, which the lexicons do not hold ("li" is Croatian and a Chinese surname).
+     */
+    private static boolean isName(Lexicons lex, String word) {
+        String folded = TextScan.fold(word);
+        boolean ascii = word.chars().allMatch(ch -> ch < 0x80);
+        return lex.isName(folded) || ascii && (lex.isWorldName(folded) || lex.isAnyFirstName(folded));
+    }
+
+    /** Token k is a foreign function word or greeting, alone or as part of a listed pair with its neighbour. */
+    boolean noName(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        String w = lower(t.get(k).text());
+        if (words.contains(w)) return true;
+        if (k == 0
+                && greetings.contains(w)
+                && (s.at(t.get(k).end()) == ',' || s.at(t.get(k).end()) == '!')) return true;
+        if (k + 1 < t.size()
+                && spaced(s, k)
+                && pairs.getOrDefault(w, Set.of()).contains(lower(t.get(k + 1).text()))) {
+            return true;
+        }
+        return k > 0
+                && spaced(s, k - 1)
+                && pairs.getOrDefault(lower(t.get(k - 1).text()), Set.of()).contains(w);
+    }
+
+    /** Tokens k and k + 1 are separated by one space only. */
+    private static boolean spaced(TextScan s, int k) {
+        return s.tokens.get(k + 1).start() - s.tokens.get(k).end() == 1
+                && s.at(s.tokens.get(k).end()) == ' ';
+    }
+
+    private static String lower(String word) {
+        return word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    }
+}
