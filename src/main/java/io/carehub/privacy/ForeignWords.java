@@ -17,6 +17,9 @@ import java.util.Set;
 final class ForeignWords {
 
     private final Set<String> words = new HashSet<>();
+    /** Latin words of two letters ("je", "na", "ik"): no name written lower-case right before a capitalized word. */
+    private final Set<String> shortWords = new HashSet<>();
+
     private final Map<String, Set<String>> pairs = new HashMap<>();
     /** Greetings that are names too ("Bok", "Ola", "Hej"): no name as a message's first word before "," or "!". */
     private final Set<String> greetings = new HashSet<>();
@@ -35,7 +38,9 @@ final class ForeignWords {
                     int plus = word.indexOf('+');
                     pairs.computeIfAbsent(word.substring(0, plus), w -> new HashSet<>())
                             .add(word.substring(plus + 1));
-                } else if ((word.length() >= 3 || word.charAt(0) > 0x24F) && !isName(lex, word)) {
+                } else if (word.length() < 3 && word.charAt(0) <= 0x24F) {
+                    shortWords.add(word);
+                } else if (!isName(lex, word)) {
                     words.add(word);
                 }
             }
@@ -43,8 +48,8 @@ final class ForeignWords {
     }
 
     /**
-     * A name in the lexicons stays out of the single words ("Dan", "Sam", "Mia"; "olá" is no "Ola"), and so does a
-     * Latin word of two letters, which the lexicons do not hold ("li" is Croatian and a Chinese surname).
+     * A name in the lexicons stays out of the single words ("Dan", "Sam", "Mia"; "olá" is no "Ola"). A Latin word of
+     * two letters is kept apart: the lexicons do not hold names that short ("li" is Croatian and a Chinese surname).
      */
     private static boolean isName(Lexicons lex, String word) {
         String folded = TextScan.fold(word);
@@ -57,6 +62,7 @@ final class ForeignWords {
         List<Token> t = s.tokens;
         String w = lower(t.get(k).text());
         if (words.contains(w)) return true;
+        if (shortWords.contains(w) && !t.get(k).capitalized() && beforeACapital(s, k)) return true;
         if (k == 0
                 && greetings.contains(w)
                 && (s.at(t.get(k).end()) == ',' || s.at(t.get(k).end()) == '!')) return true;
@@ -68,6 +74,11 @@ final class ForeignWords {
         return k > 0
                 && spaced(s, k - 1)
                 && pairs.getOrDefault(lower(t.get(k - 1).text()), Set.of()).contains(w);
+    }
+
+    /** "je Kovač", "ik Jansen": the next word is capitalized ("li na" may be a name written lower-case). */
+    private static boolean beforeACapital(TextScan s, int k) {
+        return k + 1 < s.tokens.size() && spaced(s, k) && s.tokens.get(k + 1).capitalized();
     }
 
     /** Tokens k and k + 1 are separated by one space only. */

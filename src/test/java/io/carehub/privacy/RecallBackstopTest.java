@@ -232,4 +232,18 @@ class RecallBackstopTest {
         assertThat(found(detector, "Der Techniker kommt via Lindenstraße 14 rein", EntityType.ADDRESS))
                 .containsExactly("Lindenstraße 14");
     }
+
+    // names of more origins (issue 17, the kinds of miss of P1-P3): first names of the lists added, in context
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Ich Kannika, mein Mann ist nicht da|Kannika",
+                "SIM für Nargiza und Otabek|Nargiza;Otabek",
+                "unsere Kinder Ardit und Besjana brauchen neue SIM-Karten|Ardit;Besjana"
+            })
+    void takesFirstNamesOfAlbanianThaiAndCentralAsianOriginInContext(String text, String names) {
+        assertThat(found(detector, text, EntityType.PERSON)).containsExactly(names.split(";"));
+    }
 }
