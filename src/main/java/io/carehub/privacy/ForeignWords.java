@@ -23,6 +23,8 @@ final class ForeignWords {
     private final Map<String, Set<String>> pairs = new HashMap<>();
     /** Greetings that are names too ("Bok", "Ola", "Hej"): no name as a message's first word before "," or "!". */
     private final Set<String> greetings = new HashSet<>();
+    /** Every listed word folded, looked up first with the token's folded form: most tokens are in no list. */
+    private final Set<String> foldedWords = new HashSet<>();
 
     ForeignWords(Lexicons lex) {
         for (String line : OrganisationNames.lines("foreign-words.txt")) {
@@ -32,6 +34,7 @@ final class ForeignWords {
             for (String entry : entries.trim().split("\\s+")) {
                 if (entry.isEmpty()) continue;
                 String word = lower(entry);
+                for (String part : word.split("\\+")) foldedWords.add(TextScan.fold(part));
                 if (greetingLine) {
                     greetings.add(word);
                 } else if (pairLine) {
@@ -60,6 +63,7 @@ final class ForeignWords {
     /** Token k is a foreign function word or greeting, alone or as part of a listed pair with its neighbour. */
     boolean noName(TextScan s, int k) {
         List<Token> t = s.tokens;
+        if (!foldedWords.contains(t.get(k).folded())) return false;
         String w = lower(t.get(k).text());
         if (words.contains(w)) return true;
         if (shortWords.contains(w) && !t.get(k).capitalized() && beforeACapital(s, k)) return true;
