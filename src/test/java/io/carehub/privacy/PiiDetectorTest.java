@@ -823,6 +823,7 @@ class PiiDetectorTest {
             assertThat(found("你好, 我叫赵雨涵, die Rechnung fehlt", EntityType.PERSON))
                     .containsExactly("赵雨涵");
             assertThat(found("请联系林佳怡女士", EntityType.PERSON)).containsExactly("林佳怡");
+            assertThat(found("我老婆叫陈静, sie hat den Vertrag", EntityType.PERSON)).containsExactly("陈静");
             assertThat(found("我是学生, 王先生说可以", EntityType.PERSON)).isEmpty();
         }
 
