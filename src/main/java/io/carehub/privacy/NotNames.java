@@ -67,6 +67,11 @@ final class NotNames {
         return result;
     }
 
+    /** The words of organisations' names in the text ({@link OrganisationNames}), marked once per text. */
+    boolean[] organisationWords(TextScan s) {
+        return s.organisationWords(organisations);
+    }
+
     /** Adds the parts of name {@code d} (tokens [first, end)) that remain once the words that are no names go. */
     private void keep(TextScan s, Detection d, boolean[] org, int first, int end, List<Detection> out) {
         List<Token> t = s.tokens;

@@ -863,6 +863,18 @@ class PiiDetectorTest {
         }
 
         @Test
+        void aNameFoundOnceIsANameWhereverItStandsAgainButNotInAFirmsName() {
+            assertThat(found(
+                            "Unsere Kinder Albin und Valon haben SIM-Karten. Kann Valon sein Datenvolumen erhöhen?",
+                            EntityType.PERSON))
+                    .containsExactly("Albin", "Valon", "Valon");
+            assertThat(found("Frau Okafor hat angerufen, bitte Rückruf an Okafor wegen Rechnung", EntityType.PERSON))
+                    .containsExactly("Okafor", "Okafor");
+            assertThat(found("Ansprechpartner Herr Brandt, Brandt Logistik zahlt", EntityType.PERSON))
+                    .containsExactly("Brandt");
+        }
+
+        @Test
         void placesMonthsNationalitiesStreetsAndShopsAreNoNames() {
             assertThat(found("Stadtteil Lindenau, gibt es Glasfaser?", EntityType.PERSON))
                     .isEmpty();
