@@ -181,7 +181,7 @@ public final class PiiDetector {
                 ? ruled
                 : notNames.strip(
                         scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
-        return repeatedNames.add(scan, AliasNames.add(scan, named), notNames.organisationWords(scan));
+        return repeatedNames.add(scan, AliasNames.add(scan, named), notNames);
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

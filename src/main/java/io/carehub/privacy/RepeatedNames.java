@@ -23,7 +23,9 @@ final class RepeatedNames {
     }
 
     /** {@code found}: non-overlapping findings ordered by start; returns them with the repeated names added. */
-    List<Detection> add(TextScan s, List<Detection> found, boolean[] org) {
+    List<Detection> add(TextScan s, List<Detection> found, NotNames notNames) {
+        if (!hasPerson(found)) return found; // most messages: no organisation words to mark
+        boolean[] org = notNames.organisationWords(s);
         Set<String> names = names(s, found, org);
         if (names.isEmpty()) return found;
         List<Token> t = s.tokens;
@@ -42,6 +44,13 @@ final class RepeatedNames {
         if (result == null) return found;
         result.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return result;
+    }
+
+    private static boolean hasPerson(List<Detection> found) {
+        for (Detection d : found) {
+            if (d.type() == EntityType.PERSON) return true;
+        }
+        return false;
     }
 
     /**
