@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * Chinese names in Han script: a common surname character and one or two given-name characters. Chinese runs words
  * together, so a name is found after a word that introduces one inside the same run ("我叫王小明", "客户刘伟", "我是陈美玲的丈夫")
- * or before a salutation ("陈美玲女士"); a run of three that stands alone among Latin words ("Chen Mei Ling (陈美玲)") is a
- * name too when it starts with a surname and ends like no everyday word.
+ * or before a salutation ("陈美玲女士"), a run of two to four after a German or English word that announces a name ("my wife
+ * 陈静"); a run of three that stands alone among Latin words ("Chen Mei Ling (陈美玲)") is a name too when it starts with
+ * a surname and ends like no everyday word.
  */
 final class HanNames implements Scanner {
 
@@ -42,6 +43,13 @@ final class HanNames implements Scanner {
             boolean found = afterIntroduction(w, token.start(), i > 0 ? t.get(i - 1) : null, out);
             found |= beforeSalutation(w, token.start(), out);
             if (!found
+                    && w.length() <= 4
+                    && i > 0
+                    && HangulNames.announcesName(t.get(i - 1))
+                    && surnameAt(w, 0) > 0
+                    && w.length() > surnameAt(w, 0)) {
+                out.add(new Detection(EntityType.PERSON, token.start(), token.end(), 0.9)); // "my wife 陈静"
+            } else if (!found
                     && w.length() == 3
                     && alone(t, i)
                     && surnameAt(w, 0) == 1

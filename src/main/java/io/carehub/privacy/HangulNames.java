@@ -9,7 +9,8 @@ import java.util.Set;
  * Korean glues onto a word taken off ("박지연입니다", "김하은이", "김민준씨"). Many everyday words start with a
  * surname's syllable too (이름, 이메일, 인터넷, 안녕하세요), so a name is only taken in a name's context: after a word
  * for a name or a relative ("제 이름은 …", "남편 …", "딸 …"), as the end of a self-introduction ("저는 …입니다"), before
- * an honorific or "in the name of" ("… 씨", "… 명의"), or before its romanization in brackets ("이서연 (Lee Seo-yeon)").
+ * an honorific or "in the name of" ("… 씨", "… 명의"), before its romanization in brackets ("이서연 (Lee Seo-yeon)"), or
+ * after a German or English word that announces a name ("mein Name ist …", "my wife …").
  */
 final class HangulNames implements Scanner {
 
@@ -71,6 +72,7 @@ final class HangulNames implements Scanner {
         if (honorific > 0) return honorific;
         if (SELF.contains(before)) return coreBefore(w, INTRO_ENDINGS, surname);
         boolean context = BEFORE_NAME.contains(before)
+                || i > 0 && announcesName(t.get(i - 1))
                 || i + 1 < t.size() && AFTER_NAME.contains(t.get(i + 1).text())
                 || romanizedNext(s, t.get(i).end());
         if (!context) return 0;
@@ -86,6 +88,18 @@ final class HangulNames implements Scanner {
             if (w.endsWith(ending) && w.length() - ending.length() == surname + 2) return surname + 2;
         }
         return 0;
+    }
+
+    /** German and English words before a name: "mein Name ist", "my wife", "Kontoinhaber", "Frau". */
+    private static final Set<String> LATIN_BEFORE_NAME =
+            Set.of("name", "namens", "heisse", "heisst", "called", "named", "herr", "herrn", "frau", "mr", "mrs", "ms");
+
+    /** A German or English word that announces a name, before a name in another script. */
+    static boolean announcesName(Token before) {
+        String f = before.folded();
+        return before.isWord()
+                && f.charAt(0) < 0x80
+                && (LATIN_BEFORE_NAME.contains(f) || NameTriggers.announcesName(f));
     }
 
     /** 2 for a surname of two syllables, 1 for one of the common ones, 0 for none; the word is Hangul throughout. */

@@ -806,6 +806,9 @@ class PiiDetectorTest {
             assertThat(found("아내 한지수 명의로 된 계약이 있어요", EntityType.PERSON)).containsExactly("한지수");
             assertThat(found("아들 윤서준이 핸드폰을 잃어버렸어요", EntityType.PERSON)).containsExactly("윤서준");
             assertThat(found("강민호씨 전화번호 바꿔주세요", EntityType.PERSON)).containsExactly("강민호");
+            assertThat(found("mein Name ist 이지은, Kundennummer 5512 8830 12", EntityType.PERSON))
+                    .containsExactly("이지은");
+            assertThat(found("Rechnung für 인터넷 bitte", EntityType.PERSON)).isEmpty();
         }
 
         @Test
@@ -823,6 +826,7 @@ class PiiDetectorTest {
             assertThat(found("你好, 我叫赵雨涵, die Rechnung fehlt", EntityType.PERSON))
                     .containsExactly("赵雨涵");
             assertThat(found("请联系林佳怡女士", EntityType.PERSON)).containsExactly("林佳怡");
+            assertThat(found("my husband 陈伟 is the holder", EntityType.PERSON)).containsExactly("陈伟");
             assertThat(found("我老婆叫陈静, sie hat den Vertrag", EntityType.PERSON)).containsExactly("陈静");
             assertThat(found("我是学生, 王先生说可以", EntityType.PERSON)).isEmpty();
         }
