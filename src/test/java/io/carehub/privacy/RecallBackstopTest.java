@@ -246,4 +246,14 @@ class RecallBackstopTest {
     void takesFirstNamesOfAlbanianThaiAndCentralAsianOriginInContext(String text, String names) {
         assertThat(found(detector, text, EntityType.PERSON)).containsExactly(names.split(";"));
     }
+
+    @Test
+    void aThaiNameIsKnownByItsEndingAndPingpongIsNoName() {
+        assertThat(found(detector, "Vertrag auf Kamonporn Sitthichai", EntityType.PERSON))
+                .containsExactly("Kamonporn Sitthichai");
+        assertThat(found(detector, "Die Rechnung zahlt Kittiphong", EntityType.PERSON))
+                .containsExactly("Kittiphong");
+        assertThat(found(detector, "Wir spielen Pingpong im Keller", EntityType.PERSON))
+                .isEmpty();
+    }
 }
