@@ -854,6 +854,10 @@ class PiiDetectorTest {
             assertThat(found("Bok, treba mi nova SIM", EntityType.PERSON)).isEmpty();
             assertThat(found("la mia fattura di marzo è sbagliata", EntityType.PERSON))
                     .isEmpty();
+            assertThat(found("Mei Vadda hod koa Internet, Kundennummer 3318 2204 67", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Grüezi mitenand, mini Frau Heidi Meier und ich", EntityType.PERSON))
+                    .containsExactly("Heidi Meier");
         }
 
         @Test
