@@ -36,7 +36,7 @@ final class Lexicons {
     private static final List<String> SURNAME_SUFFIXES = List.of(
             "ska", "ski", "cka", "cki", "wicz", "czyk", "czak", "idis", "ides", "opoulos", "opoulou", "akis", "aki",
             "ou", "zadeh", "pour", "nejad", "oglu", "enko", "chuk", "czuk", "ov", "ova", "ev", "eva", "ovic", "evic",
-            "yan", "escu", "eanu");
+            "yan", "escu", "eanu", "wat", "pong", "phong", "porn", "sak", "chai");
 
     private static final Lexicons INSTANCE = new Lexicons();
 
@@ -111,7 +111,9 @@ final class Lexicons {
     /**
      * Surname morphology of the origins the lexicons cover worst: Polish (-ska, -ski, -wicz), Greek (-idis,
      * -opoulos, -akis, -ou), Persian (-zadeh, -pour, -nejad), Turkish (-oglu), Ukrainian (-enko, -chuk),
-     * Russian (-ov, -ova, -ev), Balkan (-ovic, -evic), Armenian (-yan), Romanian (-escu).
+     * Russian (-ov, -ova, -ev), Balkan (-ovic, -evic), Armenian (-yan), Romanian (-escu), Thai (-wat, -pong, -phong,
+     * -porn, -sak, -chai: Wongsawat, Nattapong, Kittiphong, Siriporn, Kittisak, Thongchai; hardly a German or English
+     * word ends so, "Pingpong" is in not-names.txt).
      */
     boolean hasSurnameShape(String folded) {
         return folded.length() >= 5 && (bits(folded) & (STOP | ORDINARY)) == 0 && hasSurnameSuffix(folded);

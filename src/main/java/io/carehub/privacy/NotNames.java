@@ -19,6 +19,8 @@ final class NotNames {
 
     private final Lexicons lex;
     private final OrganisationNames organisations;
+    private final ForeignWords foreign;
+    private final NoNameContexts contexts;
     private final Set<String> words = new HashSet<>();
     private final List<String> suffixes = new ArrayList<>();
     /** Words that are no name only standing alone ("Ping zu 1.1.1.1"), as some are names next to one ("Li Ping"). */
@@ -31,6 +33,8 @@ final class NotNames {
     NotNames(Lexicons lex) {
         this.lex = lex;
         this.organisations = new OrganisationNames(lex);
+        this.foreign = new ForeignWords(lex);
+        this.contexts = new NoNameContexts(lex);
         for (String line : OrganisationNames.lines("not-names.txt")) {
             int colon = line.indexOf(':');
             String kind = colon < 0 ? "" : line.substring(0, colon);
@@ -61,6 +65,11 @@ final class NotNames {
             keep(s, d, org, first, end, result);
         }
         return result;
+    }
+
+    /** The words of organisations' names in the text ({@link OrganisationNames}), marked once per text. */
+    boolean[] organisationWords(TextScan s) {
+        return s.organisationWords(organisations);
     }
 
     /** Adds the parts of name {@code d} (tokens [first, end)) that remain once the words that are no names go. */
@@ -108,7 +117,8 @@ final class NotNames {
         String f = token.folded();
         if (!token.isWord()) return false;
         if (StreetLexicon.isStreetToken(f) && f.indexOf('-') > 0) return !nextToNumber(s, k);
-        if (compound(f)) return true;
+        if (compound(f) || foreign.noName(s, k) || contexts.noName(s, k)) return true;
+        if (f.indexOf('-') > 0 && words.contains(f)) return true; // "Rose-Gold", though Rose is a surname
         if (lex.isName(f)) return false;
         if (words.contains(f) || organisations.isHead(f) || endsWithAny(f, suffixes)) return true;
         return (roles.contains(f) || endsWithAny(f, roleSuffixes)) && !afterSalutationOrFirstName(s, k);

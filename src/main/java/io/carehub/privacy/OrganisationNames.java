@@ -109,6 +109,7 @@ final class OrganisationNames {
                 // "von der bäckerei schulte": a writer who capitalizes nothing
                 org[i] = true;
                 if (i + 1 < t.size() && lowerNameWord(s, i + 1)) org[i + 1] = true;
+                else if (i > 0 && org[i - 1]) markRange(org, i + 1, nameAfter(s, i + 1)); // "Frizerski salon Amra"
             } else if (INNER_TITLES.contains(f) && !f.equals("dr") && !f.equals("dres") && !f.equals("prof")) {
                 int end = nameAfter(s, i); // "Pfarrbüro St. Michael", "Pflegeheim St. Elisabeth"
                 if (end > i + 1) markRange(org, i, end);

@@ -36,6 +36,7 @@ public final class PiiDetector {
     private final String region;
     private final ModelNames modelNames;
     private final NotNames notNames;
+    private final RepeatedNames repeatedNames;
     private static final KeywordAddresses KEYWORD_ADDRESSES = new KeywordAddresses();
 
     /**
@@ -100,7 +101,9 @@ public final class PiiDetector {
             new AddressesAbroad(lexicons),
             new NameRules(lexicons),
             new ParticleNames(lexicons),
-            new DoorbellNames(lexicons)
+            new DoorbellNames(lexicons),
+            new HangulNames(),
+            new HanNames()
         };
         if (extra.length > 0) {
             this.scanners = Arrays.copyOf(builtIn, builtIn.length + extra.length);
@@ -113,6 +116,7 @@ public final class PiiDetector {
         this.addressGrowth = new AddressGrowth(lexicons);
         this.listedNames = new ListedNames(lexicons);
         this.notNames = new NotNames(lexicons);
+        this.repeatedNames = new RepeatedNames(lexicons);
         this.modelNames = new ModelNames(PersonModel.shipped(), ModelNames.THRESHOLD, ModelNames.GROW_THRESHOLD);
     }
 
@@ -124,6 +128,7 @@ public final class PiiDetector {
         this.listedNames = rules.listedNames;
         this.region = rules.region;
         this.notNames = rules.notNames;
+        this.repeatedNames = rules.repeatedNames;
         this.modelNames = modelNames;
     }
 
@@ -179,7 +184,7 @@ public final class PiiDetector {
                 ? ruled
                 : notNames.strip(
                         scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
-        return AliasNames.add(scan, named);
+        return repeatedNames.add(scan, AliasNames.add(scan, named), notNames);
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

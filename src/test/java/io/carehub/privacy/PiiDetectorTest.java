@@ -936,4 +936,113 @@ class PiiDetectorTest {
                     .containsExactly("57 214 893 106");
         }
     }
+
+    // names of more origins, and foreign words that are no names (issue 17, the kinds of miss of P1-P3)
+
+    @Nested
+    class NamesOfMoreOrigins {
+
+        @Test
+        void takesAKoreanNameInHangulWithoutItsParticlesInANamesContext() {
+            assertThat(found("제 이름은 정수빈입니다. 요금제 바꾸고 싶어요", EntityType.PERSON)).containsExactly("정수빈");
+            assertThat(found("저는 최유진이에요, Vertrag kündigen bitte", EntityType.PERSON))
+                    .containsExactly("최유진");
+            assertThat(found("아내 한지수 명의로 된 계약이 있어요", EntityType.PERSON)).containsExactly("한지수");
+            assertThat(found("아들 윤서준이 핸드폰을 잃어버렸어요", EntityType.PERSON)).containsExactly("윤서준");
+            assertThat(found("강민호씨 전화번호 바꿔주세요", EntityType.PERSON)).containsExactly("강민호");
+            assertThat(found("mein Name ist 이지은, Kundennummer 5512 8830 12", EntityType.PERSON))
+                    .containsExactly("이지은");
+            assertThat(found("Rechnung für 인터넷 bitte", EntityType.PERSON)).isEmpty();
+        }
+
+        @Test
+        void koreanWordsStartingLikeASurnameAreNoNames() {
+            // 이메일, 인터넷, 안녕하세요, 서울, 선생님, 고객님 start with the syllables of 이, 안, 서, 선, 고
+            assertThat(found("이메일 주소를 바꾸고 싶어요", EntityType.PERSON)).isEmpty();
+            assertThat(found("안녕하세요, 인터넷이 안 돼요", EntityType.PERSON)).isEmpty();
+            assertThat(found("저는 서울에 살아요", EntityType.PERSON)).isEmpty();
+            assertThat(found("선생님 감사합니다", EntityType.PERSON)).isEmpty();
+            assertThat(found("고객님 이름이 뭐예요", EntityType.PERSON)).isEmpty();
+        }
+
+        @Test
+        void takesAChineseNameAfterAnIntroductionOrBeforeASalutation() {
+            assertThat(found("你好, 我叫赵雨涵, die Rechnung fehlt", EntityType.PERSON))
+                    .containsExactly("赵雨涵");
+            assertThat(found("请联系林佳怡女士", EntityType.PERSON)).containsExactly("林佳怡");
+            assertThat(found("my husband 陈伟 is the holder", EntityType.PERSON)).containsExactly("陈伟");
+            assertThat(found("我老婆叫陈静, sie hat den Vertrag", EntityType.PERSON)).containsExactly("陈静");
+            assertThat(found("我是学生, 王先生说可以", EntityType.PERSON)).isEmpty();
+        }
+
+        @Test
+        void takesTheNameOnTheDoorbellInOtherLanguages() {
+            assertThat(found("na zvonu piše Perković", EntityType.PERSON)).containsExactly("Perković");
+            assertThat(found("ime na zvonu je Kovač", EntityType.PERSON)).containsExactly("Kovač");
+            assertThat(found("na dzwonku: Nowakowska", EntityType.PERSON)).containsExactly("Nowakowska");
+            assertThat(found("op de bel staat Jansen", EntityType.PERSON)).containsExactly("Jansen");
+            assertThat(found("sur la sonnette: Lefèvre, 2e étage", EntityType.PERSON))
+                    .containsExactly("Lefèvre");
+        }
+
+        @Test
+        void greetingsAndFunctionWordsOfOtherLanguagesAreNoNames() {
+            assertThat(found("Dobar dan, ovdje Marko Perić, imam pitanje", EntityType.PERSON))
+                    .containsExactly("Marko Perić");
+            assertThat(found("Bom dia, sou Ana Luísa Costa", EntityType.PERSON)).containsExactly("Ana Luísa Costa");
+            assertThat(found("Hej! Kan I sende regningen igen?", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Can I pay by card next month?", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Imam samo jedan račun", EntityType.PERSON)).isEmpty();
+            assertThat(found("Bok, treba mi nova SIM", EntityType.PERSON)).isEmpty();
+            assertThat(found("la mia fattura di marzo è sbagliata", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Mei Vadda hod koa Internet, Kundennummer 3318 2204 67", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Grüezi mitenand, mini Frau Heidi Meier und ich", EntityType.PERSON))
+                    .containsExactly("Heidi Meier");
+        }
+
+        @Test
+        void aForeignWordThatIsAlsoANameStaysOneInAName() {
+            assertThat(found("Dan Brooks here, my router is dead", EntityType.PERSON))
+                    .containsExactly("Dan Brooks");
+            assertThat(found("Mia Schneider, Kundennummer 4471 2290 18", EntityType.PERSON))
+                    .containsExactly("Mia Schneider");
+            assertThat(found("Can Öztürk hier, Vertrag läuft", EntityType.PERSON))
+                    .containsExactly("Can Öztürk");
+        }
+
+        @Test
+        void aNameFoundOnceIsANameWhereverItStandsAgainButNotInAFirmsName() {
+            assertThat(found(
+                            "Unsere Kinder Albin und Valon haben SIM-Karten. Kann Valon sein Datenvolumen erhöhen?",
+                            EntityType.PERSON))
+                    .containsExactly("Albin", "Valon", "Valon");
+            assertThat(found("Frau Okafor hat angerufen, bitte Rückruf an Okafor wegen Rechnung", EntityType.PERSON))
+                    .containsExactly("Okafor", "Okafor");
+            assertThat(found("Ansprechpartner Herr Brandt, Brandt Logistik zahlt", EntityType.PERSON))
+                    .containsExactly("Brandt");
+        }
+
+        @Test
+        void placesMonthsNationalitiesStreetsAndShopsAreNoNames() {
+            assertThat(found("Stadtteil Lindenau, gibt es Glasfaser?", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("I am abroad until March, please call after", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Schweizer Kreditkarte geht nicht", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Frau Schweizer ruft zurück", EntityType.PERSON)).containsExactly("Schweizer");
+            assertThat(found("Die Straße heißt Birkenweg, Nummer weiß ich nicht", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Danke, Bestellung ist angekommen", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Eiscafe Dolomiti hat kein WLAN mehr", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Ade's Phone Repair, owner Adeola Okafor", EntityType.PERSON))
+                    .containsExactly("Adeola Okafor");
+        }
+    }
 }

@@ -269,4 +269,28 @@ class RecallBackstopTest {
     void plainSentencesWithNumberWordsStayUnmasked(String text) {
         assertThat(detector.detect(text)).isEmpty();
     }
+
+    // names of more origins (issue 17, the kinds of miss of P1-P3): first names of the lists added, in context
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Ich Kannika, mein Mann ist nicht da|Kannika",
+                "SIM für Nargiza und Otabek|Nargiza;Otabek",
+                "unsere Kinder Ardit und Besjana brauchen neue SIM-Karten|Ardit;Besjana"
+            })
+    void takesFirstNamesOfAlbanianThaiAndCentralAsianOriginInContext(String text, String names) {
+        assertThat(found(detector, text, EntityType.PERSON)).containsExactly(names.split(";"));
+    }
+
+    @Test
+    void aThaiNameIsKnownByItsEndingAndPingpongIsNoName() {
+        assertThat(found(detector, "Vertrag auf Kamonporn Sitthichai", EntityType.PERSON))
+                .containsExactly("Kamonporn Sitthichai");
+        assertThat(found(detector, "Die Rechnung zahlt Kittiphong", EntityType.PERSON))
+                .containsExactly("Kittiphong");
+        assertThat(found(detector, "Wir spielen Pingpong im Keller", EntityType.PERSON))
+                .isEmpty();
+    }
 }
