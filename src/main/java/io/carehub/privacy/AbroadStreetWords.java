@@ -74,7 +74,15 @@ final class AbroadStreetWords {
             "utca",
             "odos",
             "οδος",
-            "leoforos");
+            "leoforos",
+            // Czech and Slovak squares, avenues and embankments: "nám. Míru 12", "třída Svobody 5"
+            "nam",
+            "namesti",
+            "namestie",
+            "trida",
+            "trieda",
+            "nabrezi",
+            "nabr");
     /** Street words written after the name: English and Dutch. */
     static final Set<String> STREET_LAST = Set.of(
             "road",
@@ -148,7 +156,29 @@ final class AbroadStreetWords {
             "gracht", "vej", "gade", "gata", "gatan", "vagen", "katu", "iela", "gatve", "ulice", "trida");
     /** Endings of one-word street names abroad: "Kalverstraat", "Nørregade", "Storgatan", "Hämeenkatu". */
     private static final String[] STREET_ENDINGS = {
-        "straat", "laan", "gracht", "plein", "vej", "gade", "gatan", "vagen", "katu", "iela"
+        "straat",
+        "laan",
+        "gracht",
+        "plein",
+        "vej",
+        "gade",
+        "gatan",
+        "vagen",
+        "katu",
+        "iela",
+        // Dutch, Danish, Swedish ("väg" folds to "vaeg") and Norwegian
+        "kade",
+        "singel",
+        "dijk",
+        "steeg",
+        "dreef",
+        "plads",
+        "torv",
+        "straede",
+        "vaegen",
+        "veien",
+        "gata",
+        "gaten"
     };
 
     static boolean endsLikeAStreet(String folded) {

@@ -85,6 +85,7 @@ public final class PiiDetector {
             new IdDocumentScanner(),
             new SocialSecurityNumberScanner(),
             new OtherIdRule(),
+            new PersonalNumbersAbroad(),
             new IdShapes(),
             new LicencePlateScanner(),
             new ForeignPlates(),
@@ -95,6 +96,7 @@ public final class PiiDetector {
             new AddressRules(lexicons),
             new ForeignAddresses(lexicons),
             new AddressesAbroad(lexicons),
+            new NamedStreetsAbroad(lexicons),
             new NameRules(lexicons),
             new ParticleNames(lexicons),
             new DoorbellNames(lexicons)
