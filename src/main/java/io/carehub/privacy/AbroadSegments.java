@@ -57,7 +57,31 @@ final class AbroadSegments {
     static int postcodeTown(TextScan s, Lexicons lex, int i) {
         Matcher m = matcher(POSTCODE_TOWN, s, i);
         if (m == null || !town(s, lex, m.start("town"), m.end("town"))) return -1;
-        return townName(s, lex, m.end());
+        String town = TextScan.fold(m.group("town"));
+        int end = m.end();
+        if (SAINTS.contains(town) && s.at(end) == '.' && s.at(end + 1) == ' ' && Character.isUpperCase(s.at(end + 2))) {
+            end = s.tokens.get(s.tokenAtOrAfter(end + 2)).end(); // "9000 St. Gallen"
+        }
+        end = townName(s, lex, end);
+        return district(s, town, m.start("town") - i == 5, end);
+    }
+
+    private static final Set<String> SAINTS = Set.of("st", "ste", "sv");
+
+    /** Danish districts after a town of a four-digit postcode: "1620 København V", "8000 Aarhus C". */
+    private static final Set<String> LETTER_DISTRICTS = Set.of("K", "V", "C", "N", "S", "Ø", "NV", "SV", "NØ", "SØ");
+
+    /** "110 00 Praha 1", "1620 København V": the town's district after it, if it has one. */
+    private static int district(TextScan s, String town, boolean fourDigits, int end) {
+        if (s.at(end) != ' ') return end;
+        int k = end + 1;
+        while (k < s.length() && k - end <= 3 && TextScan.isAlnum(s.at(k))) k++;
+        if (k == end + 1 || k - end > 3 || TextScan.isAlnum(s.at(k))) return end;
+        String word = s.cleaned().substring(end + 1, k);
+        if (NUMBERED_DISTRICTS.contains(town) && word.chars().allMatch(ch -> TextScan.isDigit((char) ch))) {
+            return k;
+        }
+        return fourDigits && LETTER_DISTRICTS.contains(word) && s.at(k) != '\'' ? k : end;
     }
 
     /** End of a town and postcode starting at {@code i}, or -1. */

@@ -64,6 +64,12 @@ final class ForeignPlates implements Scanner {
         }
     }
 
+    private static String firstGroup(char[] c, int start) {
+        int k = start;
+        while (k < c.length && isPlateChar(c[k])) k++;
+        return new String(c, start, k - start);
+    }
+
     /** "WÜ-TX 207": after a letter and a dash, the rest of a German plate (LicencePlateScanner's) starts. */
     private static boolean joinedBefore(char[] c, int i) {
         return i > 1 && c[i - 1] == '-' && Character.isLetterOrDigit(c[i - 2]);
@@ -91,7 +97,6 @@ final class ForeignPlates implements Scanner {
                 i++;
             }
             if (i == g || i < c.length && TextScan.isAlnum(c[i])) return -1; // lower case or a longer word
-            if (groups == 0 && NOT_PLATES.contains(new String(c, g, i - g))) return -1;
             digitRun = 0;
             if (i - g <= 3 && groups > 0 && UNITS.contains(new String(c, g, i - g))) return -1; // "M 20 GB"
             // only Dutch plates start with digits and join their groups with dashes ("12 000" is an amount), but
@@ -105,7 +110,7 @@ final class ForeignPlates implements Scanner {
             i++;
         }
         boolean shape = groups >= 2 && chars >= 5 && chars <= 9 && letters >= 1 && longestDigitRun >= 2;
-        return shape ? end : -1;
+        return shape && !NOT_PLATES.contains(firstGroup(c, start)) ? end : -1;
     }
 
     /**

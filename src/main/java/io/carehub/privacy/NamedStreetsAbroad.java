@@ -16,6 +16,8 @@ final class NamedStreetsAbroad implements Scanner {
     private static final double SCORE = 0.78;
     private static final int MAX_WORDS = 5;
     private static final int MAX_CAPITALS = 3;
+    /** Stop words and everyday words (the token's lexicon bits): no street's first word. */
+    private static final int COMMON = Lexicons.STOP | Lexicons.COMMON;
 
     /** Lower-case words inside a street's name abroad: Dutch and German particles, Czech and Slovak prepositions. */
     private static final Set<String> LINKS = Set.of(
@@ -34,7 +36,7 @@ final class NamedStreetsAbroad implements Scanner {
         List<Token> t = s.tokens;
         for (int i = 0; i < t.size(); i++) {
             Token first = t.get(i);
-            if (!first.isWord() || !first.capitalized() || lex.isCommon(first.folded())) continue;
+            if (!first.isWord() || !first.capitalized() || (first.lexicon() & COMMON) != 0) continue;
             if (i > 0 && s.at(first.start() - 1) == '-') continue;
             int number = numberAfterName(s, i);
             if (number < 0) continue;
@@ -83,7 +85,7 @@ final class NamedStreetsAbroad implements Scanner {
             if (k > i && !NameSpan.joined(s, t.get(k - 1), w)) return -1;
             if (w.isNumber())
                 return capitals > 0 && !LINKS.contains(t.get(k - 1).folded()) ? k : -1;
-            if (w.capitalized() && !lex.isStopWord(w.folded()) && capitals < MAX_CAPITALS) capitals++;
+            if (w.capitalized() && (w.lexicon() & Lexicons.STOP) == 0 && capitals < MAX_CAPITALS) capitals++;
             else if (k == i || !LINKS.contains(w.folded())) return -1;
         }
         return -1;

@@ -32,7 +32,8 @@ final class PersonalNumbersAbroad implements Scanner {
                 }
                 shape.append(t.get(k).text());
                 k++;
-                int end = matched(shape.toString());
+                int length = shape.length();
+                int end = length >= 11 && length <= 15 && length != 14 ? matched(shape.toString()) : 0;
                 if (end > 0 && !TextScan.isAlnum(s.at(t.get(k - 1).end())) && !continues(s, t.get(k - 1))) {
                     out.add(new Detection(
                             EntityType.OTHER_ID, first.start(), t.get(k - 1).end(), SCORE));

@@ -251,7 +251,8 @@ class RecallBackstopTest {
                 "mijn eID 592-4182735-61|592-4182735-61",
                 "mit pasnummer er 208374915|208374915",
                 "numri i letërnjoftimit 1204837562|1204837562",
-                "ID-картка 004918273, дякую|004918273"
+                "ID-картка 004918273, дякую|004918273",
+                "číslo pasu 45821937|45821937"
             })
     void takesADocumentNamedInTheCustomersOwnLanguage(String text, String number) {
         assertThat(found(detector, text, EntityType.ID_DOCUMENT)).containsExactly(number);
@@ -336,7 +337,9 @@ class RecallBackstopTest {
                 "ny adresse Algade 31, 1. tv., 4000 Roskilde|Algade 31, 1. tv., 4000 Roskilde",
                 "Umzug nach Kongensgade 14, st. tv., 5000 Odense|Kongensgade 14, st. tv., 5000 Odense",
                 "nieuw adres Pieter Cornelisz Hooftstraat 30-3, 1071 BZ Amsterdam|Pieter Cornelisz Hooftstraat 30-3, 1071 BZ Amsterdam",
-                "I moved to Willem de Zwijgerlaan 118-2, 1056 JK Amsterdam|Willem de Zwijgerlaan 118-2, 1056 JK Amsterdam"
+                "I moved to Willem de Zwijgerlaan 118-2, 1056 JK Amsterdam|Willem de Zwijgerlaan 118-2, 1056 JK Amsterdam",
+                "firma: Vinohradská 1511/230, 120 00 Praha 2|Vinohradská 1511/230, 120 00 Praha 2",
+                "adresse Istedgade 64, 2. th., 1650 København V|Istedgade 64, 2. th., 1650 København V"
             })
     void takesAStreetAbroadWithoutAStreetWordWhenItsPostcodeFollows(String text, String address) {
         assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
