@@ -362,4 +362,17 @@ class RecallBackstopTest {
     void aStreetAbroadWithoutItsPostcodeOrATownAloneIsNoAddress(String text) {
         assertThat(found(detector, text, EntityType.ADDRESS)).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "neu: Kaiserstraße 5, 66606 St. Wendel|Kaiserstraße 5, 66606 St. Wendel",
+                "Adresse Rheinstrasse 12, 9430 St. Margrethen, danke|Rheinstrasse 12, 9430 St. Margrethen",
+                "Schulweg 4, 89073 Ulm. Das Paket kam nicht|Schulweg 4, 89073 Ulm",
+                "Kirchplatz 4, 86899 Landsberg am Lech. Grüezi mitenand|Kirchplatz 4, 86899 Landsberg am Lech"
+            })
+    void anAbbreviatedTownKeepsItsSecondWordButASentenceEndsAfterATown(String text, String address) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
+    }
 }
