@@ -86,17 +86,10 @@ final class NamedStreetsAbroad implements Scanner {
             if (w.isNumber())
                 return capitals > 0 && !LINKS.contains(t.get(k - 1).folded()) ? k : -1;
             if (w.capitalized() && (w.lexicon() & Lexicons.STOP) == 0 && capitals < MAX_CAPITALS) capitals++;
-            else if (k == i || !LINKS.contains(w.folded())) return -1;
+            else if (k == i || !LINKS.contains(w.folded()) && !AbroadStreetWords.STREET_AFTER.contains(w.folded()))
+                return -1; // "Slovenska cesta 12", "Karl Johans gate 5"
         }
         return -1;
-    }
-
-    /** Five digits and a town: a German address, AddressRules' to find with its own street words. */
-    private static boolean germanPostcode(TextScan s, int at) {
-        int k = s.tokenAtOrAfter(at);
-        if (k >= s.tokens.size()) return false;
-        Token code = s.tokens.get(k);
-        return code.start() == at && code.isNumber() && code.length() == 5 && s.at(code.end()) == ' ';
     }
 
     /** The end of the postcode and town after a house number, across flats and floors ("1. tv.", "st. th."); or -1. */
@@ -108,7 +101,7 @@ final class NamedStreetsAbroad implements Scanner {
             if (s.at(next) != ' ') return -1;
             next++;
             int postcode = AbroadSegments.postcodeTown(s, lex, next);
-            if (postcode > 0) return germanPostcode(s, next) ? -1 : postcode;
+            if (postcode > 0) return postcode;
             int unit = AbroadSegments.unit(s, next);
             if (unit < 0) return -1;
             at = unit;

@@ -339,7 +339,10 @@ class RecallBackstopTest {
                 "nieuw adres Pieter Cornelisz Hooftstraat 30-3, 1071 BZ Amsterdam|Pieter Cornelisz Hooftstraat 30-3, 1071 BZ Amsterdam",
                 "I moved to Willem de Zwijgerlaan 118-2, 1056 JK Amsterdam|Willem de Zwijgerlaan 118-2, 1056 JK Amsterdam",
                 "firma: Vinohradská 1511/230, 120 00 Praha 2|Vinohradská 1511/230, 120 00 Praha 2",
-                "adresse Istedgade 64, 2. th., 1650 København V|Istedgade 64, 2. th., 1650 København V"
+                "adresse Istedgade 64, 2. th., 1650 København V|Istedgade 64, 2. th., 1650 København V",
+                "nova adresa: Celovška cesta 88, 1000 Ljubljana|Celovška cesta 88, 1000 Ljubljana",
+                "ny adresse Thorvald Meyers gate 41, 0555 Oslo|Thorvald Meyers gate 41, 0555 Oslo",
+                "adresa ime: Rruga Ibrahim Rugova 7, 10000 Prishtinë|Rruga Ibrahim Rugova 7, 10000 Prishtinë"
             })
     void takesAStreetAbroadWithoutAStreetWordWhenItsPostcodeFollows(String text, String address) {
         assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
