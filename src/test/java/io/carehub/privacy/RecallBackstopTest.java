@@ -259,6 +259,12 @@ class RecallBackstopTest {
     }
 
     @Test
+    void theCroatianWordForAllowedIsNoDocumentWord() {
+        String text = "to nije dozvoljeno, račun 48213977";
+        assertThat(found(detector, text, EntityType.ID_DOCUMENT)).isEmpty();
+    }
+
+    @Test
     void theFrenchNegationIsNoDocumentWord() {
         String text = "Je ne trouve pas mon numéro client 48213977";
         assertThat(found(detector, text, EntityType.ID_DOCUMENT)).isEmpty();
