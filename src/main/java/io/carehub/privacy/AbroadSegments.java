@@ -33,11 +33,16 @@ final class AbroadSegments {
             + "| \\d{1,2}(?: ?[A-Z]\\d{2} ?[0-9A-Z]{4})?)"
             + "(?![\\p{L}\\p{N}])");
 
-    /** A flat, unit or floor: "Apt 12B", "Flat 3", "ap. 4", "kv. 8", "кв. 8", "m. 12", "lok. 5", "Whg. 3", "bl. A2". */
+    /**
+     * A flat, unit or floor: "Apt 12B", "Flat 3", "ap. 4", "kv. 8", "кв. 8", "m. 12", "lok. 5", "Whg. 3", "bl. A2",
+     * "1. tv.".
+     */
     private static final Pattern UNIT = Pattern.compile(
             "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|lejl|appt)|кв|m|д)"
                     + "\\.? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"
-                    + "|\\d{1,2}[º°ª](?: ?[A-Z])?(?![\\p{L}\\p{N}])"); // Spanish floor and door: "3º B"
+                    + "|\\d{1,2}[º°ª](?: ?[A-Z])?(?![\\p{L}\\p{N}])" // Spanish floor and door: "3º B"
+                    // Danish floor and side: "1. tv.", "st. th.", "2. sal", "kl. mf."
+                    + "|(?:\\d{1,2}\\.|(?i:st|kl)\\.?) ?(?i:tv|th|mf|sal)(?![\\p{L}\\p{N}])\\.?");
 
     /** Towns written with a number that is no postcode: "Dublin 3"; elsewhere a town and small number is no address. */
     private static final Set<String> NUMBERED_DISTRICTS =
@@ -52,7 +57,31 @@ final class AbroadSegments {
     static int postcodeTown(TextScan s, Lexicons lex, int i) {
         Matcher m = matcher(POSTCODE_TOWN, s, i);
         if (m == null || !town(s, lex, m.start("town"), m.end("town"))) return -1;
-        return townName(s, lex, m.end());
+        String town = TextScan.fold(m.group("town"));
+        int end = m.end();
+        if (SAINTS.contains(town) && s.at(end) == '.' && s.at(end + 1) == ' ' && Character.isUpperCase(s.at(end + 2))) {
+            end = s.tokens.get(s.tokenAtOrAfter(end + 2)).end(); // "9000 St. Gallen"
+        }
+        end = townName(s, lex, end);
+        return district(s, town, m.start("town") - i == 5, end);
+    }
+
+    private static final Set<String> SAINTS = Set.of("st", "ste", "sv");
+
+    /** Danish districts after a town of a four-digit postcode: "1620 København V", "8000 Aarhus C". */
+    private static final Set<String> LETTER_DISTRICTS = Set.of("K", "V", "C", "N", "S", "Ø", "NV", "SV", "NØ", "SØ");
+
+    /** "110 00 Praha 1", "1620 København V": the town's district after it, if it has one. */
+    private static int district(TextScan s, String town, boolean fourDigits, int end) {
+        if (s.at(end) != ' ') return end;
+        int k = end + 1;
+        while (k < s.length() && k - end <= 3 && TextScan.isAlnum(s.at(k))) k++;
+        if (k == end + 1 || k - end > 3 || TextScan.isAlnum(s.at(k))) return end;
+        String word = s.cleaned().substring(end + 1, k);
+        if (NUMBERED_DISTRICTS.contains(town) && word.chars().allMatch(ch -> TextScan.isDigit((char) ch))) {
+            return k;
+        }
+        return fourDigits && LETTER_DISTRICTS.contains(word) && s.at(k) != '\'' ? k : end;
     }
 
     /** End of a town and postcode starting at {@code i}, or -1. */
@@ -67,16 +96,27 @@ final class AbroadSegments {
         return m.end();
     }
 
-    /** "Schwäbisch Hall", "Frankfurt am Main", "Cluj-Napoca": the town may go on after its first word. */
+    /** Words that join a town's name to the river or region after it: "am Main", "upon Tyne", "nad Labem", "na Moravě". */
+    private static final Set<String> TOWN_LINKS = Set.of("am", "an", "upon", "ob", "nad", "pod", "na");
+
+    /**
+     * "Schwäbisch Hall", "Frankfurt am Main", "Ústí nad Labem", "Cluj-Napoca": the town may go on after its first
+     * word.
+     */
     private static int townName(TextScan s, Lexicons lex, int end) {
         int k = s.tokenAtOrAfter(end);
         if (k >= s.tokens.size() || s.tokens.get(k).start() != end + 1 || s.at(end) != ' ') return end;
         TextScan.Token n = s.tokens.get(k);
-        if (n.folded().equals("am") || n.folded().equals("an") || n.folded().equals("upon")) {
-            if (k + 1 < s.tokens.size()
-                    && s.tokens.get(k + 1).capitalized()
-                    && s.tokens.get(k + 1).start() == n.end() + 1)
-                return s.tokens.get(k + 1).end();
+        if (TOWN_LINKS.contains(n.folded())) {
+            int j = k + 1;
+            // "Frankfurt an der Oder", "Rothenburg ob der Tauber"
+            if (j < s.tokens.size()
+                    && s.tokens.get(j).folded().equals("der")
+                    && s.tokens.get(j).start() == n.end() + 1) j++;
+            if (j < s.tokens.size()
+                    && s.tokens.get(j).capitalized()
+                    && s.tokens.get(j).start() == s.tokens.get(j - 1).end() + 1)
+                return s.tokens.get(j).end();
             return end;
         }
         return n.isWord() && n.capitalized() && !lex.isCommon(n.folded()) && lex.isCity(n.folded()) ? n.end() : end;

@@ -74,7 +74,22 @@ final class AbroadStreetWords {
             "utca",
             "odos",
             "οδος",
-            "leoforos");
+            "leoforos",
+            // Czech and Slovak squares, avenues and embankments: "nám. Míru 12", "třída Svobody 5"
+            "nam",
+            "namesti",
+            "namestie",
+            "trida",
+            "trieda",
+            "nabrezi",
+            "nabr",
+            // Albanian, Serbian, Croatian and Slovenian: "Rruga Nëna Tereze 14", "Trg bana Jelačića 3"
+            "rruga",
+            "rr",
+            "sheshi",
+            "bulevardi",
+            "bulevar",
+            "trg");
     /** Street words written after the name: English and Dutch. */
     static final Set<String> STREET_LAST = Set.of(
             "road",
@@ -144,11 +159,60 @@ final class AbroadStreetWords {
     static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "nº", "n", "д", "dom", "numero", "num");
     /** Street words written after the name as a word of their own: Turkish, Hungarian, Dutch, Nordic, Baltic, Czech. */
     static final Set<String> STREET_AFTER = Set.of(
-            "sokak", "sokagi", "sok", "cadde", "caddesi", "cad", "cd", "bulvari", "blv", "utca", "ut", "straat", "laan",
-            "gracht", "vej", "gade", "gata", "gatan", "vagen", "katu", "iela", "gatve", "ulice", "trida");
+            "sokak",
+            "sokagi",
+            "sok",
+            "cadde",
+            "caddesi",
+            "cad",
+            "cd",
+            "bulvari",
+            "blv",
+            "utca",
+            "ut",
+            "straat",
+            "laan",
+            "gracht",
+            "vej",
+            "gade",
+            "gata",
+            "gatan",
+            "vagen",
+            "katu",
+            "iela",
+            "gatve",
+            "ulice",
+            "trida",
+            // Norwegian and Slovenian/Croatian: "Karl Johans gate", "Slovenska cesta"
+            "gate",
+            "vei",
+            "veien",
+            "cesta");
     /** Endings of one-word street names abroad: "Kalverstraat", "Nørregade", "Storgatan", "Hämeenkatu". */
     private static final String[] STREET_ENDINGS = {
-        "straat", "laan", "gracht", "plein", "vej", "gade", "gatan", "vagen", "katu", "iela"
+        "straat",
+        "laan",
+        "gracht",
+        "plein",
+        "vej",
+        "gade",
+        "gatan",
+        "vagen",
+        "katu",
+        "iela",
+        // Dutch, Danish, Swedish ("väg" folds to "vaeg") and Norwegian
+        "kade",
+        "singel",
+        "dijk",
+        "steeg",
+        "dreef",
+        "plads",
+        "torv",
+        "straede",
+        "vaegen",
+        "veien",
+        "gata",
+        "gaten"
     };
 
     static boolean endsLikeAStreet(String folded) {

@@ -128,7 +128,16 @@ final class AddressGrowth {
         // "Bad Homburg", "Schwäbisch Hall", "Bergisch Gladbach": a town's first word that needs its second, and
         // then maybe a river or region after it ("Bad Homburg vor der Höhe")
         boolean head = CITY_PREFIXES.contains(city.folded()) || city.folded().endsWith("isch") && city.capitalized();
-        if (head && n.capitalized() && n.start() - city.end() == 1) {
+        // "St. Ingbert", "St. Gallen", "Hann. Münden": an abbreviated first word and its dot, not a sentence's end
+        boolean dotted = last > 0
+                && t.get(last - 1).isNumber()
+                && n.start() - city.end() == 2
+                && s.at(city.end()) == '.'
+                && city.length() <= 4
+                && city.capitalized()
+                && (city.folded().equals("st") || !lex.isCommon(city.folded()) && !lex.isCity(city.folded()))
+                && !lex.isCommon(n.folded());
+        if ((head || dotted) && n.capitalized() && (n.start() - city.end() == 1 || dotted)) {
             if (k + 1 >= t.size() || !t.get(k + 1).isWord()) return k;
             last = k;
             city = n;

@@ -139,7 +139,8 @@ final class AddressesAbroad implements Scanner {
                                 s, n, t.get(n - 1).end() + (s.at(t.get(n - 1).end()) == ':' ? 1 : 0))
                         : -1;
             }
-            if (!t.get(k).capitalized() || lex.isStopWord(f)) return -1;
+            boolean link = k > i && NAME_LINKS.contains(f); // "Jacob van Lennepstraat"
+            if (!link && (!t.get(k).capitalized() || lex.isStopWord(f))) return -1;
             k++;
         }
         return -1;
@@ -201,7 +202,7 @@ final class AddressesAbroad implements Scanner {
     }
 
     /** The end of "28", "25a", "12/3" at token k right after {@code after}, or -1. */
-    private static int houseNumber(TextScan s, int k, int after) {
+    static int houseNumber(TextScan s, int k, int after) {
         List<Token> t = s.tokens;
         if (k >= t.size()) return -1;
         Token n = t.get(k);

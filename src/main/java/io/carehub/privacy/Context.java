@@ -45,7 +45,9 @@ final class Context {
             "tax",
             "tin",
             "steuernummer",
-            "finanzamt");
+            // "ID Nummer vom Finanzamt 23138947655": the tax office gives the tax id
+            "finanzamt",
+            "finanzamts");
     private static final Set<String> PLATE = Set.of(
             "kennzeichen",
             "kfz",
@@ -206,7 +208,7 @@ final class Context {
         for (String head : DOCUMENT_HEADS) {
             if (w.startsWith(head)) return true;
         }
-        return false;
+        return IdentityWords.document(w);
     }
 
     /** "Geburtsdatum wie in der SV-Nummer, also 15.04.1982": a few words may come between the keyword and the date. */
@@ -249,6 +251,18 @@ final class Context {
         for (int seen = 0; k >= 0 && seen < 3; k--, seen++) {
             String w = s.tokens.get(k).text();
             if (w.equalsIgnoreCase("né") || w.equalsIgnoreCase("née")) return true;
+        }
+        return false;
+    }
+
+    /** True if one of the {@code maxTokens} word tokens after {@code pos} (within {@code maxChars}) matches. */
+    static boolean anyAfter(TextScan s, int pos, int maxTokens, int maxChars, Predicate<String> keyword) {
+        List<Token> t = s.tokens;
+        int k = s.tokenAtOrAfter(pos);
+        for (int seen = 0; k < t.size() && seen < maxTokens; k++, seen++) {
+            Token token = t.get(k);
+            if (token.start() - pos > maxChars) return false;
+            if (token.isWord() && keyword.test(token.folded())) return true;
         }
         return false;
     }

@@ -43,6 +43,11 @@ final class ForeignPlates implements Scanner {
     private static final Set<String> UNITS =
             Set.of("GB", "MB", "KB", "TB", "EUR", "USD", "CHF", "PLN", "KM", "PS", "KW");
 
+    /** Keywords written in capitals before a number: "PLZ 01277", "PIN 48213", "VN 7731 0254" are no plates. */
+    private static final Set<String> NOT_PLATES = Set.of(
+            "PLZ", "NR", "NO", "TEL", "FAX", "KD", "KDNR", "ID", "IBAN", "BIC", "PIN", "PUK", "SIM", "TAN", "IP", "VN",
+            "RE", "AZ", "ART", "REF", "TK", "TKT", "ORD", "INV", "DSL", "LTE");
+
     private static final int MAX_GROUPS = 3;
 
     @Override
@@ -50,13 +55,24 @@ final class ForeignPlates implements Scanner {
         if (!s.hasDigit()) return;
         char[] c = s.c;
         for (int i = 0; i < c.length; i++) {
-            if (!isPlateChar(c[i]) || i > 0 && TextScan.isAlnum(c[i - 1])) continue;
+            if (!isPlateChar(c[i]) || i > 0 && TextScan.isAlnum(c[i - 1]) || joinedBefore(c, i)) continue;
             int end = plateEnd(c, i);
-            if (end > i && Context.anyBefore(s, i, 6, 50, CAR_WORDS::contains)) {
+            if (end > i && carWordNear(s, i, end)) {
                 out.add(new Detection(EntityType.OTHER_ID, i, end, 0.85));
                 i = end;
             }
         }
+    }
+
+    private static String firstGroup(char[] c, int start) {
+        int k = start;
+        while (k < c.length && isPlateChar(c[k])) k++;
+        return new String(c, start, k - start);
+    }
+
+    /** "WÜ-TX 207": after a letter and a dash, the rest of a German plate (LicencePlateScanner's) starts. */
+    private static boolean joinedBefore(char[] c, int i) {
+        return i > 1 && c[i - 1] == '-' && Character.isLetterOrDigit(c[i - 2]);
     }
 
     /** The end of a plate starting at {@code start}, or -1. */
@@ -83,8 +99,10 @@ final class ForeignPlates implements Scanner {
             if (i == g || i < c.length && TextScan.isAlnum(c[i])) return -1; // lower case or a longer word
             digitRun = 0;
             if (i - g <= 3 && groups > 0 && UNITS.contains(new String(c, g, i - g))) return -1; // "M 20 GB"
-            // only Dutch plates start with digits, and they join their groups with dashes: "12 000" is an amount
-            if (groups == 1 && TextScan.isDigit(c[start]) && c[g - 1] != '-') return -1;
+            // only Dutch plates start with digits and join their groups with dashes ("12 000" is an amount), but
+            // for a Czech series ("4U7 3815") or a Spanish number with its consonants ("4821 KTZ")
+            if (groups == 1 && TextScan.isDigit(c[start]) && c[g - 1] != '-' && !seriesFirst(c, start, g - 1, i))
+                return -1;
             groups++;
             chars += i - g;
             end = i;
@@ -92,7 +110,41 @@ final class ForeignPlates implements Scanner {
             i++;
         }
         boolean shape = groups >= 2 && chars >= 5 && chars <= 9 && letters >= 1 && longestDigitRun >= 2;
-        return shape ? end : -1;
+        return shape && !NOT_PLATES.contains(firstGroup(c, start)) ? end : -1;
+    }
+
+    /**
+     * A car or plate word up to six words before, a plate word ("Kennzeichen", "SPZ", "Geschäftsauto") up to twelve
+     * before, or one up to four words after the plate: "GZ-481-T (NL-Kennzeichen)".
+     */
+    private static boolean carWordNear(TextScan s, int start, int end) {
+        return Context.anyBefore(s, start, 6, 50, CAR_WORDS::contains)
+                || Context.anyBefore(s, start, 12, 100, IdentityWords::plate)
+                || Context.anyAfter(s, end, 4, 40, IdentityWords::plate);
+    }
+
+    /**
+     * A plate that starts with digits and a space: a Czech series of a digit, a letter and a character, then four
+     * digits ("4U7 3815"); or a Spanish number of four digits, then three consonants ("4821 KTZ").
+     */
+    private static boolean seriesFirst(char[] c, int start, int firstEnd, int secondEnd) {
+        int first = firstEnd - start;
+        int second = secondEnd - firstEnd - 1;
+        if (first == 3 && Character.isLetter(c[start + 1])) return second == 4 && allDigits(c, firstEnd + 1, secondEnd);
+        if (first != 4 || second != 3 || !allDigits(c, start, firstEnd)) return false;
+        for (int k = firstEnd + 1; k < secondEnd; k++) {
+            if (SPANISH_LETTERS.indexOf(c[k]) < 0) return false;
+        }
+        return secondEnd >= c.length || c[secondEnd] != ' ' && c[secondEnd] != '-';
+    }
+
+    private static final String SPANISH_LETTERS = "BCDFGHJKLMNPRSTVWXYZ";
+
+    private static boolean allDigits(char[] c, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!TextScan.isDigit(c[k])) return false;
+        }
+        return true;
     }
 
     private static boolean isPlateChar(char ch) {

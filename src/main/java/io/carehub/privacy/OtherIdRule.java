@@ -199,19 +199,20 @@ final class OtherIdRule implements Scanner {
 
     /** An OTHER_ID keyword of one token (folded): a nearer one than a document word types the value after it. */
     static boolean keyword(String folded) {
-        return KEYWORDS.contains(folded);
+        return KEYWORDS.contains(folded) || IdentityWords.number(folded, KEYWORDS::contains);
     }
 
     /** Index of the token after a keyword at {@code i}, or -1. */
     private static int keywordEnd(TextScan s, int i) {
         List<Token> t = s.tokens;
         String w = t.get(i).folded();
-        if (KEYWORDS.contains(w)) return i + 1;
+        if (keyword(w)) return i + 1;
         if (i + 1 < t.size()
                 && t.get(i + 1).isWord()
                 && t.get(i + 1).start() - t.get(i).end() <= 2
-                && PAIR_HEADS.contains(w)
-                && PAIRS.contains(w + " " + t.get(i + 1).folded())) return i + 2;
+                && (PAIR_HEADS.contains(w)
+                                && PAIRS.contains(w + " " + t.get(i + 1).folded())
+                        || IdentityWords.numberPair(w, t.get(i + 1).folded()))) return i + 2;
         return -1;
     }
 
@@ -256,7 +257,7 @@ final class OtherIdRule implements Scanner {
 
     /** A word between keyword and value: "Versichertennummer der Krankenkasse: …"; not another number's keyword. */
     private static boolean filler(String w) {
-        if (FILLERS.contains(w) || KEYWORDS.contains(w)) return true;
+        if (FILLERS.contains(w) || keyword(w)) return true;
         return !BREAKERS.contains(w) && !w.contains("nummer") && !w.contains("number") && !w.endsWith("nr");
     }
 

@@ -293,4 +293,156 @@ class RecallBackstopTest {
         assertThat(found(detector, "Wir spielen Pingpong im Keller", EntityType.PERSON))
                 .isEmpty();
     }
+
+    // p-abroad: identity documents, personal numbers, licence plates and addresses of neighbouring countries
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "číslo mého občanského průkazu je 217503846|217503846",
+                "osobna iskaznica br. 104928375|104928375",
+                "moj pasoš 009472615, hvala|009472615",
+                "buletinul meu: XT 739184|XT 739184",
+                "személyi igazolvány száma 482917AB|482917AB",
+                "ikamet izni numaram 98237461|98237461",
+                "ταυτότητα: 48291374|48291374",
+                "permesso di soggiorno n. I09382715|I09382715",
+                "verblijfsvergunning nummer E48291736|E48291736",
+                "mijn eID 592-4182735-61|592-4182735-61",
+                "mit pasnummer er 208374915|208374915",
+                "numri i letërnjoftimit 1204837562|1204837562",
+                "ID-картка 004918273, дякую|004918273",
+                "číslo pasu 45821937|45821937"
+            })
+    void takesADocumentNamedInTheCustomersOwnLanguage(String text, String number) {
+        assertThat(found(detector, text, EntityType.ID_DOCUMENT)).containsExactly(number);
+    }
+
+    @Test
+    void theCroatianWordForAllowedIsNoDocumentWord() {
+        String text = "to nije dozvoljeno, račun 48213977";
+        assertThat(found(detector, text, EntityType.ID_DOCUMENT)).isEmpty();
+    }
+
+    @Test
+    void theFrenchNegationIsNoDocumentWord() {
+        String text = "Je ne trouve pas mon numéro client 48213977";
+        assertThat(found(detector, text, EntityType.ID_DOCUMENT)).isEmpty();
+        assertThat(found(detector, text, EntityType.CUSTOMER_ID)).containsExactly("48213977");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Lëtzebuerg Sozialversécherung 1983 0522 17411|1983 0522 17411",
+                "hei, 1983052217411 er min|1983052217411",
+                "mitt nummer 780416-5129 tack|780416-5129",
+                "jen 936214/2009 prosím|936214/2009",
+                "nummer 17058910031, takk|17058910031",
+                "voilà: 93.04.11-228.65|93.04.11-228.65",
+                "min danske CPR-nummer er 130584-2217|130584-2217",
+                "CPR-nr. 130584-2217|130584-2217",
+                "rodné číslo syna 055112/4805|055112/4805",
+                "Matricule CCSS: 1983 0522 174 12|1983 0522 174 12",
+                "die ID vom Finanzamt lautet 47182609431|47182609431"
+            })
+    void takesAPersonalNumberAbroadByItsCheckDigitsOrItsKeyword(String text, String number) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).containsExactly(number);
+        assertThat(found(detector, text, EntityType.ID_DOCUMENT)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "mitt nummer 780416-5128 tack",
+                "jen 936214/2008 prosím",
+                "nummer 17058910032, takk",
+                "voilà: 93.04.11-228.66",
+                "hei, 1983052217412 er min"
+            })
+    void aWrongCheckDigitMakesNoPersonalNumberAbroad(String text) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Parkplatz reserviert für KT-392-B (niederländisches Kennzeichen)|KT-392-B",
+                "SPZ našeho auta je 2AB 4817|2AB 4817",
+                "Tschechisches Kennzeichen vom Lieferwagen meiner Schwester, für die Zufahrt zum Hof: 7C1 2204|7C1 2204",
+                "matrícula del coche 7305 HBX|7305 HBX",
+                "nummerplaat van de bestelwagen 1-XKB-482|1-XKB-482",
+                "nummerplade XY 48 213|XY 48 213",
+                "Autonummer SG 481273|SG 481273"
+            })
+    void takesAForeignLicencePlateWithACarWordBeforeOrAfterIt(String text, String plate) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).containsExactly(plate);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Mein Auto steht vor dem Haus, Ticket TK-2024-558120",
+                "Im Auto ist der Router FRITZ!Box 7590 AX",
+                "Kennzeichen weiß ich nicht, PLZ 01277",
+                "Das Auto ist neu. Ich brauche 4200 EUR"
+            })
+    void aTicketARouterOrAPostcodeNearACarIsNoPlate(String text) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bydlíme Palackého 1320/7, 301 00 Plzeň|Palackého 1320/7, 301 00 Plzeň",
+                "adresa Na Příkopě 858/20, 110 00 Praha|Na Příkopě 858/20, 110 00 Praha",
+                "Rechnung an Dvořákova 45/8, 466 01 Jablonec nad Nisou bitte|Dvořákova 45/8, 466 01 Jablonec nad Nisou",
+                "ny adresse Algade 31, 1. tv., 4000 Roskilde|Algade 31, 1. tv., 4000 Roskilde",
+                "Umzug nach Kongensgade 14, st. tv., 5000 Odense|Kongensgade 14, st. tv., 5000 Odense",
+                "nieuw adres Pieter Cornelisz Hooftstraat 30-3, 1071 BZ Amsterdam|Pieter Cornelisz Hooftstraat 30-3, 1071 BZ Amsterdam",
+                "I moved to Willem de Zwijgerlaan 118-2, 1056 JK Amsterdam|Willem de Zwijgerlaan 118-2, 1056 JK Amsterdam",
+                "firma: Vinohradská 1511/230, 120 00 Praha 2|Vinohradská 1511/230, 120 00 Praha 2",
+                "adresse Istedgade 64, 2. th., 1650 København V|Istedgade 64, 2. th., 1650 København V",
+                "nova adresa: Celovška cesta 88, 1000 Ljubljana|Celovška cesta 88, 1000 Ljubljana",
+                "ny adresse Thorvald Meyers gate 41, 0555 Oslo|Thorvald Meyers gate 41, 0555 Oslo",
+                "adresa ime: Rruga Ibrahim Rugova 7, 10000 Prishtinë|Rruga Ibrahim Rugova 7, 10000 Prishtinë"
+            })
+    void takesAStreetAbroadWithoutAStreetWordWhenItsPostcodeFollows(String text, String address) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
+    }
+
+    @Test
+    void aNameBeforeAStreetAbroadStaysAName() {
+        String text = "Jmenuji se Lucie Svobodová Husova 87/12, 460 01 Liberec";
+        assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly("Husova 87/12, 460 01 Liberec");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Die Palackého ist wegen Bauarbeiten gesperrt",
+                "Ich war in Liberec und in Cheb",
+                "Tarif MagentaMobil 40, 2000 Minuten inklusive",
+                "Zur Husova in Liberec komme ich nicht durch"
+            })
+    void aStreetAbroadWithoutItsPostcodeOrATownAloneIsNoAddress(String text) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "neu: Kaiserstraße 5, 66606 St. Wendel|Kaiserstraße 5, 66606 St. Wendel",
+                "Adresse Rheinstrasse 12, 9430 St. Margrethen, danke|Rheinstrasse 12, 9430 St. Margrethen",
+                "Schulweg 4, 89073 Ulm. Das Paket kam nicht|Schulweg 4, 89073 Ulm",
+                "Kirchplatz 4, 86899 Landsberg am Lech. Grüezi mitenand|Kirchplatz 4, 86899 Landsberg am Lech"
+            })
+    void anAbbreviatedTownKeepsItsSecondWordButASentenceEndsAfterATown(String text, String address) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
+    }
 }

@@ -1,0 +1,87 @@
+package io.carehub.privacy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The words of {@code privacy/identity-words.txt}: identity documents, personal numbers and licence plates as
+ * customers near and across the borders name them in their own languages ("občanský průkaz", "rodné číslo",
+ * "NL-Kennzeichen"). Every entry is folded as message words are; looked up once per word token near a candidate.
+ */
+final class IdentityWords {
+
+    private static final IdentityWords INSTANCE = new IdentityWords();
+
+    private final Set<String> documents = new HashSet<>();
+    private final List<String> documentHeads = new ArrayList<>();
+    private final Set<String> numbers = new HashSet<>();
+    private final Set<String> numberPairs = new HashSet<>();
+    private final Set<String> numberPairHeads = new HashSet<>();
+    private final Set<String> numberTails = new HashSet<>();
+    private final Set<String> plates = new HashSet<>();
+    private final List<String> plateSuffixes = new ArrayList<>();
+
+    private IdentityWords() {
+        for (String line : OrganisationNames.lines("identity-words.txt")) {
+            int colon = line.indexOf(':');
+            if (colon < 0) continue;
+            String kind = line.substring(0, colon).trim();
+            for (String word : line.substring(colon + 1).trim().split("\\s+")) {
+                if (word.isEmpty()) continue;
+                String folded = TextScan.fold(word);
+                switch (kind) {
+                    case "document" -> documents.add(folded);
+                    case "document-head" -> documentHeads.add(folded);
+                    case "number" -> numbers.add(folded);
+                    case "number-pair" -> {
+                        numberPairs.add(folded.replace('+', ' '));
+                        numberPairHeads.add(folded.substring(0, folded.indexOf('+')));
+                    }
+                    case "number-tail" -> numberTails.add(folded);
+                    case "plate" -> plates.add(folded);
+                    case "plate-suffix" -> plateSuffixes.add(folded);
+                    default -> throw new IllegalStateException("identity-words.txt: unknown kind " + kind);
+                }
+            }
+        }
+    }
+
+    /** "pasoš", "průkazu", "iskaznica", "ID-картка": a passport, identity card or residence permit. */
+    static boolean document(String folded) {
+        if (INSTANCE.documents.contains(folded)) return true;
+        for (String head : INSTANCE.documentHeads) {
+            if (folded.startsWith(head)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * "matricule", "EMŠO", and a known number's keyword with a tail for "number" ("CPR-Nummer", "PESEL-Nr",
+     * "OIB-broj"); {@code known} says which heads count.
+     */
+    static boolean number(String folded, Predicate<String> known) {
+        if (INSTANCE.numbers.contains(folded)) return true;
+        int dash = folded.indexOf('-');
+        if (dash <= 1 || dash == folded.length() - 1) return false;
+        String head = folded.substring(0, dash);
+        return INSTANCE.numberTails.contains(folded.substring(dash + 1))
+                && (INSTANCE.numbers.contains(head) || known.test(head));
+    }
+
+    /** "rodné číslo", "registre national", "asmens kodas": a personal number named in two words. */
+    static boolean numberPair(String first, String second) {
+        return INSTANCE.numberPairHeads.contains(first) && INSTANCE.numberPairs.contains(first + " " + second);
+    }
+
+    /** "Kennzeichen", "SPZ", "rendszám", "Geschäftsauto", "NL-Kennzeichen": a car or its licence plate. */
+    static boolean plate(String folded) {
+        if (INSTANCE.plates.contains(folded)) return true;
+        for (String suffix : INSTANCE.plateSuffixes) {
+            if (folded.endsWith(suffix)) return true;
+        }
+        return false;
+    }
+}
