@@ -78,6 +78,10 @@ final class ModelNames {
         if (name[to] || other[to] || !(name[from] || person[from]) || !(scores[to] > growThreshold)) return false;
         List<Token> tokens = scan.tokens;
         String word = tokens.get(to).folded();
+        // a lower-case word joins a capitalized name only when it is a listed name itself: "na zvonu piše Perković"
+        if (!tokens.get(to).capitalized() && tokens.get(from).capitalized() && !listedName(tokens.get(to))) {
+            return false;
+        }
         // a street's own word is no part of a name: "Rue de la Paix", "Via del Corso"
         if (AbroadStreetWords.STREET_FIRST.contains(word) || StreetLexicon.isStreetToken(word)) return false;
         if (streetParticle(word)) {
@@ -87,6 +91,10 @@ final class ModelNames {
         }
         int left = Math.min(from, to);
         return joinable(scan, tokens.get(left).end(), tokens.get(left + 1).start());
+    }
+
+    private static boolean listedName(Token t) {
+        return (t.lexicon() & (Lexicons.FIRST | Lexicons.SURNAME | Lexicons.WORLD_NAME | Lexicons.WORLD_FIRST)) != 0;
     }
 
     /** Particles of names and of streets' names: "de la", "del", "della", "van der". */

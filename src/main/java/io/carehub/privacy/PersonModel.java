@@ -94,9 +94,19 @@ final class PersonModel {
         return scores;
     }
 
-    /** Numbers, stop words and single letters are never scored: no name is one of them. */
+    /**
+     * Numbers, stop words and single letters are never scored: no name is one of them. Nor are words of a script
+     * without capitals (Hangul, Han, Thai): the model's clues are casing and Latin-script affixes, and such a word
+     * is one token with its particles ("최유진이에요"); HangulNames and HanNames take these names by their context.
+     */
     static boolean scored(Token t, int flags) {
-        return (flags & (NUMBER | STOP)) == 0 && t.length() >= 2;
+        return (flags & (NUMBER | STOP)) == 0
+                && t.length() >= 2
+                && cased(t.text().charAt(0));
+    }
+
+    private static boolean cased(char first) {
+        return Character.isUpperCase(first) || Character.isLowerCase(first);
     }
 
     /** Lexicon membership and casing of every token, looked up once per message. */

@@ -155,7 +155,7 @@ class DetectionQualityTest {
     class DevelopmentCorpus extends Guard {
 
         DevelopmentCorpus() {
-            super(LabelledCorpus.JSONL, 1.0, 1.0, 1.0, 0.990);
+            super(LabelledCorpus.JSONL, 1.0, 1.0, 1.0, 0.991);
         }
 
         @Test
@@ -179,11 +179,12 @@ class DetectionQualityTest {
         }
     }
 
-    // B: every entity since the person model (trained on all sets, B included)
+    // B: every entity since the person model (trained on all sets, B included); char. precision 0.995 since the model
+    // trained on P1-P3 takes the router firmware's "fritz os" for a first name
     @Nested
     class SetB extends Guard {
         SetB() {
-            super(LabelledCorpus.HOLDOUT_B_JSONL, 1.0, 1.0, 1.0, 0.996);
+            super(LabelledCorpus.HOLDOUT_B_JSONL, 1.0, 1.0, 1.0, 0.994);
         }
     }
 
@@ -191,7 +192,7 @@ class DetectionQualityTest {
     @Nested
     class SetC extends Guard {
         SetC() {
-            super(LabelledCorpus.HOLDOUT_C_JSONL, 0.996, 0.990, 0.998, 0.998);
+            super(LabelledCorpus.HOLDOUT_C_JSONL, 0.996, 0.990, 0.998, 0.997);
         }
     }
 
@@ -199,7 +200,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetD1 extends Guard {
         DevelopmentSetD1() {
-            super(LabelledCorpus.DEV_D1_JSONL, 1.0, 1.0, 1.0, 0.990);
+            super(LabelledCorpus.DEV_D1_JSONL, 1.0, 1.0, 1.0, 0.992);
         }
     }
 
@@ -207,7 +208,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetD2 extends Guard {
         DevelopmentSetD2() {
-            super(LabelledCorpus.DEV_D2_JSONL, 1.0, 1.0, 1.0, 0.932);
+            super(LabelledCorpus.DEV_D2_JSONL, 1.0, 1.0, 1.0, 0.935);
         }
     }
 
@@ -215,7 +216,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH1 extends Guard {
         DevelopmentSetH1() {
-            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.991);
+            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.993);
         }
     }
 
@@ -223,7 +224,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH2 extends Guard {
         DevelopmentSetH2() {
-            super(LabelledCorpus.H2_JSONL, 1.0, 1.0, 1.0, 0.968);
+            super(LabelledCorpus.H2_JSONL, 1.0, 1.0, 1.0, 0.973);
         }
     }
 
@@ -232,7 +233,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH3 extends Guard {
         DevelopmentSetH3() {
-            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.981);
+            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.986);
         }
     }
 
@@ -242,7 +243,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetJ1 extends Guard {
         DevelopmentSetJ1() {
-            super(LabelledCorpus.J1_JSONL, 0.996, 0.964, 0.997, 0.991);
+            super(LabelledCorpus.J1_JSONL, 0.996, 0.964, 0.997, 0.992);
         }
     }
 
@@ -260,7 +261,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetJ3 extends Guard {
         DevelopmentSetJ3() {
-            super(LabelledCorpus.J3_JSONL, 1.0, 1.0, 0.999, 0.990);
+            super(LabelledCorpus.J3_JSONL, 1.0, 1.0, 0.999, 0.993);
         }
     }
 
@@ -269,7 +270,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetK1 extends Guard {
         DevelopmentSetK1() {
-            super(LabelledCorpus.K1_JSONL, 0.997, 0.937, 0.999, 0.981);
+            super(LabelledCorpus.K1_JSONL, 0.997, 0.937, 0.999, 0.985);
         }
     }
 
@@ -278,7 +279,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetK2 extends Guard {
         DevelopmentSetK2() {
-            super(LabelledCorpus.K2_JSONL, 1.0, 1.0, 1.0, 0.975);
+            super(LabelledCorpus.K2_JSONL, 1.0, 1.0, 1.0, 0.977);
         }
     }
 
@@ -288,7 +289,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetK3 extends Guard {
         DevelopmentSetK3() {
-            super(LabelledCorpus.K3_JSONL, 1.0, 1.0, 1.0, 0.988);
+            super(LabelledCorpus.K3_JSONL, 1.0, 1.0, 1.0, 0.989);
         }
     }
 
@@ -307,7 +308,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetL2 extends Guard {
         DevelopmentSetL2() {
-            super(LabelledCorpus.L2_JSONL, 1.0, 1.0, 0.999, 0.945);
+            super(LabelledCorpus.L2_JSONL, 1.0, 1.0, 0.999, 0.946);
         }
     }
 
@@ -316,7 +317,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetL3 extends Guard {
         DevelopmentSetL3() {
-            super(LabelledCorpus.L3_JSONL, 0.996, 0.970, 0.997, 0.993);
+            super(LabelledCorpus.L3_JSONL, 0.996, 0.970, 0.997, 0.995);
         }
     }
 
@@ -326,14 +327,14 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetM1 extends Guard {
         DevelopmentSetM1() {
-            super(LabelledCorpus.M1_JSONL, 0.994, 0.900, 0.998, 0.980);
+            super(LabelledCorpus.M1_JSONL, 0.994, 0.900, 0.998, 0.988);
         }
     }
 
     @Nested
     class DevelopmentSetM2 extends Guard {
         DevelopmentSetM2() {
-            super(LabelledCorpus.M2_JSONL, 1.0, 1.0, 0.999, 0.952);
+            super(LabelledCorpus.M2_JSONL, 1.0, 1.0, 0.999, 0.954);
         }
     }
 
@@ -356,14 +357,14 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetN2 extends Guard {
         DevelopmentSetN2() {
-            super(LabelledCorpus.N2_JSONL, 0.985, 0.909, 0.992, 0.986);
+            super(LabelledCorpus.N2_JSONL, 0.985, 0.909, 0.992, 0.988);
         }
     }
 
     @Nested
     class DevelopmentSetN3 extends Guard {
         DevelopmentSetN3() {
-            super(LabelledCorpus.N3_JSONL, 0.996, 0.950, 0.999, 0.978);
+            super(LabelledCorpus.N3_JSONL, 0.996, 0.950, 0.999, 0.981);
         }
     }
 
@@ -372,14 +373,14 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetO1 extends Guard {
         DevelopmentSetO1() {
-            super(LabelledCorpus.O1_JSONL, 0.981, 0.900, 0.989, 0.946);
+            super(LabelledCorpus.O1_JSONL, 0.981, 0.900, 0.989, 0.950);
         }
     }
 
     @Nested
     class DevelopmentSetO2 extends Guard {
         DevelopmentSetO2() {
-            super(LabelledCorpus.O2_JSONL, 0.994, 0.875, 0.997, 0.991);
+            super(LabelledCorpus.O2_JSONL, 0.994, 0.875, 0.997, 0.990);
         }
     }
 
@@ -387,6 +388,30 @@ class DetectionQualityTest {
     class DevelopmentSetO3 extends Guard {
         DevelopmentSetO3() {
             super(LabelledCorpus.O3_JSONL, 0.996, 0.987, 0.999, 0.992);
+        }
+    }
+
+    // P1-P3: first seen 0.953 / 0.928 / 0.956 (0.947 together: documents, personal numbers and addresses of the
+    // neighbouring countries, P1; numbers, a phone and an IBAN dictated or scanned, P2; names of more origins and
+    // documents named in the family's language, P3); then rules for their kinds and the person model trained on them
+    @Nested
+    class DevelopmentSetP1 extends Guard {
+        DevelopmentSetP1() {
+            super(LabelledCorpus.P1_JSONL, 1.0, 1.0, 0.999, 0.992);
+        }
+    }
+
+    @Nested
+    class DevelopmentSetP2 extends Guard {
+        DevelopmentSetP2() {
+            super(LabelledCorpus.P2_JSONL, 1.0, 1.0, 0.999, 0.985);
+        }
+    }
+
+    @Nested
+    class DevelopmentSetP3 extends Guard {
+        DevelopmentSetP3() {
+            super(LabelledCorpus.P3_JSONL, 1.0, 1.0, 0.999, 0.983);
         }
     }
 
