@@ -89,6 +89,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String P2_MARKUP = "/privacy/holdout-p2-annotated.txt";
     static final String P3_JSONL = "/privacy/holdout-p3.jsonl";
     static final String P3_MARKUP = "/privacy/holdout-p3-annotated.txt";
+    static final String Q1_JSONL = "/privacy/holdout-q1.jsonl";
+    static final String Q1_MARKUP = "/privacy/holdout-q1-annotated.txt";
+    static final String Q2_JSONL = "/privacy/holdout-q2.jsonl";
+    static final String Q2_MARKUP = "/privacy/holdout-q2-annotated.txt";
+    static final String Q3_JSONL = "/privacy/holdout-q3.jsonl";
+    static final String Q3_MARKUP = "/privacy/holdout-q3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -127,7 +133,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("O3", O3_JSONL, "set O3 (26th author, a cross-section of one week at the chat desk)"),
             new NamedSet("P1", P1_JSONL, "set P1 (27th author, border regions and cross-border life)"),
             new NamedSet("P2", P2_JSONL, "set P2 (28th author, older customers, voice dictation, scanned letters)"),
-            new NamedSet("P3", P3_JSONL, "set P3 (29th author, families and small shops with roots elsewhere)"));
+            new NamedSet("P3", P3_JSONL, "set P3 (29th author, families and small shops with roots elsewhere)"),
+            new NamedSet("Q1", Q1_JSONL, "set Q1 (30th author, customers in a hurry on their phones)"),
+            new NamedSet("Q2", Q2_JSONL, "set Q2 (31st author, landlords, carers and helpers writing for many)"),
+            new NamedSet("Q3", Q3_JSONL, "set Q3 (32nd author, customers abroad and travellers)"));
 
     static LabelledCorpus load() {
         return load(JSONL);

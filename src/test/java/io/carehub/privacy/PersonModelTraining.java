@@ -63,7 +63,7 @@ public final class PersonModelTraining {
 
     /**
      * {@code --until NAME}: only the sets up to and including NAME, in {@link LabelledCorpus#SETS}' order (the shipped
-     * model was trained {@code --until P3}, all 31 sets); without it, every set.
+     * model was trained {@code --until P3}, the 31 sets up to P3); without it, every set.
      */
     static List<NamedSet> setsUntil(List<String> options) {
         int i = options.indexOf("--until");
