@@ -131,11 +131,25 @@ final class ForeignPlates implements Scanner {
         int first = firstEnd - start;
         int second = secondEnd - firstEnd - 1;
         if (first == 3 && Character.isLetter(c[start + 1])) return second == 4 && allDigits(c, firstEnd + 1, secondEnd);
+        if (first == 2 && allDigits(c, start, firstEnd)) return turkishProvince(c, start, firstEnd, secondEnd);
         if (first != 4 || second != 3 || !allDigits(c, start, firstEnd)) return false;
         for (int k = firstEnd + 1; k < secondEnd; k++) {
             if (SPANISH_LETTERS.indexOf(c[k]) < 0) return false;
         }
-        return secondEnd >= c.length || c[secondEnd] != ' ' && c[secondEnd] != '-';
+        // no third group: "4821 KTZ", "4821 KTZ — la …", not "4821 KTZ 12"
+        return secondEnd + 1 >= c.length
+                || c[secondEnd] != ' ' && c[secondEnd] != '-'
+                || !isPlateChar(c[secondEnd + 1]);
+    }
+
+    /** A Turkish plate's province (01-81), then one to three capitals: "34 KHT 682", "06 A 1234". */
+    private static boolean turkishProvince(char[] c, int start, int firstEnd, int secondEnd) {
+        int province = (c[start] - '0') * 10 + c[start + 1] - '0';
+        if (province < 1 || province > 81 || secondEnd - firstEnd - 1 > 3) return false;
+        for (int k = firstEnd + 1; k < secondEnd; k++) {
+            if (c[k] < 'A' || c[k] > 'Z') return false;
+        }
+        return true;
     }
 
     private static final String SPANISH_LETTERS = "BCDFGHJKLMNPRSTVWXYZ";

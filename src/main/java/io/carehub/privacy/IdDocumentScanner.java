@@ -27,6 +27,14 @@ final class IdDocumentScanner implements Scanner {
             int start = i;
             while (i < n && TextScan.isAlnum(c[i])) i++;
             int len = i - start;
+            if (len < 10) {
+                int grouped = groupedIcao(s, start, i);
+                if (grouped > 0) {
+                    out.add(new Detection(EntityType.ID_DOCUMENT, start, grouped, 0.95));
+                    i = grouped;
+                    continue;
+                }
+            }
             if (len < 6 || len > 18) continue; // up to 18: a Chinese resident id after "id number"
             if (!icaoDocument(s, start, i, out)) foreignDocument(s, start, i, out);
         }
@@ -51,6 +59,36 @@ final class IdDocumentScanner implements Scanner {
         if (score == 0) return false;
         out.add(new Detection(EntityType.ID_DOCUMENT, start, end, score));
         return true;
+    }
+
+    /**
+     * "perso XCRJ V8H1Z 5": a German document number typed in groups, after a document word; the groups' ten chars
+     * must carry the ICAO check digit. Returns the end of the last group, or 0.
+     */
+    private static int groupedIcao(TextScan s, int start, int firstEnd) {
+        char[] c = s.c;
+        if (firstEnd - start < 2 || firstEnd + 1 >= c.length || c[firstEnd] != ' ') return 0;
+        StringBuilder chars = new StringBuilder(10).append(c, start, firstEnd - start);
+        int end = firstEnd;
+        while (chars.length() < 10 && end + 1 < c.length && c[end] == ' ' && TextScan.isAlnum(c[end + 1])) {
+            int g = end + 1;
+            int k = g;
+            while (k < c.length && TextScan.isAlnum(c[k])) k++;
+            chars.append(c, g, k - g);
+            end = k;
+        }
+        if (chars.length() != 10 || end == firstEnd) return 0;
+        String candidate = chars.toString().toUpperCase();
+        for (int k = 0; k < 10; k++) {
+            if (ICAO_CHARS.indexOf(candidate.charAt(k)) < 0 || k == 0 && ICAO_FIRST.indexOf(candidate.charAt(0)) < 0) {
+                return 0;
+            }
+        }
+        if (!anyDigit(c, start, end)
+                || Checksums.icaoCheckDigit(candidate.substring(0, 9)) != candidate.charAt(9) - '0') {
+            return 0;
+        }
+        return Context.idDocumentBefore(s, start) ? end : 0;
     }
 
     private static boolean anyDigit(char[] c, int start, int end) {

@@ -445,4 +445,32 @@ class RecallBackstopTest {
     void anAbbreviatedTownKeepsItsSecondWordButASentenceEndsAfterATown(String text, String address) {
         assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(address);
     }
+
+    // issue 17, kinds of miss of Q1-Q3: Spanish and Turkish plates, a German document number typed in groups
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "mi matrícula 5532 BXK — gracias|OTHER_ID|5532 BXK",
+                "Kennzeichen vom Mietwagen 06 AB 1234, bitte nicht abschleppen|OTHER_ID|06 AB 1234",
+                "perso T220 00129 3 und die Adresse stimmt|ID_DOCUMENT|T220 00129 3",
+                "Ausweisnummer C4X9 RL8M2 8|ID_DOCUMENT|C4X9 RL8M2 8"
+            })
+    void takesTheKindsOfQsMisses(String text, EntityType type, String value) {
+        assertThat(found(detector, text, type)).containsExactly(value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Seite 34 KHT war unleserlich",
+                "Ticket T220 00129 3 ist noch offen",
+                "perso T220 00129 4 (Tippfehler?)",
+                "Auto 4821 KTZ 12 Euro günstiger"
+            })
+    void noPlateOrGroupedDocumentWithoutItsWordOrCheckDigit(String text) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).isEmpty();
+        assertThat(found(detector, text, EntityType.ID_DOCUMENT)).isEmpty();
+    }
 }
