@@ -95,6 +95,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String Q2_MARKUP = "/privacy/holdout-q2-annotated.txt";
     static final String Q3_JSONL = "/privacy/holdout-q3.jsonl";
     static final String Q3_MARKUP = "/privacy/holdout-q3-annotated.txt";
+    static final String R1_JSONL = "/privacy/holdout-r1.jsonl";
+    static final String R1_MARKUP = "/privacy/holdout-r1-annotated.txt";
+    static final String R2_JSONL = "/privacy/holdout-r2.jsonl";
+    static final String R2_MARKUP = "/privacy/holdout-r2-annotated.txt";
+    static final String R3_JSONL = "/privacy/holdout-r3.jsonl";
+    static final String R3_MARKUP = "/privacy/holdout-r3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -136,7 +142,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("P3", P3_JSONL, "set P3 (29th author, families and small shops with roots elsewhere)"),
             new NamedSet("Q1", Q1_JSONL, "set Q1 (30th author, customers in a hurry on their phones)"),
             new NamedSet("Q2", Q2_JSONL, "set Q2 (31st author, landlords, carers and helpers writing for many)"),
-            new NamedSet("Q3", Q3_JSONL, "set Q3 (32nd author, customers abroad and travellers)"));
+            new NamedSet("Q3", Q3_JSONL, "set Q3 (32nd author, customers abroad and travellers)"),
+            new NamedSet("R1", R1_JSONL, "set R1 (33rd author, families managing their contracts)"),
+            new NamedSet("R2", R2_JSONL, "set R2 (34th author, the self-employed and freelancers)"),
+            new NamedSet("R3", R3_JSONL, "set R3 (35th author, technician visits and callbacks)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
