@@ -45,16 +45,10 @@ final class IdDocumentScanner implements Scanner {
         int len = end - start;
         if (len != 9 && len != 10 || !anyDigit(s.c, start, end)) return false; // a number has digits
         String candidate = new String(s.c, start, len).toUpperCase();
-        if (ICAO_FIRST.indexOf(candidate.charAt(0)) < 0) return false;
-        int digitCount = 0;
-        for (int k = 0; k < len; k++) {
-            char ch = candidate.charAt(k);
-            if (ICAO_CHARS.indexOf(ch) < 0) return false;
-            if (TextScan.isDigit(ch)) digitCount++;
-        }
-        if (digitCount == 0) return false;
+        int digitCount = icaoDigits(candidate);
+        if (digitCount <= 0) return false;
         boolean context = Context.idDocumentBefore(s, start);
-        boolean checked = len == 10 && Checksums.icaoCheckDigit(candidate.substring(0, 9)) == candidate.charAt(9) - '0';
+        boolean checked = len == 10 && icaoChecked(candidate);
         double score = checked && context ? 0.97 : checked && digitCount >= 2 ? 0.75 : context && len == 9 ? 0.7 : 0;
         if (score == 0) return false;
         out.add(new Detection(EntityType.ID_DOCUMENT, start, end, score));
@@ -68,6 +62,9 @@ final class IdDocumentScanner implements Scanner {
     private static int groupedIcao(TextScan s, int start, int firstEnd) {
         char[] c = s.c;
         if (firstEnd - start < 2 || firstEnd + 1 >= c.length || c[firstEnd] != ' ') return 0;
+        for (int k = start; k < firstEnd; k++) {
+            if (ICAO_CHARS.indexOf(Character.toUpperCase(c[k])) < 0) return 0; // most words: a vowel
+        }
         StringBuilder chars = new StringBuilder(10).append(c, start, firstEnd - start);
         int end = firstEnd;
         while (chars.length() < 10 && end + 1 < c.length && c[end] == ' ' && TextScan.isAlnum(c[end + 1])) {
@@ -79,16 +76,25 @@ final class IdDocumentScanner implements Scanner {
         }
         if (chars.length() != 10 || end == firstEnd) return 0;
         String candidate = chars.toString().toUpperCase();
-        for (int k = 0; k < 10; k++) {
-            if (ICAO_CHARS.indexOf(candidate.charAt(k)) < 0 || k == 0 && ICAO_FIRST.indexOf(candidate.charAt(0)) < 0) {
-                return 0;
-            }
-        }
-        if (!anyDigit(c, start, end)
-                || Checksums.icaoCheckDigit(candidate.substring(0, 9)) != candidate.charAt(9) - '0') {
-            return 0;
-        }
+        if (icaoDigits(candidate) <= 0 || !icaoChecked(candidate)) return 0;
         return Context.idDocumentBefore(s, start) ? end : 0;
+    }
+
+    /** The digits of a candidate in the ICAO alphabet that starts with one of its first letters; -1 otherwise. */
+    private static int icaoDigits(String candidate) {
+        if (ICAO_FIRST.indexOf(candidate.charAt(0)) < 0) return -1;
+        int digits = 0;
+        for (int k = 0; k < candidate.length(); k++) {
+            char ch = candidate.charAt(k);
+            if (ICAO_CHARS.indexOf(ch) < 0) return -1;
+            if (TextScan.isDigit(ch)) digits++;
+        }
+        return digits;
+    }
+
+    /** Ten chars whose last is the ICAO check digit of the nine before it. */
+    private static boolean icaoChecked(String candidate) {
+        return Checksums.icaoCheckDigit(candidate.substring(0, 9)) == candidate.charAt(9) - '0';
     }
 
     private static boolean anyDigit(char[] c, int start, int end) {
