@@ -15,6 +15,8 @@ import java.util.Set;
 final class RepeatedNames {
 
     private static final double SCORE = 0.7;
+    /** Everyday words, names that are everyday words too, and towns: the token's lexicon bits say it once. */
+    private static final int NO_NAME = Lexicons.STOP | Lexicons.COMMON | Lexicons.ORDINARY | Lexicons.CITY;
 
     private final Lexicons lex;
 
@@ -79,9 +81,7 @@ final class RepeatedNames {
                         && token.capitalized()
                         && !org[k]
                         && f.length() >= 3
-                        && !lex.isCommon(f)
-                        && !lex.isOrdinary(f)
-                        && !lex.isCity(f)
+                        && (token.lexicon() & NO_NAME) == 0
                         && (lex.isName(f) || lex.isWorldName(f) || lex.hasSurnameShape(f))) names.add(f);
             }
         }
