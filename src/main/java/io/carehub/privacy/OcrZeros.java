@@ -21,10 +21,6 @@ final class OcrZeros {
         if (digitBefore(c, i) && digitAfter(c, i) && !socialSecurityLetter(c, i)) c[i] = '0';
     }
 
-    /**
-     * "15080104O617", "65 170884 O 61 7": eight digits, a letter, three digits is a social-security number's shape,
-     * whose letter is the first of the birth name, O included.
-     */
     /** "Kr0ll", "Eckste1n": OCR's 0 or 1 between two lowercase letters is the letter o or i of a word. */
     static void readLetter(char[] c, int i) {
         if (i == 0 || i + 1 >= c.length) return;
@@ -73,6 +69,10 @@ final class OcrZeros {
         return ch >= 'a' && ch <= 'f';
     }
 
+    /**
+     * "15080104O617", "65 170884 O 61 7": eight digits, a letter, three digits is a social-security number's shape,
+     * whose letter is the first of the birth name, O included.
+     */
     private static boolean socialSecurityLetter(char[] c, int i) {
         return digits(c, i - 1, -1) == 8 && digits(c, i + 1, 1) == 3;
     }

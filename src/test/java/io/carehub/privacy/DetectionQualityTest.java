@@ -128,10 +128,10 @@ class DetectionQualityTest {
         /**
          * Values with a fixed grammar or a check digit: nothing excuses missing one. Phone numbers and e-mail addresses
          * are guarded on their own, so a set that writes them in a new way can hold an honest lower floor until the
-         * rules catch up (today only R1, first seen after the Q round, misses one phone number).
+         * rules catch up (today only R1, first seen after the Q round, misses one phone number: its floor is 0.970, every other set's 1.0).
          */
         @Test
-        void findsEveryPhoneIbanAndCard() {
+        void findsEveryIbanAndCardAndThePhonesAtTodaysLevel() {
             assertTypeRecall(r, List.of(EntityType.IBAN, EntityType.CARD), 1.0);
             assertTypeRecall(r, List.of(EntityType.PHONE), phoneRecall);
         }
