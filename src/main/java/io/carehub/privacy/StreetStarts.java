@@ -1,0 +1,164 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The start of a street before what was found, for {@link AddressGrowth}: the street and house number before a
+ * postcode ("Sülzgürtel 88, 50937 Köln"), written house number first ("12 Bergstrasse, 10115 Berlin"), an
+ * adjective before a street name ("Obere Königstraße") and a flat before the street ("Flat 3, 12 Bergstrasse").
+ */
+final class StreetStarts {
+
+    private static final Set<String> STREET_STARTS =
+            Set.of("am", "an", "auf", "im", "in", "unter", "zum", "zur", "hinter", "beim", "vor", "via", "rue", "der");
+
+    private final Lexicons lex;
+
+    StreetStarts(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    /** Everyday adjectives that name streets too: "Alte Dorfstraße", "Neue Reihe". */
+    private static final Set<String> STREET_ADJECTIVES = Set.of(
+            "alte",
+            "alter",
+            "neue",
+            "neuer",
+            "obere",
+            "untere",
+            "hohe",
+            "lange",
+            "kleine",
+            "grosse",
+            "breite",
+            "hintere",
+            "vordere",
+            "innere",
+            "mittlere");
+
+    /** "Obere Königstraße", "Weender Landstr.": a capitalized adjective before a street name, or {@code first}. */
+    int adjectiveBefore(TextScan s, int first) {
+        List<Token> t = s.tokens;
+        if (first == 0) return first;
+        Token b = t.get(first - 1);
+        String f = b.folded();
+        // "Neue Mainzer Straße", "Alte Jakobstraße": only the everyday street adjectives before a two-word street
+        boolean twoWords = first + 1 < t.size()
+                && StreetLexicon.STREET_WORDS.contains(t.get(first + 1).folded())
+                && STREET_ADJECTIVES.contains(f);
+        if (!twoWords && !StreetLexicon.isStreetToken(t.get(first).folded())) return first;
+        boolean adjective = f.endsWith("e") || f.endsWith("er") || f.endsWith("es") || f.endsWith("en");
+        if (!b.isWord()
+                || !b.capitalized()
+                || lex.isCommon(f) && !STREET_ADJECTIVES.contains(f)
+                || !adjective
+                || !NameSpan.joined(s, b, t.get(first))) {
+            return first;
+        }
+        return first - 1;
+    }
+
+    /** "Sülzgürtel 88, 50937 Köln": the first token of a street and house number before a postcode, or {@code first}. */
+    int streetBefore(TextScan s, int first) {
+        List<Token> t = s.tokens;
+        int k = first - 1;
+        if (k >= 0
+                && t.get(k).isWord()
+                && t.get(k).length() == 1
+                && t.get(k).start() == t.get(k - 1 >= 0 ? k - 1 : k).end()) {
+            k--; // "5a"
+        }
+        if (k < 1 || !t.get(k).isNumber() || t.get(k).length() > 4) return first;
+        int numberEnd = t.get(first - 1).end(); // after "5a" its letter
+        if (!s.onlyBetween(numberEnd, t.get(first).start(), ",") || t.get(first).start() - numberEnd > 2) {
+            return first;
+        }
+        // "7-9", "12-14": a range of house numbers
+        if (k >= 2
+                && t.get(k - 1).isNumber()
+                && t.get(k - 1).end() + 1 == t.get(k).start()
+                && s.at(t.get(k - 1).end()) == '-') k--;
+        int number = k;
+        int j = number;
+        while (j - 1 >= 0 && number - j < 3) {
+            Token w = t.get(j - 1);
+            if (!w.isWord() || t.get(j).start() - w.end() != 1 || s.at(w.end()) != ' ' && s.at(w.end()) != '.') break;
+            String f = w.folded();
+            boolean street = w.capitalized() && (!lex.isCommon(f) || STREET_ADJECTIVES.contains(f))
+                    || StreetLexicon.isStreetToken(f);
+            if (!street && !(STREET_STARTS.contains(f) && w.capitalized())) break;
+            j--;
+        }
+        if (j == number) return first;
+        while (j < number
+                && !t.get(j).capitalized()
+                && !StreetLexicon.isStreetToken(t.get(j).folded())) j++;
+        return j < number ? j : first;
+    }
+
+    private static final Set<String> STREET_WORDS = Set.of(
+            "strasse", "str", "street", "st", "road", "rd", "avenue", "ave", "lane", "allee", "weg", "platz", "gasse",
+            "ring", "damm", "ufer", "markt");
+    private static final Set<String> UNITS = Set.of(
+            "flat",
+            "apt",
+            "apartment",
+            "suite",
+            "unit",
+            "room",
+            "wohnung",
+            "whg",
+            "we",
+            "app",
+            "appartement",
+            "zimmer");
+
+    /**
+     * "12 Bergstrasse, 10115 Berlin", "41 Schillerstraße, 60313 Frankfurt": a street written the English way, house
+     * number first, before a postcode; the first token of the house number, or {@code first}.
+     */
+    int numberFirstStreetBefore(TextScan s, int first) {
+        List<Token> t = s.tokens;
+        int k = first - 1;
+        if (k < 1 || !t.get(k).isWord() || t.get(first).start() - t.get(k).end() > 2) return first;
+        if (!s.onlyBetween(t.get(k).end(), t.get(first).start(), ",")) return first;
+        String last = t.get(k).folded();
+        int j = k;
+        while (j - 1 >= 0
+                && k - j < 3
+                && t.get(j - 1).isWord()
+                && t.get(j).start() - t.get(j - 1).end() == 1) {
+            Token w = t.get(j - 1);
+            if (!w.capitalized() || lex.isStopWord(w.folded()) && !STREET_STARTS.contains(w.folded())) break;
+            j--;
+        }
+        boolean street = StreetLexicon.isStreetToken(last)
+                || STREET_WORDS.contains(last)
+                || STREET_STARTS.contains(t.get(j).folded()) && t.get(j).capitalized();
+        if (!street) return first;
+        Token n = j > 0 ? t.get(j - 1) : null;
+        if (n != null && n.isNumber() && n.length() <= 4 && t.get(j).start() - n.end() == 1) return j - 1;
+        return first;
+    }
+
+    /** "Flat 3, 12 Bergstrasse", "Apt 12B, 5 Karl-Marx-Allee": the unit word before the street's start, or it. */
+    static int unitBefore(TextScan s, int first) {
+        List<Token> t = s.tokens;
+        int k = first - 1;
+        if (k < 1 || t.get(first).start() - t.get(k).end() > 2) return first;
+        if (!s.onlyBetween(t.get(k).end(), t.get(first).start(), ",")) return first;
+        if (t.get(k).isWord()
+                && t.get(k).length() <= 2
+                && t.get(k - 1).isNumber()
+                && t.get(k - 1).end() == t.get(k).start()) {
+            k--; // "12B"
+        }
+        if (k < 1 || !t.get(k).isNumber() || t.get(k).length() > 4) return first;
+        Token unit = t.get(k - 1);
+        int gap = t.get(k).start() - unit.end();
+        if (!unit.isWord() || gap < 1 || gap > 2 || !UNITS.contains(unit.folded())) return first;
+        return k - 1;
+    }
+}
