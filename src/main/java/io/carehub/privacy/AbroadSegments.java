@@ -38,9 +38,13 @@ final class AbroadSegments {
      * "1. tv.".
      */
     private static final Pattern UNIT = Pattern.compile(
-            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|lejl|appt)|кв|m|д)"
-                    + "\\.? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"
-                    + "|\\d{1,2}[º°ª](?: ?[A-Z])?(?![\\p{L}\\p{N}])" // Spanish floor and door: "3º B"
+            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt)"
+                    + "|кв|m|д|D(?=:))" // Turkish "D: 9" (daire) only with its colon
+                    + "[.:]? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"
+                    // Spanish floor and door: "3º B", "2º izq.", "1º dcha."
+                    + "|\\d{1,2}[º°ª](?: ?(?:[A-Z]|(?i:izq|izda|dcha|dcha|der|centro|ctro))(?![\\p{L}\\p{N}])\\.?)?(?![\\p{L}\\p{N}])"
+                    // Catalan floor and door: "4t 2a", "1r 1a", "pral. 2a"
+                    + "|(?:\\d{1,2}(?:r|n|t|è|º)|(?i:pral|bxs|ent))\\.? \\d{1,2}[aª](?![\\p{L}\\p{N}])"
                     // Danish floor and side: "1. tv.", "st. th.", "2. sal", "kl. mf."
                     + "|(?:\\d{1,2}\\.|(?i:st|kl)\\.?) ?(?i:tv|th|mf|sal)(?![\\p{L}\\p{N}])\\.?");
 
@@ -65,6 +69,9 @@ final class AbroadSegments {
         end = townName(s, lex, end);
         return district(s, town, m.start("town") - i == 5, end);
     }
+
+    private static final Pattern POLISH_TOWN_ADJECTIVE =
+            Pattern.compile("\\p{L}{3,}(?:ski|ska|skie|cki|cka|ckie|cza|czy)");
 
     private static final Set<String> SAINTS = Set.of("st", "ste", "sv");
 
@@ -119,7 +126,11 @@ final class AbroadSegments {
                 return s.tokens.get(j).end();
             return end;
         }
-        return n.isWord() && n.capitalized() && !lex.isCommon(n.folded()) && lex.isCity(n.folded()) ? n.end() : end;
+        // "Gorzów Wielkopolski", "Dąbrowa Górnicza", "Ostrów Mazowiecka": a town's adjective after its name
+        boolean adjective = POLISH_TOWN_ADJECTIVE.matcher(n.folded()).matches();
+        return n.isWord() && n.capitalized() && !lex.isCommon(n.folded()) && (lex.isCity(n.folded()) || adjective)
+                ? n.end()
+                : end;
     }
 
     /** A known town, or a capitalized word that is no everyday word and no model code in capitals ("7530 AX"). */

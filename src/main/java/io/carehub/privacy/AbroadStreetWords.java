@@ -134,8 +134,8 @@ final class AbroadStreetWords {
             Set.of("west", "east", "north", "south", "nw", "ne", "sw", "se", "n", "e", "s", "w");
     /** Words inside a street's name that are not capitalized: "Rue de la Gare", "Calle del Prado". */
     static final Set<String> NAME_LINKS = Set.of(
-            "de", "la", "le", "les", "du", "des", "del", "della", "dei", "di", "da", "do", "dos", "das", "van", "von",
-            "der", "den", "the", "of", "y", "e", "d'");
+            "de", "la", "le", "les", "du", "des", "del", "della", "dei", "degli", "delle", "dello", "dels", "di", "da",
+            "do", "dos", "das", "van", "von", "der", "den", "the", "of", "y", "e", "d'");
     /** Street words written in lower case as often as not ("rue de Rivoli 5", "улица Ленина 3"); others need a capital or a dot. */
     static final Set<String> LOWER_CASE_OK = Set.of(
             "rue",

@@ -43,6 +43,7 @@ final class AddressGrowth {
             if (newFirst == first && t.get(first).isNumber() && t.get(first).length() == 5) {
                 newFirst = streets.numberFirstStreetBefore(s, first);
             }
+            if (newFirst == first) newFirst = streets.streetBeforeTown(s, first, last);
             if (newFirst > 0) newFirst = StreetStarts.unitBefore(s, newFirst);
             if (t.get(newFirst).start() < limitStart) newFirst = first;
             if (t.get(newLast).end() > limitEnd) newLast = last;
@@ -57,7 +58,7 @@ final class AddressGrowth {
                             a.score(),
                             a.canonical()));
         }
-        return result == null ? found : result;
+        return CityQualifiers.extend(s, result == null ? found : result);
     }
 
     /** A house number ends the finding: "12", "12a", "2b" (a letter glued to the number). */
@@ -84,6 +85,6 @@ final class AddressGrowth {
                 || pc.length() != 5 && !fourDigits
                 || !s.onlyBetween(t.get(last).end(), pc.start(), ",")) return last;
         if (pc.start() - t.get(last).end() > 2 || !city.isWord() || city.start() - pc.end() != 1) return last;
-        return lex.isStopWord(city.folded()) ? last : k + 1;
+        return lex.isStopWord(city.folded()) && !CityQualifiers.bracketAfter(s, city.end()) ? last : k + 1;
     }
 }

@@ -97,8 +97,7 @@ final class AddressesAbroad implements Scanner {
             Token n = t.get(k);
             if (NUMBER_WORDS.contains(n.folded()) && names > 0) break;
             if (n.capitalized() && !lex.isStopWord(n.folded())) names++;
-            else if (!NAME_LINKS.contains(n.folded())
-                    || names == 0 && !n.folded().equals("de")) break;
+            else if (!NAME_LINKS.contains(n.folded())) break; // "Avenida de la Costa Blanca", "Via dei Serragli"
             k++;
         }
         if (names == 0 || k >= t.size()) return -1;
@@ -214,7 +213,7 @@ final class AddressesAbroad implements Scanner {
         else if ((s.at(end) == '/' || s.at(end) == '-') && TextScan.isDigit(s.at(end + 1))) {
             end++;
             while (TextScan.isDigit(s.at(end))) end++;
-        }
+        } else if (s.at(end) == '-' && romanFloor(s, end + 1) > 0) end = romanFloor(s, end + 1); // "412-II", "17-hs"
         if (TextScan.isAlnum(s.at(end)) || (s.at(end) == '.' || s.at(end) == ',') && TextScan.isDigit(s.at(end + 1))) {
             return -1; // "28.10." or "12,50"
         }
@@ -273,5 +272,13 @@ final class AddressesAbroad implements Scanner {
         if (s.at(i) == ',') i++;
         if (s.at(i) != ' ' || i >= s.length() - 1) return -1;
         return i + 1;
+    }
+
+    /** The end of a Dutch floor after a house number's dash ("412-II", "17-hs", "3-H"), or -1. */
+    private static int romanFloor(TextScan s, int i) {
+        int k = i;
+        while (k - i < 4 && "IVX".indexOf(s.at(k)) >= 0) k++;
+        if (k == i && (s.at(k) == 'h' || s.at(k) == 'H')) k += s.at(k + 1) == 's' ? 2 : 1;
+        return k > i && !TextScan.isAlnum(s.at(k)) ? k : -1;
     }
 }

@@ -67,7 +67,9 @@ final class CityNames {
                 && city.capitalized()
                 && (city.folded().equals("st") || !lex.isCommon(city.folded()) && !lex.isCity(city.folded()))
                 && !lex.isCommon(n.folded());
-        if ((head || dotted) && n.capitalized() && (n.start() - city.end() == 1 || dotted)) {
+        // "bad endorf": a town written in lower case keeps its second word in lower case too
+        boolean sameCase = n.capitalized() || !city.capitalized() && !lex.isStopWord(n.folded());
+        if ((head || dotted) && sameCase && (n.start() - city.end() == 1 || dotted)) {
             if (k + 1 >= t.size() || !t.get(k + 1).isWord()) return k;
             last = k;
             city = n;

@@ -46,8 +46,11 @@ final class ForeignAddresses implements Scanner {
         boolean ukPossible = capitalBeforeDigit(s.c);
         while (ukPossible && ukMatches.find()) {
             Matcher uk = ukMatches.matcher();
-            if (!placeName(s, uk.end())) continue;
-            out.add(new Detection(EntityType.ADDRESS, uk.start(), uk.end(), 0.75));
+            if (!ukPostcode(s, uk.start("code"), uk.end())) continue;
+            // "Leeds LS9 8BE": the town when it is one; "Address LS9 8BE": the code alone
+            if (uk.start() < uk.start("code")
+                    && placeName(s, s.tokens.get(s.tokenAtOrAfter(uk.start())).end()))
+                out.add(new Detection(EntityType.ADDRESS, uk.start(), uk.end(), 0.75));
             // the code alone too: when the town already ends a street's span, the code still joins it
             out.add(new Detection(EntityType.ADDRESS, uk.start("code"), uk.end(), 0.7));
         }
@@ -117,6 +120,18 @@ final class ForeignAddresses implements Scanner {
                 && TextScan.isDigit(c[i + 3])
                 && c[i + 4] == ' '
                 && !StartMatcher.afterAsciiAlnum(c, i);
+    }
+
+    /**
+     * A British postcode's shape (outward code, inward digit and two letters: "LS9 8BE", "SW1A 1AA") is no everyday
+     * word, so only data volumes ("M2 5GB") and codes in capitals glued to other words are none.
+     */
+    private static boolean ukPostcode(TextScan s, int start, int end) {
+        int k = s.tokenAtOrAfter(end) - 1;
+        if (k < 0 || DATA_VOLUME.matcher(s.tokens.get(k).text()).matches()) return false;
+        String code = s.cleaned().substring(start, end);
+        return !DATA_VOLUME.matcher(code.substring(code.length() - 3)).matches()
+                && !DATA_VOLUME.matcher(code.substring(code.length() - 2)).matches();
     }
 
     /** The match's last word is a town, not an everyday word ("8200 Schaffhausen", not "1000 Dank"). */

@@ -101,6 +101,7 @@ public final class PiiDetector {
             new ForeignAddresses(lexicons),
             new AddressesAbroad(lexicons),
             new NamedStreetsAbroad(lexicons),
+            new PostcodeMentions(),
             new NameRules(lexicons),
             new ParticleNames(lexicons),
             new DoorbellNames(lexicons),

@@ -11,8 +11,10 @@ import java.util.Set;
  */
 final class StreetStarts {
 
-    private static final Set<String> STREET_STARTS =
-            Set.of("am", "an", "auf", "im", "in", "unter", "zum", "zur", "hinter", "beim", "vor", "via", "rue", "der");
+    private static final Set<String> STREET_STARTS = Set.of(
+            "am", "an", "auf", "im", "in", "unter", "zum", "zur", "hinter", "beim", "vor", "via", "rue", "der",
+            "achter", "op", "up", "bi", "to");
+    private static final Set<String> STREET_LINKS = Set.of("de", "der", "den", "dem", "van", "von", "ten", "ter");
 
     private final Lexicons lex;
 
@@ -88,7 +90,9 @@ final class StreetStarts {
             String f = w.folded();
             boolean street = w.capitalized() && (!lex.isCommon(f) || STREET_ADJECTIVES.contains(f))
                     || StreetLexicon.isStreetToken(f);
-            if (!street && !(STREET_STARTS.contains(f) && w.capitalized())) break;
+            // "Achter de Karken 4", "Op de Hööchte 2": a lower-case article inside a street's name
+            boolean link = STREET_LINKS.contains(f) && !w.capitalized();
+            if (!street && !link && !(STREET_STARTS.contains(f) && w.capitalized())) break;
             j--;
         }
         if (j == number) return first;
@@ -160,5 +164,54 @@ final class StreetStarts {
         int gap = t.get(k).start() - unit.end();
         if (!unit.isWord() || gap < 1 || gap > 2 || !UNITS.contains(unit.folded())) return first;
         return k - 1;
+    }
+
+    /**
+     * "71 Kingsway, Leeds LS9 8BE", "Via Roma 12, Milano 20121": a street and its house number, either order, before
+     * a town that a postcode follows; the street's first token, or {@code first}.
+     */
+    int streetBeforeTown(TextScan s, int first, int last) {
+        List<Token> t = s.tokens;
+        if (first < 2
+                || first + 1 > last
+                || !t.get(first).isWord()
+                || !t.get(first).capitalized()) return first;
+        Token code = t.get(first + 1);
+        boolean postcode = code.isNumber() && code.length() >= 4
+                || Character.isUpperCase(s.at(code.start()))
+                        && (TextScan.isDigit(s.at(code.start() + 1)) || TextScan.isDigit(s.at(code.start() + 2)));
+        int k = first - 1;
+        if (!postcode || !s.onlyBetween(t.get(k).end(), t.get(first).start(), ",")) return first;
+        if (t.get(first).start() - t.get(k).end() != 2 || s.at(t.get(k).end()) != ',') return first;
+        if (t.get(k).isWord()
+                && t.get(k).length() == 1
+                && t.get(k).start() == t.get(k - 1).end()) k--; // "12b"
+        if (t.get(k).isNumber()) {
+            int street = houseNumber(t.get(k)) ? streetWordsBefore(s, k) : k;
+            return street < k ? street : first;
+        }
+        int j = k;
+        while (j > 0 && k - j < 3 && streetWord(t.get(j)) && NameSpan.joined(s, t.get(j - 1), t.get(j))) j--;
+        if (j == k || !t.get(j).isNumber() || !houseNumber(t.get(j))) return first;
+        return j;
+    }
+
+    /** The first of one to three street words right before the house number at {@code number}, or {@code number}. */
+    private int streetWordsBefore(TextScan s, int number) {
+        List<Token> t = s.tokens;
+        int j = number;
+        while (j > 0
+                && number - j < 3
+                && streetWord(t.get(j - 1))
+                && t.get(j).start() - t.get(j - 1).end() == 1) j--;
+        return j;
+    }
+
+    private boolean streetWord(Token w) {
+        return w.isWord() && w.capitalized() && (!lex.isStopWord(w.folded()) || STREET_STARTS.contains(w.folded()));
+    }
+
+    private static boolean houseNumber(Token n) {
+        return n.isNumber() && n.length() <= 4 && n.text().charAt(0) != '0';
     }
 }

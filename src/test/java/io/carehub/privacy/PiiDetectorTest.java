@@ -461,7 +461,7 @@ class PiiDetectorTest {
             assertThat(found("Am Anger 2, 91541 Rothenburg ob der Tauber", EntityType.ADDRESS))
                     .containsExactly("Am Anger 2, 91541 Rothenburg ob der Tauber");
             assertThat(found("Marktplatz 3, 06108 Halle (Saale) ab Juni", EntityType.ADDRESS))
-                    .containsExactly("Marktplatz 3, 06108 Halle (Saale");
+                    .containsExactly("Marktplatz 3, 06108 Halle (Saale)");
         }
 
         @Test
@@ -1043,6 +1043,91 @@ class PiiDetectorTest {
                     .isEmpty();
             assertThat(found("Ade's Phone Repair, owner Adeola Okafor", EntityType.PERSON))
                     .containsExactly("Adeola Okafor");
+        }
+    }
+
+    // issue 17, addresses and postcodes: a town's bracketed or slashed part, floors and doors abroad, British
+    // postcodes, postcodes alone where the message speaks of them, streets in lower case
+
+    @Nested
+    class AddressesWithTheirWholeTown {
+        @Test
+        void aTownsBracketedPartBelongsToTheAddressAndIsNoPerson() {
+            String text = "Neue Anschrift: Ahornweg 6, 04860 Torgau (Elbe), danke";
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly("Ahornweg 6, 04860 Torgau (Elbe)");
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+            assertThat(found("Lieferung an Rosenstraße 2, 92637 Weiden (Opf.) bitte", EntityType.ADDRESS))
+                    .containsExactly("Rosenstraße 2, 92637 Weiden (Opf.)");
+            assertThat(found("wohne Lindenweg 14, 23701 Eutin (bei Kiel) seit Mai", EntityType.ADDRESS))
+                    .containsExactly("Lindenweg 14, 23701 Eutin (bei Kiel)");
+        }
+
+        @Test
+        void aTownThatIsAlsoAnEverydayWordIsATownBeforeItsBracketedPart() {
+            assertThat(found("Wir wohnen Am Hafen 12, 17192 Waren (Müritz) seit Juni", EntityType.ADDRESS))
+                    .containsExactly("Am Hafen 12, 17192 Waren (Müritz)");
+        }
+
+        @Test
+        void aBuildingInBracketsAfterTheTownStaysOutside() {
+            assertThat(found("Mutter wohnt Birkenallee 3, 57072 Siegen (Haus am Park) jetzt", EntityType.ADDRESS))
+                    .containsExactly("Birkenallee 3, 57072 Siegen");
+        }
+
+        @Test
+        void aDistrictAndItsCitySeparatedByASlashAreOneTown() {
+            assertThat(found(
+                            "adresim Moda Caddesi No: 51 D: 4, 34710 Kadıköy/İstanbul, teşekkürler",
+                            EntityType.ADDRESS))
+                    .containsExactly("Moda Caddesi No: 51 D: 4, 34710 Kadıköy/İstanbul");
+        }
+
+        @Test
+        void floorsAndDoorsAbroadStayInsideTheAddress() {
+            assertThat(found("vivo en Calle Real 8, 3º dcha., 28013 Madrid desde enero", EntityType.ADDRESS))
+                    .containsExactly("Calle Real 8, 3º dcha., 28013 Madrid");
+            assertThat(found("nova adreça Carrer de Girona 54, 1r 2a, 08009 Barcelona", EntityType.ADDRESS))
+                    .containsExactly("Carrer de Girona 54, 1r 2a, 08009 Barcelona");
+            assertThat(found("Neue Adresse Keizersgracht 208-III, 1016 DX Amsterdam ab Juli", EntityType.ADDRESS))
+                    .containsExactly("Keizersgracht 208-III, 1016 DX Amsterdam");
+        }
+
+        @Test
+        void streetsAbroadWithTwoParticlesAndPolishTownsWithTheirAdjective() {
+            assertThat(found("an Avenida de la Libertad 19, 30009 Murcia schicken", EntityType.ADDRESS))
+                    .containsExactly("Avenida de la Libertad 19, 30009 Murcia");
+            assertThat(found("the flat is Via degli Alfani 58, 50121 Firenze now", EntityType.ADDRESS))
+                    .containsExactly("Via degli Alfani 58, 50121 Firenze");
+            assertThat(found("früher ul. Lipowa 3, 63-400 Ostrów Wielkopolski, jetzt hier", EntityType.ADDRESS))
+                    .containsExactly("ul. Lipowa 3, 63-400 Ostrów Wielkopolski");
+        }
+
+        @Test
+        void britishAddressesWithTheHouseNumberFirstAndTheirPostcode() {
+            assertThat(found("My UK address: 9 Moorgate, Sheffield S1 4PQ. Thanks", EntityType.ADDRESS))
+                    .containsExactly("9 Moorgate, Sheffield S1 4PQ");
+            assertThat(found("send it to Flat 5, 22 Queen Street, Glasgow G1 3DX please", EntityType.ADDRESS))
+                    .containsExactly("Flat 5, 22 Queen Street, Glasgow G1 3DX");
+            assertThat(found("postcode is EH3 9AB, the rest is right", EntityType.ADDRESS))
+                    .containsExactly("EH3 9AB");
+        }
+
+        @Test
+        void lowGermanStreetsWithAnArticleInside() {
+            assertThat(found("Sie wohnt Achter de Mölen 7, 26506 Norden.", EntityType.ADDRESS))
+                    .containsExactly("Achter de Mölen 7, 26506 Norden");
+        }
+
+        @Test
+        void streetsAndTownsInLowerCaseAndAHouseNumbersLetterAfterASpace() {
+            assertThat(found("bei uns in kirchstr. 4, 94469 bad griesbach geht nix", EntityType.ADDRESS))
+                    .containsExactly("kirchstr. 4, 94469 bad griesbach");
+            assertThat(found("lieferung an neue straße 21 29525 uelzen bitte", EntityType.ADDRESS))
+                    .containsExactly("neue straße 21 29525 uelzen");
+            assertThat(found("richtig wäre Lerchenweg 9 c, alles andere stimmt", EntityType.ADDRESS))
+                    .containsExactly("Lerchenweg 9 c");
+            assertThat(found("bei mir im haus Am Anger 5 geht das WLAN nicht", EntityType.ADDRESS))
+                    .containsExactly("Am Anger 5");
         }
     }
 }

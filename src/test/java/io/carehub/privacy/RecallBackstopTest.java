@@ -473,4 +473,32 @@ class RecallBackstopTest {
         assertThat(found(detector, text, EntityType.OTHER_ID)).isEmpty();
         assertThat(found(detector, text, EntityType.ID_DOCUMENT)).isEmpty();
     }
+
+    // issue 17, addresses and postcodes: postcodes alone in a message about postcodes, and what they are not
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Die PLZ ist 28195, nicht 28197|28195,28197",
+                "Postleitzahl falsch: statt 60311 muss 60313 rein|60311,60313",
+                "Gibt es Glasfaser in 79098? Frage wegen PLZ|79098",
+                "my zip code is 10027, apartment is fine|10027"
+            })
+    void aFiveDigitNumberIsAPostcodeWhereTheMessageSpeaksOfPostcodes(String text, String postcodes) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(postcodes.split(","));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "PLZ egal, der Tarif kostet 12500 € im Jahr für die Firma",
+                "Meine PLZ stimmt, aber Rechnung 20231.50 ist zu hoch",
+                "Kabel 5, Tarif M 50, Speedport Smart 4, Seite 3, in 3 Wochen, bis 17 Uhr, Raum 12",
+                "Störung seit 3 Wochen, Ticket 48813, bitte melden",
+                "Welcher Router? Speedport Smart 4 oder FRITZ!Box 7590 AX?"
+            })
+    void noPostcodeOrStreetWithoutItsContext(String text) {
+        assertThat(found(detector, text, EntityType.ADDRESS)).isEmpty();
+    }
 }

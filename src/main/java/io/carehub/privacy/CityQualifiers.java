@@ -1,0 +1,91 @@
+package io.carehub.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The part of a town's name in brackets or after a slash ("Waren (Müritz)", "Halle (Saale)", "Essen (Oldb.)",
+ * "Kadıköy/İstanbul"): it belongs to the address, so an address found up to the town takes it in, and a name found
+ * inside the brackets ("Havel") is the river's, not a person's.
+ */
+final class CityQualifiers {
+
+    /** Longest bracketed part taken: "(Oberpfalz)", "(Breisgau)", "(bei Kiel)". */
+    private static final int MAX_BRACKETED = 24;
+
+    private CityQualifiers() {}
+
+    /** {@code found} ordered by start and non-overlapping; ADDRESS spans grown by their town's qualifier. */
+    static List<Detection> extend(TextScan s, List<Detection> found) {
+        List<Detection> out = null;
+        for (int d = 0; d < found.size(); d++) {
+            Detection a = found.get(d);
+            int end = a.type() == EntityType.ADDRESS ? qualifierEnd(s, a.start(), a.end()) : a.end();
+            if (end != a.end()) {
+                int next = d + 1;
+                while (next < found.size() && found.get(next).end() <= end && swallowed(found.get(next))) next++;
+                if (next >= found.size() || found.get(next).start() >= end) { // else another finding inside
+                    if (out == null) out = new ArrayList<>(found.subList(0, d));
+                    out.add(new Detection(EntityType.ADDRESS, a.start(), end, a.score(), a.canonical()));
+                    d = next - 1;
+                    continue;
+                }
+            }
+            if (out != null) out.add(a);
+        }
+        return out == null ? found : out;
+    }
+
+    private static boolean swallowed(Detection d) {
+        return d.type() == EntityType.PERSON || d.type() == EntityType.ADDRESS;
+    }
+
+    /** The end of "(Müritz)" or "/İstanbul" right after a town that ends at {@code end}, or {@code end}. */
+    static int qualifierEnd(TextScan s, int start, int end) {
+        if (end <= start || !Character.isLetter(s.at(end - 1)) && s.at(end - 1) != '.') {
+            return end;
+        }
+        int close = s.at(end) == '.' ? end + 1 : end;
+        if (s.at(close) == ')') { // the town's growth stopped before the closing bracket: "Frankfurt (Oder", "(Opf."
+            int open = end - 1;
+            while (open > start && s.at(open) != '(' && end - open <= MAX_BRACKETED) open--;
+            return s.at(open) == '(' && open > start ? close + 1 : end;
+        }
+        if (s.at(end) == ' ' && s.at(end + 1) == '(') return bracketEnd(s, end + 1);
+        if (s.at(end) == '/' && Character.isUpperCase(s.at(end + 1))) {
+            int k = end + 1;
+            while (k < s.length() && (Character.isLetter(s.at(k)) || s.at(k) == '-') && k - end <= MAX_BRACKETED) k++;
+            return Character.isLetterOrDigit(s.at(k)) || k - end < 3 ? end : k;
+        }
+        return end;
+    }
+
+    /**
+     * "(Müritz)", "(Oldb.)", "(bei Kiel)" at {@code open}: one capitalized word, or a short lower-case link and one
+     * ("(Haus am Park)" names a building, not the town); the end after ")", or the position before the space.
+     */
+    static int bracketEnd(TextScan s, int open) {
+        int k = open + 1;
+        int words = 0;
+        int wordStart = k;
+        boolean lastCapitalized = false;
+        while (k < s.length() && k - open <= MAX_BRACKETED && s.at(k) != ')') {
+            char ch = s.at(k);
+            if (Character.isLetter(ch) && (k == open + 1 || s.at(k - 1) == ' ')) {
+                if (words == 1 && (lastCapitalized || k - wordStart > 5)) return open - 1; // only "bei", "a.d."
+                words++;
+                wordStart = k;
+                lastCapitalized = Character.isUpperCase(ch);
+            } else if (!Character.isLetter(ch) && ch != ' ' && ch != '.' && ch != '-') {
+                return open - 1;
+            }
+            k++;
+        }
+        return s.at(k) == ')' && words >= 1 && lastCapitalized ? k + 1 : open - 1;
+    }
+
+    /** A bracketed part right after the word ending at {@code end}: "Waren (Müritz)" is a town, "waren" a verb. */
+    static boolean bracketAfter(TextScan s, int end) {
+        return s.at(end) == ' ' && s.at(end + 1) == '(' && bracketEnd(s, end + 1) > end;
+    }
+}

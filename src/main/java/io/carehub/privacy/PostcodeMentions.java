@@ -1,0 +1,58 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Postcodes on their own in a message about postcodes (ADDRESS): "PLZ 38102 statt 38120", "nicht 49074 sondern
+ * 49078", "die Störung in 44135? Hab nur die PLZ". Where the message speaks of a postcode, a five-digit number is
+ * one unless a unit, an amount or a time makes it something else; a number another scanner types more surely (a
+ * customer number after its keyword) wins over it.
+ */
+final class PostcodeMentions implements Scanner {
+
+    private static final double SCORE = 0.6;
+    private static final Set<String> POSTCODE_WORDS =
+            Set.of("plz", "postleitzahl", "postleitzahlen", "postcode", "postcodes", "zip", "zipcode", "postal");
+    /** Words right after a number that make it an amount, a size or a time. */
+    private static final Set<String> UNITS = Set.of(
+            "euro", "eur", "€", "uhr", "h", "kb", "mb", "gb", "mbit", "kbit", "min", "sek", "km", "m", "kwh", "stück",
+            "cent", "ct", "usd", "chf", "x");
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return;
+        List<Token> t = s.tokens;
+        boolean mentioned = false;
+        for (Token w : t) {
+            if (w.isWord() && POSTCODE_WORDS.contains(w.folded())) {
+                mentioned = true;
+                break;
+            }
+        }
+        if (!mentioned) return;
+        for (int k = 0; k < t.size(); k++) {
+            Token n = t.get(k);
+            if (n.isNumber() && n.length() == 5 && alone(s, k)) {
+                out.add(new Detection(EntityType.ADDRESS, n.start(), n.end(), SCORE));
+            }
+        }
+    }
+
+    /** Five digits that are not part of a longer number, an amount, a date or a time. */
+    private static boolean alone(TextScan s, int k) {
+        Token n = s.tokens.get(k);
+        char before = s.at(n.start() - 1);
+        char after = s.at(n.end());
+        if ("€$+#:".indexOf(before) >= 0) return false;
+        if (" -/.,".indexOf(before) >= 0 && TextScan.isDigit(s.at(n.start() - 2))) return false;
+        if (".,-/:".indexOf(after) >= 0 && TextScan.isDigit(s.at(n.end() + 1))) return false;
+        char unit = after == ' ' ? s.at(n.end() + 1) : after;
+        if ("€$£%".indexOf(unit) >= 0) return false;
+        int next = k + 1;
+        return next >= s.tokens.size()
+                || s.tokens.get(next).start() - n.end() > 1
+                || !UNITS.contains(s.tokens.get(next).folded());
+    }
+}
