@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * Postcodes on their own in a message about postcodes (ADDRESS): "PLZ 38102 statt 38120", "nicht 49074 sondern
  * 49078", "die Störung in 44135? Hab nur die PLZ". Where the message speaks of a postcode, a five-digit number is
- * one unless a unit, an amount or a time makes it something else; a number another scanner types more surely (a
- * customer number after its keyword) wins over it.
+ * one unless a unit, an amount, a time or a reference word before it ("Ticket", "Auftrag", "…nummer") makes it
+ * something else; a number another scanner types more surely (a customer number after its keyword) wins over it.
  */
 final class PostcodeMentions implements Scanner {
 
@@ -19,6 +19,27 @@ final class PostcodeMentions implements Scanner {
     private static final Set<String> UNITS = Set.of(
             "euro", "eur", "€", "uhr", "h", "kb", "mb", "gb", "mbit", "kbit", "min", "sek", "km", "m", "kwh", "stück",
             "cent", "ct", "usd", "chf", "x");
+
+    /** Words before a number that make it a reference, not a postcode: "Ticket 48813", "Auftrag 77120". */
+    private static final Set<String> REFERENCE_WORDS = Set.of(
+            "ticket",
+            "auftrag",
+            "bestellung",
+            "vorgang",
+            "rechnung",
+            "order",
+            "invoice",
+            "case",
+            "ref",
+            "tarif",
+            "artikel",
+            "modell",
+            "model",
+            "kunde",
+            "vertrag",
+            "id",
+            "pin",
+            "puk");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -50,6 +71,10 @@ final class PostcodeMentions implements Scanner {
         if (".,-/:".indexOf(after) >= 0 && TextScan.isDigit(s.at(n.end() + 1))) return false;
         char unit = after == ' ' ? s.at(n.end() + 1) : after;
         if ("€$£%".indexOf(unit) >= 0) return false;
+        for (int b = k - 1; b >= 0 && b >= k - 2; b--) {
+            String f = s.tokens.get(b).folded();
+            if (REFERENCE_WORDS.contains(f) || f.endsWith("nummer") || f.endsWith("nr")) return false;
+        }
         int next = k + 1;
         return next >= s.tokens.size()
                 || s.tokens.get(next).start() - n.end() > 1

@@ -483,7 +483,8 @@ class RecallBackstopTest {
                 "Die PLZ ist 28195, nicht 28197|28195,28197",
                 "Postleitzahl falsch: statt 60311 muss 60313 rein|60311,60313",
                 "Gibt es Glasfaser in 79098? Frage wegen PLZ|79098",
-                "my zip code is 10027, apartment is fine|10027"
+                "my zip code is 10027, apartment is fine|10027",
+                "PLZ 80331 stimmt, Ticket 48813 ist noch offen|80331"
             })
     void aFiveDigitNumberIsAPostcodeWhereTheMessageSpeaksOfPostcodes(String text, String postcodes) {
         assertThat(found(detector, text, EntityType.ADDRESS)).containsExactly(postcodes.split(","));
@@ -496,7 +497,9 @@ class RecallBackstopTest {
                 "Meine PLZ stimmt, aber Rechnung 20231.50 ist zu hoch",
                 "Kabel 5, Tarif M 50, Speedport Smart 4, Seite 3, in 3 Wochen, bis 17 Uhr, Raum 12",
                 "Störung seit 3 Wochen, Ticket 48813, bitte melden",
-                "Welcher Router? Speedport Smart 4 oder FRITZ!Box 7590 AX?"
+                "Welcher Router? Speedport Smart 4 oder FRITZ!Box 7590 AX?",
+                "Welche PLZ gilt für die Rechnung? Auftrag 77120 kam nie an",
+                "Postleitzahl ist egal, Bestellnummer 40215 fehlt noch"
             })
     void noPostcodeOrStreetWithoutItsContext(String text) {
         assertThat(found(detector, text, EntityType.ADDRESS)).isEmpty();
