@@ -38,7 +38,7 @@ final class AbroadSegments {
      * "1. tv.".
      */
     private static final Pattern UNIT = Pattern.compile(
-            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt)"
+            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt|int|interno|scala)"
                     + "|кв|m|д|D(?=:))" // Turkish "D: 9" (daire) only with its colon
                     + "[.:]? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"
                     // Spanish floor and door: "3º B", "2º izq.", "1º dcha."

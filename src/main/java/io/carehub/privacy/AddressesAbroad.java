@@ -96,7 +96,7 @@ final class AddressesAbroad implements Scanner {
                 && t.get(k).start() - t.get(k - 1).end() <= 2) {
             Token n = t.get(k);
             if (NUMBER_WORDS.contains(n.folded()) && names > 0) break;
-            if (n.capitalized() && !lex.isStopWord(n.folded())) names++;
+            if (n.capitalized() && !lex.isStopWord(n.folded()) || elidedName(n)) names++;
             else if (!NAME_LINKS.contains(n.folded())) break; // "Avenida de la Costa Blanca", "Via dei Serragli"
             k++;
         }
@@ -193,7 +193,7 @@ final class AddressesAbroad implements Scanner {
         int last = k;
         while (j < t.size() && j - k < max && t.get(j).isWord() && NameSpan.joined(s, t.get(j - 1), t.get(j))) {
             Token n = t.get(j);
-            if (n.capitalized() && !lex.isCommon(n.folded())) last = j + 1;
+            if (n.capitalized() && !lex.isCommon(n.folded()) || elidedName(n)) last = j + 1;
             else if (!NAME_LINKS.contains(n.folded())) break;
             j++;
         }
@@ -280,5 +280,14 @@ final class AddressesAbroad implements Scanner {
         while (k - i < 4 && "IVX".indexOf(s.at(k)) >= 0) k++;
         if (k == i && (s.at(k) == 'h' || s.at(k) == 'H')) k += s.at(k + 1) == 's' ? 2 : 1;
         return k > i && !TextScan.isAlnum(s.at(k)) ? k : -1;
+    }
+
+    /** "l'Église", "d'Alsace": a name after an elided French article, one token with it. */
+    private static boolean elidedName(Token n) {
+        String w = n.text();
+        return w.length() > 3
+                && (w.charAt(0) == 'l' || w.charAt(0) == 'd')
+                && (w.charAt(1) == '\'' || w.charAt(1) == '’')
+                && Character.isUpperCase(w.charAt(2));
     }
 }

@@ -3,6 +3,8 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Postcodes on their own in a message about postcodes (ADDRESS): "PLZ 38102 statt 38120", "nicht 49074 sondern
@@ -13,8 +15,8 @@ import java.util.Set;
 final class PostcodeMentions implements Scanner {
 
     private static final double SCORE = 0.6;
-    private static final Set<String> POSTCODE_WORDS =
-            Set.of("plz", "postleitzahl", "postleitzahlen", "postcode", "postcodes", "zip", "zipcode", "postal");
+    private static final Set<String> POSTCODE_WORDS = Set.of(
+            "plz", "postleitzahl", "postleitzahlen", "postcode", "postcodes", "zip", "zipcode", "postal", "eircode");
     /** Words right after a number that make it an amount, a size or a time. */
     private static final Set<String> UNITS = Set.of(
             "euro", "eur", "€", "uhr", "h", "kb", "mb", "gb", "mbit", "kbit", "min", "sek", "km", "m", "kwh", "stück",
@@ -41,6 +43,11 @@ final class PostcodeMentions implements Scanner {
             "pin",
             "puk");
 
+    /** An Irish Eircode: routing key and a unique identifier of letters and digits ("D04 H2X7", "T12X5R8"). */
+    private static final Pattern EIRCODE = Pattern.compile(
+            "(?:[AC-FHKNPRTV-Y]\\d{2}|D6W) ?(?=[0-9AC-FHKNPRTV-Y]{0,3}\\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[A-Z])"
+                    + "[0-9AC-FHKNPRTV-Y]{4}(?![\\p{L}\\p{N}])");
+
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
@@ -57,6 +64,9 @@ final class PostcodeMentions implements Scanner {
             Token n = t.get(k);
             if (n.isNumber() && n.length() == 5 && alone(s, k)) {
                 out.add(new Detection(EntityType.ADDRESS, n.start(), n.end(), SCORE));
+            } else if (n.isWord() && n.capitalized() && TextScan.isDigit(s.at(n.start() + 1))) {
+                int end = eircode(s, n.start());
+                if (end > 0) out.add(new Detection(EntityType.ADDRESS, n.start(), end, SCORE));
             }
         }
     }
@@ -79,5 +89,12 @@ final class PostcodeMentions implements Scanner {
         return next >= s.tokens.size()
                 || s.tokens.get(next).start() - n.end() > 1
                 || !UNITS.contains(s.tokens.get(next).folded());
+    }
+
+    /** The end of an Eircode starting at {@code i}, or -1. */
+    private static int eircode(TextScan s, int i) {
+        if (i > 0 && Character.isLetterOrDigit(s.at(i - 1))) return -1;
+        Matcher m = EIRCODE.matcher(s.cleaned()).region(i, s.length());
+        return m.lookingAt() ? m.end() : -1;
     }
 }

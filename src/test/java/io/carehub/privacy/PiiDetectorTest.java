@@ -1113,6 +1113,18 @@ class PiiDetectorTest {
         }
 
         @Test
+        void frenchStreetsWithAnElidedArticleItalianFlatsAndIrishEircodes() {
+            assertThat(found("Wohnort 9 rue de l'Abbaye, 68130 Altkirch, merci", EntityType.ADDRESS))
+                    .containsExactly("9 rue de l'Abbaye, 68130 Altkirch");
+            assertThat(found("indirizzo Via Mazzini 27, int. 3, 40137 Bologna grazie", EntityType.ADDRESS))
+                    .containsExactly("Via Mazzini 27, int. 3, 40137 Bologna");
+            assertThat(found("my Eircode is A65 F4E2, the rest is right", EntityType.ADDRESS))
+                    .containsExactly("A65 F4E2");
+            assertThat(found("Eircode? No idea, the router is a D02 model", EntityType.ADDRESS))
+                    .isEmpty();
+        }
+
+        @Test
         void lowGermanStreetsWithAnArticleInside() {
             assertThat(found("Sie wohnt Achter de Mölen 7, 26506 Norden.", EntityType.ADDRESS))
                     .containsExactly("Achter de Mölen 7, 26506 Norden");
