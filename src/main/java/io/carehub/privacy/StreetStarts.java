@@ -82,6 +82,8 @@ final class StreetStarts {
                 && t.get(k - 1).isNumber()
                 && t.get(k - 1).end() + 1 == t.get(k).start()
                 && s.at(t.get(k - 1).end()) == '-') k--;
+        int square = squareBefore(s, k);
+        if (square >= 0) return square;
         int number = k;
         int j = number;
         while (j - 1 >= 0 && number - j < 3) {
@@ -213,5 +215,29 @@ final class StreetStarts {
 
     private static boolean houseNumber(Token n) {
         return n.isNumber() && n.length() <= 4 && n.text().charAt(0) != '0';
+    }
+
+    /** "Q 7, 24", "N4, 13": a Mannheim square (a letter and a block) before the house number at {@code k}, or -1. */
+    private static int squareBefore(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        if (k < 1
+                || t.get(k).start() - t.get(k - 1).end() > 2
+                || s.at(t.get(k - 1).end()) != ',') return -1;
+        Token block = t.get(k - 1);
+        if (block.isWord() && block.length() == 2) {
+            return square(block.text().charAt(0), block.text().charAt(1)) ? k - 1 : -1;
+        }
+        if (k < 2 || !block.isNumber() || block.length() != 1) return -1;
+        Token letter = t.get(k - 2);
+        boolean near = block.start() - letter.end() <= 1 && s.onlyBetween(letter.end(), block.start(), "");
+        return letter.length() == 1
+                        && near
+                        && square(letter.text().charAt(0), block.text().charAt(0))
+                ? k - 2
+                : -1;
+    }
+
+    private static boolean square(char letter, char block) {
+        return letter >= 'A' && letter <= 'U' && block >= '1' && block <= '7';
     }
 }

@@ -1125,6 +1125,16 @@ class PiiDetectorTest {
         }
 
         @Test
+        void aMannheimSquareIsTheStreetBeforeItsHouseNumber() {
+            assertThat(found("Tarif M 5, 24 Monate Laufzeit", EntityType.ADDRESS))
+                    .isEmpty();
+            assertThat(found("Lieferung an M 3, 9, 68161 Mannheim, danke", EntityType.ADDRESS))
+                    .containsExactly("M 3, 9, 68161 Mannheim");
+            assertThat(found("unser Büro ist in U4, 21, 68161 Mannheim", EntityType.ADDRESS))
+                    .containsExactly("U4, 21, 68161 Mannheim");
+        }
+
+        @Test
         void lowGermanStreetsWithAnArticleInside() {
             assertThat(found("Sie wohnt Achter de Mölen 7, 26506 Norden.", EntityType.ADDRESS))
                     .containsExactly("Achter de Mölen 7, 26506 Norden");
