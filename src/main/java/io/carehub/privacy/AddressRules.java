@@ -168,7 +168,7 @@ final class AddressRules implements Scanner {
                 && t.get(end).isWord()
                 && t.get(end).length() == 1
                 && t.get(end).start() == n.end()) end++;
-        else if (end < t.size() && spacedLetter(s, t.get(end))) end++; // "Mühlenweg 11 b"
+        else if (end < t.size() && SpokenAddresses.spacedLetter(s, t.get(end))) end++; // "Mühlenweg 11 b"
         else if (end < t.size()
                 && t.get(end).isNumber()
                 && t.get(end).start() == n.end() + 1
@@ -189,18 +189,6 @@ final class AddressRules implements Scanner {
             }
         }
         return end;
-    }
-
-    /** "11 b": a house number's letter after a space, where nothing else follows but punctuation or a postcode. */
-    private static boolean spacedLetter(TextScan s, Token letter) {
-        char ch = Character.toLowerCase(s.at(letter.start()));
-        if (!letter.isWord() || letter.length() != 1 || ch < 'a' || ch > 'h' || s.at(letter.start() - 1) != ' ') {
-            return false;
-        }
-        char after = s.at(letter.end());
-        boolean last = letter.end() >= s.length() || ",;!?)".indexOf(after) >= 0 || after == '.';
-        if (last || after == ' ' && TextScan.isDigit(s.at(letter.end() + 1))) return true;
-        return after == ' ' && ch != 'a' && ch != 'e'; // "a" and "e" are words too: only before a comma or the end
     }
 
     /** "in", or the comma dictated as "Komma" ("Ulmenweg 3 Komma 97070 Würzburg"), before the postcode. */
@@ -232,19 +220,10 @@ final class AddressRules implements Scanner {
                 && t.get(k).start() - t.get(k - 1).end() == 1
                 && s.at(t.get(k - 1).end()) == ' ') {
             int end = cityAfter(s, k);
-            return end > 0 ? end : lowerCaseTown(s, k);
+            return end > 0 ? end : SpokenAddresses.lowerCaseTown(s, lex, k);
         }
         int end = postcodeCity(s, k);
-        return end > 0 || k >= s.tokens.size() || !isPostcode(s, k) ? end : lowerCaseTown(s, k);
-    }
-
-    /** "lange straße 17 31582 nienburg": after a street and house number, a postcode's town in lower case. */
-    private int lowerCaseTown(TextScan s, int k) {
-        List<Token> t = s.tokens;
-        if (k + 1 >= t.size() || !t.get(k).isNumber() || t.get(k).length() != 5) return -1;
-        Token town = t.get(k + 1);
-        if (!town.isWord() || town.capitalized() || town.start() - t.get(k).end() != 1) return -1;
-        return lex.isStopWord(town.folded()) || lex.isCommon(town.folded()) && !lex.isCity(town.folded()) ? -1 : k + 2;
+        return end > 0 || k >= s.tokens.size() || !isPostcode(s, k) ? end : SpokenAddresses.lowerCaseTown(s, lex, k);
     }
 
     /** Token index after "10115 Berlin" starting at k, or -1. */

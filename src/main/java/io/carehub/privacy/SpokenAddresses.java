@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Parts of an address as speech-to-text writes them, for {@link AddressRules}: a house number said as a word
- * ("Schillerstraße neun a"), a street's adjective in lower case ("krummen straße 17 37073 göttingen") and a town said
- * before the street ("aus Passau Innstraße 44").
+ * ("Schillerstraße neun a"), a street's adjective in lower case ("krummen straße 17 37073 göttingen"), a town said
+ * before the street ("aus Passau Innstraße 44") or in lower case after its postcode, a house number's letter after a
+ * space ("Mühlenweg 11 b").
  */
 final class SpokenAddresses {
 
@@ -50,5 +51,26 @@ final class SpokenAddresses {
                 && t.get(end).length() == 1
                 && t.get(end).start() - t.get(k).end() <= 1) end++;
         return end;
+    }
+
+    /** "11 b": a house number's letter after a space, where nothing else follows but punctuation or a postcode. */
+    static boolean spacedLetter(TextScan s, Token letter) {
+        char ch = Character.toLowerCase(s.at(letter.start()));
+        if (!letter.isWord() || letter.length() != 1 || ch < 'a' || ch > 'h' || s.at(letter.start() - 1) != ' ') {
+            return false;
+        }
+        char after = s.at(letter.end());
+        boolean last = letter.end() >= s.length() || ",;!?)".indexOf(after) >= 0 || after == '.';
+        if (last || after == ' ' && TextScan.isDigit(s.at(letter.end() + 1))) return true;
+        return after == ' ' && ch != 'a' && ch != 'e'; // "a" and "e" are words too: only before a comma or the end
+    }
+
+    /** "lange straße 17 31582 nienburg": after a street and house number, a postcode's town in lower case. */
+    static int lowerCaseTown(TextScan s, Lexicons lex, int k) {
+        List<Token> t = s.tokens;
+        if (k + 1 >= t.size() || !t.get(k).isNumber() || t.get(k).length() != 5) return -1;
+        Token town = t.get(k + 1);
+        if (!town.isWord() || town.capitalized() || town.start() - t.get(k).end() != 1) return -1;
+        return lex.isStopWord(town.folded()) || lex.isCommon(town.folded()) && !lex.isCity(town.folded()) ? -1 : k + 2;
     }
 }
