@@ -190,12 +190,30 @@ final class StreetStarts {
                 && t.get(k).start() == t.get(k - 1).end()) k--; // "12b"
         if (t.get(k).isNumber()) {
             int street = houseNumber(t.get(k)) ? streetWordsBefore(s, k) : k;
-            return street < k ? street : first;
+            return street < k && namesAStreet(t, street, k) ? street : first;
         }
         int j = k;
         while (j > 0 && k - j < 3 && streetWord(t.get(j)) && NameSpan.joined(s, t.get(j - 1), t.get(j))) j--;
         if (j == k || !t.get(j).isNumber() || !houseNumber(t.get(j))) return first;
-        return j;
+        return namesAStreet(t, j + 1, k + 1) ? j : first;
+    }
+
+    /** English streets of one word: "Kingsway", "Moorgate", "Fenchurch Row", "Parkside". */
+    private static final String[] ENGLISH_ENDINGS = {"way", "gate", "row", "side", "hill", "field", "green", "gardens"};
+
+    /** Tokens {@code from} to {@code to} (exclusive) name a street by a street word or ending ("3 Leute" do not). */
+    private static boolean namesAStreet(List<Token> t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String f = t.get(i).folded();
+            if (STREET_WORDS.contains(f)
+                    || AbroadStreetWords.STREET_LAST.contains(f)
+                    || StreetLexicon.isStreetToken(f)
+                    || AbroadStreetWords.endsLikeAStreet(f)) return true;
+            for (String ending : ENGLISH_ENDINGS) {
+                if (f.length() > ending.length() + 2 && f.endsWith(ending)) return true;
+            }
+        }
+        return false;
     }
 
     /** The first of one to three street words right before the house number at {@code number}, or {@code number}. */

@@ -1110,6 +1110,8 @@ class PiiDetectorTest {
                     .containsExactly("Flat 5, 22 Queen Street, Glasgow G1 3DX");
             assertThat(found("postcode is EH3 9AB, the rest is right", EntityType.ADDRESS))
                     .containsExactly("EH3 9AB");
+            assertThat(found("Wir waren 4 Freunde, York YO1 7HH war das Ziel", EntityType.ADDRESS))
+                    .containsExactly("York YO1 7HH");
         }
 
         @Test
