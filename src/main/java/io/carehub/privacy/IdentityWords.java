@@ -25,6 +25,8 @@ final class IdentityWords {
     private final List<String> plateSuffixes = new ArrayList<>();
     private final java.util.Map<String, Set<String>> cues = new java.util.HashMap<>();
     private final java.util.Map<String, List<String>> cueHeads = new java.util.HashMap<>();
+    /** Per cue group, the first chars of its words and heads (a bit per char mod 64): most words are ruled out here. */
+    private final java.util.Map<String, Long> cueFirstChars = new java.util.HashMap<>();
 
     private IdentityWords() {
         for (String line : OrganisationNames.lines("identity-words.txt")) {
@@ -61,10 +63,13 @@ final class IdentityWords {
         String word = entry.substring(eq + 1);
         if (head) cueHeads.computeIfAbsent(group, g -> new ArrayList<>()).add(word);
         else cues.computeIfAbsent(group, g -> new HashSet<>()).add(word);
+        cueFirstChars.merge(group, 1L << (word.charAt(0) & 63), (a, b) -> a | b);
     }
 
     /** A word of the cue group {@code group} ("turkish", "serial", "validity", "belgian", "tax", "student"). */
     static boolean cue(String group, String folded) {
+        if (folded.isEmpty() || (INSTANCE.cueFirstChars.getOrDefault(group, 0L) & 1L << (folded.charAt(0) & 63)) == 0)
+            return false;
         Set<String> words = INSTANCE.cues.get(group);
         if (words != null && words.contains(folded)) return true;
         for (String head : INSTANCE.cueHeads.getOrDefault(group, List.of())) {

@@ -15,13 +15,16 @@ final class StudentCardNumbers implements Scanner {
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
         List<Token> t = s.tokens;
+        Boolean student = null; // a student card or "Matrikel" anywhere: asked once, at the first candidate
         for (int i = 0; i < t.size(); i++) {
             Token number = t.get(i);
             if (!number.isNumber() || number.length() < 5 || number.length() > 10) continue;
             if (TextScan.isAlnum(s.at(number.start() - 1)) || TextScan.isAlnum(s.at(number.end()))) continue;
             if (s.at(number.start() - 1) == '.'
                     || s.at(number.end()) == '.' && TextScan.isDigit(s.at(number.end() + 1))) continue;
-            if (DigitRunRule.notPersonalBefore(s, number.start())) continue; // "Bestellung 4471902 (Matrikel-Rabatt)"
+            if (student == null) student = IdentityWords.cueInMessage(s, "student");
+            if (!student || DigitRunRule.notPersonalBefore(s, number.start()))
+                continue; // "Bestellung 4471902 (Matrikel-Rabatt)"
             boolean named = Context.anyBefore(s, number.start(), 6, 60, w -> IdentityWords.cue("student", w))
                     || Context.anyAfter(s, number.end(), 3, 20, StudentCardNumbers::matriculation);
             if (named) out.add(new Detection(EntityType.OTHER_ID, number.start(), number.end(), SCORE));
