@@ -512,6 +512,13 @@ class RecallBackstopTest {
     }
 
     @Test
+    void aBelgianCardIsTheDocumentAndTheNationalNumberOnItIsOtherId() {
+        String text = "Belgische identiteitskaart 591-8975616-17, rijksregisternummer 90.02.14-123.03";
+        assertThat(found(detector, text, EntityType.ID_DOCUMENT)).containsExactly("591-8975616-17");
+        assertThat(found(detector, text, EntityType.OTHER_ID)).containsExactly("90.02.14-123.03");
+    }
+
+    @Test
     void withoutItsWordABelgianCardNumberStaysACard() {
         assertThat(found(detector, "Kreditkarte 591-8975616-17 abgelehnt", EntityType.CARD))
                 .containsExactly("591-8975616-17");
