@@ -33,8 +33,11 @@ final class DocumentSerials implements Scanner {
             if (len == 9 && Character.isUpperCase(c[start])) {
                 boolean german = germanDocumentNumber(c, start);
                 boolean turkish = !german && turkishSerial(c, start);
-                if (!german && !turkish || DigitRunRule.notPersonalBefore(s, start) && !serialBefore(s, start))
-                    continue;
+                // "E04712289": a Swiss permit's letter and eight digits written as one word
+                boolean permit = !german && !turkish && permitWord(c, start);
+                if (!german && !turkish && !permit
+                        || DigitRunRule.notPersonalBefore(s, start) && !serialBefore(s, start)
+                        || permit && CustomerNumberWords.directlyBefore(s, start)) continue;
                 if (document == null) document = NationalNumbers.documentWordIn(s);
                 if (german && !document && validity == null) validity = IdentityWords.cueInMessage(s, "validity");
                 boolean context = document || german && validity || turkish && serialBefore(s, start);
@@ -78,6 +81,15 @@ final class DocumentSerials implements Scanner {
             if (k > start && TextScan.isDigit(c[k]) != TextScan.isDigit(c[k - 1])) changes++;
         }
         return changes >= 4 && letters >= 3;
+    }
+
+    /** A capital and eight digits. */
+    static boolean permitWord(char[] c, int start) {
+        if (c[start] < 'A' || c[start] > 'Z') return false;
+        for (int k = start + 1; k < start + 9; k++) {
+            if (!TextScan.isDigit(c[k])) return false;
+        }
+        return true;
     }
 
     /** A new Turkish identity card's serial number: letter, two digits, letter, five digits ("A12B34567"). */

@@ -492,6 +492,7 @@ class RecallBackstopTest {
                 "That one is FX3N8W2K5, issued in Bremen|ID_DOCUMENT|FX3N8W2K5",
                 "Ich habe nur die hier: W4K7NR2P8|ID_DOCUMENT|W4K7NR2P8",
                 "Aufenthaltsbewilligung B, Nr. C 1183 4420|ID_DOCUMENT|C 1183 4420",
+                "Ausländerausweis C, Nummer F12093377|ID_DOCUMENT|F12093377",
                 "Mein Studentenausweis hat die Nummer 4471902|OTHER_ID|4471902",
                 "Nummer 5529031 (Matrikel) reicht?|OTHER_ID|5529031",
                 "meine tochter hat einen eigenen vertrag, nummer 0176 4410 2283|PHONE|0176 4410 2283"
@@ -534,6 +535,7 @@ class RecallBackstopTest {
                 "Code RA4E7U2O9 gilt nicht",
                 "ich tippe RA4E7U2O9 ein und nichts passiert",
                 "Termin E 0471 2289 bestätigt",
+                "Ausweis liegt vor, Kundennummer A12093377",
                 "Die Karte Nr. 596 2001372 66 ist gesperrt",
                 "Bestellung 4471902 (Matrikel-Rabatt)"
             })
