@@ -23,6 +23,10 @@ final class IdentityWords {
     private final Set<String> numberTails = new HashSet<>();
     private final Set<String> plates = new HashSet<>();
     private final List<String> plateSuffixes = new ArrayList<>();
+    private final java.util.Map<String, Set<String>> cues = new java.util.HashMap<>();
+    private final java.util.Map<String, List<String>> cueHeads = new java.util.HashMap<>();
+    /** Per cue group, the first chars of its words and heads (a bit per char mod 64): most words are ruled out here. */
+    private final java.util.Map<String, Long> cueFirstChars = new java.util.HashMap<>();
 
     private IdentityWords() {
         for (String line : OrganisationNames.lines("identity-words.txt")) {
@@ -43,10 +47,43 @@ final class IdentityWords {
                     case "number-tail" -> numberTails.add(folded);
                     case "plate" -> plates.add(folded);
                     case "plate-suffix" -> plateSuffixes.add(folded);
+                    case "cue" -> cueWord(folded, false);
+                    case "cue-head" -> cueWord(folded, true);
                     default -> throw new IllegalStateException("identity-words.txt: unknown kind " + kind);
                 }
             }
         }
+    }
+
+    /** "turkish=kimlik": a word of the named cue group (see the file's header). */
+    private void cueWord(String entry, boolean head) {
+        int eq = entry.indexOf('=');
+        if (eq <= 0) throw new IllegalStateException("identity-words.txt: a cue needs group=word: " + entry);
+        String group = entry.substring(0, eq);
+        String word = entry.substring(eq + 1);
+        if (head) cueHeads.computeIfAbsent(group, g -> new ArrayList<>()).add(word);
+        else cues.computeIfAbsent(group, g -> new HashSet<>()).add(word);
+        cueFirstChars.merge(group, 1L << (word.charAt(0) & 63), (a, b) -> a | b);
+    }
+
+    /** A word of the cue group {@code group} ("turkish", "serial", "validity", "belgian", "tax", "student"). */
+    static boolean cue(String group, String folded) {
+        if (folded.isEmpty() || (INSTANCE.cueFirstChars.getOrDefault(group, 0L) & 1L << (folded.charAt(0) & 63)) == 0)
+            return false;
+        Set<String> words = INSTANCE.cues.get(group);
+        if (words != null && words.contains(folded)) return true;
+        for (String head : INSTANCE.cueHeads.getOrDefault(group, List.of())) {
+            if (folded.startsWith(head)) return true;
+        }
+        return false;
+    }
+
+    /** A word of the cue group anywhere in the message; one pass over its words. */
+    static boolean cueInMessage(TextScan s, String group) {
+        for (TextScan.Token token : s.tokens) {
+            if (token.isWord() && cue(group, token.folded())) return true;
+        }
+        return false;
     }
 
     /** "pasoš", "průkazu", "iskaznica", "ID-картка": a passport, identity card or residence permit. */

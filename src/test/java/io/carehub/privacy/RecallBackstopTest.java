@@ -504,4 +504,83 @@ class RecallBackstopTest {
     void noPostcodeOrStreetWithoutItsContext(String text) {
         assertThat(found(detector, text, EntityType.ADDRESS)).isEmpty();
     }
+
+    // issue 17, identity documents and national numbers: a national number is OTHER_ID, the card's own number
+    // ID_DOCUMENT; check digits decide with a word anywhere in the message (values made up, checks computed)
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Benim TC kimlik numaram 52917360418, adresim değişti|OTHER_ID|52917360418",
+                "T.C. no 17048293622 für die Vertragsübernahme|OTHER_ID|17048293622",
+                "meine türkische ID-Nummer ist 402 958 613 20|OTHER_ID|402 958 613 20",
+                "Meine Steuer-ID steht im Formular, die Zahl ist 38273301463|OTHER_ID|38273301463",
+                "Belgian eID, number 591-8975616-17|ID_DOCUMENT|591-8975616-17",
+                "Ausweis aus Belgien Nr. 596 2001372 65|ID_DOCUMENT|596 2001372 65",
+                "Kartın seri no D51E62038, yeni kart|ID_DOCUMENT|D51E62038",
+                "Reisepass verloren, die neue Nummer ist LH7T2K9R4, gültig bis 2033|ID_DOCUMENT|LH7T2K9R4",
+                "That one is FX3N8W2K5, issued in Bremen|ID_DOCUMENT|FX3N8W2K5",
+                "Ich habe nur die hier: W4K7NR2P8|ID_DOCUMENT|W4K7NR2P8",
+                "Aufenthaltsbewilligung B, Nr. C 1183 4420|ID_DOCUMENT|C 1183 4420",
+                "Ausländerausweis C, Nummer F12093377|ID_DOCUMENT|F12093377",
+                "Mein Studentenausweis hat die Nummer 4471902|OTHER_ID|4471902",
+                "Nummer 5529031 (Matrikel) reicht?|OTHER_ID|5529031",
+                "meine tochter hat einen eigenen vertrag, nummer 0176 4410 2283|PHONE|0176 4410 2283"
+            })
+    void identityNumbersAreTypedByTheirCheckAndTheirMessagesWord(String text, EntityType type, String value) {
+        assertThat(found(detector, text, type)).containsExactly(value);
+    }
+
+    @Test
+    void aTaxIdBeatsTheCustomerNumberWordButTheRealCustomerNumberStaysOne() {
+        String text = "tax id on the form by mistake: 73194965202, customer number 5512 8830 17";
+        assertThat(found(detector, text, EntityType.OTHER_ID)).containsExactly("73194965202");
+        assertThat(found(detector, text, EntityType.CUSTOMER_ID)).containsExactly("5512 8830 17");
+        String keyword = "Kundennummer 38273301463, Frage zur Steuer auf der Rechnung";
+        assertThat(found(detector, keyword, EntityType.CUSTOMER_ID)).containsExactly("38273301463");
+        assertThat(found(detector, "Kundennummer 0176 4410 2283", EntityType.CUSTOMER_ID))
+                .containsExactly("0176 4410 2283");
+    }
+
+    @Test
+    void aBelgianCardIsTheDocumentAndTheNationalNumberOnItIsOtherId() {
+        String text = "Belgische identiteitskaart 591-8975616-17, rijksregisternummer 90.02.14-123.03";
+        assertThat(found(detector, text, EntityType.ID_DOCUMENT)).containsExactly("591-8975616-17");
+        assertThat(found(detector, text, EntityType.OTHER_ID)).containsExactly("90.02.14-123.03");
+    }
+
+    @Test
+    void withoutItsWordABelgianCardNumberStaysACard() {
+        assertThat(found(detector, "Kreditkarte 591-8975616-17 abgelehnt", EntityType.CARD))
+                .containsExactly("591-8975616-17");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "TC 52917360419 bitte",
+                "Rechnung 52917360418 bezahlt",
+                "Speedport W 724V und FRITZ!Box 7590 AX, Ticket INC4471093 offen",
+                "Tarif MTV2024XL gebucht, Gerät GT5000XR9",
+                "Code RA4E7U2O9 gilt nicht",
+                "ich tippe RA4E7U2O9 ein und nichts passiert",
+                "Termin E 0471 2289 bestätigt",
+                "Ausweis liegt vor, Kundennummer A12093377",
+                "Die Karte Nr. 596 2001372 66 ist gesperrt",
+                "Bestellung 4471902 (Matrikel-Rabatt)"
+            })
+    void noIdentityNumberWithoutItsCheckItsAlphabetOrItsWord(String text) {
+        assertThat(found(detector, text, EntityType.OTHER_ID)).isEmpty();
+        assertThat(found(detector, text, EntityType.ID_DOCUMENT)).isEmpty();
+    }
+
+    @Test
+    void kimlikAndBelgianCardCheckDigits() {
+        assertThat(NationalNumbers.kimlik("52917360418")).isTrue();
+        assertThat(NationalNumbers.kimlik("52917360428")).isFalse();
+        assertThat(NationalNumbers.kimlik("02917360418")).isFalse();
+        assertThat(NationalNumbers.belgianCard("594730593733")).isTrue();
+        assertThat(NationalNumbers.belgianCard("594730593734")).isFalse();
+    }
 }
