@@ -186,7 +186,7 @@ public final class PiiDetector {
                 ? ruled
                 : notNames.strip(
                         scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
-        return repeatedNames.add(scan, AliasNames.add(scan, named), notNames);
+        return CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames);
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

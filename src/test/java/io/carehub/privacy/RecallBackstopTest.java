@@ -473,4 +473,59 @@ class RecallBackstopTest {
         assertThat(found(detector, text, EntityType.OTHER_ID)).isEmpty();
         assertThat(found(detector, text, EntityType.ID_DOCUMENT)).isEmpty();
     }
+
+    // issue 17, names and dates of birth in person context (r-names)
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '#',
+            value = {
+                "Tagesmutter von Emilia (14.06.2016), sie braucht eine Kinderkarte#14.06.2016",
+                "Maximilian (27.11.2010) bekommt das Handy, ich zahle#27.11.2010",
+                "mein vater gerhard kowalczyk (19.03.1948) kommt nicht ans telefon#19.03.1948",
+                "Neue Nutzer: 1) Tobias Wendler, 11.04.1986 2) Merve Kaya, 30.07.1993#11.04.1986",
+                "Neue Nutzer: 1) Tobias Wendler, 11.04.1986 2) Merve Kaya, 30.07.1993#30.07.1993",
+                "Karin Stöckl; 05.10.1959; Mitnahme der Rufnummer#05.10.1959",
+                "Rainer Oltmanns | 17.02.1972 | Vertragspartner#17.02.1972"
+            })
+    void aDateWithAPastYearRightAfterANameIsThatPersonsBirthDate(String text, String date) {
+        assertThat(found(detector, text, EntityType.DATE_OF_BIRTH)).contains(date);
+        assertThat(found(detector, text, EntityType.PHONE)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Vertragsbeginn Jannik Pohl (01.03.2019), bitte prüfen",
+                "Emilia (14.06.2031) hat dann Geburtstag",
+                "Termin mit Frau Kaya, 12.02.2020, wurde abgesagt",
+                "Update (14.06.2016) hat den Router zerschossen",
+                "Rechnung (03.05.2015) ist doppelt"
+            })
+    void anEventOrFutureDateOrADateAfterAWordIsNoBirthDate(String text) {
+        assertThat(found(detector, text, EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Die Eheleute Onno und Heike Tjarks wohnen jetzt in der Deichstraße|Onno",
+                "Vermieter sind Jaron & Miriam Schellenberg, bitte Rechnung an beide|Jaron",
+                "viele Grüße, Malte u. Svenja Rieckmann|Malte"
+            })
+    void aFirstNameCoordinatedWithAFullNameIsAName(String text, String first) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(first);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Rechnung und Petra Lange stehen im Brief",
+                "Kundennummer und Petra Lange stimmen nicht überein",
+                "Bitte an Herrn und Frau Lange"
+            })
+    void aWordBeforeAndIsNoFirstName(String text) {
+        assertThat(found(detector, text, EntityType.PERSON)).allMatch(n -> n.contains("Lange"));
+    }
 }
