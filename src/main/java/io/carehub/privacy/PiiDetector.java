@@ -105,7 +105,9 @@ public final class PiiDetector {
             new ParticleNames(lexicons),
             new DoorbellNames(lexicons),
             new HangulNames(),
-            new HanNames()
+            new HanNames(),
+            new InitialNames(),
+            new NamedSurnames()
         };
         if (extra.length > 0) {
             this.scanners = Arrays.copyOf(builtIn, builtIn.length + extra.length);

@@ -528,4 +528,53 @@ class RecallBackstopTest {
     void aWordBeforeAndIsNoFirstName(String text) {
         assertThat(found(detector, text, EntityType.PERSON)).allMatch(n -> n.contains("Lange"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "der Monteur hieß laut Auftrag R. Hollenkamp, sehr nett|R. Hollenkamp",
+                "vg k. albers|k. albers",
+                "Gruß F.-J. Terhorst|F.-J. Terhorst",
+                "bitte Rückruf an W. Osterkamp|W. Osterkamp"
+            })
+    void anInitialAndASurnameAreAName(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).containsExactly(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "z. B. den Router neu starten",
+                "steht auf S. 14 der Anleitung",
+                "Fanshop in St. Georg hat kein Netz",
+                "das kostet u. a. Zeit",
+                "Tarif Mobil Business L. Gibt es Rabatt?",
+                "die alte Box hatte Typ C. Danach kam nichts"
+            })
+    void anAbbreviationOrALabelLetterIsNoInitial(String text) {
+        assertThat(found(detector, text, EntityType.PERSON)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "der familienname wird mit zwei l geschrieben: Krull, danke|Krull",
+                "Mein Geburtsname ist Schuster, bitte im Vertrag ergänzen|Schuster",
+                "the surname on the card is Glass, not Class|Glass"
+            })
+    void aWordNamedAsTheSurnameIsASurnameThoughAlsoAWord(String text, String surname) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(surname);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Der Nachname stimmt nicht. Bitte prüfen Sie das",
+                "Nachname ist nicht wichtig, nur die Kundennummer"
+            })
+    void aSurnameWordWithoutAWordAfterItNamesNoOne(String text) {
+        assertThat(found(detector, text, EntityType.PERSON)).isEmpty();
+    }
 }
