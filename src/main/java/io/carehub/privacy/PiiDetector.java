@@ -188,7 +188,9 @@ public final class PiiDetector {
                 ? ruled
                 : notNames.strip(
                         scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
-        return CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames);
+        List<Detection> all =
+                CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames);
+        return Occupations.strip(scan, all);
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

@@ -577,4 +577,33 @@ class RecallBackstopTest {
     void aSurnameWordWithoutAWordAfterItNamesNoOne(String text) {
         assertThat(found(detector, text, EntityType.PERSON)).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Moin, ich bin Maurer und brauche Netz auf der Baustelle",
+                "bin gelernter Tischler, jetzt selbstständig",
+                "Vertrag für die Werkstatt. Gruß, Lena Brockhoff, Goldschmiedin",
+                "ist auf Jonas Reuter – das bin ich, Fotograf – angemeldet"
+            })
+    void anOccupationThatIsASurnameTooIsNoNameWhereItSaysWhatSomeoneDoes(String text) {
+        assertThat(found(detector, text, EntityType.PERSON))
+                .noneMatch(n -> n.equals("Maurer")
+                        || n.equals("Tischler")
+                        || n.equals("Goldschmiedin")
+                        || n.equals("Fotograf"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Frau Maurer ruft morgen zurück|Maurer",
+                "Herr Tischler hat den Termin verschoben|Tischler",
+                "Viele Grüße, Maurer|Maurer",
+                "Timo Maurer hier, Kundennummer folgt|Timo Maurer"
+            })
+    void anOccupationWordAfterASalutationOrAFirstNameStaysAName(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(name);
+    }
 }
