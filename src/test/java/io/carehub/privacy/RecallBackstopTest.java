@@ -606,4 +606,24 @@ class RecallBackstopTest {
     void anOccupationWordAfterASalutationOrAFirstNameStaysAName(String text, String name) {
         assertThat(found(detector, text, EntityType.PERSON)).contains(name);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Servus, i bin da Wastl, Internet geht ned|Wastl",
+                "da Gruber Schorsch hod gsogt i soll eich schreim|Gruber Schorsch",
+                "d Leitner Vroni hot koa Netz|Leitner Vroni",
+                "Moin, hier is Hinnerk, Router is wedder kaputt|Hinnerk",
+                "Grüße vom Jupp aus Düsseldorf|Jupp"
+            })
+    void folkFormsOfFirstNamesAreNames(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).containsExactly(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"da Router is hi", "der Techniker war scho do", "d Leitung is tot seit gestern"})
+    void anArticleBeforeAnOrdinaryNounNamesNoOne(String text) {
+        assertThat(found(detector, text, EntityType.PERSON)).isEmpty();
+    }
 }
