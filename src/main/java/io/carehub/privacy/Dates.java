@@ -127,21 +127,26 @@ final class Dates {
         }
     }
     /**
-     * A digit run that opens with a whole dotted date, "dd.mm.yyyy", after at most a bracket and then ends or goes on
-     * after a space: "(03.01.2009", "08.08.1980 2" (the next list item's number). The date is a date, not the start of
+     * A digit run that opens with a whole date, "dd.mm.yyyy" or "dd/mm/yyyy", after at most a bracket and then ends or
+     * goes on after a space: "(03.01.2009", "08.08.1980 2" (the next list item's number), "02/11/1988 (2 Nov". The date is a date, not the start of
      * a phone number.
      */
     static boolean opensRun(char[] c, int start, int end) {
         int i = start < end && c[start] == '(' ? start + 1 : start;
         int day = digits(c, i, end);
         int m = i + day + 1;
-        if (day < 1 || day > 2 || m >= end || c[m - 1] != '.') return false;
+        if (day < 1 || day > 2 || m >= end || c[m - 1] != '.' && c[m - 1] != '/') return false;
+        char sep = c[m - 1];
         int month = digits(c, m, end);
         int y = m + month + 1;
-        if (month < 1 || month > 2 || y >= end || c[y - 1] != '.' || digits(c, y, end) != 4) return false;
+        if (month < 1 || month > 2 || y >= end || c[y - 1] != sep || digits(c, y, end) != 4) return false;
         int after = y + 4;
         if (after < end && c[after] != ' ') return false;
-        return valid(number(c, i, day), number(c, m, month), number(c, y, 4));
+        int first = number(c, i, day);
+        int second = number(c, m, month);
+        int year = number(c, y, 4);
+        // with slashes the month may come first ("02/11/1988", US order)
+        return valid(first, second, year) || sep == '/' && valid(second, first, year);
     }
 
     private static int digits(char[] c, int from, int end) {

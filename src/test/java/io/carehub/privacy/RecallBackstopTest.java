@@ -483,6 +483,7 @@ class RecallBackstopTest {
                 "Tagesmutter von Emilia (14.06.2016), sie braucht eine Kinderkarte#14.06.2016",
                 "Maximilian (27.11.2010) bekommt das Handy, ich zahle#27.11.2010",
                 "Leonie (04.02.2012) bekommt das Tablet#04.02.2012",
+                "I'm Grace Whitlow-Byrne, DOB 04/09/1991 (4 Sep, UK order)#04/09/1991",
                 "Karten für 1) Ole Brandes, 06.03.1979 2) Sinem Aydın, 19.08.1990#06.03.1979",
                 "mein vater gerhard kowalczyk (19.03.1948) kommt nicht ans telefon#19.03.1948",
                 "Neue Nutzer: 1) Tobias Wendler, 11.04.1986 2) Merve Kaya, 30.07.1993#11.04.1986",
