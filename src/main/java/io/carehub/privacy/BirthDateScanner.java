@@ -40,7 +40,8 @@ final class BirthDateScanner implements Scanner {
             boolean event = EventDates.before(s, start); // a contract's, order's or invoice's date, whatever is near
             if (!event && Context.birthAround(s, start, end)) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, start, end, BIRTH_WORD_SCORE));
-            } else if (!event && adultsBirthYear(s, start, end)) {
+            } else if (!event
+                    && (adultsBirthYear(s, start, end) || NamedBirthDates.afterName(s, start, yearOf(s, start, end)))) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, start, end, 0.6));
             }
             i = s.tokenAtOrAfter(end) - 1;

@@ -126,4 +126,38 @@ final class Dates {
             return null;
         }
     }
+    /**
+     * A digit run that opens with a whole date, "dd.mm.yyyy" or "dd/mm/yyyy", after at most a bracket and then ends or
+     * goes on after a space: "(03.01.2009", "08.08.1980 2" (the next list item's number), "02/11/1988 (2 Nov". The date is a date, not the start of
+     * a phone number.
+     */
+    static boolean opensRun(char[] c, int start, int end) {
+        int i = start < end && c[start] == '(' ? start + 1 : start;
+        int day = digits(c, i, end);
+        int m = i + day + 1;
+        if (day < 1 || day > 2 || m >= end || c[m - 1] != '.' && c[m - 1] != '/') return false;
+        char sep = c[m - 1];
+        int month = digits(c, m, end);
+        int y = m + month + 1;
+        if (month < 1 || month > 2 || y >= end || c[y - 1] != sep || digits(c, y, end) != 4) return false;
+        int after = y + 4;
+        if (after < end && c[after] != ' ') return false;
+        int first = number(c, i, day);
+        int second = number(c, m, month);
+        int year = number(c, y, 4);
+        // with slashes the month may come first ("02/11/1988", US order)
+        return valid(first, second, year) || sep == '/' && valid(second, first, year);
+    }
+
+    private static int digits(char[] c, int from, int end) {
+        int k = from;
+        while (k < end && TextScan.isDigit(c[k])) k++;
+        return k - from;
+    }
+
+    private static int number(char[] c, int from, int length) {
+        int n = 0;
+        for (int k = from; k < from + length; k++) n = n * 10 + (c[k] - '0');
+        return n;
+    }
 }

@@ -29,6 +29,15 @@ final class EventDates {
                 && !Context.anyBefore(s, from, TOKENS, CHARS, Context::birthWord);
     }
 
+    /**
+     * An event word among the {@code tokens} tokens (within {@code chars}) before {@code start} and no birth word
+     * among them: a wider look for a date after a name ("Termin mit Frau Kaya, 12.02.2020").
+     */
+    static boolean within(TextScan s, int start, int tokens, int chars) {
+        return Context.anyBefore(s, start, tokens, chars, EventDates::eventWord)
+                && !Context.anyBefore(s, start, tokens, chars, Context::birthWord);
+    }
+
     /** Where the first date of "date - date" starts, or {@code start}. */
     private static int rangeStart(TextScan s, int start) {
         if (s.lastCharBefore(start) != '-') return start;
@@ -45,6 +54,7 @@ final class EventDates {
 
     private static boolean eventWord(String w) {
         if (WORDS.contains(w)) return true;
-        return (w.endsWith("datum") || w.endsWith("beginn") || w.endsWith("zeitraum")) && !w.startsWith("geb");
+        return (w.endsWith("datum") || w.endsWith("beginn") || w.endsWith("zeitraum") || w.endsWith("termin"))
+                && !w.startsWith("geb");
     }
 }

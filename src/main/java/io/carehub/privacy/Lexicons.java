@@ -46,6 +46,7 @@ final class Lexicons {
     private Lexicons() {
         Map<String, Integer> bits = new HashMap<>();
         mark(bits, load("first-names.txt"), FIRST);
+        mark(bits, load("folk-first-names.txt"), FIRST);
         mark(bits, load("surnames.txt"), SURNAME);
         mark(bits, load("ordinary-words.txt"), ORDINARY);
         mark(bits, load("cities.txt"), CITY);

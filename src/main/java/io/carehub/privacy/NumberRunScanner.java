@@ -114,6 +114,7 @@ final class NumberRunScanner implements Scanner {
             if (partDigits < 12) break;
         }
         if (looksLikeDate(whole)) return; // 07.08.1999 is a date, not a phone number
+        if (Dates.opensRun(c, start, groupEnds[groups - 1])) return; // "(03.01.2009", "08.08.1980 2)"
         boolean trunk =
                 c[start] == '+' || c[start] == '0' || c[start] == '(' && start + 1 < c.length && c[start + 1] == '0';
         if (trunk) {

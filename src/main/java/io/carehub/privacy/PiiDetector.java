@@ -110,7 +110,9 @@ public final class PiiDetector {
             new ParticleNames(lexicons),
             new DoorbellNames(lexicons),
             new HangulNames(),
-            new HanNames()
+            new HanNames(),
+            new InitialNames(),
+            new NamedSurnames()
         };
         if (extra.length > 0) {
             this.scanners = Arrays.copyOf(builtIn, builtIn.length + extra.length);
@@ -191,7 +193,9 @@ public final class PiiDetector {
                 ? ruled
                 : notNames.strip(
                         scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
-        return repeatedNames.add(scan, AliasNames.add(scan, named), notNames);
+        List<Detection> all =
+                CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames);
+        return Occupations.strip(scan, all);
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

@@ -583,4 +583,160 @@ class RecallBackstopTest {
         assertThat(NationalNumbers.belgianCard("594730593733")).isTrue();
         assertThat(NationalNumbers.belgianCard("594730593734")).isFalse();
     }
+
+    // issue 17, names and dates of birth in person context (r-names)
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '#',
+            value = {
+                "Tagesmutter von Emilia (14.06.2016), sie braucht eine Kinderkarte#14.06.2016",
+                "Maximilian (27.11.2010) bekommt das Handy, ich zahle#27.11.2010",
+                "Leonie (04.02.2012) bekommt das Tablet#04.02.2012",
+                "I'm Grace Whitlow-Byrne, DOB 04/09/1991 (4 Sep, UK order)#04/09/1991",
+                "Karten für 1) Ole Brandes, 06.03.1979 2) Sinem Aydın, 19.08.1990#06.03.1979",
+                "mein vater gerhard kowalczyk (19.03.1948) kommt nicht ans telefon#19.03.1948",
+                "Neue Nutzer: 1) Tobias Wendler, 11.04.1986 2) Merve Kaya, 30.07.1993#11.04.1986",
+                "Neue Nutzer: 1) Tobias Wendler, 11.04.1986 2) Merve Kaya, 30.07.1993#30.07.1993",
+                "Karin Stöckl; 05.10.1959; Mitnahme der Rufnummer#05.10.1959",
+                "Rainer Oltmanns | 17.02.1972 | Vertragspartner#17.02.1972"
+            })
+    void aDateWithAPastYearRightAfterANameIsThatPersonsBirthDate(String text, String date) {
+        assertThat(found(detector, text, EntityType.DATE_OF_BIRTH)).contains(date);
+        assertThat(found(detector, text, EntityType.PHONE)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Vertragsbeginn Jannik Pohl (01.03.2019), bitte prüfen",
+                "Emilia (14.06.2031) hat dann Geburtstag",
+                "Termin mit Frau Kaya, 12.02.2020, wurde abgesagt",
+                "Update (14.06.2016) hat den Router zerschossen",
+                "Rechnung (03.05.2015) ist doppelt"
+            })
+    void anEventOrFutureDateOrADateAfterAWordIsNoBirthDate(String text) {
+        assertThat(found(detector, text, EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Die Eheleute Onno und Heike Tjarks wohnen jetzt in der Deichstraße|Onno",
+                "Vermieter sind Jaron & Miriam Schellenberg, bitte Rechnung an beide|Jaron",
+                "viele Grüße, Malte u. Svenja Rieckmann|Malte"
+            })
+    void aFirstNameCoordinatedWithAFullNameIsAName(String text, String first) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(first);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Rechnung und Petra Lange stehen im Brief",
+                "Kundennummer und Petra Lange stimmen nicht überein",
+                "Bitte an Herrn und Frau Lange"
+            })
+    void aWordBeforeAndIsNoFirstName(String text) {
+        assertThat(found(detector, text, EntityType.PERSON)).allMatch(n -> n.contains("Lange"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "der Monteur hieß laut Auftrag R. Hollenkamp, sehr nett|R. Hollenkamp",
+                "vg k. albers|k. albers",
+                "Gruß F.-J. Terhorst|F.-J. Terhorst",
+                "bitte Rückruf an W. Osterkamp|W. Osterkamp"
+            })
+    void anInitialAndASurnameAreAName(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).containsExactly(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "z. B. den Router neu starten",
+                "steht auf S. 14 der Anleitung",
+                "Fanshop in St. Georg hat kein Netz",
+                "das kostet u. a. Zeit",
+                "Tarif Mobil Business L. Gibt es Rabatt?",
+                "die alte Box hatte Typ C. Danach kam nichts"
+            })
+    void anAbbreviationOrALabelLetterIsNoInitial(String text) {
+        assertThat(found(detector, text, EntityType.PERSON)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "der familienname wird mit zwei l geschrieben: Krull, danke|Krull",
+                "Mein Geburtsname ist Schuster, bitte im Vertrag ergänzen|Schuster",
+                "the surname on the card is Glass, not Class|Glass"
+            })
+    void aWordNamedAsTheSurnameIsASurnameThoughAlsoAWord(String text, String surname) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(surname);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Der Nachname stimmt nicht. Bitte prüfen Sie das",
+                "Nachname ist nicht wichtig, nur die Kundennummer"
+            })
+    void aSurnameWordWithoutAWordAfterItNamesNoOne(String text) {
+        assertThat(found(detector, text, EntityType.PERSON)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Moin, ich bin Maurer und brauche Netz auf der Baustelle",
+                "bin gelernter Tischler, jetzt selbstständig",
+                "Vertrag für die Werkstatt. Gruß, Lena Brockhoff, Goldschmiedin",
+                "ist auf Jonas Reuter – das bin ich, Fotograf – angemeldet"
+            })
+    void anOccupationThatIsASurnameTooIsNoNameWhereItSaysWhatSomeoneDoes(String text) {
+        assertThat(found(detector, text, EntityType.PERSON))
+                .noneMatch(n -> n.equals("Maurer")
+                        || n.equals("Tischler")
+                        || n.equals("Goldschmiedin")
+                        || n.equals("Fotograf"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Frau Maurer ruft morgen zurück|Maurer",
+                "Herr Tischler hat den Termin verschoben|Tischler",
+                "Viele Grüße, Maurer|Maurer",
+                "Timo Maurer hier, Kundennummer folgt|Timo Maurer"
+            })
+    void anOccupationWordAfterASalutationOrAFirstNameStaysAName(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).contains(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Servus, i bin da Wastl, Internet geht ned|Wastl",
+                "da Gruber Schorsch hod gsogt i soll eich schreim|Gruber Schorsch",
+                "d Leitner Vroni hot koa Netz|Leitner Vroni",
+                "Moin, hier is Hinnerk, Router is wedder kaputt|Hinnerk",
+                "Grüße vom Jupp aus Düsseldorf|Jupp"
+            })
+    void folkFormsOfFirstNamesAreNames(String text, String name) {
+        assertThat(found(detector, text, EntityType.PERSON)).containsExactly(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"da Router is hi", "der Techniker war scho do", "d Leitung is tot seit gestern"})
+    void anArticleBeforeAnOrdinaryNounNamesNoOne(String text) {
+        assertThat(found(detector, text, EntityType.PERSON)).isEmpty();
+    }
 }
