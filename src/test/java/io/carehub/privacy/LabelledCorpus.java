@@ -101,6 +101,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String R2_MARKUP = "/privacy/holdout-r2-annotated.txt";
     static final String R3_JSONL = "/privacy/holdout-r3.jsonl";
     static final String R3_MARKUP = "/privacy/holdout-r3-annotated.txt";
+    static final String S1_JSONL = "/privacy/holdout-s1.jsonl";
+    static final String S1_MARKUP = "/privacy/holdout-s1-annotated.txt";
+    static final String S2_JSONL = "/privacy/holdout-s2.jsonl";
+    static final String S2_MARKUP = "/privacy/holdout-s2-annotated.txt";
+    static final String S3_JSONL = "/privacy/holdout-s3.jsonl";
+    static final String S3_MARKUP = "/privacy/holdout-s3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -145,7 +151,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("Q3", Q3_JSONL, "set Q3 (32nd author, customers abroad and travellers)"),
             new NamedSet("R1", R1_JSONL, "set R1 (33rd author, families managing their contracts)"),
             new NamedSet("R2", R2_JSONL, "set R2 (34th author, the self-employed and freelancers)"),
-            new NamedSet("R3", R3_JSONL, "set R3 (35th author, technician visits and callbacks)"));
+            new NamedSet("R3", R3_JSONL, "set R3 (35th author, technician visits and callbacks)"),
+            new NamedSet("S1", S1_JSONL, "set S1 (36th author, identity checks and new contracts)"),
+            new NamedSet("S2", S2_JSONL, "set S2 (37th author, regional speech and dialects)"),
+            new NamedSet("S3", S3_JSONL, "set S3 (38th author, pasted forms, lists and records)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
