@@ -93,6 +93,7 @@ public final class PiiDetector {
             new DocumentSerials(),
             new StudentCardNumbers(),
             new WeakKeywordMobiles(),
+            new PhoneWordMobiles(),
             new IdShapes(),
             new LicencePlateScanner(),
             new ForeignPlates(),

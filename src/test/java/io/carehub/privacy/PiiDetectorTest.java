@@ -1154,4 +1154,32 @@ class PiiDetectorTest {
                     .containsExactly("Am Anger 5");
         }
     }
+
+    // S round's kinds of miss (issue 17): mobiles after a phone word, prefixed contract numbers, IP prefixes,
+    // Italian ID cards, particle surnames, Austrian months, a dialect article's name before "von".
+    @Nested
+    class SRoundKinds {
+
+        @Test
+        void aMobileNumberAfterAPhoneWordIsAPhoneEvenADigitShortOrLong() {
+            assertThat(found("Pass liegt vor, Handy +49 1607 44821, danke", EntityType.PHONE))
+                    .containsExactly("+49 1607 44821");
+            assertThat(found("bin erreichbar unter 0049 175 2290 41183 ab 17 Uhr", EntityType.PHONE))
+                    .containsExactly("0049 175 2290 41183");
+            assertThat(found("Rückruf bitte: 0162/883 90 1", EntityType.PHONE)).containsExactly("0162/883 90 1");
+            assertThat(found("call me on +49 (0)159 0412 77", EntityType.PHONE)).containsExactly("+49 (0)159 0412 77");
+        }
+
+        @Test
+        void aMobilePrefixWithoutAPhoneWordOrAfterAnOrderWordIsNoPhone() {
+            assertThat(found("Tarif 150 GB für 17,99 im Monat", EntityType.PHONE))
+                    .isEmpty();
+            assertThat(found("das Handy kostet 0159 Euro? nein, 159,00", EntityType.PHONE))
+                    .isEmpty();
+            assertThat(found("Handy-Reparatur, Ticket 0157 339 12 offen", EntityType.PHONE))
+                    .isEmpty();
+            assertThat(found("Artikel 0163 22841 9 ist ausverkauft", EntityType.PHONE))
+                    .isEmpty();
+        }
+    }
 }
