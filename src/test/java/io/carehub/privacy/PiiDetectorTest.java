@@ -1181,5 +1181,33 @@ class PiiDetectorTest {
             assertThat(found("Artikel 0163 22841 9 ist ausverkauft", EntityType.PHONE))
                     .isEmpty();
         }
+
+        @Test
+        void aContractNumberKeepsItsLetterPrefixAndSuffixAfterAKindOfContract() {
+            assertThat(found("laut Rahmenvertrag KV-30417-C gilt der Preis", EntityType.CUSTOMER_ID))
+                    .containsExactly("KV-30417-C");
+            assertThat(found("unser Stromvertrag SV-2021-3318 läuft aus", EntityType.CUSTOMER_ID))
+                    .containsExactly("SV-2021-3318");
+            assertThat(found("Kundennummer neu: B-7730419925, alt: 55 0193 2210", EntityType.CUSTOMER_ID))
+                    .containsExactly("B-7730419925", "55 0193 2210");
+        }
+
+        @Test
+        void anAsideInBracketsBetweenTheKeywordAndTheNumber() {
+            assertThat(found("Kundennummer (steht auf der Rechnung oben) 4471 0093 12", EntityType.CUSTOMER_ID))
+                    .containsExactly("4471 0093 12");
+        }
+
+        @Test
+        void aBuildingsContractAMobileContractsPhoneAndAnotherDatumAreNoCustomerNumber() {
+            assertThat(found("der Sammelvertrag HV-20417 für das Haus", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+            assertThat(found("Mobilfunkvertrag 0160 4471 0938 kündigen", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+            assertThat(found("Kundennummer (Tarif 2024) ist mir unbekannt", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+            assertThat(found("ins Feld Kundennummer eingegeben: X880142237 aus Versehen", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+        }
     }
 }
