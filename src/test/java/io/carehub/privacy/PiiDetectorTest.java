@@ -1209,5 +1209,17 @@ class PiiDetectorTest {
             assertThat(found("ins Feld Kundennummer eingegeben: X880142237 aus Versehen", EntityType.CUSTOMER_ID))
                     .isEmpty();
         }
+
+        @Test
+        void theLengthOfANetworkPrefixBelongsToThePublicAddress() {
+            assertThat(found("unser Präfix ist 2a02:810d:4b3f:1200::/56, bitte prüfen", EntityType.IP))
+                    .containsExactly("2a02:810d:4b3f:1200::/56");
+            assertThat(found("Festes Netz 91.12.200.4/30 vom Business-Tarif", EntityType.IP))
+                    .containsExactly("91.12.200.4/30");
+            assertThat(found("Server 91.12.200.4/8080 und 91.12.200.5/33 gehen nicht", EntityType.IP))
+                    .containsExactly("91.12.200.4", "91.12.200.5");
+            assertThat(found("intern 192.168.10.1/24, kein Problem", EntityType.IP))
+                    .isEmpty();
+        }
     }
 }
