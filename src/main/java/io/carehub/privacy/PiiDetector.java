@@ -109,6 +109,7 @@ public final class PiiDetector {
             new PostcodeMentions(),
             new NameRules(lexicons),
             new ParticleNames(lexicons),
+            new SalutedParticleNames(lexicons),
             new DoorbellNames(lexicons),
             new HangulNames(),
             new HanNames(),

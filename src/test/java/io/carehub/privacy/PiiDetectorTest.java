@@ -1221,5 +1221,24 @@ class PiiDetectorTest {
             assertThat(found("intern 192.168.10.1/24, kein Problem", EntityType.IP))
                     .isEmpty();
         }
+
+        @Test
+        void theParticlesBelongToTheSurnameAfterASalutationOrASurnameLabel() {
+            assertThat(found("Sehr geehrter Herr von der Lühe, anbei die Unterlagen", EntityType.PERSON))
+                    .containsExactly("von der Lühe");
+            assertThat(found("Familienname: van den Hoek, Vorname egal", EntityType.PERSON))
+                    .containsExactly("van den Hoek");
+            assertThat(found("Termin mit Frau Dr. von Staufenberg am Montag", EntityType.PERSON))
+                    .containsExactly("von Staufenberg");
+        }
+
+        @Test
+        void aSalutationBeforeAnOfficeOrANeighbourIsNoParticleName() {
+            assertThat(found("der Herr vom Amt kam gestern", EntityType.PERSON)).isEmpty();
+            assertThat(found("die Frau von nebenan hat das Paket", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("ein Schreiben an Frau von AOK und Herrn von der Post", EntityType.PERSON))
+                    .isEmpty();
+        }
     }
 }
