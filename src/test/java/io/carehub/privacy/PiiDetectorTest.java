@@ -1240,5 +1240,23 @@ class PiiDetectorTest {
             assertThat(found("ein Schreiben an Frau von AOK und Herrn von der Post", EntityType.PERSON))
                     .isEmpty();
         }
+
+        @Test
+        void austrianMonthsAndADialectBirthWord() {
+            assertThat(found("i bin geborn am 17. Feber 1952 z'Linz", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("17. Feber 1952");
+            assertThat(found("Geburtsdatum: 9. Jänna 1938", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("9. Jänna 1938");
+            assertThat(found("geboan am 30. Jänner 1966, des woaß i no", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("30. Jänner 1966");
+        }
+
+        @Test
+        void anAustrianMonthWithoutABirthWordIsNoBirthDate() {
+            assertThat(found("die Rechnung vom 14. Feber 2025 stimmt nicht", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("seit 2. Jänna 2024 geht des Internet ned", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+        }
     }
 }
