@@ -1258,5 +1258,18 @@ class PiiDetectorTest {
             assertThat(found("seit 2. Jänna 2024 geht des Internet ned", EntityType.DATE_OF_BIRTH))
                     .isEmpty();
         }
+
+        @Test
+        void aNameBeforeVonStaysAPersonApartFromTheAddressAfterIt() {
+            String text = "do schreibt da Vroni Kirchmayr von Oberhaslach 7 94258 Frauenau";
+            assertThat(found(text, EntityType.PERSON)).containsExactly("Vroni Kirchmayr");
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly("Oberhaslach 7 94258 Frauenau");
+        }
+
+        @Test
+        void aDutchStreetWithItsParticleStaysOneAddress() {
+            assertThat(found("nieuw adres: Pieter van Lennepstraat 8, 1053 HR Amsterdam", EntityType.ADDRESS))
+                    .containsExactly("Pieter van Lennepstraat 8, 1053 HR Amsterdam");
+        }
     }
 }
