@@ -1271,5 +1271,17 @@ class PiiDetectorTest {
             assertThat(found("nieuw adres: Pieter van Lennepstraat 8, 1053 HR Amsterdam", EntityType.ADDRESS))
                     .containsExactly("Pieter van Lennepstraat 8, 1053 HR Amsterdam");
         }
+
+        @Test
+        void italianIdentityCardsNewAndOldWithAnIdWord() {
+            assertThat(found("la mia carta d'identità è CA40218KB, scade nel 2031", EntityType.ID_DOCUMENT))
+                    .containsExactly("CA40218KB");
+            assertThat(found("Personalausweis (italienisch): AS 2218840", EntityType.ID_DOCUMENT))
+                    .containsExactly("AS 2218840");
+            assertThat(found("Paket CA40218KB kommt morgen", EntityType.ID_DOCUMENT))
+                    .isEmpty();
+            assertThat(found("Gutschein AY 5521907 eingelöst", EntityType.ID_DOCUMENT))
+                    .isEmpty();
+        }
     }
 }
