@@ -60,6 +60,9 @@ final class PhoneWordMobiles implements Scanner {
             if (TextScan.isAlnum(before) || (before == '-' || before == '/') && TextScan.isAlnum(s.at(start - 2))) {
                 continue;
             }
+            // cheap tests first: most numbers (years, prices) open with neither 0 nor +49, few follow a phone word
+            if (!(plus ? first.text().startsWith("49") : first.text().startsWith("0"))) continue;
+            if (!phoneWordBefore(s, start)) continue;
             StringBuilder digits = new StringBuilder(16).append(first.text());
             int k = i + 1;
             while (k < t.size()
@@ -73,7 +76,6 @@ final class PhoneWordMobiles implements Scanner {
             if (TextScan.isAlnum(s.at(end))) continue;
             String national = national(digits.toString(), plus);
             if (national.length() < MIN_DIGITS || national.length() > MAX_DIGITS || !mobilePrefix(national)) continue;
-            if (!phoneWordBefore(s, start)) continue;
             out.add(new Detection(EntityType.PHONE, start, end, SCORE));
             i = k - 1;
         }
