@@ -62,6 +62,9 @@ final class Context {
     private static final Set<String> BIRTH = Set.of(
             "geb",
             "geboren",
+            "geborn",
+            "geboan",
+            "gebor'n",
             "geburtsdatum",
             "geburtstag",
             "gebdatum",

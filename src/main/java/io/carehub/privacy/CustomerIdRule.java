@@ -62,6 +62,7 @@ final class CustomerIdRule implements Scanner {
             if (!token.isWord()) continue;
             int next = keywordEnd(t, i);
             if (next < 0 && loneKeywordBeforeId(s, i)) next = i + 1;
+            if (next < 0 && KeywordAsides.contractCompoundBefore(s, i)) next = i + 1;
             if (next >= 0) {
                 int captured = captureAfter(s, next, out, 0.92);
                 if (captured > i) i = captured - 1;
@@ -120,7 +121,8 @@ final class CustomerIdRule implements Scanner {
     /** Captures one id (and ids joined by "und"/",") after the keyword; returns the token index after the last. */
     private static int captureAfter(TextScan s, int from, List<Detection> out, double score) {
         List<Token> t = s.tokens;
-        int k = from;
+        int aside = KeywordAsides.skip(s, from);
+        int k = aside > from && aside < t.size() && idStart(s, aside) ? aside : from;
         int fillers = 0;
         while (k < t.size()
                 && t.get(k).isWord()
@@ -133,7 +135,7 @@ final class CustomerIdRule implements Scanner {
         int last = -1;
         while (k < t.size() && idStart(s, k)) {
             if (k > from && t.get(k).start() - t.get(k - 1).end() > 12) break;
-            int end = idEnd(s, k);
+            int end = KeywordAsides.letterSuffix(s, idEnd(s, k));
             String compact = TextScan.digitsOf(
                     s.text.substring(t.get(k).start(), t.get(end - 1).end()));
             if (compact.length() < 5) break;

@@ -13,6 +13,9 @@ final class Dates {
             Map.entry("jan", 1),
             Map.entry("january", 1),
             Map.entry("jaenner", 1),
+            // Austrian and Bavarian: "Jänner", spoken "Jänna"; "Feber"
+            Map.entry("jaenna", 1),
+            Map.entry("feber", 2),
             Map.entry("februar", 2),
             Map.entry("feb", 2),
             Map.entry("february", 2),

@@ -45,7 +45,12 @@ final class IpScanner implements Scanner {
         }
         if (j < c.length && (TextScan.isAlnum(c[j]) || (c[j] == '.' && j + 1 < c.length && TextScan.isDigit(c[j + 1]))))
             return -1;
-        out.add(personal(octets) ? new Detection(EntityType.IP, from, j, 0.9) : Detection.notPersonal(from, j));
+        if (!personal(octets)) {
+            out.add(Detection.notPersonal(from, j));
+            return j;
+        }
+        j = withPrefixLength(c, j, 32);
+        out.add(new Detection(EntityType.IP, from, j, 0.9));
         return j;
     }
 
@@ -67,6 +72,23 @@ final class IpScanner implements Scanner {
                 || o[0] == 1 && o[1] == 1 && o[2] == 1 && o[3] == 1
                 || o[0] == 1 && o[1] == 0 && o[2] == 0 && o[3] == 1
                 || o[0] == 9 && o[1] == 9 && o[2] == 9 && o[3] == 9;
+    }
+
+    /**
+     * "2003:e4:af12:6b00::/56", "85.214.33.8/29": the length of a network prefix (CIDR) belongs to the address;
+     * {@code end} past it, or unchanged when no slash and a length up to {@code max} follow.
+     */
+    static int withPrefixLength(char[] c, int end, int max) {
+        if (end >= c.length || c[end] != '/') return end;
+        int j = end + 1;
+        int v = 0;
+        while (j < c.length && TextScan.isDigit(c[j]) && j - end <= 3) v = v * 10 + (c[j++] - '0');
+        if (j == end + 1 || j - end > 4 || v > max) return end;
+        if (j < c.length
+                && (TextScan.isAlnum(c[j])
+                        || c[j] == '/'
+                        || c[j] == '.' && j + 1 < c.length && TextScan.isDigit(c[j + 1]))) return end;
+        return j;
     }
 
     private static boolean hex(char ch) {
@@ -107,7 +129,12 @@ final class IpScanner implements Scanner {
                 || lower.startsWith("fc")
                 || lower.startsWith("fd")
                 || lower.startsWith("::"));
-        out.add(personal ? new Detection(EntityType.IP, from, j, 0.9) : Detection.notPersonal(from, j));
+        if (!personal) {
+            out.add(Detection.notPersonal(from, j));
+            return j;
+        }
+        j = withPrefixLength(c, j, 128);
+        out.add(new Detection(EntityType.IP, from, j, 0.9));
         return j;
     }
 }

@@ -43,7 +43,10 @@ final class LexiconNames {
             while (j < t.size() && j - i <= 3 && t.get(j).isWord() && joined(s, t.get(j - 1), t.get(j))) {
                 Token n = t.get(j);
                 String nf = n.folded();
-                if (PARTICLES.contains(nf) && j + 1 < t.size() && t.get(j + 1).capitalized()) {
+                if (PARTICLES.contains(nf)
+                        && j + 1 < t.size()
+                        && t.get(j + 1).capitalized()
+                        && !NameSpan.houseNumberAfter(s, j + 1)) {
                     j++;
                     continue;
                 }

@@ -67,7 +67,8 @@ final class NameSpan {
                     && PARTICLES.contains(f)
                     && j + 1 < t.size()
                     && t.get(j + 1).capitalized()
-                    && !StreetLexicon.isStreetToken(t.get(j + 1).folded())) { // "Ayşe von Weserstraße 23"
+                    && !StreetLexicon.isStreetToken(t.get(j + 1).folded()) // "Ayşe von Weserstraße 23"
+                    && !houseNumberAfter(s, j + 1)) { // "Vroni Kirchmayr von Oberhaslach 7, 94258 Frauenau"
                 j++;
                 continue;
             }
@@ -112,6 +113,15 @@ final class NameSpan {
     }
 
     /** "vanessa.lorenz@gmx.de", "telekom.de": a word inside an e-mail or host name is not a name. */
+    /** Token {@code k} is followed by a house number: "von Oberhaslach 7" is a place, not a surname. */
+    static boolean houseNumberAfter(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        return k + 1 < t.size()
+                && t.get(k + 1).isNumber()
+                && t.get(k + 1).length() <= 4
+                && t.get(k + 1).start() - t.get(k).end() == 1;
+    }
+
     static boolean partOfAddress(TextScan s, Token token) {
         char after = s.at(token.end());
         char before = s.at(token.start() - 1);

@@ -40,6 +40,11 @@ final class NamedStreetsAbroad implements Scanner {
             if (i > 0 && s.at(first.start() - 1) == '-') continue;
             int number = numberAfterName(s, i);
             if (number < 0) continue;
+            int from = fromBefore(s, i, number);
+            if (from > i) {
+                i = from - 1; // the street starts after "von"
+                continue;
+            }
             // "Lucie Svobodová Husova 87/12": a first name before another capitalized word starts a person's name,
             // unless the word before the number is a street's ("Pieter Cornelisz Hooftstraat 30")
             boolean personFirst = lex.isAnyFirstName(first.folded()) && nextCapitalized(s, i + 1)
@@ -63,6 +68,19 @@ final class NamedStreetsAbroad implements Scanner {
         Token link = s.tokens.get(i - 1);
         boolean starts = link.isWord() && link.capitalized() && LINKS.contains(link.folded());
         return starts && NameSpan.joined(s, link, first) ? link.start() : first.start();
+    }
+
+    /**
+     * "da Anderl Brunnhuber von Hinterberg 3, 83646 Bad Tölz": "von" inside the words before the number, where the
+     * last is no street's word, is where someone says they come from; the index of the "von", or {@code i}.
+     */
+    private static int fromBefore(TextScan s, int i, int number) {
+        if (AbroadStreetWords.endsLikeAStreet(s.tokens.get(number - 1).folded())) return i;
+        for (int k = number - 2; k > i; k--) {
+            String f = s.tokens.get(k).text();
+            if (f.equals("von") || f.equals("vom")) return k;
+        }
+        return i;
     }
 
     /** Token {@code k} is a capitalized word joined to the one before it. */

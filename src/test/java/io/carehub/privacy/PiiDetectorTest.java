@@ -1154,4 +1154,134 @@ class PiiDetectorTest {
                     .containsExactly("Am Anger 5");
         }
     }
+
+    // S round's kinds of miss (issue 17): mobiles after a phone word, prefixed contract numbers, IP prefixes,
+    // Italian ID cards, particle surnames, Austrian months, a dialect article's name before "von".
+    @Nested
+    class SRoundKinds {
+
+        @Test
+        void aMobileNumberAfterAPhoneWordIsAPhoneEvenADigitShortOrLong() {
+            assertThat(found("Pass liegt vor, Handy +49 1607 44821, danke", EntityType.PHONE))
+                    .containsExactly("+49 1607 44821");
+            assertThat(found("bin erreichbar unter 0049 175 2290 41183 ab 17 Uhr", EntityType.PHONE))
+                    .containsExactly("0049 175 2290 41183");
+            assertThat(found("Rückruf bitte: 0162/883 90 1", EntityType.PHONE)).containsExactly("0162/883 90 1");
+            assertThat(found("call me on +49 (0)159 0412 77", EntityType.PHONE)).containsExactly("+49 (0)159 0412 77");
+        }
+
+        @Test
+        void aMobilePrefixWithoutAPhoneWordOrAfterAnOrderWordIsNoPhone() {
+            assertThat(found("Tarif 150 GB für 17,99 im Monat", EntityType.PHONE))
+                    .isEmpty();
+            assertThat(found("das Handy kostet 0159 Euro? nein, 159,00", EntityType.PHONE))
+                    .isEmpty();
+            assertThat(found("Handy-Reparatur, Ticket 0157 339 12 offen", EntityType.PHONE))
+                    .isEmpty();
+            assertThat(found("Artikel 0163 22841 9 ist ausverkauft", EntityType.PHONE))
+                    .isEmpty();
+        }
+
+        @Test
+        void aContractNumberKeepsItsLetterPrefixAndSuffixAfterAKindOfContract() {
+            assertThat(found("laut Rahmenvertrag KV-30417-C gilt der Preis", EntityType.CUSTOMER_ID))
+                    .containsExactly("KV-30417-C");
+            assertThat(found("unser Stromvertrag SV-2021-3318 läuft aus", EntityType.CUSTOMER_ID))
+                    .containsExactly("SV-2021-3318");
+            assertThat(found("Kundennummer neu: B-7730419925, alt: 55 0193 2210", EntityType.CUSTOMER_ID))
+                    .containsExactly("B-7730419925", "55 0193 2210");
+        }
+
+        @Test
+        void anAsideInBracketsBetweenTheKeywordAndTheNumber() {
+            assertThat(found("Kundennummer (steht auf der Rechnung oben) 4471 0093 12", EntityType.CUSTOMER_ID))
+                    .containsExactly("4471 0093 12");
+        }
+
+        @Test
+        void aBuildingsContractAMobileContractsPhoneAndAnotherDatumAreNoCustomerNumber() {
+            assertThat(found("der Sammelvertrag HV-20417 für das Haus", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+            assertThat(found("Mobilfunkvertrag 0160 4471 0938 kündigen", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+            assertThat(found("Kundennummer (Tarif 2024) ist mir unbekannt", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+            assertThat(found("ins Feld Kundennummer eingegeben: X880142237 aus Versehen", EntityType.CUSTOMER_ID))
+                    .isEmpty();
+        }
+
+        @Test
+        void theLengthOfANetworkPrefixBelongsToThePublicAddress() {
+            assertThat(found("unser Präfix ist 2a02:810d:4b3f:1200::/56, bitte prüfen", EntityType.IP))
+                    .containsExactly("2a02:810d:4b3f:1200::/56");
+            assertThat(found("Festes Netz 91.12.200.4/30 vom Business-Tarif", EntityType.IP))
+                    .containsExactly("91.12.200.4/30");
+            assertThat(found("Server 91.12.200.4/8080 und 91.12.200.5/33 gehen nicht", EntityType.IP))
+                    .containsExactly("91.12.200.4", "91.12.200.5");
+            assertThat(found("intern 192.168.10.1/24, kein Problem", EntityType.IP))
+                    .isEmpty();
+        }
+
+        @Test
+        void theParticlesBelongToTheSurnameAfterASalutationOrASurnameLabel() {
+            assertThat(found("Sehr geehrter Herr von der Lühe, anbei die Unterlagen", EntityType.PERSON))
+                    .containsExactly("von der Lühe");
+            assertThat(found("Familienname: van den Hoek, Vorname egal", EntityType.PERSON))
+                    .containsExactly("van den Hoek");
+            assertThat(found("Termin mit Frau Dr. von Staufenberg am Montag", EntityType.PERSON))
+                    .containsExactly("von Staufenberg");
+        }
+
+        @Test
+        void aSalutationBeforeAnOfficeOrANeighbourIsNoParticleName() {
+            assertThat(found("der Herr vom Amt kam gestern", EntityType.PERSON)).isEmpty();
+            assertThat(found("die Frau von nebenan hat das Paket", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("ein Schreiben an Frau von AOK und Herrn von der Post", EntityType.PERSON))
+                    .isEmpty();
+        }
+
+        @Test
+        void austrianMonthsAndADialectBirthWord() {
+            assertThat(found("i bin geborn am 17. Feber 1952 z'Linz", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("17. Feber 1952");
+            assertThat(found("Geburtsdatum: 9. Jänna 1938", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("9. Jänna 1938");
+            assertThat(found("geboan am 30. Jänner 1966, des woaß i no", EntityType.DATE_OF_BIRTH))
+                    .containsExactly("30. Jänner 1966");
+        }
+
+        @Test
+        void anAustrianMonthWithoutABirthWordIsNoBirthDate() {
+            assertThat(found("die Rechnung vom 14. Feber 2025 stimmt nicht", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+            assertThat(found("seit 2. Jänna 2024 geht des Internet ned", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+        }
+
+        @Test
+        void aNameBeforeVonStaysAPersonApartFromTheAddressAfterIt() {
+            String text = "do schreibt da Vroni Kirchmayr von Oberhaslach 7 94258 Frauenau";
+            assertThat(found(text, EntityType.PERSON)).containsExactly("Vroni Kirchmayr");
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly("Oberhaslach 7 94258 Frauenau");
+        }
+
+        @Test
+        void aDutchStreetWithItsParticleStaysOneAddress() {
+            assertThat(found("nieuw adres: Pieter van Lennepstraat 8, 1053 HR Amsterdam", EntityType.ADDRESS))
+                    .containsExactly("Pieter van Lennepstraat 8, 1053 HR Amsterdam");
+        }
+
+        @Test
+        void italianIdentityCardsNewAndOldWithAnIdWord() {
+            assertThat(found("la mia carta d'identità è CA40218KB, scade nel 2031", EntityType.ID_DOCUMENT))
+                    .containsExactly("CA40218KB");
+            assertThat(found("Personalausweis (italienisch): AS 2218840", EntityType.ID_DOCUMENT))
+                    .containsExactly("AS 2218840");
+            assertThat(found("Paket CA40218KB kommt morgen", EntityType.ID_DOCUMENT))
+                    .isEmpty();
+            assertThat(found("Gutschein AY 5521907 eingelöst", EntityType.ID_DOCUMENT))
+                    .isEmpty();
+        }
+    }
 }

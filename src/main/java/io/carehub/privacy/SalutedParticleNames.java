@@ -1,0 +1,78 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * "Sehr geehrte Frau von der Heide", "Nachname: von der Heydt", "Herrn van den Berg": after a salutation or a
+ * surname label the particles belong to the surname (PERSON), without a first name before them. The particles are
+ * lower case and the surname after them capitalized; "Frau von nebenan" and "Herr vom Amt" stay no names.
+ */
+final class SalutedParticleNames implements Scanner {
+
+    private static final Set<String> SALUTATIONS = Set.of("herr", "herrn", "frau", "mr", "mrs", "ms", "miss");
+    /** Academic titles between the salutation and the name: "Frau Dr. von der Heide". */
+    private static final Set<String> ACADEMIC = Set.of("dr", "prof", "med", "dipl", "ing");
+
+    private static final Set<String> LABELS = Set.of("nachname", "familienname", "surname", "lastname", "zuname");
+    /** First particles; "der", "den", "la" only after one of them ("von der", "van den", "de la"). */
+    private static final Set<String> PARTICLES = Set.of(
+            "von", "vom", "zu", "zum", "zur", "van", "de", "di", "da", "del", "della", "dos", "du", "ten", "ter");
+
+    private static final Set<String> FOLLOWING = Set.of("der", "den", "dem", "de", "la", "le", "und", "zu", "het");
+    private static final double SCORE = 0.85;
+
+    private final Lexicons lex;
+
+    SalutedParticleNames(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 0; i + 2 < t.size(); i++) {
+            Token cue = t.get(i);
+            if (!cue.isWord()) continue;
+            String w = cue.folded();
+            int k;
+            if (SALUTATIONS.contains(w) && cue.capitalized()) {
+                k = i + 1;
+                while (k < t.size()
+                        && k - i <= 2
+                        && t.get(k).isWord()
+                        && ACADEMIC.contains(t.get(k).folded())) k++;
+            } else if (LABELS.contains(w)
+                    || w.equals("last")
+                            && i + 1 < t.size()
+                            && t.get(i + 1).folded().equals("name")) {
+                k = w.equals("last") ? i + 2 : i + 1;
+            } else {
+                continue;
+            }
+            if (k >= t.size() || !PARTICLES.contains(t.get(k).text())) continue;
+            if (t.get(k).start() - t.get(k - 1).end() > 3) continue;
+            int start = k;
+            k++;
+            while (k < t.size()
+                    && k - start < 3
+                    && FOLLOWING.contains(t.get(k).text())
+                    && NameSpan.joined(s, t.get(k - 1), t.get(k))) k++;
+            if (k >= t.size()) continue;
+            Token surname = t.get(k);
+            if (!surname.isWord()
+                    || !surname.capitalized()
+                    || surname.length() < 2
+                    || !NameSpan.joined(s, t.get(k - 1), surname)
+                    || TextScan.unchangedByUpperCase(surname.text()) // "Frau von AOK": an organisation
+                    || StreetLexicon.isStreetToken(surname.folded())
+                    || NameSpan.partOfAddress(s, surname)
+                    || lex.isStopWord(surname.folded())
+                    || lex.isCommon(surname.folded()) && !lex.isName(surname.folded()) // "Herr vom Amt"
+                    || lex.isCity(surname.folded()) && !lex.isName(surname.folded())) continue;
+            out.add(new Detection(EntityType.PERSON, t.get(start).start(), surname.end(), SCORE));
+            i = k;
+        }
+    }
+}
