@@ -128,7 +128,8 @@ class DetectionQualityTest {
         /**
          * Values with a fixed grammar or a check digit: nothing excuses missing one. Phone numbers and e-mail addresses
          * are guarded on their own, so a set that writes them in a new way can hold an honest lower floor until the
-         * rules catch up (today only S1, first seen after the R round, misses one phone number: its floor is 0.952, every other set's 1.0).
+         * rules catch up (today every set finds every phone number and every address; S1's one miss, a mobile number a digit
+         * short after "Handy", is found since the rules for the S round).
          */
         @Test
         void findsEveryIbanAndCardAndThePhonesAtTodaysLevel() {
@@ -188,7 +189,7 @@ class DetectionQualityTest {
     @Nested
     class SetB extends Guard {
         SetB() {
-            super(LabelledCorpus.HOLDOUT_B_JSONL, 1.0, 1.0, 1.0, 0.994);
+            super(LabelledCorpus.HOLDOUT_B_JSONL, 1.0, 1.0, 1.0, 0.996);
         }
     }
 
@@ -196,7 +197,7 @@ class DetectionQualityTest {
     @Nested
     class SetC extends Guard {
         SetC() {
-            super(LabelledCorpus.HOLDOUT_C_JSONL, 0.996, 0.990, 0.998, 0.997);
+            super(LabelledCorpus.HOLDOUT_C_JSONL, 0.996, 0.990, 0.998, 0.998);
         }
     }
 
@@ -220,7 +221,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH1 extends Guard {
         DevelopmentSetH1() {
-            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.993);
+            super(LabelledCorpus.H1_JSONL, 1.0, 1.0, 1.0, 0.991);
         }
     }
 
@@ -228,7 +229,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH2 extends Guard {
         DevelopmentSetH2() {
-            super(LabelledCorpus.H2_JSONL, 1.0, 1.0, 1.0, 0.973);
+            super(LabelledCorpus.H2_JSONL, 1.0, 1.0, 1.0, 0.976);
         }
     }
 
@@ -237,7 +238,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetH3 extends Guard {
         DevelopmentSetH3() {
-            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.986);
+            super(LabelledCorpus.H3_JSONL, 1.0, 1.0, 1.0, 0.985);
         }
     }
 
@@ -256,7 +257,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetJ2 extends Guard {
         DevelopmentSetJ2() {
-            super(LabelledCorpus.J2_JSONL, 1.0, 1.0, 0.998, 0.982);
+            super(LabelledCorpus.J2_JSONL, 1.0, 1.0, 0.998, 0.980);
         }
     }
 
@@ -265,7 +266,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetJ3 extends Guard {
         DevelopmentSetJ3() {
-            super(LabelledCorpus.J3_JSONL, 1.0, 1.0, 0.999, 0.993);
+            super(LabelledCorpus.J3_JSONL, 1.0, 1.0, 0.999, 0.990);
         }
     }
 
@@ -302,7 +303,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetL1 extends Guard {
         DevelopmentSetL1() {
-            super(LabelledCorpus.L1_JSONL, 1.0, 1.0, 1.0, 0.972);
+            super(LabelledCorpus.L1_JSONL, 1.0, 1.0, 1.0, 0.971);
         }
     }
 
@@ -312,7 +313,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetL2 extends Guard {
         DevelopmentSetL2() {
-            super(LabelledCorpus.L2_JSONL, 1.0, 1.0, 0.999, 0.946);
+            super(LabelledCorpus.L2_JSONL, 1.0, 1.0, 0.999, 0.949);
         }
     }
 
@@ -331,7 +332,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetM1 extends Guard {
         DevelopmentSetM1() {
-            super(LabelledCorpus.M1_JSONL, 1.0, 1.0, 0.999, 0.988);
+            super(LabelledCorpus.M1_JSONL, 1.0, 1.0, 0.999, 0.989);
         }
     }
 
@@ -377,21 +378,21 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetO1 extends Guard {
         DevelopmentSetO1() {
-            super(LabelledCorpus.O1_JSONL, 1.0, 1.0, 0.999, 0.950);
+            super(LabelledCorpus.O1_JSONL, 1.0, 1.0, 0.999, 0.952);
         }
     }
 
     @Nested
     class DevelopmentSetO2 extends Guard {
         DevelopmentSetO2() {
-            super(LabelledCorpus.O2_JSONL, 0.997, 0.978, 0.998, 0.990);
+            super(LabelledCorpus.O2_JSONL, 0.997, 0.978, 0.998, 0.991);
         }
     }
 
     @Nested
     class DevelopmentSetO3 extends Guard {
         DevelopmentSetO3() {
-            super(LabelledCorpus.O3_JSONL, 0.996, 0.987, 0.999, 0.992);
+            super(LabelledCorpus.O3_JSONL, 0.996, 0.987, 0.999, 0.993);
         }
     }
 
@@ -415,7 +416,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetP3 extends Guard {
         DevelopmentSetP3() {
-            super(LabelledCorpus.P3_JSONL, 1.0, 1.0, 0.999, 0.983);
+            super(LabelledCorpus.P3_JSONL, 1.0, 1.0, 0.999, 0.984);
         }
     }
 
@@ -427,21 +428,21 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetQ1 extends Guard {
         DevelopmentSetQ1() {
-            super(LabelledCorpus.Q1_JSONL, 0.984, 0.909, 0.998, 0.993);
+            super(LabelledCorpus.Q1_JSONL, 0.984, 0.909, 0.998, 0.996);
         }
     }
 
     @Nested
     class DevelopmentSetQ2 extends Guard {
         DevelopmentSetQ2() {
-            super(LabelledCorpus.Q2_JSONL, 1.0, 1.0, 0.999, 0.974);
+            super(LabelledCorpus.Q2_JSONL, 1.0, 1.0, 0.999, 0.976);
         }
     }
 
     @Nested
     class DevelopmentSetQ3 extends Guard {
         DevelopmentSetQ3() {
-            super(LabelledCorpus.Q3_JSONL, 1.0, 1.0, 0.999, 0.951);
+            super(LabelledCorpus.Q3_JSONL, 1.0, 1.0, 0.999, 0.963);
         }
     }
 
@@ -451,21 +452,21 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetR1 extends Guard {
         DevelopmentSetR1() {
-            super(LabelledCorpus.R1_JSONL, 1.0, 1.0, 0.999, 0.980);
+            super(LabelledCorpus.R1_JSONL, 1.0, 1.0, 0.999, 0.982);
         }
     }
 
     @Nested
     class DevelopmentSetR2 extends Guard {
         DevelopmentSetR2() {
-            super(LabelledCorpus.R2_JSONL, 0.996, 0.969, 0.997, 0.957);
+            super(LabelledCorpus.R2_JSONL, 0.996, 0.969, 0.997, 0.962);
         }
     }
 
     @Nested
     class DevelopmentSetR3 extends Guard {
         DevelopmentSetR3() {
-            super(LabelledCorpus.R3_JSONL, 0.995, 0.989, 0.997, 0.981);
+            super(LabelledCorpus.R3_JSONL, 1.0, 1.0, 0.999, 0.983);
         }
     }
 
@@ -474,21 +475,21 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetS1 extends Guard {
         DevelopmentSetS1() {
-            super(LabelledCorpus.S1_JSONL, 0.989, 0.952, 0.992, 0.977, 1.0, 0.952);
+            super(LabelledCorpus.S1_JSONL, 0.994, 0.974, 0.996, 0.982);
         }
     }
 
     @Nested
     class DevelopmentSetS2 extends Guard {
         DevelopmentSetS2() {
-            super(LabelledCorpus.S2_JSONL, 0.981, 0.888, 0.988, 0.908);
+            super(LabelledCorpus.S2_JSONL, 0.996, 0.944, 0.993, 0.932);
         }
     }
 
     @Nested
     class DevelopmentSetS3 extends Guard {
         DevelopmentSetS3() {
-            super(LabelledCorpus.S3_JSONL, 0.987, 0.900, 0.993, 0.962);
+            super(LabelledCorpus.S3_JSONL, 0.997, 0.941, 0.998, 0.969);
         }
     }
 

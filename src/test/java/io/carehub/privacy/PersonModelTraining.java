@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Trains {@link PersonModel}, an averaged perceptron over hashed features, on every labelled corpus (with
- * {@code --until NAME} only those up to NAME; the shipped model is {@code --until P3}) and writes its weights to
+ * {@code --until NAME} only those up to NAME; the shipped model is {@code --until S3}) and writes its weights to
  * {@code src/main/resources/privacy/person-model.bin}; with {@code --cross-validate} it instead trains
  * on all sets but one and scores the one left out, for each set and each threshold, which is the estimate of how
  * the model does on text nobody here has seen ({@code --verbose}: with the misses and false alarms at the shipped
@@ -63,7 +63,7 @@ public final class PersonModelTraining {
 
     /**
      * {@code --until NAME}: only the sets up to and including NAME, in {@link LabelledCorpus#SETS}' order (the shipped
-     * model was trained {@code --until P3}, the 31 sets up to P3); without it, every set.
+     * model was trained {@code --until S3}, the 40 sets up to S3); without it, every set.
      */
     static List<NamedSet> setsUntil(List<String> options) {
         int i = options.indexOf("--until");
