@@ -128,8 +128,8 @@ class DetectionQualityTest {
         /**
          * Values with a fixed grammar or a check digit: nothing excuses missing one. Phone numbers and e-mail addresses
          * are guarded on their own, so a set that writes them in a new way can hold an honest lower floor until the
-         * rules catch up (today every set finds every phone number and every address; S1's one miss, a mobile number a digit
-         * short after "Handy", is found since the rules for the S round).
+         * rules catch up (today T3, first seen after the S round, misses one phone number: an extension left after the
+         * masked number; its floor is 0.975, every other set's 1.0).
          */
         @Test
         void findsEveryIbanAndCardAndThePhonesAtTodaysLevel() {
@@ -493,6 +493,29 @@ class DetectionQualityTest {
         }
     }
 
+    // T1-T3: first seen 1.000 / 0.987 / 0.991 (0.993 together; every type at least 0.980, PHONE 0.990: an extension
+    // "ext. 204" left after a masked number, T3) with the detector after the rules for the S round's kinds
+    @Nested
+    class DevelopmentSetT1 extends Guard {
+        DevelopmentSetT1() {
+            super(LabelledCorpus.T1_JSONL, 1.0, 1.0, 1.0, 0.986);
+        }
+    }
+
+    @Nested
+    class DevelopmentSetT2 extends Guard {
+        DevelopmentSetT2() {
+            super(LabelledCorpus.T2_JSONL, 0.986, 0.973, 0.995, 0.980);
+        }
+    }
+
+    @Nested
+    class DevelopmentSetT3 extends Guard {
+        DevelopmentSetT3() {
+            super(LabelledCorpus.T3_JSONL, 0.991, 0.956, 0.993, 0.987, 1.0, 0.975);
+        }
+    }
+
     // P: the developer's own probe of the weakest types, 0.458 before the rules for them, today every entity; char.
     // precision 0.993 since "the 4th of July, 1987" is masked with its article (unlabelled here)
     @Nested
@@ -544,7 +567,10 @@ class DetectionQualityTest {
         LabelledCorpus.R3_MARKUP + "," + LabelledCorpus.R3_JSONL,
         LabelledCorpus.S1_MARKUP + "," + LabelledCorpus.S1_JSONL,
         LabelledCorpus.S2_MARKUP + "," + LabelledCorpus.S2_JSONL,
-        LabelledCorpus.S3_MARKUP + "," + LabelledCorpus.S3_JSONL
+        LabelledCorpus.S3_MARKUP + "," + LabelledCorpus.S3_JSONL,
+        LabelledCorpus.T1_MARKUP + "," + LabelledCorpus.T1_JSONL,
+        LabelledCorpus.T2_MARKUP + "," + LabelledCorpus.T2_JSONL,
+        LabelledCorpus.T3_MARKUP + "," + LabelledCorpus.T3_JSONL
     })
     void markupAndJsonlCarryTheSameLabels(String markup, String jsonl) {
         List<Message> fromMarkup = LabelledCorpus.loadMarkup(markup).messages();

@@ -107,6 +107,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String S2_MARKUP = "/privacy/holdout-s2-annotated.txt";
     static final String S3_JSONL = "/privacy/holdout-s3.jsonl";
     static final String S3_MARKUP = "/privacy/holdout-s3-annotated.txt";
+    static final String T1_JSONL = "/privacy/holdout-t1.jsonl";
+    static final String T1_MARKUP = "/privacy/holdout-t1-annotated.txt";
+    static final String T2_JSONL = "/privacy/holdout-t2.jsonl";
+    static final String T2_MARKUP = "/privacy/holdout-t2-annotated.txt";
+    static final String T3_JSONL = "/privacy/holdout-t3.jsonl";
+    static final String T3_MARKUP = "/privacy/holdout-t3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -154,7 +160,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("R3", R3_JSONL, "set R3 (35th author, technician visits and callbacks)"),
             new NamedSet("S1", S1_JSONL, "set S1 (36th author, identity checks and new contracts)"),
             new NamedSet("S2", S2_JSONL, "set S2 (37th author, regional speech and dialects)"),
-            new NamedSet("S3", S3_JSONL, "set S3 (38th author, pasted forms, lists and records)"));
+            new NamedSet("S3", S3_JSONL, "set S3 (38th author, pasted forms, lists and records)"),
+            new NamedSet("T1", T1_JSONL, "set T1 (39th author, payments and money)"),
+            new NamedSet("T2", T2_JSONL, "set T2 (40th author, neighbours, shared flats and buildings)"),
+            new NamedSet("T3", T3_JSONL, "set T3 (41st author, customers on the go, every number and date format)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
