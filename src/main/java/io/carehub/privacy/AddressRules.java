@@ -163,17 +163,19 @@ final class AddressRules implements Scanner {
         int prevEnd = k > 0 ? t.get(k - 1).end() : 0;
         if (!n.isNumber() || n.length() > 4 || n.text().charAt(0) == '0' || n.start() - prevEnd > 3) return -1;
         if (!s.onlyBetween(prevEnd, n.start(), ".,")) return -1;
-        int end = k + 1;
-        if (end < t.size()
-                && t.get(end).isWord()
-                && t.get(end).length() == 1
-                && t.get(end).start() == n.end()) end++;
-        else if (end < t.size() && SpokenAddresses.spacedLetter(s, t.get(end))) end++; // "Mühlenweg 11 b"
+        int end = letterAfter(s, k + 1);
+        if (end == k + 1 && end < t.size() && SpokenAddresses.spacedLetter(s, t.get(end))) end++; // "Mühlenweg 11 b"
         else if (end < t.size()
                 && t.get(end).isNumber()
-                && t.get(end).start() == n.end() + 1
-                && (s.at(n.end()) == '-' || s.at(n.end()) == '/')
-                && t.get(end).length() <= 4) end++;
+                && t.get(end).start() == t.get(end - 1).end() + 1
+                && (s.at(t.get(end - 1).end()) == '-' || s.at(t.get(end - 1).end()) == '/')
+                && t.get(end).length() <= 4) end = letterAfter(s, end + 1); // "3-5", "7a-7c"
+        else if (end + 1 < t.size()
+                && t.get(end).text().equals("1")
+                && t.get(end + 1).text().equals("2")
+                && s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), "")
+                && t.get(end).end() + 1 == t.get(end + 1).start()
+                && s.at(t.get(end).end()) == '/') end += 2; // "4 1/2"
         if (end < t.size()) {
             Token after = t.get(end);
             if (after.isWord()
@@ -189,6 +191,17 @@ final class AddressRules implements Scanner {
             }
         }
         return end;
+    }
+
+    /** The token index after a house number's letter written right after it ("7a"), or {@code k}. */
+    private static int letterAfter(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        return k < t.size()
+                        && t.get(k).isWord()
+                        && t.get(k).length() == 1
+                        && t.get(k).start() == t.get(k - 1).end()
+                ? k + 1
+                : k;
     }
 
     /** "in", or the comma dictated as "Komma" ("Ulmenweg 3 Komma 97070 Würzburg"), before the postcode. */

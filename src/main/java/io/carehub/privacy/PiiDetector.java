@@ -197,7 +197,7 @@ public final class PiiDetector {
                         scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
         List<Detection> all =
                 CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames);
-        return Occupations.strip(scan, all);
+        return PhoneExtensions.extend(scan, Occupations.strip(scan, all));
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the detector finds, one behaviour per test; offsets are UTF-16 indices. */
 class PiiDetectorTest {
@@ -1282,6 +1284,48 @@ class PiiDetectorTest {
                     .isEmpty();
             assertThat(found("Gutschein AY 5521907 eingelöst", EntityType.ID_DOCUMENT))
                     .isEmpty();
+        }
+    }
+
+    /** Issue 17, the T round's kinds: an extension after a phone number. */
+    @Nested
+    class TRoundKinds {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "reach my assistant on +49 (0)89 4471 2290 ext. 317 please|+49 (0)89 4471 2290 ext. 317",
+                    "Tel. 0711 22 83 94, Durchwahl -23, ab 9 Uhr|0711 22 83 94, Durchwahl -23",
+                    "Zentrale 030 4482 9910 (App. 12) fragen|030 4482 9910 (App. 12)",
+                    "call +44 20 7946 0321 x4410 after lunch|+44 20 7946 0321 x4410"
+                })
+        void anExtensionBelongsToThePhoneNumberBeforeIt(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(phone);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "ruf an unter 0711 22 83 94 x 3 mal bitte|0711 22 83 94",
+                    "Handy 0151 2290 6634, App funktioniert nicht|0151 2290 6634",
+                    "Tel. 0711 22 83 94 ext. 1234567 stimmt nicht|0711 22 83 94"
+                })
+        void noExtensionWithoutItsWordAndAShortNumber(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(phone);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "wir wohnen Birkenweg 3a-3d, 49088 Osnabrück, drei Parteien|Birkenweg 3a-3d, 49088 Osnabrück",
+                    "Anschluss Lindenstr. 12-14a, 10969 Berlin|Lindenstr. 12-14a, 10969 Berlin",
+                    "Hinterhaus Gartenstraße 8 1/2, 72070 Tübingen|Gartenstraße 8 1/2, 72070 Tübingen"
+                })
+        void aHouseNumberKeepsItsRangeWithLettersAndItsHalf(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
         }
     }
 }
