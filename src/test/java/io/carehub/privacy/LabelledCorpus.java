@@ -113,6 +113,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String T2_MARKUP = "/privacy/holdout-t2-annotated.txt";
     static final String T3_JSONL = "/privacy/holdout-t3.jsonl";
     static final String T3_MARKUP = "/privacy/holdout-t3-annotated.txt";
+    static final String U1_JSONL = "/privacy/holdout-u1.jsonl";
+    static final String U1_MARKUP = "/privacy/holdout-u1-annotated.txt";
+    static final String U2_JSONL = "/privacy/holdout-u2.jsonl";
+    static final String U2_MARKUP = "/privacy/holdout-u2-annotated.txt";
+    static final String U3_JSONL = "/privacy/holdout-u3.jsonl";
+    static final String U3_MARKUP = "/privacy/holdout-u3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -163,7 +169,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("S3", S3_JSONL, "set S3 (38th author, pasted forms, lists and records)"),
             new NamedSet("T1", T1_JSONL, "set T1 (39th author, payments and money)"),
             new NamedSet("T2", T2_JSONL, "set T2 (40th author, neighbours, shared flats and buildings)"),
-            new NamedSet("T3", T3_JSONL, "set T3 (41st author, customers on the go, every number and date format)"));
+            new NamedSet("T3", T3_JSONL, "set T3 (41st author, customers on the go, every number and date format)"),
+            new NamedSet("U1", U1_JSONL, "set U1 (42nd author, switching providers and cancelling)"),
+            new NamedSet("U2", U2_JSONL, "set U2 (43rd author, multilingual households, Arabic and Cyrillic script)"),
+            new NamedSet("U3", U3_JSONL, "set U3 (44th author, small business offices, extensions)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
