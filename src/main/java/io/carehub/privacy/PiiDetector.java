@@ -195,8 +195,9 @@ public final class PiiDetector {
                 ? ruled
                 : notNames.strip(
                         scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
-        List<Detection> all =
-                CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames);
+        List<Detection> all = ScriptNames.add(
+                scan,
+                CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames));
         return PhoneExtensions.extend(scan, Occupations.strip(scan, all));
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the detector finds, one behaviour per test; offsets are UTF-16 indices. */
 class PiiDetectorTest {
@@ -1326,6 +1327,36 @@ class PiiDetectorTest {
                 })
         void aHouseNumberKeepsItsRangeWithLettersAndItsHalf(String text, String address) {
             assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+    }
+
+    /** Issue 17, the U round's kinds: names in Arabic, Persian and Cyrillic script. */
+    @Nested
+    class URoundKinds {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "mein Bruder Karim Nasser, auf Arabisch كريم ناصر, braucht eine SIM|كريم ناصر",
+                    "مرحبا، أنا سمير العلي (Samir Al-Ali), الإنترنت بطيء|سمير العلي",
+                    "سلام، اسمش فرهاد کریمی است و قبض را می خواهد|فرهاد کریمی",
+                    "Добрый день, сын Дмитрия Орлова пишет, Kundennummer fehlt|Дмитрия Орлова",
+                    "Ihr Pass: Людмила Зайцева / Ljudmila Saizewa|Людмила Зайцева"
+                })
+        void aNameInArabicOrCyrillicScriptBesideItsTwinOrAfterANameWord(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "السلام عليكم، أنا بحاجة إلى مساعدة في الفاتورة",
+                    "Здравствуйте, роутер не работает уже три дня",
+                    "Привет, я звоню уже третий раз, Speedport W 724V"
+                })
+        void noScriptWordsWithoutANameBesideThemOrANameWord(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
 }

@@ -1,0 +1,182 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Names written in Arabic, Persian or Cyrillic script: beside the same name in Latin letters ("Mariam Haddad, auf
+ * Arabisch مريم حداد", "أحمد الخطيب (Ahmad Al-Khatib)", "Эдуард Шмидт (Eduard Schmidt)"), or after a word that
+ * introduces a name ("اسمه …", "أنا …", "я …", "дочь …"). Arabic script has no capitals, so a name is at most three
+ * words and stops at a function word; a Cyrillic name is one or two capitalized words. Linear: it looks only at the
+ * tokens next to each name and each introducing word.
+ */
+final class ScriptNames {
+
+    private static final double SCORE = 0.6;
+    private static final int MAX_WORDS = 3;
+    /** Words that are no part of an Arabic-script name: pronouns, "name", particles, Persian copulas. */
+    private static final Set<String> ARABIC_FUNCTION = Set.of(
+            "أنا", "انا", "اسمي", "اسمه", "اسمها", "اسمش", "اسم", "من", "في", "على", "و", "هو", "هي", "يا", "است",
+            "هستم", "هست", "أبي", "ابي", "أمي", "امي", "پدرم", "مادرم", "شماره", "رقم", "واسمي", "واسمه", "واسمها");
+    /** "my/his/her name (is)", also with "and" before it. */
+    private static final Set<String> ARABIC_NAME_WORDS =
+            Set.of("اسمي", "اسمه", "اسمها", "اسمش", "واسمي", "واسمه", "واسمها");
+    /** "I am": a name only when it ends the sentence or a Latin word, bracket or dash follows it. */
+    private static final Set<String> ARABIC_I = Set.of("أنا", "انا");
+
+    private static final Set<String> CYRILLIC_INTRO = Set.of(
+            "я", "зовут", "сын", "сына", "дочь", "дочка", "мама", "мамы", "папа", "папы", "муж", "жена", "брат",
+            "сестра", "син", "донька", "мене");
+    /** Words between a Latin name and its twin: "auf Arabisch", "in Cyrillic". */
+    private static final Set<String> LANGUAGE_WORDS = Set.of(
+            "auf",
+            "in",
+            "arabisch",
+            "persisch",
+            "farsi",
+            "russisch",
+            "ukrainisch",
+            "kyrillisch",
+            "arabic",
+            "persian",
+            "russian",
+            "ukrainian",
+            "cyrillic",
+            "geschrieben",
+            "written");
+
+    private ScriptNames() {}
+
+    static List<Detection> add(TextScan s, List<Detection> found) {
+        if (!anyScript(s.c)) return found;
+        List<Token> t = s.tokens;
+        List<Detection> added = new ArrayList<>();
+        for (Detection p : found) {
+            if (p.type() != EntityType.PERSON) continue;
+            twinAfter(s, s.tokenAtOrAfter(p.end()), added);
+            twinBefore(s, s.tokenAtOrAfter(p.start()) - 1, added);
+        }
+        for (int k = 0; k + 1 < t.size(); k++) {
+            String f = t.get(k).folded();
+            if (ARABIC_NAME_WORDS.contains(f)) arabicRun(s, k + 1, added);
+            else if (ARABIC_I.contains(f) && endsTheArabic(s, k + 1)) arabicRun(s, k + 1, added);
+            else if (CYRILLIC_INTRO.contains(f)) cyrillicRun(s, k + 1, added);
+        }
+        if (added.isEmpty()) return found;
+        List<Detection> result = new ArrayList<>(found);
+        for (Detection a : added) {
+            if (result.stream().noneMatch(d -> d.start() < a.end() && a.start() < d.end())) result.add(a);
+        }
+        result.sort(Comparator.comparingInt(Detection::start));
+        return result;
+    }
+
+    private static void twinAfter(TextScan s, int k, List<Detection> added) {
+        List<Token> t = s.tokens;
+        int skipped = 0;
+        while (k < t.size() && skipped < 3 && LANGUAGE_WORDS.contains(t.get(k).folded())) {
+            k++;
+            skipped++;
+        }
+        if (k >= t.size()
+                || !separatorsOnly(s, k > 0 ? t.get(k - 1).end() : 0, t.get(k).start())) return;
+        if (arabic(t.get(k))) arabicRun(s, k, added);
+        else if (cyrillic(t.get(k))) cyrillicRun(s, k, added);
+    }
+
+    private static void twinBefore(TextScan s, int k, List<Detection> added) {
+        List<Token> t = s.tokens;
+        // "أحمد الخطيب (Ahmad Al-Khatib)", "Эдуард Шмидт / Eduard Schmidt": a bracket, slash or dash between
+        if (k < 0 || !separatorsOnly(s, t.get(k).end(), t.get(k + 1).start())) return;
+        if (!containsAny(s, t.get(k).end(), t.get(k + 1).start(), "(/–—")) return;
+        int from = k;
+        boolean isArabic = arabic(t.get(k));
+        if (!isArabic && !cyrillicName(t.get(k))) return;
+        while (from - 1 >= 0
+                && k - from + 1 < (isArabic ? MAX_WORDS : 2)
+                && s.onlyBetween(t.get(from - 1).end(), t.get(from).start(), "")
+                && (isArabic ? nameWord(t.get(from - 1)) : cyrillicName(t.get(from - 1)))) from--;
+        if (isArabic && !nameWord(t.get(k))) return;
+        added.add(new Detection(EntityType.PERSON, t.get(from).start(), t.get(k).end(), SCORE));
+    }
+
+    private static void arabicRun(TextScan s, int k, List<Detection> added) {
+        List<Token> t = s.tokens;
+        int end = k;
+        while (end < t.size()
+                && end - k < MAX_WORDS
+                && nameWord(t.get(end))
+                && (end == k || s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ""))) end++;
+        if (end > k)
+            added.add(new Detection(
+                    EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), SCORE));
+    }
+
+    private static void cyrillicRun(TextScan s, int k, List<Detection> added) {
+        List<Token> t = s.tokens;
+        int end = k;
+        while (end < t.size()
+                && end - k < 2
+                && cyrillicName(t.get(end))
+                && (end == k || s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ""))) end++;
+        if (end > k)
+            added.add(new Detection(
+                    EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), SCORE));
+    }
+
+    /** One or two Arabic-script words from {@code k}, then the end, punctuation or a word of another script. */
+    private static boolean endsTheArabic(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        int end = k;
+        while (end < t.size() && end - k < 3 && arabic(t.get(end))) end++;
+        return end > k
+                && end - k <= 2
+                && (end == t.size()
+                        || !arabic(t.get(end))
+                        || !s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ""));
+    }
+
+    private static boolean containsAny(TextScan s, int from, int to, String chars) {
+        for (int i = from; i < to; i++) {
+            if (chars.indexOf(s.at(i)) >= 0) return true;
+        }
+        return false;
+    }
+
+    private static boolean nameWord(Token w) {
+        return arabic(w) && w.length() >= 2 && !ARABIC_FUNCTION.contains(w.folded());
+    }
+
+    private static boolean cyrillicName(Token w) {
+        return cyrillic(w) && w.capitalized() && w.length() >= 2;
+    }
+
+    private static boolean arabic(Token w) {
+        char ch = w.text().charAt(0);
+        return w.isWord() && ch >= '\u0600' && ch <= '\u06FF';
+    }
+
+    private static boolean cyrillic(Token w) {
+        char ch = w.text().charAt(0);
+        return w.isWord() && ch >= '\u0400' && ch <= '\u04FF';
+    }
+
+    /** Only blanks, commas, dashes, slashes, brackets and colons in [from, to). */
+    private static boolean separatorsOnly(TextScan s, int from, int to) {
+        if (to - from > 6) return false;
+        for (int i = from; i < to; i++) {
+            if (" ,،–—-/():".indexOf(s.at(i)) < 0) return false;
+        }
+        return true;
+    }
+
+    private static boolean anyScript(char[] c) {
+        for (char ch : c) {
+            if (ch >= '\u0400' && ch <= '\u06FF' && (ch <= '\u04FF' || ch >= '\u0600')) return true;
+        }
+        return false;
+    }
+}
