@@ -52,6 +52,9 @@ final class NamedSurnames implements Scanner {
 
     private static boolean surnameWord(List<Token> t, int i) {
         String f = t.get(i).folded();
+        // every word for the surname ends in "name" or "namen": two char tests reject almost every token
+        int n = f.length();
+        if (n < 4 || f.charAt(n - 1) != 'e' && f.charAt(n - 1) != 'n') return false;
         return SURNAME_WORDS.contains(f)
                 || f.equals("name")
                         && i > 0

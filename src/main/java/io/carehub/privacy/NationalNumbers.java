@@ -25,17 +25,18 @@ final class NationalNumbers implements Scanner {
         for (int i = 0; i < t.size(); i++) {
             Token first = t.get(i);
             if (!first.isNumber() || i > 0 && glued(s, t.get(i - 1), first)) continue;
-            StringBuilder digits = new StringBuilder(16).append(first.text());
+            int total = first.length();
             int k = i + 1;
-            while (k < t.size() && k - i < MAX_GROUPS && digits.length() < 12 && joined(s, t.get(k - 1), t.get(k))) {
-                digits.append(t.get(k).text());
+            while (k < t.size() && k - i < MAX_GROUPS && total < 12 && joined(s, t.get(k - 1), t.get(k))) {
+                total += t.get(k).length();
                 k++;
             }
+            if (total < 11) continue; // no reading can reach 11 or 12 digits: no string is built
             // the longest reading first: groups are dropped from the end until one is a checked number
             for (int end = k; end > i; end--) {
                 int length = digitsUpTo(t, i, end);
                 if (length != 11 && length != 12 || moreDigitsAfter(s, t.get(end - 1))) continue;
-                String d = digits.substring(0, length);
+                String d = digitsOf(t, i, end);
                 int last = t.get(end - 1).end();
                 if (length == 11 && kimlik(d)) {
                     if (turkish == null) turkish = turkishWordIn(s);
@@ -119,6 +120,12 @@ final class NationalNumbers implements Scanner {
             if (token.isWord() && DocumentSerials.documentWord(token.folded())) return true;
         }
         return false;
+    }
+
+    private static String digitsOf(List<Token> t, int from, int to) {
+        StringBuilder digits = new StringBuilder(12);
+        for (int k = from; k < to; k++) digits.append(t.get(k).text());
+        return digits.toString();
     }
 
     private static int digitsUpTo(List<Token> t, int from, int to) {

@@ -3,6 +3,8 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Names whose surname comes after a particle, covered whole (PERSON): "Pieter van den Berg", "Maria dos Santos",
@@ -26,6 +28,12 @@ final class ParticleNames implements Scanner {
     private static final Set<String> MAC = Set.of("Mac", "Nic");
     /** Hyphenated Arabic particles: "al-Hassan", "el-Sayed", "bin-Salman", "abu-Bakr". */
     private static final Set<String> HYPHENATED = Set.of("al", "el", "bin", "abu", "ibn");
+    /** Every particle of the four sets above, for one probe per token, and the longest one's length. */
+    private static final Set<String> ANY_PARTICLE =
+            Stream.of(GAELIC, MAC, FOREIGN, SHARED).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+
+    private static final int LONGEST_PARTICLE =
+            ANY_PARTICLE.stream().mapToInt(String::length).max().orElse(0);
 
     private static final String[] CYRILLIC_SURNAME_ENDINGS = {
         "ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "енко", "ук",
@@ -84,7 +92,7 @@ final class ParticleNames implements Scanner {
     private static boolean particleAfter(Token next) {
         if (!next.isWord()) return false;
         String text = next.text();
-        if (GAELIC.contains(text) || MAC.contains(text) || FOREIGN.contains(text) || SHARED.contains(text)) return true;
+        if (text.length() <= LONGEST_PARTICLE && ANY_PARTICLE.contains(text)) return true;
         int dash = text.indexOf('-');
         return dash > 0 && HYPHENATED.contains(text.substring(0, dash));
     }

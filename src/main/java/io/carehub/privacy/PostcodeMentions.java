@@ -54,7 +54,7 @@ final class PostcodeMentions implements Scanner {
         List<Token> t = s.tokens;
         boolean mentioned = false;
         for (Token w : t) {
-            if (w.isWord() && POSTCODE_WORDS.contains(w.folded())) {
+            if (w.isWord() && postcodeWord(w.folded())) {
                 mentioned = true;
                 break;
             }
@@ -69,6 +69,13 @@ final class PostcodeMentions implements Scanner {
                 if (end > 0) out.add(new Detection(EntityType.ADDRESS, n.start(), end, SCORE));
             }
         }
+    }
+
+    /** A word for the postcode; they all begin with "p", "z" or "e": a char test before the Set probe. */
+    private static boolean postcodeWord(String f) {
+        if (f.isEmpty()) return false;
+        char c = f.charAt(0);
+        return (c == 'p' || c == 'z' || c == 'e') && POSTCODE_WORDS.contains(f);
     }
 
     /** Five digits that are not part of a longer number, an amount, a date or a time. */

@@ -15,6 +15,11 @@ final class SalutedParticleNames implements Scanner {
     /** Academic titles between the salutation and the name: "Frau Dr. von der Heide". */
     private static final Set<String> ACADEMIC = Set.of("dr", "prof", "med", "dipl", "ing");
 
+    /** The first letters of the salutations and of the labels and "last": a char test before the Set probes. */
+    private static final String SALUTATION_FIRST = "hfm";
+
+    private static final String LABEL_FIRST = "nfslz";
+
     private static final Set<String> LABELS = Set.of("nachname", "familienname", "surname", "lastname", "zuname");
     /** First particles; "der", "den", "la" only after one of them ("von der", "van den", "de la"). */
     private static final Set<String> PARTICLES = Set.of(
@@ -36,8 +41,10 @@ final class SalutedParticleNames implements Scanner {
             Token cue = t.get(i);
             if (!cue.isWord()) continue;
             String w = cue.folded();
+            char c0 = w.isEmpty() ? ' ' : w.charAt(0);
+            if (SALUTATION_FIRST.indexOf(c0) < 0 && LABEL_FIRST.indexOf(c0) < 0) continue;
             int k;
-            if (SALUTATIONS.contains(w) && cue.capitalized()) {
+            if (cue.capitalized() && SALUTATIONS.contains(w)) {
                 k = i + 1;
                 while (k < t.size()
                         && k - i <= 2
