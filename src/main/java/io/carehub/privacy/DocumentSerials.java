@@ -12,7 +12,6 @@ final class DocumentSerials implements Scanner {
 
     static final double SCORE = 0.93;
     private static final String GERMAN_FIRST = "CFGHJKLMNPRTVWXYZ";
-    private static final String GERMAN_CHARS = "CFGHJKLMNPRTVWXYZ0123456789";
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -66,7 +65,7 @@ final class DocumentSerials implements Scanner {
         if (GERMAN_FIRST.indexOf(c[start]) < 0) return false;
         int digits = 0;
         for (int k = start; k < start + 9; k++) {
-            if (GERMAN_CHARS.indexOf(c[k]) < 0) return false;
+            if (IdDocumentScanner.ICAO_CHARS.indexOf(c[k]) < 0) return false;
             if (TextScan.isDigit(c[k])) digits++;
         }
         return digits >= 2 && digits <= 7;

@@ -12,7 +12,8 @@ import java.util.List;
 final class IdDocumentScanner implements Scanner {
 
     private static final String ICAO_FIRST = "CFGHJKLMNPRTVWXYZ";
-    private static final String ICAO_CHARS = "CFGHJKLMNPRTVWXYZ0123456789";
+    /** The alphabet of German ID-card, passport and residence-permit numbers (no vowels, no B, D, Q, S). */
+    static final String ICAO_CHARS = "CFGHJKLMNPRTVWXYZ0123456789";
 
     @Override
     public void scan(TextScan s, List<Detection> out) {

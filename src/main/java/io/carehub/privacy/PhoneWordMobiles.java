@@ -75,7 +75,9 @@ final class PhoneWordMobiles implements Scanner {
             int end = t.get(k - 1).end();
             if (TextScan.isAlnum(s.at(end))) continue;
             String national = national(digits.toString(), plus);
-            if (national.length() < MIN_DIGITS || national.length() > MAX_DIGITS || !mobilePrefix(national)) continue;
+            if (national.length() < MIN_DIGITS
+                    || national.length() > MAX_DIGITS
+                    || !WeakKeywordMobiles.mobilePrefix(national)) continue;
             out.add(new Detection(EntityType.PHONE, start, end, SCORE));
             i = k - 1;
         }
@@ -97,11 +99,6 @@ final class PhoneWordMobiles implements Scanner {
         else if (plus) return "";
         else return digits;
         return rest.startsWith("0") ? rest : "0" + rest;
-    }
-
-    /** "015…", "016…", "017…": German mobile prefixes. */
-    private static boolean mobilePrefix(String national) {
-        return national.charAt(0) == '0' && national.charAt(1) == '1' && "567".indexOf(national.charAt(2)) >= 0;
     }
 
     /** A phone word among the four words before, with no order or customer number word nearer. */

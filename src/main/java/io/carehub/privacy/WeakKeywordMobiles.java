@@ -64,8 +64,8 @@ final class WeakKeywordMobiles implements Scanner {
                 || w.equals("no");
     }
 
-    /** "015…", "016…", "017…": German mobile prefixes. */
-    private static boolean mobilePrefix(String text) {
+    /** "015…", "016…", "017…": German mobile prefixes, as dialled inside Germany. */
+    static boolean mobilePrefix(String text) {
         return text.length() >= 3
                 && text.charAt(0) == '0'
                 && text.charAt(1) == '1'
