@@ -106,7 +106,8 @@ final class NumberRunScanner implements Scanner {
             int partDigits = digitCount(c, start, groupEnds[g - 1]);
             if (partDigits >= 12 && partDigits <= 19) {
                 String part = TextScan.digitsOf(new String(c, start, groupEnds[g - 1] - start));
-                if (Checksums.cardPrefix(part) && Checksums.luhn(part)) {
+                if ((Checksums.cardPrefix(part) || partDigits == 16 && cardWordBefore(s, start))
+                        && Checksums.luhn(part)) {
                     out.add(new Detection(EntityType.CARD, start, groupEnds[g - 1], 0.95));
                     return;
                 }
@@ -164,6 +165,34 @@ final class NumberRunScanner implements Scanner {
             out.add(new Detection(EntityType.OTHER_ID, start, groupEnds[groups - 1], taxContext ? 0.95 : 0.6));
         }
     }
+
+    /**
+     * "my JCB 3505 5008 7547 5173": a card brand or the word card just before a 16-digit Luhn number makes it a card even
+     * where its prefix is outside the issuers' ranges we know (the customer says what it is).
+     */
+    private static boolean cardWordBefore(TextScan s, int start) {
+        return Context.anyBefore(s, start, 3, 30, CARD_WORDS::contains);
+    }
+
+    private static final Set<String> CARD_WORDS = Set.of(
+            "jcb",
+            "visa",
+            "mastercard",
+            "amex",
+            "unionpay",
+            "maestro",
+            "diners",
+            "discover",
+            "card",
+            "karte",
+            "kreditkarte",
+            "kreditkartennummer",
+            "kartennummer",
+            "tarjeta",
+            "carta",
+            "cartao",
+            "carte",
+            "kart");
 
     private static int digitCount(char[] c, int from, int to) {
         int count = 0;

@@ -119,6 +119,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String U2_MARKUP = "/privacy/holdout-u2-annotated.txt";
     static final String U3_JSONL = "/privacy/holdout-u3.jsonl";
     static final String U3_MARKUP = "/privacy/holdout-u3-annotated.txt";
+    static final String V1_JSONL = "/privacy/holdout-v1.jsonl";
+    static final String V1_MARKUP = "/privacy/holdout-v1-annotated.txt";
+    static final String V2_JSONL = "/privacy/holdout-v2.jsonl";
+    static final String V2_MARKUP = "/privacy/holdout-v2-annotated.txt";
+    static final String V3_JSONL = "/privacy/holdout-v3.jsonl";
+    static final String V3_MARKUP = "/privacy/holdout-v3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -172,7 +178,12 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("T3", T3_JSONL, "set T3 (41st author, customers on the go, every number and date format)"),
             new NamedSet("U1", U1_JSONL, "set U1 (42nd author, switching providers and cancelling)"),
             new NamedSet("U2", U2_JSONL, "set U2 (43rd author, multilingual households, Arabic and Cyrillic script)"),
-            new NamedSet("U3", U3_JSONL, "set U3 (44th author, small business offices, extensions)"));
+            new NamedSet("U3", U3_JSONL, "set U3 (44th author, small business offices, extensions)"),
+            new NamedSet(
+                    "V1", V1_JSONL, "set V1 (45th author, Southern Europeans and Latin Americans, their documents)"),
+            new NamedSet(
+                    "V2", V2_JSONL, "set V2 (46th author, East and South Asian and African customers, their scripts)"),
+            new NamedSet("V3", V3_JSONL, "set V3 (47th author, repairs, returns and parcels, voice messages)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
