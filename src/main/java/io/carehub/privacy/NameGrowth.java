@@ -33,6 +33,19 @@ final class NameGrowth {
 
     /** {@code found} ordered by start and non-overlapping; returns the same with PERSON spans grown. */
     List<Detection> grow(TextScan s, List<Detection> found) {
+        return grow(s, found, false);
+    }
+
+    /**
+     * The person model's names grow too, but only by a word the lexicons know as a name: "Benigno Ferreiro", "Nerea
+     * Uriarte", "Nakamura Ren". A model name has no trigger word before it, so a capitalized noun next to it
+     * ("Großeltern Erich", "Klinikum Mitte") or a lower-case word after a lower-case name ("chantal schreibt") stays out.
+     */
+    List<Detection> growByNames(TextScan s, List<Detection> found) {
+        return grow(s, found, true);
+    }
+
+    private List<Detection> grow(TextScan s, List<Detection> found, boolean namesOnly) {
         List<Detection> result = null;
         for (int d = 0; d < found.size(); d++) {
             Detection p = found.get(d);
@@ -43,8 +56,8 @@ final class NameGrowth {
             int first = s.tokenAtOrAfter(p.start());
             int last = s.tokenAtOrAfter(p.end()) - 1;
             if (first > last || first >= t.size()) continue;
-            int newLast = right(s, first, last, limitEnd);
-            int newFirst = left(s, first, limitStart);
+            int newLast = right(s, first, last, limitEnd, namesOnly);
+            int newFirst = left(s, first, limitStart, namesOnly);
             if (newFirst == first && newLast == last) continue;
             if (result == null) result = new ArrayList<>(found);
             result.set(
@@ -79,7 +92,7 @@ final class NameGrowth {
         return result == null ? found : result;
     }
 
-    private int right(TextScan s, int first, int last, int limitEnd) {
+    private int right(TextScan s, int first, int last, int limitEnd, boolean namesOnly) {
         List<Token> t = s.tokens;
         boolean lower = !t.get(first).capitalized();
         int j = last;
@@ -101,9 +114,10 @@ final class NameGrowth {
                     && lex.isAnyFirstName(t.get(j).folded());
             if (lex.isCommon(f) && !surnameWord || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, n)) break;
             if (StreetLexicon.isStreetToken(f) || lex.isCity(f)) break;
-            boolean continues = n.capitalized()
-                    ? !lower || lex.isName(f) || lex.isContextName(f, true) || lex.hasSurnameShape(f)
-                    : lower && lowerSurname(s, t.get(first), n);
+            boolean lexiconName = lex.isName(f) || lex.isContextName(f, true) || lex.hasSurnameShape(f);
+            boolean continues = namesOnly
+                    ? n.capitalized() && lexiconName && !lex.isOrdinary(f)
+                    : n.capitalized() ? !lower || lexiconName : lower && lowerSurname(s, t.get(first), n);
             if (!continues) break;
             j = k;
         }
@@ -122,7 +136,7 @@ final class NameGrowth {
                 || f.startsWith("el-");
     }
 
-    private int left(TextScan s, int first, int limitStart) {
+    private int left(TextScan s, int first, int limitStart, boolean namesOnly) {
         List<Token> t = s.tokens;
         int j = first;
         while (j > 0 && first - j < 2) {
@@ -145,7 +159,9 @@ final class NameGrowth {
                             || NameTriggers.announcesName(f)
                             || StreetLexicon.isStreetToken(f)
                             || !(lex.isAnyFirstName(f)
-                                    || startsPhrase && t.get(first).capitalized()))) break;
+                                    || !namesOnly
+                                            && startsPhrase
+                                            && t.get(first).capitalized()))) break;
             j--;
         }
         return j;

@@ -194,7 +194,10 @@ public final class PiiDetector {
         List<Detection> named = modelNames == null
                 ? ruled
                 : notNames.strip(
-                        scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
+                        scan,
+                        AdjacentSpans.join(
+                                scan,
+                                nameGrowth.initials(scan, nameGrowth.growByNames(scan, modelNames.add(scan, ruled)))));
         List<Detection> all = ScriptNames.add(
                 scan,
                 CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames));

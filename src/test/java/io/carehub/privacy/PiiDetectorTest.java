@@ -1358,5 +1358,29 @@ class PiiDetectorTest {
         void noScriptWordsWithoutANameBesideThemOrANameWord(String text) {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Hola, mi esposa Inmaculada Berrocal quiere una SIM|Inmaculada Berrocal",
+                    "mia sorella Annunziata Capozzi è nata nel 1990|Annunziata Capozzi",
+                    "minha irmã Gracilene Tavares, que mora comigo|Gracilene Tavares",
+                    "ma soeur Ghislaine Vautrin a déménagé|Ghislaine Vautrin"
+                })
+        void aRelationInTheWritersLanguageAnnouncesAName(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Praxis Dr. Moll, Schillerstraße 3, 73061 Ebersbach an der Fils | Tel. 07163 1234",
+                    "die eSIM QR Code kam nicht an",
+                    "Raimundo das Neves Filho, RG fehlt noch"
+                })
+        void aWordThatOnlyLooksLikeARelationAnnouncesNoName(String text) {
+            assertThat(found(text, EntityType.PERSON)).doesNotContain("Tel", "QR", "RG");
+        }
     }
 }
