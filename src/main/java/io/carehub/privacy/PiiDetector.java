@@ -32,6 +32,7 @@ public final class PiiDetector {
     private final KnownValueMatcher knownValues;
     private final NameGrowth nameGrowth;
     private final AddressGrowth addressGrowth;
+    private final AddressTails addressTails;
     private final ListedNames listedNames;
     private final String region;
     private final ModelNames modelNames;
@@ -125,6 +126,7 @@ public final class PiiDetector {
         this.knownValues = new KnownValueMatcher(region);
         this.nameGrowth = new NameGrowth(lexicons);
         this.addressGrowth = new AddressGrowth(lexicons);
+        this.addressTails = new AddressTails(lexicons);
         this.listedNames = new ListedNames(lexicons);
         this.notNames = new NotNames(lexicons);
         this.repeatedNames = new RepeatedNames(lexicons);
@@ -136,6 +138,7 @@ public final class PiiDetector {
         this.knownValues = rules.knownValues;
         this.nameGrowth = rules.nameGrowth;
         this.addressGrowth = rules.addressGrowth;
+        this.addressTails = rules.addressTails;
         this.listedNames = rules.listedNames;
         this.region = rules.region;
         this.notNames = rules.notNames;
@@ -187,7 +190,8 @@ public final class PiiDetector {
         List<Detection> candidates = new ArrayList<>();
         for (Scanner scanner : scanners) scanner.scan(scan, candidates);
         if (known != null && !known.isEmpty()) knownValues.match(scan, known, candidates);
-        List<Detection> grown = addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates)));
+        List<Detection> grown =
+                addressTails.extend(scan, addressGrowth.grow(scan, nameGrowth.grow(scan, resolve(candidates))));
         List<Detection> ruled = notNames.strip(
                 scan,
                 KEYWORD_ADDRESSES.add(scan, mergeKnown(text, AdjacentSpans.join(scan, listedNames.add(scan, grown)))));

@@ -1382,5 +1382,29 @@ class PiiDetectorTest {
         void aWordThatOnlyLooksLikeARelationAnnouncesNoName(String text) {
             assertThat(found(text, EntityType.PERSON)).doesNotContain("Tel", "QR", "RG");
         }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Endereço: Rua das Flores, 88, apto 12, Jardim América, 04567-120 São Paulo - SP, obrigado"
+                            + "|Rua das Flores, 88, apto 12, Jardim América, 04567-120 São Paulo - SP",
+                    "morada Avenida da Liberdade 190, 3.º Dto., 1250-146 Lisboa, telemóvel novo"
+                            + "|Avenida da Liberdade 190, 3.º Dto., 1250-146 Lisboa",
+                    "vivimos en Rúa Nova 12, 15705 Santiago de Compostela, desde enero"
+                            + "|Rúa Nova 12, 15705 Santiago de Compostela"
+                })
+        void anAddressAbroadKeepsItsFlatDistrictPostcodeTownAndState(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).contains(address);
+        }
+
+        @Test
+        void anAddressTailStopsBeforeAPersonOrAKeyword() {
+            String text =
+                    "Kastanienallee 27, 10435 Berlin, Thea Lindqvist. Oder: Wiesenweg 7, 12345 Hagen, Tel. 02331 4711";
+            assertThat(found(text, EntityType.ADDRESS))
+                    .containsExactly("Kastanienallee 27, 10435 Berlin", "Wiesenweg 7, 12345 Hagen");
+            assertThat(found(text, EntityType.PERSON)).contains("Thea Lindqvist");
+        }
     }
 }
