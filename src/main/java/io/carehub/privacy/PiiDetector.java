@@ -104,6 +104,7 @@ public final class PiiDetector {
             new CustomerIdRule(),
             new DigitRunRule(nonPersonalPatterns),
             new AddressRules(lexicons),
+            new DictatedAddresses(lexicons),
             new ForeignAddresses(lexicons),
             new AddressesAbroad(lexicons),
             new NamedStreetsAbroad(lexicons),

@@ -1406,5 +1406,31 @@ class PiiDetectorTest {
                     .containsExactly("Kastanienallee 27, 10435 Berlin", "Wiesenweg 7, 12345 Hagen");
             assertThat(found(text, EntityType.PERSON)).contains("Thea Lindqvist");
         }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "sprachnachricht ich wohne birkenweg neun in drei null eins sieben neun hannover danke"
+                            + "|birkenweg neun in drei null eins sieben neun hannover",
+                    "hallo ich wohn Ahornstraße dreiundzwanzig b in achtzig drei dreiunddreißig München bitte rückruf"
+                            + "|Ahornstraße dreiundzwanzig b in achtzig drei dreiunddreißig München",
+                    "die postleitzahl ist vier vier eins drei fünf dortmund|vier vier eins drei fünf dortmund",
+                    "und die straße ist lindenstraße vierzehn punkt|lindenstraße vierzehn"
+                })
+        void anAddressDictatedInWordsIsOneAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).contains(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "ich wohne hier seit zwei jahren und das internet geht nicht",
+                    "ich wohne seit drei wochen in der neuen wohnung",
+                    "die straße war drei tage gesperrt, sieben techniker kamen"
+                })
+        void noDictatedAddressWithoutAStreetOrAPostcodeInWords(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
     }
 }
