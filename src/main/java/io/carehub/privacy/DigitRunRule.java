@@ -4,7 +4,6 @@ import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -54,7 +53,7 @@ final class DigitRunRule implements Scanner {
             "product",
             "tarif");
 
-    private static final Set<String> UNITS = Set.of(
+    private static final WordSet UNITS = WordSet.of(
             "euro",
             "eur",
             "cent",
@@ -173,7 +172,7 @@ final class DigitRunRule implements Scanner {
     }
 
     /** Prepositions that make the next article-and-noun a place: "steht auf der Rechnung 1158 9043 27". */
-    private static final Set<String> PLACE_PREPOSITIONS = Set.of("auf", "in", "on", "from", "aus", "unter", "oben");
+    private static final WordSet PLACE_PREPOSITIONS = WordSet.of("auf", "in", "on", "from", "aus", "unter", "oben");
 
     /**
      * A ticket, order, parcel or fault keyword among the four words before {@code pos}; not a document named as

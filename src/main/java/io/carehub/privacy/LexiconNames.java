@@ -10,7 +10,6 @@ import static io.carehub.privacy.NameSpan.partOfAddress;
 import io.carehub.privacy.NameSpan.Mode;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
 final class LexiconNames {
 
     private static final Pattern POSTCODE = Pattern.compile("\\d{5}");
-    private static final Set<String> ORIGIN = Set.of("from", "aus", "von", "vom");
+    private static final WordSet ORIGIN = WordSet.of("from", "aus", "von", "vom");
 
     private final Lexicons lex;
     private final NameSpan span;
@@ -99,7 +98,7 @@ final class LexiconNames {
         return -1;
     }
 
-    private static final Set<String> HIER_VERBS = Set.of("ist", "spricht", "is");
+    private static final WordSet HIER_VERBS = WordSet.of("ist", "spricht", "is");
 
     /** "Anna hier", "Lucas Moreau here". */
     void postfixHier(TextScan s, List<Detection> out) {
@@ -157,7 +156,7 @@ final class LexiconNames {
     }
 
     /** What may stand before a name that signs a message: a comma, a sentence's end or a dash. */
-    private static final Set<String> SIGNATURE_MARKS = Set.of(",", ".", "!", "-", "–");
+    private static final WordSet SIGNATURE_MARKS = WordSet.of(",", ".", "!", "-", "–");
 
     /** "– król agata": a message ending in names only, written in lower case, after a dash or comma. */
     private void lowerCaseSignature(TextScan s, int k, List<Detection> out) {

@@ -169,11 +169,11 @@ final class Lexicons {
     }
 
     /** The words of a list in {@code privacy/}, folded. */
-    static Set<String> words(String name) {
+    static WordSet words(String name) {
         return load(name);
     }
 
-    private static Set<String> load(String name) {
+    private static WordSet load(String name) {
         Set<String> words = new HashSet<>();
         try (InputStream in = Lexicons.class.getResourceAsStream("/privacy/" + name)) {
             if (in == null) throw new IllegalStateException("missing lexicon privacy/" + name);
@@ -187,6 +187,6 @@ final class Lexicons {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Set.copyOf(words);
+        return WordSet.copyOf(words);
     }
 }

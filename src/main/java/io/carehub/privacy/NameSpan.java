@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * How far a name reaches once something says one starts: the tokens that can belong to a name
@@ -21,12 +20,12 @@ final class NameSpan {
         WEAK
     }
 
-    static final Set<String> TITLES = Set.of(
+    static final WordSet TITLES = WordSet.of(
             "herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms", "miss", "oma", "opa", "tante",
             "onkel", "sir", "med", "dipl", "ing");
-    static final Set<String> PARTICLES = Set.of(
+    static final WordSet PARTICLES = WordSet.of(
             "von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del", "el", "al", "ten", "ter", "le", "la");
-    static final Set<String> GREETINGS = Set.of("hi", "hallo", "hey", "moin", "servus", "hello", "huhu", "na");
+    static final WordSet GREETINGS = WordSet.of("hi", "hallo", "hey", "moin", "servus", "hello", "huhu", "na");
 
     private final Lexicons lex;
 

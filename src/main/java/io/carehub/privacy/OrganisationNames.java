@@ -25,18 +25,18 @@ final class OrganisationNames {
     private static final int MAX_NAME_TOKENS = 4;
 
     /** Words that join two names inside an organisation's name ("Kiosk am Bahnhof", "Albers und Krüger"). */
-    private static final Set<String> JOINERS =
-            Set.of("und", "and", "am", "an", "zum", "zur", "im", "vom", "von", "de", "da", "van", "der", "of");
+    private static final WordSet JOINERS =
+            WordSet.of("und", "and", "am", "an", "zum", "zur", "im", "vom", "von", "de", "da", "van", "der", "of");
 
     /** Tails that follow a name only after "&" or "und": "Krämer & Söhne", "Hoffmann & Partner". */
-    private static final Set<String> JOINED_TAILS = Set.of("partner", "partnerin", "soehne", "sohn", "toechter", "co");
+    private static final WordSet JOINED_TAILS = WordSet.of("partner", "partnerin", "soehne", "sohn", "toechter", "co");
 
     /** Titles and abbreviations that may stand inside an organisation's name: "Praxis Dr. Sommer", "St. Petri". */
-    private static final Set<String> INNER_TITLES = Set.of("dr", "dres", "prof", "med", "st", "sankt", "hl");
+    private static final WordSet INNER_TITLES = WordSet.of("dr", "dres", "prof", "med", "st", "sankt", "hl");
 
     /** Salutations: a person addressed, never part of an organisation's name. */
-    private static final Set<String> SALUTATIONS =
-            Set.of("herr", "herrn", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "sir");
+    private static final WordSet SALUTATIONS =
+            WordSet.of("herr", "herrn", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "sir");
 
     private final Lexicons lex;
     private final Set<String> heads = new HashSet<>();

@@ -1,7 +1,5 @@
 package io.carehub.privacy;
 
-import java.util.Set;
-
 /**
  * The street-name lexicon of {@link AddressRules}: street suffixes ("-straße", "-weg", "-allee"), the words that
  * follow a street name ("Str.", "Allee", "Street"), and the compounds that end like a street but are none.
@@ -34,7 +32,7 @@ final class StreetLexicon {
         "stiege",
         "twiete"
     };
-    static final Set<String> STREET_WORDS = Set.of(
+    static final WordSet STREET_WORDS = WordSet.of(
             "strasse",
             "str",
             "weg",
@@ -56,7 +54,7 @@ final class StreetLexicon {
             "way",
             "square",
             "place");
-    private static final Set<String> NOT_STREETS = Set.of(
+    private static final WordSet NOT_STREETS = WordSet.of(
             "arbeitsplatz",
             "parkplatz",
             "speicherplatz",
