@@ -30,8 +30,11 @@ final class Lexicons {
     /** A first name of datafaker's locale data: lowercase ones are trusted right after a self-introduction. */
     static final int WORLD_FIRST = 1 << 7;
 
-    /** Every listed word's bits; a word in no list is absent. */
-    private final Map<String, Integer> words;
+    /**
+     * Every listed word's bits; a word in no list is absent. Set twice while the lexicons are built (datafaker's
+     * names are filtered by the curated lists), never after: {@link #INSTANCE} publishes it.
+     */
+    private WordTable words;
 
     private static final List<String> SURNAME_SUFFIXES = List.of(
             "ska", "ski", "cka", "cki", "wicz", "czyk", "czak", "idis", "ides", "opoulos", "opoulou", "akis", "aki",
@@ -52,11 +55,12 @@ final class Lexicons {
         mark(bits, load("cities.txt"), CITY);
         mark(bits, load("stop-words.txt"), STOP);
         mark(bits, load("common-words.txt"), COMMON);
-        words = bits; // datafaker's names leave out the common words, ordinary words and cities marked so far
+        words = new WordTable(bits); // datafaker's names leave out the common words, ordinary words and cities
         Set<String> worldNames = DatafakerNames.load(this);
         Set<String> worldFirstNames = DatafakerNames.firstNames(this);
         mark(bits, worldNames, WORLD_NAME);
         mark(bits, worldFirstNames, WORLD_FIRST);
+        words = new WordTable(bits);
     }
 
     private static void mark(Map<String, Integer> bits, Set<String> list, int bit) {
@@ -65,8 +69,7 @@ final class Lexicons {
 
     /** The lists {@code folded} is in, as the bits above (0 for none). */
     int bits(String folded) {
-        Integer b = words.get(folded);
-        return b == null ? 0 : b;
+        return words.get(folded);
     }
 
     static Lexicons get() {
