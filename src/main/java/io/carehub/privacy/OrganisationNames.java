@@ -41,6 +41,9 @@ final class OrganisationNames {
     private final Lexicons lex;
     private final Set<String> heads = new HashSet<>();
     private final Set<String> headSuffixes = new HashSet<>();
+    /** {@link #headSuffixes} by their last char. */
+    private final SuffixList headEndings;
+
     private final Set<String> tails = new HashSet<>();
     private final Set<String> forms = new HashSet<>();
     private final Set<String> clubs = new HashSet<>();
@@ -63,6 +66,7 @@ final class OrganisationNames {
                 }
             }
         }
+        headEndings = new SuffixList(headSuffixes);
     }
 
     /** The lines of a list in {@code privacy/}, without comments. */
@@ -84,8 +88,14 @@ final class OrganisationNames {
         String w = folded.endsWith("s") && folded.length() > 4 ? folded.substring(0, folded.length() - 1) : folded;
         if (heads.contains(w)) return true;
         if (lex.isName(folded) || lex.isWorldName(folded)) return false;
-        for (String suffix : headSuffixes) {
-            if (folded.length() > suffix.length() + 1 && (folded.endsWith(suffix) || w.endsWith(suffix))) return true;
+        // a suffix that ends the word or the word without its genitive s ends in the last char of one of them
+        for (String suffix : headEndings.endingLike(folded)) {
+            if (folded.length() > suffix.length() + 1 && folded.endsWith(suffix)) return true;
+        }
+        if (w != folded) {
+            for (String suffix : headEndings.endingLike(w)) {
+                if (folded.length() > suffix.length() + 1 && w.endsWith(suffix)) return true;
+            }
         }
         return false;
     }

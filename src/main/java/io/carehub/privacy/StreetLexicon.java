@@ -1,5 +1,7 @@
 package io.carehub.privacy;
 
+import java.util.List;
+
 /**
  * The street-name lexicon of {@link AddressRules}: street suffixes ("-straße", "-weg", "-allee"), the words that
  * follow a street name ("Str.", "Allee", "Street"), and the compounds that end like a street but are none.
@@ -84,6 +86,8 @@ final class StreetLexicon {
     /** The last letters of {@link #STREET_SUFFIXES}: a word ending otherwise is no street, whatever else it is. */
     private static final String STREET_SUFFIX_ENDS = lastChars(STREET_SUFFIXES);
 
+    private static final SuffixList STREET_ENDINGS = new SuffixList(List.of(STREET_SUFFIXES));
+
     private static String lastChars(String[] words) {
         StringBuilder ends = new StringBuilder();
         for (String w : words) {
@@ -95,7 +99,7 @@ final class StreetLexicon {
     static boolean isStreetToken(String f) {
         if (f.isEmpty() || STREET_SUFFIX_ENDS.indexOf(f.charAt(f.length() - 1)) < 0) return false;
         if (NOT_STREETS.contains(f)) return false;
-        for (String suffix : STREET_SUFFIXES) {
+        for (String suffix : STREET_ENDINGS.endingLike(f)) {
             if (f.length() >= suffix.length() + 3 && f.endsWith(suffix)) return true;
         }
         return false;
