@@ -69,7 +69,7 @@ final class Lexicons {
 
     /** The lists {@code folded} is in, as the bits above (0 for none). */
     int bits(String folded) {
-        return words.get(folded);
+        return folded == null ? 0 : words.get(folded, 0); // null as HashMap.get takes it: in no list
     }
 
     static Lexicons get() {

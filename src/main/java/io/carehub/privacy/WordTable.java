@@ -3,7 +3,7 @@ package io.carehub.privacy;
 import java.util.Map;
 
 /**
- * An immutable map from words to int flags, for {@link Lexicons}' one lookup per token. Like {@link WordSet} it keeps
+ * An immutable map from words to ints (the lexicons' flags, month and number words), asked for nearly every token. Like {@link WordSet} it keeps
  * every entry's hash code beside it and compares words only where the hashes agree: most tokens are in no list, and a
  * miss then costs a few int comparisons instead of a walk through {@code HashMap} nodes and boxed values.
  */
@@ -39,13 +39,12 @@ final class WordTable {
         return (h * 0x9E3779B9) >>> shift;
     }
 
-    /** The value of {@code word}, 0 if it is absent (null too, as {@code HashMap.get} gives none). */
-    int get(String word) {
-        if (word == null) return 0;
+    /** The value of {@code word}, {@code absent} if it has none; like {@code Map.of(...).get}, null throws. */
+    int get(String word, int absent) {
         int h = word.hashCode();
         for (int i = slot(h); ; i = (i + 1) & mask) {
             String entry = words[i];
-            if (entry == null) return 0;
+            if (entry == null) return absent;
             if (hashes[i] == h && entry.equals(word)) return values[i];
         }
     }
