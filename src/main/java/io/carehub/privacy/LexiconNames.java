@@ -34,9 +34,9 @@ final class LexiconNames {
         List<Token> t = s.tokens;
         Token token = t.get(i);
         String f = token.folded();
-        if (lex.isStopWord(f) || partOfAddress(s, token)) return -1;
-        boolean ordinary = lex.isOrdinary(f);
-        if (lex.isFirstName(f)) {
+        if (lex.isStopWord(token) || partOfAddress(s, token)) return -1;
+        boolean ordinary = lex.isOrdinary(token);
+        if (lex.isFirstName(token)) {
             int j = i + 1;
             boolean strongSurname = false;
             while (j < t.size() && j - i <= 3 && t.get(j).isWord() && joined(s, t.get(j - 1), t.get(j))) {
@@ -49,10 +49,10 @@ final class LexiconNames {
                     j++;
                     continue;
                 }
-                if (lex.isStopWord(nf) || TITLES.contains(nf) || partOfAddress(s, n)) break;
-                boolean surname = lex.isName(nf);
+                if (lex.isStopWord(n) || TITLES.contains(nf) || partOfAddress(s, n)) break;
+                boolean surname = lex.isName(n);
                 if (!(surname || n.capitalized())) break;
-                if (surname && (!lex.isOrdinary(nf) || n.capitalized())) strongSurname = true;
+                if (surname && (!lex.isOrdinary(n) || n.capitalized())) strongSurname = true;
                 if (!surname && n.capitalized() && !token.capitalized()) break;
                 j++;
             }
@@ -64,32 +64,33 @@ final class LexiconNames {
             return -1;
         }
         if (token.capitalized()
-                && lex.isAnyFirstName(f)
+                && lex.isAnyFirstName(token)
                 && s.lastCharBefore(token.start()) == '('
                 && s.at(token.end()) == ')') {
             return emit(s, i, i + 1, 0.65, out); // "ich (Eleni) kümmere mich"
         }
-        if (token.capitalized() && lex.isAnyFirstName(f) && i + 1 < t.size()) {
+        if (token.capitalized() && lex.isAnyFirstName(token) && i + 1 < t.size()) {
             // "Eleni Papadopoulou", "Liam Fischer": a first name of any origin and a capitalized word after it
             Token n = t.get(i + 1);
             String nf = n.folded();
             if (n.isWord()
                     && n.capitalized()
                     && joined(s, token, n)
-                    && !lex.isCommon(nf)
+                    && !lex.isCommon(n)
                     && !TITLES.contains(nf)
                     && !partOfAddress(s, n)
                     && !StreetLexicon.isStreetToken(nf)) {
                 return emit(s, i, i + 2, 0.7, out);
             }
         }
-        if (token.capitalized() && lex.hasSurnameShape(f) && !lex.isCity(f)) return emit(s, i, i + 1, 0.55, out);
-        if (lex.isSurname(f) && (token.capitalized() || !ordinary)) {
+        if (token.capitalized() && lex.hasSurnameShape(token) && !lex.isCity(token))
+            return emit(s, i, i + 1, 0.55, out);
+        if (lex.isSurname(token) && (token.capitalized() || !ordinary)) {
             // "Vogel, Anna"
             if (i + 1 < t.size()
                     && s.at(token.end()) == ','
                     && t.get(i + 1).isWord()
-                    && lex.isFirstName(t.get(i + 1).folded())
+                    && lex.isFirstName(t.get(i + 1))
                     && t.get(i + 1).start() - token.end() <= 2) {
                 return emit(s, i, i + 1, 0.7, out);
             }

@@ -1,5 +1,6 @@
 package io.carehub.privacy;
 
+import io.carehub.privacy.TextScan.Token;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,8 +77,60 @@ final class Lexicons {
         return INSTANCE;
     }
 
+    /**
+     * {@link #bits} of a token: a word's were looked up once when the text was split ({@link Token#lexicon}), a
+     * number's are looked up here. The rules that ask about a token ask these overloads, not the String ones.
+     */
+    int bits(Token t) {
+        return t.isWord() ? t.lexicon() : bits(t.folded());
+    }
+
+    boolean isFirstName(Token t) {
+        return isFirstName(t.folded(), bits(t));
+    }
+
+    boolean isSurname(Token t) {
+        return isSurname(t.folded(), bits(t));
+    }
+
+    boolean isName(Token t) {
+        int bits = bits(t);
+        return isFirstName(t.folded(), bits) || isSurname(t.folded(), bits);
+    }
+
+    boolean isOrdinary(Token t) {
+        return (bits(t) & ORDINARY) != 0;
+    }
+
+    boolean isStopWord(Token t) {
+        return (bits(t) & STOP) != 0;
+    }
+
+    boolean isCommon(Token t) {
+        return (bits(t) & (STOP | COMMON)) != 0;
+    }
+
+    boolean isCity(Token t) {
+        return (bits(t) & CITY) != 0;
+    }
+
+    boolean isAnyFirstName(Token t) {
+        int bits = bits(t);
+        return isFirstName(t.folded(), bits) || (bits & (WORLD_FIRST | ORDINARY)) == WORLD_FIRST;
+    }
+
+    boolean hasSurnameShape(Token t) {
+        String folded = t.folded();
+        return folded.length() >= 5 && (bits(t) & (STOP | ORDINARY)) == 0 && hasSurnameSuffix(folded);
+    }
+
     boolean isFirstName(String folded) {
-        if ((bits(folded) & FIRST) != 0) return true;
+        return isFirstName(folded, bits(folded));
+    }
+
+    /** {@link #isFirstName(String)} for a word whose bits are known. */
+    private boolean isFirstName(String folded, int bits) {
+        if ((bits & FIRST) != 0) return true;
         int dash = folded.indexOf('-');
         if (dash < 0) return false;
         for (String part : folded.split("-")) {
@@ -87,7 +140,11 @@ final class Lexicons {
     }
 
     boolean isSurname(String folded) {
-        if ((bits(folded) & SURNAME) != 0) return true;
+        return isSurname(folded, bits(folded));
+    }
+
+    private boolean isSurname(String folded, int bits) {
+        if ((bits & SURNAME) != 0) return true;
         int dash = folded.indexOf('-');
         if (dash < 0) return false;
         for (String part : folded.split("-")) {

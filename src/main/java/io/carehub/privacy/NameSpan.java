@@ -72,14 +72,14 @@ final class NameSpan {
                 continue;
             }
             // "Frau Hildegard Sauer": a capitalized surname after a name, though "sauer" is also an everyday word
-            boolean surnameAfterName = names > 0 && token.capitalized() && lex.isSurname(f);
+            boolean surnameAfterName = names > 0 && token.capitalized() && lex.isSurname(token);
             if (!surnameAfterName
-                    && (lex.isStopWord(f)
+                    && (lex.isStopWord(token)
                             || TITLES.contains(f)
                             || f.length() < 2
                             || partOfAddress(s, token)
                             || numberWord(f))) break;
-            boolean isName = lex.isName(f);
+            boolean isName = lex.isName(token);
             boolean ok;
             if (names > 0) {
                 ok = isName || token.capitalized();
@@ -88,12 +88,12 @@ final class NameSpan {
                     case ANY -> true;
                     case LEXICON_OR_CAPITAL -> isName || token.capitalized();
                     case WEAK ->
-                        isName && (!lex.isOrdinary(f) || token.capitalized())
+                        isName && (!lex.isOrdinary(token) || token.capitalized())
                                 || lex.isContextName(f, token.capitalized())
                                 || token.capitalized()
                                         && j + 1 < t.size()
                                         && t.get(j + 1).capitalized()
-                                        && (lex.isSurname(t.get(j + 1).folded())
+                                        && (lex.isSurname(t.get(j + 1))
                                                 || lex.isContextName(
                                                         t.get(j + 1).folded(), true));
                 };
