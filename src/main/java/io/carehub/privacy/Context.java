@@ -204,12 +204,12 @@ final class Context {
             "document");
 
     /** Passport, identity card or residence permit, in German, English and the customers' own languages. */
+    private static final PrefixList DOCUMENT_HEAD_INDEX = new PrefixList(DOCUMENT_HEADS);
+
     static boolean documentWord(String w) {
         w = w.substring(w.indexOf('\'') + 1); // "d'identità"
         if (DOCUMENT_WORDS.contains(w)) return true;
-        for (String head : DOCUMENT_HEADS) {
-            if (w.startsWith(head)) return true;
-        }
+        if (DOCUMENT_HEAD_INDEX.startsAny(w)) return true;
         return IdentityWords.document(w);
     }
 
