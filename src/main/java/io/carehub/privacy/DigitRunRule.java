@@ -178,6 +178,8 @@ final class DigitRunRule implements Scanner {
      * A ticket, order, parcel or fault keyword among the four words before {@code pos}; not a document named as
      * the place where the number stands ("auf der Rechnung", "on the invoice"): that number is the customer's.
      */
+    private static final PrefixList NOT_PERSONAL_HEADS = new PrefixList(NOT_PERSONAL);
+
     static boolean notPersonalBefore(TextScan s, int pos) {
         List<Token> t = s.tokens;
         int k = s.tokenAtOrAfter(pos) - 1;
@@ -186,7 +188,7 @@ final class DigitRunRule implements Scanner {
             if (pos - token.end() > 50) return false;
             if (!token.isWord()) continue;
             String w = token.folded();
-            for (String head : NOT_PERSONAL) {
+            for (String head : NOT_PERSONAL_HEADS.startingLike(w)) { // in list order: the first head that fits decides
                 if (w.startsWith(head)) return !(w.equals(head) && namedAsPlace(t, k));
             }
         }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Word beginnings grouped by their first char, for the rules that ask whether a word starts with one of many heads
  * (the words for identity documents): a word is compared only with the heads that start with its own first char,
- * not with the whole list. The counterpart of {@link SuffixList}.
+ * not with the whole list. Each group keeps the list's order. The counterpart of {@link SuffixList}.
  */
 final class PrefixList {
 
