@@ -1,6 +1,5 @@
 package io.carehub.privacy;
 
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,8 +48,8 @@ final class AbroadSegments {
                     + "|(?:\\d{1,2}\\.|(?i:st|kl)\\.?) ?(?i:tv|th|mf|sal)(?![\\p{L}\\p{N}])\\.?");
 
     /** Towns written with a number that is no postcode: "Dublin 3"; elsewhere a town and small number is no address. */
-    private static final Set<String> NUMBERED_DISTRICTS =
-            Set.of("dublin", "wien", "paris", "lyon", "marseille", "praha");
+    private static final WordSet NUMBERED_DISTRICTS =
+            WordSet.of("dublin", "wien", "paris", "lyon", "marseille", "praha");
 
     /** End of a unit starting at {@code i}, or -1. */
     static int unit(TextScan s, int i) {
@@ -73,10 +72,10 @@ final class AbroadSegments {
     private static final Pattern POLISH_TOWN_ADJECTIVE =
             Pattern.compile("\\p{L}{3,}(?:ski|ska|skie|cki|cka|ckie|cza|czy)");
 
-    private static final Set<String> SAINTS = Set.of("st", "ste", "sv");
+    private static final WordSet SAINTS = WordSet.of("st", "ste", "sv");
 
     /** Danish districts after a town of a four-digit postcode: "1620 København V", "8000 Aarhus C". */
-    private static final Set<String> LETTER_DISTRICTS = Set.of("K", "V", "C", "N", "S", "Ø", "NV", "SV", "NØ", "SØ");
+    private static final WordSet LETTER_DISTRICTS = WordSet.of("K", "V", "C", "N", "S", "Ø", "NV", "SV", "NØ", "SØ");
 
     /** "110 00 Praha 1", "1620 København V": the town's district after it, if it has one. */
     private static int district(TextScan s, String town, boolean fourDigits, int end) {
@@ -104,7 +103,7 @@ final class AbroadSegments {
     }
 
     /** Words that join a town's name to the river or region after it: "am Main", "upon Tyne", "nad Labem", "na Moravě". */
-    private static final Set<String> TOWN_LINKS = Set.of("am", "an", "upon", "ob", "nad", "pod", "na");
+    private static final WordSet TOWN_LINKS = WordSet.of("am", "an", "upon", "ob", "nad", "pod", "na");
 
     /**
      * "Schwäbisch Hall", "Frankfurt am Main", "Ústí nad Labem", "Cluj-Napoca": the town may go on after its first

@@ -1,7 +1,5 @@
 package io.carehub.privacy;
 
-import java.util.Set;
-
 /**
  * The words of streets abroad that {@link AddressesAbroad} looks for: street words before and after the name, the
  * links inside a name, the words before a house number, and the endings of one-word street names. All folded.
@@ -11,7 +9,7 @@ final class AbroadStreetWords {
     private AbroadStreetWords() {}
 
     /** Street words written before the street's name, folded, in the languages of the common origin countries. */
-    static final Set<String> STREET_FIRST = Set.of(
+    static final WordSet STREET_FIRST = WordSet.of(
             "ul",
             "ulica",
             "al",
@@ -91,7 +89,7 @@ final class AbroadStreetWords {
             "bulevar",
             "trg");
     /** Street words written after the name: English and Dutch. */
-    static final Set<String> STREET_LAST = Set.of(
+    static final WordSet STREET_LAST = WordSet.of(
             "road",
             "rd",
             "street",
@@ -130,14 +128,14 @@ final class AbroadStreetWords {
             "singel",
             "dijk");
 
-    static final Set<String> DIRECTIONS =
-            Set.of("west", "east", "north", "south", "nw", "ne", "sw", "se", "n", "e", "s", "w");
+    static final WordSet DIRECTIONS =
+            WordSet.of("west", "east", "north", "south", "nw", "ne", "sw", "se", "n", "e", "s", "w");
     /** Words inside a street's name that are not capitalized: "Rue de la Gare", "Calle del Prado". */
-    static final Set<String> NAME_LINKS = Set.of(
+    static final WordSet NAME_LINKS = WordSet.of(
             "de", "la", "le", "les", "du", "des", "del", "della", "dei", "degli", "delle", "dello", "dels", "di", "da",
             "do", "dos", "das", "van", "von", "der", "den", "the", "of", "y", "e", "d'");
     /** Street words written in lower case as often as not ("rue de Rivoli 5", "улица Ленина 3"); others need a capital or a dot. */
-    static final Set<String> LOWER_CASE_OK = Set.of(
+    static final WordSet LOWER_CASE_OK = WordSet.of(
             "rue",
             "piazza",
             "calle",
@@ -152,13 +150,13 @@ final class AbroadStreetWords {
             "avenida",
             "carrer");
     /** After a number, a unit or a time: "Via WhatsApp 24 Stunden" is no street. */
-    static final Set<String> NOT_AFTER_NUMBER = Set.of(
+    static final WordSet NOT_AFTER_NUMBER = WordSet.of(
             "stunden", "std", "uhr", "tage", "min", "minuten", "gb", "mb", "euro", "eur", "monate", "jahre", "prozent",
             "mal", "x", "times", "hours", "days", "months", "years", "minutes", "h");
     /** Before a house number: "nr. 28", "no. 5", "No: 15", "д. 7". */
-    static final Set<String> NUMBER_WORDS = Set.of("nr", "no", "nº", "n", "д", "dom", "numero", "num");
+    static final WordSet NUMBER_WORDS = WordSet.of("nr", "no", "nº", "n", "д", "dom", "numero", "num");
     /** Street words written after the name as a word of their own: Turkish, Hungarian, Dutch, Nordic, Baltic, Czech. */
-    static final Set<String> STREET_AFTER = Set.of(
+    static final WordSet STREET_AFTER = WordSet.of(
             "sokak",
             "sokagi",
             "sok",

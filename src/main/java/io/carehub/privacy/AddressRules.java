@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Postal addresses (ADDRESS), as one span: street + house number ("Lindenstraße 12a",
@@ -12,10 +11,10 @@ import java.util.Set;
  */
 final class AddressRules implements Scanner {
 
-    private static final Set<String> PREFIXES =
-            Set.of("am", "an", "auf", "im", "unter", "zum", "zur", "hinter", "beim", "vor", "in");
-    private static final Set<String> ARTICLES = Set.of("der", "den", "dem", "die", "das");
-    private static final Set<String> ADDRESS_CONTEXT = Set.of(
+    private static final WordSet PREFIXES =
+            WordSet.of("am", "an", "auf", "im", "unter", "zum", "zur", "hinter", "beim", "vor", "in");
+    private static final WordSet ARTICLES = WordSet.of("der", "den", "dem", "die", "das");
+    private static final WordSet ADDRESS_CONTEXT = WordSet.of(
             "wohne",
             "wohnen",
             "wohnt",
@@ -41,7 +40,7 @@ final class AddressRules implements Scanner {
         this.lex = lex;
     }
 
-    private static final Set<String> COPULAS = Set.of("ist", "is", "lautet");
+    private static final WordSet COPULAS = WordSet.of("ist", "is", "lautet");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -152,8 +151,8 @@ final class AddressRules implements Scanner {
         return k;
     }
 
-    private static final Set<String> UNIT_WORDS =
-            Set.of("euro", "eur", "gb", "mb", "mbit", "min", "minuten", "stunden", "tage", "monate", "uhr", "x", "ghz");
+    private static final WordSet UNIT_WORDS = WordSet.of(
+            "euro", "eur", "gb", "mb", "mbit", "min", "minuten", "stunden", "tage", "monate", "uhr", "x", "ghz");
 
     /** Token index after "12", "12a", "3-5", "40-42", "12 a", or -1. */
     private int houseNumber(TextScan s, int k) {
@@ -277,8 +276,8 @@ final class AddressRules implements Scanner {
         return k + 1;
     }
 
-    private static final Set<String> ENGLISH_STREET_WORDS =
-            Set.of("street", "road", "avenue", "lane", "drive", "square", "place", "close", "crescent");
+    private static final WordSet ENGLISH_STREET_WORDS =
+            WordSet.of("street", "road", "avenue", "lane", "drive", "square", "place", "close", "crescent");
 
     /** "221B Baker Street" → token index after "Street", or -1. */
     private int englishStreet(TextScan s, int i) {

@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The rest of an address abroad after its street and house number, which addresses of Brazil, Portugal, Spain,
@@ -24,7 +23,7 @@ final class AddressTails {
     private static final int MAX_PLACE_WORDS = 4;
 
     /** Words for a flat, floor or side, in the languages whose addresses put them after the house number. */
-    private static final Set<String> UNITS = Set.of(
+    private static final WordSet UNITS = WordSet.of(
             "apto",
             "apt",
             "apartamento",
@@ -56,9 +55,9 @@ final class AddressTails {
             "door",
             "no");
     /** The side of a landing after a floor: "2.º Esq.", "3º Dto", "1º A". */
-    private static final Set<String> SIDES = Set.of("esq", "dto", "dt", "dir", "dcha", "izq", "izda", "fte", "frente");
+    private static final WordSet SIDES = WordSet.of("esq", "dto", "dt", "dir", "dcha", "izq", "izda", "fte", "frente");
     /** Particles inside a town's or district's name: "Santiago de Compostela", "São José dos Campos". */
-    private static final Set<String> PARTICLES = Set.of("de", "do", "da", "dos", "das", "del", "di", "la", "el");
+    private static final WordSet PARTICLES = WordSet.of("de", "do", "da", "dos", "das", "del", "di", "la", "el");
 
     private final Lexicons lex;
 

@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Joins two names or two addresses found side by side into one span: "Kowalski, Piotr", "Ursula von der Heide"
@@ -74,7 +73,7 @@ final class AdjacentSpans {
     }
 
     /** Floor and flat words between a street and its postcode: "Kirchgasse 4, 2. OG links, 63739 …", "WE 12". */
-    private static final Set<String> FLOOR_WORDS = Set.of(
+    private static final WordSet FLOOR_WORDS = WordSet.of(
             "og",
             "eg",
             "dg",

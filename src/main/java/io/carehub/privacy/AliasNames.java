@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A second spelling of a name in brackets right after it is the same person's name: "Kajan Ratnasingam (auch Kajan
@@ -18,7 +17,7 @@ final class AliasNames {
     private static final int MAX_LEAD_IN = 2;
 
     /** Words that introduce the other spelling. */
-    private static final Set<String> LEAD_INS = Set.of(
+    private static final WordSet LEAD_INS = WordSet.of(
             "auch",
             "aka",
             "alias",

@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.time.Year;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Dates of birth (DATE_OF_BIRTH): a valid calendar date as German and English writers put it ("07.08.1999",
@@ -12,12 +11,12 @@ import java.util.Set;
  */
 final class BirthDateScanner implements Scanner {
 
-    private static final Set<String> ORDINALS = Set.of("st", "nd", "rd", "th", "er", "º", "ª");
+    private static final WordSet ORDINALS = WordSet.of("st", "nd", "rd", "th", "er", "º", "ª");
     /** Above a keyword identifier's (OtherIdRule): "Geburtsdatum wie in der SV-Nummer, also 15.04.1982" is a birth date. */
     static final double BIRTH_WORD_SCORE = 0.95;
 
     /** Between day, month and year: "of" (English), "de"/"del" (Spanish, Portuguese). */
-    private static final Set<String> OF = Set.of("of", "de", "del");
+    private static final WordSet OF = WordSet.of("of", "de", "del");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -93,7 +92,7 @@ final class BirthDateScanner implements Scanner {
     }
 
     static final int ADULT_YEARS = 14;
-    private static final Set<String> SINCE = Set.of("seit", "since", "bis", "until", "ab", "from", "vom");
+    private static final WordSet SINCE = WordSet.of("seit", "since", "bis", "until", "ab", "from", "vom");
 
     /**
      * dd.mm.yyyy, d.m.yy, dd/mm/yyyy, mm/dd/yy (US order when the day comes second), yyyy-mm-dd, yyyy/mm/dd →

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * One spelling-independent form per value, so "0171 2345678" and "+49 171 2345678", or "Anna
@@ -14,8 +13,8 @@ import java.util.Set;
  */
 final class Canonical {
 
-    private static final Set<String> TITLES =
-            Set.of("herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms");
+    private static final WordSet TITLES =
+            WordSet.of("herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms");
 
     private Canonical() {}
 

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The whole name of a town after its first word, for {@link AddressGrowth}: "Bad Homburg", "Freiburg im Breisgau",
@@ -10,9 +9,9 @@ import java.util.Set;
  */
 final class CityNames {
 
-    private static final Set<String> CITY_LINKS = Set.of("im", "am", "an", "ob", "in", "bei", "vor");
+    private static final WordSet CITY_LINKS = WordSet.of("im", "am", "an", "ob", "in", "bei", "vor");
     /** First words of towns that need their second: "Bad Kissingen", "Sankt Ingbert", "Lutherstadt Wittenberg". */
-    private static final Set<String> CITY_PREFIXES = Set.of(
+    private static final WordSet CITY_PREFIXES = WordSet.of(
             "bad",
             "sankt",
             "st",
@@ -45,7 +44,7 @@ final class CityNames {
         this.lex = lex;
     }
 
-    private static final Set<String> CITY_ARTICLES = Set.of("der", "dem", "den");
+    private static final WordSet CITY_ARTICLES = WordSet.of("der", "dem", "den");
 
     /** The last token of the city's name starting at {@code last}. */
     int cityName(TextScan s, int last) {

@@ -2,13 +2,12 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /** Context words that raise confidence: a keyword among the few tokens before (or after) a candidate. */
 final class Context {
 
-    private static final Set<String> PHONE = Set.of(
+    private static final WordSet PHONE = WordSet.of(
             "tel",
             "telefon",
             "telefonnummer",
@@ -35,7 +34,7 @@ final class Context {
             "fax",
             "at",
             "unter");
-    private static final Set<String> TAX = Set.of(
+    private static final WordSet TAX = WordSet.of(
             "steuer",
             "steuerid",
             "steuer-id",
@@ -48,7 +47,7 @@ final class Context {
             // "ID Nummer vom Finanzamt 23138947655": the tax office gives the tax id
             "finanzamt",
             "finanzamts");
-    private static final Set<String> PLATE = Set.of(
+    private static final WordSet PLATE = WordSet.of(
             "kennzeichen",
             "kfz",
             "kfz-kennzeichen",
@@ -59,7 +58,7 @@ final class Context {
             "plate",
             "car",
             "pkw");
-    private static final Set<String> BIRTH = Set.of(
+    private static final WordSet BIRTH = WordSet.of(
             "geb",
             "geboren",
             "geborn",
@@ -186,7 +185,7 @@ final class Context {
             "посвідк",
             "διαβατ");
 
-    private static final Set<String> DOCUMENT_WORDS = Set.of(
+    private static final WordSet DOCUMENT_WORDS = WordSet.of(
             "pass",
             "pass-nr",
             "passnr",
@@ -205,12 +204,12 @@ final class Context {
             "document");
 
     /** Passport, identity card or residence permit, in German, English and the customers' own languages. */
+    private static final PrefixList DOCUMENT_HEAD_INDEX = new PrefixList(DOCUMENT_HEADS);
+
     static boolean documentWord(String w) {
         w = w.substring(w.indexOf('\'') + 1); // "d'identità"
         if (DOCUMENT_WORDS.contains(w)) return true;
-        for (String head : DOCUMENT_HEADS) {
-            if (w.startsWith(head)) return true;
-        }
+        if (DOCUMENT_HEAD_INDEX.startsAny(w)) return true;
         return IdentityWords.document(w);
     }
 
@@ -230,8 +229,8 @@ final class Context {
     }
 
     /** "geb. 21.01.1958, gest. 07.09.2024": a death word right before a date makes it no birth date. */
-    private static final Set<String> DEATH =
-            Set.of("gest", "gestorben", "verstorben", "sterbedatum", "todestag", "died", "death", "deceased");
+    private static final WordSet DEATH =
+            WordSet.of("gest", "gestorben", "verstorben", "sterbedatum", "todestag", "died", "death", "deceased");
 
     static boolean birthAround(TextScan s, int start, int end) {
         if (s.lastCharBefore(start) == '*') return true; // "*05.11.1951": the German birth mark

@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A capitalized first name coordinated with a full name shares its surname: "die Eheleute Harm und Wiebke Ottens",
@@ -14,7 +13,7 @@ import java.util.Set;
 final class CoordinatedNames {
 
     private static final double SCORE = 0.6;
-    private static final Set<String> AND = Set.of("und", "and", "u", "&");
+    private static final WordSet AND = WordSet.of("und", "and", "u", "&");
     private static final int FIRST = Lexicons.FIRST | Lexicons.WORLD_FIRST;
     private static final int WORD = Lexicons.STOP | Lexicons.COMMON;
 

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Customer, contract and billing-account numbers (CUSTOMER_ID). They have no public format, so
@@ -11,7 +10,7 @@ import java.util.Set;
  */
 final class CustomerIdRule implements Scanner {
 
-    private static final Set<String> KEYWORDS = Set.of(
+    private static final WordSet KEYWORDS = WordSet.of(
             "kundennummer",
             "kundennr",
             "kundenummer",
@@ -44,15 +43,15 @@ final class CustomerIdRule implements Scanner {
             "client",
             "cliente");
     /** First halves of keywords written in two tokens: "Kd.-Nr.", "Kunden Nr", "customer no.". */
-    private static final Set<String> KEYWORD_HEADS = Set.of(
+    private static final WordSet KEYWORD_HEADS = WordSet.of(
             "kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer", "musteri", "muesteri");
 
-    private static final Set<String> KEYWORD_TAILS =
-            Set.of("nr", "nummer", "number", "no", "id", "num", "konto", "numarasi");
-    private static final Set<String> FILLERS = Set.of(
+    private static final WordSet KEYWORD_TAILS =
+            WordSet.of("nr", "nummer", "number", "no", "id", "num", "konto", "numarasi");
+    private static final WordSet FILLERS = WordSet.of(
             "ist", "lautet", "lauten", "meine", "mein", "die", "der", "is", "nr", "no", "number", "nummer", "waere",
             "hier", "ja", "also", "my", "the", "sind", "von", "bei", "euch", "ihnen");
-    private static final Set<String> LIST_JOINERS = Set.of("und", "sowie", "and", "oder", "or");
+    private static final WordSet LIST_JOINERS = WordSet.of("und", "sowie", "and", "oder", "or");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {

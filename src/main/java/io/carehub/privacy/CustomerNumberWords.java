@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * "Kundennummer", "Vertragsnr", "Kd.-Nr.", "customer no.": the word right before a number that makes it the
@@ -13,10 +12,10 @@ final class CustomerNumberWords {
 
     private static final List<String> HEADS = List.of("kund", "kd", "vertrag", "customer", "contract", "account");
     private static final List<String> TAILS = List.of("nummer", "nr", "number", "no", "id", "konto", "nummern");
-    private static final Set<String> PAIR_HEADS = Set.of("kd", "kunden", "vertrags", "customer", "contract", "account");
-    private static final Set<String> PAIR_TAILS = Set.of("nr", "nummer", "number", "no", "id", "num");
-    private static final Set<String> FILLERS =
-            Set.of("ist", "lautet", "meine", "mein", "die", "der", "is", "my", "the", "hier", "also", "war", "was");
+    private static final WordSet PAIR_HEADS = WordSet.of("kd", "kunden", "vertrags", "customer", "contract", "account");
+    private static final WordSet PAIR_TAILS = WordSet.of("nr", "nummer", "number", "no", "id", "num");
+    private static final WordSet FILLERS =
+            WordSet.of("ist", "lautet", "meine", "mein", "die", "der", "is", "my", "the", "hier", "also", "war", "was");
 
     private CustomerNumberWords() {}
 

@@ -88,7 +88,9 @@ final class Dates {
                 + " δεκέμβριος δεκεμβρίου"
     };
 
-    private static final Map<String, Integer> ANY_MONTHS = anyMonths();
+    private static final WordTable MONTH_NUMBERS = new WordTable(MONTHS);
+
+    private static final WordTable ANY_MONTH_NUMBERS = new WordTable(anyMonths());
 
     private static Map<String, Integer> anyMonths() {
         Map<String, Integer> months = new HashMap<>(MONTHS);
@@ -109,12 +111,12 @@ final class Dates {
 
     /** A German or English month name or abbreviation → 1..12, else 0. */
     static int month(String folded) {
-        return MONTHS.getOrDefault(folded, 0);
+        return MONTH_NUMBERS.get(folded, 0);
     }
 
     /** {@link #month} or a month name in one of the customers' other languages. */
     static int anyMonth(String folded) {
-        return ANY_MONTHS.getOrDefault(folded, 0);
+        return ANY_MONTH_NUMBERS.get(folded, 0);
     }
 
     static boolean valid(int day, int month, int year) {

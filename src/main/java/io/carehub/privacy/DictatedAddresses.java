@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Addresses in a voice message typed out by speech-to-text, every number in words: "amselweg zwölf in siebzig drei
@@ -17,9 +16,9 @@ import java.util.Set;
  */
 final class DictatedAddresses implements Scanner {
 
-    private static final Set<String> POSTCODE_WORDS = Set.of("postleitzahl", "plz", "postcode", "zip");
-    private static final Set<String> COPULAS = Set.of("ist", "lautet", "is", "die", "waere");
-    private static final Set<String> LIVE_WORDS = Set.of("wohne", "wohn", "wohnen", "wohnt", "wohnhaft");
+    private static final WordSet POSTCODE_WORDS = WordSet.of("postleitzahl", "plz", "postcode", "zip");
+    private static final WordSet COPULAS = WordSet.of("ist", "lautet", "is", "die", "waere");
+    private static final WordSet LIVE_WORDS = WordSet.of("wohne", "wohn", "wohnen", "wohnt", "wohnhaft");
     private static final int POSTCODE_DIGITS = 5;
 
     private final Lexicons lex;
@@ -113,7 +112,7 @@ final class DictatedAddresses implements Scanner {
         return PHRASE_ENDS.contains(t.get(k).folded());
     }
 
-    private static final Set<String> PHRASE_ENDS = Set.of("punkt", "komma", "und", "bitte", "danke", "ok", "okay");
+    private static final WordSet PHRASE_ENDS = WordSet.of("punkt", "komma", "und", "bitte", "danke", "ok", "okay");
 
     /** Only a space between tokens {@code a} and {@code b}: one phrase of the dictation. */
     private static boolean joined(TextScan s, int a, int b) {

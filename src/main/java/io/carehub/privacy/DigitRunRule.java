@@ -4,7 +4,6 @@ import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -54,7 +53,7 @@ final class DigitRunRule implements Scanner {
             "product",
             "tarif");
 
-    private static final Set<String> UNITS = Set.of(
+    private static final WordSet UNITS = WordSet.of(
             "euro",
             "eur",
             "cent",
@@ -173,12 +172,14 @@ final class DigitRunRule implements Scanner {
     }
 
     /** Prepositions that make the next article-and-noun a place: "steht auf der Rechnung 1158 9043 27". */
-    private static final Set<String> PLACE_PREPOSITIONS = Set.of("auf", "in", "on", "from", "aus", "unter", "oben");
+    private static final WordSet PLACE_PREPOSITIONS = WordSet.of("auf", "in", "on", "from", "aus", "unter", "oben");
 
     /**
      * A ticket, order, parcel or fault keyword among the four words before {@code pos}; not a document named as
      * the place where the number stands ("auf der Rechnung", "on the invoice"): that number is the customer's.
      */
+    private static final PrefixList NOT_PERSONAL_HEADS = new PrefixList(NOT_PERSONAL);
+
     static boolean notPersonalBefore(TextScan s, int pos) {
         List<Token> t = s.tokens;
         int k = s.tokenAtOrAfter(pos) - 1;
@@ -187,7 +188,7 @@ final class DigitRunRule implements Scanner {
             if (pos - token.end() > 50) return false;
             if (!token.isWord()) continue;
             String w = token.folded();
-            for (String head : NOT_PERSONAL) {
+            for (String head : NOT_PERSONAL_HEADS.startingLike(w)) { // in list order: the first head that fits decides
                 if (w.startsWith(head)) return !(w.equals(head) && namedAsPlace(t, k));
             }
         }

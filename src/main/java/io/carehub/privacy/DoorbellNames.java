@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import io.carehub.privacy.NameSpan.Mode;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Names in address context, where nothing else says "name": "c/o Nordlicht" is left to the company rules,
@@ -50,7 +49,7 @@ final class DoorbellNames implements Scanner {
         return end > k ? end : -1;
     }
 
-    private static final Set<String> BELLS = Set.of(
+    private static final WordSet BELLS = WordSet.of(
             "namensschild",
             "briefkasten",
             "tuerschild",
@@ -86,8 +85,8 @@ final class DoorbellNames implements Scanner {
             "dorklokke",
             "ringklocka",
             "brevlada");
-    private static final Set<String> BELL_AT = Set.of("at", "bei", "beim", "on");
-    private static final Set<String> BELL_FILLERS = Set.of(
+    private static final WordSet BELL_AT = WordSet.of("at", "bei", "beim", "on");
+    private static final WordSet BELL_FILLERS = WordSet.of(
             "steht",
             "stehen",
             "says",

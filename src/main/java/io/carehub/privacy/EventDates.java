@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Dates of a contract's, an order's or an invoice's events in letters and forms ("Vertragsbeginn 01.03.2009",
@@ -12,7 +11,7 @@ import java.util.Set;
  */
 final class EventDates {
 
-    private static final Set<String> WORDS = Lexicons.words("event-date-words.txt");
+    private static final WordSet WORDS = Lexicons.words("event-date-words.txt");
     private static final int TOKENS = 3;
     private static final int CHARS = 30;
 

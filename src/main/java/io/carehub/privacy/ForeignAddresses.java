@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +26,8 @@ final class ForeignAddresses implements Scanner {
     private static final Pattern FOUR_DIGIT_POSTCODE =
             Pattern.compile("(?<![\\p{L}\\p{N}.,/-])[1-9]\\d{3} " + TOWN + "(?![\\p{L}\\p{N}])");
     /** Words before a four-digit postcode that say a place follows (Swiss German "us" = "aus"). */
-    private static final Set<String> PLACE_BEFORE =
-            Set.of("in", "aus", "us", "from", "nach", "wohne", "wohnhaft", "adresse", "anschrift", "address", "plz");
+    private static final WordSet PLACE_BEFORE = WordSet.of(
+            "in", "aus", "us", "from", "nach", "wohne", "wohnhaft", "adresse", "anschrift", "address", "plz");
 
     private static final Pattern DATA_VOLUME = Pattern.compile("\\d?[GMKT]B");
 

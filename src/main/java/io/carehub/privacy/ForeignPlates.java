@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Licence plates from abroad after a word for a car or a plate (OTHER_ID): Romanian "CJ 07 MHX", Polish "WA 12345",
@@ -12,7 +11,7 @@ import java.util.Set;
 final class ForeignPlates implements Scanner {
 
     /** Words before a plate: a car, a vehicle or the plate itself, in the languages customers write in. */
-    private static final Set<String> CAR_WORDS = Set.of(
+    private static final WordSet CAR_WORDS = WordSet.of(
             "car",
             "auto",
             "autos",
@@ -40,11 +39,11 @@ final class ForeignPlates implements Scanner {
             "matricula");
 
     /** Units and currencies after a number: "M 20 GB", "12 000 EUR" are no plates. */
-    private static final Set<String> UNITS =
-            Set.of("GB", "MB", "KB", "TB", "EUR", "USD", "CHF", "PLN", "KM", "PS", "KW");
+    private static final WordSet UNITS =
+            WordSet.of("GB", "MB", "KB", "TB", "EUR", "USD", "CHF", "PLN", "KM", "PS", "KW");
 
     /** Keywords written in capitals before a number: "PLZ 01277", "PIN 48213", "VN 7731 0254" are no plates. */
-    private static final Set<String> NOT_PLATES = Set.of(
+    private static final WordSet NOT_PLATES = WordSet.of(
             "PLZ", "NR", "NO", "TEL", "FAX", "KD", "KDNR", "ID", "IBAN", "BIC", "PIN", "PUK", "SIM", "TAN", "IP", "VN",
             "RE", "AZ", "ART", "REF", "TK", "TKT", "ORD", "INV", "DSL", "LTE");
 

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Chinese names in Han script: a common surname character and one or two given-name characters. Chinese runs words
@@ -18,7 +17,7 @@ final class HanNames implements Scanner {
             "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
                     + "張劉陳楊黃趙吳許鄭謝羅葉蘇呂盧鍾譚陸賈鄒龔錢嚴湯馮鄧蔣韓孫馬";
 
-    private static final Set<String> DOUBLE_SURNAMES = Set.of("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方");
+    private static final WordSet DOUBLE_SURNAMES = WordSet.of("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方");
 
     /** Words that introduce a name: "is called" ("我叫", "我老婆叫"), "I am", "name", "customer", relatives. */
     private static final List<String> BEFORE_NAME = List.of(

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Korean names in Hangul: a common surname syllable and a given name of two ("이서연", "김민준"), with the particles
@@ -18,16 +17,16 @@ final class HangulNames implements Scanner {
     private static final String SURNAMES =
             "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉";
 
-    private static final Set<String> DOUBLE_SURNAMES = Set.of("남궁", "황보", "제갈", "선우", "독고", "사공", "서문");
+    private static final WordSet DOUBLE_SURNAMES = WordSet.of("남궁", "황보", "제갈", "선우", "독고", "사공", "서문");
 
     /** Words after which the next word names someone: name words, relatives, roles of a contract. */
-    private static final Set<String> BEFORE_NAME = Set.of(
+    private static final WordSet BEFORE_NAME = WordSet.of(
             "이름", "이름은", "이름이", "성함", "성함은", "성함이", "성명", "남편", "아내", "부인", "와이프", "딸", "아들", "어머니", "엄마", "아버지", "아빠",
             "언니", "오빠", "누나", "동생", "남동생", "여동생", "할머니", "할아버지", "손자", "손녀", "친구", "고객", "고객명", "가입자", "명의자", "예약자",
             "신청자", "신청인", "보호자", "대표", "대표자", "담당자", "자녀", "아이");
 
     /** A self-introduction: "저는 박지연입니다". */
-    private static final Set<String> SELF = Set.of("저는", "나는", "저", "전", "난", "제가", "내가");
+    private static final WordSet SELF = WordSet.of("저는", "나는", "저", "전", "난", "제가", "내가");
 
     /** Endings of a self-introduction, longest first. */
     private static final List<String> INTRO_ENDINGS =
@@ -45,8 +44,8 @@ final class HangulNames implements Scanner {
     private static final String NOT_NAME_ENDINGS = "을를의도가는와과에로서";
 
     /** Words after a name. */
-    private static final Set<String> AFTER_NAME =
-            Set.of("씨", "님", "명의", "명의로", "명의의", "명의로된", "고객", "고객님", "입니다", "이에요", "예요");
+    private static final WordSet AFTER_NAME =
+            WordSet.of("씨", "님", "명의", "명의로", "명의의", "명의로된", "고객", "고객님", "입니다", "이에요", "예요");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -91,8 +90,8 @@ final class HangulNames implements Scanner {
     }
 
     /** German and English words before a name: "mein Name ist", "my wife", "Kontoinhaber", "Frau". */
-    private static final Set<String> LATIN_BEFORE_NAME =
-            Set.of("name", "namens", "heisse", "heisst", "called", "named", "herr", "herrn", "frau", "mr", "mrs", "ms");
+    private static final WordSet LATIN_BEFORE_NAME = WordSet.of(
+            "name", "namens", "heisse", "heisst", "called", "named", "herr", "herrn", "frau", "mr", "mrs", "ms");
 
     /** A German or English word that announces a name, before a name in another script. */
     static boolean announcesName(Token before) {

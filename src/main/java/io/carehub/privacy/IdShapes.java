@@ -36,11 +36,22 @@ final class IdShapes implements Scanner {
         }
     }
 
-    /** Every shape starts with a digit, or with an ASCII capital followed by a capital or digit. */
+    /**
+     * Every shape starts with three digits (ssn, ahv, atsv, nir), a 1 or 2, a space and two digits (nir), or with an
+     * ASCII capital followed by a capital or digit: house numbers and the day of a date are never tried.
+     */
     private static boolean shapeStart(char[] c, int i) {
         char ch = c[i];
         if (StartMatcher.afterAsciiAlnum(c, i)) return false;
-        if (TextScan.isDigit(ch)) return true;
+        if (TextScan.isDigit(ch)) {
+            if (i + 2 >= c.length) return false;
+            if (TextScan.isDigit(c[i + 1])) return TextScan.isDigit(c[i + 2]);
+            return (ch == '1' || ch == '2')
+                    && c[i + 1] == ' '
+                    && i + 3 < c.length
+                    && TextScan.isDigit(c[i + 2])
+                    && TextScan.isDigit(c[i + 3]);
+        }
         if (ch < 'A' || ch > 'Z' || i + 1 >= c.length) return false;
         char next = c[i + 1];
         return next >= 'A' && next <= 'Z' || TextScan.isDigit(next);

@@ -17,6 +17,9 @@ final class IdentityWords {
 
     private final Set<String> documents = new HashSet<>();
     private final List<String> documentHeads = new ArrayList<>();
+    /** {@link #documentHeads} by their first char. */
+    private final PrefixList documentHeadIndex;
+
     private final Set<String> numbers = new HashSet<>();
     private final Set<String> numberPairs = new HashSet<>();
     private final Set<String> numberPairHeads = new HashSet<>();
@@ -53,6 +56,7 @@ final class IdentityWords {
                 }
             }
         }
+        documentHeadIndex = new PrefixList(documentHeads);
     }
 
     /** "turkish=kimlik": a word of the named cue group (see the file's header). */
@@ -89,10 +93,7 @@ final class IdentityWords {
     /** "pasoš", "průkazu", "iskaznica", "ID-картка": a passport, identity card or residence permit. */
     static boolean document(String folded) {
         if (INSTANCE.documents.contains(folded)) return true;
-        for (String head : INSTANCE.documentHeads) {
-            if (folded.startsWith(head)) return true;
-        }
-        return false;
+        return INSTANCE.documentHeadIndex.startsAny(folded);
     }
 
     /**

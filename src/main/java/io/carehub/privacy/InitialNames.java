@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An initial and a surname: "D. Brenninkmeyer", "J.-P. Meyer", and in lower case after a sign-off or a word that
@@ -16,8 +15,8 @@ final class InitialNames implements Scanner {
     private static final int WORD = Lexicons.STOP | Lexicons.COMMON | Lexicons.CITY;
     private static final int NAME = Lexicons.SURNAME | Lexicons.WORLD_NAME;
     /** Besides {@link NameTriggers#announcesName}: words before a lower-case initial's name. */
-    private static final Set<String> BEFORE_LOWER =
-            Set.of("war", "name", "heisse", "heisst", "hiess", "hies", "gez", "unterschrift");
+    private static final WordSet BEFORE_LOWER =
+            WordSet.of("war", "name", "heisse", "heisst", "hiess", "hies", "gez", "unterschrift");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {

@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An address right after an address word, whatever the street is called and however it is written: "adresse
@@ -14,7 +13,7 @@ import java.util.Set;
  */
 final class KeywordAddresses {
 
-    private static final Set<String> KEYWORDS = Set.of(
+    private static final WordSet KEYWORDS = WordSet.of(
             "adresse",
             "anschrift",
             "wohnhaft",
@@ -35,11 +34,11 @@ final class KeywordAddresses {
             "endereco",
             "adrese");
     /** Words between the keyword and the address: "Adresse ist …", "address abroad: …". */
-    private static final Set<String> FILLERS = Set.of(
+    private static final WordSet FILLERS = WordSet.of(
             "ist", "is", "lautet", "new", "old", "my", "meine", "mein", "unsere", "our", "abroad", "bitte", "please",
             "jetzt", "now", "in", "at");
     /** Words that end an address before its number: it was no address. */
-    private static final Set<String> BREAKERS = Set.of(
+    private static final WordSet BREAKERS = WordSet.of(
             "und",
             "and",
             "oder",

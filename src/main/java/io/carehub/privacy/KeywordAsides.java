@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What may stand between a customer or contract number word and its number: an aside in brackets ("Kundennr.
@@ -15,7 +14,7 @@ final class KeywordAsides {
     private static final int MAX_ASIDE_CHARS = 40;
     private static final int MAX_ASIDE_TOKENS = 6;
     /** Which of a customer's numbers is meant, before a colon: "alt:", "neu:", "abgebend:" (a provider change). */
-    private static final Set<String> STATES = Set.of(
+    private static final WordSet STATES = WordSet.of(
             "alt",
             "alte",
             "alter",

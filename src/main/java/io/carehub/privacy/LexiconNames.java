@@ -10,7 +10,6 @@ import static io.carehub.privacy.NameSpan.partOfAddress;
 import io.carehub.privacy.NameSpan.Mode;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
 final class LexiconNames {
 
     private static final Pattern POSTCODE = Pattern.compile("\\d{5}");
-    private static final Set<String> ORIGIN = Set.of("from", "aus", "von", "vom");
+    private static final WordSet ORIGIN = WordSet.of("from", "aus", "von", "vom");
 
     private final Lexicons lex;
     private final NameSpan span;
@@ -35,9 +34,9 @@ final class LexiconNames {
         List<Token> t = s.tokens;
         Token token = t.get(i);
         String f = token.folded();
-        if (lex.isStopWord(f) || partOfAddress(s, token)) return -1;
-        boolean ordinary = lex.isOrdinary(f);
-        if (lex.isFirstName(f)) {
+        if (lex.isStopWord(token) || partOfAddress(s, token)) return -1;
+        boolean ordinary = lex.isOrdinary(token);
+        if (lex.isFirstName(token)) {
             int j = i + 1;
             boolean strongSurname = false;
             while (j < t.size() && j - i <= 3 && t.get(j).isWord() && joined(s, t.get(j - 1), t.get(j))) {
@@ -50,10 +49,10 @@ final class LexiconNames {
                     j++;
                     continue;
                 }
-                if (lex.isStopWord(nf) || TITLES.contains(nf) || partOfAddress(s, n)) break;
-                boolean surname = lex.isName(nf);
+                if (lex.isStopWord(n) || TITLES.contains(nf) || partOfAddress(s, n)) break;
+                boolean surname = lex.isName(n);
                 if (!(surname || n.capitalized())) break;
-                if (surname && (!lex.isOrdinary(nf) || n.capitalized())) strongSurname = true;
+                if (surname && (!lex.isOrdinary(n) || n.capitalized())) strongSurname = true;
                 if (!surname && n.capitalized() && !token.capitalized()) break;
                 j++;
             }
@@ -65,32 +64,33 @@ final class LexiconNames {
             return -1;
         }
         if (token.capitalized()
-                && lex.isAnyFirstName(f)
+                && lex.isAnyFirstName(token)
                 && s.lastCharBefore(token.start()) == '('
                 && s.at(token.end()) == ')') {
             return emit(s, i, i + 1, 0.65, out); // "ich (Eleni) kümmere mich"
         }
-        if (token.capitalized() && lex.isAnyFirstName(f) && i + 1 < t.size()) {
+        if (token.capitalized() && lex.isAnyFirstName(token) && i + 1 < t.size()) {
             // "Eleni Papadopoulou", "Liam Fischer": a first name of any origin and a capitalized word after it
             Token n = t.get(i + 1);
             String nf = n.folded();
             if (n.isWord()
                     && n.capitalized()
                     && joined(s, token, n)
-                    && !lex.isCommon(nf)
+                    && !lex.isCommon(n)
                     && !TITLES.contains(nf)
                     && !partOfAddress(s, n)
                     && !StreetLexicon.isStreetToken(nf)) {
                 return emit(s, i, i + 2, 0.7, out);
             }
         }
-        if (token.capitalized() && lex.hasSurnameShape(f) && !lex.isCity(f)) return emit(s, i, i + 1, 0.55, out);
-        if (lex.isSurname(f) && (token.capitalized() || !ordinary)) {
+        if (token.capitalized() && lex.hasSurnameShape(token) && !lex.isCity(token))
+            return emit(s, i, i + 1, 0.55, out);
+        if (lex.isSurname(token) && (token.capitalized() || !ordinary)) {
             // "Vogel, Anna"
             if (i + 1 < t.size()
                     && s.at(token.end()) == ','
                     && t.get(i + 1).isWord()
-                    && lex.isFirstName(t.get(i + 1).folded())
+                    && lex.isFirstName(t.get(i + 1))
                     && t.get(i + 1).start() - token.end() <= 2) {
                 return emit(s, i, i + 1, 0.7, out);
             }
@@ -99,7 +99,7 @@ final class LexiconNames {
         return -1;
     }
 
-    private static final Set<String> HIER_VERBS = Set.of("ist", "spricht", "is");
+    private static final WordSet HIER_VERBS = WordSet.of("ist", "spricht", "is");
 
     /** "Anna hier", "Lucas Moreau here". */
     void postfixHier(TextScan s, List<Detection> out) {
@@ -157,7 +157,7 @@ final class LexiconNames {
     }
 
     /** What may stand before a name that signs a message: a comma, a sentence's end or a dash. */
-    private static final Set<String> SIGNATURE_MARKS = Set.of(",", ".", "!", "-", "–");
+    private static final WordSet SIGNATURE_MARKS = WordSet.of(",", ".", "!", "-", "–");
 
     /** "– król agata": a message ending in names only, written in lower case, after a dash or comma. */
     private void lowerCaseSignature(TextScan s, int k, List<Detection> out) {

@@ -1,5 +1,6 @@
 package io.carehub.privacy;
 
+import io.carehub.privacy.TextScan.Token;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +31,11 @@ final class Lexicons {
     /** A first name of datafaker's locale data: lowercase ones are trusted right after a self-introduction. */
     static final int WORLD_FIRST = 1 << 7;
 
-    /** Every listed word's bits; a word in no list is absent. */
-    private final Map<String, Integer> words;
+    /**
+     * Every listed word's bits; a word in no list is absent. Set twice while the lexicons are built (datafaker's
+     * names are filtered by the curated lists), never after: {@link #INSTANCE} publishes it.
+     */
+    private WordTable words;
 
     private static final List<String> SURNAME_SUFFIXES = List.of(
             "ska", "ski", "cka", "cki", "wicz", "czyk", "czak", "idis", "ides", "opoulos", "opoulou", "akis", "aki",
@@ -52,11 +56,12 @@ final class Lexicons {
         mark(bits, load("cities.txt"), CITY);
         mark(bits, load("stop-words.txt"), STOP);
         mark(bits, load("common-words.txt"), COMMON);
-        words = bits; // datafaker's names leave out the common words, ordinary words and cities marked so far
+        words = new WordTable(bits); // datafaker's names leave out the common words, ordinary words and cities
         Set<String> worldNames = DatafakerNames.load(this);
         Set<String> worldFirstNames = DatafakerNames.firstNames(this);
         mark(bits, worldNames, WORLD_NAME);
         mark(bits, worldFirstNames, WORLD_FIRST);
+        words = new WordTable(bits);
     }
 
     private static void mark(Map<String, Integer> bits, Set<String> list, int bit) {
@@ -65,16 +70,67 @@ final class Lexicons {
 
     /** The lists {@code folded} is in, as the bits above (0 for none). */
     int bits(String folded) {
-        Integer b = words.get(folded);
-        return b == null ? 0 : b;
+        return folded == null ? 0 : words.get(folded, 0); // null as HashMap.get takes it: in no list
     }
 
     static Lexicons get() {
         return INSTANCE;
     }
 
+    /**
+     * {@link #bits} of a token: a word's were looked up once when the text was split ({@link Token#lexicon}), a
+     * number's are looked up here. The rules that ask about a token ask these overloads, not the String ones.
+     */
+    int bits(Token t) {
+        return t.isWord() ? t.lexicon() : bits(t.folded());
+    }
+
+    boolean isFirstName(Token t) {
+        return isFirstName(t.folded(), bits(t));
+    }
+
+    boolean isSurname(Token t) {
+        return isSurname(t.folded(), bits(t));
+    }
+
+    boolean isName(Token t) {
+        int bits = bits(t);
+        return isFirstName(t.folded(), bits) || isSurname(t.folded(), bits);
+    }
+
+    boolean isOrdinary(Token t) {
+        return (bits(t) & ORDINARY) != 0;
+    }
+
+    boolean isStopWord(Token t) {
+        return (bits(t) & STOP) != 0;
+    }
+
+    boolean isCommon(Token t) {
+        return (bits(t) & (STOP | COMMON)) != 0;
+    }
+
+    boolean isCity(Token t) {
+        return (bits(t) & CITY) != 0;
+    }
+
+    boolean isAnyFirstName(Token t) {
+        int bits = bits(t);
+        return isFirstName(t.folded(), bits) || (bits & (WORLD_FIRST | ORDINARY)) == WORLD_FIRST;
+    }
+
+    boolean hasSurnameShape(Token t) {
+        String folded = t.folded();
+        return folded.length() >= 5 && (bits(t) & (STOP | ORDINARY)) == 0 && hasSurnameSuffix(folded);
+    }
+
     boolean isFirstName(String folded) {
-        if ((bits(folded) & FIRST) != 0) return true;
+        return isFirstName(folded, bits(folded));
+    }
+
+    /** {@link #isFirstName(String)} for a word whose bits are known. */
+    private boolean isFirstName(String folded, int bits) {
+        if ((bits & FIRST) != 0) return true;
         int dash = folded.indexOf('-');
         if (dash < 0) return false;
         for (String part : folded.split("-")) {
@@ -84,7 +140,11 @@ final class Lexicons {
     }
 
     boolean isSurname(String folded) {
-        if ((bits(folded) & SURNAME) != 0) return true;
+        return isSurname(folded, bits(folded));
+    }
+
+    private boolean isSurname(String folded, int bits) {
+        if ((bits & SURNAME) != 0) return true;
         int dash = folded.indexOf('-');
         if (dash < 0) return false;
         for (String part : folded.split("-")) {
@@ -169,11 +229,11 @@ final class Lexicons {
     }
 
     /** The words of a list in {@code privacy/}, folded. */
-    static Set<String> words(String name) {
+    static WordSet words(String name) {
         return load(name);
     }
 
-    private static Set<String> load(String name) {
+    private static WordSet load(String name) {
         Set<String> words = new HashSet<>();
         try (InputStream in = Lexicons.class.getResourceAsStream("/privacy/" + name)) {
             if (in == null) throw new IllegalStateException("missing lexicon privacy/" + name);
@@ -187,6 +247,6 @@ final class Lexicons {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Set.copyOf(words);
+        return WordSet.copyOf(words);
     }
 }

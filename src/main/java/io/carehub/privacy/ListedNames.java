@@ -8,7 +8,6 @@ import static io.carehub.privacy.NameSpan.partOfAddress;
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Names listed next to other personal data: "Kundennummer 5517 4402 98, Parisa Azimi", "IBAN … (Joanna Kowalska)",
@@ -22,7 +21,7 @@ final class ListedNames {
     private static final int MAX_TOKENS = 4;
     private static final String OPENERS = ",;:(/-–|";
     private static final String CLOSERS = ",;.)!?/-–|";
-    private static final Set<String> COMPANY_FORMS = Set.of(
+    private static final WordSet COMPANY_FORMS = WordSet.of(
             "gmbh", "ag", "kg", "ug", "ohg", "gbr", "mbh", "co", "ev", "ltd", "inc", "llc", "se", "plc", "sarl", "bv",
             "kgaa", "eg");
 

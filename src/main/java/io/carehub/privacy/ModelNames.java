@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Adds the names {@link PersonModel} finds to what the rules found (recall first: a false name costs the bot a
@@ -103,8 +102,8 @@ final class ModelNames {
         return NameSpan.PARTICLES.contains(folded) || STREET_PARTICLES.contains(folded);
     }
 
-    private static final Set<String> STREET_PARTICLES =
-            Set.of("la", "las", "los", "le", "les", "del", "della", "di", "du", "des", "do", "da", "dos");
+    private static final WordSet STREET_PARTICLES =
+            WordSet.of("la", "las", "los", "le", "les", "del", "della", "di", "du", "des", "do", "da", "dos");
 
     /** Two words of one name: only spaces or a hyphen between them. */
     private static boolean joinable(TextScan scan, int from, int to) {

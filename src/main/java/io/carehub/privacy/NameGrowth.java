@@ -22,7 +22,7 @@ final class NameGrowth {
     private static final int MAX_TOKENS = 5;
 
     /** Vietnamese, Chinese and Korean family names of two letters, written first: "Le Thanh Huong", "Vu Duc Thanh". */
-    private static final java.util.Set<String> SHORT_FAMILY_NAMES = java.util.Set.of(
+    private static final WordSet SHORT_FAMILY_NAMES = WordSet.of(
             "le", "vu", "do", "ho", "ly", "ha", "ma", "wu", "xu", "li", "yu", "hu", "lu", "he", "ng", "oh", "ko", "jo");
 
     private final Lexicons lex;

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * How far a name reaches once something says one starts: the tokens that can belong to a name
@@ -21,12 +20,12 @@ final class NameSpan {
         WEAK
     }
 
-    static final Set<String> TITLES = Set.of(
+    static final WordSet TITLES = WordSet.of(
             "herr", "herrn", "frau", "hr", "fr", "dr", "prof", "mr", "mrs", "ms", "miss", "oma", "opa", "tante",
             "onkel", "sir", "med", "dipl", "ing");
-    static final Set<String> PARTICLES = Set.of(
+    static final WordSet PARTICLES = WordSet.of(
             "von", "van", "de", "der", "den", "zu", "vom", "di", "da", "del", "el", "al", "ten", "ter", "le", "la");
-    static final Set<String> GREETINGS = Set.of("hi", "hallo", "hey", "moin", "servus", "hello", "huhu", "na");
+    static final WordSet GREETINGS = WordSet.of("hi", "hallo", "hey", "moin", "servus", "hello", "huhu", "na");
 
     private final Lexicons lex;
 
@@ -73,14 +72,14 @@ final class NameSpan {
                 continue;
             }
             // "Frau Hildegard Sauer": a capitalized surname after a name, though "sauer" is also an everyday word
-            boolean surnameAfterName = names > 0 && token.capitalized() && lex.isSurname(f);
+            boolean surnameAfterName = names > 0 && token.capitalized() && lex.isSurname(token);
             if (!surnameAfterName
-                    && (lex.isStopWord(f)
+                    && (lex.isStopWord(token)
                             || TITLES.contains(f)
                             || f.length() < 2
                             || partOfAddress(s, token)
                             || numberWord(f))) break;
-            boolean isName = lex.isName(f);
+            boolean isName = lex.isName(token);
             boolean ok;
             if (names > 0) {
                 ok = isName || token.capitalized();
@@ -89,12 +88,12 @@ final class NameSpan {
                     case ANY -> true;
                     case LEXICON_OR_CAPITAL -> isName || token.capitalized();
                     case WEAK ->
-                        isName && (!lex.isOrdinary(f) || token.capitalized())
+                        isName && (!lex.isOrdinary(token) || token.capitalized())
                                 || lex.isContextName(f, token.capitalized())
                                 || token.capitalized()
                                         && j + 1 < t.size()
                                         && t.get(j + 1).capitalized()
-                                        && (lex.isSurname(t.get(j + 1).folded())
+                                        && (lex.isSurname(t.get(j + 1))
                                                 || lex.isContextName(
                                                         t.get(j + 1).folded(), true));
                 };

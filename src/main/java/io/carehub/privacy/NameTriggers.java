@@ -9,7 +9,6 @@ import static io.carehub.privacy.NameSpan.partOfAddress;
 import io.carehub.privacy.NameSpan.Mode;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Names announced by the words before them: "mein Name ist", "ich heiße", "ich bin", "hier ist",
@@ -18,7 +17,7 @@ import java.util.Set;
  */
 final class NameTriggers {
 
-    private static final Set<String> RELATIONS = Set.of(
+    private static final WordSet RELATIONS = WordSet.of(
             "mann",
             "ehemann",
             "frau",
@@ -104,7 +103,7 @@ final class NameTriggers {
             "babam",
             "oglum",
             "kizim");
-    private static final Set<String> HOLDERS = Set.of(
+    private static final WordSet HOLDERS = WordSet.of(
             "kontoinhaber",
             "kontoinhaberin",
             "inhaber",
@@ -121,7 +120,7 @@ final class NameTriggers {
             "behalf",
             "bevollmaechtigter",
             "bevollmaechtigte");
-    private static final Set<String> CLOSERS = Set.of(
+    private static final WordSet CLOSERS = WordSet.of(
             "lg",
             "vg",
             "mfg",
@@ -144,17 +143,17 @@ final class NameTriggers {
             "tschuess",
             "tschues",
             "servus");
-    private static final Set<String> SKIP_AFTER_CLOSER =
-            Set.of("dir", "euch", "ihnen", "you", "i", "a", "pp", "ppa", "schoen", "nochmal", "nochmals");
+    private static final WordSet SKIP_AFTER_CLOSER =
+            WordSet.of("dir", "euch", "ihnen", "you", "i", "a", "pp", "ppa", "schoen", "nochmal", "nochmals");
     /** German and English "bin"/"is" precede many words; the foreign forms of the same case introduce a name. */
-    private static final Set<String> GERMAN_ENGLISH_INTRO =
-            Set.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist");
+    private static final WordSet GERMAN_ENGLISH_INTRO =
+            WordSet.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist");
 
     /** Words after a name that end it: where the writer is from, and who else writes. */
-    private static final Set<String> AFTER_NAME = Set.of("aus", "from", "von", "vom", "und", "and", "mit", "with");
+    private static final WordSet AFTER_NAME = WordSet.of("aus", "from", "von", "vom", "und", "and", "mit", "with");
 
-    private static final Set<String> WEAK_SKIP =
-            Set.of("der", "die", "de", "da", "dae", "nochmal", "nochmals", "auch", "hier", "again");
+    private static final WordSet WEAK_SKIP =
+            WordSet.of("der", "die", "de", "da", "dae", "nochmal", "nochmals", "auch", "hier", "again");
 
     private final Lexicons lex;
     private final NameSpan span;
@@ -174,8 +173,8 @@ final class NameTriggers {
                 || folded.startsWith("gruesse");
     }
 
-    private static final Set<String> HOLDER_FILLERS =
-            Set.of("of", "my", "meine", "meinen", "meiner", "den", "namen", "von", "ist", "is");
+    private static final WordSet HOLDER_FILLERS =
+            WordSet.of("of", "my", "meine", "meinen", "meiner", "den", "namen", "von", "ist", "is");
 
     /** Applies a context trigger at token i; returns the index after the name, or -1. */
     int trigger(TextScan s, int i, List<Detection> out) {

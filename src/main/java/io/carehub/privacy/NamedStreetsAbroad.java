@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Streets abroad written without a street word, as Czech, Slovak and Dutch writers do ("Evropská 1182/14, 350 02
@@ -20,7 +19,7 @@ final class NamedStreetsAbroad implements Scanner {
     private static final int COMMON = Lexicons.STOP | Lexicons.COMMON;
 
     /** Lower-case words inside a street's name abroad: Dutch and German particles, Czech and Slovak prepositions. */
-    private static final Set<String> LINKS = Set.of(
+    private static final WordSet LINKS = WordSet.of(
             "van", "von", "de", "der", "den", "het", "ten", "ter", "la", "le", "na", "nad", "pod", "u", "v", "za",
             "pri", "am", "an", "im", "zum", "zur", "auf");
 

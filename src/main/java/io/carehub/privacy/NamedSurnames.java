@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A surname named as such: "mein nachname wird mit ß geschrieben: Weiß", "Familienname ist Koch", "my surname is
@@ -14,7 +13,7 @@ final class NamedSurnames implements Scanner {
 
     private static final double SCORE = 0.9;
     private static final int WINDOW = 8;
-    private static final Set<String> SURNAME_WORDS = Set.of(
+    private static final WordSet SURNAME_WORDS = WordSet.of(
             "nachname",
             "nachnamen",
             "familienname",
@@ -26,9 +25,9 @@ final class NamedSurnames implements Scanner {
             "surname",
             "lastname");
     /** "last name", "family name": the word before "name". */
-    private static final Set<String> BEFORE_NAME = Set.of("last", "family");
+    private static final WordSet BEFORE_NAME = WordSet.of("last", "family");
 
-    private static final Set<String> IS = Set.of("ist", "is", "lautet", "war", "was");
+    private static final WordSet IS = WordSet.of("ist", "is", "lautet", "war", "was");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Words that are names elsewhere but not where they stand: a place after "Ortsteil" or "Bad" ("Ortsteil Haltingen",
@@ -13,11 +12,11 @@ import java.util.Set;
 final class NoNameContexts {
 
     /** Words before a place's name: the word after them is a place. */
-    private static final Set<String> PLACE_BEFORE =
-            Set.of("ortsteil", "stadtteil", "ortschaft", "ot", "gemeinde", "landkreis", "kreis", "bezirk", "bad");
+    private static final WordSet PLACE_BEFORE =
+            WordSet.of("ortsteil", "stadtteil", "ortschaft", "ot", "gemeinde", "landkreis", "kreis", "bezirk", "bad");
 
     /** Words of time before a month's name. */
-    private static final Set<String> TIME_BEFORE = Set.of(
+    private static final WordSet TIME_BEFORE = WordSet.of(
             "until",
             "till",
             "in",
@@ -49,7 +48,7 @@ final class NoNameContexts {
             "zum");
 
     /** Nationalities that are surnames too. */
-    private static final Set<String> NATIONALITIES = Set.of(
+    private static final WordSet NATIONALITIES = WordSet.of(
             "schweizer",
             "bayer",
             "ungar",

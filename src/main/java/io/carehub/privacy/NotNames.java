@@ -119,7 +119,7 @@ final class NotNames {
         if (StreetLexicon.isStreetToken(f) && f.indexOf('-') > 0) return !nextToNumber(s, k);
         if (compound(f) || foreign.noName(s, k) || contexts.noName(s, k)) return true;
         if (f.indexOf('-') > 0 && words.contains(f)) return true; // "Rose-Gold", though Rose is a surname
-        if (lex.isName(f)) return false;
+        if (lex.isName(token)) return false;
         if (words.contains(f) || organisations.isHead(f) || endsWithAny(f, suffixes)) return true;
         return (roles.contains(f) || endsWithAny(f, roleSuffixes)) && !afterSalutationOrFirstName(s, k);
     }

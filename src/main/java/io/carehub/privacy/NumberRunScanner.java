@@ -120,6 +120,8 @@ final class NumberRunScanner implements Scanner {
                 c[start] == '+' || c[start] == '0' || c[start] == '(' && start + 1 < c.length && c[start + 1] == '0';
         if (trunk) {
             int tries = 0;
+            boolean wholeParsed = false; // the first try is often the whole run: it is parsed once
+            PhoneNumber wholeNumber = null;
             for (int g = groups; g >= 1 && tries < 4; g--) {
                 int end = groupEnds[g - 1];
                 int partDigits = digitCount(c, start, end);
@@ -128,6 +130,10 @@ final class NumberRunScanner implements Scanner {
                 tries++;
                 String part = new String(c, start, end - start);
                 PhoneNumber number = parse(part);
+                if (end == groupEnds[groups - 1]) {
+                    wholeParsed = true;
+                    wholeNumber = number;
+                }
                 // a valid number is one whose type the number plan knows (isValidNumber asks the same, once more)
                 PhoneNumberType type = number == null ? PhoneNumberType.UNKNOWN : PHONES.getNumberType(number);
                 if (type != PhoneNumberType.UNKNOWN) {
@@ -153,7 +159,7 @@ final class NumberRunScanner implements Scanner {
                             && c[start + 2] <= '9';
             if (d >= 7 && d <= 15 && (international || Context.phoneBefore(s, start))) {
                 // "+1 206-555-0149", "0044 …": a country code says phone even where the number plan has no such line
-                PhoneNumber number = parse(whole);
+                PhoneNumber number = wholeParsed ? wholeNumber : parse(whole);
                 if (number != null && PHONES.isPossibleNumber(number)) {
                     out.add(new Detection(EntityType.PHONE, start, groupEnds[groups - 1], international ? 0.7 : 0.6));
                     return;
@@ -174,7 +180,7 @@ final class NumberRunScanner implements Scanner {
         return Context.anyBefore(s, start, 3, 30, CARD_WORDS::contains);
     }
 
-    private static final Set<String> CARD_WORDS = Set.of(
+    private static final WordSet CARD_WORDS = WordSet.of(
             "jcb",
             "visa",
             "mastercard",

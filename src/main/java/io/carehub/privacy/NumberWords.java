@@ -31,6 +31,11 @@ final class NumberWords {
             "zero", 0, "one", 1, "two", 2, "three", 3, "four", 4, "five", 5, "six", 6, "seven", 7, "eight", 8, "nine",
             9);
 
+    /** {@link #GERMAN_DIGITS} and {@link #ENGLISH_DIGITS} for {@link #digit}, asked for most words. */
+    private static final WordTable GERMAN_DIGIT_WORDS = new WordTable(GERMAN_DIGITS);
+
+    private static final WordTable ENGLISH_DIGIT_WORDS = new WordTable(ENGLISH_DIGITS);
+
     private static final Map<String, Integer> GERMAN = Map.ofEntries(
             Map.entry("zehn", 10),
             Map.entry("elf", 11),
@@ -101,7 +106,7 @@ final class NumberWords {
             Map.entry("thirtieth", 30));
 
     /** Every word {@link #digit}, {@link #german} or {@link #english} reads → the digits it says (1, or 2 from 10 on). */
-    private static final Map<String, Integer> SPOKEN_DIGITS = spokenDigits();
+    private static final WordTable SPOKEN_DIGITS = new WordTable(spokenDigits());
 
     private NumberWords() {}
 
@@ -128,13 +133,13 @@ final class NumberWords {
 
     /** The digits a number word from 0 to 99 says, German or English, in one lookup: 1 for "acht", 2 for "vierzehn"; or -1. */
     static int spokenDigits(String folded) {
-        return SPOKEN_DIGITS.getOrDefault(folded, -1);
+        return SPOKEN_DIGITS.get(folded, -1);
     }
 
     /** A digit word, German (dialect "zwoa" included) or English → 0..9. */
     static int digit(String folded) {
-        Integer d = GERMAN_DIGITS.get(folded);
-        return d != null ? d : ENGLISH_DIGITS.getOrDefault(folded, -1);
+        int d = GERMAN_DIGIT_WORDS.get(folded, -1); // digits are 0..9: -1 is none
+        return d >= 0 ? d : ENGLISH_DIGIT_WORDS.get(folded, -1);
     }
 
     /** "vierzehn", "zweiundneunzig", "einundzwanzig" → 0..99. */

@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An occupation that is a surname too is no name where it says what someone does: "ich bin Bauer – also Landwirt",
@@ -14,11 +13,11 @@ import java.util.Set;
  */
 final class Occupations {
 
-    private static final Set<String> WORDS = Lexicons.words("occupations.txt");
-    private static final Set<String> BEFORE =
-            Set.of("bin", "bins", "bist", "als", "i'm", "gelernter", "gelernte", "selbstständiger", "selbstständige");
-    private static final Set<String> SALUTATIONS =
-            Set.of("herr", "herrn", "frau", "hr", "fr", "familie", "fam", "mr", "mrs", "ms", "dr", "prof");
+    private static final WordSet WORDS = Lexicons.words("occupations.txt");
+    private static final WordSet BEFORE = WordSet.of(
+            "bin", "bins", "bist", "als", "i'm", "gelernter", "gelernte", "selbstständiger", "selbstständige");
+    private static final WordSet SALUTATIONS =
+            WordSet.of("herr", "herrn", "frau", "hr", "fr", "familie", "fam", "mr", "mrs", "ms", "dr", "prof");
     private static final int FIRST = Lexicons.FIRST | Lexicons.WORLD_FIRST;
     private static final int ADJECTIVE_LENGTH = 5;
 

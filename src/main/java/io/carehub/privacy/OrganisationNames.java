@@ -25,22 +25,25 @@ final class OrganisationNames {
     private static final int MAX_NAME_TOKENS = 4;
 
     /** Words that join two names inside an organisation's name ("Kiosk am Bahnhof", "Albers und Krüger"). */
-    private static final Set<String> JOINERS =
-            Set.of("und", "and", "am", "an", "zum", "zur", "im", "vom", "von", "de", "da", "van", "der", "of");
+    private static final WordSet JOINERS =
+            WordSet.of("und", "and", "am", "an", "zum", "zur", "im", "vom", "von", "de", "da", "van", "der", "of");
 
     /** Tails that follow a name only after "&" or "und": "Krämer & Söhne", "Hoffmann & Partner". */
-    private static final Set<String> JOINED_TAILS = Set.of("partner", "partnerin", "soehne", "sohn", "toechter", "co");
+    private static final WordSet JOINED_TAILS = WordSet.of("partner", "partnerin", "soehne", "sohn", "toechter", "co");
 
     /** Titles and abbreviations that may stand inside an organisation's name: "Praxis Dr. Sommer", "St. Petri". */
-    private static final Set<String> INNER_TITLES = Set.of("dr", "dres", "prof", "med", "st", "sankt", "hl");
+    private static final WordSet INNER_TITLES = WordSet.of("dr", "dres", "prof", "med", "st", "sankt", "hl");
 
     /** Salutations: a person addressed, never part of an organisation's name. */
-    private static final Set<String> SALUTATIONS =
-            Set.of("herr", "herrn", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "sir");
+    private static final WordSet SALUTATIONS =
+            WordSet.of("herr", "herrn", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "sir");
 
     private final Lexicons lex;
     private final Set<String> heads = new HashSet<>();
     private final Set<String> headSuffixes = new HashSet<>();
+    /** {@link #headSuffixes} by their last char. */
+    private final SuffixList headEndings;
+
     private final Set<String> tails = new HashSet<>();
     private final Set<String> forms = new HashSet<>();
     private final Set<String> clubs = new HashSet<>();
@@ -63,6 +66,7 @@ final class OrganisationNames {
                 }
             }
         }
+        headEndings = new SuffixList(headSuffixes);
     }
 
     /** The lines of a list in {@code privacy/}, without comments. */
@@ -84,8 +88,14 @@ final class OrganisationNames {
         String w = folded.endsWith("s") && folded.length() > 4 ? folded.substring(0, folded.length() - 1) : folded;
         if (heads.contains(w)) return true;
         if (lex.isName(folded) || lex.isWorldName(folded)) return false;
-        for (String suffix : headSuffixes) {
-            if (folded.length() > suffix.length() + 1 && (folded.endsWith(suffix) || w.endsWith(suffix))) return true;
+        // a suffix that ends the word or the word without its genitive s ends in the last char of one of them
+        for (String suffix : headEndings.endingLike(folded)) {
+            if (folded.length() > suffix.length() + 1 && folded.endsWith(suffix)) return true;
+        }
+        if (w != folded) {
+            for (String suffix : headEndings.endingLike(w)) {
+                if (folded.length() > suffix.length() + 1 && w.endsWith(suffix)) return true;
+            }
         }
         return false;
     }

@@ -2,8 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Identifiers of the OTHER_ID kind after their keyword, German and foreign: student matriculation numbers
@@ -18,7 +16,7 @@ final class OtherIdRule implements Scanner {
     static final double SCORE = 0.93;
 
     /** Keywords of one token, folded. */
-    private static final Set<String> KEYWORDS = Set.of(
+    private static final WordSet KEYWORDS = WordSet.of(
             "matrikelnummer",
             "matrikelnr",
             "matrikel-nr",
@@ -140,7 +138,7 @@ final class OtherIdRule implements Scanner {
             "steueridentifikationsnummer",
             "identifikationsnummer");
     /** Keywords of two tokens: first word → the words that may follow it. */
-    private static final Set<String> PAIRS = Set.of(
+    private static final WordSet PAIRS = WordSet.of(
             "student id",
             "student number",
             "student no",
@@ -169,16 +167,16 @@ final class OtherIdRule implements Scanner {
             "sosyal guvenlik");
 
     /** The first words of {@link #PAIRS}: only after one of them is the pair looked up. */
-    private static final Set<String> PAIR_HEADS =
-            PAIRS.stream().map(pair -> pair.substring(0, pair.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
+    private static final WordSet PAIR_HEADS = WordSet.copyOf(
+            PAIRS.stream().map(pair -> pair.substring(0, pair.indexOf(' '))).toList());
 
-    private static final Set<String> FILLERS = Set.of(
+    private static final WordSet FILLERS = WordSet.of(
             "ist", "is", "lautet", "lauten", "my", "mein", "meine", "meiner", "his", "her", "sein", "seine", "ihre",
             "no", "nr", "number", "nummer", "num", "numero", "der", "des", "die", "the", "von", "of", "vom", "from",
             "card", "karte", "id", "code", "ja", "also", "hier", "here", "war", "was", "da", "wie", "folgt");
 
     /** Words that end the keyword's reach: "Matrikelnummer habe ich nicht, aber …". */
-    private static final Set<String> BREAKERS = Set.of(
+    private static final WordSet BREAKERS = WordSet.of(
             "aber", "but", "und", "and", "oder", "or", "nicht", "not", "kein", "keine", "noch", "yet", "weiss", "know",
             "habe", "hab", "have", "hat", "has", "brauche", "need", "wo", "where", "wann", "when");
 

@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -15,22 +14,22 @@ import java.util.stream.Stream;
 final class ParticleNames implements Scanner {
 
     /** Particles that in a German or English chat only stand inside a name. */
-    private static final Set<String> FOREIGN =
-            Set.of("van", "ter", "ten", "dos", "bin", "ibn", "bint", "abu", "af", "dei", "degli");
+    private static final WordSet FOREIGN =
+            WordSet.of("van", "ter", "ten", "dos", "bin", "ibn", "bint", "abu", "af", "dei", "degli");
     /** Particles that are words elsewhere too ("de", "la", "da"): the name needs a first name before them. */
-    private static final Set<String> SHARED =
-            Set.of("de", "la", "las", "los", "del", "della", "di", "da", "das", "do", "du", "le", "al", "el");
+    private static final WordSet SHARED =
+            WordSet.of("de", "la", "las", "los", "del", "della", "di", "da", "das", "do", "du", "le", "al", "el");
     /** German articles, taken only after another particle ("van der", "van den"): "König der Löwen" is no name. */
-    private static final Set<String> AFTER_PARTICLE = Set.of("der", "den", "de", "la", "las", "los");
+    private static final WordSet AFTER_PARTICLE = WordSet.of("der", "den", "de", "la", "las", "los");
     /** Irish surname particles, as written (capitalized, with the accent): they stand only in names. */
-    private static final Set<String> GAELIC = Set.of("Ó", "Ní", "Uí", "Ua");
+    private static final WordSet GAELIC = WordSet.of("Ó", "Ní", "Uí", "Ua");
     /** "Mac", "Nic": Gaelic too, but "Mac" is a computer as well; they need a first name before them. */
-    private static final Set<String> MAC = Set.of("Mac", "Nic");
+    private static final WordSet MAC = WordSet.of("Mac", "Nic");
     /** Hyphenated Arabic particles: "al-Hassan", "el-Sayed", "bin-Salman", "abu-Bakr". */
-    private static final Set<String> HYPHENATED = Set.of("al", "el", "bin", "abu", "ibn");
+    private static final WordSet HYPHENATED = WordSet.of("al", "el", "bin", "abu", "ibn");
     /** Every particle of the four sets above, for one probe per token, and the longest one's length. */
-    private static final Set<String> ANY_PARTICLE =
-            Stream.of(GAELIC, MAC, FOREIGN, SHARED).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+    private static final WordSet ANY_PARTICLE = WordSet.copyOf(
+            Stream.of(GAELIC, MAC, FOREIGN, SHARED).flatMap(Set::stream).toList());
 
     private static final int LONGEST_PARTICLE =
             ANY_PARTICLE.stream().mapToInt(String::length).max().orElse(0);
@@ -44,7 +43,7 @@ final class ParticleNames implements Scanner {
     };
 
     /** "Surname" in the languages customers write in: it announces a name as "Nachname" does. */
-    private static final Set<String> SURNAME_WORDS = Set.of(
+    private static final WordSet SURNAME_WORDS = WordSet.of(
             "familienname",
             "фамилия",
             "прізвище",
@@ -56,7 +55,7 @@ final class ParticleNames implements Scanner {
             "achternaam",
             "prezime");
     /** "меня зовут", "мене звати": "is called", as "heißt". */
-    private static final Set<String> CALLED_WORDS = Set.of("зовут", "звати");
+    private static final WordSet CALLED_WORDS = WordSet.of("зовут", "звати");
 
     private static final double SCORE = 0.8;
 

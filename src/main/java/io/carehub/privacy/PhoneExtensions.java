@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * An extension belongs to the phone number it follows: "+49 (0)40 3290 1877 ext. 204", "0711 22 33 44, Durchwahl
@@ -12,8 +11,8 @@ import java.util.Set;
  */
 final class PhoneExtensions {
 
-    private static final Set<String> WORDS =
-            Set.of("ext", "extn", "extension", "x", "durchwahl", "dw", "app", "apparat", "nebenstelle", "nst");
+    private static final WordSet WORDS =
+            WordSet.of("ext", "extn", "extension", "x", "durchwahl", "dw", "app", "apparat", "nebenstelle", "nst");
     private static final int MAX_DIGITS = 5;
 
     private PhoneExtensions() {}

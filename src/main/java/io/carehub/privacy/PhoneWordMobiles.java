@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * "Handy +49 1522 326009", "erreichbar unter 0176 123 45": after a phone word a German mobile number is a PHONE
@@ -17,7 +16,7 @@ final class PhoneWordMobiles implements Scanner {
     private static final int MIN_DIGITS = 9;
     private static final int MAX_DIGITS = 13;
 
-    private static final Set<String> PHONE_WORDS = Set.of(
+    private static final WordSet PHONE_WORDS = WordSet.of(
             "tel",
             "telefon",
             "telefonnummer",

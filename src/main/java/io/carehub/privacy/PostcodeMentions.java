@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,15 +14,15 @@ import java.util.regex.Pattern;
 final class PostcodeMentions implements Scanner {
 
     private static final double SCORE = 0.6;
-    private static final Set<String> POSTCODE_WORDS = Set.of(
+    private static final WordSet POSTCODE_WORDS = WordSet.of(
             "plz", "postleitzahl", "postleitzahlen", "postcode", "postcodes", "zip", "zipcode", "postal", "eircode");
     /** Words right after a number that make it an amount, a size or a time. */
-    private static final Set<String> UNITS = Set.of(
+    private static final WordSet UNITS = WordSet.of(
             "euro", "eur", "€", "uhr", "h", "kb", "mb", "gb", "mbit", "kbit", "min", "sek", "km", "m", "kwh", "stück",
             "cent", "ct", "usd", "chf", "x");
 
     /** Words before a number that make it a reference, not a postcode: "Ticket 48813", "Auftrag 77120". */
-    private static final Set<String> REFERENCE_WORDS = Set.of(
+    private static final WordSet REFERENCE_WORDS = WordSet.of(
             "ticket",
             "auftrag",
             "bestellung",

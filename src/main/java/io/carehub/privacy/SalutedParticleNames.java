@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * "Sehr geehrte Frau von der Heide", "Nachname: von der Heydt", "Herrn van den Berg": after a salutation or a
@@ -11,21 +10,21 @@ import java.util.Set;
  */
 final class SalutedParticleNames implements Scanner {
 
-    private static final Set<String> SALUTATIONS = Set.of("herr", "herrn", "frau", "mr", "mrs", "ms", "miss");
+    private static final WordSet SALUTATIONS = WordSet.of("herr", "herrn", "frau", "mr", "mrs", "ms", "miss");
     /** Academic titles between the salutation and the name: "Frau Dr. von der Heide". */
-    private static final Set<String> ACADEMIC = Set.of("dr", "prof", "med", "dipl", "ing");
+    private static final WordSet ACADEMIC = WordSet.of("dr", "prof", "med", "dipl", "ing");
 
     /** The first letters of the salutations and of the labels and "last": a char test before the Set probes. */
     private static final String SALUTATION_FIRST = "hfm";
 
     private static final String LABEL_FIRST = "nfslz";
 
-    private static final Set<String> LABELS = Set.of("nachname", "familienname", "surname", "lastname", "zuname");
+    private static final WordSet LABELS = WordSet.of("nachname", "familienname", "surname", "lastname", "zuname");
     /** First particles; "der", "den", "la" only after one of them ("von der", "van den", "de la"). */
-    private static final Set<String> PARTICLES = Set.of(
+    private static final WordSet PARTICLES = WordSet.of(
             "von", "vom", "zu", "zum", "zur", "van", "de", "di", "da", "del", "della", "dos", "du", "ten", "ter");
 
-    private static final Set<String> FOLLOWING = Set.of("der", "den", "dem", "de", "la", "le", "und", "zu", "het");
+    private static final WordSet FOLLOWING = WordSet.of("der", "den", "dem", "de", "la", "le", "und", "zu", "het");
     private static final double SCORE = 0.85;
 
     private final Lexicons lex;

@@ -4,7 +4,6 @@ import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Names written in Arabic, Persian or Cyrillic script: beside the same name in Latin letters ("Mariam Haddad, auf
@@ -18,20 +17,20 @@ final class ScriptNames {
     private static final double SCORE = 0.6;
     private static final int MAX_WORDS = 3;
     /** Words that are no part of an Arabic-script name: pronouns, "name", particles, Persian copulas. */
-    private static final Set<String> ARABIC_FUNCTION = Set.of(
+    private static final WordSet ARABIC_FUNCTION = WordSet.of(
             "أنا", "انا", "اسمي", "اسمه", "اسمها", "اسمش", "اسم", "من", "في", "على", "و", "هو", "هي", "يا", "است",
             "هستم", "هست", "أبي", "ابي", "أمي", "امي", "پدرم", "مادرم", "شماره", "رقم", "واسمي", "واسمه", "واسمها");
     /** "my/his/her name (is)", also with "and" before it. */
-    private static final Set<String> ARABIC_NAME_WORDS =
-            Set.of("اسمي", "اسمه", "اسمها", "اسمش", "واسمي", "واسمه", "واسمها");
+    private static final WordSet ARABIC_NAME_WORDS =
+            WordSet.of("اسمي", "اسمه", "اسمها", "اسمش", "واسمي", "واسمه", "واسمها");
     /** "I am": a name only when it ends the sentence or a Latin word, bracket or dash follows it. */
-    private static final Set<String> ARABIC_I = Set.of("أنا", "انا");
+    private static final WordSet ARABIC_I = WordSet.of("أنا", "انا");
 
-    private static final Set<String> CYRILLIC_INTRO = Set.of(
+    private static final WordSet CYRILLIC_INTRO = WordSet.of(
             "я", "зовут", "сын", "сына", "дочь", "дочка", "мама", "мамы", "папа", "папы", "муж", "жена", "брат",
             "сестра", "син", "донька", "мене");
     /** Words between a Latin name and its twin: "auf Arabisch", "in Cyrillic". */
-    private static final Set<String> LANGUAGE_WORDS = Set.of(
+    private static final WordSet LANGUAGE_WORDS = WordSet.of(
             "auf",
             "in",
             "arabisch",

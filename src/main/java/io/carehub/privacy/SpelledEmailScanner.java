@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * E-mail addresses (EMAIL) written to dodge spam filters or dictated: "tobi punkt krause88 at web punkt de",
@@ -21,15 +20,15 @@ final class SpelledEmailScanner implements Scanner {
         this.lexicons = lexicons;
     }
 
-    private static final Set<String> AT_WORDS = Set.of("at", "aet", "klammeraffe");
-    private static final Set<String> DOT_WORDS = Set.of("dot", "punkt", "pkt", "point", "punto", "kropka", "nokta");
-    private static final Set<String> UNDERSCORE_WORDS =
-            Set.of("unterstrich", "underscore", "tiefstrich", "understrich", "underline");
-    private static final Set<String> HYPHEN_WORDS =
-            Set.of("minus", "bindestrich", "strich", "hyphen", "dash", "trennstrich", "minuszeichen");
+    private static final WordSet AT_WORDS = WordSet.of("at", "aet", "klammeraffe");
+    private static final WordSet DOT_WORDS = WordSet.of("dot", "punkt", "pkt", "point", "punto", "kropka", "nokta");
+    private static final WordSet UNDERSCORE_WORDS =
+            WordSet.of("unterstrich", "underscore", "tiefstrich", "understrich", "underline");
+    private static final WordSet HYPHEN_WORDS =
+            WordSet.of("minus", "bindestrich", "strich", "hyphen", "dash", "trennstrich", "minuszeichen");
 
     /** Top-level domains customers' addresses end in (ambiguous words like "in", "am", "so", "to" left out). */
-    private static final Set<String> TLDS = Set.of(
+    private static final WordSet TLDS = WordSet.of(
             "de", "com", "net", "org", "eu", "at", "ch", "nl", "pl", "it", "fr", "es", "uk", "io", "info", "biz", "me",
             "tr", "ru", "ua", "be", "dk", "se", "fi", "cz", "sk", "hu", "ro", "bg", "gr", "pt", "ie", "lu", "li", "us",
             "ca", "au", "nz", "hr", "rs", "ba", "si", "lt", "lv", "ee", "by", "kz", "ir", "ma", "tn", "eg", "vn", "cn",
@@ -37,7 +36,7 @@ final class SpelledEmailScanner implements Scanner {
             "cc", "co", "ac");
 
     /** Mail providers an address may be given by without its top-level domain ("anna at gmx"). */
-    static final Set<String> PROVIDERS = Set.of(
+    static final WordSet PROVIDERS = WordSet.of(
             "gmx",
             "web",
             "gmail",

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Parts of an address as speech-to-text writes them, for {@link AddressRules}: a house number said as a word
@@ -12,7 +11,7 @@ import java.util.Set;
  */
 final class SpokenAddresses {
 
-    private static final Set<String> DETERMINERS = Set.of(
+    private static final WordSet DETERMINERS = WordSet.of(
             "meine", "unsere", "eine", "diese", "jene", "keine", "seine", "ihre", "deine", "eure", "welche", "alle");
 
     private SpokenAddresses() {}

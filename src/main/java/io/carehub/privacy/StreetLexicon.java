@@ -1,6 +1,6 @@
 package io.carehub.privacy;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * The street-name lexicon of {@link AddressRules}: street suffixes ("-straße", "-weg", "-allee"), the words that
@@ -34,7 +34,7 @@ final class StreetLexicon {
         "stiege",
         "twiete"
     };
-    static final Set<String> STREET_WORDS = Set.of(
+    static final WordSet STREET_WORDS = WordSet.of(
             "strasse",
             "str",
             "weg",
@@ -56,7 +56,7 @@ final class StreetLexicon {
             "way",
             "square",
             "place");
-    private static final Set<String> NOT_STREETS = Set.of(
+    private static final WordSet NOT_STREETS = WordSet.of(
             "arbeitsplatz",
             "parkplatz",
             "speicherplatz",
@@ -86,6 +86,8 @@ final class StreetLexicon {
     /** The last letters of {@link #STREET_SUFFIXES}: a word ending otherwise is no street, whatever else it is. */
     private static final String STREET_SUFFIX_ENDS = lastChars(STREET_SUFFIXES);
 
+    private static final SuffixList STREET_ENDINGS = new SuffixList(List.of(STREET_SUFFIXES));
+
     private static String lastChars(String[] words) {
         StringBuilder ends = new StringBuilder();
         for (String w : words) {
@@ -97,7 +99,7 @@ final class StreetLexicon {
     static boolean isStreetToken(String f) {
         if (f.isEmpty() || STREET_SUFFIX_ENDS.indexOf(f.charAt(f.length() - 1)) < 0) return false;
         if (NOT_STREETS.contains(f)) return false;
-        for (String suffix : STREET_SUFFIXES) {
+        for (String suffix : STREET_ENDINGS.endingLike(f)) {
             if (f.length() >= suffix.length() + 3 && f.endsWith(suffix)) return true;
         }
         return false;

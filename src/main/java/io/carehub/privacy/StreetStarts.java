@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The start of a street before what was found, for {@link AddressGrowth}: the street and house number before a
@@ -11,10 +10,10 @@ import java.util.Set;
  */
 final class StreetStarts {
 
-    private static final Set<String> STREET_STARTS = Set.of(
+    private static final WordSet STREET_STARTS = WordSet.of(
             "am", "an", "auf", "im", "in", "unter", "zum", "zur", "hinter", "beim", "vor", "via", "rue", "der",
             "achter", "op", "up", "bi", "to");
-    private static final Set<String> STREET_LINKS = Set.of("de", "der", "den", "dem", "van", "von", "ten", "ter");
+    private static final WordSet STREET_LINKS = WordSet.of("de", "der", "den", "dem", "van", "von", "ten", "ter");
 
     private final Lexicons lex;
 
@@ -23,7 +22,7 @@ final class StreetStarts {
     }
 
     /** Everyday adjectives that name streets too: "Alte Dorfstraße", "Neue Reihe". */
-    private static final Set<String> STREET_ADJECTIVES = Set.of(
+    private static final WordSet STREET_ADJECTIVES = WordSet.of(
             "alte",
             "alter",
             "neue",
@@ -104,10 +103,10 @@ final class StreetStarts {
         return j < number ? j : first;
     }
 
-    private static final Set<String> STREET_WORDS = Set.of(
+    private static final WordSet STREET_WORDS = WordSet.of(
             "strasse", "str", "street", "st", "road", "rd", "avenue", "ave", "lane", "allee", "weg", "platz", "gasse",
             "ring", "damm", "ufer", "markt");
-    private static final Set<String> UNITS = Set.of(
+    private static final WordSet UNITS = WordSet.of(
             "flat",
             "apt",
             "apartment",

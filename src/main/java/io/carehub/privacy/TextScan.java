@@ -172,8 +172,8 @@ final class TextScan {
         return tokens;
     }
 
-    private static final java.util.Set<String> NOT_POSSESSIVE =
-            java.util.Set.of("that", "what", "there", "here", "name", "where", "let", "who");
+    private static final WordSet NOT_POSSESSIVE =
+            WordSet.of("that", "what", "there", "here", "name", "where", "let", "who");
 
     /** "Lukas's", "Ewa's": a name with the English possessive is looked up as the name. */
     private static String withoutPossessive(String folded) {
