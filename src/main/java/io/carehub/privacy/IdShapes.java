@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  */
 final class IdShapes implements Scanner {
 
-    private static final Pattern SHAPES = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+    /** A letter or digit that glues to the shape; Chinese, Japanese or Thai text before it does not (no spaces). */
+    private static final String GLUED = "[\\p{L}\\p{N}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]]";
+
+    private static final Pattern SHAPES = Pattern.compile("(?<!" + GLUED + ")(?:"
             + "(?<nino>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])"
             + "|(?<ssn>(?!000|666|9)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4})"
             + "|(?<ahv>756[. ]?\\d{4}[. ]?\\d{4}[. ]?\\d{2})"
@@ -23,7 +26,7 @@ final class IdShapes implements Scanner {
             + "|(?<atsv>[1-9]\\d{3} ?(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2})"
             + "|(?<cf>[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z])"
             + "|(?<vat>(?:DE ?\\d{3} ?\\d{3} ?\\d{3}|ATU ?\\d{8}))"
-            + ")(?![\\p{L}\\p{N}])");
+            + ")(?!" + GLUED + ")");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {

@@ -1359,4 +1359,33 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /** Issue 17, the V round's kinds: numbers in Chinese, Japanese and Thai text. */
+    @Nested
+    class VRoundKinds {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "携帯番号は0151 2290 6634です。よろしく|PHONE|0151 2290 6634",
+                    "我的手机是0172 4419 2870，谢谢|PHONE|0172 4419 2870",
+                    "学生証じゃなくてMatrikelnummerは20481937です|OTHER_ID|20481937",
+                    "ช่วยโทรกลับที่เบอร์0176 3382 9104ค่ะ|PHONE|0176 3382 9104"
+                })
+        void aNumberRightAfterChineseJapaneseOrThaiTextIsNotGluedToAWord(String text, EntityType type, String value) {
+            assertThat(found(text, type)).containsExactly(value);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Artikel A0151229066 ist kaputt",
+                    "Modellreihe KX01722290663 bestellt",
+                    "Seriennummer ab0151229066xy auf dem Aufkleber"
+                })
+        void aNumberGluedToLatinLettersStaysPartOfTheWord(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
 }
