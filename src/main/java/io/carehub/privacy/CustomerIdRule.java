@@ -172,7 +172,8 @@ final class CustomerIdRule implements Scanner {
                 || text.length() > 3
                 || text.contains("-")
                 || k + 1 >= t.size()
-                || FILLERS.contains(token.folded())) {
+                || FILLERS.contains(token.folded())
+                || OtherIdRule.keyword(token.folded())) { // "Kundennummer 5019 2734 66, DNI 52846917R"
             return false;
         }
         if (!TextScan.unchangedByUpperCase(text) && text.length() > 2) return false;

@@ -120,6 +120,14 @@ final class OtherIdRule implements Scanner {
             "cuit",
             "tfn",
             "ppsn",
+            // national numbers of Argentina and Peru (DNI), Nigeria (NIN), Vietnam (CCCD, CMND), Korea (RRN); Italian
+            // student number
+            "dni",
+            "nin",
+            "cccd",
+            "cmnd",
+            "rrn",
+            "matricola",
             // Irish PPS, British NHS and Canadian social insurance numbers
             "pps",
             "nhs",

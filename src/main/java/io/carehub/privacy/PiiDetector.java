@@ -90,6 +90,7 @@ public final class PiiDetector {
             new OtherIdRule(),
             new PersonalNumbersAbroad(),
             new NationalNumbers(),
+            new CheckedNationalIds(),
             new DocumentSerials(),
             new StudentCardNumbers(),
             new WeakKeywordMobiles(),

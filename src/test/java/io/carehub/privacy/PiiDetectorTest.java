@@ -116,7 +116,8 @@ class PiiDetectorTest {
     void findsForeignPassportsAndResidencePermitsAfterADocumentWord() {
         assertThat(found("passport no. J8369854 (India)", EntityType.ID_DOCUMENT))
                 .containsExactly("J8369854");
-        assertThat(found("DNI 39174628Q, estudio en Münster", EntityType.ID_DOCUMENT))
+        // a Spanish DNI or NIE is the national number, not the card's serial
+        assertThat(found("DNI 39174628Q, estudio en Münster", EntityType.OTHER_ID))
                 .containsExactly("39174628Q");
         assertThat(found("Aufenthaltstitel Nr. YC8T2NF41 liegt vor", EntityType.ID_DOCUMENT))
                 .containsExactly("YC8T2NF41");
@@ -1360,7 +1361,7 @@ class PiiDetectorTest {
         }
     }
 
-    /** Issue 17, the V round's kinds: numbers in Chinese, Japanese and Thai text. */
+    /** Issue 17, the V round's kinds: numbers in Chinese, Japanese and Thai text, national numbers abroad. */
     @Nested
     class VRoundKinds {
 
@@ -1386,6 +1387,54 @@ class PiiDetectorTest {
                 })
         void aNumberGluedToLatinLettersStaysPartOfTheWord(String text) {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Hola, mi DNI es 45127893F, gracias|45127893F",
+                    "Spanish ID of my wife: 61029384-B|61029384-B",
+                    "mi NIE X-4418207-E para el contrato|X-4418207-E",
+                    "soy de España, número Z1092837C|Z1092837C",
+                    "my Chinese resident ID 320502198706143312 for the contract|320502198706143312",
+                    "我的身份证号码是44010519900724106X，谢谢|44010519900724106X",
+                    "Thai ID card 1-1037-00415-32-7, passport follows|1-1037-00415-32-7",
+                    "เลขบัตรประชาชน 3101400987656 ค่ะ|3101400987656",
+                    "マイナンバーは4821 3370 9155です|4821 3370 9155",
+                    "my Japanese individual number 729044182360, ok?|729044182360",
+                    "Korean RRN 880315-1048215 please|880315-1048215",
+                    "주민등록번호 010922-4033181 입니다|010922-4033181",
+                    "Aadhaar 3821 4907 7522 for my father|3821 4907 7522",
+                    "my mother from India, her number 619203844719|619203844719",
+                    "mein Sohn aus Polen hat die 02221104576, geboren 2002|02221104576",
+                    "soy chilena, RUT 20.331.907-K|20.331.907-K",
+                    "from Chile, 15.782.341-8 is mine|15.782.341-8",
+                    "cédula uruguaya 3.918.274-0 y pasaporte|3.918.274-0",
+                    "Partita IVA IT04827130958, fattura elettronica|IT04827130958",
+                    "Ghana Card GHA-718204993-2 for prepaid|GHA-718204993-2",
+                    "NIN 70318842915 from Nigeria|70318842915",
+                    "CCCD 001204017733 của tôi|001204017733",
+                    "DNI argentino 28.441.907, vivo en Köln|28.441.907"
+                })
+        void aNationalNumberAbroadIsOtherIdByItsCheckDigitAndCountryOrKeyword(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Bestellung 45127893F ist da",
+                    "Spanien-Reise, Buchung 45127893P bestätigt",
+                    "Artikel 320502198706143312 kostet zu viel",
+                    "Japanese router, order 4821 3370 9156",
+                    "Thai restaurant voucher 1103700415328",
+                    "Mein Handy aus Japan: 0170 3318 0942",
+                    "Polen-Paket 92071403812 kam nicht an",
+                    "Chile trip, booking 15.782.341-7"
+                })
+        void noNationalNumberWithoutItsCheckDigitAndItsCountry(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
         }
     }
 }
