@@ -92,6 +92,7 @@ public final class PiiDetector {
             new NationalNumbers(),
             new CheckedNationalIds(),
             new DocumentSerials(),
+            new LusophoneIdCards(),
             new StudentCardNumbers(),
             new WeakKeywordMobiles(),
             new PhoneWordMobiles(),

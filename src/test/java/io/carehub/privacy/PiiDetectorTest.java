@@ -1361,7 +1361,7 @@ class PiiDetectorTest {
         }
     }
 
-    /** Issue 17, the V round's kinds: numbers in Chinese, Japanese and Thai text, national numbers abroad. */
+    /** Issue 17, the V round's kinds: numbers in Chinese, Japanese and Thai text; national ids and documents abroad. */
     @Nested
     class VRoundKinds {
 
@@ -1435,6 +1435,34 @@ class PiiDetectorTest {
                 })
         void noNationalNumberWithoutItsCheckDigitAndItsCountry(String text) {
             assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "cartão de cidadão 31047526 0 ZX7, NIF a seguir|31047526 0 ZX7",
+                    "o CC do meu pai é 17740213 0 ZY1|17740213 0 ZY1",
+                    "RG 28.304.117-5, nascida em Recife|28.304.117-5",
+                    "documento RG SP-41.882.903 da minha mãe|SP-41.882.903",
+                    "她的护照号码是EB2291744，谢谢|EB2291744",
+                    "父亲的护照 E55017283，出生1960年|E55017283",
+                    "パスポート番号はTR5528103です|TR5528103",
+                    "số hộ chiếu B8841027 của mẹ tôi|B8841027"
+                })
+        void aPortugueseOrBrazilianCardOrAPassportAfterAnAsianWordIsADocument(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Paket 31047526 0 ZX8 ist unterwegs",
+                    "Farbe RGB 12.345.678 im Profil",
+                    "Wir haben 2 RG 12 Seiten bekommen"
+                })
+        void noDocumentWithoutItsCheckOrItsKeyword(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
         }
     }
 }
