@@ -52,7 +52,22 @@ final class DigitRunRule implements Scanner {
             "case",
             "produkt",
             "product",
-            "tarif");
+            "tarif",
+            // the same in the customers' own languages (es/pt, it, fr, el, pl, tr): orders, faults, tickets, tracking
+            "pedido",
+            "encomenda",
+            "ordine",
+            "commande",
+            "παραγγελ",
+            "zamowien",
+            "siparis",
+            "guasto",
+            "averia",
+            "chamado",
+            "incidencia",
+            "seguimiento",
+            "rastreio",
+            "spedizione");
 
     private static final Set<String> UNITS = Set.of(
             "euro",

@@ -1464,5 +1464,29 @@ class PiiDetectorTest {
         void noDocumentWithoutItsCheckOrItsKeyword(String text) {
             assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
         }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "请帮我查一下，合同号 KV-3318-220914，谢谢|KV-3318-220914",
+                    "お客様番号は5520917734です。住所変更です|5520917734",
+                    "고객번호는 4410 2287 93 입니다|4410 2287 93"
+                })
+        void aCustomerNumberAfterItsChineseJapaneseOrKoreanKeyword(String text, String id) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Pedido 4417203 – todavía no llegó el router",
+                    "il guasto n. 552071 non è risolto",
+                    "Ακύρωση παραγγελίας 55102238 παρακαλώ",
+                    "zamówienie 7730215 nie dotarło"
+                })
+        void anOrderOrFaultNumberInTheCustomersLanguageIsNoCustomerNumber(String text) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
+        }
     }
 }
