@@ -1488,5 +1488,12 @@ class PiiDetectorTest {
         void anOrderOrFaultNumberInTheCustomersLanguageIsNoCustomerNumber(String text) {
             assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
         }
+
+        @Test
+        void aGreekPlateAfterACarWordIsWrittenInGreekCapitals() {
+            assertThat(found("wir kommen mit dem griechischen Auto: ΝΙΚ-8120, Parkplatz?", EntityType.OTHER_ID))
+                    .containsExactly("ΝΙΚ-8120");
+            assertThat(found("ΕΚΠΤΩΣΗ 2024 για όλους", EntityType.OTHER_ID)).isEmpty();
+        }
     }
 }
