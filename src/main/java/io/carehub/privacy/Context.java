@@ -210,7 +210,20 @@ final class Context {
         w = w.substring(w.indexOf('\'') + 1); // "d'identità"
         if (DOCUMENT_WORDS.contains(w)) return true;
         if (DOCUMENT_HEAD_INDEX.startsAny(w)) return true;
+        if (!w.isEmpty() && TextScan.spaceless(w.charAt(0))) return spacelessDocumentWord(w);
         return IdentityWords.document(w);
+    }
+
+    /** Passport and residence permit in Chinese and Japanese, which write no spaces around them. */
+    private static final List<String> SPACELESS_DOCUMENTS =
+            List.of("护照", "護照", "身份证", "パスポート", "旅券", "在留カード", "滞在許可", "居留许可", "居留證");
+
+    /** "他的护照", "滞在許可証の番号は": the word may stand anywhere in a token of a script without spaces. */
+    private static boolean spacelessDocumentWord(String w) {
+        for (String document : SPACELESS_DOCUMENTS) {
+            if (w.contains(document)) return true;
+        }
+        return false;
     }
 
     /** "Geburtsdatum wie in der SV-Nummer, also 15.04.1982": a few words may come between the keyword and the date. */

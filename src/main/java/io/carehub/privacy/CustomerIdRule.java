@@ -90,7 +90,37 @@ final class CustomerIdRule implements Scanner {
         }
         if (KEYWORDS.contains(w) && !(w.equals("customer") || w.equals("contract") || w.equals("account")))
             return i + 1;
-        return accountWord(w) || compoundKeyword(w) ? i + 1 : -1;
+        return accountWord(w) || compoundKeyword(w) || asianKeyword(w) ? i + 1 : -1;
+    }
+
+    /** Customer and contract number in Chinese, Japanese, Korean and Thai. */
+    private static final List<String> ASIAN_KEYWORDS = List.of(
+            "合同号",
+            "合同编号",
+            "合同號",
+            "合約編號",
+            "客户号",
+            "客户编号",
+            "客戶編號",
+            "お客様番号",
+            "顧客番号",
+            "契約番号",
+            "고객번호",
+            "계약번호",
+            "หมายเลขลูกค้า",
+            "เลขที่สัญญา");
+
+    /**
+     * "合同号", "お客様番号は", "고객번호는": Chinese, Japanese and Thai write no space around the keyword, so it may
+     * stand anywhere in a token; a Korean one starts its word, a particle may follow.
+     */
+    private static boolean asianKeyword(String w) {
+        if (w.isEmpty() || w.charAt(0) < 0x0E00) return false;
+        boolean spaceless = TextScan.spaceless(w.charAt(0));
+        for (String keyword : ASIAN_KEYWORDS) {
+            if (spaceless ? w.contains(keyword) : w.startsWith(keyword)) return true;
+        }
+        return false;
     }
 
     /** "Firmenkundennummer", "Geschäftskunden-Nr", "Mobilfunkvertragsnummer": a kind of customer or contract. */
@@ -171,7 +201,8 @@ final class CustomerIdRule implements Scanner {
                 || text.length() > 3
                 || text.contains("-")
                 || k + 1 >= t.size()
-                || FILLERS.contains(token.folded())) {
+                || FILLERS.contains(token.folded())
+                || OtherIdRule.keyword(token.folded())) { // "Kundennummer 5019 2734 66, DNI 52846917R"
             return false;
         }
         if (!TextScan.unchangedByUpperCase(text) && text.length() > 2) return false;
@@ -199,7 +230,10 @@ final class CustomerIdRule implements Scanner {
             boolean joined = gap == 0 || gap == 1 && " -/.".indexOf(s.at(prev.end())) >= 0;
             if (gap == 1 && s.at(prev.end()) == '.' && !next.isNumber()) joined = false;
             boolean groupContinues = next.isNumber()
-                    || (next.isWord() && next.length() <= 2 && (gap == 0 || lettersBetweenDashes(s, prev, end)));
+                    || (next.isWord()
+                            && next.length() <= 2
+                            && TextScan.gluingLetter(next.text().charAt(0)) // not "…です"
+                            && (gap == 0 || lettersBetweenDashes(s, prev, end)));
             if (!joined || !groupContinues || end - k >= 2 && ScannedLetters.postcodeAfterNumber(s, end)) break;
             if (gap == 1 && s.at(prev.end()) == ' ' && next.isNumber() && next.length() > 5 && end - k > 3) break;
             end++;

@@ -51,7 +51,22 @@ final class DigitRunRule implements Scanner {
             "case",
             "produkt",
             "product",
-            "tarif");
+            "tarif",
+            // the same in the customers' own languages (es/pt, it, fr, el, pl, tr): orders, faults, tickets, tracking
+            "pedido",
+            "encomenda",
+            "ordine",
+            "commande",
+            "παραγγελ",
+            "zamowien",
+            "siparis",
+            "guasto",
+            "averia",
+            "chamado",
+            "incidencia",
+            "seguimiento",
+            "rastreio",
+            "spedizione");
 
     private static final WordSet UNITS = WordSet.of(
             "euro",
@@ -146,13 +161,13 @@ final class DigitRunRule implements Scanner {
     /** Part of a decimal, a date or a letter code: "1.299", "AU-4400178823". */
     private static boolean attachedBefore(TextScan s, Token a) {
         char before = s.at(a.start() - 1);
-        if (Character.isLetter(before)) return true;
+        if (TextScan.gluingLetter(before)) return true;
         return ".,:-/".indexOf(before) >= 0 && TextScan.isAlnum(s.at(a.start() - 2));
     }
 
     private static boolean attachedAfter(TextScan s, Token z) {
         char after = s.at(z.end());
-        if (Character.isLetter(after)) return true;
+        if (TextScan.gluingLetter(after)) return true;
         return ".,:".indexOf(after) >= 0 && TextScan.isDigit(s.at(z.end() + 1));
     }
 

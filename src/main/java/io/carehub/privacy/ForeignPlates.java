@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Licence plates from abroad after a word for a car or a plate (OTHER_ID): Romanian "CJ 07 MHX", Polish "WA 12345",
- * Dutch "12-ABC-3", Austrian "W 12345 A", Swiss "ZH 123456", British "AB12 CDE". Their formats differ, so the shape
+ * Dutch "12-ABC-3", Austrian "W 12345 A", Swiss "ZH 123456", British "AB12 CDE", Greek "ΝΙΚ-8120". Their formats
+ * differ, so the shape
  * is a generic one: two or three groups of capitals and digits joined by a space or dash, five to nine characters,
  * with a run of at least two digits; without the context word before it, no such group counts.
  */
@@ -160,7 +161,8 @@ final class ForeignPlates implements Scanner {
         return true;
     }
 
+    /** A capital, a digit, or a Greek capital: Greek plates write their letters in Greek ("ΝΙΚ-8120"). */
     private static boolean isPlateChar(char ch) {
-        return ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
+        return ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch >= '\u0391' && ch <= '\u03A9';
     }
 }

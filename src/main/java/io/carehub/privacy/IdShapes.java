@@ -9,12 +9,16 @@ import java.util.regex.Pattern;
  * ("QQ 12 34 56 C"), a US social-security number ("512-48-7391"), a Swiss AHV number ("756.9214.0769.88", EAN
  * check digit), a French social-security number (13 digits and their key), a German health-insurance number
  * (a letter and nine digits, check digit), an Austrian social-security number (a serial, its check digit and the
- * birth date: "1231 120485"), an Italian codice fiscale and a German or Austrian VAT id. Each
+ * birth date: "1231 120485"), an Italian codice fiscale, a German or Austrian VAT id and a Ghana Card's personal
+ * number ("GHA-" and nine digits and one). Each
  * pattern has fixed-width parts only, so a match is tried in constant time per position.
  */
 final class IdShapes implements Scanner {
 
-    private static final Pattern SHAPES = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+    /** A letter or digit that glues to the shape; Chinese, Japanese or Thai text before it does not (no spaces). */
+    private static final String GLUED = "[\\p{L}\\p{N}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]]";
+
+    private static final Pattern SHAPES = Pattern.compile("(?<!" + GLUED + ")(?:"
             + "(?<nino>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])"
             + "|(?<ssn>(?!000|666|9)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4})"
             + "|(?<ahv>756[. ]?\\d{4}[. ]?\\d{4}[. ]?\\d{2})"
@@ -23,7 +27,8 @@ final class IdShapes implements Scanner {
             + "|(?<atsv>[1-9]\\d{3} ?(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2})"
             + "|(?<cf>[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z])"
             + "|(?<vat>(?:DE ?\\d{3} ?\\d{3} ?\\d{3}|ATU ?\\d{8}))"
-            + ")(?![\\p{L}\\p{N}])");
+            + "|(?<ghana>GHA-\\d{9}-\\d)"
+            + ")(?!" + GLUED + ")");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {

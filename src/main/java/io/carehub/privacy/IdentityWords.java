@@ -72,12 +72,21 @@ final class IdentityWords {
 
     /** A word of the cue group {@code group} ("turkish", "serial", "validity", "belgian", "tax", "student"). */
     static boolean cue(String group, String folded) {
+        if (!folded.isEmpty() && TextScan.spaceless(folded.charAt(0))) return spacelessCue(group, folded);
         if (folded.isEmpty() || (INSTANCE.cueFirstChars.getOrDefault(group, 0L) & 1L << (folded.charAt(0) & 63)) == 0)
             return false;
         Set<String> words = INSTANCE.cues.get(group);
         if (words != null && words.contains(folded)) return true;
         for (String head : INSTANCE.cueHeads.getOrDefault(group, List.of())) {
             if (folded.startsWith(head)) return true;
+        }
+        return false;
+    }
+
+    /** "我的身份证号", "เลขบัตรประชาชน": in a script without spaces a token is a phrase, a head may stand anywhere in it. */
+    private static boolean spacelessCue(String group, String folded) {
+        for (String head : INSTANCE.cueHeads.getOrDefault(group, List.of())) {
+            if (TextScan.spaceless(head.charAt(0)) && folded.contains(head)) return true;
         }
         return false;
     }

@@ -66,7 +66,7 @@ final class NumberRunScanner implements Scanner {
                 }
             }
             int runEnd = groupEnds[groups - 1];
-            if (runEnd < n && Character.isLetter(c[runEnd])) {
+            if (runEnd < n && TextScan.gluingLetter(c[runEnd])) {
                 // "12a", "5g": a number glued to a word is not a phone/card; drop the glued group
                 groups--;
                 if (groups == 0) {

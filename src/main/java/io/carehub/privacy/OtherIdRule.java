@@ -118,6 +118,14 @@ final class OtherIdRule implements Scanner {
             "cuit",
             "tfn",
             "ppsn",
+            // national numbers of Argentina and Peru (DNI), Nigeria (NIN), Vietnam (CCCD, CMND), Korea (RRN); Italian
+            // student number
+            "dni",
+            "nin",
+            "cccd",
+            "cmnd",
+            "rrn",
+            "matricola",
             // Irish PPS, British NHS and Canadian social insurance numbers
             "pps",
             "nhs",
@@ -240,6 +248,7 @@ final class OtherIdRule implements Scanner {
             if (g.isNumber()) {
                 digits += g.length();
             } else if (g.length() > (end == first ? 6 : 3)
+                    || TextScan.spaceless(g.text().charAt(0)) // "…です": Japanese after the number, no space
                     || !TextScan.unchangedByUpperCase(g.text()) && g.length() > 1) {
                 break; // a letter prefix of up to six ("BQZPM4817K"), then short letter groups
             }
@@ -268,6 +277,7 @@ final class OtherIdRule implements Scanner {
         Token token = t.get(k);
         if (token.isNumber()) return true;
         if (k + 1 >= t.size() || !t.get(k + 1).isNumber() || token.length() > 6) return false;
+        if (TextScan.spaceless(token.text().charAt(0))) return false; // "Matrikelnummerは2048…": a particle
         boolean upper = TextScan.unchangedByUpperCase(token.text());
         int gap = t.get(k + 1).start() - token.end();
         if (gap == 0) return upper || token.length() == 1;

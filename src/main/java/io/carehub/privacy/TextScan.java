@@ -127,8 +127,34 @@ final class TextScan {
         return ch >= '0' && ch <= '9';
     }
 
+    /**
+     * A digit or a letter of a script written with spaces between words: a number or code right after Chinese,
+     * Japanese or Thai text ("お客様番号は3390125586です", "护照号是EA8839127") is not glued to a word, since those
+     * scripts put no space before it.
+     */
     static boolean isAlnum(char ch) {
-        return isDigit(ch) || isLetter(ch);
+        return isDigit(ch) || isLetter(ch) && !spaceless(ch);
+    }
+
+    /**
+     * Han, kana, Thai, Lao, Khmer and Myanmar: scripts written without spaces between words, so a change from or to
+     * one of them ends a token like a space would.
+     */
+    static boolean spaceless(char ch) {
+        return ch >= '\u0E00' && ch <= '\u0EFF' // Thai, Lao
+                || ch >= '\u1000' && ch <= '\u109F' // Myanmar
+                || ch >= '\u1780' && ch <= '\u17FF' // Khmer
+                || ch >= '\u3040' && ch <= '\u30FF' // hiragana, katakana
+                || ch >= '\u31F0' && ch <= '\u31FF'
+                || ch >= '\u3400' && ch <= '\u4DBF' // CJK extension A
+                || ch >= '\u4E00' && ch <= '\u9FFF' // CJK unified ideographs
+                || ch >= '\uF900' && ch <= '\uFAFF'
+                || ch >= '\uFF66' && ch <= '\uFF9F'; // half-width katakana
+    }
+
+    /** A letter that makes a digit or code next to it part of a word: any letter but one of a {@link #spaceless} script. */
+    static boolean gluingLetter(char ch) {
+        return isLetter(ch) && !spaceless(ch);
     }
 
     private static List<Token> tokenize(char[] c) {
@@ -144,12 +170,18 @@ final class TextScan {
                 tokens.add(new Token(s, i, Kind.NUMBER, t, t, false, 0));
             } else if (isLetter(ch)) {
                 int s = i;
+                boolean spaceless = ch >= 0x80 && spaceless(ch); // "Matrikelnummerは" is two words
                 i++;
                 while (i < n) {
                     char d = c[i];
-                    if (isLetter(d) || d >= 0x80 && Character.getType(d) == Character.NON_SPACING_MARK) {
+                    if ((isLetter(d) || d >= 0x80 && Character.getType(d) == Character.NON_SPACING_MARK)
+                            && (d < 0x80 ? !spaceless : spaceless(d) == spaceless)) {
                         i++;
-                    } else if ((d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && isLetter(c[i + 1])) {
+                    } else if ((d == '-' || d == '\'' || d == '\u2019')
+                            && i + 1 < n
+                            && isLetter(c[i + 1])
+                            && !spaceless
+                            && !spaceless(c[i + 1])) {
                         i += 2;
                     } else {
                         break;

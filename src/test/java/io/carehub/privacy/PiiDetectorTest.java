@@ -116,7 +116,8 @@ class PiiDetectorTest {
     void findsForeignPassportsAndResidencePermitsAfterADocumentWord() {
         assertThat(found("passport no. J8369854 (India)", EntityType.ID_DOCUMENT))
                 .containsExactly("J8369854");
-        assertThat(found("DNI 39174628Q, estudio en Münster", EntityType.ID_DOCUMENT))
+        // a Spanish DNI or NIE is the national number, not the card's serial
+        assertThat(found("DNI 39174628Q, estudio en Münster", EntityType.OTHER_ID))
                 .containsExactly("39174628Q");
         assertThat(found("Aufenthaltstitel Nr. YC8T2NF41 liegt vor", EntityType.ID_DOCUMENT))
                 .containsExactly("YC8T2NF41");
@@ -1431,6 +1432,142 @@ class PiiDetectorTest {
                 })
         void noDictatedAddressWithoutAStreetOrAPostcodeInWords(String text) {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
+
+    /** Issue 17, the V round's kinds: numbers in Chinese, Japanese and Thai text; national ids and documents abroad. */
+    @Nested
+    class VRoundKinds {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "携帯番号は0151 2290 6634です。よろしく|PHONE|0151 2290 6634",
+                    "我的手机是0172 4419 2870，谢谢|PHONE|0172 4419 2870",
+                    "学生証じゃなくてMatrikelnummerは20481937です|OTHER_ID|20481937",
+                    "ช่วยโทรกลับที่เบอร์0176 3382 9104ค่ะ|PHONE|0176 3382 9104"
+                })
+        void aNumberRightAfterChineseJapaneseOrThaiTextIsNotGluedToAWord(String text, EntityType type, String value) {
+            assertThat(found(text, type)).containsExactly(value);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Artikel A0151229066 ist kaputt",
+                    "Modellreihe KX01722290663 bestellt",
+                    "Seriennummer ab0151229066xy auf dem Aufkleber"
+                })
+        void aNumberGluedToLatinLettersStaysPartOfTheWord(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Hola, mi DNI es 45127893F, gracias|45127893F",
+                    "Spanish ID of my wife: 61029384-B|61029384-B",
+                    "mi NIE X-4418207-E para el contrato|X-4418207-E",
+                    "soy de España, número Z1092837C|Z1092837C",
+                    "my Chinese resident ID 320502198706143312 for the contract|320502198706143312",
+                    "我的身份证号码是44010519900724106X，谢谢|44010519900724106X",
+                    "Thai ID card 1-1037-00415-32-7, passport follows|1-1037-00415-32-7",
+                    "เลขบัตรประชาชน 3101400987656 ค่ะ|3101400987656",
+                    "マイナンバーは4821 3370 9155です|4821 3370 9155",
+                    "my Japanese individual number 729044182360, ok?|729044182360",
+                    "Korean RRN 880315-1048215 please|880315-1048215",
+                    "주민등록번호 010922-4033181 입니다|010922-4033181",
+                    "Aadhaar 3821 4907 7522 for my father|3821 4907 7522",
+                    "my mother from India, her number 619203844719|619203844719",
+                    "mein Sohn aus Polen hat die 02221104576, geboren 2002|02221104576",
+                    "soy chilena, RUT 20.331.907-K|20.331.907-K",
+                    "from Chile, 15.782.341-8 is mine|15.782.341-8",
+                    "cédula uruguaya 3.918.274-0 y pasaporte|3.918.274-0",
+                    "Partita IVA IT04827130958, fattura elettronica|IT04827130958",
+                    "Ghana Card GHA-718204993-2 for prepaid|GHA-718204993-2",
+                    "NIN 70318842915 from Nigeria|70318842915",
+                    "CCCD 001204017733 của tôi|001204017733",
+                    "DNI argentino 28.441.907, vivo en Köln|28.441.907"
+                })
+        void aNationalNumberAbroadIsOtherIdByItsCheckDigitAndCountryOrKeyword(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Bestellung 45127893F ist da",
+                    "Spanien-Reise, Buchung 45127893P bestätigt",
+                    "Artikel 320502198706143312 kostet zu viel",
+                    "Japanese router, order 4821 3370 9156",
+                    "Thai restaurant voucher 1103700415328",
+                    "Mein Handy aus Japan: 0170 3318 0942",
+                    "Polen-Paket 92071403812 kam nicht an",
+                    "Chile trip, booking 15.782.341-7"
+                })
+        void noNationalNumberWithoutItsCheckDigitAndItsCountry(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "cartão de cidadão 31047526 0 ZX7, NIF a seguir|31047526 0 ZX7",
+                    "o CC do meu pai é 17740213 0 ZY1|17740213 0 ZY1",
+                    "RG 28.304.117-5, nascida em Recife|28.304.117-5",
+                    "documento RG SP-41.882.903 da minha mãe|SP-41.882.903",
+                    "她的护照号码是EB2291744，谢谢|EB2291744",
+                    "父亲的护照 E55017283，出生1960年|E55017283",
+                    "パスポート番号はTR5528103です|TR5528103",
+                    "số hộ chiếu B8841027 của mẹ tôi|B8841027"
+                })
+        void aPortugueseOrBrazilianCardOrAPassportAfterAnAsianWordIsADocument(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Paket 31047526 0 ZX8 ist unterwegs",
+                    "Farbe RGB 12.345.678 im Profil",
+                    "Wir haben 2 RG 12 Seiten bekommen"
+                })
+        void noDocumentWithoutItsCheckOrItsKeyword(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "请帮我查一下，合同号 KV-3318-220914，谢谢|KV-3318-220914",
+                    "お客様番号は5520917734です。住所変更です|5520917734",
+                    "고객번호는 4410 2287 93 입니다|4410 2287 93"
+                })
+        void aCustomerNumberAfterItsChineseJapaneseOrKoreanKeyword(String text, String id) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Pedido 4417203 – todavía no llegó el router",
+                    "il guasto n. 552071 non è risolto",
+                    "Ακύρωση παραγγελίας 55102238 παρακαλώ",
+                    "zamówienie 7730215 nie dotarło"
+                })
+        void anOrderOrFaultNumberInTheCustomersLanguageIsNoCustomerNumber(String text) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
+        }
+
+        @Test
+        void aGreekPlateAfterACarWordIsWrittenInGreekCapitals() {
+            assertThat(found("wir kommen mit dem griechischen Auto: ΝΙΚ-8120, Parkplatz?", EntityType.OTHER_ID))
+                    .containsExactly("ΝΙΚ-8120");
+            assertThat(found("ΕΚΠΤΩΣΗ 2024 για όλους", EntityType.OTHER_ID)).isEmpty();
         }
     }
 }

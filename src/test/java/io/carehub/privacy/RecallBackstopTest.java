@@ -81,7 +81,7 @@ class RecallBackstopTest {
                 "PAN ABCDE1234F for the invoice|OTHER_ID|ABCDE1234F",
                 "Za račun: OIB 69435151530, hvala|OTHER_ID|69435151530",
                 "passaporte YB1234567, obrigado|ID_DOCUMENT|YB1234567",
-                "my chinese id number is 11010519491231002X|ID_DOCUMENT|11010519491231002X"
+                "my chinese id number is 11010519491231002X|OTHER_ID|11010519491231002X"
             })
     void foreignIdsAndDocumentsAfterTheirKeyword(String text, EntityType type, String value) {
         assertThat(found(detector, text, type)).containsExactly(value);
