@@ -22,8 +22,8 @@ final class HanNames implements Scanner {
 
     /** Words that introduce a name: "is called" ("我叫", "我老婆叫"), "I am", "name", "customer", relatives. */
     private static final List<String> BEFORE_NAME = List.of(
-            "叫", "我是", "名字是", "叫做", "姓名", "客户", "客戶", "老公", "丈夫", "妻子", "太太", "老婆", "女儿", "女兒", "儿子", "兒子", "爸爸", "妈妈",
-            "媽媽", "父亲", "母亲", "联系人", "聯繫人", "持有人", "户主");
+            "叫", "我是", "名字是", "名字", "叫做", "姓名", "客户", "客戶", "老公", "丈夫", "妻子", "太太", "老婆", "女儿", "女兒", "儿子", "兒子", "爸爸",
+            "妈妈", "媽媽", "父亲", "母亲", "联系人", "聯繫人", "持有人", "户主");
 
     private static final List<String> SALUTATIONS = List.of("先生", "女士", "小姐");
 

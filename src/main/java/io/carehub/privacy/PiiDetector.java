@@ -113,6 +113,7 @@ public final class PiiDetector {
             new DoorbellNames(lexicons),
             new HangulNames(),
             new HanNames(),
+            new JapaneseNames(),
             new InitialNames(),
             new NamedSurnames()
         };
@@ -195,9 +196,12 @@ public final class PiiDetector {
                 ? ruled
                 : notNames.strip(
                         scan, AdjacentSpans.join(scan, nameGrowth.initials(scan, modelNames.add(scan, ruled))));
-        List<Detection> all = ScriptNames.add(
+        List<Detection> all = SpacedScriptNames.add(
                 scan,
-                CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames));
+                ScriptNames.add(
+                        scan,
+                        CoordinatedNames.add(
+                                scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames)));
         return PhoneExtensions.extend(scan, Occupations.strip(scan, all));
     }
 

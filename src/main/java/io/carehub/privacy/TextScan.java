@@ -123,6 +123,17 @@ final class TextScan {
         return ch < 0x80 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' : Character.isLetter(ch);
     }
 
+    /** Vowel signs inside a word: "ा" in "कुमार" (Devanagari), "ா" in "முருகன்" (Tamil), "ั" in Thai. */
+    private static boolean isMark(char ch) {
+        int type = Character.getType(ch);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Kana, Han and Hangul: a word of these scripts ends where Latin letters begin, and the other way round. */
+    static boolean eastAsian(char ch) {
+        return ch >= '\u3005' && ch <= '\u30FF' || ch >= '\u3400' && ch <= '\u9FFF' || ch >= '\uAC00' && ch <= '\uD7A3';
+    }
+
     static boolean isDigit(char ch) {
         return ch >= '0' && ch <= '9';
     }
@@ -147,7 +158,9 @@ final class TextScan {
                 i++;
                 while (i < n) {
                     char d = c[i];
-                    if (isLetter(d) || d >= 0x80 && Character.getType(d) == Character.NON_SPACING_MARK) {
+                    if (eastAsian(d) != eastAsian(c[i - 1]) && isLetter(d)) {
+                        break; // "Nakamura Renです": a Latin name glued to its Japanese particle
+                    } else if (isLetter(d) || d >= 0x80 && isMark(d)) {
                         i++;
                     } else if ((d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && isLetter(c[i + 1])) {
                         i += 2;

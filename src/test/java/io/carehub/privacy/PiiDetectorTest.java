@@ -1359,4 +1359,64 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /** Issue 17, the V round's kinds: names in Greek, Devanagari, Tamil, Thai, Ethiopic, Japanese and Chinese script. */
+    @Nested
+    class VRoundNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Meine Mutter Ελένη Παππά / Eleni Pappa braucht einen Festnetzanschluss|Ελένη Παππά",
+                    "My name is Deepak Verma (दीपक वर्मा), phone 0151 2290 4471|दीपक वर्मा",
+                    "मेरी बहन का नाम सुनीता देवी है, उसका सिम काम नहीं करता|सुनीता देवी",
+                    "name on the bill: Lakshmi Narayanan (லட்சுமி நாராயணன்)|லட்சுமி நாராயணன்",
+                    "எனது பெயர் செல்வி ராஜா, இணையம் வேலை செய்யவில்லை|செல்வி ராஜா",
+                    "สวัสดีครับ ชื่อ สมศักดิ์ รุ่งเรือง ครับ อินเทอร์เน็ตเสีย|สมศักดิ์ รุ่งเรือง",
+                    "ጤና ይስጥልኝ፣ ስሜ ትዕግስት ከበደ ነው። ሲም ካርድ እፈልጋለሁ|ትዕግስት ከበደ",
+                    "Καλησπέρα από Δέσποινα, το ρούτερ δεν λειτουργεί|Δέσποινα",
+                    "Γιώργος και Μαρία Νικολάου μετακομίζουν|Γιώργος"
+                })
+        void aNameInASpacedScriptBesideItsTwinOrAfterANameWord(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Γεια σας, το ίντερνετ δεν λειτουργεί από χθες",
+                    "Καλημέρα από Αθήνα με πολύ καλό καιρό",
+                    "नमस्ते, मेरा इंटरनेट काम नहीं कर रहा है (Router)",
+                    "สวัสดีค่ะ อินเทอร์เน็ตช้ามาก (Speedport) ค่ะ"
+                })
+        void noSpacedScriptWordsWithoutANameBesideThemOrANameWord(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "佐藤 花子と申します。よろしくお願いします。|佐藤 花子",
+                    "初めまして、山田太郎といいます。|山田太郎",
+                    "私の名前は鈴木 一郎です。|鈴木 一郎",
+                    "氏名：高橋健、電話番号は090-1234-5678です。|高橋健",
+                    "ルーターが壊れました。交換をお願いします。小林健太|小林健太",
+                    "Customer 4471 2290 33, 中村 陽子|中村 陽子",
+                    "Yamada-san from the shop said so|Yamada",
+                    "Ito Kenです。よろしく。|Ito Ken",
+                    "我的学生卡号是 6112083，名字 诸葛明亮，邮箱|诸葛明亮",
+                    "Korean order: 이준호 = Lee Jun-ho|이준호"
+                })
+        void aJapaneseOrChineseNameInItsIntroductionOrAfterACommonSurname(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"中野区に住んでいます。ルーターが届きません。", "名前変更をお願いします。", "テレビが映らないです。", "中山路 12 号"})
+        void noJapaneseNameInPlacesOrWordsForName(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
