@@ -99,6 +99,7 @@ public final class PiiDetector {
             new ForeignPlates(),
             new BirthDateScanner(),
             new WordDateScanner(),
+            new CalendarDates(),
             new SpokenDotDates(),
             new CustomerIdRule(),
             new DigitRunRule(nonPersonalPatterns),

@@ -1419,4 +1419,41 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /** Issue 17, the V round's kinds: dates of birth in the Japanese, Thai, Ethiopian calendars and in other formats. */
+    @Nested
+    class VRoundBirthDates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "山本です。昭和58年2月3日生まれです。|昭和58年2月3日",
+                    "生年月日：令和2年11月30日、娘のSIMです|令和2年11月30日",
+                    "ชื่อ นภา ใจงาม เกิด 5 ธ.ค. 2530 ค่ะ|5 ธ.ค. 2530",
+                    "my mother was born 17 สิงหาคม 2502 in Chiang Mai|17 สิงหาคม 2502",
+                    "วันเกิด 09/11/2535 ค่ะ, new SIM please|09/11/2535",
+                    "em sinh ngày 2 tháng 9 năm 1995 ở Huế|ngày 2 tháng 9 năm 1995",
+                    "anh ấy sinh ngày 21/12/1987, số điện thoại mới|ngày 21/12/1987",
+                    "she was born 1988. 4. 9. in Busan|1988. 4. 9.",
+                    "Geburtsdatum äthiopisch: ጥቅምት 12 1975, bitte eintragen|ጥቅምት 12 1975",
+                    "mein Opa ist 1931 geboren und braucht ein einfaches Handy|1931"
+                })
+        void aBirthDateInAnotherCalendarOrFormatWithItsBirthWord(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).contains(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "平成30年4月1日に契約しました。解約したいです。",
+                    "ประชุม 3 มีนาคม 2567 ที่สำนักงาน",
+                    "hóa đơn ngày 2 tháng 9 năm 2024 chưa thanh toán",
+                    "Vertrag vom 2021. 10. 4. bitte prüfen",
+                    "Die Firma ist 1931 gegründet und hat 40 Filialen"
+                })
+        void noBirthDateWithoutItsBirthWord(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
 }
