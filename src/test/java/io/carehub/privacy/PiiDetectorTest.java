@@ -1456,4 +1456,29 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+
+    /** Issue 17, the V round's kinds: a Greek street named after someone is an address, not a person. */
+    @Nested
+    class VRoundGreekAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "ο πατέρας μου μένει στη Λεωφόρος Αλεξάνδρας 45, 114 73 Αθήνα|Λεωφόρος Αλεξάνδρας 45, 114 73 Αθήνα",
+                    "νέα διεύθυνση Γρηγορίου Λαμπράκη 7, 185 33 Πειραιάς, από Δευτέρα|Γρηγορίου Λαμπράκη 7, 185 33 Πειραιάς"
+                })
+        void aStreetNamedAfterSomeoneWithItsNumberAndPostcodeIsAnAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"Νίκος Παπαδόπουλος 12, 3 παιδιά στο σπίτι|Νίκος Παπαδόπουλος"})
+        void aGreekNameBeforeASmallNumberStaysAName(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+    }
 }
