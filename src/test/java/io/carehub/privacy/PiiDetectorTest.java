@@ -1414,6 +1414,17 @@ class PiiDetectorTest {
         }
 
         @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Hi, my colleague and I (Haruka Ono) want one contract together.|Haruka Ono",
+                    "Hello, this is Aoi Noguchi, the router is broken|Aoi Noguchi"
+                })
+        void aFrequentJapaneseSurnameCompletesTheNameThoughAWordElsewhere(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"中野区に住んでいます。ルーターが届きません。", "名前変更をお願いします。", "テレビが映らないです。", "中山路 12 号"})
         void noJapaneseNameInPlacesOrWordsForName(String text) {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
