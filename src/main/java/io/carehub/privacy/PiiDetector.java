@@ -107,6 +107,7 @@ public final class PiiDetector {
             new ForeignAddresses(lexicons),
             new AddressesAbroad(lexicons),
             new NamedStreetsAbroad(lexicons),
+            new HanAddresses(),
             new PostcodeMentions(),
             new NameRules(lexicons),
             new ParticleNames(lexicons),

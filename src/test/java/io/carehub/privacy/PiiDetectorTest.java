@@ -1492,4 +1492,26 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).containsExactly(name);
         }
     }
+
+    /** Issue 17, the V round's kinds: Chinese addresses, street word, house number and "号". */
+    @Nested
+    class VRoundChineseAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "我住在北京市海淀区中关村大街27号，电话 010 1234 5678|北京市海淀区中关村大街27号",
+                    "请寄到广州市天河区体育西路 103 号 5 楼|广州市天河区体育西路 103 号 5 楼"
+                })
+        void aChineseAddressEndsWithItsHouseNumberAndRoom(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"第3号线路 12 号站", "我们在人民路上，大约 20 号到", "这个套餐每月 29 元，我的订单号 12345"})
+        void noChineseAddressWithoutStreetWordAndHouseNumber(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
 }
