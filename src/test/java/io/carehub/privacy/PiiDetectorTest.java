@@ -1425,6 +1425,20 @@ class PiiDetectorTest {
         }
 
         @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"我的姓是张，名是红梅。|张|红梅", "姓是司马，名是光。|司马|光"})
+        void aChineseSurnameAndGivenNameSpelledOutEachOnItsOwn(String text, String surname, String given) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(surname, given);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"姓是什么？名是什么？", "我的网名是红梅"})
+        void noSpelledOutNameInAQuestionOrANickname(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"中野区に住んでいます。ルーターが届きません。", "名前変更をお願いします。", "テレビが映らないです。", "中山路 12 号"})
         void noJapaneseNameInPlacesOrWordsForName(String text) {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
