@@ -21,8 +21,8 @@ final class HanNames implements Scanner {
 
     /** Words that introduce a name: "is called" ("我叫", "我老婆叫"), "I am", "name", "customer", relatives. */
     private static final List<String> BEFORE_NAME = List.of(
-            "叫", "我是", "名字是", "叫做", "姓名", "客户", "客戶", "老公", "丈夫", "妻子", "太太", "老婆", "女儿", "女兒", "儿子", "兒子", "爸爸", "妈妈",
-            "媽媽", "父亲", "母亲", "联系人", "聯繫人", "持有人", "户主");
+            "叫", "我是", "名字是", "名字", "叫做", "姓名", "客户", "客戶", "老公", "丈夫", "妻子", "太太", "老婆", "女儿", "女兒", "儿子", "兒子", "爸爸",
+            "妈妈", "媽媽", "父亲", "母亲", "联系人", "聯繫人", "持有人", "户主");
 
     private static final List<String> SALUTATIONS = List.of("先生", "女士", "小姐");
 
@@ -41,6 +41,7 @@ final class HanNames implements Scanner {
             String w = token.text();
             boolean found = afterIntroduction(w, token.start(), i > 0 ? t.get(i - 1) : null, out);
             found |= beforeSalutation(w, token.start(), out);
+            found |= spelledOut(w, token.start(), out);
             if (!found
                     && w.length() <= 4
                     && i > 0
@@ -86,6 +87,38 @@ final class HanNames implements Scanner {
         if (end == k + surname) return false;
         out.add(new Detection(EntityType.PERSON, start + k, start + end, 0.9));
         return true;
+    }
+
+    /** "what", "who", "which": "名是什么？" asks for a name. */
+    private static final String QUESTION = "什谁哪啥";
+
+    /**
+     * "姓是欧阳，名是娜娜" ("the surname is …, the given name is …"): the surname and the given name each on its own,
+     * as a form asks for them; only at the start of a run or after "的" ("我的姓是张"), so "网名是" (a nickname) is none.
+     */
+    private static boolean spelledOut(String w, int start, List<Detection> out) {
+        boolean found = false;
+        int p = w.indexOf("姓是");
+        if (p >= 0 && (p == 0 || w.charAt(p - 1) == '的')) {
+            int surname = surnameAt(w, p + 2);
+            if (surname > 0 && p + 2 + surname == w.length()) {
+                out.add(new Detection(EntityType.PERSON, start + p + 2, start + p + 2 + surname, 0.9));
+                found = true;
+            }
+        }
+        p = w.indexOf("名是");
+        if (p >= 0
+                && (p == 0 || w.charAt(p - 1) == '的')
+                && p + 2 < w.length()
+                && QUESTION.indexOf(w.charAt(p + 2)) < 0) {
+            int end = p + 2;
+            while (end < w.length() && end < p + 4 && STOPS.indexOf(w.charAt(end)) < 0) end++;
+            if (end > p + 2 && end == w.length()) {
+                out.add(new Detection(EntityType.PERSON, start + p + 2, start + end, 0.9));
+                found = true;
+            }
+        }
+        return found;
     }
 
     /** "陈美玲女士": the surname and given name before a salutation (a surname alone, "王先生", is no name). */

@@ -111,11 +111,14 @@ final class HangulNames implements Scanner {
         return SURNAMES.indexOf(w.charAt(0)) >= 0 ? 1 : 0;
     }
 
-    /** "이서연 (Lee Seo-yeon)": the name's romanization in brackets right after it. */
+    /** "이서연 (Lee Seo-yeon)", "김하늘 = Kim Ha-neul": the name's romanization right after it. */
     private static boolean romanizedNext(TextScan s, int end) {
         int k = end;
         while (k < s.length() && s.at(k) == ' ') k++;
-        return s.at(k) == '(' && s.at(k + 1) < 0x80 && Character.isUpperCase(s.at(k + 1));
+        if (s.at(k) != '(' && s.at(k) != '=') return false;
+        k++;
+        while (k < s.length() && s.at(k) == ' ') k++;
+        return s.at(k) < 0x80 && Character.isUpperCase(s.at(k));
     }
 
     static boolean isHangul(char ch) {

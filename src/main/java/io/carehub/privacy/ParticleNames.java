@@ -195,7 +195,25 @@ final class ParticleNames implements Scanner {
                 && scriptOf(t.get(end)) == script
                 && NameSpan.joined(s, b, t.get(end))
                 && hasEnding(t.get(end).text(), endings)) end++;
-        return end;
+        return houseNumberAt(s, end) ? -1 : end;
+    }
+
+    /**
+     * "Λεωφόρος Κηφισίας 122, 115 26 Αθήνα", "Ελευθερίου Βενιζέλου 64, 712 02": a house number, a comma and a
+     * postcode after the words make them a street named after someone, not a person.
+     */
+    private static boolean houseNumberAt(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        if (k + 1 >= t.size()) return false;
+        Token number = t.get(k);
+        Token postcode = t.get(k + 1);
+        return number.isNumber()
+                && number.length() <= 4
+                && number.start() - t.get(k - 1).end() == 1
+                && postcode.isNumber()
+                && postcode.length() >= 3
+                && s.onlyBetween(number.end(), postcode.start(), ", ")
+                && s.at(number.end()) == ',';
     }
 
     private static Character.UnicodeScript scriptOf(Token token) {

@@ -102,6 +102,7 @@ public final class PiiDetector {
             new ForeignPlates(),
             new BirthDateScanner(),
             new WordDateScanner(),
+            new CalendarDates(),
             new SpokenDotDates(),
             new CustomerIdRule(),
             new DigitRunRule(nonPersonalPatterns),
@@ -110,6 +111,7 @@ public final class PiiDetector {
             new ForeignAddresses(lexicons),
             new AddressesAbroad(lexicons),
             new NamedStreetsAbroad(lexicons),
+            new HanAddresses(),
             new PostcodeMentions(),
             new NameRules(lexicons),
             new ParticleNames(lexicons),
@@ -117,6 +119,7 @@ public final class PiiDetector {
             new DoorbellNames(lexicons),
             new HangulNames(),
             new HanNames(),
+            new JapaneseNames(),
             new InitialNames(),
             new NamedSurnames()
         };
@@ -205,9 +208,12 @@ public final class PiiDetector {
                         AdjacentSpans.join(
                                 scan,
                                 nameGrowth.initials(scan, nameGrowth.growByNames(scan, modelNames.add(scan, ruled)))));
-        List<Detection> all = ScriptNames.add(
+        List<Detection> all = SpacedScriptNames.add(
                 scan,
-                CoordinatedNames.add(scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames));
+                ScriptNames.add(
+                        scan,
+                        CoordinatedNames.add(
+                                scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames)));
         return PhoneExtensions.extend(scan, Occupations.strip(scan, all));
     }
 

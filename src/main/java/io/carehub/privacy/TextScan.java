@@ -123,6 +123,17 @@ final class TextScan {
         return ch < 0x80 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' : Character.isLetter(ch);
     }
 
+    /** Vowel signs inside a word: "ा" in "कुमार" (Devanagari), "ா" in "முருகன்" (Tamil), "ั" in Thai. */
+    private static boolean isMark(char ch) {
+        int type = Character.getType(ch);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Kana, Han and Hangul: a word of these scripts ends where Latin letters begin, and the other way round. */
+    static boolean eastAsian(char ch) {
+        return ch >= '\u3005' && ch <= '\u30FF' || ch >= '\u3400' && ch <= '\u9FFF' || ch >= '\uAC00' && ch <= '\uD7A3';
+    }
+
     static boolean isDigit(char ch) {
         return ch >= '0' && ch <= '9';
     }
@@ -174,8 +185,10 @@ final class TextScan {
                 i++;
                 while (i < n) {
                     char d = c[i];
-                    if ((isLetter(d) || d >= 0x80 && Character.getType(d) == Character.NON_SPACING_MARK)
-                            && (d < 0x80 ? !spaceless : spaceless(d) == spaceless)) {
+                    boolean letter = isLetter(d);
+                    if (letter && (spaceless(d) != spaceless || eastAsian(d) != eastAsian(c[i - 1]))) {
+                        break; // "Matrikelnummerは", "Nakamura Renです": a change of script ends the word
+                    } else if (letter || d >= 0x80 && isMark(d)) {
                         i++;
                     } else if ((d == '-' || d == '\'' || d == '\u2019')
                             && i + 1 < n

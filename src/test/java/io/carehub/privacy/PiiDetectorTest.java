@@ -1570,4 +1570,173 @@ class PiiDetectorTest {
             assertThat(found("ΕΚΠΤΩΣΗ 2024 για όλους", EntityType.OTHER_ID)).isEmpty();
         }
     }
+
+    /** Issue 17, the V round's kinds: names in Greek, Devanagari, Tamil, Thai, Ethiopic, Japanese and Chinese script. */
+    @Nested
+    class VRoundNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Meine Mutter Ελένη Παππά / Eleni Pappa braucht einen Festnetzanschluss|Ελένη Παππά",
+                    "My name is Deepak Verma (दीपक वर्मा), phone 0151 2290 4471|दीपक वर्मा",
+                    "मेरी बहन का नाम सुनीता देवी है, उसका सिम काम नहीं करता|सुनीता देवी",
+                    "name on the bill: Lakshmi Narayanan (லட்சுமி நாராயணன்)|லட்சுமி நாராயணன்",
+                    "எனது பெயர் செல்வி ராஜா, இணையம் வேலை செய்யவில்லை|செல்வி ராஜா",
+                    "สวัสดีครับ ชื่อ สมศักดิ์ รุ่งเรือง ครับ อินเทอร์เน็ตเสีย|สมศักดิ์ รุ่งเรือง",
+                    "ጤና ይስጥልኝ፣ ስሜ ትዕግስት ከበደ ነው። ሲም ካርድ እፈልጋለሁ|ትዕግስት ከበደ",
+                    "Καλησπέρα από Δέσποινα, το ρούτερ δεν λειτουργεί|Δέσποινα",
+                    "Γιώργος και Μαρία Νικολάου μετακομίζουν|Γιώργος"
+                })
+        void aNameInASpacedScriptBesideItsTwinOrAfterANameWord(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Γεια σας, το ίντερνετ δεν λειτουργεί από χθες",
+                    "Καλημέρα από Αθήνα με πολύ καλό καιρό",
+                    "नमस्ते, मेरा इंटरनेट काम नहीं कर रहा है (Router)",
+                    "สวัสดีค่ะ อินเทอร์เน็ตช้ามาก (Speedport) ค่ะ"
+                })
+        void noSpacedScriptWordsWithoutANameBesideThemOrANameWord(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "佐藤 花子と申します。よろしくお願いします。|佐藤 花子",
+                    "初めまして、山田太郎といいます。|山田太郎",
+                    "私の名前は鈴木 一郎です。|鈴木 一郎",
+                    "氏名：高橋健、電話番号は090-1234-5678です。|高橋健",
+                    "ルーターが壊れました。交換をお願いします。小林健太|小林健太",
+                    "Customer 4471 2290 33, 中村 陽子|中村 陽子",
+                    "Yamada-san from the shop said so|Yamada",
+                    "Ito Kenです。よろしく。|Ito Ken",
+                    "我的学生卡号是 6112083，名字 诸葛明亮，邮箱|诸葛明亮",
+                    "Korean order: 이준호 = Lee Jun-ho|이준호"
+                })
+        void aJapaneseOrChineseNameInItsIntroductionOrAfterACommonSurname(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Hi, my colleague and I (Haruka Ono) want one contract together.|Haruka Ono",
+                    "Hello, this is Aoi Noguchi, the router is broken|Aoi Noguchi"
+                })
+        void aFrequentJapaneseSurnameCompletesTheNameThoughAWordElsewhere(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"我的姓是张，名是红梅。|张|红梅", "姓是司马，名是光。|司马|光"})
+        void aChineseSurnameAndGivenNameSpelledOutEachOnItsOwn(String text, String surname, String given) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(surname, given);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"姓是什么？名是什么？", "我的网名是红梅"})
+        void noSpelledOutNameInAQuestionOrANickname(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"中野区に住んでいます。ルーターが届きません。", "名前変更をお願いします。", "テレビが映らないです。", "中山路 12 号"})
+        void noJapaneseNameInPlacesOrWordsForName(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
+
+    /** Issue 17, the V round's kinds: dates of birth in the Japanese, Thai, Ethiopian calendars and in other formats. */
+    @Nested
+    class VRoundBirthDates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "山本です。昭和58年2月3日生まれです。|昭和58年2月3日",
+                    "生年月日：令和2年11月30日、娘のSIMです|令和2年11月30日",
+                    "ชื่อ นภา ใจงาม เกิด 5 ธ.ค. 2530 ค่ะ|5 ธ.ค. 2530",
+                    "my mother was born 17 สิงหาคม 2502 in Chiang Mai|17 สิงหาคม 2502",
+                    "วันเกิด 09/11/2535 ค่ะ, new SIM please|09/11/2535",
+                    "em sinh ngày 2 tháng 9 năm 1995 ở Huế|ngày 2 tháng 9 năm 1995",
+                    "anh ấy sinh ngày 21/12/1987, số điện thoại mới|ngày 21/12/1987",
+                    "she was born 1988. 4. 9. in Busan|1988. 4. 9.",
+                    "Geburtsdatum äthiopisch: ጥቅምት 12 1975, bitte eintragen|ጥቅምት 12 1975",
+                    "mein Opa ist 1931 geboren und braucht ein einfaches Handy|1931"
+                })
+        void aBirthDateInAnotherCalendarOrFormatWithItsBirthWord(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).contains(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "平成30年4月1日に契約しました。解約したいです。",
+                    "ประชุม 3 มีนาคม 2567 ที่สำนักงาน",
+                    "hóa đơn ngày 2 tháng 9 năm 2024 chưa thanh toán",
+                    "Vertrag vom 2021. 10. 4. bitte prüfen",
+                    "Die Firma ist 1931 gegründet und hat 40 Filialen"
+                })
+        void noBirthDateWithoutItsBirthWord(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
+
+    /** Issue 17, the V round's kinds: a Greek street named after someone is an address, not a person. */
+    @Nested
+    class VRoundGreekAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "ο πατέρας μου μένει στη Λεωφόρος Αλεξάνδρας 45, 114 73 Αθήνα|Λεωφόρος Αλεξάνδρας 45, 114 73 Αθήνα",
+                    "νέα διεύθυνση Γρηγορίου Λαμπράκη 7, 185 33 Πειραιάς, από Δευτέρα|Γρηγορίου Λαμπράκη 7, 185 33 Πειραιάς"
+                })
+        void aStreetNamedAfterSomeoneWithItsNumberAndPostcodeIsAnAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"Νίκος Παπαδόπουλος 12, 3 παιδιά στο σπίτι|Νίκος Παπαδόπουλος"})
+        void aGreekNameBeforeASmallNumberStaysAName(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+    }
+
+    /** Issue 17, the V round's kinds: Chinese addresses, street word, house number and "号". */
+    @Nested
+    class VRoundChineseAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "我住在北京市海淀区中关村大街27号，电话 010 1234 5678|北京市海淀区中关村大街27号",
+                    "请寄到广州市天河区体育西路 103 号 5 楼|广州市天河区体育西路 103 号 5 楼"
+                })
+        void aChineseAddressEndsWithItsHouseNumberAndRoom(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"第3号线路 12 号站", "我们在人民路上，大约 20 号到", "这个套餐每月 29 元，我的订单号 12345"})
+        void noChineseAddressWithoutStreetWordAndHouseNumber(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
 }
