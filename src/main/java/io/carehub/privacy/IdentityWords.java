@@ -91,12 +91,17 @@ final class IdentityWords {
         return false;
     }
 
-    /** A word of the cue group anywhere in the message; one pass over its words. */
+    /**
+     * A word of the cue group anywhere in the message; one pass over its words per group and message, remembered, so
+     * that a long text with many numbers is not read again for each of them.
+     */
     static boolean cueInMessage(TextScan s, String group) {
-        for (TextScan.Token token : s.tokens) {
-            if (token.isWord() && cue(group, token.folded())) return true;
-        }
-        return false;
+        return s.messageFact(group, () -> {
+            for (TextScan.Token token : s.tokens) {
+                if (token.isWord() && cue(group, token.folded())) return true;
+            }
+            return false;
+        });
     }
 
     /** "pasoš", "průkazu", "iskaznica", "ID-картка": a passport, identity card or residence permit. */

@@ -75,6 +75,20 @@ final class TextScan {
         return hasDigit == 1;
     }
 
+    /** Facts about the whole message ("a tax word is somewhere in it"), each computed once: see {@link #messageFact}. */
+    private java.util.Map<String, Boolean> messageFacts;
+
+    /** The fact named {@code key} about this whole text, computed by {@code compute} at the first call only. */
+    boolean messageFact(String key, java.util.function.BooleanSupplier compute) {
+        if (messageFacts == null) messageFacts = new java.util.HashMap<>(8);
+        Boolean known = messageFacts.get(key);
+        if (known == null) {
+            known = compute.getAsBoolean();
+            messageFacts.put(key, known);
+        }
+        return known;
+    }
+
     /** {@link OrganisationNames#mark}'s marks, computed at the first call for this text. */
     boolean[] organisationWords(OrganisationNames organisations) {
         if (organisationWords == null) {
