@@ -62,7 +62,9 @@ final class CalendarDates implements Scanner {
             int end = -1;
             int start = a.start();
             if (a.isWord()) {
-                if (a.length() >= 2 && ERAS.containsKey(a.text().substring(a.length() - 2))) {
+                if (a.length() >= 2
+                        && eraEnd(a.text())
+                        && ERAS.containsKey(a.text().substring(a.length() - 2))) {
                     start = a.end() - 2;
                     end = japaneseEra(s, i);
                 } else {
@@ -264,5 +266,11 @@ final class CalendarDates implements Scanner {
 
     private static int number(Token n) {
         return n.length() <= 9 ? Integer.parseInt(n.text()) : -1;
+    }
+
+    /** A word ending in an era's second char (明治, 大正, 昭和, 平成, 令和): only then is its ending looked up. */
+    private static boolean eraEnd(String word) {
+        char last = word.charAt(word.length() - 1);
+        return last == '治' || last == '正' || last == '和' || last == '成';
     }
 }

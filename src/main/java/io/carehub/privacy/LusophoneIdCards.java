@@ -25,7 +25,7 @@ final class LusophoneIdCards implements Scanner {
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
         Matcher m = CARTAO.matcher(s.cleaned());
-        while (m.find()) {
+        while (eightOrNineDigits(s) && m.find()) {
             if (cartaoChecked(m.group().replace(" ", ""))) {
                 out.add(new Detection(EntityType.ID_DOCUMENT, m.start(), m.end(), SCORE));
             }
@@ -50,5 +50,15 @@ final class LusophoneIdCards implements Scanner {
             second = !second;
         }
         return sum % 10 == 0;
+    }
+
+    /** The card's number has 8 digits (9 with its check digit glued on): without such a run the pattern cannot match. */
+    private static boolean eightOrNineDigits(TextScan s) {
+        return s.messageFact("eight-or-nine-digits", () -> {
+            for (TextScan.Token token : s.tokens) {
+                if (token.isNumber() && (token.length() == 8 || token.length() == 9)) return true;
+            }
+            return false;
+        });
     }
 }
