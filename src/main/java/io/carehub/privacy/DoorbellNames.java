@@ -27,7 +27,8 @@ final class DoorbellNames implements Scanner {
             if (w.equals("c")
                     && s.at(t.get(i).end()) == '/'
                     && t.get(i + 1).folded().equals("o")) {
-                name(s, i + 2, Mode.WEAK, out); // "c/o Jana Berger", not "c/o Nordlicht Consulting"
+                if (name(s, i + 2, Mode.WEAK, out) < 0)
+                    loneSurname(s, i + 2, out); // "c/o Jana Berger", "c/o Riedmüller"
             } else if ((w.equals("bei") || w.equals("beim")) && doorbellAfter(t, i + 1)) {
                 name(s, i + 1, Mode.LEXICON_OR_CAPITAL, out); // "bei Schulte klingeln"
             } else if (BELLS.contains(w) || w.startsWith("klingel") && !w.equals("klingeln")) {
@@ -37,6 +38,23 @@ final class DoorbellNames implements Scanner {
                 namesOnTheBell(s, i + 2, out); // "ring at Okonkwo", "klingeln bei Haddad"
             }
         }
+    }
+
+    /**
+     * "c/o Riedmüller", "c/o Brüning.": one capitalized word that ends the phrase is the person whose name is on the
+     * door; "c/o Nordlicht Consulting", "c/o Wiegand & Partner" go on and are left to the company rules.
+     */
+    private void loneSurname(TextScan s, int k, List<Detection> out) {
+        List<Token> t = s.tokens;
+        if (k >= t.size()
+                || !t.get(k).isWord()
+                || !t.get(k).capitalized()
+                || t.get(k).length() < 3) return;
+        if (lex.isCommon(t.get(k).folded()) || lex.isStopWord(t.get(k).folded())) return;
+        char after = s.at(t.get(k).end());
+        boolean ends = t.get(k).end() >= s.length() || ",.;:!?\")'\u201C\u201D".indexOf(after) >= 0;
+        if (ends)
+            out.add(new Detection(EntityType.PERSON, t.get(k).start(), t.get(k).end(), 0.7));
     }
 
     private int name(TextScan s, int k, Mode mode, List<Detection> out) {

@@ -1433,6 +1433,16 @@ class PiiDetectorTest {
         void noDictatedAddressWithoutAStreetOrAPostcodeInWords(String text) {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
+
+        @Test
+        void aLoneSurnameAfterCareOfIsTheNameOnTheDoor() {
+            assertThat(found("Bitte \"c/o Kranzbichler\" auf das Paket schreiben", EntityType.PERSON))
+                    .containsExactly("Kranzbichler");
+            assertThat(found("Lieferung an c/o Nordlicht Consulting GmbH", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Lieferung an c/o Wiegand & Partner", EntityType.PERSON))
+                    .isEmpty();
+        }
     }
 
     /** Issue 17, the V round's kinds: numbers in Chinese, Japanese and Thai text; national ids and documents abroad. */
