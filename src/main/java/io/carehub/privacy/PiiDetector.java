@@ -121,7 +121,8 @@ public final class PiiDetector {
             new HanNames(),
             new JapaneseNames(),
             new InitialNames(),
-            new NamedSurnames()
+            new NamedSurnames(),
+            new NamesBeforeBirth(lexicons)
         };
         if (extra.length > 0) {
             this.scanners = Arrays.copyOf(builtIn, builtIn.length + extra.length);

@@ -1434,6 +1434,27 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "i miei dati: Benedetta Guarnieri di Castelvecchio, nata a Lucca il 02/03/1979"
+                            + "|Benedetta Guarnieri di Castelvecchio",
+                    "cadastro: Josiclei Andrade Moura, nascido em 11/11/1971|Josiclei Andrade Moura",
+                    "Vertragspartner: Wendelin Zaunseder, geboren 04.05.1966|Wendelin Zaunseder"
+                })
+        void capitalizedWordsBeforeACommaAndABirthWordNameThePersonBorn(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @Test
+        void noNameBeforeABirthWordFromEverydayWordsOrAStreet() {
+            assertThat(found("Neuer Vertrag, geboren ist die Idee gestern", EntityType.PERSON))
+                    .isEmpty();
+            assertThat(found("Am Kirchberg 5, geboren 1950 bin ich auch", EntityType.PERSON))
+                    .isEmpty();
+        }
+
         @Test
         void aLoneSurnameAfterCareOfIsTheNameOnTheDoor() {
             assertThat(found("Bitte \"c/o Kranzbichler\" auf das Paket schreiben", EntityType.PERSON))
