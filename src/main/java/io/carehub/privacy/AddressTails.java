@@ -1,7 +1,6 @@
 package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,28 +66,11 @@ final class AddressTails {
 
     /** {@code found} ordered by start and non-overlapping; returns the same with ADDRESS spans given their tails. */
     List<Detection> extend(TextScan s, List<Detection> found) {
-        List<Detection> out = null;
-        for (int d = 0; d < found.size(); d++) {
-            Detection a = found.get(d);
-            if (a.type() == EntityType.ADDRESS) {
-                int[] townPostcode = {-1, -1};
-                int end = tailEnd(s, a.end(), townPostcode);
-                int next = d + 1;
-                while (next < found.size()
-                        && found.get(next).start() < end
-                        && found.get(next).end() <= end
-                        && swallowable(found.get(next), townPostcode)) next++;
-                boolean clear = next >= found.size() || found.get(next).start() >= end;
-                if (end > a.end() && clear) {
-                    if (out == null) out = new ArrayList<>(found.subList(0, d));
-                    out.add(new Detection(EntityType.ADDRESS, a.start(), end, a.score(), a.canonical()));
-                    d = next - 1;
-                    continue;
-                }
-            }
-            if (out != null) out.add(a);
-        }
-        return out == null ? found : out;
+        return AddressExtension.apply(found, a -> {
+            int[] townPostcode = {-1, -1};
+            int end = tailEnd(s, a.end(), townPostcode);
+            return new AddressExtension(end, x -> swallowable(x, townPostcode));
+        });
     }
 
     /** Weaker findings inside a tail; a phone number only where it is the postcode before a town ("04567-120 São Paulo"). */

@@ -1,6 +1,5 @@
 package io.carehub.privacy;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,23 +16,8 @@ final class CityQualifiers {
 
     /** {@code found} ordered by start and non-overlapping; ADDRESS spans grown by their town's qualifier. */
     static List<Detection> extend(TextScan s, List<Detection> found) {
-        List<Detection> out = null;
-        for (int d = 0; d < found.size(); d++) {
-            Detection a = found.get(d);
-            int end = a.type() == EntityType.ADDRESS ? qualifierEnd(s, a.start(), a.end()) : a.end();
-            if (end != a.end()) {
-                int next = d + 1;
-                while (next < found.size() && found.get(next).end() <= end && swallowed(found.get(next))) next++;
-                if (next >= found.size() || found.get(next).start() >= end) { // else another finding inside
-                    if (out == null) out = new ArrayList<>(found.subList(0, d));
-                    out.add(new Detection(EntityType.ADDRESS, a.start(), end, a.score(), a.canonical()));
-                    d = next - 1;
-                    continue;
-                }
-            }
-            if (out != null) out.add(a);
-        }
-        return out == null ? found : out;
+        return AddressExtension.apply(
+                found, a -> new AddressExtension(qualifierEnd(s, a.start(), a.end()), CityQualifiers::swallowed));
     }
 
     private static boolean swallowed(Detection d) {
