@@ -60,7 +60,7 @@ final class AbroadSegments {
     static int postcodeTown(TextScan s, Lexicons lex, int i) {
         Matcher m = matcher(POSTCODE_TOWN, s, i);
         if (m == null || !town(s, lex, m.start("town"), m.end("town"))) return -1;
-        String town = TextScan.fold(m.group("town"));
+        String town = Folding.fold(m.group("town"));
         int end = m.end();
         if (SAINTS.contains(town) && s.at(end) == '.' && s.at(end + 1) == ' ' && Character.isUpperCase(s.at(end + 2))) {
             end = s.tokens.get(s.tokenAtOrAfter(end + 2)).end(); // "9000 St. Gallen"
@@ -81,10 +81,10 @@ final class AbroadSegments {
     private static int district(TextScan s, String town, boolean fourDigits, int end) {
         if (s.at(end) != ' ') return end;
         int k = end + 1;
-        while (k < s.length() && k - end <= 3 && TextScan.isAlnum(s.at(k))) k++;
-        if (k == end + 1 || k - end > 3 || TextScan.isAlnum(s.at(k))) return end;
+        while (k < s.length() && k - end <= 3 && Chars.isAlnum(s.at(k))) k++;
+        if (k == end + 1 || k - end > 3 || Chars.isAlnum(s.at(k))) return end;
         String word = s.cleaned().substring(end + 1, k);
-        if (NUMBERED_DISTRICTS.contains(town) && word.chars().allMatch(ch -> TextScan.isDigit((char) ch))) {
+        if (NUMBERED_DISTRICTS.contains(town) && word.chars().allMatch(ch -> Chars.isDigit((char) ch))) {
             return k;
         }
         return fourDigits && LETTER_DISTRICTS.contains(word) && s.at(k) != '\'' ? k : end;
@@ -96,7 +96,7 @@ final class AbroadSegments {
         if (m == null || !town(s, lex, m.start("town"), m.end("town"))) return -1;
         String rest = s.cleaned().substring(m.end("town"), m.end());
         boolean district = rest.length() <= 3 && rest.startsWith(" ");
-        if (district && !NUMBERED_DISTRICTS.contains(TextScan.fold(s.cleaned().substring(i, m.end("town"))))) {
+        if (district && !NUMBERED_DISTRICTS.contains(Folding.fold(s.cleaned().substring(i, m.end("town"))))) {
             return -1;
         }
         return m.end();
@@ -135,7 +135,7 @@ final class AbroadSegments {
     /** A known town, or a capitalized word that is no everyday word and no model code in capitals ("7530 AX"). */
     private static boolean town(TextScan s, Lexicons lex, int start, int end) {
         String word = s.cleaned().substring(start, end);
-        String folded = TextScan.fold(word);
+        String folded = Folding.fold(word);
         return lex.isCity(folded) || !lex.isCommon(folded) && !TextScan.unchangedByUpperCase(word);
     }
 

@@ -216,9 +216,9 @@ final class AddressRules implements Scanner {
         Token n = s.tokens.get(k);
         if (!n.isNumber() || n.length() != 5) return false;
         if (" -/.".indexOf(s.at(n.start() - 1)) >= 0
-                && TextScan.isDigit(s.at(n.start() - 2))
+                && Chars.isDigit(s.at(n.start() - 2))
                 && !ScannedLetters.postcodeAfterNumber(s, k)) return false;
-        return !(".,-/".indexOf(s.at(n.end())) >= 0 && TextScan.isDigit(s.at(n.end() + 1)));
+        return !(".,-/".indexOf(s.at(n.end())) >= 0 && Chars.isDigit(s.at(n.end() + 1)));
     }
 
     /** "Am Hang 11 35390 Gießen": after a house number the postcode may follow without a comma. */

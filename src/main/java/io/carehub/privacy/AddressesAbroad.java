@@ -59,7 +59,7 @@ final class AddressesAbroad implements Scanner {
      */
     private int postcodePiece(TextScan s, Token w) {
         char next = s.at(w.end());
-        if (w.isWord() && w.length() <= 3 && next == '-' && TextScan.isDigit(s.at(w.end() + 1)) && w.capitalized()) {
+        if (w.isWord() && w.length() <= 3 && next == '-' && Chars.isDigit(s.at(w.end() + 1)) && w.capitalized()) {
             return AbroadSegments.postcodeTown(s, lex, w.start()); // "L-1110", "CH-8001"
         }
         if (w.isNumber()
@@ -150,7 +150,7 @@ final class AddressesAbroad implements Scanner {
         List<Token> t = s.tokens;
         Token number = t.get(i);
         if (number.length() > 4 || number.text().charAt(0) == '0' || i + 1 >= t.size()) return -1;
-        if (i > 0 && ".,/:-".indexOf(s.at(number.start() - 1)) >= 0 && TextScan.isDigit(s.at(number.start() - 2))) {
+        if (i > 0 && ".,/:-".indexOf(s.at(number.start() - 1)) >= 0 && Chars.isDigit(s.at(number.start() - 2))) {
             return -1; // part of a date, an amount or a phone number
         }
         int k = i + 1;
@@ -209,12 +209,12 @@ final class AddressesAbroad implements Scanner {
             return -1;
         }
         int end = n.end();
-        if (TextScan.isLetter(s.at(end)) && !TextScan.isAlnum(s.at(end + 1))) end++;
-        else if ((s.at(end) == '/' || s.at(end) == '-') && TextScan.isDigit(s.at(end + 1))) {
+        if (Chars.isLetter(s.at(end)) && !Chars.isAlnum(s.at(end + 1))) end++;
+        else if ((s.at(end) == '/' || s.at(end) == '-') && Chars.isDigit(s.at(end + 1))) {
             end++;
-            while (TextScan.isDigit(s.at(end))) end++;
+            while (Chars.isDigit(s.at(end))) end++;
         } else if (s.at(end) == '-' && romanFloor(s, end + 1) > 0) end = romanFloor(s, end + 1); // "412-II", "17-hs"
-        if (TextScan.isAlnum(s.at(end)) || (s.at(end) == '.' || s.at(end) == ',') && TextScan.isDigit(s.at(end + 1))) {
+        if (Chars.isAlnum(s.at(end)) || (s.at(end) == '.' || s.at(end) == ',') && Chars.isDigit(s.at(end + 1))) {
             return -1; // "28.10." or "12,50"
         }
         int unit = s.tokenAtOrAfter(end);
@@ -279,7 +279,7 @@ final class AddressesAbroad implements Scanner {
         int k = i;
         while (k - i < 4 && "IVX".indexOf(s.at(k)) >= 0) k++;
         if (k == i && (s.at(k) == 'h' || s.at(k) == 'H')) k += s.at(k + 1) == 's' ? 2 : 1;
-        return k > i && !TextScan.isAlnum(s.at(k)) ? k : -1;
+        return k > i && !Chars.isAlnum(s.at(k)) ? k : -1;
     }
 
     /** "l'Église", "d'Alsace": a name after an elided French article, one token with it. */

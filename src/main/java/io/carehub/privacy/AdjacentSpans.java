@@ -104,7 +104,7 @@ final class AdjacentSpans {
         if (to - from > MAX_FLOOR_CHARS || to - from < 3) return false;
         for (int i = from; i < to; i++) {
             char ch = s.c[i];
-            if (ch != ' ' && ch != ',' && ch != '.' && !TextScan.isAlnum(ch)) return false;
+            if (ch != ' ' && ch != ',' && ch != '.' && !Chars.isAlnum(ch)) return false;
         }
         boolean floorWord = false;
         for (int k = s.tokenAtOrAfter(from);

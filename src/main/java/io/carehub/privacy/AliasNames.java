@@ -100,14 +100,14 @@ final class AliasNames {
         int lead = 0;
         while (lead < words.length - 1
                 && lead < MAX_LEAD_IN
-                && LEAD_INS.contains(TextScan.fold(words[lead].replace(".", "").replace(":", "")))) lead++;
+                && LEAD_INS.contains(Folding.fold(words[lead].replace(".", "").replace(":", "")))) lead++;
         int names = words.length - lead;
         if (names < 1 || names > MAX_WORDS) return -1;
         Lexicons lex = Lexicons.get();
         boolean nameLike = false;
         for (int w = lead; w < words.length; w++) {
             if (!nameWord(words[w])) return -1;
-            String folded = TextScan.fold(words[w]);
+            String folded = Folding.fold(words[w]);
             boolean caseless = !Character.isUpperCase(words[w].codePointAt(0));
             nameLike |= caseless || lex.isName(folded) || names > 1 && !lex.isCommon(folded);
         }

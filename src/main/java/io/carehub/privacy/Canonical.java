@@ -60,7 +60,7 @@ final class Canonical {
 
     static List<String> nameTokens(String v) {
         List<String> tokens = new ArrayList<>();
-        for (String word : TextScan.fold(v).split("[^\\p{L}'-]+")) {
+        for (String word : Folding.fold(v).split("[^\\p{L}'-]+")) {
             if (!word.isEmpty() && !TITLES.contains(word)) tokens.add(word);
         }
         return tokens;
@@ -68,7 +68,7 @@ final class Canonical {
 
     static List<String> addressTokens(String v) {
         List<String> tokens = new ArrayList<>();
-        for (String word : TextScan.fold(v).split("[^\\p{L}\\p{N}]+")) {
+        for (String word : Folding.fold(v).split("[^\\p{L}\\p{N}]+")) {
             if (word.isEmpty() || word.equals("in")) continue;
             tokens.add(streetForm(word));
         }
@@ -100,7 +100,7 @@ final class Canonical {
                 }
                 int month = parts[1].chars().allMatch(Character::isDigit)
                         ? Integer.parseInt(parts[1])
-                        : Dates.month(TextScan.fold(parts[1]));
+                        : Dates.month(Folding.fold(parts[1]));
                 int year = Integer.parseInt(parts[2]);
                 if (parts[2].length() == 2) year += 1900;
                 return Dates.parse(Integer.parseInt(parts[0]), month, year);

@@ -61,7 +61,7 @@ final class CheckedNationalIds implements Scanner {
         List<Token> t = s.tokens;
         Token lastDigits = t.get(last - 1);
         if (lastDigits.end() < s.length()
-                && TextScan.isDigit(s.at(lastDigits.end() + 1))
+                && Chars.isDigit(s.at(lastDigits.end() + 1))
                 && "-./".indexOf(s.at(lastDigits.end())) >= 0) return 0; // only the start of a longer number
         StringBuilder d = new StringBuilder(18);
         StringBuilder shape = new StringBuilder(24);
@@ -72,7 +72,7 @@ final class CheckedNationalIds implements Scanner {
         }
         char letter = checkLetterAfter(s, last);
         int end = letter != 0 ? last + 1 : last;
-        if (TextScan.isAlnum(s.at(t.get(end - 1).end()))) return 0;
+        if (Chars.isAlnum(s.at(t.get(end - 1).end()))) return 0;
         String prefix = from < numberAt ? t.get(from).text().toUpperCase() : "";
         if (!fits(prefix, d.toString(), shape.toString(), letter, kind -> IdentityWords.cueInMessage(s, kind)))
             return 0;
@@ -121,7 +121,7 @@ final class CheckedNationalIds implements Scanner {
         List<Token> t = s.tokens;
         if (at >= t.size()) return 0;
         Token w = t.get(at);
-        if (!w.isWord() || w.length() != 1 || !TextScan.gluingLetter(w.text().charAt(0))) return 0;
+        if (!w.isWord() || w.length() != 1 || !Chars.gluingLetter(w.text().charAt(0))) return 0;
         int gap = w.start() - t.get(at - 1).end();
         return gap == 0 || gap == 1 && s.at(w.start() - 1) == '-' ? w.text().charAt(0) : 0;
     }
@@ -225,7 +225,7 @@ final class CheckedNationalIds implements Scanner {
     /** Glued to a word or a number before: "AB30958240X", "12-30958240X". */
     private static boolean glued(TextScan s, int start) {
         char before = s.at(start - 1);
-        return TextScan.isAlnum(before) || "-./".indexOf(before) >= 0 && TextScan.isAlnum(s.at(start - 2));
+        return Chars.isAlnum(before) || "-./".indexOf(before) >= 0 && Chars.isAlnum(s.at(start - 2));
     }
 
     /** Groups of one number: one space, hyphen or dot between them. */

@@ -219,7 +219,7 @@ final class Context {
         w = w.substring(w.indexOf('\'') + 1); // "d'identità"
         if (DOCUMENT_WORDS.contains(w)) return true;
         if (DOCUMENT_HEAD_INDEX.startsAny(w)) return true;
-        if (!w.isEmpty() && TextScan.spaceless(w.charAt(0))) return spacelessDocumentWord(w);
+        if (!w.isEmpty() && Chars.spaceless(w.charAt(0))) return spacelessDocumentWord(w);
         return IdentityWords.document(w);
     }
 

@@ -116,7 +116,7 @@ final class CustomerIdRule implements Scanner {
      */
     private static boolean asianKeyword(String w) {
         if (w.isEmpty() || w.charAt(0) < 0x0E00) return false;
-        boolean spaceless = TextScan.spaceless(w.charAt(0));
+        boolean spaceless = Chars.spaceless(w.charAt(0));
         for (String keyword : ASIAN_KEYWORDS) {
             if (spaceless ? w.contains(keyword) : w.startsWith(keyword)) return true;
         }
@@ -232,7 +232,7 @@ final class CustomerIdRule implements Scanner {
             boolean groupContinues = next.isNumber()
                     || (next.isWord()
                             && next.length() <= 2
-                            && TextScan.gluingLetter(next.text().charAt(0)) // not "…です"
+                            && Chars.gluingLetter(next.text().charAt(0)) // not "…です"
                             && (gap == 0 || lettersBetweenDashes(s, prev, end)));
             if (!joined || !groupContinues || end - k >= 2 && ScannedLetters.postcodeAfterNumber(s, end)) break;
             if (gap == 1 && s.at(prev.end()) == ' ' && next.isNumber() && next.length() > 5 && end - k > 3) break;

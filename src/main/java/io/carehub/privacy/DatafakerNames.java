@@ -114,7 +114,7 @@ final class DatafakerNames {
         if (name.length() < 3 || !name.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
             return;
         }
-        String folded = Transliteration.toLatin(TextScan.fold(name));
+        String folded = Transliteration.toLatin(Folding.fold(name));
         if (!folded.chars().allMatch(c -> c < 0x80)) return;
         if (!curated.isCommon(folded) && !curated.isOrdinary(folded) && !curated.isCity(folded)) {
             names.add(folded);

@@ -97,7 +97,7 @@ final class Dates {
         for (int m = 0; m < FOREIGN_MONTHS.length; m++) {
             for (String name : FOREIGN_MONTHS[m].split(" ")) {
                 // "listopad" is November in Polish and October in Croatian: the longer month, so both days are valid
-                months.merge(TextScan.fold(name), m + 1, (a, b) -> Dates.days(a) >= Dates.days(b) ? a : b);
+                months.merge(Folding.fold(name), m + 1, (a, b) -> Dates.days(a) >= Dates.days(b) ? a : b);
             }
         }
         return Map.copyOf(months);
@@ -156,7 +156,7 @@ final class Dates {
 
     private static int digits(char[] c, int from, int end) {
         int k = from;
-        while (k < end && TextScan.isDigit(c[k])) k++;
+        while (k < end && Chars.isDigit(c[k])) k++;
         return k - from;
     }
 

@@ -21,7 +21,7 @@ final class DictatedIps implements Scanner {
             int n = 0;
             for (; n < 4; n++, k += 2) {
                 Token piece = t.get(k);
-                octets[n] = TextScan.isLetter(s.at(piece.start() - 1)) ? -1 : octet(piece);
+                octets[n] = Chars.isLetter(s.at(piece.start() - 1)) ? -1 : octet(piece);
                 if (octets[n] < 0) break;
                 words |= piece.isWord();
                 if (n == 3) break;
@@ -31,7 +31,7 @@ final class DictatedIps implements Scanner {
             }
             if (n < 3 || octets[3] < 0) continue;
             Token last = t.get(k);
-            if (TextScan.isAlnum(s.at(last.end()))) continue;
+            if (Chars.isAlnum(s.at(last.end()))) continue;
             int start =
                     englishTensBefore(s, i) ? t.get(i - 1).start() : t.get(i).start();
             out.add(

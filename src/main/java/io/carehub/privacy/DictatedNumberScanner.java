@@ -50,7 +50,7 @@ final class DictatedNumberScanner implements Scanner {
     private static int digits(TextScan s, int k) {
         Token token = s.tokens.get(k);
         if (token.isNumber()) {
-            boolean glued = TextScan.isLetter(s.at(token.start() - 1)) || TextScan.isLetter(s.at(token.end()));
+            boolean glued = Chars.isLetter(s.at(token.start() - 1)) || Chars.isLetter(s.at(token.end()));
             return glued || token.length() > 12 ? -1 : token.length();
         }
         return NumberWords.spokenDigits(token.folded());

@@ -161,14 +161,14 @@ final class DigitRunRule implements Scanner {
     /** Part of a decimal, a date or a letter code: "1.299", "AU-4400178823". */
     private static boolean attachedBefore(TextScan s, Token a) {
         char before = s.at(a.start() - 1);
-        if (TextScan.gluingLetter(before)) return true;
-        return ".,:-/".indexOf(before) >= 0 && TextScan.isAlnum(s.at(a.start() - 2));
+        if (Chars.gluingLetter(before)) return true;
+        return ".,:-/".indexOf(before) >= 0 && Chars.isAlnum(s.at(a.start() - 2));
     }
 
     private static boolean attachedAfter(TextScan s, Token z) {
         char after = s.at(z.end());
-        if (TextScan.gluingLetter(after)) return true;
-        return ".,:".indexOf(after) >= 0 && TextScan.isDigit(s.at(z.end() + 1));
+        if (Chars.gluingLetter(after)) return true;
+        return ".,:".indexOf(after) >= 0 && Chars.isDigit(s.at(z.end() + 1));
     }
 
     private static boolean notPersonal(TextScan s, int i, int j) {

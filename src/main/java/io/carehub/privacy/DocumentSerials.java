@@ -22,12 +22,12 @@ final class DocumentSerials implements Scanner {
         Boolean validity = null;
         int i = 0;
         while (i < n) {
-            if (!TextScan.isAlnum(c[i])) {
+            if (!Chars.isAlnum(c[i])) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && TextScan.isAlnum(c[i])) i++;
+            while (i < n && Chars.isAlnum(c[i])) i++;
             int len = i - start;
             if (len == 9 && Character.isUpperCase(c[start])) {
                 boolean german = germanDocumentNumber(c, start);
@@ -66,7 +66,7 @@ final class DocumentSerials implements Scanner {
         int digits = 0;
         for (int k = start; k < start + 9; k++) {
             if (IdDocumentScanner.ICAO_CHARS.indexOf(c[k]) < 0) return false;
-            if (TextScan.isDigit(c[k])) digits++;
+            if (Chars.isDigit(c[k])) digits++;
         }
         return digits >= 2 && digits <= 7;
     }
@@ -76,8 +76,8 @@ final class DocumentSerials implements Scanner {
         int changes = 0;
         int letters = 0;
         for (int k = start; k < start + 9; k++) {
-            if (!TextScan.isDigit(c[k])) letters++;
-            if (k > start && TextScan.isDigit(c[k]) != TextScan.isDigit(c[k - 1])) changes++;
+            if (!Chars.isDigit(c[k])) letters++;
+            if (k > start && Chars.isDigit(c[k]) != Chars.isDigit(c[k - 1])) changes++;
         }
         return changes >= 4 && letters >= 3;
     }
@@ -86,7 +86,7 @@ final class DocumentSerials implements Scanner {
     static boolean permitWord(char[] c, int start) {
         if (c[start] < 'A' || c[start] > 'Z') return false;
         for (int k = start + 1; k < start + 9; k++) {
-            if (!TextScan.isDigit(c[k])) return false;
+            if (!Chars.isDigit(c[k])) return false;
         }
         return true;
     }
@@ -96,7 +96,7 @@ final class DocumentSerials implements Scanner {
         for (int k = 0; k < 9; k++) {
             char ch = c[start + k];
             boolean letter = k == 0 || k == 3;
-            if (letter ? ch < 'A' || ch > 'Z' : !TextScan.isDigit(ch)) return false;
+            if (letter ? ch < 'A' || ch > 'Z' : !Chars.isDigit(ch)) return false;
         }
         return true;
     }
@@ -111,20 +111,20 @@ final class DocumentSerials implements Scanner {
      * a word of its own); the end of the last group, or -1.
      */
     private static int permitDigits(char[] c, int from) {
-        if (from >= c.length || c[from] != ' ' || from >= 2 && TextScan.isAlnum(c[from - 2])) return -1;
+        if (from >= c.length || c[from] != ' ' || from >= 2 && Chars.isAlnum(c[from - 2])) return -1;
         int digits = 0;
         int k = from;
         int groups = 0;
-        while (k + 1 < c.length && c[k] == ' ' && TextScan.isDigit(c[k + 1]) && groups < 3) {
+        while (k + 1 < c.length && c[k] == ' ' && Chars.isDigit(c[k + 1]) && groups < 3) {
             k++;
-            while (k < c.length && TextScan.isDigit(c[k])) {
+            while (k < c.length && Chars.isDigit(c[k])) {
                 k++;
                 digits++;
             }
             groups++;
         }
-        boolean alone = k >= c.length
-                || !TextScan.isAlnum(c[k]) && !(c[k] == ' ' && k + 1 < c.length && TextScan.isDigit(c[k + 1]));
+        boolean alone =
+                k >= c.length || !Chars.isAlnum(c[k]) && !(c[k] == ' ' && k + 1 < c.length && Chars.isDigit(c[k + 1]));
         return digits == 8 && alone ? k : -1;
     }
 

@@ -48,7 +48,7 @@ final class EmailScanner implements Scanner {
     }
 
     private static boolean localChar(char ch) {
-        return TextScan.isAlnum(ch) || ".!#$%&'*+/=?^_`{|}~-".indexOf(ch) >= 0;
+        return Chars.isAlnum(ch) || ".!#$%&'*+/=?^_`{|}~-".indexOf(ch) >= 0;
     }
 
     private static boolean domainChar(char ch) {

@@ -91,7 +91,7 @@ final class ForeignAddresses implements Scanner {
     /** A British postcode starts with one or two capitals and a digit ("M16", "SW1A"): without that, none. */
     private static boolean capitalBeforeDigit(char[] c) {
         for (int i = 1; i < c.length; i++) {
-            if (TextScan.isDigit(c[i]) && c[i - 1] >= 'A' && c[i - 1] <= 'Z') return true;
+            if (Chars.isDigit(c[i]) && c[i - 1] >= 'A' && c[i - 1] <= 'Z') return true;
         }
         return false;
     }
@@ -103,8 +103,8 @@ final class ForeignAddresses implements Scanner {
     /** "54-203 Wrocław": two digits and a dash. */
     private static boolean polishPostcodeStart(char[] c, int i) {
         return i + 2 < c.length
-                && TextScan.isDigit(c[i])
-                && TextScan.isDigit(c[i + 1])
+                && Chars.isDigit(c[i])
+                && Chars.isDigit(c[i + 1])
                 && c[i + 2] == '-'
                 && !StartMatcher.afterAsciiAlnum(c, i);
     }
@@ -114,9 +114,9 @@ final class ForeignAddresses implements Scanner {
         return i + 4 < c.length
                 && c[i] >= '1'
                 && c[i] <= '9'
-                && TextScan.isDigit(c[i + 1])
-                && TextScan.isDigit(c[i + 2])
-                && TextScan.isDigit(c[i + 3])
+                && Chars.isDigit(c[i + 1])
+                && Chars.isDigit(c[i + 2])
+                && Chars.isDigit(c[i + 3])
                 && c[i + 4] == ' '
                 && !StartMatcher.afterAsciiAlnum(c, i);
     }

@@ -55,7 +55,7 @@ final class ForeignPlates implements Scanner {
         if (!s.hasDigit()) return;
         char[] c = s.c;
         for (int i = 0; i < c.length; i++) {
-            if (!isPlateChar(c[i]) || i > 0 && TextScan.isAlnum(c[i - 1]) || joinedBefore(c, i)) continue;
+            if (!isPlateChar(c[i]) || i > 0 && Chars.isAlnum(c[i - 1]) || joinedBefore(c, i)) continue;
             int end = plateEnd(c, i);
             if (end > i && carWordNear(s, i, end)) {
                 out.add(new Detection(EntityType.OTHER_ID, i, end, 0.85));
@@ -87,7 +87,7 @@ final class ForeignPlates implements Scanner {
         while (groups < MAX_GROUPS) {
             int g = i;
             while (i < c.length && isPlateChar(c[i]) && i - g < 7) {
-                if (TextScan.isDigit(c[i])) {
+                if (Chars.isDigit(c[i])) {
                     digitRun++;
                     longestDigitRun = Math.max(longestDigitRun, digitRun);
                 } else {
@@ -96,12 +96,12 @@ final class ForeignPlates implements Scanner {
                 }
                 i++;
             }
-            if (i == g || i < c.length && TextScan.isAlnum(c[i])) return -1; // lower case or a longer word
+            if (i == g || i < c.length && Chars.isAlnum(c[i])) return -1; // lower case or a longer word
             digitRun = 0;
             if (i - g <= 3 && groups > 0 && UNITS.contains(new String(c, g, i - g))) return -1; // "M 20 GB"
             // only Dutch plates start with digits and join their groups with dashes ("12 000" is an amount), but
             // for a Czech series ("4U7 3815") or a Spanish number with its consonants ("4821 KTZ")
-            if (groups == 1 && TextScan.isDigit(c[start]) && c[g - 1] != '-' && !seriesFirst(c, start, g - 1, i))
+            if (groups == 1 && Chars.isDigit(c[start]) && c[g - 1] != '-' && !seriesFirst(c, start, g - 1, i))
                 return -1;
             groups++;
             chars += i - g;
@@ -156,7 +156,7 @@ final class ForeignPlates implements Scanner {
 
     private static boolean allDigits(char[] c, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (!TextScan.isDigit(c[k])) return false;
+            if (!Chars.isDigit(c[k])) return false;
         }
         return true;
     }

@@ -34,7 +34,7 @@ final class ForeignWords {
             for (String entry : entries.trim().split("\\s+")) {
                 if (entry.isEmpty()) continue;
                 String word = lower(entry);
-                for (String part : word.split("\\+")) foldedWords.add(TextScan.fold(part));
+                for (String part : word.split("\\+")) foldedWords.add(Folding.fold(part));
                 if (greetingLine) {
                     greetings.add(word);
                 } else if (pairLine) {
@@ -55,7 +55,7 @@ final class ForeignWords {
      * two letters is kept apart: the lexicons do not hold names that short ("li" is Croatian and a Chinese surname).
      */
     private static boolean isName(Lexicons lex, String word) {
-        String folded = TextScan.fold(word);
+        String folded = Folding.fold(word);
         boolean ascii = word.chars().allMatch(ch -> ch < 0x80);
         return lex.isName(folded) || ascii && (lex.isWorldName(folded) || lex.isAnyFirstName(folded));
     }

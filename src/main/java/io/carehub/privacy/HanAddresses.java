@@ -30,7 +30,7 @@ final class HanAddresses implements Scanner {
             if (!street.isWord() || !HanNames.isHan(street.text().charAt(0))) continue;
             String w = street.text();
             if (w.length() < 3 || STREET_ENDINGS.indexOf(w.charAt(w.length() - 1)) < 0) continue;
-            if (TextScan.isDigit(s.at(street.start() - 1))) continue; // "3号线路 12 号站": a line's number, no street
+            if (Chars.isDigit(s.at(street.start() - 1))) continue; // "3号线路 12 号站": a line's number, no street
             int end = numberWithSign(s, i + 1, "号");
             if (end < 0) continue;
             int room = numberWithSign(s, s.tokenAtOrAfter(end), ROOM);

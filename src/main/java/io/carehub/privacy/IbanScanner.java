@@ -17,7 +17,7 @@ final class IbanScanner implements Scanner {
         StringBuilder compact = new StringBuilder(34);
         for (int i = 0; i + 3 < c.length; i++) {
             if (!asciiLetter(c[i]) || !asciiLetter(c[i + 1]) || !checkDigitsAt(c, i + 2)) continue;
-            if (i > 0 && TextScan.isAlnum(c[i - 1])) continue;
+            if (i > 0 && Chars.isAlnum(c[i - 1])) continue;
             CountryCode country = CountryCode.getByCode(("" + c[i] + c[i + 1]).toUpperCase());
             if (country == null || !IbanUtil.isSupportedCountry(country)) continue;
             int length = IbanUtil.getIbanLength(country);
@@ -26,17 +26,17 @@ final class IbanScanner implements Scanner {
             int end = i;
             while (j < c.length && compact.length() < length) {
                 char ch = c[j];
-                if (TextScan.isAlnum(ch) && ch < 128) {
+                if (Chars.isAlnum(ch) && ch < 128) {
                     compact.append(Character.toUpperCase(ch));
                     end = ++j;
-                } else if ((ch == ' ' || ch == '-') && j + 1 < c.length && TextScan.isAlnum(c[j + 1]) && j > i) {
+                } else if ((ch == ' ' || ch == '-') && j + 1 < c.length && Chars.isAlnum(c[j + 1]) && j > i) {
                     j++;
                 } else {
                     break;
                 }
             }
             if (compact.length() == length
-                    && !(end < c.length && TextScan.isAlnum(c[end]))
+                    && !(end < c.length && Chars.isAlnum(c[end]))
                     && IbanUtil.isValid(compact.toString())) {
                 out.add(new Detection(EntityType.IBAN, i, end, 0.99));
                 i = end - 1;
@@ -63,20 +63,20 @@ final class IbanScanner implements Scanner {
         int group = 0;
         while (j < c.length && compact.length() < 34) {
             char ch = c[j];
-            if (TextScan.isAlnum(ch) && ch < 128) {
+            if (Chars.isAlnum(ch) && ch < 128) {
                 compact.append(Character.toUpperCase(ch));
                 group++;
                 end = ++j;
-            } else if (ch == ' ' && group == 4 && j + 1 < c.length && TextScan.isAlnum(c[j + 1])) {
+            } else if (ch == ' ' && group == 4 && j + 1 < c.length && Chars.isAlnum(c[j + 1])) {
                 group = 0;
                 j++;
             } else {
                 break;
             }
         }
-        if (compact.length() < 15 || end < c.length && TextScan.isAlnum(c[end])) return -1;
+        if (compact.length() < 15 || end < c.length && Chars.isAlnum(c[end])) return -1;
         for (int k = 2; k < compact.length(); k++) {
-            if (!TextScan.isDigit(compact.charAt(k))) return -1; // letters in a BBAN: only the country's own layout
+            if (!Chars.isDigit(compact.charAt(k))) return -1; // letters in a BBAN: only the country's own layout
         }
         return checkDigitsHold(compact.toString()) ? end : -1;
     }
@@ -96,7 +96,7 @@ final class IbanScanner implements Scanner {
      */
     private static boolean checkDigitsAt(char[] c, int k) {
         if (k + 2 < c.length && c[k] == ' ') k++;
-        return k + 1 < c.length && TextScan.isDigit(c[k]) && TextScan.isDigit(c[k + 1]);
+        return k + 1 < c.length && Chars.isDigit(c[k]) && Chars.isDigit(c[k + 1]);
     }
 
     private static boolean asciiLetter(char ch) {

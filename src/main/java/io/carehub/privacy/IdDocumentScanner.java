@@ -21,12 +21,12 @@ final class IdDocumentScanner implements Scanner {
         int n = c.length;
         int i = 0;
         while (i < n) {
-            if (!TextScan.isAlnum(c[i])) {
+            if (!Chars.isAlnum(c[i])) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && TextScan.isAlnum(c[i])) i++;
+            while (i < n && Chars.isAlnum(c[i])) i++;
             int len = i - start;
             if (len < 10) {
                 int grouped = groupedIcao(s, start, i);
@@ -68,10 +68,10 @@ final class IdDocumentScanner implements Scanner {
         }
         StringBuilder chars = new StringBuilder(10).append(c, start, firstEnd - start);
         int end = firstEnd;
-        while (chars.length() < 10 && end + 1 < c.length && c[end] == ' ' && TextScan.isAlnum(c[end + 1])) {
+        while (chars.length() < 10 && end + 1 < c.length && c[end] == ' ' && Chars.isAlnum(c[end + 1])) {
             int g = end + 1;
             int k = g;
-            while (k < c.length && TextScan.isAlnum(c[k])) k++;
+            while (k < c.length && Chars.isAlnum(c[k])) k++;
             chars.append(c, g, k - g);
             end = k;
         }
@@ -88,7 +88,7 @@ final class IdDocumentScanner implements Scanner {
         for (int k = 0; k < candidate.length(); k++) {
             char ch = candidate.charAt(k);
             if (ICAO_CHARS.indexOf(ch) < 0) return -1;
-            if (TextScan.isDigit(ch)) digits++;
+            if (Chars.isDigit(ch)) digits++;
         }
         return digits;
     }
@@ -100,7 +100,7 @@ final class IdDocumentScanner implements Scanner {
 
     private static boolean anyDigit(char[] c, int start, int end) {
         for (int k = start; k < end; k++) {
-            if (TextScan.isDigit(c[k])) return true;
+            if (Chars.isDigit(c[k])) return true;
         }
         return false;
     }
@@ -114,7 +114,7 @@ final class IdDocumentScanner implements Scanner {
         int upper = 0;
         for (int k = start; k < end; k++) {
             char ch = s.c[k];
-            if (TextScan.isDigit(ch)) digits++;
+            if (Chars.isDigit(ch)) digits++;
             else if (Character.isUpperCase(ch)) upper++;
         }
         int letters = end - start - digits;
@@ -133,10 +133,10 @@ final class IdDocumentScanner implements Scanner {
     /** "35202-4871930-5", "592-8803147-90": digit groups joined by hyphens belong to the number. */
     private static int hyphenGroupsBefore(TextScan s, int start) {
         int k = start;
-        while (s.at(k - 1) == '-' && TextScan.isDigit(s.at(k - 2))) {
+        while (s.at(k - 1) == '-' && Chars.isDigit(s.at(k - 2))) {
             int j = k - 2;
-            while (j > 0 && TextScan.isDigit(s.at(j - 1)) && k - j < 8) j--;
-            if (TextScan.isAlnum(s.at(j - 1))) break;
+            while (j > 0 && Chars.isDigit(s.at(j - 1)) && k - j < 8) j--;
+            if (Chars.isAlnum(s.at(j - 1))) break;
             k = j;
         }
         return k;
@@ -144,10 +144,10 @@ final class IdDocumentScanner implements Scanner {
 
     private static int hyphenGroupsAfter(TextScan s, int end) {
         int k = end;
-        while (k + 1 < s.length() && s.at(k) == '-' && TextScan.isDigit(s.at(k + 1))) {
+        while (k + 1 < s.length() && s.at(k) == '-' && Chars.isDigit(s.at(k + 1))) {
             int j = k + 1;
-            while (j < s.length() && TextScan.isDigit(s.at(j)) && j - k < 8) j++;
-            if (j < s.length() && TextScan.isAlnum(s.at(j))) break;
+            while (j < s.length() && Chars.isDigit(s.at(j)) && j - k < 8) j++;
+            if (j < s.length() && Chars.isAlnum(s.at(j))) break;
             k = j;
         }
         return k;
@@ -160,13 +160,13 @@ final class IdDocumentScanner implements Scanner {
     private static int digitSeriesBefore(TextScan s, int start, int end) {
         if (end - start < 6 || end - start > 7) return start;
         for (int k = start; k < end; k++) {
-            if (!TextScan.isDigit(s.c[k])) return start;
+            if (!Chars.isDigit(s.c[k])) return start;
         }
         int series = start;
         for (int groups = 0; groups < 2; groups++) {
             int k = series - 1;
-            if (s.at(k) != ' ' || !TextScan.isDigit(s.at(k - 1)) || !TextScan.isDigit(s.at(k - 2))) break;
-            if (TextScan.isAlnum(s.at(k - 3))) break;
+            if (s.at(k) != ' ' || !Chars.isDigit(s.at(k - 1)) || !Chars.isDigit(s.at(k - 2))) break;
+            if (Chars.isAlnum(s.at(k - 3))) break;
             series = k - 2;
         }
         return series;
@@ -177,12 +177,12 @@ final class IdDocumentScanner implements Scanner {
      * before the number.
      */
     private static int letterSeriesBefore(TextScan s, int start) {
-        if (!TextScan.isDigit(s.c[start]) || s.at(start - 1) != ' ') return start;
+        if (!Chars.isDigit(s.c[start]) || s.at(start - 1) != ' ') return start;
         int k = start - 1;
         while (k > 0 && Character.isUpperCase(s.at(k - 1)) && start - 1 - k < 3) k--;
         int letters = start - 1 - k;
-        if (letters < 1 || TextScan.isAlnum(s.at(k - 1))) return start;
+        if (letters < 1 || Chars.isAlnum(s.at(k - 1))) return start;
         String series = new String(s.c, k, letters);
-        return Context.documentWord(TextScan.fold(series)) || series.equals("NR") || series.equals("NO") ? start : k;
+        return Context.documentWord(Folding.fold(series)) || series.equals("NR") || series.equals("NO") ? start : k;
     }
 }

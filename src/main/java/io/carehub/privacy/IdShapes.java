@@ -48,18 +48,18 @@ final class IdShapes implements Scanner {
     private static boolean shapeStart(char[] c, int i) {
         char ch = c[i];
         if (StartMatcher.afterAsciiAlnum(c, i)) return false;
-        if (TextScan.isDigit(ch)) {
+        if (Chars.isDigit(ch)) {
             if (i + 2 >= c.length) return false;
-            if (TextScan.isDigit(c[i + 1])) return TextScan.isDigit(c[i + 2]);
+            if (Chars.isDigit(c[i + 1])) return Chars.isDigit(c[i + 2]);
             return (ch == '1' || ch == '2')
                     && c[i + 1] == ' '
                     && i + 3 < c.length
-                    && TextScan.isDigit(c[i + 2])
-                    && TextScan.isDigit(c[i + 3]);
+                    && Chars.isDigit(c[i + 2])
+                    && Chars.isDigit(c[i + 3]);
         }
         if (ch < 'A' || ch > 'Z' || i + 1 >= c.length) return false;
         char next = c[i + 1];
-        return next >= 'A' && next <= 'Z' || TextScan.isDigit(next);
+        return next >= 'A' && next <= 'Z' || Chars.isDigit(next);
     }
 
     /** How sure the shape is, or 0 when its check digit fails. */

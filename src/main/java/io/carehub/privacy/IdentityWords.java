@@ -38,7 +38,7 @@ final class IdentityWords {
             String kind = line.substring(0, colon).trim();
             for (String word : line.substring(colon + 1).trim().split("\\s+")) {
                 if (word.isEmpty()) continue;
-                String folded = TextScan.fold(word);
+                String folded = Folding.fold(word);
                 switch (kind) {
                     case "document" -> documents.add(folded);
                     case "document-head" -> documentHeads.add(folded);
@@ -72,7 +72,7 @@ final class IdentityWords {
 
     /** A word of the cue group {@code group} ("turkish", "serial", "validity", "belgian", "tax", "student"). */
     static boolean cue(String group, String folded) {
-        if (!folded.isEmpty() && TextScan.spaceless(folded.charAt(0))) return spacelessCue(group, folded);
+        if (!folded.isEmpty() && Chars.spaceless(folded.charAt(0))) return spacelessCue(group, folded);
         if (folded.isEmpty() || (INSTANCE.cueFirstChars.getOrDefault(group, 0L) & 1L << (folded.charAt(0) & 63)) == 0)
             return false;
         Set<String> words = INSTANCE.cues.get(group);
@@ -86,7 +86,7 @@ final class IdentityWords {
     /** "我的身份证号", "เลขบัตรประชาชน": in a script without spaces a token is a phrase, a head may stand anywhere in it. */
     private static boolean spacelessCue(String group, String folded) {
         for (String head : INSTANCE.cueHeads.getOrDefault(group, List.of())) {
-            if (TextScan.spaceless(head.charAt(0)) && folded.contains(head)) return true;
+            if (Chars.spaceless(head.charAt(0)) && folded.contains(head)) return true;
         }
         return false;
     }

@@ -51,7 +51,7 @@ final class InitialNames implements Scanner {
         return a.isWord()
                 && a.length() == 1
                 && s.at(a.end()) == '.'
-                && (a.start() == 0 || !TextScan.isAlnum(s.at(a.start() - 1)) && s.at(a.start() - 1) != '.');
+                && (a.start() == 0 || !Chars.isAlnum(s.at(a.start() - 1)) && s.at(a.start() - 1) != '.');
     }
 
     /** A word of letters that is no everyday word, not a month and not cut short by a dot of its own. */

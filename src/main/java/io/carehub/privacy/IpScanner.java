@@ -13,9 +13,9 @@ final class IpScanner implements Scanner {
         char[] c = s.c;
         for (int i = 0; i < c.length; i++) {
             char ch = c[i];
-            boolean boundary = i == 0 || !(TextScan.isAlnum(c[i - 1]) || c[i - 1] == '.' || c[i - 1] == ':');
+            boolean boundary = i == 0 || !(Chars.isAlnum(c[i - 1]) || c[i - 1] == '.' || c[i - 1] == ':');
             if (!boundary) continue;
-            if (TextScan.isDigit(ch)) {
+            if (Chars.isDigit(ch)) {
                 int end = ipv4(c, i, out);
                 if (end > i) {
                     i = end - 1;
@@ -35,7 +35,7 @@ final class IpScanner implements Scanner {
         for (int k = 0; k < 4; k++) {
             int start = j;
             int v = 0;
-            while (j < c.length && TextScan.isDigit(c[j]) && j - start < 3) v = v * 10 + (c[j++] - '0');
+            while (j < c.length && Chars.isDigit(c[j]) && j - start < 3) v = v * 10 + (c[j++] - '0');
             if (j == start || v > 255) return -1;
             octets[k] = v;
             if (k < 3) {
@@ -43,7 +43,7 @@ final class IpScanner implements Scanner {
                 j++;
             }
         }
-        if (j < c.length && (TextScan.isAlnum(c[j]) || (c[j] == '.' && j + 1 < c.length && TextScan.isDigit(c[j + 1]))))
+        if (j < c.length && (Chars.isAlnum(c[j]) || (c[j] == '.' && j + 1 < c.length && Chars.isDigit(c[j + 1]))))
             return -1;
         if (!personal(octets)) {
             out.add(Detection.notPersonal(from, j));
@@ -82,17 +82,16 @@ final class IpScanner implements Scanner {
         if (end >= c.length || c[end] != '/') return end;
         int j = end + 1;
         int v = 0;
-        while (j < c.length && TextScan.isDigit(c[j]) && j - end <= 3) v = v * 10 + (c[j++] - '0');
+        while (j < c.length && Chars.isDigit(c[j]) && j - end <= 3) v = v * 10 + (c[j++] - '0');
         if (j == end + 1 || j - end > 4 || v > max) return end;
         if (j < c.length
-                && (TextScan.isAlnum(c[j])
-                        || c[j] == '/'
-                        || c[j] == '.' && j + 1 < c.length && TextScan.isDigit(c[j + 1]))) return end;
+                && (Chars.isAlnum(c[j]) || c[j] == '/' || c[j] == '.' && j + 1 < c.length && Chars.isDigit(c[j + 1])))
+            return end;
         return j;
     }
 
     private static boolean hex(char ch) {
-        return TextScan.isDigit(ch) || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+        return Chars.isDigit(ch) || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
     }
 
     private static int ipv6(char[] c, int from, List<Detection> out) {
@@ -120,7 +119,7 @@ final class IpScanner implements Scanner {
         }
         if (groupLen > 0) groups++;
         // a full stop may end the sentence ("… fe21:7c04. Wer war das?"), a dot before a digit may not
-        if (j < c.length && (TextScan.isAlnum(c[j]) || c[j] == '.' && j + 1 < c.length && TextScan.isDigit(c[j + 1])))
+        if (j < c.length && (Chars.isAlnum(c[j]) || c[j] == '.' && j + 1 < c.length && Chars.isDigit(c[j + 1])))
             return -1;
         if (colons < 2 || doubleColons > 1 || !bigGroup) return -1;
         if (doubleColons == 0 ? groups != 8 : groups < 2 || groups > 7) return -1;

@@ -45,7 +45,7 @@ final class JapaneseNames implements Scanner {
         for (int i = 0; i < t.size(); i++) {
             Token token = t.get(i);
             if (!token.isWord()) continue;
-            if (!TextScan.eastAsian(token.text().charAt(0))) {
+            if (!Chars.eastAsian(token.text().charAt(0))) {
                 honorific(token, out);
             } else if (!introduced(s, i, out) && !afterNameWord(s, i, out)) {
                 surnameFirst(s, i, out);
@@ -174,7 +174,7 @@ final class JapaneseNames implements Scanner {
 
     private static boolean oneSpaceBefore(TextScan s, Token next) {
         int k = next.start() - 1;
-        return k > 0 && (s.at(k) == ' ' || s.at(k) == '\u3000') && TextScan.isLetter(s.at(k - 1));
+        return k > 0 && (s.at(k) == ' ' || s.at(k) == '\u3000') && Chars.isLetter(s.at(k - 1));
     }
 
     private static int kanjiPrefix(String w) {

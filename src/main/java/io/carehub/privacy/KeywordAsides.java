@@ -101,7 +101,7 @@ final class KeywordAsides {
                 && TextScan.unchangedByUpperCase(letters.text())
                 && s.at(t.get(end - 1).end()) == '-'
                 && letters.start() == t.get(end - 1).end() + 1
-                && !TextScan.isAlnum(s.at(letters.end()))
+                && !Chars.isAlnum(s.at(letters.end()))
                 && s.at(letters.end()) != '-';
         return suffix ? end + 1 : end;
     }

@@ -47,7 +47,7 @@ final class KnownValueMatcher {
     /** Search keys for a value: its alphanumeric form plus the spellings people use for it. */
     private Set<String> keys(EntityType type, String value) {
         Set<String> keys = new LinkedHashSet<>();
-        String alnum = TextScan.fold(Canonical.alnum(value));
+        String alnum = Folding.fold(Canonical.alnum(value));
         if (alnum.length() >= 4) keys.add(alnum);
         switch (type) {
             case PHONE -> {
@@ -150,7 +150,7 @@ final class KnownValueMatcher {
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.c[i];
                 if (!Character.isLetterOrDigit(ch)) continue;
-                String folded = TextScan.fold(String.valueOf(ch));
+                String folded = Folding.fold(String.valueOf(ch));
                 for (int k = 0; k < folded.length(); k++) {
                     idx[b.length()] = i;
                     b.append(folded.charAt(k));

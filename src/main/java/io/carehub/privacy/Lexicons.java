@@ -241,7 +241,7 @@ final class Lexicons {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.startsWith("#")) continue;
                 for (String word : line.trim().split("\\s+")) {
-                    if (!word.isEmpty()) words.add(TextScan.fold(word));
+                    if (!word.isEmpty()) words.add(Folding.fold(word));
                 }
             }
         } catch (IOException e) {

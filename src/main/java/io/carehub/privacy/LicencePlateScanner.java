@@ -41,13 +41,12 @@ final class LicencePlateScanner implements Scanner {
                     || gap < 1
                     || gap > 1
                     || number.text().charAt(0) == '0') continue;
-            if (number.end() < s.length() && TextScan.isDigit(s.at(number.end() + 1)) && s.at(number.end()) == '.')
+            if (number.end() < s.length() && Chars.isDigit(s.at(number.end() + 1)) && s.at(number.end()) == '.')
                 continue;
             boolean context = Context.plateBefore(s, a.start());
             if ((upper && (dash > 0 || context)) || context) {
                 int end = number.end();
-                if (end < s.length() && (s.at(end) == 'E' || s.at(end) == 'H') && !TextScan.isAlnum(s.at(end + 1)))
-                    end++;
+                if (end < s.length() && (s.at(end) == 'E' || s.at(end) == 'H') && !Chars.isAlnum(s.at(end + 1))) end++;
                 out.add(new Detection(EntityType.OTHER_ID, a.start(), end, context ? 0.9 : 0.65));
             }
         }

@@ -41,7 +41,7 @@ final class LusophoneIdCards implements Scanner {
         boolean second = false;
         for (int i = chars.length() - 1; i >= 0; i--) {
             char ch = chars.charAt(i);
-            int v = TextScan.isDigit(ch) ? ch - '0' : ch - 'A' + 10;
+            int v = Chars.isDigit(ch) ? ch - '0' : ch - 'A' + 10;
             if (second) {
                 v *= 2;
                 if (v > 9) v -= 9;

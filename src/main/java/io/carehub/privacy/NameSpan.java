@@ -127,8 +127,8 @@ final class NameSpan {
         if (after == '!' && Character.isLetter(s.at(token.end() + 1))) return true; // a product: FRITZ!Box
         return after == '@'
                 || before == '@'
-                || (after == '.' || after == '_') && TextScan.isAlnum(s.at(token.end() + 1))
-                || (before == '.' || before == '_') && TextScan.isAlnum(s.at(token.start() - 2));
+                || (after == '.' || after == '_') && Chars.isAlnum(s.at(token.end() + 1))
+                || (before == '.' || before == '_') && Chars.isAlnum(s.at(token.start() - 2));
     }
 
     /** One space between two words, or "Dr. Anna": an abbreviation of up to four letters, a dot and a space. */

@@ -5,6 +5,14 @@ import static io.carehub.privacy.NameSpan.TITLES;
 import static io.carehub.privacy.NameSpan.emit;
 import static io.carehub.privacy.NameSpan.joined;
 import static io.carehub.privacy.NameSpan.partOfAddress;
+import static io.carehub.privacy.NameTriggerWords.AFTER_NAME;
+import static io.carehub.privacy.NameTriggerWords.CLOSERS;
+import static io.carehub.privacy.NameTriggerWords.GERMAN_ENGLISH_INTRO;
+import static io.carehub.privacy.NameTriggerWords.HOLDERS;
+import static io.carehub.privacy.NameTriggerWords.HOLDER_FILLERS;
+import static io.carehub.privacy.NameTriggerWords.RELATIONS;
+import static io.carehub.privacy.NameTriggerWords.SKIP_AFTER_CLOSER;
+import static io.carehub.privacy.NameTriggerWords.WEAK_SKIP;
 
 import io.carehub.privacy.NameSpan.Mode;
 import io.carehub.privacy.TextScan.Token;
@@ -16,144 +24,6 @@ import java.util.List;
  * Tochter"), holders ("Kontoinhaber"), and closers ("LG", "Viele Grüße", "thanks").
  */
 final class NameTriggers {
-
-    private static final WordSet RELATIONS = WordSet.of(
-            "mann",
-            "ehemann",
-            "frau",
-            "ehefrau",
-            "sohn",
-            "tochter",
-            "vater",
-            "mutter",
-            "papa",
-            "mama",
-            "bruder",
-            "schwester",
-            "freund",
-            "freundin",
-            "enkel",
-            "enkelin",
-            "nachbar",
-            "nachbarin",
-            "kollege",
-            "kollegin",
-            "chef",
-            "chefin",
-            "partner",
-            "partnerin",
-            "husband",
-            "wife",
-            "son",
-            "daughter",
-            "father",
-            "mother",
-            "brother",
-            "sister",
-            "friend",
-            "neighbour",
-            "neighbor",
-            "mum",
-            "mom",
-            "dad",
-            // people in address context: "beim Hausmeister Kostas klingeln"
-            "hausmeister",
-            "hausmeisterin",
-            "vermieter",
-            "vermieterin",
-            "schwiegermutter",
-            "schwiegervater",
-            "landlord",
-            // the same relations in the languages of writers from abroad: "mi esposa …", "mia sorella …", "minha irmã
-            // …"; not "filho" (the suffix of "Neves Filho"), "fils" (also a river) or "eşim" (also eSIM)
-            "esposa",
-            "esposo",
-            "mujer",
-            "marido",
-            "hijo",
-            "hija",
-            "hermano",
-            "hermana",
-            "suegro",
-            "suegra",
-            "abuelo",
-            "abuela",
-            "moglie",
-            "marito",
-            "figlio",
-            "figlia",
-            "fratello",
-            "sorella",
-            "suocero",
-            "suocera",
-            "nonno",
-            "nonna",
-            "irmao",
-            "irma",
-            "sogro",
-            "sogra",
-            "epouse",
-            "epoux",
-            "fille",
-            "frere",
-            "soeur",
-            "corka",
-            "siostra",
-            "annem",
-            "babam",
-            "oglum",
-            "kizim");
-    private static final WordSet HOLDERS = WordSet.of(
-            "kontoinhaber",
-            "kontoinhaberin",
-            "inhaber",
-            "inhaberin",
-            "ansprechpartner",
-            "ansprechpartnerin",
-            "vertragsinhaber",
-            "vertragsinhaberin",
-            "anschlussinhaber",
-            "geschaeftsfuehrer",
-            "geschaeftsfuehrerin",
-            "holder",
-            "namen",
-            "behalf",
-            "bevollmaechtigter",
-            "bevollmaechtigte");
-    private static final WordSet CLOSERS = WordSet.of(
-            "lg",
-            "vg",
-            "mfg",
-            "sg",
-            "gruss",
-            "gruesse",
-            "grusse",
-            "grues",
-            "hochachtungsvoll",
-            "danke",
-            "dank",
-            "thanks",
-            "thx",
-            "cheers",
-            "regards",
-            "best",
-            "sincerely",
-            "bye",
-            "ciao",
-            "tschuess",
-            "tschues",
-            "servus");
-    private static final WordSet SKIP_AFTER_CLOSER =
-            WordSet.of("dir", "euch", "ihnen", "you", "i", "a", "pp", "ppa", "schoen", "nochmal", "nochmals");
-    /** German and English "bin"/"is" precede many words; the foreign forms of the same case introduce a name. */
-    private static final WordSet GERMAN_ENGLISH_INTRO =
-            WordSet.of("bin", "bins", "am", "i'm", "it's", "its", "is", "ist");
-
-    /** Words after a name that end it: where the writer is from, and who else writes. */
-    private static final WordSet AFTER_NAME = WordSet.of("aus", "from", "von", "vom", "und", "and", "mit", "with");
-
-    private static final WordSet WEAK_SKIP =
-            WordSet.of("der", "die", "de", "da", "dae", "nochmal", "nochmals", "auch", "hier", "again");
 
     private final Lexicons lex;
     private final NameSpan span;
@@ -172,9 +42,6 @@ final class NameTriggers {
                 || folded.startsWith("gruess")
                 || folded.startsWith("gruesse");
     }
-
-    private static final WordSet HOLDER_FILLERS =
-            WordSet.of("of", "my", "meine", "meinen", "meiner", "den", "namen", "von", "ist", "is");
 
     /** Applies a context trigger at token i; returns the index after the name, or -1. */
     int trigger(TextScan s, int i, List<Detection> out) {

@@ -146,7 +146,7 @@ final class NationalNumbers implements Scanner {
 
     /** "…-90-12", "…/7": the digits read so far are only the start of a longer number. */
     private static boolean moreDigitsAfter(TextScan s, Token last) {
-        return TextScan.isAlnum(s.at(last.end()))
-                || "/-.".indexOf(s.at(last.end())) >= 0 && TextScan.isDigit(s.at(last.end() + 1));
+        return Chars.isAlnum(s.at(last.end()))
+                || "/-.".indexOf(s.at(last.end())) >= 0 && Chars.isDigit(s.at(last.end() + 1));
     }
 }

@@ -41,8 +41,8 @@ final class NotNames {
             Set<String> into = kind.equals("alone") ? alone : kind.equals("role") ? roles : words;
             List<String> intoSuffixes = kind.equals("role") ? roleSuffixes : suffixes;
             for (String word : line.substring(colon + 1).trim().split("\\s+")) {
-                if (word.startsWith("-")) intoSuffixes.add(TextScan.fold(word.substring(1)));
-                else if (!word.isEmpty()) into.add(TextScan.fold(word));
+                if (word.startsWith("-")) intoSuffixes.add(Folding.fold(word.substring(1)));
+                else if (!word.isEmpty()) into.add(Folding.fold(word));
             }
         }
     }

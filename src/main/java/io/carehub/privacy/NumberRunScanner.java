@@ -37,27 +37,26 @@ final class NumberRunScanner implements Scanner {
         StringBuilder digits = new StringBuilder(32);
         for (int i = 0; i < n; i++) {
             char ch = c[i];
-            boolean starts =
-                    TextScan.isDigit(ch) || (ch == '+' || ch == '(') && i + 1 < n && TextScan.isDigit(c[i + 1]);
-            if (!starts || i > 0 && (TextScan.isAlnum(c[i - 1]) || c[i - 1] == '+')) {
+            boolean starts = Chars.isDigit(ch) || (ch == '+' || ch == '(') && i + 1 < n && Chars.isDigit(c[i + 1]);
+            if (!starts || i > 0 && (Chars.isAlnum(c[i - 1]) || c[i - 1] == '+')) {
                 continue;
             }
-            if (i > 1 && (c[i - 1] == '.' || c[i - 1] == ',') && TextScan.isDigit(c[i - 2])) continue;
+            if (i > 1 && (c[i - 1] == '.' || c[i - 1] == ',') && Chars.isDigit(c[i - 2])) continue;
             int groups = 0;
             digits.setLength(0);
             int j = i;
             if (c[j] == '+' || c[j] == '(') j++;
             while (j < n && groups < groupEnds.length) {
-                while (j < n && TextScan.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) digits.append(c[j++]);
+                while (j < n && Chars.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) digits.append(c[j++]);
                 groupEnds[groups++] = j;
                 boolean closed = j < n && c[j] == ')';
                 if (closed) j++;
-                if (closed && j < n && TextScan.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) continue;
+                if (closed && j < n && Chars.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) continue;
                 int sep = j;
                 while (sep < n && sep - j < 3 && " -/.()".indexOf(c[sep]) >= 0) sep++;
                 if (sep > j
                         && sep < n
-                        && TextScan.isDigit(c[sep])
+                        && Chars.isDigit(c[sep])
                         && digits.length() < MAX_RUN_DIGITS
                         && !(c[sep - 1] == '.' && sep - j == 1 && sep + 1 < n && c[sep + 1] == '.')) {
                     j = sep;
@@ -66,7 +65,7 @@ final class NumberRunScanner implements Scanner {
                 }
             }
             int runEnd = groupEnds[groups - 1];
-            if (runEnd < n && TextScan.gluingLetter(c[runEnd])) {
+            if (runEnd < n && Chars.gluingLetter(c[runEnd])) {
                 // "12a", "5g": a number glued to a word is not a phone/card; drop the glued group
                 groups--;
                 if (groups == 0) {
@@ -89,7 +88,7 @@ final class NumberRunScanner implements Scanner {
         for (int g = 1; g < groups; g++) {
             int k = groupEnds[g - 1];
             boolean slash = false;
-            while (k < c.length && !TextScan.isDigit(c[k]) && c[k] != '+') slash |= c[k++] == '/';
+            while (k < c.length && !Chars.isDigit(c[k]) && c[k] != '+') slash |= c[k++] == '/';
             if (slash && k < c.length && (c[k] == '0' || c[k] == '+')) return k;
         }
         return -1;
@@ -203,7 +202,7 @@ final class NumberRunScanner implements Scanner {
     private static int digitCount(char[] c, int from, int to) {
         int count = 0;
         for (int i = from; i < to; i++) {
-            if (TextScan.isDigit(c[i])) count++;
+            if (Chars.isDigit(c[i])) count++;
         }
         return count;
     }

@@ -35,9 +35,9 @@ final class OcrZeros {
     /** A capital, then lowercase letters and this one digit: "Kr0ll", not "c3jct0v697" (a document number). */
     private static boolean nameShaped(char[] c, int i) {
         int start = i;
-        while (start > 0 && i - start < MAX_WORD && TextScan.isAlnum(c[start - 1])) start--;
+        while (start > 0 && i - start < MAX_WORD && Chars.isAlnum(c[start - 1])) start--;
         int end = i + 1;
-        while (end < c.length && end - i < MAX_WORD && TextScan.isAlnum(c[end])) end++;
+        while (end < c.length && end - i < MAX_WORD && Chars.isAlnum(c[end])) end++;
         if (!Character.isUpperCase(c[start])) return false;
         for (int k = start + 1; k < end; k++) {
             if (k != i && !Character.isLowerCase(c[k])) return false;
@@ -53,14 +53,14 @@ final class OcrZeros {
      * no list as it stands and in one with the I (a name, a surname, a common or stop word).
      */
     static void readInitialI(char[] c, int i) {
-        if (i + 3 >= c.length || i > 0 && TextScan.isLetter(c[i - 1])) return;
+        if (i + 3 >= c.length || i > 0 && Chars.isLetter(c[i - 1])) return;
         if (NOT_AFTER_INITIAL_L.indexOf(c[i + 1]) < 0) return;
         int end = i + 1;
-        while (end < c.length && TextScan.isLetter(c[end])) end++;
+        while (end < c.length && Chars.isLetter(c[end])) end++;
         if (end - i < 4) return;
         String word = new String(c, i, end - i);
         Lexicons lexicons = Lexicons.get();
-        if (lexicons.bits(TextScan.fold(word)) == 0 && lexicons.bits(TextScan.fold("i" + word.substring(1))) != 0) {
+        if (lexicons.bits(Folding.fold(word)) == 0 && lexicons.bits(Folding.fold("i" + word.substring(1))) != 0) {
             c[i] = 'I';
         }
     }
@@ -81,8 +81,8 @@ final class OcrZeros {
     private static int digits(char[] c, int k, int step) {
         int count = 0;
         while (k >= 0 && k < c.length && count <= 8) {
-            if (TextScan.isDigit(c[k])) count++;
-            else if (c[k] != ' ' || !(k + step >= 0 && k + step < c.length && TextScan.isDigit(c[k + step]))) break;
+            if (Chars.isDigit(c[k])) count++;
+            else if (c[k] != ' ' || !(k + step >= 0 && k + step < c.length && Chars.isDigit(c[k + step]))) break;
             k += step;
         }
         return count;
@@ -91,17 +91,17 @@ final class OcrZeros {
     private static boolean digitBefore(char[] c, int i) {
         int k = i - 1;
         while (k >= 0 && i - k <= MAX_SEPARATORS && SEPARATORS.indexOf(c[k]) >= 0) k--;
-        return k >= 0 && TextScan.isDigit(c[k]);
+        return k >= 0 && Chars.isDigit(c[k]);
     }
 
     private static boolean digitAfter(char[] c, int i) {
         int k = i + 1;
         while (k < c.length && k - i <= MAX_SEPARATORS && SEPARATORS.indexOf(c[k]) >= 0) k++;
-        return k < c.length && (TextScan.isDigit(c[k]) || isOcrZero(c, k));
+        return k < c.length && (Chars.isDigit(c[k]) || isOcrZero(c, k));
     }
 
     /** A following O of the same group ("1OO2"): read once the scan reaches it. */
     private static boolean isOcrZero(char[] c, int k) {
-        return (c[k] == 'O' || c[k] == 'o') && k + 1 < c.length && TextScan.isDigit(c[k + 1]);
+        return (c[k] == 'O' || c[k] == 'o') && k + 1 < c.length && Chars.isDigit(c[k + 1]);
     }
 }

@@ -57,10 +57,10 @@ final class OrganisationNames {
             for (String word : line.substring(colon + 1).trim().split("\\s+")) {
                 if (word.isEmpty()) continue;
                 switch (kind) {
-                    case "head" -> heads.add(TextScan.fold(word));
-                    case "-suffix" -> headSuffixes.add(TextScan.fold(word.substring(1)));
-                    case "tail" -> tails.add(TextScan.fold(word));
-                    case "form" -> forms.add(TextScan.fold(word));
+                    case "head" -> heads.add(Folding.fold(word));
+                    case "-suffix" -> headSuffixes.add(Folding.fold(word.substring(1)));
+                    case "tail" -> tails.add(Folding.fold(word));
+                    case "form" -> forms.add(Folding.fold(word));
                     case "club" -> clubs.add(word); // as written: "SV", "VfB"
                     default -> throw new IllegalStateException("organisation-words.txt: unknown kind " + kind);
                 }

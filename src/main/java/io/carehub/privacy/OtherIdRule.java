@@ -243,12 +243,12 @@ final class OtherIdRule implements Scanner {
             if (end > first) {
                 int gap = g.start() - t.get(end - 1).end();
                 if (gap > 1 || gap == 1 && " -./".indexOf(s.at(g.start() - 1)) < 0) break;
-                if (gap == 1 && s.at(g.start() - 1) == '.' && !TextScan.isDigit(s.at(g.start()))) break;
+                if (gap == 1 && s.at(g.start() - 1) == '.' && !Chars.isDigit(s.at(g.start()))) break;
             }
             if (g.isNumber()) {
                 digits += g.length();
             } else if (g.length() > (end == first ? 6 : 3)
-                    || TextScan.spaceless(g.text().charAt(0)) // "…です": Japanese after the number, no space
+                    || Chars.spaceless(g.text().charAt(0)) // "…です": Japanese after the number, no space
                     || !TextScan.unchangedByUpperCase(g.text()) && g.length() > 1) {
                 break; // a letter prefix of up to six ("BQZPM4817K"), then short letter groups
             }
@@ -277,7 +277,7 @@ final class OtherIdRule implements Scanner {
         Token token = t.get(k);
         if (token.isNumber()) return true;
         if (k + 1 >= t.size() || !t.get(k + 1).isNumber() || token.length() > 6) return false;
-        if (TextScan.spaceless(token.text().charAt(0))) return false; // "Matrikelnummerは2048…": a particle
+        if (Chars.spaceless(token.text().charAt(0))) return false; // "Matrikelnummerは2048…": a particle
         boolean upper = TextScan.unchangedByUpperCase(token.text());
         int gap = t.get(k + 1).start() - token.end();
         if (gap == 0) return upper || token.length() == 1;

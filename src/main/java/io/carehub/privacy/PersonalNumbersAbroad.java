@@ -34,7 +34,7 @@ final class PersonalNumbersAbroad implements Scanner {
                 k++;
                 int length = shape.length();
                 int end = length >= 11 && length <= 15 && length != 14 ? matched(shape.toString()) : 0;
-                if (end > 0 && !TextScan.isAlnum(s.at(t.get(k - 1).end())) && !continues(s, t.get(k - 1))) {
+                if (end > 0 && !Chars.isAlnum(s.at(t.get(k - 1).end())) && !continues(s, t.get(k - 1))) {
                     out.add(new Detection(
                             EntityType.OTHER_ID, first.start(), t.get(k - 1).end(), SCORE));
                     i = k - 1;
@@ -73,7 +73,7 @@ final class PersonalNumbersAbroad implements Scanner {
         if (shape.length() != pattern.length()) return false;
         for (int i = 0; i < shape.length(); i++) {
             char p = pattern.charAt(i);
-            if (p == 'd' ? !TextScan.isDigit(shape.charAt(i)) : p != shape.charAt(i)) return false;
+            if (p == 'd' ? !Chars.isDigit(shape.charAt(i)) : p != shape.charAt(i)) return false;
         }
         return true;
     }
@@ -91,6 +91,6 @@ final class PersonalNumbersAbroad implements Scanner {
 
     /** More digits right after: the shape read so far is only the start of another number. */
     private static boolean continues(TextScan s, Token last) {
-        return "/-.".indexOf(s.at(last.end())) >= 0 && TextScan.isDigit(s.at(last.end() + 1));
+        return "/-.".indexOf(s.at(last.end())) >= 0 && Chars.isDigit(s.at(last.end() + 1));
     }
 }

@@ -43,7 +43,7 @@ final class PhoneExtensions {
         if (!w.equals("x")) i = skip(c, i, " .:-");
         int digits = i;
         while (i < c.length && Character.isDigit(c[i]) && i - digits < MAX_DIGITS + 1) i++;
-        if (i == digits || i - digits > MAX_DIGITS || i < c.length && TextScan.isAlnum(c[i])) return -1;
+        if (i == digits || i - digits > MAX_DIGITS || i < c.length && Chars.isAlnum(c[i])) return -1;
         return i < c.length && c[i] == ')' && s.text.lastIndexOf('(', i) >= from ? i + 1 : i;
     }
 

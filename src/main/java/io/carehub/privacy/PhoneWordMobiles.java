@@ -56,7 +56,7 @@ final class PhoneWordMobiles implements Scanner {
             boolean plus = s.at(start - 1) == '+';
             if (plus) start--;
             char before = s.at(start - 1);
-            if (TextScan.isAlnum(before) || (before == '-' || before == '/') && TextScan.isAlnum(s.at(start - 2))) {
+            if (Chars.isAlnum(before) || (before == '-' || before == '/') && Chars.isAlnum(s.at(start - 2))) {
                 continue;
             }
             // cheap tests first: most numbers (years, prices) open with neither 0 nor +49, few follow a phone word
@@ -72,7 +72,7 @@ final class PhoneWordMobiles implements Scanner {
                 k++;
             }
             int end = t.get(k - 1).end();
-            if (TextScan.isAlnum(s.at(end))) continue;
+            if (Chars.isAlnum(s.at(end))) continue;
             String national = national(digits.toString(), plus);
             if (national.length() < MIN_DIGITS
                     || national.length() > MAX_DIGITS

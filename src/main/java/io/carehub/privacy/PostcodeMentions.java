@@ -63,7 +63,7 @@ final class PostcodeMentions implements Scanner {
             Token n = t.get(k);
             if (n.isNumber() && n.length() == 5 && alone(s, k)) {
                 out.add(new Detection(EntityType.ADDRESS, n.start(), n.end(), SCORE));
-            } else if (n.isWord() && n.capitalized() && TextScan.isDigit(s.at(n.start() + 1))) {
+            } else if (n.isWord() && n.capitalized() && Chars.isDigit(s.at(n.start() + 1))) {
                 int end = eircode(s, n.start());
                 if (end > 0) out.add(new Detection(EntityType.ADDRESS, n.start(), end, SCORE));
             }
@@ -83,8 +83,8 @@ final class PostcodeMentions implements Scanner {
         char before = s.at(n.start() - 1);
         char after = s.at(n.end());
         if ("€$+#:".indexOf(before) >= 0) return false;
-        if (" -/.,".indexOf(before) >= 0 && TextScan.isDigit(s.at(n.start() - 2))) return false;
-        if (".,-/:".indexOf(after) >= 0 && TextScan.isDigit(s.at(n.end() + 1))) return false;
+        if (" -/.,".indexOf(before) >= 0 && Chars.isDigit(s.at(n.start() - 2))) return false;
+        if (".,-/:".indexOf(after) >= 0 && Chars.isDigit(s.at(n.end() + 1))) return false;
         char unit = after == ' ' ? s.at(n.end() + 1) : after;
         if ("€$£%".indexOf(unit) >= 0) return false;
         for (int b = k - 1; b >= 0 && b >= k - 2; b--) {

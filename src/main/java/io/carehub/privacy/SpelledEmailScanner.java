@@ -160,7 +160,7 @@ final class SpelledEmailScanner implements Scanner {
 
     private static String label(TextScan s, int from, int to) {
         if (from == to) return s.tokens.get(from).folded();
-        return TextScan.fold(s.cleaned()
+        return Folding.fold(s.cleaned()
                 .substring(s.tokens.get(from).start(), s.tokens.get(to).end())
                 .replace(" ", "")); // "g m x", spelled letter by letter
     }

@@ -60,7 +60,7 @@ final class SpokenAddresses {
         }
         char after = s.at(letter.end());
         boolean last = letter.end() >= s.length() || ",;!?)".indexOf(after) >= 0 || after == '.';
-        if (last || after == ' ' && TextScan.isDigit(s.at(letter.end() + 1))) return true;
+        if (last || after == ' ' && Chars.isDigit(s.at(letter.end() + 1))) return true;
         return after == ' ' && ch != 'a' && ch != 'e'; // "a" and "e" are words too: only before a comma or the end
     }
 

@@ -180,7 +180,7 @@ final class StreetStarts {
         Token code = t.get(first + 1);
         boolean postcode = code.isNumber() && code.length() >= 4
                 || Character.isUpperCase(s.at(code.start()))
-                        && (TextScan.isDigit(s.at(code.start() + 1)) || TextScan.isDigit(s.at(code.start() + 2)));
+                        && (Chars.isDigit(s.at(code.start() + 1)) || Chars.isDigit(s.at(code.start() + 2)));
         int k = first - 1;
         if (!postcode || !s.onlyBetween(t.get(k).end(), t.get(first).start(), ",")) return first;
         if (t.get(first).start() - t.get(k).end() != 2 || s.at(t.get(k).end()) != ',') return first;

@@ -19,9 +19,9 @@ final class StudentCardNumbers implements Scanner {
         for (int i = 0; i < t.size(); i++) {
             Token number = t.get(i);
             if (!number.isNumber() || number.length() < 5 || number.length() > 10) continue;
-            if (TextScan.isAlnum(s.at(number.start() - 1)) || TextScan.isAlnum(s.at(number.end()))) continue;
-            if (s.at(number.start() - 1) == '.'
-                    || s.at(number.end()) == '.' && TextScan.isDigit(s.at(number.end() + 1))) continue;
+            if (Chars.isAlnum(s.at(number.start() - 1)) || Chars.isAlnum(s.at(number.end()))) continue;
+            if (s.at(number.start() - 1) == '.' || s.at(number.end()) == '.' && Chars.isDigit(s.at(number.end() + 1)))
+                continue;
             if (student == null) student = IdentityWords.cueInMessage(s, "student");
             if (!student || DigitRunRule.notPersonalBefore(s, number.start()))
                 continue; // "Bestellung 4471902 (Matrikel-Rabatt)"

@@ -1,6 +1,5 @@
 package io.carehub.privacy;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,89 +132,41 @@ final class TextScan {
         return c;
     }
 
-    static boolean isLetter(char ch) {
-        return ch < 0x80 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' : Character.isLetter(ch);
-    }
-
-    /** Vowel signs inside a word: "ा" in "कुमार" (Devanagari), "ா" in "முருகன்" (Tamil), "ั" in Thai. */
-    private static boolean isMark(char ch) {
-        int type = Character.getType(ch);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
-    }
-
-    /** Kana, Han and Hangul: a word of these scripts ends where Latin letters begin, and the other way round. */
-    static boolean eastAsian(char ch) {
-        return ch >= '\u3005' && ch <= '\u30FF' || ch >= '\u3400' && ch <= '\u9FFF' || ch >= '\uAC00' && ch <= '\uD7A3';
-    }
-
-    static boolean isDigit(char ch) {
-        return ch >= '0' && ch <= '9';
-    }
-
-    /**
-     * A digit or a letter of a script written with spaces between words: a number or code right after Chinese,
-     * Japanese or Thai text ("お客様番号は3390125586です", "护照号是EA8839127") is not glued to a word, since those
-     * scripts put no space before it.
-     */
-    static boolean isAlnum(char ch) {
-        return isDigit(ch) || isLetter(ch) && !spaceless(ch);
-    }
-
-    /**
-     * Han, kana, Thai, Lao, Khmer and Myanmar: scripts written without spaces between words, so a change from or to
-     * one of them ends a token like a space would.
-     */
-    static boolean spaceless(char ch) {
-        return ch >= '\u0E00' && ch <= '\u0EFF' // Thai, Lao
-                || ch >= '\u1000' && ch <= '\u109F' // Myanmar
-                || ch >= '\u1780' && ch <= '\u17FF' // Khmer
-                || ch >= '\u3040' && ch <= '\u30FF' // hiragana, katakana
-                || ch >= '\u31F0' && ch <= '\u31FF'
-                || ch >= '\u3400' && ch <= '\u4DBF' // CJK extension A
-                || ch >= '\u4E00' && ch <= '\u9FFF' // CJK unified ideographs
-                || ch >= '\uF900' && ch <= '\uFAFF'
-                || ch >= '\uFF66' && ch <= '\uFF9F'; // half-width katakana
-    }
-
-    /** A letter that makes a digit or code next to it part of a word: any letter but one of a {@link #spaceless} script. */
-    static boolean gluingLetter(char ch) {
-        return isLetter(ch) && !spaceless(ch);
-    }
-
     private static List<Token> tokenize(char[] c) {
         List<Token> tokens = new ArrayList<>(Math.max(8, c.length / 5));
         int i = 0;
         int n = c.length;
         while (i < n) {
             char ch = c[i];
-            if (isDigit(ch)) {
+            if (Chars.isDigit(ch)) {
                 int s = i;
-                while (i < n && isDigit(c[i])) i++;
+                while (i < n && Chars.isDigit(c[i])) i++;
                 String t = new String(c, s, i - s);
                 tokens.add(new Token(s, i, Kind.NUMBER, t, t, false, 0));
-            } else if (isLetter(ch)) {
+            } else if (Chars.isLetter(ch)) {
                 int s = i;
-                boolean spaceless = ch >= 0x80 && spaceless(ch); // "Matrikelnummerは" is two words
+                boolean spaceless = ch >= 0x80 && Chars.spaceless(ch); // "Matrikelnummerは" is two words
                 i++;
                 while (i < n) {
                     char d = c[i];
-                    boolean letter = isLetter(d);
-                    if (letter && (spaceless(d) != spaceless || eastAsian(d) != eastAsian(c[i - 1]))) {
+                    boolean letter = Chars.isLetter(d);
+                    if (letter
+                            && (Chars.spaceless(d) != spaceless || Chars.eastAsian(d) != Chars.eastAsian(c[i - 1]))) {
                         break; // "Matrikelnummerは", "Nakamura Renです": a change of script ends the word
-                    } else if (letter || d >= 0x80 && isMark(d)) {
+                    } else if (letter || d >= 0x80 && Chars.isMark(d)) {
                         i++;
                     } else if ((d == '-' || d == '\'' || d == '\u2019')
                             && i + 1 < n
-                            && isLetter(c[i + 1])
+                            && Chars.isLetter(c[i + 1])
                             && !spaceless
-                            && !spaceless(c[i + 1])) {
+                            && !Chars.spaceless(c[i + 1])) {
                         i += 2;
                     } else {
                         break;
                     }
                 }
                 String t = new String(c, s, i - s);
-                String folded = withoutPossessive(fold(t));
+                String folded = withoutPossessive(Folding.fold(t));
                 tokens.add(new Token(
                         s,
                         i,
@@ -240,61 +191,6 @@ final class TextScan {
         if (n < 5 || folded.charAt(n - 2) != '\'' || folded.charAt(n - 1) != 's') return folded;
         String base = folded.substring(0, n - 2);
         return NOT_POSSESSIVE.contains(base) ? folded : base;
-    }
-
-    /** Lower case with German umlauts and common accents folded, so "Müller", "MUELLER" and "muller" compare. */
-    static String fold(CharSequence s) {
-        String ascii = foldAscii(s);
-        if (ascii != null) return ascii;
-        StringBuilder b = new StringBuilder(s.length() + 2);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = Character.toLowerCase(s.charAt(i));
-            switch (ch) {
-                case 'ä' -> b.append("ae");
-                case 'ö' -> b.append("oe");
-                case 'ü' -> b.append("ue");
-                case 'ß' -> b.append("ss");
-                case 'á', 'à', 'â', 'ã', 'å', 'ą' -> b.append('a');
-                case 'é', 'è', 'ê', 'ë', 'ę' -> b.append('e');
-                case 'í', 'ì', 'î', 'ï', 'ı' -> b.append('i');
-                case 'ó', 'ò', 'ô', 'õ', 'ø' -> b.append('o');
-                case 'ú', 'ù', 'û' -> b.append('u');
-                case 'ç', 'ć', 'č' -> b.append('c');
-                case 'ñ', 'ń' -> b.append('n');
-                case 'ś', 'š', 'ş' -> b.append('s');
-                case 'ł' -> b.append('l');
-                case 'ž', 'ż', 'ź' -> b.append('z');
-                case 'ğ' -> b.append('g');
-                case '\u2019' -> b.append('\'');
-                default -> b.append(ch < 0x80 ? ch : baseLetter(ch));
-            }
-        }
-        return b.toString();
-    }
-
-    /** {@link #fold} of a plain ASCII word (most tokens), lower-cased without a builder; null for any other. */
-    private static String foldAscii(CharSequence s) {
-        int n = s.length();
-        boolean lower = true;
-        for (int i = 0; i < n; i++) {
-            char ch = s.charAt(i);
-            if (ch >= 0x80) return null;
-            if (ch >= 'A' && ch <= 'Z') lower = false;
-        }
-        if (lower) return s.toString();
-        char[] folded = new char[n];
-        for (int i = 0; i < n; i++) {
-            char ch = s.charAt(i);
-            folded[i] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
-        }
-        return new String(folded);
-    }
-
-    /** "ễ" → 'e', "ț" → 't': a Latin letter without its accents; any other char unchanged. */
-    private static char baseLetter(char ch) {
-        if (!Character.isLetter(ch) || Character.UnicodeScript.of(ch) != Character.UnicodeScript.LATIN) return ch;
-        String base = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
-        return base.charAt(0) < 0x80 ? base.charAt(0) : ch;
     }
 
     /**

@@ -23,7 +23,7 @@ final class WeakKeywordMobiles implements Scanner {
         for (int i = 0; i < t.size(); i++) {
             Token first = t.get(i);
             if (!first.isNumber() || !mobilePrefix(first.text())) continue;
-            if (TextScan.isAlnum(s.at(first.start() - 1)) || s.at(first.start() - 1) == '+') continue;
+            if (Chars.isAlnum(s.at(first.start() - 1)) || s.at(first.start() - 1) == '+') continue;
             StringBuilder digits = new StringBuilder(12).append(first.text());
             int k = i + 1;
             while (k < t.size()
@@ -35,7 +35,7 @@ final class WeakKeywordMobiles implements Scanner {
                 k++;
             }
             int end = t.get(k - 1).end();
-            if (digits.length() < 10 || digits.length() > 12 || TextScan.isAlnum(s.at(end))) continue;
+            if (digits.length() < 10 || digits.length() > 12 || Chars.isAlnum(s.at(end))) continue;
             if (!weakWordBefore(s, first.start()) || CustomerNumberWords.directlyBefore(s, first.start())) continue;
             if (!germanMobile(digits.toString())) continue;
             out.add(new Detection(EntityType.PHONE, first.start(), end, SCORE));

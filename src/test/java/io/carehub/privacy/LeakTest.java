@@ -118,7 +118,7 @@ class LeakTest {
 
     /** Every known value, compared in lower case and with separators removed. */
     private static List<String> leaks(String sent) {
-        String lower = TextScan.fold(sent);
+        String lower = Folding.fold(sent);
         String alnum = Canonical.alnum(lower);
         String digits = TextScan.digitsOf(sent);
         List<String> leaks = new ArrayList<>();
