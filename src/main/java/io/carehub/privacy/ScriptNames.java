@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -64,13 +63,7 @@ final class ScriptNames {
             else if (ARABIC_I.contains(f) && endsTheArabic(s, k + 1)) arabicRun(s, k + 1, added);
             else if (CYRILLIC_INTRO.contains(f)) cyrillicRun(s, k + 1, added);
         }
-        if (added.isEmpty()) return found;
-        List<Detection> result = new ArrayList<>(found);
-        for (Detection a : added) {
-            if (result.stream().noneMatch(d -> d.start() < a.end() && a.start() < d.end())) result.add(a);
-        }
-        result.sort(Comparator.comparingInt(Detection::start));
-        return result;
+        return Detection.addWhereFree(found, added);
     }
 
     private static void twinAfter(TextScan s, int k, List<Detection> added) {

@@ -2,7 +2,6 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -148,13 +147,7 @@ final class SpacedScriptNames {
                     && k > 0
                     && GREEK_GREETINGS.contains(t.get(k - 1).folded())) signature(s, k + 1, added);
         }
-        if (added.isEmpty()) return found;
-        List<Detection> result = new ArrayList<>(found);
-        for (Detection a : added) {
-            if (result.stream().noneMatch(d -> d.start() < a.end() && a.start() < d.end())) result.add(a);
-        }
-        result.sort(Comparator.comparingInt(Detection::start));
-        return result;
+        return Detection.addWhereFree(found, added);
     }
 
     /** "Karthikeyan Murugan (கார்த்திகேயன் முருகன்)": a bracket, slash, dash or "=" between, or a language word. */
