@@ -21,7 +21,7 @@ final class Checksums {
         return digits.length() > 0 && sum % 10 == 0;
     }
 
-    /** Issuer prefixes of the card schemes seen in Germany (Visa, Mastercard, Amex, Discover, Diners, JCB, Maestro). */
+    /** Issuer prefixes of the card schemes seen in Germany (Visa, Mastercard, Amex, Discover, Diners, JCB, Maestro) and of Mir, the Russian scheme. */
     static boolean cardPrefix(CharSequence d) {
         int len = d.length();
         int two = (d.charAt(0) - '0') * 10 + (d.charAt(1) - '0');
@@ -32,6 +32,7 @@ final class Checksums {
         if (four == 6011 || two == 65 || four >= 6440 && four <= 6499) return len == 16 || len == 19;
         if (two == 36 || two == 38 || four >= 3000 && four <= 3059) return len == 14;
         if (four >= 3528 && four <= 3589) return len >= 16 && len <= 19;
+        if (four >= 2200 && four <= 2204) return len >= 16 && len <= 19; // Mir
         if (two == 50 || two >= 56 && two <= 69) return len >= 12 && len <= 19; // Maestro
         return false;
     }

@@ -165,6 +165,10 @@ final class NumberRunScanner implements Scanner {
                 }
             }
         }
+        if (TrunkEightPhones.at(s, start, groupEnds[0], groupEnds[groups - 1], d)) {
+            out.add(new Detection(EntityType.PHONE, start, groupEnds[groups - 1], 0.85));
+            return;
+        }
         boolean taxContext = Context.taxIdBefore(s, start);
         if (d == 11 && groups <= 4 && (Checksums.steuerId(TextScan.digitsOf(whole)) || taxContext)) {
             out.add(new Detection(EntityType.OTHER_ID, start, groupEnds[groups - 1], taxContext ? 0.95 : 0.6));
@@ -197,7 +201,11 @@ final class NumberRunScanner implements Scanner {
             "carta",
             "cartao",
             "carte",
-            "kart");
+            "kart",
+            "карта",
+            "карты",
+            "картка",
+            "картки");
 
     private static int digitCount(char[] c, int from, int to) {
         int count = 0;

@@ -125,6 +125,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String V2_MARKUP = "/privacy/holdout-v2-annotated.txt";
     static final String V3_JSONL = "/privacy/holdout-v3.jsonl";
     static final String V3_MARKUP = "/privacy/holdout-v3-annotated.txt";
+    static final String W1_JSONL = "/privacy/holdout-w1.jsonl";
+    static final String W1_MARKUP = "/privacy/holdout-w1-annotated.txt";
+    static final String W2_JSONL = "/privacy/holdout-w2.jsonl";
+    static final String W2_MARKUP = "/privacy/holdout-w2-annotated.txt";
+    static final String W3_JSONL = "/privacy/holdout-w3.jsonl";
+    static final String W3_MARKUP = "/privacy/holdout-w3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -183,7 +189,10 @@ record LabelledCorpus(List<Message> messages) {
                     "V1", V1_JSONL, "set V1 (45th author, Southern Europeans and Latin Americans, their documents)"),
             new NamedSet(
                     "V2", V2_JSONL, "set V2 (46th author, East and South Asian and African customers, their scripts)"),
-            new NamedSet("V3", V3_JSONL, "set V3 (47th author, repairs, returns and parcels, voice messages)"));
+            new NamedSet("V3", V3_JSONL, "set V3 (47th author, repairs, returns and parcels, voice messages)"),
+            new NamedSet("W1", W1_JSONL, "set W1 (48th author, older customers and those who write for them)"),
+            new NamedSet("W2", W2_JSONL, "set W2 (49th author, Eastern Europe, the Caucasus and Central Asia)"),
+            new NamedSet("W3", W3_JSONL, "set W3 (50th author, landlords and firms, pasted lists and signatures)"));
 
     static LabelledCorpus load() {
         return load(JSONL);

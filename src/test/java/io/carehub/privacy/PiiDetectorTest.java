@@ -1770,4 +1770,43 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
     }
+
+    /** Issue 17, the W round's kinds: Russian and Kazakh numbers dialled with the trunk 8, and Mir cards. */
+    @Nested
+    class WRoundTrunkEightAndMir {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "мой старый номер 8 (495) 123-45-67, больше не нужен|8 (495) 123-45-67",
+                    "Handy in Russland 8 916 123 45 67, hier 0171 2345678|8 916 123 45 67",
+                    "Telefon Kasachstan 8 (7172) 55-12-34 bitte löschen|8 (7172) 55-12-34"
+                })
+        void aTrunkEightNumberWithItsCountryIsAPhone(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).contains(phone);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Lieferung 8 (495) 123-45-67 ist unterwegs",
+                    "8 916 123 45 67 Stück wurden geliefert",
+                    "Telefon 8 123 456 78 90 geht nicht"
+                })
+        void noTrunkEightPhoneWithoutCountryOrValidLine(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Моя карта МИР 2202 3847 1920 5635 не проходит|2202 3847 1920 5635",
+                    "bitte abbuchen von 2204155033772189, danke|2204155033772189"
+                })
+        void aMirCardIsACard(String text, String card) {
+            assertThat(found(text, EntityType.CARD)).containsExactly(card);
+        }
+    }
 }
