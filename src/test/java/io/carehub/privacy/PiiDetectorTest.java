@@ -1882,5 +1882,29 @@ class PiiDetectorTest {
         void aMonthWordWithoutBirthIsNoDateOfBirth(String text) {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Я переехала из Самары, нужен интернет",
+                    "Мама живёт в Полтаві, можна туди роутер?",
+                    "ich ziehe nächsten Monat nach Tbilisi, Vertrag kündigen",
+                    "am nevoie de SIM, locuiesc in Moldova acum",
+                    "Brauche ich für Kasachstan Roaming? ЕГН 1234567890 ist bulgarisch"
+                })
+        void aTownOrCountryAfterAWordOfPlaceIsNoPerson(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "я приїхала з Оленою Коваленко, моєю сестрою|Оленою Коваленко",
+                    "Sofia Petrova ruft morgen an|Sofia Petrova"
+                })
+        void aPersonAfterAPrepositionStaysAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
     }
 }
