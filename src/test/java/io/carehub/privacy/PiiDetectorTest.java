@@ -1906,5 +1906,24 @@ class PiiDetectorTest {
         void aPersonAfterAPrepositionStaysAPerson(String text, String name) {
             assertThat(found(text, EntityType.PERSON)).contains(name);
         }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Здравствуйте, мы семья Гогиберидзе / Gogiberidze, хотим интернет|Gogiberidze",
+                    "Здравствуйте, мы семья Гогиберидзе / Gogiberidze, хотим интернет|Гогиберидзе",
+                    "в паспорте фамилия латиницей, а по-русски Мельничук, спасибо|Мельничук",
+                    "Паспорт на другое имя Taras, можно ли так?|Taras"
+                })
+        void aCyrillicContextNameAndItsLatinTwinAreNames(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"мы семья / TV Paket", "на имя SIM-KARTE или нет?", "по-русски / Deutsch"})
+        void noNameAfterTheseWordsWithoutACapitalizedWord(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
     }
 }
