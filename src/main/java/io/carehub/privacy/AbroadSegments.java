@@ -33,12 +33,13 @@ final class AbroadSegments {
             + "(?![\\p{L}\\p{N}])");
 
     /**
-     * A flat, unit or floor: "Apt 12B", "Flat 3", "ap. 4", "kv. 8", "кв. 8", "m. 12", "lok. 5", "Whg. 3", "bl. A2",
-     * "1. tv.".
+     * A flat, unit or floor: "Apt 12B", "Flat 3", "ap. 4", "kv. 8", "кв. 8", "ет. 3", "ап. 9", "բն. 6", "m. 12",
+     * "lok. 5", "Whg. 3", "bl. A2", "1. tv.".
      */
     private static final Pattern UNIT = Pattern.compile(
             "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt|int|interno|scala)"
-                    + "|кв|m|д|D(?=:))" // Turkish "D: 9" (daire) only with its colon
+                    // Russian and Ukrainian flat, Bulgarian floor, flat and entrance, Armenian flat ("բն. 6")
+                    + "|кв|ет|ап|вх|բն|m|д|D(?=:))" // Turkish "D: 9" (daire) only with its colon
                     + "[.:]? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"
                     // Spanish floor and door: "3º B", "2º izq.", "1º dcha."
                     + "|\\d{1,2}[º°ª](?: ?(?:[A-Z]|(?i:izq|izda|dcha|dcha|der|centro|ctro))(?![\\p{L}\\p{N}])\\.?)?(?![\\p{L}\\p{N}])"
@@ -46,6 +47,19 @@ final class AbroadSegments {
                     + "|(?:\\d{1,2}(?:r|n|t|è|º)|(?i:pral|bxs|ent))\\.? \\d{1,2}[aª](?![\\p{L}\\p{N}])"
                     // Danish floor and side: "1. tv.", "st. th.", "2. sal", "kl. mf."
                     + "|(?:\\d{1,2}\\.|(?i:st|kl)\\.?) ?(?i:tv|th|mf|sal)(?![\\p{L}\\p{N}])\\.?");
+
+    /**
+     * A town after the word for town or city, shortened with a dot, and its postcode after a comma if one follows: the
+     * Russian "г. Омск", Ukrainian "м. Харків, 61002", Bulgarian "гр. Варна", Armenian "ք. Գյումրի".
+     */
+    private static final Pattern MARKED_TOWN =
+            Pattern.compile("(?:г|гр|м|ք)\\. ?(?<town>" + TOWN + ")(?:,? \\d{4,6})?(?![\\p{L}\\p{N}])");
+
+    /** End of a town after its marker word starting at {@code i} ("м. Харків, 61002"), or -1. */
+    static int markedTown(TextScan s, Lexicons lex, int i) {
+        Matcher m = matcher(MARKED_TOWN, s, i);
+        return m == null || !town(s, lex, m.start("town"), m.end("town")) ? -1 : m.end();
+    }
 
     /** Towns written with a number that is no postcode: "Dublin 3"; elsewhere a town and small number is no address. */
     private static final WordSet NUMBERED_DISTRICTS =

@@ -65,6 +65,9 @@ final class AbroadStreetWords {
             "пер",
             "переулок",
             "бульвар",
+            // Bulgarian boulevard: "бул. „Витоша“ 12"
+            "бул",
+            "булевард",
             "пл",
             "площадь",
             "ulitsa",
@@ -185,7 +188,12 @@ final class AbroadStreetWords {
             "gate",
             "vei",
             "veien",
-            "cesta");
+            "cesta",
+            // Armenian street and avenue, often shortened: "Աբովյան փ. 24", "Մաշտոցի պող. 7"
+            "փ",
+            "փողոց",
+            "պող",
+            "պողոտա");
     /** Endings of one-word street names abroad: "Kalverstraat", "Nørregade", "Storgatan", "Hämeenkatu". */
     private static final String[] STREET_ENDINGS = {
         "straat",

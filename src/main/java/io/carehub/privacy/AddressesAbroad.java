@@ -36,10 +36,8 @@ final class AddressesAbroad implements Scanner {
         if (!s.hasDigit()) return;
         List<Token> t = s.tokens;
         for (int i = 0; i < t.size(); i++) {
-            int streetEnd = t.get(i).isNumber() ? numberFirst(s, i) : streetWordFirst(s, i);
-            if (streetEnd < 0 && t.get(i).isWord() && t.get(i).capitalized() && numberSoon(t, i)) {
-                streetEnd = nameFirst(s, i);
-            }
+            int streetEnd = townFirst(s, i);
+            if (streetEnd < 0) streetEnd = street(s, i);
             if (streetEnd < 0) {
                 int piece = postcodePiece(s, t.get(i));
                 if (piece > 0)
@@ -51,6 +49,52 @@ final class AddressesAbroad implements Scanner {
             out.add(new Detection(EntityType.ADDRESS, start, end, SCORE));
             i = s.tokenAtOrAfter(end) - 1;
         }
+    }
+
+    /** The end of a street with its number starting at token i, in any of the orders below, or -1. */
+    private int street(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        int end = t.get(i).isNumber() ? numberFirst(s, i) : streetWordFirst(s, i);
+        if (end < 0 && t.get(i).isWord() && t.get(i).capitalized() && numberSoon(t, i)) end = nameFirst(s, i);
+        return end;
+    }
+
+    /**
+     * The town first, then a comma and the street, as Russian, Kazakh and Armenian addresses are written: "г. Омск,
+     * ул. Ленина, д. 15", "ք. Գյումրի, Շիրակացու 8", "Երևան, Աբովյան փ. 24". After the word for town ("г.", "м.",
+     * "гр.", "ք.") the street needs only capitalized words and a number; a town without that word needs a street
+     * word, must be a word of the street's script that is no everyday word, and must not go on a sentence in that
+     * script (the word before it is of another script, or there is none). The end of the street, or -1.
+     */
+    private int townFirst(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        Token w = t.get(i);
+        if (!w.isWord() || !numberSoon(t, i)) return -1;
+        int townEnd = AbroadSegments.markedTown(s, lex, w.start());
+        boolean marked = townEnd > 0;
+        if (!marked) {
+            if (!w.capitalized() || w.text().charAt(0) < 0x370 || lex.isCommon(w.folded())) return -1;
+            if (i > 0 && t.get(i - 1).isWord() && sameScript(t.get(i - 1), w)) return -1;
+            townEnd = w.end();
+        }
+        if (s.at(townEnd) != ',' || s.at(townEnd + 1) != ' ') return -1;
+        int k = s.tokenAtOrAfter(townEnd + 2);
+        if (k >= t.size() || t.get(k).start() != townEnd + 2) return -1;
+        if (!marked && !sameScript(t.get(k), w)) return -1;
+        int end = street(s, k);
+        if (end > 0 || !marked) return end;
+        int j = k;
+        while (j < t.size()
+                && j - k < 3
+                && t.get(j).isWord()
+                && t.get(j).capitalized()
+                && (j == k || NameSpan.joined(s, t.get(j - 1), t.get(j)))) j++;
+        return j > k ? houseNumber(s, j, t.get(j - 1).end()) : -1;
+    }
+
+    private static boolean sameScript(Token a, Token b) {
+        return Character.UnicodeScript.of(a.text().charAt(0))
+                == Character.UnicodeScript.of(b.text().charAt(0));
     }
 
     /**
@@ -93,7 +137,8 @@ final class AddressesAbroad implements Scanner {
         while (k < t.size()
                 && k - i <= 5
                 && t.get(k).isWord()
-                && t.get(k).start() - t.get(k - 1).end() <= 2) {
+                && (t.get(k).start() - t.get(k - 1).end() <= 2
+                        || quoted(s, t.get(k - 1).end(), t.get(k).start()))) {
             Token n = t.get(k);
             if (NUMBER_WORDS.contains(n.folded()) && names > 0) break;
             if (n.capitalized() && !lex.isStopWord(n.folded()) || elidedName(n)) names++;
@@ -102,7 +147,17 @@ final class AddressesAbroad implements Scanner {
         }
         if (names == 0 || k >= t.size()) return -1;
         if (t.get(k).isWord() && NUMBER_WORDS.contains(t.get(k).folded())) k++;
-        return houseNumber(s, k, t.get(k - 1).end());
+        int after = t.get(k - 1).end();
+        if (QUOTES.indexOf(s.at(after)) >= 0) after++; // "ул. „Цар Симеон“ 112": the name's closing quote
+        return houseNumber(s, k, after);
+    }
+
+    /** Quotation marks around a street's name, as Bulgarian and Russian write it: „Витоша“, «Ленина». */
+    private static final String QUOTES = "„“”«»\"";
+
+    /** A street word's dot and blank, then the quote that opens the name: "ул. „". */
+    private static boolean quoted(TextScan s, int from, int to) {
+        return to - from <= 3 && to > from && QUOTES.indexOf(s.at(to - 1)) >= 0 && s.onlyBetween(from, to - 1, ".");
     }
 
     /** A number among the next five tokens: without one, no street written name first can end here. */
@@ -254,6 +309,7 @@ final class AddressesAbroad implements Scanner {
                 continue;
             }
             e = Math.max(AbroadSegments.postcodeTown(s, lex, next), AbroadSegments.townPostcode(s, lex, next));
+            e = Math.max(e, AbroadSegments.markedTown(s, lex, next)); // "…, кв. 12, м. Харків, 61002"
             if (e > 0) return e;
             int k = s.tokenAtOrAfter(next);
             if (k >= s.tokens.size()) break;

@@ -107,6 +107,10 @@ final class Context {
             "рођен",
             "рођена",
             "рођења",
+            // Bulgarian: "born" (m., f.), "date of birth" (дата на раждане)
+            "роден",
+            "родена",
+            "раждане",
             "nascut",
             "nascuta",
             "nasterii",

@@ -52,40 +52,51 @@ final class Dates {
 
     /**
      * Month names in the other languages customers write their birth dates in, by month, as written (folded when
-     * read): Italian, Spanish, Portuguese, French, Dutch, Romanian, Turkish, Polish, Croatian, Serbian and Bosnian,
-     * Russian and Ukrainian in Latin and Cyrillic script, Greek; nominative and the genitive dates use ("7 marca").
+     * read): Italian, Spanish, Portuguese, French, Dutch, Romanian, Turkish, Polish, Croatian, Serbian and Bosnian
+     * (in both scripts), Bulgarian, Russian and Ukrainian in Latin and Cyrillic script, Greek; nominative and the
+     * genitive dates use ("7 marca", "5. novembra", "30 юни").
      * Kept apart from {@link #MONTHS}: many are also first names (Marta, Maja, Julio), which the name rules must
      * not take for months.
      */
     private static final String[] FOREIGN_MONTHS = {
         "gennaio enero janeiro janvier janv januari ianuarie ocak styczeń stycznia siječanj siječnja sijecanj"
-                + " januar yanvar yanvarya sichen sichnya січень січня январь января јануар ιανουάριος ιανουαρίου",
+                + " januar yanvar yanvarya sichen sichnya січень січня январь января јануар ιανουάριος ιανουαρίου"
+                + " januara януари јануара",
         "febbraio febrero fevereiro février févr fevrier februari februarie şubat subat luty lutego veljača"
                 + " veljače februar fevral fevralya lyutyi lyutoho лютий лютого февраль февраля фебруар"
-                + " φεβρουάριος φεβρουαρίου",
+                + " φεβρουάριος φεβρουαρίου"
+                + " februara февруари фебруара",
         "marzo março mars maart martie mart marzec marca ožujak ožujka marta berezen bereznya березень березня"
                 + " март марта μάρτιος μαρτίου",
         "aprile abril avril avr aprilie nisan kwiecień kwietnia travanj travnja aprel aprelya kviten kvitnya квітень"
-                + " квітня апрель апреля април απρίλιος απριλίου",
+                + " квітня апрель апреля април απρίλιος απριλίου"
+                + " aprila април априла",
         "maggio mayo maio mai mei mayıs mayis maj maja svibanj svibnja maya traven travnya травень травня май мая"
-                + " мај μάιος μαΐου",
+                + " мај μάιος μαΐου"
+                + " маја",
         "giugno junio junho juin juni iunie haziran czerwiec czerwca lipanj lipnja jun iyun iyunya cherven chervnya"
-                + " червень червня июнь июня јун ιούνιος ιουνίου",
+                + " червень червня июнь июня јун ιούνιος ιουνίου"
+                + " juna юни јуна",
         "luglio julio julho juillet juil juli iulie temmuz lipiec lipca srpanj srpnja jul iyul iyulya lypen lypnya"
-                + " липень липня июль июля јул ιούλιος ιουλίου",
+                + " липень липня июль июля јул ιούλιος ιουλίου"
+                + " jula юли јула",
         "agosto août aout augustus ağustos agustos sierpień sierpnia kolovoz kolovoza avgust avgusta serpen serpnya"
                 + " серпень серпня август августа αύγουστος αυγούστου",
         "settembre septiembre setiembre setembro septembre septembrie eylül eylul wrzesień września rujan rujna"
                 + " septembar sentyabr sentyabrya veresen veresnya вересень вересня сентябрь сентября септембар"
-                + " σεπτέμβριος σεπτεμβρίου",
+                + " σεπτέμβριος σεπτεμβρίου"
+                + " septembra септември септембра",
         "ottobre octubre outubro octobre octombrie ekim październik października oktobar oktyabr oktyabrya zhovten"
-                + " zhovtnya жовтень жовтня октябрь октября октобар οκτώβριος οκτωβρίου",
+                + " zhovtnya жовтень жовтня октябрь октября октобар οκτώβριος οκτωβρίου"
+                + " oktobra октомври октобра",
         "novembre noviembre novembro noiembrie kasım kasim listopad listopada studeni studenoga studenog novembar"
                 + " noyabr noyabrya lystopad lystopada листопад листопада ноябрь ноября новембар νοέμβριος"
-                + " νοεμβρίου",
+                + " νοεμβρίου"
+                + " novembra ноември новембра",
         "dicembre diciembre dezembro décembre déc decembre decembrie aralık aralik grudzień grudnia prosinac"
                 + " prosinca decembar dekabr dekabrya hruden hrudnya грудень грудня декабрь декабря децембар"
                 + " δεκέμβριος δεκεμβρίου"
+                + " decembra декември децембра"
     };
 
     private static final WordTable MONTH_NUMBERS = new WordTable(MONTHS);

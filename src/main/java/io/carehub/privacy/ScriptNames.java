@@ -26,8 +26,35 @@ final class ScriptNames {
     private static final WordSet ARABIC_I = WordSet.of("أنا", "انا");
 
     private static final WordSet CYRILLIC_INTRO = WordSet.of(
-            "я", "зовут", "сын", "сына", "дочь", "дочка", "мама", "мамы", "папа", "папы", "муж", "жена", "брат",
-            "сестра", "син", "донька", "мене");
+            "я",
+            "зовут",
+            "сын",
+            "сына",
+            "дочь",
+            "дочка",
+            "мама",
+            "мамы",
+            "папа",
+            "папы",
+            "муж",
+            "жена",
+            "брат",
+            "сестра",
+            "син",
+            "донька",
+            "мене",
+            "семья",
+            "семьи",
+            "родина",
+            "по-русски",
+            "по-украински",
+            "по-українськи");
+    /**
+     * Words after which a name in Latin letters follows in a Cyrillic message: "name" ("имя Andrii", "ім'я Olena")
+     * and the grandparents a contract is often for ("для бабушки Manana Beridze").
+     */
+    private static final WordSet LATIN_INTRO = WordSet.of(
+            "имя", "ім'я", "імя", "бабушка", "бабушки", "бабушке", "дедушка", "дедушки", "дедушке", "бабусі", "дідуся");
     /** Words between a Latin name and its twin: "auf Arabisch", "in Cyrillic". */
     private static final WordSet LANGUAGE_WORDS = WordSet.of(
             "auf",
@@ -62,6 +89,11 @@ final class ScriptNames {
             if (ARABIC_NAME_WORDS.contains(f)) arabicRun(s, k + 1, added);
             else if (ARABIC_I.contains(f) && endsTheArabic(s, k + 1)) arabicRun(s, k + 1, added);
             else if (CYRILLIC_INTRO.contains(f)) cyrillicRun(s, k + 1, added);
+            else if (LATIN_INTRO.contains(f)) latinRun(s, k + 1, added);
+        }
+        for (int i = 0, n = added.size(); i < n; i++) {
+            Detection d = added.get(i);
+            if (cyrillic(t.get(s.tokenAtOrAfter(d.start())))) latinTwinAfter(s, s.tokenAtOrAfter(d.end()), added);
         }
         return Detection.addWhereFree(found, added);
     }
@@ -117,6 +149,37 @@ final class ScriptNames {
         if (end > k)
             added.add(new Detection(
                     EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), SCORE));
+    }
+
+    /** "имя Andrii", "бабушки Manana Beridze": one or two capitalized Latin words, not in capitals throughout. */
+    private static void latinRun(TextScan s, int k, List<Detection> added) {
+        List<Token> t = s.tokens;
+        int end = k;
+        while (end < t.size()
+                && end - k < 2
+                && latinName(t.get(end))
+                && (end == k || s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ""))) end++;
+        if (end > k)
+            added.add(new Detection(
+                    EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), SCORE));
+    }
+
+    /** "семья Чхеидзе / Chkheidze": the Latin twin after a slash or bracket of a Cyrillic name found here. */
+    private static void latinTwinAfter(TextScan s, int k, List<Detection> added) {
+        List<Token> t = s.tokens;
+        if (k <= 0
+                || k >= t.size()
+                || !separatorsOnly(s, t.get(k - 1).end(), t.get(k).start())) return;
+        if (containsAny(s, t.get(k - 1).end(), t.get(k).start(), "(/")) latinRun(s, k, added);
+    }
+
+    private static boolean latinName(Token w) {
+        char ch = w.text().charAt(0);
+        return w.isWord()
+                && ch < 0x250
+                && w.capitalized()
+                && w.length() >= 2
+                && !TextScan.unchangedByUpperCase(w.text());
     }
 
     /** One or two Arabic-script words from {@code k}, then the end, punctuation or a word of another script. */

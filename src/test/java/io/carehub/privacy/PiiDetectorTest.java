@@ -1809,4 +1809,121 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.CARD)).containsExactly(card);
         }
     }
+
+    /** Issue 17, the W round's kinds: addresses, names and dates in Cyrillic, Georgian and Armenian. */
+    @Nested
+    class WRoundScripts {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "адрес в Болгарии ул. „Раковски“ 27, 1000 София, благодаря|ул. „Раковски“ 27, 1000 София",
+                    "Adresse: бул. „Васил Левски“ 14, ет. 2, ап. 7, 9000 Варна|бул. „Васил Левски“ 14, ет. 2, ап. 7, 9000 Варна",
+                    "стара адреса: вул. Пушкінська, 12, кв. 3, м. Одеса, 65000, дякую|вул. Пушкінська, 12, кв. 3, м. Одеса, 65000",
+                    "прописка г. Самара, ул. Садовая, д. 9, кв. 21 до 2020 года|г. Самара, ул. Садовая, д. 9, кв. 21",
+                    "frühere Adresse ք. Վանաձոր, Տիգրան Մեծի 41, բն. 3 danke|ք. Վանաձոր, Տիգրան Մեծի 41, բն. 3",
+                    "alte Adresse war Գավառ, Սայաթ-Նովա փ. 5, բն. 12, jetzt Köln|Գավառ, Սայաթ-Նովա փ. 5, բն. 12"
+                })
+        void anAddressWrittenTheLocalWayIsOneAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Привет, ул. Ленина у нас закрыта до 5 мая",
+                    "г. Москва большой город, 2 миллиона машин",
+                    "Спасибо, Андрей 5 раз звонил"
+                })
+        void noLocalAddressWithoutStreetAndNumber(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "ich bin Giorgi Kapanadze / გიორგი კაპანაძე, wegen Rechnung|გიორგი კაპანაძე",
+                    "Vertrag für Tamar Lomidze (თამარ ლომიძე) bitte|თამარ ლომიძე",
+                    "mein Name ist Aram Sargsyan / Արամ Սարգսյան, danke|Արամ Սարգսյան",
+                    "Kundin Anahit Petrosyan (auf Armenisch Անահիտ Պետրոսյան) ruft an|Անահիտ Պետրոսյան"
+                })
+        void aGeorgianOrArmenianTwinOfALatinNameIsAName(String text, String twin) {
+            assertThat(found(text, EntityType.PERSON)).contains(twin);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "ich bin Giorgi Kapanadze / გამარჯობა და მადლობა",
+                    "mein Name ist Aram Sargsyan / շնորհակալություն"
+                })
+        void aGreetingInGeorgianOrArmenianScriptIsNoTwin(String text) {
+            assertThat(found(text, EntityType.PERSON))
+                    .allMatch(name -> name.chars().allMatch(ch -> ch < 0x530));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Zdravo, rođena 17. marta 1986, broj ugovora fehlt|17. marta 1986",
+                    "rođen 3. decembra 1979 u Beogradu|3. decembra 1979",
+                    "geboren 12 октомври 1988 in Varna|12 октомври 1988",
+                    "датум рођења 21. јуна 1990|21. јуна 1990"
+                })
+        void aBirthDateWithASerbianOrBulgarianMonthIsADateOfBirth(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"isporuka 5. novembra 2026 u 10 sati", "Juna Petrović ruft an"})
+        void aMonthWordWithoutBirthIsNoDateOfBirth(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Я переехала из Самары, нужен интернет",
+                    "Мама живёт в Полтаві, можна туди роутер?",
+                    "ich ziehe nächsten Monat nach Tbilisi, Vertrag kündigen",
+                    "am nevoie de SIM, locuiesc in Moldova acum",
+                    "Brauche ich für Kasachstan Roaming? ЕГН 1234567890 ist bulgarisch"
+                })
+        void aTownOrCountryAfterAWordOfPlaceIsNoPerson(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "я приїхала з Оленою Коваленко, моєю сестрою|Оленою Коваленко",
+                    "Sofia Petrova ruft morgen an|Sofia Petrova"
+                })
+        void aPersonAfterAPrepositionStaysAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Здравствуйте, мы семья Гогиберидзе / Gogiberidze, хотим интернет|Gogiberidze",
+                    "Здравствуйте, мы семья Гогиберидзе / Gogiberidze, хотим интернет|Гогиберидзе",
+                    "в паспорте фамилия латиницей, а по-русски Мельничук, спасибо|Мельничук",
+                    "Паспорт на другое имя Taras, можно ли так?|Taras"
+                })
+        void aCyrillicContextNameAndItsLatinTwinAreNames(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"мы семья / TV Paket", "на имя SIM-KARTE или нет?", "по-русски / Deutsch"})
+        void noNameAfterTheseWordsWithoutACapitalizedWord(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
