@@ -1872,4 +1872,32 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+
+    /** Issue 17, the W round's towns with their region or river after a link: "Weilheim i. OB", "unter Teck". */
+    @Nested
+    class WRoundLinkedTownQualifiers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Anschrift Bergstraße 4, 83646 Bad Tölz i. OB, Kundennummer 5521 7730 18|Bergstraße 4, 83646 Bad Tölz i. OB",
+                    "neu: Talweg 9, 97199 Ochsenfurt am Main. Danke|Talweg 9, 97199 Ochsenfurt am Main",
+                    "Ringstraße 2, 89250 Senden an der Iller, bitte|Ringstraße 2, 89250 Senden an der Iller"
+                })
+        void aTownTakesItsLinkedRegionOrRiver(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Talweg 9, 97199 Ochsenfurt unter Vorbehalt zugestimmt|Talweg 9, 97199 Ochsenfurt",
+                    "Talweg 9, 97199 Ochsenfurt i. A. Bergmann|Talweg 9, 97199 Ochsenfurt"
+                })
+        void noLinkedQualifierThatIsAnEverydayWord(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+    }
 }
