@@ -36,7 +36,8 @@ final class BirthDateScanner implements Scanner {
                 end = englishDate(s, i);
             }
             if (end < 0) continue;
-            boolean event = EventDates.before(s, start); // a contract's, order's or invoice's date, whatever is near
+            // a contract's, order's or invoice's date, whatever is near, unless the year was named a birth year
+            boolean event = EventDates.before(s, start) && !BirthYears.namedBefore(s, start, yearOf(s, start, end));
             if (!event && Context.birthAround(s, start, end)) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, start, end, BIRTH_WORD_SCORE));
             } else if (!event

@@ -1,5 +1,6 @@
 package io.carehub.privacy;
 
+import io.carehub.privacy.TextScan.Token;
 import java.util.List;
 
 /**
@@ -41,7 +42,47 @@ final class CityQualifiers {
             while (k < s.length() && (Character.isLetter(s.at(k)) || s.at(k) == '-') && k - end <= MAX_BRACKETED) k++;
             return Character.isLetterOrDigit(s.at(k)) || k - end < 3 ? end : k;
         }
+        if (s.at(end) == ' ') return linkedEnd(s, end);
         return end;
+    }
+
+    /** Links between a town and its region or river: "Weilheim i. OB", "Kirchheim unter Teck", "Lindau am Bodensee". */
+    private static final WordSet LINKS = WordSet.of("i", "a", "am", "im", "an", "ob", "unter", "vor");
+
+    /** Articles and the abbreviated "der" after a link: "an der Donau", "a. d. Ilm", "ob der Tauber". */
+    private static final WordSet ARTICLES = WordSet.of("d", "der", "dem", "den");
+
+    /**
+     * The end of "i. OB", "unter Teck", "a. d. Donau" after a town that follows its postcode and ends at {@code end},
+     * or {@code end}: a link, perhaps an article, and one capitalized word that is no everyday word or month and
+     * ends the phrase ("82362 Weilheim am Montag", "Ochsenfurt unter Vorbehalt zugestimmt" keep their end).
+     */
+    private static int linkedEnd(TextScan s, int end) {
+        List<Token> t = s.tokens;
+        int k = s.tokenAtOrAfter(end);
+        if (k < 2 || k + 1 >= t.size() || t.get(k - 1).end() != end) return end;
+        if (!postcodeBefore(t, k - 1) && !(k > 2 && t.get(k - 2).capitalized() && postcodeBefore(t, k - 2))) return end;
+        if (!LINKS.contains(t.get(k).folded()) || t.get(k).capitalized()) return end;
+        int next = k + 1;
+        if (next + 1 < t.size() && ARTICLES.contains(t.get(next).folded())) next++;
+        Token region = t.get(next);
+        if (!region.isWord() || !region.capitalized()) return end;
+        for (int j = k; j <= next; j++) {
+            if (t.get(j).start() - t.get(j - 1).end() > 2
+                    || !s.onlyBetween(t.get(j - 1).end(), t.get(j).start(), ".")) {
+                return end;
+            }
+        }
+        Lexicons lex = Lexicons.get();
+        boolean abbreviation = region.length() <= 4 && TextScan.unchangedByUpperCase(region.text()); // "i. OB"
+        boolean everyday = lex.isCommon(region.folded()) || lex.isOrdinary(region.folded());
+        if ((everyday && !abbreviation) || Dates.month(region.folded()) > 0) return end;
+        return next + 1 < t.size() && t.get(next + 1).start() - region.end() == 1 ? end : region.end();
+    }
+
+    /** A German postcode right before the town's word at {@code town}: "82362 Weilheim", "83646 Bad Tölz". */
+    private static boolean postcodeBefore(List<Token> t, int town) {
+        return town > 0 && t.get(town - 1).isNumber() && t.get(town - 1).length() == 5;
     }
 
     /**

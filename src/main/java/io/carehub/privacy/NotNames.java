@@ -120,7 +120,7 @@ final class NotNames {
         if (compound(f) || foreign.noName(s, k) || contexts.noName(s, k)) return true;
         if (f.indexOf('-') > 0 && words.contains(f)) return true; // "Rose-Gold", though Rose is a surname
         if (lex.isName(token)) return false;
-        if (words.contains(f) || organisations.isHead(f) || endsWithAny(f, suffixes)) return true;
+        if (words.contains(f) || organisations.isHeadAt(s, k) || endsWithAny(f, suffixes)) return true;
         return (roles.contains(f) || endsWithAny(f, roleSuffixes)) && !afterSalutationOrFirstName(s, k);
     }
 

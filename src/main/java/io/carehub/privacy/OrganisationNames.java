@@ -82,6 +82,30 @@ final class OrganisationNames {
         }
     }
 
+    /**
+     * Token i is a head ({@link #isHead}) where it stands. A word that only ends like one is a surname right after
+     * a first name when no name follows it: "Bettina Hausladen, 0991 ..." or "Jens Hofmarkt:" name people, while
+     * "Getränkemarkt Jens" and "Bettina Hausladen Immobilien" remain organisations.
+     */
+    boolean isHeadAt(TextScan s, int i) {
+        Token token = s.tokens.get(i);
+        String f = token.folded();
+        return isHead(f) && !(token.capitalized() && !heads.contains(f) && surnameAfterFirstName(s, i));
+    }
+
+    private boolean surnameAfterFirstName(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        if (i == 0) return false;
+        Token before = t.get(i - 1);
+        if (!before.isWord() || !before.capitalized() || !lex.isAnyFirstName(before.folded())) return false;
+        if (!s.text.substring(before.end(), t.get(i).start()).equals(" ")) return false;
+        if (i + 1 == t.size()) return true;
+        Token next = t.get(i + 1);
+        return !(next.isWord()
+                && next.capitalized()
+                && s.text.substring(t.get(i).end(), next.start()).equals(" "));
+    }
+
     /** A word that names a kind of organisation: "Bäckerei", "Zahnarztpraxis", "Fahrvereins", "Anne-Frank-Schule". */
     boolean isHead(String folded) {
         if (heads.contains(folded)) return true;
@@ -112,7 +136,7 @@ final class OrganisationNames {
                 org[i] = true;
                 markRange(org, nameBefore(s, i), i);
             }
-            if (clubs.contains(token.text()) || token.capitalized() && isHead(f)) {
+            if (clubs.contains(token.text()) || token.capitalized() && isHeadAt(s, i)) {
                 org[i] = true;
                 markRange(org, i + 1, nameAfter(s, i + 1));
             } else if (!token.capitalized() && f.length() >= 5 && heads.contains(f)) {

@@ -101,6 +101,7 @@ public final class PiiDetector {
             new LicencePlateScanner(),
             new ForeignPlates(),
             new BirthDateScanner(),
+            new BirthYears(),
             new WordDateScanner(),
             new CalendarDates(),
             new SpokenDotDates(),

@@ -1926,4 +1926,95 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /** Issue 17, the W round's German names: a surname that ends like an organisation's word after a first name. */
+    @Nested
+    class WRoundSurnamesLikeOrganisations {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Mit freundlichen Grüßen Renate Hofladen, 0911 / 22 41 87|Renate Hofladen",
+                    "Rückruf bitte an Konrad Weinmarkt: 0821 55 66 01|Konrad Weinmarkt"
+                })
+        void aSurnameEndingLikeAShopAfterAFirstNameIsAName(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Der Getränkemarkt hat zu, wir waren beim Blumenladen",
+                    "Renate Hofladen Immobilien GmbH, Rechnung 2024-11"
+                })
+        void anOrganisationsWordBeforeANameStaysAnOrganisation(String text) {
+            assertThat(found(text, EntityType.PERSON)).doesNotContain("Renate Hofladen", "Getränkemarkt");
+        }
+    }
+
+    /** Issue 17, the W round's birth years: "Jahrgang 1943", "geboren 1948 am 28. Juli". */
+    @Nested
+    class WRoundBirthYears {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "mein Vater ist Jahrgang 1939, er hört schlecht|1939",
+                    "Oma (Jg. 1931) hat kein Handy|1931",
+                    "sie ist geboren 1952 am 3. März in Kassel|1952 am 3. März"
+                })
+        void aYearNamedAsTheBirthYearIsADateOfBirth(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"Er ist Jahrgang 1941. Sie wollen das genaue Datum: 7.2.1941, bitte|7.2.1941"})
+        void aFullDateOfTheNamedBirthYearIsADateOfBirth(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).contains(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "der Router ist Jahrgang 2021, also neu",
+                    "Vertrag seit 1998 am 3. März geschlossen",
+                    "Rechnungsdatum: 7.2.1991, bitte prüfen",
+                    "im Jahr 1960 gab es noch kein Internet"
+                })
+        void noBirthYearWithoutItsWord(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
+
+    /** Issue 17, the W round's towns with their region or river after a link: "Weilheim i. OB", "unter Teck". */
+    @Nested
+    class WRoundLinkedTownQualifiers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Anschrift Bergstraße 4, 83646 Bad Tölz i. OB, Kundennummer 5521 7730 18|Bergstraße 4, 83646 Bad Tölz i. OB",
+                    "neu: Talweg 9, 97199 Ochsenfurt am Main. Danke|Talweg 9, 97199 Ochsenfurt am Main",
+                    "Ringstraße 2, 89250 Senden an der Iller, bitte|Ringstraße 2, 89250 Senden an der Iller"
+                })
+        void aTownTakesItsLinkedRegionOrRiver(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Talweg 9, 97199 Ochsenfurt unter Vorbehalt zugestimmt|Talweg 9, 97199 Ochsenfurt",
+                    "Talweg 9, 97199 Ochsenfurt i. A. Bergmann|Talweg 9, 97199 Ochsenfurt"
+                })
+        void noLinkedQualifierThatIsAnEverydayWord(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+    }
 }

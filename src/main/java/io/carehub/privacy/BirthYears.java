@@ -1,0 +1,79 @@
+package io.carehub.privacy;
+
+import io.carehub.privacy.TextScan.Token;
+import java.time.Year;
+import java.util.List;
+
+/**
+ * Birth years that no whole date carries (DATE_OF_BIRTH): "Jahrgang 1943" or "Jg. 1951" (German for the year one
+ * was born in), and a year said before its day and month, "geboren 1948 am 28. Juli", which
+ * {@link BirthDateScanner} reads only the other way round. A year named so also vouches for a later full date of the
+ * same year: "Jahrgang 1936 ... das genaue Datum: 19.5.1936" is a birth date, though "Datum" before a date
+ * otherwise names an event ({@link EventDates}).
+ */
+final class BirthYears implements Scanner {
+
+    private static final WordSet YEAR_WORDS = WordSet.of("jahrgang", "jg");
+
+    @Override
+    public void scan(TextScan s, List<Detection> out) {
+        List<Token> t = s.tokens;
+        for (int i = 0; i + 1 < t.size(); i++) {
+            Token w = t.get(i);
+            if (!w.isWord()) continue;
+            if (YEAR_WORDS.contains(w.folded()) && birthYear(s, i + 1)) {
+                Token y = t.get(i + 1);
+                out.add(new Detection(EntityType.DATE_OF_BIRTH, y.start(), y.end(), BirthDateScanner.BIRTH_WORD_SCORE));
+            } else if (Context.birthWord(w.folded()) && birthYear(s, i + 1)) {
+                int end = dayAfterYear(s, i + 1);
+                if (end > 0) {
+                    out.add(new Detection(
+                            EntityType.DATE_OF_BIRTH, t.get(i + 1).start(), end, BirthDateScanner.BIRTH_WORD_SCORE));
+                }
+            }
+        }
+    }
+
+    /** Token k is a four-digit adult's year right after a word ("Jahrgang 1943", "Jg. 1951", "Jahrgang: 1936"). */
+    private static boolean birthYear(TextScan s, int k) {
+        Token y = s.tokens.get(k);
+        if (!y.isNumber() || y.length() != 4) return false;
+        String gap = s.text.substring(s.tokens.get(k - 1).end(), y.start());
+        if (!gap.equals(" ") && !gap.equals(". ") && !gap.equals(": ")) return false;
+        int year = Integer.parseInt(y.text());
+        return year >= 1900 && year <= Year.now().getValue() - BirthDateScanner.ADULT_YEARS;
+    }
+
+    /** "1948 am 28. Juli", "1948, am 3. März": the end of the month word, or -1. */
+    private static int dayAfterYear(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        if (k + 3 >= t.size()) return -1;
+        Token am = t.get(k + 1);
+        Token day = t.get(k + 2);
+        Token month = t.get(k + 3);
+        if (!am.folded().equals("am") || !s.onlyBetween(t.get(k).end(), am.start(), ",")) return -1;
+        if (!day.isNumber() || day.length() > 2 || !s.onlyBetween(day.end(), month.start(), ".")) return -1;
+        int m = Dates.month(month.folded());
+        int year = Integer.parseInt(t.get(k).text());
+        return m > 0 && Dates.valid(Integer.parseInt(day.text()), m, year) ? month.end() : -1;
+    }
+
+    /** "Jahrgang 1943" (or "Jg. 1943") stands before {@code pos}: a full date of that year is a birth date. */
+    static boolean namedBefore(TextScan s, int pos, int year) {
+        if (year < 0 || !s.messageFact("birth-year-word", () -> hasYearWord(s))) return false;
+        List<Token> t = s.tokens;
+        String digits = Integer.toString(year);
+        for (int k = 1; k < t.size() && t.get(k).end() <= pos; k++) {
+            if (t.get(k).text().equals(digits)
+                    && YEAR_WORDS.contains(t.get(k - 1).folded())) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasYearWord(TextScan s) {
+        for (Token token : s.tokens) {
+            if (token.isWord() && YEAR_WORDS.contains(token.folded())) return true;
+        }
+        return false;
+    }
+}
