@@ -113,6 +113,7 @@ final class ScriptNames {
         while (end < t.size()
                 && end - k < 2
                 && cyrillicName(t.get(end))
+                && !acronymBeforeNumber(s, end)
                 && (end == k || s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ""))) end++;
         if (end > k)
             added.add(new Detection(
@@ -140,6 +141,19 @@ final class ScriptNames {
 
     private static boolean nameWord(Token w) {
         return arabic(w) && w.length() >= 2 && !ARABIC_FUNCTION.contains(w.folded());
+    }
+
+    /**
+     * "ИИН 910922352600", "ЕГН 8504170060", "ИНН 2380609972": an all-capital Cyrillic word of up to six letters before
+     * a number is the number's keyword, not a name.
+     */
+    static boolean acronymBeforeNumber(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        Token w = t.get(k);
+        if (w.length() > 6 || !TextScan.unchangedByUpperCase(w.text())) return false;
+        return k + 1 < t.size()
+                && t.get(k + 1).isNumber()
+                && s.onlyBetween(w.end(), t.get(k + 1).start(), " :.№");
     }
 
     private static boolean cyrillicName(Token w) {
