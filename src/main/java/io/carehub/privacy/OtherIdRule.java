@@ -282,12 +282,19 @@ final class OtherIdRule implements Scanner {
             }
             end++;
         }
-        while (end > first + 1 && !t.get(end - 1).isNumber() && t.get(end - 1).length() > 1) end--;
+        while (end > first + 1 && !t.get(end - 1).isNumber() && t.get(end - 1).length() > 1 && !checkLetters(t, end))
+            end--;
         int length = t.get(end - 1).end() - t.get(first).start();
         if (digits < 5 && !(digits >= 4 && length >= 9)) return -1;
         out.add(new Detection(
                 EntityType.OTHER_ID, t.get(first).start(), t.get(end - 1).end(), SCORE));
         return end;
+    }
+
+    /** "5830271GW": two capitals glued to the digits before them are an Irish PPS number's check and type letters. */
+    private static boolean checkLetters(List<Token> t, int end) {
+        Token last = t.get(end - 1);
+        return last.length() == 2 && t.get(end - 2).isNumber() && t.get(end - 2).end() == last.start();
     }
 
     /** A word between keyword and value: "Versichertennummer der Krankenkasse: …"; not another number's keyword. */

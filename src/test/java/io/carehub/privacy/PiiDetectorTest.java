@@ -1865,4 +1865,38 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).noneMatch(name -> name.contains("ИНН") || name.contains("ЕГН"));
         }
     }
+
+    /** Issue 17, the W round's documents and the Irish PPS number's letters. */
+    @Nested
+    class WRoundDocumentsAndPps {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "маю посвідчення 004127358 (ID-картка)|004127358",
+                    "Aufenthaltstitel ist abgelaufen, der neue kommt erst im nächsten Monat, geht das? alter FLTJWGHPR3|FLTJWGHPR3"
+                })
+        void aDocumentNumberIsAnIdDocument(String text, String id) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Der alte Vertrag hatte FLTJWGHPR3, neu kommt noch",
+                    "Aufenthaltstitel ist abgelaufen, der neue kommt erst im nächsten Monat, geht das? alter FLTJWGHPR4"
+                })
+        void noSingleDigitSerialWithoutDocumentWordOrCheck(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"PPS number 1234567TW for my mother|1234567TW", "PPSN 7654321AB, danke|7654321AB"})
+        void aPpsNumberKeepsItsTwoLetters(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(id);
+        }
+    }
 }
