@@ -1899,4 +1899,26 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.OTHER_ID)).containsExactly(id);
         }
     }
+
+    /** Issue 17, the W round's lists: "Vertr." abbreviates a contract number's keyword. */
+    @Nested
+    class WRoundContractAbbreviation {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Frau Lenz (Vertr. 55102938, Matrikel 2210394)|55102938",
+                    "Vertr. 7719 2045 bitte beenden|7719 2045"
+                })
+        void aNumberAfterVertrIsACustomerId(String text, String id) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Vertr. ab 2025 ist günstiger", "Vertr. 12 Monate"})
+        void noCustomerIdAfterVertrWithoutANumber(String text) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
+        }
+    }
 }
