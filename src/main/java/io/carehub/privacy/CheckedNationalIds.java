@@ -10,13 +10,16 @@ import java.util.function.Predicate;
  * "NIE Y-2075999-X", a mod-23 letter), the Chinese resident id (18 chars, birth date, ISO 7064 mod 11-2 with X), the
  * Thai id (13 digits), the Japanese My Number (12 digits), the Korean resident registration number
  * ("970502-2848859"), the Indian Aadhaar (12 digits, Verhoeff), the Polish PESEL, the Chilean RUT ("18.442.617-K"),
- * the Uruguayan cédula ("4.512.337-0") and the Italian partita IVA ("IT" and 11 digits). The cue words are
+ * the Uruguayan cédula ("4.512.337-0"), the Italian partita IVA ("IT" and 11 digits), the Kazakh IIN/ИИН (12
+ * digits, YYMMDD, a century digit and a two-pass mod-11 check) and the Ukrainian taxpayer number РНОКПП (10 digits, a
+ * weighted mod-11 check; cued by a tax word, since ten digits are also a phone or a customer number). The cue words are
  * {@code identity-words.txt}'s; the score beats the document, phone and customer-number readings of the same chars.
  */
 final class CheckedNationalIds implements Scanner {
 
     static final double SCORE = 0.97;
     private static final int MAX_GROUPS = 5;
+    private static final String UKRAINIAN_TAX = "ukrainian-tax";
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     @Override
@@ -74,11 +77,20 @@ final class CheckedNationalIds implements Scanner {
         int end = letter != 0 ? last + 1 : last;
         if (Chars.isAlnum(s.at(t.get(end - 1).end()))) return 0;
         String prefix = from < numberAt ? t.get(from).text().toUpperCase() : "";
-        if (!fits(prefix, d.toString(), shape.toString(), letter, kind -> IdentityWords.cueInMessage(s, kind)))
-            return 0;
+        int start = t.get(from).start();
+        if (!fits(prefix, d.toString(), shape.toString(), letter, kind -> cued(s, start, kind))) return 0;
         out.add(new Detection(
                 EntityType.OTHER_ID, t.get(from).start(), t.get(end - 1).end(), SCORE));
         return end;
+    }
+
+    /**
+     * Whether the message names the kind's country or keyword; a Ukrainian tax word must stand among the few words
+     * before the number, since one in ten of any ten digits passes its check.
+     */
+    private static boolean cued(TextScan s, int start, String kind) {
+        if (!kind.equals(UKRAINIAN_TAX)) return IdentityWords.cueInMessage(s, kind);
+        return Context.anyBefore(s, start, 5, 48, w -> IdentityWords.cue(kind, w));
     }
 
     /** Whether one kind's check fits and the message names that kind's country or keyword. */
@@ -108,8 +120,10 @@ final class CheckedNationalIds implements Scanner {
         if (n == 12 && (plain || groupsOfFour(shape))) {
             // "0170 3318 0942" is a German mobile; an Aadhaar never starts with 0 or 1
             return d.charAt(0) != '0' && myNumber(d) && named.test("japanese")
-                    || d.charAt(0) >= '2' && aadhaar(d) && named.test("aadhaar");
+                    || d.charAt(0) >= '2' && aadhaar(d) && named.test("aadhaar")
+                    || plain && kazakhIin(d) && named.test("kazakh");
         }
+        if (n == 10 && plain) return ukrainianTaxNumber(d) && named.test(UKRAINIAN_TAX);
         if (shape.lastIndexOf('-') != shape.length() - 2 || !rutShape(shape)) return false;
         String body = d.substring(0, n - 1);
         return body.length() == 7 && uruguayanCedula(d) && named.test("uruguayan")
@@ -210,6 +224,32 @@ final class CheckedNationalIds implements Scanner {
         int sum = 0;
         for (int i = 0; i < 7; i++) sum += (d.charAt(i) - '0') * weights[i];
         return (10 - sum % 10) % 10 == d.charAt(7) - '0';
+    }
+
+    /**
+     * Kazakhstan: YYMMDD, a century and sex digit (1 to 6), four serial digits and a check digit: the first eleven
+     * weighted 1 to 11 mod 11, or weighted 3 to 11, 1, 2 when that gives 10 (a second 10 is no valid IIN).
+     */
+    static boolean kazakhIin(String d) {
+        if (!date(num(d, 4, 6), num(d, 2, 4)) || d.charAt(6) < '1' || d.charAt(6) > '6') return false;
+        int check = weightedMod11(d, 1);
+        if (check == 10) check = weightedMod11(d, 3);
+        return check != 10 && check == d.charAt(11) - '0';
+    }
+
+    /** The first eleven digits weighted from {@code firstWeight} up, 11 wrapping to 1, mod 11. */
+    private static int weightedMod11(String d, int firstWeight) {
+        int sum = 0;
+        for (int i = 0; i < 11; i++) sum += (d.charAt(i) - '0') * ((firstWeight - 1 + i) % 11 + 1);
+        return sum % 11;
+    }
+
+    /** Ukraine: the РНОКПП's first nine digits weighted -1, 5, 7, 9, 4, 6, 10, 5, 7; the sum mod 11 mod 10. */
+    static boolean ukrainianTaxNumber(String d) {
+        int[] weights = {-1, 5, 7, 9, 4, 6, 10, 5, 7};
+        int sum = 0;
+        for (int i = 0; i < 9; i++) sum += (d.charAt(i) - '0') * weights[i];
+        return Math.floorMod(sum, 11) % 10 == d.charAt(9) - '0';
     }
 
     /** India: 12 digits, the last a Verhoeff check digit. */

@@ -25,6 +25,8 @@ final class CustomerIdRule implements Scanner {
             "vertrag",
             "vertrages",
             "vertraege",
+            // "Vertr. 40027719": the contract abbreviated in lists
+            "vertr",
             "vertragskonto",
             "vertragskontonummer",
             "buchungskonto",

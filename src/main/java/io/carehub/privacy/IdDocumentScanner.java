@@ -42,6 +42,20 @@ final class IdDocumentScanner implements Scanner {
     }
 
     /** A German document: 9 or 10 chars of the ICAO alphabet; adds it and returns true. */
+    /**
+     * "Aufenthaltstitel abgelaufen … alter Titel YTNNGGPTF0": a checked serial with a single digit (its check digit)
+     * is a document's where the message names a document anywhere; ten chars without vowels that pass the check are no
+     * word.
+     */
+    private static boolean documentInMessage(TextScan s) {
+        return s.messageFact("document-word", () -> {
+            for (TextScan.Token token : s.tokens) {
+                if (token.isWord() && Context.documentWord(token.folded())) return true;
+            }
+            return false;
+        });
+    }
+
     private static boolean icaoDocument(TextScan s, int start, int end, List<Detection> out) {
         int len = end - start;
         if (len != 9 && len != 10 || !anyDigit(s.c, start, end)) return false; // a number has digits
@@ -50,7 +64,11 @@ final class IdDocumentScanner implements Scanner {
         if (digitCount <= 0) return false;
         boolean context = Context.idDocumentBefore(s, start);
         boolean checked = len == 10 && icaoChecked(candidate);
-        double score = checked && context ? 0.97 : checked && digitCount >= 2 ? 0.75 : context && len == 9 ? 0.7 : 0;
+        double score = checked && context
+                ? 0.97
+                : checked && digitCount >= 2
+                        ? 0.75
+                        : checked && documentInMessage(s) ? 0.9 : context && len == 9 ? 0.7 : 0;
         if (score == 0) return false;
         out.add(new Detection(EntityType.ID_DOCUMENT, start, end, score));
         return true;

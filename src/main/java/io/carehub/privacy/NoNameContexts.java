@@ -256,14 +256,9 @@ final class NoNameContexts {
         return true;
     }
 
-    /** "ЕГН 9206306408": two to four Cyrillic capitals, then a number of eight digits or more. */
+    /** "ЕГН 9206306408": a Cyrillic keyword in capitals before its number ({@link ScriptNames#acronymBeforeNumber}). */
     private static boolean cyrillicAbbreviation(TextScan s, int k) {
-        List<Token> t = s.tokens;
-        Token token = t.get(k);
-        if (!cyrillic(token) || token.length() < 2 || token.length() > 4) return false;
-        if (!TextScan.unchangedByUpperCase(token.text()) || k + 1 >= t.size()) return false;
-        Token next = t.get(k + 1);
-        return next.isNumber() && next.length() >= 8 && s.onlyBetween(token.end(), next.start(), ":");
+        return cyrillic(s.tokens.get(k)) && ScriptNames.acronymBeforeNumber(s, k);
     }
 
     private static boolean cyrillic(Token w) {

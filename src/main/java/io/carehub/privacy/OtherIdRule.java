@@ -144,7 +144,20 @@ final class OtherIdRule implements Scanner {
             "steuer-id",
             "steuerid",
             "steueridentifikationsnummer",
-            "identifikationsnummer");
+            "identifikationsnummer",
+            // Kazakh IIN, Ukrainian record number УНЗР, Uzbek PINFL/JShShIR, Armenian social card, in Latin and
+            // Cyrillic spelling
+            "iin",
+            "иин",
+            "жсн",
+            "unzr",
+            "унзр",
+            "pinfl",
+            "пинфл",
+            "jshshir",
+            "жшшир",
+            "sozialkarte",
+            "соцкарта");
     /** Keywords of two tokens: first word → the words that may follow it. */
     private static final WordSet PAIRS = WordSet.of(
             "student id",
@@ -172,7 +185,20 @@ final class OtherIdRule implements Scanner {
             "numer pesel",
             "previdenza sociale",
             "seguridad social",
-            "sosyal guvenlik");
+            "sosyal guvenlik",
+            "social card",
+            // "Mat.-Nr. 4728193": the matriculation number abbreviated, split by its dots
+            "mat nr");
+
+    /**
+     * Words for a "personal number" that name a national number only where the message names a country whose
+     * citizens carry one ("georgische Personalnummer 01024057812", "Personal Number J35812047L … Albania"); in a
+     * German message alone a "Personalnummer" is an employer's staff number.
+     */
+    private static final WordSet PERSONAL_NUMBER = WordSet.of("personalnummer", "personalnr", "personal-nr");
+
+    private static final WordSet PERSONAL_NUMBER_PAIRS =
+            WordSet.of("personal number", "personal no", "personal nr", "numri personal", "personal code");
 
     /** The first words of {@link #PAIRS}: only after one of them is the pair looked up. */
     private static final WordSet PAIR_HEADS = WordSet.copyOf(
@@ -213,12 +239,14 @@ final class OtherIdRule implements Scanner {
         List<Token> t = s.tokens;
         String w = t.get(i).folded();
         if (keyword(w)) return i + 1;
-        if (i + 1 < t.size()
-                && t.get(i + 1).isWord()
-                && t.get(i + 1).start() - t.get(i).end() <= 2
-                && (PAIR_HEADS.contains(w)
-                                && PAIRS.contains(w + " " + t.get(i + 1).folded())
-                        || IdentityWords.numberPair(w, t.get(i + 1).folded()))) return i + 2;
+        if (PERSONAL_NUMBER.contains(w) && IdentityWords.cueInMessage(s, "personal-number")) return i + 1;
+        if (i + 1 >= t.size()
+                || !t.get(i + 1).isWord()
+                || t.get(i + 1).start() - t.get(i).end() > 2) return -1;
+        String pair = w + " " + t.get(i + 1).folded();
+        if (PAIR_HEADS.contains(w) && PAIRS.contains(pair)
+                || IdentityWords.numberPair(w, t.get(i + 1).folded())) return i + 2;
+        if (PERSONAL_NUMBER_PAIRS.contains(pair) && IdentityWords.cueInMessage(s, "personal-number")) return i + 2;
         return -1;
     }
 
@@ -254,12 +282,19 @@ final class OtherIdRule implements Scanner {
             }
             end++;
         }
-        while (end > first + 1 && !t.get(end - 1).isNumber() && t.get(end - 1).length() > 1) end--;
+        while (end > first + 1 && !t.get(end - 1).isNumber() && t.get(end - 1).length() > 1 && !checkLetters(t, end))
+            end--;
         int length = t.get(end - 1).end() - t.get(first).start();
         if (digits < 5 && !(digits >= 4 && length >= 9)) return -1;
         out.add(new Detection(
                 EntityType.OTHER_ID, t.get(first).start(), t.get(end - 1).end(), SCORE));
         return end;
+    }
+
+    /** "5830271GW": two capitals glued to the digits before them are an Irish PPS number's check and type letters. */
+    private static boolean checkLetters(List<Token> t, int end) {
+        Token last = t.get(end - 1);
+        return last.length() == 2 && t.get(end - 2).isNumber() && t.get(end - 2).end() == last.start();
     }
 
     /** A word between keyword and value: "Versichertennummer der Krankenkasse: …"; not another number's keyword. */

@@ -145,6 +145,7 @@ final class ScriptNames {
         while (end < t.size()
                 && end - k < 2
                 && cyrillicName(t.get(end))
+                && !acronymBeforeNumber(s, end)
                 && (end == k || s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ""))) end++;
         if (end > k)
             added.add(new Detection(
@@ -203,6 +204,29 @@ final class ScriptNames {
 
     private static boolean nameWord(Token w) {
         return arabic(w) && w.length() >= 2 && !ARABIC_FUNCTION.contains(w.folded());
+    }
+
+    /**
+     * "ИИН 910922352600", "ЕГН 8504170060", "РНОКПП 6570308714": a Cyrillic word in capitals of up to six letters before
+     * a number is the number's keyword, not a name, when it is a known identity keyword or has at most one vowel (a
+     * name in a message written in capitals has more: "ПЕТРОВ 0171 …").
+     */
+    static boolean acronymBeforeNumber(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        Token w = t.get(k);
+        if (w.length() > 6 || !TextScan.unchangedByUpperCase(w.text())) return false;
+        if (!(OtherIdRule.keyword(w.folded()) || vowels(w.text()) <= 1)) return false;
+        return k + 1 < t.size()
+                && t.get(k + 1).isNumber()
+                && s.onlyBetween(w.end(), t.get(k + 1).start(), " :.№");
+    }
+
+    private static int vowels(String word) {
+        int n = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if ("АЕЁИОУЫЭЮЯІЇЄ".indexOf(word.charAt(i)) >= 0) n++;
+        }
+        return n;
     }
 
     private static boolean cyrillicName(Token w) {

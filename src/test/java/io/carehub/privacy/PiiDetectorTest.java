@@ -2017,4 +2017,124 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
         }
     }
+
+    /**
+     * Issue 17, the W round's national numbers of Eastern Europe, the Caucasus and Central Asia: the Kazakh IIN and
+     * the Ukrainian РНОКПП by their check digits, the others by their keyword in Latin or Cyrillic spelling.
+     */
+    @Nested
+    class WRoundNationalNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "IIN 841122503177, passport of Kazakhstan|841122503177",
+                    "Мой ИИН: 020307602117, спасибо|020307602117",
+                    "Kasachstan, meine Nummer dort 841122503177|841122503177",
+                    "мій РНОКПП 3124589076|3124589076",
+                    "Мій податковий номер 2901704554, дякую|2901704554"
+                })
+        void aCheckedKazakhOrUkrainianNumberIsAnOtherId(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "мій УНЗР 19881203-01245, паспорт є|19881203-01245",
+                    "PINFL 42207951230047, Taschkent|42207951230047",
+                    "Sozialkarte 2817465093 aus Armenien|2817465093",
+                    "georgische Personalnummer 59001048273 bitte|59001048273",
+                    "my personal number is K01215033P, I am from Albania|K01215033P",
+                    "Liste: Zi. 12 Mat.-Nr. 5129384 Vertrag 2291|5129384"
+                })
+        void aNationalNumberAfterItsKeywordIsAnOtherId(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Kasachstan, Bestellung 841122503178 ist da",
+                    "Ukraine, Kundennummer 3124589076 bitte",
+                    "Мій податковий номер 3124589077, дякую",
+                    "Personalnummer 59001048273 beim Arbeitgeber",
+                    "my personal number is K01215033P"
+                })
+        void noNationalNumberWithoutCheckOrCountry(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Счёт на имя Ольга Петрова, ИНН 7707083893", "Петър Иванов, ЕГН 7523169263"})
+        void aCyrillicAcronymBeforeANumberIsNoName(String text) {
+            assertThat(found(text, EntityType.PERSON)).noneMatch(name -> name.contains("ИНН") || name.contains("ЕГН"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"КЛИЕНТ: ОЛЬГА ПЕТРОВА 4471920385|ПЕТРОВА", "МЕНЯ ЗОВУТ ИГОРЬ СОКОЛОВ 01512345678|СОКОЛОВ"})
+        void aSurnameInCapitalsBeforeANumberStaysAName(String text, String surname) {
+            assertThat(found(text, EntityType.PERSON)).anyMatch(name -> name.contains(surname));
+        }
+    }
+
+    /** Issue 17, the W round's documents and the Irish PPS number's letters. */
+    @Nested
+    class WRoundDocumentsAndPps {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "маю посвідчення 004127358 (ID-картка)|004127358",
+                    "Aufenthaltstitel ist abgelaufen, der neue kommt erst im nächsten Monat, geht das? alter FLTJWGHPR3|FLTJWGHPR3"
+                })
+        void aDocumentNumberIsAnIdDocument(String text, String id) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Der alte Vertrag hatte FLTJWGHPR3, neu kommt noch",
+                    "Aufenthaltstitel ist abgelaufen, der neue kommt erst im nächsten Monat, geht das? alter FLTJWGHPR4"
+                })
+        void noSingleDigitSerialWithoutDocumentWordOrCheck(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"PPS number 1234567TW for my mother|1234567TW", "PPSN 7654321AB, danke|7654321AB"})
+        void aPpsNumberKeepsItsTwoLetters(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(id);
+        }
+    }
+
+    /** Issue 17, the W round's lists: "Vertr." abbreviates a contract number's keyword. */
+    @Nested
+    class WRoundContractAbbreviation {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Frau Lenz (Vertr. 55102938, Matrikel 2210394)|55102938",
+                    "Vertr. 7719 2045 bitte beenden|7719 2045"
+                })
+        void aNumberAfterVertrIsACustomerId(String text, String id) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Vertr. ab 2025 ist günstiger", "Vertr. 12 Monate"})
+        void noCustomerIdAfterVertrWithoutANumber(String text) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
+        }
+    }
 }
