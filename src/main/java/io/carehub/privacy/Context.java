@@ -157,7 +157,7 @@ final class Context {
             if (!token.isWord()) continue;
             String w = token.folded();
             if (documentWord(w)) return true;
-            if (OtherIdRule.keyword(w)) return false;
+            if (OtherIdRule.keyword(token)) return false;
         }
         return false;
     }

@@ -29,6 +29,9 @@ final class WordSet extends AbstractSet<String> {
     private final int shift;
     private final int size;
 
+    /** This list's id in {@link KeywordLists}: its bit in a token's {@link TextScan.Token#keywordLists}. */
+    private final int list;
+
     private WordSet(Collection<String> entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 4 - 1)) << 1;
         words = new String[capacity];
@@ -47,6 +50,7 @@ final class WordSet extends AbstractSet<String> {
             }
         }
         size = count;
+        list = KeywordLists.add(entries);
     }
 
     /** The set of {@code words}; like {@code Set.of} it refuses null entries. */
@@ -84,6 +88,16 @@ final class WordSet extends AbstractSet<String> {
             if (entry == 0) return false;
             if (entry == h && words[i].equals(word)) return true;
         }
+    }
+
+    /**
+     * {@link #has(String)} of the token's folded form: a bit test when the token was looked up in {@link KeywordLists}
+     * after this list was added (always, once the rules' classes are initialized), else the lookup by the word.
+     */
+    boolean has(TextScan.Token token) {
+        if (token.keywordGeneration() != KeywordLists.generation()) return has(token.folded());
+        long[] lists = token.keywordLists();
+        return lists != null && (lists[list >>> 6] & 1L << list) != 0; // the shift takes list's low six bits
     }
 
     @Override
