@@ -138,7 +138,7 @@ final class AddressRules implements Scanner {
                     && !lex.isStopWord(t.get(k).folded())) {
                 int numberEnd = houseNumber(s, k + 1);
                 if (numberEnd > k + 1
-                        && (Context.anyBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::contains)
+                        && (Context.anyWordBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::has)
                                 || postcodeCityAfterNumber(s, afterComma(s, numberEnd)) > 0)) {
                     return k + 1;
                 }

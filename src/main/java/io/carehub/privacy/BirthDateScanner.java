@@ -69,7 +69,7 @@ final class BirthDateScanner implements Scanner {
     /** A year at least {@value #ADULT_YEARS} years back, not marked as the start of something. */
     static boolean adultsYear(TextScan s, int start, int year) {
         if (year < 0 || year > Year.now().getValue() - ADULT_YEARS) return false;
-        return !Context.anyBefore(s, start, 2, 20, SINCE::contains);
+        return !Context.anyWordBefore(s, start, 2, 20, SINCE::has);
     }
 
     /** The date's year: its four-digit number, or a two-digit one read as the latest year not in the future. */
