@@ -86,7 +86,7 @@ final class DictatedAddresses implements Scanner {
         int digits = 0;
         int j = k;
         while (j < t.size() && digits < POSTCODE_DIGITS && t.get(j).isWord() && (j == k || joined(s, j - 1, j))) {
-            int said = NumberWords.spokenDigits(t.get(j).folded());
+            int said = NumberWords.spokenDigits(t.get(j));
             if (said < 1) break;
             digits += said;
             j++;

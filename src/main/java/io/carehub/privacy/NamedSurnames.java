@@ -63,7 +63,7 @@ final class NamedSurnames implements Scanner {
                 && w.length() >= 2
                 && (w.capitalized() || colon)
                 && (w.lexicon() & Lexicons.STOP) == 0
-                && Dates.month(w.folded()) == 0;
+                && Dates.month(w) == 0;
     }
 
     private static boolean colon(TextScan s, int from, int to) {
