@@ -213,9 +213,10 @@ final class AbroadStreetWords {
         "gaten"
     };
 
-    private static final SuffixList STREET_ENDING_LIST = new SuffixList(java.util.List.of(STREET_ENDINGS));
-
     static boolean endsLikeAStreet(String folded) {
-        return STREET_ENDING_LIST.endsAny(folded, 4); // four chars before the ending: not "Brigade"
+        for (String ending : STREET_ENDINGS) {
+            if (folded.length() >= ending.length() + 4 && folded.endsWith(ending)) return true; // not "Brigade"
+        }
+        return false;
     }
 }

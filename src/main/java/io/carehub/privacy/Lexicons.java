@@ -42,8 +42,8 @@ final class Lexicons {
             "ou", "zadeh", "pour", "nejad", "oglu", "enko", "chuk", "czuk", "ov", "ova", "ev", "eva", "ovic", "evic",
             "yan", "escu", "eanu", "wat", "pong", "phong", "porn", "sak", "chai");
 
-    /** The surname suffixes by their last char: a word is compared with the few that end as it does. */
-    private static final SuffixList SURNAME_ENDINGS = new SuffixList(SURNAME_SUFFIXES);
+    /** The surname suffixes by their last (ASCII) char: a word is compared with the few that end as it does. */
+    private static final String[][] SUFFIXES_BY_LAST_CHAR = byLastChar(SURNAME_SUFFIXES);
 
     private static final Lexicons INSTANCE = new Lexicons();
 
@@ -185,7 +185,24 @@ final class Lexicons {
 
     /** The suffix test of {@link #hasSurnameShape}, for a word whose bits are known. */
     static boolean hasSurnameSuffix(String folded) {
-        return SURNAME_ENDINGS.endsAny(folded, 3);
+        int n = folded.length();
+        char last = n == 0 ? 0 : folded.charAt(n - 1);
+        if (last >= SUFFIXES_BY_LAST_CHAR.length) return false;
+        for (String suffix : SUFFIXES_BY_LAST_CHAR[last]) {
+            if (n >= suffix.length() + 3 && folded.endsWith(suffix)) return true;
+        }
+        return false;
+    }
+
+    private static String[][] byLastChar(List<String> suffixes) {
+        String[][] table = new String[128][];
+        for (char ch = 0; ch < 128; ch++) {
+            char end = ch;
+            table[ch] = suffixes.stream()
+                    .filter(x -> x.charAt(x.length() - 1) == end)
+                    .toArray(String[]::new);
+        }
+        return table;
     }
 
     /** A first name from any of datafaker's locales, written capitalized. */

@@ -109,7 +109,10 @@ final class StreetLexicon {
     }
 
     private static boolean hasStreetEnding(String f) {
-        return STREET_ENDINGS.endsAny(f, 3);
+        for (String suffix : STREET_ENDINGS.endingLike(f)) {
+            if (f.length() >= suffix.length() + 3 && f.endsWith(suffix)) return true;
+        }
+        return false;
     }
 
     private StreetLexicon() {}

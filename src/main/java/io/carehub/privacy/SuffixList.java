@@ -42,23 +42,6 @@ final class SuffixList {
         return byLastChar[index(word.charAt(word.length() - 1))];
     }
 
-    /**
-     * Whether {@code word} ends in one of the suffixes with at least {@code minStem} chars before it. The chars are
-     * compared from the end, where the few suffixes that share the word's last char differ soonest; for words this
-     * short that beats {@code endsWith}, which compares from the suffix's start.
-     */
-    boolean endsAny(String word, int minStem) {
-        int n = word.length();
-        for (String suffix : endingLike(word)) {
-            int m = suffix.length();
-            if (n < m + minStem) continue;
-            int k = 1;
-            while (k <= m && word.charAt(n - k) == suffix.charAt(m - k)) k++;
-            if (k > m) return true;
-        }
-        return false;
-    }
-
     private String[] emptyOnly() {
         for (String suffix : byLastChar[0]) {
             if (suffix.isEmpty()) return new String[] {suffix};
