@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class KeywordLists {
 
-    /** The index at one generation: immutable, replaced as a whole when a list is added. */
+    /** The index at one generation: immutable, replaced as a whole when lists were added. */
     record Index(WordTable ids, long[][] listsById, int generation) {
 
         /** The lists {@code folded} is in, as a bit per list id; null if it is in none. */
@@ -34,35 +34,48 @@ final class KeywordLists {
     /** Each word's lists, kept for building the next index; guarded by the class's lock. */
     private static final Map<String, BitSet> LISTS_BY_WORD = new LinkedHashMap<>();
 
-    private static int lists;
+    /** How many lists were added; written under the class's lock, after their words are in {@link #LISTS_BY_WORD}. */
+    private static volatile int lists;
 
     private static volatile Index current = new Index(new WordTable(Map.of()), new long[0][], 0);
 
     private KeywordLists() {}
 
-    /** The index as it is now: read once per text that is split. */
+    /**
+     * The index of every list added so far, read once per text that is split. It is built again only when lists were
+     * added since, not at every list: the rules' classes add theirs in bursts, a hundred and more when a detector is
+     * made.
+     */
     static Index current() {
-        return current;
+        Index index = current;
+        return index.generation() == lists ? index : rebuild();
     }
 
-    /** How many lists the index has; a token looked up at an older generation may miss a list's words. */
+    /** How many lists were added; a token looked up at an older generation may miss a list's words. */
     static int generation() {
-        return current.generation();
+        return lists;
     }
 
     /** Adds a list of words and returns its id, the bit {@link WordSet#has(TextScan.Token)} tests. */
     static synchronized int add(Collection<String> words) {
-        int id = lists++;
+        int id = lists;
         for (String word : words)
             LISTS_BY_WORD.computeIfAbsent(word, w -> new BitSet()).set(id);
-        int longs = (lists + 63) >>> 6;
+        lists = id + 1;
+        return id;
+    }
+
+    private static synchronized Index rebuild() {
+        int generation = lists;
+        if (current.generation() == generation) return current;
+        int longs = (generation + 63) >>> 6;
         Map<String, Integer> ids = new HashMap<>();
         List<long[]> listsById = new ArrayList<>(LISTS_BY_WORD.size());
         for (Map.Entry<String, BitSet> e : LISTS_BY_WORD.entrySet()) {
             ids.put(e.getKey(), listsById.size());
             listsById.add(Arrays.copyOf(e.getValue().toLongArray(), longs)); // every array long enough for every id
         }
-        current = new Index(new WordTable(ids), listsById.toArray(long[][]::new), lists);
-        return id;
+        current = new Index(new WordTable(ids), listsById.toArray(long[][]::new), generation);
+        return current;
     }
 }
