@@ -83,7 +83,7 @@ final class AddressRules implements Scanner {
                 continue;
             }
             String f = t.get(i).folded();
-            int p = i + 1 < t.size() && COPULAS.contains(t.get(i + 1).folded()) ? i + 2 : i + 1;
+            int p = i + 1 < t.size() && COPULAS.has(t.get(i + 1)) ? i + 2 : i + 1;
             if ((f.equals("plz") || f.equals("postleitzahl")) && p < t.size() && isPostcode(s, p)) {
                 int last = Math.max(p + 1, postcodeCity(s, p)); // "plz 50667 köln": the town too
                 out.add(new Detection(
@@ -116,29 +116,29 @@ final class AddressRules implements Scanner {
         Token a = t.get(i);
         if (!a.isWord()) return -1;
         String f = a.folded();
-        if (StreetLexicon.isStreetToken(f)) return afterDot(s, i + 1);
+        if (StreetLexicon.isStreetToken(a)) return afterDot(s, i + 1);
         // "Berliner Str.", "Schönhauser Allee", "Kleiner Weg"; dictated in lower case with its postcode after
-        if ((a.capitalized() || SpokenAddresses.adjective(f))
+        if ((a.capitalized() || SpokenAddresses.adjective(a))
                 && i + 1 < t.size()
                 && t.get(i + 1).isWord()
-                && StreetLexicon.STREET_WORDS.contains(t.get(i + 1).folded())
+                && StreetLexicon.STREET_WORDS.has(t.get(i + 1))
                 && t.get(i + 1).start() - a.end() == 1
                 && (a.capitalized()
                         ? !lex.isStopWord(f)
-                        : SpokenAddresses.adjective(f) && postcodeAfterNumber(s, i + 2))) {
+                        : SpokenAddresses.adjective(a) && postcodeAfterNumber(s, i + 2))) {
             return afterDot(s, i + 2);
         }
         // "Am Weiher 3", "Unter den Linden 77" — only with address context or a postcode after
-        if (PREFIXES.contains(f) && a.capitalized()) {
+        if (PREFIXES.has(a) && a.capitalized()) {
             int k = i + 1;
-            if (k < t.size() && ARTICLES.contains(t.get(k).folded())) k++;
+            if (k < t.size() && ARTICLES.has(t.get(k))) k++;
             if (k < t.size()
                     && t.get(k).isWord()
                     && t.get(k).capitalized()
                     && !lex.isStopWord(t.get(k).folded())) {
                 int numberEnd = houseNumber(s, k + 1);
                 if (numberEnd > k + 1
-                        && (Context.anyBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::contains)
+                        && (Context.anyWordBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::has)
                                 || postcodeCityAfterNumber(s, afterComma(s, numberEnd)) > 0)) {
                     return k + 1;
                 }

@@ -172,7 +172,7 @@ final class AddressesAbroad implements Scanner {
     private int nameFirst(TextScan s, int i) {
         List<Token> t = s.tokens;
         if (!t.get(i).capitalized()
-                || lex.isCommon(t.get(i).folded())
+                || lex.isCommon(t.get(i))
                 || i > 0 && s.at(t.get(i).start() - 1) == '-') {
             return -1;
         }

@@ -112,7 +112,7 @@ final class AdjacentSpans {
                 k++) {
             Token token = s.tokens.get(k);
             if (token.isNumber() && token.length() <= 3) continue;
-            if (!token.isWord() || !FLOOR_WORDS.contains(token.folded())) return false;
+            if (!token.isWord() || !FLOOR_WORDS.has(token)) return false;
             floorWord = true;
         }
         return floorWord;

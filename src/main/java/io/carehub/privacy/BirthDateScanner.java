@@ -32,7 +32,7 @@ final class BirthDateScanner implements Scanner {
                     end = wordDate(s, i);
                     if (end >= 0) start = withArticle(s, i);
                 }
-            } else if (Dates.month(a.folded()) > 0) {
+            } else if (Dates.month(a) > 0) {
                 end = englishDate(s, i);
             }
             if (end < 0) continue;
@@ -70,7 +70,7 @@ final class BirthDateScanner implements Scanner {
     /** A year at least {@value #ADULT_YEARS} years back, not marked as the start of something. */
     static boolean adultsYear(TextScan s, int start, int year) {
         if (year < 0 || year > Year.now().getValue() - ADULT_YEARS) return false;
-        return !Context.anyBefore(s, start, 2, 20, SINCE::contains);
+        return !Context.anyWordBefore(s, start, 2, 20, SINCE::has);
     }
 
     /** The date's year: its four-digit number, or a two-digit one read as the latest year not in the future. */
@@ -153,7 +153,7 @@ final class BirthDateScanner implements Scanner {
                 || m.start() - t.get(k - 1).end() > 2
                 || !s.onlyBetween(t.get(ky - 1).end(), y.start(), y.length() == 2 ? ".,-/'’" : ".,-/")
                 || y.length() == 2 && (ky > k + 1 || !Context.birthAround(s, a.start(), y.end()))) return -1;
-        int month = Dates.anyMonth(m.folded());
+        int month = Dates.anyMonth(m);
         int year = y.length() == 4 ? Integer.parseInt(y.text()) : fullYear(Integer.parseInt(y.text()));
         return month > 0 && Dates.valid(Integer.parseInt(a.text()), month, year) ? y.end() : -1;
     }
@@ -198,7 +198,7 @@ final class BirthDateScanner implements Scanner {
                 || !y.isNumber()
                 || y.length() != 4
                 || !s.onlyBetween(t.get(k - 1).end(), y.start(), ",")) return -1;
-        return Dates.valid(Integer.parseInt(d.text()), Dates.month(t.get(i).folded()), Integer.parseInt(y.text()))
+        return Dates.valid(Integer.parseInt(d.text()), Dates.month(t.get(i)), Integer.parseInt(y.text()))
                 ? y.end()
                 : -1;
     }

@@ -137,15 +137,15 @@ final class Context {
     private Context() {}
 
     static boolean phoneBefore(TextScan s, int pos) {
-        return anyBefore(s, pos, 4, 40, PHONE::contains);
+        return anyWordBefore(s, pos, 4, 40, PHONE::has);
     }
 
     static boolean taxIdBefore(TextScan s, int pos) {
-        return anyBefore(s, pos, 4, 40, TAX::contains);
+        return anyWordBefore(s, pos, 4, 40, TAX::has);
     }
 
     static boolean plateBefore(TextScan s, int pos) {
-        return anyBefore(s, pos, 4, 40, PLATE::contains);
+        return anyWordBefore(s, pos, 4, 40, PLATE::has);
     }
 
     /**
@@ -161,7 +161,7 @@ final class Context {
             if (!token.isWord()) continue;
             String w = token.folded();
             if (documentWord(w)) return true;
-            if (OtherIdRule.keyword(w)) return false;
+            if (OtherIdRule.keyword(token)) return false;
         }
         return false;
     }
@@ -245,9 +245,19 @@ final class Context {
     /** Birth in Chinese, Japanese and Korean, written without spaces inside longer words ("我的出生日期是"). */
     private static final List<String> CJK_BIRTH = List.of("出生", "生年月日", "誕生", "생년월일", "생일");
 
+    /** {@link #birthWord(String)} of a word token: its bits say whether it is one of the listed words. */
+    static boolean birthWord(Token word) {
+        String w = word.folded();
+        if (BIRTH.has(word) || w.startsWith("geburts")) return true;
+        return w.charAt(0) >= 0x3000 && cjkBirth(w);
+    }
+
     static boolean birthWord(String w) {
         if (BIRTH.contains(w) || w.startsWith("geburts")) return true;
-        if (w.charAt(0) < 0x3000) return false;
+        return w.charAt(0) >= 0x3000 && cjkBirth(w);
+    }
+
+    private static boolean cjkBirth(String w) {
         for (String b : CJK_BIRTH) {
             if (w.contains(b)) return true;
         }
@@ -260,8 +270,8 @@ final class Context {
 
     static boolean birthAround(TextScan s, int start, int end) {
         if (s.lastCharBefore(start) == '*') return true; // "*05.11.1951": the German birth mark
-        if (anyBefore(s, start, 2, 15, DEATH::contains)) return false;
-        if (anyBefore(s, start, BIRTH_TOKENS, 45, Context::birthWord)) return true;
+        if (anyWordBefore(s, start, 2, 15, DEATH::has)) return false;
+        if (anyWordBefore(s, start, BIRTH_TOKENS, 45, Context::birthWord)) return true;
         if (bornInFrench(s, start)) return true;
         List<Token> t = s.tokens;
         int k = s.tokenAtOrAfter(end);
@@ -291,6 +301,18 @@ final class Context {
             Token token = t.get(k);
             if (token.start() - pos > maxChars) return false;
             if (token.isWord() && keyword.test(token.folded())) return true;
+        }
+        return false;
+    }
+
+    /** {@link #anyBefore} that asks the word tokens themselves, so that a keyword list answers by a token's bits. */
+    static boolean anyWordBefore(TextScan s, int pos, int maxTokens, int maxChars, Predicate<Token> keyword) {
+        List<Token> t = s.tokens;
+        int k = s.tokenAtOrAfter(pos) - 1;
+        for (int seen = 0; k >= 0 && seen < maxTokens; k--, seen++) {
+            Token token = t.get(k);
+            if (pos - token.end() > maxChars) return false;
+            if (token.isWord() && keyword.test(token)) return true;
         }
         return false;
     }

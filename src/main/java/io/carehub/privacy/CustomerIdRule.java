@@ -81,17 +81,17 @@ final class CustomerIdRule implements Scanner {
 
     /** Index of the token after a keyword starting at {@code i}, or -1. */
     private static int keywordEnd(List<Token> t, int i) {
-        String w = t.get(i).folded();
-        boolean head = KEYWORD_HEADS.contains(w);
+        Token word = t.get(i);
+        String w = word.folded();
+        boolean head = KEYWORD_HEADS.has(word);
         if (head
                 && i + 1 < t.size()
                 && t.get(i + 1).isWord()
-                && KEYWORD_TAILS.contains(t.get(i + 1).folded())
+                && KEYWORD_TAILS.has(t.get(i + 1))
                 && t.get(i + 1).start() - t.get(i).end() <= 3) {
             return i + 2;
         }
-        if (KEYWORDS.contains(w) && !(w.equals("customer") || w.equals("contract") || w.equals("account")))
-            return i + 1;
+        if (KEYWORDS.has(word) && !(w.equals("customer") || w.equals("contract") || w.equals("account"))) return i + 1;
         return accountWord(w) || compoundKeyword(w) || asianKeyword(w) ? i + 1 : -1;
     }
 
@@ -203,8 +203,8 @@ final class CustomerIdRule implements Scanner {
                 || text.length() > 3
                 || text.contains("-")
                 || k + 1 >= t.size()
-                || FILLERS.contains(token.folded())
-                || OtherIdRule.keyword(token.folded())) { // "Kundennummer 5019 2734 66, DNI 52846917R"
+                || FILLERS.has(token)
+                || OtherIdRule.keyword(token)) { // "Kundennummer 5019 2734 66, DNI 52846917R"
             return false;
         }
         if (!TextScan.unchangedByUpperCase(text) && text.length() > 2) return false;

@@ -90,14 +90,14 @@ final class DatafakerNames {
     static Set<String> load(Lexicons curated) {
         Set<String> all = new HashSet<>(firstNames(curated));
         all.addAll(load(curated, LAST_NAME_KEYS));
-        addAll(curated, Lexicons.words(WORLD_SURNAMES), all);
+        addAll(curated, Lexicons.names(WORLD_SURNAMES), all);
         return Set.copyOf(all);
     }
 
     /** First names only: lowercase ones are trusted right after a self-introduction ("ich bins jenny"). */
     static Set<String> firstNames(Lexicons curated) {
         Set<String> first = new HashSet<>(load(curated, FIRST_NAME_KEYS));
-        addAll(curated, Lexicons.words(WORLD_FIRST_NAMES), first);
+        addAll(curated, Lexicons.names(WORLD_FIRST_NAMES), first);
         return Set.copyOf(first);
     }
 

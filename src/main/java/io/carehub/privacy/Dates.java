@@ -1,5 +1,6 @@
 package io.carehub.privacy;
 
+import io.carehub.privacy.TextScan.Token;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -99,9 +100,9 @@ final class Dates {
                 + " decembra декември децембра"
     };
 
-    private static final WordTable MONTH_NUMBERS = new WordTable(MONTHS);
+    private static final KeywordTable MONTH_NUMBERS = new KeywordTable(MONTHS);
 
-    private static final WordTable ANY_MONTH_NUMBERS = new WordTable(anyMonths());
+    private static final KeywordTable ANY_MONTH_NUMBERS = new KeywordTable(anyMonths());
 
     private static Map<String, Integer> anyMonths() {
         Map<String, Integer> months = new HashMap<>(MONTHS);
@@ -125,9 +126,19 @@ final class Dates {
         return MONTH_NUMBERS.get(folded, 0);
     }
 
+    /** {@link #month(String)} of a token's folded form. */
+    static int month(Token t) {
+        return MONTH_NUMBERS.get(t, 0);
+    }
+
     /** {@link #month} or a month name in one of the customers' other languages. */
     static int anyMonth(String folded) {
         return ANY_MONTH_NUMBERS.get(folded, 0);
+    }
+
+    /** {@link #anyMonth(String)} of a token's folded form. */
+    static int anyMonth(Token t) {
+        return ANY_MONTH_NUMBERS.get(t, 0);
     }
 
     static boolean valid(int day, int month, int year) {

@@ -33,13 +33,11 @@ final class DictatedAddresses implements Scanner {
         int covered = 0;
         for (int i = 0; i < t.size(); i++) {
             if (i < covered || !t.get(i).isWord()) continue;
-            String f = t.get(i).folded();
-            if (POSTCODE_WORDS.contains(f)) {
+            Token w = t.get(i);
+            String f = w.folded();
+            if (POSTCODE_WORDS.has(w)) {
                 int k = i + 1;
-                while (k < t.size()
-                        && k - i <= 2
-                        && t.get(k).isWord()
-                        && COPULAS.contains(t.get(k).folded())) k++;
+                while (k < t.size() && k - i <= 2 && t.get(k).isWord() && COPULAS.has(t.get(k))) k++;
                 int town = postcodeAndTown(s, k);
                 if (town > k) {
                     out.add(new Detection(
@@ -51,8 +49,8 @@ final class DictatedAddresses implements Scanner {
                 }
                 continue;
             }
-            boolean street = StreetLexicon.isStreetToken(f) && !StreetLexicon.STREET_WORDS.contains(f);
-            boolean lived = i > 0 && LIVE_WORDS.contains(t.get(i - 1).folded()) && !lex.isStopWord(f);
+            boolean street = StreetLexicon.isStreetToken(w) && !StreetLexicon.STREET_WORDS.has(w);
+            boolean lived = i > 0 && LIVE_WORDS.has(t.get(i - 1)) && !lex.isStopWord(w);
             if (!street && !lived) continue;
             int number = houseNumber(s, i + 1);
             if (number < 0) continue;
@@ -88,7 +86,7 @@ final class DictatedAddresses implements Scanner {
         int digits = 0;
         int j = k;
         while (j < t.size() && digits < POSTCODE_DIGITS && t.get(j).isWord() && (j == k || joined(s, j - 1, j))) {
-            int said = NumberWords.spokenDigits(t.get(j).folded());
+            int said = NumberWords.spokenDigits(t.get(j));
             if (said < 1) break;
             digits += said;
             j++;

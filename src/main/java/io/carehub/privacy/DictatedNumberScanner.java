@@ -53,11 +53,11 @@ final class DictatedNumberScanner implements Scanner {
             boolean glued = Chars.isLetter(s.at(token.start() - 1)) || Chars.isLetter(s.at(token.end()));
             return glued || token.length() > 12 ? -1 : token.length();
         }
-        return NumberWords.spokenDigits(token.folded());
+        return NumberWords.spokenDigits(token);
     }
 
     private static boolean cardinal(Token token) {
-        return token.isWord() && NumberWords.digit(token.folded()) < 0;
+        return token.isWord() && NumberWords.digit(token) < 0;
     }
 
     /**
@@ -71,7 +71,7 @@ final class DictatedNumberScanner implements Scanner {
     }
 
     private static boolean startsWithZero(Token token) {
-        return token.isNumber() ? token.text().charAt(0) == '0' : NumberWords.digit(token.folded()) == 0;
+        return token.isNumber() ? token.text().charAt(0) == '0' : NumberWords.digit(token) == 0;
     }
 
     /**

@@ -31,10 +31,9 @@ final class DoorbellNames implements Scanner {
                     loneSurname(s, i + 2, out); // "c/o Jana Berger", "c/o Riedmüller"
             } else if ((w.equals("bei") || w.equals("beim")) && doorbellAfter(t, i + 1)) {
                 name(s, i + 1, Mode.LEXICON_OR_CAPITAL, out); // "bei Schulte klingeln"
-            } else if (BELLS.contains(w) || w.startsWith("klingel") && !w.equals("klingeln")) {
+            } else if (BELLS.has(t.get(i)) || w.startsWith("klingel") && !w.equals("klingeln")) {
                 namesOnTheBell(s, i + 1, out); // "auf der Klingel steht Tran / Pham", "the bell says Okoro/Lindner"
-            } else if ((w.equals("ring") || w.startsWith("klingel"))
-                    && BELL_AT.contains(t.get(i + 1).folded())) {
+            } else if ((w.equals("ring") || w.startsWith("klingel")) && BELL_AT.has(t.get(i + 1))) {
                 namesOnTheBell(s, i + 2, out); // "ring at Okonkwo", "klingeln bei Haddad"
             }
         }

@@ -25,7 +25,7 @@ final class EventDates {
     static boolean before(TextScan s, int start) {
         int from = rangeStart(s, start);
         return Context.anyBefore(s, from, TOKENS, CHARS, EventDates::eventWord)
-                && !Context.anyBefore(s, from, TOKENS, CHARS, Context::birthWord);
+                && !Context.anyWordBefore(s, from, TOKENS, CHARS, Context::birthWord);
     }
 
     /**
@@ -34,7 +34,7 @@ final class EventDates {
      */
     static boolean within(TextScan s, int start, int tokens, int chars) {
         return Context.anyBefore(s, start, tokens, chars, EventDates::eventWord)
-                && !Context.anyBefore(s, start, tokens, chars, Context::birthWord);
+                && !Context.anyWordBefore(s, start, tokens, chars, Context::birthWord);
     }
 
     /** Where the first date of "date - date" starts, or {@code start}. */

@@ -57,7 +57,7 @@ final class ForeignAddresses implements Scanner {
         StartMatcher fourDigits = new StartMatcher(FOUR_DIGIT_POSTCODE, s, ForeignAddresses::fourDigitPostcodeStart);
         while (fourDigits.find()) {
             Matcher m = fourDigits.matcher();
-            if (Context.anyBefore(s, m.start(), 1, 12, PLACE_BEFORE::contains) && placeName(s, m.end()))
+            if (Context.anyWordBefore(s, m.start(), 1, 12, PLACE_BEFORE::has) && placeName(s, m.end()))
                 out.add(new Detection(EntityType.ADDRESS, m.start(), m.end(), 0.75));
         }
     }

@@ -118,7 +118,7 @@ final class ForeignPlates implements Scanner {
      * before, or one up to four words after the plate: "GZ-481-T (NL-Kennzeichen)".
      */
     private static boolean carWordNear(TextScan s, int start, int end) {
-        return Context.anyBefore(s, start, 6, 50, CAR_WORDS::contains)
+        return Context.anyWordBefore(s, start, 6, 50, CAR_WORDS::has)
                 || Context.anyBefore(s, start, 12, 100, IdentityWords::plate)
                 || Context.anyAfter(s, end, 4, 40, IdentityWords::plate);
     }

@@ -23,8 +23,11 @@ final class ForeignWords {
     private final Map<String, Set<String>> pairs = new HashMap<>();
     /** Greetings that are names too ("Bok", "Ola", "Hej"): no name as a message's first word before "," or "!". */
     private final Set<String> greetings = new HashSet<>();
-    /** Every listed word folded, looked up first with the token's folded form: most tokens are in no list. */
-    private final Set<String> foldedWords = new HashSet<>();
+    /**
+     * Every listed word folded, asked first by the token: most tokens are in no list. It depends on the file alone, so
+     * it is one keyword list ({@link KeywordLists}) for every detector.
+     */
+    private static final WordSet FOLDED_WORDS = foldedWords();
 
     ForeignWords(Lexicons lex) {
         for (String line : OrganisationNames.lines("foreign-words.txt")) {
@@ -34,7 +37,6 @@ final class ForeignWords {
             for (String entry : entries.trim().split("\\s+")) {
                 if (entry.isEmpty()) continue;
                 String word = lower(entry);
-                for (String part : word.split("\\+")) foldedWords.add(Folding.fold(part));
                 if (greetingLine) {
                     greetings.add(word);
                 } else if (pairLine) {
@@ -50,6 +52,20 @@ final class ForeignWords {
         }
     }
 
+    private static WordSet foldedWords() {
+        Set<String> folded = new HashSet<>();
+        for (String line : OrganisationNames.lines("foreign-words.txt")) {
+            String entries = line.startsWith("pair:")
+                    ? line.substring(5)
+                    : line.startsWith("greeting:") ? line.substring(9) : line;
+            for (String entry : entries.trim().split("\\s+")) {
+                if (entry.isEmpty()) continue;
+                for (String part : lower(entry).split("\\+")) folded.add(Folding.fold(part));
+            }
+        }
+        return WordSet.copyOf(folded);
+    }
+
     /**
      * A name in the lexicons stays out of the single words ("Dan", "Sam", "Mia"; "olá" is no "Ola"). A Latin word of
      * two letters is kept apart: the lexicons do not hold names that short ("li" is Croatian and a Chinese surname).
@@ -63,7 +79,7 @@ final class ForeignWords {
     /** Token k is a foreign function word or greeting, alone or as part of a listed pair with its neighbour. */
     boolean noName(TextScan s, int k) {
         List<Token> t = s.tokens;
-        if (!foldedWords.contains(t.get(k).folded())) return false;
+        if (!FOLDED_WORDS.has(t.get(k))) return false;
         String w = lower(t.get(k).text());
         if (words.contains(w)) return true;
         if (shortWords.contains(w) && !t.get(k).capitalized() && beforeACapital(s, k)) return true;

@@ -72,20 +72,27 @@ final class IdentityWords {
 
     /** A word of the cue group {@code group} ("turkish", "serial", "validity", "belgian", "tax", "student"). */
     static boolean cue(String group, String folded) {
-        if (!folded.isEmpty() && Chars.spaceless(folded.charAt(0))) return spacelessCue(group, folded);
-        if (folded.isEmpty() || (INSTANCE.cueFirstChars.getOrDefault(group, 0L) & 1L << (folded.charAt(0) & 63)) == 0)
-            return false;
-        Set<String> words = INSTANCE.cues.get(group);
+        return cue(
+                INSTANCE.cues.get(group),
+                INSTANCE.cueHeads.getOrDefault(group, List.of()),
+                INSTANCE.cueFirstChars.getOrDefault(group, 0L),
+                folded);
+    }
+
+    /** {@link #cue(String, String)} with the group's words, heads and first chars looked up already. */
+    private static boolean cue(Set<String> words, List<String> heads, long firstChars, String folded) {
+        if (!folded.isEmpty() && Chars.spaceless(folded.charAt(0))) return spacelessCue(heads, folded);
+        if (folded.isEmpty() || (firstChars & 1L << (folded.charAt(0) & 63)) == 0) return false;
         if (words != null && words.contains(folded)) return true;
-        for (String head : INSTANCE.cueHeads.getOrDefault(group, List.of())) {
+        for (String head : heads) {
             if (folded.startsWith(head)) return true;
         }
         return false;
     }
 
     /** "我的身份证号", "เลขบัตรประชาชน": in a script without spaces a token is a phrase, a head may stand anywhere in it. */
-    private static boolean spacelessCue(String group, String folded) {
-        for (String head : INSTANCE.cueHeads.getOrDefault(group, List.of())) {
+    private static boolean spacelessCue(List<String> heads, String folded) {
+        for (String head : heads) {
             if (Chars.spaceless(head.charAt(0)) && folded.contains(head)) return true;
         }
         return false;
@@ -97,8 +104,12 @@ final class IdentityWords {
      */
     static boolean cueInMessage(TextScan s, String group) {
         return s.messageFact(group, () -> {
+            // the group's parts once per message, not once per word
+            Set<String> words = INSTANCE.cues.get(group);
+            List<String> heads = INSTANCE.cueHeads.getOrDefault(group, List.of());
+            long firstChars = INSTANCE.cueFirstChars.getOrDefault(group, 0L);
             for (TextScan.Token token : s.tokens) {
-                if (token.isWord() && cue(group, token.folded())) return true;
+                if (token.isWord() && cue(words, heads, firstChars, token.folded())) return true;
             }
             return false;
         });

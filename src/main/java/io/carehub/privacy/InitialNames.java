@@ -56,7 +56,7 @@ final class InitialNames implements Scanner {
 
     /** A word of letters that is no everyday word, not a month and not cut short by a dot of its own. */
     private static boolean surname(TextScan s, Token n) {
-        if (!n.isWord() || n.length() < 2 || Dates.month(n.folded()) != 0) return false;
+        if (!n.isWord() || n.length() < 2 || Dates.month(n) != 0) return false;
         if (n.length() <= 3 && s.at(n.end()) == '.') return false; // "i. Allg.", "u. Ä."
         int bits = n.lexicon();
         if ((bits & WORD) != 0) return false;

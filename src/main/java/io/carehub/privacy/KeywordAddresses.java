@@ -89,12 +89,9 @@ final class KeywordAddresses {
         List<Token> t = scan.tokens;
         Merge result = new Merge(found);
         for (int i = 0; i < t.size(); i++) {
-            if (!t.get(i).isWord() || !KEYWORDS.contains(t.get(i).folded())) continue;
+            if (!t.get(i).isWord() || !KEYWORDS.has(t.get(i))) continue;
             int k = i + 1;
-            while (k < t.size()
-                    && t.get(k).isWord()
-                    && FILLERS.contains(t.get(k).folded())
-                    && k - i <= 3) k++;
+            while (k < t.size() && t.get(k).isWord() && FILLERS.has(t.get(k)) && k - i <= 3) k++;
             if (k >= t.size() || !gap(scan, k - 1, " :,-")) continue;
             int end = address(scan, k);
             if (end < 0) continue;

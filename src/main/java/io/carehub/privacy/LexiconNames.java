@@ -147,7 +147,7 @@ final class LexiconNames {
             while (j >= 0 && last - j <= 2 && t.get(j).isWord() && joined(s, t.get(j), t.get(j + 1))) {
                 Token token = t.get(j);
                 String f = token.folded();
-                if (lex.isStopWord(f) || TITLES.contains(f) || !(lex.isName(f) || token.capitalized())) break;
+                if (lex.isStopWord(token) || TITLES.has(token) || !(lex.isName(token) || token.capitalized())) break;
                 j--;
             }
             if (j + 1 <= last)
@@ -188,7 +188,7 @@ final class LexiconNames {
                 if (before.endsWith("-") || before.endsWith("–") || before.endsWith(",")) lowerCaseSignature(s, k, out);
                 continue;
             }
-            if (!SIGNATURE_MARKS.contains(before) || Dates.month(t.get(k).folded()) > 0) continue; // "vom 2. Mai."
+            if (!SIGNATURE_MARKS.contains(before) || Dates.month(t.get(k)) > 0) continue; // "vom 2. Mai."
             int end = span.scanName(s, k, Mode.WEAK);
             if (end > k && end == t.size()) {
                 emit(s, k, end, 0.7, out);

@@ -228,12 +228,17 @@ final class Lexicons {
         return (bits(folded) & CITY) != 0;
     }
 
-    /** The words of a list in {@code privacy/}, folded. */
+    /** The words of a keyword list in {@code privacy/}, folded. */
     static WordSet words(String name) {
+        return WordSet.copyOf(load(name));
+    }
+
+    /** The words of a name list in {@code privacy/}, folded: too many for {@link KeywordLists}, and no rule asks it. */
+    static Set<String> names(String name) {
         return load(name);
     }
 
-    private static WordSet load(String name) {
+    private static Set<String> load(String name) {
         Set<String> words = new HashSet<>();
         try (InputStream in = Lexicons.class.getResourceAsStream("/privacy/" + name)) {
             if (in == null) throw new IllegalStateException("missing lexicon privacy/" + name);
@@ -247,6 +252,6 @@ final class Lexicons {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return WordSet.copyOf(words);
+        return words;
     }
 }

@@ -98,23 +98,17 @@ final class NameGrowth {
         int j = last;
         while (j + 1 < t.size() && j + 1 - first < MAX_TOKENS) {
             int k = j + 1;
-            while (k < t.size()
-                    && k - j <= 2
-                    && t.get(k).isWord()
-                    && PARTICLES.contains(t.get(k).folded())) k++;
+            while (k < t.size() && k - j <= 2 && t.get(k).isWord() && PARTICLES.has(t.get(k))) k++;
             if (k >= t.size() || t.get(k).end() > limitEnd) break;
             Token n = t.get(k);
             if (!n.isWord() || !joined(s, t.get(k - 1), n) || !joined(s, t.get(j), t.get(j + 1))) break;
             if (k > j + 1 && !n.capitalized()) break; // a particle needs a capitalized name after it
             String f = n.folded();
             // a surname that is also a word counts next to a first name: "Kevin Sauer", "Brigitte Lange"
-            boolean surnameWord = n.capitalized()
-                    && k == j + 1
-                    && lex.isOrdinary(f)
-                    && lex.isAnyFirstName(t.get(j).folded());
-            if (lex.isCommon(f) && !surnameWord || TITLES.contains(f) || f.length() < 2 || partOfAddress(s, n)) break;
-            if (StreetLexicon.isStreetToken(f) || lex.isCity(f)) break;
-            boolean lexiconName = lex.isName(f) || lex.isContextName(f, true) || lex.hasSurnameShape(f);
+            boolean surnameWord = n.capitalized() && k == j + 1 && lex.isOrdinary(n) && lex.isAnyFirstName(t.get(j));
+            if (lex.isCommon(n) && !surnameWord || TITLES.has(n) || f.length() < 2 || partOfAddress(s, n)) break;
+            if (StreetLexicon.isStreetToken(n) || lex.isCity(n)) break;
+            boolean lexiconName = lex.isName(n) || lex.isContextName(f, true) || lex.hasSurnameShape(n);
             boolean continues = namesOnly
                     ? n.capitalized() && lexiconName && !lex.isOrdinary(f)
                     : n.capitalized() ? !lower || lexiconName : lower && lowerSurname(s, t.get(first), n);
@@ -152,12 +146,12 @@ final class NameGrowth {
                     j - 1 == 0 || !t.get(j - 2).isWord() || !t.get(j - 2).capitalized();
             if (!initial
                     && (!b.capitalized()
-                            || lex.isCommon(f)
-                            || TITLES.contains(f)
-                            || GREETINGS.contains(f)
-                            || Dates.month(f) != 0 && s.at(b.end()) == '.' // "end of June. BROWN, Jessica"
+                            || lex.isCommon(b)
+                            || TITLES.has(b)
+                            || GREETINGS.has(b)
+                            || Dates.month(b) != 0 && s.at(b.end()) == '.' // "end of June. BROWN, Jessica"
                             || NameTriggers.announcesName(f)
-                            || StreetLexicon.isStreetToken(f)
+                            || StreetLexicon.isStreetToken(b)
                             || !(lex.isAnyFirstName(f)
                                     || !namesOnly
                                             && startsPhrase

@@ -46,7 +46,8 @@ final class NameTriggers {
     /** Applies a context trigger at token i; returns the index after the name, or -1. */
     int trigger(TextScan s, int i, List<Detection> out) {
         List<Token> t = s.tokens;
-        String w = ParticleNames.foreignNameWord(t.get(i).folded());
+        Token word = t.get(i);
+        String w = ParticleNames.foreignNameWord(word);
         String next = i + 1 < t.size() ? t.get(i + 1).folded() : "";
         String prev = i > 0 ? t.get(i - 1).folded() : "";
         switch (w) {
@@ -99,10 +100,7 @@ final class NameTriggers {
                         || (w.equals("ist") && prev.equals("hier"));
                 if (!intro) return -1;
                 int k = i + 1;
-                while (k < t.size()
-                        && k - i <= 2
-                        && t.get(k).isWord()
-                        && WEAK_SKIP.contains(t.get(k).folded())) k++;
+                while (k < t.size() && k - i <= 2 && t.get(k).isWord() && WEAK_SKIP.has(t.get(k))) k++;
                 boolean foreign = !GERMAN_ENGLISH_INTRO.contains(w);
                 int named = name(s, k, foreign ? Mode.LEXICON_OR_CAPITAL : Mode.WEAK, 0.8, out);
                 if (named >= 0
@@ -143,38 +141,41 @@ final class NameTriggers {
                 int end = span.scanName(s, i + 1, Mode.LEXICON_OR_CAPITAL);
                 boolean endsClause = end == t.size()
                         || end > i + 1 && ",.;!".indexOf(s.at(t.get(end - 1).end())) >= 0
-                        || end > i + 2 && AFTER_NAME.contains(t.get(end).folded()); // "Hier Nazanin Jafari aus Köln"
+                        || end > i + 2 && AFTER_NAME.has(t.get(end)); // "Hier Nazanin Jafari aus Köln"
                 return end > i + 1 && endsClause ? emit(s, i + 1, end, 0.75, out) : -1;
             }
             default -> {}
         }
-        if (TITLES.contains(w) || RELATIONS.contains(w)) {
+        // past the switch w is the token's folded form: the cases of the words foreignNameWord renames all return
+        if (TITLES.has(word) || RELATIONS.has(word)) {
             if (w.equals("fr") && s.at(t.get(i).end()) != '.') return -1;
             // "… meiner Ehefrau. Passnummer …": a relation ending a sentence announces no name
-            if (!TITLES.contains(w) && ".!?".indexOf(s.at(t.get(i).end())) >= 0) return -1;
+            if (!TITLES.has(word) && ".!?".indexOf(s.at(t.get(i).end())) >= 0) return -1;
             int k = i + 1;
-            while (k < t.size() && t.get(k).isWord() && TITLES.contains(t.get(k).folded()) && k - i < 4) k++;
-            if (RELATIONS.contains(w)
+            while (k < t.size() && t.get(k).isWord() && TITLES.has(t.get(k)) && k - i < 4) k++;
+            if (RELATIONS.has(word)
                     && k < t.size()
                     && (t.get(k).folded().equals("heisst") || t.get(k).folded().equals("named"))) k++;
             return name(s, k, Mode.LEXICON_OR_CAPITAL, 0.85, out);
         }
-        if (HOLDERS.contains(w) || (w.equals("auf") && prev.equals("laeuft"))) {
+        if (HOLDERS.has(word) || (w.equals("auf") && prev.equals("laeuft"))) {
             int k = i + 1;
             while (k < t.size()
                     && k - i <= 3
                     && t.get(k).isWord()
-                    && (HOLDER_FILLERS.contains(t.get(k).folded())
-                            || RELATIONS.contains(t.get(k).folded()))) {
+                    && (HOLDER_FILLERS.has(t.get(k)) || RELATIONS.has(t.get(k)))) {
                 k++;
             }
             return name(s, k, Mode.LEXICON_OR_CAPITAL, 0.85, out);
         }
-        if (CLOSERS.contains(w) || (w.equals("grueße") || w.equals("gruessen") || w.equals("grussen"))) {
+        if (CLOSERS.has(word) || (w.equals("grueße") || w.equals("gruessen") || w.equals("grussen"))) {
             int k = i + 1;
             while (k < t.size() && t.get(k).isWord() && k - i <= 3) {
                 String f = t.get(k).folded();
-                if (SKIP_AFTER_CLOSER.contains(f) || f.equals("gruss") || f.equals("gruesse") || f.equals("regards")) {
+                if (SKIP_AFTER_CLOSER.has(t.get(k))
+                        || f.equals("gruss")
+                        || f.equals("gruesse")
+                        || f.equals("regards")) {
                     k++;
                 } else if (f.equals("aus") && k + 1 < t.size()) {
                     k += 2; // "Grüße aus Konstanz, Tobias"

@@ -54,10 +54,7 @@ final class NamedSurnames implements Scanner {
         // every word for the surname ends in "name" or "namen": two char tests reject almost every token
         int n = f.length();
         if (n < 4 || f.charAt(n - 1) != 'e' && f.charAt(n - 1) != 'n') return false;
-        return SURNAME_WORDS.contains(f)
-                || f.equals("name")
-                        && i > 0
-                        && BEFORE_NAME.contains(t.get(i - 1).folded());
+        return SURNAME_WORDS.has(t.get(i)) || f.equals("name") && i > 0 && BEFORE_NAME.has(t.get(i - 1));
     }
 
     /** A word of two letters or more, capitalized (or in any case after a colon), and no stop word ("ist nicht"). */
@@ -66,7 +63,7 @@ final class NamedSurnames implements Scanner {
                 && w.length() >= 2
                 && (w.capitalized() || colon)
                 && (w.lexicon() & Lexicons.STOP) == 0
-                && Dates.month(w.folded()) == 0;
+                && Dates.month(w) == 0;
     }
 
     private static boolean colon(TextScan s, int from, int to) {

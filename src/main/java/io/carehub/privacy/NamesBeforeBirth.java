@@ -27,7 +27,7 @@ final class NamesBeforeBirth implements Scanner {
         List<Token> t = s.tokens;
         for (int i = 2; i < t.size(); i++) {
             Token birth = t.get(i);
-            if (!birth.isWord() || !Context.birthWord(birth.folded())) continue;
+            if (!birth.isWord() || !Context.birthWord(birth)) continue;
             Token last = t.get(i - 1);
             if (!s.onlyBetween(last.end(), birth.start(), ",") || s.at(last.end()) != ',') continue;
             int first = i - 1;

@@ -221,11 +221,11 @@ final class NoNameContexts {
         String f = token.folded();
         Token before = k > 0 && s.onlyBetween(t.get(k - 1).end(), token.start(), "") ? t.get(k - 1) : null;
         if (before != null
-                && PLACE_BEFORE.contains(before.folded())
+                && PLACE_BEFORE.has(before)
                 && (before.capitalized() || !before.folded().equals("bad"))) return true;
         if (place(s, k, before)) return true;
         if (Dates.month(f) > 0
-                && (before != null && TIME_BEFORE.contains(before.folded())
+                && (before != null && TIME_BEFORE.has(before)
                         || k + 1 < t.size() && t.get(k + 1).isNumber())) return true;
         if (streetWord(f) && !lex.isName(f) && StreetLexicon.isStreetToken(f)) {
             return !nextToNumber(t, k); // "Die Straße heißt Mühlenweg"; next to a number it is an address's
@@ -273,7 +273,7 @@ final class NoNameContexts {
                                 s.tokens.get(k - 1).end(), s.tokens.get(k).start(), "")
                 ? s.tokens.get(k - 1)
                 : null;
-        return NATIONALITIES.contains(s.tokens.get(k).folded()) && beforeANoun(s, k) && !addressed(before);
+        return NATIONALITIES.has(s.tokens.get(k)) && beforeANoun(s, k) && !addressed(before);
     }
 
     private static boolean streetWord(String f) {

@@ -116,7 +116,7 @@ final class NotNames {
         Token token = s.tokens.get(k);
         String f = token.folded();
         if (!token.isWord()) return false;
-        if (StreetLexicon.isStreetToken(f) && f.indexOf('-') > 0) return !nextToNumber(s, k);
+        if (StreetLexicon.isStreetToken(token) && f.indexOf('-') > 0) return !nextToNumber(s, k);
         if (compound(f) || foreign.noName(s, k) || contexts.noName(s, k)) return true;
         if (f.indexOf('-') > 0 && words.contains(f)) return true; // "Rose-Gold", though Rose is a surname
         if (lex.isName(token)) return false;

@@ -180,7 +180,7 @@ final class NumberRunScanner implements Scanner {
      * where its prefix is outside the issuers' ranges we know (the customer says what it is).
      */
     private static boolean cardWordBefore(TextScan s, int start) {
-        return Context.anyBefore(s, start, 3, 30, CARD_WORDS::contains);
+        return Context.anyWordBefore(s, start, 3, 30, CARD_WORDS::has);
     }
 
     private static final WordSet CARD_WORDS = WordSet.of(

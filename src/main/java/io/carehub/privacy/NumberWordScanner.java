@@ -38,7 +38,7 @@ final class NumberWordScanner implements Scanner {
     }
 
     private static boolean digitWord(Token token) {
-        return token.isWord() && NumberWords.digit(token.folded()) >= 0;
+        return token.isWord() && NumberWords.digit(token) >= 0;
     }
 
     /** Only spaces, commas or dashes, at most {@value #MAX_GAP} chars, between {@code from} and {@code to}. */

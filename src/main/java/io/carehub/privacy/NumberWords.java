@@ -32,9 +32,9 @@ final class NumberWords {
             9);
 
     /** {@link #GERMAN_DIGITS} and {@link #ENGLISH_DIGITS} for {@link #digit}, asked for most words. */
-    private static final WordTable GERMAN_DIGIT_WORDS = new WordTable(GERMAN_DIGITS);
+    private static final KeywordTable GERMAN_DIGIT_WORDS = new KeywordTable(GERMAN_DIGITS);
 
-    private static final WordTable ENGLISH_DIGIT_WORDS = new WordTable(ENGLISH_DIGITS);
+    private static final KeywordTable ENGLISH_DIGIT_WORDS = new KeywordTable(ENGLISH_DIGITS);
 
     private static final Map<String, Integer> GERMAN = Map.ofEntries(
             Map.entry("zehn", 10),
@@ -106,7 +106,7 @@ final class NumberWords {
             Map.entry("thirtieth", 30));
 
     /** Every word {@link #digit}, {@link #german} or {@link #english} reads → the digits it says (1, or 2 from 10 on). */
-    private static final WordTable SPOKEN_DIGITS = new WordTable(spokenDigits());
+    private static final KeywordTable SPOKEN_DIGITS = new KeywordTable(spokenDigits());
 
     private NumberWords() {}
 
@@ -136,10 +136,21 @@ final class NumberWords {
         return SPOKEN_DIGITS.get(folded, -1);
     }
 
+    /** {@link #spokenDigits(String)} of a token's folded form. */
+    static int spokenDigits(TextScan.Token t) {
+        return SPOKEN_DIGITS.get(t, -1);
+    }
+
     /** A digit word, German (dialect "zwoa" included) or English → 0..9. */
     static int digit(String folded) {
         int d = GERMAN_DIGIT_WORDS.get(folded, -1); // digits are 0..9: -1 is none
         return d >= 0 ? d : ENGLISH_DIGIT_WORDS.get(folded, -1);
+    }
+
+    /** {@link #digit(String)} of a token's folded form. */
+    static int digit(TextScan.Token t) {
+        int d = GERMAN_DIGIT_WORDS.get(t, -1);
+        return d >= 0 ? d : ENGLISH_DIGIT_WORDS.get(t, -1);
     }
 
     /** "vierzehn", "zweiundneunzig", "einundzwanzig" → 0..99. */

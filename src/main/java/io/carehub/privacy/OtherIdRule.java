@@ -234,17 +234,22 @@ final class OtherIdRule implements Scanner {
         return KEYWORDS.contains(folded) || IdentityWords.number(folded, KEYWORDS::contains);
     }
 
+    /** {@link #keyword(String)} of a token's folded form. */
+    static boolean keyword(Token word) {
+        return KEYWORDS.has(word) || IdentityWords.number(word.folded(), KEYWORDS::contains);
+    }
+
     /** Index of the token after a keyword at {@code i}, or -1. */
     private static int keywordEnd(TextScan s, int i) {
         List<Token> t = s.tokens;
         String w = t.get(i).folded();
-        if (keyword(w)) return i + 1;
+        if (keyword(t.get(i))) return i + 1;
         if (PERSONAL_NUMBER.contains(w) && IdentityWords.cueInMessage(s, "personal-number")) return i + 1;
         if (i + 1 >= t.size()
                 || !t.get(i + 1).isWord()
                 || t.get(i + 1).start() - t.get(i).end() > 2) return -1;
         String pair = w + " " + t.get(i + 1).folded();
-        if (PAIR_HEADS.contains(w) && PAIRS.contains(pair)
+        if (PAIR_HEADS.has(t.get(i)) && PAIRS.contains(pair)
                 || IdentityWords.numberPair(w, t.get(i + 1).folded())) return i + 2;
         if (PERSONAL_NUMBER_PAIRS.contains(pair) && IdentityWords.cueInMessage(s, "personal-number")) return i + 2;
         return -1;

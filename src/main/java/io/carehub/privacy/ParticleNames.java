@@ -82,9 +82,9 @@ final class ParticleNames implements Scanner {
     }
 
     /** A foreign word for "surname" or "is called" as the German or English trigger word it stands for, or itself. */
-    static String foreignNameWord(String folded) {
-        if (SURNAME_WORDS.contains(folded)) return "surname";
-        return CALLED_WORDS.contains(folded) ? "called" : folded;
+    static String foreignNameWord(Token word) {
+        if (SURNAME_WORDS.has(word)) return "surname";
+        return CALLED_WORDS.has(word) ? "called" : word.folded();
     }
 
     /** A cheap test before the lexicons are asked: the next word is a particle or starts with one ("al-Hassan"). */

@@ -53,7 +53,7 @@ final class PostcodeMentions implements Scanner {
         List<Token> t = s.tokens;
         boolean mentioned = false;
         for (Token w : t) {
-            if (w.isWord() && postcodeWord(w.folded())) {
+            if (w.isWord() && postcodeWord(w)) {
                 mentioned = true;
                 break;
             }
@@ -71,10 +71,11 @@ final class PostcodeMentions implements Scanner {
     }
 
     /** A word for the postcode; they all begin with "p", "z" or "e": a char test before the Set probe. */
-    private static boolean postcodeWord(String f) {
+    private static boolean postcodeWord(Token w) {
+        String f = w.folded();
         if (f.isEmpty()) return false;
         char c = f.charAt(0);
-        return (c == 'p' || c == 'z' || c == 'e') && POSTCODE_WORDS.contains(f);
+        return (c == 'p' || c == 'z' || c == 'e') && POSTCODE_WORDS.has(w);
     }
 
     /** Five digits that are not part of a longer number, an amount, a date or a time. */

@@ -17,8 +17,9 @@ final class SpokenAddresses {
     private SpokenAddresses() {}
 
     /** "lange", "krummen", "hohe": a street's adjective as dictation writes it, in lower case; no article or pronoun. */
-    static boolean adjective(String f) {
-        return f.length() >= 4 && (f.endsWith("e") || f.endsWith("en") || f.endsWith("er")) && !DETERMINERS.contains(f);
+    static boolean adjective(TextScan.Token w) {
+        String f = w.folded();
+        return f.length() >= 4 && (f.endsWith("e") || f.endsWith("en") || f.endsWith("er")) && !DETERMINERS.has(w);
     }
 
     /** "aus Passau Innstraße 44": a listed town said right before the street, without a postcode after; its start. */

@@ -96,9 +96,19 @@ final class StreetLexicon {
         return ends.toString();
     }
 
+    /** {@link #isStreetToken(String)} of a token's folded form, its exceptions looked up by the token's bits. */
+    static boolean isStreetToken(TextScan.Token t) {
+        String f = t.folded();
+        if (f.isEmpty() || STREET_SUFFIX_ENDS.indexOf(f.charAt(f.length() - 1)) < 0) return false;
+        return !NOT_STREETS.has(t) && hasStreetEnding(f);
+    }
+
     static boolean isStreetToken(String f) {
         if (f.isEmpty() || STREET_SUFFIX_ENDS.indexOf(f.charAt(f.length() - 1)) < 0) return false;
-        if (NOT_STREETS.contains(f)) return false;
+        return !NOT_STREETS.has(f) && hasStreetEnding(f);
+    }
+
+    private static boolean hasStreetEnding(String f) {
         for (String suffix : STREET_ENDINGS.endingLike(f)) {
             if (f.length() >= suffix.length() + 3 && f.endsWith(suffix)) return true;
         }

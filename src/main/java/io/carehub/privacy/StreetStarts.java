@@ -49,7 +49,7 @@ final class StreetStarts {
         boolean twoWords = first + 1 < t.size()
                 && StreetLexicon.STREET_WORDS.contains(t.get(first + 1).folded())
                 && STREET_ADJECTIVES.contains(f);
-        if (!twoWords && !StreetLexicon.isStreetToken(t.get(first).folded())) return first;
+        if (!twoWords && !StreetLexicon.isStreetToken(t.get(first))) return first;
         boolean adjective = f.endsWith("e") || f.endsWith("er") || f.endsWith("es") || f.endsWith("en");
         if (!b.isWord()
                 || !b.capitalized()
@@ -97,9 +97,7 @@ final class StreetStarts {
             j--;
         }
         if (j == number) return first;
-        while (j < number
-                && !t.get(j).capitalized()
-                && !StreetLexicon.isStreetToken(t.get(j).folded())) j++;
+        while (j < number && !t.get(j).capitalized() && !StreetLexicon.isStreetToken(t.get(j))) j++;
         return j < number ? j : first;
     }
 

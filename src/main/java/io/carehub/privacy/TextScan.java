@@ -19,9 +19,19 @@ final class TextScan {
 
     /**
      * A run of letters (inner hyphens and apostrophes allowed) or of digits; {@code lexicon} is the word lists its folded
-     * form is in ({@link Lexicons#bits}), looked up once here for every rule that asks.
+     * form is in ({@link Lexicons#bits}), looked up once here for every rule that asks; {@code keywordLists} the keyword
+     * lists it is in (null for none) as {@link KeywordLists} knew them at {@code keywordGeneration}.
      */
-    record Token(int start, int end, Kind kind, String text, String folded, boolean capitalized, int lexicon) {
+    record Token(
+            int start,
+            int end,
+            Kind kind,
+            String text,
+            String folded,
+            boolean capitalized,
+            int lexicon,
+            long[] keywordLists,
+            int keywordGeneration) {
         boolean isWord() {
             return kind == Kind.WORD;
         }
@@ -133,6 +143,8 @@ final class TextScan {
     }
 
     private static List<Token> tokenize(char[] c) {
+        KeywordLists.Index keywords = KeywordLists.current();
+        int generation = keywords.generation();
         List<Token> tokens = new ArrayList<>(Math.max(8, c.length / 5));
         int i = 0;
         int n = c.length;
@@ -142,7 +154,7 @@ final class TextScan {
                 int s = i;
                 while (i < n && Chars.isDigit(c[i])) i++;
                 String t = new String(c, s, i - s);
-                tokens.add(new Token(s, i, Kind.NUMBER, t, t, false, 0));
+                tokens.add(new Token(s, i, Kind.NUMBER, t, t, false, 0, keywords.lists(t), generation));
             } else if (Chars.isLetter(ch)) {
                 int s = i;
                 boolean spaceless = ch >= 0x80 && Chars.spaceless(ch); // "Matrikelnummerは" is two words
@@ -174,7 +186,9 @@ final class TextScan {
                         t,
                         folded,
                         Character.isUpperCase(ch),
-                        Lexicons.get().bits(folded)));
+                        Lexicons.get().bits(folded),
+                        keywords.lists(folded),
+                        generation));
             } else {
                 i++;
             }

@@ -46,7 +46,7 @@ final class WordDateScanner implements Scanner {
             Token m = t.get(i);
             if (!m.isWord()) continue;
             String f = m.folded();
-            if (Dates.anyMonth(f) > 0) return i;
+            if (Dates.anyMonth(m) > 0) return i;
             int n = f.length();
             boolean ordinalEnding = n >= 5
                     && (f.charAt(n - 1) == 'e' && f.charAt(n - 2) == 't'
@@ -85,7 +85,7 @@ final class WordDateScanner implements Scanner {
         if (day < 1 || day > 31 || k + 1 >= t.size()) return null;
         if (t.get(k).folded().equals("of") && near(s, k - 1)) k++;
         if (k + 1 >= t.size() || !near(s, k - 1) || !t.get(k).isWord()) return null;
-        int month = Dates.anyMonth(t.get(k).folded());
+        int month = Dates.anyMonth(t.get(k));
         if (month == 0 && !cardinal) {
             month = NumberWords.germanOrdinal(t.get(k).folded());
             words = true;
@@ -99,7 +99,7 @@ final class WordDateScanner implements Scanner {
     /** "march third nineteen eighty", "March 3rd, nineteen eighty", "june the first, 1990". */
     private static Found monthFirst(TextScan s, int i) {
         List<Token> t = s.tokens;
-        int month = Dates.month(t.get(i).folded());
+        int month = Dates.month(t.get(i));
         if (month == 0 || !near(s, i)) return null;
         int k = i + 1;
         if (t.get(k).folded().equals("the") && k + 2 < t.size() && near(s, k)) k++;
@@ -178,7 +178,7 @@ final class WordDateScanner implements Scanner {
         if (k >= t.size() || !near(s, prev) || !t.get(k).isWord()) return null;
         String f = t.get(k).folded();
         if ((f.equals("oh") || f.equals("o") || f.equals("zero")) && k + 1 < t.size() && near(s, k)) {
-            int d = NumberWords.digit(t.get(k + 1).folded());
+            int d = NumberWords.digit(t.get(k + 1));
             return d > 0 ? new int[] {d, k + 1, 1} : null;
         }
         int n = NumberWords.english(f);
