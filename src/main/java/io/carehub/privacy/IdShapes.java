@@ -30,10 +30,13 @@ final class IdShapes implements Scanner {
             + "|(?<ghana>GHA-\\d{9}-\\d)"
             + ")(?!" + GLUED + ")");
 
+    private static final StartMatcher.FirstChars SHAPE_FIRST =
+            StartMatcher.FirstChars.DIGITS.plus(StartMatcher.FirstChars.CAPITALS);
+
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
-        StartMatcher matches = new StartMatcher(SHAPES, s, IdShapes::shapeStart);
+        StartMatcher matches = new StartMatcher(SHAPES, s, SHAPE_FIRST, IdShapes::shapeStart);
         while (matches.find()) {
             Matcher m = matches.matcher();
             double score = score(m);
@@ -42,24 +45,35 @@ final class IdShapes implements Scanner {
     }
 
     /**
-     * Every shape starts with three digits (ssn, ahv, atsv, nir), a 1 or 2, a space and two digits (nir), or with an
-     * ASCII capital followed by a capital or digit: house numbers and the day of a date are never tried.
+     * The first chars of each shape: three digits and a dash (ssn), four digits not starting with 0 (atsv; ahv and
+     * nir written without spaces), "756" (ahv), a 1 or 2 with two digits and a space around them (nir); an ASCII
+     * capital and a digit (kvnr), or two capitals and a digit, a space and a digit, or a third capital (nino, vat,
+     * cf, "ATU", "GHA-"). Phone numbers, years after a word and capitalised words are not tried.
      */
     private static boolean shapeStart(char[] c, int i) {
+        if (i + 3 >= c.length || StartMatcher.afterAsciiAlnum(c, i)) return false; // every shape has 5+ chars
         char ch = c[i];
-        if (StartMatcher.afterAsciiAlnum(c, i)) return false;
         if (Chars.isDigit(ch)) {
-            if (i + 2 >= c.length) return false;
-            if (Chars.isDigit(c[i + 1])) return Chars.isDigit(c[i + 2]);
-            return (ch == '1' || ch == '2')
-                    && c[i + 1] == ' '
-                    && i + 3 < c.length
-                    && Chars.isDigit(c[i + 2])
-                    && Chars.isDigit(c[i + 3]);
+            boolean nirDigit = ch == '1' || ch == '2';
+            if (Chars.isDigit(c[i + 1]) && Chars.isDigit(c[i + 2])) {
+                char fourth = c[i + 3];
+                return fourth == '-'
+                        || ch != '0' && Chars.isDigit(fourth)
+                        || ch == '7' && c[i + 1] == '5' && c[i + 2] == '6'
+                        || nirDigit && fourth == ' ';
+            }
+            return nirDigit && c[i + 1] == ' ' && Chars.isDigit(c[i + 2]) && Chars.isDigit(c[i + 3]);
         }
-        if (ch < 'A' || ch > 'Z' || i + 1 >= c.length) return false;
+        if (!asciiCapital(ch)) return false;
         char next = c[i + 1];
-        return next >= 'A' && next <= 'Z' || Chars.isDigit(next);
+        if (Chars.isDigit(next)) return true;
+        if (!asciiCapital(next)) return false;
+        char third = c[i + 2];
+        return asciiCapital(third) || Chars.isDigit(third) || third == ' ' && Chars.isDigit(c[i + 3]);
+    }
+
+    private static boolean asciiCapital(char ch) {
+        return ch >= 'A' && ch <= 'Z';
     }
 
     /** How sure the shape is, or 0 when its check digit fails. */
