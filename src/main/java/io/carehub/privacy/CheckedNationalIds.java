@@ -3,6 +3,7 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * National identification numbers abroad whose check digit says what they are once the message names their country
@@ -18,6 +19,12 @@ final class CheckedNationalIds implements Scanner {
     static final double SCORE = 0.97;
     private static final int MAX_GROUPS = 5;
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+    /** Compiled once: String.matches compiles its pattern on every call, and these are asked of most digit runs. */
+    private static final Pattern DOTTED_RUT = Pattern.compile("\\d{1,2}(\\.\\d{3}){2}");
+
+    private static final Pattern THAI_GROUPS = Pattern.compile("\\d[- ]\\d{4}[- ]\\d{5}[- ]\\d{2}[- ]\\d");
+    private static final Pattern GROUPS_OF_FOUR = Pattern.compile("\\d{4}[- ]\\d{4}[- ]\\d{4}");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -132,16 +139,18 @@ final class CheckedNationalIds implements Scanner {
         if (dash < 0 || shape.indexOf('-') != dash || shape.indexOf(' ') >= 0) return false;
         String body = shape.substring(0, dash);
         int digits = TextScan.digitsOf(body).length();
-        return digits >= 6 && digits <= 8 && (body.indexOf('.') < 0 || body.matches("\\d{1,2}(\\.\\d{3}){2}"));
+        return digits >= 6
+                && digits <= 8
+                && (body.indexOf('.') < 0 || DOTTED_RUT.matcher(body).matches());
     }
 
     /** "1-2345-67890-12-3": the Thai id's printed groups. */
     private static boolean thaiShape(String shape) {
-        return shape.matches("\\d[- ]\\d{4}[- ]\\d{5}[- ]\\d{2}[- ]\\d");
+        return THAI_GROUPS.matcher(shape).matches();
     }
 
     private static boolean groupsOfFour(String shape) {
-        return shape.matches("\\d{4}[- ]\\d{4}[- ]\\d{4}");
+        return GROUPS_OF_FOUR.matcher(shape).matches();
     }
 
     /** Spain: the letter of the number mod 23 (an NIE's X, Y, Z read as 0, 1, 2). */
