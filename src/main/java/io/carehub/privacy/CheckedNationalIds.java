@@ -66,6 +66,9 @@ final class CheckedNationalIds implements Scanner {
      */
     private static int read(TextScan s, int from, int numberAt, int last, List<Detection> out) {
         List<Token> t = s.tokens;
+        int digits = 0;
+        for (int k = numberAt; k < last; k++) digits += t.get(k).length();
+        if (!someKindsLength(digits)) return 0; // most runs (a date's parts, a house number, a phone number)
         Token lastDigits = t.get(last - 1);
         if (lastDigits.end() < s.length()
                 && Chars.isDigit(s.at(lastDigits.end() + 1))
@@ -86,6 +89,15 @@ final class CheckedNationalIds implements Scanner {
         out.add(new Detection(
                 EntityType.OTHER_ID, t.get(from).start(), t.get(end - 1).end(), SCORE));
         return end;
+    }
+
+    /**
+     * The digit counts {@link #fits} can accept: a RUT's 6 to 8 before its check char (K or a digit), an NIE's 7, a
+     * DNI's or cédula's 8, a PESEL's or partita IVA's 11, a My Number's or Aadhaar's 12, a Thai or Korean id's 13, a
+     * Chinese resident id's 17 before its X or 18.
+     */
+    private static boolean someKindsLength(int digits) {
+        return digits >= 6 && digits <= 9 || digits >= 11 && digits <= 13 || digits == 17 || digits == 18;
     }
 
     /** Whether one kind's check fits and the message names that kind's country or keyword. */
