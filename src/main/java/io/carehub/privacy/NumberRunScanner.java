@@ -167,8 +167,9 @@ final class NumberRunScanner implements Scanner {
                 }
             }
         }
-        boolean taxContext = Context.taxIdBefore(s, start);
-        if (d == 11 && groups <= 4 && (Checksums.steuerId(TextScan.digitsOf(whole)) || taxContext)) {
+        if (d != 11 || groups > 4) return;
+        boolean taxContext = Context.taxIdBefore(s, start); // looked up for the few 11-digit runs only
+        if (Checksums.steuerId(TextScan.digitsOf(whole)) || taxContext) {
             out.add(new Detection(EntityType.OTHER_ID, start, groupEnds[groups - 1], taxContext ? 0.95 : 0.6));
         }
     }
