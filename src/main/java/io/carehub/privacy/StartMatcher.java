@@ -50,7 +50,11 @@ final class StartMatcher {
         }
     }
 
-    private final Matcher matcher;
+    private final Pattern pattern;
+    private final TextScan scan;
+    /** Made at the first position the start test accepts: in most messages there is none. */
+    private Matcher matcher;
+
     private final char[] c;
     private final FirstChars first;
     private final Start start;
@@ -63,7 +67,8 @@ final class StartMatcher {
 
     /** {@code first}: the ASCII chars {@code start} can accept at all; {@code start} tests the rest. */
     StartMatcher(Pattern pattern, TextScan s, FirstChars first, Start start) {
-        this.matcher = pattern.matcher(s.cleaned()).useTransparentBounds(true).useAnchoringBounds(false);
+        this.pattern = pattern;
+        this.scan = s;
         this.c = s.c;
         this.first = first;
         this.start = start;
@@ -73,6 +78,11 @@ final class StartMatcher {
     boolean find() {
         for (int i = next; i < c.length; i++) {
             if (!first.may(c[i]) || !start.at(c, i)) continue;
+            if (matcher == null) {
+                matcher = pattern.matcher(scan.cleaned())
+                        .useTransparentBounds(true)
+                        .useAnchoringBounds(false);
+            }
             matcher.region(i, c.length);
             if (matcher.lookingAt()) {
                 next = matcher.end() > i ? matcher.end() : i + 1;
