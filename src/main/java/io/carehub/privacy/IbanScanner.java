@@ -35,6 +35,7 @@ final class IbanScanner implements Scanner {
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return; // an IBAN's check digits follow its country
         char[] c = s.c;
         StringBuilder compact = new StringBuilder(34);
         for (int i = 0; i + 3 < c.length; i++) {

@@ -17,6 +17,7 @@ final class IdDocumentScanner implements Scanner {
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return; // every document number here has a digit
         char[] c = s.c;
         int n = c.length;
         int i = 0;
@@ -51,8 +52,9 @@ final class IdDocumentScanner implements Scanner {
         String candidate = new String(s.c, start, len).toUpperCase();
         int digitCount = icaoDigits(candidate);
         if (digitCount <= 0) return false;
-        boolean context = Context.idDocumentBefore(s, start);
         boolean checked = len == 10 && icaoChecked(candidate);
+        if (!checked && len != 9) return false; // an unchecked ten needs no look at the words before it
+        boolean context = Context.idDocumentBefore(s, start);
         double score = checked && context ? 0.97 : checked && digitCount >= 2 ? 0.75 : context && len == 9 ? 0.7 : 0;
         if (score == 0) return false;
         out.add(new Detection(EntityType.ID_DOCUMENT, start, end, score));

@@ -31,6 +31,7 @@ final class NumberRunScanner implements Scanner {
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return;
         char[] c = s.c;
         int n = c.length;
         int[] groupEnds = new int[16];
