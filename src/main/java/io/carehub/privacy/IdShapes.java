@@ -45,22 +45,26 @@ final class IdShapes implements Scanner {
     }
 
     /**
-     * The first chars of each shape: three digits and a dash (ssn), four digits not starting with 0 (atsv; ahv and
-     * nir written without spaces), "756" (ahv), a 1 or 2 with two digits and a space around them (nir); an ASCII
-     * capital and a digit (kvnr), or two capitals and a digit, a space and a digit, or a third capital (nino, vat,
-     * cf, "ATU", "GHA-"). Phone numbers, years after a word and capitalised words are not tried.
+     * The first chars of each shape: three digits and a dash (ssn), "756" (ahv), a 1 or 2 with two digits and a space
+     * or a month's first digit around them (nir), four digits not starting with 0 and a day's first digit, maybe
+     * after a space (atsv; ahv and nir written without spaces start so too); an ASCII capital and a digit (kvnr), two
+     * capitals and a digit or a space and a digit (nino, vat), six capitals (cf), "ATU" or "GHA". Years, postcodes
+     * and phone numbers, and words in capitals, are mostly not tried.
      */
     private static boolean shapeStart(char[] c, int i) {
-        if (i + 3 >= c.length || StartMatcher.afterAsciiAlnum(c, i)) return false; // every shape has 5+ chars
+        if (i + 5 >= c.length || StartMatcher.afterAsciiAlnum(c, i))
+            return false; // every shape has 9+ chars, six read here
         char ch = c[i];
         if (Chars.isDigit(ch)) {
             boolean nirDigit = ch == '1' || ch == '2';
             if (Chars.isDigit(c[i + 1]) && Chars.isDigit(c[i + 2])) {
                 char fourth = c[i + 3];
                 return fourth == '-'
-                        || ch != '0' && Chars.isDigit(fourth)
                         || ch == '7' && c[i + 1] == '5' && c[i + 2] == '6'
-                        || nirDigit && fourth == ' ';
+                        || nirDigit && (fourth == ' ' || fourth == '0' || fourth == '1')
+                        || ch != '0'
+                                && Chars.isDigit(fourth)
+                                && (dayDigit(c[i + 4]) || c[i + 4] == ' ' && dayDigit(c[i + 5]));
             }
             return nirDigit && c[i + 1] == ' ' && Chars.isDigit(c[i + 2]) && Chars.isDigit(c[i + 3]);
         }
@@ -69,7 +73,23 @@ final class IdShapes implements Scanner {
         if (Chars.isDigit(next)) return true;
         if (!asciiCapital(next)) return false;
         char third = c[i + 2];
-        return asciiCapital(third) || Chars.isDigit(third) || third == ' ' && Chars.isDigit(c[i + 3]);
+        if (Chars.isDigit(third) || third == ' ' && Chars.isDigit(c[i + 3])) return true;
+        return ch == 'A' && next == 'T' && third == 'U'
+                || ch == 'G' && next == 'H' && third == 'A'
+                || capitals(c, i, 6);
+    }
+
+    /** The first digit of a day of the month. */
+    private static boolean dayDigit(char ch) {
+        return ch >= '0' && ch <= '3';
+    }
+
+    private static boolean capitals(char[] c, int from, int count) {
+        if (from + count > c.length) return false;
+        for (int k = from; k < from + count; k++) {
+            if (!asciiCapital(c[k])) return false;
+        }
+        return true;
     }
 
     private static boolean asciiCapital(char ch) {
