@@ -72,6 +72,8 @@ final class AbroadSegments {
 
     /** End of a postcode and town starting at {@code i}, or -1; the town must not be an everyday word. */
     static int postcodeTown(TextScan s, Lexicons lex, int i) {
+        char first = s.at(i);
+        if (!Chars.isDigit(first) && (first < 'A' || first > 'Z')) return -1; // a postcode or country letter first
         Matcher m = matcher(POSTCODE_TOWN, s, i);
         if (m == null || !town(s, lex, m.start("town"), m.end("town"))) return -1;
         String town = Folding.fold(m.group("town"));

@@ -115,6 +115,7 @@ final class CalendarDates implements Scanner {
     private static int thai(TextScan s, int i) {
         Token day = s.tokens.get(i);
         int p = blanksFrom(s, day.end());
+        if (!thaiScript(s.at(p))) return -1; // every Thai month's name starts with a Thai letter
         MonthName month = monthAt(s, p, THAI_MONTHS);
         if (month == null) return -1;
         p = blanksFrom(s, month.end());
@@ -205,11 +206,12 @@ final class CalendarDates implements Scanner {
     private static int ethiopian(TextScan s, int i) {
         List<Token> t = s.tokens;
         if (i + 2 >= t.size()) return -1;
-        int month = monthOf(t.get(i).text(), ETHIOPIAN_MONTHS);
-        if (month == 0) return -1;
         Token d = t.get(i + 1);
         Token y = t.get(i + 2);
+        // the day and year first: the month names are looked up for the few words followed by both
         if (!d.isNumber() || d.length() > 2 || !y.isNumber() || y.length() != 4) return -1;
+        int month = monthOf(t.get(i).text(), ETHIOPIAN_MONTHS);
+        if (month == 0) return -1;
         if (!s.onlyBetween(t.get(i).end(), d.start(), "") || !s.onlyBetween(d.end(), y.start(), ",")) return -1;
         int day = number(d);
         int year = number(y);
@@ -218,6 +220,10 @@ final class CalendarDates implements Scanner {
                 && year >= 1890
                 && year <= Year.now().getValue();
         return valid ? y.end() : -1;
+    }
+
+    private static boolean thaiScript(char ch) {
+        return ch >= '\u0E00' && ch <= '\u0E7F';
     }
 
     /** A birth word around the date, or "生まれ" ("born") right after it. */

@@ -3,6 +3,7 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * National identification numbers abroad whose check digit says what they are once the message names their country
@@ -21,6 +22,12 @@ final class CheckedNationalIds implements Scanner {
     private static final int MAX_GROUPS = 5;
     private static final String UKRAINIAN_TAX = "ukrainian-tax";
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+    /** Compiled once: String.matches compiles its pattern on every call, and these are asked of most digit runs. */
+    private static final Pattern DOTTED_RUT = Pattern.compile("\\d{1,2}(\\.\\d{3}){2}");
+
+    private static final Pattern THAI_GROUPS = Pattern.compile("\\d[- ]\\d{4}[- ]\\d{5}[- ]\\d{2}[- ]\\d");
+    private static final Pattern GROUPS_OF_FOUR = Pattern.compile("\\d{4}[- ]\\d{4}[- ]\\d{4}");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -62,6 +69,9 @@ final class CheckedNationalIds implements Scanner {
      */
     private static int read(TextScan s, int from, int numberAt, int last, List<Detection> out) {
         List<Token> t = s.tokens;
+        int digits = 0;
+        for (int k = numberAt; k < last; k++) digits += t.get(k).length();
+        if (!someKindsLength(digits)) return 0; // most runs (a date's parts, a house number, a phone number)
         Token lastDigits = t.get(last - 1);
         if (lastDigits.end() < s.length()
                 && Chars.isDigit(s.at(lastDigits.end() + 1))
@@ -91,6 +101,15 @@ final class CheckedNationalIds implements Scanner {
     private static boolean cued(TextScan s, int start, String kind) {
         if (!kind.equals(UKRAINIAN_TAX)) return IdentityWords.cueInMessage(s, kind);
         return Context.anyBefore(s, start, 5, 48, w -> IdentityWords.cue(kind, w));
+    }
+
+    /**
+     * The digit counts {@link #fits} can accept: a RUT's 6 to 8 before its check char (K or a digit), an NIE's 7, a
+     * DNI's or cédula's 8, a Ukrainian tax number's 10, a PESEL's or partita IVA's 11, a My Number's, Aadhaar's or
+     * Kazakh IIN's 12, a Thai or Korean id's 13, a Chinese resident id's 17 before its X or 18.
+     */
+    private static boolean someKindsLength(int digits) {
+        return digits >= 6 && digits <= 13 || digits == 17 || digits == 18;
     }
 
     /** Whether one kind's check fits and the message names that kind's country or keyword. */
@@ -146,16 +165,18 @@ final class CheckedNationalIds implements Scanner {
         if (dash < 0 || shape.indexOf('-') != dash || shape.indexOf(' ') >= 0) return false;
         String body = shape.substring(0, dash);
         int digits = TextScan.digitsOf(body).length();
-        return digits >= 6 && digits <= 8 && (body.indexOf('.') < 0 || body.matches("\\d{1,2}(\\.\\d{3}){2}"));
+        return digits >= 6
+                && digits <= 8
+                && (body.indexOf('.') < 0 || DOTTED_RUT.matcher(body).matches());
     }
 
     /** "1-2345-67890-12-3": the Thai id's printed groups. */
     private static boolean thaiShape(String shape) {
-        return shape.matches("\\d[- ]\\d{4}[- ]\\d{5}[- ]\\d{2}[- ]\\d");
+        return THAI_GROUPS.matcher(shape).matches();
     }
 
     private static boolean groupsOfFour(String shape) {
-        return shape.matches("\\d{4}[- ]\\d{4}[- ]\\d{4}");
+        return GROUPS_OF_FOUR.matcher(shape).matches();
     }
 
     /** Spain: the letter of the number mod 23 (an NIE's X, Y, Z read as 0, 1, 2). */

@@ -29,6 +29,11 @@ final class ForeignAddresses implements Scanner {
     private static final WordSet PLACE_BEFORE = WordSet.of(
             "in", "aus", "us", "from", "nach", "wohne", "wohnhaft", "adresse", "anschrift", "address", "plz");
 
+    /** The first letters of {@link #STREET}'s words ({@link #streetWordStart} tests the second). */
+    private static final StartMatcher.FirstChars STREET_FIRST = StartMatcher.FirstChars.of("uapVPCRrABSUL");
+
+    private static final StartMatcher.FirstChars POSTCODE_FIRST = StartMatcher.FirstChars.of("123456789");
+
     private static final Pattern DATA_VOLUME = Pattern.compile("\\d?[GMKT]B");
 
     private final Lexicons lex;
@@ -40,8 +45,9 @@ final class ForeignAddresses implements Scanner {
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
-        find(s, new StartMatcher(STREET, s, ForeignAddresses::streetWordStart), 0.8, out);
-        StartMatcher ukMatches = new StartMatcher(UK_POSTCODE, s, ForeignAddresses::capitalStart);
+        find(s, new StartMatcher(STREET, s, STREET_FIRST, ForeignAddresses::streetWordStart), 0.8, out);
+        StartMatcher ukMatches =
+                new StartMatcher(UK_POSTCODE, s, StartMatcher.FirstChars.CAPITALS, ForeignAddresses::capitalStart);
         boolean ukPossible = capitalBeforeDigit(s.c);
         while (ukPossible && ukMatches.find()) {
             Matcher uk = ukMatches.matcher();
@@ -53,8 +59,13 @@ final class ForeignAddresses implements Scanner {
             // the code alone too: when the town already ends a street's span, the code still joins it
             out.add(new Detection(EntityType.ADDRESS, uk.start("code"), uk.end(), 0.7));
         }
-        find(s, new StartMatcher(PL_POSTCODE, s, ForeignAddresses::polishPostcodeStart), 0.75, out);
-        StartMatcher fourDigits = new StartMatcher(FOUR_DIGIT_POSTCODE, s, ForeignAddresses::fourDigitPostcodeStart);
+        find(
+                s,
+                new StartMatcher(PL_POSTCODE, s, StartMatcher.FirstChars.DIGITS, ForeignAddresses::polishPostcodeStart),
+                0.75,
+                out);
+        StartMatcher fourDigits =
+                new StartMatcher(FOUR_DIGIT_POSTCODE, s, POSTCODE_FIRST, ForeignAddresses::fourDigitPostcodeStart);
         while (fourDigits.find()) {
             Matcher m = fourDigits.matcher();
             if (Context.anyWordBefore(s, m.start(), 1, 12, PLACE_BEFORE::has) && placeName(s, m.end()))

@@ -11,16 +11,38 @@ import org.iban4j.IbanUtil;
  */
 final class IbanScanner implements Scanner {
 
+    /**
+     * The IBAN length of each two-letter code iban4j supports, 0 for the others, by {@link #countryIndex}: asked of
+     * iban4j once, as two letters and a check digit's shape are common in chat ("am 12.", "um 14 Uhr").
+     */
+    private static final int[] IBAN_LENGTHS = new int[26 * 26];
+
+    static {
+        for (char a = 'A'; a <= 'Z'; a++) {
+            for (char b = 'A'; b <= 'Z'; b++) {
+                CountryCode country = CountryCode.getByCode("" + a + b);
+                if (country != null && IbanUtil.isSupportedCountry(country)) {
+                    IBAN_LENGTHS[countryIndex(a, b)] = IbanUtil.getIbanLength(country);
+                }
+            }
+        }
+    }
+
+    /** Two ASCII letters, either case, as an index into {@link #IBAN_LENGTHS}. */
+    private static int countryIndex(char first, char second) {
+        return ((first | 0x20) - 'a') * 26 + ((second | 0x20) - 'a');
+    }
+
     @Override
     public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return; // an IBAN's check digits follow its country
         char[] c = s.c;
         StringBuilder compact = new StringBuilder(34);
         for (int i = 0; i + 3 < c.length; i++) {
             if (!asciiLetter(c[i]) || !asciiLetter(c[i + 1]) || !checkDigitsAt(c, i + 2)) continue;
             if (i > 0 && Chars.isAlnum(c[i - 1])) continue;
-            CountryCode country = CountryCode.getByCode(("" + c[i] + c[i + 1]).toUpperCase());
-            if (country == null || !IbanUtil.isSupportedCountry(country)) continue;
-            int length = IbanUtil.getIbanLength(country);
+            int length = IBAN_LENGTHS[countryIndex(c[i], c[i + 1])];
+            if (length == 0) continue;
             compact.setLength(0);
             int j = i;
             int end = i;

@@ -17,6 +17,7 @@ final class IdDocumentScanner implements Scanner {
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return; // every document number here has a digit
         char[] c = s.c;
         int n = c.length;
         int i = 0;
@@ -59,11 +60,15 @@ final class IdDocumentScanner implements Scanner {
     private static boolean icaoDocument(TextScan s, int start, int end, List<Detection> out) {
         int len = end - start;
         if (len != 9 && len != 10 || !anyDigit(s.c, start, end)) return false; // a number has digits
+        char first = s.c[start];
+        // icaoDigits' first test before a String is made; a non-ASCII char may upper-case to more than one
+        if (first < 128 && ICAO_FIRST.indexOf(Character.toUpperCase(first)) < 0) return false;
         String candidate = new String(s.c, start, len).toUpperCase();
         int digitCount = icaoDigits(candidate);
         if (digitCount <= 0) return false;
-        boolean context = Context.idDocumentBefore(s, start);
         boolean checked = len == 10 && icaoChecked(candidate);
+        if (!checked && len != 9) return false; // an unchecked ten needs no look at the words before it
+        boolean context = Context.idDocumentBefore(s, start);
         double score = checked && context
                 ? 0.97
                 : checked && digitCount >= 2
@@ -82,7 +87,7 @@ final class IdDocumentScanner implements Scanner {
         char[] c = s.c;
         if (firstEnd - start < 2 || firstEnd + 1 >= c.length || c[firstEnd] != ' ') return 0;
         for (int k = start; k < firstEnd; k++) {
-            if (ICAO_CHARS.indexOf(Character.toUpperCase(c[k])) < 0) return 0; // most words: a vowel
+            if (!icaoChar(c[k])) return 0; // most words: a vowel
         }
         StringBuilder chars = new StringBuilder(10).append(c, start, firstEnd - start);
         int end = firstEnd;
@@ -97,6 +102,18 @@ final class IdDocumentScanner implements Scanner {
         String candidate = chars.toString().toUpperCase();
         if (icaoDigits(candidate) <= 0 || !icaoChecked(candidate)) return 0;
         return Context.idDocumentBefore(s, start) ? end : 0;
+    }
+
+    /** Which ASCII chars are of the ICAO alphabet in either case: most words are ruled out at their first vowel. */
+    private static final boolean[] ICAO_ASCII = new boolean[128];
+
+    static {
+        for (char ch = 0; ch < 128; ch++) ICAO_ASCII[ch] = ICAO_CHARS.indexOf(Character.toUpperCase(ch)) >= 0;
+    }
+
+    /** {@code ch} upper-cased is of the ICAO alphabet. */
+    private static boolean icaoChar(char ch) {
+        return ch < 128 ? ICAO_ASCII[ch] : ICAO_CHARS.indexOf(Character.toUpperCase(ch)) >= 0;
     }
 
     /** The digits of a candidate in the ICAO alphabet that starts with one of its first letters; -1 otherwise. */

@@ -30,10 +30,13 @@ final class IdShapes implements Scanner {
             + "|(?<ghana>GHA-\\d{9}-\\d)"
             + ")(?!" + GLUED + ")");
 
+    private static final StartMatcher.FirstChars SHAPE_FIRST =
+            StartMatcher.FirstChars.DIGITS.plus(StartMatcher.FirstChars.CAPITALS);
+
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
-        StartMatcher matches = new StartMatcher(SHAPES, s, IdShapes::shapeStart);
+        StartMatcher matches = new StartMatcher(SHAPES, s, SHAPE_FIRST, IdShapes::shapeStart);
         while (matches.find()) {
             Matcher m = matches.matcher();
             double score = score(m);
@@ -42,24 +45,55 @@ final class IdShapes implements Scanner {
     }
 
     /**
-     * Every shape starts with three digits (ssn, ahv, atsv, nir), a 1 or 2, a space and two digits (nir), or with an
-     * ASCII capital followed by a capital or digit: house numbers and the day of a date are never tried.
+     * The first chars of each shape: three digits and a dash (ssn), "756" (ahv), a 1 or 2 with two digits and a space
+     * or a month's first digit around them (nir), four digits not starting with 0 and a day's first digit, maybe
+     * after a space (atsv; ahv and nir written without spaces start so too); an ASCII capital and a digit (kvnr), two
+     * capitals and a digit or a space and a digit (nino, vat), six capitals (cf), "ATU" or "GHA". Years, postcodes
+     * and phone numbers, and words in capitals, are mostly not tried.
      */
     private static boolean shapeStart(char[] c, int i) {
+        if (i + 5 >= c.length || StartMatcher.afterAsciiAlnum(c, i))
+            return false; // every shape has 9+ chars, six read here
         char ch = c[i];
-        if (StartMatcher.afterAsciiAlnum(c, i)) return false;
         if (Chars.isDigit(ch)) {
-            if (i + 2 >= c.length) return false;
-            if (Chars.isDigit(c[i + 1])) return Chars.isDigit(c[i + 2]);
-            return (ch == '1' || ch == '2')
-                    && c[i + 1] == ' '
-                    && i + 3 < c.length
-                    && Chars.isDigit(c[i + 2])
-                    && Chars.isDigit(c[i + 3]);
+            boolean nirDigit = ch == '1' || ch == '2';
+            if (Chars.isDigit(c[i + 1]) && Chars.isDigit(c[i + 2])) {
+                char fourth = c[i + 3];
+                return fourth == '-'
+                        || ch == '7' && c[i + 1] == '5' && c[i + 2] == '6'
+                        || nirDigit && (fourth == ' ' || fourth == '0' || fourth == '1')
+                        || ch != '0'
+                                && Chars.isDigit(fourth)
+                                && (dayDigit(c[i + 4]) || c[i + 4] == ' ' && dayDigit(c[i + 5]));
+            }
+            return nirDigit && c[i + 1] == ' ' && Chars.isDigit(c[i + 2]) && Chars.isDigit(c[i + 3]);
         }
-        if (ch < 'A' || ch > 'Z' || i + 1 >= c.length) return false;
+        if (!asciiCapital(ch)) return false;
         char next = c[i + 1];
-        return next >= 'A' && next <= 'Z' || Chars.isDigit(next);
+        if (Chars.isDigit(next)) return true;
+        if (!asciiCapital(next)) return false;
+        char third = c[i + 2];
+        if (Chars.isDigit(third) || third == ' ' && Chars.isDigit(c[i + 3])) return true;
+        return ch == 'A' && next == 'T' && third == 'U'
+                || ch == 'G' && next == 'H' && third == 'A'
+                || capitals(c, i, 6);
+    }
+
+    /** The first digit of a day of the month. */
+    private static boolean dayDigit(char ch) {
+        return ch >= '0' && ch <= '3';
+    }
+
+    private static boolean capitals(char[] c, int from, int count) {
+        if (from + count > c.length) return false;
+        for (int k = from; k < from + count; k++) {
+            if (!asciiCapital(c[k])) return false;
+        }
+        return true;
+    }
+
+    private static boolean asciiCapital(char ch) {
+        return ch >= 'A' && ch <= 'Z';
     }
 
     /** How sure the shape is, or 0 when its check digit fails. */

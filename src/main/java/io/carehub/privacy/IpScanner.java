@@ -22,7 +22,7 @@ final class IpScanner implements Scanner {
                     continue;
                 }
             }
-            if (hex(ch) || ch == ':') {
+            if ((hex(ch) || ch == ':') && colonWithinGroup(c, i)) {
                 int end = ipv6(c, i, out);
                 if (end > i) i = end - 1;
             }
@@ -92,6 +92,18 @@ final class IpScanner implements Scanner {
 
     private static boolean hex(char ch) {
         return Chars.isDigit(ch) || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+    }
+
+    /**
+     * A colon after at most four hex digits, as every IPv6 address has one: words that merely start with a to f
+     * ("das", "bei", "fahre") are done without {@link #ipv6}.
+     */
+    private static boolean colonWithinGroup(char[] c, int from) {
+        for (int k = from; k < c.length && k - from <= 4; k++) {
+            if (c[k] == ':') return true;
+            if (!hex(c[k])) return false;
+        }
+        return false;
     }
 
     private static int ipv6(char[] c, int from, List<Detection> out) {

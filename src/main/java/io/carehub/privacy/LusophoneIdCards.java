@@ -24,14 +24,16 @@ final class LusophoneIdCards implements Scanner {
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
-        Matcher m = CARTAO.matcher(s.cleaned());
-        while (eightOrNineDigits(s) && m.find()) {
+        StartMatcher cartao =
+                new StartMatcher(CARTAO, s, StartMatcher.FirstChars.DIGITS, LusophoneIdCards::eightDigits);
+        while (eightOrNineDigits(s) && cartao.find()) {
+            Matcher m = cartao.matcher();
             if (cartaoChecked(m.group().replace(" ", ""))) {
                 out.add(new Detection(EntityType.ID_DOCUMENT, m.start(), m.end(), SCORE));
             }
         }
         if (s.text.indexOf("RG") < 0) return;
-        m = RG.matcher(s.cleaned());
+        Matcher m = RG.matcher(s.cleaned());
         while (m.find()) out.add(new Detection(EntityType.ID_DOCUMENT, m.start(1), m.end(1), SCORE));
     }
 
@@ -50,6 +52,15 @@ final class LusophoneIdCards implements Scanner {
             second = !second;
         }
         return sum % 10 == 0;
+    }
+
+    /** {@link #CARTAO}'s start: eight digits, not after a letter or digit. */
+    private static boolean eightDigits(char[] c, int i) {
+        if (i + 8 > c.length || StartMatcher.afterAsciiAlnum(c, i)) return false;
+        for (int k = i; k < i + 8; k++) {
+            if (!Chars.isDigit(c[k])) return false;
+        }
+        return true;
     }
 
     /** The card's number has 8 digits (9 with its check digit glued on): without such a run the pattern cannot match. */

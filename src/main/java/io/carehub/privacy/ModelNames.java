@@ -34,7 +34,6 @@ final class ModelNames {
     List<Detection> add(TextScan scan, List<Detection> found) {
         List<Token> tokens = scan.tokens;
         if (tokens.isEmpty()) return found;
-        float[] scores = model.scores(scan, found);
         int n = tokens.size();
         boolean[] other = new boolean[n]; // covered by a finding of another type: left to it
         boolean[] person = new boolean[n]; // covered by a name the rules found
@@ -47,8 +46,10 @@ final class ModelNames {
                 other[i] = found.get(f).type() != EntityType.PERSON;
                 person[i] = !other[i];
             }
-            name[i] = !other[i] && scores[i] > threshold;
         }
+        // a word left to another finding is never a name nor grows one: its score is not needed
+        float[] scores = model.scores(scan, found, other);
+        for (int i = 0; i < n; i++) name[i] = !other[i] && scores[i] > threshold;
         // a name grows to the neighbouring words the model finds likely enough ("Walburga Kraft")
         for (int i = 1; i < n; i++) {
             if (grows(scan, name, person, other, scores, i - 1, i)) name[i] = true;

@@ -31,10 +31,10 @@ final class NumberRunScanner implements Scanner {
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
+        if (!s.hasDigit()) return;
         char[] c = s.c;
         int n = c.length;
         int[] groupEnds = new int[16];
-        StringBuilder digits = new StringBuilder(32);
         for (int i = 0; i < n; i++) {
             char ch = c[i];
             boolean starts = Chars.isDigit(ch) || (ch == '+' || ch == '(') && i + 1 < n && Chars.isDigit(c[i + 1]);
@@ -43,21 +43,24 @@ final class NumberRunScanner implements Scanner {
             }
             if (i > 1 && (c[i - 1] == '.' || c[i - 1] == ',') && Chars.isDigit(c[i - 2])) continue;
             int groups = 0;
-            digits.setLength(0);
+            int digits = 0; // the run's digits so far, up to MAX_RUN_DIGITS
             int j = i;
             if (c[j] == '+' || c[j] == '(') j++;
             while (j < n && groups < groupEnds.length) {
-                while (j < n && Chars.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) digits.append(c[j++]);
+                while (j < n && Chars.isDigit(c[j]) && digits < MAX_RUN_DIGITS) {
+                    j++;
+                    digits++;
+                }
                 groupEnds[groups++] = j;
                 boolean closed = j < n && c[j] == ')';
                 if (closed) j++;
-                if (closed && j < n && Chars.isDigit(c[j]) && digits.length() < MAX_RUN_DIGITS) continue;
+                if (closed && j < n && Chars.isDigit(c[j]) && digits < MAX_RUN_DIGITS) continue;
                 int sep = j;
                 while (sep < n && sep - j < 3 && " -/.()".indexOf(c[sep]) >= 0) sep++;
                 if (sep > j
                         && sep < n
                         && Chars.isDigit(c[sep])
-                        && digits.length() < MAX_RUN_DIGITS
+                        && digits < MAX_RUN_DIGITS
                         && !(c[sep - 1] == '.' && sep - j == 1 && sep + 1 < n && c[sep + 1] == '.')) {
                     j = sep;
                 } else {
@@ -169,8 +172,9 @@ final class NumberRunScanner implements Scanner {
             out.add(new Detection(EntityType.PHONE, start, groupEnds[groups - 1], 0.85));
             return;
         }
-        boolean taxContext = Context.taxIdBefore(s, start);
-        if (d == 11 && groups <= 4 && (Checksums.steuerId(TextScan.digitsOf(whole)) || taxContext)) {
+        if (d != 11 || groups > 4) return;
+        boolean taxContext = Context.taxIdBefore(s, start); // looked up for the few 11-digit runs only
+        if (Checksums.steuerId(TextScan.digitsOf(whole)) || taxContext) {
             out.add(new Detection(EntityType.OTHER_ID, start, groupEnds[groups - 1], taxContext ? 0.95 : 0.6));
         }
     }

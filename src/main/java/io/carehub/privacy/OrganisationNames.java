@@ -111,8 +111,13 @@ final class OrganisationNames {
         if (heads.contains(folded)) return true;
         String w = folded.endsWith("s") && folded.length() > 4 ? folded.substring(0, folded.length() - 1) : folded;
         if (heads.contains(w)) return true;
-        if (lex.isName(folded) || lex.isWorldName(folded)) return false;
-        // a suffix that ends the word or the word without its genitive s ends in the last char of one of them
+        // a name is never a head by its suffix; the names are looked up only for the few words with such a suffix
+        return headSuffix(folded, w) && !lex.isName(folded) && !lex.isWorldName(folded);
+    }
+
+    /** A head's suffix ends the word or the word without its genitive s ({@code w}), leaving two chars before it. */
+    private boolean headSuffix(String folded, String w) {
+        // the suffixes that can end a word are those ending in its last char
         for (String suffix : headEndings.endingLike(folded)) {
             if (folded.length() > suffix.length() + 1 && folded.endsWith(suffix)) return true;
         }

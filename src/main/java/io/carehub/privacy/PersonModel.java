@@ -75,6 +75,15 @@ final class PersonModel {
      * @param found what the rules found (non-overlapping, ordered by start): a name next to other personal data
      */
     float[] scores(TextScan scan, List<Detection> found) {
+        return scores(scan, found, new boolean[scan.tokens.size()]);
+    }
+
+    /**
+     * As {@link #scores(TextScan, List)}, but the tokens marked in {@code skipped} are not scored either ({@code
+     * NaN}): a word whose score nobody reads costs no feature lookups (the weights are a 1 MB table, each lookup
+     * a likely cache miss).
+     */
+    float[] scores(TextScan scan, List<Detection> found, boolean[] skipped) {
         List<Token> tokens = scan.tokens;
         float[] scores = new float[tokens.size()];
         if (tokens.isEmpty()) return scores;
@@ -82,7 +91,7 @@ final class PersonModel {
         int[] kinds = kinds(tokens, found);
         int[] features = new int[MAX_FEATURES];
         for (int i = 0; i < scores.length; i++) {
-            if (!scored(tokens.get(i), flags[i])) {
+            if (skipped[i] || !scored(tokens.get(i), flags[i])) {
                 scores[i] = Float.NaN;
                 continue;
             }
