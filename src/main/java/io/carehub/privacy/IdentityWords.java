@@ -15,15 +15,17 @@ final class IdentityWords {
 
     private static final IdentityWords INSTANCE = new IdentityWords();
 
-    private final Set<String> documents = new HashSet<>();
+    private final WordSet documents;
     private final List<String> documentHeads = new ArrayList<>();
     /** {@link #documentHeads} by their first char. */
     private final PrefixList documentHeadIndex;
 
-    private final Set<String> numbers = new HashSet<>();
-    private final Set<String> numberPairs = new HashSet<>();
-    private final Set<String> numberPairHeads = new HashSet<>();
-    private final Set<String> numberTails = new HashSet<>();
+    /** Asked for nearly every word (OtherIdRule's keywords): keyword lists, a miss costs a bit test. */
+    private final WordSet numbers;
+
+    private final WordSet numberPairs;
+    private final WordSet numberPairHeads;
+    private final WordSet numberTails;
     private final Set<String> plates = new HashSet<>();
     private final List<String> plateSuffixes = new ArrayList<>();
     private final java.util.Map<String, Set<String>> cues = new java.util.HashMap<>();
@@ -32,6 +34,11 @@ final class IdentityWords {
     private final java.util.Map<String, Long> cueFirstChars = new java.util.HashMap<>();
 
     private IdentityWords() {
+        Set<String> documents = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
+        Set<String> numberPairs = new HashSet<>();
+        Set<String> numberPairHeads = new HashSet<>();
+        Set<String> numberTails = new HashSet<>();
         for (String line : OrganisationNames.lines("identity-words.txt")) {
             int colon = line.indexOf(':');
             if (colon < 0) continue;
@@ -57,6 +64,11 @@ final class IdentityWords {
             }
         }
         documentHeadIndex = new PrefixList(documentHeads);
+        this.documents = WordSet.copyOf(documents);
+        this.numbers = WordSet.copyOf(numbers);
+        this.numberPairs = WordSet.copyOf(numberPairs);
+        this.numberPairHeads = WordSet.copyOf(numberPairHeads);
+        this.numberTails = WordSet.copyOf(numberTails);
     }
 
     /** "turkish=kimlik": a word of the named cue group (see the file's header). */
@@ -127,6 +139,16 @@ final class IdentityWords {
      */
     static boolean number(String folded, Predicate<String> known) {
         if (INSTANCE.numbers.contains(folded)) return true;
+        return numberWithTail(folded, known);
+    }
+
+    /** {@link #number(String, Predicate)} of a token: its keyword lists answer first. */
+    static boolean number(TextScan.Token word, Predicate<String> known) {
+        if (INSTANCE.numbers.has(word)) return true;
+        return numberWithTail(word.folded(), known);
+    }
+
+    private static boolean numberWithTail(String folded, Predicate<String> known) {
         int dash = folded.indexOf('-');
         if (dash <= 1 || dash == folded.length() - 1) return false;
         String head = folded.substring(0, dash);
@@ -137,6 +159,12 @@ final class IdentityWords {
     /** "rodné číslo", "registre national", "asmens kodas": a personal number named in two words. */
     static boolean numberPair(String first, String second) {
         return INSTANCE.numberPairHeads.contains(first) && INSTANCE.numberPairs.contains(first + " " + second);
+    }
+
+    /** {@link #numberPair(String, String)} of two tokens; most first words are no head, a bit test says so. */
+    static boolean numberPair(TextScan.Token first, TextScan.Token second) {
+        return INSTANCE.numberPairHeads.has(first)
+                && INSTANCE.numberPairs.contains(first.folded() + " " + second.folded());
     }
 
     /** "Kennzeichen", "SPZ", "rendszám", "Geschäftsauto", "NL-Kennzeichen": a car or its licence plate. */

@@ -236,7 +236,7 @@ final class OtherIdRule implements Scanner {
 
     /** {@link #keyword(String)} of a token's folded form. */
     static boolean keyword(Token word) {
-        return KEYWORDS.has(word) || IdentityWords.number(word.folded(), KEYWORDS::contains);
+        return KEYWORDS.has(word) || IdentityWords.number(word, KEYWORDS::contains);
     }
 
     /** Index of the token after a keyword at {@code i}, or -1. */
@@ -249,8 +249,8 @@ final class OtherIdRule implements Scanner {
                 || !t.get(i + 1).isWord()
                 || t.get(i + 1).start() - t.get(i).end() > 2) return -1;
         String pair = w + " " + t.get(i + 1).folded();
-        if (PAIR_HEADS.has(t.get(i)) && PAIRS.contains(pair)
-                || IdentityWords.numberPair(w, t.get(i + 1).folded())) return i + 2;
+        if (PAIR_HEADS.has(t.get(i)) && PAIRS.contains(pair) || IdentityWords.numberPair(t.get(i), t.get(i + 1)))
+            return i + 2;
         if (PERSONAL_NUMBER_PAIRS.contains(pair) && IdentityWords.cueInMessage(s, "personal-number")) return i + 2;
         return -1;
     }
