@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Speed work must not change what the detector finds: every finding (type, start, end, score) on every labelled
  * set, on each message upper- and lower-cased, on all sets joined into one long text and on fixed-seed fuzz
- * mixtures equals the snapshot {@code privacy/detection-snapshot.txt}, one line per text with findings.
- * After a deliberate change of detection results, regenerate it with {@code mvn -q test-compile exec:java
+ * mixtures equals the snapshot in {@code privacy/detection-snapshot/}, one line per text with findings. The snapshot
+ * is one file per labelled set (and {@code joined}, {@code fuzz}), so each stays small and a diff shows which set
+ * moved. After a deliberate change of detection results, regenerate it with {@code mvn -q test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.carehub.privacy.DetectionSnapshotTest} and review the diff.
  */
 class DetectionSnapshotTest {
 
-    static final String SNAPSHOT = "privacy/detection-snapshot.txt";
+    static final String SNAPSHOT = "privacy/detection-snapshot";
     private static final long FUZZ_SEED = 17;
     private static final int FUZZ_INPUTS = 1_000;
 
@@ -74,25 +75,55 @@ class DetectionSnapshotTest {
     }
 
     private static Map<String, String> read() {
-        try (InputStream in = DetectionSnapshotTest.class.getResourceAsStream("/" + SNAPSHOT)) {
-            Map<String, String> result = new LinkedHashMap<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                int tab = line.indexOf('\t');
-                if (tab > 0) result.put(line.substring(0, tab), line.substring(tab + 1));
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String part : parts()) {
+            try (InputStream in =
+                    DetectionSnapshotTest.class.getResourceAsStream("/" + SNAPSHOT + "/" + part + ".txt")) {
+                if (in == null) continue; // a part without findings has no file; its texts then differ above
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) result.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return result;
     }
 
-    /** Writes the snapshot from the current detector. */
+    /** The snapshot's files: one per labelled set, then the joined text and the fuzz mixtures. */
+    private static List<String> parts() {
+        List<String> parts = new ArrayList<>();
+        for (LabelledCorpus.NamedSet set : LabelledCorpus.SETS) parts.add(set.name());
+        parts.add("joined");
+        parts.add("fuzz");
+        return parts;
+    }
+
+    /** The part (file) a text key belongs to: the set's name, "joined" or "fuzz", before the first slash. */
+    private static String part(String key) {
+        return key.substring(0, key.indexOf('/'));
+    }
+
+    /** Writes the snapshot from the current detector, one file per part. */
     public static void main(String[] args) throws IOException {
-        StringBuilder out = new StringBuilder();
+        Map<String, StringBuilder> files = new LinkedHashMap<>();
         for (var e : findings().entrySet())
-            out.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
-        Path file = Path.of("src/test/resources", SNAPSHOT);
-        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
-        System.out.println("wrote " + out.toString().lines().count() + " lines to " + file);
+            files.computeIfAbsent(part(e.getKey()), p -> new StringBuilder())
+                    .append(e.getKey())
+                    .append('\t')
+                    .append(e.getValue())
+                    .append('\n');
+        Path dir = Path.of("src/test/resources", SNAPSHOT);
+        Files.createDirectories(dir);
+        try (var old = Files.list(dir)) {
+            for (Path file : old.toList()) Files.delete(file);
+        }
+        long lines = 0;
+        for (var f : files.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey() + ".txt"), f.getValue().toString(), StandardCharsets.UTF_8);
+            lines += f.getValue().toString().lines().count();
+        }
+        System.out.println("wrote " + lines + " lines to " + files.size() + " files in " + dir);
     }
 }
