@@ -3,6 +3,7 @@ package io.carehub.privacy;
 import io.carehub.privacy.TextScan.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Names written in Arabic, Persian or Cyrillic script: beside the same name in Latin letters ("Mariam Haddad, auf
@@ -128,37 +129,25 @@ final class ScriptNames {
     }
 
     private static void arabicRun(TextScan s, int k, List<Detection> added) {
-        List<Token> t = s.tokens;
-        int end = k;
-        while (end < t.size()
-                && end - k < MAX_WORDS
-                && nameWord(t.get(end))
-                && (end == k || s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ""))) end++;
-        if (end > k)
-            added.add(new Detection(
-                    EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), SCORE));
+        run(s, k, MAX_WORDS, w -> nameWord(s.tokens.get(w)), added);
     }
 
     private static void cyrillicRun(TextScan s, int k, List<Detection> added) {
-        List<Token> t = s.tokens;
-        int end = k;
-        while (end < t.size()
-                && end - k < 2
-                && cyrillicName(t.get(end))
-                && !acronymBeforeNumber(s, end)
-                && (end == k || s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ""))) end++;
-        if (end > k)
-            added.add(new Detection(
-                    EntityType.PERSON, t.get(k).start(), t.get(end - 1).end(), SCORE));
+        run(s, k, 2, w -> cyrillicName(s.tokens.get(w)) && !acronymBeforeNumber(s, w), added);
     }
 
     /** "имя Andrii", "бабушки Manana Beridze": one or two capitalized Latin words, not in capitals throughout. */
     private static void latinRun(TextScan s, int k, List<Detection> added) {
+        run(s, k, 2, w -> latinName(s.tokens.get(w)), added);
+    }
+
+    /** Up to {@code max} adjacent words from token {@code k} on that {@code nameWord} accepts, as one name. */
+    private static void run(TextScan s, int k, int max, IntPredicate nameWord, List<Detection> added) {
         List<Token> t = s.tokens;
         int end = k;
         while (end < t.size()
-                && end - k < 2
-                && latinName(t.get(end))
+                && end - k < max
+                && nameWord.test(end)
                 && (end == k || s.onlyBetween(t.get(end - 1).end(), t.get(end).start(), ""))) end++;
         if (end > k)
             added.add(new Detection(
