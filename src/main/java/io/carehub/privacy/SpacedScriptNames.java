@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Names in Greek, Armenian, Devanagari, Tamil, Thai, Georgian and Ethiopic script, scripts that put spaces between the
- * words of a name: beside the same name in Latin letters ("Karthikeyan Murugan (கார்த்திகேயன் முருகன்)", "สมชาย ใจดี
- * (Somchai Jaidee)", "Ελένη Παππά / Eleni Pappa", "Giorgi Kapanadze / გიორგი კაპანაძე", "Արամ Սարգսյան (Aram
- * Sargsyan)"), after a word that introduces a name in that language ("मेरा नाम … है", "ชื่อ …",
+ * Names in Greek, Devanagari, Tamil, Thai, Georgian and Ethiopic script, scripts that put spaces between the words of
+ * a name: beside the same name in Latin letters ("Karthikeyan Murugan (கார்த்திகேயன் முருகன்)", "สมชาย ใจดี (Somchai
+ * Jaidee)", "Ελένη Παππά / Eleni Pappa", "Giorgi Kapanadze / გიორგი კაპანაძე"), after a word that introduces a name in that language ("मेरा नाम … है", "ชื่อ …",
  * "பெயர் …", "ስሜ … ነው", "Καλημέρα από …"), or before "and" and a name ("Σπύρος και Ελένη Μπουρνάζου"). Only Greek
- * and Armenian have capitals; in the other scripts a name is at most three words (two in Thai and Georgian) and stops at a word of the
+ * has capitals (Armenian has too, and the person model finds its capitalized names as it finds Latin ones); in the other
+ * scripts a name is at most three words (two in Thai and Georgian) and stops at a word of the
  * language's grammar ("है", "ነው", "ค่ะ") or at a word of another script. Linear: it looks only at the tokens next
  * to each name and each introducing word, as {@link ScriptNames} does for Arabic and Cyrillic.
  */
@@ -22,7 +22,6 @@ final class SpacedScriptNames {
     /** A script: its block, whether a name is capitalized, how many words a name has at most. */
     private enum Script {
         GREEK('\u0370', '\u03FF', true, 2),
-        ARMENIAN('\u0530', '\u058F', true, 2),
         DEVANAGARI('\u0900', '\u097F', false, 3),
         TAMIL('\u0B80', '\u0BFF', false, 3),
         THAI('\u0E00', '\u0E7F', false, 2),
@@ -122,13 +121,7 @@ final class SpacedScriptNames {
             "გამარჯობა",
             "მადლობა",
             "ნომერი",
-            "დაბადებული",
-            // Armenian: "and", "I am", "is"
-            "և",
-            "եւ",
-            "ու",
-            "եմ",
-            "է");
+            "დაბადებული");
 
     /** Words between a Latin name and its twin: "in Thai", "auf Griechisch". */
     private static final Set<String> LANGUAGE_WORDS = Set.of(
@@ -144,8 +137,6 @@ final class SpacedScriptNames {
             "amharic",
             "georgisch",
             "georgian",
-            "armenisch",
-            "armenian",
             "geschrieben",
             "written");
 
@@ -269,9 +260,7 @@ final class SpacedScriptNames {
 
     private static boolean anyScript(char[] c) {
         for (char ch : c) {
-            if (ch >= '\u0370' && ch <= '\u03FF'
-                    || ch >= '\u0530' && ch <= '\u058F'
-                    || ch >= '\u0900' && ch <= '\u137F') return true;
+            if (ch >= '\u0370' && ch <= '\u03FF' || ch >= '\u0900' && ch <= '\u137F') return true;
         }
         return false;
     }
