@@ -1914,7 +1914,8 @@ class PiiDetectorTest {
                     "Здравствуйте, мы семья Гогиберидзе / Gogiberidze, хотим интернет|Gogiberidze",
                     "Здравствуйте, мы семья Гогиберидзе / Gogiberidze, хотим интернет|Гогиберидзе",
                     "в паспорте фамилия латиницей, а по-русски Мельничук, спасибо|Мельничук",
-                    "Паспорт на другое имя Taras, можно ли так?|Taras"
+                    "Паспорт на другое имя Taras, можно ли так?|Taras",
+                    "Добрый день, имя Serhii. Можно ли оформить?|Serhii"
                 })
         void aCyrillicContextNameAndItsLatinTwinAreNames(String text, String name) {
             assertThat(found(text, EntityType.PERSON)).contains(name);
