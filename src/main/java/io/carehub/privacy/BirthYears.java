@@ -21,10 +21,10 @@ final class BirthYears implements Scanner {
         for (int i = 0; i + 1 < t.size(); i++) {
             Token w = t.get(i);
             if (!w.isWord()) continue;
-            if (YEAR_WORDS.contains(w.folded()) && birthYear(s, i + 1)) {
+            if (YEAR_WORDS.has(w) && birthYear(s, i + 1)) {
                 Token y = t.get(i + 1);
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, y.start(), y.end(), BirthDateScanner.BIRTH_WORD_SCORE));
-            } else if (Context.birthWord(w.folded()) && birthYear(s, i + 1)) {
+            } else if (Context.birthWord(w) && birthYear(s, i + 1)) {
                 int end = dayAfterYear(s, i + 1);
                 if (end > 0) {
                     out.add(new Detection(
@@ -64,15 +64,14 @@ final class BirthYears implements Scanner {
         List<Token> t = s.tokens;
         String digits = Integer.toString(year);
         for (int k = 1; k < t.size() && t.get(k).end() <= pos; k++) {
-            if (t.get(k).text().equals(digits)
-                    && YEAR_WORDS.contains(t.get(k - 1).folded())) return true;
+            if (t.get(k).text().equals(digits) && YEAR_WORDS.has(t.get(k - 1))) return true;
         }
         return false;
     }
 
     private static boolean hasYearWord(TextScan s) {
         for (Token token : s.tokens) {
-            if (token.isWord() && YEAR_WORDS.contains(token.folded())) return true;
+            if (token.isWord() && YEAR_WORDS.has(token)) return true;
         }
         return false;
     }

@@ -53,7 +53,7 @@ final class TrunkEightPhones {
                 if (ch >= '\u0400' && ch <= '\u04FF') return true;
             }
             for (TextScan.Token t : s.tokens) {
-                if (COUNTRY_WORDS.contains(t.folded())) return true;
+                if (COUNTRY_WORDS.has(t)) return true;
             }
             return false;
         });
