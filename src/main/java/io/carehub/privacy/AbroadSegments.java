@@ -57,8 +57,14 @@ final class AbroadSegments {
 
     /** End of a town after its marker word starting at {@code i} ("м. Харків, 61002"), or -1. */
     static int markedTown(TextScan s, Lexicons lex, int i) {
+        if (!townMarkerStart(s.at(i))) return -1; // asked at every word before a number: most are no marker
         Matcher m = matcher(MARKED_TOWN, s, i);
         return m == null || !town(s, lex, m.start("town"), m.end("town")) ? -1 : m.end();
+    }
+
+    /** The first letter of one of {@link #MARKED_TOWN}'s marker words. */
+    private static boolean townMarkerStart(char ch) {
+        return ch == 'г' || ch == 'м' || ch == 'ք';
     }
 
     /** Towns written with a number that is no postcode: "Dublin 3"; elsewhere a town and small number is no address. */

@@ -51,11 +51,6 @@ final class KeywordLists {
         return index.generation() == lists ? index : rebuild();
     }
 
-    /** How many lists were added; a token looked up at an older generation may miss a list's words. */
-    static int generation() {
-        return lists;
-    }
-
     /** Adds a list of words and returns its id, the bit {@link WordSet#has(TextScan.Token)} tests. */
     static synchronized int add(Collection<String> words) {
         int id = lists;

@@ -2,6 +2,7 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Identifiers of the OTHER_ID kind after their keyword, German and foreign: student matriculation numbers
@@ -200,6 +201,11 @@ final class OtherIdRule implements Scanner {
     private static final WordSet PERSONAL_NUMBER_PAIRS =
             WordSet.of("personal number", "personal no", "personal nr", "numri personal", "personal code");
 
+    /** The first words of {@link #PERSONAL_NUMBER_PAIRS}: only after one of them is the pair looked up. */
+    private static final WordSet PERSONAL_NUMBER_PAIR_HEADS = WordSet.copyOf(PERSONAL_NUMBER_PAIRS.stream()
+            .map(pair -> pair.substring(0, pair.indexOf(' ')))
+            .toList());
+
     /** The first words of {@link #PAIRS}: only after one of them is the pair looked up. */
     private static final WordSet PAIR_HEADS = WordSet.copyOf(
             PAIRS.stream().map(pair -> pair.substring(0, pair.indexOf(' '))).toList());
@@ -234,25 +240,33 @@ final class OtherIdRule implements Scanner {
         return KEYWORDS.contains(folded) || IdentityWords.number(folded, KEYWORDS::contains);
     }
 
+    /** {@link #KEYWORDS} as the test of a number word's head, made once (a method reference is a new object). */
+    private static final Predicate<String> KEYWORD_HEAD = KEYWORDS::contains;
+
     /** {@link #keyword(String)} of a token's folded form. */
     static boolean keyword(Token word) {
-        return KEYWORDS.has(word) || IdentityWords.number(word, KEYWORDS::contains);
+        return KEYWORDS.has(word) || IdentityWords.number(word, KEYWORD_HEAD);
     }
 
     /** Index of the token after a keyword at {@code i}, or -1. */
     private static int keywordEnd(TextScan s, int i) {
         List<Token> t = s.tokens;
-        String w = t.get(i).folded();
-        if (keyword(t.get(i))) return i + 1;
-        if (PERSONAL_NUMBER.contains(w) && IdentityWords.cueInMessage(s, "personal-number")) return i + 1;
-        if (i + 1 >= t.size()
-                || !t.get(i + 1).isWord()
-                || t.get(i + 1).start() - t.get(i).end() > 2) return -1;
-        String pair = w + " " + t.get(i + 1).folded();
-        if (PAIR_HEADS.has(t.get(i)) && PAIRS.contains(pair) || IdentityWords.numberPair(t.get(i), t.get(i + 1)))
+        Token first = t.get(i);
+        if (keyword(first)) return i + 1;
+        if (PERSONAL_NUMBER.has(first) && IdentityWords.cueInMessage(s, "personal-number")) return i + 1;
+        if (i + 1 >= t.size() || !t.get(i + 1).isWord() || t.get(i + 1).start() - first.end() > 2) return -1;
+        Token second = t.get(i + 1);
+        // the pair is spelt out only after a first word of one (most words are none: a bit test each)
+        if (PAIR_HEADS.has(first) && PAIRS.contains(pair(first, second)) || IdentityWords.numberPair(first, second))
             return i + 2;
-        if (PERSONAL_NUMBER_PAIRS.contains(pair) && IdentityWords.cueInMessage(s, "personal-number")) return i + 2;
+        if (PERSONAL_NUMBER_PAIR_HEADS.has(first)
+                && PERSONAL_NUMBER_PAIRS.contains(pair(first, second))
+                && IdentityWords.cueInMessage(s, "personal-number")) return i + 2;
         return -1;
+    }
+
+    private static String pair(Token first, Token second) {
+        return first.folded() + " " + second.folded();
     }
 
     /** Captures the value after the keyword (after a few fillers); returns the token index after it, or -1. */

@@ -92,10 +92,11 @@ final class WordSet extends AbstractSet<String> {
 
     /**
      * {@link #has(String)} of the token's folded form: a bit test when the token was looked up in {@link KeywordLists}
-     * after this list was added (always, once the rules' classes are initialized), else the lookup by the word.
+     * after this list was added (always, once the rules' classes are initialized), else the lookup by the word. The
+     * token's generation says which lists its bits know: those whose id is below it.
      */
     boolean has(TextScan.Token token) {
-        if (token.keywordGeneration() != KeywordLists.generation()) return has(token.folded());
+        if (list >= token.keywordGeneration()) return has(token.folded());
         long[] lists = token.keywordLists();
         return lists != null && (lists[list >>> 6] & 1L << list) != 0; // the shift takes list's low six bits
     }
