@@ -89,16 +89,20 @@ final class IdDocumentScanner implements Scanner {
         for (int k = start; k < firstEnd; k++) {
             if (!icaoChar(c[k])) return 0; // most words: a vowel
         }
-        StringBuilder chars = new StringBuilder(10).append(c, start, firstEnd - start);
+        int length = firstEnd - start; // the groups' chars, counted before any is copied: most runs are no ten
         int end = firstEnd;
-        while (chars.length() < 10 && end + 1 < c.length && c[end] == ' ' && Chars.isAlnum(c[end + 1])) {
+        while (length < 10 && end + 1 < c.length && c[end] == ' ' && Chars.isAlnum(c[end + 1])) {
             int g = end + 1;
             int k = g;
             while (k < c.length && Chars.isAlnum(c[k])) k++;
-            chars.append(c, g, k - g);
+            length += k - g;
             end = k;
         }
-        if (chars.length() != 10 || end == firstEnd) return 0;
+        if (length != 10 || end == firstEnd) return 0;
+        StringBuilder chars = new StringBuilder(10);
+        for (int k = start; k < end; k++) {
+            if (c[k] != ' ') chars.append(c[k]); // the groups are one space apart
+        }
         String candidate = chars.toString().toUpperCase();
         if (icaoDigits(candidate) <= 0 || !icaoChecked(candidate)) return 0;
         return Context.idDocumentBefore(s, start) ? end : 0;

@@ -33,6 +33,56 @@ final class NameTriggers {
         this.span = span;
     }
 
+    /**
+     * Every word {@link #trigger} acts on as its folded form: the cases of its switch, titles, relations, holders and
+     * closers. Any other word (most of a message) is passed over after a bit test, without the switch's string
+     * comparisons.
+     */
+    private static final WordSet TRIGGERS = WordSet.copyOf(triggers());
+
+    private static java.util.Set<String> triggers() {
+        java.util.Set<String> words = new java.util.HashSet<>(List.of(
+                "name",
+                "nachname",
+                "vorname",
+                "name's",
+                "names",
+                "surname",
+                "heisse",
+                "heisst",
+                "heiss",
+                "heise",
+                "named",
+                "called",
+                "bin",
+                "bins",
+                "am",
+                "i'm",
+                "it's",
+                "its",
+                "is",
+                "ist",
+                "bi",
+                "ben",
+                "sono",
+                "suis",
+                "c'est",
+                "jestem",
+                "soy",
+                "spricht",
+                "hier",
+                "here",
+                "auf",
+                "grueße",
+                "gruessen",
+                "grussen"));
+        words.addAll(TITLES);
+        words.addAll(RELATIONS);
+        words.addAll(HOLDERS);
+        words.addAll(CLOSERS);
+        return words;
+    }
+
     /** A word that announces a name (relation, holder, closer): it is never part of the name itself. */
     static boolean announcesName(String folded) {
         return RELATIONS.contains(folded)
@@ -48,6 +98,7 @@ final class NameTriggers {
         List<Token> t = s.tokens;
         Token word = t.get(i);
         String w = ParticleNames.foreignNameWord(word);
+        if (w.equals(word.folded()) && !TRIGGERS.has(word)) return -1; // not renamed to "surname" or "called"
         String next = i + 1 < t.size() ? t.get(i + 1).folded() : "";
         String prev = i > 0 ? t.get(i - 1).folded() : "";
         switch (w) {
