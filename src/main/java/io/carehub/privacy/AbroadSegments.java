@@ -135,7 +135,7 @@ final class AbroadSegments {
         int k = s.tokenAtOrAfter(end);
         if (k >= s.tokens.size() || s.tokens.get(k).start() != end + 1 || s.at(end) != ' ') return end;
         TextScan.Token n = s.tokens.get(k);
-        if (TOWN_LINKS.contains(n.folded())) {
+        if (TOWN_LINKS.has(n)) {
             int j = k + 1;
             // "Frankfurt an der Oder", "Rothenburg ob der Tauber"
             if (j < s.tokens.size()

@@ -180,7 +180,7 @@ final class AddressRules implements Scanner {
             if (after.isWord()
                     && after.start() - t.get(end - 1).end() <= 1
                     && lex.isStopWord(after.folded())
-                    && UNIT_WORDS.contains(after.folded())) {
+                    && UNIT_WORDS.has(after)) {
                 return -1;
             }
             if (after.isNumber()
@@ -293,7 +293,7 @@ final class AddressRules implements Scanner {
                 && t.get(k).isWord()
                 && t.get(k).capitalized()
                 && (words == 0 || NameSpan.joined(s, t.get(k - 1), t.get(k)))) { // not "12 Euro, Avenue"
-            if (words > 0 && ENGLISH_STREET_WORDS.contains(t.get(k).folded())) {
+            if (words > 0 && ENGLISH_STREET_WORDS.has(t.get(k))) {
                 return k + 1;
             }
             words++;

@@ -169,7 +169,7 @@ final class AddressTails {
     }
 
     private static boolean unitWord(Token w) {
-        return w.isWord() && (UNITS.contains(w.folded()) || SIDES.contains(w.folded()));
+        return w.isWord() && (UNITS.has(w) || SIDES.has(w));
     }
 
     /** "80020" ended the address and "-310" follows: the rest of a Brazilian or Portuguese postcode. */
@@ -191,7 +191,7 @@ final class AddressTails {
         Token w = t.get(k);
         return w.isWord()
                 && !w.capitalized()
-                && PARTICLES.contains(w.folded())
+                && PARTICLES.has(w)
                 && w.start() == addressEnd + 1
                 && s.at(addressEnd) == ' '
                 && k > 0
@@ -205,7 +205,7 @@ final class AddressTails {
     private static int unit(TextScan s, int k) {
         List<Token> t = s.tokens;
         Token w = t.get(k);
-        if (w.isWord() && UNITS.contains(w.folded()) && k + 1 < t.size()) {
+        if (w.isWord() && UNITS.has(w) && k + 1 < t.size()) {
             Token n = t.get(k + 1);
             if (n.start() - w.end() <= 2 && (n.isNumber() && n.length() <= 4 || n.isWord() && n.length() == 1)) {
                 return side(s, k + 2);
@@ -227,8 +227,7 @@ final class AddressTails {
         if (k < t.size()
                 && t.get(k).isWord()
                 && t.get(k).start() - t.get(k - 1).end() <= 2
-                && (SIDES.contains(t.get(k).folded())
-                        || t.get(k).length() == 1 && t.get(k).capitalized())) {
+                && (SIDES.has(t.get(k)) || t.get(k).length() == 1 && t.get(k).capitalized())) {
             return k + 1;
         }
         return k;

@@ -129,9 +129,9 @@ final class AddressesAbroad implements Scanner {
     private int streetWordFirst(TextScan s, int i) {
         List<Token> t = s.tokens;
         Token w = t.get(i);
-        if (!w.isWord() || !STREET_FIRST.contains(w.folded()) || i > 0 && s.at(w.start() - 1) == '.') return -1;
+        if (!w.isWord() || !STREET_FIRST.has(w) || i > 0 && s.at(w.start() - 1) == '.') return -1;
         boolean dot = s.at(w.end()) == '.';
-        if (w.length() <= 2 && !dot || !w.capitalized() && !dot && !LOWER_CASE_OK.contains(w.folded())) return -1;
+        if (w.length() <= 2 && !dot || !w.capitalized() && !dot && !LOWER_CASE_OK.has(w)) return -1;
         int k = i + 1;
         int names = 0;
         while (k < t.size()
@@ -140,13 +140,13 @@ final class AddressesAbroad implements Scanner {
                 && (t.get(k).start() - t.get(k - 1).end() <= 2
                         || quoted(s, t.get(k - 1).end(), t.get(k).start()))) {
             Token n = t.get(k);
-            if (NUMBER_WORDS.contains(n.folded()) && names > 0) break;
+            if (NUMBER_WORDS.has(n) && names > 0) break;
             if (n.capitalized() && !lex.isStopWord(n.folded()) || elidedName(n)) names++;
-            else if (!NAME_LINKS.contains(n.folded())) break; // "Avenida de la Costa Blanca", "Via dei Serragli"
+            else if (!NAME_LINKS.has(n)) break; // "Avenida de la Costa Blanca", "Via dei Serragli"
             k++;
         }
         if (names == 0 || k >= t.size()) return -1;
-        if (t.get(k).isWord() && NUMBER_WORDS.contains(t.get(k).folded())) k++;
+        if (t.get(k).isWord() && NUMBER_WORDS.has(t.get(k))) k++;
         int after = t.get(k - 1).end();
         if (QUOTES.indexOf(s.at(after)) >= 0) after++; // "ул. „Цар Симеон“ 112": the name's closing quote
         return houseNumber(s, k, after);
@@ -185,9 +185,7 @@ final class AddressesAbroad implements Scanner {
             boolean word = k > i && STREET_AFTER.contains(f);
             if (word || t.get(k).capitalized() && endsLikeAStreet(f)) {
                 int n = k + 1;
-                if (n < t.size()
-                        && t.get(n).isWord()
-                        && NUMBER_WORDS.contains(t.get(n).folded())) n++;
+                if (n < t.size() && t.get(n).isWord() && NUMBER_WORDS.has(t.get(n))) n++;
                 return n < t.size()
                         ? houseNumber(
                                 s, n, t.get(n - 1).end() + (s.at(t.get(n - 1).end()) == ':' ? 1 : 0))
@@ -217,7 +215,7 @@ final class AddressesAbroad implements Scanner {
         }
         if (t.get(k).start() - t.get(k - 1).end() > 2) return -1;
         Token first = t.get(k);
-        if (STREET_FIRST.contains(first.folded()) && first.length() > 2) { // "8 rue du Moulin" too
+        if (STREET_FIRST.has(first) && first.length() > 2) { // "8 rue du Moulin" too
             int end = nameWords(s, k + 1, 4);
             return end > k + 1 ? t.get(end - 1).end() : -1;
         }
@@ -227,12 +225,12 @@ final class AddressesAbroad implements Scanner {
         for (int j = k; j < t.size() && j - k < 4; j++) {
             Token w = t.get(j);
             if (!w.isWord() || !w.capitalized() || j > k && !NameSpan.joined(s, t.get(j - 1), w)) return -1;
-            if (j > k && STREET_LAST.contains(w.folded())) {
+            if (j > k && STREET_LAST.has(w)) {
                 int end = j + 1;
                 if (end < t.size()
                         && t.get(end).isWord()
                         && t.get(end).capitalized()
-                        && DIRECTIONS.contains(t.get(end).folded())
+                        && DIRECTIONS.has(t.get(end))
                         && NameSpan.joined(s, w, t.get(end))) end++;
                 return t.get(end - 1).end();
             }
@@ -249,7 +247,7 @@ final class AddressesAbroad implements Scanner {
         while (j < t.size() && j - k < max && t.get(j).isWord() && NameSpan.joined(s, t.get(j - 1), t.get(j))) {
             Token n = t.get(j);
             if (n.capitalized() && !lex.isCommon(n.folded()) || elidedName(n)) last = j + 1;
-            else if (!NAME_LINKS.contains(n.folded())) break;
+            else if (!NAME_LINKS.has(n)) break;
             j++;
         }
         return last;
@@ -273,9 +271,7 @@ final class AddressesAbroad implements Scanner {
             return -1; // "28.10." or "12,50"
         }
         int unit = s.tokenAtOrAfter(end);
-        if (unit < t.size()
-                && t.get(unit).start() - end <= 1
-                && NOT_AFTER_NUMBER.contains(t.get(unit).folded())) {
+        if (unit < t.size() && t.get(unit).start() - end <= 1 && NOT_AFTER_NUMBER.has(t.get(unit))) {
             return -1;
         }
         return end;

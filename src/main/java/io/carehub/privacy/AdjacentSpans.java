@@ -57,7 +57,7 @@ final class AdjacentSpans {
         int k = s.tokenAtOrAfter(a.end());
         for (; k < s.tokens.size() && s.tokens.get(k).start() < b.start(); k++) {
             Token token = s.tokens.get(k);
-            if (a.type() != EntityType.PERSON || !NameSpan.PARTICLES.contains(token.folded())) return false;
+            if (a.type() != EntityType.PERSON || !NameSpan.PARTICLES.has(token)) return false;
         }
         return true;
     }

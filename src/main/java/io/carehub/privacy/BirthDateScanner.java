@@ -140,13 +140,13 @@ final class BirthDateScanner implements Scanner {
         if (i + 2 >= t.size()) return -1;
         Token a = t.get(i);
         int k = i + 1;
-        if (k + 2 < t.size() && ORDINALS.contains(t.get(k).folded()) && t.get(k).start() == a.end()) k++; // "3rd"
+        if (k + 2 < t.size() && ORDINALS.has(t.get(k)) && t.get(k).start() == a.end()) k++; // "3rd"
         if (k + 2 < t.size()
-                && OF.contains(t.get(k).folded())
+                && OF.has(t.get(k))
                 && t.get(k).start() - t.get(k - 1).end() == 1) k++; // "14th of May", "3 de julho"
         Token m = t.get(k);
         int ky = k + 1;
-        if (ky + 1 < t.size() && OF.contains(t.get(ky).folded()) && t.get(ky).start() - m.end() == 1) ky++;
+        if (ky + 1 < t.size() && OF.has(t.get(ky)) && t.get(ky).start() - m.end() == 1) ky++;
         Token y = t.get(ky);
         if (a.length() > 2 || !m.isWord() || !y.isNumber() || y.length() != 4 && y.length() != 2) return -1;
         if (!s.onlyBetween(t.get(k - 1).end(), m.start(), ".-/")
@@ -191,7 +191,7 @@ final class BirthDateScanner implements Scanner {
         if (t.get(dayAt).folded().equals("the") && dayAt + 2 < t.size()) dayAt++; // "February the 5th, 1972"
         Token d = t.get(dayAt);
         int k = dayAt + 1;
-        if (k + 1 < t.size() && ORDINALS.contains(t.get(k).folded()) && t.get(k).start() == d.end()) k++; // "3rd"
+        if (k + 1 < t.size() && ORDINALS.has(t.get(k)) && t.get(k).start() == d.end()) k++; // "3rd"
         Token y = t.get(k);
         if (!d.isNumber()
                 || d.length() > 2

@@ -56,7 +56,7 @@ final class CityNames {
         Token n = t.get(k);
         // "Bad Homburg", "Schwäbisch Hall", "Bergisch Gladbach": a town's first word that needs its second, and
         // then maybe a river or region after it ("Bad Homburg vor der Höhe")
-        boolean head = CITY_PREFIXES.contains(city.folded()) || city.folded().endsWith("isch") && city.capitalized();
+        boolean head = CITY_PREFIXES.has(city) || city.folded().endsWith("isch") && city.capitalized();
         // "St. Ingbert", "St. Gallen", "Hann. Münden": an abbreviated first word and its dot, not a sentence's end
         boolean dotted = last > 0
                 && t.get(last - 1).isNumber()
@@ -79,9 +79,9 @@ final class CityNames {
         if (s.at(city.end() + 1) == '('
                 && (s.at(n.end()) == ')' || s.at(n.end()) == '.' && s.at(n.end() + 1) == ')')
                 && n.capitalized()) return k;
-        if (CITY_LINKS.contains(n.folded()) && n.start() - city.end() == 1 && k + 1 < t.size()) {
+        if (CITY_LINKS.has(n) && n.start() - city.end() == 1 && k + 1 < t.size()) {
             int c = k + 1;
-            if (c + 1 < t.size() && CITY_ARTICLES.contains(t.get(c).folded())) c++;
+            if (c + 1 < t.size() && CITY_ARTICLES.has(t.get(c))) c++;
             Token name = t.get(c);
             if (name.isWord()
                     && name.capitalized()

@@ -62,9 +62,9 @@ final class CityQualifiers {
         int k = s.tokenAtOrAfter(end);
         if (k < 2 || k + 1 >= t.size() || t.get(k - 1).end() != end) return end;
         if (!postcodeBefore(t, k - 1) && !(k > 2 && t.get(k - 2).capitalized() && postcodeBefore(t, k - 2))) return end;
-        if (!LINKS.contains(t.get(k).folded()) || t.get(k).capitalized()) return end;
+        if (!LINKS.has(t.get(k)) || t.get(k).capitalized()) return end;
         int next = k + 1;
-        if (next + 1 < t.size() && ARTICLES.contains(t.get(next).folded())) next++;
+        if (next + 1 < t.size() && ARTICLES.has(t.get(next))) next++;
         Token region = t.get(next);
         if (!region.isWord() || !region.capitalized()) return end;
         for (int j = k; j <= next; j++) {

@@ -44,7 +44,7 @@ final class CoordinatedNames {
         int conj = k - 1;
         int gapFrom = conj >= 0 ? t.get(conj).end() : 0;
         boolean ampersand = false;
-        if (conj >= 0 && !AND.contains(t.get(conj).folded()) || !blank(s, gapFrom, start, ".")) {
+        if (conj >= 0 && !AND.has(t.get(conj)) || !blank(s, gapFrom, start, ".")) {
             // "&" is no token: "Jonte & Frauke"
             int amp = start - 1;
             while (amp >= 0 && s.at(amp) == ' ') amp--;

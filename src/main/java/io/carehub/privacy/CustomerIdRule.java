@@ -155,11 +155,7 @@ final class CustomerIdRule implements Scanner {
         int aside = KeywordAsides.skip(s, from);
         int k = aside > from && aside < t.size() && idStart(s, aside) ? aside : from;
         int fillers = 0;
-        while (k < t.size()
-                && t.get(k).isWord()
-                && FILLERS.contains(t.get(k).folded())
-                && fillers < 3
-                && !idStart(s, k)) {
+        while (k < t.size() && t.get(k).isWord() && FILLERS.has(t.get(k)) && fillers < 3 && !idStart(s, k)) {
             k++;
             fillers++;
         }
@@ -177,7 +173,7 @@ final class CustomerIdRule implements Scanner {
             last = end;
             if (end < t.size()
                     && t.get(end).isWord()
-                    && LIST_JOINERS.contains(t.get(end).folded())
+                    && LIST_JOINERS.has(t.get(end))
                     && end + 1 < t.size()
                     && idStart(s, end + 1)) {
                 k = end + 1;
@@ -263,7 +259,7 @@ final class CustomerIdRule implements Scanner {
             if (keywordEnd(t, i) < 0) continue;
             int k = i - 1;
             int fillers = 0;
-            while (k >= 0 && t.get(k).isWord() && FILLERS.contains(t.get(k).folded()) && fillers < 3) {
+            while (k >= 0 && t.get(k).isWord() && FILLERS.has(t.get(k)) && fillers < 3) {
                 k--;
                 fillers++;
             }

@@ -28,9 +28,7 @@ final class CustomerNumberWords {
             if (!token.isWord()) return false;
             String w = token.folded();
             if (numberWord(w)) return true;
-            if (PAIR_TAILS.contains(w)
-                    && k > 0
-                    && PAIR_HEADS.contains(t.get(k - 1).folded())) return true;
+            if (PAIR_TAILS.contains(w) && k > 0 && PAIR_HEADS.has(t.get(k - 1))) return true;
             if (!FILLERS.contains(w) || ++fillers > 2) return false;
         }
         return false;

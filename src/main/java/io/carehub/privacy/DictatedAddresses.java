@@ -107,7 +107,7 @@ final class DictatedAddresses implements Scanner {
         List<Token> t = s.tokens;
         if (k >= t.size()) return true;
         if (!joined(s, k - 1, k)) return true;
-        return PHRASE_ENDS.contains(t.get(k).folded());
+        return PHRASE_ENDS.has(t.get(k));
     }
 
     private static final WordSet PHRASE_ENDS = WordSet.of("punkt", "komma", "und", "bitte", "danke", "ok", "okay");

@@ -178,9 +178,7 @@ final class DigitRunRule implements Scanner {
     /** A unit after the token at {@code j} makes the number an amount: "29 Euro", "100 Mbit", "12 €". */
     static boolean unitAfter(TextScan s, int j) {
         List<Token> t = s.tokens;
-        if (j + 1 < t.size()
-                && t.get(j + 1).isWord()
-                && UNITS.contains(t.get(j + 1).folded())) return true;
+        if (j + 1 < t.size() && t.get(j + 1).isWord() && UNITS.has(t.get(j + 1))) return true;
         return s.at(t.get(j).end() + 1) == '€'
                 || s.at(t.get(j).end()) == '€'
                 || s.at(t.get(j).end()) == '%';
@@ -221,6 +219,6 @@ final class DigitRunRule implements Scanner {
                 || article.equals("my")
                 || article.equals("your")
                 || article.equals("eurer");
-        return determiner && PLACE_PREPOSITIONS.contains(t.get(noun - 2).folded());
+        return determiner && PLACE_PREPOSITIONS.has(t.get(noun - 2));
     }
 }

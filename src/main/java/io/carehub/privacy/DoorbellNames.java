@@ -167,9 +167,7 @@ final class DoorbellNames implements Scanner {
     /** Up to three names after a doorbell word, separated by "/", "&", "und" or "and". */
     private void namesOnTheBell(TextScan s, int k, List<Detection> out) {
         List<Token> t = s.tokens;
-        for (int skipped = 0;
-                k < t.size() && skipped < 3 && BELL_FILLERS.contains(t.get(k).folded());
-                skipped++) k++;
+        for (int skipped = 0; k < t.size() && skipped < 3 && BELL_FILLERS.has(t.get(k)); skipped++) k++;
         for (int names = 0; names < 3 && k < t.size(); names++) {
             int end = name(s, k, Mode.LEXICON_OR_CAPITAL, out);
             if (end < 0 || end >= t.size()) return;

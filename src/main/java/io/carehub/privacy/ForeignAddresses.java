@@ -14,11 +14,35 @@ import java.util.regex.Pattern;
 final class ForeignAddresses implements Scanner {
 
     private static final String TOWN = "\\p{Lu}[\\p{L}-]{2,}";
-    private static final Pattern STREET =
-            Pattern.compile("(?<![\\p{L}.])(?:ul\\.|ulica|al\\.|aleja|plac|Via|Viale|Piazza"
-                    + "|Corso|[Rr]ue|Avenue|Boulevard|Calle|Avenida|Carrer|Rua|Praça|Straat|Laan|Utca|Ulitsa)"
-                    + " (?:(?:de|del|della|di|la|le|des|du|da|do|dos)\\s)?\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}"
-                    + ",? \\d{1,4}[a-zA-Z]?(?:/\\d{1,4})?(?![\\p{L}\\p{N}])");
+    /** The street words of {@link #STREET}, each followed by a space there. */
+    private static final List<String> STREET_WORDS = List.of(
+            "ul.",
+            "ulica",
+            "al.",
+            "aleja",
+            "plac",
+            "Via",
+            "Viale",
+            "Piazza",
+            "Corso",
+            "Rue",
+            "rue",
+            "Avenue",
+            "Boulevard",
+            "Calle",
+            "Avenida",
+            "Carrer",
+            "Rua",
+            "Praça",
+            "Straat",
+            "Laan",
+            "Utca",
+            "Ulitsa");
+
+    private static final Pattern STREET = Pattern.compile("(?<![\\p{L}.])(?:"
+            + String.join("|", STREET_WORDS.stream().map(Pattern::quote).toList())
+            + ") (?:(?:de|del|della|di|la|le|des|du|da|do|dos)\\s)?\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}"
+            + ",? \\d{1,4}[a-zA-Z]?(?:/\\d{1,4})?(?![\\p{L}\\p{N}])");
     private static final Pattern UK_POSTCODE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:" + TOWN + ",? )?(?<code>[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\p{N}])");
     private static final Pattern PL_POSTCODE =
@@ -85,18 +109,35 @@ final class ForeignAddresses implements Scanner {
         if (i + 1 >= c.length || i > 0 && (c[i - 1] == '.' || Character.isLetter(c[i - 1]))) return false;
         char second = c[i + 1];
         return switch (c[i]) {
-            case 'u', 'a', 'p' -> second == 'l'; // ul., ulica, al., aleja, plac
-            case 'V' -> second == 'i'; // Via, Viale
-            case 'P' -> second == 'i' || second == 'r'; // Piazza, Praça
-            case 'C' -> second == 'o' || second == 'a'; // Corso, Calle, Carrer
-            case 'R', 'r' -> second == 'u'; // Rue, rue, Rua
-            case 'A' -> second == 'v'; // Avenue, Avenida
-            case 'B' -> second == 'o'; // Boulevard
-            case 'S' -> second == 't'; // Straat
-            case 'U' -> second == 't' || second == 'l'; // Utca, Ulitsa
-            case 'L' -> second == 'a'; // Laan
-            default -> false;
-        };
+                    case 'u', 'a', 'p' -> second == 'l'; // ul., ulica, al., aleja, plac
+                    case 'V' -> second == 'i'; // Via, Viale
+                    case 'P' -> second == 'i' || second == 'r'; // Piazza, Praça
+                    case 'C' -> second == 'o' || second == 'a'; // Corso, Calle, Carrer
+                    case 'R', 'r' -> second == 'u'; // Rue, rue, Rua
+                    case 'A' -> second == 'v'; // Avenue, Avenida
+                    case 'B' -> second == 'o'; // Boulevard
+                    case 'S' -> second == 't'; // Straat
+                    case 'U' -> second == 't' || second == 'l'; // Utca, Ulitsa
+                    case 'L' -> second == 'a'; // Laan
+                    default -> false;
+                }
+                && streetWordAt(c, i);
+    }
+
+    /** One of {@link #STREET_WORDS} and a space at {@code i}: most words with a street word's first letters are none. */
+    private static boolean streetWordAt(char[] c, int i) {
+        for (String word : STREET_WORDS) {
+            int end = i + word.length();
+            if (end < c.length && c[end] == ' ' && startsWith(c, i, word)) return true;
+        }
+        return false;
+    }
+
+    private static boolean startsWith(char[] c, int i, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (c[i + k] != word.charAt(k)) return false;
+        }
+        return true;
     }
 
     /** A British postcode starts with one or two capitals and a digit ("M16", "SW1A"): without that, none. */

@@ -134,7 +134,7 @@ final class KeywordAddresses {
         while (k + words < t.size()
                 && words < MAX_WORDS
                 && t.get(k + words).isWord()
-                && !BREAKERS.contains(t.get(k + words).folded())) {
+                && !BREAKERS.has(t.get(k + words))) {
             words++;
             if (k + words < t.size() && !gap(scan, k + words - 1, " .-")) break;
         }
@@ -150,10 +150,7 @@ final class KeywordAddresses {
         if (k > 0 && !gap(scan, k - 1, " ,")) return -1;
         if (k + 1 < t.size() && t.get(k + 1).isNumber() && gap(scan, k, "-")) k++; // Portuguese "4000-447"
         int next = k + 1;
-        if (next >= t.size()
-                || !t.get(next).isWord()
-                || !gap(scan, k, " ")
-                || BREAKERS.contains(t.get(next).folded())) return -1;
+        if (next >= t.size() || !t.get(next).isWord() || !gap(scan, k, " ") || BREAKERS.has(t.get(next))) return -1;
         int last = next;
         if (last + 1 < t.size()
                 && t.get(last + 1).isWord()

@@ -65,7 +65,7 @@ final class KeywordAsides {
         }
         Token word = t.get(k);
         if (word.isWord()
-                && STATES.contains(word.folded())
+                && STATES.has(word)
                 && k + 1 < t.size()
                 && s.at(word.end()) == ':'
                 && s.onlyBetween(word.end(), t.get(k + 1).start(), ": ")) {

@@ -107,14 +107,14 @@ final class LexiconNames {
         for (int i = 1; i < t.size(); i++) {
             String w = t.get(i).folded();
             if (!(w.equals("hier") || w.equals("here"))) continue;
-            if (i + 1 < t.size() && HIER_VERBS.contains(t.get(i + 1).folded())) continue;
+            if (i + 1 < t.size() && HIER_VERBS.has(t.get(i + 1))) continue;
             int j = i - 1;
             int last = i - 1;
             if (j >= 1 && t.get(j).folded().equals("schreibt")) {
                 j--; // "chantal schreibt hier"
                 last--;
             }
-            if (j >= 2 && t.get(j).capitalized() && ORIGIN.contains(t.get(j - 1).folded())) {
+            if (j >= 2 && t.get(j).capitalized() && ORIGIN.has(t.get(j - 1))) {
                 j -= 2; // "Ravi from Bangalore here": the place is not the name
                 last -= 2;
             }
@@ -126,9 +126,7 @@ final class LexiconNames {
                     && !lex.isCommon(t.get(j).folded())
                     && !lex.isOrdinary(t.get(j).folded())
                     && joined(s, t.get(j - 1), t.get(j))
-                    && (j == 1
-                            || !t.get(j - 2).isWord()
-                            || GREETINGS.contains(t.get(j - 2).folded()))) {
+                    && (j == 1 || !t.get(j - 2).isWord() || GREETINGS.has(t.get(j - 2)))) {
                 out.add(new Detection(
                         EntityType.PERSON, t.get(j - 1).start(), t.get(j).end(), 0.75)); // "moin, birte janssen hier"
                 continue;
@@ -137,9 +135,7 @@ final class LexiconNames {
                     && t.get(j).isWord()
                     && !t.get(j).capitalized()
                     && lex.isIntroFirstName(t.get(j).folded())
-                    && (j == 0
-                            || !t.get(j - 1).isWord()
-                            || GREETINGS.contains(t.get(j - 1).folded()))) {
+                    && (j == 0 || !t.get(j - 1).isWord() || GREETINGS.has(t.get(j - 1)))) {
                 out.add(new Detection(
                         EntityType.PERSON, t.get(j).start(), t.get(j).end(), 0.75)); // "hi, ela hier"
                 continue;

@@ -88,7 +88,7 @@ final class ModelNames {
         if (streetParticle(word)) {
             int k = to;
             while (k > 0 && streetParticle(tokens.get(k).folded())) k--;
-            if (AbroadStreetWords.STREET_FIRST.contains(tokens.get(k).folded())) return false;
+            if (AbroadStreetWords.STREET_FIRST.has(tokens.get(k))) return false;
         }
         int left = Math.min(from, to);
         return joinable(scan, tokens.get(left).end(), tokens.get(left + 1).start());

@@ -157,8 +157,8 @@ final class NameTriggers {
                 if (named >= 0
                         || k >= t.size()
                         || !t.get(k).isWord()
-                        || TITLES.contains(t.get(k).folded())
-                        || RELATIONS.contains(t.get(k).folded())
+                        || TITLES.has(t.get(k))
+                        || RELATIONS.has(t.get(k))
                         || partOfAddress(s, t.get(k))) {
                     return named;
                 }

@@ -65,7 +65,7 @@ final class NamedStreetsAbroad implements Scanner {
         Token first = s.tokens.get(i);
         if (i == 0) return first.start();
         Token link = s.tokens.get(i - 1);
-        boolean starts = link.isWord() && link.capitalized() && LINKS.contains(link.folded());
+        boolean starts = link.isWord() && link.capitalized() && LINKS.has(link);
         return starts && NameSpan.joined(s, link, first) ? link.start() : first.start();
     }
 
@@ -100,10 +100,9 @@ final class NamedStreetsAbroad implements Scanner {
         for (int k = i; k < t.size() && k - i <= MAX_WORDS; k++) {
             Token w = t.get(k);
             if (k > i && !NameSpan.joined(s, t.get(k - 1), w)) return -1;
-            if (w.isNumber())
-                return capitals > 0 && !LINKS.contains(t.get(k - 1).folded()) ? k : -1;
+            if (w.isNumber()) return capitals > 0 && !LINKS.has(t.get(k - 1)) ? k : -1;
             if (w.capitalized() && (w.lexicon() & Lexicons.STOP) == 0 && capitals < MAX_CAPITALS) capitals++;
-            else if (k == i || !LINKS.contains(w.folded()) && !AbroadStreetWords.STREET_AFTER.contains(w.folded()))
+            else if (k == i || !LINKS.has(w) && !AbroadStreetWords.STREET_AFTER.has(w))
                 return -1; // "Slovenska cesta 12", "Karl Johans gate 5"
         }
         return -1;

@@ -39,7 +39,7 @@ final class NamedSurnames implements Scanner {
                 Token w = t.get(j);
                 if (sentenceEnds(s, prev.end(), w.start())) break;
                 boolean colon = colon(s, prev.end(), w.start());
-                if (!colon && !IS.contains(prev.folded())) continue;
+                if (!colon && !IS.has(prev)) continue;
                 if (surname(w, colon)) {
                     out.add(new Detection(EntityType.PERSON, w.start(), w.end(), SCORE));
                     i = j;

@@ -38,10 +38,7 @@ final class Occupations {
     private static boolean occupation(TextScan s, Detection p, Detection previous) {
         List<Token> t = s.tokens;
         int k = s.tokenAtOrAfter(p.start());
-        if (k == 0
-                || k >= t.size()
-                || t.get(k).end() != p.end()
-                || !WORDS.contains(t.get(k).folded())) return false;
+        if (k == 0 || k >= t.size() || t.get(k).end() != p.end() || !WORDS.has(t.get(k))) return false;
         Token before = t.get(k - 1);
         String f = before.folded();
         boolean adjacent = s.onlyBetween(before.end(), p.start(), "");

@@ -184,7 +184,7 @@ final class OrganisationNames {
     private boolean isTail(TextScan s, int i) {
         Token token = s.tokens.get(i);
         if (!token.capitalized() || !tails.contains(token.folded()) || i == 0) return false;
-        if (!JOINED_TAILS.contains(token.folded())) return s.tokens.get(i - 1).capitalized();
+        if (!JOINED_TAILS.has(token)) return s.tokens.get(i - 1).capitalized();
         String between =
                 s.text.substring(s.tokens.get(i - 1).end(), token.start()).trim();
         return between.equals("&")
@@ -243,8 +243,7 @@ final class OrganisationNames {
             first = j;
         }
         // "Herr Krüger und Sohn": a salutation before the name says it is a person's
-        boolean addressed =
-                first > 0 && first < i && SALUTATIONS.contains(t.get(first - 1).folded()) && joinedInName(s, first);
+        boolean addressed = first > 0 && first < i && SALUTATIONS.has(t.get(first - 1)) && joinedInName(s, first);
         return addressed ? i : first;
     }
 

@@ -93,9 +93,7 @@ final class PostcodeMentions implements Scanner {
             if (REFERENCE_WORDS.contains(f) || f.endsWith("nummer") || f.endsWith("nr")) return false;
         }
         int next = k + 1;
-        return next >= s.tokens.size()
-                || s.tokens.get(next).start() - n.end() > 1
-                || !UNITS.contains(s.tokens.get(next).folded());
+        return next >= s.tokens.size() || s.tokens.get(next).start() - n.end() > 1 || !UNITS.has(s.tokens.get(next));
     }
 
     /** The end of an Eircode starting at {@code i}, or -1. */

@@ -45,10 +45,7 @@ final class SalutedParticleNames implements Scanner {
             int k;
             if (cue.capitalized() && SALUTATIONS.contains(w)) {
                 k = i + 1;
-                while (k < t.size()
-                        && k - i <= 2
-                        && t.get(k).isWord()
-                        && ACADEMIC.contains(t.get(k).folded())) k++;
+                while (k < t.size() && k - i <= 2 && t.get(k).isWord() && ACADEMIC.has(t.get(k))) k++;
             } else if (LABELS.contains(w)
                     || w.equals("last")
                             && i + 1 < t.size()

@@ -102,7 +102,7 @@ final class ScriptNames {
     private static void twinAfter(TextScan s, int k, List<Detection> added) {
         List<Token> t = s.tokens;
         int skipped = 0;
-        while (k < t.size() && skipped < 3 && LANGUAGE_WORDS.contains(t.get(k).folded())) {
+        while (k < t.size() && skipped < 3 && LANGUAGE_WORDS.has(t.get(k))) {
             k++;
             skipped++;
         }
@@ -192,7 +192,7 @@ final class ScriptNames {
     }
 
     private static boolean nameWord(Token w) {
-        return arabic(w) && w.length() >= 2 && !ARABIC_FUNCTION.contains(w.folded());
+        return arabic(w) && w.length() >= 2 && !ARABIC_FUNCTION.has(w);
     }
 
     /**

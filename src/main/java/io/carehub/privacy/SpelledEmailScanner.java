@@ -88,7 +88,7 @@ final class SpelledEmailScanner implements Scanner {
     private static boolean atMark(TextScan s, Token w) {
         int n = w.length();
         if (n == 1) return (s.at(w.start()) | 0x20) == 'a' && s.at(w.start() - 1) == '(';
-        return (n == 2 || n == 11) && AT_WORDS.contains(w.folded());
+        return (n == 2 || n == 11) && AT_WORDS.has(w);
     }
 
     /** Local part ending at token {@code left}, domain from token {@code right}. */
@@ -155,7 +155,7 @@ final class SpelledEmailScanner implements Scanner {
     }
 
     private static boolean tld(Token token) {
-        return token.isWord() && TLDS.contains(token.folded());
+        return token.isWord() && TLDS.has(token);
     }
 
     private static String label(TextScan s, int from, int to) {

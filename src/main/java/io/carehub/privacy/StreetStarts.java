@@ -47,7 +47,7 @@ final class StreetStarts {
         String f = b.folded();
         // "Neue Mainzer Straße", "Alte Jakobstraße": only the everyday street adjectives before a two-word street
         boolean twoWords = first + 1 < t.size()
-                && StreetLexicon.STREET_WORDS.contains(t.get(first + 1).folded())
+                && StreetLexicon.STREET_WORDS.has(t.get(first + 1))
                 && STREET_ADJECTIVES.contains(f);
         if (!twoWords && !StreetLexicon.isStreetToken(t.get(first))) return first;
         boolean adjective = f.endsWith("e") || f.endsWith("er") || f.endsWith("es") || f.endsWith("en");
@@ -134,12 +134,12 @@ final class StreetStarts {
                 && t.get(j - 1).isWord()
                 && t.get(j).start() - t.get(j - 1).end() == 1) {
             Token w = t.get(j - 1);
-            if (!w.capitalized() || lex.isStopWord(w.folded()) && !STREET_STARTS.contains(w.folded())) break;
+            if (!w.capitalized() || lex.isStopWord(w.folded()) && !STREET_STARTS.has(w)) break;
             j--;
         }
         boolean street = StreetLexicon.isStreetToken(last)
                 || STREET_WORDS.contains(last)
-                || STREET_STARTS.contains(t.get(j).folded()) && t.get(j).capitalized();
+                || STREET_STARTS.has(t.get(j)) && t.get(j).capitalized();
         if (!street) return first;
         Token n = j > 0 ? t.get(j - 1) : null;
         if (n != null && n.isNumber() && n.length() <= 4 && t.get(j).start() - n.end() == 1) return j - 1;
@@ -161,7 +161,7 @@ final class StreetStarts {
         if (k < 1 || !t.get(k).isNumber() || t.get(k).length() > 4) return first;
         Token unit = t.get(k - 1);
         int gap = t.get(k).start() - unit.end();
-        if (!unit.isWord() || gap < 1 || gap > 2 || !UNITS.contains(unit.folded())) return first;
+        if (!unit.isWord() || gap < 1 || gap > 2 || !UNITS.has(unit)) return first;
         return k - 1;
     }
 
@@ -225,7 +225,7 @@ final class StreetStarts {
     }
 
     private boolean streetWord(Token w) {
-        return w.isWord() && w.capitalized() && (!lex.isStopWord(w.folded()) || STREET_STARTS.contains(w.folded()));
+        return w.isWord() && w.capitalized() && (!lex.isStopWord(w.folded()) || STREET_STARTS.has(w));
     }
 
     private static boolean houseNumber(Token n) {
