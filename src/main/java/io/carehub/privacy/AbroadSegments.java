@@ -149,9 +149,7 @@ final class AbroadSegments {
         }
         // "Gorzów Wielkopolski", "Dąbrowa Górnicza", "Ostrów Mazowiecka": a town's adjective after its name
         boolean adjective = POLISH_TOWN_ADJECTIVE.matcher(n.folded()).matches();
-        return n.isWord() && n.capitalized() && !lex.isCommon(n.folded()) && (lex.isCity(n.folded()) || adjective)
-                ? n.end()
-                : end;
+        return n.isWord() && n.capitalized() && !lex.isCommon(n) && (lex.isCity(n) || adjective) ? n.end() : end;
     }
 
     /** A known town, or a capitalized word that is no everyday word and no model code in capitals ("7530 AX"). */

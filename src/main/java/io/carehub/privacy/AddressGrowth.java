@@ -85,6 +85,6 @@ final class AddressGrowth {
                 || pc.length() != 5 && !fourDigits
                 || !s.onlyBetween(t.get(last).end(), pc.start(), ",")) return last;
         if (pc.start() - t.get(last).end() > 2 || !city.isWord() || city.start() - pc.end() != 1) return last;
-        return lex.isStopWord(city.folded()) && !CityQualifiers.bracketAfter(s, city.end()) ? last : k + 1;
+        return lex.isStopWord(city) && !CityQualifiers.bracketAfter(s, city.end()) ? last : k + 1;
     }
 }

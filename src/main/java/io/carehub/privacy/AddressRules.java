@@ -132,10 +132,7 @@ final class AddressRules implements Scanner {
         if (PREFIXES.has(a) && a.capitalized()) {
             int k = i + 1;
             if (k < t.size() && ARTICLES.has(t.get(k))) k++;
-            if (k < t.size()
-                    && t.get(k).isWord()
-                    && t.get(k).capitalized()
-                    && !lex.isStopWord(t.get(k).folded())) {
+            if (k < t.size() && t.get(k).isWord() && t.get(k).capitalized() && !lex.isStopWord(t.get(k))) {
                 int numberEnd = houseNumber(s, k + 1);
                 if (numberEnd > k + 1
                         && (Context.anyWordBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::has)
@@ -179,7 +176,7 @@ final class AddressRules implements Scanner {
             Token after = t.get(end);
             if (after.isWord()
                     && after.start() - t.get(end - 1).end() <= 1
-                    && lex.isStopWord(after.folded())
+                    && lex.isStopWord(after)
                     && UNIT_WORDS.has(after)) {
                 return -1;
             }
@@ -270,9 +267,7 @@ final class AddressRules implements Scanner {
         List<Token> t = s.tokens;
         if (k >= t.size() || k == 0) return -1;
         Token city = t.get(k);
-        if (!city.isWord()
-                || !lex.isCity(city.folded())
-                || !s.onlyBetween(t.get(k - 1).end(), city.start(), ",")) return -1;
+        if (!city.isWord() || !lex.isCity(city) || !s.onlyBetween(t.get(k - 1).end(), city.start(), ",")) return -1;
         return k + 1;
     }
 

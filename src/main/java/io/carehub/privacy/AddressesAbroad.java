@@ -73,7 +73,7 @@ final class AddressesAbroad implements Scanner {
         int townEnd = AbroadSegments.markedTown(s, lex, w.start());
         boolean marked = townEnd > 0;
         if (!marked) {
-            if (!w.capitalized() || w.text().charAt(0) < 0x370 || lex.isCommon(w.folded())) return -1;
+            if (!w.capitalized() || w.text().charAt(0) < 0x370 || lex.isCommon(w)) return -1;
             if (i > 0 && t.get(i - 1).isWord() && sameScript(t.get(i - 1), w)) return -1;
             townEnd = w.end();
         }
@@ -141,7 +141,7 @@ final class AddressesAbroad implements Scanner {
                         || quoted(s, t.get(k - 1).end(), t.get(k).start()))) {
             Token n = t.get(k);
             if (NUMBER_WORDS.has(n) && names > 0) break;
-            if (n.capitalized() && !lex.isStopWord(n.folded()) || elidedName(n)) names++;
+            if (n.capitalized() && !lex.isStopWord(n) || elidedName(n)) names++;
             else if (!NAME_LINKS.has(n)) break; // "Avenida de la Costa Blanca", "Via dei Serragli"
             k++;
         }
@@ -234,7 +234,7 @@ final class AddressesAbroad implements Scanner {
                         && NameSpan.joined(s, w, t.get(end))) end++;
                 return t.get(end - 1).end();
             }
-            if (lex.isStopWord(w.folded())) return -1;
+            if (lex.isStopWord(w)) return -1;
         }
         return -1;
     }
@@ -246,7 +246,7 @@ final class AddressesAbroad implements Scanner {
         int last = k;
         while (j < t.size() && j - k < max && t.get(j).isWord() && NameSpan.joined(s, t.get(j - 1), t.get(j))) {
             Token n = t.get(j);
-            if (n.capitalized() && !lex.isCommon(n.folded()) || elidedName(n)) last = j + 1;
+            if (n.capitalized() && !lex.isCommon(n) || elidedName(n)) last = j + 1;
             else if (!NAME_LINKS.has(n)) break;
             j++;
         }
@@ -310,8 +310,8 @@ final class AddressesAbroad implements Scanner {
             int k = s.tokenAtOrAfter(next);
             if (k >= s.tokens.size()) break;
             Token w = s.tokens.get(k);
-            if (w.isWord() && lex.isCity(w.folded()) && w.capitalized()) return w.end();
-            if (district || !w.isWord() || !w.capitalized() || lex.isCommon(w.folded()) || s.at(w.end()) != ',') break;
+            if (w.isWord() && lex.isCity(w) && w.capitalized()) return w.end();
+            if (district || !w.isWord() || !w.capitalized() || lex.isCommon(w) || s.at(w.end()) != ',') break;
             district = true; // "Clontarf": kept only if a postcode or town follows
             at = w.end();
         }

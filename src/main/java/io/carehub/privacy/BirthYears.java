@@ -53,7 +53,7 @@ final class BirthYears implements Scanner {
         Token month = t.get(k + 3);
         if (!am.folded().equals("am") || !s.onlyBetween(t.get(k).end(), am.start(), ",")) return -1;
         if (!day.isNumber() || day.length() > 2 || !s.onlyBetween(day.end(), month.start(), ".")) return -1;
-        int m = Dates.month(month.folded());
+        int m = Dates.month(month);
         int year = Integer.parseInt(t.get(k).text());
         return m > 0 && Dates.valid(Integer.parseInt(day.text()), m, year) ? month.end() : -1;
     }

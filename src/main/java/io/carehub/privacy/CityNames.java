@@ -64,10 +64,10 @@ final class CityNames {
                 && s.at(city.end()) == '.'
                 && city.length() <= 4
                 && city.capitalized()
-                && (city.folded().equals("st") || !lex.isCommon(city.folded()) && !lex.isCity(city.folded()))
-                && !lex.isCommon(n.folded());
+                && (city.folded().equals("st") || !lex.isCommon(city) && !lex.isCity(city))
+                && !lex.isCommon(n);
         // "bad endorf": a town written in lower case keeps its second word in lower case too
-        boolean sameCase = n.capitalized() || !city.capitalized() && !lex.isStopWord(n.folded());
+        boolean sameCase = n.capitalized() || !city.capitalized() && !lex.isStopWord(n);
         if ((head || dotted) && sameCase && (n.start() - city.end() == 1 || dotted)) {
             if (k + 1 >= t.size() || !t.get(k + 1).isWord()) return k;
             last = k;
@@ -85,7 +85,7 @@ final class CityNames {
             Token name = t.get(c);
             if (name.isWord()
                     && name.capitalized()
-                    && !lex.isStopWord(name.folded())
+                    && !lex.isStopWord(name)
                     && name.start() - t.get(c - 1).end() == 1) {
                 return c; // "Freiburg im Breisgau", "Rothenburg ob der Tauber"
             }

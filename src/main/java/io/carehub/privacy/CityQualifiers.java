@@ -75,8 +75,8 @@ final class CityQualifiers {
         }
         Lexicons lex = Lexicons.get();
         boolean abbreviation = region.length() <= 4 && TextScan.unchangedByUpperCase(region.text()); // "i. OB"
-        boolean everyday = lex.isCommon(region.folded()) || lex.isOrdinary(region.folded());
-        if ((everyday && !abbreviation) || Dates.month(region.folded()) > 0) return end;
+        boolean everyday = lex.isCommon(region) || lex.isOrdinary(region);
+        if ((everyday && !abbreviation) || Dates.month(region) > 0) return end;
         return next + 1 < t.size() && t.get(next + 1).start() - region.end() == 1 ? end : region.end();
     }
 

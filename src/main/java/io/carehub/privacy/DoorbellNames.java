@@ -49,7 +49,7 @@ final class DoorbellNames implements Scanner {
                 || !t.get(k).isWord()
                 || !t.get(k).capitalized()
                 || t.get(k).length() < 3) return;
-        if (lex.isCommon(t.get(k).folded()) || lex.isStopWord(t.get(k).folded())) return;
+        if (lex.isCommon(t.get(k)) || lex.isStopWord(t.get(k))) return;
         char after = s.at(t.get(k).end());
         boolean ends = t.get(k).end() >= s.length() || ",.;:!?\")'\u201C\u201D".indexOf(after) >= 0;
         if (ends)
@@ -58,7 +58,7 @@ final class DoorbellNames implements Scanner {
 
     private int name(TextScan s, int k, Mode mode, List<Detection> out) {
         List<Token> t = s.tokens;
-        if (k >= t.size() || !t.get(k).capitalized() || lex.isCommon(t.get(k).folded())) return -1;
+        if (k >= t.size() || !t.get(k).capitalized() || lex.isCommon(t.get(k))) return -1;
         int end = span.scanName(s, k, mode);
         if (end > k)
             out.add(new Detection(

@@ -191,6 +191,6 @@ final class ForeignAddresses implements Scanner {
         if (k < 0) return false;
         TextScan.Token last = s.tokens.get(k);
         if (DATA_VOLUME.matcher(last.text()).matches()) return false; // "M2 5GB" is a data volume
-        return !last.isWord() || lex.isCity(last.folded()) || !lex.isCommon(last.folded());
+        return !last.isWord() || lex.isCity(last) || !lex.isCommon(last);
     }
 }

@@ -123,8 +123,8 @@ final class LexiconNames {
                     && t.get(j - 1).isWord()
                     && !t.get(j - 1).capitalized()
                     && lex.isIntroFirstName(t.get(j - 1).folded())
-                    && !lex.isCommon(t.get(j).folded())
-                    && !lex.isOrdinary(t.get(j).folded())
+                    && !lex.isCommon(t.get(j))
+                    && !lex.isOrdinary(t.get(j))
                     && joined(s, t.get(j - 1), t.get(j))
                     && (j == 1 || !t.get(j - 2).isWord() || GREETINGS.has(t.get(j - 2)))) {
                 out.add(new Detection(

@@ -125,7 +125,7 @@ final class NameGrowth {
     private boolean lowerSurname(TextScan s, Token firstName, Token n) {
         String f = n.folded();
         if (lex.isName(f) && !lex.isOrdinary(f) || lex.isWorldName(f) || lex.hasSurnameShape(f)) return true;
-        return lex.isAnyFirstName(firstName.folded()) && f.length() >= 4 && !lex.isOrdinary(f) && Dates.month(f) == 0
+        return lex.isAnyFirstName(firstName) && f.length() >= 4 && !lex.isOrdinary(f) && Dates.month(f) == 0
                 || f.startsWith("al-")
                 || f.startsWith("el-");
     }

@@ -172,8 +172,8 @@ final class NameTriggers {
                         && t.get(k).capitalized()
                         && t.get(k + 1).capitalized()
                         && joined(s, t.get(k), t.get(k + 1))
-                        && !lex.isStopWord(t.get(k).folded())
-                        && !lex.isStopWord(t.get(k + 1).folded())
+                        && !lex.isStopWord(t.get(k))
+                        && !lex.isStopWord(t.get(k + 1))
                         && (k + 2 == t.size()
                                 || ",.;!".indexOf(s.at(t.get(k + 1).end())) >= 0)) {
                     return emit(s, k, k + 2, 0.7, out); // "ich bin Dmitrij Wolkow, ..."
@@ -258,7 +258,7 @@ final class NameTriggers {
         String is = t.get(i - 2).folded();
         if (!(my.equals("mein") || my.equals("my")) || !(is.equals("ist") || is.equals("is"))) return -1;
         Token name = t.get(i - 3);
-        if (!name.isWord() || lex.isStopWord(name.folded()) || lex.isCommon(name.folded())) return -1;
+        if (!name.isWord() || lex.isStopWord(name) || lex.isCommon(name)) return -1;
         emit(s, i - 3, i - 2, 0.8, out);
         return -1; // the trigger word itself starts nothing
     }

@@ -46,8 +46,8 @@ final class NamedStreetsAbroad implements Scanner {
             }
             // "Lucie Svobodová Husova 87/12": a first name before another capitalized word starts a person's name,
             // unless the word before the number is a street's ("Pieter Cornelisz Hooftstraat 30")
-            boolean personFirst = lex.isAnyFirstName(first.folded()) && nextCapitalized(s, i + 1)
-                    || i > 0 && lex.isAnyFirstName(t.get(i - 1).folded()) && nextCapitalized(s, i);
+            boolean personFirst = lex.isAnyFirstName(first) && nextCapitalized(s, i + 1)
+                    || i > 0 && lex.isAnyFirstName(t.get(i - 1)) && nextCapitalized(s, i);
             if (personFirst
                     && !AbroadStreetWords.endsLikeAStreet(t.get(number - 1).folded())) continue;
             int houseEnd =

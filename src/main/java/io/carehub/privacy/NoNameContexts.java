@@ -224,10 +224,10 @@ final class NoNameContexts {
                 && PLACE_BEFORE.has(before)
                 && (before.capitalized() || !before.folded().equals("bad"))) return true;
         if (place(s, k, before)) return true;
-        if (Dates.month(f) > 0
+        if (Dates.month(token) > 0
                 && (before != null && TIME_BEFORE.has(before)
                         || k + 1 < t.size() && t.get(k + 1).isNumber())) return true;
-        if (streetWord(f) && !lex.isName(f) && StreetLexicon.isStreetToken(f)) {
+        if (streetWord(f) && !lex.isName(token) && StreetLexicon.isStreetToken(token)) {
             return !nextToNumber(t, k); // "Die Straße heißt Mühlenweg"; next to a number it is an address's
         }
         if (before != null && nationality(s, k - 1) && !lex.isName(f) && !lex.isWorldName(f)) return true;

@@ -85,9 +85,7 @@ final class NotNames {
             while (a < b && notName(s, a)) a++;
             while (b > a && notName(s, b - 1)) b--;
             boolean trimmed = a > k || b < pieceEnd || k > first || pieceEnd < end;
-            if (b == a + 1
-                    && alone.contains(t.get(a).folded())
-                    && !lex.isName(t.get(a).folded())) a = b;
+            if (b == a + 1 && alone.contains(t.get(a).folded()) && !lex.isName(t.get(a))) a = b;
             if (a < b && !(trimmed && onlyWeakWords(t, a, b))) {
                 int start = Math.max(d.start(), t.get(a).start());
                 int stop = Math.min(d.end(), t.get(b - 1).end());
@@ -146,7 +144,7 @@ final class NotNames {
         if (k + 1 < s.tokens.size()) {
             Token next = s.tokens.get(k + 1);
             String gap = s.text.substring(s.tokens.get(k).end(), next.start());
-            if (gap.equals(" ") && next.isWord() && (next.capitalized() || lex.isName(next.folded()))) return false;
+            if (gap.equals(" ") && next.isWord() && (next.capitalized() || lex.isName(next))) return false;
         }
         Token before = s.tokens.get(k - 1);
         String between = s.text.substring(before.end(), s.tokens.get(k).start());

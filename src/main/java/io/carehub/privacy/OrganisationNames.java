@@ -97,7 +97,7 @@ final class OrganisationNames {
         List<Token> t = s.tokens;
         if (i == 0) return false;
         Token before = t.get(i - 1);
-        if (!before.isWord() || !before.capitalized() || !lex.isAnyFirstName(before.folded())) return false;
+        if (!before.isWord() || !before.capitalized() || !lex.isAnyFirstName(before)) return false;
         if (!s.text.substring(before.end(), t.get(i).start()).equals(" ")) return false;
         if (i + 1 == t.size()) return true;
         Token next = t.get(i + 1);

@@ -65,7 +65,7 @@ final class RepeatedNames {
     }
 
     private boolean otherName(Token token) {
-        return token.isWord() && token.capitalized() && !lex.isCommon(token.folded());
+        return token.isWord() && token.capitalized() && !lex.isCommon(token);
     }
 
     /** The folded capitalized words of the PERSON findings that the name lexicons list. */

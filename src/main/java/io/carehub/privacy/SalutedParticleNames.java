@@ -71,9 +71,9 @@ final class SalutedParticleNames implements Scanner {
                     || TextScan.unchangedByUpperCase(surname.text()) // "Frau von AOK": an organisation
                     || StreetLexicon.isStreetToken(surname.folded())
                     || NameSpan.partOfAddress(s, surname)
-                    || lex.isStopWord(surname.folded())
-                    || lex.isCommon(surname.folded()) && !lex.isName(surname.folded()) // "Herr vom Amt"
-                    || lex.isCity(surname.folded()) && !lex.isName(surname.folded())) continue;
+                    || lex.isStopWord(surname)
+                    || lex.isCommon(surname) && !lex.isName(surname) // "Herr vom Amt"
+                    || lex.isCity(surname) && !lex.isName(surname)) continue;
             out.add(new Detection(EntityType.PERSON, t.get(start).start(), surname.end(), SCORE));
             i = k;
         }

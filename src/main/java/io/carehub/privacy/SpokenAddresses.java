@@ -71,6 +71,6 @@ final class SpokenAddresses {
         if (k + 1 >= t.size() || !t.get(k).isNumber() || t.get(k).length() != 5) return -1;
         Token town = t.get(k + 1);
         if (!town.isWord() || town.capitalized() || town.start() - t.get(k).end() != 1) return -1;
-        return lex.isStopWord(town.folded()) || lex.isCommon(town.folded()) && !lex.isCity(town.folded()) ? -1 : k + 2;
+        return lex.isStopWord(town) || lex.isCommon(town) && !lex.isCity(town) ? -1 : k + 2;
     }
 }

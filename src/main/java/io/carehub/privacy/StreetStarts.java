@@ -134,7 +134,7 @@ final class StreetStarts {
                 && t.get(j - 1).isWord()
                 && t.get(j).start() - t.get(j - 1).end() == 1) {
             Token w = t.get(j - 1);
-            if (!w.capitalized() || lex.isStopWord(w.folded()) && !STREET_STARTS.has(w)) break;
+            if (!w.capitalized() || lex.isStopWord(w) && !STREET_STARTS.has(w)) break;
             j--;
         }
         boolean street = StreetLexicon.isStreetToken(last)
@@ -225,7 +225,7 @@ final class StreetStarts {
     }
 
     private boolean streetWord(Token w) {
-        return w.isWord() && w.capitalized() && (!lex.isStopWord(w.folded()) || STREET_STARTS.has(w));
+        return w.isWord() && w.capitalized() && (!lex.isStopWord(w) || STREET_STARTS.has(w));
     }
 
     private static boolean houseNumber(Token n) {
