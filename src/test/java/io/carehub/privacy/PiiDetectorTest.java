@@ -2138,4 +2138,81 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
         }
     }
+
+    /** Northern Europe, the Baltic states and the Benelux: national numbers by their check digits and keywords. */
+    @Nested
+    class XNordicNationalNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Meine finnische Nummer ist 020367-418F, bitte eintragen|020367-418F",
+                    "hetu 300198A077X|300198A077X",
+                    "poikani tunnus 111212B5055 ja minun 090909X123B|111212B5055",
+                    "Jón, 230866-1479, wohnt jetzt in Köln|230866-1479",
+                    "Tere, mu kood on 46709232152|46709232152",
+                    "asmens kodas 39107125086|39107125086",
+                    "personas kods: 150892-14568|150892-14568",
+                    "jaunais kods 320876-54329 no Latvijas|320876-54329"
+                })
+        void aCheckedPersonalNumberNeedsNoKeyword(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).contains(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "BSN 111222333 graag in het contract|111222333",
+                    "mijn burgerservicenummer is 5432 10 984|5432 10 984",
+                    "CPR-nr. 030791-2817 til kontrakten|030791-2817",
+                    "cpr 0307912817|0307912817",
+                    "kt. 1707023360, sími kemur|1707023360",
+                    "isikukood 51104180495|51104180495"
+                })
+        void aNumberAfterItsKeywordIsANationalNumber(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Bestellung 020367-418G ist unterwegs",
+                    "Auftrag 46709232153 storniert",
+                    "Referenz 111222333 zur Rechnung",
+                    "Kundennummer 0307912817 bitte",
+                    "Rechnung 150892-14569 ist falsch",
+                    "Router IP 84.123.45.6 und BSN vergessen"
+                })
+        void noNationalNumberWithoutCheckOrKeyword(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /** Northern Europe, the Baltic states and the Benelux: passport and identity-card words in their languages. */
+    @Nested
+    class XNordicDocuments {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "passi XK7654321 on uusi|XK7654321",
+                    "henkilökortti FB1234987|FB1234987",
+                    "isikutunnistus AC9876543|AC9876543",
+                    "mana pase PA7654321|PA7654321",
+                    "Vegabréf B7654321 hjá mér|B7654321"
+                })
+        void aSerialAfterADocumentWordIsAnIdDocument(String text, String id) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {"henkilökortti on vanhentunut", "ich pase 2 Tage später vorbei", "passi 10 minuutin päästä"})
+        void noDocumentWithoutASerial(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
 }
