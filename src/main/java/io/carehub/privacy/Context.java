@@ -33,7 +33,22 @@ final class Context {
             "whatsapp",
             "fax",
             "at",
-            "unter");
+            "unter",
+            // Nordic, Baltic and Dutch phone words: "tlf.", "puh.", "tālr.", "sími", "mobiel", "gsm"
+            "tlf",
+            "mob",
+            "mobiel",
+            "telefoon",
+            "telefoonnummer",
+            "gsm",
+            "puh",
+            "puhelin",
+            "simi",
+            "talr",
+            "talrunis",
+            "telefonas",
+            "telefoninumber",
+            "mobiil");
     private static final WordSet TAX = WordSet.of(
             "steuer",
             "steuerid",

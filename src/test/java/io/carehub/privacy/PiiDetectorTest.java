@@ -2215,4 +2215,66 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
         }
     }
+
+    /** Northern Europe and the Baltic states: street words and endings of their addresses. */
+    @Nested
+    class XNordicAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "osoite Hämeentie 44 B 12, 00530 Helsinki|Hämeentie 44",
+                    "elukoht Tartu mnt 17, 10115 Tallinn|Tartu mnt 17",
+                    "Rävala pst 8, Tallinn on mu aadress|Rävala pst 8",
+                    "gyvenu Savanorių pr. 28, Vilnius|Savanorių pr. 28",
+                    "adresas Laisvės al. 12, Kaunas|Laisvės al. 12",
+                    "bor på Koivukuja 3, Espoo|Koivukuja 3"
+                })
+        void aStreetWithItsCountrysWordIsAnAddress(String text, String street) {
+            assertThat(found(text, EntityType.ADDRESS)).anyMatch(a -> a.startsWith(street));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "meine Garantie 12 gilt noch",
+                    "Die Herstellergarantie 3, dann Service",
+                    "Marco alle 10 chiama"
+                })
+        void noAddressFromAWordThatOnlyEndsLikeOne(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
+
+    /** Northern Europe, the Baltic states and the Benelux: national phone numbers where the country is clear. */
+    @Nested
+    class XNordicPhones {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "mit danske nummer, tlf 31 42 53 64|31 42 53 64",
+                    "Ring mig gärna på 073-987 65 43|073-987 65 43",
+                    "jag heter Nils, 0739876543 är mitt nummer|0739876543",
+                    "mans tālrunis 26 543 210|26 543 210",
+                    "puhelin 044 987 6543, minun numeroni|044 987 6543"
+                })
+        void aNationalNumberIsAPhoneWhereTheCountryIsClear(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(phone);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Kundennummer 31425364, ich wohne in Dänemark",
+                    "Telefon 31 42 53 64",
+                    "ticket 88123409 aus Schweden",
+                    "Rufnummer? Auftrag 55019327 aus Norwegen"
+                })
+        void noNationalPhoneWithoutCountryOrPhoneWord(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
 }
