@@ -2277,4 +2277,29 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+
+    /** Northern Europe and the Baltic states: birth words and month names in their languages. */
+    @Nested
+    class XNordicBirthDates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "syntynyt 14. maaliskuuta 1983|14. maaliskuuta 1983",
+                    "född 2 augusti 1979, jag bor i Malmö|2 augusti 1979",
+                    "fødd 3. desember 1990|3. desember 1990",
+                    "sündinud 7. märts 1988|7. märts 1988",
+                    "Hanne, født 09.02.1958, ringer senere|09.02.1958"
+                })
+        void aDateAfterABirthWordIsADateOfBirth(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Lasku 14. maaliskuuta 2025 on väärin", "Jag flyttar den 2 augusti 2026"})
+        void aDateWithoutABirthWordIsNoBirthDate(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
 }
