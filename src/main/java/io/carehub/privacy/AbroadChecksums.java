@@ -2,8 +2,9 @@ package io.carehub.privacy;
 
 /**
  * Check digits and birth dates of personal numbers abroad (OTHER_ID): Luxembourg's matricule, the Swedish
- * personnummer, the Norwegian fødselsnummer, the Czech and Slovak rodné číslo and the Belgian national number. Each
- * takes the number's digits only.
+ * personnummer, the Norwegian fødselsnummer, the Czech and Slovak rodné číslo, the Belgian national number, the Finnish
+ * henkilötunnus, the Icelandic kennitala, the Estonian isikukood and Lithuanian asmens kodas, the Latvian personas
+ * kods, the Dutch BSN and the Danish CPR number. Each takes the number's digits only (the henkilötunnus its chars).
  */
 final class AbroadChecksums {
 
@@ -51,6 +52,77 @@ final class AbroadChecksums {
         long body = Long.parseLong(d.substring(0, 9));
         int check = num(d, 9, 11);
         return 97 - body % 97 == check || 97 - (2_000_000_000L + body) % 97 == check;
+    }
+
+    private static final String FINNISH_CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+    private static final String FINNISH_CENTURY_SIGNS = "+-ABCDEFUVWXY";
+
+    /**
+     * Finland: DDMMYY, a century sign ("+" 1800s, "-" or U to Y 1900s, A to F 2000s), three serial digits and a check
+     * char, the nine digits mod 31 ("131052-308T", "070805Y4326"); {@code c} is the eleven chars as written.
+     */
+    static boolean finnishHenkilotunnus(CharSequence c) {
+        if (c.length() != 11 || FINNISH_CENTURY_SIGNS.indexOf(Character.toUpperCase(c.charAt(6))) < 0) return false;
+        long n = 0;
+        for (int i = 0; i < 10; i++) {
+            if (i == 6) continue;
+            char ch = c.charAt(i);
+            if (ch < '0' || ch > '9') return false;
+            n = n * 10 + ch - '0';
+        }
+        if (!date((int) (n / 10_000_000), (int) (n / 100_000 % 100))) return false;
+        return FINNISH_CHECK_CHARS.charAt((int) (n % 31)) == Character.toUpperCase(c.charAt(10));
+    }
+
+    /**
+     * Iceland: DDMMYY, two serial digits, a mod-11 check digit over the first eight (weights 3 2 7 6 5 4 3 2) and the
+     * century digit (9 for the 1900s, 0 for the 2000s, 8 for the 1800s): "120374-2229".
+     */
+    static boolean icelandicKennitala(String d) {
+        if (d.length() != 10 || "890".indexOf(d.charAt(9)) < 0 || !date(num(d, 0, 2), num(d, 2, 4))) return false;
+        return mod11(d, new int[] {3, 2, 7, 6, 5, 4, 3, 2}) == d.charAt(8) - '0';
+    }
+
+    /**
+     * Estonia and Lithuania: a century and sex digit (1 to 6), YYMMDD, three serial digits and a check digit, the
+     * first ten weighted 1 to 9, 1 mod 11, or weighted 3 to 9, 1 to 3 when that gives 10 (then 10 is written 0).
+     */
+    static boolean balticPersonalCode(String d) {
+        if (d.length() != 11 || d.charAt(0) < '1' || d.charAt(0) > '6' || !date(num(d, 5, 7), num(d, 3, 5))) {
+            return false;
+        }
+        int check = weighted(d, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 1}) % 11;
+        if (check == 10) check = weighted(d, new int[] {3, 4, 5, 6, 7, 8, 9, 1, 2, 3}) % 11 % 10;
+        return check == d.charAt(10) - '0';
+    }
+
+    /**
+     * Latvia: DDMMYY, a century digit (0 to 2), three serial digits and a check digit (1101 minus the weighted sum,
+     * mod 11), or since 2017 "32" and nine digits with the same check, no birth date in them: "210478-12341".
+     */
+    static boolean latvianPersonasKods(String d) {
+        if (d.length() != 11) return false;
+        if (!d.startsWith("32") && (!date(num(d, 0, 2), num(d, 2, 4)) || d.charAt(6) > '2')) return false;
+        int check = (1101 - weighted(d, new int[] {1, 6, 3, 7, 9, 10, 5, 8, 4, 2})) % 11;
+        return check < 10 && check == d.charAt(10) - '0';
+    }
+
+    /** The Netherlands: the BSN's nine digits weighted 9 to 2 and the last -1 sum to a multiple of 11 (the 11-proof). */
+    static boolean dutchBsn(String d) {
+        if (d.length() != 9 || d.startsWith("00")) return false;
+        int sum = weighted(d, new int[] {9, 8, 7, 6, 5, 4, 3, 2}) - (d.charAt(8) - '0');
+        return sum > 0 && sum % 11 == 0;
+    }
+
+    /** Denmark: DDMMYY and four serial digits; no check digit since 2007, so only the birth date can be checked. */
+    static boolean danishCpr(String d) {
+        return d.length() == 10 && date(num(d, 0, 2), num(d, 2, 4));
+    }
+
+    private static int weighted(String d, int[] weights) {
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) sum += (d.charAt(i) - '0') * weights[i];
+        return sum;
     }
 
     /** The weighted sum's mod-11 check digit; 11 gives 0, 10 is never issued (-1). */

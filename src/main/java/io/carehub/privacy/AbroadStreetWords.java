@@ -189,6 +189,23 @@ final class AbroadStreetWords {
             "vei",
             "veien",
             "cesta",
+            // Estonian roads, streets and boulevards ("Narva mnt 5", "Pärnu maantee 10", "Rävala pst 3"), Lithuanian
+            // avenues and alleys ("Gedimino pr. 9", "Laisvės al. 53"), Latvian avenues and boulevards; not the
+            // Danish "allé", which folds to the Italian "alle" of "Marco alle 10"
+            "mnt",
+            "maantee",
+            "tn",
+            "tanav",
+            "taenav",
+            "pst",
+            "puiestee",
+            "pr",
+            "prospektas",
+            "al",
+            "aleja",
+            "aleya",
+            "prospekts",
+            "bulvaris",
             // Armenian street and avenue, often shortened: "Աբովյան փ. 24", "Մաշտոցի պող. 7"
             "փ",
             "փողոց",
@@ -218,12 +235,20 @@ final class AbroadStreetWords {
         "vaegen",
         "veien",
         "gata",
-        "gaten"
+        "gaten",
+        // Finnish roads, lanes and paths: "Mannerheimintie", "Koivukuja", "Rantapolku"; Estonian streets "Pikk tänav"
+        "tie",
+        "kuja",
+        "polku",
+        "vaeylae",
+        "tanav"
     };
 
     static boolean endsLikeAStreet(String folded) {
         for (String ending : STREET_ENDINGS) {
-            if (folded.length() >= ending.length() + 4 && folded.endsWith(ending)) return true; // not "Brigade"
+            if (folded.length() >= ending.length() + 4 && folded.endsWith(ending)) { // not "Brigade"
+                return !ending.equals("tie") || !folded.endsWith("antie") && !folded.endsWith("artie"); // "Garantie"
+            }
         }
         return false;
     }

@@ -2,6 +2,7 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,10 @@ import java.util.regex.Pattern;
  * ("970502-2848859"), the Indian Aadhaar (12 digits, Verhoeff), the Polish PESEL, the Chilean RUT ("18.442.617-K"),
  * the Uruguayan cédula ("4.512.337-0"), the Italian partita IVA ("IT" and 11 digits), the Kazakh IIN/ИИН (12
  * digits, YYMMDD, a century digit and a two-pass mod-11 check) and the Ukrainian taxpayer number РНОКПП (10 digits, a
- * weighted mod-11 check; cued by a tax word, since ten digits are also a phone or a customer number). The cue words are
+ * weighted mod-11 check; cued by a tax word, since ten digits are also a phone or a customer number), the Dutch BSN
+ * (nine digits, the 11-proof; cued by "BSN" or "burgerservicenummer"), the Danish CPR number ("120385-1437", a birth
+ * date only since 2007; cued by "CPR"), the Icelandic kennitala, the Estonian and Lithuanian personal codes and the
+ * Latvian personas kods (cued by their keywords or countries). The cue words are
  * {@code identity-words.txt}'s; the score beats the document, phone and customer-number readings of the same chars.
  */
 final class CheckedNationalIds implements Scanner {
@@ -21,12 +25,16 @@ final class CheckedNationalIds implements Scanner {
     static final double SCORE = 0.97;
     private static final int MAX_GROUPS = 5;
     private static final String UKRAINIAN_TAX = "ukrainian-tax";
+    private static final String DUTCH_BSN = "dutch-bsn";
+    private static final Set<String> NEAR_CUES = Set.of(UKRAINIAN_TAX, "danish-cpr", "icelandic");
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     /** Compiled once: String.matches compiles its pattern on every call, and these are asked of most digit runs. */
     private static final Pattern DOTTED_RUT = Pattern.compile("\\d{1,2}(\\.\\d{3}){2}");
 
     private static final Pattern THAI_GROUPS = Pattern.compile("\\d[- ]\\d{4}[- ]\\d{5}[- ]\\d{2}[- ]\\d");
+    private static final Pattern BSN_GROUPS =
+            Pattern.compile("\\d{4}([ .])\\d{2}\\1\\d{3}|\\d{3}([ .])\\d{2,3}\\2\\d{3,4}");
     private static final Pattern GROUPS_OF_FOUR = Pattern.compile("\\d{4}[- ]\\d{4}[- ]\\d{4}");
 
     @Override
@@ -95,11 +103,15 @@ final class CheckedNationalIds implements Scanner {
     }
 
     /**
-     * Whether the message names the kind's country or keyword; a Ukrainian tax word must stand among the few words
-     * before the number, since one in ten of any ten digits passes its check.
+     * Whether the message names the kind's country or keyword; a Ukrainian tax word, "CPR" or "kennitala"/"kt." must
+     * stand among the few words before the number, since one in ten of any ten digits passes the Ukrainian check and
+     * a third of them start with a date, all a CPR number is checked by; "BSN" among a few more ("burgerservicenummer
+     * van mijn vrouw … is 2345 67 892"), since one in eleven of the nine-digit passport or customer numbers of the
+     * same message passes the 11-proof.
      */
     private static boolean cued(TextScan s, int start, String kind) {
-        if (!kind.equals(UKRAINIAN_TAX)) return IdentityWords.cueInMessage(s, kind);
+        if (kind.equals(DUTCH_BSN)) return Context.anyBefore(s, start, 10, 80, w -> IdentityWords.cue(kind, w));
+        if (!NEAR_CUES.contains(kind)) return IdentityWords.cueInMessage(s, kind);
         return Context.anyBefore(s, start, 5, 48, w -> IdentityWords.cue(kind, w));
     }
 
@@ -131,7 +143,18 @@ final class CheckedNationalIds implements Scanner {
                     || upper == 'K' && rutShape(shape + "-K") && rut(d, 'K') && named.test("chilean");
         }
         if (n == 18 && plain) return chineseResident(d) && named.test("chinese");
-        if (n == 11 && plain) return pesel(d) && named.test("polish") || partitaIva(d) && named.test("italian-vat");
+        if (n == 11 && (plain || shape.length() == 12 && shape.charAt(6) == '-')) {
+            if (AbroadChecksums.latvianPersonasKods(d) && named.test("latvian")) return true;
+            if (!plain) return false;
+            return pesel(d) && named.test("polish")
+                    || partitaIva(d) && named.test("italian-vat")
+                    || AbroadChecksums.balticPersonalCode(d) && named.test("baltic");
+        }
+        if (n == 9 && bsnShape(shape)) return AbroadChecksums.dutchBsn(d) && named.test(DUTCH_BSN);
+        if (n == 10 && shape.length() == 11 && shape.charAt(6) == '-') {
+            return AbroadChecksums.danishCpr(d) && named.test("danish-cpr")
+                    || AbroadChecksums.icelandicKennitala(d) && named.test("icelandic");
+        }
         if (n == 13) {
             return (plain || thaiShape(shape)) && thai(d) && named.test("thai")
                     || shape.length() == 14 && shape.charAt(6) == '-' && koreanResident(d) && named.test("korean");
@@ -142,7 +165,11 @@ final class CheckedNationalIds implements Scanner {
                     || d.charAt(0) >= '2' && aadhaar(d) && named.test("aadhaar")
                     || plain && kazakhIin(d) && named.test("kazakh");
         }
-        if (n == 10 && plain) return ukrainianTaxNumber(d) && named.test(UKRAINIAN_TAX);
+        if (n == 10 && plain) {
+            return ukrainianTaxNumber(d) && named.test(UKRAINIAN_TAX)
+                    || AbroadChecksums.danishCpr(d) && named.test("danish-cpr")
+                    || AbroadChecksums.icelandicKennitala(d) && named.test("icelandic");
+        }
         if (shape.lastIndexOf('-') != shape.length() - 2 || !rutShape(shape)) return false;
         String body = d.substring(0, n - 1);
         return body.length() == 7 && uruguayanCedula(d) && named.test("uruguayan")
@@ -168,6 +195,11 @@ final class CheckedNationalIds implements Scanner {
         return digits >= 6
                 && digits <= 8
                 && (body.indexOf('.') < 0 || DOTTED_RUT.matcher(body).matches());
+    }
+
+    /** "123456782", "1234 56 782", "123.456.782": a BSN as written, not an IP address's dotted groups. */
+    private static boolean bsnShape(String shape) {
+        return shape.length() == 9 || BSN_GROUPS.matcher(shape).matches();
     }
 
     /** "1-2345-67890-12-3": the Thai id's printed groups. */

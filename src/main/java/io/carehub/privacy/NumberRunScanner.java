@@ -172,6 +172,10 @@ final class NumberRunScanner implements Scanner {
             out.add(new Detection(EntityType.PHONE, start, groupEnds[groups - 1], 0.85));
             return;
         }
+        if (PhonesAbroad.at(s, start, whole, d, PHONES)) {
+            out.add(new Detection(EntityType.PHONE, start, groupEnds[groups - 1], 0.85));
+            return;
+        }
         if (d != 11 || groups > 4) return;
         boolean taxContext = Context.taxIdBefore(s, start); // looked up for the few 11-digit runs only
         if (Checksums.steuerId(TextScan.digitsOf(whole)) || taxContext) {

@@ -6,8 +6,11 @@ import java.util.List;
 /**
  * Personal numbers abroad whose check digits and birth date say what they are, without a keyword (OTHER_ID):
  * Luxembourg's matricule ("1971 0314 00486"), the Swedish personnummer ("811218-9876", "19811218-9876"), the Czech
- * and Slovak rodné číslo ("736028/5163"), the Norwegian fødselsnummer and the Belgian national number
- * ("85.07.30-033.28"); {@link AbroadChecksums} checks them. A keyword before them is {@link OtherIdRule}'s.
+ * and Slovak rodné číslo ("736028/5163"), the Norwegian fødselsnummer, the Belgian national number
+ * ("85.07.30-033.28"), the Icelandic kennitala ("120374-2229"), the Estonian isikukood and Lithuanian asmens kodas
+ * ("38503122738"), the Latvian personas kods ("210478-12341") and the Finnish henkilötunnus ("131052-308T",
+ * "070805Y4326", its check char a letter or digit after a century sign); {@link AbroadChecksums} checks them. A
+ * keyword before them is {@link OtherIdRule}'s.
  */
 final class PersonalNumbersAbroad implements Scanner {
 
@@ -21,6 +24,11 @@ final class PersonalNumbersAbroad implements Scanner {
         StringBuilder shape = new StringBuilder(20);
         for (int i = 0; i < t.size(); i++) {
             Token first = t.get(i);
+            if (finnish(s, first) && (i == 0 || !glued(s, t.get(i - 1), first))) {
+                out.add(new Detection(EntityType.OTHER_ID, first.start(), first.start() + 11, SCORE));
+                while (i + 1 < t.size() && t.get(i + 1).start() < first.start() + 11) i++;
+                continue;
+            }
             if (!first.isNumber() || i > 0 && glued(s, t.get(i - 1), first)) continue;
             shape.setLength(0);
             int k = i;
@@ -52,7 +60,8 @@ final class PersonalNumbersAbroad implements Scanner {
                 slashOrDash(shape, 6)
                         && (shape.charAt(6) == '/'
                                 ? AbroadChecksums.rodneCislo(d)
-                                : AbroadChecksums.swedishPersonnummer(d));
+                                : AbroadChecksums.swedishPersonnummer(d) || AbroadChecksums.icelandicKennitala(d));
+            case 12 -> fits(shape, "dddddd-ddddd") && AbroadChecksums.latvianPersonasKods(d);
             case 13 ->
                 slashOrDash(shape, 8) && shape.charAt(8) != '/' && AbroadChecksums.swedishPersonnummer(d.substring(2));
             case 15 ->
@@ -62,10 +71,22 @@ final class PersonalNumbersAbroad implements Scanner {
         };
         if (!ok && d.length() == shape.length()) {
             ok = d.length() == 13 && AbroadChecksums.luxembourgMatricule(d)
-                    || d.length() == 11 && AbroadChecksums.norwegianFoedselsnummer(d);
+                    || d.length() == 11
+                            && (AbroadChecksums.norwegianFoedselsnummer(d) || AbroadChecksums.balticPersonalCode(d));
         }
         if (!ok && fits(shape, "dddddd ddddd")) ok = AbroadChecksums.norwegianFoedselsnummer(d);
         return ok ? 1 : 0;
+    }
+
+    /** A henkilötunnus from the token's first char on: six digits, the century sign, the rest, then no letter or digit. */
+    private static boolean finnish(TextScan s, Token first) {
+        int at = first.start();
+        if (!Chars.isDigit(s.at(at)) || !Chars.isDigit(s.at(at + 5)) || Chars.isAlnum(s.at(at + 11))) return false;
+        char sign = s.at(at + 6);
+        if (sign != '-' && sign != '+' && !Chars.isAlnum(sign)) return false;
+        StringBuilder chars = new StringBuilder(11);
+        for (int k = at; k < at + 11; k++) chars.append(s.at(k));
+        return AbroadChecksums.finnishHenkilotunnus(chars);
     }
 
     /** {@code shape} written as {@code pattern}: 'd' a digit, any other char itself. */

@@ -2138,4 +2138,168 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
         }
     }
+
+    /** Northern Europe, the Baltic states and the Benelux: national numbers by their check digits and keywords. */
+    @Nested
+    class XNordicNationalNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Meine finnische Nummer ist 020367-418F, bitte eintragen|020367-418F",
+                    "hetu 300198A077X|300198A077X",
+                    "poikani tunnus 111212B5055 ja minun 090909X123B|111212B5055",
+                    "Jón, 230866-1479, wohnt jetzt in Köln|230866-1479",
+                    "Tere, mu kood on 46709232152|46709232152",
+                    "asmens kodas 39107125086|39107125086",
+                    "personas kods: 150892-14568|150892-14568",
+                    "jaunais kods 320876-54329 no Latvijas|320876-54329"
+                })
+        void aCheckedPersonalNumberNeedsNoKeyword(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).contains(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "BSN 111222333 graag in het contract|111222333",
+                    "mijn burgerservicenummer is 5432 10 984|5432 10 984",
+                    "CPR-nr. 030791-2817 til kontrakten|030791-2817",
+                    "cpr 0307912817|0307912817",
+                    "kt. 1707023360, sími kemur|1707023360",
+                    "isikukood 51104180495|51104180495"
+                })
+        void aNumberAfterItsKeywordIsANationalNumber(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Bestellung 020367-418G ist unterwegs",
+                    "Auftrag 46709232153 storniert",
+                    "Referenz 111222333 zur Rechnung",
+                    "Kundennummer 0307912817 bitte",
+                    "Rechnung 150892-14569 ist falsch",
+                    "Router IP 84.123.45.6 und BSN vergessen"
+                })
+        void noNationalNumberWithoutCheckOrKeyword(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /** Northern Europe, the Baltic states and the Benelux: passport and identity-card words in their languages. */
+    @Nested
+    class XNordicDocuments {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "passi XK7654321 on uusi|XK7654321",
+                    "henkilökortti FB1234987|FB1234987",
+                    "isikutunnistus AC9876543|AC9876543",
+                    "mana pase PA7654321|PA7654321",
+                    "Vegabréf B7654321 hjá mér|B7654321"
+                })
+        void aSerialAfterADocumentWordIsAnIdDocument(String text, String id) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {"henkilökortti on vanhentunut", "ich pase 2 Tage später vorbei", "passi 10 minuutin päästä"})
+        void noDocumentWithoutASerial(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
+
+    /** Northern Europe and the Baltic states: street words and endings of their addresses. */
+    @Nested
+    class XNordicAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "osoite Hämeentie 44 B 12, 00530 Helsinki|Hämeentie 44",
+                    "elukoht Tartu mnt 17, 10115 Tallinn|Tartu mnt 17",
+                    "Rävala pst 8, Tallinn on mu aadress|Rävala pst 8",
+                    "gyvenu Savanorių pr. 28, Vilnius|Savanorių pr. 28",
+                    "adresas Laisvės al. 12, Kaunas|Laisvės al. 12",
+                    "bor på Koivukuja 3, Espoo|Koivukuja 3"
+                })
+        void aStreetWithItsCountrysWordIsAnAddress(String text, String street) {
+            assertThat(found(text, EntityType.ADDRESS)).anyMatch(a -> a.startsWith(street));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "meine Garantie 12 gilt noch",
+                    "Die Herstellergarantie 3, dann Service",
+                    "Marco alle 10 chiama"
+                })
+        void noAddressFromAWordThatOnlyEndsLikeOne(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
+
+    /** Northern Europe, the Baltic states and the Benelux: national phone numbers where the country is clear. */
+    @Nested
+    class XNordicPhones {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "mit danske nummer, tlf 31 42 53 64|31 42 53 64",
+                    "Ring mig gärna på 073-987 65 43|073-987 65 43",
+                    "jag heter Nils, 0739876543 är mitt nummer|0739876543",
+                    "mans tālrunis 26 543 210|26 543 210",
+                    "puhelin 044 987 6543, minun numeroni|044 987 6543"
+                })
+        void aNationalNumberIsAPhoneWhereTheCountryIsClear(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(phone);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Kundennummer 31425364, ich wohne in Dänemark",
+                    "Telefon 31 42 53 64",
+                    "ticket 88123409 aus Schweden",
+                    "Rufnummer? Auftrag 55019327 aus Norwegen"
+                })
+        void noNationalPhoneWithoutCountryOrPhoneWord(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
+
+    /** Northern Europe and the Baltic states: birth words and month names in their languages. */
+    @Nested
+    class XNordicBirthDates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "syntynyt 14. maaliskuuta 1983|14. maaliskuuta 1983",
+                    "född 2 augusti 1979, jag bor i Malmö|2 augusti 1979",
+                    "fødd 3. desember 1990|3. desember 1990",
+                    "sündinud 7. märts 1988|7. märts 1988",
+                    "Hanne, født 09.02.1958, ringer senere|09.02.1958"
+                })
+        void aDateAfterABirthWordIsADateOfBirth(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Lasku 14. maaliskuuta 2025 on väärin", "Jag flyttar den 2 augusti 2026"})
+        void aDateWithoutABirthWordIsNoBirthDate(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
 }

@@ -1,0 +1,126 @@
+package io.carehub.privacy;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.carehub.privacy.TextScan.Token;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phone numbers written the national way of a country the message names, without its country code (PHONE): the
+ * Danish "22 34 56 78", the Norwegian "912 34 567", the Swedish "070-123 45 67", the Finnish "040 123 4567", the
+ * Latvian "29 123 456", the Lithuanian "8 612 34567". Read with the German number plan they are no phone, so the
+ * country must be clear: a word of its language or its name ("dansk", "Tromsø" no, "mob", "tālrunis", "Sverige") and
+ * the number valid in that country's plan; and since eight digits are also a customer number, a phone word must
+ * stand before it, or, for a number dialled with a trunk 0 or 8, the country's own language around it.
+ */
+final class PhonesAbroad {
+
+    private PhonesAbroad() {}
+
+    /**
+     * Words for a phone, German, English and of these countries; not the "Nr."/"nummer" that Context's phone words
+     * have, which also name a customer or order number of eight digits.
+     */
+    private static final WordSet PHONE_WORDS = WordSet.of(
+            "tel",
+            "telefon",
+            "telefonnummer",
+            "handy",
+            "handynummer",
+            "mobil",
+            "mobilnummer",
+            "rufnummer",
+            "phone",
+            "mobile",
+            "whatsapp",
+            "erreichbar",
+            "tlf",
+            "mob",
+            "mobiel",
+            "telefoon",
+            "telefoonnummer",
+            "gsm",
+            "puh",
+            "puhelin",
+            "simi",
+            "talr",
+            "talrunis",
+            "telefonas",
+            "telefoninumber",
+            "mobiil");
+
+    private static final String[] REGIONS = {"DK", "SE", "NO", "FI", "IS", "EE", "LV", "LT", "NL", "BE"};
+
+    /** Folded words that name a country or are words of its language only → a bit per region they point to. */
+    private static final Map<String, Long> REGION_WORDS = regionWords(Map.of(
+            "DK",
+            "dansk danske danmark dänemark denmark danish dänisch dänische dänischen jeg hedder tlf ringe",
+            "SE",
+            "svensk svenska sverige schweden sweden swedish schwedisch schwedische schwedischen jag heter mig"
+                    + " mitt är",
+            "NO",
+            "norsk norge norwegen norway norwegian norwegisch norwegische norwegischen jeg heter meg tlf",
+            "FI",
+            "suomi suomen finnland finland finnish finnisch finnische finnischen puh puhelin puhelinnumero numeroni"
+                    + " minun asun",
+            "IS",
+            "ísland island iceland icelandic isländisch isländische sími símanúmer heiti",
+            "EE",
+            "eesti estland estonia estonian estnisch estnische telefoninumber mobiil",
+            "LV",
+            "latvija latvijā lettland latvia latvian lettisch lettische tālr tālrunis tālruņa mobilais mans esmu dzīvoju",
+            "LT",
+            "lietuva lietuvoje litauen lithuania lithuanian litauisch litauische telefonas mobilusis mano gyvenu",
+            "NL",
+            "nederland niederlande netherlands holland dutch niederländisch niederländische mijn mobiel"
+                    + " telefoonnummer",
+            "BE",
+            "belgië belgique belgien belgium belgian belgisch belgische gsm"));
+
+    private static Map<String, Long> regionWords(Map<String, String> byRegion) {
+        Map<String, Long> words = new HashMap<>();
+        byRegion.forEach((region, list) -> {
+            long bit = 1L << List.of(REGIONS).indexOf(region);
+            for (String w : list.split(" ")) words.merge(Folding.fold(w), bit, (a, b) -> a | b);
+        });
+        return Map.copyOf(words);
+    }
+
+    /** Whether the digit run {@code whole} at {@code start} (7 to 12 digits, not read as a German phone) is one. */
+    static boolean at(TextScan s, int start, String whole, int digits, PhoneNumberUtil phones) {
+        if (digits < 7 || digits > 12) return false;
+        boolean keyword = Context.anyWordBefore(s, start, 1, 4, PHONE_WORDS::has);
+        char first = s.at(start);
+        if (!keyword && first != '0') return false;
+        long regions = namedRegions(s);
+        if (regions == 0) return false;
+        for (int r = 0; r < REGIONS.length; r++) {
+            if ((regions & 1L << r) == 0) continue;
+            try {
+                PhoneNumber number = phones.parse(whole, REGIONS[r]);
+                PhoneNumberType type = phones.getNumberType(number);
+                if (type == PhoneNumberType.MOBILE
+                        || type == PhoneNumberType.FIXED_LINE
+                        || type == PhoneNumberType.FIXED_LINE_OR_MOBILE) return true;
+            } catch (NumberParseException e) {
+                // not a number of this plan
+            }
+        }
+        return false;
+    }
+
+    /** A bit per entry of {@link #REGIONS} whose words the message has. */
+    private static long namedRegions(TextScan s) {
+        long bits = 0;
+        for (Token t : s.tokens) {
+            if (!t.isWord()) continue;
+            Long regions = REGION_WORDS.get(t.folded());
+            if (regions != null) bits |= regions;
+        }
+        return bits;
+    }
+}
