@@ -2,6 +2,7 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * ("970502-2848859"), the Indian Aadhaar (12 digits, Verhoeff), the Polish PESEL, the Chilean RUT ("18.442.617-K"),
  * the Uruguayan cédula ("4.512.337-0"), the Italian partita IVA ("IT" and 11 digits), the Kazakh IIN/ИИН (12
  * digits, YYMMDD, a century digit and a two-pass mod-11 check) and the Ukrainian taxpayer number РНОКПП (10 digits, a
- * weighted mod-11 check; cued by a tax word, since ten digits are also a phone or a customer number). The cue words are
+ * weighted mod-11 check; cued by a tax word, since ten digits are also a phone or a customer number), and the numbers
+ * of Central and Southeastern Europe that {@link SouthEastChecksums} checks (JMBG, EMŠO, CNP, IDNP, AMKA, OIB, AFM,
+ * TAJ, the Hungarian personal and tax numbers, the Slovenian tax number). The cue words are
  * {@code identity-words.txt}'s; the score beats the document, phone and customer-number readings of the same chars.
  */
 final class CheckedNationalIds implements Scanner {
@@ -21,6 +24,10 @@ final class CheckedNationalIds implements Scanner {
     static final double SCORE = 0.97;
     private static final int MAX_GROUPS = 5;
     private static final String UKRAINIAN_TAX = "ukrainian-tax";
+    /** The kinds whose word must stand right before the number (see {@link #cued}). */
+    private static final Set<String> NEAR_KINDS =
+            Set.of(UKRAINIAN_TAX, "greek-tax", "taj", "hungarian-tax", "slovenian-tax");
+
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     /** Compiled once: String.matches compiles its pattern on every call, and these are asked of most digit runs. */
@@ -28,6 +35,10 @@ final class CheckedNationalIds implements Scanner {
 
     private static final Pattern THAI_GROUPS = Pattern.compile("\\d[- ]\\d{4}[- ]\\d{5}[- ]\\d{2}[- ]\\d");
     private static final Pattern GROUPS_OF_FOUR = Pattern.compile("\\d{4}[- ]\\d{4}[- ]\\d{4}");
+    /** "1-850512-1231", "1 850512 1231": the Hungarian personal number's sex digit, birth date and serial. */
+    private static final Pattern HUNGARIAN_PERSONAL = Pattern.compile("\\d[- ]\\d{6}[- ]\\d{4}");
+    /** "123 456 788", "123-456-788": a TAJ or AFM in groups of three. */
+    private static final Pattern GROUPS_OF_THREE = Pattern.compile("\\d{3}[- ]\\d{3}[- ]\\d{3}");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -95,11 +106,12 @@ final class CheckedNationalIds implements Scanner {
     }
 
     /**
-     * Whether the message names the kind's country or keyword; a Ukrainian tax word must stand among the few words
-     * before the number, since one in ten of any ten digits passes its check.
+     * Whether the message names the kind's country or keyword; a tax or insurance word of the eight- to ten-digit
+     * kinds must stand among the few words before the number, since one in ten of any such digits passes their check
+     * and an order's or passport's nine digits may stand in a message that names a Greek tax number elsewhere.
      */
     private static boolean cued(TextScan s, int start, String kind) {
-        if (!kind.equals(UKRAINIAN_TAX)) return IdentityWords.cueInMessage(s, kind);
+        if (!NEAR_KINDS.contains(kind)) return IdentityWords.cueInMessage(s, kind);
         return Context.anyBefore(s, start, 5, 48, w -> IdentityWords.cue(kind, w));
     }
 
@@ -131,11 +143,19 @@ final class CheckedNationalIds implements Scanner {
                     || upper == 'K' && rutShape(shape + "-K") && rut(d, 'K') && named.test("chilean");
         }
         if (n == 18 && plain) return chineseResident(d) && named.test("chinese");
-        if (n == 11 && plain) return pesel(d) && named.test("polish") || partitaIva(d) && named.test("italian-vat");
+        if (n == 11 && plain && (pesel(d) && named.test("polish") || partitaIva(d) && named.test("italian-vat")))
+            return true;
+        if (n == 11 && (plain || HUNGARIAN_PERSONAL.matcher(shape).matches()) && SouthEastChecksums.fits11(d, named))
+            return true;
         if (n == 13) {
             return (plain || thaiShape(shape)) && thai(d) && named.test("thai")
-                    || shape.length() == 14 && shape.charAt(6) == '-' && koreanResident(d) && named.test("korean");
+                    || shape.length() == 14 && shape.charAt(6) == '-' && koreanResident(d) && named.test("korean")
+                    || plain && SouthEastChecksums.fits13(d, named);
         }
+        if (n == 9 && (plain || GROUPS_OF_THREE.matcher(shape).matches()) && SouthEastChecksums.fits9(d, named))
+            return true;
+        if (n == 8 && plain && SouthEastChecksums.slovenianTaxNumber(d) && named.test("slovenian-tax")) return true;
+        if (n == 10 && plain && SouthEastChecksums.hungarianTaxNumber(d) && named.test("hungarian-tax")) return true;
         if (n == 12 && (plain || groupsOfFour(shape))) {
             // "0170 3318 0942" is a German mobile; an Aadhaar never starts with 0 or 1
             return d.charAt(0) != '0' && myNumber(d) && named.test("japanese")

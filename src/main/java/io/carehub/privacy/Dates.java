@@ -54,50 +54,62 @@ final class Dates {
     /**
      * Month names in the other languages customers write their birth dates in, by month, as written (folded when
      * read): Italian, Spanish, Portuguese, French, Dutch, Romanian, Turkish, Polish, Croatian, Serbian and Bosnian
-     * (in both scripts), Bulgarian, Russian and Ukrainian in Latin and Cyrillic script, Greek; nominative and the
-     * genitive dates use ("7 marca", "5. novembra", "30 юни").
+     * (in both scripts), Bulgarian, Russian and Ukrainian in Latin and Cyrillic script, Greek, Hungarian, Czech, Slovak
+     * and Slovenian; nominative and the genitive dates use ("7 marca", "5. novembra", "30 юни").
      * Kept apart from {@link #MONTHS}: many are also first names (Marta, Maja, Julio), which the name rules must
      * not take for months.
      */
     private static final String[] FOREIGN_MONTHS = {
         "gennaio enero janeiro janvier janv januari ianuarie ocak styczeń stycznia siječanj siječnja sijecanj"
                 + " januar yanvar yanvarya sichen sichnya січень січня январь января јануар ιανουάριος ιανουαρίου"
-                + " januara януари јануара",
+                + " januara януари јануара"
+                + " január januar ledna leden januára januarja",
         "febbraio febrero fevereiro février févr fevrier februari februarie şubat subat luty lutego veljača"
                 + " veljače februar fevral fevralya lyutyi lyutoho лютий лютого февраль февраля фебруар"
                 + " φεβρουάριος φεβρουαρίου"
-                + " februara февруари фебруара",
+                + " februara февруари фебруара"
+                + " február februar února unor februára februarja",
         "marzo março mars maart martie mart marzec marca ožujak ožujka marta berezen bereznya березень березня"
-                + " март марта μάρτιος μαρτίου",
+                + " март марта μάρτιος μαρτίου"
+                + " március marcius března brezen březen marec",
         "aprile abril avril avr aprilie nisan kwiecień kwietnia travanj travnja aprel aprelya kviten kvitnya квітень"
                 + " квітня апрель апреля април απρίλιος απριλίου"
-                + " aprila април априла",
+                + " aprila април априла"
+                + " április aprilis dubna duben apríla",
         "maggio mayo maio mai mei mayıs mayis maj maja svibanj svibnja maya traven travnya травень травня май мая"
                 + " мај μάιος μαΐου"
-                + " маја",
+                + " маја"
+                + " május majus května kveten květen mája",
         "giugno junio junho juin juni iunie haziran czerwiec czerwca lipanj lipnja jun iyun iyunya cherven chervnya"
                 + " червень червня июнь июня јун ιούνιος ιουνίου"
-                + " juna юни јуна",
+                + " juna юни јуна"
+                + " június junius června cerven červen júna junija",
         "luglio julio julho juillet juil juli iulie temmuz lipiec lipca srpanj srpnja jul iyul iyulya lypen lypnya"
                 + " липень липня июль июля јул ιούλιος ιουλίου"
-                + " jula юли јула",
+                + " jula юли јула"
+                + " július julius července cervenec červenec júla julija",
         "agosto août aout augustus ağustos agustos sierpień sierpnia kolovoz kolovoza avgust avgusta serpen serpnya"
-                + " серпень серпня август августа αύγουστος αυγούστου",
+                + " серпень серпня август августа αύγουστος αυγούστου"
+                + " augusztus augustus srpna srpen augusta avgusta",
         "settembre septiembre setiembre setembro septembre septembrie eylül eylul wrzesień września rujan rujna"
                 + " septembar sentyabr sentyabrya veresen veresnya вересень вересня сентябрь сентября септембар"
                 + " σεπτέμβριος σεπτεμβρίου"
-                + " septembra септември септембра",
+                + " septembra септември септембра"
+                + " szeptember září zari septembra",
         "ottobre octubre outubro octobre octombrie ekim październik października oktobar oktyabr oktyabrya zhovten"
                 + " zhovtnya жовтень жовтня октябрь октября октобар οκτώβριος οκτωβρίου"
-                + " oktobra октомври октобра",
+                + " oktobra октомври октобра"
+                + " október oktober října rijen říjen októbra",
         "novembre noviembre novembro noiembrie kasım kasim listopad listopada studeni studenoga studenog novembar"
                 + " noyabr noyabrya lystopad lystopada листопад листопада ноябрь ноября новембар νοέμβριος"
                 + " νοεμβρίου"
-                + " novembra ноември новембра",
+                + " novembra ноември новембра"
+                + " november listopadu novembra",
         "dicembre diciembre dezembro décembre déc decembre decembrie aralık aralik grudzień grudnia prosinac"
                 + " prosinca decembar dekabr dekabrya hruden hrudnya грудень грудня декабрь декабря децембар"
                 + " δεκέμβριος δεκεμβρίου"
                 + " decembra декември децембра"
+                + " december prosince prosinec decembra"
     };
 
     private static final KeywordTable MONTH_NUMBERS = new KeywordTable(MONTHS);

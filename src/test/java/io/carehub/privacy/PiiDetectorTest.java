@@ -2138,4 +2138,72 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
         }
     }
+
+    /**
+     * Personal and tax numbers of Central and Southeastern Europe by their check digits, once the message names their
+     * country or keyword anywhere: JMBG, EMŠO, CNP, IDNP, AMKA, OIB, AFM, TAJ and the Hungarian and Slovenian numbers.
+     */
+    @Nested
+    class XSouthCheckedNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Ich komme aus Serbien, meine Nummer ist 2104988718049|2104988718049",
+                    "aus Rumänien, die Nummer 2790815300450 brauchen Sie?|2790815300450",
+                    "sunt din Moldova, numărul 2003012345673|2003012345673",
+                    "Griechenland, meine Nummer dort 09107504566|09107504566",
+                    "Kroatien: 92847163504, danke|92847163504",
+                    "magyar vagyok, a számom 2-880304-1112|2-880304-1112",
+                    "το ΑΦΜ μου, παρακαλώ: 098 765 430|098 765 430",
+                    "TAJ kártya, rajta 048 123 453|048 123 453",
+                    "adóazonosító jelem: 8432109878|8432109878",
+                    "davčna je 76543218|76543218"
+                })
+        void aCheckedNumberOfTheRegionIsAnOtherId(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Serbien, Bestellung 2104988718048 ist da",
+                    "Rumänien, Paket 2790815300451 kam nicht",
+                    "Moldova, comanda 2003012345674",
+                    "Griechenland Urlaub, Buchung 09107504567",
+                    "Kroatien, Rechnung 92847163505",
+                    "magyar vagyok, a csomag 2-880304-1113",
+                    "Bestellung 2104988718049 ist da",
+                    "Tracking 048 123 453 für mein Paket"
+                })
+        void noNationalNumberWithoutCheckOrCountry(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /** Dates of birth in Hungarian (year first), Czech, Slovak and Slovenian, with their birth words. */
+    @Nested
+    class XSouthBirthDates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "született 1985. május 12., Budapesten|1985. május 12.",
+                    "Szül. 1979. március 3.|1979. március 3.",
+                    "narozena 12. května 1985 v Brně|12. května 1985",
+                    "narodená 5. októbra 1988|5. októbra 1988",
+                    "rojen 3. julija 1990|3. julija 1990"
+                })
+        void aBirthDateInTheLanguagesOfTheRegionIsFound(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"a számla 2025. május 12. óta nyitott", "faktura ze dne 12. května 2024"})
+        void aRecentDateIsNoBirthDate(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
 }
