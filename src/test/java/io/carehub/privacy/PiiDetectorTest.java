@@ -2206,4 +2206,36 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+
+    /** Czech, Slovak, Greek, Cypriot and Maltese phone numbers written without country code or trunk 0. */
+    @Nested
+    class XSouthHomeCountryPhones {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "můj mobil 732 456 789, díky|732 456 789",
+                    "tel. 602-987-321 prosím|602-987-321",
+                    "κινητό 697 765 4321 ευχαριστώ|697 765 4321",
+                    "το τηλέφωνό μου: τηλ. 210 987 6543|210 987 6543",
+                    "mob 9912 3456 in Limassol|9912 3456",
+                    "mowbajl 7912 3456|7912 3456"
+                })
+        void aLocalNumberAfterAPhoneWordIsAPhone(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(phone);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Telefon kaputt, Auftrag 732 456 789",
+                    "Handy bestellt, Rechnungsnummer 697 765 4321",
+                    "mobil 123 456 789 ist keine Nummer",
+                    "Vertrag 732 456 789 kündigen"
+                })
+        void noPhoneWithoutPhoneWordOrValidNumber(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
 }
