@@ -34,10 +34,10 @@ final class AbroadSegments {
 
     /**
      * A flat, unit or floor: "Apt 12B", "Flat 3", "ap. 4", "kv. 8", "кв. 8", "ет. 3", "ап. 9", "բն. 6", "m. 12",
-     * "lok. 5", "Whg. 3", "bl. A2", "1. tv.".
+     * "lok. 5", "Whg. 3", "bl. A2", "1. tv.", the Bucharest "sector 3".
      */
     private static final Pattern UNIT = Pattern.compile(
-            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt|int|interno|scala)"
+            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt|int|interno|scala|sector|sect)"
                     // Russian and Ukrainian flat, Bulgarian floor, flat and entrance, Armenian flat ("բն. 6")
                     + "|кв|ет|ап|вх|բն|m|д|D(?=:))" // Turkish "D: 9" (daire) only with its colon
                     + "[.:]? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"

@@ -2238,4 +2238,39 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+
+    /**
+     * Addresses written the local way: Hungarian postcode and town first, Greek and Maltese street words, Croatian and
+     * Romanian words inside a street's name, the Bucharest sector.
+     */
+    @Nested
+    class XSouthAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "a címem 4025 Debrecen, Piac utca 20, köszönöm|4025 Debrecen, Piac utca 20",
+                    "lakom: Szent István tér 7, 6720 Szeged|Szent István tér 7, 6720 Szeged",
+                    "Adresse Leof. Kifisias 120, 11526 Athen bitte|Leof. Kifisias 120, 11526 Athen",
+                    "μένω στην οδός Πατησίων 76, 104 34 Αθήνα|οδός Πατησίων 76, 104 34 Αθήνα",
+                    "stanujem Ulica kralja Zvonimira 14, 21000 Split|Ulica kralja Zvonimira 14, 21000 Split",
+                    "adresa Bd. Decebal nr. 8, bl. S4, ap. 21, sector 3, București|Bd. Decebal nr. 8, bl. S4, ap. 21, sector 3, București"
+                })
+        void aLocalAddressIsOneSpan(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "1052 Budapest, Ungarn ist schön im Sommer",
+                    "Wir waren in Debrecen, Szeged und Budapest",
+                    "Leof. ist die Abkürzung für Leoforos, oder?",
+                    "sector 3 hat kein Netz seit gestern"
+                })
+        void noAddressWithoutStreetAndNumber(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
 }
