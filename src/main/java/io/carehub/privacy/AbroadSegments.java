@@ -23,12 +23,13 @@ final class AbroadSegments {
 
     /**
      * Town, then postcode: "Харків 61000", "Springfield, IL 62704", "Toronto, ON M6J 1H9", "London SW1A 1AA",
-     * "Dublin 3", "Cork T12 X5R8".
+     * "Dublin 3", "Cork T12 X5R8", "Sliema SLM 1050".
      */
     private static final Pattern TOWN_POSTCODE = Pattern.compile("(?<town>" + TOWN + ")"
             + "(?:,? (?:[A-Z]{2} )?(?:\\d{5}(?:-\\d{4})?|\\d{6}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d)"
             + "|,? [A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}"
             + "|,? (?:[AC-FHKNPRTV-Y]\\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}"
+            + "|,? [A-Z]{3} ?\\d{4}" // Malta: "Sliema SLM 1050"
             + "| \\d{1,2}(?: ?[A-Z]\\d{2} ?[0-9A-Z]{4})?)"
             + "(?![\\p{L}\\p{N}])");
 

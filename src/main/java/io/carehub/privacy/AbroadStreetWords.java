@@ -177,7 +177,16 @@ final class AbroadStreetWords {
             "y",
             "e",
             "d'",
-            // Romanian "Ștefan cel Mare", Croatian and Serbian titles ("Trg bana Jelačića", "Ulica kralja Zvonimira")
+            // Romanian "Ștefan cel Mare", Croatian and Serbian titles ("Trg bana Jelačića", "Ulica kralja Zvonimira"),
+            // Maltese articles ("Triq il-Kbira", "Triq tal-Ħriereb")
+            "il",
+            "l",
+            "ta",
+            "tal",
+            "tas",
+            "tax",
+            "taz",
+            "tat",
             "cel",
             "bana",
             "kralja",

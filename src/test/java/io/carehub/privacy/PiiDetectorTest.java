@@ -2273,4 +2273,27 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
     }
+
+    /** Maltese addresses: an article glued to the street's name and the three-letter postcode. */
+    @Nested
+    class XSouthMalteseAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "address Flat 3, Triq Manwel Dimech, Sliema SLM 1050|Flat 3, Triq Manwel Dimech, Sliema SLM 1050",
+                    "I live at Triq il-Kbira 12, Qormi now|Triq il-Kbira 12, Qormi",
+                    "Triq tal-Ħriereb 7, Msida MSD 1671 please|Triq tal-Ħriereb 7, Msida MSD 1671"
+                })
+        void aMalteseAddressIsOneSpan(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Triq il-Kbira is closed today", "we ate at il-Kantina in Valletta"})
+        void noAddressWithoutNumber(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
 }
