@@ -23,21 +23,22 @@ final class AbroadSegments {
 
     /**
      * Town, then postcode: "Харків 61000", "Springfield, IL 62704", "Toronto, ON M6J 1H9", "London SW1A 1AA",
-     * "Dublin 3", "Cork T12 X5R8".
+     * "Dublin 3", "Cork T12 X5R8", "Sliema SLM 1050".
      */
     private static final Pattern TOWN_POSTCODE = Pattern.compile("(?<town>" + TOWN + ")"
             + "(?:,? (?:[A-Z]{2} )?(?:\\d{5}(?:-\\d{4})?|\\d{6}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d)"
             + "|,? [A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}"
             + "|,? (?:[AC-FHKNPRTV-Y]\\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}"
+            + "|,? [A-Z]{3} ?\\d{4}" // Malta: "Sliema SLM 1050"
             + "| \\d{1,2}(?: ?[A-Z]\\d{2} ?[0-9A-Z]{4})?)"
             + "(?![\\p{L}\\p{N}])");
 
     /**
      * A flat, unit or floor: "Apt 12B", "Flat 3", "ap. 4", "kv. 8", "кв. 8", "ет. 3", "ап. 9", "բն. 6", "m. 12",
-     * "lok. 5", "Whg. 3", "bl. A2", "1. tv.".
+     * "lok. 5", "Whg. 3", "bl. A2", "1. tv.", the Bucharest "sector 3".
      */
     private static final Pattern UNIT = Pattern.compile(
-            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt|int|interno|scala)"
+            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt|int|interno|scala|sector|sect)"
                     // Russian and Ukrainian flat, Bulgarian floor, flat and entrance, Armenian flat ("բն. 6")
                     + "|кв|ет|ап|вх|բն|m|д|D(?=:))" // Turkish "D: 9" (daire) only with its colon
                     + "[.:]? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"

@@ -90,7 +90,22 @@ final class AbroadStreetWords {
             "sheshi",
             "bulevardi",
             "bulevar",
-            "trg");
+            "trg",
+            // Greek avenue, street and square, in Latin and Greek letters ("Leof. Kifisias 120", "οδός Ερμού 25");
+            // Maltese
+            // street, alley, square and avenue ("Triq il-Kbira", "Sqaq", "Pjazza", "Vjal")
+            "leof",
+            "λεωφ",
+            "λεωφόρος",
+            "λεωφόρου",
+            "οδός",
+            "οδού",
+            "πλατεία",
+            "triq",
+            "trejqa",
+            "sqaq",
+            "pjazza",
+            "vjal");
     /** Street words written after the name: English and Dutch. */
     static final WordSet STREET_LAST = WordSet.of(
             "road",
@@ -135,9 +150,56 @@ final class AbroadStreetWords {
             WordSet.of("west", "east", "north", "south", "nw", "ne", "sw", "se", "n", "e", "s", "w");
     /** Words inside a street's name that are not capitalized: "Rue de la Gare", "Calle del Prado". */
     static final WordSet NAME_LINKS = WordSet.of(
-            "de", "la", "le", "les", "du", "des", "del", "della", "dei", "degli", "delle", "dello", "dels", "di", "da",
-            "do", "dos", "das", "van", "von", "der", "den", "the", "of", "y", "e", "d'");
-    /** Street words written in lower case as often as not ("rue de Rivoli 5", "улица Ленина 3"); others need a capital or a dot. */
+            "de",
+            "la",
+            "le",
+            "les",
+            "du",
+            "des",
+            "del",
+            "della",
+            "dei",
+            "degli",
+            "delle",
+            "dello",
+            "dels",
+            "di",
+            "da",
+            "do",
+            "dos",
+            "das",
+            "van",
+            "von",
+            "der",
+            "den",
+            "the",
+            "of",
+            "y",
+            "e",
+            "d'",
+            // Romanian "Ștefan cel Mare", Croatian and Serbian titles ("Trg bana Jelačića", "Ulica kralja Zvonimira"),
+            // Maltese articles ("Triq il-Kbira", "Triq tal-Ħriereb")
+            "il",
+            "l",
+            "ta",
+            "tal",
+            "tas",
+            "tax",
+            "taz",
+            "tat",
+            "cel",
+            "bana",
+            "kralja",
+            "kraljice",
+            "kneza",
+            "kneginje",
+            "cara",
+            "svetog",
+            "sv");
+    /**
+     * Street words written in lower case as often as not ("rue de Rivoli 5", "улица Ленина 3", "οδός Ερμού 25"); others
+     * need a capital or a dot.
+     */
     static final WordSet LOWER_CASE_OK = WordSet.of(
             "rue",
             "piazza",
@@ -151,7 +213,11 @@ final class AbroadStreetWords {
             "вулиця",
             "проспект",
             "avenida",
-            "carrer");
+            "carrer",
+            "οδός",
+            "οδού",
+            "λεωφόρος",
+            "λεωφόρου");
     /** After a number, a unit or a time: "Via WhatsApp 24 Stunden" is no street. */
     static final WordSet NOT_AFTER_NUMBER = WordSet.of(
             "stunden", "std", "uhr", "tage", "min", "minuten", "gb", "mb", "euro", "eur", "monate", "jahre", "prozent",
@@ -171,6 +237,14 @@ final class AbroadStreetWords {
             "blv",
             "utca",
             "ut",
+            // Hungarian square, ring road, lane, boulevard and embankment, folded ("tér", "körút", "köz", "rakpart")
+            "ter",
+            "koerut",
+            "krt",
+            "koez",
+            "sugarut",
+            "rakpart",
+            "fasor",
             "straat",
             "laan",
             "gracht",

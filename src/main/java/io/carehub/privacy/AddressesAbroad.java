@@ -37,6 +37,7 @@ final class AddressesAbroad implements Scanner {
         List<Token> t = s.tokens;
         for (int i = 0; i < t.size(); i++) {
             int streetEnd = townFirst(s, i);
+            if (streetEnd < 0) streetEnd = postcodeTownFirst(s, i);
             if (streetEnd < 0) streetEnd = street(s, i);
             if (streetEnd < 0) {
                 int piece = postcodePiece(s, t.get(i));
@@ -90,6 +91,21 @@ final class AddressesAbroad implements Scanner {
                 && t.get(j).capitalized()
                 && (j == k || NameSpan.joined(s, t.get(j - 1), t.get(j)))) j++;
         return j > k ? houseNumber(s, j, t.get(j - 1).end()) : -1;
+    }
+
+    /**
+     * Postcode and town first, then a comma and the street, as Hungarian addresses are written: "1052 Budapest, Váci
+     * utca 12.", "4025 Debrecen, Piac utca 20". The end of the street, or -1.
+     */
+    private int postcodeTownFirst(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        Token code = t.get(i);
+        if (!code.isNumber() || code.length() != 4 || s.at(code.end()) != ' ' || !numberSoon(t, i)) return -1;
+        int townEnd = AbroadSegments.postcodeTown(s, lex, code.start());
+        if (townEnd < 0 || s.at(townEnd) != ',' || s.at(townEnd + 1) != ' ') return -1;
+        int k = s.tokenAtOrAfter(townEnd + 2);
+        if (k >= t.size() || t.get(k).start() != townEnd + 2 || !t.get(k).isWord()) return -1;
+        return street(s, k);
     }
 
     private static boolean sameScript(Token a, Token b) {
@@ -334,12 +350,24 @@ final class AddressesAbroad implements Scanner {
         return k > i && !Chars.isAlnum(s.at(k)) ? k : -1;
     }
 
-    /** "l'Église", "d'Alsace": a name after an elided French article, one token with it. */
+    /** "l'Église", "d'Alsace": a name after an elided French article, one token with it; or a Maltese one. */
     private static boolean elidedName(Token n) {
         String w = n.text();
         return w.length() > 3
-                && (w.charAt(0) == 'l' || w.charAt(0) == 'd')
-                && (w.charAt(1) == '\'' || w.charAt(1) == '’')
-                && Character.isUpperCase(w.charAt(2));
+                        && (w.charAt(0) == 'l' || w.charAt(0) == 'd')
+                        && (w.charAt(1) == '\'' || w.charAt(1) == '’')
+                        && Character.isUpperCase(w.charAt(2))
+                || maltesePrefixedName(w);
+    }
+
+    /** "il-Kbira", "tal-Ħriereb", "ta'Xbiex": a Maltese article glued to a capitalized name, one token with it. */
+    private static boolean maltesePrefixedName(String w) {
+        int mark = 0;
+        while (mark < w.length() && mark < 4 && Character.isLowerCase(w.charAt(mark))) mark++;
+        return mark >= 1
+                && mark + 2 < w.length()
+                && (w.charAt(mark) == '-' || w.charAt(mark) == '\'')
+                && NAME_LINKS.contains(w.substring(0, mark))
+                && Character.isUpperCase(w.charAt(mark + 1));
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Dates of birth (DATE_OF_BIRTH): a valid calendar date as German and English writers put it ("07.08.1999",
- * "5. Mai 1977", "February 14, 1987", "14th of May 1990", "3/14/88", "1990/05/17") counts with a birth keyword
+ * "5. Mai 1977", "February 14, 1987", "14th of May 1990", "3/14/88", "1990/05/17", "1985. május 12.") counts with a birth keyword
  * around it, or when its year lies far enough back to be a customer's; other dates are skipped whole.
  */
 final class BirthDateScanner implements Scanner {
@@ -32,6 +32,7 @@ final class BirthDateScanner implements Scanner {
                     end = wordDate(s, i);
                     if (end >= 0) start = withArticle(s, i);
                 }
+                if (end < 0) end = yearFirstWordDate(s, i);
             } else if (Dates.month(a) > 0) {
                 end = englishDate(s, i);
             }
@@ -156,6 +157,28 @@ final class BirthDateScanner implements Scanner {
         int month = Dates.anyMonth(m);
         int year = y.length() == 4 ? Integer.parseInt(y.text()) : fullYear(Integer.parseInt(y.text()));
         return month > 0 && Dates.valid(Integer.parseInt(a.text()), month, year) ? y.end() : -1;
+    }
+
+    /**
+     * "1985. május 12.", "1985. május 12-én": the Hungarian order, year (with its dot), month name and day; the day's
+     * dot belongs to the date.
+     */
+    private static int yearFirstWordDate(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        if (i + 2 >= t.size()) return -1;
+        Token y = t.get(i);
+        Token m = t.get(i + 1);
+        Token d = t.get(i + 2);
+        if (y.length() != 4
+                || !m.isWord()
+                || !d.isNumber()
+                || d.length() > 2
+                || s.at(y.end()) != '.'
+                || m.start() - y.end() > 2
+                || d.start() - m.end() != 1) return -1;
+        int month = Dates.anyMonth(m);
+        if (month == 0 || !Dates.valid(Integer.parseInt(d.text()), month, Integer.parseInt(y.text()))) return -1;
+        return s.at(d.end()) == '.' && !Chars.isDigit(s.at(d.end() + 1)) ? d.end() + 1 : d.end();
     }
 
     /** "2000年7月15日" (Chinese, Japanese), "2000년 7월 15일" (Korean): year, month and day, each with its sign. */

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * weighted mod-11 check; cued by a tax word, since ten digits are also a phone or a customer number), the Dutch BSN
  * (nine digits, the 11-proof; cued by "BSN" or "burgerservicenummer"), the Danish CPR number ("120385-1437", a birth
  * date only since 2007; cued by "CPR"), the Icelandic kennitala, the Estonian and Lithuanian personal codes and the
- * Latvian personas kods (cued by their keywords or countries). The cue words are
+ * Latvian personas kods (cued by their keywords or countries), and the numbers of Central and Southeastern Europe that
+ * {@link SouthEastChecksums} checks (JMBG, EMŠO, CNP, IDNP, AMKA, OIB, AFM, TAJ, the Hungarian personal and tax
+ * numbers, the Slovenian tax number). The cue words are
  * {@code identity-words.txt}'s; the score beats the document, phone and customer-number readings of the same chars.
  */
 final class CheckedNationalIds implements Scanner {
@@ -26,7 +28,10 @@ final class CheckedNationalIds implements Scanner {
     private static final int MAX_GROUPS = 5;
     private static final String UKRAINIAN_TAX = "ukrainian-tax";
     private static final String DUTCH_BSN = "dutch-bsn";
-    private static final Set<String> NEAR_CUES = Set.of(UKRAINIAN_TAX, "danish-cpr", "icelandic");
+    /** The kinds whose word must stand right before the number (see {@link #cued}). */
+    private static final Set<String> NEAR_KINDS =
+            Set.of(UKRAINIAN_TAX, "danish-cpr", "icelandic", "greek-tax", "taj", "hungarian-tax", "slovenian-tax");
+
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     /** Compiled once: String.matches compiles its pattern on every call, and these are asked of most digit runs. */
@@ -36,6 +41,10 @@ final class CheckedNationalIds implements Scanner {
     private static final Pattern BSN_GROUPS =
             Pattern.compile("\\d{4}([ .])\\d{2}\\1\\d{3}|\\d{3}([ .])\\d{2,3}\\2\\d{3,4}");
     private static final Pattern GROUPS_OF_FOUR = Pattern.compile("\\d{4}[- ]\\d{4}[- ]\\d{4}");
+    /** "1-850512-1231", "1 850512 1231": the Hungarian personal number's sex digit, birth date and serial. */
+    private static final Pattern HUNGARIAN_PERSONAL = Pattern.compile("\\d[- ]\\d{6}[- ]\\d{4}");
+    /** "123 456 788", "123-456-788": a TAJ or AFM in groups of three. */
+    private static final Pattern GROUPS_OF_THREE = Pattern.compile("\\d{3}[- ]\\d{3}[- ]\\d{3}");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -103,15 +112,16 @@ final class CheckedNationalIds implements Scanner {
     }
 
     /**
-     * Whether the message names the kind's country or keyword; a Ukrainian tax word, "CPR" or "kennitala"/"kt." must
-     * stand among the few words before the number, since one in ten of any ten digits passes the Ukrainian check and
-     * a third of them start with a date, all a CPR number is checked by; "BSN" among a few more ("burgerservicenummer
-     * van mijn vrouw … is 2345 67 892"), since one in eleven of the nine-digit passport or customer numbers of the
-     * same message passes the 11-proof.
+     * Whether the message names the kind's country or keyword. A Ukrainian tax word, "CPR", "kennitala"/"kt." or a
+     * tax or insurance word of the eight- to ten-digit kinds must stand among the few words before the number, since
+     * one in ten of any such digits passes their check (and a third of ten digits start with a date, all a CPR number
+     * is checked by), and an order's or passport's nine digits may stand in a message that names a Greek tax number
+     * elsewhere; "BSN" among a few more ("burgerservicenummer van mijn vrouw … is 2345 67 892"), since one in eleven of
+     * the nine-digit passport or customer numbers of the same message passes the 11-proof.
      */
     private static boolean cued(TextScan s, int start, String kind) {
         if (kind.equals(DUTCH_BSN)) return Context.anyBefore(s, start, 10, 80, w -> IdentityWords.cue(kind, w));
-        if (!NEAR_CUES.contains(kind)) return IdentityWords.cueInMessage(s, kind);
+        if (!NEAR_KINDS.contains(kind)) return IdentityWords.cueInMessage(s, kind);
         return Context.anyBefore(s, start, 5, 48, w -> IdentityWords.cue(kind, w));
     }
 
@@ -145,20 +155,28 @@ final class CheckedNationalIds implements Scanner {
         if (n == 18 && plain) return chineseResident(d) && named.test("chinese");
         if (n == 11 && (plain || shape.length() == 12 && shape.charAt(6) == '-')) {
             if (AbroadChecksums.latvianPersonasKods(d) && named.test("latvian")) return true;
-            if (!plain) return false;
-            return pesel(d) && named.test("polish")
-                    || partitaIva(d) && named.test("italian-vat")
-                    || AbroadChecksums.balticPersonalCode(d) && named.test("baltic");
+            if (plain
+                    && (pesel(d) && named.test("polish")
+                            || partitaIva(d) && named.test("italian-vat")
+                            || AbroadChecksums.balticPersonalCode(d) && named.test("baltic"))) return true;
         }
-        if (n == 9 && bsnShape(shape)) return AbroadChecksums.dutchBsn(d) && named.test(DUTCH_BSN);
-        if (n == 10 && shape.length() == 11 && shape.charAt(6) == '-') {
-            return AbroadChecksums.danishCpr(d) && named.test("danish-cpr")
-                    || AbroadChecksums.icelandicKennitala(d) && named.test("icelandic");
-        }
+        if (n == 11 && (plain || HUNGARIAN_PERSONAL.matcher(shape).matches()) && SouthEastChecksums.fits11(d, named))
+            return true;
+        if (n == 9 && bsnShape(shape) && AbroadChecksums.dutchBsn(d) && named.test(DUTCH_BSN)) return true;
+        if (n == 10
+                && shape.length() == 11
+                && shape.charAt(6) == '-'
+                && (AbroadChecksums.danishCpr(d) && named.test("danish-cpr")
+                        || AbroadChecksums.icelandicKennitala(d) && named.test("icelandic"))) return true;
         if (n == 13) {
             return (plain || thaiShape(shape)) && thai(d) && named.test("thai")
-                    || shape.length() == 14 && shape.charAt(6) == '-' && koreanResident(d) && named.test("korean");
+                    || shape.length() == 14 && shape.charAt(6) == '-' && koreanResident(d) && named.test("korean")
+                    || plain && SouthEastChecksums.fits13(d, named);
         }
+        if (n == 9 && (plain || GROUPS_OF_THREE.matcher(shape).matches()) && SouthEastChecksums.fits9(d, named))
+            return true;
+        if (n == 8 && plain && SouthEastChecksums.slovenianTaxNumber(d) && named.test("slovenian-tax")) return true;
+        if (n == 10 && plain && SouthEastChecksums.hungarianTaxNumber(d) && named.test("hungarian-tax")) return true;
         if (n == 12 && (plain || groupsOfFour(shape))) {
             // "0170 3318 0942" is a German mobile; an Aadhaar never starts with 0 or 1
             return d.charAt(0) != '0' && myNumber(d) && named.test("japanese")

@@ -55,8 +55,8 @@ final class Dates {
      * Month names in the other languages customers write their birth dates in, by month, as written (folded when
      * read): Italian, Spanish, Portuguese, French, Dutch, Romanian, Turkish, Polish, Croatian, Serbian and Bosnian
      * (in both scripts), Bulgarian, Russian and Ukrainian in Latin and Cyrillic script, Greek, the Nordic and Baltic
-     * languages (Swedish, Danish, Norwegian, Finnish, Icelandic, Estonian, Latvian, Lithuanian); nominative and the
-     * genitive dates use ("7 marca", "5. novembra", "30 юни").
+     * languages (Swedish, Danish, Norwegian, Finnish, Icelandic, Estonian, Latvian, Lithuanian), Hungarian, Czech,
+     * Slovak and Slovenian; nominative and the genitive dates use ("7 marca", "5. novembra", "30 юни").
      * Kept apart from {@link #MONTHS}: many are also first names (Marta, Maja, Julio), which the name rules must
      * not take for months.
      */
@@ -64,53 +64,53 @@ final class Dates {
         "gennaio enero janeiro janvier janv januari ianuarie ocak styczeń stycznia siječanj siječnja sijecanj"
                 + " januar yanvar yanvarya sichen sichnya січень січня январь января јануар ιανουάριος ιανουαρίου"
                 + " januara януари јануара"
-                + " januari januar tammikuuta tammikuu jaanuar janvāris janvārī janvara sausio sausis janúar",
+                + " januari januar tammikuuta tammikuu jaanuar janvāris janvārī janvara sausio sausis janúar január ledna leden januára januarja",
         "febbraio febrero fevereiro février févr fevrier februari februarie şubat subat luty lutego veljača"
                 + " veljače februar fevral fevralya lyutyi lyutoho лютий лютого февраль февраля фебруар"
                 + " φεβρουάριος φεβρουαρίου"
                 + " februara февруари фебруара"
-                + " februari februar helmikuuta helmikuu veebruar februāris februārī februara vasario vasaris febrúar",
+                + " februari februar helmikuuta helmikuu veebruar februāris februārī februara vasario vasaris febrúar február února unor februára februarja",
         "marzo março mars maart martie mart marzec marca ožujak ožujka marta berezen bereznya березень березня"
                 + " март марта μάρτιος μαρτίου"
-                + " mars maaliskuuta maaliskuu märts marts martā marta kovo kovas",
+                + " mars maaliskuuta maaliskuu märts marts martā marta kovo kovas március marcius března brezen březen marec",
         "aprile abril avril avr aprilie nisan kwiecień kwietnia travanj travnja aprel aprelya kviten kvitnya квітень"
                 + " квітня апрель апреля април απρίλιος απριλίου"
                 + " aprila април априла"
-                + " april huhtikuuta huhtikuu aprill aprīlis aprīlī aprīļa balandžio balandis apríl",
+                + " april huhtikuuta huhtikuu aprill aprīlis aprīlī aprīļa balandžio balandis apríl április aprilis dubna duben apríla",
         "maggio mayo maio mai mei mayıs mayis maj maja svibanj svibnja maya traven travnya травень травня май мая"
                 + " мај μάιος μαΐου"
                 + " маја"
-                + " maj mai toukokuuta toukokuu maijs maijā maija gegužės gegužė maí",
+                + " maj mai toukokuuta toukokuu maijs maijā maija gegužės gegužė maí május majus května kveten květen mája",
         "giugno junio junho juin juni iunie haziran czerwiec czerwca lipanj lipnja jun iyun iyunya cherven chervnya"
                 + " червень червня июнь июня јун ιούνιος ιουνίου"
                 + " juna юни јуна"
-                + " juni kesäkuuta kesäkuu juuni jūnijs jūnijā jūnija birželio birželis júní",
+                + " juni kesäkuuta kesäkuu juuni jūnijs jūnijā jūnija birželio birželis júní június junius června cerven červen júna junija",
         "luglio julio julho juillet juil juli iulie temmuz lipiec lipca srpanj srpnja jul iyul iyulya lypen lypnya"
                 + " липень липня июль июля јул ιούλιος ιουλίου"
                 + " jula юли јула"
-                + " juli heinäkuuta heinäkuu juuli jūlijs jūlijā jūlija liepos liepa júlí",
+                + " juli heinäkuuta heinäkuu juuli jūlijs jūlijā jūlija liepos liepa júlí július julius července cervenec červenec júla julija",
         "agosto août aout augustus ağustos agustos sierpień sierpnia kolovoz kolovoza avgust avgusta serpen serpnya"
                 + " серпень серпня август августа αύγουστος αυγούστου"
-                + " augusti elokuuta elokuu augusts augustā augusta rugpjūčio rugpjūtis ágúst",
+                + " augusti elokuuta elokuu augusts augustā augusta rugpjūčio rugpjūtis ágúst augusztus augustus srpna srpen avgusta",
         "settembre septiembre setiembre setembro septembre septembrie eylül eylul wrzesień września rujan rujna"
                 + " septembar sentyabr sentyabrya veresen veresnya вересень вересня сентябрь сентября септембар"
                 + " σεπτέμβριος σεπτεμβρίου"
                 + " septembra септември септембра"
-                + " syyskuuta syyskuu septembris septembrī septembra rugsėjo rugsėjis",
+                + " syyskuuta syyskuu septembris septembrī septembra rugsėjo rugsėjis szeptember září zari",
         "ottobre octubre outubro octobre octombrie ekim październik października oktobar oktyabr oktyabrya zhovten"
                 + " zhovtnya жовтень жовтня октябрь октября октобар οκτώβριος οκτωβρίου"
                 + " oktobra октомври октобра"
-                + " lokakuuta lokakuu oktoober oktobris oktobrī oktobra spalio spalis október",
+                + " lokakuuta lokakuu oktoober oktobris oktobrī oktobra spalio spalis október oktober října rijen říjen októbra",
         "novembre noviembre novembro noiembrie kasım kasim listopad listopada studeni studenoga studenog novembar"
                 + " noyabr noyabrya lystopad lystopada листопад листопада ноябрь ноября новембар νοέμβριος"
                 + " νοεμβρίου"
                 + " novembra ноември новембра"
-                + " marraskuuta marraskuu novembris novembrī novembra lapkričio lapkritis nóvember",
+                + " marraskuuta marraskuu novembris novembrī novembra lapkričio lapkritis nóvember november listopadu",
         "dicembre diciembre dezembro décembre déc decembre decembrie aralık aralik grudzień grudnia prosinac"
                 + " prosinca decembar dekabr dekabrya hruden hrudnya грудень грудня декабрь декабря децембар"
                 + " δεκέμβριος δεκεμβρίου"
                 + " decembra декември децембра"
-                + " desember joulukuuta joulukuu detsember decembris decembrī decembra gruodžio gruodis"
+                + " desember joulukuuta joulukuu detsember decembris decembrī decembra gruodžio gruodis december prosince prosinec"
     };
 
     private static final KeywordTable MONTH_NUMBERS = new KeywordTable(MONTHS);

@@ -97,6 +97,7 @@ public final class PiiDetector {
             new StudentCardNumbers(),
             new WeakKeywordMobiles(),
             new PhoneWordMobiles(),
+            new HomeCountryPhones(),
             new IdShapes(),
             new LicencePlateScanner(),
             new ForeignPlates(),

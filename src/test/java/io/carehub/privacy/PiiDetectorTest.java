@@ -2302,4 +2302,161 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+    /**
+     * Personal and tax numbers of Central and Southeastern Europe by their check digits, once the message names their
+     * country or keyword anywhere: JMBG, EMŠO, CNP, IDNP, AMKA, OIB, AFM, TAJ and the Hungarian and Slovenian numbers.
+     */
+    @Nested
+    class XSouthCheckedNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Ich komme aus Serbien, meine Nummer ist 2104988718049|2104988718049",
+                    "aus Rumänien, die Nummer 2790815300450 brauchen Sie?|2790815300450",
+                    "sunt din Moldova, numărul 2003012345673|2003012345673",
+                    "Griechenland, meine Nummer dort 09107504566|09107504566",
+                    "Kroatien: 92847163504, danke|92847163504",
+                    "magyar vagyok, a számom 2-880304-1112|2-880304-1112",
+                    "το ΑΦΜ μου, παρακαλώ: 098 765 430|098 765 430",
+                    "TAJ kártya, rajta 048 123 453|048 123 453",
+                    "adóazonosító jelem: 8432109878|8432109878",
+                    "davčna je 76543218|76543218"
+                })
+        void aCheckedNumberOfTheRegionIsAnOtherId(String text, String id) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(id);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Serbien, Bestellung 2104988718048 ist da",
+                    "Rumänien, Paket 2790815300451 kam nicht",
+                    "Moldova, comanda 2003012345674",
+                    "Griechenland Urlaub, Buchung 09107504567",
+                    "Kroatien, Rechnung 92847163505",
+                    "magyar vagyok, a csomag 2-880304-1113",
+                    "Bestellung 2104988718049 ist da",
+                    "Tracking 048 123 453 für mein Paket"
+                })
+        void noNationalNumberWithoutCheckOrCountry(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /** Dates of birth in Hungarian (year first), Czech, Slovak and Slovenian, with their birth words. */
+    @Nested
+    class XSouthBirthDates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "született 1985. május 12., Budapesten|1985. május 12.",
+                    "Szül. 1979. március 3.|1979. március 3.",
+                    "narozena 12. května 1985 v Brně|12. května 1985",
+                    "narodená 5. októbra 1988|5. októbra 1988",
+                    "rojen 3. julija 1990|3. julija 1990"
+                })
+        void aBirthDateInTheLanguagesOfTheRegionIsFound(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"a számla 2025. május 12. óta nyitott", "faktura ze dne 12. května 2024"})
+        void aRecentDateIsNoBirthDate(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
+
+    /** Czech, Slovak, Greek, Cypriot and Maltese phone numbers written without country code or trunk 0. */
+    @Nested
+    class XSouthHomeCountryPhones {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "můj mobil 732 456 789, díky|732 456 789",
+                    "tel. 602-987-321 prosím|602-987-321",
+                    "κινητό 697 765 4321 ευχαριστώ|697 765 4321",
+                    "το τηλέφωνό μου: τηλ. 210 987 6543|210 987 6543",
+                    "mob 9912 3456 in Limassol|9912 3456",
+                    "mowbajl 7912 3456|7912 3456"
+                })
+        void aLocalNumberAfterAPhoneWordIsAPhone(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(phone);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Telefon kaputt, Auftrag 732 456 789",
+                    "Handy bestellt, Rechnungsnummer 697 765 4321",
+                    "mobil 123 456 789 ist keine Nummer",
+                    "Vertrag 732 456 789 kündigen"
+                })
+        void noPhoneWithoutPhoneWordOrValidNumber(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
+
+    /**
+     * Addresses written the local way: Hungarian postcode and town first, Greek and Maltese street words, Croatian and
+     * Romanian words inside a street's name, the Bucharest sector.
+     */
+    @Nested
+    class XSouthAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "a címem 4025 Debrecen, Piac utca 20, köszönöm|4025 Debrecen, Piac utca 20",
+                    "lakom: Szent István tér 7, 6720 Szeged|Szent István tér 7, 6720 Szeged",
+                    "Adresse Leof. Kifisias 120, 11526 Athen bitte|Leof. Kifisias 120, 11526 Athen",
+                    "μένω στην οδός Πατησίων 76, 104 34 Αθήνα|οδός Πατησίων 76, 104 34 Αθήνα",
+                    "stanujem Ulica kralja Zvonimira 14, 21000 Split|Ulica kralja Zvonimira 14, 21000 Split",
+                    "adresa Bd. Decebal nr. 8, bl. S4, ap. 21, sector 3, București|Bd. Decebal nr. 8, bl. S4, ap. 21, sector 3, București"
+                })
+        void aLocalAddressIsOneSpan(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "1052 Budapest, Ungarn ist schön im Sommer",
+                    "Wir waren in Debrecen, Szeged und Budapest",
+                    "Leof. ist die Abkürzung für Leoforos, oder?",
+                    "sector 3 hat kein Netz seit gestern"
+                })
+        void noAddressWithoutStreetAndNumber(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
+
+    /** Maltese addresses: an article glued to the street's name and the three-letter postcode. */
+    @Nested
+    class XSouthMalteseAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "address Flat 3, Triq Manwel Dimech, Sliema SLM 1050|Flat 3, Triq Manwel Dimech, Sliema SLM 1050",
+                    "I live at Triq il-Kbira 12, Qormi now|Triq il-Kbira 12, Qormi",
+                    "Triq tal-Ħriereb 7, Msida MSD 1671 please|Triq tal-Ħriereb 7, Msida MSD 1671"
+                })
+        void aMalteseAddressIsOneSpan(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Triq il-Kbira is closed today", "we ate at il-Kantina in Valletta"})
+        void noAddressWithoutNumber(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
 }
