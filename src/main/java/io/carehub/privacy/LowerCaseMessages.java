@@ -28,7 +28,10 @@ import java.util.List;
  *       and "frau sonne scheint" without one stay words;
  *   <li>a listed town that is no everyday word ("aachen"; not "essen"), the word after a five-digit postcode or a
  *       four-digit one after a house number, and a town's second word ("25885 ahrenviöl", "bad endorf", "simbach am
- *       inn").
+ *       inn");
+ *   <li>a street's name without a street word before a house number, a postcode and a town, with the "am", "auf dem"
+ *       before it ("süderende 22a, 25946 nebel", "auf dem hügel 21, 53121 bonn"): the postcode after the number says
+ *       it is an address, as a capital would.
  * </ul>
  * Relations ("bruder", "son", "nonna", "baba") and a few verbs the world lists hold stay lower case. Cost: one pass
  * over the tokens, and a message with a capital mid-sentence stops at that word.
@@ -77,6 +80,14 @@ final class LowerCaseMessages {
             "ned",
             "mei");
 
+    /** "am mühlbach", "zum anger": the words that start a street's name alone. */
+    private static final WordSet STREET_PREFIXES = WordSet.of("am", "im", "zum", "zur", "beim", "hinterm");
+
+    /** "auf dem hügel", "an der alster": prepositions that start a street's name only with their article. */
+    private static final WordSet STREET_PREPOSITIONS = WordSet.of("an", "auf", "unter", "vor", "hinter", "in");
+
+    private static final WordSet STREET_ARTICLES = WordSet.of("dem", "der", "den", "die");
+
     /** "simbach am inn", "rothenburg ob der tauber": the words that join a town's second part. */
     private static final WordSet TOWN_LINKS = WordSet.of("am", "an", "im", "ob", "in", "bei", "vor", "auf");
 
@@ -124,6 +135,20 @@ final class LowerCaseMessages {
                 surnames(c, tokens, i, up);
             } else if (t.length() >= 3 && (bits & WORD) == 0 && (bits & Lexicons.CITY) != 0) {
                 up[i] = true; // "aachen"
+            } else if (t.length() >= 4
+                    && (bits & Lexicons.STOP) == 0
+                    && (!StreetLexicon.isStreetToken(t) || i > 0 && !up[i - 1] && streetStart(tokens.get(i - 1)))
+                    && postcodeAfterHouseNumber(c, tokens, i + 1)) {
+                up[i] = true; // "süderende 22a, 25946 nebel", "am mühlbach 3, …", "auf dem hügel 21, …"
+                int k = i - 1;
+                if (k >= 0 && !up[k] && !STREET_PREFIXES.has(tokens.get(k)) && streetStart(tokens.get(k))) {
+                    up[k--] = true; // "am alten graben 7 35037 marburg"
+                }
+                if (k > 0 && STREET_ARTICLES.has(tokens.get(k)) && STREET_PREPOSITIONS.has(tokens.get(k - 1))) {
+                    up[k - 1] = true; // "auf dem hügel"
+                } else if (k >= 0 && STREET_PREFIXES.has(tokens.get(k))) {
+                    up[k] = true; // "am mühlbach"
+                }
             } else if (t.length() >= 3 && (bits & PLAIN) == 0 && afterPostcode(c, tokens, i)) {
                 up[i] = true; // "25885 ahrenviöl"
                 int k = i + 1;
@@ -260,6 +285,36 @@ final class LowerCaseMessages {
             if (c[i] != ' ' && !(c[i] == '.' && i == a.end() && a.length() <= 3)) return false;
         }
         return true;
+    }
+
+    /** "am", "alten" before "graben": a prefix or an adjective that begins a street's name. */
+    private static boolean streetStart(Token w) {
+        return w.isWord()
+                && (STREET_PREFIXES.has(w)
+                        || w.length() <= 10
+                                && (w.lexicon() & (Lexicons.STOP | NAME)) == 0
+                                && SpokenAddresses.adjective(w));
+    }
+
+    /**
+     * "22a, 25946 nebel", "3 24340 eckernförde": at {@code k} a house number (up to four digits, a letter glued to it),
+     * then a comma or space and a five-digit postcode with a word after it: the word before {@code k} names a street.
+     */
+    private static boolean postcodeAfterHouseNumber(char[] c, List<Token> tokens, int k) {
+        if (k < 1 || k + 2 >= tokens.size()) return false;
+        Token number = tokens.get(k);
+        if (!number.isNumber() || number.length() > 4 || c[number.start()] == '0') return false;
+        if (number.start() - tokens.get(k - 1).end() != 1 || c[number.start() - 1] != ' ') return false;
+        int p = k + 1;
+        if (tokens.get(p).isWord()
+                && tokens.get(p).length() == 1
+                && tokens.get(p).start() == number.end()) p++;
+        if (p + 1 >= tokens.size()) return false;
+        Token postcode = tokens.get(p);
+        if (!postcode.isNumber() || postcode.length() != 5) return false;
+        for (int i = tokens.get(p - 1).end(); i < postcode.start(); i++) if (c[i] != ' ' && c[i] != ',') return false;
+        return postcode.start() - tokens.get(p - 1).end() <= 2
+                && tokens.get(p + 1).isWord();
     }
 
     /** "25885 ahrenviöl", "4780 schärding": the word right after a postcode of four or five digits. */

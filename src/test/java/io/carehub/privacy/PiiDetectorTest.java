@@ -2162,10 +2162,19 @@ class PiiDetectorTest {
                 delimiter = '|',
                 value = {
                     "wir sind umgezogen nach 25885 ahrenviöl bitte adresse ändern|25885 ahrenviöl",
-                    "neue adresse hofweg 3, 83093 bad endorf ab dem ersten|hofweg 3, 83093 bad endorf"
+                    "neue adresse hofweg 3, 83093 bad endorf ab dem ersten|hofweg 3, 83093 bad endorf",
+                    "annegret hier, süderende 22a, 25946 nebel|süderende 22a, 25946 nebel",
+                    "rechnung per post an am mühlbach 3, 97717 euerdorf|am mühlbach 3, 97717 euerdorf",
+                    "wir wohnen jetzt auf dem hügel 21, 53121 bonn|auf dem hügel 21, 53121 bonn"
                 })
         void aLowerCaseTownAfterItsPostcodeIsAnAddress(String text, String address) {
             assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"ich hab bestellung 4 12345 stück bekommen", "tarif 3 30000 minuten inklusive"})
+        void aNumberBeforeFiveDigitsWithoutATownIsNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
 
         @ParameterizedTest(name = "{0}")
