@@ -52,7 +52,7 @@ final class TextScan {
     TextScan(String text) {
         this.text = text;
         this.c = clean(text);
-        this.tokens = tokenize(c);
+        this.tokens = LowerCaseMessages.recase(c, tokenize(c));
     }
 
     private String cleaned;

@@ -2459,4 +2459,75 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
     }
+    /** Chat typed all in lower case on a phone: names, towns and streets get the capitals careful writing gives them. */
+    @Nested
+    class XLowerCaseMessages {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "moin hier jörg pahlke mein router blinkt rot|jörg pahlke",
+                    "hallo ich bin sabine kerkhoff und das internet geht nicht|sabine kerkhoff",
+                    "rechnung bitte an marco antonio bellandi schicken|marco antonio bellandi",
+                    "hallo, frau tiedjen hat gesagt ich soll hier schreiben|tiedjen",
+                    "mein bruder karim hat kein internet|karim"
+                })
+        void aLowerCaseNameIsAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "wir sind umgezogen nach 25885 ahrenviöl bitte adresse ändern|25885 ahrenviöl",
+                    "neue adresse hofweg 3, 83093 bad endorf ab dem ersten|hofweg 3, 83093 bad endorf",
+                    "annegret hier, süderende 22a, 25946 nebel|süderende 22a, 25946 nebel",
+                    "rechnung per post an am mühlbach 3, 97717 euerdorf|am mühlbach 3, 97717 euerdorf",
+                    "wir wohnen jetzt auf dem hügel 21, 53121 bonn|auf dem hügel 21, 53121 bonn"
+                })
+        void aLowerCaseTownAfterItsPostcodeIsAnAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"ich hab bestellung 4 12345 stück bekommen", "tarif 3 30000 minuten inklusive"})
+        void aNumberBeforeFiveDigitsWithoutATownIsNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "meine frau sagt das wlan ist zu langsam",
+                    "ok danke schön und schönes wochenende",
+                    "kann man son kabel einzeln bestellen",
+                    "der wolf im garten ist aus plastik lol",
+                    "nach dem update von fritz!os 7.57 geht nix"
+                })
+        void everydayLowerCaseWordsAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Hallo ich bin Sabine und das internet geht nicht",
+                    "kein netz. Seit gestern",
+                    "die störung in 26123 ist noch nicht behoben"
+                })
+        void aMessageWithCapitalsOrNothingToCapitalizeStaysAsItIs(String text) {
+            TextScan scan = new TextScan(text);
+            assertThat(new String(scan.c)).isEqualTo(text);
+        }
+
+        @Test
+        void onlyTheCaseChangesNeverTheLength() {
+            String text = "hallo ich bin sabine kerkhoff aus 25885 ahrenviöl, frau tiedjen weiß bescheid";
+            TextScan scan = new TextScan(text);
+            assertThat(new String(scan.c))
+                    .isEqualTo("hallo ich bin Sabine Kerkhoff aus 25885 Ahrenviöl, Frau Tiedjen weiß bescheid");
+        }
+    }
 }

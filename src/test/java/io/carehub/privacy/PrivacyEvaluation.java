@@ -238,13 +238,15 @@ public final class PrivacyEvaluation {
      * {@code --holdout}, {@code --holdout-b}, {@code --holdout-c}, {@code --dev-d1}, {@code --dev-d2} still work);
      * {@code --all} prints one line per set; {@code --markup FILE} evaluates a labelled file in the markup of
      * {@code src/test/resources/privacy/README.md} (a new set, outside the repository until its first score);
-     * {@code --verbose} lists misses and false alarms.
+     * {@code --verbose} lists misses and false alarms. {@code --lower} or {@code --upper} scores every chosen set
+     * with its text lower-cased or upper-cased ({@link CaseFolded}): chat typed in a hurry on a phone.
      */
     public static void main(String[] args) {
         List<String> options = List.of(args);
         PiiDetector detector = new PiiDetector(COMPANY_NUMBERS, "DE");
+        CaseFolded folding = CaseFolded.chosen(options);
         if (options.contains("--all")) {
-            System.out.print(summary(detector));
+            System.out.print(summary(detector, folding));
             return;
         }
         int file = options.indexOf("--markup");
@@ -252,12 +254,12 @@ public final class PrivacyEvaluation {
         if (file >= 0 && file + 1 < options.size()) {
             // a labelled file outside the repository (a new set scored once, before anyone looks at its misses)
             Path markup = Path.of(options.get(file + 1));
-            r = evaluate(detector, LabelledCorpus.fromMarkup(readLines(markup)));
-            System.out.println("file " + markup.getFileName());
+            r = evaluate(detector, folding.apply(LabelledCorpus.fromMarkup(readLines(markup))));
+            System.out.println("file " + markup.getFileName() + folding.note());
         } else {
             LabelledCorpus.NamedSet set = chosen(options);
-            r = evaluate(detector, LabelledCorpus.load(set.jsonl()));
-            System.out.println(set.description());
+            r = evaluate(detector, folding.apply(LabelledCorpus.load(set.jsonl())));
+            System.out.println(set.description() + folding.note());
         }
         System.out.print(table(r));
         if (options.contains("--verbose")) {
@@ -297,13 +299,18 @@ public final class PrivacyEvaluation {
 
     /** One line per set: entity recall overall and per type, character precision and recall. */
     static String summary(PiiDetector detector) {
+        return summary(detector, CaseFolded.NONE);
+    }
+
+    /** One line per set as {@link #summary(PiiDetector)}, each set's text case-folded first. */
+    static String summary(PiiDetector detector, CaseFolded folding) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-12s %9s %7s", "set", "messages", "recall"));
         for (EntityType type : EntityType.values()) {
             if (type != EntityType.UNSCANNED) b.append(String.format(Locale.ROOT, " %13s", type));
         }
         b.append(String.format(Locale.ROOT, " %8s %8s%n", "c.prec", "c.rec"));
         for (LabelledCorpus.NamedSet set : LabelledCorpus.SETS) {
-            Result r = evaluate(detector, LabelledCorpus.load(set.jsonl()));
+            Result r = evaluate(detector, folding.apply(LabelledCorpus.load(set.jsonl())));
             b.append(String.format(
                     Locale.ROOT, "%-12s %4d/%4d %7.3f", set.name(), r.messages(), r.gold(), r.entityRecall()));
             for (EntityType type : EntityType.values()) {
@@ -317,5 +324,41 @@ public final class PrivacyEvaluation {
             b.append(String.format(Locale.ROOT, " %8.3f %8.3f%n", r.charPrecision(), r.charRecall()));
         }
         return b.toString();
+    }
+
+    /**
+     * A labelled set with its text lower-cased or upper-cased and its spans at the same offsets: how the detector
+     * does on chat typed all in lower case ("ich bin sabine weber kdnr 4711…") or all in capitals. Each char is
+     * mapped on its own ({@link Character#toLowerCase(char)}), so the length never changes: "ß" stays "ß" in
+     * capitals, as a phone's caps lock types it, where {@code String.toUpperCase} would make it "SS" and move every
+     * span after it.
+     */
+    enum CaseFolded {
+        NONE,
+        LOWER,
+        UPPER;
+
+        static CaseFolded chosen(List<String> options) {
+            return options.contains("--lower") ? LOWER : options.contains("--upper") ? UPPER : NONE;
+        }
+
+        LabelledCorpus apply(LabelledCorpus corpus) {
+            if (this == NONE) return corpus;
+            List<Message> folded = new ArrayList<>();
+            for (Message m : corpus.messages()) folded.add(new Message(m.id(), fold(m.text()), m.spans()));
+            return new LabelledCorpus(folded);
+        }
+
+        String fold(String text) {
+            char[] chars = text.toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = this == LOWER ? Character.toLowerCase(chars[i]) : Character.toUpperCase(chars[i]);
+            }
+            return new String(chars);
+        }
+
+        String note() {
+            return this == NONE ? "" : " (" + name().toLowerCase(Locale.ROOT) + "-cased)";
+        }
     }
 }
