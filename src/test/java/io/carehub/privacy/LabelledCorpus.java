@@ -131,6 +131,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String W2_MARKUP = "/privacy/holdout-w2-annotated.txt";
     static final String W3_JSONL = "/privacy/holdout-w3.jsonl";
     static final String W3_MARKUP = "/privacy/holdout-w3-annotated.txt";
+    static final String X1_JSONL = "/privacy/holdout-x1.jsonl";
+    static final String X1_MARKUP = "/privacy/holdout-x1-annotated.txt";
+    static final String X2_JSONL = "/privacy/holdout-x2.jsonl";
+    static final String X2_MARKUP = "/privacy/holdout-x2-annotated.txt";
+    static final String X3_JSONL = "/privacy/holdout-x3.jsonl";
+    static final String X3_MARKUP = "/privacy/holdout-x3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -192,7 +198,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("V3", V3_JSONL, "set V3 (47th author, repairs, returns and parcels, voice messages)"),
             new NamedSet("W1", W1_JSONL, "set W1 (48th author, older customers and those who write for them)"),
             new NamedSet("W2", W2_JSONL, "set W2 (49th author, Eastern Europe, the Caucasus and Central Asia)"),
-            new NamedSet("W3", W3_JSONL, "set W3 (50th author, landlords and firms, pasted lists and signatures)"));
+            new NamedSet("W3", W3_JSONL, "set W3 (50th author, landlords and firms, pasted lists and signatures)"),
+            new NamedSet("X1", X1_JSONL, "set X1 (51st author, Northern Europe, the Baltic states and the Benelux)"),
+            new NamedSet("X2", X2_JSONL, "set X2 (52nd author, Central and Southeastern Europe, Greek script)"),
+            new NamedSet("X3", X3_JSONL, "set X3 (53rd author, German typed fast on a phone, lower case)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
