@@ -125,7 +125,8 @@ final class DigitRunRule implements Scanner {
                     && t.get(j + 1).start() - t.get(j).end() == 1
                     && " -/.".indexOf(s.at(t.get(j).end())) >= 0
                     && t.get(j + 1).length() >= 2
-                    && t.get(j + 1).length() <= 6) {
+                    && t.get(j + 1).length() <= 6
+                    && !CustomerIdRule.phoneFollows(s, j + 1, digits)) {
                 dotted |= s.at(t.get(j).end()) == '.';
                 j++;
                 digits += t.get(j).length();

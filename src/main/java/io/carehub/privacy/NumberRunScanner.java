@@ -78,21 +78,39 @@ final class NumberRunScanner implements Scanner {
             }
             int before = out.size();
             classifyRun(s, i, groupEnds, groups, out);
-            int next = out.size() == before ? listedNumberAfter(c, groupEnds, groups) : -1;
+            int next = out.size() == before ? listedNumberAfter(c, i, groupEnds, groups) : rest(out, groupEnds, groups);
             i = next > 0 ? next - 1 : Math.max(i, groupEnds[Math.max(0, groups - 1)] - 1);
         }
     }
 
     /**
      * "8821 4407 19 / 0172 9930415": when the whole run is nothing, a later group after a slash that starts with a
-     * trunk or country prefix begins a number of its own; its position, or -1.
+     * trunk or country prefix begins a number of its own; so does one after a space that opens with a trunk 0 once
+     * the groups before it hold a whole number of six digits or more ("kdnr 9029384712 0152 19283746": a customer
+     * number, then a mobile). Its position, or -1.
      */
-    private static int listedNumberAfter(char[] c, int[] groupEnds, int groups) {
+    private static int listedNumberAfter(char[] c, int start, int[] groupEnds, int groups) {
         for (int g = 1; g < groups; g++) {
             int k = groupEnds[g - 1];
             boolean slash = false;
             while (k < c.length && !Chars.isDigit(c[k]) && c[k] != '+') slash |= c[k++] == '/';
             if (slash && k < c.length && (c[k] == '0' || c[k] == '+')) return k;
+            if (k == groupEnds[g - 1] + 1
+                    && c[k - 1] == ' '
+                    && c[k] == '0'
+                    && digitCount(c, start, groupEnds[g - 1]) >= 6) return k;
+        }
+        return -1;
+    }
+
+    /**
+     * "+356 2138 4417 o 0176 3390 1148", "+372 5190 4426 / 0351 7260 3391": when a phone took only the first groups of
+     * the run, the groups after it are read as a run of their own; their position, or -1.
+     */
+    private static int rest(List<Detection> out, int[] groupEnds, int groups) {
+        int end = out.get(out.size() - 1).end();
+        for (int g = 1; g < groups; g++) {
+            if (groupEnds[g - 1] == end) return end + 1;
         }
         return -1;
     }

@@ -70,11 +70,12 @@ final class PhonesAbroad {
             "IS",
             "ísland island iceland icelandic isländisch isländische sími símanúmer heiti",
             "EE",
-            "eesti estland estonia estonian estnisch estnische telefoninumber mobiil",
+            "eesti estland estonia estonian estnisch estnische telefoninumber mobiil tere",
             "LV",
-            "latvija latvijā lettland latvia latvian lettisch lettische tālr tālrunis tālruņa mobilais mans esmu dzīvoju",
+            "latvija latvijā lettland latvia latvian lettisch lettische tālr tālrunis tālruņa mobilais mans esmu dzīvoju"
+                    + " labdien sveiki",
             "LT",
-            "lietuva lietuvoje litauen lithuania lithuanian litauisch litauische telefonas mobilusis mano gyvenu",
+            "lietuva lietuvoje litauen lithuania lithuanian litauisch litauische telefonas mobilusis mano gyvenu laba sveiki",
             "NL",
             "nederland niederlande netherlands holland dutch niederländisch niederländische mijn mobiel"
                     + " telefoonnummer",
@@ -93,7 +94,10 @@ final class PhonesAbroad {
     /** Whether the digit run {@code whole} at {@code start} (7 to 12 digits, not read as a German phone) is one. */
     static boolean at(TextScan s, int start, String whole, int digits, PhoneNumberUtil phones) {
         if (digits < 7 || digits > 12) return false;
-        boolean keyword = Context.anyWordBefore(s, start, 1, 4, PHONE_WORDS::has);
+        // "tel. 8 686", "phone is 8 612"; but "Rufnummer? Auftrag 55019327": an order or customer word nearer wins
+        boolean keyword = Context.anyWordBefore(s, start, 3, 16, PHONE_WORDS::has)
+                && !DigitRunRule.notPersonalBefore(s, start)
+                && !CustomerNumberWords.directlyBefore(s, start);
         char first = s.at(start);
         if (!keyword && first != '0') return false;
         long regions = namedRegions(s);

@@ -2530,4 +2530,41 @@ class PiiDetectorTest {
                     .isEqualTo("hallo ich bin Sabine Kerkhoff aus 25885 Ahrenviöl, Frau Tiedjen weiß bescheid");
         }
     }
+
+    /** Phones next to other numbers, and phones of a named country after a phone word a few words back. */
+    @Nested
+    class XRoundPhones {
+        @ParameterizedTest
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Tel. +372 5190 4426 / 0351 7260 3391, danke|0351 7260 3391",
+                    "ruft mich an unter +43 660 1234567 / 0171 2233445 bitte|0171 2233445",
+                    "GELD ZURÜCK ANNA BERG 4471829305 05251 887302|05251 887302",
+                    "kdnr 5520193847 0157 33829104|0157 33829104",
+                    "My phone is 8 612 34 971, I am from Lithuania|8 612 34 971",
+                    "Laba diena, tel. 8 686 51 304|8 686 51 304",
+                    "landline in Athens 210 723 4419, thanks|210 723 4419"
+                })
+        void aPhoneIsFoundWhereAnotherNumberOrAPhoneWordComesFirst(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).contains(phone);
+        }
+
+        @Test
+        void theCustomerNumberBeforeThePhoneStaysACustomerNumber() {
+            assertThat(found("kdnr 5520193847 0157 33829104", EntityType.CUSTOMER_ID))
+                    .containsExactly("5520193847");
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "My contract number is 8812 4471 0093 and the SIM is missing",
+                    "Lithuanian order 8 612 34 971 arrived",
+                    "Vertrag 210 723 4419 in Athen"
+                })
+        void noPhoneWhereTheGroupsAreOneNumberOrNoPhoneWordStands(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
 }
