@@ -46,7 +46,7 @@ final class AddressesAbroad implements Scanner {
                 continue;
             }
             int start = unitBefore(s, t.get(i).start());
-            int end = tail(s, streetEnd);
+            int end = tail(s, floorAndDoor(s, streetEnd));
             out.add(new Detection(EntityType.ADDRESS, start, end, SCORE));
             i = s.tokenAtOrAfter(end) - 1;
         }
@@ -291,6 +291,22 @@ final class AddressesAbroad implements Scanner {
             return -1;
         }
         return end;
+    }
+
+    /**
+     * "Pozsonyi út 34. II/5", "Piac utca 21. 3/12": Hungarians write floor and door after the house number's dot, the
+     * floor in Roman or Arabic digits; the end of the door, or {@code end}. A date ("12. 3/2024") has a longer tail.
+     */
+    static int floorAndDoor(TextScan s, int end) {
+        if (s.at(end) != '.' || s.at(end + 1) != ' ') return end;
+        int k = end + 2;
+        int floor = k;
+        while (k - floor < 4 && "IVX".indexOf(s.at(k)) >= 0) k++;
+        if (k == floor) while (k - floor < 2 && Chars.isDigit(s.at(k))) k++;
+        if (k == floor || s.at(k) != '/' || !Chars.isDigit(s.at(k + 1))) return end;
+        int door = ++k;
+        while (k - door < 3 && Chars.isDigit(s.at(k))) k++;
+        return Chars.isAlnum(s.at(k)) || s.at(k) == '/' ? end : k;
     }
 
     /** The start of "Apt 12B, " right before {@code start}, or {@code start}. */
