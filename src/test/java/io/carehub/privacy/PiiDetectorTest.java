@@ -2603,4 +2603,26 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
         }
     }
+
+    @Nested
+    class XRoundSouthStreets {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Moj naslov je Gregorčičeva ulica 7, 2000 Maribor.|Gregorčičeva ulica 7, 2000 Maribor",
+                    "Stan je u Ulica kralja Zvonimira 5, 10000 Zagreb|Ulica kralja Zvonimira 5, 10000 Zagreb",
+                    "Nova je Ulica grada Vukovara 14, 31000 Osijek.|Ulica grada Vukovara 14, 31000 Osijek"
+                })
+        void aSouthSlavicStreetKeepsItsLowerCaseWordsAndItsAddressWord(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Ulica je bila zatvorena 3 dana", "imam novu adresu od 1. prosinca, javit ću"})
+        void aStreetWordOrAnAddressWordBeforeOtherWordsIsNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
 }
