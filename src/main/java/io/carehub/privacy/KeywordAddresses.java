@@ -33,8 +33,7 @@ final class KeywordAddresses {
             "direccion",
             "endereco",
             "adrese",
-            // Slovenian, Croatian and Serbian, Hungarian, Greek: "naslov Prešernova ulica 21", "lakcím …", "διεύθυνση
-            // …"
+            // South Slavic, Hungarian and Greek address words: "naslov Prešernova ulica 21", "lakcím", "διεύθυνση"
             "naslov",
             "lakcim",
             "διευθυνση");
