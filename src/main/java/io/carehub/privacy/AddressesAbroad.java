@@ -46,7 +46,7 @@ final class AddressesAbroad implements Scanner {
                 continue;
             }
             int start = unitBefore(s, t.get(i).start());
-            int end = tail(s, streetEnd);
+            int end = tail(s, floorAndDoor(s, streetEnd));
             out.add(new Detection(EntityType.ADDRESS, start, end, SCORE));
             i = s.tokenAtOrAfter(end) - 1;
         }
@@ -158,7 +158,7 @@ final class AddressesAbroad implements Scanner {
             Token n = t.get(k);
             if (NUMBER_WORDS.has(n) && names > 0) break;
             if (n.capitalized() && !lex.isStopWord(n) || elidedName(n)) names++;
-            else if (!NAME_LINKS.has(n)) break; // "Avenida de la Costa Blanca", "Via dei Serragli"
+            else if (!NAME_LINKS.has(n) && !lowerNameWord(s, w, k)) break; // "Avenida de la Costa Blanca"
             k++;
         }
         if (names == 0 || k >= t.size()) return -1;
@@ -166,6 +166,20 @@ final class AddressesAbroad implements Scanner {
         int after = t.get(k - 1).end();
         if (QUOTES.indexOf(s.at(after)) >= 0) after++; // "ул. „Цар Симеон“ 112": the name's closing quote
         return houseNumber(s, k, after);
+    }
+
+    /** South Slavic street words whose names keep lower-case words: "Ulica Matice hrvatske 12", "Trg bana Jelačića 3". */
+    private static final WordSet SLAVIC_STREETS = WordSet.of("ulica", "trg");
+
+    /**
+     * "Ulica Matice hrvatske 12", "Ulica kralja Zvonimira 5": after a South Slavic street word a lower-case word that is
+     * no stop word stays in the name when a capitalized word or the house number follows it.
+     */
+    private boolean lowerNameWord(TextScan s, Token street, int k) {
+        List<Token> t = s.tokens;
+        if (!SLAVIC_STREETS.has(street) || k + 1 >= t.size() || lex.isStopWord(t.get(k))) return false;
+        Token next = t.get(k + 1);
+        return next.start() - t.get(k).end() == 1 && (next.isNumber() || next.isWord() && next.capitalized());
     }
 
     /** Quotation marks around a street's name, as Bulgarian and Russian write it: „Витоша“, «Ленина». */
@@ -291,6 +305,22 @@ final class AddressesAbroad implements Scanner {
             return -1;
         }
         return end;
+    }
+
+    /**
+     * "Pozsonyi út 34. II/5", "Piac utca 21. 3/12": Hungarians write floor and door after the house number's dot, the
+     * floor in Roman or Arabic digits; the end of the door, or {@code end}. A date ("12. 3/2024") has a longer tail.
+     */
+    static int floorAndDoor(TextScan s, int end) {
+        if (s.at(end) != '.' || s.at(end + 1) != ' ') return end;
+        int k = end + 2;
+        int floor = k;
+        while (k - floor < 4 && "IVX".indexOf(s.at(k)) >= 0) k++;
+        if (k == floor) while (k - floor < 2 && Chars.isDigit(s.at(k))) k++;
+        if (k == floor || s.at(k) != '/' || !Chars.isDigit(s.at(k + 1))) return end;
+        int door = ++k;
+        while (k - door < 3 && Chars.isDigit(s.at(k))) k++;
+        return Chars.isAlnum(s.at(k)) || s.at(k) == '/' ? end : k;
     }
 
     /** The start of "Apt 12B, " right before {@code start}, or {@code start}. */

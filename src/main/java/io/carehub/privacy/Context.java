@@ -2,6 +2,7 @@ package io.carehub.privacy;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** Context words that raise confidence: a keyword among the few tokens before (or after) a candidate. */
@@ -220,10 +221,17 @@ final class Context {
             if (!token.isWord()) continue;
             String w = token.folded();
             if (documentWord(w)) return true;
+            if (w.equals("op") && k > 0 && OP_NUMBER_WORDS.contains(t.get(k - 1).folded())) return true;
             if (OtherIdRule.keyword(token)) return false;
         }
         return false;
     }
+
+    /**
+     * "číslo OP EH482910", "čísla OP 203917462": Czech and Slovak write the identity card (občiansky/občanský průkaz)
+     * as "OP"; only after a word for "number", as "op" alone is Dutch for "on" ("op de bel").
+     */
+    private static final Set<String> OP_NUMBER_WORDS = Set.of("cislo", "cisla", "cislom", "c");
 
     /** Heads of the words for identity documents in the languages customers write in. */
     private static final List<String> DOCUMENT_HEADS = List.of(

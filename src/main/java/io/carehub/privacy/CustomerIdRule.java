@@ -43,7 +43,18 @@ final class CustomerIdRule implements Scanner {
             "klienta",
             "klienten",
             "client",
-            "cliente");
+            "cliente",
+            // the contract in Czech, Slovak, Croatian/Serbian/Bosnian, Slovenian, Polish and Greek ("číslo smlouvy
+            // VK-2271-80913", "broj ugovora", "številka pogodbe", "numer umowy", "αριθμός συμβολαίου")
+            "smlouvy",
+            "smlouva",
+            "zmluvy",
+            "zmluva",
+            "ugovora",
+            "pogodbe",
+            "umowy",
+            "συμβολαίου",
+            "συμβολαιου");
     /** First halves of keywords written in two tokens: "Kd.-Nr.", "Kunden Nr", "customer no.". */
     private static final WordSet KEYWORD_HEADS = WordSet.of(
             "kd", "kunden", "vertrags", "customer", "contract", "account", "kundennummer", "musteri", "muesteri");
@@ -51,8 +62,32 @@ final class CustomerIdRule implements Scanner {
     private static final WordSet KEYWORD_TAILS =
             WordSet.of("nr", "nummer", "number", "no", "id", "num", "konto", "numarasi");
     private static final WordSet FILLERS = WordSet.of(
-            "ist", "lautet", "lauten", "meine", "mein", "die", "der", "is", "nr", "no", "number", "nummer", "waere",
-            "hier", "ja", "also", "my", "the", "sind", "von", "bei", "euch", "ihnen");
+            "ist",
+            "lautet",
+            "lauten",
+            "meine",
+            "mein",
+            "die",
+            "der",
+            "is",
+            "nr",
+            "no",
+            "number",
+            "nummer",
+            "waere",
+            "hier",
+            "ja",
+            "also",
+            "my",
+            "the",
+            "sind",
+            "von",
+            "bei",
+            "euch",
+            "ihnen",
+            // "číslo smlouvy je 7720913354", "numer umowy jest …": "is" in the West and South Slavic languages
+            "je",
+            "jest");
     private static final WordSet LIST_JOINERS = WordSet.of("und", "sowie", "and", "oder", "or");
 
     @Override

@@ -222,6 +222,11 @@ final class IdDocumentScanner implements Scanner {
         int letters = start - 1 - k;
         if (letters < 1 || Chars.isAlnum(s.at(k - 1))) return start;
         String series = new String(s.c, k, letters);
-        return Context.documentWord(Folding.fold(series)) || series.equals("NR") || series.equals("NO") ? start : k;
+        return Context.documentWord(Folding.fold(series))
+                        || series.equals("NR")
+                        || series.equals("NO")
+                        || series.equals("OP")
+                ? start
+                : k; // "číslo OP 203917462": the Czech and Slovak ID card's abbreviation, no series
     }
 }

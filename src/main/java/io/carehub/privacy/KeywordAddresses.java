@@ -32,11 +32,15 @@ final class KeywordAddresses {
             "indirizzo",
             "direccion",
             "endereco",
-            "adrese");
+            "adrese",
+            // South Slavic, Hungarian and Greek address words: "naslov Prešernova ulica 21", "lakcím", "διεύθυνση"
+            "naslov",
+            "lakcim",
+            "διευθυνση");
     /** Words between the keyword and the address: "Adresse ist …", "address abroad: …". */
     private static final WordSet FILLERS = WordSet.of(
             "ist", "is", "lautet", "new", "old", "my", "meine", "mein", "unsere", "our", "abroad", "bitte", "please",
-            "jetzt", "now", "in", "at");
+            "jetzt", "now", "in", "at", "je");
     /** Words that end an address before its number: it was no address. */
     private static final WordSet BREAKERS = WordSet.of(
             "und",

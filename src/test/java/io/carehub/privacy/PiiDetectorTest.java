@@ -2567,4 +2567,98 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+    @Nested
+    class XRoundSouthKeywords {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Dobrý den, číslo OP HT730215, děkuji|HT730215",
+                    "Zdravím, moje číslo OP je 417720853 a telefon doplním|417720853",
+                    "Dobrý deň, čísla OP KL509113 a pasu nemám|KL509113"
+                })
+        void anIdCardWrittenOpAfterItsNumberWordIsADocument(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Bel maar op 301287645 als het kan", "OP 552019 im Krankenhaus am Dienstag"})
+        void opWithoutANumberWordIsNoDocument(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Fakturačné údaje: IČ DPH SK7120003515, ďakujem|SK7120003515",
+                    "Ο αριθμός κοινωνικών ασφαλίσεων μου είναι 40182277|40182277",
+                    "αριθμός κοινωνικής ασφάλισης 7716302 παρακαλώ|7716302"
+                })
+        void aVatIdOrSocialInsuranceNumberNamedInItsLanguageIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Dobrý den, číslo smlouvy KP-5510-20761, děkuji|KP-5510-20761",
+                    "Prosím, číslo zmluvy 8812004731 nesedí|8812004731",
+                    "Dobrý den, moje číslo smlouvy je 6610238475, děkuji|6610238475",
+                    "Molim vas, broj ugovora UG-44017 je pogrešan|UG-44017"
+                })
+        void aContractNumberNamedInItsLanguageIsACustomerId(String text, String number) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).containsExactly(number);
+        }
+    }
+
+    @Nested
+    class XRoundSouthFloorsAndDoors {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Az új címem: 1085 Budapest, Baross utca 41. III/8, köszönöm|1085 Budapest, Baross utca 41. III/8",
+                    "Lakcím: 6720 Szeged, Kárász utca 9. 1/4 - ez a régi|6720 Szeged, Kárász utca 9. 1/4"
+                })
+        void aHungarianFloorAndDoorBelongToTheAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Lakcím: 6720 Szeged, Kárász utca 9. 1/2024 óta lakom ott|6720 Szeged, Kárász utca 9",
+                    "Lakcím: 6720 Szeged, Kárász utca 9. Fizetés 3/12 részletben|6720 Szeged, Kárász utca 9"
+                })
+        void aDateOrANumberAfterTheSentenceIsNoDoor(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+    }
+
+    @Nested
+    class XRoundSouthStreets {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Moj naslov je Gregorčičeva ulica 7, 2000 Maribor.|Gregorčičeva ulica 7, 2000 Maribor",
+                    "Stan je u Ulica kralja Zvonimira 5, 10000 Zagreb|Ulica kralja Zvonimira 5, 10000 Zagreb",
+                    "Nova je Ulica grada Vukovara 14, 31000 Osijek.|Ulica grada Vukovara 14, 31000 Osijek"
+                })
+        void aSouthSlavicStreetKeepsItsLowerCaseWordsAndItsAddressWord(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Ulica je bila zatvorena 3 dana", "imam novu adresu od 1. prosinca, javit ću"})
+        void aStreetWordOrAnAddressWordBeforeOtherWordsIsNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
 }
