@@ -92,6 +92,8 @@ public final class PiiDetector {
             new PersonalNumbersAbroad(),
             new NationalNumbers(),
             new CheckedNationalIds(),
+            new VatNumbersNorth(),
+            new DanishPassports(),
             new DocumentSerials(),
             new LusophoneIdCards(),
             new StudentCardNumbers(),
