@@ -2590,4 +2590,34 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
         }
     }
+
+    /** Icelandic patronymics and Lithuanian surnames, known by their endings where no name list holds them. */
+    @Nested
+    class XRoundNordicSurnames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Góðan dag, ég heiti Ásdís Björgvinsdóttir og bý í Kiel|Ásdís Björgvinsdóttir",
+                    "Kveðja, Einar Sveinbjörnsson, kt. fylgir|Einar Sveinbjörnsson",
+                    "Laba diena, mano vardas Rūta Kazlauskaitė|Rūta Kazlauskaitė",
+                    "Der Vertrag läuft auf Aldona Jankevičienė, meine Mutter|Aldona Jankevičienė",
+                    "Labas, Tomas Mickevičius čia, kaip sekasi?|Tomas Mickevičius"
+                })
+        void aNorthernSurnameIsAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Die Hygiene im Shop war leider nicht gut",
+                    "Ein Megabyte pro Sekunde ist zu langsam",
+                    "Das Lesson Pack kostet extra"
+                })
+        void wordsWithLookAlikeEndingsAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
