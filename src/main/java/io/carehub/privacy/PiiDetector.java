@@ -106,6 +106,7 @@ public final class PiiDetector {
             new BirthDateScanner(),
             new BirthYears(),
             new WordDateScanner(),
+            new BalticYearFirstDates(),
             new CalendarDates(),
             new SpokenDotDates(),
             new CustomerIdRule(),

@@ -2620,4 +2620,33 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /** Latvian and Lithuanian birth dates written year first, with the month's name. */
+    @Nested
+    class XRoundNordicYearFirstDates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Es esmu dzimis 1979. gada 3. februārī Liepājā|1979. gada 3. februārī",
+                    "Mana meita dzimusi 2006. gada 28. oktobrī|2006. gada 28. oktobrī",
+                    "Mano mama gimusi 1990 m. rugsėjo 14 d. Kaune|1990 m. rugsėjo 14 d.",
+                    "Geburtstag meiner Frau: 1968 m. gegužės 2 d.|1968 m. gegužės 2 d."
+                })
+        void aYearFirstDateAfterABirthWordIsADateOfBirth(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Līgums noslēgts 2024. gada 5. martā Rīgā",
+                    "Sutartis pasirašyta 2025 m. spalio 3 d. Vilniuje",
+                    "Seit 2019 m ist der Anschluss 3 km entfernt"
+                })
+        void aYearFirstDateWithoutABirthWordIsNone(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
 }
