@@ -43,7 +43,18 @@ final class Lexicons {
             "yan", "escu", "eanu", "wat", "pong", "phong", "porn", "sak", "chai");
 
     /** The surname suffixes by their last (ASCII) char: a word is compared with the few that end as it does. */
-    private static final String[][] SUFFIXES_BY_LAST_CHAR = byLastChar(SURNAME_SUFFIXES);
+    /**
+     * The surname endings of the North and the Baltic, accents folded: the Icelandic patronymic ("Þórsdóttir",
+     * "Ólafsson"), the Lithuanian daughter's and wife's names ("Kazlauskaitė", "Žemaitiūtė", "Kazlauskienė",
+     * "Jankevičienė") and the men's ("Petraitis", "Kazlauskas", "Mickevičius"); the bare "-ytė" and "-ienė" are left
+     * out, since "Megabyte" and "Hygiene" end so.
+     */
+    private static final List<String> NORTHERN_SURNAME_SUFFIXES =
+            List.of("dottir", "sson", "aite", "iute", "auskiene", "viciene", "aitis", "icius", "auskas");
+
+    private static final String[][] SUFFIXES_BY_LAST_CHAR =
+            byLastChar(java.util.stream.Stream.concat(SURNAME_SUFFIXES.stream(), NORTHERN_SURNAME_SUFFIXES.stream())
+                    .toList());
 
     private static final Lexicons INSTANCE = new Lexicons();
 

@@ -2661,4 +2661,122 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
     }
+    /** Company and VAT numbers of the Benelux and the North behind their country code, trusted by their check digits. */
+    @Nested
+    class XRoundNordicCompanyNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Factuur graag op naam van de zaak, BTW BE0168326771|BE0168326771",
+                    "Firmenadresse in Gent, Unternehmensnummer BE 0157.934.806|BE 0157.934.806",
+                    "Stichting De Vlonder, btw-id NL674627151B01 graag op de factuur|NL674627151B01",
+                    "Vores firma: Smørrebrød ApS, moms DK23026937, kontakt via mail|DK23026937",
+                    "Fakturaadresse: Fjellbris AS, org.nr. NO 881 692 708 MVA|NO 881 692 708 MVA",
+                    "Company Havgull AS, VAT NO913639324, office in Bergen|NO913639324"
+                })
+        void aCheckedCompanyNumberIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Factuur graag op naam van de zaak, BTW BE0168326772",
+                    "Stichting De Vlonder, btw-id NL674627152B01 graag op de factuur",
+                    "Vores firma: Smørrebrød ApS, moms DK23026938, kontakt via mail",
+                    "NO 881 692 708 people called back yet, ticket still open"
+                })
+        void aNumberFailingItsCheckOrWithoutItsWordIsNoCompanyNumber(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /** A Danish passport's nine digits right after "pas", read as the document's rather than a customer number. */
+    @Nested
+    class XRoundNordicPassports {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Jeg sender kopi af mit pas nr. 207114593 i morgen|207114593",
+                    "Hej, min dansk pas 205581736 er udløbet|205581736",
+                    "CPR 120385-1437, pas nummer 211390477, tlf følger|211390477"
+                })
+        void nineDigitsAfterPasAreAPassport(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Je ne paie pas 12 euros de plus pour ce forfait",
+                    "mijn pas 1234 werkt niet bij de automaat",
+                    "pas nr. 20711459 is te kort"
+                })
+        void otherNumbersAfterPasAreNoPassport(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
+
+    /** Icelandic patronymics and Lithuanian surnames, known by their endings where no name list holds them. */
+    @Nested
+    class XRoundNordicSurnames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Góðan dag, ég heiti Ásdís Björgvinsdóttir og bý í Kiel|Ásdís Björgvinsdóttir",
+                    "Kveðja, Einar Sveinbjörnsson, kt. fylgir|Einar Sveinbjörnsson",
+                    "Laba diena, mano vardas Rūta Kazlauskaitė|Rūta Kazlauskaitė",
+                    "Der Vertrag läuft auf Aldona Jankevičienė, meine Mutter|Aldona Jankevičienė",
+                    "Labas, Tomas Mickevičius čia, kaip sekasi?|Tomas Mickevičius"
+                })
+        void aNorthernSurnameIsAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Die Hygiene im Shop war leider nicht gut",
+                    "Ein Megabyte pro Sekunde ist zu langsam",
+                    "Das Lesson Pack kostet extra"
+                })
+        void wordsWithLookAlikeEndingsAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
+
+    /** Latvian and Lithuanian birth dates written year first, with the month's name. */
+    @Nested
+    class XRoundNordicYearFirstDates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Es esmu dzimis 1979. gada 3. februārī Liepājā|1979. gada 3. februārī",
+                    "Mana meita dzimusi 2006. gada 28. oktobrī|2006. gada 28. oktobrī",
+                    "Mano mama gimusi 1990 m. rugsėjo 14 d. Kaune|1990 m. rugsėjo 14 d.",
+                    "Geburtstag meiner Frau: 1968 m. gegužės 2 d.|1968 m. gegužės 2 d."
+                })
+        void aYearFirstDateAfterABirthWordIsADateOfBirth(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Līgums noslēgts 2024. gada 5. martā Rīgā",
+                    "Sutartis pasirašyta 2025 m. spalio 3 d. Vilniuje",
+                    "Seit 2019 m ist der Anschluss 3 km entfernt"
+                })
+        void aYearFirstDateWithoutABirthWordIsNone(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
 }
