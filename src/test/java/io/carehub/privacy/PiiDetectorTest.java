@@ -2567,6 +2567,7 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+
     @Nested
     class XRoundSouthKeywords {
 
