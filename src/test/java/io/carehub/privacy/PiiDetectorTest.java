@@ -2538,9 +2538,9 @@ class PiiDetectorTest {
         @CsvSource(
                 delimiter = '|',
                 value = {
-                    "bitte rückruf wegen störung kdnr 4411223344 leonie steinbrecher l.steinbrecher@web.de"
-                            + "|leonie steinbrecher",
-                    "router blinkt rot seit gestern, konstantin wendelbach kdnr 7700112233|konstantin wendelbach",
+                    "bitte rückruf wegen störung kdnr 4411223344 severin steinbrecher s.steinbrecher@web.de"
+                            + "|severin steinbrecher",
+                    "router blinkt rot seit gestern, mathilde wendelbach kdnr 7700112233|mathilde wendelbach",
                     "neuer vertrag für die wohnung, nachname kaltenbrunn tel 0170 1234567|kaltenbrunn",
                     "einzug am montag, klingeln bei wessendorf 2.og bitte vorher anrufen|wessendorf",
                     "neuer anschluss für juliane van der meulen geb 03.03.1990 kdnr 5566778899|juliane van der meulen"
