@@ -47,7 +47,7 @@ final class LowerCaseMessages {
      * ("mein bruder karim", "my son noah", "nonna maria", "baba mehmet", "adı mustafa"), "man" (German, Persian), and
      * the moving-in "rein"/"raus". They stay in lower case; a name after them is capitalized on its own.
      */
-    private static final WordSet NO_NAMES = WordSet.of(
+    static final WordSet NO_NAMES = WordSet.of(
             "bruder",
             "schwester",
             "vater",
@@ -99,10 +99,10 @@ final class LowerCaseMessages {
     private static final int NAME = Lexicons.FIRST | Lexicons.SURNAME | Lexicons.WORLD_NAME | Lexicons.WORLD_FIRST;
 
     /** The bits of an everyday word: never capitalized as a name on its own. */
-    private static final int WORD = Lexicons.STOP | Lexicons.COMMON | Lexicons.ORDINARY;
+    static final int WORD = Lexicons.STOP | Lexicons.COMMON | Lexicons.ORDINARY;
 
     /** The bits of a stop word or everyday word: never capitalized, whatever the context. */
-    private static final int PLAIN = Lexicons.STOP | Lexicons.COMMON;
+    static final int PLAIN = Lexicons.STOP | Lexicons.COMMON;
 
     private LowerCaseMessages() {}
 
@@ -163,6 +163,7 @@ final class LowerCaseMessages {
                 }
             }
         }
+        NamesInSlots.mark(c, tokens, up);
         List<Token> out = null;
         for (int i = 0; i < n; i++) {
             if (!up[i] || !lowerCaseWord(c, tokens.get(i))) continue;
@@ -179,7 +180,7 @@ final class LowerCaseMessages {
      * lists that is no stop word or everyday word, or a word of no list at all, which ends the name: an unknown word
      * after a first name is its surname far more often than a verb ("vanessa mache" is the price).
      */
-    private static void surnames(char[] c, List<Token> tokens, int i, boolean[] up) {
+    static void surnames(char[] c, List<Token> tokens, int i, boolean[] up) {
         for (int k = i + 1; k <= i + 3 && k < tokens.size(); k++) {
             Token w = tokens.get(k);
             if (!nextToIt(c, tokens.get(k - 1), w) || !lowerCaseWord(c, w) || !followsName(w)) return;
@@ -189,7 +190,7 @@ final class LowerCaseMessages {
     }
 
     /** A word that may continue a name: a name word (also one that is a word, "vogel") or a word of no list. */
-    private static boolean followsName(Token w) {
+    static boolean followsName(Token w) {
         int bits = w.lexicon();
         return w.isWord()
                 && w.length() >= 3
@@ -235,7 +236,7 @@ final class LowerCaseMessages {
     }
 
     /** A word written in lower case; not one glued to a "!" ("fritz!box"), a product's name. */
-    private static boolean lowerCaseWord(char[] c, Token t) {
+    static boolean lowerCaseWord(char[] c, Token t) {
         return t.isWord()
                 && !t.capitalized()
                 && Character.isLowerCase(c[t.start()])
@@ -246,12 +247,12 @@ final class LowerCaseMessages {
     }
 
     /** A word of a name list that is no everyday word, of three letters or more. */
-    private static boolean nameWord(Token t) {
+    static boolean nameWord(Token t) {
         return t.length() >= 3 && (t.lexicon() & NAME) != 0 && (t.lexicon() & WORD) == 0 && !NO_NAMES.has(t);
     }
 
     /** "frau mannsfeld", "herr wolf": after a salutation a surname even when it is a word, or a word of no list. */
-    private static boolean surnameAfterSalutation(Token t) {
+    static boolean surnameAfterSalutation(Token t) {
         int bits = t.lexicon();
         return t.isWord() && t.length() >= 3 && (bits & PLAIN) == 0 && (bits == 0 || (bits & NAME) != 0);
     }
@@ -279,7 +280,7 @@ final class LowerCaseMessages {
     }
 
     /** "sabine weber", "fr. mannsfeld": the next word, after a space (and an abbreviation's dot) only. */
-    private static boolean nextToIt(char[] c, Token a, Token b) {
+    static boolean nextToIt(char[] c, Token a, Token b) {
         if (!b.isWord() || b.start() - a.end() > 2) return false;
         for (int i = a.end(); i < b.start(); i++) {
             if (c[i] != ' ' && !(c[i] == '.' && i == a.end() && a.length() <= 3)) return false;

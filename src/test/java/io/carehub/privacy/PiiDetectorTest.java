@@ -2780,4 +2780,33 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+    @Nested
+    class XRoundLowerNamesInSlots {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "bitte rückruf wegen störung kdnr 4411223344 severin steinbrecher s.steinbrecher@web.de"
+                            + "|severin steinbrecher",
+                    "router blinkt rot seit gestern, mathilde wendelbach kdnr 7700112233|mathilde wendelbach",
+                    "neuer vertrag für die wohnung, nachname kaltenbrunn tel 0170 1234567|kaltenbrunn",
+                    "einzug am montag, klingeln bei wessendorf 2.og bitte vorher anrufen|wessendorf",
+                    "neuer anschluss für juliane van der meulen geb 03.03.1990 kdnr 5566778899|juliane van der meulen"
+                })
+        void aLowerCaseNameInItsOwnSlotIsAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "wir wollen wechseln, klingel geht nicht bitte anrufen 0170 7654321",
+                    "ho provato a chiamare ma cade la linea dopo 10 minuti",
+                    "was heißt fehlercode 0x3f im display vom router"
+                })
+        void wordsBetweenNumbersAndCommasAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
