@@ -2780,6 +2780,7 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+
     @Nested
     class XRoundLowerNamesInSlots {
 
