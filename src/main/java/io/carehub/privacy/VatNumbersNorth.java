@@ -31,10 +31,21 @@ final class VatNumbersNorth implements Scanner {
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
-        Matcher m = NUMBER.matcher(s.cleaned());
-        while (m.find()) {
+        char[] c = s.c;
+        Matcher m = null;
+        // the pattern is tried only where a country code stands: a regex search over every message cost 4 % of all
+        for (int i = 0; i + 1 < c.length; i++) {
+            if (!countryCode(c[i], c[i + 1])) continue;
+            if (m == null) m = NUMBER.matcher(s.cleaned()).useTransparentBounds(true);
+            m.region(i, c.length);
+            if (!m.lookingAt()) continue;
             if (checked(s, m)) out.add(new Detection(EntityType.OTHER_ID, m.start(), m.end(), SCORE));
+            i = m.end() - 1;
         }
+    }
+
+    private static boolean countryCode(char a, char b) {
+        return a == 'B' && b == 'E' || a == 'N' && (b == 'L' || b == 'O') || a == 'D' && b == 'K';
     }
 
     private static boolean checked(TextScan s, Matcher m) {
