@@ -18,43 +18,6 @@ final class HomeCountryPhones implements Scanner {
     static final double SCORE = 0.89;
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
-    /** Phone words in German, English and the languages of these countries, folded ("telefonszám", "mobilní"). */
-    private static final WordSet PHONE_WORDS = WordSet.of(
-            "tel",
-            "telefon",
-            "telefonnummer",
-            "handy",
-            "handynummer",
-            "mobil",
-            "mobilnummer",
-            "rufnummer",
-            "erreichbar",
-            "festnetz",
-            "festnetznummer",
-            "phone",
-            "landline",
-            "mobile",
-            "mob",
-            "cell",
-            "whatsapp",
-            "mobilni",
-            "mobilny",
-            "telefonu",
-            "telefonni",
-            "telefonszam",
-            "telefonszamom",
-            "mobilszam",
-            "mobilszamom",
-            // Greek is folded to lower case only, its accents kept
-            "κινητό",
-            "κινητού",
-            "τηλέφωνο",
-            "τηλεφώνου",
-            "σταθερό",
-            "τηλ",
-            "mowbajl",
-            "numru");
-
     private static final List<String> OTHER_NUMBER_HEADS =
             List.of("bestell", "auftrag", "order", "rechnung", "invoice", "ticket", "vorgang", "sendung", "tracking");
 
@@ -128,7 +91,7 @@ final class HomeCountryPhones implements Scanner {
             if (pos - token.end() > 40) return false;
             if (!token.isWord()) continue;
             String w = token.folded();
-            if (PHONE_WORDS.contains(w)) return true;
+            if (PhonesAbroad.PHONE_WORDS.contains(w)) return true;
             for (String head : OTHER_NUMBER_HEADS) {
                 if (w.startsWith(head)) return false;
             }

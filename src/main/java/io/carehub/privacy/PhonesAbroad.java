@@ -22,10 +22,12 @@ final class PhonesAbroad {
     private PhonesAbroad() {}
 
     /**
-     * Words for a phone, German, English and of these countries; not the "Nr."/"nummer" that Context's phone words
-     * have, which also name a customer or order number of eight digits.
+     * Words for a phone, German, English and of the countries read here and in {@link HomeCountryPhones} (Nordic,
+     * Baltic, Dutch, Czech, Slovak, Hungarian, Greek, Maltese; Greek is folded to lower case only, its accents kept);
+     * not the "Nr."/"nummer" that Context's phone words have, which also name a customer or order number of eight
+     * digits.
      */
-    private static final WordSet PHONE_WORDS = WordSet.of(
+    static final WordSet PHONE_WORDS = WordSet.of(
             "tel",
             "telefon",
             "telefonnummer",
@@ -51,7 +53,27 @@ final class PhonesAbroad {
             "talrunis",
             "telefonas",
             "telefoninumber",
-            "mobiil");
+            "mobiil",
+            "festnetz",
+            "festnetznummer",
+            "landline",
+            "cell",
+            "mobilni",
+            "mobilny",
+            "telefonu",
+            "telefonni",
+            "telefonszam",
+            "telefonszamom",
+            "mobilszam",
+            "mobilszamom",
+            "κινητό",
+            "κινητού",
+            "τηλέφωνο",
+            "τηλεφώνου",
+            "σταθερό",
+            "τηλ",
+            "mowbajl",
+            "numru");
 
     private static final String[] REGIONS = {"DK", "SE", "NO", "FI", "IS", "EE", "LV", "LT", "NL", "BE"};
 
