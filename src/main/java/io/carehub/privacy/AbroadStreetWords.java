@@ -326,4 +326,25 @@ final class AbroadStreetWords {
         }
         return false;
     }
+
+    /** "l'Église", "d'Alsace": a name after an elided French article, one token with it; or a Maltese one. */
+    static boolean elidedName(TextScan.Token n) {
+        String w = n.text();
+        return w.length() > 3
+                        && (w.charAt(0) == 'l' || w.charAt(0) == 'd')
+                        && (w.charAt(1) == '\'' || w.charAt(1) == '’')
+                        && Character.isUpperCase(w.charAt(2))
+                || maltesePrefixedName(w);
+    }
+
+    /** "il-Kbira", "tal-Ħriereb", "ta'Xbiex": a Maltese article glued to a capitalized name, one token with it. */
+    private static boolean maltesePrefixedName(String w) {
+        int mark = 0;
+        while (mark < w.length() && mark < 4 && Character.isLowerCase(w.charAt(mark))) mark++;
+        return mark >= 1
+                && mark + 2 < w.length()
+                && (w.charAt(mark) == '-' || w.charAt(mark) == '\'')
+                && NAME_LINKS.contains(w.substring(0, mark))
+                && Character.isUpperCase(w.charAt(mark + 1));
+    }
 }

@@ -3,7 +3,6 @@ package io.carehub.privacy;
 import static io.carehub.privacy.AbroadStreetWords.DIRECTIONS;
 import static io.carehub.privacy.AbroadStreetWords.LOWER_CASE_OK;
 import static io.carehub.privacy.AbroadStreetWords.NAME_LINKS;
-import static io.carehub.privacy.AbroadStreetWords.NOT_AFTER_NUMBER;
 import static io.carehub.privacy.AbroadStreetWords.NUMBER_WORDS;
 import static io.carehub.privacy.AbroadStreetWords.STREET_AFTER;
 import static io.carehub.privacy.AbroadStreetWords.STREET_FIRST;
@@ -46,7 +45,7 @@ final class AddressesAbroad implements Scanner {
                 continue;
             }
             int start = unitBefore(s, t.get(i).start());
-            int end = tail(s, floorAndDoor(s, streetEnd));
+            int end = tail(s, HouseNumbersAbroad.floorAndDoor(s, streetEnd));
             out.add(new Detection(EntityType.ADDRESS, start, end, SCORE));
             i = s.tokenAtOrAfter(end) - 1;
         }
@@ -90,7 +89,7 @@ final class AddressesAbroad implements Scanner {
                 && t.get(j).isWord()
                 && t.get(j).capitalized()
                 && (j == k || NameSpan.joined(s, t.get(j - 1), t.get(j)))) j++;
-        return j > k ? houseNumber(s, j, t.get(j - 1).end()) : -1;
+        return j > k ? HouseNumbersAbroad.houseNumber(s, j, t.get(j - 1).end()) : -1;
     }
 
     /**
@@ -157,7 +156,7 @@ final class AddressesAbroad implements Scanner {
                         || quoted(s, t.get(k - 1).end(), t.get(k).start()))) {
             Token n = t.get(k);
             if (NUMBER_WORDS.has(n) && names > 0) break;
-            if (n.capitalized() && !lex.isStopWord(n) || elidedName(n)) names++;
+            if (n.capitalized() && !lex.isStopWord(n) || AbroadStreetWords.elidedName(n)) names++;
             else if (!NAME_LINKS.has(n) && !lowerNameWord(s, w, k)) break; // "Avenida de la Costa Blanca"
             k++;
         }
@@ -165,7 +164,7 @@ final class AddressesAbroad implements Scanner {
         if (t.get(k).isWord() && NUMBER_WORDS.has(t.get(k))) k++;
         int after = t.get(k - 1).end();
         if (QUOTES.indexOf(s.at(after)) >= 0) after++; // "ул. „Цар Симеон“ 112": the name's closing quote
-        return houseNumber(s, k, after);
+        return HouseNumbersAbroad.houseNumber(s, k, after);
     }
 
     /** South Slavic street words whose names keep lower-case words: "Ulica Matice hrvatske 12", "Trg bana Jelačića 3". */
@@ -217,7 +216,7 @@ final class AddressesAbroad implements Scanner {
                 int n = k + 1;
                 if (n < t.size() && t.get(n).isWord() && NUMBER_WORDS.has(t.get(n))) n++;
                 return n < t.size()
-                        ? houseNumber(
+                        ? HouseNumbersAbroad.houseNumber(
                                 s, n, t.get(n - 1).end() + (s.at(t.get(n - 1).end()) == ':' ? 1 : 0))
                         : -1;
             }
@@ -276,51 +275,11 @@ final class AddressesAbroad implements Scanner {
         int last = k;
         while (j < t.size() && j - k < max && t.get(j).isWord() && NameSpan.joined(s, t.get(j - 1), t.get(j))) {
             Token n = t.get(j);
-            if (n.capitalized() && !lex.isCommon(n) || elidedName(n)) last = j + 1;
+            if (n.capitalized() && !lex.isCommon(n) || AbroadStreetWords.elidedName(n)) last = j + 1;
             else if (!NAME_LINKS.has(n)) break;
             j++;
         }
         return last;
-    }
-
-    /** The end of "28", "25a", "12/3" at token k right after {@code after}, or -1. */
-    static int houseNumber(TextScan s, int k, int after) {
-        List<Token> t = s.tokens;
-        if (k >= t.size()) return -1;
-        Token n = t.get(k);
-        if (!n.isNumber() || n.length() > 4 || n.start() - after > 3 || !s.onlyBetween(after, n.start(), ".,")) {
-            return -1;
-        }
-        int end = n.end();
-        if (Chars.isLetter(s.at(end)) && !Chars.isAlnum(s.at(end + 1))) end++;
-        else if ((s.at(end) == '/' || s.at(end) == '-') && Chars.isDigit(s.at(end + 1))) {
-            end++;
-            while (Chars.isDigit(s.at(end))) end++;
-        } else if (s.at(end) == '-' && romanFloor(s, end + 1) > 0) end = romanFloor(s, end + 1); // "412-II", "17-hs"
-        if (Chars.isAlnum(s.at(end)) || (s.at(end) == '.' || s.at(end) == ',') && Chars.isDigit(s.at(end + 1))) {
-            return -1; // "28.10." or "12,50"
-        }
-        int unit = s.tokenAtOrAfter(end);
-        if (unit < t.size() && t.get(unit).start() - end <= 1 && NOT_AFTER_NUMBER.has(t.get(unit))) {
-            return -1;
-        }
-        return end;
-    }
-
-    /**
-     * "Pozsonyi út 34. II/5", "Piac utca 21. 3/12": Hungarians write floor and door after the house number's dot, the
-     * floor in Roman or Arabic digits; the end of the door, or {@code end}. A date ("12. 3/2024") has a longer tail.
-     */
-    static int floorAndDoor(TextScan s, int end) {
-        if (s.at(end) != '.' || s.at(end + 1) != ' ') return end;
-        int k = end + 2;
-        int floor = k;
-        while (k - floor < 4 && "IVX".indexOf(s.at(k)) >= 0) k++;
-        if (k == floor) while (k - floor < 2 && Chars.isDigit(s.at(k))) k++;
-        if (k == floor || s.at(k) != '/' || !Chars.isDigit(s.at(k + 1))) return end;
-        int door = ++k;
-        while (k - door < 3 && Chars.isDigit(s.at(k))) k++;
-        return Chars.isAlnum(s.at(k)) || s.at(k) == '/' ? end : k;
     }
 
     /** The start of "Apt 12B, " right before {@code start}, or {@code start}. */
@@ -370,34 +329,5 @@ final class AddressesAbroad implements Scanner {
         if (s.at(i) == ',') i++;
         if (s.at(i) != ' ' || i >= s.length() - 1) return -1;
         return i + 1;
-    }
-
-    /** The end of a Dutch floor after a house number's dash ("412-II", "17-hs", "3-H"), or -1. */
-    private static int romanFloor(TextScan s, int i) {
-        int k = i;
-        while (k - i < 4 && "IVX".indexOf(s.at(k)) >= 0) k++;
-        if (k == i && (s.at(k) == 'h' || s.at(k) == 'H')) k += s.at(k + 1) == 's' ? 2 : 1;
-        return k > i && !Chars.isAlnum(s.at(k)) ? k : -1;
-    }
-
-    /** "l'Église", "d'Alsace": a name after an elided French article, one token with it; or a Maltese one. */
-    private static boolean elidedName(Token n) {
-        String w = n.text();
-        return w.length() > 3
-                        && (w.charAt(0) == 'l' || w.charAt(0) == 'd')
-                        && (w.charAt(1) == '\'' || w.charAt(1) == '’')
-                        && Character.isUpperCase(w.charAt(2))
-                || maltesePrefixedName(w);
-    }
-
-    /** "il-Kbira", "tal-Ħriereb", "ta'Xbiex": a Maltese article glued to a capitalized name, one token with it. */
-    private static boolean maltesePrefixedName(String w) {
-        int mark = 0;
-        while (mark < w.length() && mark < 4 && Character.isLowerCase(w.charAt(mark))) mark++;
-        return mark >= 1
-                && mark + 2 < w.length()
-                && (w.charAt(mark) == '-' || w.charAt(mark) == '\'')
-                && NAME_LINKS.contains(w.substring(0, mark))
-                && Character.isUpperCase(w.charAt(mark + 1));
     }
 }

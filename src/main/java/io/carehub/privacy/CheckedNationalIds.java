@@ -181,10 +181,10 @@ final class CheckedNationalIds implements Scanner {
             // "0170 3318 0942" is a German mobile; an Aadhaar never starts with 0 or 1
             return d.charAt(0) != '0' && myNumber(d) && named.test("japanese")
                     || d.charAt(0) >= '2' && aadhaar(d) && named.test("aadhaar")
-                    || plain && kazakhIin(d) && named.test("kazakh");
+                    || plain && AbroadChecksums.kazakhIin(d) && named.test("kazakh");
         }
         if (n == 10 && plain) {
-            return ukrainianTaxNumber(d) && named.test(UKRAINIAN_TAX)
+            return AbroadChecksums.ukrainianTaxNumber(d) && named.test(UKRAINIAN_TAX)
                     || AbroadChecksums.danishCpr(d) && named.test("danish-cpr")
                     || AbroadChecksums.icelandicKennitala(d) && named.test("icelandic");
         }
@@ -295,32 +295,6 @@ final class CheckedNationalIds implements Scanner {
         int sum = 0;
         for (int i = 0; i < 7; i++) sum += (d.charAt(i) - '0') * weights[i];
         return (10 - sum % 10) % 10 == d.charAt(7) - '0';
-    }
-
-    /**
-     * Kazakhstan: YYMMDD, a century and sex digit (1 to 6), four serial digits and a check digit: the first eleven
-     * weighted 1 to 11 mod 11, or weighted 3 to 11, 1, 2 when that gives 10 (a second 10 is no valid IIN).
-     */
-    static boolean kazakhIin(String d) {
-        if (!date(num(d, 4, 6), num(d, 2, 4)) || d.charAt(6) < '1' || d.charAt(6) > '6') return false;
-        int check = weightedMod11(d, 1);
-        if (check == 10) check = weightedMod11(d, 3);
-        return check != 10 && check == d.charAt(11) - '0';
-    }
-
-    /** The first eleven digits weighted from {@code firstWeight} up, 11 wrapping to 1, mod 11. */
-    private static int weightedMod11(String d, int firstWeight) {
-        int sum = 0;
-        for (int i = 0; i < 11; i++) sum += (d.charAt(i) - '0') * ((firstWeight - 1 + i) % 11 + 1);
-        return sum % 11;
-    }
-
-    /** Ukraine: the РНОКПП's first nine digits weighted -1, 5, 7, 9, 4, 6, 10, 5, 7; the sum mod 11 mod 10. */
-    static boolean ukrainianTaxNumber(String d) {
-        int[] weights = {-1, 5, 7, 9, 4, 6, 10, 5, 7};
-        int sum = 0;
-        for (int i = 0; i < 9; i++) sum += (d.charAt(i) - '0') * weights[i];
-        return Math.floorMod(sum, 11) % 10 == d.charAt(9) - '0';
     }
 
     /** India: 12 digits, the last a Verhoeff check digit. */

@@ -126,7 +126,7 @@ final class DigitRunRule implements Scanner {
                     && " -/.".indexOf(s.at(t.get(j).end())) >= 0
                     && t.get(j + 1).length() >= 2
                     && t.get(j + 1).length() <= 6
-                    && !CustomerIdRule.phoneFollows(s, j + 1, digits)) {
+                    && !PhoneAfterNumber.follows(s, j + 1, digits)) {
                 dotted |= s.at(t.get(j).end()) == '.';
                 j++;
                 digits += t.get(j).length();

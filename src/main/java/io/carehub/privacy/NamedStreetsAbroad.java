@@ -51,7 +51,7 @@ final class NamedStreetsAbroad implements Scanner {
             if (personFirst
                     && !AbroadStreetWords.endsLikeAStreet(t.get(number - 1).folded())) continue;
             int houseEnd =
-                    AddressesAbroad.houseNumber(s, number, t.get(number - 1).end());
+                    HouseNumbersAbroad.houseNumber(s, number, t.get(number - 1).end());
             if (houseEnd < 0) continue;
             int end = postcodeAfter(s, houseEnd);
             if (end < 0) continue;
