@@ -21,13 +21,21 @@ import java.util.Map;
  */
 final class KeywordLists {
 
-    /** The index at one generation: immutable, replaced as a whole when lists were added. */
-    record Index(WordTable ids, long[][] listsById, int generation) {
+    /**
+     * The index at one generation: immutable, replaced as a whole when lists were added. {@code numbers}: whether a
+     * list has a word of digits only ("112"); while none has, a number token is in no list and is not looked up.
+     */
+    record Index(WordTable ids, long[][] listsById, int generation, boolean numbers) {
 
         /** The lists {@code folded} is in, as a bit per list id; null if it is in none. */
         long[] lists(String folded) {
             int id = ids.get(folded, -1);
             return id < 0 ? null : listsById[id];
+        }
+
+        /** {@link #lists} of a number token's digits: most messages' numbers are looked up for nothing. */
+        long[] numberLists(String digits) {
+            return numbers ? lists(digits) : null;
         }
     }
 
@@ -37,7 +45,7 @@ final class KeywordLists {
     /** How many lists were added; written under the class's lock, after their words are in {@link #LISTS_BY_WORD}. */
     private static volatile int lists;
 
-    private static volatile Index current = new Index(new WordTable(Map.of()), new long[0][], 0);
+    private static volatile Index current = new Index(new WordTable(Map.of()), new long[0][], 0, false);
 
     private KeywordLists() {}
 
@@ -66,11 +74,21 @@ final class KeywordLists {
         int longs = (generation + 63) >>> 6;
         Map<String, Integer> ids = new HashMap<>();
         List<long[]> listsById = new ArrayList<>(LISTS_BY_WORD.size());
+        boolean numbers = false;
         for (Map.Entry<String, BitSet> e : LISTS_BY_WORD.entrySet()) {
+            numbers |= digitsOnly(e.getKey());
             ids.put(e.getKey(), listsById.size());
             listsById.add(Arrays.copyOf(e.getValue().toLongArray(), longs)); // every array long enough for every id
         }
-        current = new Index(new WordTable(ids), listsById.toArray(long[][]::new), generation);
+        current = new Index(new WordTable(ids), listsById.toArray(long[][]::new), generation, numbers);
         return current;
+    }
+
+    private static boolean digitsOnly(String word) {
+        if (word.isEmpty()) return false;
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) < '0' || word.charAt(i) > '9') return false;
+        }
+        return true;
     }
 }

@@ -139,8 +139,16 @@ final class PhonesAbroad {
         return false;
     }
 
-    /** A bit per entry of {@link #REGIONS} whose words the message has. */
+    /**
+     * A bit per entry of {@link #REGIONS} whose words the message has; looked up once per message ({@link
+     * TextScan#phoneRegions}), since a long text asks again for every digit run in it.
+     */
     private static long namedRegions(TextScan s) {
+        if (s.phoneRegions < 0) s.phoneRegions = regionsOf(s);
+        return s.phoneRegions;
+    }
+
+    private static long regionsOf(TextScan s) {
         long bits = 0;
         for (Token t : s.tokens) {
             if (!t.isWord()) continue;

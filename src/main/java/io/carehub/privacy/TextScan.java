@@ -56,6 +56,9 @@ final class TextScan {
     }
 
     private String cleaned;
+    /** {@link PhonesAbroad}'s bits of the regions the message names; -1 until it first asks. */
+    long phoneRegions = -1;
+
     private int hasDigit = -1;
     /** The words of organisations' names ({@link OrganisationNames}): they depend on the text alone. */
     private boolean[] organisationWords;
@@ -154,7 +157,7 @@ final class TextScan {
                 int s = i;
                 while (i < n && Chars.isDigit(c[i])) i++;
                 String t = new String(c, s, i - s);
-                tokens.add(new Token(s, i, Kind.NUMBER, t, t, false, 0, keywords.lists(t), generation));
+                tokens.add(new Token(s, i, Kind.NUMBER, t, t, false, 0, keywords.numberLists(t), generation));
             } else if (Chars.isLetter(ch)) {
                 int s = i;
                 boolean spaceless = ch >= 0x80 && Chars.spaceless(ch); // "Matrikelnummerは" is two words
