@@ -148,8 +148,35 @@ final class ForeignAddresses implements Scanner {
         return false;
     }
 
+    /** How far {@link #capitalStart} reads a town's word; each position is read in constant time. */
+    private static final int TOWN_LOOKAHEAD = 40;
+
+    /**
+     * Where {@link #UK_POSTCODE} can start: a code's capitals and digit ("M16 8BB", "SW1A 1AA"), or a town's word whose
+     * letters end at ", " or " " before them ("Manchester M16 8BB"). Most capitalized words of a message are neither,
+     * and the pattern is not tried there.
+     */
     private static boolean capitalStart(char[] c, int i) {
-        return Character.isUpperCase(c[i]) && !StartMatcher.afterAsciiAlnum(c, i);
+        if (!Character.isUpperCase(c[i]) || StartMatcher.afterAsciiAlnum(c, i)) return false;
+        if (ukCodeAt(c, i)) return true;
+        int j = i + 1; // the town's letters and hyphens: the pattern's town ends only where they end
+        int limit = Math.min(c.length, i + TOWN_LOOKAHEAD);
+        while (j < limit && (Character.isLetter(c[j]) || c[j] == '-')) j++;
+        // a longer word, or a letter beyond 16 bits: the pattern decides
+        if (j == i + TOWN_LOOKAHEAD || j < c.length && Character.isSurrogate(c[j])) return true;
+        if (j - i < 3) return false;
+        if (j < c.length && c[j] == ',') j++;
+        return j < c.length && c[j] == ' ' && ukCodeAt(c, j + 1);
+    }
+
+    /** One or two ASCII capitals and a digit at {@code k}: a British postcode's outward code begins so. */
+    private static boolean ukCodeAt(char[] c, int k) {
+        if (k + 1 >= c.length || !asciiCapital(c[k])) return false;
+        return Chars.isDigit(c[k + 1]) || k + 2 < c.length && asciiCapital(c[k + 1]) && Chars.isDigit(c[k + 2]);
+    }
+
+    private static boolean asciiCapital(char ch) {
+        return ch >= 'A' && ch <= 'Z';
     }
 
     /** "54-203 Wrocław": two digits and a dash. */

@@ -27,7 +27,11 @@ final class NumberRunScanner implements Scanner {
     NumberRunScanner(String region, Set<String> companyNumbersE164) {
         this.region = region;
         this.companyNumbers = companyNumbersE164;
+        this.trunkDialling = "DE".equals(region) && GermanTrunk.AGREES;
     }
+
+    /** Whether numbers dialled with the trunk 0 are read by {@link GermanTrunk} before the number plan's parser. */
+    private final boolean trunkDialling;
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -280,6 +284,10 @@ final class NumberRunScanner implements Scanner {
         for (int i = 0; i < candidate.length(); i++) {
             char ch = candidate.charAt(i);
             if (ch >= '0' && ch <= '9') dialled.append(ch);
+        }
+        if (trunkDialling) {
+            PhoneNumber national = GermanTrunk.read(dialled);
+            if (national != null) return national;
         }
         try {
             return PHONES.parse(dialled, region);

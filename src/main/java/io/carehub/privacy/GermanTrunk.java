@@ -1,0 +1,69 @@
+package io.carehub.privacy;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * A German number dialled with the trunk 0 ("0151 23456789", "030 1234567" as their bare digits "015123456789"), read
+ * without the number plan's parser, which runs five patterns over every string it is given (viable number,
+ * extension, international prefix ...) and is the costliest step of a digit run. What the parser makes of such digits
+ * with the region DE is known: no international prefix ("00") and no country code, the trunk 0 stripped (no German
+ * number starts with 0, so the digits with it are never a number of the plan), and the rest kept as the national
+ * number wherever its length is a possible one ({@link ValidationResult#IS_POSSIBLE}); so the same
+ * {@link PhoneNumber}, country code 49 and the rest, is built directly there, and anything else ("00…", "0" alone,
+ * a length the plan has not, "+49 …") is left to the parser. {@link #AGREES} checks this reading against the parser
+ * once, with numbers of each kind, when the class is loaded: where a version of the plan reads them otherwise, the
+ * parser reads every number.
+ */
+final class GermanTrunk {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private static final int GERMANY = 49;
+
+    /** Whether {@link #read} gives what the parser gives for a mobile, a landline, a service number and others. */
+    static final boolean AGREES = agrees(
+            "015123456789",
+            "01761234567",
+            "030123456",
+            "0301234567890",
+            "08001234567",
+            "0900123456",
+            "0891234",
+            "0123456",
+            "01234",
+            "012",
+            "0491234567",
+            "0123456789012345");
+
+    private GermanTrunk() {}
+
+    /** The number {@code digits} ("0" and 1-9, then digits only) is, or null where the parser must read it. */
+    static PhoneNumber read(CharSequence digits) {
+        int n = digits.length();
+        if (n < 3 || n > 17 || digits.charAt(0) != '0' || digits.charAt(1) < '1' || digits.charAt(1) > '9') return null;
+        long national = 0;
+        for (int i = 1; i < n; i++) {
+            char ch = digits.charAt(i);
+            if (ch < '0' || ch > '9') return null;
+            national = national * 10 + (ch - '0');
+        }
+        PhoneNumber number = new PhoneNumber().setCountryCode(GERMANY).setNationalNumber(national);
+        return PHONES.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE ? number : null;
+    }
+
+    private static boolean agrees(String... samples) {
+        for (String digits : samples) {
+            PhoneNumber direct = read(digits);
+            if (direct == null) continue;
+            try {
+                if (!direct.exactlySameAs(PHONES.parse(digits, "DE"))) return false;
+            } catch (NumberParseException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
