@@ -46,10 +46,10 @@ final class IdShapes implements Scanner {
 
     /**
      * The first chars of each shape: three digits and a dash (ssn), "756" (ahv), a 1 or 2 with two digits and a space
-     * or a month's first digit around them (nir), four digits not starting with 0 and a day's first digit, maybe
-     * after a space (atsv; ahv and nir written without spaces start so too); an ASCII capital and a digit (kvnr), two
-     * capitals and a digit or a space and a digit (nino, vat), six capitals (cf), "ATU" or "GHA". Years, postcodes
-     * and phone numbers, and words in capitals, are mostly not tried.
+     * or a month's first digit around them (nir), four digits not starting with 0, maybe a space, a day and a month
+     * (atsv, {@link #atsvAt}); an ASCII capital and nine digits (kvnr), two capitals and a digit or a space and a
+     * digit (nino, vat), six capitals (cf), "ATU" or "GHA". Years, postcodes, customer and phone numbers, and words
+     * in capitals, are mostly not tried.
      */
     private static boolean shapeStart(char[] c, int i) {
         if (i + 5 >= c.length || StartMatcher.afterAsciiAlnum(c, i))
@@ -62,15 +62,13 @@ final class IdShapes implements Scanner {
                 return fourth == '-'
                         || ch == '7' && c[i + 1] == '5' && c[i + 2] == '6'
                         || nirDigit && (fourth == ' ' || fourth == '0' || fourth == '1')
-                        || ch != '0'
-                                && Chars.isDigit(fourth)
-                                && (dayDigit(c[i + 4]) || c[i + 4] == ' ' && dayDigit(c[i + 5]));
+                        || atsvAt(c, i);
             }
             return nirDigit && c[i + 1] == ' ' && Chars.isDigit(c[i + 2]) && Chars.isDigit(c[i + 3]);
         }
         if (!asciiCapital(ch)) return false;
         char next = c[i + 1];
-        if (Chars.isDigit(next)) return true;
+        if (Chars.isDigit(next)) return digits(c, i + 1, 9); // kvnr
         if (!asciiCapital(next)) return false;
         char third = c[i + 2];
         if (Chars.isDigit(third) || third == ' ' && Chars.isDigit(c[i + 3])) return true;
@@ -79,9 +77,30 @@ final class IdShapes implements Scanner {
                 || capitals(c, i, 6);
     }
 
-    /** The first digit of a day of the month. */
-    private static boolean dayDigit(char ch) {
-        return ch >= '0' && ch <= '3';
+    /**
+     * The whole Austrian shape at {@code i}, "1231 120485" or "1231120485": a serial not starting with 0, a day 01-31
+     * and a month 01-12. A customer or order number of eight digits and more mostly has no day and month just there,
+     * and the pattern is not tried on it.
+     */
+    private static boolean atsvAt(char[] c, int i) {
+        if (c[i] == '0' || !digits(c, i, 4)) return false;
+        int j = c[i + 4] == ' ' ? i + 5 : i + 4;
+        if (!digits(c, j, 6)) return false;
+        char d = c[j];
+        char e = c[j + 1];
+        boolean day = d == '0' ? e != '0' : d == '1' || d == '2' || d == '3' && e <= '1';
+        char m = c[j + 2];
+        char n = c[j + 3];
+        return day && (m == '0' ? n != '0' : m == '1' && n <= '2');
+    }
+
+    /** {@code count} ASCII digits from {@code from} on. */
+    private static boolean digits(char[] c, int from, int count) {
+        if (from + count > c.length) return false;
+        for (int k = from; k < from + count; k++) {
+            if (!Chars.isDigit(c[k])) return false;
+        }
+        return true;
     }
 
     private static boolean capitals(char[] c, int from, int count) {
