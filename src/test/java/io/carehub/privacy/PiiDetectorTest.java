@@ -2906,4 +2906,26 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+
+    @Nested
+    class YFrancoCalledNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "bonjour je m'appelle seydou konaté et ma box ne marche plus|seydou konaté",
+                    "Je m'appelle Hocine Brahimi, client depuis 2019|Hocine Brahimi",
+                    "salut je m'apelle oumou diarra, rappelez moi|oumou diarra"
+                })
+        void aNameAfterJeMappelleIsAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"le technicien m'appelle demain matin", "il appelle le service client chaque jour"})
+        void appelleWithoutJeIsNoIntroduction(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
