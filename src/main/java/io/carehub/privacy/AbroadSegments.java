@@ -38,7 +38,9 @@ final class AbroadSegments {
      * "lok. 5", "Whg. 3", "bl. A2", "1. tv.", the Bucharest "sector 3".
      */
     private static final Pattern UNIT = Pattern.compile(
-            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt|int|interno|scala|sector|sect)"
+            "(?:(?i:apt|apartment|flat|unit|suite|app|whg|ap|kv|lok|bl|sc|et|etaj|piso|top|tür|stiege|daire|kat|lejl|appt|int|interno|scala|sector|sect"
+                    // French and Belgian building, staircase, box and block: "Bât. B", "Esc. 2", "bte 3", "Bloc 5"
+                    + "|bât|bat|bâtiment|batiment|esc|escalier|bte|boîte|boite|bloc|imm)"
                     // Russian and Ukrainian flat, Bulgarian floor, flat and entrance, Armenian flat ("բն. 6")
                     + "|кв|ет|ап|вх|բն|m|д|D(?=:))" // Turkish "D: 9" (daire) only with its colon
                     + "[.:]? ?(?:\\d{1,4}[A-Za-z]?|[A-Z]\\d{0,3})(?![\\p{L}\\p{N}])"

@@ -35,6 +35,11 @@ final class AbroadStreetWords {
             "impasse",
             "quai",
             "place",
+            "cours",
+            // Maghrebi lane, alley, neighbourhood and housing estate: "Derb Sidi Bouloukat 14", "Zanka 7 N° 12"
+            "derb",
+            "zanka",
+            "lotissement",
             "calle",
             "avenida",
             "avda",

@@ -44,7 +44,8 @@ final class AddressesAbroad implements Scanner {
                     out.add(new Detection(EntityType.ADDRESS, t.get(i).start(), piece, 0.75));
                 continue;
             }
-            int start = unitBefore(s, t.get(i).start());
+            int start = t.get(i).start();
+            for (int before = unitBefore(s, start); before < start; before = unitBefore(s, start)) start = before;
             int end = tail(s, HouseNumbersAbroad.floorAndDoor(s, streetEnd));
             out.add(new Detection(EntityType.ADDRESS, start, end, SCORE));
             i = s.tokenAtOrAfter(end) - 1;
@@ -237,6 +238,7 @@ final class AddressesAbroad implements Scanner {
         }
         int k = i + 1;
         if (t.get(k).isWord() && t.get(k).length() == 1 && t.get(k).start() == number.end()) k++; // "12B"
+        else if (k + 1 < t.size() && REPEATS.has(t.get(k)) && s.at(t.get(k).end()) == ' ') k++; // "3 bis avenue"
         if (k >= t.size()
                 || !t.get(k).isWord()
                 || !s.onlyBetween(t.get(k - 1).end(), t.get(k).start(), ", ")) {
@@ -267,6 +269,9 @@ final class AddressesAbroad implements Scanner {
         }
         return -1;
     }
+
+    /** The French repeated house number: "3 bis avenue Jean Jaurès", "12 ter rue des Lilas". */
+    private static final WordSet REPEATS = WordSet.of("bis", "ter", "quater");
 
     /** Token index after up to {@code max} words of a street's name, at least one capitalized. */
     private int nameWords(TextScan s, int k, int max) {

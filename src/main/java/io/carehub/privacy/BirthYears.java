@@ -9,11 +9,14 @@ import java.util.List;
  * was born in), and a year said before its day and month, "geboren 1948 am 28. Juli", which
  * {@link BirthDateScanner} reads only the other way round. A year named so also vouches for a later full date of the
  * same year: "Jahrgang 1936 ... das genaue Datum: 19.5.1936" is a birth date, though "Datum" before a date
- * otherwise names an event ({@link EventDates}).
+ * otherwise names an event ({@link EventDates}). The French "je suis né en 1986", "née en 1979" names the year alone.
  */
 final class BirthYears implements Scanner {
 
     private static final WordSet YEAR_WORDS = WordSet.of("jahrgang", "jg");
+
+    /** French "born", folded: "je suis né en 1986", "née en 1979" gives the year alone. */
+    private static final WordSet FRENCH_BORN = WordSet.of("ne", "nee");
 
     @Override
     public void scan(TextScan s, List<Detection> out) {
@@ -23,6 +26,12 @@ final class BirthYears implements Scanner {
             if (!w.isWord()) continue;
             if (YEAR_WORDS.has(w) && birthYear(s, i + 1)) {
                 Token y = t.get(i + 1);
+                out.add(new Detection(EntityType.DATE_OF_BIRTH, y.start(), y.end(), BirthDateScanner.BIRTH_WORD_SCORE));
+            } else if (FRENCH_BORN.has(w)
+                    && i + 2 < t.size()
+                    && t.get(i + 1).folded().equals("en")
+                    && birthYear(s, i + 2)) {
+                Token y = t.get(i + 2);
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, y.start(), y.end(), BirthDateScanner.BIRTH_WORD_SCORE));
             } else if (Context.birthWord(w) && birthYear(s, i + 1)) {
                 int end = dayAfterYear(s, i + 1);

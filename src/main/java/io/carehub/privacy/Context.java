@@ -160,6 +160,11 @@ final class Context {
             "permit",
             "residence",
             "cni",
+            // Maghrebi identity card (carte d'identité nationale, "CIN BE123456"), the French receipt for a residence
+            // permit and "titre de séjour"
+            "cin",
+            "recepisse",
+            "sejour",
             "cedula",
             "documento",
             "document");

@@ -114,7 +114,8 @@ final class NameTriggers {
                 return name(s, k, explicit || colon ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
             case "heisse", "heisst", "heiss", "heise", "named", "called" -> {
-                return name(s, i + 1, prev.equals("ich") ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
+                boolean self = prev.equals("ich") || prev.equals("je"); // "ich heiße", "je m'appelle"
+                return name(s, i + 1, self ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
             case "bin",
                     "bins",

@@ -54,8 +54,9 @@ final class ParticleNames implements Scanner {
             "apellido",
             "achternaam",
             "prezime");
-    /** "меня зовут", "мене звати": "is called", as "heißt". */
-    private static final WordSet CALLED_WORDS = WordSet.of("зовут", "звати");
+    /** "меня зовут", "мене звати", "je m'appelle": "is called", as "heißt". */
+    private static final WordSet CALLED_WORDS =
+            WordSet.of("зовут", "звати", "m'appelle", "m'apelle", "appelle"); // French, also misspelt "m'apelle"
 
     private static final double SCORE = 0.8;
 

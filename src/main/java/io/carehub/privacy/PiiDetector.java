@@ -115,6 +115,7 @@ public final class PiiDetector {
             new DictatedAddresses(lexicons),
             new ForeignAddresses(lexicons),
             new AddressesAbroad(lexicons),
+            new QuartersAbroad(lexicons),
             new NamedStreetsAbroad(lexicons),
             new HanAddresses(),
             new PostcodeMentions(),

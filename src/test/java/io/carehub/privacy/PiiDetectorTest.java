@@ -2810,4 +2810,122 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    @Nested
+    class YFrancoQuarterAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Livraison: Cité 5 Juillet, Bloc 12, 31000 Oran merci|Cité 5 Juillet, Bloc 12, 31000 Oran",
+                    "chez moi Villa 8, Cité Sacré-Cœur, Dakar, appelez avant|Villa 8, Cité Sacré-Cœur, Dakar",
+                    "je vis Quartier Akwa, Douala depuis 2019|Quartier Akwa, Douala",
+                    "courrier à BP 455 Ouagadougou svp|BP 455 Ouagadougou",
+                    "Hay Riad, Rue 7 N° 12, Rabat 10100 c'est chez ma mère|Hay Riad, Rue 7 N° 12, Rabat 10100",
+                    "adresse Résidence les Tilleuls, Esc. 3, 6 rue Pasteur, 35000 Rennes|"
+                            + "Résidence les Tilleuls, Esc. 3, 6 rue Pasteur, 35000 Rennes"
+                })
+        void aQuarterWithItsTownIsAnAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Wir waren in der Cité des Sciences, Eintritt 12 €, super",
+                    "Quartier Latin ist schön, 3 Tage in Paris",
+                    "BP Tankstelle 24 Stunden geöffnet",
+                    "Résidence Seniors, 3 Zimmer, 900 € warm"
+                })
+        void aQuarterWordWithoutATownIsNone(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
+
+    @Nested
+    class YFrancoStreetAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "adresse 12 ter rue Victor Hugo, 59000 Lille merci|12 ter rue Victor Hugo, 59000 Lille",
+                    "Avenue de la Toison d'Or 8 bte 12, 1060 Bruxelles|Avenue de la Toison d'Or 8 bte 12, 1060 Bruxelles",
+                    "Bât. C, Esc. 4, 9 allée des Acacias, 13008 Marseille|"
+                            + "Bât. C, Esc. 4, 9 allée des Acacias, 13008 Marseille",
+                    "mon frère habite Derb Moulay Abdallah 22, Fès|Derb Moulay Abdallah 22, Fès"
+                })
+        void aFrenchOrMaghrebiStreetIsOneAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "la facture de 3 bis 4 mois est trop chère",
+                    "Lyon 2 – 1 Marseille hier soir, le stream a coupé",
+                    "le forfait à 19,99 € par mois, cours du dollar"
+                })
+        void numbersAndTownsAloneAreNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
+
+    @Nested
+    class YFrancoDocumentsAndBirthYears {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "CIN JK482913 pour le contrat|JK482913",
+                    "récépissé n° 9812345670 valable 3 mois|9812345670",
+                    "mon titre de séjour 7734519826 expire bientôt|7734519826"
+                })
+        void aMaghrebiCardOrAResidenceReceiptIsADocument(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {"je suis née en 1983 à Tunis|1983", "mon père est né en 1957, il veut un contrat senior|1957"})
+        void aYearAfterNeEnIsABirthYear(String text, String year) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(year);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "je me suis installé en 2019 à Lyon",
+                    "né en France, en 1990 je suis venu en Allemagne",
+                    "contrat signé en 2021, résilié en 2023"
+                })
+        void otherYearsAreNoBirthYears(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
+
+    @Nested
+    class YFrancoCalledNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "bonjour je m'appelle seydou konaté et ma box ne marche plus|seydou konaté",
+                    "Je m'appelle Hocine Brahimi, client depuis 2019|Hocine Brahimi",
+                    "salut je m'apelle oumou diarra, rappelez moi|oumou diarra"
+                })
+        void aNameAfterJeMappelleIsAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"le technicien m'appelle demain matin", "il appelle le service client chaque jour"})
+        void appelleWithoutJeIsNoIntroduction(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
