@@ -2810,4 +2810,42 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /** Australian, New Zealand and South African national numbers by their check digits and their words. */
+    @Nested
+    class YAngloCheckedNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "my tax file number is 663 923 327, do you need it?|663 923 327",
+                    "TFN: 146-881-973 for the invoice|146-881-973",
+                    "IRD number 42-729-515 from New Zealand|42-729-515",
+                    "my ird no is 91756048|91756048",
+                    "Medicare 2806 35813 4 please|2806 35813 4",
+                    "South African ID number 0102037839184|0102037839184",
+                    "ich komme aus Südafrika, ID 6509307052187|6509307052187",
+                    "CNIC 35202-8716453-1 for the SIM registration|35202-8716453-1",
+                    "my BVN is 22184736590|22184736590"
+                })
+        void aCheckedNumberAfterItsWordIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "my tax file number is 663 923 328, do you need it?",
+                    "IRD number 42-729-516 from New Zealand",
+                    "Medicare 2806 35814 4 please",
+                    "South African ID number 6509307052188",
+                    "Bestellnummer 663923327 ist noch nicht da",
+                    "order 0102037839184 from the shop in Germany",
+                    "Auftrag 35202-87164531 wurde storniert"
+                })
+        void aFailedCheckOrAMissingWordIsNoOtherId(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
 }
