@@ -2848,4 +2848,33 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
         }
     }
+
+    /** British driving licence numbers by their shape, and residence permits after "BRP". */
+    @Nested
+    class YAngloDocuments {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "my driving licence is WHITM862054OJ9AB if you need ID|WHITM862054OJ9AB",
+                    "Führerschein aus UK: LEE99710223JR3XY|LEE99710223JR3XY",
+                    "licence no FARRE904187CK1TW, address unchanged|FARRE904187CK1TW",
+                    "BRP number ZU7381946, valid until 2029|ZU7381946"
+                })
+        void aLicenceOrPermitNumberIsADocument(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Seriennummer SNABC712345XY1ZZ vom Router",
+                    "Gutscheincode SUMMR250715AB1CD geht nicht",
+                    "order reference ABCDE123456FG7HI"
+                })
+        void aSixteenCharCodeWithoutABirthDateIsNoDocument(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
 }
