@@ -2877,4 +2877,33 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
         }
     }
+
+    /** Phone numbers of the English-speaking countries, written the national way, where the country is named. */
+    @Nested
+    class YAngloPhones {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "my office in London: 020 7946 0321|020 7946 0321",
+                    "USA cell 415 555 0198, call after 6|415 555 0198",
+                    "Irish mobile 087 284 1937|087 284 1937",
+                    "in Nigeria you reach me on 0803 482 9175|0803 482 9175"
+                })
+        void aNationalNumberWhereTheCountryIsNamedIsAPhone(String text, String number) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Kundennummer 415 555 0198, ich wohne jetzt in Kanada",
+                    "Rechnung 2125550142 aus den USA stimmt nicht",
+                    "we pay 020 per month in London, is that right?"
+                })
+        void aRunWithoutAPhoneWordOrTrunkZeroIsNoPhone(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
 }
