@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * date only since 2007; cued by "CPR"), the Icelandic kennitala, the Estonian and Lithuanian personal codes and the
  * Latvian personas kods (cued by their keywords or countries), and the numbers of Central and Southeastern Europe that
  * {@link SouthEastChecksums} checks (JMBG, EMŠO, CNP, IDNP, AMKA, OIB, AFM, TAJ, the Hungarian personal and tax
- * numbers, the Slovenian tax number). The cue words are
+ * numbers, the Slovenian tax number) and the numbers of the English-speaking world that {@link AngloChecksums} checks
+ * (Australian TFN and Medicare, New Zealand IRD, South African ID). The cue words are
  * {@code identity-words.txt}'s; the score beats the document, phone and customer-number readings of the same chars.
  */
 final class CheckedNationalIds implements Scanner {
@@ -29,8 +30,17 @@ final class CheckedNationalIds implements Scanner {
     private static final String UKRAINIAN_TAX = "ukrainian-tax";
     private static final String DUTCH_BSN = "dutch-bsn";
     /** The kinds whose word must stand right before the number (see {@link #cued}). */
-    private static final Set<String> NEAR_KINDS =
-            Set.of(UKRAINIAN_TAX, "danish-cpr", "icelandic", "greek-tax", "taj", "hungarian-tax", "slovenian-tax");
+    private static final Set<String> NEAR_KINDS = Set.of(
+            UKRAINIAN_TAX,
+            "danish-cpr",
+            "icelandic",
+            "greek-tax",
+            "taj",
+            "hungarian-tax",
+            "slovenian-tax",
+            AngloChecksums.TFN,
+            AngloChecksums.MEDICARE,
+            AngloChecksums.IRD);
 
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
@@ -153,6 +163,7 @@ final class CheckedNationalIds implements Scanner {
                     || upper == 'K' && rutShape(shape + "-K") && rut(d, 'K') && named.test("chilean");
         }
         if (n == 18 && plain) return chineseResident(d) && named.test("chinese");
+        if (AngloChecksums.fits(d, shape, named)) return true;
         if (n == 11 && (plain || shape.length() == 12 && shape.charAt(6) == '-')) {
             if (AbroadChecksums.latvianPersonasKods(d) && named.test("latvian")) return true;
             if (plain

@@ -7,7 +7,8 @@ import java.util.List;
  * ICAO alphabet with at least one digit, trusted by the ICAO check digit, by a keyword before them
  * ("Ausweisnummer"), or by both; and after a document word in any of the customers' languages ("passport",
  * "Aufenthaltstitel", "DNI", "paszport"), any code of 6 to 12 letters and digits that looks like a document
- * number: foreign documents have no common check digit.
+ * number: foreign documents have no common check digit; and a British driving licence number by its shape
+ * ({@link UkDrivingLicences}).
  */
 final class IdDocumentScanner implements Scanner {
 
@@ -36,6 +37,10 @@ final class IdDocumentScanner implements Scanner {
                     i = grouped;
                     continue;
                 }
+            }
+            if (len == UkDrivingLicences.LENGTH && UkDrivingLicences.at(c, start)) {
+                out.add(new Detection(EntityType.ID_DOCUMENT, start, i, 0.9));
+                continue;
             }
             if (len < 6 || len > 18) continue; // up to 18: a Chinese resident id after "id number"
             if (!icaoDocument(s, start, i, out)) foreignDocument(s, start, i, out);

@@ -28,6 +28,7 @@ final class IdShapes implements Scanner {
             + "|(?<cf>[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z])"
             + "|(?<vat>(?:DE ?\\d{3} ?\\d{3} ?\\d{3}|ATU ?\\d{8}))"
             + "|(?<ghana>GHA-\\d{9}-\\d)"
+            + "|(?<cnic>[1-7]\\d{4}-\\d{7}-\\d)"
             + ")(?!" + GLUED + ")");
 
     private static final StartMatcher.FirstChars SHAPE_FIRST =
@@ -48,8 +49,9 @@ final class IdShapes implements Scanner {
      * The first chars of each shape: three digits and a dash (ssn), "756" (ahv), a 1 or 2 with two digits and a space
      * or a month's first digit around them (nir), four digits not starting with 0, maybe a space, a day and a month
      * (atsv, {@link #atsvAt}); an ASCII capital and nine digits (kvnr), two capitals and a digit or a space and a
-     * digit (nino, vat), six capitals (cf), "ATU" or "GHA". Years, postcodes, customer and phone numbers, and words
-     * in capitals, are mostly not tried.
+     * digit (nino, vat), six capitals (cf), "ATU" or "GHA", five digits and a dash (cnic, the Pakistani
+     * "35202-8716453-1": province digit, district, family and a sex digit). Years, postcodes, customer and phone
+     * numbers, and words in capitals, are mostly not tried.
      */
     private static boolean shapeStart(char[] c, int i) {
         if (i + 5 >= c.length || StartMatcher.afterAsciiAlnum(c, i))
@@ -61,6 +63,7 @@ final class IdShapes implements Scanner {
                 char fourth = c[i + 3];
                 return fourth == '-'
                         || ch == '7' && c[i + 1] == '5' && c[i + 2] == '6'
+                        || Chars.isDigit(fourth) && Chars.isDigit(c[i + 4]) && c[i + 5] == '-'
                         || nirDigit && (fourth == ' ' || fourth == '0' || fourth == '1')
                         || atsvAt(c, i);
             }

@@ -123,6 +123,9 @@ final class OtherIdRule implements Scanner {
             // student number
             "dni",
             "nin",
+            // Nigerian bank verification number, Pakistani national identity card number
+            "bvn",
+            "cnic",
             "cccd",
             "cmnd",
             "rrn",

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Phone numbers written the national way of a country the message names, without its country code (PHONE): the
  * Danish "22 34 56 78", the Norwegian "912 34 567", the Swedish "070-123 45 67", the Finnish "040 123 4567", the
- * Latvian "29 123 456", the Lithuanian "8 612 34567". Read with the German number plan they are no phone, so the
+ * Latvian "29 123 456", the Lithuanian "8 612 34567", and those of the English-speaking world: the British
+ * "020 7946 0958", the North American "212-555-0142", the Irish "087 123 4567", the Australian "0412 345 678", the
+ * Indian "98765 43210", the Nigerian "0803 123 4567". Read with the German number plan they are no phone, so the
  * country must be clear: a word of its language or its name ("dansk", "Tromsø" no, "mob", "tālrunis", "Sverige") and
  * the number valid in that country's plan; and since eight digits are also a customer number, a phone word must
  * stand before it, or, for a number dialled with a trunk 0 or 8, the country's own language around it.
@@ -75,41 +77,67 @@ final class PhonesAbroad {
             "mowbajl",
             "numru");
 
-    private static final String[] REGIONS = {"DK", "SE", "NO", "FI", "IS", "EE", "LV", "LT", "NL", "BE"};
+    private static final String[] REGIONS = {
+        "DK", "SE", "NO", "FI", "IS", "EE", "LV", "LT", "NL", "BE", "GB", "IE", "US", "AU", "IN", "NG"
+    };
+
+    /** The index of "GB" in {@link #REGIONS}: the English-speaking countries follow it. */
+    private static final int FIRST_ENGLISH = 10;
 
     /** Folded words that name a country or are words of its language only → a bit per region they point to. */
-    private static final Map<String, Long> REGION_WORDS = regionWords(Map.of(
-            "DK",
-            "dansk danske danmark dänemark denmark danish dänisch dänische dänischen jeg hedder tlf ringe",
-            "SE",
-            "svensk svenska sverige schweden sweden swedish schwedisch schwedische schwedischen jag heter mig"
-                    + " mitt är",
-            "NO",
-            "norsk norge norwegen norway norwegian norwegisch norwegische norwegischen jeg heter meg tlf",
-            "FI",
-            "suomi suomen finnland finland finnish finnisch finnische finnischen puh puhelin puhelinnumero numeroni"
-                    + " minun asun",
-            "IS",
-            "ísland island iceland icelandic isländisch isländische sími símanúmer heiti",
-            "EE",
-            "eesti estland estonia estonian estnisch estnische telefoninumber mobiil tere",
-            "LV",
-            "latvija latvijā lettland latvia latvian lettisch lettische tālr tālrunis tālruņa mobilais mans esmu dzīvoju"
-                    + " labdien sveiki",
-            "LT",
-            "lietuva lietuvoje litauen lithuania lithuanian litauisch litauische telefonas mobilusis mano gyvenu laba sveiki",
-            "NL",
-            "nederland niederlande netherlands holland dutch niederländisch niederländische mijn mobiel"
-                    + " telefoonnummer",
-            "BE",
-            "belgië belgique belgien belgium belgian belgisch belgische gsm"));
+    private static final Map<String, Long> REGION_WORDS = regionWords(
+            Map.of(
+                    "DK",
+                    "dansk danske danmark dänemark denmark danish dänisch dänische dänischen jeg hedder tlf ringe",
+                    "SE",
+                    "svensk svenska sverige schweden sweden swedish schwedisch schwedische schwedischen jag heter mig"
+                            + " mitt är",
+                    "NO",
+                    "norsk norge norwegen norway norwegian norwegisch norwegische norwegischen jeg heter meg tlf",
+                    "FI",
+                    "suomi suomen finnland finland finnish finnisch finnische finnischen puh puhelin puhelinnumero numeroni"
+                            + " minun asun",
+                    "IS",
+                    "ísland island iceland icelandic isländisch isländische sími símanúmer heiti",
+                    "EE",
+                    "eesti estland estonia estonian estnisch estnische telefoninumber mobiil tere",
+                    "LV",
+                    "latvija latvijā lettland latvia latvian lettisch lettische tālr tālrunis tālruņa mobilais mans esmu dzīvoju"
+                            + " labdien sveiki",
+                    "LT",
+                    "lietuva lietuvoje litauen lithuania lithuanian litauisch litauische telefonas mobilusis mano gyvenu laba sveiki",
+                    "NL",
+                    "nederland niederlande netherlands holland dutch niederländisch niederländische mijn mobiel"
+                            + " telefoonnummer",
+                    "BE",
+                    "belgië belgique belgien belgium belgian belgisch belgische gsm"),
+            // the English-speaking countries: "London 020 7946 0958", "US number 212-555-0142" (Canada shares the
+            // US plan), "Irish mobile 087 123 4567"; not "us" or "english", which any English message has
+            Map.of(
+                    "GB",
+                    "uk britain british england scotland wales großbritannien britische"
+                            + " britischen schottland london",
+                    "IE",
+                    "ireland irland irish irische irischen éire dublin",
+                    "US",
+                    "usa america american amerika amerikanische amerikanischen canada kanada canadian kanadische"
+                            + " kanadischen",
+                    "AU",
+                    "australia australien australian australische australischen aussie",
+                    "IN",
+                    "india indien indian indische indischen",
+                    "NG",
+                    "nigeria nigerian nigerianische nigerianischen"));
 
-    private static Map<String, Long> regionWords(Map<String, String> byRegion) {
+    @SafeVarargs
+    private static Map<String, Long> regionWords(Map<String, String>... byRegion) {
         Map<String, Long> words = new HashMap<>();
-        byRegion.forEach((region, list) -> {
-            long bit = 1L << List.of(REGIONS).indexOf(region);
-            for (String w : list.split(" ")) words.merge(Folding.fold(w), bit, (a, b) -> a | b);
-        });
+        for (Map<String, String> part : byRegion) {
+            part.forEach((region, list) -> {
+                long bit = 1L << List.of(REGIONS).indexOf(region);
+                for (String w : list.split(" ")) words.merge(Folding.fold(w), bit, (a, b) -> a | b);
+            });
+        }
         return Map.copyOf(words);
     }
 
@@ -124,8 +152,11 @@ final class PhonesAbroad {
         if (!keyword && first != '0') return false;
         long regions = namedRegions(s);
         if (regions == 0) return false;
+        // "fnr 020776 45120" in a message that names London: without a phone word, an English-speaking country's
+        // number must be grouped as its people write it, the trunk 0 in a group of three to five digits
+        boolean grouped = keyword || firstGroup(whole) <= 5;
         for (int r = 0; r < REGIONS.length; r++) {
-            if ((regions & 1L << r) == 0) continue;
+            if ((regions & 1L << r) == 0 || r >= FIRST_ENGLISH && !grouped) continue;
             try {
                 PhoneNumber number = phones.parse(whole, REGIONS[r]);
                 PhoneNumberType type = phones.getNumberType(number);
@@ -137,6 +168,13 @@ final class PhonesAbroad {
             }
         }
         return false;
+    }
+
+    /** The digits before the first space, hyphen or slash of {@code whole}. */
+    private static int firstGroup(String whole) {
+        int k = 0;
+        while (k < whole.length() && Chars.isDigit(whole.charAt(k))) k++;
+        return k;
     }
 
     /**

@@ -2928,4 +2928,99 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+    /** Australian, New Zealand and South African national numbers by their check digits and their words. */
+    @Nested
+    class YAngloCheckedNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "my tax file number is 663 923 327, do you need it?|663 923 327",
+                    "TFN: 146-881-973 for the invoice|146-881-973",
+                    "IRD number 42-729-515 from New Zealand|42-729-515",
+                    "my ird no is 91756048|91756048",
+                    "Medicare 2806 35813 4 please|2806 35813 4",
+                    "South African ID number 0102037839184|0102037839184",
+                    "ich komme aus Südafrika, ID 6509307052187|6509307052187",
+                    "CNIC 35202-8716453-1 for the SIM registration|35202-8716453-1",
+                    "my BVN is 22184736590|22184736590"
+                })
+        void aCheckedNumberAfterItsWordIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "my tax file number is 663 923 328, do you need it?",
+                    "IRD number 42-729-516 from New Zealand",
+                    "Medicare 2806 35814 4 please",
+                    "South African ID number 6509307052188",
+                    "Bestellnummer 663923327 ist noch nicht da",
+                    "order 0102037839184 from the shop in Germany",
+                    "Auftrag 35202-87164531 wurde storniert"
+                })
+        void aFailedCheckOrAMissingWordIsNoOtherId(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /** British driving licence numbers by their shape, and residence permits after "BRP". */
+    @Nested
+    class YAngloDocuments {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "my driving licence is WHITM862054OJ9AB if you need ID|WHITM862054OJ9AB",
+                    "Führerschein aus UK: LEE99710223JR3XY|LEE99710223JR3XY",
+                    "licence no FARRE904187CK1TW, address unchanged|FARRE904187CK1TW",
+                    "BRP number ZU7381946, valid until 2029|ZU7381946"
+                })
+        void aLicenceOrPermitNumberIsADocument(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Seriennummer SNABC712345XY1ZZ vom Router",
+                    "Gutscheincode SUMMR250715AB1CD geht nicht",
+                    "order reference ABCDE123456FG7HI"
+                })
+        void aSixteenCharCodeWithoutABirthDateIsNoDocument(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
+
+    /** Phone numbers of the English-speaking countries, written the national way, where the country is named. */
+    @Nested
+    class YAngloPhones {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "my office in London: 020 7946 0321|020 7946 0321",
+                    "USA cell 415 555 0198, call after 6|415 555 0198",
+                    "Irish mobile 087 284 1937|087 284 1937",
+                    "in Nigeria you reach me on 0803 482 9175|0803 482 9175"
+                })
+        void aNationalNumberWhereTheCountryIsNamedIsAPhone(String text, String number) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Kundennummer 415 555 0198, ich wohne jetzt in Kanada",
+                    "Rechnung 2125550142 aus den USA stimmt nicht",
+                    "we pay 020 per month in London, is that right?"
+                })
+        void aRunWithoutAPhoneWordOrTrunkZeroIsNoPhone(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
 }

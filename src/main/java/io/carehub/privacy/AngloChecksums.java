@@ -1,0 +1,81 @@
+package io.carehub.privacy;
+
+import java.util.function.Predicate;
+
+/**
+ * Check digits of the national numbers of the English-speaking world that no shape alone gives away (OTHER_ID),
+ * asked by {@link CheckedNationalIds} once the message names the number's kind: the Australian tax file number
+ * ("tax file number 625 276 013", nine digits, weights 1-4-3-7-5-8-6-9-10 mod 11), the Australian Medicare card
+ * number ("Medicare 6746 50758 3 1", ten digits starting 2 to 6 with a 1-3-7-9 weighted check, maybe the card's
+ * issue digit after them), the New Zealand IRD number ("IRD number 78-465-638", eight or nine digits, a weighted mod-11
+ * check) and the South African ID number ("8803148907081", YYMMDD, four serial digits, citizenship and race digits and
+ * a Luhn digit). The short kinds must have their word right before the number (see {@link CheckedNationalIds}),
+ * since one in ten of any nine digits passes such a check; the South African number's birth date and Luhn digit are
+ * strong enough for a country word anywhere in the message.
+ */
+final class AngloChecksums {
+
+    static final String TFN = "au-tfn";
+    static final String MEDICARE = "au-medicare";
+    static final String IRD = "nz-ird";
+    static final String SOUTH_AFRICAN = "south-african";
+
+    private static final int[] TFN_WEIGHTS = {1, 4, 3, 7, 5, 8, 6, 9, 10};
+    private static final int[] MEDICARE_WEIGHTS = {1, 3, 7, 9, 1, 3, 7, 9};
+    private static final int[] IRD_WEIGHTS = {3, 2, 7, 6, 5, 4, 3, 2};
+
+    private AngloChecksums() {}
+
+    /**
+     * The digits {@code d} of one number as written ({@code shape}), in groups split by spaces or hyphens, not dots
+     * (a firmware version "050124.04.00.009" is no ID): one kind's check and word fit.
+     */
+    static boolean fits(String d, String shape, Predicate<String> named) {
+        if (shape.indexOf('.') >= 0) return false;
+        return switch (d.length()) {
+            case 8 -> ird(d) && named.test(IRD);
+            case 9 -> tfn(d) && named.test(TFN) || ird(d) && named.test(IRD);
+            case 10 -> medicare(d) && named.test(MEDICARE);
+            case 11 -> d.charAt(10) != '0' && medicare(d.substring(0, 10)) && named.test(MEDICARE);
+            case 13 -> southAfrican(d) && named.test(SOUTH_AFRICAN);
+            default -> false;
+        };
+    }
+
+    /** Australia: nine digits whose 1-4-3-7-5-8-6-9-10 weighted sum is a multiple of 11. */
+    static boolean tfn(String d) {
+        int sum = 0;
+        for (int i = 0; i < 9; i++) sum += (d.charAt(i) - '0') * TFN_WEIGHTS[i];
+        return sum % 11 == 0 && !d.equals("000000000");
+    }
+
+    /** Australia: ten digits, the first 2 to 6, the ninth the 1-3-7-9 weighted sum of the first eight mod 10. */
+    static boolean medicare(String d) {
+        if (d.charAt(0) < '2' || d.charAt(0) > '6') return false;
+        int sum = 0;
+        for (int i = 0; i < 8; i++) sum += (d.charAt(i) - '0') * MEDICARE_WEIGHTS[i];
+        return sum % 10 == d.charAt(8) - '0';
+    }
+
+    /**
+     * New Zealand: eight or nine digits (padded to nine with a leading 0), the last 11 minus the 3-2-7-6-5-4-3-2
+     * weighted sum of the first eight mod 11 (0 for a remainder of 0; a remainder of 1 is not issued here, its second
+     * weighting aside).
+     */
+    static boolean ird(String d) {
+        String p = d.length() == 8 ? "0" + d : d;
+        if (p.startsWith("000")) return false;
+        int sum = 0;
+        for (int i = 0; i < 8; i++) sum += (p.charAt(i) - '0') * IRD_WEIGHTS[i];
+        int r = sum % 11;
+        int check = r == 0 ? 0 : 11 - r;
+        return check < 10 && check == p.charAt(8) - '0';
+    }
+
+    /** South Africa: YYMMDD, four serial digits, a citizenship digit (0 or 1), one more digit and a Luhn digit. */
+    static boolean southAfrican(String d) {
+        int month = Integer.parseInt(d.substring(2, 4));
+        int day = Integer.parseInt(d.substring(4, 6));
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31 && d.charAt(10) <= '1' && Checksums.luhn(d);
+    }
+}
