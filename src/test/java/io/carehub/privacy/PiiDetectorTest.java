@@ -2879,4 +2879,48 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /** A first name joined of first names ("jean-baptiste") is a first name where no list holds it whole. */
+    @Nested
+    class YNamesJoinedFirstNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "ich bin marie-claire obenga mein handy nr 0176 12345678|marie-claire obenga",
+                    "ich bin paul-henri mbala mein handy nr 0176 12345678|paul-henri mbala",
+                    "bitte rückruf an luis-miguel ferreira 0176 12345678|luis-miguel ferreira"
+                })
+        void aLowerCaseJoinedFirstNameStartsAName(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "der router-test und die wlan-box gehen nicht, bitte hilfe",
+                    "ich brauche einen neuen e-mail-zugang für die firma"
+                })
+        void otherJoinedWordsAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
+
+    /** Finnish, Estonian and Scandinavian words that name lexicons hold too ("Kan", "Heippa") are no names there. */
+    @Nested
+    class YNamesNorthernWords {
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Hej! Jag har en fråga. Kan ni skicka fakturan igen?",
+                    "Hoi! Kan iemand mij helpen met de router?",
+                    "Hej, min datter flytter. Kan hun beholde nummeret?",
+                    "Heippa, olen asiakas ja tarvitsen apua"
+                })
+        void greetingsAndVerbsAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
