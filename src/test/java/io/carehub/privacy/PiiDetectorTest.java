@@ -2923,4 +2923,31 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /** Frequent German and Turkish first names of older generations in the curated list, read in lower case too. */
+    @Nested
+    class YNamesGermanFirstNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "mein vater heisst wilfried brackmann, kdnr 4478120953|wilfried brackmann",
+                    "für meine oma waltraud kessing tel 0231 5520931|waltraud kessing",
+                    "rückruf bitte, serkan, kdnr 5520018837|serkan"
+                })
+        void aLowerCaseFirstNameOfTheCuratedListIsAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "mi hanno rubato il telefono a roma, bloccate la sim per favore",
+                    "die sonne scheint heute, das internet geht nicht"
+                })
+        void wordsOfOtherLanguagesStayUnmasked(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
