@@ -81,7 +81,30 @@ final class Lexicons {
 
     /** The lists {@code folded} is in, as the bits above (0 for none). */
     int bits(String folded) {
-        return folded == null ? 0 : words.get(folded, 0); // null as HashMap.get takes it: in no list
+        if (folded == null) return 0; // null as HashMap.get takes it: in no list
+        int bits = words.get(folded, 0);
+        return bits == 0 && folded.indexOf('-') > 0 ? joinedFirstName(folded) : bits;
+    }
+
+    /**
+     * "jean-baptiste", "ana-maria", "lars-erik": a first name joined of first names that no list holds whole is a
+     * first name of the lists its parts share, so a lower-case or all-caps message reads it as it reads "jean". Only
+     * when every part is a first name and none an everyday word ("jean-jacke" is none); other joined words stay in no
+     * list. Cost: a look-up per part of a hyphenated word no list holds.
+     */
+    private int joinedFirstName(String folded) {
+        int shared = FIRST | WORLD_FIRST;
+        int from = 0;
+        while (from < folded.length() && shared != 0) {
+            int to = folded.indexOf('-', from);
+            if (to < 0) to = folded.length();
+            if (to - from < 2) return 0;
+            int part = words.get(folded.substring(from, to), 0);
+            if ((part & (STOP | COMMON | ORDINARY | CITY)) != 0) return 0;
+            shared &= part;
+            from = to + 1;
+        }
+        return shared;
     }
 
     static Lexicons get() {

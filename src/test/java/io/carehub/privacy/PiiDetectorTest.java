@@ -3023,4 +3023,143 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+    /** A first name, its surname and a street written as one word: the surname belongs to the person. */
+    @Nested
+    class YNamesSurnamesBeforeStreets {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Kdnr 3344556677 Gisela Obermeier Lindenstr. 7, 33602 Bielefeld|Gisela Obermeier|Lindenstr. 7",
+                    "Vertragsnr 55-1234-77 Leopold Keßler Mühlenstr 3 48143 Münster|Leopold Keßler|Mühlenstr 3",
+                    "KÜNDIGUNG KDNR 9988776655 PETER SCHNEIDER ROSENSTR 22 04109 LEIPZIG"
+                            + "|PETER SCHNEIDER|ROSENSTR 22"
+                })
+        void theWordBetweenAFirstNameAndAOneWordStreetIsTheSurname(String text, String name, String street) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+            assertThat(found(text, EntityType.ADDRESS))
+                    .singleElement()
+                    .asString()
+                    .startsWith(street);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Bitte an Alte Lindenstraße 3, 79098 Freiburg schicken|Alte Lindenstraße 3",
+                    "Wir wohnen in der Obere Hauptstraße 4, 83022 Rosenheim|Obere Hauptstraße 4"
+                })
+        void anAdjectiveBeforeAOneWordStreetStaysInTheAddress(String text, String street) {
+            assertThat(found(text, EntityType.ADDRESS))
+                    .singleElement()
+                    .asString()
+                    .startsWith(street);
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
+
+    /**
+     * Names of countries the locale data hardly covers (Romanian, Serbian and Bosnian, Greek in Latin letters,
+     * Lithuanian, Icelandic), written without any cue: a lone given name that signs a message, a lower-case name.
+     */
+    @Nested
+    class YNamesRegionalLexicons {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Meine Kundennummer ist 6677889900 Veljko|Veljko",
+                    "Störung seit heute morgen 0157 33445566 Ignas|Ignas",
+                    "Rückruf bitte unter 0176 22334455 – Sigrún|Sigrún",
+                    "router kaputt, giedrius jankauskas 0157 11223344|giedrius jankauskas"
+                })
+        void aNameOfTheRegionalListsIsAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Ich war im Urlaub in Sofia und Bukarest, Roaming ging nicht",
+                    "Wir fahren am 24.12.2025 nach Sofia",
+                    "Die Rechnung vom Mai ist zu hoch, bitte prüfen"
+                })
+        void placesAndWordsStayUnmasked(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
+
+    /** A first name joined of first names ("jean-baptiste") is a first name where no list holds it whole. */
+    @Nested
+    class YNamesJoinedFirstNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "ich bin marie-claire obenga mein handy nr 0176 12345678|marie-claire obenga",
+                    "ich bin paul-henri mbala mein handy nr 0176 12345678|paul-henri mbala",
+                    "bitte rückruf an luis-miguel ferreira 0176 12345678|luis-miguel ferreira"
+                })
+        void aLowerCaseJoinedFirstNameStartsAName(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "der router-test und die wlan-box gehen nicht, bitte hilfe",
+                    "ich brauche einen neuen e-mail-zugang für die firma"
+                })
+        void otherJoinedWordsAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
+
+    /** Finnish, Estonian and Scandinavian words that name lexicons hold too ("Kan", "Heippa") are no names there. */
+    @Nested
+    class YNamesNorthernWords {
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Hej! Jag har en fråga. Kan ni skicka fakturan igen?",
+                    "Hoi! Kan iemand mij helpen met de router?",
+                    "Hej, min datter flytter. Kan hun beholde nummeret?",
+                    "Heippa, olen asiakas ja tarvitsen apua"
+                })
+        void greetingsAndVerbsAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
+
+    /** Frequent German and Turkish first names of older generations in the curated list, read in lower case too. */
+    @Nested
+    class YNamesGermanFirstNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "mein vater heisst wilfried brackmann, kdnr 4478120953|wilfried brackmann",
+                    "für meine oma waltraud kessing tel 0231 5520931|waltraud kessing",
+                    "rückruf bitte, serkan, kdnr 5520018837|serkan"
+                })
+        void aLowerCaseFirstNameOfTheCuratedListIsAPerson(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "mi hanno rubato il telefono a roma, bloccate la sim per favore",
+                    "die sonne scheint heute, das internet geht nicht"
+                })
+        void wordsOfOtherLanguagesStayUnmasked(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
