@@ -3162,4 +3162,37 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /**
+     * IBANs of countries iban4j's registry lacks or lays out otherwise (Algeria, Cameroon, Côte d'Ivoire, Benin), by
+     * their groups and check sum; a word after the last group does not hide an IBAN.
+     */
+    @Nested
+    class YRoundIbans {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "mon compte en Algérie DZ09 0001 5260 1815 9083 0166 13 ne fait pas SEPA|DZ09 0001 5260 1815 9083 0166 13",
+                    "IBAN au Cameroun CM47 1186 0913 9099 6030 8246 281. Merci|CM47 1186 0913 9099 6030 8246 281",
+                    "compte CI34 CI01 9482 1993 5181 9093 7865 et en Allemagne aussi|CI34 CI01 9482 1993 5181 9093 7865",
+                    "au Bénin BJ33BJ0679754323194875749118 merci|BJ33BJ0679754323194875749118",
+                    "Lastschrift bitte von DE06 3705 6252 7601 8955 5979 Hier nochmal die Adresse|DE06 3705 6252 7601 8955 5979"
+                })
+        void anIbanWithAValidCheckSumIsFound(String text, String iban) {
+            assertThat(found(text, EntityType.IBAN)).containsExactly(iban);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "mon compte en Algérie DZ08 0001 5260 1815 9083 0166 13 ne fait pas SEPA",
+                    "compte CI35 CI01 9482 1993 5181 9093 7865 et en Allemagne aussi",
+                    "Referenz CM47 ABCD 0913 9099 6030 8246 281"
+                })
+        void aWrongCheckSumOrLettersInTheAccountAreNoIban(String text) {
+            assertThat(found(text, EntityType.IBAN)).isEmpty();
+        }
+    }
 }
