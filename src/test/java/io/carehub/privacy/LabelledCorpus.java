@@ -137,6 +137,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String X2_MARKUP = "/privacy/holdout-x2-annotated.txt";
     static final String X3_JSONL = "/privacy/holdout-x3.jsonl";
     static final String X3_MARKUP = "/privacy/holdout-x3-annotated.txt";
+    static final String Y1_JSONL = "/privacy/holdout-y1.jsonl";
+    static final String Y1_MARKUP = "/privacy/holdout-y1-annotated.txt";
+    static final String Y2_JSONL = "/privacy/holdout-y2.jsonl";
+    static final String Y2_MARKUP = "/privacy/holdout-y2-annotated.txt";
+    static final String Y3_JSONL = "/privacy/holdout-y3.jsonl";
+    static final String Y3_MARKUP = "/privacy/holdout-y3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -201,7 +207,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("W3", W3_JSONL, "set W3 (50th author, landlords and firms, pasted lists and signatures)"),
             new NamedSet("X1", X1_JSONL, "set X1 (51st author, Northern Europe, the Baltic states and the Benelux)"),
             new NamedSet("X2", X2_JSONL, "set X2 (52nd author, Central and Southeastern Europe, Greek script)"),
-            new NamedSet("X3", X3_JSONL, "set X3 (53rd author, German typed fast on a phone, lower case)"));
+            new NamedSet("X3", X3_JSONL, "set X3 (53rd author, German typed fast on a phone, lower case)"),
+            new NamedSet("Y1", Y1_JSONL, "set Y1 (54th author, a month of the chat desk in real proportions)"),
+            new NamedSet("Y2", Y2_JSONL, "set Y2 (55th author, French-speaking Europe, the Maghreb, West Africa)"),
+            new NamedSet("Y3", Y3_JSONL, "set Y3 (56th author, the English-speaking world)"));
 
     static LabelledCorpus load() {
         return load(JSONL);
