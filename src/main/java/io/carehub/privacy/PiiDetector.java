@@ -221,7 +221,8 @@ public final class PiiDetector {
                         scan,
                         CoordinatedNames.add(
                                 scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames)));
-        return PhoneExtensions.extend(scan, SurnamesBeforeStreets.move(scan, Occupations.strip(scan, all)));
+        return PhoneExtensions.extend(
+                scan, MaidenNames.add(scan, SurnamesBeforeStreets.move(scan, Occupations.strip(scan, all))));
     }
 
     /** Neighbouring pieces of one known value ("Anna" "Vogel") become one finding. */

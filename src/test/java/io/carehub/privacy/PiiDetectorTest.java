@@ -3195,4 +3195,35 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.IBAN)).isEmpty();
         }
     }
+
+    /** A birth name after a person's name ("geb.", "née", "z domu", "rozená") is the same person's other surname. */
+    @Nested
+    class YRoundMaidenNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Ich: Anastasia Becker geb. Iwanowa, 14.02.1985|Iwanowa",
+                    "Vertrag auf Marianne Stöckl geborene Dragoslava übertragen|Dragoslava",
+                    "Mme Claire Martin née Abessolo, cliente depuis 2010|Abessolo",
+                    "Pani Maria Nowak z domu Wierzbięta prosi o kontakt|Wierzbięta",
+                    "Jana Dvořáková, rozená Zelenková, číslo zákazníka 4471203958|Zelenková"
+                })
+        void theBirthNameIsAPerson(String text, String birthName) {
+            assertThat(found(text, EntityType.PERSON)).contains(birthName);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Anastasia Becker geb. 14.02.1985, Kundennummer 4720193856",
+                    "Anastasia Becker geb. März 1985",
+                    "Anastasia Becker geb. am 3. Mai 1985",
+                    "Anastasia Becker geb. Internet geht nicht"
+                })
+        void aDateOrAWordAfterGebIsNoName(String text) {
+            assertThat(found(text, EntityType.PERSON)).containsExactly("Anastasia Becker");
+        }
+    }
 }
