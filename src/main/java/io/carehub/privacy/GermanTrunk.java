@@ -23,6 +23,13 @@ final class GermanTrunk {
 
     private static final int GERMANY = 49;
 
+    /**
+     * Per length of a German national number: whether the plan calls it {@link ValidationResult#IS_POSSIBLE}. The
+     * plan's answer depends on the length alone (its possible and local-only lengths), so it is asked once per length
+     * when the class loads, not once per number.
+     */
+    private static final boolean[] POSSIBLE_LENGTH = possibleLengths();
+
     /** Whether {@link #read} gives what the parser gives for a mobile, a landline, a service number and others. */
     static final boolean AGREES = agrees(
             "015123456789",
@@ -50,13 +57,63 @@ final class GermanTrunk {
             if (ch < '0' || ch > '9') return null;
             national = national * 10 + (ch - '0');
         }
-        PhoneNumber number = new PhoneNumber().setCountryCode(GERMANY).setNationalNumber(national);
-        return PHONES.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE ? number : null;
+        return POSSIBLE_LENGTH[n - 1]
+                ? new PhoneNumber().setCountryCode(GERMANY).setNationalNumber(national)
+                : null;
+    }
+
+    private static boolean[] possibleLengths() {
+        boolean[] possible = new boolean[18];
+        long national = 1;
+        for (int length = 1; length < possible.length; length++, national *= 10) {
+            PhoneNumber number = new PhoneNumber().setCountryCode(GERMANY).setNationalNumber(national);
+            possible[length] = PHONES.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE;
+        }
+        return possible;
+    }
+
+    /**
+     * Whether {@link #readDialled} gives what the parser gives for "+49" numbers of every length, too short and too
+     * long ones included.
+     */
+    static final boolean AGREES_WITH_COUNTRY_CODE = agrees(
+            "+4915123456789",
+            "+491761234567",
+            "+4930123456",
+            "+498001234567",
+            "+49900123456",
+            "+4912",
+            "+491",
+            "+49123",
+            "+4912345678901234567",
+            "+491234567890123456",
+            "+4901511234567",
+            "+49");
+
+    /**
+     * {@link #read} of a number dialled with the trunk 0, and also of one dialled with "+49" and a first digit 1-9
+     * ("+49 151 23456789" as "+4915123456789"): after a country code the parser strips no trunk (none is there),
+     * checks no possible length, only that the national number has 2 to 17 digits, and builds country code 49 and
+     * the rest; so does this. Null where the parser must read it.
+     */
+    static PhoneNumber readDialled(CharSequence digits) {
+        int n = digits.length();
+        if (n == 0 || digits.charAt(0) != '+') return read(digits);
+        // "+49" and 2-17 digits, the first 1-9
+        if (n < 5 || n > 20 || digits.charAt(1) != '4' || digits.charAt(2) != '9') return null;
+        if (digits.charAt(3) < '1' || digits.charAt(3) > '9') return null;
+        long national = 0;
+        for (int i = 3; i < n; i++) {
+            char ch = digits.charAt(i);
+            if (ch < '0' || ch > '9') return null;
+            national = national * 10 + (ch - '0');
+        }
+        return new PhoneNumber().setCountryCode(GERMANY).setNationalNumber(national);
     }
 
     private static boolean agrees(String... samples) {
         for (String digits : samples) {
-            PhoneNumber direct = read(digits);
+            PhoneNumber direct = readDialled(digits);
             if (direct == null) continue;
             try {
                 if (!direct.exactlySameAs(PHONES.parse(digits, "DE"))) return false;

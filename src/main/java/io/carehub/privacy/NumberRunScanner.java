@@ -27,7 +27,7 @@ final class NumberRunScanner implements Scanner {
     NumberRunScanner(String region, Set<String> companyNumbersE164) {
         this.region = region;
         this.companyNumbers = companyNumbersE164;
-        this.trunkDialling = "DE".equals(region) && GermanTrunk.AGREES;
+        this.trunkDialling = "DE".equals(region) && GermanTrunk.AGREES && GermanTrunk.AGREES_WITH_COUNTRY_CODE;
     }
 
     /** Whether numbers dialled with the trunk 0 are read by {@link GermanTrunk} before the number plan's parser. */
@@ -286,7 +286,7 @@ final class NumberRunScanner implements Scanner {
             if (ch >= '0' && ch <= '9') dialled.append(ch);
         }
         if (trunkDialling) {
-            PhoneNumber national = GermanTrunk.read(dialled);
+            PhoneNumber national = GermanTrunk.readDialled(dialled);
             if (national != null) return national;
         }
         try {

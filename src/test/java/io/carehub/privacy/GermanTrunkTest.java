@@ -60,4 +60,33 @@ class GermanTrunkTest {
         }
         assertThat(read).isGreaterThan(5_000);
     }
+
+    @Test
+    void agreesForNumbersWithTheCountryCodeToo() {
+        assertThat(GermanTrunk.AGREES_WITH_COUNTRY_CODE).isTrue();
+    }
+
+    @Test
+    void everyNumberWithTheCountryCodeItReadsIsTheParsersNumber() throws NumberParseException {
+        SplittableRandom random = new SplittableRandom(4949);
+        int read = 0;
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder digits = new StringBuilder(k % 4 == 0 ? "+4" : "+49");
+            int length = random.nextInt(20);
+            for (int i = 0; i < length; i++) digits.append((char) ('0' + random.nextInt(10)));
+            PhoneNumber number = GermanTrunk.readDialled(digits);
+            if (number == null) continue;
+            read++;
+            assertThat(number.exactlySameAs(PHONES.parse(digits, "DE")))
+                    .as(digits.toString())
+                    .isTrue();
+        }
+        assertThat(read).isGreaterThan(5_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+49", "+490151234567", "+43151234567", "+49123456789012345678", "0049151234567"})
+    void leavesOtherCountriesAZeroAfterTheCodeAndOtherLengthsToTheParser(String digits) {
+        assertThat(GermanTrunk.readDialled(digits)).isNull();
+    }
 }
