@@ -11,7 +11,8 @@ import java.util.List;
  */
 final class BirthDateScanner implements Scanner {
 
-    private static final WordSet ORDINALS = WordSet.of("st", "nd", "rd", "th", "er", "º", "ª");
+    private static final WordSet ORDINALS = WordSet.of(
+            "st", "nd", "rd", "th", "er", "º", "ª", "te", "ter", "ten", "tem", "ste", "ster", "sten", "stem");
     /** Above a keyword identifier's (OtherIdRule): "Geburtsdatum wie in der SV-Nummer, also 15.04.1982" is a birth date. */
     static final double BIRTH_WORD_SCORE = 0.95;
 

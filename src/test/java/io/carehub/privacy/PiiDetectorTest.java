@@ -3226,4 +3226,27 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).containsExactly("Anastasia Becker");
         }
     }
+
+    /** A German ordinal ending on the day's digits ("19ter August 1940", "21sten Juni 1961") still makes a date. */
+    @Nested
+    class YRoundGermanOrdinalDays {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Anneliese Wegner, Geburtsdatum 19ter August 1940, Festnetz bitte|19ter August 1940",
+                    "mein Vater ist geb. am 21sten Juni 1961|21sten Juni 1961",
+                    "Geburtstag: 2te Mai 1979|2te Mai 1979"
+                })
+        void aBirthDateWithAnOrdinalEndingIsFound(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @Test
+        void aDeliveryDateIsNoBirthDate() {
+            assertThat(found("Lieferung am 19ten August 2026, Auftrag 55120", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+        }
+    }
 }
