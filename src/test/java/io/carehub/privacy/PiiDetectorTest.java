@@ -3313,4 +3313,36 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+
+    /**
+     * French addresses as written in France, Luxembourg and the Maghreb: "23 bis, boulevard …" (a comma after the
+     * repeat), "8 Grand-Rue" (the hyphenated main street) and "Avenue Hassan II, n° 144" (the number sign).
+     */
+    @Nested
+    class YRound2FrenchAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "ancienne adresse 17 ter, avenue de la République, 69003 Lyon. Merci|"
+                            + "17 ter, avenue de la République, 69003 Lyon",
+                    "je vis au 5 Grande-Rue, L-4130 Esch-sur-Alzette depuis mai|5 Grande-Rue, L-4130 Esch-sur-Alzette",
+                    "elle habite Boulevard Mohammed V, n° 52, 10000 Rabat, tél|Boulevard Mohammed V, n° 52, 10000 Rabat"
+                })
+        void theWholeAddressIsOneSpan(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "on a payé 3 bis, pas plus, pour la Grande-Surface",
+                    "il y a 2 Ex-Rue dans le jeu",
+                    "le n° 144 de la série Avenue est sorti"
+                })
+        void lookAlikesAreNoAddresses(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
 }
