@@ -3345,4 +3345,30 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
     }
+
+    /** A customer word right before the number outweighs a product or order word earlier in the sentence. */
+    @Nested
+    class YRound2CustomerWordNearest {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "kann man das in unseren Tarif packen? Kunde 5581 2047 39|5581 2047 39",
+                    "la commande est arrivée, client 6630 1829 47|6630 1829 47"
+                })
+        void theNumberIsTheCustomers(String text, String number) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "für den Kunden gilt der Tarif 5581 2047 39",
+                    "la commande 6630 1829 47 du client est arrivée"
+                })
+        void anOrderOrProductWordRightBeforeKeepsItsNumber(String text) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
+        }
+    }
 }
