@@ -162,9 +162,11 @@ final class AddressesAbroad implements Scanner {
             k++;
         }
         if (names == 0 || k >= t.size()) return -1;
-        if (t.get(k).isWord() && NUMBER_WORDS.has(t.get(k))) k++;
+        boolean numberWord = t.get(k).isWord() && NUMBER_WORDS.has(t.get(k));
+        if (numberWord) k++;
         int after = t.get(k - 1).end();
         if (QUOTES.indexOf(s.at(after)) >= 0) after++; // "ул. „Цар Симеон“ 112": the name's closing quote
+        if (numberWord && s.at(after) == '°') after++; // "Avenue Hassan II, n° 144": the French number sign
         return HouseNumbersAbroad.houseNumber(s, k, after);
     }
 
@@ -238,7 +240,11 @@ final class AddressesAbroad implements Scanner {
         }
         int k = i + 1;
         if (t.get(k).isWord() && t.get(k).length() == 1 && t.get(k).start() == number.end()) k++; // "12B"
-        else if (k + 1 < t.size() && REPEATS.has(t.get(k)) && s.at(t.get(k).end()) == ' ') k++; // "3 bis avenue"
+        else if (k + 1 < t.size()
+                && REPEATS.has(t.get(k))
+                && ", ".indexOf(s.at(t.get(k).end())) >= 0) {
+            k++; // "3 bis avenue", "23 bis, boulevard de Strasbourg"
+        }
         if (k >= t.size()
                 || !t.get(k).isWord()
                 || !s.onlyBetween(t.get(k - 1).end(), t.get(k).start(), ", ")) {
@@ -253,6 +259,7 @@ final class AddressesAbroad implements Scanner {
         if (first.capitalized() && StreetLexicon.isStreetToken(first.folded())) {
             return first.end(); // "5 Karl-Marx-Allee", "12 Bergstraße"
         }
+        if (first.capitalized() && hyphenatedStreetWord(first.folded())) return first.end(); // "8 Grand-Rue"
         for (int j = k; j < t.size() && j - k < 4; j++) {
             Token w = t.get(j);
             if (!w.isWord() || !w.capitalized() || j > k && !NameSpan.joined(s, t.get(j - 1), w)) return -1;
@@ -269,6 +276,21 @@ final class AddressesAbroad implements Scanner {
         }
         return -1;
     }
+
+    /**
+     * "Grand-Rue", "Grande-Rue", "Haute-Rue": a French street word joined to the adjective before it is the whole
+     * street's name, as the main street of many towns in France, Wallonia, Romandie and Luxembourg is called.
+     */
+    private static boolean hyphenatedStreetWord(String folded) {
+        int dash = folded.indexOf('-');
+        return dash > 0
+                && MAIN_STREET_ADJECTIVES.contains(folded.substring(0, dash))
+                && STREET_FIRST.contains(folded.substring(dash + 1));
+    }
+
+    /** The adjectives of hyphenated French street names: "Grand-Rue", "Haute-Rue", "Petite-Rue", "Vieille-Rue". */
+    private static final WordSet MAIN_STREET_ADJECTIVES =
+            WordSet.of("grand", "grande", "haute", "basse", "petite", "vieille", "neuve", "belle");
 
     /** The French repeated house number: "3 bis avenue Jean Jaurès", "12 ter rue des Lilas". */
     private static final WordSet REPEATS = WordSet.of("bis", "ter", "quater");

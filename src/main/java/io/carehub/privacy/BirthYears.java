@@ -9,7 +9,8 @@ import java.util.List;
  * was born in), and a year said before its day and month, "geboren 1948 am 28. Juli", which
  * {@link BirthDateScanner} reads only the other way round. A year named so also vouches for a later full date of the
  * same year: "Jahrgang 1936 ... das genaue Datum: 19.5.1936" is a birth date, though "Datum" before a date
- * otherwise names an event ({@link EventDates}). The French "je suis né en 1986", "née en 1979" names the year alone.
+ * otherwise names an event ({@link EventDates}). The French "je suis né en 1986", "née en 1979" names the year alone,
+ * and "né en mars 1961" or "born in March 1961" the month and year.
  */
 final class BirthYears implements Scanner {
 
@@ -27,6 +28,12 @@ final class BirthYears implements Scanner {
             if (YEAR_WORDS.has(w) && birthYear(s, i + 1)) {
                 Token y = t.get(i + 1);
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, y.start(), y.end(), BirthDateScanner.BIRTH_WORD_SCORE));
+            } else if ((FRENCH_BORN.has(w) || Context.birthWord(w)) && monthAndYear(s, i + 1) > 0) {
+                int end = monthAndYear(s, i + 1);
+                int month = s.tokenAtOrAfter(end) - 2;
+                out.add(new Detection(
+                        EntityType.DATE_OF_BIRTH, t.get(month).start(), end, BirthDateScanner.BIRTH_WORD_SCORE));
+                i = month + 1;
             } else if (FRENCH_BORN.has(w)
                     && i + 2 < t.size()
                     && t.get(i + 1).folded().equals("en")
@@ -65,6 +72,22 @@ final class BirthYears implements Scanner {
         int m = Dates.month(month);
         int year = Integer.parseInt(t.get(k).text());
         return m > 0 && Dates.valid(Integer.parseInt(day.text()), m, year) ? month.end() : -1;
+    }
+
+    /** Words between a birth word and its month: "né en mars 1961", "née le octobre 1953", "geboren im Mai 1950". */
+    private static final WordSet MONTH_LEADS = WordSet.of("en", "le", "in", "im", "au", "mois", "de");
+
+    /**
+     * "né en mars 1961", "née le octobre 1953", "born in March 1961", "geboren im Mai 1950": a month name (in any of
+     * the customers' languages) and an adult's year, at most three words after the birth word at {@code k - 1}, with no
+     * day before the month (a whole date is {@link BirthDateScanner}'s); the end of the year, or -1.
+     */
+    private static int monthAndYear(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        for (int lead = 0; lead < 3 && k < t.size() && MONTH_LEADS.has(t.get(k)); lead++) k++;
+        if (k + 1 >= t.size() || !t.get(k).isWord() || Dates.anyMonth(t.get(k)) == 0) return -1;
+        if (!s.onlyBetween(t.get(k - 1).end(), t.get(k).start(), " ")) return -1;
+        return birthYear(s, k + 1) ? t.get(k + 1).end() : -1;
     }
 
     /** "Jahrgang 1943" (or "Jg. 1943") stands before {@code pos}: a full date of that year is a birth date. */

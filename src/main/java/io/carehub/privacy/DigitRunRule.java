@@ -197,6 +197,7 @@ final class DigitRunRule implements Scanner {
     static boolean notPersonalBefore(TextScan s, int pos) {
         List<Token> t = s.tokens;
         int k = s.tokenAtOrAfter(pos) - 1;
+        if (customerRightBefore(s, k, pos)) return false;
         for (int seen = 0; k >= 0 && seen < 4; k--, seen++) {
             Token token = t.get(k);
             if (pos - token.end() > 50) return false;
@@ -207,6 +208,18 @@ final class DigitRunRule implements Scanner {
             }
         }
         return false;
+    }
+
+    /** The customer named right before a number: "Kunde 4470 3319 26", "client 7781 0043 26", "Kd.-Nr. …". */
+    private static final WordSet CUSTOMER = WordSet.of("kunde", "kundin", "client", "cliente", "customer");
+
+    /**
+     * "Kann man das in unseren Tarif packen? Kunde 4470 3319 26": a customer word right before the number outweighs a
+     * product or order word further back, which names another thing of the same sentence.
+     */
+    private static boolean customerRightBefore(TextScan s, int k, int pos) {
+        if (k < 0 || !s.tokens.get(k).isWord() || pos - s.tokens.get(k).end() > 3) return false;
+        return CUSTOMER.has(s.tokens.get(k)) || CustomerNumberWords.directlyBefore(s, pos);
     }
 
     /** "auf der Rechnung", "on the invoice", "in meiner Rechnung": preposition, article or pronoun, noun. */

@@ -168,7 +168,7 @@ final class IdDocumentScanner implements Scanner {
         if (!Context.idDocumentBefore(s, start) || DigitRunRule.notPersonalBefore(s, start)) return;
         // right after its document word ("rumänischer pass 057382914") a number is the document's, not a phone
         boolean close = Context.anyBefore(s, start, 2, 24, w -> !w.equals("id") && Context.documentWord(w));
-        int series = letterSeriesBefore(s, start);
+        int series = letterSeriesBefore(s, start, end);
         if (series == start) series = digitSeriesBefore(s, start, end);
         out.add(new Detection(
                 EntityType.ID_DOCUMENT, hyphenGroupsBefore(s, series), hyphenGroupsAfter(s, end), close ? 0.92 : 0.88));
@@ -218,10 +218,11 @@ final class IdDocumentScanner implements Scanner {
 
     /**
      * "passport GC 417892", "Nummer P 4471829", "dowód AYK 182917": the start of a series of one to three capitals
-     * before the number.
+     * before a number of up to nine chars ("carte d'électeur RDC 10457832196" names the country).
      */
-    private static int letterSeriesBefore(TextScan s, int start) {
-        if (!Chars.isDigit(s.c[start]) || s.at(start - 1) != ' ') return start;
+    private static int letterSeriesBefore(TextScan s, int start, int end) {
+        // a series stands before six to nine digits; before a longer number "RDC", "CI" or "SN" name its country
+        if (!Chars.isDigit(s.c[start]) || s.at(start - 1) != ' ' || end - start > 9) return start;
         int k = start - 1;
         while (k > 0 && Character.isUpperCase(s.at(k - 1)) && start - 1 - k < 3) k--;
         int letters = start - 1 - k;

@@ -131,7 +131,8 @@ final class NumberRunScanner implements Scanner {
             if (partDigits >= 12 && partDigits <= 19) {
                 String part = TextScan.digitsOf(new String(c, start, groupEnds[g - 1] - start));
                 if ((Checksums.cardPrefix(part) || partDigits == 16 && cardWordBefore(s, start))
-                        && Checksums.luhn(part)) {
+                        && Checksums.luhn(part)
+                        && !numberWordBefore(s, start)) {
                     out.add(new Detection(EntityType.CARD, start, groupEnds[g - 1], 0.95));
                     return;
                 }
@@ -209,6 +210,14 @@ final class NumberRunScanner implements Scanner {
      * "my JCB 3505 5008 7547 5173": a card brand or the word card just before a 16-digit Luhn number makes it a card even
      * where its prefix is outside the issuers' ranges we know (the customer says what it is).
      */
+    /**
+     * "SIRET français 50737859400026": a company, tax or insurance number's word right before the digits says they are
+     * that number, though they pass a card's Luhn check as the French SIRET and SIREN always do.
+     */
+    private static boolean numberWordBefore(TextScan s, int start) {
+        return Context.anyWordBefore(s, start, 2, 24, w -> OtherIdRule.keyword(w));
+    }
+
     private static boolean cardWordBefore(TextScan s, int start) {
         return Context.anyWordBefore(s, start, 3, 30, CARD_WORDS::has);
     }

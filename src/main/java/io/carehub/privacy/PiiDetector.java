@@ -96,6 +96,7 @@ public final class PiiDetector {
             new DanishPassports(),
             new DocumentSerials(),
             new LusophoneIdCards(),
+            new WestAfricanIdCards(),
             new StudentCardNumbers(),
             new WeakKeywordMobiles(),
             new PhoneWordMobiles(),

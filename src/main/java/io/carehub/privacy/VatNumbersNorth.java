@@ -6,10 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Company and VAT numbers of the Benelux and the North behind their country code, trusted by their check digits
+ * Company and VAT numbers of the Benelux, the North and France behind their country code, trusted by their check digits
  * (OTHER_ID): the Belgian enterprise number ("BE0417497106", "BE 0417.497.106", mod 97), the Dutch btw-id
  * ("NL123456782B01", the 11-proof or, since 2020, mod 97 like an IBAN), the Danish CVR/moms number ("DK13585628",
- * mod 11) and the Norwegian organisation number ("NO 974 760 673 MVA", mod 11). A sole trader's number is personal
+ * mod 11), the Norwegian organisation number ("NO 974 760 673 MVA", mod 11) and the French numéro de TVA
+ * intracommunautaire ("FR 40 303 265 045", a mod-97 key before the SIREN). A sole trader's number is personal
  * data, and customers paste these into the same line as their name. The Norwegian code is also the English "NO", so
  * it needs "MVA" after it or an organisation or VAT word before it.
  */
@@ -22,6 +23,7 @@ final class VatNumbersNorth implements Scanner {
             + "|NL ?(\\d{9})B(\\d{2})"
             + "|DK ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?(\\d{2})"
             + "|NO ?(\\d{3}) ?(\\d{3}) ?(\\d{3})( ?MVA)?"
+            + "|FR ?(\\d{2}) ?(\\d{3}) ?(\\d{3}) ?(\\d{3})"
             + ")(?![\\p{L}\\p{N}])");
 
     /** The words before a Norwegian number that say it is one: "org.nr.", "org/VAT", "foretaksnummer". */
@@ -45,13 +47,17 @@ final class VatNumbersNorth implements Scanner {
     }
 
     private static boolean countryCode(char a, char b) {
-        return a == 'B' && b == 'E' || a == 'N' && (b == 'L' || b == 'O') || a == 'D' && b == 'K';
+        return a == 'B' && b == 'E'
+                || a == 'N' && (b == 'L' || b == 'O')
+                || a == 'D' && b == 'K'
+                || a == 'F' && b == 'R';
     }
 
     private static boolean checked(TextScan s, Matcher m) {
         if (m.group(1) != null) return belgianEnterprise(m.group(1) + m.group(2) + m.group(3));
         if (m.group(4) != null) return dutchVat(m.group(4), m.group(5));
         if (m.group(6) != null) return danishCvr(m.group(6) + m.group(7) + m.group(8) + m.group(9));
+        if (m.group(14) != null) return frenchVat(m.group(14), m.group(15) + m.group(16) + m.group(17));
         return norwegianOrganisation(m.group(10) + m.group(11) + m.group(12))
                 && (m.group(13) != null || Context.anyBefore(s, m.start(), 4, 40, NORWEGIAN_WORDS::contains));
     }
@@ -70,6 +76,15 @@ final class VatNumbersNorth implements Scanner {
                         .mod(java.math.BigInteger.valueOf(97))
                         .intValue()
                 == 1;
+    }
+
+    /**
+     * France: the two-digit key before the nine-digit SIREN is 12 plus three times the SIREN mod 97, all mod 97; a
+     * SIREN itself passes the Luhn check ("FR 40 303 265 045").
+     */
+    static boolean frenchVat(String key, String siren) {
+        long n = Long.parseLong(siren);
+        return (12 + 3 * (n % 97)) % 97 == Integer.parseInt(key) && Checksums.luhn(siren);
     }
 
     /** Denmark: eight digits weighted 2, 7, 6, 5, 4, 3, 2, 1 sum to a multiple of 11. */

@@ -3249,4 +3249,212 @@ class PiiDetectorTest {
                     .isEmpty();
         }
     }
+    /** The French VAT number (TVA intracommunautaire), trusted by its mod-97 key over the SIREN, keyword or not. */
+    @Nested
+    class YRound2FrenchVatNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Notre numéro de TVA FR43362275869, merci|FR43362275869",
+                    "Rechnung bitte an FR 40 530530419 ausstellen|FR 40 530530419",
+                    "our VAT id is FR86749008934 for the shop|FR86749008934"
+                })
+        void aCheckedFrenchVatNumberIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "la référence FR44362275869 de la commande est bloquée",
+                    "Artikel FR87749008934 ist nicht lieferbar"
+                })
+        void aWrongKeyIsNoVatNumber(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /** SIRET, SIREN and TVA name a French company number; a SIRET's Luhn check makes it no payment card. */
+    @Nested
+    class YRound2FrenchCompanyNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "SIRET français 58371407742358, tel 0231 8864 219|58371407742358",
+                    "notre SIREN 362 275 869 pour le contrat pro|362 275 869"
+                })
+        void aNumberAfterItsWordIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+            assertThat(found(text, EntityType.CARD)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"ma carte bancaire 58371407742358 a été refusée", "Maestro 58371407742358 geht nicht"})
+        void theSameDigitsWithoutTheWordStayACard(String text) {
+            assertThat(found(text, EntityType.CARD)).containsExactly("58371407742358");
+        }
+    }
+
+    /**
+     * Tax and national numbers in French ("ID fiscale", "carte NINA") are OTHER_ID even where "ID" is also a document
+     * word.
+     */
+    @Nested
+    class YRound2FrenchTaxWords {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "et l'ID fiscale allemande 47036892816, votre formulaire demande lequel ?|47036892816",
+                    "carte NINA malienne 20417389104527K, passeport à jour|20417389104527K"
+                })
+        void theNumberIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"l'année fiscale 2024 est close", "Nina 0176 4418 2093 ruft zurück"})
+        void yearsAndPhonesStayWhatTheyAre(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /** The Senegalese identity card's number: sex digit, centre, year of birth, serial, after a document word. */
+    @Nested
+    class YRound2SenegaleseIdCards {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "CNI 2 104 1988 00731, Awa Ndiaye|2 104 1988 00731",
+                    "ma carte d'identité sénégalaise 1 318 1975 12004 est expirée|1 318 1975 12004",
+                    "CNI 1318197512004 svp|1318197512004"
+                })
+        void theNumberIsAnIdDocument(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {"commande 2 104 1988 00731 pas encore livrée", "CNI 3 104 1988 00731", "CNI 2 104 3088 00731"
+                })
+        void otherDigitsOfTheShapeAreNoCard(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
+
+    /** Document words in Arabic script and the Congolese voter card ("carte d'électeur") that serves as an id card. */
+    @Nested
+    class YRound2DocumentWords {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "رقم جواز السفر M4471982 من فضلك|M4471982",
+                    "رقم بطاقة التعريف 17245098، شكرا|17245098",
+                    "locataire né à Kinshasa, carte d'électeur RDC 20583146729|20583146729"
+                })
+        void theNumberIsAnIdDocument(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"les électeurs de la commune 20583146729", "رقم الطلب 17245098"})
+        void otherWordsMakeNoDocument(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
+
+    /** A month and year after a birth word: "né en mars 1961", "née le octobre 1953", "born in March 1961". */
+    @Nested
+    class YRound2MonthYearBirthDates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "mon père est né le octobre 1953 à Saint-Denis|octobre 1953",
+                    "elle est née en mars 1961 à Dakar|mars 1961",
+                    "my mother was born in March 1958 in Accra|March 1958"
+                })
+        void theMonthAndYearAreADateOfBirth(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "client depuis mars 2011, la facture de octobre 1998 est fausse",
+                    "le bébé est né en mars 2025"
+                })
+        void otherMonthsAreNoBirthDates(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
+
+    /**
+     * French addresses as written in France, Luxembourg and the Maghreb: "23 bis, boulevard …" (a comma after the
+     * repeat), "8 Grand-Rue" (the hyphenated main street) and "Avenue Hassan II, n° 144" (the number sign).
+     */
+    @Nested
+    class YRound2FrenchAddresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "ancienne adresse 17 ter, avenue de la République, 69003 Lyon. Merci|"
+                            + "17 ter, avenue de la République, 69003 Lyon",
+                    "je vis au 5 Grande-Rue, L-4130 Esch-sur-Alzette depuis mai|5 Grande-Rue, L-4130 Esch-sur-Alzette",
+                    "elle habite Boulevard Mohammed V, n° 52, 10000 Rabat, tél|Boulevard Mohammed V, n° 52, 10000 Rabat"
+                })
+        void theWholeAddressIsOneSpan(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "on a payé 3 bis, pas plus, pour la Grande-Surface",
+                    "il y a 2 Ex-Rue dans le jeu",
+                    "le n° 144 de la série Avenue est sorti"
+                })
+        void lookAlikesAreNoAddresses(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
+
+    /** A customer word right before the number outweighs a product or order word earlier in the sentence. */
+    @Nested
+    class YRound2CustomerWordNearest {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "kann man das in unseren Tarif packen? Kunde 5581 2047 39|5581 2047 39",
+                    "la commande est arrivée, client 6630 1829 47|6630 1829 47"
+                })
+        void theNumberIsTheCustomers(String text, String number) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "für den Kunden gilt der Tarif 5581 2047 39",
+                    "la commande 6630 1829 47 du client est arrivée"
+                })
+        void anOrderOrProductWordRightBeforeKeepsItsNumber(String text) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
+        }
+    }
 }
