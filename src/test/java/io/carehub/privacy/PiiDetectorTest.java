@@ -3278,4 +3278,33 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+
+    /**
+     * Addresses of the English-speaking world: a British postcode or an Irish Eircode with its town after it, an
+     * Eircode after its "Dublin 6", a parkway or highway with its direction.
+     */
+    @Nested
+    class YRound3Addresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "For verification: postcode G12 8QQ Glasgow|G12 8QQ Glasgow",
+                    "Eircode of my old place was H91 E2KA Galway if that matters|H91 E2KA Galway",
+                    "my Eircode is A65 F4E2, thanks|A65 F4E2",
+                    "postcode G12 8QQ Thanks for the help|G12 8QQ",
+                    "forwarding address: 22 Ranelagh Road, Dublin 6, D06 K5R2. My PPSN|22 Ranelagh Road, Dublin 6, D06 K5R2",
+                    "Address in Canada: 410 Queen Pkwy E, Mississauga, ON L5B 2T4. Here|410 Queen Pkwy E, Mississauga, ON L5B 2T4"
+                })
+        void theWholeAddressIsOneSpan(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"the router model A65 F4E2 keeps rebooting", "my order H91 E2KA arrived today, thanks"})
+        void codesWithoutTownOrWordAreNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
 }
