@@ -15,7 +15,9 @@ import java.util.function.Predicate;
  * ("My ID: 9007091367090" in a message whose only South African trace is a +27 phone): thirteen digits with a birth
  * date, a citizenship digit and a Luhn digit are few other numbers. The Irish PPS number ("6834154H", seven digits and
  * a check letter, weights 8 to 2 mod 23, W for 0) needs the Irish word or "PPSN" anywhere in the message, since its
- * keyword often stands a clause away ("My PPSN if you need it: …").
+ * keyword often stands a clause away ("My PPSN if you need it: …"). A US social security number spaced instead of
+ * hyphenated ("593 26 9479"; the hyphenated one is {@link IdShapes}') needs "SSN" or "social security" anywhere in the
+ * message and the number ranges the administration issues.
  */
 final class AngloChecksums {
 
@@ -27,6 +29,7 @@ final class AngloChecksums {
     static final String SOUTH_AFRICAN_NEAR = "south-african-near";
 
     static final String IRISH_PPS = "irish-pps";
+    static final String US_SSN = "us-ssn";
 
     private static final int[] TFN_WEIGHTS = {1, 4, 3, 7, 5, 8, 6, 9, 10};
     private static final int[] MEDICARE_WEIGHTS = {1, 3, 7, 9, 1, 3, 7, 9};
@@ -42,7 +45,8 @@ final class AngloChecksums {
         if (shape.indexOf('.') >= 0) return false;
         return switch (d.length()) {
             case 8 -> ird(d) && named.test(IRD);
-            case 9 -> tfn(d) && named.test(TFN) || ird(d) && named.test(IRD);
+            case 9 ->
+                tfn(d) && named.test(TFN) || ird(d) && named.test(IRD) || spacedSsn(d, shape) && named.test(US_SSN);
             case 10 -> medicare(d) && named.test(MEDICARE);
             case 11 -> d.charAt(10) != '0' && medicare(d.substring(0, 10)) && named.test(MEDICARE);
             case 13 -> southAfrican(d) && (named.test(SOUTH_AFRICAN) || named.test(SOUTH_AFRICAN_NEAR));
@@ -97,5 +101,19 @@ final class AngloChecksums {
         for (int i = 0; i < 7; i++) sum += (d.charAt(i) - '0') * (8 - i);
         int r = sum % 23;
         return Character.toUpperCase(letter) == (r == 0 ? 'W' : (char) ('A' + r - 1));
+    }
+
+    /**
+     * "593 26 9479": three, two and four digits spaced, an area other than 000, 666 or 900 to 999, a group other than
+     * 00 and a serial other than 0000.
+     */
+    static boolean spacedSsn(String d, String shape) {
+        if (shape.length() != 11 || shape.charAt(3) != ' ' || shape.charAt(6) != ' ') return false;
+        String area = d.substring(0, 3);
+        return !area.equals("000")
+                && !area.equals("666")
+                && area.charAt(0) != '9'
+                && !d.startsWith("00", 3)
+                && !d.startsWith("0000", 5);
     }
 }

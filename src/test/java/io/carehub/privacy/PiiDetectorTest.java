@@ -3177,7 +3177,8 @@ class PiiDetectorTest {
                     "For the credit check: SA ID 8704150123080, DOB 15/04/1987|8704150123080",
                     "I authorise my husband. My ID: 9207305872188. His number +27 83 555 1049|9207305872188",
                     "My PPSN if you need it: 1234567T. Thanks, Aoife|1234567T",
-                    "moving back to Ireland, my number there is 7654321G if you need it|7654321G"
+                    "moving back to Ireland, my number there is 7654321G if you need it|7654321G",
+                    "the SSN I sent before was wrong, right one is 412 57 3096. Thanks|412 57 3096"
                 })
         void aCheckedNumberIsAnOtherId(String text, String number) {
             assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
@@ -3188,7 +3189,9 @@ class PiiDetectorTest {
                 strings = {
                     "SA ID 8704150123081, is that the right one?",
                     "My PPSN if you need it: 1234567A. Thanks",
-                    "Artikel 7654321G ist im Warenkorb, Lieferung nach Berlin"
+                    "Artikel 7654321G ist im Warenkorb, Lieferung nach Berlin",
+                    "the SSN I sent is wrong, right one is 666 57 3096",
+                    "Rechnung 412 57 3096 ist falsch, bitte prüfen"
                 })
         void aWrongCheckIsNoOtherId(String text) {
             assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
