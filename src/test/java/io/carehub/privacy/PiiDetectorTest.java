@@ -3310,4 +3310,26 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
     }
+
+    /** "Mar 3 '90": an English date whose year is shortened after an apostrophe is a birth date as the full one is. */
+    @Nested
+    class YRound3ShortYears {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Thanks, my DOB is Jun 14 '87 btw, you asked earlier|Jun 14 '87",
+                    "born Sept 2, ’79 in Leeds|Sept 2, ’79"
+                })
+        void anApostropheYearEndsTheDate(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"my DOB is Feb 30 '87, I think", "the update from Jun 14 '24 broke the router"})
+        void anImpossibleOrRecentDateIsNoBirthDate(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
 }
