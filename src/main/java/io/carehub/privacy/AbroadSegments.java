@@ -74,6 +74,16 @@ final class AbroadSegments {
     private static final WordSet NUMBERED_DISTRICTS =
             WordSet.of("dublin", "wien", "paris", "lyon", "marseille", "praha");
 
+    /** An Eircode on its own, after its town's district: "Dublin 6, D06 X2K4". */
+    private static final Pattern EIRCODE =
+            Pattern.compile("(?:[AC-FHKNPRTV-Y]\\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}(?![\\p{L}\\p{N}])");
+
+    /** End of an Eircode starting at {@code i}, or -1. */
+    static int eircode(TextScan s, int i) {
+        char first = s.at(i);
+        return first >= 'A' && first <= 'Z' ? lookingAt(EIRCODE, s, i) : -1;
+    }
+
     /** End of a unit starting at {@code i}, or -1. */
     static int unit(TextScan s, int i) {
         return lookingAt(UNIT, s, i);

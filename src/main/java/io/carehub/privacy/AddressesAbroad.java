@@ -338,7 +338,10 @@ final class AddressesAbroad implements Scanner {
             }
             e = Math.max(AbroadSegments.postcodeTown(s, lex, next), AbroadSegments.townPostcode(s, lex, next));
             e = Math.max(e, AbroadSegments.markedTown(s, lex, next)); // "…, кв. 12, м. Харків, 61002"
-            if (e > 0) return e;
+            if (e > 0) {
+                int code = skip(s, e); // "Dublin 6, D06 X2K4": the Eircode after the town's district
+                return code > 0 && AbroadSegments.eircode(s, code) > 0 ? AbroadSegments.eircode(s, code) : e;
+            }
             int k = s.tokenAtOrAfter(next);
             if (k >= s.tokens.size()) break;
             Token w = s.tokens.get(k);

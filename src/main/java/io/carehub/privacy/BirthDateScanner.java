@@ -95,6 +95,7 @@ final class BirthDateScanner implements Scanner {
     }
 
     static final int ADULT_YEARS = 14;
+    private static final String APOSTROPHES = "'’‘";
     private static final WordSet SINCE = WordSet.of("seit", "since", "bis", "until", "ab", "from", "vom");
 
     /**
@@ -207,7 +208,10 @@ final class BirthDateScanner implements Scanner {
         return to - from == 2 && s.at(from) == '.' && s.at(from + 1) == ' ';
     }
 
-    /** "February 14, 1987", "February the 5th, 1972". */
+    /**
+     * "February 14, 1987", "February the 5th, 1972", "Mar 3 '90" (the year's two last digits after an apostrophe, as
+     * English writers shorten it).
+     */
     private static int englishDate(TextScan s, int i) {
         List<Token> t = s.tokens;
         if (i + 2 >= t.size()) return -1;
@@ -217,13 +221,18 @@ final class BirthDateScanner implements Scanner {
         int k = dayAt + 1;
         if (k + 1 < t.size() && ORDINALS.has(t.get(k)) && t.get(k).start() == d.end()) k++; // "3rd"
         Token y = t.get(k);
-        if (!d.isNumber()
-                || d.length() > 2
-                || !y.isNumber()
-                || y.length() != 4
-                || !s.onlyBetween(t.get(k - 1).end(), y.start(), ",")) return -1;
-        return Dates.valid(Integer.parseInt(d.text()), Dates.month(t.get(i)), Integer.parseInt(y.text()))
-                ? y.end()
-                : -1;
+        if (!d.isNumber() || d.length() > 2 || !y.isNumber()) return -1;
+        int year;
+        if (y.length() == 4 && s.onlyBetween(t.get(k - 1).end(), y.start(), ",")) {
+            year = Integer.parseInt(y.text());
+        } else if (y.length() == 2
+                && APOSTROPHES.indexOf(s.at(y.start() - 1)) >= 0
+                && y.start() - 1 > t.get(k - 1).end()
+                && s.onlyBetween(t.get(k - 1).end(), y.start() - 1, ",")) {
+            year = fullYear(Integer.parseInt(y.text()));
+        } else {
+            return -1;
+        }
+        return Dates.valid(Integer.parseInt(d.text()), Dates.month(t.get(i)), year) ? y.end() : -1;
     }
 }

@@ -40,7 +40,8 @@ final class CheckedNationalIds implements Scanner {
             "slovenian-tax",
             AngloChecksums.TFN,
             AngloChecksums.MEDICARE,
-            AngloChecksums.IRD);
+            AngloChecksums.IRD,
+            AngloChecksums.SOUTH_AFRICAN_NEAR);
 
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
@@ -159,6 +160,7 @@ final class CheckedNationalIds implements Scanner {
         if (letter != 0) {
             char upper = Character.toUpperCase(letter);
             return n == 8 && plain && dniLetter(d, letter) && named.test("spanish")
+                    || n == 7 && plain && AngloChecksums.ppsn(d, letter) && named.test(AngloChecksums.IRISH_PPS)
                     || n == 17 && plain && upper == 'X' && chineseResident(d + 'X') && named.test("chinese")
                     || upper == 'K' && rutShape(shape + "-K") && rut(d, 'K') && named.test("chilean");
         }

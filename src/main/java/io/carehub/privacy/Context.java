@@ -101,12 +101,44 @@ final class Context {
             if (pos - token.end() > 80) return false;
             if (!token.isWord()) continue;
             String w = token.folded();
-            if (documentWord(w)) return true;
+            if (documentWord(w) || drivingLicence(t, k, w)) return true;
             if (w.equals("op") && k > 0 && OP_NUMBER_WORDS.contains(t.get(k - 1).folded())) return true;
             if (OtherIdRule.keyword(token)) return false;
         }
         return false;
     }
+
+    /**
+     * "Irish driving licence 741868429", "Ontario driver's licence L4021-55317-47813", "my Irish licence number is …":
+     * "licence" or "license" names an identity document where driving or a country stands right before it; alone it
+     * may be a TV or software licence.
+     */
+    private static boolean drivingLicence(List<Token> t, int k, String w) {
+        if (!w.equals("licence") && !w.equals("license") || k == 0) return false;
+        for (int j = k - 1; j >= 0 && j >= k - 2; j--) {
+            if (LICENCE_HOLDERS.has(t.get(j))) return true;
+        }
+        return false;
+    }
+
+    /** Words before "licence" that make it a driving licence: driving, or the country that issued it. */
+    private static final WordSet LICENCE_HOLDERS = WordSet.of(
+            "driving",
+            "driver",
+            "drivers",
+            "driver's",
+            "irish",
+            "uk",
+            "british",
+            "canadian",
+            "american",
+            "australian",
+            "indian",
+            "nigerian",
+            "kenyan",
+            "ghanaian",
+            "ontario",
+            "state");
 
     /**
      * "číslo OP EH482910", "čísla OP 203917462": Czech and Slovak write the identity card (občiansky/občanský průkaz)

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Addresses abroad, as customers who move or live across a border write them (ADDRESS): a street after a
  * foreign street word ("ul. Legnicka 48", "Via Roma 12", "rue de la Paix 5"), a British postcode with the town
- * before it ("Manchester M16 8BB"), a Polish postcode and town ("54-203 Wrocław"), and a four-digit Swiss or
+ * before it ("Manchester M16 8BB") or a known town after it ("EH9 1QT Edinburgh"), an Irish Eircode with a known town
+ * after it or the word "Eircode" before it ("T12 K8AF Cork"), a Polish postcode and town ("54-203 Wrocław"), and a four-digit Swiss or
  * Austrian postcode and town after "in", "aus" or an address word ("wohne in 8200 Schaffhausen"). Found pieces
  * next to each other become one span ({@link AdjacentSpans}). Each pattern has bounded parts only.
  */
@@ -45,6 +46,14 @@ final class ForeignAddresses implements Scanner {
             + ",? \\d{1,4}[a-zA-Z]?(?:/\\d{1,4})?(?![\\p{L}\\p{N}])");
     private static final Pattern UK_POSTCODE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:" + TOWN + ",? )?(?<code>[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\p{N}])");
+    /**
+     * An Irish Eircode: a routing key (a letter of its alphabet and two digits, or D6W) and four chars of its alphabet,
+     * a letter among them ("D06 X2K4", "T12 K8AF").
+     */
+    private static final Pattern EIRCODE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[AC-FHKNPRTV-Y]\\d{2}|D6W) ?"
+            + "(?=[0-9]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}(?![\\p{L}\\p{N}])");
+
+    private static final WordSet EIRCODE_WORDS = WordSet.of("eircode", "postcode");
     private static final Pattern PL_POSTCODE =
             Pattern.compile("(?<![\\p{L}\\p{N}-])\\d{2}-\\d{3} " + TOWN + "(?![\\p{L}\\p{N}])");
     private static final Pattern FOUR_DIGIT_POSTCODE =
@@ -81,7 +90,17 @@ final class ForeignAddresses implements Scanner {
                     && placeName(s, s.tokens.get(s.tokenAtOrAfter(uk.start())).end()))
                 out.add(new Detection(EntityType.ADDRESS, uk.start(), uk.end(), 0.75));
             // the code alone too: when the town already ends a street's span, the code still joins it
-            out.add(new Detection(EntityType.ADDRESS, uk.start("code"), uk.end(), 0.7));
+            out.add(new Detection(EntityType.ADDRESS, uk.start("code"), townAfter(s, uk.end()), 0.7));
+        }
+        if (ukPossible) {
+            StartMatcher eircodes =
+                    new StartMatcher(EIRCODE, s, StartMatcher.FirstChars.CAPITALS, ForeignAddresses::eircodeStart);
+            while (eircodes.find()) {
+                Matcher m = eircodes.matcher();
+                int end = townAfter(s, m.end());
+                if (end > m.end() || Context.anyWordBefore(s, m.start(), 4, 40, EIRCODE_WORDS::has))
+                    out.add(new Detection(EntityType.ADDRESS, m.start(), end, 0.75));
+            }
         }
         find(
                 s,
@@ -102,6 +121,20 @@ final class ForeignAddresses implements Scanner {
             Matcher m = matches.matcher();
             if (placeName(s, m.end())) out.add(new Detection(EntityType.ADDRESS, m.start(), m.end(), score));
         }
+    }
+
+    /** An Eircode's routing key at {@code i}: a capital and a digit. */
+    private static boolean eircodeStart(char[] c, int i) {
+        return i + 1 < c.length && Chars.isDigit(c[i + 1]) && !StartMatcher.afterAsciiAlnum(c, i);
+    }
+
+    /** "EH9 1QT Edinburgh", "T12 K8AF Cork": the end of a known town right after a postcode, or {@code end}. */
+    private int townAfter(TextScan s, int end) {
+        if (s.at(end) != ' ') return end;
+        int k = s.tokenAtOrAfter(end + 1);
+        if (k >= s.tokens.size()) return end;
+        TextScan.Token town = s.tokens.get(k);
+        return town.start() == end + 1 && town.isWord() && town.capitalized() && lex.isCity(town) ? town.end() : end;
     }
 
     /** The first two letters of one of {@link #STREET}'s words, not after a letter or '.'. */

@@ -38,8 +38,12 @@ final class IdDocumentScanner implements Scanner {
                     continue;
                 }
             }
-            if (len == UkDrivingLicences.LENGTH && UkDrivingLicences.at(c, start)) {
+            if (len == UkDrivingLicences.LENGTH && UkDrivingLicences.at(s, start)) {
                 out.add(new Detection(EntityType.ID_DOCUMENT, start, i, 0.9));
+                continue;
+            }
+            if (len == 5 && licenceGroups(s, start, i, out)) {
+                i = out.getLast().end();
                 continue;
             }
             if (len < 6 || len > 18) continue; // up to 18: a Chinese resident id after "id number"
@@ -174,6 +178,26 @@ final class IdDocumentScanner implements Scanner {
                 EntityType.ID_DOCUMENT, hyphenGroupsBefore(s, series), hyphenGroupsAfter(s, end), close ? 0.92 : 0.88));
     }
 
+    /**
+     * "driver's licence L4021-55317-47813": a letter and four digits, then digit groups joined by hyphens, twelve
+     * digits or more in all, after a document word (an Ontario driving licence number is written so).
+     */
+    private static boolean licenceGroups(TextScan s, int start, int end, List<Detection> out) {
+        char[] c = s.c;
+        if (s.at(end) != '-' || !Character.isUpperCase(c[start])) return false;
+        for (int k = start + 1; k < end; k++) {
+            if (!Chars.isDigit(c[k])) return false;
+        }
+        int groupsEnd = hyphenGroupsAfter(s, end);
+        int digits = 0;
+        for (int k = start + 1; k < groupsEnd; k++) {
+            if (Chars.isDigit(c[k])) digits++;
+        }
+        if (digits < 12 || !Context.idDocumentBefore(s, start)) return false;
+        out.add(new Detection(EntityType.ID_DOCUMENT, start, groupsEnd, 0.9));
+        return true;
+    }
+
     /** "35202-4871930-5", "592-8803147-90": digit groups joined by hyphens belong to the number. */
     private static int hyphenGroupsBefore(TextScan s, int start) {
         int k = start;
@@ -232,6 +256,7 @@ final class IdDocumentScanner implements Scanner {
                         || series.equals("NR")
                         || series.equals("NO")
                         || series.equals("OP")
+                        || series.equals("IS") // "MY TAX ID IS 54987120164": a verb in capitals
                 ? start
                 : k; // "číslo OP 203917462": the Czech and Slovak ID card's abbreviation, no series
     }

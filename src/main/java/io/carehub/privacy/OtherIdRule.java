@@ -135,6 +135,13 @@ final class OtherIdRule implements Scanner {
             "nhs",
             "sin",
             "sofinummer",
+            // Ghana's health-insurance number, the Philippine social-security, national-id and health numbers, the
+            // Kenyan tax PIN ("KRA PIN A395002083K")
+            "nhis",
+            "sss",
+            "philsys",
+            "philhealth",
+            "kra",
             // Danish CPR, Mexican IMSS/NSS, Belgian national register, Dutch BSN spelled out; student ID cards
             "cpr",
             "cpr-nr",
@@ -191,6 +198,9 @@ final class OtherIdRule implements Scanner {
             "seguridad social",
             "sosyal guvenlik",
             "social card",
+            // "Kenyan national ID no. …", "national number": a national identification number
+            "national id",
+            "national number",
             // "Mat.-Nr. 4728193": the matriculation number abbreviated, split by its dots
             "mat nr");
 
@@ -338,6 +348,11 @@ final class OtherIdRule implements Scanner {
         boolean upper = TextScan.unchangedByUpperCase(token.text());
         int gap = t.get(k + 1).start() - token.end();
         if (gap == 0) return upper || token.length() == 1;
-        return gap == 1 && upper && token.length() <= 3 && " -".indexOf(s.at(token.end())) >= 0;
+        // "PhilSys ID 2175-…", "SSS NO 34-…": a filler spelt in capitals is no letter group of the value
+        return gap == 1
+                && upper
+                && token.length() <= 3
+                && " -".indexOf(s.at(token.end())) >= 0
+                && !FILLERS.contains(token.folded());
     }
 }

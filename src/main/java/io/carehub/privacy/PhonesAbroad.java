@@ -17,7 +17,10 @@ import java.util.Map;
  * Indian "98765 43210", the Nigerian "0803 123 4567". Read with the German number plan they are no phone, so the
  * country must be clear: a word of its language or its name ("dansk", "Tromsø" no, "mob", "tālrunis", "Sverige") and
  * the number valid in that country's plan; and since eight digits are also a customer number, a phone word must
- * stand before it, or, for a number dialled with a trunk 0 or 8, the country's own language around it.
+ * stand before it, or, for a number dialled with a trunk 0 or 8, the country's own language around it. The North
+ * American "(416) 555-0198" names its plan by its shape: an area code of three digits not starting 0 or 1 in
+ * brackets (a German one in brackets starts with 0), then three digits, a hyphen and four; no country need be named,
+ * nor a phone word stand before it.
  */
 final class PhonesAbroad {
 
@@ -149,8 +152,10 @@ final class PhonesAbroad {
                 && !DigitRunRule.notPersonalBefore(s, start)
                 && !CustomerNumberWords.directlyBefore(s, start);
         char first = s.at(start);
-        if (!keyword && first != '0') return false;
+        boolean northAmerican = northAmericanShape(whole);
+        if (!keyword && first != '0' && !northAmerican) return false;
         long regions = namedRegions(s);
+        if (northAmerican) regions |= NORTH_AMERICA;
         if (regions == 0) return false;
         // "fnr 020776 45120" in a message that names London: without a phone word, an English-speaking country's
         // number must be grouped as its people write it, the trunk 0 in a group of three to five digits
@@ -168,6 +173,20 @@ final class PhonesAbroad {
             }
         }
         return false;
+    }
+
+    private static final long NORTH_AMERICA = 1L << List.of(REGIONS).indexOf("US");
+
+    /** "(416) 555-0198", "(614)832-0475": a bracketed area code from 2 to 9, three digits, a hyphen and four. */
+    static boolean northAmericanShape(String w) {
+        int n = w.length();
+        if (n < 13 || n > 14 || w.charAt(0) != '(' || w.charAt(1) < '2' || w.charAt(4) != ')') return false;
+        int k = n == 14 ? 6 : 5;
+        if (n == 14 && w.charAt(5) != ' ' || w.charAt(k) < '2' || w.charAt(k + 3) != '-') return false;
+        for (int i = 1; i < n; i++) {
+            if (i != 4 && i != k - 1 && i != k + 3 && !Chars.isDigit(w.charAt(i))) return false;
+        }
+        return true;
     }
 
     /** The digits before the first space, hyphen or slash of {@code whole}. */

@@ -3457,4 +3457,173 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
         }
     }
+    /**
+     * The South African ID number (birth date, citizenship digit, Luhn) after "SA ID" or right after "ID", and the
+     * Irish PPS number by its mod-23 check letter where the message is Irish, however far its keyword stands.
+     */
+    @Nested
+    class YRound3CheckedNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "For the credit check: SA ID 8704150123080, DOB 15/04/1987|8704150123080",
+                    "I authorise my husband. My ID: 9207305872188. His number +27 83 555 1049|9207305872188",
+                    "My PPSN if you need it: 1234567T. Thanks, Aoife|1234567T",
+                    "moving back to Ireland, my number there is 7654321G if you need it|7654321G",
+                    "the SSN I sent before was wrong, right one is 412 57 3096. Thanks|412 57 3096"
+                })
+        void aCheckedNumberIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "SA ID 8704150123081, is that the right one?",
+                    "My PPSN if you need it: 1234567A. Thanks",
+                    "Artikel 7654321G ist im Warenkorb, Lieferung nach Berlin",
+                    "the SSN I sent is wrong, right one is 666 57 3096",
+                    "Rechnung 412 57 3096 ist falsch, bitte prüfen"
+                })
+        void aWrongCheckIsNoOtherId(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /**
+     * Driving licences (ID_DOCUMENT): a British one whose initial O the cleaning read as a zero, an Ontario one in
+     * hyphen groups, and any after "driving licence" or a country's "licence".
+     */
+    @Nested
+    class YRound3DrivingLicences {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "my UK driving licence: HARRI804123O99AB thanks|HARRI804123O99AB",
+                    "Ontario driver's licence M1234-56789-01234, home in Toronto|M1234-56789-01234",
+                    "Irish driving licence 504938271 if needed|504938271",
+                    "My Irish licence number is 628104937, for the ID check|628104937"
+                })
+        void aLicenceNumberIsADocument(String text, String number) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "my UK driving licence: HARRI804123099AB thanks",
+                    "Bestellung M1234-56789-01234 ist unterwegs",
+                    "my TV licence 504938271 is paid, why the letter?",
+                    "software licence key 628104937 does not work"
+                })
+        void otherCodesAreNoDocument(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
+
+    /**
+     * National numbers of Ghana, the Philippines and Kenya after their keywords (OTHER_ID): the NHIS number, the SSS
+     * and PhilSys numbers, the KRA PIN, a "national ID" number.
+     */
+    @Nested
+    class YRound3NumberKeywords {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "my Ghana NHIS number 48213906, is it needed?|48213906",
+                    "Rodrigo Bautista. SSS 34-5678901-2, phone +63 918 555 7751|34-5678901-2",
+                    "PhilSys ID 1234-5678-9012-3456. German residence permit next week|1234-5678-9012-3456",
+                    "Can I use my KRA PIN A012345678Z for the credit check?|A012345678Z",
+                    "I am her son, Kenyan national ID no. 28461937. Please advise|28461937"
+                })
+        void theNumberAfterItsKeywordIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"SSS bitte, die Rechnung ist zu hoch", "the national id card office is closed today"})
+        void theKeywordAloneIsNothing(String text) {
+            assertThat(found(text, EntityType.OTHER_ID)).isEmpty();
+        }
+    }
+
+    /** The North American "(416) 555-0198" is a phone by its bracketed area code, with or without a phone word. */
+    @Nested
+    class YRound3NorthAmericanPhones {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Please update: my new phone is (312) 555-0147, I'm in Chicago|(312) 555-0147",
+                    "US address for the documents. Jane Miller, (614) 418-2290. Thanks|(614) 418-2290",
+                    "call me on (905)451-7782 after six|(905)451-7782"
+                })
+        void aBracketedAreaCodeIsAPhone(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(phone);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Artikel (123) 456-7890 ist unterwegs", "Seite (12) 345-6789 der Anleitung"})
+        void anAreaCodeFromOneIsNoPhone(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
+
+    /**
+     * Addresses of the English-speaking world: a British postcode or an Irish Eircode with its town after it, an
+     * Eircode after its "Dublin 6", a parkway or highway with its direction.
+     */
+    @Nested
+    class YRound3Addresses {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "For verification: postcode G12 8QQ Glasgow|G12 8QQ Glasgow",
+                    "Eircode of my old place was H91 E2KA Galway if that matters|H91 E2KA Galway",
+                    "my Eircode is A65 F4E2, thanks|A65 F4E2",
+                    "postcode G12 8QQ Thanks for the help|G12 8QQ",
+                    "forwarding address: 22 Ranelagh Road, Dublin 6, D06 K5R2. My PPSN|22 Ranelagh Road, Dublin 6, D06 K5R2",
+                    "Address in Canada: 410 Queen Pkwy E, Mississauga, ON L5B 2T4. Here|410 Queen Pkwy E, Mississauga, ON L5B 2T4"
+                })
+        void theWholeAddressIsOneSpan(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS)).containsExactly(address);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"the router model A65 F4E2 keeps rebooting", "my order H91 E2KA arrived today, thanks"})
+        void codesWithoutTownOrWordAreNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+    }
+
+    /** "Mar 3 '90": an English date whose year is shortened after an apostrophe is a birth date as the full one is. */
+    @Nested
+    class YRound3ShortYears {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Thanks, my DOB is Jun 14 '87 btw, you asked earlier|Jun 14 '87",
+                    "born Sept 2, ’79 in Leeds|Sept 2, ’79"
+                })
+        void anApostropheYearEndsTheDate(String text, String date) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly(date);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"my DOB is Feb 30 '87, I think", "the update from Jun 14 '24 broke the router"})
+        void anImpossibleOrRecentDateIsNoBirthDate(String text) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
+        }
+    }
 }
