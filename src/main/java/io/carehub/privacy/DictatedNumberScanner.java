@@ -31,7 +31,10 @@ final class DictatedNumberScanner implements Scanner {
             boolean words = !numbers;
             boolean cardinals = cardinal(t.get(i));
             int more;
-            while (j + 1 < t.size() && joined(s, t.get(j), t.get(j + 1)) && (more = digits(s, j + 1)) >= 0) {
+            while (j + 1 < t.size()
+                    && (joined(s, t.get(j), t.get(j + 1))
+                            || unfinishedPhone(s, t.get(i), t.get(j), t.get(j + 1), total))
+                    && (more = digits(s, j + 1)) >= 0) {
                 j++;
                 total += more;
                 numbers |= t.get(j).isNumber();
@@ -53,7 +56,12 @@ final class DictatedNumberScanner implements Scanner {
             boolean glued = Chars.isLetter(s.at(token.start() - 1)) || Chars.isLetter(s.at(token.end()));
             return glued || token.length() > 12 ? -1 : token.length();
         }
-        return NumberWords.spokenDigits(token);
+        List<Token> t = s.tokens;
+        // "vingt et un" is two digits, said by "vingt": "et" and the "un" after it add none
+        if (k > 0 && k + 1 < t.size() && FrenchNumberWords.joiningEt(t.get(k - 1), token, t.get(k + 1))) return 0;
+        if (k > 1 && FrenchNumberWords.joiningEt(t.get(k - 2), t.get(k - 1), token)) return 0;
+        int said = NumberWords.spokenDigits(token);
+        return said >= 0 ? said : FrenchNumberWords.digits(token);
     }
 
     private static boolean cardinal(Token token) {
@@ -68,6 +76,17 @@ final class DictatedNumberScanner implements Scanner {
         if (!NumberWordScanner.joined(s, a.end(), b.start())) return false;
         if (a.isNumber() && b.isNumber() && b.start() == a.end() + 1 && s.at(a.end()) == ',') return false;
         return !(s.at(a.end()) == ',' && startsWithZero(b));
+    }
+
+    /**
+     * A phone dictated in pairs, begun with a zero and shorter than a mobile number (twelve digits), goes on after a comma before a zero:
+     * "zéro un sept six, quarante-quatre, vingt et un, trente-huit, zéro neuf".
+     */
+    private static boolean unfinishedPhone(TextScan s, Token first, Token last, Token next, int total) {
+        return total < 12
+                && startsWithZero(first)
+                && s.at(last.end()) == ','
+                && NumberWordScanner.joined(s, last.end(), next.start());
     }
 
     private static boolean startsWithZero(Token token) {

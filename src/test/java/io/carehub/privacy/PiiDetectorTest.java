@@ -3626,4 +3626,33 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+
+    /** A phone dictated in French pairs ("zéro six, douze, soixante et onze …") is one phone number. */
+    @Nested
+    class YRoundFrenchDictatedPhones {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "mon fils garde son numéro zéro un cinq deux, trente-trois, vingt et un, dix-huit, zéro sept merci"
+                            + "|zéro un cinq deux, trente-trois, vingt et un, dix-huit, zéro sept",
+                    "portable: zéro six, douze, soixante et onze, quatre-vingt-dix, zéro quatre"
+                            + "|zéro six, douze, soixante et onze, quatre-vingt-dix, zéro quatre"
+                })
+        void theDictatedPhoneIsFoundWhole(String text, String phone) {
+            assertThat(found(text, EntityType.PHONE)).containsExactly(phone);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "j'ai payé vingt-neuf euros et quatre-vingt-dix-neuf centimes",
+                    "il y a six ou sept personnes, deux trois fois par semaine",
+                    "le forfait coûte trente-neuf, quatre-vingt-dix-neuf par mois"
+                })
+        void pricesAndCountsAreNoPhones(String text) {
+            assertThat(found(text, EntityType.PHONE)).isEmpty();
+        }
+    }
 }
