@@ -294,48 +294,6 @@ final class AbroadStreetWords {
             "փողոց",
             "պող",
             "պողոտա");
-    /** Endings of one-word street names abroad: "Kalverstraat", "Nørregade", "Storgatan", "Hämeenkatu". */
-    private static final String[] STREET_ENDINGS = {
-        "straat",
-        "laan",
-        "gracht",
-        "plein",
-        "vej",
-        "gade",
-        "gatan",
-        "vagen",
-        "katu",
-        "iela",
-        // Dutch, Danish, Swedish ("väg" folds to "vaeg") and Norwegian
-        "kade",
-        "singel",
-        "dijk",
-        "steeg",
-        "dreef",
-        "plads",
-        "torv",
-        "straede",
-        "vaegen",
-        "veien",
-        "gata",
-        "gaten",
-        // Finnish roads, lanes and paths: "Mannerheimintie", "Koivukuja", "Rantapolku"; Estonian streets "Pikk tänav"
-        "tie",
-        "kuja",
-        "polku",
-        "vaeylae",
-        "tanav"
-    };
-
-    static boolean endsLikeAStreet(String folded) {
-        for (String ending : STREET_ENDINGS) {
-            if (folded.length() >= ending.length() + 4 && folded.endsWith(ending)) { // not "Brigade"
-                return !ending.equals("tie") || !folded.endsWith("antie") && !folded.endsWith("artie"); // "Garantie"
-            }
-        }
-        return false;
-    }
-
     /** "l'Église", "d'Alsace": a name after an elided French article, one token with it; or a Maltese one. */
     static boolean elidedName(TextScan.Token n) {
         String w = n.text();

@@ -7,7 +7,7 @@ import static io.carehub.privacy.AbroadStreetWords.NUMBER_WORDS;
 import static io.carehub.privacy.AbroadStreetWords.STREET_AFTER;
 import static io.carehub.privacy.AbroadStreetWords.STREET_FIRST;
 import static io.carehub.privacy.AbroadStreetWords.STREET_LAST;
-import static io.carehub.privacy.AbroadStreetWords.endsLikeAStreet;
+import static io.carehub.privacy.StreetEndingsAbroad.endsLikeAStreet;
 
 import io.carehub.privacy.TextScan.Token;
 import java.util.List;

@@ -49,7 +49,7 @@ final class NamedStreetsAbroad implements Scanner {
             boolean personFirst = lex.isAnyFirstName(first) && nextCapitalized(s, i + 1)
                     || i > 0 && lex.isAnyFirstName(t.get(i - 1)) && nextCapitalized(s, i);
             if (personFirst
-                    && !AbroadStreetWords.endsLikeAStreet(t.get(number - 1).folded())) continue;
+                    && !StreetEndingsAbroad.endsLikeAStreet(t.get(number - 1).folded())) continue;
             int houseEnd =
                     HouseNumbersAbroad.houseNumber(s, number, t.get(number - 1).end());
             if (houseEnd < 0) continue;
@@ -74,7 +74,7 @@ final class NamedStreetsAbroad implements Scanner {
      * last is no street's word, is where someone says they come from; the index of the "von", or {@code i}.
      */
     private static int fromBefore(TextScan s, int i, int number) {
-        if (AbroadStreetWords.endsLikeAStreet(s.tokens.get(number - 1).folded())) return i;
+        if (StreetEndingsAbroad.endsLikeAStreet(s.tokens.get(number - 1).folded())) return i;
         for (int k = number - 2; k > i; k--) {
             String f = s.tokens.get(k).text();
             if (f.equals("von") || f.equals("vom")) return k;

@@ -205,7 +205,7 @@ final class StreetStarts {
             if (STREET_WORDS.contains(f)
                     || AbroadStreetWords.STREET_LAST.contains(f)
                     || StreetLexicon.isStreetToken(f)
-                    || AbroadStreetWords.endsLikeAStreet(f)) return true;
+                    || StreetEndingsAbroad.endsLikeAStreet(f)) return true;
             for (String ending : ENGLISH_ENDINGS) {
                 if (f.length() > ending.length() + 2 && f.endsWith(ending)) return true;
             }
