@@ -45,7 +45,9 @@ final class AddressesAbroad implements Scanner {
                 continue;
             }
             int start = t.get(i).start();
-            for (int before = unitBefore(s, start); before < start; before = unitBefore(s, start)) start = before;
+            for (int before = StreetShapesAbroad.unitBefore(s, start);
+                    before < start;
+                    before = StreetShapesAbroad.unitBefore(s, start)) start = before;
             int end = tail(s, HouseNumbersAbroad.floorAndDoor(s, streetEnd));
             out.add(new Detection(EntityType.ADDRESS, start, end, SCORE));
             i = s.tokenAtOrAfter(end) - 1;
@@ -56,7 +58,8 @@ final class AddressesAbroad implements Scanner {
     private int street(TextScan s, int i) {
         List<Token> t = s.tokens;
         int end = t.get(i).isNumber() ? numberFirst(s, i) : streetWordFirst(s, i);
-        if (end < 0 && t.get(i).isWord() && t.get(i).capitalized() && numberSoon(t, i)) end = nameFirst(s, i);
+        if (end < 0 && t.get(i).isWord() && t.get(i).capitalized() && StreetShapesAbroad.numberSoon(t, i))
+            end = nameFirst(s, i);
         return end;
     }
 
@@ -70,7 +73,7 @@ final class AddressesAbroad implements Scanner {
     private int townFirst(TextScan s, int i) {
         List<Token> t = s.tokens;
         Token w = t.get(i);
-        if (!w.isWord() || !numberSoon(t, i)) return -1;
+        if (!w.isWord() || !StreetShapesAbroad.numberSoon(t, i)) return -1;
         int townEnd = AbroadSegments.markedTown(s, lex, w.start());
         boolean marked = townEnd > 0;
         if (!marked) {
@@ -100,7 +103,8 @@ final class AddressesAbroad implements Scanner {
     private int postcodeTownFirst(TextScan s, int i) {
         List<Token> t = s.tokens;
         Token code = t.get(i);
-        if (!code.isNumber() || code.length() != 4 || s.at(code.end()) != ' ' || !numberSoon(t, i)) return -1;
+        if (!code.isNumber() || code.length() != 4 || s.at(code.end()) != ' ' || !StreetShapesAbroad.numberSoon(t, i))
+            return -1;
         int townEnd = AbroadSegments.postcodeTown(s, lex, code.start());
         if (townEnd < 0 || s.at(townEnd) != ',' || s.at(townEnd + 1) != ' ') return -1;
         int k = s.tokenAtOrAfter(townEnd + 2);
@@ -154,7 +158,8 @@ final class AddressesAbroad implements Scanner {
                 && k - i <= 5
                 && t.get(k).isWord()
                 && (t.get(k).start() - t.get(k - 1).end() <= 2
-                        || quoted(s, t.get(k - 1).end(), t.get(k).start()))) {
+                        || StreetShapesAbroad.quoted(
+                                s, t.get(k - 1).end(), t.get(k).start()))) {
             Token n = t.get(k);
             if (NUMBER_WORDS.has(n) && names > 0) break;
             if (n.capitalized() && !lex.isStopWord(n) || AbroadStreetWords.elidedName(n)) names++;
@@ -165,7 +170,8 @@ final class AddressesAbroad implements Scanner {
         boolean numberWord = t.get(k).isWord() && NUMBER_WORDS.has(t.get(k));
         if (numberWord) k++;
         int after = t.get(k - 1).end();
-        if (QUOTES.indexOf(s.at(after)) >= 0) after++; // "ул. „Цар Симеон“ 112": the name's closing quote
+        if (StreetShapesAbroad.QUOTES.indexOf(s.at(after)) >= 0)
+            after++; // "ул. „Цар Симеон“ 112": the name's closing quote
         if (numberWord && s.at(after) == '°') after++; // "Avenue Hassan II, n° 144": the French number sign
         return HouseNumbersAbroad.houseNumber(s, k, after);
     }
@@ -182,22 +188,6 @@ final class AddressesAbroad implements Scanner {
         if (!SLAVIC_STREETS.has(street) || k + 1 >= t.size() || lex.isStopWord(t.get(k))) return false;
         Token next = t.get(k + 1);
         return next.start() - t.get(k).end() == 1 && (next.isNumber() || next.isWord() && next.capitalized());
-    }
-
-    /** Quotation marks around a street's name, as Bulgarian and Russian write it: „Витоша“, «Ленина». */
-    private static final String QUOTES = "„“”«»\"";
-
-    /** A street word's dot and blank, then the quote that opens the name: "ул. „". */
-    private static boolean quoted(TextScan s, int from, int to) {
-        return to - from <= 3 && to > from && QUOTES.indexOf(s.at(to - 1)) >= 0 && s.onlyBetween(from, to - 1, ".");
-    }
-
-    /** A number among the next five tokens: without one, no street written name first can end here. */
-    private static boolean numberSoon(List<Token> t, int i) {
-        for (int k = i + 1; k < t.size() && k <= i + 5; k++) {
-            if (t.get(k).isNumber()) return true;
-        }
-        return false;
     }
 
     /** "Atatürk Cad. No: 15", "Petőfi utca 5", "Kalverstraat 92", "Storgatan 12": the end of the number, or -1. */
@@ -259,7 +249,8 @@ final class AddressesAbroad implements Scanner {
         if (first.capitalized() && StreetLexicon.isStreetToken(first.folded())) {
             return first.end(); // "5 Karl-Marx-Allee", "12 Bergstraße"
         }
-        if (first.capitalized() && hyphenatedStreetWord(first.folded())) return first.end(); // "8 Grand-Rue"
+        if (first.capitalized() && StreetShapesAbroad.hyphenatedStreetWord(first.folded()))
+            return first.end(); // "8 Grand-Rue"
         for (int j = k; j < t.size() && j - k < 4; j++) {
             Token w = t.get(j);
             if (!w.isWord() || !w.capitalized() || j > k && !NameSpan.joined(s, t.get(j - 1), w)) return -1;
@@ -277,21 +268,6 @@ final class AddressesAbroad implements Scanner {
         return -1;
     }
 
-    /**
-     * "Grand-Rue", "Grande-Rue", "Haute-Rue": a French street word joined to the adjective before it is the whole
-     * street's name, as the main street of many towns in France, Wallonia, Romandie and Luxembourg is called.
-     */
-    private static boolean hyphenatedStreetWord(String folded) {
-        int dash = folded.indexOf('-');
-        return dash > 0
-                && MAIN_STREET_ADJECTIVES.contains(folded.substring(0, dash))
-                && STREET_FIRST.contains(folded.substring(dash + 1));
-    }
-
-    /** The adjectives of hyphenated French street names: "Grand-Rue", "Haute-Rue", "Petite-Rue", "Vieille-Rue". */
-    private static final WordSet MAIN_STREET_ADJECTIVES =
-            WordSet.of("grand", "grande", "haute", "basse", "petite", "vieille", "neuve", "belle");
-
     /** The French repeated house number: "3 bis avenue Jean Jaurès", "12 ter rue des Lilas". */
     private static final WordSet REPEATS = WordSet.of("bis", "ter", "quater");
 
@@ -307,20 +283,6 @@ final class AddressesAbroad implements Scanner {
             j++;
         }
         return last;
-    }
-
-    /** The start of "Apt 12B, " right before {@code start}, or {@code start}. */
-    private static int unitBefore(TextScan s, int start) {
-        int comma = start - 1;
-        while (comma > 0 && s.at(comma) == ' ') comma--;
-        if (s.at(comma) != ',' || start - comma > 2) return start;
-        int k = s.tokenAtOrAfter(start);
-        for (int j = Math.max(0, k - 3); j < k; j++) {
-            Token unit = s.tokens.get(j);
-            if (unit.isWord() && unit.length() > 1 && AbroadSegments.unit(s, unit.start()) == comma)
-                return unit.start();
-        }
-        return start;
     }
 
     /** The end of the comma-separated pieces after a street: flats, a district, postcode and town. */

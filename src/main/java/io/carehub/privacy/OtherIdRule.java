@@ -16,199 +16,6 @@ final class OtherIdRule implements Scanner {
 
     static final double SCORE = 0.93;
 
-    /** Keywords of one token, folded. */
-    private static final WordSet KEYWORDS = WordSet.of(
-            "matrikelnummer",
-            "matrikelnr",
-            "matrikel-nr",
-            "matrikel-nummer",
-            "matrikel",
-            "matr",
-            "matrnr",
-            "matr-nr",
-            "matriculation",
-            "matric",
-            "immatrikulationsnummer",
-            "studierendennummer",
-            "studentennummer",
-            "studierenden-nr",
-            "studenten-nr",
-            "sozialversicherungsnummer",
-            "sozialversicherungsnr",
-            "sv-nummer",
-            "sv-nr",
-            "svnr",
-            "svn",
-            "versicherungsnummer",
-            "versicherungsnr",
-            "rentenversicherungsnummer",
-            "rentenversicherungsnr",
-            "rv-nummer",
-            "versichertennummer",
-            "versichertennr",
-            "krankenversichertennummer",
-            "krankenversicherungsnummer",
-            "kvnr",
-            // the health-insurance number named by its fund or card: "Krankenkasse: X…", "eGK-Nr."
-            "krankenkasse",
-            "krankenkassennummer",
-            "krankenkassennr",
-            "krankenkassen-nr",
-            "kk-nr",
-            "kk-nummer",
-            "versichertenkarte",
-            "gesundheitskarte",
-            "egk",
-            "egk-nr",
-            "kv-nummer",
-            "ssn",
-            "nino",
-            "pesel",
-            "bsn",
-            "burgerservicenummer",
-            "ahv",
-            "ahv-nummer",
-            "ahv-nr",
-            "avs",
-            "nir",
-            "insee",
-            "steuernummer",
-            "steuernr",
-            "steuer-nr",
-            "st-nr",
-            "ust-idnr",
-            "ustidnr",
-            "ust-id",
-            "ustid",
-            "ust-id-nr",
-            "umsatzsteuer-id",
-            "umsatzsteuer-identifikationsnummer",
-            "vat",
-            "svb",
-            "zus",
-            "tckn",
-            "taj",
-            // national tax and personal numbers abroad: Brazil, Portugal/Spain, Croatia, India, the US/UK/others,
-            // ex-Yugoslavia, Bulgaria, Romania, Scandinavia, Finland, Singapore, Mexico, Russia, Ukraine, Poland,
-            // Greece, Argentina, Australia, Ireland, the Netherlands; and the German tax id
-            "cpf",
-            "nif",
-            "oib",
-            "pan",
-            "tin",
-            "itin",
-            "jmbg",
-            "embg",
-            "egn",
-            "cnp",
-            "personnummer",
-            "fodselsnummer",
-            "henkilotunnus",
-            "hetu",
-            "nric",
-            "aadhaar",
-            "aadhar",
-            "curp",
-            "rfc",
-            "snils",
-            "rnokpp",
-            "nip",
-            "amka",
-            "afm",
-            "cuil",
-            "cuit",
-            "tfn",
-            "ppsn",
-            // national numbers of Argentina and Peru (DNI), Nigeria (NIN), Vietnam (CCCD, CMND), Korea (RRN); Italian
-            // student number
-            "dni",
-            "nin",
-            // Nigerian bank verification number, Pakistani national identity card number
-            "bvn",
-            "cnic",
-            "cccd",
-            "cmnd",
-            "rrn",
-            "matricola",
-            // Irish PPS, British NHS and Canadian social insurance numbers
-            "pps",
-            "nhs",
-            "sin",
-            "sofinummer",
-            // Ghana's health-insurance number, the Philippine social-security, national-id and health numbers, the
-            // Kenyan tax PIN ("KRA PIN A395002083K")
-            "nhis",
-            "sss",
-            "philsys",
-            "philhealth",
-            "kra",
-            // Danish CPR, Mexican IMSS/NSS, Belgian national register, Dutch BSN spelled out; student ID cards
-            "cpr",
-            "cpr-nr",
-            "imss",
-            "nss",
-            "nationalregisternummer",
-            "rijksregisternummer",
-            "registre",
-            "studierendenausweis",
-            "studentenausweis",
-            "steuer-id",
-            "steuerid",
-            "steueridentifikationsnummer",
-            "identifikationsnummer",
-            // Kazakh IIN, Ukrainian record number УНЗР, Uzbek PINFL/JShShIR, Armenian social card, in Latin and
-            // Cyrillic spelling
-            "iin",
-            "иин",
-            "жсн",
-            "unzr",
-            "унзр",
-            "pinfl",
-            "пинфл",
-            "jshshir",
-            "жшшир",
-            "sozialkarte",
-            "соцкарта");
-    /** Keywords of two tokens: first word → the words that may follow it. */
-    private static final WordSet PAIRS = WordSet.of(
-            "student id",
-            "student number",
-            "student no",
-            "student nr",
-            "students id",
-            "studenten id",
-            "studierenden id",
-            "social security",
-            "national insurance",
-            "insurance number",
-            "insurance no",
-            "insured number",
-            "securite sociale",
-            "codice fiscale",
-            "tax number",
-            // "St.-Nr. 305/5783/1142", "Steuer-Nr.", "USt.-IdNr.": abbreviations split by their dots
-            "st nr",
-            "steuer nr",
-            "ust idnr",
-            "ust id",
-            "tax no",
-            "tax id",
-            "numer pesel",
-            "previdenza sociale",
-            "seguridad social",
-            "sosyal guvenlik",
-            "social card",
-            // "Kenyan national ID no. …", "national number": a national identification number
-            "national id",
-            "national number",
-            // "Mat.-Nr. 4728193": the matriculation number abbreviated, split by its dots
-            "mat nr");
-
-    /**
-     * Words for a "personal number" that name a national number only where the message names a country whose
-     * citizens carry one ("georgische Personalnummer 01024057812", "Personal Number J35812047L … Albania"); in a
-     * German message alone a "Personalnummer" is an employer's staff number.
-     */
     private static final WordSet PERSONAL_NUMBER = WordSet.of("personalnummer", "personalnr", "personal-nr");
 
     private static final WordSet PERSONAL_NUMBER_PAIRS =
@@ -219,9 +26,10 @@ final class OtherIdRule implements Scanner {
             .map(pair -> pair.substring(0, pair.indexOf(' ')))
             .toList());
 
-    /** The first words of {@link #PAIRS}: only after one of them is the pair looked up. */
-    private static final WordSet PAIR_HEADS = WordSet.copyOf(
-            PAIRS.stream().map(pair -> pair.substring(0, pair.indexOf(' '))).toList());
+    /** The first words of {@link OtherIdKeywords#PAIRS}: only after one of them is the pair looked up. */
+    private static final WordSet PAIR_HEADS = WordSet.copyOf(OtherIdKeywords.PAIRS.stream()
+            .map(pair -> pair.substring(0, pair.indexOf(' ')))
+            .toList());
 
     private static final WordSet FILLERS = WordSet.of(
             "ist", "is", "lautet", "lauten", "my", "mein", "meine", "meiner", "his", "her", "sein", "seine", "ihre",
@@ -250,15 +58,15 @@ final class OtherIdRule implements Scanner {
 
     /** An OTHER_ID keyword of one token (folded): a nearer one than a document word types the value after it. */
     static boolean keyword(String folded) {
-        return KEYWORDS.contains(folded) || IdentityWords.number(folded, KEYWORDS::contains);
+        return OtherIdKeywords.WORDS.contains(folded) || IdentityWords.number(folded, OtherIdKeywords.WORDS::contains);
     }
 
-    /** {@link #KEYWORDS} as the test of a number word's head, made once (a method reference is a new object). */
-    private static final Predicate<String> KEYWORD_HEAD = KEYWORDS::contains;
+    /** {@link OtherIdKeywords#WORDS} as the test of a number word's head, made once (a method reference is a new object). */
+    private static final Predicate<String> KEYWORD_HEAD = OtherIdKeywords.WORDS::contains;
 
     /** {@link #keyword(String)} of a token's folded form. */
     static boolean keyword(Token word) {
-        return KEYWORDS.has(word) || IdentityWords.number(word, KEYWORD_HEAD);
+        return OtherIdKeywords.WORDS.has(word) || IdentityWords.number(word, KEYWORD_HEAD);
     }
 
     /** Index of the token after a keyword at {@code i}, or -1. */
@@ -270,8 +78,8 @@ final class OtherIdRule implements Scanner {
         if (i + 1 >= t.size() || !t.get(i + 1).isWord() || t.get(i + 1).start() - first.end() > 2) return -1;
         Token second = t.get(i + 1);
         // the pair is spelt out only after a first word of one (most words are none: a bit test each)
-        if (PAIR_HEADS.has(first) && PAIRS.contains(pair(first, second)) || IdentityWords.numberPair(first, second))
-            return i + 2;
+        if (PAIR_HEADS.has(first) && OtherIdKeywords.PAIRS.contains(pair(first, second))
+                || IdentityWords.numberPair(first, second)) return i + 2;
         if (PERSONAL_NUMBER_PAIR_HEADS.has(first)
                 && PERSONAL_NUMBER_PAIRS.contains(pair(first, second))
                 && IdentityWords.cueInMessage(s, "personal-number")) return i + 2;
