@@ -91,8 +91,8 @@ final class AbroadChecksums {
         if (d.length() != 11 || d.charAt(0) < '1' || d.charAt(0) > '6' || !date(num(d, 5, 7), num(d, 3, 5))) {
             return false;
         }
-        int check = weighted(d, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 1}) % 11;
-        if (check == 10) check = weighted(d, new int[] {3, 4, 5, 6, 7, 8, 9, 1, 2, 3}) % 11 % 10;
+        int check = Checksums.weighted(d, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 1}) % 11;
+        if (check == 10) check = Checksums.weighted(d, new int[] {3, 4, 5, 6, 7, 8, 9, 1, 2, 3}) % 11 % 10;
         return check == d.charAt(10) - '0';
     }
 
@@ -103,14 +103,14 @@ final class AbroadChecksums {
     static boolean latvianPersonasKods(String d) {
         if (d.length() != 11) return false;
         if (!d.startsWith("32") && (!date(num(d, 0, 2), num(d, 2, 4)) || d.charAt(6) > '2')) return false;
-        int check = (1101 - weighted(d, new int[] {1, 6, 3, 7, 9, 10, 5, 8, 4, 2})) % 11;
+        int check = (1101 - Checksums.weighted(d, new int[] {1, 6, 3, 7, 9, 10, 5, 8, 4, 2})) % 11;
         return check < 10 && check == d.charAt(10) - '0';
     }
 
     /** The Netherlands: the BSN's nine digits weighted 9 to 2 and the last -1 sum to a multiple of 11 (the 11-proof). */
     static boolean dutchBsn(String d) {
         if (d.length() != 9 || d.startsWith("00")) return false;
-        int sum = weighted(d, new int[] {9, 8, 7, 6, 5, 4, 3, 2}) - (d.charAt(8) - '0');
+        int sum = Checksums.weighted(d, new int[] {9, 8, 7, 6, 5, 4, 3, 2}) - (d.charAt(8) - '0');
         return sum > 0 && sum % 11 == 0;
     }
 
@@ -119,16 +119,9 @@ final class AbroadChecksums {
         return d.length() == 10 && date(num(d, 0, 2), num(d, 2, 4));
     }
 
-    private static int weighted(String d, int[] weights) {
-        int sum = 0;
-        for (int i = 0; i < weights.length; i++) sum += (d.charAt(i) - '0') * weights[i];
-        return sum;
-    }
-
     /** The weighted sum's mod-11 check digit; 11 gives 0, 10 is never issued (-1). */
     private static int mod11(String d, int[] weights) {
-        int sum = 0;
-        for (int i = 0; i < weights.length; i++) sum += (d.charAt(i) - '0') * weights[i];
+        int sum = Checksums.weighted(d, weights);
         int check = 11 - sum % 11;
         return check == 11 ? 0 : check == 10 ? -1 : check;
     }
@@ -183,9 +176,7 @@ final class AbroadChecksums {
 
     /** Ukraine: the РНОКПП's first nine digits weighted -1, 5, 7, 9, 4, 6, 10, 5, 7; the sum mod 11 mod 10. */
     static boolean ukrainianTaxNumber(String d) {
-        int[] weights = {-1, 5, 7, 9, 4, 6, 10, 5, 7};
-        int sum = 0;
-        for (int i = 0; i < 9; i++) sum += (d.charAt(i) - '0') * weights[i];
+        int sum = Checksums.weighted(d, new int[] {-1, 5, 7, 9, 4, 6, 10, 5, 7});
         return Math.floorMod(sum, 11) % 10 == d.charAt(9) - '0';
     }
 }

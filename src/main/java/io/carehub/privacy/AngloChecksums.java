@@ -56,16 +56,14 @@ final class AngloChecksums {
 
     /** Australia: nine digits whose 1-4-3-7-5-8-6-9-10 weighted sum is a multiple of 11. */
     static boolean tfn(String d) {
-        int sum = 0;
-        for (int i = 0; i < 9; i++) sum += (d.charAt(i) - '0') * TFN_WEIGHTS[i];
+        int sum = Checksums.weighted(d, TFN_WEIGHTS);
         return sum % 11 == 0 && !d.equals("000000000");
     }
 
     /** Australia: ten digits, the first 2 to 6, the ninth the 1-3-7-9 weighted sum of the first eight mod 10. */
     static boolean medicare(String d) {
         if (d.charAt(0) < '2' || d.charAt(0) > '6') return false;
-        int sum = 0;
-        for (int i = 0; i < 8; i++) sum += (d.charAt(i) - '0') * MEDICARE_WEIGHTS[i];
+        int sum = Checksums.weighted(d, MEDICARE_WEIGHTS);
         return sum % 10 == d.charAt(8) - '0';
     }
 
@@ -77,8 +75,7 @@ final class AngloChecksums {
     static boolean ird(String d) {
         String p = d.length() == 8 ? "0" + d : d;
         if (p.startsWith("000")) return false;
-        int sum = 0;
-        for (int i = 0; i < 8; i++) sum += (p.charAt(i) - '0') * IRD_WEIGHTS[i];
+        int sum = Checksums.weighted(p, IRD_WEIGHTS);
         int r = sum % 11;
         int check = r == 0 ? 0 : 11 - r;
         return check < 10 && check == p.charAt(8) - '0';

@@ -5,6 +5,13 @@ final class Checksums {
 
     private Checksums() {}
 
+    /** The digits of {@code d} times {@code weights}, summed: the body of most weighted mod-10 and mod-11 checks. */
+    static int weighted(CharSequence d, int[] weights) {
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) sum += (d.charAt(i) - '0') * weights[i];
+        return sum;
+    }
+
     /** Luhn (ISO/IEC 7812) over the digits of {@code digits}. */
     static boolean luhn(CharSequence digits) {
         int sum = 0;

@@ -42,7 +42,7 @@ final class SouthEastChecksums {
         if (d.length() != 13 || !date(num(d, 0, 2), num(d, 2, 4)) || d.charAt(4) != '9' && d.charAt(4) != '0')
             return false;
         int[] weights = {7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
-        int m = 11 - weighted(d, weights) % 11;
+        int m = 11 - Checksums.weighted(d, weights) % 11;
         return (m > 9 ? 0 : m) == d.charAt(12) - '0';
     }
 
@@ -51,14 +51,14 @@ final class SouthEastChecksums {
         if (d.length() != 13 || d.charAt(0) == '0' || !date(num(d, 5, 7), num(d, 3, 5))) return false;
         int county = num(d, 7, 9);
         if (county < 1 || county > 52 && county != 70) return false;
-        int r = weighted(d, new int[] {2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9}) % 11;
+        int r = Checksums.weighted(d, new int[] {2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9}) % 11;
         return (r == 10 ? 1 : r) == d.charAt(12) - '0';
     }
 
     /** IDNP: 13 digits, a person's starting with 0 or 2, the last the 7-3-1 weighted sum of the others mod 10. */
     static boolean idnp(String d) {
         if (d.length() != 13 || d.charAt(0) != '0' && d.charAt(0) != '2') return false;
-        return weighted(d, IDNP_WEIGHTS) % 10 == d.charAt(12) - '0';
+        return Checksums.weighted(d, IDNP_WEIGHTS) % 10 == d.charAt(12) - '0';
     }
 
     /** AMKA: DDMMYY, four serial digits and a Luhn check digit. */
@@ -127,12 +127,6 @@ final class SouthEastChecksums {
         for (int i = 0; i < 7; i++) sum += (d.charAt(i) - '0') * (8 - i);
         int check = 11 - sum % 11;
         return check != 11 && (check == 10 ? 0 : check) == d.charAt(7) - '0';
-    }
-
-    private static int weighted(String d, int[] weights) {
-        int sum = 0;
-        for (int i = 0; i < weights.length; i++) sum += (d.charAt(i) - '0') * weights[i];
-        return sum;
     }
 
     private static boolean date(int day, int month) {

@@ -89,17 +89,13 @@ final class VatNumbersNorth implements Scanner {
 
     /** Denmark: eight digits weighted 2, 7, 6, 5, 4, 3, 2, 1 sum to a multiple of 11. */
     static boolean danishCvr(String d) {
-        int[] weights = {2, 7, 6, 5, 4, 3, 2, 1};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) sum += (d.charAt(i) - '0') * weights[i];
+        int sum = Checksums.weighted(d, new int[] {2, 7, 6, 5, 4, 3, 2, 1});
         return d.charAt(0) != '0' && sum % 11 == 0;
     }
 
     /** Norway: the ninth digit is 11 minus the weighted sum of the first eight mod 11 (11 gives 0, 10 is never issued). */
     static boolean norwegianOrganisation(String d) {
-        int[] weights = {3, 2, 7, 6, 5, 4, 3, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) sum += (d.charAt(i) - '0') * weights[i];
+        int sum = Checksums.weighted(d, new int[] {3, 2, 7, 6, 5, 4, 3, 2});
         int check = 11 - sum % 11;
         return (d.charAt(0) == '8' || d.charAt(0) == '9') && (check == 11 ? 0 : check) == d.charAt(8) - '0';
     }
