@@ -13,9 +13,9 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * number starts with 0, so the digits with it are never a number of the plan), and the rest kept as the national
  * number wherever its length is a possible one ({@link ValidationResult#IS_POSSIBLE}); so the same
  * {@link PhoneNumber}, country code 49 and the rest, is built directly there, and anything else ("00…", "0" alone,
- * a length the plan has not, "+49 …") is left to the parser. {@link #AGREES} checks this reading against the parser
- * once, with numbers of each kind, when the class is loaded: where a version of the plan reads them otherwise, the
- * parser reads every number.
+ * a length the plan has not) is left to the parser. {@link #AGREES} checks this reading against the parser once,
+ * with numbers of each kind, when the class is loaded: where a version of the plan reads them otherwise, {@link #read}
+ * and {@link #readDialled} answer null and the parser reads every number.
  */
 final class GermanTrunk {
 
@@ -47,8 +47,15 @@ final class GermanTrunk {
 
     private GermanTrunk() {}
 
-    /** The number {@code digits} ("0" and 1-9, then digits only) is, or null where the parser must read it. */
+    /**
+     * The number {@code digits} ("0" and 1-9, then digits only) is, or null where the parser must read it (always,
+     * where this version of the plan reads the samples of {@link #AGREES} otherwise).
+     */
     static PhoneNumber read(CharSequence digits) {
+        return AGREES ? trunkDialled(digits) : null;
+    }
+
+    private static PhoneNumber trunkDialled(CharSequence digits) {
         int n = digits.length();
         if (n < 3 || n > 17 || digits.charAt(0) != '0' || digits.charAt(1) < '1' || digits.charAt(1) > '9') return null;
         long national = 0;
@@ -97,8 +104,17 @@ final class GermanTrunk {
      * the rest; so does this. Null where the parser must read it.
      */
     static PhoneNumber readDialled(CharSequence digits) {
+        if (digits.isEmpty() || digits.charAt(0) != '+') return read(digits);
+        return AGREES_WITH_COUNTRY_CODE ? countryCodeDialled(digits) : null;
+    }
+
+    /** Either way of dialling, unchecked: what {@link #AGREES} and {@link #AGREES_WITH_COUNTRY_CODE} test. */
+    private static PhoneNumber dialled(CharSequence digits) {
+        return !digits.isEmpty() && digits.charAt(0) == '+' ? countryCodeDialled(digits) : trunkDialled(digits);
+    }
+
+    private static PhoneNumber countryCodeDialled(CharSequence digits) {
         int n = digits.length();
-        if (n == 0 || digits.charAt(0) != '+') return read(digits);
         // "+49" and 2-17 digits, the first 1-9
         if (n < 5 || n > 20 || digits.charAt(1) != '4' || digits.charAt(2) != '9') return null;
         if (digits.charAt(3) < '1' || digits.charAt(3) > '9') return null;
@@ -113,7 +129,7 @@ final class GermanTrunk {
 
     private static boolean agrees(String... samples) {
         for (String digits : samples) {
-            PhoneNumber direct = readDialled(digits);
+            PhoneNumber direct = dialled(digits);
             if (direct == null) continue;
             try {
                 if (!direct.exactlySameAs(PHONES.parse(digits, "DE"))) return false;

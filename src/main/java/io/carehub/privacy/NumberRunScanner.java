@@ -27,7 +27,7 @@ final class NumberRunScanner implements Scanner {
     NumberRunScanner(String region, Set<String> companyNumbersE164) {
         this.region = region;
         this.companyNumbers = companyNumbersE164;
-        this.trunkDialling = "DE".equals(region) && GermanTrunk.AGREES && GermanTrunk.AGREES_WITH_COUNTRY_CODE;
+        this.trunkDialling = "DE".equals(region);
     }
 
     /** Whether numbers dialled with the trunk 0 are read by {@link GermanTrunk} before the number plan's parser. */

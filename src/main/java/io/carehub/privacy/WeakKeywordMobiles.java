@@ -76,7 +76,7 @@ final class WeakKeywordMobiles implements Scanner {
     /** Read by {@link GermanTrunk} where it reads as the parser does: the parser is the costlier half of the test. */
     private static boolean germanMobile(String digits) {
         try {
-            PhoneNumber number = GermanTrunk.AGREES ? GermanTrunk.read(digits) : null;
+            PhoneNumber number = GermanTrunk.read(digits);
             if (number == null) number = PHONES.parse(digits, "DE");
             return PHONES.getNumberType(number) == PhoneNumberType.MOBILE;
         } catch (NumberParseException e) {
