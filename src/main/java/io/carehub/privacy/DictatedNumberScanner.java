@@ -56,12 +56,13 @@ final class DictatedNumberScanner implements Scanner {
             boolean glued = Chars.isLetter(s.at(token.start() - 1)) || Chars.isLetter(s.at(token.end()));
             return glued || token.length() > 12 ? -1 : token.length();
         }
+        int said = NumberWords.spokenDigits(token);
+        if (said >= 0) return said;
         List<Token> t = s.tokens;
         // "vingt et un" is two digits, said by "vingt": "et" and the "un" after it add none
         if (k > 0 && k + 1 < t.size() && FrenchNumberWords.joiningEt(t.get(k - 1), token, t.get(k + 1))) return 0;
         if (k > 1 && FrenchNumberWords.joiningEt(t.get(k - 2), t.get(k - 1), token)) return 0;
-        int said = NumberWords.spokenDigits(token);
-        return said >= 0 ? said : FrenchNumberWords.digits(token);
+        return FrenchNumberWords.digits(token);
     }
 
     private static boolean cardinal(Token token) {

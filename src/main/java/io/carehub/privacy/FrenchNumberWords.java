@@ -16,6 +16,7 @@ final class FrenchNumberWords {
     };
     private static final String[] TEENS = {"dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"};
     private static final String[] TENS = {"vingt", "trente", "quarante", "cinquante", "soixante"};
+    private static final WordSet TENS_WORDS = WordSet.of(TENS);
 
     /** Every word → the digits it says. */
     private static final KeywordTable DIGITS = new KeywordTable(words());
@@ -52,6 +53,6 @@ final class FrenchNumberWords {
         String tens = before.folded();
         String unit = after.folded();
         return (unit.equals("un") || unit.equals("une") || unit.equals("onze") && tens.equals("soixante"))
-                && java.util.Arrays.asList(TENS).contains(tens);
+                && TENS_WORDS.contains(tens);
     }
 }

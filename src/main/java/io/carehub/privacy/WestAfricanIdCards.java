@@ -16,6 +16,9 @@ final class WestAfricanIdCards implements Scanner {
 
     static final double SCORE = 0.95;
 
+    /** The lengths of the groups after the sex digit: centre, year of birth, serial. */
+    private static final int[] GROUPS = {3, 4, 5};
+
     @Override
     public void scan(TextScan s, List<Detection> out) {
         if (!s.hasDigit()) return;
@@ -38,11 +41,10 @@ final class WestAfricanIdCards implements Scanner {
     private static int grouped(TextScan s, int i) {
         List<Token> t = s.tokens;
         if (t.get(i).length() != 1 || i + 3 >= t.size()) return -1;
-        int[] lengths = {3, 4, 5};
         for (int g = 0; g < 3; g++) {
             Token prev = t.get(i + g);
             Token next = t.get(i + g + 1);
-            if (!next.isNumber() || next.length() != lengths[g]) return -1;
+            if (!next.isNumber() || next.length() != GROUPS[g]) return -1;
             if (next.start() - prev.end() != 1 || s.at(prev.end()) != ' ') return -1;
         }
         return glued(s, t.get(i + 3).end()) ? -1 : i + 3;
