@@ -2302,6 +2302,7 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).isEmpty();
         }
     }
+
     /**
      * Personal and tax numbers of Central and Southeastern Europe by their check digits, once the message names their
      * country or keyword anywhere: JMBG, EMŠO, CNP, IDNP, AMKA, OIB, AFM, TAJ and the Hungarian and Slovenian numbers.
@@ -2459,6 +2460,7 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
     }
+
     /** Chat typed all in lower case on a phone: names, towns and streets get the capitals careful writing gives them. */
     @Nested
     class XLowerCaseMessages {
@@ -2662,6 +2664,7 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.ADDRESS)).isEmpty();
         }
     }
+
     /** Company and VAT numbers of the Benelux and the North behind their country code, trusted by their check digits. */
     @Nested
     class XRoundNordicCompanyNumbers {
@@ -2928,6 +2931,7 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
     /** Australian, New Zealand and South African national numbers by their check digits and their words. */
     @Nested
     class YAngloCheckedNumbers {
@@ -2938,6 +2942,7 @@ class PiiDetectorTest {
                 value = {
                     "my tax file number is 663 923 327, do you need it?|663 923 327",
                     "TFN: 146-881-973 for the invoice|146-881-973",
+                    "tax file number 146881973 for the invoice|146881973",
                     "IRD number 42-729-515 from New Zealand|42-729-515",
                     "my ird no is 91756048|91756048",
                     "Medicare 2806 35813 4 please|2806 35813 4",
@@ -3023,6 +3028,7 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+
     /** A first name, its surname and a street written as one word: the surname belongs to the person. */
     @Nested
     class YNamesSurnamesBeforeStreets {
@@ -3249,6 +3255,7 @@ class PiiDetectorTest {
                     .isEmpty();
         }
     }
+
     /** The French VAT number (TVA intracommunautaire), trusted by its mod-97 key over the SIREN, keyword or not. */
     @Nested
     class YRound2FrenchVatNumbers {
@@ -3457,6 +3464,7 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
         }
     }
+
     /**
      * The South African ID number (birth date, citizenship digit, Luhn) after "SA ID" or right after "ID", and the
      * Irish PPS number by its mod-23 check letter where the message is Irish, however far its keyword stands.
