@@ -36,6 +36,8 @@ final class JapaneseNames implements Scanner {
     /** Japanese honorifics written after a name in Latin letters. */
     private static final List<String> HONORIFICS = List.of("-san", "-sama", "-sensei", "-kun", "-chan");
 
+    private static final SuffixList HONORIFIC_ENDINGS = new SuffixList(HONORIFICS);
+
     /** Last kanji of words that name places and things, not people: "中野区", "中山路". */
     private static final String NOT_NAME_ENDINGS = "区市県町村駅都府道郡路街号室店線園";
 
@@ -57,6 +59,7 @@ final class JapaneseNames implements Scanner {
     private static void honorific(Token token, List<Detection> out) {
         if (!token.capitalized()) return;
         String f = token.folded();
+        if (!HONORIFIC_ENDINGS.endsWithAny(f, 2)) return;
         for (String suffix : HONORIFICS) {
             if (f.endsWith(suffix) && f.length() > suffix.length() + 1) {
                 out.add(new Detection(EntityType.PERSON, token.start(), token.end() - suffix.length(), 0.9));

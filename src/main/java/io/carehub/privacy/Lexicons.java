@@ -52,8 +52,10 @@ final class Lexicons {
     private static final List<String> NORTHERN_SURNAME_SUFFIXES =
             List.of("dottir", "sson", "aite", "iute", "auskiene", "viciene", "aitis", "icius", "auskas");
 
-    private static final String[][] SUFFIXES_BY_LAST_CHAR =
-            byLastChar(java.util.stream.Stream.concat(SURNAME_SUFFIXES.stream(), NORTHERN_SURNAME_SUFFIXES.stream())
+    /** The suffixes that end in an ASCII char: a word ending in any other char never has a surname's suffix. */
+    private static final SuffixList SURNAME_ENDINGS =
+            new SuffixList(java.util.stream.Stream.concat(SURNAME_SUFFIXES.stream(), NORTHERN_SURNAME_SUFFIXES.stream())
+                    .filter(x -> x.charAt(x.length() - 1) < 128)
                     .toList());
 
     private static final Lexicons INSTANCE = new Lexicons();
@@ -219,24 +221,7 @@ final class Lexicons {
 
     /** The suffix test of {@link #hasSurnameShape}, for a word whose bits are known. */
     static boolean hasSurnameSuffix(String folded) {
-        int n = folded.length();
-        char last = n == 0 ? 0 : folded.charAt(n - 1);
-        if (last >= SUFFIXES_BY_LAST_CHAR.length) return false;
-        for (String suffix : SUFFIXES_BY_LAST_CHAR[last]) {
-            if (n >= suffix.length() + 3 && folded.endsWith(suffix)) return true;
-        }
-        return false;
-    }
-
-    private static String[][] byLastChar(List<String> suffixes) {
-        String[][] table = new String[128][];
-        for (char ch = 0; ch < 128; ch++) {
-            char end = ch;
-            table[ch] = suffixes.stream()
-                    .filter(x -> x.charAt(x.length() - 1) == end)
-                    .toArray(String[]::new);
-        }
-        return table;
+        return SURNAME_ENDINGS.endsWithAny(folded, 3);
     }
 
     /** A first name from any of datafaker's locales, written capitalized. */

@@ -117,16 +117,7 @@ final class OrganisationNames {
 
     /** A head's suffix ends the word or the word without its genitive s ({@code w}), leaving two chars before it. */
     private boolean headSuffix(String folded, String w) {
-        // the suffixes that can end a word are those ending in its last char
-        for (String suffix : headEndings.endingLike(folded)) {
-            if (folded.length() > suffix.length() + 1 && folded.endsWith(suffix)) return true;
-        }
-        if (w != folded) {
-            for (String suffix : headEndings.endingLike(w)) {
-                if (folded.length() > suffix.length() + 1 && w.endsWith(suffix)) return true;
-            }
-        }
-        return false;
+        return headEndings.endsWithAny(folded, 2) || w != folded && headEndings.endsWithAny(w, 1);
     }
 
     /** Marks the tokens that belong to an organisation's name: its head, its name words, its tail and legal form. */

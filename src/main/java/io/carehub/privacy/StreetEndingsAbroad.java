@@ -40,10 +40,13 @@ final class StreetEndingsAbroad {
         "tanav"
     };
 
+    private static final SuffixList ENDINGS = new SuffixList(java.util.List.of(STREET_ENDINGS));
+
     private StreetEndingsAbroad() {}
 
     /** A one-word street name abroad by its ending; "Brigade", "Garantie" and "Partie" are none. */
     static boolean endsLikeAStreet(String folded) {
+        if (!ENDINGS.endsWithAny(folded, 4)) return false; // most words: one read from the end
         for (String ending : STREET_ENDINGS) {
             if (folded.length() >= ending.length() + 4 && folded.endsWith(ending)) { // not "Brigade"
                 return !ending.equals("tie") || !folded.endsWith("antie") && !folded.endsWith("artie"); // "Garantie"

@@ -109,10 +109,7 @@ final class StreetLexicon {
     }
 
     private static boolean hasStreetEnding(String f) {
-        for (String suffix : STREET_ENDINGS.endingLike(f)) {
-            if (f.length() >= suffix.length() + 3 && f.endsWith(suffix)) return true;
-        }
-        return false;
+        return STREET_ENDINGS.endsWithAny(f, 3);
     }
 
     private StreetLexicon() {}
