@@ -139,6 +139,10 @@ final class DigitRunRule implements Scanner {
                 i = j;
                 continue;
             }
+            if (calendarDate(s, i, j)) {
+                i = j;
+                continue;
+            }
             boolean grouped = j > i && a.length() >= 2 && digits >= 7;
             if ((a.length() >= 6 || grouped)
                     && !attachedAfter(s, t.get(j))
@@ -150,6 +154,31 @@ final class DigitRunRule implements Scanner {
             }
             i = j;
         }
+    }
+
+    /**
+     * "31/01/2025", "5/11/2024", "11/25/2024", "2025-11-30": three groups joined by the same slash or dash that form a
+     * real calendar day are a date (a bill's, an outage's), not an identifier; a birth date is typed by the date
+     * scanners.
+     */
+    private static boolean calendarDate(TextScan s, int i, int j) {
+        if (j != i + 2) return false;
+        List<Token> t = s.tokens;
+        char separator = s.at(t.get(i).end());
+        if (separator != '/' && separator != '-' || s.at(t.get(i + 1).end()) != separator) return false;
+        Token first = t.get(i);
+        Token middle = t.get(i + 1);
+        Token last = t.get(j);
+        if (middle.length() > 2) return false;
+        int month = Integer.parseInt(middle.text());
+        if (first.length() <= 2 && last.length() == 4) {
+            int day = Integer.parseInt(first.text());
+            int year = Integer.parseInt(last.text());
+            return Dates.valid(day, month, year) || Dates.valid(month, day, year); // "11/25/2024" in US order
+        }
+        return first.length() == 4
+                && last.length() <= 2
+                && Dates.valid(Integer.parseInt(last.text()), month, Integer.parseInt(first.text()));
     }
 
     private boolean configuredNotPersonal(String run) {

@@ -106,6 +106,17 @@ final class IpScanner implements Scanner {
         return false;
     }
 
+    /** Google's, Cloudflare's, Quad9's and OpenDNS's resolvers, as they are written: the IPv6 twins of 8.8.8.8. */
+    private static final java.util.Set<String> PUBLIC_RESOLVERS_V6 = java.util.Set.of(
+            "2001:4860:4860::8888",
+            "2001:4860:4860::8844",
+            "2606:4700:4700::1111",
+            "2606:4700:4700::1001",
+            "2620:fe::fe",
+            "2620:fe::9",
+            "2620:119:35::35",
+            "2620:119:53::53");
+
     private static int ipv6(char[] c, int from, List<Detection> out) {
         int j = from;
         int groups = 0;
@@ -139,7 +150,8 @@ final class IpScanner implements Scanner {
         boolean personal = !(lower.startsWith("fe8")
                 || lower.startsWith("fc")
                 || lower.startsWith("fd")
-                || lower.startsWith("::"));
+                || lower.startsWith("::")
+                || PUBLIC_RESOLVERS_V6.contains(new String(c, from, j - from).toLowerCase()));
         if (!personal) {
             out.add(Detection.notPersonal(from, j));
             return j;

@@ -3663,4 +3663,61 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+
+    /**
+     * Look-alikes that are no personal data: a bill's date written with slashes or dashes is no customer number, an
+     * IPv6 resolver is no customer's address, and a nationality or a French greeting is no name.
+     */
+    @Nested
+    class ZRoundLookAlikes {
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "My contract ends 31/01/2025, will it auto-renew?",
+                    "The bill from 05/11/2024 has a charge I do not know",
+                    "j'ai vu sur le site incident 2025-11-30",
+                    "the outage started 11/25/2024 in the evening"
+                })
+        void aCalendarDateIsNoCustomerNumber(String text) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "meine Kundennummer ist 31/01/2025 glaube ich|31/01/2025",
+                    "bitte auf 4471 0932 18 buchen|4471 0932 18",
+                    "the reference on my letter is 12/34/5678|12/34/5678"
+                })
+        void aNumberThatIsNoDayStaysAnIdentifier(String text, String number) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).containsExactly(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"2001:4860:4860::8888", "2606:4700:4700::1111", "2620:fe::fe"})
+        void aPublicResolverIsNoIp(String resolver) {
+            assertThat(found("my IP shows " + resolver + " when testing dns", EntityType.IP))
+                    .isEmpty();
+        }
+
+        @Test
+        void aCustomersIpv6IsStillFound() {
+            assertThat(found("my IP shows 2003:e5:4f1a:9b00::1 when testing", EntityType.IP))
+                    .containsExactly("2003:e5:4f1a:9b00::1");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "i'm a Kenyan working in Munich, no SCHUFA yet",
+                    "Bonjour, la box ne marche plus depuis hier",
+                    "je suis Camerounaise et je viens d'arriver, quel tarif?",
+                    "we are Ghanaian and Zimbabwean students, any discount?"
+                })
+        void aNationalityOrGreetingIsNoName(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
