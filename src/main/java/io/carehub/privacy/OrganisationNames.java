@@ -154,18 +154,24 @@ final class OrganisationNames {
         return false;
     }
 
+    /** After "e.": a registered association (e.V.) or merchant (e.K., e.Kfm., e.Kfr.). */
+    private static final java.util.Set<String> REGISTERED = java.util.Set.of("V", "K", "Kfm", "Kfr");
+
     private static void markRange(boolean[] org, int from, int to) {
         for (int k = from; k < to; k++) org[k] = true;
     }
 
-    /** A legal form: "GmbH", "AG", "Ltd", "PartGmbB", "e.V." (two tokens, marked from the "e"). */
+    /** A legal form: "GmbH", "AG", "Ltd", "PartGmbB", "e.V.", "e.K." (two tokens, marked from the "e"). */
     private boolean isForm(TextScan s, int i) {
         Token token = s.tokens.get(i);
         String f = token.folded();
         if (f.equals("e") && s.at(token.end()) == '.' && i + 1 < s.tokens.size()) {
-            return s.tokens.get(i + 1).text().equals("V");
+            return REGISTERED.contains(s.tokens.get(i + 1).text());
         }
-        if (f.equals("v") && i > 0 && s.tokens.get(i - 1).folded().equals("e") && s.at(token.start() - 1) == '.') {
+        if (REGISTERED.contains(token.text())
+                && i > 0
+                && s.tokens.get(i - 1).folded().equals("e")
+                && s.at(token.start() - 1) == '.') {
             return true;
         }
         return forms.contains(f) && !token.text().equals(f); // "GmbH", "Ltd", not "ag" or "se"

@@ -3719,5 +3719,12 @@ class PiiDetectorTest {
         void aNationalityOrGreetingIsNoName(String text) {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
+
+        @Test
+        void aRegisteredMerchantsFirmIsNoName() {
+            assertThat(found(
+                            "Wir sind umgezogen (Landtechnik Ahrens e.K., Inhaber Reinhold Ahrens)", EntityType.PERSON))
+                    .containsExactly("Reinhold Ahrens");
+        }
     }
 }
