@@ -106,6 +106,11 @@ final class NotNames {
         return true;
     }
 
+    /** A word of the list that is never a name (a title, a family or role word: "Oma", "Dr") and no name itself. */
+    boolean listed(Token token) {
+        return token.isWord() && words.contains(token.folded()) && !lex.isName(token);
+    }
+
     /**
      * Token k is never a person's name, nor part of one. A street's name next to a number is left as it is: it
      * belongs to an address that a name masks too ("5 Karl-Marx-Allee").

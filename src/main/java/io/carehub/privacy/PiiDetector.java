@@ -221,7 +221,10 @@ public final class PiiDetector {
                 ScriptNames.add(
                         scan,
                         CoordinatedNames.add(
-                                scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames)));
+                                scan,
+                                MailboxNames.add(
+                                        scan, repeatedNames.add(scan, AliasNames.add(scan, named), notNames), notNames),
+                                notNames)));
         return PhoneExtensions.extend(
                 scan, MaidenNames.add(scan, SurnamesBeforeStreets.move(scan, Occupations.strip(scan, all))));
     }

@@ -3727,4 +3727,34 @@ class PiiDetectorTest {
                     .containsExactly("Reinhold Ahrens");
         }
     }
+
+    /** The words that spell a customer's e-mail address again are their name, in any case and with particles. */
+    @Nested
+    class ZRoundMailboxNames {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "name: tomás de la vega nie X3962511W email tomas.delavega@gmail.com bitte prepaid umstellen"
+                            + "|tomás de la vega",
+                    "studentenrabatt uni münster, svenja ter veen svenja.terveen@stud.uni-muenster.de|svenja ter veen",
+                    "wohnheim zimmer 12, xiaoling chen geb 08.05.2003 xiaoling.chen@tum.de|xiaoling chen",
+                    "reisepass abgelaufen, meryem el-idrissi geb 1998-11-02 meryem.elidrissi@gmail.com|meryem el-idrissi"
+                })
+        void theSpelledNameIsFoundWhole(String text, String name) {
+            assertThat(found(text, EntityType.PERSON)).contains(name);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "hier ist Oma Trude, die Mail muss oma.trude@web.de sein|Oma Trude",
+                    "bitte an info service schreiben, also info.service@firma-abc.de|info service"
+                })
+        void aTitleOrEverydayWordsSpellNoName(String text, String notAName) {
+            assertThat(found(text, EntityType.PERSON)).doesNotContain(notAName);
+        }
+    }
 }
