@@ -3663,4 +3663,53 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+
+    /**
+     * A technician's address: a street after "Am", "An der", "Beim" with an adjective in its name, after the village's
+     * part ("OT") or "Straße ist"; the house number after "Nr."; the postcode alone after "wohne in".
+     */
+    @Nested
+    class ZAddrStreetsAndPostcodes {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Der Anschluss ist An der Alten Ziegelei 12, 48653 Coesfeld, noch kein Signal"
+                            + "|An der Alten Ziegelei 12, 48653 Coesfeld",
+                    "Straße ist Beim Alten Forsthaus 2, Ort 37124 Rosdorf|Beim Alten Forsthaus 2",
+                    "Gemeinde Zarrentin OT Boize, Am Anger 3|Am Anger 3",
+                    "die adresse ist Weinbergweg Nr. 7, 06120 Halle|Weinbergweg Nr. 7, 06120 Halle",
+                    "wohne in 04109, wann kommt der Ausbau|04109",
+                    "wir wohnen in 80331 und haben kein Netz|80331"
+                })
+        void theAddressIsFound(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS))
+                    .anySatisfy(a -> assertThat(a).contains(address));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Baustelle an der Bundesstraße 96, Kabel beschädigt?",
+                    "Störung Nr. 7 wurde geschlossen, Ticket 4459-221",
+                    "Wir sind im 3. OG, der Router steht im Flur",
+                    "Am Montag ab 8 Uhr, Wohnung 12 ist leer",
+                    "Ich wohne in Leipzig seit 2019 und zahle 39,95 Euro",
+                    "Die Straße ist Am Hang, die Nummer weiß ich nicht"
+                })
+        void routesFloorsAndNumbersAreNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "meine anschrift ortsteil Gräfenhainichen OT Möhlau, Bahnhofstraße 1",
+                    "WLAN Name Haus 3 OG, Passwort vergessen"
+                })
+        void villagePartsAndHouseWordsAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
 }
