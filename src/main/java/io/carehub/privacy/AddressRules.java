@@ -66,6 +66,10 @@ final class AddressRules implements Scanner {
                     int end = postcodeCityAfterNumber(s, afterComma(s, numberEnd));
                     if (end < 0) end = cityAfterComma(s, numberEnd);
                     int last = end > 0 ? end : numberEnd;
+                    if (end < 0 && companyPlaceBefore(s, i)) {
+                        covered = last; // "im Shop Hauptstraße 88 in Heilbronn": where the company sells
+                        continue;
+                    }
                     out.add(new Detection(
                             EntityType.ADDRESS,
                             end > 0 ? t.get(i).start() : SpokenAddresses.townBefore(s, i),
@@ -115,6 +119,23 @@ final class AddressRules implements Scanner {
                 covered = last;
             }
         }
+    }
+
+    private static final WordSet COMPANY_PLACES = WordSet.of("shop");
+    private static final WordSet PLACE_LINKS = WordSet.of("am", "an", "im", "in", "der", "ist", "auf");
+
+    /**
+     * "Wann hat der Shop Königstraße 27 in Stuttgart offen?", "im Shop am Marktplatz 3": a street named right
+     * after the company's shop, without a postcode, says where the company is, not where the customer lives. Only the word itself ("Barbershop" is the
+     * customer's own), at most three linking words between, and only when no postcode follows (the caller's test).
+     */
+    private static boolean companyPlaceBefore(TextScan s, int i) {
+        List<Token> t = s.tokens;
+        for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
+            if (COMPANY_PLACES.has(t.get(j))) return true;
+            if (!PLACE_LINKS.has(t.get(j))) return false;
+        }
+        return false;
     }
 
     private static final WordSet LIVING = WordSet.of("wohne", "wohnen", "wohnt", "wohnhaft", "live", "lebe", "leben");

@@ -3712,4 +3712,34 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).isEmpty();
         }
     }
+
+    /** A street right after the company's "Shop" and without a postcode is where the company sells, not a home. */
+    @Nested
+    class ZAddrCompanyShops {
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Wann hat der Shop Lindenstraße 14 in Bremen samstags offen?",
+                    "ich war gestern im Shop am Rathausplatz 2 in Ulm, die wussten nichts",
+                    "Ihr Shop in der Bergstraße 31 hat mir den falschen Tarif verkauft"
+                })
+        void theShopsStreetIsNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Hallo, Barbershop in Bahnhofstr. 22, 73728 Esslingen, ich brauche Business|"
+                            + "Bahnhofstr. 22, 73728 Esslingen",
+                    "Shop gekauft, aber geliefert an Lindenstraße 14, 28195 Bremen|Lindenstraße 14, 28195 Bremen",
+                    "war im Shop, wohne aber in der Bergstraße 31, bitte Techniker|Bergstraße 31"
+                })
+        void aHomeOrTheCustomersOwnShopIsStillAnAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS))
+                    .anySatisfy(a -> assertThat(a).contains(address));
+        }
+    }
 }
