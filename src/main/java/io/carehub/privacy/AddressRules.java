@@ -121,6 +121,19 @@ final class AddressRules implements Scanner {
         }
     }
 
+    private static final WordSet VILLAGE_PARTS = WordSet.of("ot", "ortsteil");
+
+    /**
+     * "Im Winkel 5, OT Klein Lukow": the village's part named after the house number says the words before were a
+     * street, as a postcode after it would.
+     */
+    private static boolean villagePartAfter(TextScan s, int k) {
+        List<Token> t = s.tokens;
+        return k < t.size()
+                && VILLAGE_PARTS.has(t.get(k))
+                && s.onlyBetween(t.get(k - 1).end(), t.get(k).start(), ",");
+    }
+
     private static final WordSet COMPANY_PLACES = WordSet.of("shop");
     private static final WordSet PLACE_LINKS = WordSet.of("am", "an", "im", "in", "der", "ist", "auf");
 
@@ -189,6 +202,7 @@ final class AddressRules implements Scanner {
                 int numberEnd = houseNumber(s, k + 1);
                 if (numberEnd > k + 1
                         && (Context.anyWordBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::has)
+                                || villagePartAfter(s, numberEnd)
                                 || postcodeCityAfterNumber(s, afterComma(s, numberEnd)) > 0)) {
                     return k + 1;
                 }

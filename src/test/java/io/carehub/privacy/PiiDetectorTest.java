@@ -3679,6 +3679,7 @@ class PiiDetectorTest {
                             + "|An der Alten Ziegelei 12, 48653 Coesfeld",
                     "Straße ist Beim Alten Forsthaus 2, Ort 37124 Rosdorf|Beim Alten Forsthaus 2",
                     "Gemeinde Zarrentin OT Boize, Am Anger 3|Am Anger 3",
+                    "Im Winkel 5, OT Klein Lukow, Gemeinde Penzlin|Im Winkel 5",
                     "die adresse ist Weinbergweg Nr. 7, 06120 Halle|Weinbergweg Nr. 7, 06120 Halle",
                     "wohne in 04109, wann kommt der Ausbau|04109",
                     "wir wohnen in 80331 und haben kein Netz|80331"
