@@ -57,6 +57,10 @@ final class StreetLexicon {
             "square",
             "place");
     private static final WordSet NOT_STREETS = WordSet.of(
+            // numbered roads between towns ("Bundesstraße 96", "Kreisstraße 12"): a route, not where someone lives
+            "bundesstrasse",
+            "staatsstrasse",
+            "kreisstrasse",
             "arbeitsplatz",
             "parkplatz",
             "speicherplatz",

@@ -3757,4 +3757,83 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PERSON)).doesNotContain(notAName);
         }
     }
+    /**
+     * A technician's address: a street after "Am", "An der", "Beim" with an adjective in its name, after the village's
+     * part ("OT") or "Straße ist"; the house number after "Nr."; the postcode alone after "wohne in".
+     */
+    @Nested
+    class ZAddrStreetsAndPostcodes {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Der Anschluss ist An der Alten Ziegelei 12, 48653 Coesfeld, noch kein Signal"
+                            + "|An der Alten Ziegelei 12, 48653 Coesfeld",
+                    "Straße ist Beim Alten Forsthaus 2, Ort 37124 Rosdorf|Beim Alten Forsthaus 2",
+                    "Gemeinde Zarrentin OT Boize, Am Anger 3|Am Anger 3",
+                    "Im Winkel 5, OT Klein Lukow, Gemeinde Penzlin|Im Winkel 5",
+                    "die adresse ist Weinbergweg Nr. 7, 06120 Halle|Weinbergweg Nr. 7, 06120 Halle",
+                    "wohne in 04109, wann kommt der Ausbau|04109",
+                    "wir wohnen in 80331 und haben kein Netz|80331"
+                })
+        void theAddressIsFound(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS))
+                    .anySatisfy(a -> assertThat(a).contains(address));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Baustelle an der Bundesstraße 96, Kabel beschädigt?",
+                    "Störung Nr. 7 wurde geschlossen, Ticket 4459-221",
+                    "Wir sind im 3. OG, der Router steht im Flur",
+                    "Am Montag ab 8 Uhr, Wohnung 12 ist leer",
+                    "Ich wohne in Leipzig seit 2019 und zahle 39,95 Euro",
+                    "Die Straße ist Am Hang, die Nummer weiß ich nicht"
+                })
+        void routesFloorsAndNumbersAreNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "meine anschrift ortsteil Gräfenhainichen OT Möhlau, Bahnhofstraße 1",
+                    "WLAN Name Haus 3 OG, Passwort vergessen"
+                })
+        void villagePartsAndHouseWordsAreNoNames(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+    }
+
+    /** A street right after the company's "Shop" and without a postcode is where the company sells, not a home. */
+    @Nested
+    class ZAddrCompanyShops {
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Wann hat der Shop Lindenstraße 14 in Bremen samstags offen?",
+                    "ich war gestern im Shop am Rathausplatz 2 in Ulm, die wussten nichts",
+                    "Ihr Shop in der Bergstraße 31 hat mir den falschen Tarif verkauft"
+                })
+        void theShopsStreetIsNoAddress(String text) {
+            assertThat(found(text, EntityType.ADDRESS)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Hallo, Barbershop in Bahnhofstr. 22, 73728 Esslingen, ich brauche Business|"
+                            + "Bahnhofstr. 22, 73728 Esslingen",
+                    "Shop gekauft, aber geliefert an Lindenstraße 14, 28195 Bremen|Lindenstraße 14, 28195 Bremen",
+                    "war im Shop, wohne aber in der Bergstraße 31, bitte Techniker|Bergstraße 31"
+                })
+        void aHomeOrTheCustomersOwnShopIsStillAnAddress(String text, String address) {
+            assertThat(found(text, EntityType.ADDRESS))
+                    .anySatisfy(a -> assertThat(a).contains(address));
+        }
+    }
 }
