@@ -3663,4 +3663,34 @@ class PiiDetectorTest {
             assertThat(found(text, EntityType.PHONE)).isEmpty();
         }
     }
+
+    /**
+     * A German driving licence number (11 chars) after "Führerschein" or "Fahrerlaubnis" is an identity document; the
+     * same word without a serial, or a SIM or order number, is not.
+     */
+    @Nested
+    class ZIdsDrivingLicences {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Führerscheinnummer F3K71PQ2X48, reicht das?|F3K71PQ2X48",
+                    "mein führerschein nr ist N0720TR5W13|N0720TR5W13",
+                    "Fahrerlaubnis Nummer D4410AB7C92 zur Identprüfung|D4410AB7C92"
+                })
+        void theLicenceNumberIsADocument(String text, String serial) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(serial);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Führerschein mache ich gerade, Auftragsnummer kommt per Mail",
+                    "Führerschein verloren, SIM Kartennummer 89490200001234567890 gesperrt?"
+                })
+        void noSerialNoDocument(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
 }
