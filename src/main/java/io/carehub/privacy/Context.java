@@ -167,6 +167,12 @@ final class Context {
             "paszport",
             "aufenthalt",
             "niederlassungserlaubnis",
+            // the German driving licence (11 chars, "Führerscheinnummer B072RRE2I55"), the toleration paper and the
+            // interim certificate a foreigner holds while a residence permit is decided
+            "fuehrerschein",
+            "fahrerlaubnis",
+            "duldung",
+            "fiktionsbescheinigung",
             "identit",
             "idcard",
             "dowod",

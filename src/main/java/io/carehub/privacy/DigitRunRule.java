@@ -47,6 +47,9 @@ final class DigitRunRule implements Scanner {
             "modell",
             "model",
             "imei",
+            // the SIM card's own numbers: its ICCID and PUK name the card, not its holder
+            "iccid",
+            "puk",
             "fall",
             "case",
             "produkt",
@@ -139,7 +142,7 @@ final class DigitRunRule implements Scanner {
                 i = j;
                 continue;
             }
-            if (calendarDate(s, i, j)) {
+            if (calendarDate(s, i, j) || simCardNumber(s, i, j, digits)) {
                 i = j;
                 continue;
             }
@@ -179,6 +182,19 @@ final class DigitRunRule implements Scanner {
         return first.length() == 4
                 && last.length() <= 2
                 && Dates.valid(Integer.parseInt(last.text()), month, Integer.parseInt(first.text()));
+    }
+
+    /**
+     * "89490200001234567890": a SIM card's ICCID, 19 or 20 digits from the telecom issuers' "89" with a Luhn check
+     * digit, names the card, not its holder.
+     */
+    private static boolean simCardNumber(TextScan s, int i, int j, int digits) {
+        if (digits < 19
+                || digits > 20
+                || s.at(s.tokens.get(i).start()) != '8'
+                || s.at(s.tokens.get(i).start() + 1) != '9') return false;
+        return Checksums.luhn(TextScan.digitsOf(
+                s.text.substring(s.tokens.get(i).start(), s.tokens.get(j).end())));
     }
 
     private boolean configuredNotPersonal(String run) {

@@ -3836,4 +3836,56 @@ class PiiDetectorTest {
                     .anySatisfy(a -> assertThat(a).contains(address));
         }
     }
+    /**
+     * A German driving licence number (11 chars) after "Führerschein" or "Fahrerlaubnis" is an identity document; the
+     * same word without a serial, or a SIM or order number, is not.
+     */
+    @Nested
+    class ZIdsDrivingLicences {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Führerscheinnummer F3K71PQ2X48, reicht das?|F3K71PQ2X48",
+                    "mein führerschein nr ist N0720TR5W13|N0720TR5W13",
+                    "Fahrerlaubnis Nummer D4410AB7C92 zur Identprüfung|D4410AB7C92"
+                })
+        void theLicenceNumberIsADocument(String text, String serial) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly(serial);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Führerschein mache ich gerade, Auftragsnummer kommt per Mail",
+                    "Führerschein verloren, SIM Kartennummer 89490200001234567890 gesperrt?"
+                })
+        void noSerialNoDocument(String text) {
+            assertThat(found(text, EntityType.ID_DOCUMENT)).isEmpty();
+        }
+    }
+
+    /** The numbers of Bürgergeld, the disabled person's pass and pensions are OTHER_ID; a SIM card's ICCID is none. */
+    @Nested
+    class ZRoundBenefitNumbers {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "BG-Nummer 123A456789 vom Jobcenter, Bescheid liegt bei|123A456789",
+                    "Schwerbehindertenausweis Nr. 0815471100 für den Sozialtarif|0815471100",
+                    "meine Versorgungsnummer 12 345 678 90 steht auf dem Bescheid|12 345 678 90"
+                })
+        void theNumberIsAnOtherId(String text, String number) {
+            assertThat(found(text, EntityType.OTHER_ID)).containsExactly(number);
+        }
+
+        @Test
+        void aSimCardsIccidIsNoIdentifier() {
+            assertThat(all("meine neue SIM 89490200001234567892 ist aktiviert, PUK 47281930 geht nicht"))
+                    .isEmpty();
+        }
+    }
 }
