@@ -143,6 +143,12 @@ record LabelledCorpus(List<Message> messages) {
     static final String Y2_MARKUP = "/privacy/holdout-y2-annotated.txt";
     static final String Y3_JSONL = "/privacy/holdout-y3.jsonl";
     static final String Y3_MARKUP = "/privacy/holdout-y3-annotated.txt";
+    static final String Z1_JSONL = "/privacy/holdout-z1.jsonl";
+    static final String Z1_MARKUP = "/privacy/holdout-z1-annotated.txt";
+    static final String Z2_JSONL = "/privacy/holdout-z2.jsonl";
+    static final String Z2_MARKUP = "/privacy/holdout-z2-annotated.txt";
+    static final String Z3_JSONL = "/privacy/holdout-z3.jsonl";
+    static final String Z3_MARKUP = "/privacy/holdout-z3-annotated.txt";
     static final String PROBE_JSONL = "/privacy/probe.jsonl";
     static final String PROBE_MARKUP = "/privacy/probe-annotated.txt";
 
@@ -210,7 +216,10 @@ record LabelledCorpus(List<Message> messages) {
             new NamedSet("X3", X3_JSONL, "set X3 (53rd author, German typed fast on a phone, lower case)"),
             new NamedSet("Y1", Y1_JSONL, "set Y1 (54th author, a month of the chat desk in real proportions)"),
             new NamedSet("Y2", Y2_JSONL, "set Y2 (55th author, French-speaking Europe, the Maghreb, West Africa)"),
-            new NamedSet("Y3", Y3_JSONL, "set Y3 (56th author, the English-speaking world)"));
+            new NamedSet("Y3", Y3_JSONL, "set Y3 (56th author, the English-speaking world)"),
+            new NamedSet("Z1", Z1_JSONL, "set Z1 (57th author, a month in real proportions: billing and contracts)"),
+            new NamedSet("Z2", Z2_JSONL, "set Z2 (58th author, a month in real proportions: technical service)"),
+            new NamedSet("Z3", Z3_JSONL, "set Z3 (59th author, a month in real proportions: identity checks)"));
 
     static LabelledCorpus load() {
         return load(JSONL);

@@ -234,7 +234,7 @@ public final class PrivacyEvaluation {
     }
 
     /**
-     * {@code --set NAME} evaluates one set (development, A, B, C, D1, D2, H1, H2, H3, P, J1, J2, J3, K1, K2, K3, L1, L2, L3, M1, M2, M3, N1, N2, N3, O1, O2, O3, P1, P2, P3, Q1, Q2, Q3, R1, R2, R3, S1, S2, S3, T1, T2, T3, U1, U2, U3, V1, V2, V3, W1, W2, W3, X1, X2, X3, Y1, Y2, Y3; the older flags
+     * {@code --set NAME} evaluates one set (development, A, B, C, D1, D2, H1, H2, H3, P, J1, J2, J3, K1, K2, K3, L1, L2, L3, M1, M2, M3, N1, N2, N3, O1, O2, O3, P1, P2, P3, Q1, Q2, Q3, R1, R2, R3, S1, S2, S3, T1, T2, T3, U1, U2, U3, V1, V2, V3, W1, W2, W3, X1, X2, X3, Y1, Y2, Y3, Z1, Z2, Z3; the older flags
      * {@code --holdout}, {@code --holdout-b}, {@code --holdout-c}, {@code --dev-d1}, {@code --dev-d2} still work);
      * {@code --all} prints one line per set; {@code --markup FILE} evaluates a labelled file in the markup of
      * {@code src/test/resources/privacy/README.md} (a new set, outside the repository until its first score);
