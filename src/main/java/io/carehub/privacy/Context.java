@@ -210,10 +210,14 @@ final class Context {
     /** Passport, identity card or residence permit, in German, English and the customers' own languages. */
     private static final PrefixList DOCUMENT_HEAD_INDEX = new PrefixList(DOCUMENT_HEADS);
 
+    /** Words that start like a document's word but are none: "dieselbe Person", "persönlich". */
+    private static final WordSet NOT_DOCUMENTS =
+            WordSet.of("person", "personen", "persona", "persoenlich", "persoenliche", "persoenlichen");
+
     static boolean documentWord(String w) {
         w = w.substring(w.indexOf('\'') + 1); // "d'identità"
         if (DOCUMENT_WORDS.contains(w)) return true;
-        if (DOCUMENT_HEAD_INDEX.startsAny(w)) return true;
+        if (DOCUMENT_HEAD_INDEX.startsAny(w)) return !NOT_DOCUMENTS.contains(w);
         if (!w.isEmpty() && Chars.spaceless(w.charAt(0))) return spacelessDocumentWord(w);
         return IdentityWords.document(w);
     }
@@ -256,8 +260,18 @@ final class Context {
     }
 
     /** "geb. 21.01.1958, gest. 07.09.2024": a death word right before a date makes it no birth date. */
-    private static final WordSet DEATH =
-            WordSet.of("gest", "gestorben", "verstorben", "sterbedatum", "todestag", "died", "death", "deceased");
+    private static final WordSet DEATH = WordSet.of(
+            "gest",
+            "gestorben",
+            "verst",
+            "verstorben",
+            "verstarb",
+            "sterbedatum",
+            "todesdatum",
+            "todestag",
+            "died",
+            "death",
+            "deceased");
 
     static boolean birthAround(TextScan s, int start, int end) {
         if (s.lastCharBefore(start) == '*') return true; // "*05.11.1951": the German birth mark

@@ -13,6 +13,8 @@ final class CustomerIdRule implements Scanner {
     private static final WordSet KEYWORDS = WordSet.of(
             "kundennummer",
             "kundennr",
+            // "Kd 5520918374", "Kd. 4471 0932 18": the customer abbreviated alone
+            "kd",
             "kundenummer",
             "kdnr",
             "kundnr",
@@ -41,6 +43,9 @@ final class CustomerIdRule implements Scanner {
             "account",
             // "numer klienta", "numéro client", "numero cliente"
             "klienta",
+            // "číslo zákazníka", "zákaznícke číslo": the customer in Czech and Slovak
+            "zakaznika",
+            "zakaznicke",
             "klienten",
             "client",
             "cliente",
@@ -97,6 +102,8 @@ final class CustomerIdRule implements Scanner {
             Token token = t.get(i);
             if (!token.isWord()) continue;
             int next = keywordEnd(t, i);
+            // "Eingangsbestätigung Nr. KD-33910": "KD" glued to digits by a dash is a reference's prefix
+            if (next == i + 1 && token.folded().equals("kd") && s.at(token.end()) == '-') next = -1;
             if (next < 0 && loneKeywordBeforeId(s, i)) next = i + 1;
             if (next < 0 && KeywordAsides.contractCompoundBefore(s, i)) next = i + 1;
             if (next >= 0) {

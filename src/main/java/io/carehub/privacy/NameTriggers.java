@@ -93,6 +93,24 @@ final class NameTriggers {
                 || folded.startsWith("gruesse");
     }
 
+    /** "Name ist falsch / richtig / nicht …", "name is wrong": what is said about the name after "ist". */
+    private static final WordSet NAME_PREDICATES = WordSet.of(
+            "falsch",
+            "richtig",
+            "korrekt",
+            "nicht",
+            "anders",
+            "verkehrt",
+            "vertauscht",
+            "unvollstaendig",
+            "geaendert",
+            "wrong",
+            "incorrect",
+            "correct",
+            "misspelled",
+            "missing",
+            "not");
+
     /** Applies a context trigger at token i; returns the index after the name, or -1. */
     int trigger(TextScan s, int i, List<Detection> out) {
         List<Token> t = s.tokens;
@@ -111,7 +129,9 @@ final class NameTriggers {
                 boolean colon = k < t.size()
                         && s.text.substring(t.get(i).end(), t.get(k).start()).contains(":");
                 if (w.equals("name's")) return name(s, k, Mode.ANY, 0.85, out);
-                return name(s, k, explicit || colon ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
+                // "der Name ist falsch geschrieben": a word that says what is wrong with the name is none
+                boolean anyWord = colon || explicit && (k >= t.size() || !NAME_PREDICATES.has(t.get(k)));
+                return name(s, k, anyWord ? Mode.ANY : Mode.LEXICON_OR_CAPITAL, 0.85, out);
             }
             case "heisse", "heisst", "heiss", "heise", "named", "called" -> {
                 boolean self = prev.equals("ich") || prev.equals("je"); // "ich heiße", "je m'appelle"

@@ -3888,4 +3888,58 @@ class PiiDetectorTest {
                     .isEmpty();
         }
     }
+
+    /** Kinds the Z round's first score showed: customer words, what is said about a name, deaths, deliveries. */
+    @Nested
+    class ZRoundCustomerDesk {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Bitte Rückruf wegen Rechnung, Kd 5520918374|5520918374",
+                    "ich hab 2 Rechnungen, bin aber dieselbe Person, Kundennr. 7011928364|7011928364",
+                    "Číslo zákazníka 0237596373, telefon +420 603 281 947|0237596373"
+                })
+        void theCustomerWordMakesACustomerNumber(String text, String number) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).contains(number);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Eingangsbestätigung Nr. KD-33910 habe ich bekommen",
+                    "Die Lieferung 00340434161094027581 kam nie an",
+                    "Router zurück, Retourenschein 5521-9981-0032, bitte bestätigen"
+                })
+        void aReferenceIsNoCustomerNumber(String text) {
+            assertThat(found(text, EntityType.CUSTOMER_ID)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "Auftragsbestätigung erhalten, aber der Name ist falsch: bitte korrigieren",
+                    "Danke für Ihre Geduld mit meiner Mutter 🙏 LG",
+                    "Absender Rechnungsservice, Betreff Ihre Rechnung 04/2025",
+                    "Kontoinhaberin bleibt gleich, Kreditinstitut Commerzbank"
+                })
+        void noName(String text) {
+            assertThat(found(text, EntityType.PERSON)).isEmpty();
+        }
+
+        @Test
+        void aDeathDateIsNoBirthDate() {
+            assertThat(found(
+                            "Der Erblasser, geb. 14.09.1941, verst. 02.02.2024, hatte einen Vertrag",
+                            EntityType.DATE_OF_BIRTH))
+                    .containsExactly("14.09.1941");
+        }
+
+        @Test
+        void anOlderGermanFirstNameIsKnown() {
+            assertThat(found("an meine neue Adresse. Konstanze Liebig, 7718293046", EntityType.PERSON))
+                    .containsExactly("Konstanze Liebig");
+        }
+    }
 }
