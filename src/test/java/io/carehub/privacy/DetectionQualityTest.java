@@ -546,7 +546,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetW1 extends Guard {
         DevelopmentSetW1() {
-            super(LabelledCorpus.W1_JSONL, 0.986, 0.965, 0.990, 0.977);
+            super(LabelledCorpus.W1_JSONL, 0.988, 0.970, 0.991, 0.978);
         }
     }
 
@@ -570,7 +570,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetX1 extends Guard {
         DevelopmentSetX1() {
-            super(LabelledCorpus.X1_JSONL, 0.970, 0.928, 0.980, 0.975);
+            super(LabelledCorpus.X1_JSONL, 0.972, 0.928, 0.981, 0.977);
         }
     }
 
@@ -584,7 +584,7 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetX3 extends Guard {
         DevelopmentSetX3() {
-            super(LabelledCorpus.X3_JSONL, 0.976, 0.948, 0.984, 0.985);
+            super(LabelledCorpus.X3_JSONL, 0.982, 0.956, 0.988, 0.987);
         }
     }
 
@@ -602,37 +602,38 @@ class DetectionQualityTest {
     @Nested
     class DevelopmentSetY2 extends Guard {
         DevelopmentSetY2() {
-            super(LabelledCorpus.Y2_JSONL, 0.972, 0.942, 0.977, 0.972);
+            super(LabelledCorpus.Y2_JSONL, 0.975, 0.942, 0.979, 0.974);
         }
     }
 
     @Nested
     class DevelopmentSetY3 extends Guard {
         DevelopmentSetY3() {
-            super(LabelledCorpus.Y3_JSONL, 0.981, 0.932, 0.983, 0.987);
+            super(LabelledCorpus.Y3_JSONL, 0.981, 0.932, 0.983, 0.992);
         }
     }
 
     // Z1-Z3: first seen 0.992 / 0.989 / 0.993 (0.991 together), representative traffic seen from three teams; the
-    // floors are the first-seen values rounded down (Z2's ID_DOCUMENT 13/14 is its lowest type)
+    // floors are today's values after the rules for the round's misses, rounded down (Z2's ID_DOCUMENT 13/14 is its
+    // lowest type)
     @Nested
     class DevelopmentSetZ1 extends Guard {
         DevelopmentSetZ1() {
-            super(LabelledCorpus.Z1_JSONL, 0.991, 0.974, 0.995, 0.984);
+            super(LabelledCorpus.Z1_JSONL, 0.997, 0.991, 0.999, 0.987);
         }
     }
 
     @Nested
     class DevelopmentSetZ2 extends Guard {
         DevelopmentSetZ2() {
-            super(LabelledCorpus.Z2_JSONL, 0.988, 0.928, 0.995, 0.985);
+            super(LabelledCorpus.Z2_JSONL, 0.991, 0.928, 0.995, 0.987);
         }
     }
 
     @Nested
     class DevelopmentSetZ3 extends Guard {
         DevelopmentSetZ3() {
-            super(LabelledCorpus.Z3_JSONL, 0.992, 0.971, 0.996, 0.986);
+            super(LabelledCorpus.Z3_JSONL, 0.994, 0.971, 0.998, 0.991);
         }
     }
 
