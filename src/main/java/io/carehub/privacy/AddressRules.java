@@ -66,7 +66,7 @@ final class AddressRules implements Scanner {
                     int end = postcodeCityAfterNumber(s, afterComma(s, numberEnd));
                     if (end < 0) end = cityAfterComma(s, numberEnd);
                     int last = end > 0 ? end : numberEnd;
-                    if (end < 0 && companyPlaceBefore(s, i)) {
+                    if (end < 0 && AddressCues.companyPlaceBefore(s, i)) {
                         covered = last; // "im Shop Hauptstraße 88 in Heilbronn": where the company sells
                         continue;
                     }
@@ -102,7 +102,9 @@ final class AddressRules implements Scanner {
                 out.add(new Detection(
                         EntityType.ADDRESS, t.get(p).start(), t.get(last - 1).end(), 0.8));
                 covered = last;
-            } else if (LIVING.has(t.get(i)) && postcodeAlone(s, i + 1) && postcodeCity(s, i + 2) < 0) {
+            } else if (AddressCues.LIVING.has(t.get(i))
+                    && AddressCues.postcodeAlone(s, i + 1)
+                    && postcodeCity(s, i + 2) < 0) {
                 out.add(new Detection(
                         EntityType.ADDRESS, t.get(i + 2).start(), t.get(i + 2).end(), 0.75));
                 covered = i + 3;
@@ -119,50 +121,6 @@ final class AddressRules implements Scanner {
                 covered = last;
             }
         }
-    }
-
-    private static final WordSet VILLAGE_PARTS = WordSet.of("ot", "ortsteil");
-
-    /**
-     * "Im Winkel 5, OT Klein Lukow": the village's part named after the house number says the words before were a
-     * street, as a postcode after it would.
-     */
-    private static boolean villagePartAfter(TextScan s, int k) {
-        List<Token> t = s.tokens;
-        return k < t.size()
-                && VILLAGE_PARTS.has(t.get(k))
-                && s.onlyBetween(t.get(k - 1).end(), t.get(k).start(), ",");
-    }
-
-    private static final WordSet COMPANY_PLACES = WordSet.of("shop");
-    private static final WordSet PLACE_LINKS = WordSet.of("am", "an", "im", "in", "der", "ist", "auf");
-
-    /**
-     * "Wann hat der Shop Königstraße 27 in Stuttgart offen?", "im Shop am Marktplatz 3": a street named right
-     * after the company's shop, without a postcode, says where the company is, not where the customer lives. Only the word itself ("Barbershop" is the
-     * customer's own), at most three linking words between, and only when no postcode follows (the caller's test).
-     */
-    private static boolean companyPlaceBefore(TextScan s, int i) {
-        List<Token> t = s.tokens;
-        for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
-            if (COMPANY_PLACES.has(t.get(j))) return true;
-            if (!PLACE_LINKS.has(t.get(j))) return false;
-        }
-        return false;
-    }
-
-    private static final WordSet LIVING = WordSet.of("wohne", "wohnen", "wohnt", "wohnhaft", "live", "lebe", "leben");
-
-    /**
-     * "wohne in 04109", "wir wohnen in 80331 und ...": a postcode given alone after a verb of living and "in" is
-     * where the customer lives, as "PLZ 12345" is. The five digits must stand alone (not a phone's or a date's part).
-     */
-    private static boolean postcodeAlone(TextScan s, int k) {
-        List<Token> t = s.tokens;
-        return k + 1 < t.size()
-                && t.get(k).folded().equals("in")
-                && isPostcode(s, k + 1)
-                && !Chars.isDigit(s.at(t.get(k + 1).end() + 1));
     }
 
     /** "krummen straße 17 37073 göttingen": a house number, then a postcode and its town. */
@@ -193,7 +151,7 @@ final class AddressRules implements Scanner {
         if (PREFIXES.has(a) && a.capitalized()) {
             int k = i + 1;
             if (k < t.size() && ARTICLES.has(t.get(k))) k++;
-            if (adjective(s, k)) k++; // "An der Alten Ziegelei 12", "Beim Alten Forsthaus 2"
+            if (AddressCues.adjective(s, k)) k++; // "An der Alten Ziegelei 12", "Beim Alten Forsthaus 2"
             if (k < t.size()
                     && t.get(k).isWord()
                     && t.get(k).capitalized()
@@ -202,34 +160,13 @@ final class AddressRules implements Scanner {
                 int numberEnd = houseNumber(s, k + 1);
                 if (numberEnd > k + 1
                         && (Context.anyWordBefore(s, a.start(), 6, 60, ADDRESS_CONTEXT::has)
-                                || villagePartAfter(s, numberEnd)
+                                || AddressCues.villagePartAfter(s, numberEnd)
                                 || postcodeCityAfterNumber(s, afterComma(s, numberEnd)) > 0)) {
                     return k + 1;
                 }
             }
         }
         return -1;
-    }
-
-    /**
-     * An inflected adjective written capitalized inside a street's name and followed by the capitalized noun:
-     * "Alten" in "An der Alten Ziegelei 12", "Hohen" in "Am Hohen Rain 4", "Neuen" in "Zur Neuen Mühle 1". Only
-     * the endings "-en", "-er", "-e" of a German adjective after an article or a preposition; the noun and the
-     * house number are still checked by the caller.
-     */
-    private static boolean adjective(TextScan s, int k) {
-        List<Token> t = s.tokens;
-        if (k + 1 >= t.size()
-                || !t.get(k).isWord()
-                || !t.get(k).capitalized()
-                || t.get(k).length() < 4) return false;
-        Token noun = t.get(k + 1);
-        if (!noun.isWord() || !noun.capitalized() || noun.start() - t.get(k).end() != 1) return false;
-        // "In Leipziger Straße 14", "IN DER GROSSE ELBSTRASSE": a street word's own name, read from the adjective on
-        if (StreetLexicon.isStreetToken(noun) || StreetLexicon.STREET_WORDS.has(noun)) return false;
-        if (!Character.isLowerCase(t.get(k).text().charAt(1))) return false;
-        String f = t.get(k).folded();
-        return f.endsWith("en") || f.endsWith("er") || f.endsWith("e");
     }
 
     private static int afterDot(TextScan s, int k) {
@@ -304,7 +241,7 @@ final class AddressRules implements Scanner {
         return k;
     }
 
-    private static boolean isPostcode(TextScan s, int k) {
+    static boolean isPostcode(TextScan s, int k) {
         Token n = s.tokens.get(k);
         if (!n.isNumber() || n.length() != 5) return false;
         if (" -/.".indexOf(s.at(n.start() - 1)) >= 0
