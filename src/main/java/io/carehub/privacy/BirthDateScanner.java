@@ -45,6 +45,8 @@ final class BirthDateScanner implements Scanner {
             } else if (!event
                     && (adultsBirthYear(s, start, end) || NamedBirthDates.afterName(s, start, yearOf(s, start, end)))) {
                 out.add(new Detection(EntityType.DATE_OF_BIRTH, start, end, 0.6));
+            } else if (NamedBirthDates.inRecord(s, start, end, yearOf(s, start, end))) {
+                out.add(new Detection(EntityType.DATE_OF_BIRTH, start, end, 0.6));
             }
             i = s.tokenAtOrAfter(end) - 1;
         }

@@ -21,6 +21,9 @@ final class NamedBirthDates {
 
     private static final int EVENT_CHARS = 50;
 
+    /** Years back from today a birth year in a record of a contract's holder at least lies. */
+    private static final int ADULT = 16;
+
     private static final int FIRST = Lexicons.FIRST | Lexicons.WORLD_FIRST;
     private static final int NAME = FIRST | Lexicons.SURNAME | Lexicons.WORLD_NAME;
     private static final int WORD = Lexicons.STOP | Lexicons.COMMON;
@@ -31,6 +34,35 @@ final class NamedBirthDates {
     static boolean afterName(TextScan s, int start, int year) {
         if (year < 1900 || year >= Year.now().getValue()) return false;
         if (EventDates.within(s, start, EVENT_TOKENS, EVENT_CHARS)) return false; // "Termin mit Frau Kaya, …"
+        return nameBefore(s, start);
+    }
+
+    /**
+     * "Vertrag abgeschlossen: Svetlana Morozova, 28.01.1983, Sonnenallee 221, …": a date at least 16 years back
+     * between a name and an address, in a list of one person's data, is their birth date even where a contract or an
+     * event is named before it: the date stands in the record, not in the sentence ("Termin mit Frau Kaya,
+     * 12.05.2019, Hauptstraße 5" stays an appointment).
+     */
+    static boolean inRecord(TextScan s, int start, int end, int year) {
+        // a contract holder's year: an appointment's or an order's date in the same place is recent
+        if (year < 1900 || year > Year.now().getValue() - ADULT) return false;
+        return nameBefore(s, start) && addressAfter(s, end);
+    }
+
+    /** A street word or a five-digit postcode right after the date and a comma. */
+    private static boolean addressAfter(TextScan s, int end) {
+        List<Token> t = s.tokens;
+        int k = s.tokenAtOrAfter(end);
+        if (k >= t.size() || !s.onlyBetween(end, t.get(k).start(), ",") || s.at(end) != ',') return false;
+        Token next = t.get(k);
+        if (next.isWord()) return StreetLexicon.isStreetToken(next);
+        return next.length() == 5
+                && k + 1 < t.size()
+                && t.get(k + 1).isWord()
+                && t.get(k + 1).capitalized();
+    }
+
+    private static boolean nameBefore(TextScan s, int start) {
         List<Token> t = s.tokens;
         int k = s.tokenAtOrAfter(start) - 1;
         if (k < 0 || !t.get(k).isWord() || !onlySeparators(s, t.get(k).end(), start)) return false;

@@ -3937,6 +3937,19 @@ class PiiDetectorTest {
         }
 
         @Test
+        void aDateBetweenANameAndAnAddressIsTheBirthDateEvenAfterAContractWord() {
+            String text = "Jemand hat mit meinen Daten einen Vertrag abgeschlossen: Svetlana Morozova, 28.01.1983, "
+                    + "Sonnenallee 221, 12059 Berlin.";
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).containsExactly("28.01.1983");
+        }
+
+        @Test
+        void aRecentDateInSuchAListStaysAnAppointment() {
+            assertThat(found("Termin mit Frau Kaya, 12.05.2019, Hauptstraße 5", EntityType.DATE_OF_BIRTH))
+                    .isEmpty();
+        }
+
+        @Test
         void anOlderGermanFirstNameIsKnown() {
             assertThat(found("an meine neue Adresse. Konstanze Liebig, 7718293046", EntityType.PERSON))
                     .containsExactly("Konstanze Liebig");
