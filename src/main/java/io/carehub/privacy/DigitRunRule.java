@@ -49,11 +49,11 @@ final class DigitRunRule implements Scanner {
             "imei",
             // the SIM card's own numbers: its ICCID and PUK name the card, not its holder
             "iccid",
+            "puk",
             // deliveries and returns: "Lieferung 00340434161094027581", "Lieferschein-Nr.", "Retourenschein"
             "liefer",
             "retour",
             "ruecksend",
-            "puk",
             "fall",
             "case",
             "produkt",
