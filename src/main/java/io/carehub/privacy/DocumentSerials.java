@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Document numbers whose word stands anywhere in the message, not right before them (ID_DOCUMENT): a German
- * identity card or passport number without its check digit ("Die Nummer ist M5Z01H6JW, gültig bis 2031",
+ * identity card or passport number without its check digit ("Die Nummer ist M5Z01H6JW, gültig bis 2031", with a
+ * document word also one with a single digit, "LKHCGWNP3",
  * "That one is YC4P7R2M1, issued in Hamburg"), the serial number of a new Turkish identity card ("Seriennummer
  * A27G48913") and a Swiss residence permit's number ("Ausländerausweis B Nr. E 0471 2289").
  */
@@ -30,7 +31,16 @@ final class DocumentSerials implements Scanner {
             while (i < n && Chars.isAlnum(c[i])) i++;
             int len = i - start;
             if (len == 9 && Character.isUpperCase(c[start])) {
-                boolean german = germanDocumentNumber(c, start);
+                int germanDigits = germanDocumentDigits(c, start);
+                boolean german = germanDigits >= 2 && germanDigits <= 7;
+                // "LKHCGWNP3": one digit only, which a document word somewhere in the message must vouch for
+                boolean germanOneDigit = germanDigits == 1;
+                if (germanOneDigit) {
+                    if (document == null) document = NationalNumbers.documentWordIn(s);
+                    if (document && !DigitRunRule.notPersonalBefore(s, start))
+                        out.add(new Detection(EntityType.ID_DOCUMENT, start, i, 0.7));
+                    continue;
+                }
                 boolean turkish = !german && turkishSerial(c, start);
                 // "E04712289": a Swiss permit's letter and eight digits written as one word
                 boolean permit = !german && !turkish && permitWord(c, start);
@@ -58,17 +68,17 @@ final class DocumentSerials implements Scanner {
     }
 
     /**
-     * Nine chars of the German document alphabet as written (capitals without vowels, and digits), a letter first,
-     * at least two letters and two digits.
+     * The digits of nine chars of the German document alphabet as written (capitals without vowels, and digits), a
+     * letter first; -1 for any other word.
      */
-    static boolean germanDocumentNumber(char[] c, int start) {
-        if (GERMAN_FIRST.indexOf(c[start]) < 0) return false;
+    private static int germanDocumentDigits(char[] c, int start) {
+        if (GERMAN_FIRST.indexOf(c[start]) < 0) return -1;
         int digits = 0;
         for (int k = start; k < start + 9; k++) {
-            if (IdDocumentScanner.ICAO_CHARS.indexOf(c[k]) < 0) return false;
+            if (IdDocumentScanner.ICAO_CHARS.indexOf(c[k]) < 0) return -1;
             if (Chars.isDigit(c[k])) digits++;
         }
-        return digits >= 2 && digits <= 7;
+        return digits;
     }
 
     /** At least four changes between letter and digit and at least three letters: "M5Z01H6JW", not "GT5000XR". */

@@ -3950,6 +3950,14 @@ class PiiDetectorTest {
         }
 
         @Test
+        void aGermanCardsSerialWithOneDigitIsADocumentWhereTheMessageNamesTheCard() {
+            String text = "Ich habe den Ausweis meines Mannes als Foto geschickt, aber hier nochmal die Nummer zum "
+                    + "Abtippen: LKHCGWNP3, gültig bis 2031";
+            assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly("LKHCGWNP3");
+            assertThat(all("Router Modell KLMNPRTV1 ist kaputt")).isEmpty();
+        }
+
+        @Test
         void anOlderGermanFirstNameIsKnown() {
             assertThat(found("an meine neue Adresse. Konstanze Liebig, 7718293046", EntityType.PERSON))
                     .containsExactly("Konstanze Liebig");
