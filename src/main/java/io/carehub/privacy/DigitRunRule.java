@@ -197,8 +197,7 @@ final class DigitRunRule implements Scanner {
                 || digits > 20
                 || s.at(s.tokens.get(i).start()) != '8'
                 || s.at(s.tokens.get(i).start() + 1) != '9') return false;
-        return Checksums.luhn(TextScan.digitsOf(
-                s.text.substring(s.tokens.get(i).start(), s.tokens.get(j).end())));
+        return Checksums.luhn(TextScan.textOf(s.tokens, i, j + 1));
     }
 
     private boolean configuredNotPersonal(String run) {

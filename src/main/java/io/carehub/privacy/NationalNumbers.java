@@ -36,7 +36,7 @@ final class NationalNumbers implements Scanner {
             for (int end = k; end > i; end--) {
                 int length = digitsUpTo(t, i, end);
                 if (length != 11 && length != 12 || moreDigitsAfter(s, t.get(end - 1))) continue;
-                String d = digitsOf(t, i, end);
+                String d = TextScan.textOf(t, i, end);
                 int last = t.get(end - 1).end();
                 if (length == 11 && kimlik(d)) {
                     if (turkish == null) turkish = turkishWordIn(s);
@@ -120,12 +120,6 @@ final class NationalNumbers implements Scanner {
             if (token.isWord() && DocumentSerials.documentWord(token.folded())) return true;
         }
         return false;
-    }
-
-    private static String digitsOf(List<Token> t, int from, int to) {
-        StringBuilder digits = new StringBuilder(12);
-        for (int k = from; k < to; k++) digits.append(t.get(k).text());
-        return digits.toString();
     }
 
     private static int digitsUpTo(List<Token> t, int from, int to) {

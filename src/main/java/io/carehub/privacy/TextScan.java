@@ -233,6 +233,13 @@ final class TextScan {
         return b.toString();
     }
 
+    /** The texts of tokens {@code from} (inclusive) to {@code to} (exclusive) joined: a grouped number's digits. */
+    static String textOf(List<Token> tokens, int from, int to) {
+        StringBuilder b = new StringBuilder(16);
+        for (int k = from; k < to; k++) b.append(tokens.get(k).text());
+        return b.toString();
+    }
+
     /** Index of the first token starting at or after {@code pos}. */
     int tokenAtOrAfter(int pos) {
         int lo = 0;

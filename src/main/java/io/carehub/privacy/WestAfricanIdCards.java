@@ -29,7 +29,7 @@ final class WestAfricanIdCards implements Scanner {
             int last = grouped(s, i);
             if (last < 0 && first.length() == 13 && !glued(s, first.end())) last = i;
             if (last < 0) continue;
-            String d = digits(t, i, last);
+            String d = TextScan.textOf(t, i, last + 1);
             if (!nationalNumber(d) || !Context.idDocumentBefore(s, first.start())) continue;
             out.add(new Detection(
                     EntityType.ID_DOCUMENT, first.start(), t.get(last).end(), SCORE));
@@ -54,12 +54,6 @@ final class WestAfricanIdCards implements Scanner {
     private static boolean glued(TextScan s, int end) {
         if (Chars.isAlnum(s.at(end))) return true;
         return " -./".indexOf(s.at(end)) >= 0 && Chars.isDigit(s.at(end + 1));
-    }
-
-    private static String digits(List<Token> t, int from, int last) {
-        StringBuilder d = new StringBuilder(13);
-        for (int k = from; k <= last; k++) d.append(t.get(k).text());
-        return d.toString();
     }
 
     /** A sex digit, any centre, a year of birth of a living adult or child, any serial. */
